@@ -1,0 +1,25 @@
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: install run test eval lint cer
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml scripts/setup.sh
+	bash scripts/setup.sh
+	touch $@
+
+run: install
+	$(VENV)/bin/nirdesh serve
+
+test: install
+	$(PY) -m pytest -q
+
+eval: install
+	$(VENV)/bin/nirdesh eval
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+cer: install
+	$(PY) scripts/ingest_cer.py

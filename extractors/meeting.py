@@ -1,0 +1,108 @@
+"""Meeting facts: date, place, chair, department, attendees, title."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from extractors.people import PersonMention
+from nlp.dates import find_time_expressions
+
+_PUBLISHED = re.compile(r"(?:update|updated|published|posted|प्रकाशित|अपडेट|अद्यतन)\s*[:\-]?", re.IGNORECASE)
+_MEETING_WORDS = re.compile(r"बैठक|समीक्षा|आयोजित|सम्पन्न|संपन्न|कार्यवृत्त|दिनांक")
+_DATELINE = re.compile(r"^\s*(?P<place>[\u0900-\u097f]+(?:\s+[\u0900-\u097f]+)?)\s*[,।|:-]\s*(?:दिनांक\s*)?[0-9०-९]")
+_PLACE_FIELD = re.compile(r"(?:स्थान|स्थल)\s*[:\-–]\s*(?P<place>[^\n।,]+)")
+_PLACE_LINE = re.compile(r"^\s*(?P<place>[\u0900-\u097f]{2,}(?:\s+[\u0900-\u097f]{2,})?)\s*[।|:]?\s*$")
+_PLACE_IN = re.compile(
+    r"(?P<place>[\u0900-\u097f]+)\s+(?:के|की|स्थित)\s+(?:[\u0900-\u097f]+\s+){0,3}?(?:सभागार|सभाकक्ष|कक्ष|भवन|कार्यालय|सचिवालय)"
+    r"|(?P<place2>सचिवालय|कलेक्ट्रेट|विकास\s+भवन|विधान\s+भवन)\s+(?:में|के)"
+    r"|(?:के|में)\s+(?P<place3>[\u0900-\u097f]+)\s+में\s+(?:[\u0900-\u097f]+\s+){0,6}?(?:बैठक|कार्यशाला)"
+)
+_DEPARTMENT = re.compile(
+    r"(?<![\u0900-\u0963\u0966-\u097f])(?P<dept>[\u0900-\u097f]+(?:\s*,\s*[\u0900-\u097f]+)*(?:\s+(?:एवं|व|और)\s+[\u0900-\u097f]+)?"
+    r"\s+(?:विभाग|मंत्रालय|निदेशालय))(?![\u0900-\u0963\u0966-\u097f])"
+)
+_DEPT_STOP = {
+    "की", "के", "का", "में", "से", "ने", "द्वारा", "एवं", "तथा", "और", "संबंधित", "सभी", "अन्य", "पर", "को", "इस", "हुए",
+    "आज", "विभिन्न", "सम्बन्धित", "अपने", "उनके", "किसी", "प्रत्येक", "करेंगी", "होंगे", "तभी", "राज्य",
+}
+_DEPT_REVIEWED = re.compile(r"^\s*(?:की|के|द्वारा)\s+(?:समीक्षा|योजनाओं|कार्यों|संचालित|अधिकारियों)")
+_CHAIR = re.compile(r"(?:की\s+)?(?:अध्यक्षता|सभापतित्व)\s+में")
+_CHAIR_FIELD = re.compile(r"अध्यक्षता\s*[:\-–]\s*")
+_NOT_TITLES = ("share", "leave a reply", "similar news")
+
+
+def meeting_date(text: str) -> date | None:
+    """The meeting's date: a full date near the top that is not a publication stamp."""
+    candidates: list[tuple[int, date]] = []
+    head = text[: max(2000, len(text) // 3)]
+    for line_no, line in enumerate(head.split("\n")):
+        if _PUBLISHED.search(line):
+            continue
+        for e in find_time_expressions(line, None):
+            if not e.date or e.kind != "on":
+                continue  # "… तक" and "… से" are deadlines, not the meeting
+            score = 0
+            if _MEETING_WORDS.search(line):
+                score += 2
+            if _DATELINE.match(line) or len(line) < 60:
+                score += 2
+            score -= line_no // 10
+            candidates.append((score, date.fromisoformat(e.date)))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: c[0])[1]
+
+
+def meeting_place(text: str) -> str | None:
+    head = text[:2500]
+    m = _PLACE_FIELD.search(head)
+    if m:
+        return m["place"].strip()
+    for line in head.split("\n")[:40]:
+        m = _DATELINE.match(line)
+        if m:
+            return m["place"].split()[-1]
+    for line in head.split("\n")[1:15]:
+        m = _PLACE_LINE.match(line)
+        if m and not _MEETING_WORDS.search(line) and len(m["place"]) < 20:
+            return m["place"].strip()
+    m = _PLACE_IN.search(head)
+    if m:
+        return (m["place"] or m["place2"] or m["place3"]).strip()
+    return None
+
+
+def meeting_department(text: str) -> str | None:
+    head = text[:4000]
+    candidates: list[tuple[int, int, str]] = []
+    for m in _DEPARTMENT.finditer(head):
+        words = m["dept"].split()
+        if words[0] in _DEPT_STOP or words[-2] in _DEPT_STOP:
+            continue
+        reviewed = bool(_DEPT_REVIEWED.match(head[m.end() :]))
+        candidates.append((0 if reviewed else 1, m.start(), " ".join(words)))
+    return min(candidates)[2] if candidates else None
+
+
+def meeting_title(text: str) -> str | None:
+    for line in text.split("\n"):
+        line = line.strip()
+        if len(line) > 8 and not line.lower().startswith(_NOT_TITLES):
+            return line[:300]
+    return None
+
+
+def chair_from(sentence: str, mentions: list[PersonMention]) -> PersonMention | None:
+    """The person before ``की अध्यक्षता में`` (or after ``अध्यक्षता:`` in a minutes header)."""
+    m = _CHAIR.search(sentence)
+    if m:
+        before = [pm for pm in mentions if pm.end <= m.start() + 1 and m.start() - pm.end <= 30]
+        if before:
+            return before[-1]
+    m = _CHAIR_FIELD.search(sentence)
+    if m:
+        after = [pm for pm in mentions if pm.start >= m.end()]
+        if after:
+            return after[0]
+    return None

@@ -1,0 +1,93 @@
+"""Who must act: the addressees of a directive.
+
+Three places hold them: the object of the directing verb (``सचिवों को
+निर्देशित किया``, ``अधिकारियों से अपेक्षा की``), the subject of the clause after
+``कि`` (``कि संयुक्त आयुक्त … बैठकें आयोजित करें``), and action-table columns.
+Designations are found with the gazetteer; other addressees (``राज्यों``,
+``नगर निगम``) are taken as the noun phrase before ``को``/``से``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.people import PersonMention
+from models.gazetteer import Gazetteer
+
+_ADDRESSEE = re.compile(
+    r"(?P<np>(?:[\u0900-\u097f.]+\s+){0,3}?[\u0900-\u097f]+)\s+(?:को|से)\s+(?:भी\s+)?(?:स्पष्ट\s+|सख्त\s+|कड़े\s+|कड़ी\s+|"
+    r"आवश्यक\s+|विशेष\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|आग्रह|अनुरोध|अपील|कहा)"
+)
+_NP_STOP = set(
+    ["ने", "उन्होंने", "इन्होंने", "उन्हें", "कि", "और", "एवं", "तथा", "व", "सभी", "समस्त", "संबंधित", "सम्बन्धित", "श्री", "संबंधितों", "बैठक", "में", "पर", "इस", "उस", "यह", "वह", "दौरान", "करते", "हुए", "लेकर", "बाद", "साथ", "ही", "भी"]
+)
+_DROP_WORDS = {"सभी", "समस्त", "संबंधित", "सम्बन्धित", "श्री", "श्रीमती", "सुश्री", "डॉ", "डॉ.", "प्रत्येक", "हर"}
+_SPLIT = re.compile(r"\s*(?:,|एवं|तथा|और|व)\s+")
+# A designation followed by a genitive, or by को/से/तक without a directing verb, names a
+# beneficiary or a possessor (कर्मचारियों की उपलब्धता, कर्मचारियों को प्रशिक्षण), not who must act.
+_NOT_ACTOR_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:का|की|के|तक|से|को)(?![\u0900-\u0963\u0966-\u097f])")
+_DIRECTED_AFTER = re.compile(
+    r"^\s*(?:को|से)\s+(?:भी\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|"
+    r"आग्रह|अनुरोध|अपील|कहा|चाहिए|जिम्मेदारी|दायित्व)"
+)
+
+
+def _singular(word: str) -> str:
+    for suffix, repl in (("ियों", "ी"), ("ियां", "ी"), ("ियाँ", "ी"), ("ाओं", "ा"), ("ओं", ""), ("ों", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def _clean_np(np: str) -> str | None:
+    words = np.split()
+    # keep the tail after the last stop word
+    for i in range(len(words) - 1, -1, -1):
+        if words[i] in _NP_STOP:
+            words = words[i + 1 :]
+            break
+    words = [w for w in words if w not in _DROP_WORDS]
+    if not words or len(words) > 4:
+        return None
+    words[-1] = _singular(words[-1])
+    return " ".join(words)
+
+
+def find_responsible(
+    sentence: str,
+    gazetteer: Gazetteer,
+    mentions: list[PersonMention],
+    issuer_span: tuple[int, int] | None,
+) -> list[dict[str, str | None]]:
+    """Addressees of the directive in ``sentence``, as [{name, designation}], in order."""
+    found: list[tuple[int, dict[str, str | None]]] = []
+
+    def add(pos: int, designation: str, name: str | None = None) -> None:
+        key = designation.strip()
+        if not key or any(d["designation"] == key for _, d in found):
+            return
+        found.append((pos, {"name": name, "designation": key}))
+
+    for pm in mentions:
+        if pm.ergative or (issuer_span and issuer_span[0] <= pm.start < issuer_span[1]):
+            continue
+        after = sentence[pm.end :]
+        if _NOT_ACTOR_AFTER.match(after) and not _DIRECTED_AFTER.match(after):
+            continue
+        designation = pm.person.designation if pm.person.designation else None
+        mention_designations = [m for m in gazetteer.find(sentence[pm.start : pm.end])]
+        if mention_designations:
+            designation = mention_designations[0].designation
+        if designation:
+            add(pm.start, designation, pm.person.name if pm.person.name and pm.end - pm.start > 0 else None)
+
+    for m in _ADDRESSEE.finditer(sentence):
+        np = m.group("np")
+        if gazetteer.find(np):
+            continue  # already taken from the gazetteer
+        for part in _SPLIT.split(np):
+            cleaned = _clean_np(part)
+            if cleaned and len(cleaned) > 2:
+                add(m.start("np"), cleaned)
+    found.sort(key=lambda x: x[0])
+    return [d for _, d in found]

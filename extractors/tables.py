@@ -1,0 +1,102 @@
+"""Action tables: rows with a directive column, an owner column and a deadline column.
+
+Tables come from the ingest layer (PDF and DOCX tables) or from pipe-separated
+rows in plain text (typed minutes, OCR of ruled tables).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nlp.sentences import is_table_row
+
+_DIRECTIVE_HEAD = re.compile(r"निर्देश|निर्णय|कार्यवाही|कार्य\s*बिंदु|अपेक्षित|action|decision|directive", re.I)
+_SUBJECT_HEAD = re.compile(r"बिंदु|विषय|मद|एजेंडा|subject|item|agenda", re.I)
+_OWNER_HEAD = re.compile(r"उत्तरदायी|उत्तरदायित्व|जिम्मेदार|ज़िम्मेदार|दायित्व|अधिकारी|विभाग|owner|responsible", re.I)
+_DEADLINE_HEAD = re.compile(r"समय\s*-?\s*सीमा|समयसीमा|तिथि|दिनांक|लक्ष्य\s*तिथि|deadline|due|target date", re.I)
+_SERIAL_HEAD = re.compile(r"क्र|सं\.|s\.?\s*no|serial", re.I)
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    directive: str
+    owner: str | None
+    deadline: str | None
+    subject: str | None
+    row_offset: int  # offset of the directive cell in the text it came from, -1 if unknown
+
+
+@dataclass(frozen=True)
+class Columns:
+    directive: int
+    owner: int | None
+    deadline: int | None
+    subject: int | None
+
+
+def columns_for(header: list[str]) -> Columns | None:
+    """Which column holds what; None when the header is not an action table's."""
+
+    def find(rx: re.Pattern[str], exclude: set[int]) -> int | None:
+        return next((i for i, h in enumerate(header) if i not in exclude and rx.search(h or "")), None)
+
+    directive = find(_DIRECTIVE_HEAD, set())
+    if directive is None:
+        return None
+    deadline = find(_DEADLINE_HEAD, {directive})
+    owner = find(_OWNER_HEAD, {directive} | ({deadline} if deadline is not None else set()))
+    taken = {directive} | {i for i in (owner, deadline) if i is not None}
+    subject = find(_SUBJECT_HEAD, taken)
+    return Columns(directive, owner, deadline, subject)
+
+
+def rows_from_table(header: list[str], rows: list[list[str]]) -> list[ActionRow]:
+    cols = columns_for(header)
+    if cols is None:
+        return []
+    out = []
+    for row in rows:
+
+        def cell(i: int | None, row: list[str] = row) -> str | None:
+            if i is None or i >= len(row):
+                return None
+            value = " ".join((row[i] or "").split())
+            return value or None
+
+        directive = cell(cols.directive)
+        if directive:
+            out.append(ActionRow(directive, cell(cols.owner), cell(cols.deadline), cell(cols.subject), -1))
+    return out
+
+
+def pipe_tables(text: str) -> list[tuple[list[str], list[tuple[list[str], list[int]]]]]:
+    """Pipe-separated tables in ``text``: header cells and rows (cells with their offsets)."""
+    tables: list[tuple[list[str], list[tuple[list[str], list[int]]]]] = []
+    header: list[str] | None = None
+    body: list[tuple[list[str], list[int]]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if is_table_row(line) and not re.fullmatch(r"[\s|:\-+=]+", line):
+            cells, offsets = [], []
+            col_start = 0
+            parts = line.split("|")
+            for k, part in enumerate(parts):
+                stripped = part.strip()
+                lead = len(part) - len(part.lstrip())
+                if not ((k == 0 or k == len(parts) - 1) and not stripped):
+                    cells.append(stripped)
+                    offsets.append(pos + col_start + lead)
+                col_start += len(part) + 1
+            if header is None:
+                header = cells
+            else:
+                body.append((cells, offsets))
+        elif not re.fullmatch(r"[\s|:\-+=]*", line) or not line.strip():
+            if header is not None:
+                tables.append((header, body))
+            header, body = None, []
+        pos += len(line) + 1
+    if header is not None:
+        tables.append((header, body))
+    return tables

@@ -1,0 +1,54 @@
+"""Numeric and measurable targets: ``शत-प्रतिशत``, ``80 प्रतिशत``, ``2 करोड़``, ``500 एमटी``."""
+
+from __future__ import annotations
+
+import re
+
+from nlp.numbers import NUMBER, SCALE_WORDS, parse_number
+
+_UNITS = {
+    "प्रतिशत": "%", "%": "%", "फीसदी": "%", "फ़ीसदी": "%",
+    "एमटी": "t", "मीट्रिक टन": "t", "मी.टन": "t", "टन": "t", "क्विंटल": "quintal",
+    "हेक्टेयर": "ha", "एकड़": "acre", "किमी": "km", "कि.मी.": "km", "किलोमीटर": "km", "मीटर": "m",
+    "रुपये": "INR", "रुपए": "INR", "रु.": "INR", "₹": "INR", "लीटर": "l", "केएल": "kl", "मेगावाट": "MW",
+}
+_UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+_SCALE = "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
+_HUNDRED = re.compile(r"(?<![\u0900-\u0963\u0966-\u097f])शत\s*-?\s*प्रतिशत(?![\u0900-\u0963\u0966-\u097f])")
+_QUANTITY = re.compile(
+    rf"(?:₹\s*)?(?P<num>{NUMBER})\s*(?P<scale>{_SCALE})?\s*(?P<unit>{_UNIT})?"
+    rf"(?:\s+(?P<per>मासिक|प्रतिमाह|प्रति\s+माह|वार्षिक|प्रतिवर्ष|प्रतिदिन|प्रति\s+दिन))?(?![\u0900-\u0963\u0966-\u097f0-9])"
+)
+# "10 नई समितियां", "25 शिविर": a count of things to create or cover.
+_COUNT = re.compile(
+    rf"(?P<num>{NUMBER})\s+(?P<what>(?:नई|नए|नवीन|अतिरिक्त)\s+[\u0900-\u097f]+|[\u0900-\u097f]+(?:ों|ें|ियां|ियाँ|ाएं|ाएँ))"
+    r"(?![\u0900-\u0963\u0966-\u097f])"
+)
+
+
+def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str, object]]:
+    """Targets in ``sentence``, skipping spans in ``exclude`` (deadline dates)."""
+    out: list[dict[str, object]] = []
+    taken: list[tuple[int, int]] = list(exclude)
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in _HUNDRED.finditer(sentence):
+        out.append({"text": m.group(0), "value": 100.0, "unit": "%"})
+        taken.append(m.span())
+    for m in _QUANTITY.finditer(sentence):
+        if not (m["scale"] or m["unit"]) or not free(*m.span()):
+            continue
+        value = parse_number(m["num"])
+        if value is not None and m["scale"]:
+            value *= SCALE_WORDS[m["scale"]]
+        unit = _UNITS.get(m["unit"] or "", "INR" if m["scale"] and not m["unit"] else None)
+        out.append({"text": m.group(0).strip(), "value": value, "unit": unit})
+        taken.append(m.span())
+    for m in _COUNT.finditer(sentence):
+        if not free(*m.span()):
+            continue
+        out.append({"text": m.group(0).strip(), "value": parse_number(m["num"]), "unit": m["what"].split()[-1]})
+        taken.append(m.span())
+    return out

@@ -1,0 +1,56 @@
+"""The ingest layer's output: pages of text with where each came from.
+
+Everything downstream (nlp, extractors, store) reads only these types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Route = Literal["text", "ocr", "legacy", "txt", "docx", "image"]
+
+
+class IngestError(Exception):
+    """A file that cannot be read: the message is one line for the user."""
+
+    def __init__(self, reason: str, *, code: str = "unreadable") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.code = code  # unsupported | corrupt | encrypted | empty | too_large | unreadable
+
+
+@dataclass
+class Table:
+    """One table on a page: header cells and body rows (cells as text)."""
+
+    page: int
+    header: list[str]
+    rows: list[list[str]]
+
+
+@dataclass
+class Page:
+    number: int  # 1-based
+    text: str  # Unicode text in reading order; paragraphs separated by blank lines
+    route: Route
+    ocr_confidence: float | None = None  # mean word confidence 0-100 when OCR was used
+    garble_score: float | None = None  # the text layer's garble measure, when one was taken
+    tables: list[Table] = field(default_factory=list)
+    width: float | None = None  # points
+    height: float | None = None
+
+
+@dataclass
+class IngestedDocument:
+    source: str  # file name as given (not trusted as a path)
+    kind: str  # pdf | image | txt | docx
+    pages: list[Page]
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(p.text for p in self.pages)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,74 @@
+"""Measure how garbled a text layer is, without a word list.
+
+A text layer can decode "cleanly" yet wrongly: shaped glyph runs mapped back to the wrong characters
+leave control characters, stray ASCII symbols inside Devanagari words and matras in impossible places.
+The score is the share of Devanagari-bearing words that break Unicode syllable structure, plus a
+heavy penalty for characters that never belong in running text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Dependent vowel signs (matras) incl. nukta-era and vocalic ones, and other combining marks.
+_MATRA = {0x093A, 0x093B, 0x094E, 0x094F, 0x0955, 0x0956, 0x0957, 0x0962, 0x0963} | set(range(0x093E, 0x094D))
+_SIGN = {0x0900, 0x0901, 0x0902, 0x0903}  # candrabindu, anusvara, visarga
+_VIRAMA = 0x094D
+_NUKTA = 0x093C
+_CONSONANT = set(range(0x0915, 0x093A)) | set(range(0x0958, 0x0960)) | {0x0978, 0x0979, 0x097A, 0x097B}
+_JOINERS = {0x200C, 0x200D}
+_EDGE_PUNCT = "\"'“”‘’()[]{}<>,.;:!?।॥-–—/|*•·…%"
+_BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]|\(cid:\d+\)")
+_DEVANAGARI = re.compile(r"[\u0900-\u097f]")
+#: Pages scoring above this are treated as garbled and sent to OCR (dev set: good ≤ 0.01, garbled ≥ 0.2).
+GARBLE_THRESHOLD = 0.08
+
+
+def _is_deva_letterish(cp: int) -> bool:
+    return 0x0900 <= cp <= 0x097F or cp in _JOINERS
+
+
+def word_is_invalid(word: str) -> bool:
+    """True when a Devanagari word cannot be a well-formed sequence of syllables."""
+    core = word.strip(_EDGE_PUNCT)
+    if not core:
+        return False
+    # Abbreviations such as डी.पी. or hyphenated compounds are split and checked part by part.
+    parts = [p for p in re.split(r"[.\-–/]", core) if p]
+    return any(_part_invalid(p) for p in parts)
+
+
+def _part_invalid(part: str) -> bool:
+    if not _DEVANAGARI.search(part):
+        return False
+    prev: int | None = None
+    for ch in part:
+        cp = ord(ch)
+        if not _is_deva_letterish(cp):
+            # Digits/Latin glued inside a Devanagari word (e.g. "दि"ए", "परिर्तित4त").
+            return True
+        if cp in _MATRA:
+            if prev is None or prev in _MATRA or prev == _VIRAMA or prev in _SIGN:
+                return True
+        elif cp == _VIRAMA:
+            if prev is None or not (prev in _CONSONANT or prev == _NUKTA):
+                return True
+        elif cp == _NUKTA:
+            if prev is None or prev not in _CONSONANT:
+                return True
+        elif cp in _SIGN and prev is None:
+            return True
+        prev = cp
+    return False
+
+
+def garble_score(text: str) -> float:
+    """0.0 for clean text; higher is worse. Roughly the share of broken Devanagari words."""
+    text = unicodedata.normalize("NFC", text)
+    bad_chars = len(_BAD_CHARS.findall(text))
+    words = [w for w in text.split() if _DEVANAGARI.search(w)]
+    if not words:
+        return 1.0 if bad_chars else 0.0
+    invalid = sum(1 for w in words if word_is_invalid(_BAD_CHARS.sub("\x07", w)))
+    return min(1.0, (invalid + bad_chars) / len(words))

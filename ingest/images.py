@@ -1,0 +1,75 @@
+"""Image files (PNG, JPEG, TIFF incl. multi-frame, GIF, BMP, WebP): one OCR page per frame."""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Callable
+
+from PIL import Image, ImageSequence, UnidentifiedImageError
+
+from ingest.document import IngestedDocument, IngestError, Page
+from ingest.ocr import ocr_many
+from nirdesh.settings import Settings
+
+
+def open_image(data: bytes) -> Image.Image:
+    """Open with Pillow, turning decompression bombs and undecodable files into IngestErrors."""
+    try:
+        with warnings.catch_warnings():
+            # Pillow only warns between MAX_IMAGE_PIXELS and twice that; treat the warning as fatal too.
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            image.size  # noqa: B018 - force the header check inside the warning filter
+            Image._decompression_bomb_check(image.size)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise IngestError("The image is too large to process.", code="too_large") from exc
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise IngestError("The image file is damaged or in an unsupported format.", code="corrupt") from exc
+    return image
+
+
+def _for_ocr(frame: Image.Image) -> Image.Image:
+    if frame.mode not in ("L", "RGB"):
+        frame = frame.convert("RGBA").convert("RGB") if "A" in frame.mode or frame.mode == "P" else frame
+        frame = frame.convert("RGB")
+    return frame.copy()
+
+
+def read_image(
+    data: bytes, source: str, settings: Settings, progress: Callable[[int, int], None] | None = None
+) -> IngestedDocument:
+    image = open_image(data)
+    n_frames = getattr(image, "n_frames", 1)
+    if n_frames > settings.max_pages:
+        raise IngestError(
+            f"The image has {n_frames} frames; the limit is {settings.max_pages}.", code="too_large"
+        )
+    try:
+        frames = [(i, _for_ocr(f)) for i, f in enumerate(ImageSequence.Iterator(image))]
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise IngestError("The image file is damaged and cannot be decoded.", code="corrupt") from exc
+    sizes = [f.size for _, f in frames]
+    done = 0
+
+    def on_done(_key: int, _res: object) -> None:
+        nonlocal done
+        done += 1
+        if progress:
+            progress(done, len(frames))
+
+    results = ocr_many(frames, settings.ocr_lang, settings.ocr_timeout_s, settings.ocr_workers, on_done)
+    pages: list[Page] = []
+    errors: dict[int, str] = {}
+    for i in range(len(frames)):
+        res = results[i]
+        if res.error:
+            errors[i + 1] = res.error
+        w, h = sizes[i]
+        pages.append(Page(number=i + 1, text=res.text, route="image", ocr_confidence=res.confidence,
+                          width=float(w), height=float(h)))
+    meta = {"bytes": len(data), "format": image.format, "ocr_lang": settings.ocr_lang,
+            "ocr_seconds": round(sum(r.seconds for r in results.values()), 2)}
+    if errors:
+        meta["ocr_errors"] = errors
+    return IngestedDocument(source=source, kind="image", pages=pages, metadata=meta)

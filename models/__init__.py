@@ -1,0 +1,1 @@
+"""Lexicons, gazetteers and trained model files, with the code that loads them."""

@@ -1,0 +1,99 @@
+"""Gazetteer of Indian administrative designations and their abbreviations.
+
+The data lives in ``models/data/designations.tsv`` (canonical form, then
+variants). ``Gazetteer.find`` finds every mention in a text, including the
+oblique plural forms that Hindi puts before postpositions
+(``अधिकारियों को``, ``सचिवों से``), longest match first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_WORD_END = r"(?![\u0900-\u0963\u0966-\u097f\w])"
+_WORD_START = r"(?<![\u0900-\u0963\u0966-\u097f\w])"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    surface: str  # as written
+    designation: str  # as written, in direct singular form (सचिवों → सचिव)
+    canonical: str  # the gazetteer's canonical form (डीएम → जिलाधिकारी)
+    abbreviation: bool
+
+
+def _plural_forms(word: str) -> list[str]:
+    """Oblique and direct plural forms of a designation's last word."""
+    if word.endswith("ी"):
+        return [word[:-1] + "ियों", word[:-1] + "ियां", word[:-1] + "ियाँ", word + "गण"]
+    if word.endswith("ि"):
+        return [word + "यों", word + "यां"]
+    if word.endswith("ा"):
+        return [word + "ओं"]
+    if re.search("[\u093e-\u094c]$", word):
+        return []
+    return [word + "ों"]
+
+
+class Gazetteer:
+    def __init__(self, rows: list[tuple[str, list[str], list[str]]]) -> None:
+        self.surface_to_canonical: dict[str, str] = {}
+        self.singular: dict[str, str] = {}
+        self.abbreviations: set[str] = set()
+        for canonical, variants, abbreviations in rows:
+            self.abbreviations.update(abbreviations)
+            variants = variants + abbreviations
+            for form in [canonical, *variants]:
+                if form in self.surface_to_canonical:
+                    continue
+                self.surface_to_canonical[form] = canonical
+                self.singular[form] = form
+                head, _, last = form.rpartition(" ")
+                for plural in _plural_forms(last):
+                    full = f"{head} {plural}".strip()
+                    self.surface_to_canonical.setdefault(full, canonical)
+                    self.singular.setdefault(full, form)
+        forms = sorted(self.surface_to_canonical, key=len, reverse=True)
+        self._pattern = re.compile(
+            _WORD_START + "(" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + ")" + _WORD_END
+        )
+        self.canonicals = {row[0] for row in rows}
+
+    def find(self, text: str) -> list[Mention]:
+        out = []
+        for m in self._pattern.finditer(text):
+            surface = " ".join(m.group(1).split())
+            singular = self.singular[surface]
+            canonical = self.surface_to_canonical[surface]
+            abbreviation = singular in self.abbreviations
+            out.append(Mention(m.start(), m.end(), m.group(1), canonical if abbreviation else singular, canonical,
+                               abbreviation))
+        return out
+
+    def canonical(self, designation: str) -> str | None:
+        return self.surface_to_canonical.get(" ".join(designation.split()))
+
+
+def _split(cell: str) -> list[str]:
+    return [v.strip() for v in cell.split("|") if v.strip()]
+
+
+def _read_rows() -> list[tuple[str, list[str], list[str]]]:
+    text = resources.files("models").joinpath("data/designations.tsv").read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        canonical, variants, abbreviations = ([*line.split("\t"), "", ""])[:3]
+        rows.append((canonical.strip(), _split(variants), _split(abbreviations)))
+    return rows
+
+
+@lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    return Gazetteer(_read_rows())

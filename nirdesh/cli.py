@@ -1,0 +1,162 @@
+"""The ``nirdesh`` command line."""
+
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+SUPPORTED_SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".txt", ".docx"}
+_OUTPUT_SUFFIXES_DROPPED = (".text", ".scan", ".garbled", ".legacy")
+
+err = Console(stderr=True, soft_wrap=True)
+
+
+def output_name(path: Path) -> str:
+    """NAME.json for an input: no last extension, no trailing .text/.scan (.garbled/.legacy too)."""
+    stem = path.stem
+    for suffix in _OUTPUT_SUFFIXES_DROPPED:
+        if stem.endswith(suffix):
+            stem = stem[: -len(suffix)]
+            break
+    return stem
+
+
+def collect_inputs(args: list[str]) -> tuple[list[Path], int]:
+    """Files named, globbed or inside folders; returns (supported files, skipped count)."""
+    files: list[Path] = []
+    skipped = 0
+    for arg in args:
+        matches = [Path(p) for p in sorted(glob.glob(arg))] if any(c in arg for c in "*?[") else [Path(arg)]
+        for p in matches:
+            if p.is_dir():
+                for child in sorted(p.iterdir()):
+                    if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
+                        files.append(child)
+                    elif child.is_file():
+                        skipped += 1
+            else:
+                files.append(p)
+    return files, skipped
+
+
+def _person(p: dict[str, Any] | None) -> str:
+    if not p:
+        return "—"
+    return " ".join(x for x in (p.get("designation"), p.get("name")) if x) or "—"
+
+
+def print_table(result: dict[str, Any], console: Console) -> None:
+    meeting = result["meeting"]
+    console.print(f"[bold]{result['source']}[/bold]")
+    console.print(
+        f"  meeting: {meeting.get('date') or '—'}  place: {meeting.get('place') or '—'}  "
+        f"chair: {_person(meeting.get('chair'))}  department: {meeting.get('department') or '—'}"
+    )
+    routes = ", ".join(f"p{p['number']}:{p['route']}" for p in result["pages"])
+    console.print(f"  pages: {routes}")
+    table = Table(show_lines=True)
+    for col in ("#", "directive", "issued by", "responsible", "deadline", "recurs", "targets"):
+        table.add_column(col)
+    for i, item in enumerate(result["action_items"], 1):
+        dl = item.get("deadline") or {}
+        table.add_row(
+            str(i),
+            item["text"],
+            _person(item.get("issued_by")),
+            ", ".join(_person(r) for r in item["responsible"]) or "—",
+            f"{dl.get('text')} → {dl.get('date') or '?'}" if dl else "—",
+            item.get("recurrence") or "—",
+            ", ".join(t["text"] for t in item["targets"]) or "—",
+        )
+    console.print(table)
+    console.print(f"  {len(result['action_items'])} action items")
+
+
+def cmd_extract(ns: argparse.Namespace) -> int:
+    from ingest import IngestError
+    from nirdesh.pipeline import process_path
+
+    files, skipped = collect_inputs(ns.inputs)
+    meeting = date.fromisoformat(ns.meeting_date) if ns.meeting_date else None
+    if not files:
+        err.print(f"nirdesh: no supported files found ({skipped} other files skipped)")
+        return 2
+    out_dir = Path(ns.out) if ns.out else None
+    if out_dir:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    failed = 0
+    show_progress = out_dir is not None and len(files) > 1 and not ns.quiet
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, disable=not show_progress, transient=False,
+    ) as progress:
+        task = progress.add_task("extracting", total=len(files))
+        for path in files:
+            progress.update(task, description=f"extracting {path.name[:40]}")
+            try:
+                result = process_path(path, meeting_date=meeting)
+            except IngestError as exc:
+                failed += 1
+                err.print(f"[red]error[/red] {path}: {exc.reason}", highlight=False)
+                progress.advance(task)
+                continue
+            except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch
+                failed += 1
+                err.print(f"[red]error[/red] {path}: {type(exc).__name__}: {exc}", highlight=False)
+                progress.advance(task)
+                continue
+            if out_dir:
+                target = out_dir / f"{output_name(path)}.json"
+                target.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+            elif ns.json:
+                print(json.dumps(result, ensure_ascii=False, indent=2))
+            else:
+                print_table(result, Console())
+            progress.advance(task)
+    if out_dir:
+        err.print(f"{len(files) - failed} written to {out_dir}, {failed} failed, {skipped} skipped (unsupported)")
+    return 1 if failed else 0
+
+
+def cmd_eval(ns: argparse.Namespace) -> int:
+    from nirdesh.evaluate import run_eval
+
+    return run_eval(Path(ns.shared), Path(ns.corpus), kinds=ns.kinds.split(","))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="nirdesh", description="Hindi meeting minutes → trackable action items")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="extract action items from PDF, image, TXT or DOCX files")
+    p.add_argument("inputs", nargs="+", help="files, folders or globs")
+    p.add_argument("--json", action="store_true", help="print the JSON document instead of a table")
+    p.add_argument("--out", help="write one NAME.json per input into this folder")
+    p.add_argument("--meeting-date", help="meeting date (YYYY-MM-DD) when the text does not give it")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("eval", help="score the extractor on ../shared/eval/dev and corpus/")
+    p.add_argument("--shared", default=str(Path(__file__).resolve().parents[1].parent / "shared" / "eval"))
+    p.add_argument("--corpus", default=str(Path(__file__).resolve().parents[1] / "corpus"))
+    p.add_argument("--kinds", default="txt,text.pdf,scan.pdf,corpus", help="comma-separated input kinds")
+    p.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    ns = build_parser().parse_args(argv)
+    return int(ns.func(ns) or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

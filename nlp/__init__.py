@@ -1,0 +1,1 @@
+"""Language layer for Hindi officialese: normalisation, sentences, tokens, numbers, dates."""

@@ -1,0 +1,157 @@
+"""Sentence splitting for Hindi minutes and press notes, with character offsets.
+
+Officialese breaks the usual rules: dotted abbreviations (डी.पी., आई.टी., डॉ.)
+use the full stop, numbered points start with ``1.``, PDF text wraps lines in
+the middle of sentences, and headlines carry no punctuation at all. The splitter
+works on lines first (joining lines that were wrapped), then on terminators.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TERMINATORS = "।॥?!"
+_DEVANAGARI = re.compile("[\u0900-\u097f]")
+_CONSONANT = re.compile("[\u0915-\u0939\u0958-\u095f]")
+_LIST_MARKER = re.compile(r"^\s*(?:\(?[0-9०-९]{1,3}[.)]|\(?[क-ह][.)]|[•\-–*]|\(?[ivx]{1,4}[.)])\s")
+# Words that take a dot but do not end a sentence.
+_ABBREVIATIONS = {
+    "डॉ", "श्री", "श्रीमती", "सुश्री", "सं", "क्र", "पृ", "नं", "मो", "रु", "कि", "मी", "प्रो", "ई", "आदि",
+    "dr", "mr", "mrs", "ms", "no", "st", "vs", "etc", "e.g", "i.e", "govt", "dept",
+}
+_TABLE_ROW = re.compile(r"\|.*\|")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int  # offsets into the text that was split
+    end: int
+    text: str
+
+
+def is_table_row(line: str) -> bool:
+    """A pipe-separated row (two or more separators), as typed tables and OCR of grids give."""
+    return line.count("|") >= 2 and bool(_TABLE_ROW.search(line))
+
+
+def _ends_unit(line: str) -> bool:
+    stripped = line.rstrip()
+    return bool(stripped) and (stripped[-1] in TERMINATORS or stripped.endswith((".", ":", "|")))
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """Spans of text that can hold sentences: paragraphs with wrapped lines joined."""
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for raw in text.split("\n"):
+        lines.append((pos, pos + len(raw)))
+        pos += len(raw) + 1
+    units: list[tuple[int, int]] = []
+    block: list[tuple[int, int]] = []
+    full_width = _typical_width([e - s for s, e in lines])
+
+    def flush() -> None:
+        if not block:
+            return
+        cur_start, cur_end = block[0]
+        for (s, e), nxt in zip(block, [*block[1:], None], strict=True):
+            line = text[s:e]
+            wrapped = (
+                nxt is not None
+                and full_width is not None
+                and (e - s) >= 0.75 * full_width
+                and not _ends_unit(line)
+                and not is_table_row(line)
+                and not _LIST_MARKER.match(text[nxt[0] : nxt[1]])
+                and not is_table_row(text[nxt[0] : nxt[1]])
+            )
+            cur_end = e
+            if not wrapped:
+                units.append((cur_start, cur_end))
+                if nxt is not None:
+                    cur_start = nxt[0]
+        block.clear()
+
+    for s, e in lines:
+        if text[s:e].strip():
+            block.append((s, e))
+        else:
+            flush()
+    flush()
+    return units
+
+
+def _typical_width(lengths: list[int]) -> int | None:
+    """Length of a full line when the text was wrapped to a width, else None.
+
+    Wrapped text (PDF layers, OCR) has most lines near one width; text typed one
+    paragraph per line has long, uneven lines and nothing to join.
+    """
+    body = sorted(n for n in lengths if n >= 20)
+    if len(body) < 3:
+        return None
+    width = body[int(0.75 * (len(body) - 1))]
+    return width if width <= 220 else None
+
+
+def _token_before(text: str, i: int) -> str:
+    j = i
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in ".,(":
+        j -= 1
+    return text[j:i]
+
+
+def _is_full_stop(text: str, i: int, unit_start: int) -> bool:
+    """Is the '.' at text[i] the end of a sentence?"""
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if nxt == ".":  # an ellipsis ends on its last dot
+        return False
+    if not (nxt.isspace() or nxt in "\"'”’)"):
+        return False  # डी.पी.आहूजा, 15.08.2025, e.g.
+    word = _token_before(text, i)
+    if not word:
+        return text[i - 1] == "." if i > 0 else False
+    if word.lower() in _ABBREVIATIONS:
+        return False
+    if word.isdigit() or word.translate(str.maketrans("०१२३४५६७८९", "0123456789")).isdigit():
+        return text[unit_start:i].strip() != word  # "1." opening a point is a list marker
+    if _DEVANAGARI.search(word):
+        # one akshara before a dot is an initial: डी. पी. आहूजा
+        return len(_CONSONANT.findall(word)) > 1 or len(word) > 3
+    return not (len(word) == 1 and word.isalpha())
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences; offsets index ``text`` itself."""
+    out: list[Sentence] = []
+    for ustart, uend in _units(text):
+        if is_table_row(text[ustart:uend]):
+            continue  # tables are read as tables, not as prose
+        start = ustart
+        i = ustart
+        while i < uend:
+            ch = text[i]
+            end_here = ch in TERMINATORS or (ch == "." and _is_full_stop(text, i, ustart))
+            if ch == "|" and i > ustart and _DEVANAGARI.match(text[i - 1 : i]) is None and text[i - 1] == " ":
+                end_here = True  # OCR and some typists write the danda as a pipe
+            if end_here:
+                j = i + 1
+                while j < uend and text[j] in TERMINATORS + ".\"'”’)":
+                    j += 1
+                _emit(text, start, j, out)
+                start = j
+                i = j
+                continue
+            i += 1
+        _emit(text, start, uend, out)
+    return out
+
+
+def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start and any(c.isalnum() for c in text[start:end]):
+        out.append(Sentence(start, end, text[start:end].replace("\n", " ")))
