@@ -8,6 +8,7 @@ machine made OCR 3-5x slower than one thread per process.
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -65,6 +66,18 @@ def resolve_lang(lang: str) -> str:
     return "+".join(parts)
 
 
+# Tesseract often reads a danda that follows a number as the digit 1 ("2025।" → "20251")
+# or as a pipe; a year cannot have five digits, and a pipe between words is a danda.
+_YEAR_THEN_DANDA = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})1[ \t]*$", re.MULTILINE)
+_PIPE_DANDA = re.compile(r"(?<=[\u0900-\u0963\u0966-\u097f0-9]) ?[|][ \t]*$")
+
+
+def fix_ocr_dandas(text: str) -> str:
+    text = _YEAR_THEN_DANDA.sub(lambda m: m.group(1) + "।", text)
+    lines = [_PIPE_DANDA.sub("।", line) if line.count("|") == 1 else line for line in text.split("\n")]
+    return "\n".join(lines)
+
+
 def _text_from_data(data: dict[str, list]) -> tuple[str, float | None]:
     """Rebuild text (lines, blank line between paragraphs) and mean word confidence from image_to_data."""
     paragraphs: dict[tuple[int, int], dict[int, list[str]]] = {}
@@ -81,7 +94,7 @@ def _text_from_data(data: dict[str, list]) -> tuple[str, float | None]:
     text = "\n\n".join(
         "\n".join(" ".join(words) for _, words in sorted(lines.items())) for _, lines in paragraphs.items()
     )
-    return clean_text(text), (sum(confs) / len(confs) if confs else None)
+    return fix_ocr_dandas(clean_text(text)), (sum(confs) / len(confs) if confs else None)
 
 
 #: Grey level above which a pixel is paper after the median filter.

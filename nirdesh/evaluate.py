@@ -23,6 +23,17 @@ def _score(scorer: Path, gold: Path, pred: Path) -> str:
     return done.stdout + done.stderr
 
 
+def _gold_subset(gold_dir: Path, names: list[str], work: Path) -> Path:
+    """Only the gold files of the documents evaluated (one garbled PDF is not five documents)."""
+    subset = work / "gold"
+    subset.mkdir()
+    for name in names:
+        gold = gold_dir / f"{name}.gold.json"
+        if gold.exists():
+            shutil.copy(gold, subset / gold.name)
+    return subset
+
+
 def run_eval(shared_eval: Path, corpus: Path, kinds: list[str]) -> int:
     scorer = shared_eval / "score.py"
     if not scorer.exists():
@@ -34,6 +45,7 @@ def run_eval(shared_eval: Path, corpus: Path, kinds: list[str]) -> int:
         else:
             gold_dir, files = shared_eval / "dev", sorted(shared_eval.glob(KIND_GLOBS[kind]))
         out = Path(tempfile.mkdtemp(prefix=f"nirdesh-eval-{kind}-"))
+        gold_dir = _gold_subset(gold_dir, [output_name(f) for f in files], out)
         started = time.perf_counter()
         for f in files:
             result = process_path(f)

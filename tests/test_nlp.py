@@ -117,3 +117,12 @@ def test_spacy_tokenizer_keeps_dotted_abbreviations():
     tokens = tokenize("श्री डी.पी. आहूजा ने आई.टी. सेल की समीक्षा की।")
     assert "डी.पी." in tokens and "आई.टी." in tokens
     assert tokens[-1] == "।"
+
+
+def test_ocr_danda_repairs():
+    from ingest.ocr import fix_ocr_dandas
+
+    assert fix_ocr_dandas("हरिद्वार, 16 सितंबर 20251\nआगे") == "हरिद्वार, 16 सितंबर 2025।\nआगे"
+    assert fix_ocr_dandas("कार्य पूरा करें |") == "कार्य पूरा करें।"
+    assert fix_ocr_dandas("कुल 20251 रुपये") == "कुल 20251 रुपये"  # not at a line end: maybe a real number
+    assert fix_ocr_dandas("क्र | निर्देश | समय") == "क्र | निर्देश | समय"
