@@ -13,7 +13,7 @@ run: install
 	$(VENV)/bin/nirdesh serve
 
 test: install
-	$(PY) -m pytest -q
+	bash scripts/test.sh
 
 eval: install
 	$(VENV)/bin/nirdesh eval

@@ -133,6 +133,48 @@ def cmd_eval(ns: argparse.Namespace) -> int:
     return run_eval(Path(ns.shared), Path(ns.corpus), kinds=ns.kinds.split(","))
 
 
+def cmd_serve(ns: argparse.Namespace) -> int:
+    from api.server import run
+
+    run(ns.host, ns.port)
+    return 0
+
+
+def _database():  # noqa: ANN202 - the store is imported lazily so `extract` needs no database
+    from nirdesh.settings import get_settings
+    from store.db import Database
+
+    settings = get_settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return Database(settings.database_url)
+
+
+def cmd_token_create(ns: argparse.Namespace) -> int:
+    from store.tokens import create_token
+
+    db = _database()
+    with db.session() as session:
+        token = create_token(session, ns.role, ns.label or ns.role)
+    print(token)
+    err.print(f"a {ns.role} token; it is shown once and stored only as a hash")
+    return 0
+
+
+def cmd_corrections_export(ns: argparse.Namespace) -> int:
+    from store.corrections import export_corrections
+
+    db = _database()
+    with db.session() as session:
+        documents = export_corrections(session, complete_only=ns.complete_only)
+    out = Path(ns.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for doc in documents:
+        name = output_name(Path(doc.get("doc") or "document"))
+        (out / f"{name}.gold.json").write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
+    err.print(f"{len(documents)} reviewed documents written to {out} in the gold format")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nirdesh", description="Hindi meeting minutes → trackable action items")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -150,6 +192,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--corpus", default=str(Path(__file__).resolve().parents[1] / "corpus"))
     p.add_argument("--kinds", default="txt,text.pdf,scan.pdf,corpus", help="comma-separated input kinds")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("serve", help="start the API and web UI (default http://127.0.0.1:8000)")
+    p.add_argument("--host", default=None, help="bind address (NIRDESH_HOST); beyond loopback, tokens are required")
+    p.add_argument("--port", type=int, default=None, help="port (NIRDESH_PORT)")
+    p.set_defaults(func=cmd_serve)
+
+    token = sub.add_parser("token", help="API tokens").add_subparsers(dest="token_command", required=True)
+    p = token.add_parser("create", help="create an API token and print it once")
+    p.add_argument("--role", choices=["viewer", "editor", "admin"], default="editor")
+    p.add_argument("--label", default="")
+    p.set_defaults(func=cmd_token_create)
+
+    corrections = sub.add_parser("corrections", help="reviewers' corrections").add_subparsers(
+        dest="corrections_command", required=True)
+    p = corrections.add_parser("export", help="write reviewed documents in the gold format")
+    p.add_argument("--out", default="corrections", help="output folder (NAME.gold.json per document)")
+    p.add_argument("--complete-only", action="store_true", help="only documents whose every item was reviewed")
+    p.set_defaults(func=cmd_corrections_export)
     return parser
 
 

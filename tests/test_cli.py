@@ -56,3 +56,27 @@ def test_batch_goes_on_past_bad_files_and_fails_at_the_end(tmp_path):
 def test_no_supported_files(tmp_path, capsys):
     (tmp_path / "a.xyz").write_text("x", encoding="utf-8")
     assert main(["extract", str(tmp_path)]) == 2
+
+
+def test_token_create_stores_only_a_hash(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("NIRDESH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    assert main(["token", "create", "--role", "viewer", "--label", "ci"]) == 0
+    token = capsys.readouterr().out.strip()
+    assert token.startswith("nd_")
+    from store.db import Database
+    from store.tokens import verify_token
+
+    db = Database(f"sqlite:///{tmp_path / 'nirdesh.db'}")
+    with db.session() as session:
+        found = verify_token(session, token)
+        assert found is not None and found.role == "viewer"
+    assert token.encode() not in (tmp_path / "nirdesh.db").read_bytes()
+
+
+def test_corrections_export_writes_gold_files(tmp_path, monkeypatch):
+    monkeypatch.setenv("NIRDESH_DATA_DIR", str(tmp_path))
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    out = tmp_path / "gold"
+    assert main(["corrections", "export", "--out", str(out)]) == 0
+    assert out.is_dir() and list(out.iterdir()) == []  # nothing reviewed yet

@@ -1,0 +1,1 @@
+"""HTTP API (FastAPI): uploads, documents, action items, review, jobs, stats and tokens."""

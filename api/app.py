@@ -1,0 +1,95 @@
+"""The FastAPI application factory.
+
+``create_app(settings, extract=...)`` wires settings, the database (migrated on creation), the file
+store, the extractor and the embedded job queue. The extractor is injected so tests (and a future
+remote worker) can swap it; by default it is ``nirdesh.pipeline.process_bytes``, imported lazily so
+the service starts even while the pipeline is unavailable (jobs then fail with a clear error).
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from api import errors
+from api.auth import auth_required_for
+from api.context import ExtractFn, ServiceContext
+from api.jobs import EmbeddedJobQueue, JobQueue, resume_jobs, run_job
+from api.limits import UploadLimitMiddleware
+from api.routes import documents, items, misc
+from nirdesh.settings import Settings, get_settings
+from store.db import Database
+from store.files import FileStore
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+
+def default_extractor(settings: Settings) -> ExtractFn:
+    def extract(data: bytes, filename: str, *, meeting_date: date | None = None) -> dict[str, Any]:
+        from nirdesh.pipeline import process_bytes
+
+        return dict(process_bytes(data, filename, meeting_date=meeting_date, settings=settings))
+
+    return extract
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    extract: ExtractFn | None = None,
+    host: str | None = None,
+    database_url: str | None = None,
+    queue: JobQueue | None = None,
+    today: Callable[[], date] | None = None,
+) -> FastAPI:
+    """Build the app. ``host`` is the bind address (decides whether auth is required)."""
+    settings = settings or get_settings()
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(database_url or settings.database_url)
+    ctx = ServiceContext(
+        settings=settings,
+        db=db,
+        files=FileStore(settings.data_dir),
+        extract=extract or default_extractor(settings),
+        auth_required=auth_required_for(host or settings.host, settings.require_auth),
+        today=today or date.today,
+    )
+    ctx.queue = queue or EmbeddedJobQueue(lambda job_id: run_job(ctx, job_id), workers=settings.job_workers)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        assert ctx.queue is not None
+        ctx.queue.start()
+        resume_jobs(ctx)
+        try:
+            yield
+        finally:
+            ctx.queue.stop()
+            db.dispose()
+
+    app = FastAPI(
+        title="Nirdesh",
+        version="1",
+        summary="Action items from Hindi review-meeting minutes",
+        lifespan=lifespan,
+    )
+    app.state.ctx = ctx
+    errors.install(app)
+    app.add_middleware(UploadLimitMiddleware, limit=settings.max_upload_bytes, paths=("/v1/documents",))
+    app.include_router(documents.router)
+    app.include_router(items.router)
+    app.include_router(misc.router)
+
+    @app.get("/v1/health", tags=["health"])
+    def health() -> dict[str, Any]:
+        return {"status": "ok", "auth_required": ctx.auth_required}
+
+    if STATIC_DIR.is_dir():
+        app.mount("/", StaticFiles(directory=STATIC_DIR, html=True), name="static")
+    return app

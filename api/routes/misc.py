@@ -1,0 +1,60 @@
+"""Jobs, statistics and API tokens."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from api.auth import Admin, Ctx, Viewer
+from api.errors import not_found
+from api.schemas import JobOut, TokenCreate, TokenCreated, TokenOut, job_out
+from store import jobs as job_store
+from store.stats import workload
+from store.tokens import create_token, list_tokens, revoke_token
+
+router = APIRouter(prefix="/v1")
+
+
+@router.get("/jobs/{job_id}", response_model=JobOut, tags=["jobs"])
+def get_job(job_id: int, ctx: Ctx, _who: Viewer) -> JobOut:
+    with ctx.db.session() as s:
+        job = job_store.get_job(s, job_id)
+        if job is None:
+            raise not_found("job", job_id)
+        return job_out(job)
+
+
+@router.get("/stats", tags=["stats"])
+def stats(ctx: Ctx, _who: Viewer, tracked: bool = False) -> dict:
+    """Open items per officer (responsible designation) and per department, with overdue figures."""
+    with ctx.db.session() as s:
+        return workload(s, today=ctx.today(), tracked_only=tracked)
+
+
+@router.post("/tokens", response_model=TokenCreated, status_code=201, tags=["tokens"])
+def new_token(body: TokenCreate, ctx: Ctx, _who: Admin) -> TokenCreated:
+    with ctx.db.session() as s:
+        token = create_token(s, body.role, body.label)
+    return TokenCreated(token=token, role=body.role, label=body.label)
+
+
+@router.get("/tokens", response_model=list[TokenOut], tags=["tokens"])
+def get_tokens(ctx: Ctx, _who: Admin) -> list[TokenOut]:
+    with ctx.db.session() as s:
+        return [
+            TokenOut(
+                id=t.id,
+                role=t.role,
+                label=t.label,
+                created_at=t.created_at,
+                last_used_at=t.last_used_at,
+                revoked=t.revoked,
+            )
+            for t in list_tokens(s)
+        ]
+
+
+@router.delete("/tokens/{token_id}", status_code=204, tags=["tokens"])
+def delete_token(token_id: int, ctx: Ctx, _who: Admin) -> None:
+    with ctx.db.session() as s:
+        if not revoke_token(s, token_id):
+            raise not_found("token", token_id)

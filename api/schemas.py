@@ -1,0 +1,311 @@
+"""Request bodies and response models (pydantic), plus converters from ORM rows."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from store.fields import CORRECTABLE, get_field
+from store.models import ActionItem, AuditLog, Document, Job
+from store.repository import is_overdue
+
+Status = Literal["open", "in_progress", "done", "dropped"]
+Priority = Literal["low", "normal", "high"]
+
+
+# --- requests --------------------------------------------------------------------------------------
+
+
+class ItemPatch(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    status: Status | None = None
+    assignee: str | None = Field(default=None, max_length=200)
+    due_date: date | None = None
+    priority: Priority | None = None
+    note: str | None = Field(default=None, max_length=10_000)
+
+
+class ReviewRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    decision: Literal["confirm", "reject", "correct"]
+    fields: dict[str, Any] | None = None
+
+
+class BulkReviewRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    ids: list[int] = Field(min_length=1, max_length=1000)
+    decision: Literal["confirm", "reject"]
+
+
+class TokenCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    role: Literal["viewer", "editor", "admin"]
+    label: str = Field(min_length=1, max_length=100)
+
+
+# --- responses -------------------------------------------------------------------------------------
+
+
+class Person(BaseModel):
+    name: str | None = None
+    designation: str | None = None
+
+
+class Deadline(BaseModel):
+    text: str | None = None
+    date: _dt.date | None = None
+    kind: str | None = None
+
+
+class CorrectionOut(BaseModel):
+    field: str
+    original: Any
+    corrected: Any
+    by: str | None
+    at: datetime
+
+
+class ItemOut(BaseModel):
+    id: int
+    document_id: int
+    seq: int
+    extracted_id: str | None
+    text: str
+    action: str | None
+    issued_by: Person | None
+    responsible: list[Person]
+    deadline: Deadline | None
+    recurrence: str | None
+    targets: list[dict[str, Any]]
+    evidence: dict[str, Any] | None
+    confidence: float | None
+    review_state: str
+    tracked: bool
+    reviewed_by: str | None
+    reviewed_at: datetime | None
+    status: str
+    assignee: str | None
+    priority: str
+    note: str | None
+    due_date: date | None
+    due_date_source: str
+    overdue: bool
+    stale: bool
+    corrections: list[CorrectionOut]
+    meeting_date: date | None
+    department: str | None
+    document_filename: str
+    created_at: datetime
+    updated_at: datetime
+
+
+class PageOut(BaseModel):
+    number: int
+    route: str
+    ocr_confidence: float | None
+    garble_score: float | None
+    text: str
+
+
+class JobOut(BaseModel):
+    id: int
+    kind: str
+    status: str
+    document_id: int
+    attempts: int
+    error: dict[str, str | None] | None
+    result: dict[str, Any] | None
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    url: str
+
+
+class DocumentSummary(BaseModel):
+    id: int
+    sha256: str
+    filename: str
+    content_type: str
+    kind: str
+    size: int
+    status: str
+    error: dict[str, str | None] | None
+    meeting_date: date | None
+    department: str | None
+    extractor_version: str | None
+    item_count: int | None = None
+    created_at: datetime
+    url: str
+    file_url: str
+
+
+class DocumentDetail(DocumentSummary):
+    meeting: dict[str, Any] | None
+    warnings: list[str]
+    pages: list[PageOut]
+    items: list[ItemOut]
+    job: JobOut | None
+
+
+class Page_(BaseModel):
+    total: int
+    limit: int
+    offset: int
+
+
+class DocumentList(Page_):
+    documents: list[DocumentSummary]
+
+
+class ItemList(Page_):
+    items: list[ItemOut]
+
+
+class AuditOut(BaseModel):
+    id: int
+    actor: str
+    at: datetime
+    field: str
+    old: Any
+    new: Any
+
+
+class ReprocessOut(BaseModel):
+    document_id: int
+    extractor_version: str | None
+    added: int
+    removed: int
+    kept: int
+    changed: int
+    stale: int
+
+
+class BulkReviewOut(BaseModel):
+    updated: list[int]
+    not_found: list[int]
+
+
+class TokenOut(BaseModel):
+    id: int
+    role: str
+    label: str
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked: bool
+
+
+class TokenCreated(BaseModel):
+    token: str
+    role: str
+    label: str
+
+
+# --- converters ------------------------------------------------------------------------------------
+
+
+def item_out(item: ActionItem, today: date) -> ItemOut:
+    doc = item.document
+    values = {f: get_field(item, f) for f in CORRECTABLE}
+    return ItemOut(
+        id=item.id,
+        document_id=item.document_id,
+        seq=item.seq,
+        extracted_id=item.extracted_id,
+        text=values["text"],
+        action=values["action"],
+        issued_by=values["issued_by"],
+        responsible=values["responsible"],
+        deadline=values["deadline"],
+        recurrence=values["recurrence"],
+        targets=values["targets"],
+        evidence=item.evidence,
+        confidence=item.confidence,
+        review_state=item.review_state,
+        tracked=item.review_state == "confirmed",
+        reviewed_by=item.reviewed_by,
+        reviewed_at=item.reviewed_at,
+        status=item.status,
+        assignee=item.assignee,
+        priority=item.priority,
+        note=item.note,
+        due_date=item.due_date,
+        due_date_source=item.due_date_source,
+        overdue=is_overdue(item, today),
+        stale=item.stale,
+        corrections=[
+            CorrectionOut(field=c.field, original=c.original, corrected=c.corrected, by=c.created_by, at=c.updated_at)
+            for c in item.corrections
+        ],
+        meeting_date=doc.meeting_date,
+        department=doc.department,
+        document_filename=doc.filename,
+        created_at=item.created_at,
+        updated_at=item.updated_at,
+    )
+
+
+def job_out(job: Job) -> JobOut:
+    return JobOut(
+        id=job.id,
+        kind=job.kind,
+        status=job.status,
+        document_id=job.document_id,
+        attempts=job.attempts,
+        error={"code": job.error_code, "message": job.error} if job.status == "failed" else None,
+        result=job.result,
+        created_at=job.created_at,
+        started_at=job.started_at,
+        finished_at=job.finished_at,
+        url=f"/v1/jobs/{job.id}",
+    )
+
+
+def _doc_fields(doc: Document) -> dict[str, Any]:
+    return {
+        "id": doc.id,
+        "sha256": doc.sha256,
+        "filename": doc.filename,
+        "content_type": doc.content_type,
+        "kind": doc.kind,
+        "size": doc.size,
+        "status": doc.status,
+        "error": {"code": doc.error_code, "message": doc.error} if doc.status == "failed" else None,
+        "meeting_date": doc.meeting_date,
+        "department": doc.department,
+        "extractor_version": doc.extractor_version,
+        "created_at": doc.created_at,
+        "url": f"/v1/documents/{doc.id}",
+        "file_url": f"/v1/documents/{doc.id}/file",
+    }
+
+
+def document_summary(doc: Document, item_count: int | None = None) -> DocumentSummary:
+    return DocumentSummary(**_doc_fields(doc), item_count=item_count)
+
+
+def document_detail(doc: Document, today: date, job: Job | None) -> DocumentDetail:
+    return DocumentDetail(
+        **_doc_fields(doc),
+        item_count=len(doc.items),
+        meeting=doc.meeting,
+        warnings=list(doc.warnings or []),
+        pages=[
+            PageOut(
+                number=p.number,
+                route=p.route,
+                ocr_confidence=p.ocr_confidence,
+                garble_score=p.garble_score,
+                text=p.text,
+            )
+            for p in doc.pages
+        ],
+        items=[item_out(i, today) for i in doc.items],
+        job=job_out(job) if job else None,
+    )
+
+
+def audit_out(row: AuditLog) -> AuditOut:
+    return AuditOut(id=row.id, actor=row.actor, at=row.at, field=row.field, old=row.old, new=row.new)

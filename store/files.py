@@ -1,0 +1,69 @@
+"""Originals on disk, content-addressed by SHA-256: ``files/ab/cdef…``.
+
+The uploaded name is never used as a path; ``display_name`` cleans it for showing only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
+
+
+def display_name(name: str | None, default: str = "document") -> str:
+    """A file name safe to show and to put in a header: no directories, control or quote characters."""
+    name = unicodedata.normalize("NFC", name or "")
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = _UNSAFE.sub("_", name).strip(" .")
+    if not name:
+        return default
+    if len(name) > 200:
+        stem, dot, ext = name.rpartition(".")
+        name = (stem[:190] + dot + ext[:9]) if dot and len(ext) < 10 else name[:200]
+    return name
+
+
+class FileStore:
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.root = self.data_dir / "files"
+
+    @staticmethod
+    def relative_path(sha256: str) -> str:
+        if not re.fullmatch(r"[0-9a-f]{64}", sha256):
+            raise ValueError("not a sha256 hex digest")
+        return f"files/{sha256[:2]}/{sha256[2:]}"
+
+    def put(self, data: bytes) -> tuple[str, str]:
+        """Store ``data`` (idempotent) and return (sha256, path relative to data_dir)."""
+        sha = hashlib.sha256(data).hexdigest()
+        rel = self.relative_path(sha)
+        dest = self.data_dir / rel
+        if dest.exists() and dest.stat().st_size == len(data):
+            return sha, rel
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=dest.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, dest)  # atomic: readers never see a half-written original
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return sha, rel
+
+    def path(self, relative: str) -> Path:
+        p = (self.data_dir / relative).resolve()
+        if not p.is_relative_to(self.root.resolve()):
+            raise ValueError("stored path outside the file store")
+        return p
+
+    def read(self, relative: str) -> bytes:
+        return self.path(relative).read_bytes()

@@ -1,0 +1,217 @@
+"""ORM models (SQLAlchemy 2, typed). Schema changes need an Alembic revision in store/migrations."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+REVIEW_STATES = ("proposed", "confirmed", "rejected")
+STATUSES = ("open", "in_progress", "done", "dropped")
+CLOSED_STATUSES = ("done", "dropped")
+PRIORITIES = ("low", "normal", "high")
+JOB_STATUSES = ("queued", "running", "done", "failed")
+ROLES = ("viewer", "editor", "admin")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on every backend (SQLite hands back naive values)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return value
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    filename: Mapped[str] = mapped_column(String(255))  # sanitised, for display only
+    content_type: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(10))  # pdf | image | txt | docx
+    size: Mapped[int] = mapped_column(Integer)
+    stored_path: Mapped[str] = mapped_column(String(200))  # relative to data_dir
+    requested_meeting_date: Mapped[date | None] = mapped_column(Date)  # as given at upload
+    meeting_date: Mapped[date | None] = mapped_column(Date, index=True)
+    meeting_place: Mapped[str | None] = mapped_column(Text)
+    meeting_title: Mapped[str | None] = mapped_column(Text)
+    department: Mapped[str | None] = mapped_column(Text)
+    chair_name: Mapped[str | None] = mapped_column(Text)
+    chair_designation: Mapped[str | None] = mapped_column(Text)
+    meeting: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    warnings: Mapped[list[str] | None] = mapped_column(JSON)
+    extractor_version: Mapped[str | None] = mapped_column(String(50))
+    status: Mapped[str] = mapped_column(String(20), default="stored")  # stored|processing|processed|failed
+    error_code: Mapped[str | None] = mapped_column(String(50))
+    error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    pages: Mapped[list[Page]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="Page.number"
+    )
+    items: Mapped[list[ActionItem]] = relationship(
+        back_populates="document", cascade="all, delete-orphan", order_by="ActionItem.seq"
+    )
+
+
+class Page(Base):
+    __tablename__ = "pages"
+    __table_args__ = (UniqueConstraint("document_id", "number", name="uq_pages_document_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    route: Mapped[str] = mapped_column(String(20))
+    ocr_confidence: Mapped[float | None] = mapped_column(Float)
+    garble_score: Mapped[float | None] = mapped_column(Float)
+    text: Mapped[str] = mapped_column(Text)
+
+    document: Mapped[Document] = relationship(back_populates="pages")
+
+
+class ActionItem(Base):
+    __tablename__ = "action_items"
+    __table_args__ = (
+        Index("ix_action_items_status_due", "status", "due_date"),
+        Index("ix_action_items_document_seq", "document_id", "seq"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    seq: Mapped[int] = mapped_column(Integer)
+    extracted_id: Mapped[str | None] = mapped_column(String(50))  # "ai-001" in the extraction
+    text: Mapped[str] = mapped_column(Text)
+    norm_text: Mapped[str] = mapped_column(Text)  # matching key for re-processing
+    action: Mapped[str | None] = mapped_column(Text)
+    issuer_name: Mapped[str | None] = mapped_column(Text)
+    issuer_designation: Mapped[str | None] = mapped_column(Text)
+    responsible: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    responsible_search: Mapped[str] = mapped_column(Text, default="")  # lower-cased names+designations
+    deadline_text: Mapped[str | None] = mapped_column(Text)
+    deadline_date: Mapped[date | None] = mapped_column(Date)
+    deadline_kind: Mapped[str | None] = mapped_column(String(30))
+    recurrence: Mapped[str | None] = mapped_column(String(20))
+    targets: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
+    evidence: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    confidence: Mapped[float | None] = mapped_column(Float)
+    review_state: Mapped[str] = mapped_column(String(20), default="proposed", index=True)
+    reviewed_by: Mapped[str | None] = mapped_column(String(100))
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    assignee: Mapped[str | None] = mapped_column(Text)
+    priority: Mapped[str] = mapped_column(String(10), default="normal")
+    note: Mapped[str | None] = mapped_column(Text)
+    # Effective due date: a manual or corrected value when there is one, else the extracted date.
+    due_date: Mapped[date | None] = mapped_column(Date, index=True)
+    due_date_source: Mapped[str] = mapped_column(
+        String(20), default="extracted"
+    )  # extracted|corrected|manual
+    stale: Mapped[bool] = mapped_column(Boolean, default=False)  # gone from the latest extraction, kept
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    document: Mapped[Document] = relationship(back_populates="items")
+    corrections: Mapped[list[Correction]] = relationship(
+        back_populates="item", cascade="all, delete-orphan", order_by="Correction.id"
+    )
+
+
+class Correction(Base):
+    """A reviewer's correction: the extracted value and what it should have been (training data)."""
+
+    __tablename__ = "corrections"
+    __table_args__ = (UniqueConstraint("item_id", "field", name="uq_corrections_item_field"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("action_items.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(30))
+    original: Mapped[Any] = mapped_column(JSON)
+    corrected: Mapped[Any] = mapped_column(JSON)
+    created_by: Mapped[str | None] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+    item: Mapped[ActionItem] = relationship(back_populates="corrections")
+
+
+class AuditLog(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("action_items.id", ondelete="CASCADE"), index=True)
+    actor: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    field: Mapped[str] = mapped_column(String(30))
+    old: Mapped[Any] = mapped_column(JSON)
+    new: Mapped[Any] = mapped_column(JSON)
+
+
+class Job(Base):
+    __tablename__ = "jobs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # extract | reprocess
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(20), default="queued", index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    error_code: Mapped[str | None] = mapped_column(String(50))
+    error: Mapped[str | None] = mapped_column(Text)
+    result: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ApiToken(Base):
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 hex of the plaintext
+    role: Mapped[str] = mapped_column(String(10))
+    label: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -1,0 +1,266 @@
+"""Documents and action items: create, save an extraction, query with filters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, and_, case, func, not_, or_, select
+from sqlalchemy.orm import Session, contains_eager, selectinload
+
+from store.fields import apply_extracted, parse_date
+from store.models import CLOSED_STATUSES, ActionItem, Document, Page
+
+# --- documents -------------------------------------------------------------------------------------
+
+
+def get_document(session: Session, document_id: int) -> Document | None:
+    return session.get(Document, document_id)
+
+
+def get_document_by_sha(session: Session, sha256: str) -> Document | None:
+    return session.scalar(select(Document).where(Document.sha256 == sha256))
+
+
+def create_document(
+    session: Session,
+    *,
+    sha256: str,
+    filename: str,
+    content_type: str,
+    kind: str,
+    size: int,
+    stored_path: str,
+    meeting_date: date | None = None,
+) -> Document:
+    doc = Document(
+        sha256=sha256,
+        filename=filename,
+        content_type=content_type,
+        kind=kind,
+        size=size,
+        stored_path=stored_path,
+        requested_meeting_date=meeting_date,
+        meeting_date=meeting_date,
+        status="stored",
+    )
+    session.add(doc)
+    session.flush()
+    return doc
+
+
+def list_documents(session: Session, *, limit: int = 50, offset: int = 0) -> tuple[list[Document], int]:
+    total = session.scalar(select(func.count(Document.id))) or 0
+    docs = session.scalars(
+        select(Document).order_by(Document.created_at.desc(), Document.id.desc()).limit(limit).offset(offset)
+    ).all()
+    return list(docs), total
+
+
+def item_counts(session: Session, document_ids: list[int]) -> dict[int, int]:
+    if not document_ids:
+        return {}
+    rows = session.execute(
+        select(ActionItem.document_id, func.count(ActionItem.id))
+        .where(ActionItem.document_id.in_(document_ids))
+        .group_by(ActionItem.document_id)
+    ).all()
+    return {doc_id: n for doc_id, n in rows}
+
+
+def apply_meeting(doc: Document, extraction: dict[str, Any]) -> None:
+    meeting = extraction.get("meeting") or {}
+    chair = meeting.get("chair") or {}
+    doc.meeting = meeting
+    try:
+        extracted_date = parse_date(meeting.get("date"))
+    except ValueError:
+        extracted_date = None
+    doc.meeting_date = extracted_date or doc.requested_meeting_date
+    doc.meeting_place = meeting.get("place")
+    doc.meeting_title = meeting.get("title")
+    doc.department = meeting.get("department")
+    doc.chair_name = chair.get("name")
+    doc.chair_designation = chair.get("designation")
+    doc.warnings = list(extraction.get("warnings") or [])
+    doc.extractor_version = extraction.get("extractor_version")
+
+
+def replace_pages(session: Session, doc: Document, extraction: dict[str, Any]) -> None:
+    doc.pages.clear()
+    session.flush()
+    for p in extraction.get("pages") or []:
+        doc.pages.append(
+            Page(
+                number=int(p["number"]),
+                route=str(p.get("route") or "unknown"),
+                ocr_confidence=p.get("ocr_confidence"),
+                garble_score=p.get("garble_score"),
+                text=p.get("text") or "",
+            )
+        )
+
+
+def save_extraction(session: Session, doc: Document, extraction: dict[str, Any]) -> list[ActionItem]:
+    """Store a first extraction of ``doc``: meeting, pages and items (caller owns the transaction)."""
+    apply_meeting(doc, extraction)
+    replace_pages(session, doc, extraction)
+    for old in list(doc.items):
+        session.delete(old)
+    session.flush()
+    items = []
+    for seq, ai in enumerate(extraction.get("action_items") or [], start=1):
+        item = ActionItem(
+            document_id=doc.id,
+            seq=seq,
+            due_date_source="extracted",
+            review_state="proposed",
+            status="open",
+            priority="normal",
+            stale=False,
+        )
+        apply_extracted(item, ai)
+        session.add(item)
+        items.append(item)
+    doc.status = "processed"
+    doc.error = doc.error_code = None
+    session.flush()
+    return items
+
+
+def mark_document_failed(doc: Document, code: str, message: str) -> None:
+    doc.status = "failed"
+    doc.error_code = code
+    doc.error = message
+
+
+# --- action items ----------------------------------------------------------------------------------
+
+
+@dataclass
+class ItemFilter:
+    status: list[str] | None = None
+    overdue: bool | None = None
+    responsible: str | None = None
+    department: str | None = None
+    issuer: str | None = None
+    assignee: str | None = None
+    priority: str | None = None
+    due_before: date | None = None  # inclusive
+    due_after: date | None = None  # inclusive
+    meeting_from: date | None = None
+    meeting_to: date | None = None
+    document_id: int | None = None
+    review_state: list[str] | None = None
+    tracked: bool | None = None
+    q: str | None = None
+
+
+SORT_KEYS = {
+    "due_date": ActionItem.due_date,
+    "created_at": ActionItem.created_at,
+    "updated_at": ActionItem.updated_at,
+    "confidence": ActionItem.confidence,
+    "meeting_date": Document.meeting_date,
+    "status": ActionItem.status,
+    "id": ActionItem.id,
+    "priority": case({"low": 0, "normal": 1, "high": 2}, value=ActionItem.priority, else_=1),
+}
+
+
+def overdue_clause(today: date) -> Any:
+    """Overdue is derived, never stored: a due date before today on an item still open."""
+    return and_(
+        ActionItem.due_date.is_not(None),
+        ActionItem.due_date < today,
+        ActionItem.status.not_in(CLOSED_STATUSES),
+    )
+
+
+def _filtered(stmt: Select[Any], f: ItemFilter, today: date) -> Select[Any]:
+    conds: list[Any] = []
+    if f.status:
+        conds.append(ActionItem.status.in_(f.status))
+    if f.overdue is not None:
+        conds.append(overdue_clause(today) if f.overdue else not_(overdue_clause(today)))
+    if f.responsible:
+        conds.append(ActionItem.responsible_search.icontains(f.responsible.lower(), autoescape=True))
+    if f.department:
+        conds.append(Document.department.icontains(f.department, autoescape=True))
+    if f.issuer:
+        conds.append(
+            or_(
+                ActionItem.issuer_name.icontains(f.issuer, autoescape=True),
+                ActionItem.issuer_designation.icontains(f.issuer, autoescape=True),
+            )
+        )
+    if f.assignee:
+        conds.append(ActionItem.assignee.icontains(f.assignee, autoescape=True))
+    if f.priority:
+        conds.append(ActionItem.priority == f.priority)
+    if f.due_before:
+        conds.append(ActionItem.due_date <= f.due_before)
+    if f.due_after:
+        conds.append(ActionItem.due_date >= f.due_after)
+    if f.meeting_from:
+        conds.append(Document.meeting_date >= f.meeting_from)
+    if f.meeting_to:
+        conds.append(Document.meeting_date <= f.meeting_to)
+    if f.document_id is not None:
+        conds.append(ActionItem.document_id == f.document_id)
+    if f.review_state:
+        conds.append(ActionItem.review_state.in_(f.review_state))
+    if f.tracked is not None:
+        conds.append(
+            (ActionItem.review_state == "confirmed")
+            if f.tracked
+            else (ActionItem.review_state != "confirmed")
+        )
+    if f.q:
+        conds.append(ActionItem.text.icontains(f.q, autoescape=True))
+    return stmt.where(*conds) if conds else stmt
+
+
+def list_items(
+    session: Session,
+    f: ItemFilter,
+    *,
+    today: date,
+    sort: str = "-created_at",
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[ActionItem], int]:
+    """One page of items matching ``f`` and the total count. ``sort`` is a SORT_KEYS name, '-' for desc."""
+    desc = sort.startswith("-")
+    key = sort.lstrip("-")
+    if key not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {key!r}; use one of {sorted(SORT_KEYS)}")
+    col = SORT_KEYS[key]
+    order = col.desc() if desc else col.asc()
+    order = order.nulls_last()
+    base = select(ActionItem).join(ActionItem.document)
+    total = (
+        session.scalar(
+            _filtered(
+                select(func.count(ActionItem.id)).select_from(ActionItem).join(ActionItem.document), f, today
+            )
+        )
+        or 0
+    )
+    stmt = (
+        _filtered(base, f, today)
+        .options(contains_eager(ActionItem.document), selectinload(ActionItem.corrections))
+        .order_by(order, ActionItem.id.desc() if desc else ActionItem.id.asc())
+        .limit(limit)
+        .offset(offset)
+    )
+    return list(session.scalars(stmt).unique().all()), total
+
+
+def get_item(session: Session, item_id: int) -> ActionItem | None:
+    return session.get(ActionItem, item_id)
+
+
+def is_overdue(item: ActionItem, today: date) -> bool:
+    return item.due_date is not None and item.due_date < today and item.status not in CLOSED_STATUSES
