@@ -98,7 +98,10 @@ class DocumentExtractor:
         agents = [pm for pm in mentions if pm.ergative]
         pron = pronoun_agent(text)
         if agents and not (pron and pron.start() < agents[0].start):
-            return agents[0].person, (agents[0].start, agents[0].end)
+            person = agents[0].person
+            if person.canonical == "अध्यक्ष" and not person.name and self.chair is not None:
+                person = self.chair  # "अध्यक्ष द्वारा निर्देश दिए गए": the meeting's chair
+            return person, (agents[0].start, agents[0].end)
         if pron:
             return self.speaker, (pron.start(), pron.end())
         return self.speaker, None
@@ -117,7 +120,9 @@ class DocumentExtractor:
             return
         issuer, issuer_span = self._issuer_for(text, mentions)
         agents = [pm for pm in mentions if pm.ergative]
-        if agents:
+        if agents and issuer is not None and agents[0].person.canonical == "अध्यक्ष":
+            self.speaker = issuer
+        elif agents:
             if self.first_agent_in_review is None and re.search("समीक्षा|बैठक", text):
                 self.first_agent_in_review = agents[0].person
             self.speaker = agents[0].person

@@ -27,8 +27,8 @@ _DEPT_STOP = {
     "आज", "विभिन्न", "सम्बन्धित", "अपने", "उनके", "किसी", "प्रत्येक", "करेंगी", "होंगे", "तभी", "राज्य",
 }
 _DEPT_REVIEWED = re.compile(r"^\s*(?:की|के|द्वारा)\s+(?:समीक्षा|योजनाओं|कार्यों|संचालित|अधिकारियों)")
-_CHAIR = re.compile(r"(?:की\s+)?(?:अध्यक्षता|सभापतित्व)\s+में")
-_CHAIR_FIELD = re.compile(r"अध्यक्षता\s*[:\-–]\s*")
+_CHAIR = re.compile(r"(?:की\s+)?(?P<joint>संयुक्त\s+)?(?:अध्यक्षता|सभापतित्व)\s+में")
+_CHAIR_FIELD = re.compile(r"^\s*(?:अध्यक्षता|अध्यक्ष)\s*[:\-–]\s*")
 _NOT_TITLES = ("share", "leave a reply", "similar news")
 
 
@@ -98,6 +98,9 @@ def chair_from(sentence: str, mentions: list[PersonMention]) -> PersonMention | 
     m = _CHAIR.search(sentence)
     if m:
         before = [pm for pm in mentions if pm.end <= m.start() + 1 and m.start() - pm.end <= 30]
+        if before and m["joint"]:  # "X एवं Y की संयुक्त अध्यक्षता में": the first named leads
+            joint = [pm for pm in mentions if pm.end <= m.start() + 1 and m.start() - pm.start <= 120]
+            return joint[0]
         if before:
             return before[-1]
     m = _CHAIR_FIELD.search(sentence)

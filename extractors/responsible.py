@@ -26,6 +26,11 @@ _SPLIT = re.compile(r"\s*(?:,|एवं|तथा|और|व)\s+")
 # A designation followed by a genitive, or by को/से/तक without a directing verb, names a
 # beneficiary or a possessor (कर्मचारियों की उपलब्धता, कर्मचारियों को प्रशिक्षण), not who must act.
 _NOT_ACTOR_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:का|की|के|तक|से|को)(?![\u0900-\u0963\u0966-\u097f])")
+# "X को … करने के निर्देश दिए" / "X को … भेजने को कहा": the directing verb closes the same clause.
+_DIRECTED_LATER = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?को\s+(?:(?!\sकि\s)[^,।])*?(?:के|का|की|को)\s+(?:भी\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?"
+    r"(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा)"
+)
 _DIRECTED_AFTER = re.compile(
     r"^\s*(?:को|से)\s+(?:भी\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|"
     r"आग्रह|अनुरोध|अपील|कहा|चाहिए|जिम्मेदारी|दायित्व)"
@@ -72,12 +77,13 @@ def find_responsible(
         if pm.ergative or (issuer_span and issuer_span[0] <= pm.start < issuer_span[1]):
             continue
         after = sentence[pm.end :]
-        if _NOT_ACTOR_AFTER.match(after) and not _DIRECTED_AFTER.match(after):
+        if _NOT_ACTOR_AFTER.match(after) and not (_DIRECTED_AFTER.match(after) or _DIRECTED_LATER.match(after)):
             continue
         designation = pm.person.designation if pm.person.designation else None
-        mention_designations = [m for m in gazetteer.find(sentence[pm.start : pm.end])]
-        if mention_designations:
-            designation = mention_designations[0].designation
+        mention_designations = gazetteer.find(sentence[pm.start : pm.end])
+        if mention_designations:  # as written: "सीएमओ" stays "सीएमओ", "सचिवों" becomes "सचिव"
+            m = mention_designations[0]
+            designation = gazetteer.singular.get(" ".join(m.surface.split()), m.designation)
         if designation:
             add(pm.start, designation, pm.person.name if pm.person.name and pm.end - pm.start > 0 else None)
 

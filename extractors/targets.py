@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.numbers import NUMBER, SCALE_WORDS, parse_number
+from nlp.numbers import NUMBER, NUMBER_WORD, SCALE_WORDS, parse_number
 
 _UNITS = {
     "प्रतिशत": "%", "%": "%", "फीसदी": "%", "फ़ीसदी": "%",
@@ -21,8 +21,12 @@ _QUANTITY = re.compile(
 )
 # "10 नई समितियां", "25 शिविर": a count of things to create or cover.
 _COUNT = re.compile(
-    rf"(?P<num>{NUMBER})\s+(?P<what>(?:नई|नए|नवीन|अतिरिक्त)\s+[\u0900-\u097f]+|[\u0900-\u097f]+(?:ों|ें|ियां|ियाँ|ाएं|ाएँ))"
+    rf"(?P<num>{NUMBER})\s+(?P<what>(?:नई|नए|नवीन|अतिरिक्त)\s+[\u0900-\u097f]+|(?:[\u0900-\u097f]+\s+)?[\u0900-\u097f]+(?:ों|ें|ियां|ियाँ|ाएं|ाएँ|ओं))"
     r"(?![\u0900-\u0963\u0966-\u097f])"
+)
+# "कम से कम 20 आपदा मित्र", "न्यूनतम दस शिविर": a stated minimum is a target whatever follows.
+_AT_LEAST = re.compile(
+    rf"(?:कम\s+से\s+कम|न्यूनतम|अधिकतम|लगभग)\s+(?P<num>{NUMBER}|{NUMBER_WORD})\s+(?P<what>(?:[\u0900-\u097f]+\s+){{0,2}}[\u0900-\u097f]+)"
 )
 
 
@@ -34,6 +38,21 @@ def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    for m in _AT_LEAST.finditer(sentence):
+        if not free(*m.span()):
+            continue
+        words = m["what"].split()
+        # stop the noun phrase at the first postposition or verb-like word
+        kept = []
+        for w in words:
+            if w in {"का", "की", "के", "को", "में", "से", "पर", "तक", "एवं", "तथा", "और", "हो", "हों"}:
+                break
+            if kept and w.endswith(("ित", "ने", "ना", "ाएं", "ाएँ", "ें")):  # a participle or verb ends the phrase
+                break
+            kept.append(w)
+        text = sentence[m.start() : m.start("what")] + " ".join(kept)
+        out.append({"text": text.strip(), "value": parse_number(m["num"]), "unit": kept[-1] if kept else None})
+        taken.append((m.start(), m.start() + len(text)))
     for m in _HUNDRED.finditer(sentence):
         out.append({"text": m.group(0), "value": 100.0, "unit": "%"})
         taken.append(m.span())

@@ -133,3 +133,19 @@ def test_targets_and_recurrence():
     assert find_recurrence("2 करोड़ मासिक तक पहुंचाया जाए") is None
     assert find_recurrence("इसकी पाक्षिक समीक्षा की जाए") == "fortnightly"
     assert find_recurrence("त्रैमासिक रिपोर्ट भेजें") == "quarterly"
+
+
+def test_addressee_before_an_infinitive_directive_and_at_least_targets():
+    text = "सचिव ने उपायुक्तों को कम से कम 20 आपदा मित्र प्रशिक्षित करने के निर्देश दिए।"
+    item = extract_document(_doc(text))["action_items"][0]
+    assert [r["designation"] for r in item["responsible"]] == ["उपायुक्त"]
+    assert [t["text"] for t in item["targets"]] == ["कम से कम 20 आपदा मित्र"]
+
+
+def test_chair_from_a_minutes_header_and_joint_chair():
+    minutes = "कार्यवृत्त\nअध्यक्ष : श्रीमती सुधा नेगी, निदेशक\n\nअध्यक्ष द्वारा निर्देश दिए गए कि सभी अभिलेख अद्यतन किए जाएं।"
+    result = extract_document(_doc(minutes))
+    assert result["meeting"]["chair"]["name"] == "सुधा नेगी"
+    assert result["action_items"][0]["issued_by"]["name"] == "सुधा नेगी"
+    joint = "आज जिलाधिकारी अमन राय एवं पुलिस अधीक्षक विनोद पाल की संयुक्त अध्यक्षता में बैठक हुई।"
+    assert extract_document(_doc(joint))["meeting"]["chair"]["name"] == "अमन राय"
