@@ -1,0 +1,992 @@
+// Nirdesh web UI: plain ES module, no build step. Every piece of data from the API or from a user
+// (file names, document text, names) is inserted with textContent / text nodes, never as HTML.
+
+const I18N = {
+  hi: {
+    brand: "निर्देश",
+    nav_upload: "अपलोड",
+    nav_documents: "दस्तावेज़",
+    nav_items: "कार्य-बिंदु",
+    lang_switch: "English",
+    token_label: "API टोकन",
+    save: "सहेजें",
+    need_token: "इस सर्वर के लिए API टोकन आवश्यक है।",
+    loading: "लोड हो रहा है…",
+    error: "त्रुटि",
+    upload_title: "कार्यवृत्त अपलोड करें",
+    drop_here: "फ़ाइल यहाँ छोड़ें या चुनें (PDF, चित्र, TXT, DOCX)",
+    meeting_date: "बैठक की तिथि (वैकल्पिक)",
+    upload_btn: "अपलोड करें",
+    uploading: "अपलोड हो रहा है",
+    uploaded: "अपलोड पूर्ण",
+    job_queued: "कतार में",
+    job_running: "पाठ पढ़ा जा रहा है (OCR)…",
+    job_done: "पूर्ण",
+    job_failed: "विफल",
+    already_uploaded: "यह फ़ाइल पहले से मौजूद है",
+    open_document: "दस्तावेज़ खोलें",
+    items_found: "कार्य-बिंदु मिले",
+    documents_title: "दस्तावेज़",
+    no_documents: "अभी कोई दस्तावेज़ नहीं।",
+    col_id: "क्र.",
+    col_file: "फ़ाइल",
+    col_kind: "प्रकार",
+    col_status: "स्थिति",
+    col_meeting: "बैठक तिथि",
+    col_items: "कार्य-बिंदु",
+    col_uploaded: "अपलोड",
+    col_text: "निर्देश",
+    col_responsible: "ज़िम्मेदार",
+    col_issuer: "निर्देशकर्ता",
+    col_due: "समय-सीमा",
+    col_review: "समीक्षा",
+    col_history: "इतिहास",
+    original_file: "मूल फ़ाइल",
+    page: "पृष्ठ",
+    route: "स्रोत",
+    ocr_conf: "OCR विश्वास",
+    warnings: "चेतावनियाँ",
+    department: "विभाग",
+    extractor: "निष्कर्षक",
+    items_title: "कार्य-बिंदु",
+    no_items: "कोई कार्य-बिंदु नहीं।",
+    confirm: "पुष्टि करें",
+    reject: "अस्वीकार करें",
+    confirm_all: "सभी की पुष्टि करें",
+    issued_by: "निर्देशकर्ता",
+    responsible: "ज़िम्मेदार",
+    deadline: "समय-सीमा",
+    recurrence: "आवृत्ति",
+    targets: "लक्ष्य",
+    confidence: "विश्वास",
+    evidence: "साक्ष्य",
+    evidence_missing: "इस कार्य-बिंदु का साक्ष्य पाठ में नहीं मिला।",
+    filters: "फ़िल्टर",
+    all: "सभी",
+    overdue_only: "केवल अतिदेय",
+    due_after: "समय-सीमा इसके बाद",
+    due_before: "समय-सीमा इसके पहले",
+    review_state: "समीक्षा स्थिति",
+    sort: "क्रम",
+    apply: "लागू करें",
+    reset: "साफ़ करें",
+    overdue: "अतिदेय",
+    stale: "पुराना",
+    history: "इतिहास",
+    hide: "छिपाएँ",
+    no_history: "कोई परिवर्तन दर्ज नहीं।",
+    saved: "सहेजा गया",
+    total: "कुल",
+    prev: "पिछला",
+    next: "अगला",
+    dashboard: "सारांश",
+    by_officer: "अधिकारी अनुसार",
+    by_department: "विभाग अनुसार",
+    officer: "अधिकारी",
+    open_count: "खुले",
+    overdue_count: "अतिदेय",
+    days_pending: "औसत लंबित दिन",
+    max_days: "अधिकतम दिन",
+    as_of: "तिथि",
+    export: "निर्यात",
+    export_csv: "निर्यात (फ़िल्टर सहित)",
+    unspecified: "(अनिर्दिष्ट)",
+    doc_processing: "दस्तावेज़ संसाधित हो रहा है…",
+    reviewed: "समीक्षित",
+    sort_created_desc: "नवीनतम पहले",
+    sort_due_asc: "समय-सीमा (निकटतम पहले)",
+    sort_due_desc: "समय-सीमा (दूरस्थ पहले)",
+    sort_updated_desc: "हाल में बदले",
+    sort_meeting_desc: "बैठक तिथि",
+    sort_priority_desc: "प्राथमिकता",
+    "status.open": "खुला",
+    "status.in_progress": "प्रगति पर",
+    "status.done": "पूर्ण",
+    "status.dropped": "छोड़ा गया",
+    "review.proposed": "प्रस्तावित",
+    "review.confirmed": "पुष्ट",
+    "review.rejected": "अस्वीकृत",
+    "doc.stored": "संग्रहीत",
+    "doc.queued": "कतार में",
+    "doc.processing": "संसाधन जारी",
+    "doc.processed": "संसाधित",
+    "doc.failed": "विफल",
+    "field.status": "स्थिति",
+    "field.assignee": "सौंपा गया",
+    "field.due_date": "समय-सीमा",
+    "field.priority": "प्राथमिकता",
+    "field.note": "टिप्पणी",
+    "field.review_state": "समीक्षा",
+  },
+  en: {
+    brand: "Nirdesh",
+    nav_upload: "Upload",
+    nav_documents: "Documents",
+    nav_items: "Action items",
+    lang_switch: "हिन्दी",
+    token_label: "API token",
+    save: "Save",
+    need_token: "This server needs an API token.",
+    loading: "Loading…",
+    error: "Error",
+    upload_title: "Upload minutes",
+    drop_here: "Drop files here or choose (PDF, image, TXT, DOCX)",
+    meeting_date: "Meeting date (optional)",
+    upload_btn: "Upload",
+    uploading: "Uploading",
+    uploaded: "Uploaded",
+    job_queued: "Queued",
+    job_running: "Reading text (OCR)…",
+    job_done: "Done",
+    job_failed: "Failed",
+    already_uploaded: "This file was already uploaded",
+    open_document: "Open document",
+    items_found: "action items found",
+    documents_title: "Documents",
+    no_documents: "No documents yet.",
+    col_id: "#",
+    col_file: "File",
+    col_kind: "Type",
+    col_status: "Status",
+    col_meeting: "Meeting date",
+    col_items: "Items",
+    col_uploaded: "Uploaded",
+    col_text: "Directive",
+    col_responsible: "Responsible",
+    col_issuer: "Issued by",
+    col_due: "Due",
+    col_review: "Review",
+    col_history: "History",
+    original_file: "Original file",
+    page: "Page",
+    route: "Source",
+    ocr_conf: "OCR confidence",
+    warnings: "Warnings",
+    department: "Department",
+    extractor: "Extractor",
+    items_title: "Action items",
+    no_items: "No action items.",
+    confirm: "Confirm",
+    reject: "Reject",
+    confirm_all: "Confirm all",
+    issued_by: "Issued by",
+    responsible: "Responsible",
+    deadline: "Deadline",
+    recurrence: "Recurrence",
+    targets: "Targets",
+    confidence: "Confidence",
+    evidence: "Evidence",
+    evidence_missing: "The evidence for this item was not found in the page text.",
+    filters: "Filters",
+    all: "All",
+    overdue_only: "Overdue only",
+    due_after: "Due after",
+    due_before: "Due before",
+    review_state: "Review state",
+    sort: "Sort",
+    apply: "Apply",
+    reset: "Clear",
+    overdue: "Overdue",
+    stale: "Stale",
+    history: "History",
+    hide: "Hide",
+    no_history: "No changes recorded.",
+    saved: "Saved",
+    total: "Total",
+    prev: "Previous",
+    next: "Next",
+    dashboard: "Dashboard",
+    by_officer: "By officer",
+    by_department: "By department",
+    officer: "Officer",
+    open_count: "Open",
+    overdue_count: "Overdue",
+    days_pending: "Mean days pending",
+    max_days: "Max days",
+    as_of: "As of",
+    export: "Export",
+    export_csv: "Export (with filters)",
+    unspecified: "(unspecified)",
+    doc_processing: "The document is being processed…",
+    reviewed: "Reviewed",
+    sort_created_desc: "Newest first",
+    sort_due_asc: "Due date (soonest)",
+    sort_due_desc: "Due date (latest)",
+    sort_updated_desc: "Recently changed",
+    sort_meeting_desc: "Meeting date",
+    sort_priority_desc: "Priority",
+    "status.open": "Open",
+    "status.in_progress": "In progress",
+    "status.done": "Done",
+    "status.dropped": "Dropped",
+    "review.proposed": "Proposed",
+    "review.confirmed": "Confirmed",
+    "review.rejected": "Rejected",
+    "doc.stored": "Stored",
+    "doc.queued": "Queued",
+    "doc.processing": "Processing",
+    "doc.processed": "Processed",
+    "doc.failed": "Failed",
+    "field.status": "Status",
+    "field.assignee": "Assignee",
+    "field.due_date": "Due date",
+    "field.priority": "Priority",
+    "field.note": "Note",
+    "field.review_state": "Review",
+  },
+};
+
+const STATUSES = ["open", "in_progress", "done", "dropped"];
+const REVIEW_STATES = ["proposed", "confirmed", "rejected"];
+const SORTS = [
+  ["-created_at", "sort_created_desc"],
+  ["due_date", "sort_due_asc"],
+  ["-due_date", "sort_due_desc"],
+  ["-updated_at", "sort_updated_desc"],
+  ["-meeting_date", "sort_meeting_desc"],
+  ["-priority", "sort_priority_desc"],
+];
+const PAGE_SIZE = 50;
+
+let lang = localStorage.getItem("nirdesh.lang") === "en" ? "en" : "hi";
+let renderSeq = 0; // bumps on every navigation, so stale async renders and pollers stop
+let exportAvailable = null; // null = not checked yet
+
+function t(key) {
+  return I18N[lang][key] ?? I18N.hi[key] ?? key;
+}
+
+// --- DOM helpers --------------------------------------------------------------------------------
+
+/** Make an element. Children that are strings/numbers become text nodes (never parsed as HTML). */
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "class") node.className = v;
+    else if (k === "text") node.textContent = v;
+    else if (k === "dataset") Object.assign(node.dataset, v);
+    else if (k.startsWith("on") && typeof v === "function") node.addEventListener(k.slice(2), v);
+    else if (k in node && typeof v !== "string") node[k] = v;
+    else node.setAttribute(k, v === true ? "" : String(v));
+  }
+  append(node, children);
+  return node;
+}
+
+function append(node, ...children) {
+  for (const c of children.flat(Infinity)) {
+    if (c === null || c === undefined || c === false) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+  return node;
+}
+
+function fmtDateTime(s) {
+  if (!s) return "";
+  const d = new Date(s);
+  if (Number.isNaN(d.getTime())) return String(s);
+  return d.toLocaleString(lang === "hi" ? "hi-IN" : "en-IN", { dateStyle: "medium", timeStyle: "short" });
+}
+
+function fmtValue(v) {
+  if (v === null || v === undefined || v === "") return "—";
+  if (typeof v === "object") return JSON.stringify(v);
+  const key = STATUSES.includes(v) ? `status.${v}` : REVIEW_STATES.includes(v) ? `review.${v}` : null;
+  return key ? t(key) : String(v);
+}
+
+function personText(p) {
+  if (!p) return "";
+  return [p.designation, p.name].filter(Boolean).join(" — ");
+}
+
+let flashTimer = null;
+function flash(message, isError = false) {
+  const box = document.getElementById("flash");
+  box.textContent = message;
+  box.classList.toggle("error", isError);
+  box.hidden = false;
+  clearTimeout(flashTimer);
+  flashTimer = setTimeout(() => { box.hidden = true; }, isError ? 8000 : 2500);
+}
+
+// --- API ----------------------------------------------------------------------------------------
+
+class ApiError extends Error {
+  constructor(status, code, message) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+}
+
+function authHeaders() {
+  const token = localStorage.getItem("nirdesh.token");
+  return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+function errorFrom(status, body, fallback) {
+  const e = body && body.error;
+  if (status === 401) document.getElementById("auth-bar").hidden = false;
+  return new ApiError(status, e?.code || "http_error", e?.message || fallback || `HTTP ${status}`);
+}
+
+async function api(path, { method = "GET", body } = {}) {
+  const headers = { Accept: "application/json", ...authHeaders() };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  let data = null;
+  const text = await res.text();
+  if (text) {
+    try { data = JSON.parse(text); } catch { data = null; }
+  }
+  if (!res.ok) throw errorFrom(res.status, data, res.statusText);
+  return data;
+}
+
+function qs(params) {
+  const u = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === null || v === undefined || v === "" || v === false) continue;
+    u.set(k, String(v));
+  }
+  const s = u.toString();
+  return s ? `?${s}` : "";
+}
+
+function showError(container, err) {
+  append(container, el("p", { class: "error-text", role: "alert" }, `${t("error")}: ${err.message || err}`));
+}
+
+// --- routing ------------------------------------------------------------------------------------
+
+function parseHash() {
+  const raw = location.hash.replace(/^#\/?/, "");
+  const [path] = raw.split("?");
+  const parts = path.split("/").filter(Boolean);
+  return parts.length ? parts : ["items"];
+}
+
+function render() {
+  const seq = ++renderSeq;
+  const parts = parseHash();
+  const view = clear(document.getElementById("view"));
+  document.querySelectorAll("[data-nav]").forEach((a) => {
+    a.classList.toggle("active", a.dataset.nav === parts[0]);
+  });
+  if (parts[0] === "upload") renderUpload(view, seq);
+  else if (parts[0] === "documents" && parts[1]) renderDocument(view, seq, Number(parts[1]));
+  else if (parts[0] === "documents") renderDocuments(view, seq);
+  else renderItems(view, seq);
+}
+
+function applyStaticI18n() {
+  document.documentElement.lang = lang;
+  document.title = t("brand");
+  document.querySelectorAll("[data-i18n]").forEach((n) => { n.textContent = t(n.dataset.i18n); });
+  const toggle = document.getElementById("lang-toggle");
+  toggle.textContent = t("lang_switch");
+  toggle.setAttribute("lang", lang === "hi" ? "en" : "hi");
+}
+
+function setLang(next) {
+  lang = next;
+  localStorage.setItem("nirdesh.lang", lang);
+  applyStaticI18n();
+  render();
+}
+
+// --- upload view --------------------------------------------------------------------------------
+
+function renderUpload(view, seq) {
+  const list = el("ul", { class: "uploads", id: "upload-list" });
+  const dateInput = el("input", { type: "date", id: "meeting-date", name: "meeting_date" });
+  const fileInput = el("input", {
+    type: "file", id: "file-input", multiple: true,
+    accept: ".pdf,.png,.jpg,.jpeg,.tif,.tiff,.bmp,.webp,.txt,.docx",
+  });
+  const zone = el("label", { class: "dropzone", id: "dropzone" }, el("div", {}, t("drop_here")), fileInput);
+  const start = (files) => {
+    for (const f of files) uploadOne(f, dateInput.value, list, seq);
+  };
+  fileInput.addEventListener("change", () => {
+    if (fileInput.files.length) start([...fileInput.files]);
+    fileInput.value = "";
+  });
+  zone.addEventListener("dragover", (e) => { e.preventDefault(); zone.classList.add("over"); });
+  zone.addEventListener("dragleave", () => zone.classList.remove("over"));
+  zone.addEventListener("drop", (e) => {
+    e.preventDefault();
+    zone.classList.remove("over");
+    if (e.dataTransfer?.files?.length) start([...e.dataTransfer.files]);
+  });
+  append(view,
+    el("h1", {}, t("upload_title")),
+    el("div", { class: "card" },
+      el("div", { class: "row" }, el("label", {}, t("meeting_date"), " ", dateInput)),
+      el("p"),
+      zone,
+      list));
+}
+
+function uploadOne(file, meetingDate, list, seq) {
+  const bar = el("progress", { max: 100, value: 0 });
+  const status = el("span", { class: "upload-status" }, t("uploading"));
+  const result = el("div", { class: "upload-result" });
+  const row = el("li", { class: "upload" }, el("div", { class: "fname" }, file.name), bar, " ", status, result);
+  list.prepend(row);
+
+  const form = new FormData();
+  form.append("file", file, file.name);
+  if (meetingDate) form.append("meeting_date", meetingDate);
+  const xhr = new XMLHttpRequest();
+  xhr.open("POST", "/v1/documents");
+  for (const [k, v] of Object.entries(authHeaders())) xhr.setRequestHeader(k, v);
+  xhr.setRequestHeader("Accept", "application/json");
+  xhr.upload.addEventListener("progress", (e) => {
+    if (e.lengthComputable) {
+      bar.value = Math.round((e.loaded / e.total) * 100);
+      status.textContent = `${t("uploading")} ${bar.value}%`;
+    }
+  });
+  xhr.addEventListener("error", () => {
+    row.dataset.state = "failed";
+    status.textContent = `${t("error")}: network`;
+  });
+  xhr.addEventListener("load", () => {
+    let data = null;
+    try { data = JSON.parse(xhr.responseText); } catch { data = null; }
+    if (xhr.status >= 400) {
+      const err = errorFrom(xhr.status, data, xhr.statusText);
+      row.dataset.state = "failed";
+      bar.value = 0;
+      status.textContent = `${t("error")}: ${err.message}`;
+      return;
+    }
+    bar.value = 100;
+    if (xhr.status === 202) {
+      status.textContent = t("job_queued");
+      row.dataset.state = "queued";
+      bar.removeAttribute("value"); // indeterminate while the job runs
+      pollJob(data, row, bar, status, result);
+    } else {
+      row.dataset.state = "done";
+      status.textContent = xhr.status === 200 ? t("already_uploaded") : t("uploaded");
+      showDocLink(result, data.id, data.item_count ?? (data.items || []).length);
+    }
+  });
+  xhr.send(form);
+}
+
+function showDocLink(result, docId, count) {
+  clear(result);
+  append(result,
+    el("a", { href: `#/documents/${docId}`, class: "doc-link" }, t("open_document")),
+    count === null || count === undefined ? null : el("span", { class: "muted" }, ` — ${count} ${t("items_found")}`));
+}
+
+function pollJob(job, row, bar, status, result) {
+  const tick = async () => {
+    let j;
+    try {
+      j = await api(`/v1/jobs/${job.id}`);
+    } catch (err) {
+      status.textContent = `${t("error")}: ${err.message}`;
+      setTimeout(tick, 3000);
+      return;
+    }
+    row.dataset.state = j.status;
+    if (j.status === "done") {
+      bar.value = 100;
+      status.textContent = t("job_done");
+      const count = j.result && typeof j.result.items === "number" ? j.result.items : null;
+      showDocLink(result, j.document_id, count);
+      if (count === null) {
+        api(`/v1/documents/${j.document_id}`).then((d) => showDocLink(result, d.id, d.items.length)).catch(() => {});
+      }
+    } else if (j.status === "failed") {
+      bar.value = 0;
+      status.textContent = `${t("job_failed")}: ${j.error?.message || ""}`;
+      showDocLink(result, j.document_id, null);
+    } else {
+      status.textContent = j.status === "running" ? t("job_running") : t("job_queued");
+      setTimeout(tick, 700);
+    }
+  };
+  setTimeout(tick, 300);
+}
+
+// --- documents list -----------------------------------------------------------------------------
+
+async function renderDocuments(view, seq, offset = 0) {
+  append(view, el("h1", {}, t("documents_title")));
+  const box = el("div", {}, el("p", { class: "muted" }, t("loading")));
+  append(view, box);
+  let data;
+  try {
+    data = await api(`/v1/documents${qs({ limit: PAGE_SIZE, offset })}`);
+  } catch (err) {
+    clear(box);
+    showError(box, err);
+    return;
+  }
+  if (seq !== renderSeq) return;
+  clear(box);
+  if (!data.documents.length) {
+    append(box, el("p", { class: "muted" }, t("no_documents")));
+    return;
+  }
+  const rows = data.documents.map((d) => el("tr", { dataset: { docId: d.id } },
+    el("td", { class: "num" }, d.id),
+    el("td", {}, el("a", { href: `#/documents/${d.id}`, class: "doc-name" }, d.filename)),
+    el("td", {}, d.kind),
+    el("td", {}, el("span", { class: `badge doc-${d.status}` }, t(`doc.${d.status}`))),
+    el("td", {}, d.meeting_date || "—"),
+    el("td", { class: "num" }, d.item_count ?? "—"),
+    el("td", {}, fmtDateTime(d.created_at)),
+    el("td", {}, el("a", { href: d.file_url, target: "_blank", rel: "noopener" }, t("original_file")))));
+  append(box,
+    el("table", { id: "documents-table" },
+      el("thead", {}, el("tr", {}, ["col_id", "col_file", "col_kind", "col_status", "col_meeting", "col_items",
+        "col_uploaded", "original_file"].map((k) => el("th", {}, t(k))))),
+      el("tbody", {}, rows)),
+    pager(data, (o) => { clear(view); renderDocuments(view, seq, o); }));
+}
+
+function pager(data, go) {
+  const from = data.total ? data.offset + 1 : 0;
+  const to = Math.min(data.offset + data.limit, data.total);
+  return el("div", { class: "pager" },
+    el("span", { class: "muted" }, `${t("total")}: ${data.total} (${from}–${to})`),
+    el("button", { type: "button", class: "secondary", disabled: data.offset <= 0,
+      onclick: () => go(Math.max(0, data.offset - data.limit)) }, t("prev")),
+    el("button", { type: "button", class: "secondary", disabled: data.offset + data.limit >= data.total,
+      onclick: () => go(data.offset + data.limit) }, t("next")));
+}
+
+// --- document page ------------------------------------------------------------------------------
+
+async function renderDocument(view, seq, docId) {
+  const box = el("div", {}, el("p", { class: "muted" }, t("loading")));
+  append(view, box);
+  let doc;
+  try {
+    doc = await api(`/v1/documents/${docId}`);
+  } catch (err) {
+    clear(box);
+    showError(box, err);
+    return;
+  }
+  if (seq !== renderSeq) return;
+  clear(box);
+  const busy = ["stored", "queued", "processing"].includes(doc.status) && !doc.pages.length;
+  append(box,
+    el("h1", { id: "doc-title" }, doc.filename),
+    el("div", { class: "card row" },
+      el("span", { class: `badge doc-${doc.status}` }, t(`doc.${doc.status}`)),
+      el("span", {}, `${t("col_meeting")}: ${doc.meeting?.date || doc.meeting_date || "—"}`),
+      doc.department ? el("span", {}, `${t("department")}: ${doc.department}`) : null,
+      doc.extractor_version ? el("span", { class: "muted" }, `${t("extractor")}: ${doc.extractor_version}`) : null,
+      el("a", { href: doc.file_url, target: "_blank", rel: "noopener", id: "original-link" }, t("original_file"))),
+    doc.error ? el("p", { class: "error-text" }, `${t("error")}: ${doc.error.message || doc.error.code}`) : null,
+    doc.warnings?.length
+      ? el("div", { class: "card" }, el("strong", {}, t("warnings")), el("ul", {}, doc.warnings.map((w) => el("li", {}, w))))
+      : null);
+  if (busy) {
+    append(box, el("p", { class: "muted" }, t("doc_processing")));
+    setTimeout(() => { if (seq === renderSeq) { clear(view); renderDocument(view, seq, docId); } }, 1500);
+    return;
+  }
+
+  const pagesCol = el("section", { class: "pages-col" });
+  const pageText = new Map(); // page number → { pre, text }
+  if (doc.kind === "image") {
+    append(pagesCol, el("div", { class: "page" },
+      el("header", {}, t("original_file")),
+      el("img", { src: doc.file_url, alt: doc.filename, loading: "lazy" })));
+  }
+  for (const p of doc.pages) {
+    const pre = el("pre", { class: "page-text", dataset: { page: p.number } }, p.text);
+    pageText.set(p.number, { pre, text: p.text });
+    const meta = [`${t("page")} ${p.number}`, `${t("route")}: ${p.route}`];
+    if (p.ocr_confidence !== null && p.ocr_confidence !== undefined) {
+      meta.push(`${t("ocr_conf")}: ${Math.round(p.ocr_confidence * (p.ocr_confidence <= 1 ? 100 : 1))}%`);
+    }
+    append(pagesCol, el("article", { class: "page", id: `page-${p.number}` }, el("header", {}, meta.join(" · ")), pre));
+  }
+
+  const itemsCol = el("section", { class: "items-col" });
+  const itemsList = el("div", { id: "doc-items" });
+  const confirmAll = el("button", { type: "button", id: "confirm-all" }, t("confirm_all"));
+  confirmAll.disabled = !doc.items.some((i) => i.review_state !== "confirmed");
+  confirmAll.addEventListener("click", async () => {
+    const ids = doc.items.filter((i) => i.review_state !== "confirmed").map((i) => i.id);
+    if (!ids.length) return;
+    confirmAll.disabled = true;
+    try {
+      await api("/v1/action-items/review", { method: "POST", body: { ids, decision: "confirm" } });
+      flash(t("saved"));
+      clear(view);
+      renderDocument(view, seq, docId);
+    } catch (err) {
+      confirmAll.disabled = false;
+      flash(err.message, true);
+    }
+  });
+  append(itemsCol,
+    el("div", { class: "row" }, el("h2", {}, `${t("items_title")} (${doc.items.length})`), confirmAll),
+    itemsList);
+  if (!doc.items.length) append(itemsList, el("p", { class: "muted" }, t("no_items")));
+
+  const highlight = (item, card) => {
+    itemsList.querySelectorAll(".item-card.selected").forEach((c) => c.classList.remove("selected"));
+    card.classList.add("selected");
+    for (const { pre, text } of pageText.values()) {
+      if (pre.querySelector("mark")) { clear(pre); pre.textContent = text; }
+    }
+    const ev = item.evidence || {};
+    const page = pageText.get(ev.page);
+    const start = Number(ev.start);
+    const end = Number(ev.end);
+    if (!page || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > page.text.length) {
+      flash(t("evidence_missing"), true);
+      return;
+    }
+    clear(page.pre);
+    append(page.pre,
+      page.text.slice(0, start),
+      el("mark", { class: "evidence" }, page.text.slice(start, end)),
+      page.text.slice(end));
+    page.pre.querySelector("mark").scrollIntoView({ block: "center", behavior: "smooth" });
+  };
+
+  for (const item of doc.items) {
+    append(itemsList, itemCard(item, highlight, async (decision, card) => {
+      try {
+        const updated = await api(`/v1/action-items/${item.id}/review`, { method: "POST", body: { decision } });
+        Object.assign(item, updated);
+        card.replaceWith(itemCard(item, highlight, card._review));
+        confirmAll.disabled = !doc.items.some((i) => i.review_state !== "confirmed");
+        flash(t("saved"));
+      } catch (err) {
+        flash(err.message, true);
+      }
+    }));
+  }
+  append(box, el("div", { class: "doc-layout" }, pagesCol, itemsCol));
+}
+
+function itemCard(item, highlight, review) {
+  const dl = el("dl");
+  const add = (label, value) => {
+    if (value === null || value === undefined || value === "" || (Array.isArray(value) && !value.length)) return;
+    append(dl, el("dt", {}, t(label)), el("dd", {}, value));
+  };
+  add("issued_by", personText(item.issued_by));
+  add("responsible", item.responsible.map(personText).filter(Boolean).join("; "));
+  const due = item.deadline?.text || item.due_date
+    ? [item.deadline?.text || "", item.due_date ? ` (${item.due_date})` : ""].join("")
+    : null;
+  add("deadline", due);
+  add("recurrence", item.recurrence);
+  add("targets", (item.targets || []).map((x) => x.text || JSON.stringify(x)).join("; "));
+  if (item.confidence !== null && item.confidence !== undefined) add("confidence", `${Math.round(item.confidence * 100)}%`);
+  if (item.evidence?.page) add("evidence", `${t("page")} ${item.evidence.page}`);
+
+  const confirmBtn = el("button", { type: "button", class: "review-confirm" }, t("confirm"));
+  const rejectBtn = el("button", { type: "button", class: "danger review-reject" }, t("reject"));
+  confirmBtn.disabled = item.review_state === "confirmed";
+  rejectBtn.disabled = item.review_state === "rejected";
+  const card = el("div", { class: "item-card", dataset: { itemId: item.id }, tabindex: 0 },
+    el("div", { class: "row" },
+      el("span", { class: `badge ${item.review_state} review-badge` }, t(`review.${item.review_state}`)),
+      el("span", { class: "badge" }, t(`status.${item.status}`)),
+      item.overdue ? el("span", { class: "badge overdue" }, t("overdue")) : null,
+      item.stale ? el("span", { class: "badge stale" }, t("stale")) : null),
+    el("p", { class: "item-text" }, item.text),
+    dl,
+    el("div", { class: "actions" }, confirmBtn, rejectBtn));
+  card._review = review;
+  card.addEventListener("click", (e) => {
+    if (e.target.closest("button")) return;
+    highlight(item, card);
+  });
+  card.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && e.target === card) highlight(item, card);
+  });
+  confirmBtn.addEventListener("click", () => { confirmBtn.disabled = true; review("confirm", card); });
+  rejectBtn.addEventListener("click", () => { rejectBtn.disabled = true; review("reject", card); });
+  return card;
+}
+
+// --- action items table -------------------------------------------------------------------------
+
+const itemFilters = {
+  status: "", overdue: false, responsible: "", department: "", issuer: "",
+  due_after: "", due_before: "", review_state: "", sort: "-created_at", offset: 0,
+};
+
+function renderItems(view, seq) {
+  const form = filterForm(() => { itemFilters.offset = 0; loadItems(); });
+  const tableBox = el("div", { id: "items-box" });
+  const exportArea = el("div", { class: "export-area", id: "export-area", hidden: true });
+  const dash = el("aside", { class: "card dashboard", id: "dashboard" }, el("h2", {}, t("dashboard")));
+  append(view,
+    el("h1", {}, t("items_title")),
+    el("div", { class: "layout-items" },
+      el("section", {}, el("div", { class: "card" }, form, exportArea), tableBox),
+      dash));
+
+  const loadItems = async () => {
+    clear(tableBox);
+    append(tableBox, el("p", { class: "muted" }, t("loading")));
+    const { offset, ...f } = itemFilters;
+    let data;
+    try {
+      data = await api(`/v1/action-items${qs({ ...f, overdue: f.overdue ? "true" : "", limit: PAGE_SIZE, offset })}`);
+    } catch (err) {
+      clear(tableBox);
+      showError(tableBox, err);
+      return;
+    }
+    if (seq !== renderSeq) return;
+    clear(tableBox);
+    updateExportLink(exportArea);
+    if (!data.items.length) {
+      append(tableBox, el("p", { class: "muted", id: "no-items" }, t("no_items")));
+      return;
+    }
+    const tbody = el("tbody");
+    for (const item of data.items) tbody.append(...itemRows(item, () => loadStats(dash, seq)));
+    append(tableBox,
+      el("table", { id: "items-table" },
+        el("thead", {}, el("tr", {}, ["col_id", "col_text", "col_responsible", "col_issuer", "col_due", "col_status",
+          "col_review", "col_history"].map((k) => el("th", {}, t(k))))),
+        tbody),
+      pager(data, (o) => { itemFilters.offset = o; loadItems(); }));
+  };
+  loadItems();
+  loadStats(dash, seq);
+  checkExport(exportArea);
+}
+
+function filterForm(onApply) {
+  const f = itemFilters;
+  const select = (name, options) => {
+    const s = el("select", { name }, options.map(([value, label]) => el("option", { value }, label)));
+    s.value = f[name];
+    return s;
+  };
+  const input = (name, type = "text") => el("input", { name, type, value: f[name] });
+  const statusSel = select("status", [["", t("all")], ...STATUSES.map((s) => [s, t(`status.${s}`)])]);
+  const reviewSel = select("review_state", [["", t("all")], ...REVIEW_STATES.map((s) => [s, t(`review.${s}`)])]);
+  const sortSel = select("sort", SORTS.map(([v, k]) => [v, t(k)]));
+  const overdue = el("input", { type: "checkbox", name: "overdue", checked: f.overdue });
+  const fields = {
+    responsible: input("responsible"), department: input("department"), issuer: input("issuer"),
+    due_after: input("due_after", "date"), due_before: input("due_before", "date"),
+  };
+  const form = el("form", { class: "filters", id: "filters" },
+    el("label", {}, t("col_status"), statusSel),
+    el("label", {}, t("responsible"), fields.responsible),
+    el("label", {}, t("department"), fields.department),
+    el("label", {}, t("issued_by"), fields.issuer),
+    el("label", {}, t("due_after"), fields.due_after),
+    el("label", {}, t("due_before"), fields.due_before),
+    el("label", {}, t("review_state"), reviewSel),
+    el("label", {}, t("sort"), sortSel),
+    el("label", { class: "check" }, overdue, t("overdue_only")),
+    el("button", { type: "submit" }, t("apply")),
+    el("button", { type: "reset", class: "secondary" }, t("reset")));
+  const read = () => {
+    f.status = statusSel.value;
+    f.review_state = reviewSel.value;
+    f.sort = sortSel.value;
+    f.overdue = overdue.checked;
+    for (const [k, node] of Object.entries(fields)) f[k] = node.value.trim();
+  };
+  form.addEventListener("submit", (e) => { e.preventDefault(); read(); onApply(); });
+  for (const s of [statusSel, reviewSel, sortSel, overdue]) s.addEventListener("change", () => { read(); onApply(); });
+  form.addEventListener("reset", () => {
+    setTimeout(() => {
+      Object.assign(f, { status: "", overdue: false, responsible: "", department: "", issuer: "",
+        due_after: "", due_before: "", review_state: "", sort: "-created_at" });
+      sortSel.value = f.sort;
+      onApply();
+    }, 0);
+  });
+  return form;
+}
+
+function itemRows(item, onChanged) {
+  const historyRow = el("tr", { class: "history-row", hidden: true, dataset: { historyFor: item.id } });
+  const historyCell = el("td", { colspan: 8, class: "history" });
+  historyRow.append(historyCell);
+
+  const statusSel = el("select", { class: "status-select", "aria-label": t("col_status") },
+    STATUSES.map((s) => el("option", { value: s }, t(`status.${s}`))));
+  statusSel.value = item.status;
+  const dueCell = el("td", { class: "due" });
+  const row = el("tr", { class: "item-row", dataset: { itemId: item.id } });
+
+  const paintDue = () => {
+    clear(dueCell);
+    row.classList.toggle("overdue-row", item.overdue);
+    append(dueCell,
+      item.due_date || item.deadline?.text || "—",
+      item.overdue ? [" ", el("span", { class: "badge overdue" }, t("overdue"))] : null,
+      item.recurrence ? el("div", { class: "muted" }, item.recurrence) : null);
+  };
+  paintDue();
+
+  const loadHistory = async () => {
+    clear(historyCell);
+    append(historyCell, el("span", { class: "muted" }, t("loading")));
+    try {
+      const entries = await api(`/v1/action-items/${item.id}/history`);
+      clear(historyCell);
+      if (!entries.length) {
+        append(historyCell, el("span", { class: "muted" }, t("no_history")));
+        return;
+      }
+      append(historyCell, el("ol", {}, entries.map((h) => el("li", { class: "history-entry" },
+        el("span", { class: "muted" }, `${fmtDateTime(h.at)} · ${h.actor}: `),
+        el("strong", {}, I18N[lang][`field.${h.field}`] || h.field), " ",
+        fmtValue(h.old), " → ", fmtValue(h.new)))));
+    } catch (err) {
+      clear(historyCell);
+      showError(historyCell, err);
+    }
+  };
+  const historyBtn = el("button", { type: "button", class: "secondary history-btn" }, t("history"));
+  historyBtn.addEventListener("click", () => {
+    historyRow.hidden = !historyRow.hidden;
+    historyBtn.textContent = historyRow.hidden ? t("history") : t("hide");
+    if (!historyRow.hidden) loadHistory();
+  });
+
+  statusSel.addEventListener("change", async () => {
+    const previous = item.status;
+    statusSel.disabled = true;
+    try {
+      const updated = await api(`/v1/action-items/${item.id}`, { method: "PATCH", body: { status: statusSel.value } });
+      Object.assign(item, updated);
+      paintDue();
+      row.dataset.status = item.status;
+      flash(t("saved"));
+      if (!historyRow.hidden) loadHistory();
+      onChanged();
+    } catch (err) {
+      statusSel.value = previous;
+      flash(err.message, true);
+    } finally {
+      statusSel.disabled = false;
+    }
+  });
+  row.dataset.status = item.status;
+
+  append(row,
+    el("td", { class: "num" }, item.id),
+    el("td", { class: "item-text" },
+      el("div", {}, item.text),
+      el("a", { href: `#/documents/${item.document_id}`, class: "muted" },
+        item.document_filename, item.meeting_date ? ` · ${item.meeting_date}` : "")),
+    el("td", {}, item.responsible.map(personText).filter(Boolean).join("; ") || "—"),
+    el("td", {}, personText(item.issued_by) || "—"),
+    dueCell,
+    el("td", {}, statusSel),
+    el("td", {}, el("span", { class: `badge ${item.review_state}` }, t(`review.${item.review_state}`))),
+    el("td", {}, historyBtn));
+  return [row, historyRow];
+}
+
+async function loadStats(dash, seq) {
+  let stats;
+  try {
+    stats = await api("/v1/stats");
+  } catch (err) {
+    clear(dash);
+    append(dash, el("h2", {}, t("dashboard")));
+    showError(dash, err);
+    return;
+  }
+  if (seq !== renderSeq) return;
+  clear(dash);
+  const table = (rows, key, label) => el("table", { class: `stats-${key}` },
+    el("thead", {}, el("tr", {}, [label, "open_count", "overdue_count", "days_pending", "max_days"]
+      .map((k) => el("th", {}, t(k))))),
+    el("tbody", {}, rows.map((r) => el("tr", {},
+      el("td", {}, r[key] === "(unspecified)" ? t("unspecified") : r[key]),
+      el("td", { class: "num" }, r.open),
+      el("td", { class: "num" }, r.overdue ? el("span", { class: "badge overdue" }, r.overdue) : "0"),
+      el("td", { class: "num" }, r.mean_days_pending ?? "—"),
+      el("td", { class: "num" }, r.max_days_pending ?? "—")))));
+  append(dash,
+    el("h2", {}, t("dashboard")),
+    el("div", { class: "muted" }, `${t("as_of")}: ${stats.as_of}`),
+    el("h3", {}, t("by_officer")),
+    stats.by_officer.length ? table(stats.by_officer, "officer", "officer") : el("p", { class: "muted" }, "—"),
+    el("h3", {}, t("by_department")),
+    stats.by_department.length ? table(stats.by_department, "department", "department") : el("p", { class: "muted" }, "—"));
+}
+
+// --- export (appears only once the API offers /v1/export) ---------------------------------------
+
+async function exportExists() {
+  if (exportAvailable !== null) return exportAvailable;
+  try {
+    const res = await fetch("/openapi.json", { headers: authHeaders() });
+    if (res.ok) {
+      const spec = await res.json();
+      exportAvailable = Object.keys(spec.paths || {}).some((p) => p === "/v1/export" || p.startsWith("/v1/export"));
+      return exportAvailable;
+    }
+  } catch { /* fall through to a direct probe */ }
+  try {
+    const res = await fetch("/v1/export", { method: "HEAD", headers: authHeaders() });
+    exportAvailable = res.ok;
+  } catch {
+    exportAvailable = false;
+  }
+  return exportAvailable;
+}
+
+async function checkExport(area) {
+  if (await exportExists()) updateExportLink(area);
+}
+
+function updateExportLink(area) {
+  if (!exportAvailable) return;
+  const { offset, ...f } = itemFilters;
+  clear(area);
+  append(area, el("a", { href: `/v1/export${qs({ ...f, overdue: f.overdue ? "true" : "" })}`, id: "export-link" },
+    t("export_csv")));
+  area.hidden = false;
+}
+
+// --- start --------------------------------------------------------------------------------------
+
+function init() {
+  applyStaticI18n();
+  document.getElementById("lang-toggle").addEventListener("click", () => setLang(lang === "hi" ? "en" : "hi"));
+  const authBar = document.getElementById("auth-bar");
+  authBar.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const value = document.getElementById("auth-token").value.trim();
+    if (value) localStorage.setItem("nirdesh.token", value);
+    else localStorage.removeItem("nirdesh.token");
+    authBar.hidden = true;
+    exportAvailable = null;
+    render();
+  });
+  window.addEventListener("hashchange", render);
+  render();
+}
+
+init();
