@@ -132,6 +132,21 @@ def apply_extracted(item: ActionItem, ai: dict[str, Any]) -> None:
         set_field(item, field, value)
 
 
+def new_extracted_item(document_id: int, seq: int, ai: dict[str, Any]) -> ActionItem:
+    """A fresh item from an extraction entry: proposed, open, untouched by people."""
+    item = ActionItem(
+        document_id=document_id,
+        seq=seq,
+        due_date_source="extracted",
+        review_state="proposed",
+        status="open",
+        priority="normal",
+        stale=False,
+    )
+    apply_extracted(item, ai)
+    return item
+
+
 def extracted_view(ai: dict[str, Any]) -> dict[str, Any]:
     """The correctable fields of an extraction entry, normalised the way get_field returns them."""
     probe = ActionItem(due_date_source="extracted", responsible=[], targets=[])

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Select, and_, case, func, not_, or_, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
-from store.fields import apply_extracted, parse_date
+from store.fields import new_extracted_item, parse_date
 from store.models import CLOSED_STATUSES, ActionItem, Document, Page
 
 # --- documents -------------------------------------------------------------------------------------
@@ -111,16 +111,7 @@ def save_extraction(session: Session, doc: Document, extraction: dict[str, Any])
     session.flush()
     items = []
     for seq, ai in enumerate(extraction.get("action_items") or [], start=1):
-        item = ActionItem(
-            document_id=doc.id,
-            seq=seq,
-            due_date_source="extracted",
-            review_state="proposed",
-            status="open",
-            priority="normal",
-            stale=False,
-        )
-        apply_extracted(item, ai)
+        item = new_extracted_item(doc.id, seq, ai)
         session.add(item)
         items.append(item)
     doc.status = "processed"

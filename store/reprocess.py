@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from store.fields import CORRECTABLE, apply_extracted, extracted_view, get_field, set_field
+from store.fields import CORRECTABLE, apply_extracted, extracted_view, get_field, new_extracted_item, set_field
 from store.models import ActionItem, AuditLog, Document
 from store.repository import apply_meeting, replace_pages
 from store.text import normalise, similarity
@@ -86,17 +86,7 @@ def reprocess_document(session: Session, doc: Document, extraction: dict[str, An
     for seq, ai in enumerate(new_items, start=1):
         item = matched.get(seq - 1)
         if item is None:
-            item = ActionItem(
-                document_id=doc.id,
-                seq=seq,
-                due_date_source="extracted",
-                review_state="proposed",
-                status="open",
-                priority="normal",
-                stale=False,
-            )
-            apply_extracted(item, ai)
-            session.add(item)
+            session.add(new_extracted_item(doc.id, seq, ai))
             summary["added"] += 1
             continue
         corrections = {c.field: c for c in item.corrections}
