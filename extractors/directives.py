@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 
 _B = r"(?<![\u0900-\u0963\u0966-\u097f])"  # word start
-_E = r"(?![\u0900-\u0963\u0966-\u097f])"  # word end
 
 # Explicit speech acts of directing: strong cues.
 _DIRECT = re.compile(

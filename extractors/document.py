@@ -35,8 +35,8 @@ _DUE_LINE = re.compile(r"^\s*\(?\s*(?:समय\s*-?\s*सीमा|समयस
 _LIST_MARKER = re.compile(r"^\s*\(?[0-9०-९]{1,3}[.)]\s|^\s*\(?[क-ह][.)]\s|^\s*[•\-–*]\s")
 _ATTENDANCE = re.compile(r"उपस्थित|उपस्थिति|मौजूद")
 _THAT = re.compile(r"(?<![\u0900-\u0963\u0966-\u097f])कि\s+")
-_DEADLINE_PREFERENCE = {"by": 0, "within": 1, "from": 2, "end_of_month": 0, "fy_end": 0, "immediate": 3, "on": 4,
-                        "before_next_meeting": 5, "soon": 6}
+# When a sentence holds several time expressions, the deadline is the one that binds the action.
+_DEADLINE_PREFERENCE = {"by": 0, "within": 1, "from": 2, "immediate": 3, "on": 4, "before_next_meeting": 5, "soon": 6}
 
 
 @dataclass

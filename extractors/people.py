@@ -16,7 +16,6 @@ from models.gazetteer import Gazetteer, Mention
 
 HONORIFIC = r"(?:श्रीमती|श्री|सुश्री|डॉ\.?|डा\.|प्रो\.|मा\.|माननीय|कुमारी)"
 _HONORIFIC_RE = re.compile(rf"^\s*(?:{HONORIFIC}\s*)+")
-_WORD = re.compile(r"[\u0900-\u0963\u0966-\u097f]+")
 # Words that can follow a designation but are never part of a name.
 _NOT_NAME = set(
     ["ने", "को", "से", "का", "की", "के", "में", "पर", "भी", "ही", "है", "हैं", "था", "थे", "थी", "गई", "गया", "गए", "किया", "की", "कि", "एवं", "और", "तथा", "व", "या", "द्वारा", "सहित", "साथ", "बैठक", "समीक्षा", "विभाग", "विभागों", "कार्य", "कार्यों", "योजना", "योजनाओं", "सभी", "समस्त", "संबंधित", "सम्बन्धित", "स्तर", "स्तरीय", "महोदय", "महोदया", "जी", "प्रशासन", "राजस्व", "वित्त", "मुख्यालय", "कार्यालय", "जनपद", "जिला", "जिले", "जिलों", "प्रदेश", "राज्य", "शासन", "सचिवालय", "निर्देश", "निर्देशित", "कहा", "बताया", "उपस्थित", "रहे", "रहीं", "अध्यक्षता", "अध्यक्ष", "सदस्य", "प्रभारी", "अपने", "उनके", "इस", "उस", "यह", "वह", "ये", "वे", "आज", "कल", "सख्त", "स्पष्ट", "कड़े", "विशेष", "रूप", "लगातार", "नियमित", "समय", "हेतु", "लिए", "अंतर्गत", "संबंध", "तक"]
@@ -45,6 +44,7 @@ class PersonMention:
     end: int
     person: Person
     ergative: bool  # followed by ने / द्वारा: the agent of the clause
+    written: str | None = None  # the designation as written here, singular ("सचिवों" → "सचिव", "सीएमओ")
 
 
 def _name_after(text: str, pos: int) -> tuple[str | None, int]:
@@ -134,19 +134,11 @@ class PersonRegistry:
     def _from_designation(self, text: str, m: Mention) -> PersonMention:
         name, end = _name_after(text, m.end)
         end = max(end, m.end)
-        person = Person(name, m.designation, m.canonical)
-        if m.abbreviation or not name:
-            known = self.by_name(name) if name else self.by_designation(m.canonical)
-            if known is not None:
-                person = self.add(Person(name, None if m.abbreviation else m.designation, m.canonical)) \
-                    if name else known
-                if not name and not m.abbreviation and known.designation != m.designation:
-                    person = known
-            else:
-                person = self.add(person)
-        else:
-            person = self.add(person)
-        return PersonMention(m.start, end, person, bool(_ERGATIVE.match(text[end:])))
+        if name:  # a name (or surname) merges with whoever carries it
+            person = self.add(Person(name, m.designation, m.canonical))
+        else:  # a bare designation or abbreviation means the person who holds that post here
+            person = self.by_designation(m.canonical) or self.add(Person(None, m.designation, m.canonical))
+        return PersonMention(m.start, end, person, bool(_ERGATIVE.match(text[end:])), m.written)
 
 
 def pronoun_agent(text: str) -> re.Match[str] | None:

@@ -79,11 +79,7 @@ def find_responsible(
         after = sentence[pm.end :]
         if _NOT_ACTOR_AFTER.match(after) and not (_DIRECTED_AFTER.match(after) or _DIRECTED_LATER.match(after)):
             continue
-        designation = pm.person.designation if pm.person.designation else None
-        mention_designations = gazetteer.find(sentence[pm.start : pm.end])
-        if mention_designations:  # as written: "सीएमओ" stays "सीएमओ", "सचिवों" becomes "सचिव"
-            m = mention_designations[0]
-            designation = gazetteer.singular.get(" ".join(m.surface.split()), m.designation)
+        designation = pm.written or pm.person.designation  # as written: "सीएमओ" stays, "सचिवों" → "सचिव"
         if designation:
             add(pm.start, designation, pm.person.name if pm.person.name and pm.end - pm.start > 0 else None)
 

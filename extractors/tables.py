@@ -15,7 +15,6 @@ _DIRECTIVE_HEAD = re.compile(r"निर्देश|निर्णय|का�
 _SUBJECT_HEAD = re.compile(r"बिंदु|विषय|मद|एजेंडा|subject|item|agenda", re.I)
 _OWNER_HEAD = re.compile(r"उत्तरदायी|उत्तरदायित्व|जिम्मेदार|ज़िम्मेदार|दायित्व|अधिकारी|विभाग|owner|responsible", re.I)
 _DEADLINE_HEAD = re.compile(r"समय\s*-?\s*सीमा|समयसीमा|तिथि|दिनांक|लक्ष्य\s*तिथि|deadline|due|target date", re.I)
-_SERIAL_HEAD = re.compile(r"क्र|सं\.|s\.?\s*no|serial", re.I)
 
 
 @dataclass(frozen=True)

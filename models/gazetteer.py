@@ -22,9 +22,10 @@ class Mention:
     start: int
     end: int
     surface: str  # as written
-    designation: str  # as written, in direct singular form (सचिवों → सचिव)
+    designation: str  # as written in direct singular form (सचिवों → सचिव); an abbreviation spelt out
     canonical: str  # the gazetteer's canonical form (डीएम → जिलाधिकारी)
     abbreviation: bool
+    written: str  # as written in direct singular form, abbreviations kept (सीएमओ)
 
 
 def _plural_forms(word: str) -> list[str]:
@@ -62,7 +63,6 @@ class Gazetteer:
         self._pattern = re.compile(
             _WORD_START + "(" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + ")" + _WORD_END
         )
-        self.canonicals = {row[0] for row in rows}
 
     def find(self, text: str) -> list[Mention]:
         out = []
@@ -72,11 +72,8 @@ class Gazetteer:
             canonical = self.surface_to_canonical[surface]
             abbreviation = singular in self.abbreviations
             out.append(Mention(m.start(), m.end(), m.group(1), canonical if abbreviation else singular, canonical,
-                               abbreviation))
+                               abbreviation, singular))
         return out
-
-    def canonical(self, designation: str) -> str | None:
-        return self.surface_to_canonical.get(" ".join(designation.split()))
 
 
 def _split(cell: str) -> list[str]:

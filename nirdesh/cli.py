@@ -8,7 +8,7 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -16,6 +16,9 @@ from rich.table import Table
 
 SUPPORTED_SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".txt", ".docx"}
 _OUTPUT_SUFFIXES_DROPPED = (".text", ".scan", ".garbled", ".legacy")
+
+if TYPE_CHECKING:
+    from store.db import Database
 
 err = Console(stderr=True, soft_wrap=True)
 
@@ -140,7 +143,8 @@ def cmd_serve(ns: argparse.Namespace) -> int:
     return 0
 
 
-def _database():  # noqa: ANN202 - the store is imported lazily so `extract` needs no database
+def _database() -> Database:
+    """The store, imported here so that `nirdesh extract` needs no database packages."""
     from nirdesh.settings import get_settings
     from store.db import Database
 

@@ -94,7 +94,7 @@ class TimeExpression:
     end: int
     text: str
     date: str | None
-    kind: str  # by | on | from | within | immediate | soon | before_next_meeting | end_of_month | fy_end
+    kind: str  # by | on | from | within | immediate | soon | before_next_meeting
 
 
 def _year(raw: str | None) -> int | None:
