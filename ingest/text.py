@@ -6,16 +6,25 @@ import re
 import unicodedata
 
 _NUKTA_AFTER_MATRA = re.compile(r"([\u093e-\u094c])\u093c")
-_TRAILING_WS = re.compile(r"[ \t\u00a0]+\n")
+_INVISIBLE = re.compile("[\u200b\u00ad\ufeff\u2060]")  # ZWSP, soft hyphen, BOM, word joiner
+_ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
+_MULTI_SPACE = re.compile(" {2,}")
 _MANY_BLANKS = re.compile(r"\n{3,}")
 
 
 def clean_text(text: str) -> str:
-    """NFC, Unix newlines, nukta before the matra, no trailing spaces, at most one blank line."""
+    """The one text clean-up every reader applies; evidence offsets index its output.
+
+    NFC, Unix newlines, nukta before the matra, no invisible characters (ZWSP, soft
+    hyphen, BOM, word joiner), odd spaces as plain spaces, single spaces inside a
+    line, no spaces at line ends, at most one blank line.
+    """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n\n")
     text = unicodedata.normalize("NFC", text)
     text = _NUKTA_AFTER_MATRA.sub("\u093c\\1", text)
-    text = _TRAILING_WS.sub("\n", text)
+    text = _INVISIBLE.sub("", text)
+    text = _ODD_SPACES.sub(" ", text)
+    text = "\n".join(_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n"))
     text = _MANY_BLANKS.sub("\n\n", text)
     return text.strip()
 

@@ -1,9 +1,9 @@
 """Unicode normalisation for Hindi text.
 
 Two levels:
-- ``clean_text`` is applied to page text before anything else. Evidence offsets
-  point into its output, so it only does what a reader would not notice
-  (NFC, invisible characters, odd spaces).
+- ``clean_text`` (defined with the readers in ``ingest.text``) is applied to page
+  text before anything else. Evidence offsets point into its output, so it only
+  does what a reader would not notice (NFC, invisible characters, odd spaces).
 - ``fold`` is for matching only (search, gazetteers, comparing sentences): it
   folds spelling variants that officials use interchangeably, so two spellings
   of one word compare equal. Its output is never shown.
@@ -14,27 +14,17 @@ from __future__ import annotations
 import re
 import unicodedata
 
-DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+from ingest.text import clean_text
 
-_INVISIBLE = re.compile("[\u200b\u00ad\ufeff\u2060]")  # ZWSP, soft hyphen, BOM, word joiner
-_ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
-_MULTI_SPACE = re.compile(" {2,}")
+__all__ = ["DEVANAGARI_DIGITS", "ascii_digits", "clean_text", "fold"]
+
+DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 
 # Nasal consonant + virama before a consonant of the same class is written as
 # anusvara just as often: दिसम्बर / दिसंबर, कम्प्यूटर / कंप्यूटर.
 _NASAL_CLUSTER = re.compile("[ङञणनम]\u094d(?=[क-ह])")
 _NUKTA = "\u093c"
 _ZWJ_ZWNJ = re.compile("[\u200c\u200d]")
-
-
-def clean_text(text: str) -> str:
-    """NFC, no invisible characters, single spaces; line structure kept."""
-    text = unicodedata.normalize("NFC", text)
-    text = _INVISIBLE.sub("", text)
-    text = _ODD_SPACES.sub(" ", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = [_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n")]
-    return "\n".join(lines)
 
 
 def fold(text: str) -> str:
