@@ -364,6 +364,24 @@ function showError(container, err) {
   append(container, el("p", { class: "error-text", role: "alert" }, `${t("error")}: ${err.message || err}`));
 }
 
+// Show "loading" in `box`, fetch `path`, and leave `box` empty for the caller to fill.
+// Returns null when the request failed (the error is shown) or the view changed meanwhile.
+async function loadInto(box, path, seq) {
+  clear(box);
+  append(box, el("p", { class: "muted" }, t("loading")));
+  let data;
+  try {
+    data = await api(path);
+  } catch (err) {
+    clear(box);
+    showError(box, err);
+    return null;
+  }
+  if (seq !== renderSeq) return null;
+  clear(box);
+  return data;
+}
+
 // --- routing ------------------------------------------------------------------------------------
 
 function parseHash() {
@@ -526,18 +544,10 @@ function pollJob(job, row, bar, status, result) {
 
 async function renderDocuments(view, seq, offset = 0) {
   append(view, el("h1", {}, t("documents_title")));
-  const box = el("div", {}, el("p", { class: "muted" }, t("loading")));
+  const box = el("div");
   append(view, box);
-  let data;
-  try {
-    data = await api(`/v1/documents${qs({ limit: PAGE_SIZE, offset })}`);
-  } catch (err) {
-    clear(box);
-    showError(box, err);
-    return;
-  }
-  if (seq !== renderSeq) return;
-  clear(box);
+  const data = await loadInto(box, `/v1/documents${qs({ limit: PAGE_SIZE, offset })}`, seq);
+  if (!data) return;
   if (!data.documents.length) {
     append(box, el("p", { class: "muted" }, t("no_documents")));
     return;
@@ -573,18 +583,10 @@ function pager(data, go) {
 // --- document page ------------------------------------------------------------------------------
 
 async function renderDocument(view, seq, docId) {
-  const box = el("div", {}, el("p", { class: "muted" }, t("loading")));
+  const box = el("div");
   append(view, box);
-  let doc;
-  try {
-    doc = await api(`/v1/documents/${docId}`);
-  } catch (err) {
-    clear(box);
-    showError(box, err);
-    return;
-  }
-  if (seq !== renderSeq) return;
-  clear(box);
+  const doc = await loadInto(box, `/v1/documents/${docId}`, seq);
+  if (!doc) return;
   const busy = ["stored", "queued", "processing"].includes(doc.status) && !doc.pages.length;
   append(box,
     el("h1", { id: "doc-title" }, doc.filename),
@@ -744,19 +746,10 @@ function renderItems(view, seq) {
       dash));
 
   const loadItems = async () => {
-    clear(tableBox);
-    append(tableBox, el("p", { class: "muted" }, t("loading")));
     const { offset, ...f } = itemFilters;
-    let data;
-    try {
-      data = await api(`/v1/action-items${qs({ ...f, overdue: f.overdue ? "true" : "", limit: PAGE_SIZE, offset })}`);
-    } catch (err) {
-      clear(tableBox);
-      showError(tableBox, err);
-      return;
-    }
-    if (seq !== renderSeq) return;
-    clear(tableBox);
+    const query = qs({ ...f, overdue: f.overdue ? "true" : "", limit: PAGE_SIZE, offset });
+    const data = await loadInto(tableBox, `/v1/action-items${query}`, seq);
+    if (!data) return;
     updateExportLink(exportArea);
     if (!data.items.length) {
       append(tableBox, el("p", { class: "muted", id: "no-items" }, t("no_items")));
