@@ -200,11 +200,8 @@ class DocumentExtractor:
             for table in page.tables:
                 rows += [(number, r) for r in rows_from_table(table.header, table.rows)]
             for header, body in pipe_tables(self.pages[number - 1]):
-                for cells, offsets in body:
-                    for r in rows_from_table(header, [cells]):
-                        col = cells.index(r.directive) if r.directive in cells else -1
-                        offset = offsets[col] if col >= 0 else -1
-                        rows.append((number, ActionRow(r.directive, r.owner, r.deadline, r.subject, offset)))
+                cells, offsets = [c for c, _ in body], [o for _, o in body]
+                rows += [(number, r) for r in rows_from_table(header, cells, offsets)]
         return rows
 
     def _table_item(self, page: int, row: ActionRow) -> None:

@@ -50,12 +50,15 @@ def columns_for(header: list[str]) -> Columns | None:
     return Columns(directive, owner, deadline, subject)
 
 
-def rows_from_table(header: list[str], rows: list[list[str]]) -> list[ActionRow]:
+def rows_from_table(
+    header: list[str], rows: list[list[str]], cell_offsets: list[list[int]] | None = None
+) -> list[ActionRow]:
+    """Action rows of a table; ``cell_offsets`` (per row, per cell) locate each directive cell in its text."""
     cols = columns_for(header)
     if cols is None:
         return []
     out = []
-    for row in rows:
+    for r, row in enumerate(rows):
 
         def cell(i: int | None, row: list[str] = row) -> str | None:
             if i is None or i >= len(row):
@@ -65,7 +68,9 @@ def rows_from_table(header: list[str], rows: list[list[str]]) -> list[ActionRow]
 
         directive = cell(cols.directive)
         if directive:
-            out.append(ActionRow(directive, cell(cols.owner), cell(cols.deadline), cell(cols.subject), -1))
+            offsets = cell_offsets[r] if cell_offsets else []
+            offset = offsets[cols.directive] if cols.directive < len(offsets) else -1
+            out.append(ActionRow(directive, cell(cols.owner), cell(cols.deadline), cell(cols.subject), offset))
     return out
 
 

@@ -99,8 +99,11 @@ def test_pipe_table_in_plain_text():
         "क्र.सं. | निर्देश | उत्तरदायी अधिकारी | समय-सीमा\n"
         "1 | सभी विद्यालयों में शौचालय की मरम्मत कराई जाए | बेसिक शिक्षा अधिकारी | 30.09.2025\n"
     )
-    items = extract_document(_doc(text))["action_items"]
+    result = extract_document(_doc(text))
+    items = result["action_items"]
     assert len(items) == 1
+    ev = items[0]["evidence"]
+    assert result["pages"][0]["text"][ev["start"] : ev["end"]] == items[0]["text"]
     assert items[0]["responsible"] == [{"name": None, "designation": "बेसिक शिक्षा अधिकारी"}]
     assert items[0]["deadline"]["date"] == "2025-09-30"
 
