@@ -7,67 +7,37 @@ from pathlib import PurePosixPath
 from urllib.parse import quote
 
 from api.errors import ApiError
+from ingest.sniff import sniff
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-BY_EXT: dict[str, tuple[str, str]] = {
-    ".pdf": ("pdf", "application/pdf"),
-    ".png": ("image", "image/png"),
-    ".jpg": ("image", "image/jpeg"),
-    ".jpeg": ("image", "image/jpeg"),
-    ".tif": ("image", "image/tiff"),
-    ".tiff": ("image", "image/tiff"),
-    ".bmp": ("image", "image/bmp"),
-    ".webp": ("image", "image/webp"),
-    ".txt": ("txt", "text/plain; charset=utf-8"),
-    ".docx": ("docx", DOCX_TYPE),
-}
-
-
-def _magic(head: bytes) -> tuple[str, str] | None:
-    if head.startswith(b"%PDF-"):
-        return BY_EXT[".pdf"]
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return BY_EXT[".png"]
-    if head.startswith(b"\xff\xd8\xff"):
-        return BY_EXT[".jpg"]
-    if head[:4] in (b"II*\x00", b"MM\x00*"):
-        return BY_EXT[".tif"]
-    if head.startswith(b"BM"):
-        return BY_EXT[".bmp"]
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return BY_EXT[".webp"]
-    return None
+_KIND_BY_EXT = {".pdf": "pdf", ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image",
+                ".tiff": "image", ".bmp": "image", ".gif": "image", ".webp": "image", ".txt": "txt", ".docx": "docx"}
+_TYPE_BY_KIND = {"pdf": "application/pdf", "txt": "text/plain; charset=utf-8", "docx": DOCX_TYPE}
+_IMAGE_TYPES = ((b"\x89PNG", "image/png"), (b"\xff\xd8\xff", "image/jpeg"), (b"II*\x00", "image/tiff"),
+                (b"MM\x00*", "image/tiff"), (b"GIF8", "image/gif"), (b"BM", "image/bmp"), (b"RIFF", "image/webp"))
+_UNSUPPORTED = "unsupported file type: only PDF, images, TXT and DOCX are accepted"
 
 
 def detect(filename: str, data: bytes) -> tuple[str, str]:
-    """(kind, content type) of an upload; ApiError 415 when unsupported, 422 when the bytes contradict
-    a binary type the name claims (a corrupt file), or when a PDF is encrypted, or the file is empty."""
-    if not data:
-        raise ApiError(422, "empty", "the file is empty")
+    """(kind, content type) of an upload, from its bytes (``ingest.sniff``) checked against its name.
+
+    ApiError 422 when the file is empty, encrypted, or its bytes contradict the binary type its name
+    claims (a corrupt file); 415 when the type is not one Nirdesh reads.
+    """
+    kind = sniff(data)
     ext = PurePosixPath(filename.lower()).suffix
-    by_magic = _magic(data[:16])
-    if by_magic:
-        kind, ctype = by_magic
-        if kind == "pdf" and b"/Encrypt" in data[-4096:] + data[:4096]:
-            raise ApiError(422, "encrypted", "the PDF is encrypted; upload an unprotected copy")
-        return kind, ctype
-    if data.startswith(b"PK\x03\x04"):
-        if ext == ".docx":
-            return BY_EXT[".docx"]
-        raise ApiError(415, "unsupported", "unsupported file type: only PDF, images, TXT and DOCX are accepted")
-    if ext in BY_EXT and BY_EXT[ext][0] != "txt":
+    claimed = _KIND_BY_EXT.get(ext)
+    if kind == "empty":
+        raise ApiError(422, "empty", "the file is empty")
+    if kind in ("unknown", "txt") and claimed not in (None, "txt"):
         raise ApiError(422, "corrupt", f"the file is not a valid {ext[1:].upper()} file")
-    if ext == ".txt" or (ext == "" and _looks_like_text(data)):
-        return BY_EXT[".txt"]
-    raise ApiError(415, "unsupported", "unsupported file type: only PDF, images, TXT and DOCX are accepted")
-
-
-def _looks_like_text(data: bytes) -> bool:
-    try:
-        data[:4096].decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return b"\x00" not in data[:4096]
+    if kind == "unknown" or (kind == "txt" and ext not in ("", ".txt")):
+        raise ApiError(415, "unsupported", _UNSUPPORTED)
+    if kind == "pdf" and b"/Encrypt" in data[-4096:] + data[:4096]:
+        raise ApiError(422, "encrypted", "the PDF is encrypted; upload an unprotected copy")
+    if kind == "image":
+        return kind, next((t for magic, t in _IMAGE_TYPES if data.startswith(magic)), "application/octet-stream")
+    return kind, _TYPE_BY_KIND[kind]
 
 
 _ASCII_OK = set(string.ascii_letters + string.digits + "._- ")
