@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
-_ZW = re.compile("[\u200b\u200c\u200d\ufeff]")
-_PUNCT = re.compile(r"[\s\u0964\u0965.,;:!?\"'()\[\]{}\-–—/|*•]+")
-_DEV_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
+from nlp.normalize import fold
+
+_PUNCT = re.compile(r"[\s\u0964\u0965.,;:!?\"'()\[\]{}\-–—/|*•\u200b\ufeff]+")
 
 
 def normalise(text: str | None) -> str:
-    """NFC, no zero-width characters, ASCII digits, punctuation and spacing collapsed, lower case."""
-    s = unicodedata.normalize("NFC", text or "")
-    s = _ZW.sub("", s).translate(_DEV_DIGITS)
-    return _PUNCT.sub(" ", s).strip().lower()
+    """The language layer's spelling fold, with punctuation and spacing collapsed."""
+    return _PUNCT.sub(" ", fold(text or "")).strip()
 
 
 def trigrams(text: str) -> set[str]:
