@@ -103,6 +103,8 @@ class ItemOut(BaseModel):
 
 
 class PageOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     number: int
     route: str
     ocr_confidence: float | None
@@ -189,6 +191,8 @@ class BulkReviewOut(BaseModel):
 
 
 class TokenOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     id: int
     role: str
     label: str
@@ -292,16 +296,7 @@ def document_detail(doc: Document, today: date, job: Job | None) -> DocumentDeta
         item_count=len(doc.items),
         meeting=doc.meeting,
         warnings=list(doc.warnings or []),
-        pages=[
-            PageOut(
-                number=p.number,
-                route=p.route,
-                ocr_confidence=p.ocr_confidence,
-                garble_score=p.garble_score,
-                text=p.text,
-            )
-            for p in doc.pages
-        ],
+        pages=[PageOut.model_validate(p) for p in doc.pages],
         items=[item_out(i, today) for i in doc.items],
         job=job_out(job) if job else None,
     )

@@ -40,17 +40,7 @@ def new_token(body: TokenCreate, ctx: Ctx, _who: Admin) -> TokenCreated:
 @router.get("/tokens", response_model=list[TokenOut], tags=["tokens"])
 def get_tokens(ctx: Ctx, _who: Admin) -> list[TokenOut]:
     with ctx.db.session() as s:
-        return [
-            TokenOut(
-                id=t.id,
-                role=t.role,
-                label=t.label,
-                created_at=t.created_at,
-                last_used_at=t.last_used_at,
-                revoked=t.revoked,
-            )
-            for t in list_tokens(s)
-        ]
+        return [TokenOut.model_validate(t) for t in list_tokens(s)]
 
 
 @router.delete("/tokens/{token_id}", status_code=204, tags=["tokens"])
