@@ -54,7 +54,7 @@ def migrate(engine: Engine) -> None:
     cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        command.upgrade(cfg, "heads")  # "heads": parallel feature branches may each add a revision
 
 
 class Database:

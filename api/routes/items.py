@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 
 from api.auth import Ctx, Editor, Viewer
 from api.errors import ApiError, not_found
+from api.filters import Filters
 from api.schemas import (
     AuditOut,
     BulkReviewOut,
@@ -22,41 +22,17 @@ from api.schemas import (
 )
 from store import audit
 from store.items import review_item, update_item
-from store.models import REVIEW_STATES, STATUSES
-from store.repository import SORT_KEYS, ItemFilter, get_item, list_items
+from store.repository import SORT_KEYS, get_item, list_items
 
 router = APIRouter(prefix="/v1/action-items", tags=["action items"])
 SORTS = sorted([k for k in SORT_KEYS] + [f"-{k}" for k in SORT_KEYS])
-
-
-def _csv(value: str | None, allowed: tuple[str, ...], name: str) -> list[str] | None:
-    if not value:
-        return None
-    parts = [p.strip() for p in value.split(",") if p.strip()]
-    bad = [p for p in parts if p not in allowed]
-    if bad:
-        raise ApiError(422, "validation_error", f"{name}: unknown value(s) {bad}; use {list(allowed)}")
-    return parts
 
 
 @router.get("", response_model=ItemList)
 def get_items(
     ctx: Ctx,
     _who: Viewer,
-    status: Annotated[str | None, Query(description="comma-separated: open,in_progress,done,dropped")] = None,
-    overdue: bool | None = None,
-    responsible: Annotated[str | None, Query(description="substring of a responsible name/designation")] = None,
-    department: str | None = None,
-    issuer: str | None = None,
-    assignee: str | None = None,
-    priority: Literal["low", "normal", "high"] | None = None,
-    due_before: date | None = None,
-    due_after: date | None = None,
-    meeting_from: date | None = None,
-    meeting_to: date | None = None,
-    document_id: int | None = None,
-    review_state: Annotated[str | None, Query(description="comma-separated: proposed,confirmed,rejected")] = None,
-    tracked: bool | None = None,
+    f: Filters,
     q: Annotated[str | None, Query(description="substring of the item text")] = None,
     sort: Annotated[str, Query(description=f"one of {', '.join(SORTS)}")] = "-created_at",
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
@@ -64,23 +40,7 @@ def get_items(
 ) -> ItemList:
     if sort not in SORTS:
         raise ApiError(422, "validation_error", f"sort: use one of {SORTS}")
-    f = ItemFilter(
-        status=_csv(status, STATUSES, "status"),
-        overdue=overdue,
-        responsible=responsible,
-        department=department,
-        issuer=issuer,
-        assignee=assignee,
-        priority=priority,
-        due_before=due_before,
-        due_after=due_after,
-        meeting_from=meeting_from,
-        meeting_to=meeting_to,
-        document_id=document_id,
-        review_state=_csv(review_state, REVIEW_STATES, "review_state"),
-        tracked=tracked,
-        q=q,
-    )
+    f.q = q
     today = ctx.today()
     with ctx.db.session() as s:
         items, total = list_items(s, f, today=today, sort=sort, limit=limit, offset=offset)

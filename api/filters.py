@@ -1,0 +1,64 @@
+"""Query parameters shared by every view over action items (list, search, export).
+
+One FastAPI dependency turns them into a ``store.repository.ItemFilter`` so that
+the list, the search endpoint and the exports filter the same way.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import Depends, Query
+
+from api.errors import ApiError
+from store.models import REVIEW_STATES, STATUSES
+from store.repository import ItemFilter
+
+
+def csv_values(value: str | None, allowed: tuple[str, ...], name: str) -> list[str] | None:
+    """Split a comma-separated parameter and reject values outside ``allowed`` with a 422."""
+    if not value:
+        return None
+    parts = [p.strip() for p in value.split(",") if p.strip()]
+    bad = [p for p in parts if p not in allowed]
+    if bad:
+        raise ApiError(422, "validation_error", f"{name}: unknown value(s) {bad}; use {list(allowed)}")
+    return parts
+
+
+def item_filter(
+    status: Annotated[str | None, Query(description="comma-separated: open,in_progress,done,dropped")] = None,
+    overdue: bool | None = None,
+    responsible: Annotated[str | None, Query(description="substring of a responsible name/designation")] = None,
+    department: str | None = None,
+    issuer: str | None = None,
+    assignee: str | None = None,
+    priority: Literal["low", "normal", "high"] | None = None,
+    due_before: date | None = None,
+    due_after: date | None = None,
+    meeting_from: date | None = None,
+    meeting_to: date | None = None,
+    document_id: int | None = None,
+    review_state: Annotated[str | None, Query(description="comma-separated: proposed,confirmed,rejected")] = None,
+    tracked: bool | None = None,
+) -> ItemFilter:
+    return ItemFilter(
+        status=csv_values(status, STATUSES, "status"),
+        overdue=overdue,
+        responsible=responsible,
+        department=department,
+        issuer=issuer,
+        assignee=assignee,
+        priority=priority,
+        due_before=due_before,
+        due_after=due_after,
+        meeting_from=meeting_from,
+        meeting_to=meeting_to,
+        document_id=document_id,
+        review_state=csv_values(review_state, REVIEW_STATES, "review_state"),
+        tracked=tracked,
+    )
+
+
+Filters = Annotated[ItemFilter, Depends(item_filter)]
