@@ -9,7 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from store.fields import CORRECTABLE, get_field
-from store.models import ActionItem, AuditLog, Document, Job
+from store.models import ActionItem, AuditLog, Document, Job, Page
 from store.repository import is_overdue
 
 Status = Literal["open", "in_progress", "done", "dropped"]
@@ -110,6 +110,7 @@ class PageOut(BaseModel):
     ocr_confidence: float | None
     garble_score: float | None
     text: str
+    image_url: str | None = None  # a rendered PNG of the page, for PDF and image documents
 
 
 class JobOut(BaseModel):
@@ -290,13 +291,20 @@ def document_summary(doc: Document, item_count: int | None = None) -> DocumentSu
     return DocumentSummary(**_doc_fields(doc), item_count=item_count)
 
 
+def _page_out(doc: Document, page: Page) -> PageOut:
+    out = PageOut.model_validate(page)
+    if doc.kind in ("pdf", "image"):
+        out.image_url = f"/v1/documents/{doc.id}/pages/{page.number}/image"
+    return out
+
+
 def document_detail(doc: Document, today: date, job: Job | None) -> DocumentDetail:
     return DocumentDetail(
         **_doc_fields(doc),
         item_count=len(doc.items),
         meeting=doc.meeting,
         warnings=list(doc.warnings or []),
-        pages=[PageOut.model_validate(p) for p in doc.pages],
+        pages=[_page_out(doc, p) for p in doc.pages],
         items=[item_out(i, today) for i in doc.items],
         job=job_out(job) if job else None,
     )

@@ -17,7 +17,7 @@ class IngestError(Exception):
     def __init__(self, reason: str, *, code: str = "unreadable") -> None:
         super().__init__(reason)
         self.reason = reason
-        self.code = code  # unsupported | corrupt | encrypted | empty | too_large | unreadable
+        self.code = code  # unsupported | corrupt | encrypted | empty | too_large | unreadable | no_page | no_image
 
 
 @dataclass

@@ -7,12 +7,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageDraw, ImageFont, features
+from PIL import Image
+from samples import hindi_image
 
 from ingest import IngestError, ingest_bytes, ingest_path, sniff
 from nirdesh.settings import Settings
 
-FONT = Path("/usr/share/fonts/truetype/lohit-devanagari/Lohit-Devanagari.ttf")  # Debian fonts-lohit-deva
 SETTINGS = Settings(ocr_workers=2, ocr_timeout_s=60, max_pages=50)
 
 
@@ -64,17 +64,6 @@ def _encrypted_pdf() -> bytes:
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>", enc]
     return _pdf(objs, b"/Encrypt 4 0 R /ID [<" + b"ab" * 16 + b"> <" + b"ab" * 16 + b">] ")
-
-
-def _hindi_image(lines: list[str], size: int = 40) -> Image.Image:
-    assert FONT.exists(), "install Debian package fonts-lohit-deva"
-    assert features.check("raqm"), "Pillow needs libraqm for Devanagari shaping"
-    font = ImageFont.truetype(str(FONT), size, layout_engine=ImageFont.Layout.RAQM)
-    img = Image.new("L", (1400, 120 + 80 * len(lines)), 255)
-    draw = ImageDraw.Draw(img)
-    for i, line in enumerate(lines):
-        draw.text((60, 60 + 80 * i), line, font=font, fill=0)
-    return img
 
 
 # --- sniffing and errors ---------------------------------------------------------------------------
@@ -230,7 +219,7 @@ IMG_LINES = ["कलेक्टर ने सभी तहसीलदारो
 
 def test_png_ocr_reads_hindi() -> None:
     buf = io.BytesIO()
-    _hindi_image(IMG_LINES).save(buf, format="PNG")
+    hindi_image(IMG_LINES).save(buf, format="PNG")
     doc = ingest_bytes(buf.getvalue(), "photo.pdf", SETTINGS)  # wrong extension on purpose
     assert doc.kind == "image"
     page = doc.pages[0]
@@ -241,7 +230,7 @@ def test_png_ocr_reads_hindi() -> None:
 
 
 def test_multiframe_tiff_gives_pages() -> None:
-    frames = [_hindi_image([IMG_LINES[0]]), _hindi_image([IMG_LINES[1]])]
+    frames = [hindi_image([IMG_LINES[0]]), hindi_image([IMG_LINES[1]])]
     buf = io.BytesIO()
     frames[0].save(buf, format="TIFF", save_all=True, append_images=frames[1:])
     doc = ingest_bytes(buf.getvalue(), "scan.tiff", SETTINGS)
@@ -252,7 +241,7 @@ def test_multiframe_tiff_gives_pages() -> None:
 
 def test_image_pdf_page_is_ocred() -> None:
     buf = io.BytesIO()
-    _hindi_image(IMG_LINES).convert("RGB").save(buf, format="PDF", resolution=150)
+    hindi_image(IMG_LINES).convert("RGB").save(buf, format="PDF", resolution=150)
     doc = ingest_bytes(buf.getvalue(), "scan.pdf", SETTINGS)
     assert doc.pages[0].route == "ocr"
     assert "राजस्व" in doc.pages[0].text
@@ -270,7 +259,7 @@ def test_decompression_bomb(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_ocr_timeout_is_recorded_not_raised() -> None:
     buf = io.BytesIO()
-    _hindi_image(IMG_LINES).save(buf, format="PNG")
+    hindi_image(IMG_LINES).save(buf, format="PNG")
     doc = ingest_bytes(buf.getvalue(), "slow.png", Settings(ocr_timeout_s=0.01, ocr_workers=1))
     assert doc.pages[0].text == ""
     assert "timeout" in doc.metadata["ocr_errors"][1]

@@ -8,7 +8,6 @@ Selenium Manager is kept offline: the driver path is given and SE_OFFLINE=true.
 from __future__ import annotations
 
 import dataclasses
-import io
 import os
 import shutil
 import socket
@@ -20,13 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PIL import Image, ImageDraw, ImageFont, features
+from samples import hindi_scan_pdf
 
 from nirdesh.settings import Settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
-FONT = Path("/usr/share/fonts/truetype/lohit-devanagari/Lohit-Devanagari.ttf")  # Debian fonts-lohit-deva
 LINES = [
     "विकास भवन सभागार में समीक्षा बैठक आयोजित की गई।",
     "जिलाधिकारी ने निर्देश दिए कि सभी खंड विकास अधिकारी",
@@ -37,17 +35,8 @@ WAIT = 30
 
 
 def _hindi_pdf() -> bytes:
-    """A one-page scanned-style PDF of LINES (rendered with a Devanagari font; the pipeline OCRs it)."""
-    assert FONT.exists(), "install Debian package fonts-lohit-deva"
-    assert features.check("raqm"), "Pillow needs libraqm for Devanagari shaping"
-    font = ImageFont.truetype(str(FONT), 40, layout_engine=ImageFont.Layout.RAQM)
-    img = Image.new("L", (1400, 120 + 80 * len(LINES)), 255)
-    draw = ImageDraw.Draw(img)
-    for i, line in enumerate(LINES):
-        draw.text((60, 60 + 80 * i), line, font=font, fill=0)
-    buf = io.BytesIO()
-    img.convert("RGB").save(buf, format="PDF", resolution=150)
-    return buf.getvalue()
+    """A one-page scanned-style PDF of LINES (the pipeline OCRs it)."""
+    return hindi_scan_pdf([LINES])
 
 
 def _free_port() -> int:
@@ -155,10 +144,13 @@ def test_upload_review_track_in_browser(server: str, driver: Any, tmp_path: Path
     wait.until(ec.presence_of_element_located((css, "#doc-items .item-card")))
     card = driver.find_element(css, "#doc-items .item-card")
     assert "सर्वे पूरा करें" in card.text and "खंड विकास अधिकारी" in card.text
-    assert "विकास भवन" in driver.find_element(css, "pre.page-text").text
+    image = driver.find_element(css, "#page-1 img.page-image")
+    wait.until(lambda d: d.execute_script("return arguments[0].complete && arguments[0].naturalWidth", image))
+    assert image.get_attribute("naturalWidth") == "1000"  # the page rendered at the requested width
     card.find_element(css, ".item-text").click()
-    mark = wait.until(ec.presence_of_element_located((css, "pre.page-text mark.evidence")))
+    mark = wait.until(ec.visibility_of_element_located((css, "pre.page-text mark.evidence")))
     assert "सर्वे पूरा करें" in mark.text and "समीक्षा बैठक" not in mark.text
+    assert "विकास भवन" in driver.find_element(css, "pre.page-text").text  # the text folded open beside the image
     card.find_element(css, "button.review-confirm").click()
     wait.until(ec.text_to_be_present_in_element((css, "#doc-items .review-badge"), "पुष्ट"))
 

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from sqlalchemy.exc import IntegrityError
 
 from api.auth import Ctx, Editor, Viewer
@@ -23,6 +23,8 @@ from api.schemas import (
     job_out,
 )
 from api.uploads import content_disposition, detect
+from ingest.document import IngestError
+from ingest.render import render_page_png
 from store import jobs as job_store
 from store.files import display_name
 from store.repository import create_document, get_document, get_document_by_sha, item_counts, list_documents
@@ -152,6 +154,38 @@ def get_document_file(document_id: int, ctx: Ctx, _who: Viewer) -> FileResponse:
         path,
         media_type=ctype,
         headers={"Content-Disposition": content_disposition(name), "X-Content-Type-Options": "nosniff"},
+    )
+
+
+@router.get(
+    "/{document_id}/pages/{number}/image",
+    response_class=Response,
+    responses={200: {"content": {"image/png": {}}, "description": "the page as a PNG"}},
+)
+def get_page_image(
+    document_id: int,
+    number: int,
+    ctx: Ctx,
+    _who: Viewer,
+    width: Annotated[int, Query(ge=100, le=2400, description="image width in pixels")] = 1000,
+) -> Response:
+    """One page of a stored PDF or image, rendered for the review screen (TXT and DOCX have none)."""
+    with ctx.db.session() as s:
+        doc = get_document(s, document_id)
+        if doc is None:
+            raise not_found("document", document_id)
+        rel, sha = doc.stored_path, doc.sha256
+    try:
+        png = render_page_png(ctx.files.read(rel), number, width)
+    except FileNotFoundError as e:
+        raise ApiError(404, "not_found", "the stored original is missing") from e
+    except IngestError as e:
+        status = 404 if e.code in ("no_page", "no_image") else INGEST_STATUS.get(e.code, 422)
+        raise ApiError(status, e.code, str(e)) from e
+    return Response(
+        png,
+        media_type="image/png",
+        headers={"Cache-Control": "private, max-age=86400", "ETag": f'"{sha[:16]}-{number}-{width}"'},
     )
 
 

@@ -60,6 +60,8 @@ const I18N = {
     targets: "लक्ष्य",
     confidence: "विश्वास",
     evidence: "साक्ष्य",
+    page_text: "पृष्ठ का पाठ",
+    image_unavailable: "पृष्ठ की छवि उपलब्ध नहीं है।",
     evidence_missing: "इस कार्य-बिंदु का साक्ष्य पाठ में नहीं मिला।",
     filters: "फ़िल्टर",
     all: "सभी",
@@ -176,6 +178,8 @@ const I18N = {
     targets: "Targets",
     confidence: "Confidence",
     evidence: "Evidence",
+    page_text: "Page text",
+    image_unavailable: "The page image is not available.",
     evidence_missing: "The evidence for this item was not found in the page text.",
     filters: "Filters",
     all: "All",
@@ -329,6 +333,20 @@ class ApiError extends Error {
 function authHeaders() {
   const token = localStorage.getItem("nirdesh.token");
   return token ? { Authorization: `Bearer ${token}` } : {};
+}
+
+// An <img> cannot send the Authorization header: with a token, fetch the picture and show it from a blob.
+function authedImage(url, alt) {
+  const img = el("img", { class: "page-image", alt, loading: "lazy" });
+  if (!localStorage.getItem("nirdesh.token")) {
+    img.src = url;
+    return img;
+  }
+  fetch(url, { headers: authHeaders() })
+    .then((res) => (res.ok ? res.blob() : Promise.reject(new Error(String(res.status)))))
+    .then((blob) => { img.src = URL.createObjectURL(blob); })
+    .catch(() => { img.replaceWith(el("p", { class: "muted" }, t("image_unavailable"))); });
+  return img;
 }
 
 function errorFrom(status, body, fallback) {
@@ -608,19 +626,24 @@ async function renderDocument(view, seq, docId) {
 
   const pagesCol = el("section", { class: "pages-col" });
   const pageText = new Map(); // page number → { pre, text }
-  if (doc.kind === "image") {
-    append(pagesCol, el("div", { class: "page" },
-      el("header", {}, t("original_file")),
-      el("img", { src: doc.file_url, alt: doc.filename, loading: "lazy" })));
-  }
   for (const p of doc.pages) {
     const pre = el("pre", { class: "page-text", dataset: { page: p.number } }, p.text);
-    pageText.set(p.number, { pre, text: p.text });
     const meta = [`${t("page")} ${p.number}`, `${t("route")}: ${p.route}`];
     if (p.ocr_confidence !== null && p.ocr_confidence !== undefined) {
       meta.push(`${t("ocr_conf")}: ${Math.round(p.ocr_confidence * (p.ocr_confidence <= 1 ? 100 : 1))}%`);
     }
-    append(pagesCol, el("article", { class: "page", id: `page-${p.number}` }, el("header", {}, meta.join(" · ")), pre));
+    const page = el("article", { class: "page", id: `page-${p.number}` }, el("header", {}, meta.join(" · ")));
+    let textBox = null;
+    if (p.image_url) {
+      // The page image first, as the officer saw the paper; the extracted text folds out under it.
+      append(page, authedImage(`${p.image_url}?width=1000`, `${t("page")} ${p.number}`));
+      textBox = el("details", { class: "page-text-box" }, el("summary", {}, t("page_text")), pre);
+      append(page, textBox);
+    } else {
+      append(page, pre);
+    }
+    pageText.set(p.number, { pre, text: p.text, textBox });
+    append(pagesCol, page);
   }
 
   const itemsCol = el("section", { class: "items-col" });
@@ -660,6 +683,7 @@ async function renderDocument(view, seq, docId) {
       flash(t("evidence_missing"), true);
       return;
     }
+    if (page.textBox) page.textBox.open = true;
     clear(page.pre);
     append(page.pre,
       page.text.slice(0, start),
