@@ -3,10 +3,13 @@
 
 1. Upload-to-items: POST a 3-page Hindi TXT (distinct each time) and measure until the 201 with items
    arrives, using the real pipeline (``--fake`` for a trivial extractor, to see the API's own cost).
+   With ``--pdf-dir`` (default ../shared/eval/dev/pdf), also a 3-page text PDF assembled from the
+   ``*.text.pdf`` files there: upload (202 + job) → job done → items, timed to the items' arrival.
 2. List latency: with 10,000 synthetic items inserted through the store, GET /v1/action-items with
    typical filters.
 
 Usage: .venv/bin/python scripts/bench_api.py [--uploads 30] [--items 10000] [--fake] [--database-url URL]
+       [--pdf-dir DIR | --pdf-dir ""]
 """
 
 from __future__ import annotations
@@ -44,6 +47,45 @@ def pct(values: list[float], p: float) -> float:
     values = sorted(values)
     k = max(0, min(len(values) - 1, round(p / 100 * (len(values) - 1))))
     return values[k] * 1000
+
+
+def three_page_pdf(pdf_dir: Path) -> bytes | None:
+    """Pages 1-3 of the text PDFs in ``pdf_dir`` joined into one document (None if there are too few)."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    out = pdfium.PdfDocument.new()
+    for path in sorted(pdf_dir.glob("*.text.pdf")):
+        src = pdfium.PdfDocument(path)
+        take = min(len(src), 3 - len(out))
+        out.import_pages(src, list(range(take)))
+        if len(out) == 3:
+            buf = io.BytesIO()
+            out.save(buf)
+            return buf.getvalue()
+    return None
+
+
+def bench_pdf_uploads(client: TestClient, pdf: bytes, n: int) -> None:
+    """Each upload gets a distinct trailing comment (valid after %%EOF), so none is deduplicated."""
+    times, n_items = [], 0
+    for i in range(n):
+        body = pdf + f"\n% nonce {i} {time.time_ns()}\n".encode()
+        t0 = time.perf_counter()
+        r = client.post("/v1/documents", files={"file": (f"m{i}.pdf", body)}, data={"meeting_date": "2025-09-16"})
+        assert r.status_code == 202, r.text
+        job_id = r.json()["id"]
+        while (job := client.get(f"/v1/jobs/{job_id}").json())["status"] not in ("done", "failed"):
+            time.sleep(0.002)
+        assert job["status"] == "done", job
+        items = client.get(f"/v1/action-items?document_id={job['document_id']}&limit=500").json()
+        times.append(time.perf_counter() - t0)
+        n_items = items["total"]
+    print(
+        f"upload→items, 3-page text PDF (202 + job + items, {n_items} items/doc, n={len(times)}): "
+        f"p50 {pct(times, 50):.1f} ms  p95 {pct(times, 95):.1f} ms"
+    )
 
 
 def fake_extract(data: bytes, filename: str, *, meeting_date: date | None = None) -> dict:
@@ -133,6 +175,8 @@ def main() -> None:
     ap.add_argument("--list-runs", type=int, default=50)
     ap.add_argument("--fake", action="store_true", help="use a trivial extractor instead of the pipeline")
     ap.add_argument("--database-url", default=None)
+    ap.add_argument("--pdf-dir", default=str(Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev" / "pdf"),
+                    help="folder of *.text.pdf files for the PDF upload run ('' to skip)")
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -154,6 +198,11 @@ def main() -> None:
                 f"upload→items, 3-page TXT ({kind}, {n_items} items/doc, n={len(times)}): "
                 f"p50 {pct(times, 50):.1f} ms  p95 {pct(times, 95):.1f} ms"
             )
+            pdf = three_page_pdf(Path(args.pdf_dir)) if args.pdf_dir and not args.fake else None
+            if pdf:
+                bench_pdf_uploads(client, pdf, args.uploads)
+            elif args.pdf_dir and not args.fake:
+                print(f"no 3-page text PDF could be made from {args.pdf_dir}; PDF upload run skipped")
 
             t0 = time.perf_counter()
             seed_items(app, args.items)

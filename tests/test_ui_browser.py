@@ -8,12 +8,14 @@ Selenium Manager is kept offline: the driver path is given and SE_OFFLINE=true.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import shutil
 import socket
 import tempfile
 import threading
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -153,6 +155,18 @@ def test_upload_review_track_in_browser(server: str, driver: Any, tmp_path: Path
     assert "विकास भवन" in driver.find_element(css, "pre.page-text").text  # the text folded open beside the image
     card.find_element(css, "button.review-confirm").click()
     wait.until(ec.text_to_be_present_in_element((css, "#doc-items .review-badge"), "पुष्ट"))
+
+    # 2b. A reviewer corrects who must act: the card shows the correction, the API keeps it as data.
+    driver.find_element(css, "#doc-items .item-card button.review-correct").click()
+    box = wait.until(ec.presence_of_element_located((css, "form.correct-form textarea[name=responsible]")))
+    box.clear()
+    box.send_keys("खंड विकास अधिकारी\nसहायक विकास अधिकारी (पंचायत)")
+    driver.find_element(css, "form.correct-form button.correct-save").click()
+    wait.until(ec.text_to_be_present_in_element((css, "#doc-items .item-card"), "सहायक विकास अधिकारी (पंचायत)"))
+    item_id = driver.find_element(css, "#doc-items .item-card").get_attribute("data-item-id")
+    corrected = json.loads(urllib.request.urlopen(f"{server}/v1/action-items/{item_id}").read())
+    assert [c["field"] for c in corrected["corrections"]] == ["responsible"]
+    assert corrected["review_state"] == "confirmed"
 
     # 3. The items table: change the status inline, then see the change in the item's history.
     driver.get(f"{server}/#/items")

@@ -61,6 +61,13 @@ const I18N = {
     confidence: "विश्वास",
     evidence: "साक्ष्य",
     page_text: "पृष्ठ का पाठ",
+    correct: "सुधारें",
+    item_text: "निर्देश का पाठ",
+    one_per_line: "प्रति पंक्ति एक: पद या नाम, पद",
+    due_date: "तिथि",
+    save_correction: "सुधार सहेजें और पुष्टि करें",
+    cancel: "रद्द करें",
+    nothing_changed: "कुछ नहीं बदला।",
     image_unavailable: "पृष्ठ की छवि उपलब्ध नहीं है।",
     evidence_missing: "इस कार्य-बिंदु का साक्ष्य पाठ में नहीं मिला।",
     filters: "फ़िल्टर",
@@ -179,6 +186,13 @@ const I18N = {
     confidence: "Confidence",
     evidence: "Evidence",
     page_text: "Page text",
+    correct: "Correct",
+    item_text: "Directive text",
+    one_per_line: "one per line: designation, or name, designation",
+    due_date: "Date",
+    save_correction: "Save correction and confirm",
+    cancel: "Cancel",
+    nothing_changed: "Nothing was changed.",
     image_unavailable: "The page image is not available.",
     evidence_missing: "The evidence for this item was not found in the page text.",
     filters: "Filters",
@@ -693,9 +707,10 @@ async function renderDocument(view, seq, docId) {
   };
 
   for (const item of doc.items) {
-    append(itemsList, itemCard(item, highlight, async (decision, card) => {
+    append(itemsList, itemCard(item, highlight, async (decision, card, fields) => {
       try {
-        const updated = await api(`/v1/action-items/${item.id}/review`, { method: "POST", body: { decision } });
+        const body = fields ? { decision, fields } : { decision };
+        const updated = await api(`/v1/action-items/${item.id}/review`, { method: "POST", body });
         Object.assign(item, updated);
         card.replaceWith(itemCard(item, highlight, card._review));
         confirmAll.disabled = !doc.items.some((i) => i.review_state !== "confirmed");
@@ -727,6 +742,7 @@ function itemCard(item, highlight, review) {
 
   const confirmBtn = el("button", { type: "button", class: "review-confirm" }, t("confirm"));
   const rejectBtn = el("button", { type: "button", class: "danger review-reject" }, t("reject"));
+  const correctBtn = el("button", { type: "button", class: "secondary review-correct" }, t("correct"));
   confirmBtn.disabled = item.review_state === "confirmed";
   rejectBtn.disabled = item.review_state === "rejected";
   const card = el("div", { class: "item-card", dataset: { itemId: item.id }, tabindex: 0 },
@@ -737,7 +753,7 @@ function itemCard(item, highlight, review) {
       item.stale ? el("span", { class: "badge stale" }, t("stale")) : null),
     el("p", { class: "item-text" }, item.text),
     dl,
-    el("div", { class: "actions" }, confirmBtn, rejectBtn));
+    el("div", { class: "actions" }, confirmBtn, correctBtn, rejectBtn));
   card._review = review;
   card.addEventListener("click", (e) => {
     if (e.target.closest("button")) return;
@@ -748,7 +764,63 @@ function itemCard(item, highlight, review) {
   });
   confirmBtn.addEventListener("click", () => { confirmBtn.disabled = true; review("confirm", card); });
   rejectBtn.addEventListener("click", () => { rejectBtn.disabled = true; review("reject", card); });
+  correctBtn.addEventListener("click", () => {
+    if (card.querySelector("form.correct-form")) return;
+    append(card, correctionForm(item, (fields) => review("correct", card, fields)));
+  });
   return card;
+}
+
+// One responsible person per line: "designation" or "name, designation".
+function personLine(p) {
+  return [p.name, p.designation].filter(Boolean).join(", ");
+}
+
+function parsePersonLine(line) {
+  const parts = line.split(/[,،]/).map((x) => x.trim()).filter(Boolean);
+  if (!parts.length) return null;
+  return parts.length === 1 ? { name: null, designation: parts[0] } : { name: parts[0], designation: parts.slice(1).join(", ") };
+}
+
+// The reviewer's correction: only the fields they changed are sent, and the item is confirmed with them.
+function correctionForm(item, submit) {
+  const text = el("textarea", { name: "text", rows: 3 }, item.text);
+  const responsible = el("textarea", { name: "responsible", rows: 2 }, item.responsible.map(personLine).join("\n"));
+  const issuer = el("input", { name: "issued_by", value: item.issued_by ? personLine(item.issued_by) : "" });
+  const deadlineText = el("input", { name: "deadline_text", value: item.deadline?.text || "" });
+  const deadlineDate = el("input", { name: "deadline_date", type: "date", value: item.deadline?.date || "" });
+  const form = el("form", { class: "correct-form card" },
+    el("label", {}, t("item_text"), text),
+    el("label", {}, `${t("responsible")} (${t("one_per_line")})`, responsible),
+    el("label", {}, t("issued_by"), issuer),
+    el("div", { class: "row" },
+      el("label", {}, t("deadline"), deadlineText),
+      el("label", {}, t("due_date"), deadlineDate)),
+    el("div", { class: "actions" },
+      el("button", { type: "submit", class: "correct-save" }, t("save_correction")),
+      el("button", { type: "button", class: "secondary correct-cancel" }, t("cancel"))));
+  form.querySelector(".correct-cancel").addEventListener("click", () => form.remove());
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    const fields = {};
+    if (text.value.trim() && text.value.trim() !== item.text) fields.text = text.value.trim();
+    const people = responsible.value.split("\n").map(parsePersonLine).filter(Boolean);
+    if (JSON.stringify(people.map(personLine)) !== JSON.stringify(item.responsible.map(personLine))) {
+      fields.responsible = people;
+    }
+    const issuerNow = parsePersonLine(issuer.value);
+    if ((issuerNow ? personLine(issuerNow) : "") !== (item.issued_by ? personLine(item.issued_by) : "")) {
+      fields.issued_by = issuerNow;
+    }
+    if (deadlineText.value.trim() !== (item.deadline?.text || "") || deadlineDate.value !== (item.deadline?.date || "")) {
+      fields.deadline = deadlineText.value.trim() || deadlineDate.value
+        ? { text: deadlineText.value.trim() || null, date: deadlineDate.value || null, kind: item.deadline?.kind || null }
+        : null;
+    }
+    if (!Object.keys(fields).length) { flash(t("nothing_changed"), true); return; }
+    submit(fields);
+  });
+  return form;
 }
 
 // --- action items table -------------------------------------------------------------------------
