@@ -27,7 +27,9 @@ from nlp.dates import TimeExpression, find_time_expressions
 from nlp.normalize import clean_text, fold
 from nlp.sentences import TERMINATORS, Sentence, split_sentences
 
-EXTRACTOR_VERSION = "0.1.0"
+EXTRACTOR_VERSION = "0.2.0"
+# A directive whose subject is a bare third-person pronoun, at the start or right after कि.
+_PRONOUN_SUBJECT = re.compile(r"(?:^|\sकि\s+)(?:वह|वे)\s")
 
 _MINUTES = re.compile(r"कार्यवृत्त|निर्णय\s+लिया\s+गया|कार्यवाही\s*[:\-–]|उपस्थित\s+(?:सदस्य|अधिकारी)\s*[:\-–]")
 _ACTION_BY = re.compile(r"^\s*\(?\s*(?:कार्यवाही|कार्रवाई|उत्तरदायी|उत्तरदायित्व|जिम्मेदारी|अनुपालन)(?:\s+हेतु)?\s*[:\-–]\s*")
@@ -43,6 +45,33 @@ _DEADLINE_PREFERENCE = {"by": 0, "within": 1, "from": 2, "immediate": 3, "on": 4
 class _Unit:
     page: int
     sentence: Sentence
+
+
+_DEVANAGARI_END = re.compile(r"[\u0900-\u0963\u0966-\u097f,]$")
+
+
+def _join_across_pages(pages: list[list[_Unit]]) -> list[_Unit]:
+    """Sentences in reading order, a sentence cut by a page break read as one.
+
+    The last sentence of a page continues on the next when it ends in the middle of Hindi prose
+    (no sentence mark, not a numbered point) and the next page's first sentence closes with one.
+    The joined sentence keeps its evidence on the page where it starts.
+    """
+    units: list[_Unit] = []
+    carried: _Unit | None = None
+    for page in pages:
+        page = list(page)
+        if carried is not None and page and page[0].sentence.text.rstrip()[-1:] in TERMINATORS:
+            head, tail = carried.sentence, page.pop(0).sentence
+            units[-1] = _Unit(carried.page, Sentence(head.start, head.end, f"{head.text.rstrip()} {tail.text.lstrip()}"))
+        units.extend(page)
+        last = page[-1] if page else None
+        carried = None
+        if last is not None:
+            text = last.sentence.text.rstrip()
+            if len(text) > 40 and _DEVANAGARI_END.search(text) and text[-1:] not in TERMINATORS:
+                carried = last
+    return units
 
 
 def _choose_deadline(expressions: list[TimeExpression]) -> TimeExpression | None:
@@ -80,12 +109,14 @@ class DocumentExtractor:
         self.first_agent_in_review: Person | None = None
         self.attendees: list[Person] = []
         self.items: list[dict[str, Any]] = []
+        # Officers mentioned (not as agents) in the sentence before: "वह …" in the next one may mean them.
+        self.previous_addressees: list[PersonMention] = []
 
     # -- prose -------------------------------------------------------------
     def run(self) -> dict[str, Any]:
         table_rows = self._table_rows()
         table_keys = [fold(r.directive) for _, r in table_rows]
-        units = [_Unit(i + 1, s) for i, text in enumerate(self.pages) for s in split_sentences(text)]
+        units = _join_across_pages([[_Unit(i + 1, s) for s in split_sentences(text)] for i, text in enumerate(self.pages)])
         first = True
         for unit in units:
             self._sentence(unit, table_keys, is_title=first)
@@ -107,8 +138,15 @@ class DocumentExtractor:
         return self.speaker, None
 
     def _sentence(self, unit: _Unit, table_keys: list[str], *, is_title: bool) -> None:
+        mentions = self.registry.find_mentions(unit.sentence.text)
+        try:
+            self._read_sentence(unit, table_keys, mentions, is_title=is_title)
+        finally:
+            self.previous_addressees = [pm for pm in mentions if not pm.ergative and (pm.written or pm.person.designation)]
+
+    def _read_sentence(self, unit: _Unit, table_keys: list[str], mentions: list[PersonMention], *,
+                       is_title: bool) -> None:
         text = unit.sentence.text
-        mentions = self.registry.find_mentions(text)
         chair = chair_from(text, mentions)
         if chair and self.chair is None:
             self.chair = chair.person
@@ -141,6 +179,14 @@ class DocumentExtractor:
             return  # the same directive is read from its table row
         self._add_item(unit.page, unit.sentence.start, unit.sentence.end, text, issuer, issuer_span, mentions,
                        cue.end, cue.confidence)
+
+    def _pronoun_addressee(self, issuer: Person | None) -> list[dict[str, Any]]:
+        """"वह/वे … करें" with nobody named: the officer the sentence before was about, if it named one."""
+        for pm in reversed(self.previous_addressees):
+            if issuer is not None and pm.person == issuer:
+                continue
+            return [{"name": pm.person.name, "designation": pm.written or pm.person.designation}]
+        return []
 
     def _attach_to_previous(self, text: str) -> bool:
         """``कार्यवाही: अधिशासी अभियंता`` / ``समय-सीमा: 15 दिवस`` lines belong to the item above."""
@@ -178,6 +224,8 @@ class DocumentExtractor:
             if issuer is not None:
                 responsible = [r for r in responsible
                                if not (r["designation"] == issuer.designation and issuer_span is not None)]
+            if not responsible and _PRONOUN_SUBJECT.search(text):
+                responsible = self._pronoun_addressee(issuer)
         if issuer is None:
             confidence -= 0.2
         self.items.append({

@@ -37,6 +37,42 @@ _DIRECTED_AFTER = re.compile(
 )
 
 
+# "मंत्री ने राज्यों और केंद्र शासित प्रदेशों से … साझा करने का आग्रह किया": the addressees of a request
+# stand right after the agent, and the request verb closes the clause many words later.
+_ASKED_OF = re.compile(
+    r"(?:^|\s)(?:ने|उन्होंने|इन्होंने)\s+(?P<np>(?:[\u0900-\u097f.]+\s+){0,5}?[\u0900-\u097f]+)\s+से\s+"
+    r"[^।]{0,200}?(?:का|की|के)\s+(?:भी\s+)?(?:आग्रह|अनुरोध|अपील|आह्वान)"
+)
+# Bodies that act: "आई.टी. सेल", "जिला स्तरीय समिति", "टास्क फोर्स".
+_BODY_NOUN = r"(?:सेल|प्रकोष्ठ|समिति|समितियों|समितियां|समितियाँ|टीम|टीमों|कमेटी|इकाई|इकाइयों|टास्क\s+फोर्स)"
+_BODY = re.compile(r"(?P<body>(?:[\u0900-\u097f]+\.)+\s*[\u0900-\u097f]*|[\u0900-\u097f]+)\s+(?P<noun>" + _BODY_NOUN + r")(?![\u0900-\u097f])")
+# "… सेल के गठन को लेकर निर्देश दिये कि ये सभी विशेष प्रकोष्ठ …": a demonstrative subject after कि
+# that points back at the bodies named earlier in the sentence.
+_BODIES_REFERRED = re.compile(
+    r"\sकि\s+(?:ये|यह|वे|इन)\s+(?:सभी\s+|सब\s+|समस्त\s+)?(?:[\u0900-\u097f]+\s+)?" + _BODY_NOUN
+)
+
+
+# Nouns that take से as manner, not as the addressee: "समय से", "गंभीरता से", "प्राथमिकता से".
+_MANNER = {"समय", "गंभीरता", "गम्भीरता", "प्राथमिकता", "तत्परता", "ईमानदारी", "पारदर्शिता", "निष्ठा", "सख्ती",
+           "कड़ाई", "संवेदनशीलता", "जिम्मेदारी", "तेजी", "शीघ्रता", "सावधानी", "सतर्कता", "मजबूती", "प्रभावी", "ढंग",
+           "तरीके", "रूप", "आज", "कल", "अब", "पहले", "शुरू", "प्रारंभ"}
+
+
+def _bodies_referred_back(sentence: str) -> list[tuple[int, str]]:
+    """Bodies named before ``कि`` when the clause after it opens with "these (bodies)"."""
+    m = _BODIES_REFERRED.search(sentence)
+    if not m:
+        return []
+    found = []
+    for b in _BODY.finditer(sentence[: m.start()]):
+        head = b.group("body").strip()
+        if head in _NP_STOP or head in _DROP_WORDS:
+            continue
+        found.append((b.start(), f"{head} {_singular(b.group('noun'))}"))
+    return found
+
+
 def _singular(word: str) -> str:
     for suffix, repl in (("ियों", "ी"), ("ियां", "ी"), ("ियाँ", "ी"), ("ाओं", "ा"), ("ओं", ""), ("ों", "")):
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
@@ -83,13 +119,18 @@ def find_responsible(
         if designation:
             add(pm.start, designation, pm.person.name if pm.person.name and pm.end - pm.start > 0 else None)
 
-    for m in _ADDRESSEE.finditer(sentence):
-        np = m.group("np")
+    for pos, body in _bodies_referred_back(sentence):
+        add(pos, body)
+    addressees = [(m.start("np"), m.group("np")) for m in _ADDRESSEE.finditer(sentence)]
+    addressees += [(m.start("np"), m.group("np")) for m in _ASKED_OF.finditer(sentence)]
+    for start, np in addressees:
         if gazetteer.find(np):
             continue  # already taken from the gazetteer
         for part in _SPLIT.split(np):
             cleaned = _clean_np(part)
+            if cleaned and cleaned.split()[-1] in _MANNER:
+                continue
             if cleaned and len(cleaned) > 2:
-                add(m.start("np"), cleaned)
+                add(start, cleaned)
     found.sort(key=lambda x: x[0])
     return [d for _, d in found]

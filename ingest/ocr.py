@@ -78,22 +78,45 @@ def fix_ocr_dandas(text: str) -> str:
     return "\n".join(lines)
 
 
+_SENTENCE_END = ("।", "॥", "?", "!", ":", ".", "|")
+
+
 def _text_from_data(data: dict[str, list]) -> tuple[str, float | None]:
-    """Rebuild text (lines, blank line between paragraphs) and mean word confidence from image_to_data."""
+    """Rebuild text (lines, blank line between paragraphs) and mean word confidence from image_to_data.
+
+    Tesseract often starts a new paragraph in the middle of a sentence. A paragraph whose last line
+    runs to the right margin and ends without a sentence mark is continued by the next one, so they
+    are joined by a line break instead of a blank line (the sentence splitter then reads one sentence).
+    """
     paragraphs: dict[tuple[int, int], dict[int, list[str]]] = {}
+    line_right: dict[tuple[int, int, int], int] = {}
     confs: list[float] = []
     for i, word in enumerate(data["text"]):
         word = (word or "").strip()
         if not word:
             continue
         key = (int(data["block_num"][i]), int(data["par_num"][i]))
-        paragraphs.setdefault(key, {}).setdefault(int(data["line_num"][i]), []).append(word)
+        line = int(data["line_num"][i])
+        paragraphs.setdefault(key, {}).setdefault(line, []).append(word)
+        right = int(data["left"][i]) + int(data["width"][i])
+        line_right[(*key, line)] = max(line_right.get((*key, line), 0), right)
         conf = float(data["conf"][i])
         if conf >= 0:
             confs.append(conf)
-    text = "\n\n".join(
-        "\n".join(" ".join(words) for _, words in sorted(lines.items())) for _, lines in paragraphs.items()
-    )
+    rights = sorted(line_right.values())
+    margin = rights[int(0.9 * (len(rights) - 1))] if rights else 0
+    lefts = [int(x) for x, w in zip(data["left"], data["text"], strict=False) if (w or "").strip()]
+    slack = 0.06 * max(margin - (min(lefts) if lefts else 0), 1)
+    parts: list[str] = []
+    previous_end: tuple[int, int, int] | None = None  # (block, paragraph, line) of the last line so far
+    for key, lines in paragraphs.items():
+        body = "\n".join(" ".join(words) for _, words in sorted(lines.items()))
+        if previous_end is not None:
+            runs_on = line_right[previous_end] >= margin - slack and not parts[-1].endswith(_SENTENCE_END)
+            parts.append("\n" if runs_on else "\n\n")
+        parts.append(body)
+        previous_end = (*key, max(lines))
+    text = "".join(parts)
     return fix_ocr_dandas(clean_text(text)), (sum(confs) / len(confs) if confs else None)
 
 

@@ -152,3 +152,36 @@ def test_chair_from_a_minutes_header_and_joint_chair():
     assert result["action_items"][0]["issued_by"]["name"] == "सुधा नेगी"
     joint = "आज जिलाधिकारी अमन राय एवं पुलिस अधीक्षक विनोद पाल की संयुक्त अध्यक्षता में बैठक हुई।"
     assert extract_document(_doc(joint))["meeting"]["chair"]["name"] == "अमन राय"
+
+
+def _responsible(text: str) -> list[list[str]]:
+    items = extract_document(_doc(text), date(2025, 9, 1))["action_items"]
+    return [[p["designation"] for p in it["responsible"]] for it in items]
+
+
+def test_bodies_named_before_and_referred_back_after_ki():
+    text = "जिला शिकायत सेल, निगरानी प्रकोष्ठ के संचालन को लेकर उन्होंने निर्देश दिए कि ये सभी प्रकोष्ठ प्रत्येक सप्ताह रिपोर्ट भेजें।\n"
+    assert _responsible(text) == [["शिकायत सेल", "निगरानी प्रकोष्ठ"]]
+
+
+def test_request_addressed_with_se_far_from_its_verb():
+    text = "केंद्रीय मंत्री ने राज्यों और स्थानीय निकायों से पोर्टल पर लाभार्थियों का विवरण समय से अपलोड करने का आग्रह किया।\n"
+    assert _responsible(text) == [["राज्य", "स्थानीय निकाय"]]
+    manner = "उन्होंने कहा कि सभी कार्य समय से पूरे करने का आग्रह किया जाता है।\n"
+    assert _responsible(manner) in ([], [[]])
+
+
+def test_pronoun_subject_takes_the_officer_of_the_sentence_before():
+    text = ("जिलाधिकारी ने कहा कि पशु चिकित्सा अधिकारी का काम केवल टीकाकरण तक सीमित नहीं होना चाहिए। "
+            "वह पशुपालकों को योजनाओं की जानकारी देना भी सुनिश्चित करें।\n")
+    assert _responsible(text) == [["पशु चिकित्सा अधिकारी"]]
+
+
+def test_sentence_cut_by_a_page_break_is_one_item():
+    first = "जिलाधिकारी ने बैठक में निर्देश दिए कि सभी तहसीलदार लंबित नामांतरण वादों का निस्तारण"
+    second = "30 सितंबर 2025 तक करना सुनिश्चित करें।\nबैठक धन्यवाद के साथ समाप्त हुई।\n"
+    doc = IngestedDocument("m.pdf", "pdf", [Page(1, first, "text"), Page(2, second, "text")])
+    items = extract_document(doc)["action_items"]
+    assert len(items) == 1
+    assert items[0]["text"].endswith("सुनिश्चित करें।") and items[0]["deadline"]["date"] == "2025-09-30"
+    assert items[0]["evidence"]["page"] == 1

@@ -263,3 +263,23 @@ def test_ocr_timeout_is_recorded_not_raised() -> None:
     doc = ingest_bytes(buf.getvalue(), "slow.png", Settings(ocr_timeout_s=0.01, ocr_workers=1))
     assert doc.pages[0].text == ""
     assert "timeout" in doc.metadata["ocr_errors"][1]
+
+
+def test_ocr_paragraph_break_inside_a_sentence_is_a_line_break() -> None:
+    """Tesseract starts a paragraph mid-sentence; a full-width last line without a danda runs on."""
+    from ingest.ocr import _text_from_data
+
+    words = [  # (block, par, line, left, width, text)
+        (1, 1, 1, 100, 400, "कार्यालय"), (1, 1, 1, 520, 300, "ज्ञापन"),  # a short heading line
+        (1, 2, 1, 100, 800, "सभी"), (1, 2, 1, 920, 980, "अधिकारी"),  # runs to the right margin, no danda
+        (1, 3, 1, 100, 300, "रिपोर्ट"), (1, 3, 1, 420, 300, "भेजें।"),
+        (1, 4, 1, 100, 900, "बैठक"), (1, 4, 1, 1010, 890, "समाप्त।"),
+    ]
+    data = {k: [] for k in ("block_num", "par_num", "line_num", "left", "width", "text", "conf")}
+    for block, par, line, left, width, text in words:
+        for key, value in zip(("block_num", "par_num", "line_num", "left", "width", "text", "conf"),
+                              (block, par, line, left, width, text, 90), strict=True):
+            data[key].append(value)
+    text, conf = _text_from_data(data)
+    assert text == "कार्यालय ज्ञापन\n\nसभी अधिकारी\nरिपोर्ट भेजें।\n\nबैठक समाप्त।"
+    assert conf == 90
