@@ -17,7 +17,7 @@ import threading
 from typing import Any
 
 from celery import Celery
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from jobs import split
 from jobs.context import JobContext, WorkerContext
@@ -31,7 +31,7 @@ QUEUE = "nirdesh"
 TASK_START, TASK_PAGE, TASK_FINALIZE = "nirdesh.start_job", "nirdesh.page", "nirdesh.finalize"
 
 # A database that is briefly away (restart, failover) makes a task wait and try again, for as long as it takes.
-_RETRY = {"autoretry_for": (OperationalError, DBAPIError), "retry_backoff": 1, "retry_backoff_max": 30,
+_RETRY = {"autoretry_for": (OperationalError, InterfaceError), "retry_backoff": 1, "retry_backoff_max": 30,
           "retry_jitter": True, "max_retries": None}
 
 
