@@ -20,23 +20,17 @@ from fastapi.staticfiles import StaticFiles
 from api import errors
 from api.auth import auth_required_for
 from api.context import ExtractFn, ServiceContext
-from api.jobs import EmbeddedJobQueue, JobQueue, resume_jobs, run_job
+from api.health import ready_router
 from api.limits import UploadLimitMiddleware
 from api.routes import documents, items, misc
+from jobs.context import default_extractor
+from jobs.queue import JobQueue, make_queue
+from jobs.runner import resume_jobs
 from nirdesh.settings import Settings, get_settings
 from store.db import Database
-from store.files import FileStore
+from store.files import make_file_store
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-
-
-def default_extractor(settings: Settings) -> ExtractFn:
-    def extract(data: bytes, filename: str, *, meeting_date: date | None = None) -> dict[str, Any]:
-        from nirdesh.pipeline import process_bytes
-
-        return dict(process_bytes(data, filename, meeting_date=meeting_date, settings=settings))
-
-    return extract
 
 
 def create_app(
@@ -55,12 +49,12 @@ def create_app(
     ctx = ServiceContext(
         settings=settings,
         db=db,
-        files=FileStore(settings.data_dir),
+        files=make_file_store(settings),
         extract=extract or default_extractor(settings),
         auth_required=auth_required_for(host or settings.host, settings.require_auth),
         today=today or date.today,
     )
-    ctx.queue = queue or EmbeddedJobQueue(lambda job_id: run_job(ctx, job_id), workers=settings.job_workers)
+    ctx.queue = queue or make_queue(ctx)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
@@ -85,6 +79,7 @@ def create_app(
     app.include_router(documents.router)
     app.include_router(items.router)
     app.include_router(misc.router)
+    app.include_router(ready_router)
 
     @app.get("/v1/health", tags=["health"])
     def health() -> dict[str, Any]:

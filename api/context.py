@@ -5,26 +5,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from fastapi import Request
 
+from jobs.context import ExtractFn
 from nirdesh.settings import Settings
 from store.db import Database
-from store.files import FileStore
+from store.files import FileStorage
 
 if TYPE_CHECKING:
-    from api.jobs import JobQueue
+    from jobs.queue import JobQueue
 
-# extract(data, filename, meeting_date=...) -> an Extraction dict (nirdesh.schema)
-ExtractFn = Callable[..., dict[str, Any]]
+__all__ = ["ExtractFn", "ServiceContext", "get_ctx"]
 
 
 @dataclass
 class ServiceContext:
     settings: Settings
     db: Database
-    files: FileStore
+    files: FileStorage
     extract: ExtractFn
     auth_required: bool
     today: Callable[[], date] = field(default=date.today)

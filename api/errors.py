@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import InterfaceError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("nirdesh.api")
@@ -72,7 +73,42 @@ def install(app: FastAPI) -> None:
         message = f"{'.'.join(first['loc'])}: {first['msg']}" if first["loc"] else first["msg"]
         return error_response(422, "validation_error", message, details=details)
 
+    # A backend that is away for a moment (database or broker restart): 503, the client tries again later.
+    async def _db_down(_req: Request, exc: Exception):
+        log.warning("database unavailable: %s", exc)
+        return error_response(503, "service_unavailable", "the database is not reachable; try again shortly",
+                              {"Retry-After": "5"})
+
+    async def _broker_down(_req: Request, exc: Exception):
+        log.warning("job broker unavailable: %s", exc)
+        return error_response(503, "service_unavailable", "the job queue (Redis) is not reachable; try again shortly",
+                              {"Retry-After": "5"})
+
+    for db_error in (OperationalError, InterfaceError):
+        app.add_exception_handler(db_error, _db_down)
+    for broker_error in _broker_errors():
+        app.add_exception_handler(broker_error, _broker_down)
+
     @app.exception_handler(Exception)
     async def _unexpected(_req: Request, exc: Exception):
         log.exception("unhandled error", exc_info=exc)
         return error_response(500, "internal_error", "internal server error")
+
+
+def _broker_errors() -> tuple[type[Exception], ...]:
+    """Connection errors of redis and kombu, when those optional packages are installed."""
+    found: list[type[Exception]] = []
+    try:
+        from redis.exceptions import ConnectionError as RedisConnectionError
+        from redis.exceptions import TimeoutError as RedisTimeoutError
+
+        found += [RedisConnectionError, RedisTimeoutError]
+    except ImportError:
+        pass
+    try:
+        from kombu.exceptions import OperationalError as KombuOperationalError
+
+        found.append(KombuOperationalError)
+    except ImportError:
+        pass
+    return tuple(found)

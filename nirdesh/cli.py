@@ -143,6 +143,18 @@ def cmd_serve(ns: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_worker(ns: argparse.Namespace) -> int:
+    from nirdesh.settings import get_settings
+
+    try:
+        from jobs.celery_queue import run_worker
+    except ImportError as e:
+        err.print(f"[red]nirdesh worker needs the 'scale' extra (celery, redis): {e}[/red]")
+        return 2
+    run_worker(get_settings(), concurrency=ns.concurrency, name=ns.name, pool=ns.pool, loglevel=ns.loglevel)
+    return 0
+
+
 def _database() -> Database:
     """The store, imported here so that `nirdesh extract` needs no database packages."""
     from nirdesh.settings import get_settings
@@ -201,6 +213,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default=None, help="bind address (NIRDESH_HOST); beyond loopback, tokens are required")
     p.add_argument("--port", type=int, default=None, help="port (NIRDESH_PORT)")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("worker", help="run background jobs from Redis (NIRDESH_QUEUE=celery, REDIS_URL)")
+    p.add_argument("--concurrency", type=int, default=1, help="tasks run at once (one page each; default 1)")
+    p.add_argument("--name", default=None, help="worker name, e.g. w1@%%h (default celery@hostname)")
+    p.add_argument("--pool", default="prefork", choices=["prefork", "solo", "threads"], help="Celery pool")
+    p.add_argument("--loglevel", default="info")
+    p.set_defaults(func=cmd_worker)
 
     token = sub.add_parser("token", help="API tokens").add_subparsers(dest="token_command", required=True)
     p = token.add_parser("create", help="create an API token and print it once")

@@ -34,6 +34,18 @@ class Settings:
     # TXT/DOCX uploads up to this size are extracted in the request; larger ones and PDF/images go to a job.
     sync_max_bytes: int = field(default_factory=lambda: int(_env("SYNC_MAX_KB", "512")) * 1024)
     job_workers: int = field(default_factory=lambda: int(_env("JOB_WORKERS", "2")))
+    # Scaling out (docs/scaling.md): "embedded" runs jobs in the server; "celery" sends them to `nirdesh worker`s.
+    queue: str = field(default_factory=lambda: _env("QUEUE", "embedded"))
+    redis_url: str = field(default_factory=lambda: os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"))
+    # Seconds before Redis hands an unacknowledged task (its worker died) to another worker. Per-page tasks
+    # are short, so this only has to exceed the slowest single task (one page's OCR, or one extraction).
+    visibility_timeout_s: int = field(default_factory=lambda: int(_env("VISIBILITY_TIMEOUT", "600")))
+    # How often the server re-sends queued jobs the broker never got (it was down).
+    sweep_s: float = field(default_factory=lambda: float(_env("SWEEP_SECONDS", "15")))
+    file_store: str = field(default_factory=lambda: _env("FILE_STORE", "local"))  # local | s3
+    s3_bucket: str = field(default_factory=lambda: _env("S3_BUCKET", ""))
+    s3_endpoint_url: str | None = field(default_factory=lambda: _env("S3_ENDPOINT_URL", "") or None)
+    s3_prefix: str = field(default_factory=lambda: _env("S3_PREFIX", ""))
 
     @property
     def database_url(self) -> str:

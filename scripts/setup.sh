@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(tesseract-ocr tesseract-ocr-hin tesseract-ocr-script-deva poppler-utils fonts-lohit-deva postgresql chromium chromium-driver)
+APT_PACKAGES=(tesseract-ocr tesseract-ocr-hin tesseract-ocr-script-deva poppler-utils fonts-lohit-deva postgresql chromium chromium-driver redis-server)
 APT_PACKAGES+=(${NIRDESH_EXTRA_APT:-})
 
 missing=()
@@ -27,5 +27,5 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/pip install -q --upgrade pip wheel
-.venv/bin/pip install -q -e '.[service,dev]'
+.venv/bin/pip install -q -e '.[service,scale,dev]'
 echo "ready: .venv/bin/nirdesh"

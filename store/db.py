@@ -53,6 +53,8 @@ def migrate(engine: Engine) -> None:
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False).replace("%", "%%"))
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":  # API servers and workers may start at once on a fresh database
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(7461)")
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "heads")  # "heads": parallel feature branches may each add a revision
 

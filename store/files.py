@@ -11,6 +11,10 @@ import re
 import tempfile
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from nirdesh.settings import Settings
 
 _UNSAFE = re.compile(r"[\x00-\x1f\x7f/\\:*?\"<>|]+")
 
@@ -28,7 +32,29 @@ def display_name(name: str | None, default: str = "document") -> str:
     return name
 
 
+class FileStorage(Protocol):
+    """Where originals live: ``put`` stores bytes under their SHA-256 and returns (sha256, key)."""
+
+    def put(self, data: bytes) -> tuple[str, str]: ...
+    def read(self, relative: str) -> bytes: ...
+    def exists(self, relative: str) -> bool: ...
+    def local_path(self, relative: str) -> Path | None: ...
+
+
+def make_file_store(settings: Settings) -> FileStorage:
+    """The store the settings choose: the data folder (default) or an S3-compatible bucket (several machines)."""
+    if settings.file_store == "s3":
+        from store.s3files import S3FileStore
+
+        return S3FileStore.from_settings(settings)
+    if settings.file_store != "local":
+        raise ValueError(f"NIRDESH_FILE_STORE must be 'local' or 's3', not {settings.file_store!r}")
+    return FileStore(settings.data_dir)
+
+
 class FileStore:
+    """The local folder ``data_dir/files`` (one machine, or a shared network mount)."""
+
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = Path(data_dir)
         self.root = self.data_dir / "files"
@@ -67,3 +93,9 @@ class FileStore:
 
     def read(self, relative: str) -> bytes:
         return self.path(relative).read_bytes()
+
+    def exists(self, relative: str) -> bool:
+        return self.path(relative).is_file()
+
+    def local_path(self, relative: str) -> Path | None:
+        return self.path(relative)

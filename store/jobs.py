@@ -61,3 +61,47 @@ def requeue_unfinished(session: Session) -> list[int]:
     """
     session.execute(update(Job).where(Job.status == "running").values(status="queued"))
     return list(session.scalars(select(Job.id).where(Job.status == "queued").order_by(Job.id)))
+
+
+# --- a distributed queue (jobs.celery_queue): the broker may deliver a job again, so claiming resumes ---
+
+
+def claim_or_resume(session: Session, job_id: int, worker: str | None = None) -> Job | None:
+    """Mark a queued job running, or take over a running one whose earlier delivery died with its worker.
+
+    None if the job is finished, failed or gone. The row is locked until the transaction ends.
+    """
+    job = session.scalar(select(Job).where(Job.id == job_id).with_for_update())
+    if job is None or job.status not in ("queued", "running"):
+        return None
+    if job.status == "queued":
+        job.started_at = datetime.now(UTC)
+    job.status = "running"
+    job.attempts += 1
+    job.worker = worker
+    return job
+
+
+def lock_running(session: Session, job_id: int) -> Job | None:
+    """The job, locked for the final write, if it is still running (else its result is already stored)."""
+    job = session.scalar(select(Job).where(Job.id == job_id).with_for_update())
+    return job if job is not None and job.status == "running" else None
+
+
+def mark_enqueued(session: Session, job_id: int) -> bool:
+    """Atomically take the right to send a not-yet-sent job to the broker (only one sender wins)."""
+    res = session.execute(
+        update(Job).where(Job.id == job_id, Job.enqueued_at.is_(None)).values(enqueued_at=datetime.now(UTC))
+    )
+    return res.rowcount == 1  # type: ignore[attr-defined]
+
+
+def unmark_enqueued(session: Session, job_id: int) -> None:
+    """Sending failed (broker down): leave the job for the next sweep."""
+    session.execute(update(Job).where(Job.id == job_id).values(enqueued_at=None))
+
+
+def unsent_jobs(session: Session, limit: int = 500) -> list[int]:
+    """Queued jobs never handed to the broker (it was down, or the server died in between), oldest first."""
+    stmt = select(Job.id).where(Job.status == "queued", Job.enqueued_at.is_(None)).order_by(Job.id).limit(limit)
+    return list(session.scalars(stmt))

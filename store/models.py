@@ -203,6 +203,11 @@ class Job(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Distributed queue (migration 0004): when the job was handed to the broker (NULL: not yet, the sweep
+    # sends it), the worker that stored its result, and how many pages it was split into.
+    enqueued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    worker: Mapped[str | None] = mapped_column(String(200))
+    pages_total: Mapped[int | None] = mapped_column(Integer)
 
 
 class ApiToken(Base):
@@ -215,3 +220,27 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PageResult(Base):
+    """One page read by a worker, kept until its document is assembled (and reused by a re-run).
+
+    Keyed by the original's content hash and the extractor version: a page is stored at most once, however
+    many times a task is delivered.
+    """
+
+    __tablename__ = "page_results"
+    __table_args__ = (
+        UniqueConstraint("sha256", "extractor_version", "number", name="uq_page_results_sha256_version_number"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64))
+    extractor_version: Mapped[str] = mapped_column(String(50))
+    number: Mapped[int] = mapped_column(Integer)
+    job_id: Mapped[int | None] = mapped_column(ForeignKey("jobs.id", ondelete="SET NULL"), index=True)
+    page: Mapped[dict[str, Any]] = mapped_column(JSON)  # ingest.pages.page_to_dict
+    error: Mapped[str | None] = mapped_column(Text)
+    seconds: Mapped[float | None] = mapped_column(Float)
+    worker: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

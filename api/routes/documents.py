@@ -12,7 +12,6 @@ from sqlalchemy.exc import IntegrityError
 from api.auth import Ctx, Editor, Viewer
 from api.context import ServiceContext
 from api.errors import INGEST_STATUS, ApiError, not_found
-from api.jobs import ExtractionFailed, extract_and_store
 from api.schemas import (
     DocumentDetail,
     DocumentList,
@@ -25,6 +24,7 @@ from api.schemas import (
 from api.uploads import content_disposition, detect
 from ingest.document import IngestError
 from ingest.render import render_page_png
+from jobs.runner import ExtractionFailed, extract_and_store
 from store import jobs as job_store
 from store.files import display_name
 from store.repository import create_document, get_document, get_document_by_sha, item_counts, list_documents
@@ -147,14 +147,17 @@ def get_document_file(document_id: int, ctx: Ctx, _who: Viewer) -> FileResponse:
         doc = get_document(s, document_id)
         if doc is None:
             raise not_found("document", document_id)
-        path, ctype, name = ctx.files.path(doc.stored_path), doc.content_type, doc.filename
+        stored, ctype, name = doc.stored_path, doc.content_type, doc.filename
+    headers = {"Content-Disposition": content_disposition(name), "X-Content-Type-Options": "nosniff"}
+    path = ctx.files.local_path(stored)
+    if path is None:  # a remote store (S3): send the bytes
+        try:
+            return Response(ctx.files.read(stored), media_type=ctype, headers=headers)  # type: ignore[return-value]
+        except FileNotFoundError as e:
+            raise ApiError(404, "not_found", "the stored original is missing") from e
     if not path.exists():
         raise ApiError(404, "not_found", "the stored original is missing")
-    return FileResponse(
-        path,
-        media_type=ctype,
-        headers={"Content-Disposition": content_disposition(name), "X-Content-Type-Options": "nosniff"},
-    )
+    return FileResponse(path, media_type=ctype, headers=headers)
 
 
 @router.get(

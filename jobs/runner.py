@@ -1,0 +1,119 @@
+"""The job body, whichever queue runs it: extract a stored original and store the result.
+
+Jobs are rows in the database (store.jobs); queues only carry ids (jobs.queue, jobs.celery_queue).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from ingest import IngestError
+from jobs.context import JobContext
+from store import jobs as job_store
+from store.repository import get_document, mark_document_failed, save_extraction
+from store.reprocess import reprocess_document
+
+log = logging.getLogger("nirdesh.jobs")
+
+
+class ExtractionFailed(Exception):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+def extract_document_bytes(ctx: JobContext, document_id: int) -> dict[str, Any]:
+    """Run the extractor on a stored original (no transaction open meanwhile: OCR can be slow)."""
+    with ctx.db.session() as s:
+        doc = get_document(s, document_id)
+        if doc is None:
+            raise ExtractionFailed("not_found", f"document {document_id} is gone")
+        path, filename, meeting_date = doc.stored_path, doc.filename, doc.requested_meeting_date
+    try:
+        data = ctx.files.read(path)
+    except OSError as e:
+        raise ExtractionFailed("missing_original", f"stored original cannot be read: {e}") from e
+    try:
+        extraction = ctx.extract(data, filename, meeting_date=meeting_date)
+    except IngestError as e:
+        raise ExtractionFailed(e.code, e.reason) from e
+    except Exception as e:
+        log.exception("extraction of document %s failed", document_id)
+        raise ExtractionFailed("extraction_failed", f"{type(e).__name__}: {e}") from e
+    if not isinstance(extraction, dict) or not isinstance(extraction.get("action_items"), list):
+        raise ExtractionFailed("bad_extraction", "the extractor returned no action_items list")
+    return dict(extraction)
+
+
+def extract_and_store(ctx: JobContext, document_id: int, kind: str = "extract") -> dict[str, Any]:
+    """Extract and write the result in one transaction. Returns {items} or the reprocess summary.
+
+    On failure a first extraction marks the document failed (its original stays on disk); a failed
+    re-processing leaves the document as it was. Raises ExtractionFailed.
+    """
+    try:
+        extraction = extract_document_bytes(ctx, document_id)
+        with ctx.db.session() as s:
+            doc = get_document(s, document_id)
+            if doc is None:
+                raise ExtractionFailed("not_found", f"document {document_id} is gone")
+            if kind == "reprocess":
+                summary: dict[str, Any] = reprocess_document(s, doc, extraction)
+            else:
+                summary = {"items": len(save_extraction(s, doc, extraction))}
+            summary["extractor_version"] = doc.extractor_version
+            return summary
+    except ExtractionFailed as e:
+        if kind != "reprocess":
+            with ctx.db.session() as s:
+                doc = get_document(s, document_id)
+                if doc is not None:
+                    mark_document_failed(doc, e.code, e.message)
+        raise
+    except Exception as e:  # e.g. the database refused the result: nothing half-written stays
+        log.exception("storing extraction of document %s failed", document_id)
+        if kind != "reprocess":
+            with ctx.db.session() as s:
+                doc = get_document(s, document_id)
+                if doc is not None:
+                    mark_document_failed(doc, "store_failed", str(e)[:500])
+        raise ExtractionFailed("store_failed", f"{type(e).__name__}: {e}") from e
+
+
+def run_job(ctx: JobContext, job_id: int) -> None:
+    """The job body: claim, extract, store, record the outcome."""
+    with ctx.db.session() as s:
+        job = job_store.claim(s, job_id)
+        if job is None:
+            return
+        document_id, kind = job.document_id, job.kind
+        doc = get_document(s, document_id)
+        if doc is not None and kind == "extract":
+            doc.status = "processing"
+    try:
+        result = extract_and_store(ctx, document_id, kind)
+    except ExtractionFailed as e:
+        with ctx.db.session() as s:
+            job = job_store.get_job(s, job_id)
+            if job is not None:
+                job_store.fail(job, e.code, e.message)
+        return
+    with ctx.db.session() as s:
+        job = job_store.get_job(s, job_id)
+        if job is not None:
+            job_store.finish(job, result)
+
+
+def resume_jobs(ctx: JobContext) -> list[int]:
+    """Startup: jobs left queued or running by a previous process go back on the queue."""
+    queue = getattr(ctx, "queue", None)
+    assert queue is not None
+    if getattr(queue, "durable", False):  # the broker keeps and redelivers its own messages
+        return []
+    with ctx.db.session() as s:
+        ids = job_store.requeue_unfinished(s)
+    for job_id in ids:
+        queue.submit(job_id)
+    return ids
