@@ -22,7 +22,7 @@ from api.auth import auth_required_for
 from api.context import ExtractFn, ServiceContext
 from api.jobs import EmbeddedJobQueue, JobQueue, resume_jobs, run_job
 from api.limits import UploadLimitMiddleware
-from api.routes import documents, items, misc
+from api.routes import documents, export, items, misc
 from nirdesh.settings import Settings, get_settings
 from store.db import Database
 from store.files import FileStore
@@ -67,9 +67,12 @@ def create_app(
         assert ctx.queue is not None
         ctx.queue.start()
         resume_jobs(ctx)
+        reminders = export.start_reminders(ctx)
         try:
             yield
         finally:
+            if reminders is not None:
+                reminders.stop()
             ctx.queue.stop()
             db.dispose()
 
@@ -85,6 +88,7 @@ def create_app(
     app.include_router(documents.router)
     app.include_router(items.router)
     app.include_router(misc.router)
+    app.include_router(export.router)
 
     @app.get("/v1/health", tags=["health"])
     def health() -> dict[str, Any]:
