@@ -217,24 +217,24 @@ class Dispatcher:
         with self.db.session() as s:
             overdue = outbox.sweep_overdue(s, today)
         digests = enqueue_digests(self.db, self.cfg, today) if now.astimezone().hour >= self.cfg.digest_hour else 0
-        fanned = self.fan_out()
+        fanned = self.fan_out(now)
         sent, failed = self.deliver(now)
         return {"overdue_enqueued": overdue, "digests_enqueued": digests, "fanned_out": fanned,
                 "sent": sent, "failed": failed}
 
-    def fan_out(self) -> int:
+    def fan_out(self, now: datetime) -> int:
         n = 0
         with self.db.session() as s:
             for ev in outbox.unfanned_events(s):
                 if ev.event == outbox.DIGEST:
                     if self.cfg.smtp is not None:
-                        outbox.add_delivery(s, ev, "email", ev.payload["email"])
+                        outbox.add_delivery(s, ev, "email", ev.payload["email"], now)
                         n += 1
                 else:
                     for url in self.cfg.webhook_urls:
-                        outbox.add_delivery(s, ev, "webhook", url)
+                        outbox.add_delivery(s, ev, "webhook", url, now)
                         n += 1
-                ev.fanned_out_at = datetime.now(UTC)
+                ev.fanned_out_at = now
         return n
 
     def deliver(self, now: datetime) -> tuple[int, int]:

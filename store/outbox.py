@@ -43,15 +43,15 @@ def insert_event(conn: Connection, key: str, name: str, item_id: int | None, pay
     """Insert an event unless its key exists; True when it was new. Safe under concurrent writers."""
     values = {"event_key": key, "event": name, "item_id": item_id, "payload": payload, "created_at": utcnow()}
     table = OutboxEvent.__table__
-    if conn.dialect.name == "postgresql":
-        stmt: Any = postgresql.insert(table).values(**values).on_conflict_do_nothing(index_elements=["event_key"])
-    elif conn.dialect.name == "sqlite":
-        stmt = sqlite.insert(table).values(**values).on_conflict_do_nothing(index_elements=["event_key"])
+    if conn.dialect.name in ("postgresql", "sqlite"):
+        dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+        stmt: Any = dialect_insert(table).values(**values).on_conflict_do_nothing(index_elements=["event_key"])
     else:  # pragma: no cover - other backends: check first (racy, but the unique key still holds)
         if conn.execute(select(table.c.id).where(table.c.event_key == key)).first():
             return False
         stmt = insert(table).values(**values)
-    return conn.execute(stmt).rowcount == 1
+    # RETURNING tells whether a row went in (psycopg reports no rowcount for ON CONFLICT inserts here)
+    return conn.execute(stmt.returning(table.c.id)).first() is not None
 
 
 def _after_flush(session: Session, _ctx: Any) -> None:
@@ -104,8 +104,8 @@ def unfanned_events(session: Session, limit: int = 500) -> list[OutboxEvent]:
     )
 
 
-def add_delivery(session: Session, event_row: OutboxEvent, channel: str, target: str) -> None:
-    session.add(Delivery(event_id=event_row.id, channel=channel, target=target[:500], next_attempt_at=utcnow()))
+def add_delivery(session: Session, event_row: OutboxEvent, channel: str, target: str, now: datetime) -> None:
+    session.add(Delivery(event_id=event_row.id, channel=channel, target=target[:500], next_attempt_at=now))
 
 
 def due_deliveries(session: Session, now: datetime, limit: int = 100) -> list[Delivery]:

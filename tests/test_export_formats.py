@@ -104,3 +104,12 @@ def test_json_export_validates_against_schema(rows) -> None:
     assert not validator.is_valid(broken)
     del broken["items"][0]["status"]
     assert not validator.is_valid(broken)
+
+
+def test_migration_creates_the_export_tables(db: Database) -> None:
+    from sqlalchemy import inspect
+
+    names = set(inspect(db.engine).get_table_names())
+    assert {"pushed_items", "outbox_events", "deliveries"} <= names
+    uniques = {u["name"] for u in inspect(db.engine).get_unique_constraints("outbox_events")}
+    assert "uq_outbox_events_event_key" in uniques
