@@ -179,23 +179,23 @@ def render_pdf(data: ReportData, font_path: str | Path, *, shaping: bool = True)
 
 def render_xlsx(data: ReportData) -> bytes:
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = TITLE
+    wb = Workbook(write_only=True)
     header = tuple((h, "", w // 2 + 6) for h, w in zip(HEADERS, WIDTHS, strict=True))
     write_table(
-        ws,
+        wb.create_sheet(TITLE),
         header,
         ([ln.number, ln.directive, ln.responsible, ln.deadline, ln.status, ln.notes] for ln in data.lines),
     )
     info = wb.create_sheet("बैठक")
-    for row in (("बैठक", data.title), ("दिनांक / स्थान", data.meeting), ("अध्यक्षता", data.chair),
-                ("दस्तावेज़ / document id", data.document_id), ("आख्या दिनांक", data.generated)):
-        info.append(list(row))
-    info["B5"].number_format = "yyyy-mm-dd"
     info.column_dimensions["A"].width = 24
     info.column_dimensions["B"].width = 60
+    generated = WriteOnlyCell(info, value=data.generated)
+    generated.number_format = "yyyy-mm-dd"
+    for row in (("बैठक", data.title), ("दिनांक / स्थान", data.meeting), ("अध्यक्षता", data.chair),
+                ("दस्तावेज़ / document id", data.document_id), ("आख्या दिनांक", generated)):
+        info.append(list(row))
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
