@@ -45,7 +45,7 @@ def _rows(request: Request, ctx: Ctx, f: ItemFilter, sort: str) -> list[ExportRo
         return load_rows(s, f, today=ctx.today(), base_url=base, sort=sort, max_items=ctx.settings.export_max_items)
 
 
-@router.api_route("/export", methods=["GET", "HEAD"])
+@router.get("/export")
 def export(
     request: Request,
     ctx: Ctx,
