@@ -22,7 +22,7 @@ from api.auth import auth_required_for
 from api.context import ExtractFn, ServiceContext
 from api.health import ready_router
 from api.limits import UploadLimitMiddleware
-from api.routes import documents, items, misc
+from api.routes import documents, export, items, misc
 from jobs.context import default_extractor
 from jobs.queue import JobQueue, make_queue
 from jobs.runner import resume_jobs
@@ -61,9 +61,12 @@ def create_app(
         assert ctx.queue is not None
         ctx.queue.start()
         resume_jobs(ctx)
+        reminders = export.start_reminders(ctx)
         try:
             yield
         finally:
+            if reminders is not None:
+                reminders.stop()
             ctx.queue.stop()
             db.dispose()
 
@@ -80,6 +83,7 @@ def create_app(
     app.include_router(items.router)
     app.include_router(misc.router)
     app.include_router(ready_router)
+    app.include_router(export.router)
 
     @app.get("/v1/health", tags=["health"])
     def health() -> dict[str, Any]:

@@ -233,6 +233,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="corrections", help="output folder (NAME.gold.json per document)")
     p.add_argument("--complete-only", action="store_true", help="only documents whose every item was reviewed")
     p.set_defaults(func=cmd_corrections_export)
+
+    from nirdesh.cli_export import add_commands as add_export_commands
+
+    add_export_commands(sub)  # export, remind, report
     return parser
 
 

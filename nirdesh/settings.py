@@ -46,6 +46,30 @@ class Settings:
     s3_bucket: str = field(default_factory=lambda: _env("S3_BUCKET", ""))
     s3_endpoint_url: str | None = field(default_factory=lambda: _env("S3_ENDPOINT_URL", "") or None)
     s3_prefix: str = field(default_factory=lambda: _env("S3_PREFIX", ""))
+    # Export and reminders (README "Export and reminders")
+    public_url: str = field(default_factory=lambda: _env("PUBLIC_URL", ""))  # links back to items; "" = host:port
+    export_max_items: int = field(default_factory=lambda: int(_env("EXPORT_MAX_ITEMS", "100000")))
+    tracker_mapping: str = field(default_factory=lambda: _env("TRACKER_MAPPING", ""))  # TOML/JSON file
+    jira_url: str = field(default_factory=lambda: _env("JIRA_URL", ""))
+    jira_token: str = field(default_factory=lambda: _env("JIRA_TOKEN", ""))  # "user:token" = Basic, else Bearer
+    jira_project: str = field(default_factory=lambda: _env("JIRA_PROJECT", ""))
+    github_url: str = field(default_factory=lambda: _env("GITHUB_URL", "https://api.github.com"))
+    github_token: str = field(default_factory=lambda: _env("GITHUB_TOKEN", ""))
+    github_repo: str = field(default_factory=lambda: _env("GITHUB_REPO", ""))  # owner/name
+    webhook_urls: str = field(default_factory=lambda: _env("WEBHOOK_URLS", ""))  # comma-separated
+    webhook_secret: str = field(default_factory=lambda: _env("WEBHOOK_SECRET", ""))
+    smtp_host: str = field(default_factory=lambda: _env("SMTP_HOST", ""))
+    smtp_port: int = field(default_factory=lambda: int(_env("SMTP_PORT", "25")))
+    smtp_user: str = field(default_factory=lambda: _env("SMTP_USER", ""))
+    smtp_password: str = field(default_factory=lambda: _env("SMTP_PASSWORD", ""))
+    smtp_starttls: bool = field(default_factory=lambda: _env("SMTP_STARTTLS", "0") in ("1", "true"))
+    smtp_from: str = field(default_factory=lambda: _env("SMTP_FROM", "nirdesh@localhost"))
+    officer_emails: str = field(default_factory=lambda: _env("OFFICER_EMAILS", ""))  # TOML/JSON file
+    digest_hour: int = field(default_factory=lambda: int(_env("DIGEST_HOUR", "7")))  # local hour, 0-23
+    remind_interval_s: float = field(default_factory=lambda: float(_env("REMIND_INTERVAL", "60")))
+    report_font: str = field(
+        default_factory=lambda: _env("REPORT_FONT", "/usr/share/fonts/truetype/lohit-devanagari/Lohit-Devanagari.ttf")
+    )
 
     @property
     def database_url(self) -> str:

@@ -15,6 +15,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from store import outbox
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
@@ -68,6 +70,7 @@ class Database:
         if run_migrations:
             migrate(self.engine)
         self.sessionmaker = sessionmaker(self.engine, expire_on_commit=False)
+        outbox.install(self.sessionmaker)  # item events go to the reminders outbox in the same transaction
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -244,3 +244,59 @@ class PageResult(Base):
     seconds: Mapped[float | None] = mapped_column(Float)
     worker: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class PushedItem(Base):
+    """An action item already created in an external tracker (Jira, GitHub), so it is never pushed twice."""
+
+    __tablename__ = "pushed_items"
+    __table_args__ = (UniqueConstraint("item_id", "tracker", name="uq_pushed_items_item_tracker"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("action_items.id", ondelete="CASCADE"), index=True)
+    tracker: Mapped[str] = mapped_column(String(20))  # jira | github
+    remote_key: Mapped[str] = mapped_column(String(100))  # PROJ-12 | 34
+    remote_url: Mapped[str | None] = mapped_column(Text)
+    pushed_by: Mapped[str | None] = mapped_column(String(100))
+    pushed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class OutboxEvent(Base):
+    """Something to tell the outside world (item created, status changed, overdue, daily digest).
+
+    Written in the same transaction as the change; ``event_key`` is unique so an event exists once.
+    The dispatcher fans each event out to ``Delivery`` rows, one per configured receiver.
+    """
+
+    __tablename__ = "outbox_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_key: Mapped[str] = mapped_column(String(200), unique=True)
+    event: Mapped[str] = mapped_column(String(40))  # item.created | item.status_changed | item.overdue | digest
+    item_id: Mapped[int | None] = mapped_column(Integer, index=True)  # no FK: the event outlives the item
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    fanned_out_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+
+
+class Delivery(Base):
+    """One event to one receiver (a webhook URL or an e-mail address), with retry bookkeeping."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("event_id", "channel", "target", name="uq_deliveries_event_target"),
+        Index("ix_deliveries_pending", "delivered_at", "next_attempt_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("outbox_events.id", ondelete="CASCADE"), index=True)
+    channel: Mapped[str] = mapped_column(String(10))  # webhook | email
+    target: Mapped[str] = mapped_column(String(500))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    failed: Mapped[bool] = mapped_column(Boolean, default=False)  # gave up after the last retry
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    event: Mapped[OutboxEvent] = relationship()

@@ -173,7 +173,8 @@ def test_upload_review_track_in_browser(server: str, driver: Any, tmp_path: Path
     wait.until(ec.presence_of_element_located((css, "#items-table tr.item-row")))
     wait.until(ec.presence_of_element_located((css, "#dashboard table.stats-officer")))
     assert "खंड विकास अधिकारी" in driver.find_element(css, "#dashboard").text
-    assert not driver.find_element(css, "#export-area").is_displayed()  # no /v1/export yet
+    export_link = wait.until(ec.visibility_of_element_located((css, "#export-area a#export-link")))
+    assert "/v1/export?" in export_link.get_attribute("href") and "format=csv" in export_link.get_attribute("href")
     row = driver.find_element(css, "#items-table tr.item-row")
     item_id = row.get_attribute("data-item-id")
     assert "सर्वे पूरा करें" in row.text

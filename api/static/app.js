@@ -99,6 +99,9 @@ const I18N = {
     as_of: "तिथि",
     export: "निर्यात",
     export_csv: "निर्यात (फ़िल्टर सहित)",
+    export_format: "प्रारूप",
+    export_download: "डाउनलोड",
+    compliance_report: "अनुपालन आख्या (PDF)",
     unspecified: "(अनिर्दिष्ट)",
     doc_processing: "दस्तावेज़ संसाधित हो रहा है…",
     reviewed: "समीक्षित",
@@ -224,6 +227,9 @@ const I18N = {
     as_of: "As of",
     export: "Export",
     export_csv: "Export (with filters)",
+    export_format: "Format",
+    export_download: "Download",
+    compliance_report: "Compliance report (PDF)",
     unspecified: "(unspecified)",
     doc_processing: "The document is being processed…",
     reviewed: "Reviewed",
@@ -627,7 +633,8 @@ async function renderDocument(view, seq, docId) {
       el("span", {}, `${t("col_meeting")}: ${doc.meeting?.date || doc.meeting_date || "—"}`),
       doc.department ? el("span", {}, `${t("department")}: ${doc.department}`) : null,
       doc.extractor_version ? el("span", { class: "muted" }, `${t("extractor")}: ${doc.extractor_version}`) : null,
-      el("a", { href: doc.file_url, target: "_blank", rel: "noopener", id: "original-link" }, t("original_file"))),
+      el("a", { href: doc.file_url, target: "_blank", rel: "noopener", id: "original-link" }, t("original_file")),
+      reportLink(docId)),
     doc.error ? el("p", { class: "error-text" }, `${t("error")}: ${doc.error.message || doc.error.code}`) : null,
     doc.warnings?.length
       ? el("div", { class: "card" }, el("strong", {}, t("warnings")), el("ul", {}, doc.warnings.map((w) => el("li", {}, w))))
@@ -1050,13 +1057,54 @@ async function checkExport(area) {
   if (await exportExists()) updateExportLink(area);
 }
 
+const EXPORT_FORMATS = [["csv", "CSV (Excel/Jira)"], ["xlsx", "XLSX"], ["ics", "iCalendar"], ["json", "JSON"]];
+
+// The link carries the current filters; the download goes through fetch so that a token is sent too.
 function updateExportLink(area) {
   if (!exportAvailable) return;
   const { offset, ...f } = itemFilters;
+  const previous = area.querySelector("#export-format");
+  const fmt = el("select", { id: "export-format", "aria-label": t("export_format") },
+    EXPORT_FORMATS.map(([v, label]) => el("option", { value: v }, label)));
+  fmt.value = previous ? previous.value : "csv";
+  const link = el("a", { id: "export-link", class: "button" }, t("export_download"));
+  const setHref = () => {
+    link.href = `/v1/export${qs({ ...f, overdue: f.overdue ? "true" : "", format: fmt.value })}`;
+  };
+  setHref();
+  fmt.addEventListener("change", setHref);
+  link.addEventListener("click", (e) => { e.preventDefault(); download(link.href); });
   clear(area);
-  append(area, el("a", { href: `/v1/export${qs({ ...f, overdue: f.overdue ? "true" : "" })}`, id: "export-link" },
-    t("export_csv")));
+  append(area, el("span", { class: "muted" }, t("export_csv")), " ", fmt, " ", link);
   area.hidden = false;
+}
+
+function reportLink(docId) {
+  const href = `/v1/documents/${docId}/compliance-report?format=pdf`;
+  const a = el("a", { href, id: "compliance-report-link" }, t("compliance_report"));
+  a.addEventListener("click", (e) => { e.preventDefault(); download(href); });
+  return a;
+}
+
+async function download(url) {
+  try {
+    const res = await fetch(url, { headers: authHeaders() });
+    if (!res.ok) {
+      let body = null;
+      try { body = await res.json(); } catch { body = null; }
+      throw errorFrom(res.status, body, res.statusText);
+    }
+    const disposition = res.headers.get("Content-Disposition") || "";
+    const name = (disposition.match(/filename="([^"]+)"/) || [])[1] || "nirdesh-export";
+    const blobUrl = URL.createObjectURL(await res.blob());
+    const a = el("a", { href: blobUrl, download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(blobUrl), 1000);
+  } catch (err) {
+    flash(`${t("error")}: ${err.message || err}`, true);
+  }
 }
 
 // --- start --------------------------------------------------------------------------------------

@@ -1,0 +1,201 @@
+"""The compliance report (अनुपालन आख्या) of one earlier meeting, for the next review meeting.
+
+Every directive of the document (rejected extractions left out) with its responsible officer,
+deadline, current status and notes, as a printable PDF (A4 landscape) or as XLSX.
+
+The PDF is drawn with fpdf2 and HarfBuzz text shaping (uharfbuzz): without shaping, Devanagari
+conjuncts, the reph and the i-matra come out wrong. It needs a Devanagari TrueType font, by default
+Lohit Devanagari from the Debian package fonts-lohit-deva (setting NIRDESH_REPORT_FONT).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from exporters.csv_xlsx import write_table
+from exporters.rows import person_label
+from store.models import ActionItem, Document
+from store.repository import is_overdue
+
+STATUS_HI = {"open": "लंबित", "in_progress": "प्रगति पर", "done": "पूर्ण", "dropped": "निरस्त"}
+TITLE = "अनुपालन आख्या"
+
+
+class ReportFontError(RuntimeError):
+    pass
+
+
+@dataclass(frozen=True)
+class ReportLine:
+    number: int
+    directive: str
+    responsible: str
+    deadline: str
+    status: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class ReportData:
+    document_id: int
+    title: str
+    meeting: str  # "date, place"
+    chair: str
+    generated: date
+    lines: list[ReportLine]
+
+
+def _deadline(item: ActionItem) -> str:
+    due = item.due_date.strftime("%d-%m-%Y") if item.due_date else ""
+    text = (item.deadline_text or "").strip()
+    if due and text and item.due_date_source == "extracted":
+        return f"{text} ({due})"
+    return due or text or "—"
+
+
+def _status(item: ActionItem, today: date) -> str:
+    s = STATUS_HI.get(item.status, item.status)
+    return f"{s} (अतिदेय)" if is_overdue(item, today) else s
+
+
+def report_data(doc: Document, today: date) -> ReportData:
+    items = [i for i in doc.items if i.review_state != "rejected"]
+    lines = [
+        ReportLine(
+            number=n,
+            directive=i.text,
+            responsible="; ".join(x for x in (person_label(p) for p in i.responsible or []) if x) or "—",
+            deadline=_deadline(i),
+            status=_status(i, today),
+            notes="; ".join(x for x in (i.note, f"सौंपा गया: {i.assignee}" if i.assignee else None) if x),
+        )
+        for n, i in enumerate(items, start=1)
+    ]
+    meeting = ", ".join(
+        x for x in (doc.meeting_date.strftime("%d-%m-%Y") if doc.meeting_date else None, doc.meeting_place) if x
+    )
+    return ReportData(
+        document_id=doc.id,
+        title=doc.meeting_title or doc.department or doc.filename,
+        meeting=meeting or "—",
+        chair=person_label({"name": doc.chair_name, "designation": doc.chair_designation}) or "—",
+        generated=today,
+        lines=lines,
+    )
+
+
+HEADERS = ("क्र.", "निर्देश", "जिम्मेदार अधिकारी", "समय-सीमा", "वर्तमान स्थिति", "टिप्पणी / अनुपालन")
+WIDTHS = (10, 110, 50, 35, 30, 42)  # mm, A4 landscape minus margins
+LINE_H = 5.5
+PAD = 1.2
+
+
+class _ReportPdf:
+    """fpdf2 with shaped Devanagari whose text also extracts back in logical order.
+
+    Shaping reorders glyphs (the i-matra before its consonant, the reph after its cluster) and makes
+    glyphs with no Unicode of their own, so a PDF's glyph-to-Unicode map alone extracts garbled text.
+    Every text run is therefore wrapped in a marked-content span with /ActualText (PDF 32000-1
+    14.9.4) holding the original string; pdfium, poppler and Acrobat extract that instead.
+    fpdf2 has no public call for marked content, hence ``_out``; spans never cross a page because
+    rows are measured and placed before they are drawn.
+    """
+
+    def __init__(self, font: Path, shaping: bool) -> None:
+        from fpdf import FPDF
+
+        self.pdf = pdf = FPDF(orientation="L", unit="mm", format="A4")
+        pdf.set_margins(10, 12, 10)
+        pdf.set_auto_page_break(False)
+        pdf.add_font("deva", "", str(font))
+        pdf.set_font("deva", size=10)
+        if shaping:
+            pdf.set_text_shaping(use_shaping_engine=True, script="deva", language="hin")
+
+    def text(self, w: float, h: float, text: str, *, align: str = "L", multi: bool = True) -> None:
+        pdf = self.pdf
+        if text:
+            pdf._out("/Span <</ActualText <FEFF" + text.encode("utf-16-be").hex().upper() + ">>> BDC")
+        if multi:
+            pdf.multi_cell(w, h, text, align=align, new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.cell(w, h, text, align=align, new_x="LMARGIN", new_y="NEXT")
+        if text:
+            pdf._out("EMC")
+
+    def lines_needed(self, w: float, text: str) -> int:
+        return max(1, len(self.pdf.multi_cell(w - 2 * PAD, LINE_H, text, dry_run=True, output="LINES")))
+
+    def row(self, cells: tuple[str, ...], fill: bool = False) -> None:
+        pdf = self.pdf
+        height = max(self.lines_needed(w, c) for w, c in zip(WIDTHS, cells, strict=True)) * LINE_H + 2 * PAD
+        if pdf.get_y() + height > pdf.h - 12:
+            pdf.add_page()
+            self.row(HEADERS, fill=True)
+        y, x = pdf.get_y(), pdf.l_margin
+        for w, c in zip(WIDTHS, cells, strict=True):
+            pdf.rect(x, y, w, height, style="DF" if fill else "D")
+            pdf.set_xy(x + PAD, y + PAD)
+            pdf.set_left_margin(x + PAD)
+            self.text(w - 2 * PAD, LINE_H, c)
+            x += w
+        pdf.set_left_margin(10)
+        pdf.set_xy(10, y + height)
+
+
+def render_pdf(data: ReportData, font_path: str | Path, *, shaping: bool = True) -> bytes:
+    """PDF bytes. ``shaping=False`` exists only to show (in tests) what shaping changes."""
+    font = Path(font_path)
+    if not font.is_file():
+        raise ReportFontError(
+            f"Devanagari font not found at {font}: install fonts-lohit-deva (apt) or set NIRDESH_REPORT_FONT "
+            "to a Devanagari .ttf (find one with `fc-list :lang=hi`)"
+        )
+    doc = _ReportPdf(font, shaping)
+    pdf = doc.pdf
+    pdf.set_title(f"{TITLE} — {data.title}")
+    pdf.set_creator("Nirdesh")
+    pdf.set_fill_color(221, 230, 240)
+    pdf.add_page()
+    pdf.set_font_size(16)
+    doc.text(0, 9, TITLE, align="C", multi=False)
+    pdf.set_font_size(11)
+    for label, value in (("बैठक", data.title), ("दिनांक / स्थान", data.meeting), ("अध्यक्षता", data.chair),
+                         ("आख्या दिनांक", data.generated.strftime("%d-%m-%Y"))):
+        doc.text(0, 6, f"{label}: {value}")
+    pdf.ln(2)
+    pdf.set_font_size(9.5)
+    doc.row(HEADERS, fill=True)
+    for ln in data.lines:
+        doc.row((str(ln.number), ln.directive, ln.responsible, ln.deadline, ln.status, ln.notes))
+    if not data.lines:
+        pdf.ln(4)
+        doc.text(0, 6, "इस बैठक में कोई निर्देश दर्ज नहीं है।", multi=False)
+    return bytes(pdf.output())
+
+
+def render_xlsx(data: ReportData) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    wb = Workbook(write_only=True)
+    header = tuple((h, "", w // 2 + 6) for h, w in zip(HEADERS, WIDTHS, strict=True))
+    write_table(
+        wb.create_sheet(TITLE),
+        header,
+        ([ln.number, ln.directive, ln.responsible, ln.deadline, ln.status, ln.notes] for ln in data.lines),
+    )
+    info = wb.create_sheet("बैठक")
+    info.column_dimensions["A"].width = 24
+    info.column_dimensions["B"].width = 60
+    generated = WriteOnlyCell(info, value=data.generated)
+    generated.number_format = "yyyy-mm-dd"
+    for row in (("बैठक", data.title), ("दिनांक / स्थान", data.meeting), ("अध्यक्षता", data.chair),
+                ("दस्तावेज़ / document id", data.document_id), ("आख्या दिनांक", generated)):
+        info.append(list(row))
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
