@@ -301,11 +301,11 @@ def test_api_restart_during_uploads_loses_nothing(cluster: Cluster) -> None:
     t = threading.Thread(target=upload_loop, daemon=True)
     t.start()
     try:
-        wait_for(lambda: len(results) >= 15, 30, "uploads before the restart")
+        wait_for(lambda: len(results) >= 15, 90, "uploads before the restart")
         cluster.server.kill()  # SIGKILL: in-flight requests die with it
         before = len(results)
         cluster.start_server()
-        wait_for(lambda: sum(1 for _, st in results[before:] if st and 200 <= st < 300) >= 15, 30,
+        wait_for(lambda: sum(1 for _, st in results[before:] if st and 200 <= st < 300) >= 15, 90,
                  "uploads after the restart")
     finally:
         stop.set()
@@ -318,7 +318,7 @@ def test_api_restart_during_uploads_loses_nothing(cluster: Cluster) -> None:
     def all_processed() -> bool:
         return all((d := cluster.document(sha)) is not None and d.status == "processed" for sha in ok)
 
-    wait_for(all_processed, 60, "every acknowledged upload processed")
+    wait_for(all_processed, 180, "every acknowledged upload processed")
     for sha in ok:
         assert store.exists(f"files/{sha[:2]}/{sha[2:]}")
         doc = cluster.document(sha)
