@@ -66,6 +66,9 @@ class Database:
         if run_migrations:
             migrate(self.engine)
         self.sessionmaker = sessionmaker(self.engine, expire_on_commit=False)
+        from store.search import install_index_hooks
+
+        install_index_hooks(self.sessionmaker)  # the keyword index follows every write of an item
 
     @contextmanager
     def session(self) -> Iterator[Session]:
