@@ -23,6 +23,7 @@ from api.context import ExtractFn, ServiceContext
 from api.jobs import EmbeddedJobQueue, JobQueue, resume_jobs, run_job
 from api.limits import UploadLimitMiddleware
 from api.routes import documents, items, misc
+from api.routes import search as search_routes
 from nirdesh.settings import Settings, get_settings
 from store.db import Database
 from store.files import FileStore
@@ -47,6 +48,7 @@ def create_app(
     database_url: str | None = None,
     queue: JobQueue | None = None,
     today: Callable[[], date] | None = None,
+    embedder_factory: Callable[[], Any] | None = None,
 ) -> FastAPI:
     """Build the app. ``host`` is the bind address (decides whether auth is required)."""
     settings = settings or get_settings()
@@ -61,15 +63,21 @@ def create_app(
         today=today or date.today,
     )
     ctx.queue = queue or EmbeddedJobQueue(lambda job_id: run_job(ctx, job_id), workers=settings.job_workers)
+    from nirdesh.search import SearchService
+
+    ctx.search = SearchService(db, settings.embedder, embedder_factory=embedder_factory)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         assert ctx.queue is not None
         ctx.queue.start()
         resume_jobs(ctx)
+        assert ctx.search is not None
+        ctx.search.start()  # keyword index sync now; embeddings in the background
         try:
             yield
         finally:
+            ctx.search.stop()
             ctx.queue.stop()
             db.dispose()
 
@@ -85,6 +93,7 @@ def create_app(
     app.include_router(documents.router)
     app.include_router(items.router)
     app.include_router(misc.router)
+    app.include_router(search_routes.router)
 
     @app.get("/v1/health", tags=["health"])
     def health() -> dict[str, Any]:

@@ -15,6 +15,7 @@ from store.files import FileStore
 
 if TYPE_CHECKING:
     from api.jobs import JobQueue
+    from nirdesh.search import SearchService
 
 # extract(data, filename, meeting_date=...) -> an Extraction dict (nirdesh.schema)
 ExtractFn = Callable[..., dict[str, Any]]
@@ -29,6 +30,7 @@ class ServiceContext:
     auth_required: bool
     today: Callable[[], date] = field(default=date.today)
     queue: JobQueue | None = None
+    search: SearchService | None = None  # hybrid search; its embedder loads lazily, once per process
 
 
 def get_ctx(request: Request) -> ServiceContext:

