@@ -117,10 +117,13 @@ class QueryTerms:
 
     groups: list[list[tuple[str, list[str]]]] = field(default_factory=list)
 
-    def highlight_terms(self) -> tuple[set[str], set[str]]:
-        terms = {t for g in self.groups for kind, ts in g if kind == "term" for t in ts}
-        romans = {t for g in self.groups for kind, ts in g if kind == "roman" for t in ts}
-        return terms, romans
+    def highlight_terms(self) -> tuple[set[str], set[str], list[list[str]]]:
+        """(single terms, roman keys, multi-word phrases) to mark in a hit."""
+        alts = [(kind, ts) for g in self.groups for kind, ts in g]
+        terms = {ts[0] for kind, ts in alts if kind == "term" and len(ts) == 1}
+        romans = {ts[0] for kind, ts in alts if kind == "roman"}
+        phrases = [ts for kind, ts in alts if kind == "term" and len(ts) > 1]
+        return terms, romans, phrases
 
     def is_empty(self) -> bool:
         return not self.groups
@@ -175,6 +178,14 @@ def _expansions(phrases: Sequence[str]) -> list[tuple[str, list[str]]]:
 
 
 def highlight_spans(text: str, query: QueryTerms) -> list[tuple[int, int]]:
-    """Character spans of ``text`` whose words match the query (term, or roman key for Latin queries)."""
-    terms, romans = query.highlight_terms()
-    return [(t.start, t.end) for t in tokens(text) if t.term in terms or romans.intersection(t.romans)]
+    """Character spans of ``text`` whose words match the query: a term, a roman key (Latin queries),
+    or every word of a multi-word expansion in sequence."""
+    terms, romans, phrases = query.highlight_terms()
+    toks = tokens(text)
+    marked = [t.term in terms or bool(romans.intersection(t.romans)) for t in toks]
+    for phrase in phrases:
+        n = len(phrase)
+        for i in range(len(toks) - n + 1):
+            if [t.term for t in toks[i : i + n]] == phrase:
+                marked[i : i + n] = [True] * n
+    return [(t.start, t.end) for t, m in zip(toks, marked, strict=True) if m]
