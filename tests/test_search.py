@@ -178,3 +178,12 @@ def test_vector_index_add_replace_search_and_mask() -> None:
     big = np.random.default_rng(0).standard_normal((3000, 4)).astype(np.float32)
     idx.add(list(range(100, 3100)), big)  # grows past its buffer
     assert len(idx) == 3003 and idx.get(3099) is not None
+
+
+def test_word_overlap_tells_a_repeated_order_from_a_related_one() -> None:
+    from nirdesh.search import SIMILAR_OVERLAP, word_overlap
+
+    first = "जिलाधिकारी ने सभी पैक्स का कम्प्यूटरीकरण दिसम्बर तक पूर्ण करने के निर्देश दिए।"
+    again = "पैक्स कम्प्यूटरीकरण का कार्य पूर्ण नहीं हुआ, जिलाधिकारी ने इसे 31 दिसंबर तक पूरा करने के निर्देश पुनः दिए।"
+    other = "जिलाधिकारी ने सभी गोदामों का भौतिक सत्यापन दिसम्बर तक कराने के निर्देश दिए।"
+    assert word_overlap(first, again) >= SIMILAR_OVERLAP > word_overlap(first, other)
