@@ -298,7 +298,7 @@ class SearchService:
 
 
 SIMILAR_MIN = 0.88  # cosine (e5 family); repeats measured 0.895-0.967, see README "Search"
-SIMILAR_OVERLAP = 0.5  # share of content words; repeats 0.60-0.83, distinct corpus pairs at most 0.62
+SIMILAR_OVERLAP = 0.65  # share of content words; repeats 0.67-0.86, distinct corpus pairs at most 0.62
 SIMILAR_POOL = 50
 SEMANTIC_MARGIN = 0.06
 
@@ -313,8 +313,12 @@ def _relevant_semantic(semantic: list[tuple[int, float]], keyword: list[tuple[in
     return [(i, c) for i, c in semantic if c >= best - SEMANTIC_MARGIN or i in kw]
 
 
+# Dates say when, not what: a repeated order usually comes with a new deadline.
+_MONTHS = {t.term for t in tokens("जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर अक्तूबर नवंबर दिसंबर")}
+
+
 def _content_terms(text: str) -> set[str]:
-    return {t.term for t in tokens(text) if t.term not in STOPWORDS and not t.term.isdigit()}
+    return {t.term for t in tokens(text) if t.term not in STOPWORDS and t.term not in _MONTHS and not t.term.isdigit()}
 
 
 def word_overlap(a: str, b: str) -> float:
