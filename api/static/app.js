@@ -7,6 +7,20 @@ const I18N = {
     nav_upload: "अपलोड",
     nav_documents: "दस्तावेज़",
     nav_items: "कार्य-बिंदु",
+    nav_search: "खोज",
+    search_title: "पिछले निर्देश खोजें",
+    search_placeholder: "जैसे: पैक्स कंप्यूटरीकरण, godown, DM",
+    search_btn: "खोजें",
+    no_hits: "कुछ नहीं मिला।",
+    meeting_from: "बैठक से",
+    meeting_to: "बैठक तक",
+    similar: "समान निर्देश",
+    similar_none: "किसी अन्य बैठक में ऐसा निर्देश नहीं मिला।",
+    similar_repeated: "पिछली बैठकों में यह निर्देश पहले भी दिया गया: ",
+    this_item: "यह निर्देश",
+    earlier: "पहले",
+    later: "बाद में",
+    same_meeting: "उसी बैठक में",
     lang_switch: "English",
     token_label: "API टोकन",
     save: "सहेजें",
@@ -135,6 +149,20 @@ const I18N = {
     nav_upload: "Upload",
     nav_documents: "Documents",
     nav_items: "Action items",
+    nav_search: "Search",
+    search_title: "Search past directives",
+    search_placeholder: "e.g. पैक्स कंप्यूटरीकरण, godown, DM",
+    search_btn: "Search",
+    no_hits: "Nothing found.",
+    meeting_from: "Meeting from",
+    meeting_to: "Meeting to",
+    similar: "Similar directives",
+    similar_none: "No similar directive in another meeting.",
+    similar_repeated: "Issued before in earlier meetings: ",
+    this_item: "this directive",
+    earlier: "earlier",
+    later: "later",
+    same_meeting: "same meeting",
     lang_switch: "हिन्दी",
     token_label: "API token",
     save: "Save",
@@ -439,6 +467,7 @@ function render() {
   if (parts[0] === "upload") renderUpload(view, seq);
   else if (parts[0] === "documents" && parts[1]) renderDocument(view, seq, Number(parts[1]));
   else if (parts[0] === "documents") renderDocuments(view, seq);
+  else if (parts[0] === "search") renderSearch(view, seq);
   else renderItems(view, seq);
 }
 
@@ -998,7 +1027,7 @@ function itemRows(item, onChanged) {
     dueCell,
     el("td", {}, statusSel),
     el("td", {}, el("span", { class: `badge ${item.review_state}` }, t(`review.${item.review_state}`))),
-    el("td", {}, historyBtn));
+    el("td", {}, historyBtn, " ", similarButton(item.id, historyCell, historyRow)));
   return [row, historyRow];
 }
 
@@ -1109,6 +1138,106 @@ async function download(url) {
 
 // --- start --------------------------------------------------------------------------------------
 
+// --- search and the chain of similar directives -------------------------------------------------
+
+const searchState = { q: "", department: "", responsible: "", status: "", meeting_from: "", meeting_to: "" };
+
+/** item.text with the matched spans in <mark>, built from text nodes (never parsed as HTML). */
+function highlighted(text, spans) {
+  const p = el("p", { class: "item-text" });
+  let pos = 0;
+  for (const [start, end] of spans) {
+    if (start < pos) continue;
+    append(p, text.slice(pos, start), el("mark", { class: "hit" }, text.slice(start, end)));
+    pos = end;
+  }
+  append(p, text.slice(pos));
+  return p;
+}
+
+function meetingLine(item, title) {
+  return el("div", { class: "muted" },
+    el("a", { href: `#/documents/${item.document_id}` }, title || item.document_filename),
+    item.meeting_date ? ` · ${item.meeting_date}` : "", " · ",
+    el("span", { class: "badge" }, t(`status.${item.status}`)));
+}
+
+async function loadSimilar(itemId, box) {
+  const data = await loadInto(box, `/v1/action-items/${itemId}/similar`, renderSeq);
+  if (!data) return;
+  const others = data.chain.filter((c) => c.relation !== "this");
+  if (!others.length) {
+    append(box, el("p", { class: "muted" }, t("similar_none")));
+    return;
+  }
+  if (data.earlier) append(box, el("p", { class: "warn" }, t("similar_repeated"), String(data.earlier)));
+  append(box, el("ol", { class: "similar-chain" }, data.chain.map((c) => el("li",
+    { class: `similar-${c.relation}`, dataset: { itemId: c.item.id, relation: c.relation } },
+    el("strong", {}, c.item.meeting_date || "—"), " · ",
+    el("span", { class: "badge" }, c.relation === "this" ? t("this_item") : t(c.relation)),
+    c.similarity !== null ? el("span", { class: "muted" }, ` ${Math.round(c.similarity * 100)}%`) : null,
+    el("div", {}, c.item.text),
+    meetingLine(c.item, c.meeting_title)))));
+}
+
+function similarButton(itemId, box, container) {
+  const btn = el("button", { type: "button", class: "secondary similar-btn" }, t("similar"));
+  btn.addEventListener("click", () => {
+    if (container) container.hidden = false;
+    loadSimilar(itemId, box);
+  });
+  return btn;
+}
+
+function renderSearch(view, seq) {
+  const s = searchState;
+  const fromHash = new URLSearchParams(location.hash.split("?")[1] || "").get("q");
+  if (fromHash) s.q = fromHash; // #/search?q=... links open with the results
+  const input = (name, type = "text", attrs = {}) => el("input", { name, type, value: s[name], ...attrs });
+  const fields = {
+    q: input("q", "search", { id: "search-q", placeholder: t("search_placeholder"), required: true }),
+    department: input("department"), responsible: input("responsible"),
+    meeting_from: input("meeting_from", "date"), meeting_to: input("meeting_to", "date"),
+  };
+  const statusSel = el("select", { name: "status" },
+    [["", t("all")], ...STATUSES.map((x) => [x, t(`status.${x}`)])].map(([v, l]) => el("option", { value: v }, l)));
+  statusSel.value = s.status;
+  const results = el("div", { id: "search-results" });
+  const form = el("form", { class: "filters", id: "search-form", role: "search" },
+    el("label", { class: "wide" }, t("search_btn"), fields.q),
+    el("label", {}, t("department"), fields.department),
+    el("label", {}, t("responsible"), fields.responsible),
+    el("label", {}, t("col_status"), statusSel),
+    el("label", {}, t("meeting_from"), fields.meeting_from),
+    el("label", {}, t("meeting_to"), fields.meeting_to),
+    el("button", { type: "submit" }, t("search_btn")));
+  append(view, el("h1", {}, t("search_title")), el("div", { class: "card" }, form), results);
+
+  const run = async () => {
+    for (const [k, node] of Object.entries(fields)) s[k] = node.value.trim();
+    s.status = statusSel.value;
+    if (!s.q) return;
+    const data = await loadInto(results, `/v1/search${qs({ ...s, limit: 20 })}`, seq);
+    if (!data) return;
+    if (data.semantic.message) append(results, el("p", { class: "muted", id: "search-note" }, data.semantic.message));
+    if (!data.hits.length) {
+      append(results, el("p", { class: "muted", id: "no-hits" }, t("no_hits")));
+      return;
+    }
+    append(results, el("ol", { class: "search-hits" }, data.hits.map((h) => {
+      const chainBox = el("div", { class: "similar", hidden: true });
+      return el("li", { class: "card search-hit", dataset: { itemId: h.item.id } },
+        highlighted(h.item.text, h.highlights),
+        meetingLine(h.item, h.meeting_title),
+        similarButton(h.item.id, chainBox, chainBox),
+        chainBox);
+    })));
+  };
+  form.addEventListener("submit", (e) => { e.preventDefault(); run(); });
+  if (s.q) run();
+  fields.q.focus();
+}
+
 function init() {
   applyStaticI18n();
   document.getElementById("lang-toggle").addEventListener("click", () => setLang(lang === "hi" ? "en" : "hi"));
@@ -1127,3 +1256,4 @@ function init() {
 }
 
 init();
+

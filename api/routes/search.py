@@ -1,0 +1,156 @@
+"""Search over action items (keyword + semantic) and the chain of similar earlier directives."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel
+
+from api.auth import Ctx, Viewer
+from api.errors import ApiError, not_found
+from api.filters import Filters
+from api.schemas import ItemOut, item_out
+from store.models import ActionItem
+from store.repository import get_item
+from store.search import load_items
+
+router = APIRouter(tags=["search"])
+
+
+class SemanticOut(BaseModel):
+    status: str  # ready | partial | unavailable | disabled
+    model: str | None
+    embedded: int
+    total: int
+    message: str | None
+
+
+class SearchHit(BaseModel):
+    item: ItemOut
+    meeting_title: str | None
+    score: float
+    keyword_rank: int | None
+    semantic_rank: int | None
+    similarity: float | None
+    highlights: list[tuple[int, int]]  # character spans of item.text that match the query
+    highlighted: str  # item.text, HTML-escaped, matches wrapped in <mark>
+
+
+class SearchOut(BaseModel):
+    query: str
+    mode: str  # the mode actually used: hybrid falls back to keyword while embeddings are missing
+    semantic: SemanticOut
+    limit: int
+    offset: int
+    hits: list[SearchHit]
+
+
+class SimilarOut(BaseModel):
+    item: ItemOut
+    meeting_title: str | None
+    similarity: float | None  # None for the item itself
+    relation: Literal["this", "earlier", "same_meeting", "later"]
+
+
+class SimilarChain(BaseModel):
+    item_id: int
+    method: str  # semantic | keyword
+    earlier: int  # how many similar directives were issued in earlier meetings
+    chain: list[SimilarOut]  # oldest meeting first, the item itself included
+
+
+def mark(text: str, spans: list[tuple[int, int]]) -> str:
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        if start < pos:
+            continue
+        out += [html.escape(text[pos:start]), "<mark>", html.escape(text[start:end]), "</mark>"]
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+@router.get("/v1/search", response_model=SearchOut)
+def search(
+    ctx: Ctx,
+    _who: Viewer,
+    f: Filters,
+    q: Annotated[str, Query(min_length=1, max_length=500, description="words in Hindi or Latin script")],
+    mode: Annotated[Literal["hybrid", "keyword", "semantic"], Query()] = "hybrid",
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0, le=1000)] = 0,
+) -> SearchOut:
+    if not q.strip():
+        raise ApiError(422, "validation_error", "q: give at least one word")
+    assert ctx.search is not None
+    today = ctx.today()
+    with ctx.db.session() as s:
+        res = ctx.search.search(s, q, f, today, mode=mode, limit=limit, offset=offset)
+        hits = []
+        for h in res.hits:
+            item = res.items[h.item_id]
+            hits.append(
+                SearchHit(
+                    item=item_out(item, today),
+                    meeting_title=item.document.meeting_title,
+                    score=h.score,
+                    keyword_rank=h.keyword_rank,
+                    semantic_rank=h.semantic_rank,
+                    similarity=h.similarity,
+                    highlights=h.spans,
+                    highlighted=mark(item.text, h.spans),
+                )
+            )
+        st = res.semantic
+        return SearchOut(
+            query=q,
+            mode=res.mode,
+            semantic=SemanticOut(status=st.status, model=st.model, embedded=st.embedded, total=st.total,
+                                 message=st.message),
+            limit=limit,
+            offset=offset,
+            hits=hits,
+        )
+
+
+def _relation(this: ActionItem, other: ActionItem) -> Literal["earlier", "same_meeting", "later"]:
+    if other.document_id == this.document_id:
+        return "same_meeting"
+    a = this.document.meeting_date or this.created_at.date()
+    b = other.document.meeting_date or other.created_at.date()
+    if b < a:
+        return "earlier"
+    return "later" if b > a else "same_meeting"
+
+
+@router.get("/v1/action-items/{item_id}/similar", response_model=SimilarChain)
+def similar(
+    item_id: int,
+    ctx: Ctx,
+    _who: Viewer,
+    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+    min_similarity: Annotated[float | None, Query(ge=0, le=1)] = None,
+) -> SimilarChain:
+    """Directives like this one in other meetings: one issued again later was likely not carried out."""
+    assert ctx.search is not None
+    today = ctx.today()
+    with ctx.db.session() as s:
+        this = get_item(s, item_id)
+        if this is None:
+            raise not_found("action item", item_id)
+        method = "semantic" if ctx.search.embedder is not None and len(ctx.search.index) else "keyword"
+        found = ctx.search.similar(s, item_id, limit=limit, min_similarity=min_similarity)
+        items = load_items(s, [i for i, _ in found])
+        chain = [SimilarOut(item=item_out(this, today), meeting_title=this.document.meeting_title,
+                            similarity=None, relation="this")]
+        for other_id, sim in found:
+            other = items.get(other_id)
+            if other is not None:
+                chain.append(SimilarOut(item=item_out(other, today), meeting_title=other.document.meeting_title,
+                                        similarity=round(sim, 4), relation=_relation(this, other)))
+        chain.sort(key=lambda c: (c.item.meeting_date or date.max, c.item.created_at, c.item.id))
+        return SimilarChain(item_id=item_id, method=method, earlier=sum(c.relation == "earlier" for c in chain),
+                            chain=chain)

@@ -1,0 +1,294 @@
+"""Search storage: the keyword index (``item_fts``) and stored item embeddings.
+
+The keyword index is written in the same transaction as the action items themselves: a session hook
+(``install_index_hooks``, installed by ``store.db.Database``) indexes every item that a flush
+inserts or whose text changes and unindexes deleted ones, so save, re-process, review and delete
+paths can never leave it behind. ``sync_index`` fills in items written before the index existed
+(or by a process without the hook) and drops orphans; ``reindex_all`` rebuilds everything.
+
+Both backends index the same analysed words (``nlp.query``): SQLite in an FTS5 table ranked by
+BM25, PostgreSQL in a tsvector column (GIN) ranked by ts_rank. A changed item text also deletes the
+item's embeddings, so the embedding worker computes them again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+import numpy as np
+import sqlalchemy as sa
+from sqlalchemy import event, inspect, select
+from sqlalchemy.dialects.postgresql import TSQUERY
+from sqlalchemy.orm import Session, selectinload
+
+from nlp.query import QueryTerms, index_fields
+from store.models import ActionItem, Document, ItemEmbedding
+from store.repository import ItemFilter, _filtered
+
+INDEXED_FIELDS = ("text", "action", "responsible_search", "issuer_name", "issuer_designation")
+BM25_WEIGHTS = (1.0, 0.4)  # body terms, roman keys: a transliteration match counts for less
+_SQLITE_TRIGGER = (
+    "CREATE TRIGGER IF NOT EXISTS action_items_fts_delete AFTER DELETE ON action_items "
+    "BEGIN DELETE FROM item_fts WHERE rowid = old.id; END"
+)
+_fts_sqlite = sa.table("item_fts", sa.column("rowid", sa.Integer), sa.column("body"), sa.column("roman"))
+_fts_pg = sa.table("item_fts", sa.column("item_id", sa.Integer), sa.column("terms"))
+
+
+def searchable_text(item: ActionItem) -> str:
+    """What the keyword index holds for an item: its sentence, action and the people in it."""
+    parts = [item.text, item.action if item.action != item.text else None, item.responsible_search,
+             item.issuer_name, item.issuer_designation]
+    return "\n".join(p for p in parts if p)
+
+
+def _is_sqlite(conn: sa.Connection | Session) -> bool:
+    return conn.get_bind().dialect.name == "sqlite"
+
+
+def _write_rows(conn: sa.Connection, rows: Sequence[tuple[int, str]]) -> None:
+    """Upsert index rows for (item id, searchable text)."""
+    if not rows:
+        return
+    analysed = [(item_id, *index_fields(text)) for item_id, text in rows]
+    if conn.dialect.name == "sqlite":
+        conn.execute(sa.text("DELETE FROM item_fts WHERE rowid = :id"), [{"id": r[0]} for r in analysed])
+        conn.execute(
+            sa.text("INSERT INTO item_fts(rowid, body, roman) VALUES (:id, :body, :roman)"),
+            [{"id": i, "body": b, "roman": r} for i, b, r in analysed],
+        )
+    else:
+        conn.execute(
+            sa.text(
+                "INSERT INTO item_fts(item_id, terms) VALUES (:id, array_to_tsvector(CAST(:terms AS text[]))) "
+                "ON CONFLICT (item_id) DO UPDATE SET terms = EXCLUDED.terms"
+            ),
+            [{"id": i, "terms": _pg_lexemes(b, r)} for i, b, r in analysed],
+        )
+
+
+def _pg_lexemes(body: str, roman: str) -> list[str]:
+    return sorted({*body.split(), *("~" + k for k in roman.split())})
+
+
+def _delete_rows(conn: sa.Connection, ids: Iterable[int]) -> None:
+    params = [{"id": i} for i in ids]
+    if not params:
+        return
+    where = "rowid" if conn.dialect.name == "sqlite" else "item_id"
+    conn.execute(sa.text(f"DELETE FROM item_fts WHERE {where} = :id"), params)
+
+
+def _text_changed(item: ActionItem) -> bool:
+    state = inspect(item)
+    return any(state.attrs[f].history.has_changes() for f in INDEXED_FIELDS)
+
+
+def _after_flush(session: Session, _ctx: Any) -> None:
+    new = [o for o in session.new if isinstance(o, ActionItem)]
+    changed = [o for o in session.dirty if isinstance(o, ActionItem) and _text_changed(o)]
+    deleted = [o.id for o in session.deleted if isinstance(o, ActionItem) and o.id is not None]
+    if not (new or changed or deleted):
+        return
+    conn = session.connection()
+    _write_rows(conn, [(o.id, searchable_text(o)) for o in new + changed])
+    _delete_rows(conn, deleted)
+    text_changed = [o.id for o in changed if inspect(o).attrs.text.history.has_changes()]
+    if text_changed:
+        conn.execute(sa.delete(ItemEmbedding).where(ItemEmbedding.item_id.in_(text_changed)))
+
+
+def install_index_hooks(target: Any) -> None:
+    """Keep the keyword index in step with every flush of sessions made by ``target`` (a sessionmaker)."""
+    if not event.contains(target, "after_flush", _after_flush):
+        event.listen(target, "after_flush", _after_flush)
+
+
+# --- maintenance -------------------------------------------------------------------------------------
+
+
+def sync_index(session: Session, batch: int = 2000) -> dict[str, int]:
+    """Index items that have no index row and drop rows of items that no longer exist."""
+    conn = session.connection()
+    if _is_sqlite(session):
+        conn.exec_driver_sql(_SQLITE_TRIGGER)
+        dropped = conn.exec_driver_sql(
+            "DELETE FROM item_fts WHERE rowid NOT IN (SELECT id FROM action_items)"
+        ).rowcount
+    else:
+        dropped = 0  # the foreign key cascades
+    indexed = _fts_sqlite.c.rowid if _is_sqlite(session) else _fts_pg.c.item_id
+    missing = list(session.scalars(select(ActionItem.id).where(ActionItem.id.not_in(select(indexed)))))
+    for i in range(0, len(missing), batch):
+        _index_ids(session, missing[i : i + batch])
+    return {"indexed": len(missing), "dropped": max(dropped or 0, 0)}
+
+
+def _index_ids(session: Session, ids: Sequence[int]) -> None:
+    items = session.scalars(select(ActionItem).where(ActionItem.id.in_(ids))).all()
+    _write_rows(session.connection(), [(it.id, searchable_text(it)) for it in items])
+
+
+def reindex_all(session: Session, batch: int = 2000) -> int:
+    """Rebuild the keyword index from scratch (after a change to the analysis, say)."""
+    conn = session.connection()
+    conn.exec_driver_sql("DELETE FROM item_fts")
+    ids = list(session.scalars(select(ActionItem.id).order_by(ActionItem.id)))
+    for i in range(0, len(ids), batch):
+        _index_ids(session, ids[i : i + batch])
+    if _is_sqlite(session):
+        conn.exec_driver_sql("INSERT INTO item_fts(item_fts) VALUES ('optimize')")
+    return len(ids)
+
+
+# --- queries -----------------------------------------------------------------------------------------
+
+
+def _fts5_string(s: str) -> str:
+    return '"' + s.replace('"', '""') + '"'
+
+
+def fts5_match(q: QueryTerms) -> str:
+    alts = []
+    for group in q.groups:
+        for kind, terms in group:
+            column = "body" if kind == "term" else "roman"
+            alts.append(f"{column} : {_fts5_string(' '.join(terms))}")
+    return " OR ".join(alts)
+
+
+def _tsq_lexeme(s: str) -> str:
+    return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def pg_tsquery(q: QueryTerms) -> str:
+    alts = []
+    for group in q.groups:
+        for kind, terms in group:
+            lexemes = [_tsq_lexeme(t if kind == "term" else "~" + t) for t in terms]
+            alts.append(lexemes[0] if len(lexemes) == 1 else "(" + " & ".join(lexemes) + ")")
+    return " | ".join(alts)
+
+
+def _item_base() -> sa.Select[Any]:
+    return select(ActionItem.id).select_from(ActionItem).join(Document, ActionItem.document_id == Document.id)
+
+
+def keyword_search(
+    session: Session, q: QueryTerms, f: ItemFilter, today: date, limit: int = 100
+) -> list[tuple[int, float]]:
+    """Items matching any query word, best first, as (item id, score: higher is better)."""
+    if q.is_empty():
+        return []
+    if _is_sqlite(session):
+        rank = sa.literal_column(f"bm25(item_fts, {BM25_WEIGHTS[0]}, {BM25_WEIGHTS[1]})")
+        stmt = (
+            _item_base()
+            .add_columns(rank)
+            .join(_fts_sqlite, _fts_sqlite.c.rowid == ActionItem.id)
+            .where(sa.text("item_fts MATCH :m").bindparams(m=fts5_match(q)))
+            .order_by(rank, ActionItem.id)
+        )
+        sign = -1.0
+    else:
+        tsq = sa.cast(sa.bindparam("tsq", pg_tsquery(q)), TSQUERY)
+        rank = sa.func.ts_rank(_fts_pg.c.terms, tsq)
+        stmt = (
+            _item_base()
+            .add_columns(rank)
+            .join(_fts_pg, _fts_pg.c.item_id == ActionItem.id)
+            .where(_fts_pg.c.terms.op("@@")(tsq))
+            .order_by(rank.desc(), ActionItem.id)
+        )
+        sign = 1.0
+    rows = session.execute(_filtered(stmt, f, today).limit(limit)).all()
+    return [(int(i), sign * float(s)) for i, s in rows]
+
+
+def filter_ids(session: Session, ids: Sequence[int], f: ItemFilter, today: date) -> set[int]:
+    """Which of ``ids`` exist and pass the filter."""
+    if not ids:
+        return set()
+    return set(session.scalars(_filtered(_item_base().where(ActionItem.id.in_(list(ids))), f, today)))
+
+
+def all_filtered_ids(session: Session, f: ItemFilter, today: date) -> set[int]:
+    return set(session.scalars(_filtered(_item_base(), f, today)))
+
+
+def load_items(session: Session, ids: Sequence[int]) -> dict[int, ActionItem]:
+    rows = session.scalars(
+        select(ActionItem)
+        .where(ActionItem.id.in_(list(ids)))
+        .options(selectinload(ActionItem.document), selectinload(ActionItem.corrections))
+    ).all()
+    return {it.id: it for it in rows}
+
+
+# --- embeddings --------------------------------------------------------------------------------------
+
+
+def items_missing_embeddings(session: Session, model: str, limit: int = 64) -> list[tuple[int, str]]:
+    """(id, text) of items with no embedding for ``model``, oldest first."""
+    has = select(ItemEmbedding.item_id).where(ItemEmbedding.model == model)
+    rows = session.execute(
+        select(ActionItem.id, ActionItem.text).where(ActionItem.id.not_in(has)).order_by(ActionItem.id).limit(limit)
+    ).all()
+    return [(int(i), t) for i, t in rows]
+
+
+def save_embeddings(session: Session, model: str, item_ids: Sequence[int], vectors: np.ndarray) -> int:
+    """Store one float32 vector per item (replacing an older one); items deleted meanwhile are skipped."""
+    if not len(item_ids):
+        return 0
+    alive = set(session.scalars(select(ActionItem.id).where(ActionItem.id.in_(list(item_ids)))))
+    session.execute(
+        sa.delete(ItemEmbedding).where(ItemEmbedding.model == model, ItemEmbedding.item_id.in_(list(item_ids)))
+    )
+    vecs = np.asarray(vectors, dtype=np.float32)
+    rows = [
+        {"item_id": i, "model": model, "dim": int(vecs.shape[1]), "vector": vecs[n].tobytes()}
+        for n, i in enumerate(item_ids)
+        if i in alive
+    ]
+    if rows:
+        session.execute(sa.insert(ItemEmbedding), rows)
+    return len(rows)
+
+
+def load_embeddings(
+    session: Session, model: str, after_row: int = 0, batch: int = 20_000
+) -> tuple[int, np.ndarray, np.ndarray]:
+    """Embeddings stored after row ``after_row``: (last row id, item ids, float32 matrix)."""
+    last, ids, vecs = after_row, [], []
+    while True:
+        rows = session.execute(
+            select(ItemEmbedding.id, ItemEmbedding.item_id, ItemEmbedding.vector)
+            .where(ItemEmbedding.model == model, ItemEmbedding.id > last)
+            .order_by(ItemEmbedding.id)
+            .limit(batch)
+        ).all()
+        if not rows:
+            break
+        for _row_id, item_id, blob in rows:
+            ids.append(item_id)
+            vecs.append(np.frombuffer(blob, dtype=np.float32))
+        last = rows[-1][0]
+    matrix = np.vstack(vecs) if vecs else np.zeros((0, 0), dtype=np.float32)
+    return last, np.asarray(ids, dtype=np.int64), matrix
+
+
+def embedding_coverage(session: Session, model: str) -> tuple[int, int]:
+    """(items with an embedding for ``model``, all items)."""
+    total = session.scalar(select(sa.func.count(ActionItem.id))) or 0
+    have = session.scalar(select(sa.func.count(ItemEmbedding.id)).where(ItemEmbedding.model == model)) or 0
+    return int(have), int(total)
+
+
+def item_embedding(session: Session, item_id: int, model: str) -> np.ndarray | None:
+    blob = session.scalar(
+        select(ItemEmbedding.vector).where(ItemEmbedding.item_id == item_id, ItemEmbedding.model == model)
+    )
+    return None if blob is None else np.frombuffer(blob, dtype=np.float32)
