@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -87,6 +88,8 @@ class SearchService:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.lexicon = search_lexicon()
+        # (have, total, when): two COUNTs over 100,000 rows cost ~35 ms, too much for every query.
+        self._coverage: tuple[int, int, float] | None = None
 
     # --- embedder and vectors --------------------------------------------------------------------
 
@@ -112,6 +115,8 @@ class SearchService:
             last, ids, matrix = store.load_embeddings(s, emb.name, self.index.last_row_id)
         self.index.add(ids, matrix)
         self.index.last_row_id = last
+        if len(ids):
+            self._coverage = None
         return len(ids)
 
     def embed_pending(self, limit: int | None = None, batch: int = EMBED_BATCH) -> int:
@@ -144,11 +149,16 @@ class SearchService:
             if self._embedder_error:
                 return SemanticStatus("unavailable", message=f"keyword search only: {self._embedder_error}")
             return SemanticStatus("disabled", message="keyword search only: no embedder configured")
-        if session is not None:
-            have, total = store.embedding_coverage(session, emb.name)
+        cached = self._coverage
+        if cached is not None and time.monotonic() - cached[2] < COVERAGE_TTL_S:
+            have, total = cached[0], cached[1]
         else:
-            with self.db.session() as s:
-                have, total = store.embedding_coverage(s, emb.name)
+            if session is not None:
+                have, total = store.embedding_coverage(session, emb.name)
+            else:
+                with self.db.session() as s:
+                    have, total = store.embedding_coverage(s, emb.name)
+            self._coverage = (have, total, time.monotonic())
         have = min(have, total)
         if have >= total:
             return SemanticStatus("ready", emb.name, have, total)
@@ -172,6 +182,7 @@ class SearchService:
 
     def notify(self) -> None:
         """New or changed items: wake the worker now instead of at its next poll."""
+        self._coverage = None
         self._wake.set()
 
     def stop(self) -> None:
@@ -207,6 +218,8 @@ class SearchService:
             return []
         qvec = emb.embed_queries([q])[0] if isinstance(q, str) else q
         pool = self.index.search(qvec, SEMANTIC_POOL)
+        if f == ItemFilter():
+            return pool[:k]  # deleted items are dropped when the hits are loaded
         ok = store.filter_ids(s, [i for i, _ in pool], f, today)
         ranked = [(i, c) for i, c in pool if i in ok]
         if len(ranked) < k and len(pool) == SEMANTIC_POOL and f != ItemFilter():
@@ -297,6 +310,7 @@ class SearchService:
         return out[:limit]
 
 
+COVERAGE_TTL_S = 5.0  # how long a semantic-coverage count is reused (new items also reset it)
 SIMILAR_MIN = 0.88  # cosine (e5 family); repeats measured 0.895-0.967, see README "Search"
 SIMILAR_OVERLAP = 0.65  # share of content words; repeats 0.67-0.86, distinct corpus pairs at most 0.62
 SIMILAR_POOL = 50
