@@ -130,10 +130,10 @@ def _before_after(results: dict, before: dict) -> list[str]:
                            ("cpu_overhead_pct", "CPU overhead vs tesseract %")):
             rows.append((f"OCR route, {w} worker(s): {label}", a.get(key), b.get(key)))
     st_old, st_new = old.get("stages_ms_per_page", {}), now.get("stages_ms_per_page", {})
-    for key in ("preprocess", "tesseract_via_pytesseract"):
+    for key in ("render", "preprocess", "tesseract_via_pytesseract"):
         if key in st_old and key in st_new:
             rows.append((f"OCR stage {key} (ms/page)", st_old[key], st_new[key]))
-    head = [f"## Before / after the optimisation (OCR preprocessing; before = run of {before['machine']['date']}, "
+    head = [f"## Before / after the optimisation (OCR preprocessing and page rendering; before = run of {before['machine']['date']}, "
             f"commit {before['machine']['git_commit']}, load {before['machine']['load_at_start']})", ""]
     return head + _table(("figure", "before", "after"), rows)
 
