@@ -132,8 +132,10 @@ def run(pages: int = 4, repeat: int = 1, workers: tuple[int, ...] = (1, 2), para
         out["stages_ms_per_page"] = _stages(tmpdir / "scan.pdf", base.ocr_lang, pages)
     out["load"] = load()
     worst = max(v["overhead_pct"] for v in out["workers"].values())
-    out["target"] = {"goal": "OCR overhead within 15 % of raw tesseract", "met": worst <= 15.0,
-                     "worst_overhead_pct": worst}
+    worst_cpu = max(v["cpu_overhead_pct"] for v in out["workers"].values())
+    out["target"] = {"goal": f"OCR overhead within 15 % of raw tesseract (worst: wall {worst} %, CPU {worst_cpu} %)",
+                     "met": worst <= 15.0, "met_cpu": worst_cpu <= 15.0,
+                     "worst_overhead_pct": worst, "worst_cpu_overhead_pct": worst_cpu}
     return out
 
 
