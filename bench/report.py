@@ -25,11 +25,11 @@ def _met(target: dict | None) -> str:
 def _ingest(s: dict) -> list[tuple]:
     rows = []
     for n, f in s.get("sizes", {}).items():
+        cpu = (f" ({f['cpu_ratio_vs_pdftotext']}x in CPU: {f['nirdesh_cpu_ms_per_page']} vs "
+               f"{f['pdftotext_cpu_ms_per_page']} ms/page)") if "cpu_ratio_vs_pdftotext" in f else ""
         rows.append((f"text PDF ingestion, {n} pages (pages/s)", f["nirdesh_pages_per_s"],
                      f"pdftotext {f['pdftotext_pages_per_s']}; pypdfium2 {f['pypdfium2_pages_per_s']}",
-                     f"{f['ratio_vs_pdftotext']}x pdftotext's time ({f['cpu_ratio_vs_pdftotext']}x in CPU: "
-                     f"{f['nirdesh_cpu_ms_per_page']} vs {f['pdftotext_cpu_ms_per_page']} ms/page); "
-                     f"text layer CER {f['text_layer_cer']}"))
+                     f"{f['ratio_vs_pdftotext']}x pdftotext's time{cpu}; text layer CER {f['text_layer_cer']}"))
     return rows
 
 
@@ -46,8 +46,9 @@ def _ocr(s: dict) -> list[tuple]:
         st = s["stages_ms_per_page"]
         rows.append(("OCR route stages, 1 page at a time (ms/page)",
                      f"render {st['render']}, preprocess {st['preprocess']}, tesseract {st['tesseract_via_pytesseract']}"
-                     f", text rebuild {st['rebuild_text']}", f"median-filter preprocessing {st['preprocess_median_filter']}",
-                     f"OCR CER {s.get('ocr_cer')}"))
+                     f", text rebuild {st['rebuild_text']}",
+                     f"before the optimisation: preprocess {st['preprocess_median_filter']}, "
+                     f"render {st.get('render_pdfium_greyscale', '?')}", f"OCR CER {s.get('ocr_cer')}"))
     return rows
 
 
@@ -124,12 +125,17 @@ def _growth(sections: dict) -> list[tuple]:
 
 
 def _before_after(results: dict, before: dict) -> list[str]:
-    now, old = results["sections"].get("ocr", {}), before.get("sections", {}).get("ocr", {})
-    if not now.get("workers") or not old.get("workers"):
-        return []
     rows = []
-    for w in now["workers"]:
-        if w not in old["workers"]:
+    ing_now, ing_old = results["sections"].get("ingest", {}), before.get("sections", {}).get("ingest", {})
+    for n, b in ing_now.get("sizes", {}).items():
+        a = ing_old.get("sizes", {}).get(n)
+        if a:
+            rows.append((f"text PDF route, {n} pages: ms/page wall", a["nirdesh_ms_per_page"], b["nirdesh_ms_per_page"]))
+            rows.append((f"text PDF route, {n} pages: time vs pdftotext", f"{a['ratio_vs_pdftotext']}x",
+                         f"{b['ratio_vs_pdftotext']}x"))
+    now, old = results["sections"].get("ocr", {}), before.get("sections", {}).get("ocr", {})
+    for w in now.get("workers", {}):
+        if w not in old.get("workers", {}):
             continue
         a, b = old["workers"][w], now["workers"][w]
         for key, label in (("nirdesh_s_per_page", "s/page wall"), ("nirdesh_cpu_s_per_page", "CPU s/page"),
@@ -137,11 +143,17 @@ def _before_after(results: dict, before: dict) -> list[str]:
                            ("cpu_overhead_pct", "CPU overhead vs tesseract %")):
             rows.append((f"OCR route, {w} worker(s): {label}", a.get(key), b.get(key)))
     st_old, st_new = old.get("stages_ms_per_page", {}), now.get("stages_ms_per_page", {})
+    for key, was in (("preprocess", "preprocess_median_filter"), ("render", "render_pdfium_greyscale")):
+        if key in st_new and was in st_new:
+            rows.append((f"OCR stage {key} (ms/page), old and new code in this run", st_new[was], st_new[key]))
     for key in ("render", "preprocess", "tesseract_via_pytesseract"):
         if key in st_old and key in st_new:
             rows.append((f"OCR stage {key} (ms/page)", st_old[key], st_new[key]))
-    head = [f"## Before / after the optimisation (OCR preprocessing and page rendering; before = run of {before['machine']['date']}, "
-            f"commit {before['machine']['git_commit']}, load {before['machine']['load_at_start']})", ""]
+    if not rows:
+        return []
+    head = [f"## Before / after the optimisations (OCR preprocessing and page rendering, text PDF route; before = "
+            f"run of {before['machine']['date']}, commit {before['machine']['git_commit']}, "
+            f"load {before['machine']['load_at_start']})", ""]
     return head + _table(("figure", "before", "after"), rows)
 
 
