@@ -1,7 +1,7 @@
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: install run test eval lint cer
+.PHONY: install run test eval lint cer bench
 
 install: $(VENV)/.installed
 
@@ -23,3 +23,7 @@ lint: install
 
 cer: install
 	$(PY) scripts/ingest_cer.py
+
+# Benchmarks: bench/results/latest.{md,json}; BENCH_ARGS=--quick (smoke test) or --full.
+bench: install
+	$(PY) -m bench.run $(BENCH_ARGS)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Dependent vowel signs (matras) incl. nukta-era and vocalic ones, and other combining marks.
 _MATRA = {0x093A, 0x093B, 0x094E, 0x094F, 0x0955, 0x0956, 0x0957, 0x0962, 0x0963} | set(range(0x093E, 0x094D))
@@ -29,6 +30,7 @@ def _is_deva_letterish(cp: int) -> bool:
     return 0x0900 <= cp <= 0x097F or cp in _JOINERS
 
 
+@lru_cache(maxsize=65536)  # running text repeats its words; this check was a quarter of text-PDF ingest time
 def word_is_invalid(word: str) -> bool:
     """True when a Devanagari word cannot be a well-formed sequence of syllables."""
     core = word.strip(_EDGE_PUNCT)
