@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
-from fastapi.staticfiles import StaticFiles
 
 from api import errors
 from api.auth import auth_required_for
@@ -23,6 +22,7 @@ from api.context import ExtractFn, ServiceContext
 from api.jobs import EmbeddedJobQueue, JobQueue, resume_jobs, run_job
 from api.limits import UploadLimitMiddleware
 from api.routes import documents, items, misc
+from api.ui import ui_mount
 from nirdesh.settings import Settings, get_settings
 from store.db import Database
 from store.files import FileStore
@@ -81,6 +81,7 @@ def create_app(
     )
     app.state.ctx = ctx
     errors.install(app)
+    errors.document_errors(app)
     app.add_middleware(UploadLimitMiddleware, limit=settings.max_upload_bytes, paths=("/v1/documents",))
     app.include_router(documents.router)
     app.include_router(items.router)
@@ -91,5 +92,5 @@ def create_app(
         return {"status": "ok", "auth_required": ctx.auth_required}
 
     if STATIC_DIR.is_dir():
-        app.mount("/", StaticFiles(directory=STATIC_DIR, html=True), name="static")
+        app.router.routes.append(ui_mount(STATIC_DIR))  # after every API route; never answers /v1 paths
     return app
