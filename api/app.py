@@ -18,7 +18,7 @@ from fastapi import FastAPI
 
 from api import errors
 from api.auth import auth_required_for
-from api.context import ExtractFn, ServiceContext
+from api.context import CheckFn, ExtractFn, ServiceContext
 from api.jobs import EmbeddedJobQueue, JobQueue, resume_jobs, run_job
 from api.limits import UploadLimitMiddleware
 from api.routes import documents, items, misc
@@ -39,6 +39,15 @@ def default_extractor(settings: Settings) -> ExtractFn:
     return extract
 
 
+def default_checker(settings: Settings) -> CheckFn:
+    def check(data: bytes, filename: str) -> None:
+        from ingest.precheck import precheck
+
+        precheck(data, filename, settings)
+
+    return check
+
+
 def create_app(
     settings: Settings | None = None,
     *,
@@ -47,8 +56,13 @@ def create_app(
     database_url: str | None = None,
     queue: JobQueue | None = None,
     today: Callable[[], date] | None = None,
+    check: CheckFn | None = None,
 ) -> FastAPI:
-    """Build the app. ``host`` is the bind address (decides whether auth is required)."""
+    """Build the app. ``host`` is the bind address (decides whether auth is required).
+
+    ``check`` is the upload's structural check; it defaults to the ingest layer's (``ingest.precheck``)
+    with the default extractor, and to none with an injected one unless given too.
+    """
     settings = settings or get_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     db = Database(database_url or settings.database_url)
@@ -59,6 +73,7 @@ def create_app(
         extract=extract or default_extractor(settings),
         auth_required=auth_required_for(host or settings.host, settings.require_auth),
         today=today or date.today,
+        check=check or (default_checker(settings) if extract is None else None),
     )
     ctx.queue = queue or EmbeddedJobQueue(lambda job_id: run_job(ctx, job_id), workers=settings.job_workers)
 

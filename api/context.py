@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 # extract(data, filename, meeting_date=...) -> an Extraction dict (nirdesh.schema)
 ExtractFn = Callable[..., dict[str, Any]]
+# check(data, filename) raises ingest.IngestError for a file the extractor must not be given (see ingest.precheck)
+CheckFn = Callable[[bytes, str], None]
 
 
 @dataclass
@@ -29,6 +31,7 @@ class ServiceContext:
     auth_required: bool
     today: Callable[[], date] = field(default=date.today)
     queue: JobQueue | None = None
+    check: CheckFn | None = None  # structural checks run in the upload request, before storing
 
 
 def get_ctx(request: Request) -> ServiceContext:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
@@ -29,6 +29,13 @@ def open_image(data: bytes) -> Image.Image:
     return image
 
 
+def check_frame_size(frame: Image.Image) -> None:
+    """Pillow checks the pixel limit for the first frame only; later frames of a TIFF or GIF may be larger."""
+    limit = Image.MAX_IMAGE_PIXELS
+    if limit and frame.size[0] * frame.size[1] > limit:
+        raise IngestError("The image is too large to process.", code="too_large")
+
+
 def _for_ocr(frame: Image.Image) -> Image.Image:
     if frame.mode not in ("L", "RGB"):
         frame = frame.convert("RGBA").convert("RGB") if "A" in frame.mode or frame.mode == "P" else frame
@@ -45,23 +52,30 @@ def read_image(
         raise IngestError(
             f"The image has {n_frames} frames; the limit is {settings.max_pages}.", code="too_large"
         )
-    try:
-        frames = [(i, _for_ocr(f)) for i, f in enumerate(ImageSequence.Iterator(image))]
-    except (OSError, SyntaxError, ValueError) as exc:
-        raise IngestError("The image file is damaged and cannot be decoded.", code="corrupt") from exc
-    sizes = [f.size for _, f in frames]
+    sizes: list[tuple[int, int]] = []
+
+    def frames() -> Iterator[tuple[int, Image.Image]]:
+        # Lazily, so only the frames being OCR'd are in memory (a TIFF may hold hundreds of large pages).
+        try:
+            for i, frame in enumerate(ImageSequence.Iterator(image)):
+                check_frame_size(frame)
+                sizes.append(frame.size)
+                yield i, _for_ocr(frame)
+        except (OSError, SyntaxError, ValueError, EOFError) as exc:
+            raise IngestError("The image file is damaged and cannot be decoded.", code="corrupt") from exc
+
     done = 0
 
     def on_done(_key: int, _res: object) -> None:
         nonlocal done
         done += 1
         if progress:
-            progress(done, len(frames))
+            progress(done, n_frames)
 
-    results = ocr_many(frames, settings.ocr_lang, settings.ocr_timeout_s, settings.ocr_workers, on_done)
+    results = ocr_many(frames(), settings.ocr_lang, settings.ocr_timeout_s, settings.ocr_workers, on_done)
     pages: list[Page] = []
     errors: dict[int, str] = {}
-    for i in range(len(frames)):
+    for i in range(len(sizes)):
         res = results[i]
         if res.error:
             errors[i + 1] = res.error

@@ -43,6 +43,14 @@ def open_pdf(data: bytes) -> pdfium.PdfDocument:
         raise IngestError("The PDF is damaged and cannot be opened.", code="corrupt") from exc
 
 
+def load_page(pdf: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
+    """Page ``index``; a page PDFium cannot load (a broken object, a loop in the page tree) is an IngestError."""
+    try:
+        return pdf[index]
+    except pdfium.PdfiumError as exc:
+        raise IngestError(f"The PDF is damaged: page {index + 1} cannot be read.", code="corrupt") from exc
+
+
 def layout_text(textpage: pdfium.PdfTextPage) -> str:
     """Page text in PDFium reading order: lines joined by newlines, a blank line at large vertical gaps."""
     raw = textpage.get_text_range()
@@ -154,7 +162,7 @@ def _read(
     done = 0
     try:
         for i in range(n):
-            page = pdf[i]
+            page = load_page(pdf, i)
             width, height = page.get_size()
             textpage = page.get_textpage()
             text = layout_text(textpage)
@@ -198,7 +206,7 @@ def _read(
 
     def rendered() -> Iterator[tuple[int, Image.Image]]:
         for i in to_ocr:
-            yield i, _render(pdf[i], settings.ocr_dpi)
+            yield i, _render(load_page(pdf, i), settings.ocr_dpi)
 
     def on_done(_key: int, _res: OcrResult) -> None:
         nonlocal done

@@ -10,19 +10,16 @@ _INVISIBLE = re.compile("[\u200b\u00ad\ufeff\u2060]")  # ZWSP, soft hyphen, BOM,
 _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _MULTI_SPACE = re.compile(" {2,}")
 _MANY_BLANKS = re.compile(r"\n{3,}")
-# C0/C1 control characters other than tab and newline: never text, and PostgreSQL refuses NUL.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def clean_text(text: str) -> str:
     """The one text clean-up every reader applies; evidence offsets index its output.
 
     NFC, Unix newlines, nukta before the matra, no invisible characters (ZWSP, soft
-    hyphen, BOM, word joiner) or control characters, odd spaces as plain spaces, single spaces inside a
+    hyphen, BOM, word joiner), odd spaces as plain spaces, single spaces inside a
     line, no spaces at line ends, at most one blank line.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n\n")
-    text = _CONTROL.sub("", text)
     text = unicodedata.normalize("NFC", text)
     text = _NUKTA_AFTER_MATRA.sub("\u093c\\1", text)
     text = _INVISIBLE.sub("", text)
@@ -30,6 +27,15 @@ def clean_text(text: str) -> str:
     text = "\n".join(_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n"))
     text = _MANY_BLANKS.sub("\n\n", text)
     return text.strip()
+
+
+# C0/C1 control characters other than tab and newline. The garble measure counts them, so readers keep
+# them until it has run; ingest_bytes drops them from the finished document (PostgreSQL refuses NUL).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    return _CONTROL.sub("", text)
 
 
 def normalise_ws(text: str) -> str:

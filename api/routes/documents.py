@@ -22,7 +22,7 @@ from api.schemas import (
     document_summary,
     job_out,
 )
-from api.uploads import content_disposition, detect
+from api.uploads import check_structure, content_disposition, detect
 from store import jobs as job_store
 from store.files import display_name
 from store.repository import create_document, get_document, get_document_by_sha, item_counts, list_documents
@@ -70,6 +70,8 @@ def upload_document(
     data = _read_limited(file, ctx.settings.max_upload_bytes)
     filename = display_name(file.filename)
     kind, content_type = detect(filename, data)
+    if ctx.check is not None:
+        check_structure(ctx.check, filename, data)
     sha, rel = ctx.files.put(data)  # the original is safe on disk before anything else happens
 
     with ctx.db.session() as s:
