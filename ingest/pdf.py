@@ -143,6 +143,30 @@ def _open_plumber(data: bytes) -> Any:
         return None
 
 
+def _plumber_pages(plumber: Any) -> list[Any]:
+    """pdfplumber's pages, or none: pdfminer may find fewer pages than PDFium, or fail on the page tree."""
+    if plumber is None:
+        return []
+    try:
+        return list(plumber.pages)
+    except Exception as exc:  # geometry is a bonus, as in _open_plumber
+        log.warning("pdfplumber could not read the page tree: %s", exc)
+        return []
+
+
+def _close_plumber(plumber: Any) -> None:
+    """pdfplumber's close() walks the page tree again, so on a damaged file it raises what pages did."""
+    if plumber is None:
+        return
+    try:
+        plumber.close()
+    except Exception as exc:
+        log.warning("pdfplumber could not close the PDF cleanly: %s", exc)
+        stream = getattr(plumber, "stream", None)
+        if stream is not None:
+            stream.close()
+
+
 def _read(
     pdf: pdfium.PdfDocument,
     data: bytes,
@@ -157,6 +181,7 @@ def _read(
         raise IngestError(f"The PDF has {n} pages; the limit is {settings.max_pages}.", code="too_large")
 
     plumber = _open_plumber(data)
+    plumber_pages = _plumber_pages(plumber)
     pages: dict[int, Page] = {}
     to_ocr: list[int] = []
     done = 0
@@ -166,7 +191,7 @@ def _read(
             width, height = page.get_size()
             textpage = page.get_textpage()
             text = layout_text(textpage)
-            pl_page = plumber.pages[i] if plumber is not None else None
+            pl_page = plumber_pages[i] if i < len(plumber_pages) else None
             fonts = _fontnames(pl_page)
             route: Route = "text"
             score: float | None = None
@@ -201,8 +226,7 @@ def _read(
                 if progress:
                     progress(done, n)
     finally:
-        if plumber is not None:
-            plumber.close()
+        _close_plumber(plumber)
 
     def rendered() -> Iterator[tuple[int, Image.Image]]:
         for i in to_ocr:
