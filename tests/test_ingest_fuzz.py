@@ -10,19 +10,17 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 hypothesis = pytest.importorskip("hypothesis")  # the dev extra installs it
-from hostile import docx, small_png, text_pdf  # noqa: E402
+from hostile import docx, fake_ocr_many, small_png, text_pdf  # noqa: E402
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from ingest import IngestedDocument, IngestError, ingest_bytes  # noqa: E402
-from ingest.ocr import OcrResult  # noqa: E402
 from nirdesh.settings import Settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -68,25 +66,10 @@ def mutated(draw: Any, kind: str) -> tuple[str, bytes]:
     return name, bytes(buf)
 
 
-def _fake_ocr(images: Iterable[tuple[int, Any]], *_a: Any, on_done: Any = None, **_k: Any) -> dict[int, OcrResult]:
-    results = {}
-    for key, image in images:
-        image.load()
-        results[key] = OcrResult("", None)
-        if on_done:
-            on_done(key, results[key])
-    return results
-
-
 @pytest.fixture(autouse=True)
-def no_tesseract(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    def fake(images: Iterable[tuple[int, Any]], lang: str, timeout_s: float, workers: int, on_done: Any = None,
-             preprocess: bool = True) -> dict[int, OcrResult]:
-        return _fake_ocr(images, on_done=on_done)
-
-    monkeypatch.setattr("ingest.pdf.ocr_many", fake)
-    monkeypatch.setattr("ingest.images.ocr_many", fake)
-    yield
+def no_tesseract(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("ingest.pdf.ocr_many", fake_ocr_many)
+    monkeypatch.setattr("ingest.images.ocr_many", fake_ocr_many)
 
 
 def _read(name: str, data: bytes) -> IngestedDocument | IngestError:
