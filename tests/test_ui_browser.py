@@ -199,14 +199,7 @@ def test_upload_review_track_in_browser(server: str, driver: Any, tmp_path: Path
     evil_text = "<script>alert(3)</script> <img src=x onerror=alert(2)> बैठक सम्पन्न हुई।\n"
     driver.get(f"{server}/#/upload")
     zone = wait.until(ec.presence_of_element_located((css, "#dropzone")))
-    driver.execute_script(
-        """const dt = new DataTransfer();
-        dt.items.add(new File([arguments[1]], arguments[2], {type: "text/plain"}));
-        arguments[0].dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));""",
-        zone,
-        evil_text,
-        EVIL_NAME,
-    )
+    _drop_file(driver, zone, EVIL_NAME, evil_text)
     wait.until(ec.presence_of_element_located((css, "#upload-list li[data-state='done'] a.doc-link")))
     _no_alert(driver)
     assert driver.find_element(css, "#upload-list li[data-state='done'] .fname").text == EVIL_NAME
