@@ -24,7 +24,7 @@ from ingest import IngestedDocument, IngestError, ingest_bytes  # noqa: E402
 from nirdesh.settings import Settings  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = int(os.environ.get("NIRDESH_FUZZ_EXAMPLES", "60"))  # per format
+EXAMPLES = int(os.environ.get("NIRDESH_FUZZ_EXAMPLES", "200"))  # per format; a few seconds in all
 SETTINGS = dataclasses.replace(Settings(), max_pages=20, max_upload_bytes=2 * 1024 * 1024, ocr_workers=1)
 HINDI = (ROOT / "corpus" / "101_swasthya_samiti_lucknow.txt").read_text(encoding="utf-8")[:1000].encode()
 

@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, settings  # noqa: E402
 
 from nirdesh.settings import Settings  # noqa: E402
 
-MAX_EXAMPLES = int(os.environ.get("NIRDESH_FUZZ_EXAMPLES", "40"))  # per operation and phase; CI: ~15 s
+MAX_EXAMPLES = int(os.environ.get("NIRDESH_FUZZ_EXAMPLES", "30"))  # per operation; ~25 s for both databases
 
 
 #: Checks that cannot hold for an operation, and why:
