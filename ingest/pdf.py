@@ -137,6 +137,9 @@ def _open_plumber(data: bytes) -> Any:
     try:
         import pdfplumber
 
+        from ingest.pdfminer_guard import install
+
+        install()  # reference cycles read as null instead of hanging pdfminer
         return pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer is stricter than PDFium; go on without geometry
         log.warning("pdfplumber could not open the PDF: %s", exc)

@@ -81,6 +81,20 @@ def looped_pdf() -> bytes:
     })
 
 
+def reference_cycle_pdf() -> bytes:
+    """A readable page whose resources are a ring of bare references (4 -> 5 -> 4): PDFium reads the page,
+    pdfminer's reference resolution used to spin on the ring for ever."""
+    text = b"BT /F1 14 Tf 72 720 Td (Review meeting of the district officers on the survey) Tj ET"
+    return pdf_from_objects({
+        1: b"<< /Type /Catalog /Pages 2 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources 4 0 R /Contents 6 0 R >>",
+        4: b"5 0 R",
+        5: b"4 0 R",
+        6: _stream(text),
+    })
+
+
 _PAD = bytes.fromhex("28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a")
 
 
@@ -314,7 +328,7 @@ def measure(names: list[str], headroom_mb: int) -> None:
     import ingest.pdf  # noqa: F401
     from ingest import IngestError, ingest_bytes
 
-    files = hostile_files()
+    files = {**hostile_files(), "pdf_reference_cycle": ("minutes.pdf", reference_cycle_pdf())}
     limit = (_status_kb("VmSize") + headroom_mb * 1024) * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     for name in names:

@@ -60,6 +60,18 @@ def test_ingest_is_bounded_in_time_and_memory() -> None:
         assert r["peak_rss_growth_mb"] < MAX_RSS_GROWTH_MB, r
 
 
+def test_reference_cycle_is_read_without_hanging() -> None:
+    """A ring of bare references (PDFium reads the page; pdfminer used to loop for ever) is read quickly."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "tests" / "hostile.py"), "--measure", "pdf_reference_cycle"],
+        capture_output=True, text=True, timeout=30, check=False, cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout)
+    assert result["code"] is None and result["outcome"].startswith("read pdf, 1 pages"), result
+    assert result["seconds"] < MAX_SECONDS
+
+
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Any, dict[str, Any], Path]]:
     """The app with the real ingest pipeline (SQLite), and a document stored before any hostile upload."""
