@@ -15,15 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI
-from fastapi.staticfiles import StaticFiles
 
 from api import errors
 from api.auth import auth_required_for
-from api.context import ExtractFn, ServiceContext
+from api.context import CheckFn, ExtractFn, ServiceContext
 from api.health import ready_router
 from api.limits import UploadLimitMiddleware
 from api.routes import documents, export, items, misc
 from api.routes import search as search_routes
+from api.ui import ui_mount
 from jobs.context import default_extractor
 from jobs.queue import JobQueue, make_queue
 from jobs.runner import resume_jobs
@@ -32,6 +32,15 @@ from store.db import Database
 from store.files import make_file_store
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+
+def default_checker(settings: Settings) -> CheckFn:
+    def check(data: bytes, filename: str) -> None:
+        from ingest.precheck import precheck
+
+        precheck(data, filename, settings)
+
+    return check
 
 
 def create_app(
@@ -43,8 +52,13 @@ def create_app(
     queue: JobQueue | None = None,
     today: Callable[[], date] | None = None,
     embedder_factory: Callable[[], Any] | None = None,
+    check: CheckFn | None = None,
 ) -> FastAPI:
-    """Build the app. ``host`` is the bind address (decides whether auth is required)."""
+    """Build the app. ``host`` is the bind address (decides whether auth is required).
+
+    ``check`` is the upload's structural check; it defaults to the ingest layer's (``ingest.precheck``)
+    with the default extractor, and to none with an injected one unless given too.
+    """
     settings = settings or get_settings()
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     db = Database(database_url or settings.database_url)
@@ -55,6 +69,7 @@ def create_app(
         extract=extract or default_extractor(settings),
         auth_required=auth_required_for(host or settings.host, settings.require_auth),
         today=today or date.today,
+        check=check or (default_checker(settings) if extract is None else None),
     )
     ctx.queue = queue or make_queue(ctx)
     from nirdesh.search import SearchService
@@ -86,6 +101,7 @@ def create_app(
     )
     app.state.ctx = ctx
     errors.install(app)
+    errors.document_errors(app)
     app.add_middleware(UploadLimitMiddleware, limit=settings.max_upload_bytes, paths=("/v1/documents",))
     app.include_router(documents.router)
     app.include_router(items.router)
@@ -99,5 +115,5 @@ def create_app(
         return {"status": "ok", "auth_required": ctx.auth_required}
 
     if STATIC_DIR.is_dir():
-        app.mount("/", StaticFiles(directory=STATIC_DIR, html=True), name="static")
+        app.router.routes.append(ui_mount(STATIC_DIR))  # after every API route; never answers /v1 paths
     return app

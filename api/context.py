@@ -18,7 +18,10 @@ if TYPE_CHECKING:
     from jobs.queue import JobQueue
     from nirdesh.search import SearchService
 
-__all__ = ["ExtractFn", "ServiceContext", "get_ctx"]
+__all__ = ["CheckFn", "ExtractFn", "ServiceContext", "get_ctx"]
+
+# check(data, filename) raises ingest.IngestError for a file the extractor must not be given (see ingest.precheck)
+CheckFn = Callable[[bytes, str], None]
 
 
 @dataclass
@@ -31,6 +34,7 @@ class ServiceContext:
     today: Callable[[], date] = field(default=date.today)
     queue: JobQueue | None = None
     search: SearchService | None = None  # hybrid search; its embedder loads lazily, once per process
+    check: CheckFn | None = None  # structural checks run in the upload request, before storing
 
 
 def get_ctx(request: Request) -> ServiceContext:

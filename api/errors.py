@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from sqlalchemy.exc import InterfaceError, OperationalError
+from pydantic import BaseModel
+from sqlalchemy.exc import DataError, InterfaceError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 log = logging.getLogger("nirdesh.api")
@@ -37,6 +39,28 @@ _HTTP_CODES = {
 }
 
 
+class ErrorDetail(BaseModel):
+    loc: list[str]
+    msg: str
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+    details: list[ErrorDetail] | None = None  # only for request validation errors
+
+
+class ErrorResponse(BaseModel):
+    """The body of every 4xx/5xx answer."""
+
+    error: ErrorBody
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """``responses=`` for a route decorator: these statuses answer with :class:`ErrorResponse`."""
+    return {s: {"model": ErrorResponse, "description": _HTTP_CODES.get(s, "error").replace("_", " ")} for s in statuses}
+
+
 class ApiError(Exception):
     def __init__(self, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> None:
         super().__init__(message)
@@ -61,10 +85,16 @@ def install(app: FastAPI) -> None:
         return error_response(exc.status, exc.code, exc.message, exc.headers)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http_error(_req: Request, exc: StarletteHTTPException):
+    async def _http_error(req: Request, exc: StarletteHTTPException):
         code = _HTTP_CODES.get(exc.status_code, "http_error")
         message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
-        return error_response(exc.status_code, code, message, getattr(exc, "headers", None))
+        headers = getattr(exc, "headers", None)
+        if exc.status_code == 405:
+            # Starlette names only the first route that matched the path; list every method the path has.
+            allowed = _allowed_methods(app, req.url.path)
+            if allowed:
+                headers = {**(headers or {}), "Allow": ", ".join(allowed)}
+        return error_response(exc.status_code, code, message, headers)
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_req: Request, exc: RequestValidationError):
@@ -88,6 +118,11 @@ def install(app: FastAPI) -> None:
         app.add_exception_handler(db_error, _db_down)
     for broker_error in _broker_errors():
         app.add_exception_handler(broker_error, _broker_down)
+    @app.exception_handler(DataError)
+    async def _data_error(_req: Request, exc: DataError):
+        # A value the database cannot store (a NUL character, a number out of range) slipped past validation.
+        log.warning("database refused a value: %s", exc.orig)
+        return error_response(422, "validation_error", "a value is out of range or has characters that cannot be stored")
 
     @app.exception_handler(Exception)
     async def _unexpected(_req: Request, exc: Exception):
@@ -112,3 +147,83 @@ def _broker_errors() -> tuple[type[Exception], ...]:
     except ImportError:
         pass
     return tuple(found)
+
+def _path_regex(template: str, item: dict[str, Any]) -> str:
+    """A regex for an OpenAPI path template; integer path parameters match digits only (as the routes do)."""
+    integers = {
+        p["name"]
+        for op in item.values() if isinstance(op, dict)
+        for p in op.get("parameters", []) if p.get("in") == "path" and p.get("schema", {}).get("type") == "integer"
+    }
+    parts = re.split(r"\{([^/{}]+)\}", template)
+    return "".join(
+        re.escape(part) if i % 2 == 0 else ("[0-9]+" if part in integers else "[^/]+") for i, part in enumerate(parts)
+    )
+
+
+def _allowed_methods(app: FastAPI, path: str) -> list[str]:
+    """The methods the OpenAPI spec lists for ``path`` (with HEAD where GET is)."""
+    methods: set[str] = set()
+    for template, item in app.openapi().get("paths", {}).items():
+        if re.fullmatch(_path_regex(template, item), path):
+            methods |= {m.upper() for m in item if m in _METHODS}
+    if "GET" in methods:
+        methods.add("HEAD")
+    return sorted(methods)
+
+
+_ERROR_REF = {"$ref": "#/components/schemas/ErrorResponse"}
+#: Operations that answer without a token even when auth is required; every other /v1 one may give 401/403.
+PUBLIC_OPERATIONS = {("get", "/v1/health")}
+_METHODS = {"get", "post", "put", "patch", "delete"}
+
+
+def _generic_statuses(method: str, path: str, operation: dict[str, Any]) -> set[int]:
+    """Error statuses any operation of this form can answer, read from its own OpenAPI entry."""
+    params = operation.get("parameters", [])
+    body = "requestBody" in operation
+    statuses = {500}
+    if any(p.get("in") == "path" for p in params):
+        statuses.add(404)
+    if body:
+        statuses.add(400)  # a body that cannot be parsed (broken JSON or multipart)
+    if params or body:
+        statuses.add(422)
+    if path.startswith("/v1/") and (method, path) not in PUBLIC_OPERATIONS:
+        statuses |= {401, 403}
+    return statuses
+
+
+def document_errors(app: FastAPI) -> None:
+    """Make ``app.openapi()`` document the error answers every operation can give, all as ErrorResponse.
+
+    Route-specific ones (413, 415, 409) are declared on the routes with :func:`error_responses`; this adds
+    400/401/403/404/422/500 as they apply and replaces FastAPI's own HTTPValidationError, which the
+    validation handler above never sends.
+    """
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        spec = generate()
+        components = spec.setdefault("components", {}).setdefault("schemas", {})
+        model = ErrorResponse.model_json_schema(ref_template="#/components/schemas/{model}")
+        components.update(model.pop("$defs", {}))
+        components["ErrorResponse"] = model
+        for path, item in spec.get("paths", {}).items():
+            for method, operation in item.items():
+                if method not in _METHODS:
+                    continue
+                responses = operation.setdefault("responses", {})
+                for status in sorted(_generic_statuses(method, path, operation)):
+                    responses[str(status)] = {
+                        "description": _HTTP_CODES[status].replace("_", " "),
+                        "content": {"application/json": {"schema": _ERROR_REF}},
+                    }
+        if "HTTPValidationError" not in str(spec["paths"]):
+            components.pop("HTTPValidationError", None)
+            components.pop("ValidationError", None)
+        return spec
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -6,14 +6,17 @@ the list, the search endpoint and the exports filter the same way.
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import Depends, Query
 
 from api.errors import ApiError
+from api.params import MAX_ID, IsoDate, Text
 from store.models import REVIEW_STATES, STATUSES
-from store.repository import ItemFilter
+from store.repository import SORT_KEYS, ItemFilter
+
+SORTS = sorted([k for k in SORT_KEYS] + [f"-{k}" for k in SORT_KEYS])
+SortKey = Literal[tuple(SORTS)]  # type: ignore[valid-type]  # an enum in the OpenAPI spec
 
 
 def csv_values(value: str | None, allowed: tuple[str, ...], name: str) -> list[str] | None:
@@ -27,20 +30,31 @@ def csv_values(value: str | None, allowed: tuple[str, ...], name: str) -> list[s
     return parts
 
 
+def csv_pattern(allowed: tuple[str, ...]) -> str:
+    """A regex for a comma-separated list of ``allowed`` values, so the OpenAPI spec states what is valid."""
+    one = "|".join(allowed)
+    return rf"^\s*({one})?\s*(,\s*({one})?\s*)*$"
+
+
 def item_filter(
-    status: Annotated[str | None, Query(description="comma-separated: open,in_progress,done,dropped")] = None,
+    status: Annotated[
+        str | None, Query(description="comma-separated: open,in_progress,done,dropped", pattern=csv_pattern(STATUSES))
+    ] = None,
     overdue: bool | None = None,
-    responsible: Annotated[str | None, Query(description="substring of a responsible name/designation")] = None,
-    department: str | None = None,
-    issuer: str | None = None,
-    assignee: str | None = None,
+    responsible: Annotated[Text | None, Query(description="substring of a responsible name/designation")] = None,
+    department: Text | None = None,
+    issuer: Text | None = None,
+    assignee: Text | None = None,
     priority: Literal["low", "normal", "high"] | None = None,
-    due_before: date | None = None,
-    due_after: date | None = None,
-    meeting_from: date | None = None,
-    meeting_to: date | None = None,
-    document_id: int | None = None,
-    review_state: Annotated[str | None, Query(description="comma-separated: proposed,confirmed,rejected")] = None,
+    due_before: IsoDate | None = None,
+    due_after: IsoDate | None = None,
+    meeting_from: IsoDate | None = None,
+    meeting_to: IsoDate | None = None,
+    document_id: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
+    review_state: Annotated[
+        str | None,
+        Query(description="comma-separated: proposed,confirmed,rejected", pattern=csv_pattern(REVIEW_STATES)),
+    ] = None,
     tracked: bool | None = None,
 ) -> ItemFilter:
     return ItemFilter(

@@ -7,7 +7,9 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
 
+from api.params import IsoDate, RowId, Text
 from store.fields import CORRECTABLE, get_field
 from store.models import ActionItem, AuditLog, Document, Job, Page
 from store.repository import is_overdue
@@ -21,11 +23,12 @@ Priority = Literal["low", "normal", "high"]
 
 class ItemPatch(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    status: Status | None = None
-    assignee: str | None = Field(default=None, max_length=200)
-    due_date: date | None = None
-    priority: Priority | None = None
-    note: str | None = Field(default=None, max_length=10_000)
+    # Absent means "unchanged"; null is refused (the handler says so), so the schema does not offer it.
+    status: Status | SkipJsonSchema[None] = None
+    assignee: Text | None = Field(default=None, max_length=200)
+    due_date: IsoDate | None = None
+    priority: Priority | SkipJsonSchema[None] = None
+    note: Text | None = Field(default=None, max_length=10_000)
 
 
 class ReviewRequest(BaseModel):
@@ -36,14 +39,14 @@ class ReviewRequest(BaseModel):
 
 class BulkReviewRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    ids: list[int] = Field(min_length=1, max_length=1000)
+    ids: list[RowId] = Field(min_length=1, max_length=1000)
     decision: Literal["confirm", "reject"]
 
 
 class TokenCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
     role: Literal["viewer", "editor", "admin"]
-    label: str = Field(min_length=1, max_length=100)
+    label: Text = Field(min_length=1, max_length=100)
 
 
 # --- responses -------------------------------------------------------------------------------------

@@ -6,7 +6,9 @@ import string
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
-from api.errors import ApiError
+from api.context import CheckFn
+from api.errors import INGEST_STATUS, ApiError
+from ingest.document import IngestError
 from ingest.sniff import sniff
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -38,6 +40,16 @@ def detect(filename: str, data: bytes) -> tuple[str, str]:
     if kind == "image":
         return kind, next((t for magic, t in _IMAGE_TYPES if data.startswith(magic)), "application/octet-stream")
     return kind, _TYPE_BY_KIND[kind]
+
+
+def check_structure(check: CheckFn, filename: str, data: bytes) -> None:
+    """The extractor's cheap structural checks (``ingest.precheck``), in the request: a hostile file (zip
+    bomb, gigapixel image, too many pages, a broken page tree) gets its 413/415/422 now and is never
+    stored or queued."""
+    try:
+        check(data, filename)
+    except IngestError as e:
+        raise ApiError(INGEST_STATUS.get(e.code, 422), e.code, e.reason) from e
 
 
 _ASCII_OK = set(string.ascii_letters + string.digits + "._- ")

@@ -9,10 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ingest.document import IngestedDocument, IngestError, Page, Table
+from ingest.precheck import precheck
 from ingest.sniff import sniff
+from ingest.text import strip_controls
 from nirdesh.settings import Settings, get_settings
 
-__all__ = ["IngestedDocument", "IngestError", "Page", "Table", "ingest_bytes", "ingest_path", "sniff"]
+__all__ = ["IngestedDocument", "IngestError", "Page", "Table", "ingest_bytes", "ingest_path", "precheck", "sniff"]
 
 Progress = Callable[[int, int], None]
 
@@ -22,13 +24,7 @@ def ingest_bytes(
 ) -> IngestedDocument:
     """Read a document given as bytes; ``filename`` is only a label (and a hint in error messages)."""
     settings = settings or get_settings()
-    if len(data) > settings.max_upload_bytes:
-        raise IngestError(
-            f"The file is larger than {settings.max_upload_bytes // (1024 * 1024)} MB.", code="too_large"
-        )
-    kind = sniff(data)
-    if kind == "empty":
-        raise IngestError("The file is empty.", code="empty")
+    kind = precheck(data, filename, settings)  # size, type, and structure limits before any reader runs
     if kind == "pdf":
         from ingest.pdf import read_pdf
 
@@ -45,11 +41,9 @@ def ingest_bytes(
         from ingest.txt import read_txt
 
         doc = read_txt(data, filename)
-    else:
-        raise IngestError(
-            "Unsupported file type: upload a PDF, an image (PNG/JPEG/TIFF), a .docx or a UTF-8 text file.",
-            code="unsupported",
-        )
+    else:  # precheck() raised for every other kind
+        raise AssertionError(kind)
+    _drop_controls(doc)
     suffix = Path(filename).suffix.lower().lstrip(".")
     doc.metadata.setdefault("detected_type", kind)
     if suffix and not _suffix_matches(suffix, kind):
@@ -77,6 +71,15 @@ def ingest_path(
     except OSError as exc:
         raise IngestError(f"Cannot read {path.name}: {exc.strerror or exc}.", code="unreadable") from exc
     return ingest_bytes(data, path.name, settings, progress)
+
+
+def _drop_controls(doc: IngestedDocument) -> None:
+    """No control characters leave the ingest layer (text layers of damaged PDFs carry NUL and friends)."""
+    for page in doc.pages:
+        page.text = strip_controls(page.text)
+        for table in page.tables:
+            table.header = [strip_controls(c) for c in table.header]
+            table.rows = [[strip_controls(c) for c in row] for row in table.rows]
 
 
 _SUFFIXES = {

@@ -43,6 +43,14 @@ def open_pdf(data: bytes) -> pdfium.PdfDocument:
         raise IngestError("The PDF is damaged and cannot be opened.", code="corrupt") from exc
 
 
+def load_page(pdf: pdfium.PdfDocument, index: int) -> pdfium.PdfPage:
+    """Page ``index``; a page PDFium cannot load (a broken object, a loop in the page tree) is an IngestError."""
+    try:
+        return pdf[index]
+    except pdfium.PdfiumError as exc:
+        raise IngestError(f"The PDF is damaged: page {index + 1} cannot be read.", code="corrupt") from exc
+
+
 def layout_text(textpage: pdfium.PdfTextPage) -> str:
     """Page text in PDFium reading order: lines joined by newlines, a blank line at large vertical gaps."""
     raw = textpage.get_text_range()
@@ -131,10 +139,37 @@ def _open_plumber(data: bytes) -> Any:
     try:
         import pdfplumber
 
+        from ingest.pdfminer_guard import install
+
+        install()  # reference cycles read as null instead of hanging pdfminer
         return pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer is stricter than PDFium; go on without geometry
         log.warning("pdfplumber could not open the PDF: %s", exc)
         return None
+
+
+def _plumber_pages(plumber: Any) -> list[Any]:
+    """pdfplumber's pages, or none: pdfminer may find fewer pages than PDFium, or fail on the page tree."""
+    if plumber is None:
+        return []
+    try:
+        return list(plumber.pages)
+    except Exception as exc:  # geometry is a bonus, as in _open_plumber
+        log.warning("pdfplumber could not read the page tree: %s", exc)
+        return []
+
+
+def _close_plumber(plumber: Any) -> None:
+    """pdfplumber's close() walks the page tree again, so on a damaged file it raises what pages did."""
+    if plumber is None:
+        return
+    try:
+        plumber.close()
+    except Exception as exc:
+        log.warning("pdfplumber could not close the PDF cleanly: %s", exc)
+        stream = getattr(plumber, "stream", None)
+        if stream is not None:
+            stream.close()
 
 
 def _read(
@@ -151,16 +186,17 @@ def _read(
         raise IngestError(f"The PDF has {n} pages; the limit is {settings.max_pages}.", code="too_large")
 
     plumber = _open_plumber(data)
+    plumber_pages = _plumber_pages(plumber)
     pages: dict[int, Page] = {}
     to_ocr: list[int] = []
     done = 0
     try:
         for i in range(n):
-            page = pdf[i]
+            page = load_page(pdf, i)
             width, height = page.get_size()
             textpage = page.get_textpage()
             text = layout_text(textpage)
-            pl_page = plumber.pages[i] if plumber is not None else None
+            pl_page = plumber_pages[i] if i < len(plumber_pages) else None
             fonts = _fontnames(pl_page)
             route: Route = "text"
             score: float | None = None
@@ -195,12 +231,11 @@ def _read(
                 if progress:
                     progress(done, n)
     finally:
-        if plumber is not None:
-            plumber.close()
+        _close_plumber(plumber)
 
     def rendered() -> Iterator[tuple[int, Image.Image]]:
         for i in to_ocr:
-            yield i, _render(pdf[i], settings.ocr_dpi)
+            yield i, _render(load_page(pdf, i), settings.ocr_dpi)
 
     def on_done(_key: int, _res: OcrResult) -> None:
         nonlocal done

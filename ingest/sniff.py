@@ -42,7 +42,7 @@ def _is_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             return "word/document.xml" in zf.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
+    except Exception:  # BadZipFile, OSError, ValueError, NotImplementedError ("zip file version 13.8"), ...
         # A zip whose directory is broken: call it DOCX if the local header names word/ parts,
         # so that the DOCX reader reports it as corrupt rather than unsupported.
         return b"word/" in data[:4096] or b"[Content_Types].xml" in data[:4096]

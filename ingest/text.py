@@ -29,6 +29,15 @@ def clean_text(text: str) -> str:
     return text.strip()
 
 
+# C0/C1 control characters other than tab and newline. The garble measure counts them, so readers keep
+# them until it has run; ingest_bytes drops them from the finished document (PostgreSQL refuses NUL).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    return _CONTROL.sub("", text)
+
+
 def normalise_ws(text: str) -> str:
     """Collapse all whitespace to single spaces (for comparisons and CER)."""
     return re.sub(r"\s+", " ", text).strip()

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -38,7 +39,8 @@ def collect_inputs(args: list[str]) -> tuple[list[Path], int]:
     files: list[Path] = []
     skipped = 0
     for arg in args:
-        matches = [Path(p) for p in sorted(glob.glob(arg))] if any(c in arg for c in "*?[") else [Path(arg)]
+        literal = not any(c in arg for c in "*?[") or Path(arg).exists()  # "[draft] minutes.pdf" is a name
+        matches = [Path(arg)] if literal else [Path(p) for p in sorted(glob.glob(arg))]
         for p in matches:
             if p.is_dir():
                 for child in sorted(p.iterdir()):
@@ -49,6 +51,11 @@ def collect_inputs(args: list[str]) -> tuple[list[Path], int]:
             else:
                 files.append(p)
     return files, skipped
+
+
+def one_line(message: str) -> str:
+    """Error messages go out as one line each, whatever the file (or an exception) put in them."""
+    return " ".join(message.split())
 
 
 def _person(p: dict[str, Any] | None) -> str:
@@ -104,17 +111,18 @@ def cmd_extract(ns: argparse.Namespace) -> int:
     ) as progress:
         task = progress.add_task("extracting", total=len(files))
         for path in files:
-            progress.update(task, description=f"extracting {path.name[:40]}")
+            progress.update(task, description=f"extracting {escape(path.name[:40])}")
             try:
                 result = process_path(path, meeting_date=meeting)
             except IngestError as exc:
                 failed += 1
-                err.print(f"[red]error[/red] {path}: {exc.reason}", highlight=False)
+                err.print(f"[red]error[/red] {escape(str(path))}: {escape(one_line(exc.reason))}", highlight=False)
                 progress.advance(task)
                 continue
             except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch
                 failed += 1
-                err.print(f"[red]error[/red] {path}: {type(exc).__name__}: {exc}", highlight=False)
+                err.print(f"[red]error[/red] {escape(str(path))}: {type(exc).__name__}: {escape(one_line(str(exc)))}",
+                          highlight=False)
                 progress.advance(task)
                 continue
             if out_dir:
@@ -126,7 +134,7 @@ def cmd_extract(ns: argparse.Namespace) -> int:
                 print_table(result, Console())
             progress.advance(task)
     if out_dir:
-        err.print(f"{len(files) - failed} written to {out_dir}, {failed} failed, {skipped} skipped (unsupported)")
+        err.print(f"{len(files) - failed} written to {escape(str(out_dir))}, {failed} failed, {skipped} skipped (unsupported)")
     return 1 if failed else 0
 
 
@@ -187,7 +195,7 @@ def cmd_corrections_export(ns: argparse.Namespace) -> int:
     for doc in documents:
         name = output_name(Path(doc.get("doc") or "document"))
         (out / f"{name}.gold.json").write_text(json.dumps(doc, ensure_ascii=False, indent=2), encoding="utf-8")
-    err.print(f"{len(documents)} reviewed documents written to {out} in the gold format")
+    err.print(f"{len(documents)} reviewed documents written to {escape(str(out))} in the gold format")
     return 0
 
 

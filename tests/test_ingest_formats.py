@@ -87,8 +87,15 @@ def test_empty_file(tmp_path: Path) -> None:
 
 def test_unknown_binary_is_unsupported() -> None:
     with pytest.raises(IngestError) as e:
-        ingest_bytes(b"\x00\x01\x02\x03\x04 not a document", "x.pdf", SETTINGS)
+        ingest_bytes(b"\x00\x01\x02\x03\x04 not a document", "x.bin", SETTINGS)
     assert e.value.code == "unsupported"
+
+
+def test_unknown_binary_named_pdf_is_corrupt() -> None:
+    # The name claims a PDF and the bytes are not one: a damaged (or disguised) file, as the API says too.
+    with pytest.raises(IngestError) as e:
+        ingest_bytes(b"\x00\x01\x02\x03\x04 not a document", "x.pdf", SETTINGS)
+    assert e.value.code == "corrupt"
 
 
 def test_broken_pdf_is_corrupt() -> None:
@@ -191,8 +198,11 @@ def test_zip_that_is_not_docx_is_unsupported() -> None:
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("readme.txt", "hello")
     with pytest.raises(IngestError) as e:
-        ingest_bytes(buf.getvalue(), "archive.docx", SETTINGS)
+        ingest_bytes(buf.getvalue(), "archive.zip", SETTINGS)
     assert e.value.code == "unsupported"
+    with pytest.raises(IngestError) as e:  # named as a Word file: a damaged (or disguised) one
+        ingest_bytes(buf.getvalue(), "archive.docx", SETTINGS)
+    assert e.value.code == "corrupt"
 
 
 # --- PDF text layer and tables ---------------------------------------------------------------------

@@ -206,14 +206,7 @@ def test_upload_review_track_in_browser(server: str, driver: Any, tmp_path: Path
     evil_text = "<script>alert(3)</script> <img src=x onerror=alert(2)> बैठक सम्पन्न हुई।\n"
     driver.get(f"{server}/#/upload")
     zone = wait.until(ec.presence_of_element_located((css, "#dropzone")))
-    driver.execute_script(
-        """const dt = new DataTransfer();
-        dt.items.add(new File([arguments[1]], arguments[2], {type: "text/plain"}));
-        arguments[0].dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));""",
-        zone,
-        evil_text,
-        EVIL_NAME,
-    )
+    _drop_file(driver, zone, EVIL_NAME, evil_text)
     wait.until(ec.presence_of_element_located((css, "#upload-list li[data-state='done'] a.doc-link")))
     _no_alert(driver)
     assert driver.find_element(css, "#upload-list li[data-state='done'] .fname").text == EVIL_NAME
@@ -227,3 +220,59 @@ def test_upload_review_track_in_browser(server: str, driver: Any, tmp_path: Path
     _no_alert(driver)
     assert not driver.find_elements(css, "script:not([src]), img[src='x']"), "injected markup became elements"
     assert driver.execute_script("return document.title") == "Nirdesh"
+
+
+def _drop_file(driver: Any, zone: Any, name: str, text: str) -> None:
+    """Drop a File made in the page on the drop zone (a name with "/" cannot come from the disk)."""
+    driver.execute_script(
+        """const dt = new DataTransfer();
+        dt.items.add(new File([arguments[1]], arguments[2], {type: "text/plain"}));
+        arguments[0].dispatchEvent(new DragEvent("drop", {dataTransfer: dt, bubbles: true, cancelable: true}));""",
+        zone,
+        text,
+        name,
+    )
+
+
+def test_markup_in_names_and_text_never_runs(server: str, driver: Any) -> None:
+    """Payloads that set a window flag (so a silent script counts too, not only alerts) in the file name
+    and in the text of a directive: every view shows them as text, and the flag stays unset."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(driver, WAIT)
+    css = By.CSS_SELECTOR
+    name = '<img src=x onerror="window.__pwned=1">../../<script>window.__pwned=2</script>.txt'
+    payload = '<script>window.__pwned=3</script><img src=x onerror="window.__pwned=4"><svg onload="window.__pwned=5">'
+    text = f"समीक्षा बैठक हुई।\nजिलाधिकारी ने निर्देश दिए कि तहसीलदार {payload} सर्वे पूरा करें।\n"
+
+    def flag() -> Any:
+        return driver.execute_script("return window.__pwned === undefined ? null : window.__pwned")
+
+    driver.get(f"{server}/#/upload")
+    zone = wait.until(ec.presence_of_element_located((css, "#dropzone")))
+    _drop_file(driver, zone, name, text)
+    wait.until(ec.presence_of_element_located((css, "#upload-list li[data-state='done'] a.doc-link")))
+    assert driver.find_element(css, "#upload-list li[data-state='done'] .fname").text == name
+    assert flag() is None
+    _no_alert(driver)
+
+    driver.find_element(css, "#upload-list li[data-state='done'] a.doc-link").click()
+    wait.until(ec.text_to_be_present_in_element((css, "pre.page-text"), payload))  # shown literally
+    card = wait.until(ec.presence_of_element_located((css, "#doc-items .item-card")))
+    assert payload in card.text
+    title = driver.find_element(css, "#doc-title").text
+    assert "<" not in title and "/" not in title and title.endswith(".txt")  # the API's display name
+    views = [f"{server}/#/documents", f"{server}/#/items"]
+    for view in views:
+        driver.get(view)
+        wait.until(ec.presence_of_element_located((css, "#documents-table, #items-table tr.item-row")))
+        assert flag() is None, view
+        _no_alert(driver)
+    assert payload in driver.find_element(css, "#items-table tr.item-row").text
+    assert not driver.find_elements(css, "img[src='x'], svg[onload], script:not([src])")
+    assert flag() is None
+    # Control: the same payload put in as HTML does run, so the checks above could have failed.
+    driver.execute_script("document.createElement('div').innerHTML = arguments[0];", payload)
+    wait.until(lambda d: flag() == 4)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
@@ -11,7 +10,8 @@ from sqlalchemy.exc import IntegrityError
 
 from api.auth import Ctx, Editor, Viewer
 from api.context import ServiceContext
-from api.errors import INGEST_STATUS, ApiError, not_found
+from api.errors import INGEST_STATUS, ApiError, error_responses, not_found
+from api.params import MAX_OFFSET, IdPath, IsoDate
 from api.schemas import (
     DocumentDetail,
     DocumentList,
@@ -21,7 +21,7 @@ from api.schemas import (
     document_summary,
     job_out,
 )
-from api.uploads import content_disposition, detect
+from api.uploads import check_structure, content_disposition, detect
 from ingest.document import IngestError
 from ingest.render import render_page_png
 from jobs.runner import ExtractionFailed, extract_and_store
@@ -59,18 +59,21 @@ def _is_sync(ctx: ServiceContext, kind: str, size: int) -> bool:
 @router.post(
     "",
     status_code=201,
-    responses={200: {"model": DocumentDetail}, 201: {"model": DocumentDetail}, 202: {"model": JobOut}},
+    responses={200: {"model": DocumentDetail}, 201: {"model": DocumentDetail}, 202: {"model": JobOut},
+               **error_responses(413, 415)},
 )
 def upload_document(
     ctx: Ctx,
     who: Editor,
     file: Annotated[UploadFile, File(description="PDF, image, TXT or DOCX")],
-    meeting_date: Annotated[date | None, Form(description="ISO date of the meeting, if known")] = None,
+    meeting_date: Annotated[IsoDate | None, Form(description="ISO date of the meeting, if known")] = None,
 ) -> JSONResponse:
     """Store the original, then extract: 201 (small TXT/DOCX, done), 202 (job queued), 200 (already there)."""
     data = _read_limited(file, ctx.settings.max_upload_bytes)
     filename = display_name(file.filename)
     kind, content_type = detect(filename, data)
+    if ctx.check is not None:
+        check_structure(ctx.check, filename, data)
     sha, rel = ctx.files.put(data)  # the original is safe on disk before anything else happens
 
     with ctx.db.session() as s:
@@ -123,7 +126,7 @@ def get_documents(
     ctx: Ctx,
     _who: Viewer,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> DocumentList:
     with ctx.db.session() as s:
         docs, total = list_documents(s, limit=limit, offset=offset)
@@ -136,13 +139,13 @@ def get_documents(
         )
 
 
-@router.get("/{document_id}", response_model=DocumentDetail)
-def get_document_detail(document_id: int, ctx: Ctx, _who: Viewer) -> JSONResponse:
+@router.get("/{document_id:int}", response_model=DocumentDetail)
+def get_document_detail(document_id: IdPath, ctx: Ctx, _who: Viewer) -> JSONResponse:
     return _detail_response(ctx, document_id, 200)
 
 
-@router.get("/{document_id}/file", response_class=FileResponse)
-def get_document_file(document_id: int, ctx: Ctx, _who: Viewer) -> FileResponse:
+@router.get("/{document_id:int}/file", response_class=FileResponse)
+def get_document_file(document_id: IdPath, ctx: Ctx, _who: Viewer) -> FileResponse:
     with ctx.db.session() as s:
         doc = get_document(s, document_id)
         if doc is None:
@@ -192,8 +195,9 @@ def get_page_image(
     )
 
 
-@router.post("/{document_id}/reprocess", responses={200: {"model": ReprocessOut}, 202: {"model": JobOut}})
-def reprocess(document_id: int, ctx: Ctx, _who: Editor) -> JSONResponse:
+@router.post("/{document_id:int}/reprocess", responses={200: {"model": ReprocessOut}, 202: {"model": JobOut}, **error_responses(409, 413, 415)},
+)
+def reprocess(document_id: IdPath, ctx: Ctx, _who: Editor) -> JSONResponse:
     """Extract again with the current extractor, keeping reviews, tracking fields and corrections."""
     with ctx.db.session() as s:
         doc = get_document(s, document_id)

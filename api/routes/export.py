@@ -15,19 +15,19 @@ from fastapi import APIRouter, Query, Request, Response
 from api.auth import Ctx, Principal, Viewer, viewer
 from api.context import ServiceContext
 from api.errors import ApiError, not_found
-from api.filters import Filters
+from api.filters import SORTS, Filters, SortKey
+from api.params import IdPath, Text
 from exporters.mapping import MappingError
 from exporters.report import ReportFontError, render_pdf, render_xlsx, report_data
 from exporters.rows import ExportRow, load_rows
 from exporters.service import MEDIA, base_url, filename, render
-from store.repository import SORT_KEYS, ItemFilter, get_document
+from store.repository import ItemFilter, get_document
 from store.tokens import ROLE_RANK, verify_token
 
 if TYPE_CHECKING:
     from exporters.notify import Dispatcher
 
 router = APIRouter(prefix="/v1", tags=["export"])
-SORTS = sorted([k for k in SORT_KEYS] + [f"-{k}" for k in SORT_KEYS])
 
 
 def _attachment(body: bytes, media_type: str, name: str, inline: bool = False) -> Response:
@@ -45,15 +45,20 @@ def _rows(request: Request, ctx: Ctx, f: ItemFilter, sort: str) -> list[ExportRo
         return load_rows(s, f, today=ctx.today(), base_url=base, sort=sort, max_items=ctx.settings.export_max_items)
 
 
-@router.get("/export")
+def _files(*formats: str) -> dict[int | str, dict]:
+    """OpenAPI: the 200 answer is a file in one of these formats."""
+    return {200: {"description": "the file", "content": {MEDIA[f]: {} for f in formats}}}
+
+
+@router.get("/export", response_class=Response, responses=_files("csv", "xlsx", "ics", "json"))
 def export(
     request: Request,
     ctx: Ctx,
     _who: Viewer,
     f: Filters,
     format: Annotated[Literal["csv", "xlsx", "ics", "json"], Query(description="csv | xlsx | ics | json")] = "csv",
-    q: Annotated[str | None, Query(description="substring of the item text")] = None,
-    sort: Annotated[str, Query(description="as for /v1/action-items")] = "due_date",
+    q: Annotated[Text | None, Query(description="substring of the item text")] = None,
+    sort: Annotated[SortKey, Query(description="as for /v1/action-items")] = "due_date",
     sheets: Annotated[Literal["flat", "meeting"], Query(description="xlsx: one flat sheet or one per meeting")] = "flat",
     events: Annotated[bool, Query(description="ics: also an all-day VEVENT on each due date")] = False,
 ) -> Response:
@@ -87,7 +92,7 @@ def _feed(request: Request, ctx: Ctx, f: ItemFilter, name: str, events: bool) ->
     return _attachment(out.body, out.media_type, f"{name}.ics", inline=True)
 
 
-@router.get("/feeds/{kind}/{key}.ics", tags=["feeds"])
+@router.get("/feeds/{kind}/{key}.ics", tags=["feeds"], response_class=Response, responses=_files("ics"))
 def feed(
     kind: Literal["officer", "department"],
     key: str,
@@ -104,9 +109,10 @@ def feed(
     return _feed(request, ctx, f, f"निर्देश — {key}", events)
 
 
-@router.get("/documents/{document_id}/compliance-report", tags=["documents"])
+@router.get("/documents/{document_id}/compliance-report", tags=["documents"], response_class=Response,
+            responses=_files("pdf", "xlsx"))
 def compliance_report(
-    document_id: int,
+    document_id: IdPath,
     ctx: Ctx,
     _who: Viewer,
     format: Annotated[Literal["pdf", "xlsx"], Query(description="pdf | xlsx")] = "pdf",

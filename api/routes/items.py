@@ -8,7 +8,8 @@ from fastapi import APIRouter, Query
 
 from api.auth import Ctx, Editor, Viewer
 from api.errors import ApiError, not_found
-from api.filters import Filters
+from api.filters import SORTS, Filters, SortKey
+from api.params import MAX_OFFSET, IdPath, Text
 from api.schemas import (
     AuditOut,
     BulkReviewOut,
@@ -22,10 +23,9 @@ from api.schemas import (
 )
 from store import audit
 from store.items import review_item, update_item
-from store.repository import SORT_KEYS, get_item, list_items
+from store.repository import get_item, list_items
 
 router = APIRouter(prefix="/v1/action-items", tags=["action items"])
-SORTS = sorted([k for k in SORT_KEYS] + [f"-{k}" for k in SORT_KEYS])
 
 
 @router.get("", response_model=ItemList)
@@ -33,10 +33,10 @@ def get_items(
     ctx: Ctx,
     _who: Viewer,
     f: Filters,
-    q: Annotated[str | None, Query(description="substring of the item text")] = None,
-    sort: Annotated[str, Query(description=f"one of {', '.join(SORTS)}")] = "-created_at",
+    q: Annotated[Text | None, Query(description="substring of the item text")] = None,
+    sort: Annotated[SortKey, Query(description="field to sort by; a leading - sorts descending")] = "-created_at",
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> ItemList:
     if sort not in SORTS:
         raise ApiError(422, "validation_error", f"sort: use one of {SORTS}")
@@ -62,8 +62,8 @@ def bulk_review(body: BulkReviewRequest, ctx: Ctx, who: Editor) -> BulkReviewOut
     return BulkReviewOut(updated=updated, not_found=missing)
 
 
-@router.get("/{item_id}", response_model=ItemOut)
-def get_one(item_id: int, ctx: Ctx, _who: Viewer) -> ItemOut:
+@router.get("/{item_id:int}", response_model=ItemOut)
+def get_one(item_id: IdPath, ctx: Ctx, _who: Viewer) -> ItemOut:
     with ctx.db.session() as s:
         item = get_item(s, item_id)
         if item is None:
@@ -71,8 +71,8 @@ def get_one(item_id: int, ctx: Ctx, _who: Viewer) -> ItemOut:
         return item_out(item, ctx.today())
 
 
-@router.patch("/{item_id}", response_model=ItemOut)
-def patch_item(item_id: int, body: ItemPatch, ctx: Ctx, who: Editor) -> ItemOut:
+@router.patch("/{item_id:int}", response_model=ItemOut)
+def patch_item(item_id: IdPath, body: ItemPatch, ctx: Ctx, who: Editor) -> ItemOut:
     changes = body.model_dump(exclude_unset=True)
     for key in ("status", "priority"):
         if key in changes and changes[key] is None:
@@ -89,9 +89,9 @@ def patch_item(item_id: int, body: ItemPatch, ctx: Ctx, who: Editor) -> ItemOut:
         return item_out(item, ctx.today())
 
 
-@router.post("/{item_id}/review", response_model=ItemOut)
+@router.post("/{item_id:int}/review", response_model=ItemOut)
 def review(
-    item_id: int,
+    item_id: IdPath,
     body: ReviewRequest,
     ctx: Ctx,
     who: Editor,
@@ -107,8 +107,8 @@ def review(
         return item_out(item, ctx.today())
 
 
-@router.get("/{item_id}/history", response_model=list[AuditOut])
-def get_history(item_id: int, ctx: Ctx, _who: Viewer) -> list[AuditOut]:
+@router.get("/{item_id:int}/history", response_model=list[AuditOut])
+def get_history(item_id: IdPath, ctx: Ctx, _who: Viewer) -> list[AuditOut]:
     with ctx.db.session() as s:
         if get_item(s, item_id) is None:
             raise not_found("action item", item_id)

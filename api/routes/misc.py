@@ -6,6 +6,7 @@ from fastapi import APIRouter
 
 from api.auth import Admin, Ctx, Viewer
 from api.errors import not_found
+from api.params import IdPath
 from api.schemas import JobOut, TokenCreate, TokenCreated, TokenOut, job_out
 from store import jobs as job_store
 from store.stats import workload
@@ -14,8 +15,8 @@ from store.tokens import create_token, list_tokens, revoke_token
 router = APIRouter(prefix="/v1")
 
 
-@router.get("/jobs/{job_id}", response_model=JobOut, tags=["jobs"])
-def get_job(job_id: int, ctx: Ctx, _who: Viewer) -> JobOut:
+@router.get("/jobs/{job_id:int}", response_model=JobOut, tags=["jobs"])
+def get_job(job_id: IdPath, ctx: Ctx, _who: Viewer) -> JobOut:
     with ctx.db.session() as s:
         job = job_store.get_job(s, job_id)
         if job is None:
@@ -43,8 +44,8 @@ def get_tokens(ctx: Ctx, _who: Admin) -> list[TokenOut]:
         return [TokenOut.model_validate(t) for t in list_tokens(s)]
 
 
-@router.delete("/tokens/{token_id}", status_code=204, tags=["tokens"])
-def delete_token(token_id: int, ctx: Ctx, _who: Admin) -> None:
+@router.delete("/tokens/{token_id:int}", status_code=204, tags=["tokens"])
+def delete_token(token_id: IdPath, ctx: Ctx, _who: Admin) -> None:
     with ctx.db.session() as s:
         if not revoke_token(s, token_id):
             raise not_found("token", token_id)

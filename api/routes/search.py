@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from api.auth import Ctx, Viewer
 from api.errors import ApiError, not_found
 from api.filters import Filters
+from api.params import IdPath
 from api.schemas import ItemOut, item_out
 from store.models import ActionItem
 from store.repository import get_item
@@ -73,12 +74,17 @@ def mark(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+# At least one visible character, and no NUL anywhere (PostgreSQL cannot take it).
+QUERY_PATTERN = r"^[^\x00]*[^\s\x00-\x1f\x7f][^\x00]*$"
+
+
 @router.get("/v1/search", response_model=SearchOut)
 def search(
     ctx: Ctx,
     _who: Viewer,
     f: Filters,
-    q: Annotated[str, Query(min_length=1, max_length=500, description="words in Hindi or Latin script")],
+    q: Annotated[str, Query(min_length=1, max_length=500, pattern=QUERY_PATTERN,
+                            description="words in Hindi or Latin script")],
     mode: Annotated[Literal["hybrid", "keyword", "semantic"], Query()] = "hybrid",
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0, le=1000)] = 0,
@@ -128,7 +134,7 @@ def _relation(this: ActionItem, other: ActionItem) -> Literal["earlier", "same_m
 
 @router.get("/v1/action-items/{item_id}/similar", response_model=SimilarChain)
 def similar(
-    item_id: int,
+    item_id: IdPath,
     ctx: Ctx,
     _who: Viewer,
     limit: Annotated[int, Query(ge=1, le=50)] = 10,
