@@ -195,3 +195,23 @@ def test_api_snippet_is_escaped(client: TestClient) -> None:
     assert upload(client, "x.txt", text).status_code in (200, 201)
     doc = _search(client, q="उर्वरक", scope="documents")["documents"][0]
     assert "&lt;b&gt;<mark>उर्वरक</mark>&lt;/b&gt; &amp;" in doc["highlighted"]
+
+
+def test_cli_prints_document_matches_after_item_hits(tmp_path, monkeypatch, capsys) -> None:  # noqa: ANN001
+    import json
+
+    from nirdesh.cli import main
+
+    monkeypatch.setenv("NIRDESH_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("NIRDESH_EMBEDDER", "none")
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    db = Database(f"sqlite:///{tmp_path / 'nirdesh.db'}")
+    doc_id = store_text(db, FERTILISER, "f")
+    db.dispose()
+    assert main(["search", "उर्वरक गोदाम", "--json", "--no-embed"]) == 0
+    body = json.loads(capsys.readouterr().out)
+    assert any("गोदाम" in h["text"] for h in body["hits"])
+    assert sorted((d["document_id"], d["page"]) for d in body["documents"]) == [(doc_id, 1), (doc_id, 2)]
+    assert main(["search", "उर्वरक", "--scope", "documents", "--no-embed"]) == 0
+    out = capsys.readouterr().out
+    assert "in documents" in out and "उर्वरक" in out and "directive" not in out
