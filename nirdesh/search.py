@@ -296,7 +296,8 @@ class SearchService:
         if mode != "semantic" and len(fused) < offset + limit:
             # A short list: items whose page (not their own sentence) has the query words come after
             # every direct match, best page first; they never outrank one.
-            context = self._context_items(s, terms, f, today, {i for i, _ in fused})
+            reuse = [res.pages[d.page_id] for d in res.documents] if offset == 0 and res.documents else None
+            context = self._context_items(s, terms, f, today, {i for i, _ in fused}, reuse)
             fused += [(i, 0.0) for i in context]
         kw_rank = {i: n for n, (i, _) in enumerate(keyword, start=1)}
         sem = {i: (n, c) for n, (i, c) in enumerate(semantic, start=1)}
@@ -321,11 +322,15 @@ class SearchService:
         res.mode = mode if (mode == "keyword" or use_semantic) else "keyword"
         res.hits, res.items = hits, items
 
-    def _context_items(self, s: Any, terms: QueryTerms, f: ItemFilter, today: date, seen: set[int]) -> dict[int, int]:
-        """Items not matched themselves that stand on a matching page: item id → page number."""
-        found = pages_store.page_search(s, terms, f, today, limit=CONTEXT_PAGES)
-        loaded = pages_store.load_pages(s, [i for i, _ in found])
-        pages = [loaded[i] for i, _ in found if i in loaded]
+    def _context_items(
+        self, s: Any, terms: QueryTerms, f: ItemFilter, today: date, seen: set[int], pages: list[Page] | None = None
+    ) -> dict[int, int]:
+        """Items not matched themselves that stand on a matching page (``pages``, best first, when the
+        caller has them already): item id → page number."""
+        if pages is None:
+            found = pages_store.page_search(s, terms, f, today, limit=CONTEXT_PAGES)
+            loaded = pages_store.load_pages(s, [i for i, _ in found])
+            pages = [loaded[i] for i, _ in found if i in loaded]
         return dict(pages_store.items_on_pages(s, pages, f, today, seen))
 
     def similar(self, s: Any, item_id: int, *, limit: int = 10, min_similarity: float | None = None) -> list:
