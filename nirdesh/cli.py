@@ -257,6 +257,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--meeting-from")
     p.add_argument("--meeting-to")
     p.add_argument("--no-embed", action="store_true", help="do not embed items that have no vector yet")
+    p.add_argument("--scope", choices=["items", "documents", "all"], default="all",
+                   help="action items, document page text, or both (default)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 

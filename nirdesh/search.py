@@ -1,4 +1,5 @@
-"""Hybrid search over action items: keyword (FTS) and semantic (embeddings), fused by RRF.
+"""Hybrid search over action items: keyword (FTS) and semantic (embeddings), fused by RRF; and
+keyword search over the documents' page text, returned as a separate list.
 
 ``SearchService`` is one per process (the API keeps it in its ServiceContext, the CLI makes one). It
 loads the embedder lazily, keeps the stored vectors in memory (``VectorIndex``, loaded incrementally:
@@ -22,17 +23,22 @@ import numpy as np
 from models.embedder import Embedder, EmbedderError, make_embedder
 from models.lexicon import search_lexicon
 from nirdesh.fusion import rrf
+from nirdesh.snippet import Snippet, snippet
 from nirdesh.vectors import VectorIndex
 from nlp.query import STOPWORDS, QueryTerms, highlight_spans, parse_query, tokens
+from store import page_search as pages_store
 from store import search as store
 from store.db import Database
-from store.models import ActionItem
+from store.models import ActionItem, Page
 from store.repository import ItemFilter
 
 log = logging.getLogger(__name__)
 
 Mode = Literal["hybrid", "keyword", "semantic"]
 MODES: tuple[str, ...] = ("hybrid", "keyword", "semantic")
+Scope = Literal["items", "documents", "all"]
+SCOPES: tuple[str, ...] = ("items", "documents", "all")
+CONTEXT_PAGES = 20  # best matching pages whose items may fill up a short item list
 CANDIDATES = 100  # per ranking, before fusion
 SEMANTIC_POOL = 500  # nearest vectors checked against the filters before falling back to a mask
 EMBED_BATCH = 32
@@ -55,6 +61,14 @@ class Hit:
     semantic_rank: int | None = None
     similarity: float | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)
+    context_page: int | None = None  # set when only the item's page, not the item, has the query words
+
+
+@dataclass
+class PageHit:
+    page_id: int
+    score: float
+    snippet: Snippet
 
 
 @dataclass
@@ -64,6 +78,9 @@ class SearchResult:
     hits: list[Hit]
     semantic: SemanticStatus
     items: dict[int, ActionItem] = field(default_factory=dict)  # loaded in the caller's session
+    documents: list[PageHit] = field(default_factory=list)
+    pages: dict[int, Page] = field(default_factory=dict)  # loaded in the caller's session, with .document
+    item_counts: dict[int, int] = field(default_factory=dict)  # action items per document of ``pages``
 
 
 class SearchService:
@@ -237,12 +254,36 @@ class SearchService:
         mode: Mode = "hybrid",
         limit: int = 20,
         offset: int = 0,
+        scope: Scope = "items",
     ) -> SearchResult:
-        """Search in session ``s``; ``mode`` picks the rankings (semantic falls back to keyword)."""
+        """Search in session ``s``; ``mode`` picks the item rankings (semantic falls back to keyword),
+        ``scope`` whether items, document pages or both are searched (``limit`` applies to each)."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {list(MODES)}")
-        status = self.status(s)
+        if scope not in SCOPES:
+            raise ValueError(f"scope must be one of {list(SCOPES)}")
         terms = self.parse(q)
+        res = SearchResult(query=q, mode="keyword", hits=[], semantic=self.status(s))
+        if scope != "items":
+            self._search_pages(s, res, terms, f, today, limit, offset)
+        if scope != "documents":
+            self._search_items(s, res, terms, f, today, mode, limit, offset)
+        return res
+
+    def _search_pages(
+        self, s: Any, res: SearchResult, terms: QueryTerms, f: ItemFilter, today: date, limit: int, offset: int
+    ) -> None:
+        found = pages_store.page_search(s, terms, f, today, limit=limit, offset=offset)
+        res.pages = pages_store.load_pages(s, [i for i, _ in found])
+        res.documents = [PageHit(i, score, snippet(res.pages[i].text, terms)) for i, score in found if i in res.pages]
+        res.item_counts = pages_store.item_counts(s, sorted({p.document_id for p in res.pages.values()}))
+
+    def _search_items(
+        self, s: Any, res: SearchResult, terms: QueryTerms, f: ItemFilter, today: date, mode: Mode, limit: int,
+        offset: int,
+    ) -> None:
+        status = res.semantic
+        q = res.query
         keyword = store.keyword_search(s, terms, f, today, limit=CANDIDATES) if mode != "semantic" else []
         use_semantic = mode != "keyword" and status.status in ("ready", "partial") and len(self.index) > 0
         semantic = self.semantic_ranking(s, q, f, today) if use_semantic else []
@@ -251,6 +292,13 @@ class SearchService:
         if mode == "hybrid" and use_semantic:
             semantic = _relevant_semantic(semantic, keyword)
         fused = rrf([r for r in (keyword, semantic) if r])
+        context: dict[int, int] = {}
+        if mode != "semantic" and len(fused) < offset + limit:
+            # A short list: items whose page (not their own sentence) has the query words come after
+            # every direct match, best page first; they never outrank one.
+            reuse = [res.pages[d.page_id] for d in res.documents] if offset == 0 and res.documents else None
+            context = self._context_items(s, terms, f, today, {i for i, _ in fused}, reuse)
+            fused += [(i, 0.0) for i in context]
         kw_rank = {i: n for n, (i, _) in enumerate(keyword, start=1)}
         sem = {i: (n, c) for n, (i, c) in enumerate(semantic, start=1)}
         page = fused[offset : offset + limit]
@@ -268,10 +316,22 @@ class SearchService:
                     semantic_rank=sem[item_id][0] if item_id in sem else None,
                     similarity=sem[item_id][1] if item_id in sem else None,
                     spans=highlight_spans(item.text, terms),
+                    context_page=context.get(item_id),
                 )
             )
-        effective = mode if (mode == "keyword" or use_semantic) else "keyword"
-        return SearchResult(query=q, mode=effective, hits=hits, semantic=status, items=items)
+        res.mode = mode if (mode == "keyword" or use_semantic) else "keyword"
+        res.hits, res.items = hits, items
+
+    def _context_items(
+        self, s: Any, terms: QueryTerms, f: ItemFilter, today: date, seen: set[int], pages: list[Page] | None = None
+    ) -> dict[int, int]:
+        """Items not matched themselves that stand on a matching page (``pages``, best first, when the
+        caller has them already): item id → page number."""
+        if pages is None:
+            found = pages_store.page_search(s, terms, f, today, limit=CONTEXT_PAGES)
+            loaded = pages_store.load_pages(s, [i for i, _ in found])
+            pages = [loaded[i] for i, _ in found if i in loaded]
+        return dict(pages_store.items_on_pages(s, pages, f, today, seen))
 
     def similar(self, s: Any, item_id: int, *, limit: int = 10, min_similarity: float | None = None) -> list:
         """Other items that repeat ``item_id``'s order: (item id, similarity), best first.

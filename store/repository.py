@@ -169,6 +169,18 @@ def overdue_clause(today: date) -> Any:
     )
 
 
+def document_conditions(f: ItemFilter) -> list[Any]:
+    """The filters that are about the meeting (a Document), not the item: department and date range."""
+    conds: list[Any] = []
+    if f.department:
+        conds.append(Document.department.icontains(f.department, autoescape=True))
+    if f.meeting_from:
+        conds.append(Document.meeting_date >= f.meeting_from)
+    if f.meeting_to:
+        conds.append(Document.meeting_date <= f.meeting_to)
+    return conds
+
+
 def _filtered(stmt: Select[Any], f: ItemFilter, today: date) -> Select[Any]:
     conds: list[Any] = []
     if f.status:
@@ -177,8 +189,7 @@ def _filtered(stmt: Select[Any], f: ItemFilter, today: date) -> Select[Any]:
         conds.append(overdue_clause(today) if f.overdue else not_(overdue_clause(today)))
     if f.responsible:
         conds.append(ActionItem.responsible_search.icontains(f.responsible.lower(), autoescape=True))
-    if f.department:
-        conds.append(Document.department.icontains(f.department, autoescape=True))
+    conds += document_conditions(f)
     if f.issuer:
         conds.append(
             or_(
@@ -194,10 +205,6 @@ def _filtered(stmt: Select[Any], f: ItemFilter, today: date) -> Select[Any]:
         conds.append(ActionItem.due_date <= f.due_before)
     if f.due_after:
         conds.append(ActionItem.due_date >= f.due_after)
-    if f.meeting_from:
-        conds.append(Document.meeting_date >= f.meeting_from)
-    if f.meeting_to:
-        conds.append(Document.meeting_date <= f.meeting_to)
     if f.document_id is not None:
         conds.append(ActionItem.document_id == f.document_id)
     if f.review_state:

@@ -171,6 +171,17 @@ def extraction_for(text: str, meeting_date: date | None = None, **kw: Any) -> di
     return fx(text.encode(), "doc.txt", meeting_date=meeting_date)
 
 
+def store_text(db: Any, body: str, sha: str, meeting_date: date | None = None) -> int:
+    """Store ``body`` as a processed text document (sha256 = ``sha`` repeated) without the API; its id."""
+    from store.repository import create_document, save_extraction
+
+    with db.session() as s:
+        doc = create_document(s, sha256=(sha * 64)[:64], filename=f"{sha}.txt", content_type="text/plain",
+                              kind="txt", size=len(body), stored_path=f"{sha}.txt")
+        save_extraction(s, doc, extraction_for(body, meeting_date=meeting_date))
+        return doc.id
+
+
 # --- the API -----------------------------------------------------------------------------------------
 
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import numpy as np
 import pytest
-from conftest import extraction_for
+from conftest import extraction_for, store_text
 from sqlalchemy import text
 
 from models.lexicon import search_lexicon
@@ -17,7 +17,7 @@ from nlp.stem import stem
 from store.db import Database
 from store.items import update_item
 from store.models import ActionItem
-from store.repository import ItemFilter, create_document, get_document, save_extraction
+from store.repository import ItemFilter, get_document
 from store.reprocess import reprocess_document
 from store.search import keyword_search, reindex_all, sync_index
 
@@ -37,14 +37,6 @@ DOC_B = (
 )
 
 
-def _store(db: Database, body: str, sha: str, meeting: date | None = None) -> int:
-    with db.session() as s:
-        doc = create_document(s, sha256=sha * 64, filename=f"{sha}.txt", content_type="text/plain", kind="txt",
-                              size=len(body), stored_path=f"{sha}.txt")
-        save_extraction(s, doc, extraction_for(body, meeting_date=meeting))
-        return doc.id
-
-
 def _texts(db: Database, q: str, f: ItemFilter | None = None) -> list[str]:
     with db.session() as s:
         hits = keyword_search(s, parse_query(q, search_lexicon()), f or ItemFilter(), TODAY)
@@ -53,8 +45,8 @@ def _texts(db: Database, q: str, f: ItemFilter | None = None) -> list[str]:
 
 @pytest.fixture
 def filled(db: Database) -> Database:
-    _store(db, DOC_A, "a", date(2025, 11, 1))
-    _store(db, DOC_B, "b", date(2025, 12, 1))
+    store_text(db, DOC_A, "a", date(2025, 11, 1))
+    store_text(db, DOC_B, "b", date(2025, 12, 1))
     return db
 
 
@@ -113,7 +105,7 @@ def _index_rows(db: Database) -> int:
 
 
 def test_index_follows_update_reprocess_and_delete(db: Database) -> None:
-    doc_id = _store(db, DOC_B, "c")
+    doc_id = store_text(db, DOC_B, "c")
     assert _index_rows(db) == 2
     # A reviewer's correction of the text is searchable at once, the old wording is not.
     with db.session() as s:
@@ -138,7 +130,7 @@ def test_index_follows_update_reprocess_and_delete(db: Database) -> None:
 
 
 def test_sync_and_reindex_repair_a_drifted_index(db: Database) -> None:
-    _store(db, DOC_A, "d")
+    store_text(db, DOC_A, "d")
     with db.engine.begin() as c:
         c.exec_driver_sql("DELETE FROM item_fts")
     assert _texts(db, "गोदाम") == []
@@ -152,7 +144,7 @@ def test_sync_and_reindex_repair_a_drifted_index(db: Database) -> None:
 
 def test_sqlite_delete_trigger_without_the_orm(tmp_path) -> None:  # noqa: ANN001
     db = Database(f"sqlite:///{tmp_path / 't.db'}")
-    _store(db, DOC_A, "e")
+    store_text(db, DOC_A, "e")
     with db.engine.begin() as c:
         c.execute(text("DELETE FROM action_items WHERE text LIKE '%गोदाम%'"))
     assert _index_rows(db) == 3

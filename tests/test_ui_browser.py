@@ -271,6 +271,12 @@ def test_markup_in_names_and_text_never_runs(server: str, driver: Any) -> None:
         assert flag() is None, view
         _no_alert(driver)
     assert payload in driver.find_element(css, "#items-table tr.item-row").text
+    # The search view's "In documents" section: the page snippet shows the payload as text.
+    driver.get(f"{server}/#/search?q=तहसीलदार सर्वे")
+    doc_hit = wait.until(ec.presence_of_element_located((css, "#search-documents li.search-doc")))
+    assert payload in doc_hit.text
+    assert [m.text for m in doc_hit.find_elements(css, "mark.hit")][:1] == ["तहसीलदार"]
+    assert doc_hit.find_element(css, "a").get_attribute("href").split("#")[1].startswith("/documents/")
     assert not driver.find_elements(css, "img[src='x'], svg[onload], script:not([src])")
     assert flag() is None
     # Control: the same payload put in as HTML does run, so the checks above could have failed.

@@ -1,4 +1,5 @@
-"""Search over action items (keyword + semantic) and the chain of similar earlier directives."""
+"""Search over action items (keyword + semantic) and document page text, and the chain of similar
+earlier directives."""
 
 from __future__ import annotations
 
@@ -38,6 +39,23 @@ class SearchHit(BaseModel):
     similarity: float | None
     highlights: list[tuple[int, int]]  # character spans of item.text that match the query
     highlighted: str  # item.text, HTML-escaped, matches wrapped in <mark>
+    context_page: int | None = None  # the item's own text lacks the words; this page of its document has them
+
+
+class DocumentHit(BaseModel):
+    """A document page whose text matches the query."""
+
+    document_id: int
+    filename: str
+    meeting_date: date | None
+    meeting_title: str | None
+    department: str | None
+    page: int  # page number, from 1
+    score: float
+    snippet: str  # about 120 characters either side of the first match, "…" where cut
+    highlights: list[tuple[int, int]]  # character spans of snippet that match the query
+    highlighted: str  # snippet, HTML-escaped, matches wrapped in <mark>
+    item_count: int  # action items of the document
 
 
 class SearchOut(BaseModel):
@@ -46,7 +64,9 @@ class SearchOut(BaseModel):
     semantic: SemanticOut
     limit: int
     offset: int
-    hits: list[SearchHit]
+    scope: str  # items | documents | all
+    hits: list[SearchHit]  # action items (empty for scope=documents)
+    documents: list[DocumentHit]  # matching pages (empty for scope=items)
 
 
 class SimilarOut(BaseModel):
@@ -88,13 +108,15 @@ def search(
     mode: Annotated[Literal["hybrid", "keyword", "semantic"], Query()] = "hybrid",
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0, le=1000)] = 0,
+    scope: Annotated[Literal["items", "documents", "all"],
+                     Query(description="search action items, document page text, or both")] = "all",
 ) -> SearchOut:
     if not q.strip():
         raise ApiError(422, "validation_error", "q: give at least one word")
     assert ctx.search is not None
     today = ctx.today()
     with ctx.db.session() as s:
-        res = ctx.search.search(s, q, f, today, mode=mode, limit=limit, offset=offset)
+        res = ctx.search.search(s, q, f, today, mode=mode, limit=limit, offset=offset, scope=scope)
         hits = []
         for h in res.hits:
             item = res.items[h.item_id]
@@ -108,6 +130,26 @@ def search(
                     similarity=h.similarity,
                     highlights=h.spans,
                     highlighted=mark(item.text, h.spans),
+                    context_page=h.context_page,
+                )
+            )
+        documents = []
+        for d in res.documents:
+            page = res.pages[d.page_id]
+            doc = page.document
+            documents.append(
+                DocumentHit(
+                    document_id=doc.id,
+                    filename=doc.filename,
+                    meeting_date=doc.meeting_date,
+                    meeting_title=doc.meeting_title,
+                    department=doc.department,
+                    page=page.number,
+                    score=d.score,
+                    snippet=d.snippet.text,
+                    highlights=d.snippet.spans,
+                    highlighted=mark(d.snippet.text, d.snippet.spans),
+                    item_count=res.item_counts.get(doc.id, 0),
                 )
             )
         st = res.semantic
@@ -118,7 +160,9 @@ def search(
                                  message=st.message),
             limit=limit,
             offset=offset,
+            scope=scope,
             hits=hits,
+            documents=documents,
         )
 
 

@@ -12,6 +12,9 @@ const I18N = {
     search_placeholder: "जैसे: पैक्स कंप्यूटरीकरण, godown, DM",
     search_btn: "खोजें",
     no_hits: "कुछ नहीं मिला।",
+    in_documents: "दस्तावेज़ों में",
+    doc_items: "कार्य-बिंदु",
+    via_page: "पृष्ठ के संदर्भ से",
     meeting_from: "बैठक से",
     meeting_to: "बैठक तक",
     similar: "समान निर्देश",
@@ -154,6 +157,9 @@ const I18N = {
     search_placeholder: "e.g. पैक्स कंप्यूटरीकरण, godown, DM",
     search_btn: "Search",
     no_hits: "Nothing found.",
+    in_documents: "In documents",
+    doc_items: "action items",
+    via_page: "through its page",
     meeting_from: "Meeting from",
     meeting_to: "Meeting to",
     similar: "Similar directives",
@@ -1143,8 +1149,8 @@ async function download(url) {
 const searchState = { q: "", department: "", responsible: "", status: "", meeting_from: "", meeting_to: "" };
 
 /** item.text with the matched spans in <mark>, built from text nodes (never parsed as HTML). */
-function highlighted(text, spans) {
-  const p = el("p", { class: "item-text" });
+function highlighted(text, spans, cls = "item-text") {
+  const p = el("p", { class: cls });
   let pos = 0;
   for (const [start, end] of spans) {
     if (start < pos) continue;
@@ -1189,6 +1195,21 @@ function similarButton(itemId, box, container) {
   return btn;
 }
 
+/** The "In documents" section: matching pages, snippet marked with DOM nodes, linked to the document. */
+function documentHits(docs) {
+  return el("section", { id: "search-documents" },
+    el("h2", {}, t("in_documents")),
+    el("ol", { class: "search-hits" }, docs.map((d) => el("li",
+      { class: "card search-doc", dataset: { documentId: d.document_id, page: d.page } },
+      highlighted(d.snippet, d.highlights, "page-snippet"),
+      el("div", { class: "muted" },
+        el("a", { href: `#/documents/${d.document_id}` }, d.meeting_title || d.filename),
+        ` · ${t("page")} ${d.page}`,
+        d.meeting_date ? ` · ${d.meeting_date}` : "",
+        d.department ? ` · ${d.department}` : "",
+        ` · ${d.item_count} ${t("doc_items")}`)))));
+}
+
 function renderSearch(view, seq) {
   const s = searchState;
   const fromHash = new URLSearchParams(location.hash.split("?")[1] || "").get("q");
@@ -1220,7 +1241,7 @@ function renderSearch(view, seq) {
     const data = await loadInto(results, `/v1/search${qs({ ...s, limit: 20 })}`, seq);
     if (!data) return;
     if (data.semantic.message) append(results, el("p", { class: "muted", id: "search-note" }, data.semantic.message));
-    if (!data.hits.length) {
+    if (!data.hits.length && !data.documents.length) {
       append(results, el("p", { class: "muted", id: "no-hits" }, t("no_hits")));
       return;
     }
@@ -1229,9 +1250,11 @@ function renderSearch(view, seq) {
       return el("li", { class: "card search-hit", dataset: { itemId: h.item.id } },
         highlighted(h.item.text, h.highlights),
         meetingLine(h.item, h.meeting_title),
+        h.context_page ? el("div", { class: "muted" }, `${t("via_page")} ${h.context_page}`) : null,
         similarButton(h.item.id, chainBox, chainBox),
         chainBox);
     })));
+    if (data.documents.length) append(results, documentHits(data.documents));
   };
   form.addEventListener("submit", (e) => { e.preventDefault(); run(); });
   if (s.q) run();
