@@ -384,7 +384,13 @@ def _relevant_semantic(semantic: list[tuple[int, float]], keyword: list[tuple[in
         return semantic
     best = semantic[0][1]
     kw = {i for i, _ in keyword}
-    return [(i, c) for i, c in semantic if c >= best - SEMANTIC_MARGIN or i in kw]
+    floor = best - SEMANTIC_MARGIN
+    # When words matched, a neighbour found by meaning alone must be at least as close to the query as
+    # the closest item that matched by words: e5 puts unrelated directives of the genre near 0.8 too.
+    matched = [c for i, c in semantic if i in kw]
+    if matched:
+        floor = max(floor, min(matched))
+    return [(i, c) for i, c in semantic if c >= floor or i in kw]
 
 
 # Dates say when, not what: a repeated order usually comes with a new deadline.

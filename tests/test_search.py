@@ -179,3 +179,15 @@ def test_word_overlap_tells_a_repeated_order_from_a_related_one() -> None:
     again = "पैक्स कम्प्यूटरीकरण का कार्य पूर्ण नहीं हुआ, जिलाधिकारी ने इसे 31 दिसंबर तक पूरा करने के निर्देश पुनः दिए।"
     other = "जिलाधिकारी ने सभी गोदामों का भौतिक सत्यापन दिसम्बर तक कराने के निर्देश दिए।"
     assert word_overlap(first, again) >= SIMILAR_OVERLAP > word_overlap(first, other)
+
+
+def test_semantic_neighbours_need_to_be_as_close_as_a_word_match() -> None:
+    """e5 scores unrelated directives of the genre near 0.8: when words matched, a meaning-only
+    neighbour is kept only if it is at least as close to the query as a word-matched item."""
+    from nirdesh.search import _relevant_semantic
+
+    semantic = [(1, 0.79), (8, 0.77), (5, 0.768)]
+    assert _relevant_semantic(semantic, [(1, 4.2)]) == [(1, 0.79)]
+    assert _relevant_semantic(semantic, []) == semantic  # nothing matched by words: the margin rule only
+    closer = [(9, 0.85), (1, 0.80), (3, 0.70)]
+    assert _relevant_semantic(closer, [(1, 4.2)]) == [(9, 0.85), (1, 0.80)]
