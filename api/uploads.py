@@ -9,11 +9,9 @@ from urllib.parse import quote
 from api.context import CheckFn
 from api.errors import INGEST_STATUS, ApiError
 from ingest.document import IngestError
-from ingest.sniff import sniff
+from ingest.precheck import kind_of
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-_KIND_BY_EXT = {".pdf": "pdf", ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image",
-                ".tiff": "image", ".bmp": "image", ".gif": "image", ".webp": "image", ".txt": "txt", ".docx": "docx"}
 _TYPE_BY_KIND = {"pdf": "application/pdf", "txt": "text/plain; charset=utf-8", "docx": DOCX_TYPE}
 _IMAGE_TYPES = ((b"\x89PNG", "image/png"), (b"\xff\xd8\xff", "image/jpeg"), (b"II*\x00", "image/tiff"),
                 (b"MM\x00*", "image/tiff"), (b"GIF8", "image/gif"), (b"BM", "image/bmp"), (b"RIFF", "image/webp"))
@@ -21,19 +19,17 @@ _UNSUPPORTED = "unsupported file type: only PDF, images, TXT and DOCX are accept
 
 
 def detect(filename: str, data: bytes) -> tuple[str, str]:
-    """(kind, content type) of an upload, from its bytes (``ingest.sniff``) checked against its name.
+    """(kind, content type) of an upload, from its bytes checked against its name (``ingest.precheck.kind_of``).
 
     ApiError 422 when the file is empty, encrypted, or its bytes contradict the binary type its name
-    claims (a corrupt file); 415 when the type is not one Nirdesh reads.
+    claims (a corrupt file); 415 when the type is not one Nirdesh reads, or text not named .txt.
     """
-    kind = sniff(data)
+    try:
+        kind = kind_of(data, filename)
+    except IngestError as e:
+        raise ApiError(INGEST_STATUS.get(e.code, 422), e.code, e.reason) from e
     ext = PurePosixPath(filename.lower()).suffix
-    claimed = _KIND_BY_EXT.get(ext)
-    if kind == "empty":
-        raise ApiError(422, "empty", "the file is empty")
-    if kind in ("unknown", "txt") and claimed not in (None, "txt"):
-        raise ApiError(422, "corrupt", f"the file is not a valid {ext[1:].upper()} file")
-    if kind == "unknown" or (kind == "txt" and ext not in ("", ".txt")):
+    if kind == "txt" and ext not in ("", ".txt"):
         raise ApiError(415, "unsupported", _UNSUPPORTED)
     if kind == "pdf" and b"/Encrypt" in data[-4096:] + data[:4096]:
         raise ApiError(422, "encrypted", "the PDF is encrypted; upload an unprotected copy")

@@ -35,21 +35,27 @@ BINARY_SUFFIXES: dict[str, Kind] = {
 _UNSUPPORTED = "Unsupported file type: upload a PDF, an image (PNG/JPEG/TIFF), a .docx or a UTF-8 text file."
 
 
+def kind_of(data: bytes, filename: str) -> Kind:
+    """The file's kind by content, checked against the binary type its name claims: IngestError for an
+    empty file, a name that lies (a ``.pdf`` that is text: corrupt) and bytes of no supported type."""
+    kind = sniff(data)
+    if kind == "empty":
+        raise IngestError("The file is empty.", code="empty")
+    suffix = PurePosixPath(filename.lower()).suffix
+    if suffix in BINARY_SUFFIXES and kind in ("txt", "unknown"):
+        raise IngestError(f"The file is named {suffix} but is not a valid {suffix[1:].upper()} file.", code="corrupt")
+    if kind == "unknown":
+        raise IngestError(_UNSUPPORTED, code="unsupported")
+    return kind
+
+
 def precheck(data: bytes, filename: str, settings: Settings) -> Kind:
     """The file's kind (by content), or IngestError with the code the API maps to 413/415/422."""
     if len(data) > settings.max_upload_bytes:
         raise IngestError(
             f"The file is larger than {settings.max_upload_bytes // (1024 * 1024)} MB.", code="too_large"
         )
-    kind = sniff(data)
-    if kind == "empty":
-        raise IngestError("The file is empty.", code="empty")
-    suffix = PurePosixPath(filename.lower()).suffix
-    claimed = BINARY_SUFFIXES.get(suffix)
-    if claimed and kind in ("txt", "unknown"):
-        raise IngestError(f"The file is named {suffix} but is not a valid {suffix[1:].upper()} file.", code="corrupt")
-    if kind == "unknown":
-        raise IngestError(_UNSUPPORTED, code="unsupported")
+    kind = kind_of(data, filename)
     if kind == "pdf":
         check_pdf(data, settings)
     elif kind == "image":

@@ -8,9 +8,12 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from ingest import IngestError
 from jobs.context import JobContext
 from store import jobs as job_store
+from store.models import Document
 from store.repository import get_document, mark_document_failed, save_extraction
 from store.reprocess import reprocess_document
 
@@ -55,6 +58,17 @@ def _items_stored(ctx: JobContext) -> None:
         search.notify()
 
 
+def write_extraction(s: Session, doc: Document, extraction: dict[str, Any], kind: str) -> dict[str, Any]:
+    """Store an extraction for ``doc``: new items, or a re-processing that keeps people's changes.
+    Returns the job summary ({items} or what re-processing changed, with the extractor version)."""
+    if kind == "reprocess":
+        summary: dict[str, Any] = reprocess_document(s, doc, extraction)
+    else:
+        summary = {"items": len(save_extraction(s, doc, extraction))}
+    summary["extractor_version"] = doc.extractor_version
+    return summary
+
+
 def extract_and_store(ctx: JobContext, document_id: int, kind: str = "extract") -> dict[str, Any]:
     """Extract and write the result in one transaction. Returns {items} or the reprocess summary.
 
@@ -67,11 +81,7 @@ def extract_and_store(ctx: JobContext, document_id: int, kind: str = "extract") 
             doc = get_document(s, document_id)
             if doc is None:
                 raise ExtractionFailed("not_found", f"document {document_id} is gone")
-            if kind == "reprocess":
-                summary: dict[str, Any] = reprocess_document(s, doc, extraction)
-            else:
-                summary = {"items": len(save_extraction(s, doc, extraction))}
-            summary["extractor_version"] = doc.extractor_version
+            summary = write_extraction(s, doc, extraction, kind)
         _items_stored(ctx)
         return summary
     except ExtractionFailed as e:

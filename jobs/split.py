@@ -22,11 +22,10 @@ from extractors import EXTRACTOR_VERSION
 from ingest import IngestError
 from ingest.pages import SPLIT_KINDS, assemble, page_count, page_from_dict, page_to_dict, read_page
 from jobs.context import JobContext
-from jobs.runner import ExtractionFailed
+from jobs.runner import ExtractionFailed, write_extraction
 from store import jobs as job_store
 from store import page_results
-from store.repository import get_document, mark_document_failed, save_extraction
-from store.reprocess import reprocess_document
+from store.repository import get_document, mark_document_failed
 
 log = logging.getLogger("nirdesh.jobs")
 
@@ -187,11 +186,7 @@ def store_extraction(ctx: JobContext, job_id: int, extraction: dict[str, Any], w
         if doc is None:
             job_store.fail(job, "not_found", f"document {job.document_id} is gone")
             return False
-        if job.kind == "reprocess":
-            summary: dict[str, Any] = reprocess_document(s, doc, extraction)
-        else:
-            summary = {"items": len(save_extraction(s, doc, extraction))}
-        summary["extractor_version"] = doc.extractor_version
+        summary = write_extraction(s, doc, extraction, job.kind)
         if job.pages_total is not None:
             summary["pages"] = job.pages_total
         job_store.finish(job, summary)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import shutil
 import signal
@@ -20,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from samples import hindi_scan_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
-FONT = Path("/usr/share/fonts/truetype/lohit-devanagari/Lohit-Devanagari.ttf")
 
 
 def free_port() -> int:
@@ -238,23 +237,8 @@ class Proc:
 
 
 def scanned_pdf(pages: list[list[str]], dpi: int = 150) -> bytes:
-    """An image-only PDF (a "scan"): each page's lines drawn in a Devanagari font on an A5-sized page."""
-    from PIL import Image, ImageDraw, ImageFont
-
-    font = ImageFont.truetype(str(FONT), size=int(dpi * 0.16))
-    width, height = int(5.8 * dpi), int(8.3 * dpi)
-    images = []
-    for lines in pages:
-        img = Image.new("L", (width, height), 255)
-        draw = ImageDraw.Draw(img)
-        y = int(0.6 * dpi)
-        for line in lines:
-            draw.text((int(0.5 * dpi), y), line, font=font, fill=0)
-            y += int(dpi * 0.32)
-        images.append(img)
-    buf = io.BytesIO()
-    images[0].save(buf, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
-    return buf.getvalue()
+    """An image-only PDF (a "scan") of shaped Devanagari lines, ``dpi`` giving its page size."""
+    return hindi_scan_pdf(pages, resolution=dpi)
 
 
 SUBJECTS = ["सड़क मरम्मत", "पेयजल आपूर्ति", "विद्यालय भवन", "राशन वितरण", "टीकाकरण शिविर", "नाली सफाई",

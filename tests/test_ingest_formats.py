@@ -7,6 +7,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hostile import pdf_from_objects
 from PIL import Image
 from samples import hindi_image
 
@@ -17,20 +18,8 @@ SETTINGS = Settings(ocr_workers=2, ocr_timeout_s=60, max_pages=50)
 
 
 def _pdf(objects: list[bytes], trailer_extra: bytes = b"") -> bytes:
-    """Assemble a PDF from numbered object bodies (1-based) with a correct xref table."""
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % i + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for off in offsets:
-        out.write(b"%010d 00000 n \n" % off)
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R " % (len(objects) + 1) + trailer_extra + b">>\n")
-    out.write(b"startxref\n%d\n%%%%EOF\n" % xref)
-    return out.getvalue()
+    """A PDF of numbered object bodies (1-based, catalog first)."""
+    return pdf_from_objects(dict(enumerate(objects, 1)), trailer_extra=trailer_extra)
 
 
 def _table_pdf(pages: int = 1) -> bytes:
