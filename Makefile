@@ -1,7 +1,8 @@
 VENV := .venv
 PY := $(VENV)/bin/python
+SHARED ?= ../shared
 
-.PHONY: install run test eval lint cer bench
+.PHONY: install run test eval lint typecheck format cer bench
 
 install: $(VENV)/.installed
 
@@ -12,14 +13,30 @@ $(VENV)/.installed: pyproject.toml scripts/setup.sh
 run: install
 	$(VENV)/bin/nirdesh serve
 
+# Needs nothing beside the repo; checks against the shared dev set are in `make eval`.
 test: install
 	bash scripts/test.sh
 
+# Extraction figures on ../shared/eval/dev and corpus/, then the ingest checks on the shared dev PDFs.
 eval: install
-	$(VENV)/bin/nirdesh eval
+	@if [ ! -f "$(SHARED)/eval/score.py" ]; then \
+	  echo "make eval: the shared evaluation set is not at $(SHARED)/eval (score.py and dev/); set SHARED=/path/to/shared" >&2; \
+	  exit 2; \
+	fi
+	$(VENV)/bin/nirdesh eval --shared "$(SHARED)/eval"
+	NIRDESH_SHARED="$(SHARED)" $(PY) -m pytest -q -p no:cacheprovider evaluation
 
+# Lint and format must be clean (the type check joins `lint` once the tree passes it: `make typecheck`).
 lint: install
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: install
+	$(VENV)/bin/mypy
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
 
 cer: install
 	$(PY) scripts/ingest_cer.py

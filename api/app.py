@@ -2,7 +2,7 @@
 
 ``create_app(settings, extract=...)`` wires settings, the database (migrated on creation), the file
 store, the extractor and the embedded job queue. The extractor is injected so tests (and a future
-remote worker) can swap it; by default it is ``nirdesh.pipeline.process_bytes``, imported lazily so
+remote worker) can swap it; by default it is ``extractors.pipeline.process_bytes``, imported lazily so
 the service starts even while the pipeline is unavailable (jobs then fail with a clear error).
 """
 
@@ -24,10 +24,10 @@ from api.limits import UploadLimitMiddleware
 from api.routes import documents, export, items, misc
 from api.routes import search as search_routes
 from api.ui import ui_mount
+from core.settings import Settings, get_settings
 from jobs.context import default_extractor
 from jobs.queue import JobQueue, make_queue
 from jobs.runner import resume_jobs
-from nirdesh.settings import Settings, get_settings
 from store.db import Database
 from store.files import make_file_store
 
@@ -72,7 +72,7 @@ def create_app(
         check=check or (default_checker(settings) if extract is None else None),
     )
     ctx.queue = queue or make_queue(ctx)
-    from nirdesh.search import SearchService
+    from search.service import SearchService
 
     ctx.search = SearchService(db, settings.embedder, embedder_factory=embedder_factory)
 

@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING
 
 from fastapi import Request
 
+from core.settings import Settings
 from jobs.context import ExtractFn
-from nirdesh.settings import Settings
 from store.db import Database
 from store.files import FileStorage
 
 if TYPE_CHECKING:
     from jobs.queue import JobQueue
-    from nirdesh.search import SearchService
+    from search.service import SearchService
 
 __all__ = ["CheckFn", "ExtractFn", "ServiceContext", "get_ctx"]
 

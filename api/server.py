@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from nirdesh.settings import Settings, get_settings
+from core.settings import Settings, get_settings
 
 
 def run(host: str | None = None, port: int | None = None, settings: Settings | None = None) -> None:

@@ -12,9 +12,9 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from core.settings import Settings
 from exporters.rows import load_rows
 from exporters.service import render
-from nirdesh.settings import Settings
 from store.db import Database
 from store.repository import ItemFilter, create_document, save_extraction
 

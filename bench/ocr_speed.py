@@ -96,10 +96,10 @@ def _stages(scan_pdf: Path, lang: str, pages: int) -> dict[str, float]:
 
 def run(pages: int = 4, repeat: int = 1, workers: tuple[int, ...] = (1, 2), paragraphs: int = 5,
         seed: int = 21) -> dict:
+    from core.settings import Settings
     from ingest import ingest_bytes
     from ingest.cer import cer
     from ingest.ocr import resolve_lang
-    from nirdesh.settings import Settings
 
     base = Settings()
     lang = resolve_lang(base.ocr_lang)

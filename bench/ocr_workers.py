@@ -2,7 +2,7 @@
 of ``nirdesh serve`` with 20 concurrent clients on loopback.
 
 Starts its own Redis (redis-server on a free port) and uses the PostgreSQL database given (its schema is
-DROPPED and recreated: use a scratch database). Scanned Hindi PDFs are rendered here (tests/scale_cluster.py).
+DROPPED and recreated: use a scratch database). Scanned Hindi PDFs are rendered here (tests/helpers/scale_cluster.py).
 
 Usage: python bench/ocr_workers.py --database-url postgresql+psycopg://USER:PW@127.0.0.1/SCRATCH_DB
        [--docs 4] [--pages 6] [--dpi 200] [--ocr-dpi 300] [--clients 20] [--uploads 400]
@@ -24,9 +24,9 @@ import httpx
 
 LINES = 22
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT)]
 
-from scale_cluster import (  # noqa: E402
+from tests.helpers.scale_cluster import (  # noqa: E402
     Proc,
     RedisServer,
     free_port,

@@ -24,9 +24,9 @@ def main() -> None:
     from pyinstrument import Profiler
 
     from bench.generate import DPI, make_document, write_scan_pdf
+    from core.settings import Settings
     from ingest.ocr import ocr_image
     from ingest.pdf import _render
-    from nirdesh.settings import Settings
 
     settings = Settings()
     doc = make_document(random.Random(21), args.pages, "profile")

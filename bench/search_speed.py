@@ -4,7 +4,7 @@
     PYTHONPATH=. python bench/search_speed.py --items 0 --pages 10000     # page-text search only
 
 Items are synthetic directives made from the templates below. FTS indexing is timed through the
-same code the service uses (store.search). Embedding speed is measured with the configured embedder
+same code the service uses (search.item_queries). Embedding speed is measured with the configured embedder
 on ``--sample`` texts; the vector table is then filled by embedding ``--bases`` distinct template
 sentences and giving every item the vector of the base sentence it was made from (embedding 100,000
 items would take far longer than the benchmark). Query latency is measured per mode over 60 queries
@@ -31,8 +31,8 @@ import numpy as np
 import sqlalchemy as sa
 
 from models.embedder import make_embedder
-from nirdesh.search import SearchService
-from store import search as store
+from search.service import SearchService
+from store import fts
 from store.db import Database
 from store.models import ActionItem, Document, ItemEmbedding, Page
 from store.repository import ItemFilter
@@ -86,7 +86,7 @@ def build(db: Database, n_items: int, bases: list[str], rng: random.Random) -> t
     t0 = time.perf_counter()
     with db.engine.begin() as c:
         for i in range(0, len(ids), 5000):
-            store._write_rows(c, list(zip(ids[i : i + 5000], texts[i : i + 5000], strict=True)))
+            fts.write_rows(c, list(zip(ids[i : i + 5000], texts[i : i + 5000], strict=True)))
     return ids, base_of, time.perf_counter() - t0
 
 
@@ -118,7 +118,7 @@ def build_pages(db: Database, n_docs: int, bases: list[str], rng: random.Random)
     t0 = time.perf_counter()
     with db.engine.begin() as c:
         for i in range(0, len(rows), 2000):
-            store._write_rows(c, rows[i : i + 2000], store.PAGES)
+            fts.write_rows(c, rows[i : i + 2000], fts.PAGES)
     return time.perf_counter() - t0
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from core.contract import SCHEMA_ID
 from extractors.directives import directive_cue
 from extractors.meeting import (
     chair_from,
@@ -22,7 +23,6 @@ from extractors.tables import ActionRow, pipe_tables, rows_from_table
 from extractors.targets import find_targets
 from ingest.document import IngestedDocument
 from models.gazetteer import Gazetteer, load_gazetteer
-from nirdesh.schema import SCHEMA_ID
 from nlp.dates import TimeExpression, find_time_expressions
 from nlp.normalize import clean_text, fold
 from nlp.sentences import TERMINATORS, Sentence, split_sentences

@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from core.settings import Settings, get_settings
 from ingest.document import IngestedDocument, IngestError, Page, Table
 from ingest.precheck import precheck
 from ingest.sniff import sniff
 from ingest.text import strip_controls
-from nirdesh.settings import Settings, get_settings
 
 __all__ = ["IngestedDocument", "IngestError", "Page", "Table", "ingest_bytes", "ingest_path", "precheck", "sniff"]
 

@@ -9,9 +9,9 @@ from contextlib import contextmanager
 
 from PIL import Image, ImageSequence
 
+from core.settings import Settings
 from ingest.document import IngestedDocument, IngestError, Page
 from ingest.ocr import ocr_many
-from nirdesh.settings import Settings
 
 
 def open_image(data: bytes) -> Image.Image:

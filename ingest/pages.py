@@ -11,9 +11,9 @@ import dataclasses
 import io
 from typing import Any
 
+from core.settings import Settings
 from ingest.document import IngestedDocument, IngestError, Page, Table
 from ingest.sniff import sniff
-from nirdesh.settings import Settings
 
 #: Kinds whose pages are read (and OCR'd) one by one; TXT and DOCX are read whole.
 SPLIT_KINDS = ("pdf", "image")

@@ -17,12 +17,12 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 from PIL import Image
 
+from core.settings import Settings
 from ingest.document import IngestedDocument, IngestError, Page, Route, Table
 from ingest.garble import GARBLE_THRESHOLD, garble_score
 from ingest.legacy import convert_legacy, legacy_font, looks_like_krutidev
 from ingest.ocr import OcrResult, ocr_many
 from ingest.text import clean_text
-from nirdesh.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -13,9 +13,9 @@ import io
 import zipfile
 from pathlib import PurePosixPath
 
+from core.settings import Settings
 from ingest.document import IngestError
 from ingest.sniff import Kind, sniff
-from nirdesh.settings import Settings
 
 #: A DOCX may inflate to at most this many bytes in all (python-docx holds every part in memory).
 MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024

@@ -19,10 +19,10 @@ from typing import Any
 from celery import Celery
 from sqlalchemy.exc import InterfaceError, OperationalError
 
+from core.settings import Settings
 from jobs import split
 from jobs.context import JobContext, WorkerContext
 from jobs.runner import ExtractionFailed, extract_document_bytes
-from nirdesh.settings import Settings
 from store import jobs as job_store
 
 log = logging.getLogger("nirdesh.jobs")

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from nirdesh.settings import Settings, get_settings
+from core.settings import Settings, get_settings
 from store.db import Database
 from store.files import FileStorage, make_file_store
 
-# extract(data, filename, meeting_date=...) -> an Extraction dict (nirdesh.schema)
+# extract(data, filename, meeting_date=...) -> an Extraction dict (core.contract)
 ExtractFn = Callable[..., dict[str, Any]]
 
 
@@ -26,7 +26,7 @@ def default_extractor(settings: Settings) -> ExtractFn:
     """The real pipeline, imported lazily so a server starts even while it is unavailable."""
 
     def extract(data: bytes, filename: str, *, meeting_date: date | None = None) -> dict[str, Any]:
-        from nirdesh.pipeline import process_bytes
+        from extractors.pipeline import process_bytes
 
         return dict(process_bytes(data, filename, meeting_date=meeting_date, settings=settings))
 

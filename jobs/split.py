@@ -165,7 +165,7 @@ def finalize(ctx: JobContext, job_id: int, worker: str | None = None) -> bool:
         seconds = sum(r.seconds or 0.0 for r in rows)
     document = assemble(info.filename, info.kind, pages, info.size, errors, seconds)
     try:
-        from nirdesh.pipeline import process_document
+        from extractors.pipeline import process_document
 
         extraction = dict(process_document(document, meeting_date=info.meeting_date))
     except Exception as e:

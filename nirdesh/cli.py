@@ -92,8 +92,8 @@ def print_table(result: dict[str, Any], console: Console) -> None:
 
 
 def cmd_extract(ns: argparse.Namespace) -> int:
+    from extractors.pipeline import process_path
     from ingest import IngestError
-    from nirdesh.pipeline import process_path
 
     files, skipped = collect_inputs(ns.inputs)
     meeting = date.fromisoformat(ns.meeting_date) if ns.meeting_date else None
@@ -152,7 +152,7 @@ def cmd_serve(ns: argparse.Namespace) -> int:
 
 
 def cmd_worker(ns: argparse.Namespace) -> int:
-    from nirdesh.settings import get_settings
+    from core.settings import get_settings
 
     try:
         from jobs.celery_queue import run_worker
@@ -165,7 +165,7 @@ def cmd_worker(ns: argparse.Namespace) -> int:
 
 def _database() -> Database:
     """The store, imported here so that `nirdesh extract` needs no database packages."""
-    from nirdesh.settings import get_settings
+    from core.settings import get_settings
     from store.db import Database
 
     settings = get_settings()
@@ -200,13 +200,13 @@ def cmd_corrections_export(ns: argparse.Namespace) -> int:
 
 
 def cmd_search(ns: argparse.Namespace) -> int:
-    from nirdesh.search_cli import run_search
+    from nirdesh.cli_search import run_search
 
     return run_search(_database(), ns)
 
 
 def cmd_search_eval(ns: argparse.Namespace) -> int:
-    from nirdesh.search_eval import run_search_eval
+    from search.evaluate import run_search_eval
 
     return run_search_eval(Path(ns.corpus), Path(ns.queries), ns.embedders.split(","), by_kind=ns.by_kind)
 

@@ -58,7 +58,7 @@ def item_filter(ns: argparse.Namespace) -> Any:
 
 
 def _context() -> tuple[Any, Any]:
-    from nirdesh.settings import get_settings
+    from core.settings import get_settings
     from store.db import Database
 
     settings = get_settings()

@@ -10,8 +10,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from extractors.pipeline import process_path
 from nirdesh.cli import output_name
-from nirdesh.pipeline import process_path
 
 KIND_GLOBS = {"txt": "dev/*.txt", "text.pdf": "dev/pdf/*.text.pdf", "scan.pdf": "dev/pdf/*.scan.pdf",
               "garbled.pdf": "dev/pdf/*.garbled.pdf", "legacy.pdf": "dev/pdf/*.legacy.pdf"}

@@ -6,7 +6,7 @@ consonant skeleton of their transliteration (``indic_transliteration``), so a La
 such as ``kisan``, ``manrega`` or ``pacs`` finds किसान, मनरेगा or पैक्स. Vowels, aspiration,
 retroflexion and nasal spellings are dropped from the key because people romanise them
 inconsistently. Officialese that transliteration cannot reach (``DM`` → जिलाधिकारी, ``godown`` → गोदाम)
-comes from a lexicon the caller passes in (``models.lexicon``).
+comes from a lexicon the caller passes in (``search.lexicon``).
 """
 
 from __future__ import annotations

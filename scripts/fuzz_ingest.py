@@ -3,13 +3,13 @@
 
     python scripts/fuzz_ingest.py --seconds 300 [--seed 1] [--out fuzz-findings] [--timeout 10]
 
-Mutated PDF, DOCX, PNG, TIFF and TXT files (seeds built by tests/hostile.py and the corpus) go through
+Mutated PDF, DOCX, PNG, TIFF and TXT files (seeds built by tests/helpers/hostile.py and the corpus) go through
 ``ingest_bytes`` in a worker process under an address-space limit. Every case must end in a document or
 an IngestError; anything else (another exception, a crash of the worker, a case slower than --timeout)
 is a finding: its input is saved under --out and listed in the report. Case N of a seed is the same
 bytes every run, so a finding can be replayed with ``--replay N``.
 
-OCR is replaced by a stub that still decodes every page image, as in tests/test_ingest_fuzz.py.
+OCR is replaced by a stub that still decodes every page image, as in tests/ingest/test_fuzz.py.
 """
 
 from __future__ import annotations
@@ -31,15 +31,16 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT)]
 
 INTERESTING = [b"0", b"-1", b"999999999", b"4294967296", b"\x00", b"\xff\xff\xff\xff", b"obj", b"R", b"<<", b">>",
                b"/Kids", b"/Count 100000", b"stream", b"endstream", b"%%EOF"]
 
 
 def seeds() -> list[tuple[str, bytes]]:
-    from hostile import docx, small_png, text_pdf
     from PIL import Image
+
+    from tests.helpers.hostile import docx, small_png, text_pdf
 
     tiff = io.BytesIO()
     frames = [Image.new("L", (60, 30), 255), Image.new("L", (30, 60), 0)]
@@ -87,10 +88,9 @@ def case(seed: int, index: int, corpus: list[tuple[str, bytes]]) -> tuple[str, b
 
 
 def _install_fake_ocr() -> None:
-    from hostile import fake_ocr_many
-
     import ingest.images
     import ingest.pdf
+    from tests.helpers.hostile import fake_ocr_many
 
     ingest.images.ocr_many = fake_ocr_many
     ingest.pdf.ocr_many = fake_ocr_many
@@ -98,8 +98,8 @@ def _install_fake_ocr() -> None:
 
 def worker(seed: int, start: int, conn: Any, memory_mb: int) -> None:
     """Run cases start, start+1, ... and report each: ("start", i) before, (i, outcome, detail, s) after."""
+    from core.settings import Settings
     from ingest import IngestError, ingest_bytes
-    from nirdesh.settings import Settings
 
     _install_fake_ocr()
     warnings.simplefilter("ignore")  # Pillow and pdfminer warn on every damaged file

@@ -18,10 +18,10 @@ import pypdfium2 as pdfium
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from core.settings import get_settings  # noqa: E402
 from ingest import ingest_path  # noqa: E402
 from ingest.cer import cer  # noqa: E402
 from ingest.ocr import ocr_many  # noqa: E402
-from nirdesh.settings import get_settings  # noqa: E402
 
 # OCR columns use ingest's median+threshold preprocessing; "Deva unfiltered" skips it.
 OCR_LANGS = ["hin", "hin+eng", "script/Devanagari"]

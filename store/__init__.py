@@ -1,4 +1,6 @@
-"""Storage layer: SQLAlchemy models, repository functions, original files on disk, migrations.
+"""Storage layer: SQLAlchemy models, repository functions, the keyword index maintenance
+(``store.fts``), original files on disk (local or S3) and migrations.
 
-Imports only ``nirdesh.schema``/``nirdesh.settings`` from the project; never ``api`` or the CLI.
+Imports ``core`` and ``nlp`` (the folding and word analysis its indexes store); never ``jobs``,
+``search``, ``exporters``, ``api`` or the CLI.
 """

@@ -71,7 +71,7 @@ class Database:
             migrate(self.engine)
         self.sessionmaker = sessionmaker(self.engine, expire_on_commit=False)
         outbox.install(self.sessionmaker)  # item events go to the reminders outbox in the same transaction
-        from store.search import install_index_hooks
+        from store.fts import install_index_hooks
 
         install_index_hooks(self.sessionmaker)  # the keyword index follows every write of an item
 

@@ -1,4 +1,4 @@
-"""Reading and writing an item's extracted fields in the JSON shape of nirdesh.schema.
+"""Reading and writing an item's extracted fields in the JSON shape of core.contract.
 
 Corrections, re-processing and the API all speak in these field names, so the mapping between
 the contract's nested values and the table's flat columns lives in one place.

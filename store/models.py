@@ -309,7 +309,7 @@ class ItemEmbedding(Base):
     Rows are only ever inserted or deleted (a changed text deletes its rows), so the in-memory vector
     index can load what is new by ``id`` without rereading the table. The keyword index lives beside
     it in ``item_fts`` (an FTS5 table on SQLite, a tsvector table on PostgreSQL), made by migration
-    0002 and kept by ``store.search``.
+    0002 and kept by ``store.fts``.
     """
 
     __tablename__ = "item_embeddings"

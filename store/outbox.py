@@ -75,7 +75,7 @@ def _after_flush(session: Session, _ctx: Any) -> None:
 
 def install(factory: sessionmaker[Session]) -> None:
     """Record item events for every session made by ``factory``."""
-    if getattr(factory, "_nirdesh_outbox_hooks", False):  # not event.contains: see store.search
+    if getattr(factory, "_nirdesh_outbox_hooks", False):  # not event.contains: see store.fts
         return
     event.listen(factory, "after_flush", _after_flush)
     factory._nirdesh_outbox_hooks = True  # type: ignore[attr-defined]

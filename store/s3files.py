@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from store.files import FileStore
 
 if TYPE_CHECKING:
-    from nirdesh.settings import Settings
+    from core.settings import Settings
 
 
 class S3FileStore:

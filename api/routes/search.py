@@ -15,9 +15,9 @@ from api.errors import ApiError, not_found
 from api.filters import Filters
 from api.params import IdPath
 from api.schemas import ItemOut, item_out
+from search.item_queries import load_items
 from store.models import ActionItem
 from store.repository import get_item
-from store.search import load_items
 
 router = APIRouter(tags=["search"])
 

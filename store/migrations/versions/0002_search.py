@@ -10,7 +10,7 @@ that a Devanagari word stays one token. A trigger drops an item's row when the i
 On PostgreSQL it is a plain table with a tsvector built from the same terms (roman keys prefixed
 with ``~``) by array_to_tsvector, so no text-search parser or dictionary touches the words; a GIN
 index serves the @@ queries, and the foreign key's cascade handles deletes.
-The rows are filled by store.search (on write, and for existing items at startup).
+The rows are filled by store.fts (on write, and for existing items at startup).
 """
 
 from __future__ import annotations

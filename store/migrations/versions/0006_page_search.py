@@ -7,7 +7,7 @@ Create Date: 2026-12-01
 The same layout as ``item_fts`` (0002), keyed by ``pages.id``: on SQLite an FTS5 table (rowid = page
 id; folded+stemmed terms and roman keys, the same tokenizer) and a trigger that drops a page's row when
 the page is deleted, which also fires for the cascade from a deleted document; on PostgreSQL a table
-with a tsvector (GIN) whose foreign key cascades. Rows are filled by store.search: on every write of a
+with a tsvector (GIN) whose foreign key cascades. Rows are filled by store.fts: on every write of a
 page, and for pages stored before this revision when the service starts (``sync_index``).
 """
 

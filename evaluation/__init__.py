@@ -1,0 +1,1 @@
+"""Checks against the shared dev set beside the repo (``make eval``); ``make test`` never needs it."""

@@ -1,0 +1,408 @@
+"""Hybrid search over action items: keyword (FTS) and semantic (embeddings), fused by RRF; and
+keyword search over the documents' page text, returned as a separate list.
+
+``SearchService`` is one per process (the API keeps it in its ServiceContext, the CLI makes one). It
+loads the embedder lazily, keeps the stored vectors in memory (``VectorIndex``, loaded incrementally:
+nothing is re-embedded or rebuilt at start) and, in a background thread, embeds the items that have
+no vector yet, a small batch per transaction so uploads are never held up. While vectors are
+missing, search still answers from the keyword index and says so (``SemanticStatus``).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+import numpy as np
+
+from models.embedder import Embedder, EmbedderError, make_embedder
+from nlp.query import STOPWORDS, QueryTerms, highlight_spans, parse_query, tokens
+from search import item_queries as store
+from search import page_queries as pages_store
+from search.fusion import rrf
+from search.lexicon import search_lexicon
+from search.snippet import Snippet, snippet
+from search.vectors import VectorIndex
+from store.db import Database
+from store.fts import sync_index
+from store.models import ActionItem, Page
+from store.repository import ItemFilter
+
+log = logging.getLogger(__name__)
+
+Mode = Literal["hybrid", "keyword", "semantic"]
+MODES: tuple[str, ...] = ("hybrid", "keyword", "semantic")
+Scope = Literal["items", "documents", "all"]
+SCOPES: tuple[str, ...] = ("items", "documents", "all")
+CONTEXT_PAGES = 20  # best matching pages whose items may fill up a short item list
+CANDIDATES = 100  # per ranking, before fusion
+SEMANTIC_POOL = 500  # nearest vectors checked against the filters before falling back to a mask
+EMBED_BATCH = 32
+
+
+@dataclass
+class SemanticStatus:
+    status: str  # ready | partial | unavailable | disabled
+    model: str | None = None
+    embedded: int = 0
+    total: int = 0
+    message: str | None = None
+
+
+@dataclass
+class Hit:
+    item_id: int
+    score: float
+    keyword_rank: int | None = None
+    semantic_rank: int | None = None
+    similarity: float | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    context_page: int | None = None  # set when only the item's page, not the item, has the query words
+
+
+@dataclass
+class PageHit:
+    page_id: int
+    score: float
+    snippet: Snippet
+
+
+@dataclass
+class SearchResult:
+    query: str
+    mode: str
+    hits: list[Hit]
+    semantic: SemanticStatus
+    items: dict[int, ActionItem] = field(default_factory=dict)  # loaded in the caller's session
+    documents: list[PageHit] = field(default_factory=list)
+    pages: dict[int, Page] = field(default_factory=dict)  # loaded in the caller's session, with .document
+    item_counts: dict[int, int] = field(default_factory=dict)  # action items per document of ``pages``
+
+
+class SearchService:
+    def __init__(
+        self,
+        db: Database,
+        embedder_spec: str | None = None,
+        *,
+        embedder_factory: Callable[[], Embedder | None] | None = None,
+        poll_seconds: float = 5.0,
+    ) -> None:
+        self.db = db
+        self._factory = embedder_factory or (lambda: make_embedder(embedder_spec))
+        self._embedder: Embedder | None = None
+        self._embedder_error: str | None = None
+        self._loaded = False
+        self._load_lock = threading.Lock()
+        self._embed_lock = threading.Lock()
+        self.index = VectorIndex()
+        self.poll_seconds = poll_seconds
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.lexicon = search_lexicon()
+        # (have, total, when): two COUNTs over 100,000 rows cost ~35 ms, too much for every query.
+        self._coverage: tuple[int, int, float] | None = None
+
+    # --- embedder and vectors --------------------------------------------------------------------
+
+    @property
+    def embedder(self) -> Embedder | None:
+        if not self._loaded:
+            with self._load_lock:
+                if not self._loaded:
+                    try:
+                        self._embedder = self._factory()
+                    except EmbedderError as e:
+                        self._embedder_error = str(e)
+                        log.warning("semantic search off: %s", e)
+                    self._loaded = True
+        return self._embedder
+
+    def refresh_vectors(self) -> int:
+        """Load vectors stored since the last refresh (by this or another process)."""
+        emb = self.embedder
+        if emb is None:
+            return 0
+        with self.db.session() as s:
+            last, ids, matrix = store.load_embeddings(s, emb.name, self.index.last_row_id)
+        self.index.add(ids, matrix)
+        self.index.last_row_id = last
+        if len(ids):
+            self._coverage = None
+        return len(ids)
+
+    def embed_pending(self, limit: int | None = None, batch: int = EMBED_BATCH) -> int:
+        """Embed items without a vector, ``batch`` per transaction; returns how many were embedded."""
+        emb = self.embedder
+        if emb is None:
+            return 0
+        done = 0
+        with self._embed_lock:
+            while limit is None or done < limit:
+                size = batch if limit is None else min(batch, limit - done)
+                with self.db.session() as s:
+                    todo = store.items_missing_embeddings(s, emb.name, size)
+                if not todo:
+                    break
+                vectors = emb.embed_passages([t for _, t in todo])  # outside any transaction
+                with self.db.session() as s:
+                    store.save_embeddings(s, emb.name, [i for i, _ in todo], vectors)
+                done += len(todo)
+                if self._stop.is_set():
+                    break
+            self.refresh_vectors()
+        return done
+
+    def status(self, session: Any = None) -> SemanticStatus:
+        """Semantic coverage; in ``session`` when given (a second transaction would wait for the
+        caller's own SQLite write lock)."""
+        emb = self.embedder
+        if emb is None:
+            if self._embedder_error:
+                return SemanticStatus("unavailable", message=f"keyword search only: {self._embedder_error}")
+            return SemanticStatus("disabled", message="keyword search only: no embedder configured")
+        cached = self._coverage
+        if cached is not None and time.monotonic() - cached[2] < COVERAGE_TTL_S:
+            have, total = cached[0], cached[1]
+        else:
+            if session is not None:
+                have, total = store.embedding_coverage(session, emb.name)
+            else:
+                with self.db.session() as s:
+                    have, total = store.embedding_coverage(s, emb.name)
+            self._coverage = (have, total, time.monotonic())
+        have = min(have, total)
+        if have >= total:
+            return SemanticStatus("ready", emb.name, have, total)
+        message = (
+            "keyword search only: embeddings are still being computed"
+            if have == 0
+            else f"semantic search covers {have} of {total} items; the rest are still being embedded"
+        )
+        return SemanticStatus("partial", emb.name, have, total, message)
+
+    # --- background worker -----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Sync the keyword index, then embed missing items in a background thread."""
+        with self.db.session() as s:
+            sync_index(s)
+        if self._thread is None:
+            self._stop.clear()
+            self._thread = threading.Thread(target=self._run, name="nirdesh-embedder", daemon=True)
+            self._thread.start()
+
+    def notify(self) -> None:
+        """New or changed items: wake the worker now instead of at its next poll."""
+        self._coverage = None
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout=30)
+            self._thread = None
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.refresh_vectors()
+                self.embed_pending()
+            except Exception:  # noqa: BLE001 - the worker must survive a bad batch; it retries later
+                log.exception("embedding worker")
+            self._wake.wait(self.poll_seconds)
+            self._wake.clear()
+
+    # --- search ----------------------------------------------------------------------------------
+
+    def parse(self, q: str) -> QueryTerms:
+        return parse_query(q, self.lexicon)
+
+    def keyword_ranking(self, s: Any, q: str, f: ItemFilter, today: date, k: int = CANDIDATES) -> list:
+        return store.keyword_search(s, self.parse(q), f, today, limit=k)
+
+    def semantic_ranking(
+        self, s: Any, q: str | np.ndarray, f: ItemFilter, today: date, k: int = CANDIDATES
+    ) -> list[tuple[int, float]]:
+        emb = self.embedder
+        if emb is None or len(self.index) == 0:
+            return []
+        qvec = emb.embed_queries([q])[0] if isinstance(q, str) else q
+        pool = self.index.search(qvec, SEMANTIC_POOL)
+        if f == ItemFilter():
+            return pool[:k]  # deleted items are dropped when the hits are loaded
+        ok = store.filter_ids(s, [i for i, _ in pool], f, today)
+        ranked = [(i, c) for i, c in pool if i in ok]
+        if len(ranked) < k and len(pool) == SEMANTIC_POOL and f != ItemFilter():
+            # A narrow filter: rank only the items that pass it.
+            ranked = self.index.search(qvec, k, allowed=store.all_filtered_ids(s, f, today))
+        return ranked[:k]
+
+    def search(
+        self,
+        s: Any,
+        q: str,
+        f: ItemFilter,
+        today: date,
+        *,
+        mode: Mode = "hybrid",
+        limit: int = 20,
+        offset: int = 0,
+        scope: Scope = "items",
+    ) -> SearchResult:
+        """Search in session ``s``; ``mode`` picks the item rankings (semantic falls back to keyword),
+        ``scope`` whether items, document pages or both are searched (``limit`` applies to each)."""
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {list(MODES)}")
+        if scope not in SCOPES:
+            raise ValueError(f"scope must be one of {list(SCOPES)}")
+        terms = self.parse(q)
+        res = SearchResult(query=q, mode="keyword", hits=[], semantic=self.status(s))
+        if scope != "items":
+            self._search_pages(s, res, terms, f, today, limit, offset)
+        if scope != "documents":
+            self._search_items(s, res, terms, f, today, mode, limit, offset)
+        return res
+
+    def _search_pages(
+        self, s: Any, res: SearchResult, terms: QueryTerms, f: ItemFilter, today: date, limit: int, offset: int
+    ) -> None:
+        found = pages_store.page_search(s, terms, f, today, limit=limit, offset=offset)
+        res.pages = pages_store.load_pages(s, [i for i, _ in found])
+        res.documents = [PageHit(i, score, snippet(res.pages[i].text, terms)) for i, score in found if i in res.pages]
+        res.item_counts = pages_store.item_counts(s, sorted({p.document_id for p in res.pages.values()}))
+
+    def _search_items(
+        self, s: Any, res: SearchResult, terms: QueryTerms, f: ItemFilter, today: date, mode: Mode, limit: int,
+        offset: int,
+    ) -> None:
+        status = res.semantic
+        q = res.query
+        keyword = store.keyword_search(s, terms, f, today, limit=CANDIDATES) if mode != "semantic" else []
+        use_semantic = mode != "keyword" and status.status in ("ready", "partial") and len(self.index) > 0
+        semantic = self.semantic_ranking(s, q, f, today) if use_semantic else []
+        if mode == "semantic" and not use_semantic:
+            keyword = store.keyword_search(s, terms, f, today, limit=CANDIDATES)
+        if mode == "hybrid" and use_semantic:
+            semantic = _relevant_semantic(semantic, keyword)
+        fused = rrf([r for r in (keyword, semantic) if r])
+        context: dict[int, int] = {}
+        if mode != "semantic" and len(fused) < offset + limit:
+            # A short list: items whose page (not their own sentence) has the query words come after
+            # every direct match, best page first; they never outrank one.
+            reuse = [res.pages[d.page_id] for d in res.documents] if offset == 0 and res.documents else None
+            context = self._context_items(s, terms, f, today, {i for i, _ in fused}, reuse)
+            fused += [(i, 0.0) for i in context]
+        kw_rank = {i: n for n, (i, _) in enumerate(keyword, start=1)}
+        sem = {i: (n, c) for n, (i, c) in enumerate(semantic, start=1)}
+        page = fused[offset : offset + limit]
+        items = store.load_items(s, [i for i, _ in page])
+        hits = []
+        for item_id, score in page:
+            item = items.get(item_id)
+            if item is None:
+                continue
+            hits.append(
+                Hit(
+                    item_id=item_id,
+                    score=score,
+                    keyword_rank=kw_rank.get(item_id),
+                    semantic_rank=sem[item_id][0] if item_id in sem else None,
+                    similarity=sem[item_id][1] if item_id in sem else None,
+                    spans=highlight_spans(item.text, terms),
+                    context_page=context.get(item_id),
+                )
+            )
+        res.mode = mode if (mode == "keyword" or use_semantic) else "keyword"
+        res.hits, res.items = hits, items
+
+    def _context_items(
+        self, s: Any, terms: QueryTerms, f: ItemFilter, today: date, seen: set[int], pages: list[Page] | None = None
+    ) -> dict[int, int]:
+        """Items not matched themselves that stand on a matching page (``pages``, best first, when the
+        caller has them already): item id → page number."""
+        if pages is None:
+            found = pages_store.page_search(s, terms, f, today, limit=CONTEXT_PAGES)
+            loaded = pages_store.load_pages(s, [i for i, _ in found])
+            pages = [loaded[i] for i, _ in found if i in loaded]
+        return dict(pages_store.items_on_pages(s, pages, f, today, seen))
+
+    def similar(self, s: Any, item_id: int, *, limit: int = 10, min_similarity: float | None = None) -> list:
+        """Other items that repeat ``item_id``'s order: (item id, similarity), best first.
+
+        Candidates come from the embedding (cosine >= ``min_similarity``, default SIMILAR_MIN), or from
+        the keyword index when there are no vectors; either way a candidate must share at least
+        SIMILAR_OVERLAP of the shorter item's content words: e5 cosines of unrelated directives are
+        high too (see README "Search"), so the cosine alone does not tell a repeat.
+        """
+        item = s.get(ActionItem, item_id)
+        if item is None:
+            return []
+        emb = self.embedder
+        vec = self.index.get(item_id) if emb is not None else None
+        if vec is None and emb is not None:
+            vec = store.item_embedding(s, item_id, emb.name)
+            if vec is None:
+                vec = emb.embed_passages([item.text])[0]
+        if vec is not None and len(self.index):
+            threshold = SIMILAR_MIN if min_similarity is None else min_similarity
+            ranked = self.semantic_ranking(s, vec, ItemFilter(), date.today(), k=SIMILAR_POOL)
+            candidates = [(i, c) for i, c in ranked if i != item_id and c >= threshold]
+        else:
+            ranked = store.keyword_search(s, self.parse(item.text), ItemFilter(), date.today(), limit=SIMILAR_POOL)
+            candidates = [(i, 0.0) for i, _ in ranked if i != item_id]
+        others = store.load_items(s, [i for i, _ in candidates])
+        out = []
+        for i, c in candidates:
+            other = others.get(i)
+            if other is None:
+                continue
+            overlap = word_overlap(item.text, other.text)
+            if overlap >= SIMILAR_OVERLAP:
+                out.append((i, c if c else overlap))
+        out.sort(key=lambda t: -t[1])
+        return out[:limit]
+
+
+COVERAGE_TTL_S = 5.0  # how long a semantic-coverage count is reused (new items also reset it)
+SIMILAR_MIN = 0.88  # cosine (e5 family); repeats measured 0.895-0.967, see README "Search"
+SIMILAR_OVERLAP = 0.65  # share of content words; repeats 0.67-0.86, distinct corpus pairs at most 0.62
+SIMILAR_POOL = 50
+SEMANTIC_MARGIN = 0.06
+
+
+def _relevant_semantic(semantic: list[tuple[int, float]], keyword: list[tuple[int, float]]) -> list:
+    """Semantic neighbours close to the best one: e5 ranks *something* first for any query, so far
+    weaker neighbours are dropped unless the keyword ranking also has them."""
+    if not semantic:
+        return semantic
+    best = semantic[0][1]
+    kw = {i for i, _ in keyword}
+    floor = best - SEMANTIC_MARGIN
+    # When words matched, a neighbour found by meaning alone must be at least as close to the query as
+    # the closest item that matched by words: e5 puts unrelated directives of the genre near 0.8 too.
+    matched = [c for i, c in semantic if i in kw]
+    if matched:
+        floor = max(floor, min(matched))
+    return [(i, c) for i, c in semantic if c >= floor or i in kw]
+
+
+# Dates say when, not what: a repeated order usually comes with a new deadline.
+_MONTHS = {t.term for t in tokens("जनवरी फरवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर अक्तूबर नवंबर दिसंबर")}
+
+
+def _content_terms(text: str) -> set[str]:
+    return {t.term for t in tokens(text) if t.term not in STOPWORDS and t.term not in _MONTHS and not t.term.isdigit()}
+
+
+def word_overlap(a: str, b: str) -> float:
+    """Shared content words (folded, stemmed, no stopwords or numbers) over the shorter item's count."""
+    ta, tb = _content_terms(a), _content_terms(b)
+    return len(ta & tb) / max(1, min(len(ta), len(tb)))
