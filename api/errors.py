@@ -106,23 +106,31 @@ def install(app: FastAPI) -> None:
     # A backend that is away for a moment (database or broker restart): 503, the client tries again later.
     async def _db_down(_req: Request, exc: Exception):
         log.warning("database unavailable: %s", exc)
-        return error_response(503, "service_unavailable", "the database is not reachable; try again shortly",
-                              {"Retry-After": "5"})
+        return error_response(
+            503, "service_unavailable", "the database is not reachable; try again shortly", {"Retry-After": "5"}
+        )
 
     async def _broker_down(_req: Request, exc: Exception):
         log.warning("job broker unavailable: %s", exc)
-        return error_response(503, "service_unavailable", "the job queue (Redis) is not reachable; try again shortly",
-                              {"Retry-After": "5"})
+        return error_response(
+            503,
+            "service_unavailable",
+            "the job queue (Redis) is not reachable; try again shortly",
+            {"Retry-After": "5"},
+        )
 
     for db_error in (OperationalError, InterfaceError):
         app.add_exception_handler(db_error, _db_down)
     for broker_error in _broker_errors():
         app.add_exception_handler(broker_error, _broker_down)
+
     @app.exception_handler(DataError)
     async def _data_error(_req: Request, exc: DataError):
         # A value the database cannot store (a NUL character, a number out of range) slipped past validation.
         log.warning("database refused a value: %s", exc.orig)
-        return error_response(422, "validation_error", "a value is out of range or has characters that cannot be stored")
+        return error_response(
+            422, "validation_error", "a value is out of range or has characters that cannot be stored"
+        )
 
     @app.exception_handler(Exception)
     async def _unexpected(_req: Request, exc: Exception):
@@ -148,12 +156,15 @@ def _broker_errors() -> tuple[type[Exception], ...]:
         pass
     return tuple(found)
 
+
 def _path_regex(template: str, item: dict[str, Any]) -> str:
     """A regex for an OpenAPI path template; integer path parameters match digits only (as the routes do)."""
     integers = {
         p["name"]
-        for op in item.values() if isinstance(op, dict)
-        for p in op.get("parameters", []) if p.get("in") == "path" and p.get("schema", {}).get("type") == "integer"
+        for op in item.values()
+        if isinstance(op, dict)
+        for p in op.get("parameters", [])
+        if p.get("in") == "path" and p.get("schema", {}).get("type") == "integer"
     }
     parts = re.split(r"\{([^/{}]+)\}", template)
     return "".join(

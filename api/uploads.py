@@ -13,8 +13,15 @@ from ingest.precheck import kind_of
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 _TYPE_BY_KIND = {"pdf": "application/pdf", "txt": "text/plain; charset=utf-8", "docx": DOCX_TYPE}
-_IMAGE_TYPES = ((b"\x89PNG", "image/png"), (b"\xff\xd8\xff", "image/jpeg"), (b"II*\x00", "image/tiff"),
-                (b"MM\x00*", "image/tiff"), (b"GIF8", "image/gif"), (b"BM", "image/bmp"), (b"RIFF", "image/webp"))
+_IMAGE_TYPES = (
+    (b"\x89PNG", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"II*\x00", "image/tiff"),
+    (b"MM\x00*", "image/tiff"),
+    (b"GIF8", "image/gif"),
+    (b"BM", "image/bmp"),
+    (b"RIFF", "image/webp"),
+)
 _UNSUPPORTED = "unsupported file type: only PDF, images, TXT and DOCX are accepted"
 
 

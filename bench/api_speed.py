@@ -52,8 +52,13 @@ class Server:
         env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL" and not k.startswith("NIRDESH_")}
         env.update(PYTHONPATH=str(ROOT), NIRDESH_DATA_DIR=str(data_dir), NIRDESH_REQUIRE_AUTH="0")
         self.log = open(data_dir / "server.log", "wb")  # noqa: SIM115 - closed in stop()
-        self.proc = subprocess.Popen([sys.executable, "-m", "nirdesh.cli", "serve", "--port", str(self.port)],
-                                     cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "nirdesh.cli", "serve", "--port", str(self.port)],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
 
     def wait_ready(self, client, timeout_s: float = 60) -> float:  # noqa: ANN001 - httpx.Client
         t0 = time.perf_counter()
@@ -92,31 +97,52 @@ def seed_items(database_url: str, n: int, start_doc: int = 0, per_doc: int = 100
     today = date.today()
     with db.session() as s:
         for d in range(start_doc, start_doc + n // per_doc):
-            doc = Document(sha256=f"{d:064x}", filename=f"synthetic-{d}.pdf", content_type="application/pdf",
-                           kind="pdf", size=1, stored_path=f"files/00/{d:062x}", status="processed",
-                           meeting_date=today - timedelta(days=rng.randint(1, 400)), department=DEPTS[d % len(DEPTS)])
+            doc = Document(
+                sha256=f"{d:064x}",
+                filename=f"synthetic-{d}.pdf",
+                content_type="application/pdf",
+                kind="pdf",
+                size=1,
+                stored_path=f"files/00/{d:062x}",
+                status="processed",
+                meeting_date=today - timedelta(days=rng.randint(1, 400)),
+                department=DEPTS[d % len(DEPTS)],
+            )
             s.add(doc)
             s.flush()
             rows = []
             for k in range(per_doc):
                 officer = OFFICERS[rng.randrange(len(OFFICERS))]
                 due = today + timedelta(days=rng.randint(-200, 200)) if rng.random() < 0.8 else None
-                rows.append(dict(
-                    document_id=doc.id, seq=k + 1, text=f"निर्देश {d}-{k}: {officer} कार्य पूरा करें।",
-                    norm_text=f"निर्देश {d} {k}", action="कार्य पूरा करें", issuer_designation="जिलाधिकारी",
-                    responsible=[{"name": None, "designation": officer}], responsible_search=officer,
-                    deadline_date=due, due_date=due, targets=[], confidence=rng.random(),
-                    review_state=rng.choice(["proposed", "confirmed", "confirmed", "rejected"]),
-                    status=rng.choice(["open", "open", "in_progress", "done"]), priority="normal",
-                    due_date_source="extracted", stale=False,
-                ))
+                rows.append(
+                    dict(
+                        document_id=doc.id,
+                        seq=k + 1,
+                        text=f"निर्देश {d}-{k}: {officer} कार्य पूरा करें।",
+                        norm_text=f"निर्देश {d} {k}",
+                        action="कार्य पूरा करें",
+                        issuer_designation="जिलाधिकारी",
+                        responsible=[{"name": None, "designation": officer}],
+                        responsible_search=officer,
+                        deadline_date=due,
+                        due_date=due,
+                        targets=[],
+                        confidence=rng.random(),
+                        review_state=rng.choice(["proposed", "confirmed", "confirmed", "rejected"]),
+                        status=rng.choice(["open", "open", "in_progress", "done"]),
+                        priority="normal",
+                        due_date_source="extracted",
+                        stale=False,
+                    )
+                )
             s.execute(insert(ActionItem), rows)
     db.engine.dispose()
 
 
 def _upload(client, url: str, pdf: bytes, name: str) -> int:  # noqa: ANN001
-    r = client.post(f"{url}/v1/documents", files={"file": (name, pdf, "application/pdf")},
-                    data={"meeting_date": "2025-09-16"})
+    r = client.post(
+        f"{url}/v1/documents", files={"file": (name, pdf, "application/pdf")}, data={"meeting_date": "2025-09-16"}
+    )
     if r.status_code != 202:
         raise RuntimeError(f"upload answered {r.status_code}: {r.text[:300]}")
     job_id = r.json()["id"]
@@ -150,8 +176,11 @@ def run(uploads: int = 20, items: tuple[int, ...] = (10_000, 100_000), list_runs
             times = []
             for i, doc in enumerate(txts):
                 t0 = time.perf_counter()
-                r = client.post(f"{server.url}/v1/documents", files={"file": (f"t{i}.txt", doc, "text/plain")},
-                                data={"meeting_date": "2025-09-16"})
+                r = client.post(
+                    f"{server.url}/v1/documents",
+                    files={"file": (f"t{i}.txt", doc, "text/plain")},
+                    data={"meeting_date": "2025-09-16"},
+                )
                 times.append(time.perf_counter() - t0)
                 if r.status_code != 201:
                     raise RuntimeError(f"TXT upload answered {r.status_code}: {r.text[:300]}")
@@ -185,11 +214,14 @@ def run(uploads: int = 20, items: tuple[int, ...] = (10_000, 100_000), list_runs
             server.stop()
     if len(items) >= 2:
         small, large = out["list"][str(items[0])], out["list"][str(items[-1])]
-        out["growth_list"] = growth(small["queries"]["newest 50"]["p50_ms"], large["queries"]["newest 50"]["p50_ms"],
-                                    items[-1] / items[0])
+        out["growth_list"] = growth(
+            small["queries"]["newest 50"]["p50_ms"], large["queries"]["newest 50"]["p50_ms"], items[-1] / items[0]
+        )
         out["growth_list_filtered"] = growth(
-            small["queries"]["responsible + tracked"]["p50_ms"], large["queries"]["responsible + tracked"]["p50_ms"],
-            items[-1] / items[0])
+            small["queries"]["responsible + tracked"]["p50_ms"],
+            large["queries"]["responsible + tracked"]["p50_ms"],
+            items[-1] / items[0],
+        )
     out["load"] = load()
     return out
 

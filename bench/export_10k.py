@@ -1,6 +1,6 @@
 """Export timing: 10,000 action items in every format (SQLite in a temporary folder).
 
-    PYTHONPATH=. /work/main/.venv/bin/python bench/export_10k.py [--items 10000]
+PYTHONPATH=. /work/main/.venv/bin/python bench/export_10k.py [--items 10000]
 """
 
 from __future__ import annotations
@@ -25,16 +25,27 @@ def extraction(n: int, start: date) -> dict:
     items = []
     for i in range(n):
         due = start + timedelta(days=i % 90) if i % 7 else None
-        items.append({
-            "id": f"ai-{i + 1:03d}",
-            "text": f"{OFFICERS[i % 5]} को कार्य संख्या {i} की कार्यवाही की प्रगति सुनिश्चित करने के निर्देश दिए गए।",
-            "action": None, "issued_by": {"name": None, "designation": "जिलाधिकारी"},
-            "responsible": [{"name": None, "designation": OFFICERS[i % 5]}],
-            "deadline": {"text": "तक", "date": due.isoformat(), "kind": "by"} if due else None,
-            "recurrence": None, "targets": [], "evidence": None, "confidence": 0.9,
-        })
-    return {"meeting": {"date": start.isoformat(), "department": "ग्राम्य विकास विभाग"}, "action_items": items,
-            "pages": [{"number": 1, "route": "txt", "text": "x"}], "warnings": [], "extractor_version": "bench"}
+        items.append(
+            {
+                "id": f"ai-{i + 1:03d}",
+                "text": f"{OFFICERS[i % 5]} को कार्य संख्या {i} की कार्यवाही की प्रगति सुनिश्चित करने के निर्देश दिए गए।",
+                "action": None,
+                "issued_by": {"name": None, "designation": "जिलाधिकारी"},
+                "responsible": [{"name": None, "designation": OFFICERS[i % 5]}],
+                "deadline": {"text": "तक", "date": due.isoformat(), "kind": "by"} if due else None,
+                "recurrence": None,
+                "targets": [],
+                "evidence": None,
+                "confidence": 0.9,
+            }
+        )
+    return {
+        "meeting": {"date": start.isoformat(), "department": "ग्राम्य विकास विभाग"},
+        "action_items": items,
+        "pages": [{"number": 1, "route": "txt", "text": "x"}],
+        "warnings": [],
+        "extractor_version": "bench",
+    }
 
 
 def main() -> None:
@@ -48,8 +59,16 @@ def main() -> None:
         with db.session() as s:
             for d in range(ns.items // ns.per_document):
                 when = date(2026, 1, 1) + timedelta(days=d)
-                doc = create_document(s, sha256=f"{d:064d}", filename=f"m{d}.txt", content_type="text/plain",
-                                      kind="txt", size=1, stored_path=f"x/{d}", meeting_date=when)
+                doc = create_document(
+                    s,
+                    sha256=f"{d:064d}",
+                    filename=f"m{d}.txt",
+                    content_type="text/plain",
+                    kind="txt",
+                    size=1,
+                    stored_path=f"x/{d}",
+                    meeting_date=when,
+                )
                 save_extraction(s, doc, extraction(ns.per_document, when))
         print(f"seed {ns.items} items: {time.perf_counter() - t:.1f}s")
         settings = dataclasses.replace(Settings(), public_url="https://nirdesh.example.org")

@@ -36,15 +36,23 @@ def model_load_s(repeat: int) -> dict[str, float]:
     """Import time and model-load time, each the median over fresh processes."""
     imports, loads = [], []
     for _ in range(max(1, repeat)):
-        out = subprocess.run([sys.executable, "-c", _LOAD_SCRIPT], cwd=ROOT, capture_output=True, text=True,
-                             check=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+        out = subprocess.run(
+            [sys.executable, "-c", _LOAD_SCRIPT],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        )
         a, b = (float(x) for x in out.stdout.split())
         imports.append(a)
         loads.append(b)
     imports.sort()
     loads.sort()
-    return {"import_s": round(imports[len(imports) // 2], 3), "load_gazetteer_and_tokenizer_s":
-            round(loads[len(loads) // 2], 3)}
+    return {
+        "import_s": round(imports[len(imports) // 2], 3),
+        "load_gazetteer_and_tokenizer_s": round(loads[len(loads) // 2], 3),
+    }
 
 
 def _ingested(doc: SyntheticDocument):  # noqa: ANN202 - ingest.IngestedDocument
@@ -83,7 +91,10 @@ def run(pages: int = 3, docs: tuple[int, int] = (1, 10), repeat: int = 3, seed: 
         seconds = median_time(lambda batch=batch: extract_all(batch), repeat)
         sentences = _sentences(batch)
         out["documents"][str(n)] = {
-            "documents": n, "pages_each": pages, "sentences": sentences, "items": items,
+            "documents": n,
+            "pages_each": pages,
+            "sentences": sentences,
+            "items": items,
             "seconds": round(seconds, 4),
             "documents_per_s": round(n / seconds, 2),
             "sentences_per_s": round(sentences / seconds, 1),
@@ -92,10 +103,16 @@ def run(pages: int = 3, docs: tuple[int, int] = (1, 10), repeat: int = 3, seed: 
     out["growth_documents"] = growth(small["seconds"], large["seconds"], docs[-1] / docs[0])
     seconds = median_time(lambda: extract_all([long_doc]), repeat)
     sentences = _sentences([long_doc])
-    out["long_document"] = {"pages": pages * 10, "sentences": sentences, "items": items,
-                            "seconds": round(seconds, 4), "sentences_per_s": round(sentences / seconds, 1)}
-    out["growth_document_length"] = growth(out["documents"]["1"]["seconds"] if "1" in out["documents"]
-                                           else small["seconds"] / docs[0], seconds, 10)
+    out["long_document"] = {
+        "pages": pages * 10,
+        "sentences": sentences,
+        "items": items,
+        "seconds": round(seconds, 4),
+        "sentences_per_s": round(sentences / seconds, 1),
+    }
+    out["growth_document_length"] = growth(
+        out["documents"]["1"]["seconds"] if "1" in out["documents"] else small["seconds"] / docs[0], seconds, 10
+    )
     out["load"] = load()
     return out
 

@@ -28,21 +28,57 @@ MARGIN_MM = 20.0
 FONT_PT = 12.0
 
 OFFICERS = [
-    "खंड विकास अधिकारी", "जिला कृषि अधिकारी", "अधिशासी अभियंता", "तहसीलदार", "उप जिलाधिकारी",
-    "जिला पंचायत राज अधिकारी", "मुख्य चिकित्सा अधिकारी", "जिला विद्यालय निरीक्षक", "नगर आयुक्त",
-    "जिला पूर्ति अधिकारी", "परियोजना निदेशक", "जिला समाज कल्याण अधिकारी", "सहायक अभियंता",
+    "खंड विकास अधिकारी",
+    "जिला कृषि अधिकारी",
+    "अधिशासी अभियंता",
+    "तहसीलदार",
+    "उप जिलाधिकारी",
+    "जिला पंचायत राज अधिकारी",
+    "मुख्य चिकित्सा अधिकारी",
+    "जिला विद्यालय निरीक्षक",
+    "नगर आयुक्त",
+    "जिला पूर्ति अधिकारी",
+    "परियोजना निदेशक",
+    "जिला समाज कल्याण अधिकारी",
+    "सहायक अभियंता",
 ]
 CHAIRS = ["जिलाधिकारी", "मुख्य विकास अधिकारी", "मंडलायुक्त", "अपर जिलाधिकारी"]
-NAMES = ["श्री रमाकांत वर्मा", "श्रीमती सुनीता त्रिपाठी", "श्री अरविंद कुमार सिंह", "श्री महेश चंद्र पांडेय",
-         "सुश्री नेहा शर्मा", "श्री दिनेश प्रताप यादव", "श्रीमती अंजलि मिश्रा", "श्री योगेश कुमार"]
-DEPARTMENTS = ["ग्राम्य विकास विभाग", "कृषि विभाग", "लोक निर्माण विभाग", "राजस्व विभाग", "स्वास्थ्य विभाग",
-               "बेसिक शिक्षा विभाग", "पंचायती राज विभाग", "खाद्य एवं रसद विभाग", "जल निगम"]
+NAMES = [
+    "श्री रमाकांत वर्मा",
+    "श्रीमती सुनीता त्रिपाठी",
+    "श्री अरविंद कुमार सिंह",
+    "श्री महेश चंद्र पांडेय",
+    "सुश्री नेहा शर्मा",
+    "श्री दिनेश प्रताप यादव",
+    "श्रीमती अंजलि मिश्रा",
+    "श्री योगेश कुमार",
+]
+DEPARTMENTS = [
+    "ग्राम्य विकास विभाग",
+    "कृषि विभाग",
+    "लोक निर्माण विभाग",
+    "राजस्व विभाग",
+    "स्वास्थ्य विभाग",
+    "बेसिक शिक्षा विभाग",
+    "पंचायती राज विभाग",
+    "खाद्य एवं रसद विभाग",
+    "जल निगम",
+]
 PLACES = ["सीतापुर", "गोंडा", "बलिया", "मिर्जापुर", "हरदोई", "उन्नाव", "बांदा", "ललितपुर", "देवरिया", "कन्नौज"]
 HALLS = ["कलेक्ट्रेट सभागार", "विकास भवन सभाकक्ष", "तहसील सभागार", "जिला पंचायत सभागार"]
 TASKS = [
-    "लंबित आवेदनों का निस्तारण", "सड़कों की मरम्मत का कार्य", "हैंडपंपों की जांच", "छात्रवृत्ति का भुगतान",
-    "राशन कार्डों का सत्यापन", "नालियों की सफाई", "आंगनबाड़ी केंद्रों का निरीक्षण", "पौधरोपण का सत्यापन",
-    "भूमि अभिलेखों का अद्यतन", "टीकाकरण शिविरों का आयोजन", "पेंशन प्रकरणों की जांच", "गौशालाओं में चारे की व्यवस्था",
+    "लंबित आवेदनों का निस्तारण",
+    "सड़कों की मरम्मत का कार्य",
+    "हैंडपंपों की जांच",
+    "छात्रवृत्ति का भुगतान",
+    "राशन कार्डों का सत्यापन",
+    "नालियों की सफाई",
+    "आंगनबाड़ी केंद्रों का निरीक्षण",
+    "पौधरोपण का सत्यापन",
+    "भूमि अभिलेखों का अद्यतन",
+    "टीकाकरण शिविरों का आयोजन",
+    "पेंशन प्रकरणों की जांच",
+    "गौशालाओं में चारे की व्यवस्था",
 ]
 UNITS = ["किलोमीटर", "हेक्टेयर", "लाभार्थियों", "विद्यालयों", "ग्राम पंचायतों", "आवासों"]
 MONTHS = ["जनवरी", "फरवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर", "नवंबर", "दिसंबर"]
@@ -89,10 +125,17 @@ def _hindi_date(d: date) -> str:
 def _fill(template: str, rng: random.Random, ctx: dict[str, str]) -> str:
     deadline = date(2026, 1, 1) + timedelta(days=rng.randint(0, 360))
     values = {
-        "officer": rng.choice(OFFICERS), "task": rng.choice(TASKS), "place": rng.choice(PLACES),
-        "deadline": _hindi_date(deadline), "recur": rng.choice(RECURRENCE), "verb": rng.choice(DIRECTIVE_VERBS),
-        "number": f"{rng.randint(12, 4800):,}", "unit": rng.choice(UNITS), "within": str(rng.choice([7, 10, 15, 30])),
-        "percent": str(rng.randint(20, 95)), **ctx,
+        "officer": rng.choice(OFFICERS),
+        "task": rng.choice(TASKS),
+        "place": rng.choice(PLACES),
+        "deadline": _hindi_date(deadline),
+        "recur": rng.choice(RECURRENCE),
+        "verb": rng.choice(DIRECTIVE_VERBS),
+        "number": f"{rng.randint(12, 4800):,}",
+        "unit": rng.choice(UNITS),
+        "within": str(rng.choice([7, 10, 15, 30])),
+        "percent": str(rng.randint(20, 95)),
+        **ctx,
     }
     return template.format(**values)
 
@@ -100,9 +143,13 @@ def _fill(template: str, rng: random.Random, ctx: dict[str, str]) -> str:
 def make_document(rng: random.Random, pages: int, name: str, paragraphs_per_page: int = 5) -> SyntheticDocument:
     """One document of ``pages`` pages; each page holds ``paragraphs_per_page`` paragraphs of 2-3 sentences."""
     ctx = {
-        "chair": rng.choice(CHAIRS), "dept": rng.choice(DEPARTMENTS), "hall": rng.choice(HALLS),
+        "chair": rng.choice(CHAIRS),
+        "dept": rng.choice(DEPARTMENTS),
+        "hall": rng.choice(HALLS),
         "date": _hindi_date(date(2025, 1, 1) + timedelta(days=rng.randint(0, 300))),
-        "name": rng.choice(NAMES), "o1": rng.choice(OFFICERS), "o2": rng.choice(OFFICERS),
+        "name": rng.choice(NAMES),
+        "o1": rng.choice(OFFICERS),
+        "o2": rng.choice(OFFICERS),
     }
     out: list[str] = []
     for p in range(pages):

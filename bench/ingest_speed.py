@@ -63,11 +63,14 @@ def run(pages: tuple[int, ...] = (10, 100), repeat: int = 3, seed: int = 11) -> 
             txt_out = Path(tmp) / "pdftotext.txt"
             ingest_path(pdf)  # warm-up
             _pdftotext(pdf, txt_out)
-            timings = wall_and_cpu({
-                "nirdesh": lambda pdf=pdf: ingest_path(pdf),
-                "pdftotext": lambda pdf=pdf, txt_out=txt_out: _pdftotext(pdf, txt_out),
-                "pypdfium2": lambda pdf=pdf: _pdfium_text(pdf),
-            }, repeat)
+            timings = wall_and_cpu(
+                {
+                    "nirdesh": lambda pdf=pdf: ingest_path(pdf),
+                    "pdftotext": lambda pdf=pdf, txt_out=txt_out: _pdftotext(pdf, txt_out),
+                    "pypdfium2": lambda pdf=pdf: _pdfium_text(pdf),
+                },
+                repeat,
+            )
             project, poppler, pdfium = (timings[k][0] for k in ("nirdesh", "pdftotext", "pypdfium2"))
             out["sizes"][str(n)] = {
                 "pages": n,
@@ -90,14 +93,17 @@ def run(pages: tuple[int, ...] = (10, 100), repeat: int = 3, seed: int = 11) -> 
             for tool in ("nirdesh", "pdftotext", "pypdfium2")
         }
         out["growth_cpu"] = {
-            tool: growth(small[f"{tool}_cpu_ms_per_page"] * pages[0], large[f"{tool}_cpu_ms_per_page"] * pages[-1],
-                         factor)
+            tool: growth(
+                small[f"{tool}_cpu_ms_per_page"] * pages[0], large[f"{tool}_cpu_ms_per_page"] * pages[-1], factor
+            )
             for tool in ("nirdesh", "pdftotext", "pypdfium2")
         }
     largest = out["sizes"][str(pages[-1])]
     out["ratio_vs_pdftotext"] = largest["ratio_vs_pdftotext"]
-    out["target"] = {"goal": "within 3x of pdftotext per page (wall and CPU time)",
-                     "met": largest["ratio_vs_pdftotext"] <= 3.0 and largest["cpu_ratio_vs_pdftotext"] <= 3.0}
+    out["target"] = {
+        "goal": "within 3x of pdftotext per page (wall and CPU time)",
+        "met": largest["ratio_vs_pdftotext"] <= 3.0 and largest["cpu_ratio_vs_pdftotext"] <= 3.0,
+    }
     return out
 
 

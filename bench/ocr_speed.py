@@ -34,8 +34,12 @@ def _tesseract_cli(pngs: list[Path], lang: str, workers: int, out_dir: Path) -> 
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
     def one(png: Path) -> None:
-        subprocess.run(["tesseract", str(png), str(out_dir / png.stem), "-l", lang, "--psm", "3"],
-                       check=True, capture_output=True, env=env)
+        subprocess.run(
+            ["tesseract", str(png), str(out_dir / png.stem), "-l", lang, "--psm", "3"],
+            check=True,
+            capture_output=True,
+            env=env,
+        )
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         list(pool.map(one, pngs))
@@ -71,8 +75,14 @@ def _stages(scan_pdf: Path, lang: str, pages: int) -> dict[str, float]:
     from ingest.pdf import _render
 
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
-    totals = {"render": 0.0, "preprocess": 0.0, "tesseract_via_pytesseract": 0.0, "rebuild_text": 0.0,
-              "preprocess_median_filter": 0.0, "render_pdfium_greyscale": 0.0}
+    totals = {
+        "render": 0.0,
+        "preprocess": 0.0,
+        "tesseract_via_pytesseract": 0.0,
+        "rebuild_text": 0.0,
+        "preprocess_median_filter": 0.0,
+        "render_pdfium_greyscale": 0.0,
+    }
     pdf = pdfium.PdfDocument(scan_pdf)
     for i in range(pages):
         t0 = time.perf_counter()
@@ -94,8 +104,9 @@ def _stages(scan_pdf: Path, lang: str, pages: int) -> dict[str, float]:
     return {key: round(v / pages * 1000, 1) for key, v in totals.items()}
 
 
-def run(pages: int = 4, repeat: int = 1, workers: tuple[int, ...] = (1, 2), paragraphs: int = 5,
-        seed: int = 21) -> dict:
+def run(
+    pages: int = 4, repeat: int = 1, workers: tuple[int, ...] = (1, 2), paragraphs: int = 5, seed: int = 21
+) -> dict:
     from core.settings import Settings
     from ingest import ingest_bytes
     from ingest.cer import cer
@@ -114,15 +125,19 @@ def run(pages: int = 4, repeat: int = 1, workers: tuple[int, ...] = (1, 2), para
             image.save(pngs[-1], dpi=(DPI, DPI))
         scan = write_scan_pdf(doc, tmpdir / "scan.pdf", images).read_bytes()
         result = ingest_bytes(scan, "scan.pdf", dataclasses.replace(base, ocr_workers=1))  # warm-up + accuracy
-        out["ocr_cer"] = round(statistics.mean(
-            cer(p.text, src) for p, src in zip(result.pages, doc.pages, strict=True)), 4)
+        out["ocr_cer"] = round(
+            statistics.mean(cer(p.text, src) for p, src in zip(result.pages, doc.pages, strict=True)), 4
+        )
         for w in workers:
             settings = dataclasses.replace(base, ocr_workers=w)
-            timings = wall_and_cpu({
-                "route": lambda settings=settings: ingest_bytes(scan, "scan.pdf", settings),
-                "images": lambda w=w: _ingest_images(pngs, w, base),
-                "cli": lambda w=w: _tesseract_cli(pngs, lang, w, tmpdir),
-            }, repeat)
+            timings = wall_and_cpu(
+                {
+                    "route": lambda settings=settings: ingest_bytes(scan, "scan.pdf", settings),
+                    "images": lambda w=w: _ingest_images(pngs, w, base),
+                    "cli": lambda w=w: _tesseract_cli(pngs, lang, w, tmpdir),
+                },
+                repeat,
+            )
             (route, route_cpu), (cli, cli_cpu) = timings["route"], timings["cli"]
             images_wall = timings["images"][0]
             out["workers"][str(w)] = {
@@ -139,9 +154,13 @@ def run(pages: int = 4, repeat: int = 1, workers: tuple[int, ...] = (1, 2), para
     out["load"] = load()
     worst = max(v["overhead_pct"] for v in out["workers"].values())
     worst_cpu = max(v["cpu_overhead_pct"] for v in out["workers"].values())
-    out["target"] = {"goal": f"OCR overhead within 15 % of raw tesseract (worst: wall {worst} %, CPU {worst_cpu} %)",
-                     "met": worst <= 15.0, "met_cpu": worst_cpu <= 15.0,
-                     "worst_overhead_pct": worst, "worst_cpu_overhead_pct": worst_cpu}
+    out["target"] = {
+        "goal": f"OCR overhead within 15 % of raw tesseract (worst: wall {worst} %, CPU {worst_cpu} %)",
+        "met": worst <= 15.0,
+        "met_cpu": worst_cpu <= 15.0,
+        "worst_overhead_pct": worst,
+        "worst_cpu_overhead_pct": worst_cpu,
+    }
     return out
 
 

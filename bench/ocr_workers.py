@@ -81,9 +81,17 @@ class Stack:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.db_url = db_url
-        self.env = {**os.environ, "PYTHONPATH": str(ROOT), "DATABASE_URL": db_url, "NIRDESH_QUEUE": "celery",
-                    "NIRDESH_DATA_DIR": str(tmp / "data"), "NIRDESH_OCR_DPI": str(ocr_dpi), "OMP_THREAD_LIMIT": "1",
-                    "NIRDESH_SYNC_MAX_KB": "0", "NIRDESH_MAX_UPLOAD_MB": "50"}
+        self.env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "DATABASE_URL": db_url,
+            "NIRDESH_QUEUE": "celery",
+            "NIRDESH_DATA_DIR": str(tmp / "data"),
+            "NIRDESH_OCR_DPI": str(ocr_dpi),
+            "OMP_THREAD_LIMIT": "1",
+            "NIRDESH_SYNC_MAX_KB": "0",
+            "NIRDESH_MAX_UPLOAD_MB": "50",
+        }
         self.logs = tmp / "logs"
         self.logs.mkdir(exist_ok=True)
         self.server = Proc("serve", nirdesh_cmd("serve", "--port", str(self.port)), self.env, self.logs)
@@ -174,9 +182,15 @@ def upload_load(stack: Stack, clients: int, total: int) -> dict[str, Any]:
         t.join()
     elapsed = time.perf_counter() - t0
     latencies.sort()
-    return {"uploads": total, "seconds": elapsed, "per_s": total / elapsed, "statuses": statuses,
-            "p50_ms": 1000 * statistics.median(latencies), "p95_ms": 1000 * latencies[int(0.95 * (len(latencies) - 1))],
-            "bytes": len(body)}
+    return {
+        "uploads": total,
+        "seconds": elapsed,
+        "per_s": total / elapsed,
+        "statuses": statuses,
+        "p50_ms": 1000 * statistics.median(latencies),
+        "p95_ms": 1000 * latencies[int(0.95 * (len(latencies) - 1))],
+        "bytes": len(body),
+    }
 
 
 def main() -> None:
@@ -206,9 +220,12 @@ def main() -> None:
             print(f"  ratio 2 workers / 1 worker: {two / one:.2f}", flush=True)
             print(f"upload load: {args.clients} concurrent clients, {args.uploads} uploads, no workers running:")
             res = upload_load(stack, args.clients, args.uploads)
-            print(f"  {res['uploads']} uploads ({res['bytes'] // 1024} KB PDFs) in {res['seconds']:.1f} s = "
-                  f"{res['per_s']:.1f} uploads/s; latency p50 {res['p50_ms']:.0f} ms, p95 {res['p95_ms']:.0f} ms; "
-                  f"statuses {res['statuses']}", flush=True)
+            print(
+                f"  {res['uploads']} uploads ({res['bytes'] // 1024} KB PDFs) in {res['seconds']:.1f} s = "
+                f"{res['per_s']:.1f} uploads/s; latency p50 {res['p50_ms']:.0f} ms, p95 {res['p95_ms']:.0f} ms; "
+                f"statuses {res['statuses']}",
+                flush=True,
+            )
         finally:
             stack.stop()
 

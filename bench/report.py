@@ -25,44 +25,96 @@ def _met(target: dict | None) -> str:
 def _ingest(s: dict) -> list[tuple]:
     rows = []
     for n, f in s.get("sizes", {}).items():
-        cpu = (f" ({f['cpu_ratio_vs_pdftotext']}x in CPU: {f['nirdesh_cpu_ms_per_page']} vs "
-               f"{f['pdftotext_cpu_ms_per_page']} ms/page)") if "cpu_ratio_vs_pdftotext" in f else ""
-        rows.append((f"text PDF ingestion, {n} pages (pages/s)", f["nirdesh_pages_per_s"],
-                     f"pdftotext {f['pdftotext_pages_per_s']}; pypdfium2 {f['pypdfium2_pages_per_s']}",
-                     f"{f['ratio_vs_pdftotext']}x pdftotext's time{cpu}; text layer CER {f['text_layer_cer']}"))
+        cpu = (
+            (
+                f" ({f['cpu_ratio_vs_pdftotext']}x in CPU: {f['nirdesh_cpu_ms_per_page']} vs "
+                f"{f['pdftotext_cpu_ms_per_page']} ms/page)"
+            )
+            if "cpu_ratio_vs_pdftotext" in f
+            else ""
+        )
+        rows.append(
+            (
+                f"text PDF ingestion, {n} pages (pages/s)",
+                f["nirdesh_pages_per_s"],
+                f"pdftotext {f['pdftotext_pages_per_s']}; pypdfium2 {f['pypdfium2_pages_per_s']}",
+                f"{f['ratio_vs_pdftotext']}x pdftotext's time{cpu}; text layer CER {f['text_layer_cer']}",
+            )
+        )
     return rows
 
 
 def _ocr(s: dict) -> list[tuple]:
     rows = []
     for w, f in s.get("workers", {}).items():
-        rows.append((f"OCR 300 dpi, {w} worker(s), {s['pages']} pages (s/page wall)", f["nirdesh_s_per_page"],
-                     f"tesseract CLI {f['tesseract_s_per_page']}", f"overhead {f['overhead_pct']} %"))
-        rows.append((f"OCR 300 dpi, {w} worker(s) (CPU s/page)", f["nirdesh_cpu_s_per_page"],
-                     f"tesseract CLI {f['tesseract_cpu_s_per_page']}", f"overhead {f['cpu_overhead_pct']} %"))
-        rows.append((f"OCR of the PNGs as image uploads, {w} at a time (s/page wall)", f["nirdesh_png_s_per_page"],
-                     f"tesseract CLI {f['tesseract_s_per_page']}", f"overhead {f['png_overhead_pct']} %"))
+        rows.append(
+            (
+                f"OCR 300 dpi, {w} worker(s), {s['pages']} pages (s/page wall)",
+                f["nirdesh_s_per_page"],
+                f"tesseract CLI {f['tesseract_s_per_page']}",
+                f"overhead {f['overhead_pct']} %",
+            )
+        )
+        rows.append(
+            (
+                f"OCR 300 dpi, {w} worker(s) (CPU s/page)",
+                f["nirdesh_cpu_s_per_page"],
+                f"tesseract CLI {f['tesseract_cpu_s_per_page']}",
+                f"overhead {f['cpu_overhead_pct']} %",
+            )
+        )
+        rows.append(
+            (
+                f"OCR of the PNGs as image uploads, {w} at a time (s/page wall)",
+                f["nirdesh_png_s_per_page"],
+                f"tesseract CLI {f['tesseract_s_per_page']}",
+                f"overhead {f['png_overhead_pct']} %",
+            )
+        )
     if "stages_ms_per_page" in s:
         st = s["stages_ms_per_page"]
-        rows.append(("OCR route stages, 1 page at a time (ms/page)",
-                     f"render {st['render']}, preprocess {st['preprocess']}, tesseract {st['tesseract_via_pytesseract']}"
-                     f", text rebuild {st['rebuild_text']}",
-                     f"before the optimisation: preprocess {st['preprocess_median_filter']}, "
-                     f"render {st.get('render_pdfium_greyscale', '?')}", f"OCR CER {s.get('ocr_cer')}"))
+        rows.append(
+            (
+                "OCR route stages, 1 page at a time (ms/page)",
+                f"render {st['render']}, preprocess {st['preprocess']}, tesseract {st['tesseract_via_pytesseract']}"
+                f", text rebuild {st['rebuild_text']}",
+                f"before the optimisation: preprocess {st['preprocess_median_filter']}, "
+                f"render {st.get('render_pdfium_greyscale', '?')}",
+                f"OCR CER {s.get('ocr_cer')}",
+            )
+        )
     return rows
 
 
 def _extract(s: dict) -> list[tuple]:
     m = s.get("model_load", {})
-    rows = [("extraction model loading (s, fresh process)", f"{m.get('load_gazetteer_and_tokenizer_s')}",
-             "", f"imports {m.get('import_s')} s (spaCy) before it")]
+    rows = [
+        (
+            "extraction model loading (s, fresh process)",
+            f"{m.get('load_gazetteer_and_tokenizer_s')}",
+            "",
+            f"imports {m.get('import_s')} s (spaCy) before it",
+        )
+    ]
     for n, f in s.get("documents", {}).items():
-        rows.append((f"extraction, {n} document(s) of {f['pages_each']} pages", f"{f['documents_per_s']} docs/s, "
-                     f"{f['sentences_per_s']} sentences/s", "", f"{f['sentences']} sentences, {f['items']} items"))
+        rows.append(
+            (
+                f"extraction, {n} document(s) of {f['pages_each']} pages",
+                f"{f['documents_per_s']} docs/s, {f['sentences_per_s']} sentences/s",
+                "",
+                f"{f['sentences']} sentences, {f['items']} items",
+            )
+        )
     if "long_document" in s:
         f = s["long_document"]
-        rows.append((f"extraction, 1 document of {f['pages']} pages", f"{f['sentences_per_s']} sentences/s", "",
-                     f"{f['sentences']} sentences, {f['seconds']} s"))
+        rows.append(
+            (
+                f"extraction, 1 document of {f['pages']} pages",
+                f"{f['sentences_per_s']} sentences/s",
+                "",
+                f"{f['sentences']} sentences, {f['seconds']} s",
+            )
+        )
     return rows
 
 
@@ -70,19 +122,43 @@ def _api(s: dict) -> list[tuple]:
     rows = []
     if "upload_3page_pdf" in s:
         u = s["upload_3page_pdf"]
-        rows.append(("API upload → items, 3-page text PDF (ms)", f"p50 {u['p50_ms']}, p95 {u['p95_ms']}", "",
-                     f"n={u['n']}, {u['items_per_document']} items/doc"))
+        rows.append(
+            (
+                "API upload → items, 3-page text PDF (ms)",
+                f"p50 {u['p50_ms']}, p95 {u['p95_ms']}",
+                "",
+                f"n={u['n']}, {u['items_per_document']} items/doc",
+            )
+        )
     if "upload_3page_txt" in s:
         u = s["upload_3page_txt"]
-        rows.append(("API upload → items, 3-page TXT, extracted in the request (ms)",
-                     f"p50 {u['p50_ms']}, p95 {u['p95_ms']}", "", f"n={u['n']}, {u['items_per_document']} items/doc"))
+        rows.append(
+            (
+                "API upload → items, 3-page TXT, extracted in the request (ms)",
+                f"p50 {u['p50_ms']}, p95 {u['p95_ms']}",
+                "",
+                f"n={u['n']}, {u['items_per_document']} items/doc",
+            )
+        )
     for f in s.get("list", {}).values():
         for label, q in f["queries"].items():
-            rows.append((f"API list, {f['total_items']} items: {label} (ms)", f"p50 {q['p50_ms']}, p95 {q['p95_ms']}",
-                         "", f"n={q['n']}"))
+            rows.append(
+                (
+                    f"API list, {f['total_items']} items: {label} (ms)",
+                    f"p50 {q['p50_ms']}, p95 {q['p95_ms']}",
+                    "",
+                    f"n={q['n']}",
+                )
+            )
     if "server_peak_rss_mb" in s:
-        rows.append(("API server peak RSS (VmHWM, MB)", s["server_peak_rss_mb"], "",
-                     f"{round(s['rss_after_start_kb'] / 1024, 1)} MB after start"))
+        rows.append(
+            (
+                "API server peak RSS (VmHWM, MB)",
+                s["server_peak_rss_mb"],
+                "",
+                f"{round(s['rss_after_start_kb'] / 1024, 1)} MB after start",
+            )
+        )
     return rows
 
 
@@ -96,8 +172,14 @@ def _search(s: dict) -> list[tuple]:
         if isinstance(f, dict) and "p95_ms" in f:
             modes = f.get("modes", {})
             detail = "; ".join(f"{m} p50 {v['p50_ms']}, p95 {v['p95_ms']}" for m, v in modes.items() if m != "hybrid")
-            rows.append((f"search, hybrid, {n} items, query embedding included (ms)",
-                         f"p50 {f.get('p50_ms')}, p95 {f['p95_ms']}", "", detail))
+            rows.append(
+                (
+                    f"search, hybrid, {n} items, query embedding included (ms)",
+                    f"p50 {f.get('p50_ms')}, p95 {f['p95_ms']}",
+                    "",
+                    detail,
+                )
+            )
     if "index_items_per_s" in s.get("figures", {}):
         rows.append(("search indexing (items/s)", s["figures"]["index_items_per_s"], "", ""))
     return rows
@@ -109,18 +191,27 @@ def _growth(sections: dict) -> list[tuple]:
     sizes = list(ing.get("sizes", {}))
     for tool, g in ing.get("growth", {}).items():
         cpu = ing.get("growth_cpu", {}).get(tool)
-        rows.append((f"text PDF ingestion ({tool}), {sizes[0]} → {sizes[-1]} pages", g["work_factor"],
-                     g["time_ratio"] if not cpu else f"{g['time_ratio']} (CPU {cpu['time_ratio']})",
-                     g["verdict"] if not cpu else f"{g['verdict']} (CPU: {cpu['verdict']})"))
+        rows.append(
+            (
+                f"text PDF ingestion ({tool}), {sizes[0]} → {sizes[-1]} pages",
+                g["work_factor"],
+                g["time_ratio"] if not cpu else f"{g['time_ratio']} (CPU {cpu['time_ratio']})",
+                g["verdict"] if not cpu else f"{g['verdict']} (CPU: {cpu['verdict']})",
+            )
+        )
     ext = sections.get("extract", {})
-    for key, label in (("growth_documents", "extraction, 1 → 10 documents (time)"),
-                       ("growth_document_length", "extraction, one document 10x as long")):
+    for key, label in (
+        ("growth_documents", "extraction, 1 → 10 documents (time)"),
+        ("growth_document_length", "extraction, one document 10x as long"),
+    ):
         if key in ext:
             g = ext[key]
             rows.append((label, g["work_factor"], g["time_ratio"], g["verdict"]))
     api = sections.get("api", {})
-    for key, label in (("growth_list", "API list newest 50 (p50)"),
-                       ("growth_list_filtered", "API list responsible + tracked (p50)")):
+    for key, label in (
+        ("growth_list", "API list newest 50 (p50)"),
+        ("growth_list_filtered", "API list responsible + tracked (p50)"),
+    ):
         if key in api:
             g = api[key]
             rows.append((label, g["work_factor"], g["time_ratio"], g["verdict"]))
@@ -133,17 +224,27 @@ def _before_after(results: dict, before: dict) -> list[str]:
     for n, b in ing_now.get("sizes", {}).items():
         a = ing_old.get("sizes", {}).get(n)
         if a:
-            rows.append((f"text PDF route, {n} pages: ms/page wall", a["nirdesh_ms_per_page"], b["nirdesh_ms_per_page"]))
-            rows.append((f"text PDF route, {n} pages: time vs pdftotext", f"{a['ratio_vs_pdftotext']}x",
-                         f"{b['ratio_vs_pdftotext']}x"))
+            rows.append(
+                (f"text PDF route, {n} pages: ms/page wall", a["nirdesh_ms_per_page"], b["nirdesh_ms_per_page"])
+            )
+            rows.append(
+                (
+                    f"text PDF route, {n} pages: time vs pdftotext",
+                    f"{a['ratio_vs_pdftotext']}x",
+                    f"{b['ratio_vs_pdftotext']}x",
+                )
+            )
     now, old = results["sections"].get("ocr", {}), before.get("sections", {}).get("ocr", {})
     for w in now.get("workers", {}):
         if w not in old.get("workers", {}):
             continue
         a, b = old["workers"][w], now["workers"][w]
-        for key, label in (("nirdesh_s_per_page", "s/page wall"), ("nirdesh_cpu_s_per_page", "CPU s/page"),
-                           ("overhead_pct", "wall overhead vs tesseract %"),
-                           ("cpu_overhead_pct", "CPU overhead vs tesseract %")):
+        for key, label in (
+            ("nirdesh_s_per_page", "s/page wall"),
+            ("nirdesh_cpu_s_per_page", "CPU s/page"),
+            ("overhead_pct", "wall overhead vs tesseract %"),
+            ("cpu_overhead_pct", "CPU overhead vs tesseract %"),
+        ):
             rows.append((f"OCR route, {w} worker(s): {label}", a.get(key), b.get(key)))
     st_old, st_new = old.get("stages_ms_per_page", {}), now.get("stages_ms_per_page", {})
     for key, was in (("preprocess", "preprocess_median_filter"), ("render", "render_pdfium_greyscale")):
@@ -154,9 +255,12 @@ def _before_after(results: dict, before: dict) -> list[str]:
             rows.append((f"OCR stage {key} (ms/page)", st_old[key], st_new[key]))
     if not rows:
         return []
-    head = [f"## Before / after the optimisations (OCR preprocessing and page rendering, text PDF route; before = "
-            f"run of {before['machine']['date']}, commit {before['machine']['git_commit']}, "
-            f"load {before['machine']['load_at_start']})", ""]
+    head = [
+        f"## Before / after the optimisations (OCR preprocessing and page rendering, text PDF route; before = "
+        f"run of {before['machine']['date']}, commit {before['machine']['git_commit']}, "
+        f"load {before['machine']['load_at_start']})",
+        "",
+    ]
     return head + _table(("figure", "before", "after"), rows)
 
 
@@ -191,8 +295,10 @@ def markdown(results: dict[str, Any], before: dict | None = None) -> str:
     if targets:
         lines += ["## Targets", ""] + _table(("section", "result"), targets)
     lines += ["## Load per section", ""]
-    lines += _table(("section", "seconds", "load average after"),
-                    [(n, s.get("section_seconds"), s.get("load")) for n, s in sections.items()])
+    lines += _table(
+        ("section", "seconds", "load average after"),
+        [(n, s.get("section_seconds"), s.get("load")) for n, s in sections.items()],
+    )
     if before:
         lines += _before_after(results, before)
     return "\n".join(lines)

@@ -80,8 +80,12 @@ def main(argv: list[str] | None = None) -> int:
     group.add_argument("--full", action="store_true", help="more pages, uploads and repeats (about 20 minutes)")
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     ap.add_argument("--only", default=",".join(SECTIONS), help=f"comma-separated subset of {','.join(SECTIONS)}")
-    ap.add_argument("--before", type=Path, default=ROOT / "bench" / "results" / "before-optimisation.json",
-                    help="an earlier results JSON to compare with in the markdown (if it exists)")
+    ap.add_argument(
+        "--before",
+        type=Path,
+        default=ROOT / "bench" / "results" / "before-optimisation.json",
+        help="an earlier results JSON to compare with in the markdown (if it exists)",
+    )
     args = ap.parse_args(argv)
     mode = "quick" if args.quick else "full" if args.full else "default"
     only = tuple(s for s in args.only.split(",") if s)

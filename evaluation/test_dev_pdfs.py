@@ -59,9 +59,7 @@ def test_legacy_krutidev_pdf() -> None:
 def test_scan_pdf_ocr() -> None:
     stem = "001_1fe37c54476bdb57"
     progress: list[tuple[int, int]] = []
-    doc = ingest_path(
-        DEV / "pdf" / f"{stem}.scan.pdf", SETTINGS, progress=lambda d, t: progress.append((d, t))
-    )
+    doc = ingest_path(DEV / "pdf" / f"{stem}.scan.pdf", SETTINGS, progress=lambda d, t: progress.append((d, t)))
     assert {p.route for p in doc.pages} == {"ocr"}
     assert progress[-1] == (len(doc.pages), len(doc.pages))
     assert cer(doc.text, _gold(stem)) < 0.02

@@ -169,8 +169,9 @@ def write_xlsx(rows: list[ExportRow], *, per_meeting: bool = False) -> bytes:
     used: set[str] = set()
     for group in groups.values():
         title = sheet_title(group[0], used) if per_meeting and group else "कार्य-बिंदु"
-        write_table(wb.create_sheet(title), XLSX_COLUMNS,
-                    ([_cell_value(r, a) for _, a, _ in XLSX_COLUMNS] for r in group))
+        write_table(
+            wb.create_sheet(title), XLSX_COLUMNS, ([_cell_value(r, a) for _, a, _ in XLSX_COLUMNS] for r in group)
+        )
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

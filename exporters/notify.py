@@ -102,8 +102,12 @@ class NotifyConfig:
         smtp = None
         if settings.smtp_host:
             smtp = SmtpConfig(
-                settings.smtp_host, settings.smtp_port, settings.smtp_user, settings.smtp_password,
-                settings.smtp_starttls, settings.smtp_from,
+                settings.smtp_host,
+                settings.smtp_port,
+                settings.smtp_user,
+                settings.smtp_password,
+                settings.smtp_starttls,
+                settings.smtp_from,
             )
         return cls(
             base_url=base_url,
@@ -219,8 +223,13 @@ class Dispatcher:
         digests = enqueue_digests(self.db, self.cfg, today) if now.astimezone().hour >= self.cfg.digest_hour else 0
         fanned = self.fan_out(now)
         sent, failed = self.deliver(now)
-        return {"overdue_enqueued": overdue, "digests_enqueued": digests, "fanned_out": fanned,
-                "sent": sent, "failed": failed}
+        return {
+            "overdue_enqueued": overdue,
+            "digests_enqueued": digests,
+            "fanned_out": fanned,
+            "sent": sent,
+            "failed": failed,
+        }
 
     def fan_out(self, now: datetime) -> int:
         n = 0
@@ -260,7 +269,9 @@ class Dispatcher:
                 log.warning("delivery %s to %s failed (attempt %s): %s", delivery_id, target, attempts + 1, error)
         return sent, failed
 
-    def _send(self, channel: str, target: str, event: str, key: str, body: bytes, payload: dict[str, Any]) -> str | None:
+    def _send(
+        self, channel: str, target: str, event: str, key: str, body: bytes, payload: dict[str, Any]
+    ) -> str | None:
         try:
             if channel == "webhook":
                 headers = {
@@ -315,6 +326,7 @@ def status_counts(db: Database) -> dict[str, int]:
     from sqlalchemy import func
 
     with db.session() as s:
+
         def count(*conds: Any) -> int:
             return s.scalar(select(func.count(Delivery.id)).where(*conds)) or 0
 

@@ -163,8 +163,12 @@ def render_pdf(data: ReportData, font_path: str | Path, *, shaping: bool = True)
     pdf.set_font_size(16)
     doc.text(0, 9, TITLE, align="C", multi=False)
     pdf.set_font_size(11)
-    for label, value in (("बैठक", data.title), ("दिनांक / स्थान", data.meeting), ("अध्यक्षता", data.chair),
-                         ("आख्या दिनांक", data.generated.strftime("%d-%m-%Y"))):
+    for label, value in (
+        ("बैठक", data.title),
+        ("दिनांक / स्थान", data.meeting),
+        ("अध्यक्षता", data.chair),
+        ("आख्या दिनांक", data.generated.strftime("%d-%m-%Y")),
+    ):
         doc.text(0, 6, f"{label}: {value}")
     pdf.ln(2)
     pdf.set_font_size(9.5)
@@ -193,8 +197,13 @@ def render_xlsx(data: ReportData) -> bytes:
     info.column_dimensions["B"].width = 60
     generated = WriteOnlyCell(info, value=data.generated)
     generated.number_format = "yyyy-mm-dd"
-    for row in (("बैठक", data.title), ("दिनांक / स्थान", data.meeting), ("अध्यक्षता", data.chair),
-                ("दस्तावेज़ / document id", data.document_id), ("आख्या दिनांक", generated)):
+    for row in (
+        ("बैठक", data.title),
+        ("दिनांक / स्थान", data.meeting),
+        ("अध्यक्षता", data.chair),
+        ("दस्तावेज़ / document id", data.document_id),
+        ("आख्या दिनांक", generated),
+    ):
         info.append(list(row))
     out = io.BytesIO()
     wb.save(out)

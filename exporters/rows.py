@@ -13,7 +13,7 @@ from store.repository import ItemFilter, is_overdue, list_items
 
 
 def person_label(p: dict[str, Any] | None) -> str:
-    """"designation (name)", or whichever of the two is known."""
+    """ "designation (name)", or whichever of the two is known."""
     if not p:
         return ""
     name, designation = (p.get("name") or "").strip(), (p.get("designation") or "").strip()

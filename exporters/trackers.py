@@ -40,8 +40,10 @@ class TrackerConfig:
     def check(self) -> None:
         missing = [n for n, v in (("URL", self.base_url), ("TOKEN", self.token), ("project", self.project)) if not v]
         if missing:
-            names = {"jira": ("NIRDESH_JIRA_URL", "NIRDESH_JIRA_TOKEN", "NIRDESH_JIRA_PROJECT"),
-                     "github": ("NIRDESH_GITHUB_URL", "NIRDESH_GITHUB_TOKEN", "NIRDESH_GITHUB_REPO")}[self.kind]
+            names = {
+                "jira": ("NIRDESH_JIRA_URL", "NIRDESH_JIRA_TOKEN", "NIRDESH_JIRA_PROJECT"),
+                "github": ("NIRDESH_GITHUB_URL", "NIRDESH_GITHUB_TOKEN", "NIRDESH_GITHUB_REPO"),
+            }[self.kind]
             need = [names[("URL", "TOKEN", "project").index(m)] for m in missing]
             raise TrackerConfigError(f"{self.kind} push needs {', '.join(need)}")
         if self.kind == "github" and self.project.count("/") != 1:

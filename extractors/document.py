@@ -63,7 +63,9 @@ def _join_across_pages(pages: list[list[_Unit]]) -> list[_Unit]:
         page = list(page)
         if carried is not None and page and page[0].sentence.text.rstrip()[-1:] in TERMINATORS:
             head, tail = carried.sentence, page.pop(0).sentence
-            units[-1] = _Unit(carried.page, Sentence(head.start, head.end, f"{head.text.rstrip()} {tail.text.lstrip()}"))
+            units[-1] = _Unit(
+                carried.page, Sentence(head.start, head.end, f"{head.text.rstrip()} {tail.text.lstrip()}")
+            )
         units.extend(page)
         last = page[-1] if page else None
         carried = None
@@ -116,7 +118,9 @@ class DocumentExtractor:
     def run(self) -> dict[str, Any]:
         table_rows = self._table_rows()
         table_keys = [fold(r.directive) for _, r in table_rows]
-        units = _join_across_pages([[_Unit(i + 1, s) for s in split_sentences(text)] for i, text in enumerate(self.pages)])
+        units = _join_across_pages(
+            [[_Unit(i + 1, s) for s in split_sentences(text)] for i, text in enumerate(self.pages)]
+        )
         first = True
         for unit in units:
             self._sentence(unit, table_keys, is_title=first)
@@ -142,10 +146,13 @@ class DocumentExtractor:
         try:
             self._read_sentence(unit, table_keys, mentions, is_title=is_title)
         finally:
-            self.previous_addressees = [pm for pm in mentions if not pm.ergative and (pm.written or pm.person.designation)]
+            self.previous_addressees = [
+                pm for pm in mentions if not pm.ergative and (pm.written or pm.person.designation)
+            ]
 
-    def _read_sentence(self, unit: _Unit, table_keys: list[str], mentions: list[PersonMention], *,
-                       is_title: bool) -> None:
+    def _read_sentence(
+        self, unit: _Unit, table_keys: list[str], mentions: list[PersonMention], *, is_title: bool
+    ) -> None:
         text = unit.sentence.text
         chair = chair_from(text, mentions)
         if chair and self.chair is None:
@@ -177,11 +184,20 @@ class DocumentExtractor:
         key = fold(text)
         if any(key in k or k in key for k in table_keys if len(k) > 10):
             return  # the same directive is read from its table row
-        self._add_item(unit.page, unit.sentence.start, unit.sentence.end, text, issuer, issuer_span, mentions,
-                       cue.end, cue.confidence)
+        self._add_item(
+            unit.page,
+            unit.sentence.start,
+            unit.sentence.end,
+            text,
+            issuer,
+            issuer_span,
+            mentions,
+            cue.end,
+            cue.confidence,
+        )
 
     def _pronoun_addressee(self, issuer: Person | None) -> list[dict[str, Any]]:
-        """"वह/वे … करें" with nobody named: the officer the sentence before was about, if it named one."""
+        """ "वह/वे … करें" with nobody named: the officer the sentence before was about, if it named one."""
         for pm in reversed(self.previous_addressees):
             if issuer is not None and pm.person == issuer:
                 continue
@@ -198,7 +214,8 @@ class DocumentExtractor:
             item = self.items[-1]
             found = self.gazetteer.find(rest)
             people = [{"name": None, "designation": f.designation} for f in found] or [
-                {"name": None, "designation": part.strip(" ।.")} for part in re.split(r",|एवं|तथा|/", rest)
+                {"name": None, "designation": part.strip(" ।.")}
+                for part in re.split(r",|एवं|तथा|/", rest)
                 if part.strip(" ।.")
             ]
             for p in people:
@@ -213,33 +230,46 @@ class DocumentExtractor:
             return True
         return False
 
-    def _add_item(self, page: int, start: int, end: int, text: str, issuer: Person | None,
-                  issuer_span: tuple[int, int] | None, mentions: list[PersonMention], cue_end: int,
-                  confidence: float, responsible: list[dict[str, Any]] | None = None,
-                  deadline: TimeExpression | None = None) -> None:
+    def _add_item(
+        self,
+        page: int,
+        start: int,
+        end: int,
+        text: str,
+        issuer: Person | None,
+        issuer_span: tuple[int, int] | None,
+        mentions: list[PersonMention],
+        cue_end: int,
+        confidence: float,
+        responsible: list[dict[str, Any]] | None = None,
+        deadline: TimeExpression | None = None,
+    ) -> None:
         expressions = find_time_expressions(text, self.meeting_date)
         deadline = deadline or _choose_deadline(expressions)
         if responsible is None:
             responsible = find_responsible(text, self.gazetteer, mentions, issuer_span)
             if issuer is not None:
-                responsible = [r for r in responsible
-                               if not (r["designation"] == issuer.designation and issuer_span is not None)]
+                responsible = [
+                    r for r in responsible if not (r["designation"] == issuer.designation and issuer_span is not None)
+                ]
             if not responsible and _PRONOUN_SUBJECT.search(text):
                 responsible = self._pronoun_addressee(issuer)
         if issuer is None:
             confidence -= 0.2
-        self.items.append({
-            "id": f"ai-{len(self.items) + 1:03d}",
-            "text": text,
-            "action": _action_clause(text, cue_end),
-            "issued_by": issuer.as_dict() if issuer else None,
-            "responsible": responsible,
-            "deadline": _deadline_dict(deadline),
-            "recurrence": find_recurrence(text),
-            "targets": find_targets(text, [(e.start, e.end) for e in expressions]),
-            "evidence": {"page": page, "start": start, "end": end},
-            "confidence": round(max(0.05, min(confidence, 0.99)), 2),
-        })
+        self.items.append(
+            {
+                "id": f"ai-{len(self.items) + 1:03d}",
+                "text": text,
+                "action": _action_clause(text, cue_end),
+                "issued_by": issuer.as_dict() if issuer else None,
+                "responsible": responsible,
+                "deadline": _deadline_dict(deadline),
+                "recurrence": find_recurrence(text),
+                "targets": find_targets(text, [(e.start, e.end) for e in expressions]),
+                "evidence": {"page": page, "start": start, "end": end},
+                "confidence": round(max(0.05, min(confidence, 0.99)), 2),
+            }
+        )
 
     # -- tables ------------------------------------------------------------
     def _table_rows(self) -> list[tuple[int, ActionRow]]:
@@ -260,7 +290,8 @@ class DocumentExtractor:
         if row.owner:
             found = self.gazetteer.find(row.owner)
             responsible = [{"name": None, "designation": f.designation} for f in found] or [
-                {"name": None, "designation": part.strip()} for part in re.split(r",|एवं|तथा|/", row.owner)
+                {"name": None, "designation": part.strip()}
+                for part in re.split(r",|एवं|तथा|/", row.owner)
                 if part.strip() and part.strip() not in {"-", "—"}
             ]
         deadline = None
@@ -274,8 +305,19 @@ class DocumentExtractor:
                 deadline = TimeExpression(0, len(row.deadline), row.deadline, None, "unresolved")
         issuer = self.chair or self.speaker
         mentions = self.registry.find_mentions(row.directive)
-        self._add_item(page, start, start + len(row.directive), row.directive, issuer, None, mentions, 0, 0.9,
-                       responsible=responsible, deadline=deadline)
+        self._add_item(
+            page,
+            start,
+            start + len(row.directive),
+            row.directive,
+            issuer,
+            None,
+            mentions,
+            0,
+            0.9,
+            responsible=responsible,
+            deadline=deadline,
+        )
 
     # -- result ------------------------------------------------------------
     def _result(self) -> dict[str, Any]:
@@ -299,8 +341,13 @@ class DocumentExtractor:
             },
             "action_items": self.items,
             "pages": [
-                {"number": i + 1, "route": p.route, "ocr_confidence": p.ocr_confidence,
-                 "garble_score": p.garble_score, "text": self.pages[i]}
+                {
+                    "number": i + 1,
+                    "route": p.route,
+                    "ocr_confidence": p.ocr_confidence,
+                    "garble_score": p.garble_score,
+                    "text": self.pages[i],
+                }
                 for i, p in enumerate(self.doc.pages)
             ],
             "warnings": list(self.doc.metadata.get("warnings", [])),

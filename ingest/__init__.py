@@ -53,9 +53,7 @@ def ingest_bytes(
     return doc
 
 
-def ingest_path(
-    path: Path, settings: Settings | None = None, progress: Progress | None = None
-) -> IngestedDocument:
+def ingest_path(path: Path, settings: Settings | None = None, progress: Progress | None = None) -> IngestedDocument:
     """Read a document from disk (see :func:`ingest_bytes`)."""
     path = Path(path)
     settings = settings or get_settings()

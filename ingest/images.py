@@ -66,9 +66,7 @@ def read_image(
     image = open_image(data)
     n_frames = frame_count(image)
     if n_frames > settings.max_pages:
-        raise IngestError(
-            f"The image has {n_frames} frames; the limit is {settings.max_pages}.", code="too_large"
-        )
+        raise IngestError(f"The image has {n_frames} frames; the limit is {settings.max_pages}.", code="too_large")
     sizes: list[tuple[int, int]] = []
 
     def frames() -> Iterator[tuple[int, Image.Image]]:
@@ -95,10 +93,22 @@ def read_image(
         if res.error:
             errors[i + 1] = res.error
         w, h = sizes[i]
-        pages.append(Page(number=i + 1, text=res.text, route="image", ocr_confidence=res.confidence,
-                          width=float(w), height=float(h)))
-    meta = {"bytes": len(data), "format": image.format, "ocr_lang": settings.ocr_lang,
-            "ocr_seconds": round(sum(r.seconds for r in results.values()), 2)}
+        pages.append(
+            Page(
+                number=i + 1,
+                text=res.text,
+                route="image",
+                ocr_confidence=res.confidence,
+                width=float(w),
+                height=float(h),
+            )
+        )
+    meta = {
+        "bytes": len(data),
+        "format": image.format,
+        "ocr_lang": settings.ocr_lang,
+        "ocr_seconds": round(sum(r.seconds for r in results.values()), 2),
+    }
     if errors:
         meta["ocr_errors"] = errors
     return IngestedDocument(source=source, kind="image", pages=pages, metadata=meta)

@@ -38,7 +38,10 @@ def _available_langs() -> frozenset[str]:
     try:
         out = subprocess.run(
             [pytesseract.pytesseract.tesseract_cmd, "--list-langs"],
-            capture_output=True, text=True, timeout=30, check=False,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
         )
     except (OSError, subprocess.TimeoutExpired):
         return frozenset()

@@ -93,21 +93,39 @@ def page_to_dict(page: Page) -> dict[str, Any]:
 
 
 def page_from_dict(d: dict[str, Any]) -> Page:
-    tables = [Table(page=int(t["page"]), header=list(t["header"]), rows=[list(r) for r in t["rows"]])
-              for t in d.get("tables") or []]
-    return Page(number=int(d["number"]), text=d.get("text") or "", route=d["route"],
-                ocr_confidence=d.get("ocr_confidence"), garble_score=d.get("garble_score"),
-                tables=tables, width=d.get("width"), height=d.get("height"))
+    tables = [
+        Table(page=int(t["page"]), header=list(t["header"]), rows=[list(r) for r in t["rows"]])
+        for t in d.get("tables") or []
+    ]
+    return Page(
+        number=int(d["number"]),
+        text=d.get("text") or "",
+        route=d["route"],
+        ocr_confidence=d.get("ocr_confidence"),
+        garble_score=d.get("garble_score"),
+        tables=tables,
+        width=d.get("width"),
+        height=d.get("height"),
+    )
 
 
 def assemble(
-    source: str, kind: str, pages: list[Page], size: int, errors: dict[int, str] | None = None,
+    source: str,
+    kind: str,
+    pages: list[Page],
+    size: int,
+    errors: dict[int, str] | None = None,
     ocr_seconds: float | None = None,
 ) -> IngestedDocument:
     """The document made of pages read one by one (in page order), with the whole-file reader's metadata."""
     ordered = sorted(pages, key=lambda p: p.number)
-    meta: dict[str, Any] = {"bytes": size, "page_count": len(ordered), "detected_type": kind,
-                            "routes": {p.number: p.route for p in ordered}, "split_by_page": True}
+    meta: dict[str, Any] = {
+        "bytes": size,
+        "page_count": len(ordered),
+        "detected_type": kind,
+        "routes": {p.number: p.route for p in ordered},
+        "split_by_page": True,
+    }
     if ocr_seconds is not None:
         meta["ocr_seconds"] = round(ocr_seconds, 2)
     if errors:

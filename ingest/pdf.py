@@ -37,9 +37,7 @@ def open_pdf(data: bytes) -> pdfium.PdfDocument:
         return pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower() or "security" in str(exc).lower():
-            raise IngestError(
-                "The PDF is password-protected; upload an unlocked copy.", code="encrypted"
-            ) from exc
+            raise IngestError("The PDF is password-protected; upload an unlocked copy.", code="encrypted") from exc
         raise IngestError("The PDF is damaged and cannot be opened.", code="corrupt") from exc
 
 
@@ -66,9 +64,7 @@ def layout_text(textpage: pdfium.PdfTextPage) -> str:
         bottoms.append(textpage.get_charbox(pos + first)[1] if first is not None else None)
         out.append(line)
         pos += len(line) + 2
-    pitches = [
-        a - b for a, b in zip(bottoms, bottoms[1:], strict=False) if a is not None and b is not None and a > b
-    ]
+    pitches = [a - b for a, b in zip(bottoms, bottoms[1:], strict=False) if a is not None and b is not None and a > b]
     typical = statistics.median(pitches) if pitches else 0.0
     text: list[str] = []
     for i, line in enumerate(out):
@@ -102,8 +98,10 @@ def _tables(
                 x0, top, x1, bottom = cell
                 # pdfplumber: origin top-left; PDFium: origin bottom-left.
                 text = textpage.get_text_bounded(
-                    left=x0 + x_off, bottom=height - bottom + y_off,
-                    right=x1 + x_off, top=height - top + y_off,
+                    left=x0 + x_off,
+                    bottom=height - bottom + y_off,
+                    right=x1 + x_off,
+                    top=height - top + y_off,
                 )
                 text = clean_text(text).replace("\n", " ")
                 cells.append(convert(text) if convert else text)
@@ -222,8 +220,15 @@ def _read(
             if pl_page is not None and route != "ocr" and _has_ruling(page):
                 tables = _tables(pl_page, textpage, i + 1, convert)
             textpage.close()
-            pages[i] = Page(number=i + 1, text=text if route != "ocr" else "", route=route,
-                            garble_score=score, tables=tables, width=width, height=height)
+            pages[i] = Page(
+                number=i + 1,
+                text=text if route != "ocr" else "",
+                route=route,
+                garble_score=score,
+                tables=tables,
+                width=width,
+                height=height,
+            )
             if route == "ocr":
                 to_ocr.append(i)
             else:
@@ -292,8 +297,12 @@ def _has_ruling(page: pdfium.PdfPage) -> bool:
             kind = raw.FPDFPageObj_GetType(obj)
             if kind == raw.FPDF_PAGEOBJ_PATH:
                 return True
-            if kind == raw.FPDF_PAGEOBJ_FORM and depth < 1 and has_path(
-                raw.FPDFFormObj_CountObjects(obj), lambda j, form=obj: raw.FPDFFormObj_GetObject(form, j), depth + 1
+            if (
+                kind == raw.FPDF_PAGEOBJ_FORM
+                and depth < 1
+                and has_path(
+                    raw.FPDFFormObj_CountObjects(obj), lambda j, form=obj: raw.FPDFFormObj_GetObject(form, j), depth + 1
+                )
             ):
                 return True
         return False

@@ -28,8 +28,16 @@ BOMB_MIN_SIZE = 4 * 1024 * 1024
 
 #: File name extensions that claim a binary type: content that is text or unknown is then a corrupt file.
 BINARY_SUFFIXES: dict[str, Kind] = {
-    ".pdf": "pdf", ".docx": "docx", ".png": "image", ".jpg": "image", ".jpeg": "image", ".tif": "image",
-    ".tiff": "image", ".gif": "image", ".bmp": "image", ".webp": "image",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".png": "image",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".tif": "image",
+    ".tiff": "image",
+    ".gif": "image",
+    ".bmp": "image",
+    ".webp": "image",
 }
 
 _UNSUPPORTED = "Unsupported file type: upload a PDF, an image (PNG/JPEG/TIFF), a .docx or a UTF-8 text file."
@@ -52,9 +60,7 @@ def kind_of(data: bytes, filename: str) -> Kind:
 def precheck(data: bytes, filename: str, settings: Settings) -> Kind:
     """The file's kind (by content), or IngestError with the code the API maps to 413/415/422."""
     if len(data) > settings.max_upload_bytes:
-        raise IngestError(
-            f"The file is larger than {settings.max_upload_bytes // (1024 * 1024)} MB.", code="too_large"
-        )
+        raise IngestError(f"The file is larger than {settings.max_upload_bytes // (1024 * 1024)} MB.", code="too_large")
     kind = kind_of(data, filename)
     if kind == "pdf":
         check_pdf(data, settings)
@@ -96,9 +102,7 @@ def check_image(data: bytes, settings: Settings) -> None:
     try:
         n_frames = frame_count(image)
         if n_frames > settings.max_pages:
-            raise IngestError(
-                f"The image has {n_frames} frames; the limit is {settings.max_pages}.", code="too_large"
-            )
+            raise IngestError(f"The image has {n_frames} frames; the limit is {settings.max_pages}.", code="too_large")
         with decoding():
             for frame in ImageSequence.Iterator(image):
                 check_frame_size(frame)

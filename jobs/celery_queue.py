@@ -31,8 +31,13 @@ QUEUE = "nirdesh"
 TASK_START, TASK_PAGE, TASK_FINALIZE = "nirdesh.start_job", "nirdesh.page", "nirdesh.finalize"
 
 # A database that is briefly away (restart, failover) makes a task wait and try again, for as long as it takes.
-_RETRY = {"autoretry_for": (OperationalError, InterfaceError), "retry_backoff": 1, "retry_backoff_max": 30,
-          "retry_jitter": True, "max_retries": None}
+_RETRY = {
+    "autoretry_for": (OperationalError, InterfaceError),
+    "retry_backoff": 1,
+    "retry_backoff_max": 30,
+    "retry_jitter": True,
+    "max_retries": None,
+}
 
 
 def make_celery(settings: Settings) -> Celery:
@@ -167,13 +172,23 @@ class CeleryJobQueue:
             self._thread = None
 
 
-def run_worker(settings: Settings, *, concurrency: int = 1, name: str | None = None, pool: str = "prefork",
-               loglevel: str = "info") -> None:
+def run_worker(
+    settings: Settings, *, concurrency: int = 1, name: str | None = None, pool: str = "prefork", loglevel: str = "info"
+) -> None:
     """``nirdesh worker``: migrate the schema once, then consume the ``nirdesh`` queue until stopped."""
     WorkerContext.from_settings(settings, migrate=True).db.dispose()
     app = make_celery(settings)
-    argv = ["worker", f"--concurrency={concurrency}", f"--pool={pool}", f"--loglevel={loglevel}", "-Q", QUEUE,
-            "--without-gossip", "--without-mingle", "--without-heartbeat"]
+    argv = [
+        "worker",
+        f"--concurrency={concurrency}",
+        f"--pool={pool}",
+        f"--loglevel={loglevel}",
+        "-Q",
+        QUEUE,
+        "--without-gossip",
+        "--without-mingle",
+        "--without-heartbeat",
+    ]
     if name:
         argv += ["-n", name]
     app.worker_main(argv)

@@ -45,5 +45,9 @@ class WorkerContext:
     @classmethod
     def from_settings(cls, settings: Settings | None = None, *, migrate: bool = False) -> WorkerContext:
         settings = settings or get_settings()
-        return cls(settings, Database(settings.database_url, run_migrations=migrate), make_file_store(settings),
-                   default_extractor(settings))
+        return cls(
+            settings,
+            Database(settings.database_url, run_migrations=migrate),
+            make_file_store(settings),
+            default_extractor(settings),
+        )

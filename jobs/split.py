@@ -59,8 +59,17 @@ def _load(ctx: JobContext, job_id: int, *, running_only: bool = True) -> _Doc | 
         doc = get_document(s, job.document_id)
         if doc is None:
             return None
-        return _Doc(doc.id, doc.sha256, doc.kind, doc.stored_path, doc.filename, doc.size,
-                    doc.requested_meeting_date, job.kind, job.pages_total)
+        return _Doc(
+            doc.id,
+            doc.sha256,
+            doc.kind,
+            doc.stored_path,
+            doc.filename,
+            doc.size,
+            doc.requested_meeting_date,
+            job.kind,
+            job.pages_total,
+        )
 
 
 _cache_lock = threading.Lock()
@@ -126,8 +135,15 @@ def _read_and_save(ctx: JobContext, info: _Doc, job_id: int, number: int, worker
     error = (meta.get("ocr_errors") or {}).get(1)
     with ctx.db.session() as s:
         stored = page_results.save_page(
-            s, sha256=info.sha256, extractor_version=EXTRACTOR_VERSION, number=number, page=page_to_dict(page),
-            job_id=job_id, worker=worker, seconds=round(time.monotonic() - start, 3), error=error,
+            s,
+            sha256=info.sha256,
+            extractor_version=EXTRACTOR_VERSION,
+            number=number,
+            page=page_to_dict(page),
+            job_id=job_id,
+            worker=worker,
+            seconds=round(time.monotonic() - start, 3),
+            error=error,
         )
     if not stored:
         log.info("page %d of job %d was already stored by an earlier delivery", number, job_id)

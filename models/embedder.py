@@ -98,8 +98,13 @@ class SentenceTransformerEmbedder:
     def _encode(self, texts: list[str], prefix: str) -> np.ndarray:
         if not texts:
             return np.zeros((0, getattr(self, "dim", 0)), np.float32)
-        vecs = self._model.encode([prefix + t for t in texts], batch_size=32, normalize_embeddings=True,
-                                  convert_to_numpy=True, show_progress_bar=False)
+        vecs = self._model.encode(
+            [prefix + t for t in texts],
+            batch_size=32,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=False,
+        )
         return _normalised(vecs)
 
     def embed_queries(self, texts: list[str]) -> np.ndarray:

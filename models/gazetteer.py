@@ -71,8 +71,17 @@ class Gazetteer:
             singular = self.singular[surface]
             canonical = self.surface_to_canonical[surface]
             abbreviation = singular in self.abbreviations
-            out.append(Mention(m.start(), m.end(), m.group(1), canonical if abbreviation else singular, canonical,
-                               abbreviation, singular))
+            out.append(
+                Mention(
+                    m.start(),
+                    m.end(),
+                    m.group(1),
+                    canonical if abbreviation else singular,
+                    canonical,
+                    abbreviation,
+                    singular,
+                )
+            )
         return out
 
 

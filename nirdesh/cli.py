@@ -106,8 +106,13 @@ def cmd_extract(ns: argparse.Namespace) -> int:
     failed = 0
     show_progress = out_dir is not None and len(files) > 1 and not ns.quiet
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, disable=not show_progress, transient=False,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not show_progress,
+        transient=False,
     ) as progress:
         task = progress.add_task("extracting", total=len(files))
         for path in files:
@@ -121,8 +126,10 @@ def cmd_extract(ns: argparse.Namespace) -> int:
                 continue
             except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch
                 failed += 1
-                err.print(f"[red]error[/red] {escape(str(path))}: {type(exc).__name__}: {escape(one_line(str(exc)))}",
-                          highlight=False)
+                err.print(
+                    f"[red]error[/red] {escape(str(path))}: {type(exc).__name__}: {escape(one_line(str(exc)))}",
+                    highlight=False,
+                )
                 progress.advance(task)
                 continue
             if out_dir:
@@ -134,7 +141,9 @@ def cmd_extract(ns: argparse.Namespace) -> int:
                 print_table(result, Console())
             progress.advance(task)
     if out_dir:
-        err.print(f"{len(files) - failed} written to {escape(str(out_dir))}, {failed} failed, {skipped} skipped (unsupported)")
+        err.print(
+            f"{len(files) - failed} written to {escape(str(out_dir))}, {failed} failed, {skipped} skipped (unsupported)"
+        )
     return 1 if failed else 0
 
 
@@ -257,8 +266,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--meeting-from")
     p.add_argument("--meeting-to")
     p.add_argument("--no-embed", action="store_true", help="do not embed items that have no vector yet")
-    p.add_argument("--scope", choices=["items", "documents", "all"], default="all",
-                   help="action items, document page text, or both (default)")
+    p.add_argument(
+        "--scope",
+        choices=["items", "documents", "all"],
+        default="all",
+        help="action items, document page text, or both (default)",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 
@@ -270,7 +283,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_search_eval)
 
     corrections = sub.add_parser("corrections", help="reviewers' corrections").add_subparsers(
-        dest="corrections_command", required=True)
+        dest="corrections_command", required=True
+    )
     p = corrections.add_parser("export", help="write reviewed documents in the gold format")
     p.add_argument("--out", default="corrections", help="output folder (NAME.gold.json per document)")
     p.add_argument("--complete-only", action="store_true", help="only documents whose every item was reviewed")

@@ -96,8 +96,9 @@ def _export(ns: argparse.Namespace) -> int:
         return _push(ns, settings, db, f)
     fmt = ns.format or "csv"
     with db.session() as s:
-        rows = load_rows(s, f, today=date.today(), base_url=base_url(settings), sort=ns.sort,
-                         max_items=settings.export_max_items)
+        rows = load_rows(
+            s, f, today=date.today(), base_url=base_url(settings), sort=ns.sort, max_items=settings.export_max_items
+        )
     out = render(fmt, rows, f, settings=settings, per_meeting=ns.sheets == "meeting", events=ns.events)
     _write(out.body, ns.out)
     err.print(f"{len(rows)} action items exported as {fmt}")
@@ -111,15 +112,28 @@ def _push(ns: argparse.Namespace, settings: Any, db: Any, f: Any) -> int:
 
     cfg = config_from_settings(ns.push, settings)
     result = push(
-        db, cfg, f, mapping=load_mapping(settings.tracker_mapping), today=date.today(),
-        base_url=base_url(settings), dry_run=ns.dry_run, on_progress=lambda m: err.print(m, highlight=False),
+        db,
+        cfg,
+        f,
+        mapping=load_mapping(settings.tracker_mapping),
+        today=date.today(),
+        base_url=base_url(settings),
+        dry_run=ns.dry_run,
+        on_progress=lambda m: err.print(m, highlight=False),
     )
     if ns.dry_run:
         for p in result.planned:
-            print(json.dumps({"item_id": p.item_id, "method": p.method, "url": p.url, "json": p.body},
-                             ensure_ascii=False, indent=2))
-        err.print(f"dry run: {len(result.planned)} issues would be created, "
-                  f"{len(result.skipped)} items already pushed; nothing was sent")
+            print(
+                json.dumps(
+                    {"item_id": p.item_id, "method": p.method, "url": p.url, "json": p.body},
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
+        err.print(
+            f"dry run: {len(result.planned)} issues would be created, "
+            f"{len(result.skipped)} items already pushed; nothing was sent"
+        )
         return 0
     err.print(f"{len(result.created)} created, {len(result.skipped)} already pushed, {len(result.failed)} failed")
     return 1 if result.failed else 0
@@ -185,7 +199,8 @@ def add_commands(sub: Any) -> None:
     p.set_defaults(func=cmd_export)
 
     remind = sub.add_parser("remind", help="webhook and e-mail reminders").add_subparsers(
-        dest="remind_command", required=True)
+        dest="remind_command", required=True
+    )
     p = remind.add_parser("run", help="sweep for overdue items, queue digests, deliver pending reminders")
     p.add_argument("--loop", action="store_true", help="keep running (every NIRDESH_REMIND_INTERVAL seconds)")
     p.set_defaults(func=cmd_remind_run)

@@ -61,38 +61,55 @@ def run_search(db: Database, ns: argparse.Namespace) -> int:
             err.print(f"embedded {n} items that had no vector yet")
     service.refresh_vectors()
     with db.session() as s:
-        res = service.search(s, query, _filter(ns), date.today(), mode=ns.mode, limit=ns.limit,
-                             scope=getattr(ns, "scope", "all"))
+        res = service.search(
+            s, query, _filter(ns), date.today(), mode=ns.mode, limit=ns.limit, scope=getattr(ns, "scope", "all")
+        )
         if res.semantic.message:
             err.print(f"[yellow]{res.semantic.message}[/yellow]")
         rows = []
         for h in res.hits:
             item = res.items[h.item_id]
-            rows.append({
-                "id": item.id, "text": item.text, "meeting_date": str(item.document.meeting_date or ""),
-                "meeting": item.document.meeting_title or item.document.filename, "status": item.status,
-                "score": round(h.score, 4), "highlights": h.spans, "context_page": h.context_page,
-            })
+            rows.append(
+                {
+                    "id": item.id,
+                    "text": item.text,
+                    "meeting_date": str(item.document.meeting_date or ""),
+                    "meeting": item.document.meeting_title or item.document.filename,
+                    "status": item.status,
+                    "score": round(h.score, 4),
+                    "highlights": h.spans,
+                    "context_page": h.context_page,
+                }
+            )
         docs = []
         for d in res.documents:
             page = res.pages[d.page_id]
-            docs.append({
-                "document_id": page.document_id, "page": page.number,
-                "meeting": page.document.meeting_title or page.document.filename,
-                "meeting_date": str(page.document.meeting_date or ""), "score": round(d.score, 4),
-                "snippet": d.snippet.text, "highlights": d.snippet.spans,
-                "item_count": res.item_counts.get(page.document_id, 0),
-            })
+            docs.append(
+                {
+                    "document_id": page.document_id,
+                    "page": page.number,
+                    "meeting": page.document.meeting_title or page.document.filename,
+                    "meeting_date": str(page.document.meeting_date or ""),
+                    "score": round(d.score, 4),
+                    "snippet": d.snippet.text,
+                    "highlights": d.snippet.spans,
+                    "item_count": res.item_counts.get(page.document_id, 0),
+                }
+            )
     if ns.json:
-        print(json.dumps({"query": query, "mode": res.mode, "hits": rows, "documents": docs}, ensure_ascii=False,
-                         indent=2))
+        print(
+            json.dumps(
+                {"query": query, "mode": res.mode, "hits": rows, "documents": docs}, ensure_ascii=False, indent=2
+            )
+        )
         return 0
     table = Table(show_lines=True, title=f"{query}  ({res.mode})")
     for col in ("#", "directive", "meeting", "date", "status"):
         table.add_column(col)
     for r in rows:
-        table.add_row(str(r["id"]), _marked(r["text"], r["highlights"]), escape(r["meeting"]), r["meeting_date"],
-                      r["status"])
+        table.add_row(
+            str(r["id"]), _marked(r["text"], r["highlights"]), escape(r["meeting"]), r["meeting_date"], r["status"]
+        )
     out = Console()
     if rows or not docs:
         out.print(table)
@@ -101,7 +118,13 @@ def run_search(db: Database, ns: argparse.Namespace) -> int:
         for col in ("document", "page", "text", "meeting", "date", "items"):
             pages.add_column(col)
         for d in docs:
-            pages.add_row(str(d["document_id"]), str(d["page"]), _marked(d["snippet"], d["highlights"]),
-                          escape(d["meeting"]), d["meeting_date"], str(d["item_count"]))
+            pages.add_row(
+                str(d["document_id"]),
+                str(d["page"]),
+                _marked(d["snippet"], d["highlights"]),
+                escape(d["meeting"]),
+                d["meeting_date"],
+                str(d["item_count"]),
+            )
         out.print(pages)
     return 0

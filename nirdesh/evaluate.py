@@ -13,13 +13,19 @@ from pathlib import Path
 from extractors.pipeline import process_path
 from nirdesh.cli import output_name
 
-KIND_GLOBS = {"txt": "dev/*.txt", "text.pdf": "dev/pdf/*.text.pdf", "scan.pdf": "dev/pdf/*.scan.pdf",
-              "garbled.pdf": "dev/pdf/*.garbled.pdf", "legacy.pdf": "dev/pdf/*.legacy.pdf"}
+KIND_GLOBS = {
+    "txt": "dev/*.txt",
+    "text.pdf": "dev/pdf/*.text.pdf",
+    "scan.pdf": "dev/pdf/*.scan.pdf",
+    "garbled.pdf": "dev/pdf/*.garbled.pdf",
+    "legacy.pdf": "dev/pdf/*.legacy.pdf",
+}
 
 
 def _score(scorer: Path, gold: Path, pred: Path) -> str:
-    done = subprocess.run([sys.executable, str(scorer), str(gold), str(pred)], capture_output=True, text=True,
-                          check=False)
+    done = subprocess.run(
+        [sys.executable, str(scorer), str(gold), str(pred)], capture_output=True, text=True, check=False
+    )
     return done.stdout + done.stderr
 
 

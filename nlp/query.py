@@ -24,11 +24,11 @@ _WORD = re.compile(r"(?:[^\W_]|[\u0900-\u0963\u0966-\u097f\u200c\u200d])+")
 
 # Function words and the boilerplate of every directive: they would match nearly every item.
 _STOPWORD_TEXT = (
-        "का के की को में से पर ने तक और एवं तथा या है हैं था थे थी हो हुए हुई कि जो वह यह वे ये इस उस इन उन"
-        " भी ही न नहीं सभी किया किए की जाए जाएं जाएगा जाएगी जाएंगे कर करें करने कराई कराया कराए कराना"
-        " दिए दिया दी गए गया गई लिए लिया द्वारा साथ बाद हेतु उन्होंने अपने अपना"
-        " निर्देश निर्देशित निर्देशों आदेश कहा"
-        " the of and to in for on a an by with is"
+    "का के की को में से पर ने तक और एवं तथा या है हैं था थे थी हो हुए हुई कि जो वह यह वे ये इस उस इन उन"
+    " भी ही न नहीं सभी किया किए की जाए जाएं जाएगा जाएगी जाएंगे कर करें करने कराई कराया कराए कराना"
+    " दिए दिया दी गए गया गई लिए लिया द्वारा साथ बाद हेतु उन्होंने अपने अपना"
+    " निर्देश निर्देशित निर्देशों आदेश कहा"
+    " the of and to in for on a an by with is"
 )
 STOPWORDS = frozenset(fold(w) for w in _STOPWORD_TEXT.split(" "))
 _MIN_ROMAN_KEY = 2
@@ -71,8 +71,25 @@ def roman_key_devanagari(term: str) -> str | None:
 
     hk = sanscript.transliterate(term, sanscript.DEVANAGARI, sanscript.HK)
     # HK capitals: retroflex T D N S, anusvara M, nasals G J, vocalic R, visarga H, palatal z (श).
-    hk = hk.translate(str.maketrans({"T": "t", "D": "d", "N": "n", "S": "s", "M": "n", "G": "n", "J": "n",
-                                     "R": "r", "H": None, "z": "s", "A": "a", "I": "i", "U": "u"}))
+    hk = hk.translate(
+        str.maketrans(
+            {
+                "T": "t",
+                "D": "d",
+                "N": "n",
+                "S": "s",
+                "M": "n",
+                "G": "n",
+                "J": "n",
+                "R": "r",
+                "H": None,
+                "z": "s",
+                "A": "a",
+                "I": "i",
+                "U": "u",
+            }
+        )
+    )
     hk = re.sub(r"[^a-z]", "", hk.lower())
     key = _skeleton(hk)
     return key if len(key) >= _MIN_ROMAN_KEY else None

@@ -33,8 +33,23 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT)]
 
-INTERESTING = [b"0", b"-1", b"999999999", b"4294967296", b"\x00", b"\xff\xff\xff\xff", b"obj", b"R", b"<<", b">>",
-               b"/Kids", b"/Count 100000", b"stream", b"endstream", b"%%EOF"]
+INTERESTING = [
+    b"0",
+    b"-1",
+    b"999999999",
+    b"4294967296",
+    b"\x00",
+    b"\xff\xff\xff\xff",
+    b"obj",
+    b"R",
+    b"<<",
+    b">>",
+    b"/Kids",
+    b"/Count 100000",
+    b"stream",
+    b"endstream",
+    b"%%EOF",
+]
 
 
 def seeds() -> list[tuple[str, bytes]]:
@@ -67,17 +82,17 @@ def mutate(data: bytes, rng: random.Random) -> bytes:
         elif op == "insert":
             buf[pos:pos] = rng.randbytes(rng.randint(1, 32))
         elif op == "delete":
-            del buf[pos:pos + rng.randint(1, 128)]
+            del buf[pos : pos + rng.randint(1, 128)]
         elif op == "duplicate":
-            buf[pos:pos] = buf[pos:pos + rng.randint(1, 1024)] * rng.randint(1, 4)
+            buf[pos:pos] = buf[pos : pos + rng.randint(1, 1024)] * rng.randint(1, 4)
         elif op == "token":
             token = rng.choice(INTERESTING)
-            buf[pos:pos + len(token)] = token
+            buf[pos : pos + len(token)] = token
         elif op == "truncate" and rng.random() < 0.2:
             del buf[pos:]
         elif op == "splice":
             other = rng.randrange(len(buf))
-            buf[pos:pos + 64] = buf[other:other + 64]
+            buf[pos : pos + 64] = buf[other : other + 64]
     return bytes(buf)
 
 
@@ -158,14 +173,19 @@ def run(seconds: float, seed: int, out: Path, timeout: float, memory_mb: int) ->
             next_index, current = index + 1, None
         proc.kill()
         proc.join()
-    return {"seconds": seconds, "seed": seed, "cases": sum(stats.values()) + len(
-        [f for f in findings if f["kind"] != "exception"]), "outcomes": dict(stats.most_common()),
-            "slowest_case": {"index": slowest[1], "seconds": round(slowest[0], 3)},
-            "findings": summarise(findings, seed, out)}
+    return {
+        "seconds": seconds,
+        "seed": seed,
+        "cases": sum(stats.values()) + len([f for f in findings if f["kind"] != "exception"]),
+        "outcomes": dict(stats.most_common()),
+        "slowest_case": {"index": slowest[1], "seconds": round(slowest[0], 3)},
+        "findings": summarise(findings, seed, out),
+    }
 
 
-def _finding(seed: int, index: int | None, kind: str, detail: str, corpus: list[tuple[str, bytes]],
-             out: Path) -> dict[str, Any]:
+def _finding(
+    seed: int, index: int | None, kind: str, detail: str, corpus: list[tuple[str, bytes]], out: Path
+) -> dict[str, Any]:
     if index is None:
         return {"kind": kind, "index": None, "detail": "the worker died between cases"}
     name, data = case(seed, index, corpus)
@@ -178,8 +198,9 @@ def summarise(findings: list[dict[str, Any]], seed: int, out: Path, keep: int = 
     for f in findings:
         suffix = Path(f.get("name") or "").suffix
         key = (f["kind"], suffix, re.sub(r"\d+", "N", f["detail"]))
-        group = groups.setdefault(key, {"kind": f["kind"], "type": suffix, "detail": key[2], "count": 0,
-                                         "cases": [], "files": []})
+        group = groups.setdefault(
+            key, {"kind": f["kind"], "type": suffix, "detail": key[2], "count": 0, "cases": [], "files": []}
+        )
         group["count"] += 1
         if f["index"] is not None and len(group["files"]) < keep:
             out.mkdir(parents=True, exist_ok=True)

@@ -54,8 +54,13 @@ def main(argv: list[str]) -> int:
             "pypdfium2": _fmt(cer(pdfium_text, gold)) if pdfium_text.strip() else "–",
         }
         if have_pdftotext:
-            out = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf_path), "-"],
-                                 capture_output=True, text=True, check=False, timeout=120).stdout
+            out = subprocess.run(
+                ["pdftotext", "-enc", "UTF-8", str(pdf_path), "-"],
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=120,
+            ).stdout
             row["pdftotext"] = _fmt(cer(out, gold)) if out.strip() else "–"
         start = time.monotonic()
         doc = ingest_path(pdf_path, settings)
@@ -72,16 +77,19 @@ def main(argv: list[str]) -> int:
                     ocr_times.append(per_page)
                     row["s/page"] = f"{per_page:.2f}"
                 row[lang] = _fmt(cer("\n".join(res[i].text for i in range(len(images))), gold))
-            res = ocr_many(enumerate(images), "script/Devanagari", settings.ocr_timeout_s,
-                           settings.ocr_workers, preprocess=False)
+            res = ocr_many(
+                enumerate(images), "script/Devanagari", settings.ocr_timeout_s, settings.ocr_workers, preprocess=False
+            )
             row["Deva unfiltered"] = _fmt(cer("\n".join(res[i].text for i in range(len(images))), gold))
         else:
             row["s/page"] = f"{(time.monotonic() - start) / len(doc.pages):.2f}"
         pdf.close()
         print(f"| {pdf_path.name} | " + " | ".join(row.get(c, "–") for c in cols) + " |", flush=True)
     if ocr_times:
-        print(f"\nOCR (script/Devanagari, {settings.ocr_workers} workers, {settings.ocr_dpi} dpi): "
-              f"{sum(ocr_times) / len(ocr_times):.2f} s/page wall clock")
+        print(
+            f"\nOCR (script/Devanagari, {settings.ocr_workers} workers, {settings.ocr_dpi} dpi): "
+            f"{sum(ocr_times) / len(ocr_times):.2f} s/page wall clock"
+        )
     return 0
 
 

@@ -30,18 +30,20 @@ def _extraction(gold: dict[str, Any]) -> dict[str, Any]:
     items = []
     for n, it in enumerate(gold["items"], start=1):
         dl = it.get("deadline") or None
-        items.append({
-            "id": f"ai-{n:03d}",
-            "text": it["sentence"],
-            "action": it["sentence"],
-            "issued_by": it.get("issued_by"),
-            "responsible": [{"name": None, "designation": r} for r in it.get("responsible") or []],
-            "deadline": {"text": dl.get("text"), "date": dl.get("date"), "kind": None} if dl else None,
-            "recurrence": it.get("recurrence"),
-            "targets": [],
-            "evidence": None,
-            "confidence": 1.0,
-        })
+        items.append(
+            {
+                "id": f"ai-{n:03d}",
+                "text": it["sentence"],
+                "action": it["sentence"],
+                "issued_by": it.get("issued_by"),
+                "responsible": [{"name": None, "designation": r} for r in it.get("responsible") or []],
+                "deadline": {"text": dl.get("text"), "date": dl.get("date"), "kind": None} if dl else None,
+                "recurrence": it.get("recurrence"),
+                "targets": [],
+                "evidence": None,
+                "confidence": 1.0,
+            }
+        )
     return {"meeting": gold.get("meeting") or {}, "action_items": items, "pages": [], "warnings": []}
 
 
@@ -51,8 +53,15 @@ def load_corpus(db: Database, corpus: Path) -> dict[str, int]:
     with db.session() as s:
         for path in sorted(corpus.glob("*.gold.json")):
             gold = json.loads(path.read_text(encoding="utf-8"))
-            doc = create_document(s, sha256=path.name.ljust(64, "0")[:64], filename=gold["doc"],
-                                  content_type="text/plain", kind="txt", size=0, stored_path=path.name)
+            doc = create_document(
+                s,
+                sha256=path.name.ljust(64, "0")[:64],
+                filename=gold["doc"],
+                content_type="text/plain",
+                kind="txt",
+                size=0,
+                stored_path=path.name,
+            )
             for n, item in enumerate(save_extraction(s, doc, _extraction(gold)), start=1):
                 keys[f"{path.name[:3]}#{n}"] = item.id
     return keys
@@ -103,8 +112,13 @@ def evaluate(corpus: Path, queries_path: Path, embedder: Embedder, *, by_kind: b
         group: {run: [sum(m[i] for m in ms) / len(ms) for i in range(3)] for run, ms in runs.items()}
         for group, runs in scores.items()
     }
-    return {"model": embedder.name, "queries": len(queries), "items": len(keys), "embed_seconds": embed_s,
-            "table": table}
+    return {
+        "model": embedder.name,
+        "queries": len(queries),
+        "items": len(keys),
+        "embed_seconds": embed_s,
+        "table": table,
+    }
 
 
 def run_search_eval(corpus: Path, queries: Path, specs: Sequence[str], by_kind: bool = False) -> int:
@@ -113,8 +127,10 @@ def run_search_eval(corpus: Path, queries: Path, specs: Sequence[str], by_kind: 
         if embedder is None:
             continue
         res = evaluate(corpus, queries, embedder, by_kind=by_kind)
-        print(f"\n{res['model']}: {res['queries']} queries over {res['items']} items "
-              f"(embedded in {res['embed_seconds']:.1f}s)")
+        print(
+            f"\n{res['model']}: {res['queries']} queries over {res['items']} items "
+            f"(embedded in {res['embed_seconds']:.1f}s)"
+        )
         for group, runs in res["table"].items():
             print(f"  [{group}]")
             print(f"  {'run':<20} {'recall@10':>9} {'MRR':>6} {'nDCG@10':>8}")

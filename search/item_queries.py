@@ -67,7 +67,10 @@ def keyword_search(
             stmt = select(ITEM_FTS_SQLITE.c.rowid, rank).select_from(ITEM_FTS_SQLITE).where(match).order_by(rank)
         else:
             stmt = _filtered(
-                _item_base().add_columns(rank).join(ITEM_FTS_SQLITE, ITEM_FTS_SQLITE.c.rowid == ActionItem.id).where(match),
+                _item_base()
+                .add_columns(rank)
+                .join(ITEM_FTS_SQLITE, ITEM_FTS_SQLITE.c.rowid == ActionItem.id)
+                .where(match),
                 f,
                 today,
             ).order_by(rank, ActionItem.id)

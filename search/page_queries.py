@@ -57,8 +57,9 @@ def page_search(
     if is_sqlite(session):
         key = _fts_sqlite.c.rowid
         rank = sa.literal_column(f"bm25(page_fts, {BM25_WEIGHTS[0]}, {BM25_WEIGHTS[1]})")
-        stmt = select(key, rank).select_from(_fts_sqlite).where(sa.text("page_fts MATCH :m").bindparams(
-            m=fts5_match(q)))
+        stmt = (
+            select(key, rank).select_from(_fts_sqlite).where(sa.text("page_fts MATCH :m").bindparams(m=fts5_match(q)))
+        )
         order, sign = [rank, key], -1.0
     else:
         key = _fts_pg.c.page_id

@@ -280,7 +280,14 @@ class SearchService:
         res.item_counts = pages_store.item_counts(s, sorted({p.document_id for p in res.pages.values()}))
 
     def _search_items(
-        self, s: Any, res: SearchResult, terms: QueryTerms, f: ItemFilter, today: date, mode: Mode, limit: int,
+        self,
+        s: Any,
+        res: SearchResult,
+        terms: QueryTerms,
+        f: ItemFilter,
+        today: date,
+        mode: Mode,
+        limit: int,
         offset: int,
     ) -> None:
         status = res.semantic

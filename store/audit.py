@@ -28,8 +28,4 @@ def record(session: Session, item_id: int, actor: str, field: str, old: Any, new
 
 
 def history(session: Session, item_id: int) -> list[AuditLog]:
-    return list(
-        session.scalars(
-            select(AuditLog).where(AuditLog.item_id == item_id).order_by(AuditLog.at, AuditLog.id)
-        )
-    )
+    return list(session.scalars(select(AuditLog).where(AuditLog.item_id == item_id).order_by(AuditLog.at, AuditLog.id)))

@@ -40,12 +40,16 @@ class FtsIndex:
 
 
 ITEMS = FtsIndex(
-    "item_fts", ActionItem, "item_id",
+    "item_fts",
+    ActionItem,
+    "item_id",
     "CREATE TRIGGER IF NOT EXISTS action_items_fts_delete AFTER DELETE ON action_items "
     "BEGIN DELETE FROM item_fts WHERE rowid = old.id; END",
 )
 PAGES = FtsIndex(
-    "page_fts", Page, "page_id",
+    "page_fts",
+    Page,
+    "page_id",
     "CREATE TRIGGER IF NOT EXISTS pages_fts_delete AFTER DELETE ON pages "
     "BEGIN DELETE FROM page_fts WHERE rowid = old.id; END",
 )
@@ -55,8 +59,13 @@ ITEM_FTS_PG = sa.table("item_fts", sa.column("item_id", sa.Integer), sa.column("
 
 def searchable_text(item: ActionItem) -> str:
     """What the keyword index holds for an item: its sentence, action and the people in it."""
-    parts = [item.text, item.action if item.action != item.text else None, item.responsible_search,
-             item.issuer_name, item.issuer_designation]
+    parts = [
+        item.text,
+        item.action if item.action != item.text else None,
+        item.responsible_search,
+        item.issuer_name,
+        item.issuer_designation,
+    ]
     return "\n".join(p for p in parts if p)
 
 

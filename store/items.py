@@ -79,9 +79,7 @@ def review_item(
                 existing[field].corrected = after
                 existing[field].created_by = actor
             else:
-                item.corrections.append(
-                    Correction(field=field, original=before, corrected=after, created_by=actor)
-                )
+                item.corrections.append(Correction(field=field, original=before, corrected=after, created_by=actor))
     new_state = "rejected" if decision == "reject" else "confirmed"
     audit.record(session, item.id, actor, "review_state", item.review_state, new_state)
     item.review_state = new_state

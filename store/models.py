@@ -147,9 +147,7 @@ class ActionItem(Base):
     note: Mapped[str | None] = mapped_column(Text)
     # Effective due date: a manual or corrected value when there is one, else the extracted date.
     due_date: Mapped[date | None] = mapped_column(Date, index=True)
-    due_date_source: Mapped[str] = mapped_column(
-        String(20), default="extracted"
-    )  # extracted|corrected|manual
+    due_date_source: Mapped[str] = mapped_column(String(20), default="extracted")  # extracted|corrected|manual
     stale: Mapped[bool] = mapped_column(Boolean, default=False)  # gone from the latest extraction, kept
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)

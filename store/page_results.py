@@ -24,12 +24,22 @@ def save_page(
     error: str | None = None,
 ) -> bool:
     """Insert a page result unless one is already there (a redelivered task). True if this call stored it."""
-    values = {"sha256": sha256, "extractor_version": extractor_version, "number": number, "page": page,
-              "job_id": job_id, "worker": worker, "seconds": seconds, "error": error}
+    values = {
+        "sha256": sha256,
+        "extractor_version": extractor_version,
+        "number": number,
+        "page": page,
+        "job_id": job_id,
+        "worker": worker,
+        "seconds": seconds,
+        "error": error,
+    }
     dialect = session.get_bind().dialect.name
     insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-    stmt = insert(PageResult).values(created_at=utcnow(), **values).on_conflict_do_nothing(
-        index_elements=["sha256", "extractor_version", "number"]
+    stmt = (
+        insert(PageResult)
+        .values(created_at=utcnow(), **values)
+        .on_conflict_do_nothing(index_elements=["sha256", "extractor_version", "number"])
     )
     return session.execute(stmt).rowcount == 1  # type: ignore[attr-defined]
 

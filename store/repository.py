@@ -211,9 +211,7 @@ def _filtered(stmt: Select[Any], f: ItemFilter, today: date) -> Select[Any]:
         conds.append(ActionItem.review_state.in_(f.review_state))
     if f.tracked is not None:
         conds.append(
-            (ActionItem.review_state == "confirmed")
-            if f.tracked
-            else (ActionItem.review_state != "confirmed")
+            (ActionItem.review_state == "confirmed") if f.tracked else (ActionItem.review_state != "confirmed")
         )
     if f.q:
         conds.append(ActionItem.text.icontains(f.q, autoescape=True))
@@ -240,9 +238,7 @@ def list_items(
     base = select(ActionItem).join(ActionItem.document)
     total = (
         session.scalar(
-            _filtered(
-                select(func.count(ActionItem.id)).select_from(ActionItem).join(ActionItem.document), f, today
-            )
+            _filtered(select(func.count(ActionItem.id)).select_from(ActionItem).join(ActionItem.document), f, today)
         )
         or 0
     )

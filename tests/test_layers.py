@@ -84,4 +84,6 @@ def test_a_back_arrow_is_caught(package, source):
 
 
 def test_downward_and_outside_imports_pass():
-    assert back_arrows("api", "import fastapi\nfrom store.db import Database\nfrom core.settings import Settings\n") == []
+    assert (
+        back_arrows("api", "import fastapi\nfrom store.db import Database\nfrom core.settings import Settings\n") == []
+    )

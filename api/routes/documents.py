@@ -59,8 +59,12 @@ def _is_sync(ctx: ServiceContext, kind: str, size: int) -> bool:
 @router.post(
     "",
     status_code=201,
-    responses={200: {"model": DocumentDetail}, 201: {"model": DocumentDetail}, 202: {"model": JobOut},
-               **error_responses(413, 415)},
+    responses={
+        200: {"model": DocumentDetail},
+        201: {"model": DocumentDetail},
+        202: {"model": JobOut},
+        **error_responses(413, 415),
+    },
 )
 def upload_document(
     ctx: Ctx,
@@ -195,7 +199,9 @@ def get_page_image(
     )
 
 
-@router.post("/{document_id:int}/reprocess", responses={200: {"model": ReprocessOut}, 202: {"model": JobOut}, **error_responses(409, 413, 415)},
+@router.post(
+    "/{document_id:int}/reprocess",
+    responses={200: {"model": ReprocessOut}, 202: {"model": JobOut}, **error_responses(409, 413, 415)},
 )
 def reprocess(document_id: IdPath, ctx: Ctx, _who: Editor) -> JSONResponse:
     """Extract again with the current extractor, keeping reviews, tracking fields and corrections."""

@@ -59,7 +59,9 @@ def export(
     format: Annotated[Literal["csv", "xlsx", "ics", "json"], Query(description="csv | xlsx | ics | json")] = "csv",
     q: Annotated[Text | None, Query(description="substring of the item text")] = None,
     sort: Annotated[SortKey, Query(description="as for /v1/action-items")] = "due_date",
-    sheets: Annotated[Literal["flat", "meeting"], Query(description="xlsx: one flat sheet or one per meeting")] = "flat",
+    sheets: Annotated[
+        Literal["flat", "meeting"], Query(description="xlsx: one flat sheet or one per meeting")
+    ] = "flat",
     events: Annotated[bool, Query(description="ics: also an all-day VEVENT on each due date")] = False,
 ) -> Response:
     """The action items matching the filters (the same as /v1/action-items), in one file."""
@@ -109,8 +111,12 @@ def feed(
     return _feed(request, ctx, f, f"निर्देश — {key}", events)
 
 
-@router.get("/documents/{document_id}/compliance-report", tags=["documents"], response_class=Response,
-            responses=_files("pdf", "xlsx"))
+@router.get(
+    "/documents/{document_id}/compliance-report",
+    tags=["documents"],
+    response_class=Response,
+    responses=_files("pdf", "xlsx"),
+)
 def compliance_report(
     document_id: IdPath,
     ctx: Ctx,

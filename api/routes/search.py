@@ -103,13 +103,15 @@ def search(
     ctx: Ctx,
     _who: Viewer,
     f: Filters,
-    q: Annotated[str, Query(min_length=1, max_length=500, pattern=QUERY_PATTERN,
-                            description="words in Hindi or Latin script")],
+    q: Annotated[
+        str, Query(min_length=1, max_length=500, pattern=QUERY_PATTERN, description="words in Hindi or Latin script")
+    ],
     mode: Annotated[Literal["hybrid", "keyword", "semantic"], Query()] = "hybrid",
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Annotated[int, Query(ge=0, le=1000)] = 0,
-    scope: Annotated[Literal["items", "documents", "all"],
-                     Query(description="search action items, document page text, or both")] = "all",
+    scope: Annotated[
+        Literal["items", "documents", "all"], Query(description="search action items, document page text, or both")
+    ] = "all",
 ) -> SearchOut:
     if not q.strip():
         raise ApiError(422, "validation_error", "q: give at least one word")
@@ -156,8 +158,9 @@ def search(
         return SearchOut(
             query=q,
             mode=res.mode,
-            semantic=SemanticOut(status=st.status, model=st.model, embedded=st.embedded, total=st.total,
-                                 message=st.message),
+            semantic=SemanticOut(
+                status=st.status, model=st.model, embedded=st.embedded, total=st.total, message=st.message
+            ),
             limit=limit,
             offset=offset,
             scope=scope,
@@ -194,13 +197,23 @@ def similar(
         method = "semantic" if ctx.search.embedder is not None and len(ctx.search.index) else "keyword"
         found = ctx.search.similar(s, item_id, limit=limit, min_similarity=min_similarity)
         items = load_items(s, [i for i, _ in found])
-        chain = [SimilarOut(item=item_out(this, today), meeting_title=this.document.meeting_title,
-                            similarity=None, relation="this")]
+        chain = [
+            SimilarOut(
+                item=item_out(this, today), meeting_title=this.document.meeting_title, similarity=None, relation="this"
+            )
+        ]
         for other_id, sim in found:
             other = items.get(other_id)
             if other is not None:
-                chain.append(SimilarOut(item=item_out(other, today), meeting_title=other.document.meeting_title,
-                                        similarity=round(sim, 4), relation=_relation(this, other)))
+                chain.append(
+                    SimilarOut(
+                        item=item_out(other, today),
+                        meeting_title=other.document.meeting_title,
+                        similarity=round(sim, 4),
+                        relation=_relation(this, other),
+                    )
+                )
         chain.sort(key=lambda c: (c.item.meeting_date or date.max, c.item.created_at, c.item.id))
-        return SimilarChain(item_id=item_id, method=method, earlier=sum(c.relation == "earlier" for c in chain),
-                            chain=chain)
+        return SimilarChain(
+            item_id=item_id, method=method, earlier=sum(c.relation == "earlier" for c in chain), chain=chain
+        )

@@ -48,7 +48,11 @@ def test_ingest_is_bounded_in_time_and_memory() -> None:
     its IngestError quickly and the peak RSS hardly moves (a reader that inflated the bomb would not)."""
     done = subprocess.run(
         [sys.executable, str(ROOT / "tests" / "helpers" / "hostile.py"), "--measure", *EXPECTED],
-        capture_output=True, text=True, timeout=120, check=False, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=ROOT,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     results = {r["name"]: r for r in map(json.loads, done.stdout.splitlines())}
@@ -64,7 +68,11 @@ def test_reference_cycle_is_read_without_hanging() -> None:
     """A ring of bare references (PDFium reads the page; pdfminer used to loop for ever) is read quickly."""
     done = subprocess.run(
         [sys.executable, str(ROOT / "tests" / "helpers" / "hostile.py"), "--measure", "pdf_reference_cycle"],
-        capture_output=True, text=True, timeout=30, check=False, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+        cwd=ROOT,
     )
     assert done.returncode == 0, done.stderr[-2000:]
     result = json.loads(done.stdout)
@@ -128,7 +136,12 @@ def test_cli_prints_one_line_per_hostile_file(tmp_path: Path) -> None:
     start = time.monotonic()
     done = subprocess.run(
         [sys.executable, "-m", "nirdesh.cli", "extract", *map(str, paths)],
-        capture_output=True, text=True, timeout=120, check=False, cwd=tmp_path, env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=tmp_path,
+        env=env,
     )
     elapsed = time.monotonic() - start
     assert done.returncode == 1
@@ -153,7 +166,11 @@ def test_cli_prints_file_names_literally(tmp_path: Path) -> None:
     bracketed.write_bytes(b"")
     done = subprocess.run(
         [sys.executable, "-m", "nirdesh.cli", "extract", str(crashing), str(bracketed)],
-        capture_output=True, text=True, timeout=120, check=False, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert done.returncode == 1, done.stderr
     assert done.stderr.splitlines() == [

@@ -42,8 +42,13 @@ SKIPPED_CHECKS = {
 
 def _settings(data_dir: Path) -> Settings:
     return dataclasses.replace(
-        Settings(), data_dir=data_dir, max_upload_bytes=256 * 1024, sync_max_bytes=64 * 1024,
-        job_workers=1, require_auth=False, host="127.0.0.1",
+        Settings(),
+        data_dir=data_dir,
+        max_upload_bytes=256 * 1024,
+        sync_max_bytes=64 * 1024,
+        job_workers=1,
+        require_auth=False,
+        host="127.0.0.1",
     )
 
 

@@ -179,7 +179,9 @@ def test_upload_review_track_in_browser(server: str, driver: Any, tmp_path: Path
     item_id = row.get_attribute("data-item-id")
     assert "सर्वे पूरा करें" in row.text
     Select(row.find_element(css, "select.status-select")).select_by_value("in_progress")
-    wait.until(ec.presence_of_element_located((css, f"tr.item-row[data-item-id='{item_id}'][data-status='in_progress']")))
+    wait.until(
+        ec.presence_of_element_located((css, f"tr.item-row[data-item-id='{item_id}'][data-status='in_progress']"))
+    )
     driver.save_screenshot("/tmp/nirdesh_ui.png")
     row.find_element(css, "button.history-btn").click()
     hist = f"tr.history-row[data-history-for='{item_id}'] li.history-entry"

@@ -43,7 +43,9 @@ def test_batch_goes_on_past_bad_files_and_fails_at_the_end(tmp_path):
     out = tmp_path / "out"
     done = subprocess.run(
         [sys.executable, "-m", "nirdesh.cli", "extract", str(src), "--out", str(out)],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 1
     assert sorted(p.name for p in out.iterdir()) == ["good.json"]

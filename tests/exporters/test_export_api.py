@@ -83,8 +83,9 @@ def test_calendar_feeds_take_a_token_in_the_query(make_client, db_url) -> None:
     dept = client.get(f"/v1/feeds/department/{quote('ग्राम्य')}.ics", params={"token": viewer, "events": "true"})
     cal = Calendar.from_ical(dept.content)
     assert len(cal.walk("VTODO")) == 3 and len(cal.walk("VEVENT")) == 2  # undated item: no event
-    assert client.get(f"/v1/feeds/officer/{officer}.ics",
-                      headers={"Authorization": f"Bearer {viewer}"}).status_code == 200
+    assert (
+        client.get(f"/v1/feeds/officer/{officer}.ics", headers={"Authorization": f"Bearer {viewer}"}).status_code == 200
+    )
     assert client.get("/v1/feeds/room/x.ics").status_code == 422
 
 

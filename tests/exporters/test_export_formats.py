@@ -60,7 +60,9 @@ def test_xlsx_dates_are_dates_and_sheets_per_meeting(rows) -> None:
     dated = [v for v in values if v is not None]
     assert len(dated) == 3 and all(isinstance(v, date) for v in dated)  # datetime is a date subclass
     assert {v.date() if hasattr(v, "date") else v for v in dated} == {
-        date(2026, 1, 10), date(2026, 2, 28), date(2026, 1, 20)
+        date(2026, 1, 10),
+        date(2026, 2, 28),
+        date(2026, 1, 20),
     }
     assert ws.freeze_panes == "A2"
 

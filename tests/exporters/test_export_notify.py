@@ -79,8 +79,9 @@ def test_webhooks_are_signed_retried_after_failure_and_sent_once(db: Database) -
         return 200, {"ok": True}
 
     with Recorder(respond) as srv:
-        cfg = NotifyConfig(base_url=BASE, webhook_urls=(f"{srv.url}/hook",), webhook_secret=SECRET,
-                           backoff_base=timedelta(seconds=30))
+        cfg = NotifyConfig(
+            base_url=BASE, webhook_urls=(f"{srv.url}/hook",), webhook_secret=SECRET, backoff_base=timedelta(seconds=30)
+        )
         disp = Dispatcher(db, cfg, today=lambda: TODAY)
         t0 = datetime.now(UTC)
         first = disp.run_once(now=t0)
@@ -128,8 +129,11 @@ def test_daily_digest_per_officer_by_smtp_once(db: Database, tmp_path) -> None:
         cfg = NotifyConfig(
             base_url=BASE,
             smtp=SmtpConfig("127.0.0.1", port, sender="nirdesh@dm.example"),
-            officer_emails={"खंड विकास अधिकारी": "bdo@dm.example", "जिला कृषि अधिकारी": "dao@dm.example",
-                            "उप जिलाधिकारी": "sdm@dm.example"},
+            officer_emails={
+                "खंड विकास अधिकारी": "bdo@dm.example",
+                "जिला कृषि अधिकारी": "dao@dm.example",
+                "उप जिलाधिकारी": "sdm@dm.example",
+            },
             digest_hour=0,
         )
         disp = Dispatcher(db, cfg, today=lambda: TODAY)

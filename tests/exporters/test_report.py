@@ -61,9 +61,17 @@ def test_pdf_renders_and_extracts_back_in_hindi(data) -> None:
     assert 0.003 < dark_fraction(img) < 0.5  # ink on the page, and not a black page
     text = extracted_text(pdf)
     words = " ".join(text.split())
-    for expected in ("अनुपालन आख्या", "निर्देश", "कार्यवाही", "प्रगति", "जिम्मेदार अधिकारी", "अधिशासी अभियंता",
-                     "आवास सर्वे की कार्यवाही पूर्ण करने के निर्देश दिए।", "लंबित (अतिदेय)",
-                     "प्रगति संतोषजनक, कार्यवाही जारी"):
+    for expected in (
+        "अनुपालन आख्या",
+        "निर्देश",
+        "कार्यवाही",
+        "प्रगति",
+        "जिम्मेदार अधिकारी",
+        "अधिशासी अभियंता",
+        "आवास सर्वे की कार्यवाही पूर्ण करने के निर्देश दिए।",
+        "लंबित (अतिदेय)",
+        "प्रगति संतोषजनक, कार्यवाही जारी",
+    ):
         assert expected in words, expected
     assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", text)  # no codes of unmapped glyphs
 

@@ -90,8 +90,9 @@ def test_jira_basic_auth_for_user_token_and_failures_are_retried_next_run(db: Da
 def test_github_issue_payload_due_label_and_auth(db: Database, tmp_path) -> None:
     seed(db)
     mapping_file = tmp_path / "map.toml"
-    mapping_file.write_text('[github]\nlabels = ["nirdesh", "dm-review"]\n[github.users]\n"अधिशासी अभियंता" = "ee-pwd"\n',
-                            encoding="utf-8")
+    mapping_file.write_text(
+        '[github]\nlabels = ["nirdesh", "dm-review"]\n[github.users]\n"अधिशासी अभियंता" = "ee-pwd"\n', encoding="utf-8"
+    )
     counter = itertools.count(1)
 
     def respond(seen: Seen) -> tuple[int, dict]:
@@ -102,8 +103,9 @@ def test_github_issue_payload_due_label_and_auth(db: Database, tmp_path) -> None
 
     with Recorder(respond) as srv:
         cfg = TrackerConfig("github", srv.url, "gh-tok", "dm-office/actions")
-        result = push(db, cfg, ItemFilter(department="ग्राम्य"), mapping=load_mapping(mapping_file),
-                      today=TODAY, base_url=BASE)
+        result = push(
+            db, cfg, ItemFilter(department="ग्राम्य"), mapping=load_mapping(mapping_file), today=TODAY, base_url=BASE
+        )
         assert len(result.created) == 3 and not result.failed
         bodies = [r.json() for r in srv.requests]
         assert all(r.headers["accept"] == "application/vnd.github+json" for r in srv.requests)

@@ -75,7 +75,9 @@ def test_meeting_date_given_by_the_caller_resolves_relative_deadlines():
 
 
 def test_action_table_rows_become_items():
-    text = "लोक निर्माण विभाग की समीक्षा बैठक का कार्यवृत्त\nदिनांक 10.07.2025 को बैठक मुख्य अभियंता श्री पी. के. राव की अध्यक्षता में हुई।"
+    text = (
+        "लोक निर्माण विभाग की समीक्षा बैठक का कार्यवृत्त\nदिनांक 10.07.2025 को बैठक मुख्य अभियंता श्री पी. के. राव की अध्यक्षता में हुई।"
+    )
     table = Table(
         page=1,
         header=["क्र.सं.", "बिंदु", "निर्देश", "उत्तरदायी अधिकारी", "समय-सीमा"],
@@ -132,7 +134,10 @@ def test_directive_cues_and_non_directives():
 def test_targets_and_recurrence():
     targets = find_targets("दिसम्बर तक वसूली 2 करोड़ मासिक तथा 80 प्रतिशत और 500 एमटी भंडारण हो", [])
     assert [(t["text"], t["value"]) for t in targets] == [
-        ("2 करोड़ मासिक", 20_000_000.0), ("80 प्रतिशत", 80.0), ("500 एमटी", 500.0)]
+        ("2 करोड़ मासिक", 20_000_000.0),
+        ("80 प्रतिशत", 80.0),
+        ("500 एमटी", 500.0),
+    ]
     assert find_recurrence("2 करोड़ मासिक तक पहुंचाया जाए") is None
     assert find_recurrence("इसकी पाक्षिक समीक्षा की जाए") == "fortnightly"
     assert find_recurrence("त्रैमासिक रिपोर्ट भेजें") == "quarterly"
@@ -172,8 +177,10 @@ def test_request_addressed_with_se_far_from_its_verb():
 
 
 def test_pronoun_subject_takes_the_officer_of_the_sentence_before():
-    text = ("जिलाधिकारी ने कहा कि पशु चिकित्सा अधिकारी का काम केवल टीकाकरण तक सीमित नहीं होना चाहिए। "
-            "वह पशुपालकों को योजनाओं की जानकारी देना भी सुनिश्चित करें।\n")
+    text = (
+        "जिलाधिकारी ने कहा कि पशु चिकित्सा अधिकारी का काम केवल टीकाकरण तक सीमित नहीं होना चाहिए। "
+        "वह पशुपालकों को योजनाओं की जानकारी देना भी सुनिश्चित करें।\n"
+    )
     assert _responsible(text) == [["पशु चिकित्सा अधिकारी"]]
 
 

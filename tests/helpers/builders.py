@@ -79,15 +79,9 @@ class FakeExtractor:
                         "id": f"ai-{len(items) + 1:03d}",
                         "text": sentence.strip(),
                         "action": sentence.strip(),
-                        "issued_by": {"name": None, "designation": "जिलाधिकारी"}
-                        if "जिलाधिकारी" in sentence
-                        else None,
-                        "responsible": [
-                            {"name": None, "designation": d} for d in DESIGNATIONS if d in sentence
-                        ],
-                        "deadline": {"text": f"{iso.group()} तक", "date": iso.group(), "kind": "by"}
-                        if iso
-                        else None,
+                        "issued_by": {"name": None, "designation": "जिलाधिकारी"} if "जिलाधिकारी" in sentence else None,
+                        "responsible": [{"name": None, "designation": d} for d in DESIGNATIONS if d in sentence],
+                        "deadline": {"text": f"{iso.group()} तक", "date": iso.group(), "kind": "by"} if iso else None,
                         "recurrence": "weekly" if "साप्ताहिक" in sentence else None,
                         "targets": [{"text": "शत-प्रतिशत", "value": 100.0, "unit": "%"}]
                         if "शत-प्रतिशत" in sentence
@@ -127,8 +121,15 @@ def store_text(db: Any, body: str, sha: str, meeting_date: date | None = None) -
     from store.repository import create_document, save_extraction
 
     with db.session() as s:
-        doc = create_document(s, sha256=(sha * 64)[:64], filename=f"{sha}.txt", content_type="text/plain",
-                              kind="txt", size=len(body), stored_path=f"{sha}.txt")
+        doc = create_document(
+            s,
+            sha256=(sha * 64)[:64],
+            filename=f"{sha}.txt",
+            content_type="text/plain",
+            kind="txt",
+            size=len(body),
+            stored_path=f"{sha}.txt",
+        )
         save_extraction(s, doc, extraction_for(body, meeting_date=meeting_date))
         return doc.id
 

@@ -34,8 +34,9 @@ class Recorder:
         class Handler(BaseHTTPRequestHandler):
             def _any(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                seen = Seen(self.command, self.path, {k.lower(): v for k, v in self.headers.items()},
-                            self.rfile.read(length))
+                seen = Seen(
+                    self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, self.rfile.read(length)
+                )
                 recorder.requests.append(seen)
                 status, body = recorder.respond(seen)
                 data = json.dumps(body).encode()

@@ -16,10 +16,7 @@ MEETING_A = (
     "अधिशासी अभियंता को 2026-02-28 तक सड़क मरम्मत की प्रगति रिपोर्ट देने के निर्देश दिए गए। "
     "तहसीलदार को साप्ताहिक समीक्षा के निर्देश दिए गए।"
 )
-MEETING_B = (
-    "विभाग: कृषि विभाग\n"
-    "जिला कृषि अधिकारी को 2026-01-20 तक बीज वितरण शत-प्रतिशत सुनिश्चित करने के निर्देश दिए गए।"
-)
+MEETING_B = "विभाग: कृषि विभाग\nजिला कृषि अधिकारी को 2026-01-20 तक बीज वितरण शत-प्रतिशत सुनिश्चित करने के निर्देश दिए गए।"
 
 
 def seed(db: Any) -> dict[str, int]:
@@ -28,8 +25,14 @@ def seed(db: Any) -> dict[str, int]:
     with db.session() as s:
         for name, text, when in (("a", MEETING_A, date(2026, 1, 5)), ("b", MEETING_B, date(2026, 1, 8))):
             doc = create_document(
-                s, sha256=name * 64, filename=f"बैठक-{name}.txt", content_type="text/plain", kind="txt",
-                size=len(text), stored_path=f"x/{name}", meeting_date=when,
+                s,
+                sha256=name * 64,
+                filename=f"बैठक-{name}.txt",
+                content_type="text/plain",
+                kind="txt",
+                size=len(text),
+                stored_path=f"x/{name}",
+                meeting_date=when,
             )
             save_extraction(s, doc, extraction_for(text, meeting_date=when))
             ids[name] = doc.id

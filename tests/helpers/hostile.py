@@ -49,14 +49,16 @@ def text_pdf(lines: list[str] | None = None) -> bytes:
     """A valid one-page PDF with an ASCII text layer (Helvetica)."""
     lines = lines or ["Review meeting minutes", "The officer will finish the survey by 30 September."]
     ops = b"BT /F1 14 Tf 72 720 Td " + b" 0 -20 Td ".join(b"(%s) Tj" % ln.encode("latin-1") for ln in lines) + b" ET"
-    return pdf_from_objects({
-        1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-           b"/Resources << /Font << /F1 5 0 R >> >> >>",
-        4: _stream(ops),
-        5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    })
+    return pdf_from_objects(
+        {
+            1: b"<< /Type /Catalog /Pages 2 0 R >>",
+            2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            4: _stream(ops),
+            5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        }
+    )
 
 
 def many_pages_pdf(pages: int = 5000) -> bytes:
@@ -75,29 +77,33 @@ def many_pages_pdf(pages: int = 5000) -> bytes:
 
 def looped_pdf() -> bytes:
     """A page tree with a cycle: the Pages node lists itself among its kids; resources refer to themselves."""
-    return pdf_from_objects({
-        1: b"<< /Type /Catalog /Pages 2 0 R /Outlines 6 0 R >>",
-        2: b"<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>",
-        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources 5 0 R >>",
-        4: _stream(b"BT /F1 12 Tf 72 720 Td (loop) Tj ET"),
-        5: b"<< /Font << /F1 5 0 R >> /XObject << /X 5 0 R >> /Parent 5 0 R >>",
-        6: b"<< /Type /Outlines /First 7 0 R /Last 7 0 R /Count 1 >>",
-        7: b"<< /Title (loop) /Parent 6 0 R /Next 7 0 R /Prev 7 0 R /First 7 0 R >>",
-    })
+    return pdf_from_objects(
+        {
+            1: b"<< /Type /Catalog /Pages 2 0 R /Outlines 6 0 R >>",
+            2: b"<< /Type /Pages /Kids [3 0 R 2 0 R] /Count 2 >>",
+            3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources 5 0 R >>",
+            4: _stream(b"BT /F1 12 Tf 72 720 Td (loop) Tj ET"),
+            5: b"<< /Font << /F1 5 0 R >> /XObject << /X 5 0 R >> /Parent 5 0 R >>",
+            6: b"<< /Type /Outlines /First 7 0 R /Last 7 0 R /Count 1 >>",
+            7: b"<< /Title (loop) /Parent 6 0 R /Next 7 0 R /Prev 7 0 R /First 7 0 R >>",
+        }
+    )
 
 
 def reference_cycle_pdf() -> bytes:
     """A readable page whose resources are a ring of bare references (4 -> 5 -> 4): PDFium reads the page,
     pdfminer's reference resolution used to spin on the ring for ever."""
     text = b"BT /F1 14 Tf 72 720 Td (Review meeting of the district officers on the survey) Tj ET"
-    return pdf_from_objects({
-        1: b"<< /Type /Catalog /Pages 2 0 R >>",
-        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources 4 0 R /Contents 6 0 R >>",
-        4: b"5 0 R",
-        5: b"4 0 R",
-        6: _stream(text),
-    })
+    return pdf_from_objects(
+        {
+            1: b"<< /Type /Catalog /Pages 2 0 R >>",
+            2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources 4 0 R /Contents 6 0 R >>",
+            4: b"5 0 R",
+            5: b"4 0 R",
+            6: _stream(text),
+        }
+    )
 
 
 _PAD = bytes.fromhex("28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a")
@@ -132,14 +138,16 @@ def encrypted_pdf(user_password: bytes = b"secret", owner_password: bytes = b"ow
     obj_key = hashlib.md5(key + struct.pack("<I", content_obj)[:3] + b"\x00\x00").digest()[:10]
     content = _rc4(obj_key, b"BT /F1 14 Tf 72 720 Td (confidential minutes) Tj ET")
     encrypt = b"<< /Filter /Standard /V 1 /R 2 /O <%s> /U <%s> /P %d >>" % (
-        o_value.hex().encode(), u_value.hex().encode(), permissions,
+        o_value.hex().encode(),
+        u_value.hex().encode(),
+        permissions,
     )
     return pdf_from_objects(
         {
             1: b"<< /Type /Catalog /Pages 2 0 R >>",
             2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
             3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+            b"/Resources << /Font << /F1 5 0 R >> >> >>",
             content_obj: _stream(content),
             5: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
             6: encrypt,
@@ -172,7 +180,7 @@ def docx(paragraphs: list[str]) -> bytes:
     """A minimal valid DOCX with one paragraph per string (text XML-escaped)."""
     from xml.sax.saxutils import escape
 
-    body = "".join(f"<w:p><w:r><w:t xml:space=\"preserve\">{escape(p)}</w:t></w:r></w:p>" for p in paragraphs)
+    body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{escape(p)}</w:t></w:r></w:p>' for p in paragraphs)
     xml = f'<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="{_W}"><w:body>{body}</w:body></w:document>'
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -202,8 +210,29 @@ def _zip(members: list[tuple[str, bytes, bytes, int, int]]) -> bytes:
         offset = len(out)
         out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0, crc, len(data), size, len(raw_name), 0)
         out += raw_name + data
-        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0, crc, len(data), size,
-                               len(raw_name), 0, 0, 0, 0, 0, offset) + raw_name
+        central += (
+            struct.pack(
+                "<IHHHHHHIIIHHHHHII",
+                0x02014B50,
+                20,
+                20,
+                0,
+                8,
+                0,
+                0,
+                crc,
+                len(data),
+                size,
+                len(raw_name),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
+            )
+            + raw_name
+        )
     start = len(out)
     out += central + struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(central), start, 0)
     return bytes(out)
@@ -266,8 +295,6 @@ def elf_like() -> bytes:
     return b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8
 
 
-
-
 def hostile_files() -> dict[str, tuple[str, bytes]]:
     """Every hostile input by id: (the name it is uploaded under, its bytes)."""
     return {
@@ -287,8 +314,9 @@ def hostile_files() -> dict[str, tuple[str, bytes]]:
 # --- fuzzing -----------------------------------------------------------------------------------------
 
 
-def fake_ocr_many(images: Any, lang: str, timeout_s: float, workers: int, on_done: Any = None,
-                  preprocess: bool = True) -> dict[int, Any]:
+def fake_ocr_many(
+    images: Any, lang: str, timeout_s: float, workers: int, on_done: Any = None, preprocess: bool = True
+) -> dict[int, Any]:
     """Stands in for ingest.ocr.ocr_many when fuzzing: decodes every page image, recognises nothing."""
     from ingest.ocr import OcrResult
 
@@ -350,9 +378,21 @@ def measure(names: list[str], headroom_mb: int) -> None:
             outcome, code = f"{type(exc).__name__}: {exc}"[:300], "UNEXPECTED"
         seconds = time.monotonic() - start
         growth = (_status_kb("VmHWM") - before) / 1024
-        print(json.dumps({"name": name, "bytes": len(data), "code": code, "outcome": outcome,
-                          "seconds": round(seconds, 3), "peak_rss_growth_mb": round(growth, 1),
-                          "peak_is_per_file": reset}, ensure_ascii=False), flush=True)
+        print(
+            json.dumps(
+                {
+                    "name": name,
+                    "bytes": len(data),
+                    "code": code,
+                    "outcome": outcome,
+                    "seconds": round(seconds, 3),
+                    "peak_rss_growth_mb": round(growth, 1),
+                    "peak_is_per_file": reset,
+                },
+                ensure_ascii=False,
+            ),
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

@@ -55,8 +55,10 @@ class RedisServer:
     def __init__(self, workdir: Path) -> None:
         binary = shutil.which("redis-server")
         if binary is None:
-            pytest.fail("redis-server is not installed: apt-get install -y redis-server "
-                        "(scripts/setup.sh installs it)", pytrace=False)
+            pytest.fail(
+                "redis-server is not installed: apt-get install -y redis-server (scripts/setup.sh installs it)",
+                pytrace=False,
+            )
         self.binary = binary
         self.dir = workdir
         self.dir.mkdir(parents=True, exist_ok=True)
@@ -69,10 +71,27 @@ class RedisServer:
 
     def start(self) -> None:
         self.proc = subprocess.Popen(
-            [self.binary, "--port", str(self.port), "--bind", "127.0.0.1", "--dir", str(self.dir),
-             "--appendonly", "yes", "--appendfsync", "always", "--save", "", "--daemonize", "no",
-             "--logfile", str(self.dir / "redis.log")],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                self.binary,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                str(self.dir),
+                "--appendonly",
+                "yes",
+                "--appendfsync",
+                "always",
+                "--save",
+                "",
+                "--daemonize",
+                "no",
+                "--logfile",
+                str(self.dir / "redis.log"),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         wait_for(self.ping, 10, "redis-server to answer")
 
@@ -209,8 +228,9 @@ class Proc:
 
     def start(self) -> None:
         fh = open(self.log, "ab")  # noqa: SIM115 - kept open for the child's lifetime
-        self.proc = subprocess.Popen(self.args, env=self.env, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT,
-                                     start_new_session=True)
+        self.proc = subprocess.Popen(
+            self.args, env=self.env, cwd=ROOT, stdout=fh, stderr=subprocess.STDOUT, start_new_session=True
+        )
         fh.close()
 
     def kill(self, sig: int = signal.SIGKILL) -> None:
@@ -242,9 +262,24 @@ def scanned_pdf(pages: list[list[str]], dpi: int = 150) -> bytes:
     return hindi_scan_pdf(pages, resolution=dpi)
 
 
-SUBJECTS = ["सड़क मरम्मत", "पेयजल आपूर्ति", "विद्यालय भवन", "राशन वितरण", "टीकाकरण शिविर", "नाली सफाई",
-            "पुल निर्माण", "आंगनबाड़ी केंद्र", "गौशाला संचालन", "सामुदायिक शौचालय", "बिजली कनेक्शन", "तालाब खुदाई",
-            "पेंशन सत्यापन", "छात्रवृत्ति भुगतान", "फसल बीमा", "अस्पताल भवन"]
+SUBJECTS = [
+    "सड़क मरम्मत",
+    "पेयजल आपूर्ति",
+    "विद्यालय भवन",
+    "राशन वितरण",
+    "टीकाकरण शिविर",
+    "नाली सफाई",
+    "पुल निर्माण",
+    "आंगनबाड़ी केंद्र",
+    "गौशाला संचालन",
+    "सामुदायिक शौचालय",
+    "बिजली कनेक्शन",
+    "तालाब खुदाई",
+    "पेंशन सत्यापन",
+    "छात्रवृत्ति भुगतान",
+    "फसल बीमा",
+    "अस्पताल भवन",
+]
 
 
 def subject(doc_no: int, page: int) -> str:
@@ -275,7 +310,9 @@ def best_subject(text: str, doc_no: int, n_pages: int) -> int:
 
     def score(p: int) -> float:
         want = subject(doc_no, p)
-        return max((difflib.SequenceMatcher(None, want, line[: len(want) + 2]).ratio() for line in text.splitlines()),
-                   default=0.0)
+        return max(
+            (difflib.SequenceMatcher(None, want, line[: len(want) + 2]).ratio() for line in text.splitlines()),
+            default=0.0,
+        )
 
     return max(range(1, n_pages + 1), key=score)

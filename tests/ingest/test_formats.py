@@ -31,12 +31,13 @@ def _table_pdf(pages: int = 1) -> bytes:
             cx += widths[c]
     stream = b"\n".join(ops)
     kids = " ".join(f"{3 + 2 * i} 0 R" for i in range(pages)).encode()
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
-            b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages]
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages]
     font_obj = 3 + 2 * pages
     for i in range(pages):
-        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-                    b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (4 + 2 * i, font_obj))
+        objs.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
+            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (4 + 2 * i, font_obj)
+        )
         objs.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
     objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
     return numbered_pdf(objs)
@@ -44,9 +45,13 @@ def _table_pdf(pages: int = 1) -> bytes:
 
 def _encrypted_pdf() -> bytes:
     """A PDF whose standard security handler demands a user password we do not know."""
-    enc = (b"<< /Filter /Standard /V 1 /R 2 /P -44 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> >>")
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>", enc]
+    enc = b"<< /Filter /Standard /V 1 /R 2 /P -44 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> >>"
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+        enc,
+    ]
     return numbered_pdf(objs, b"/Encrypt 4 0 R /ID [<" + b"ab" * 16 + b"> <" + b"ab" * 16 + b">] ")
 
 
@@ -141,9 +146,13 @@ def _docx_bytes() -> bytes:
     d.add_paragraph("समीक्षा बैठक का कार्यवृत्त")
     d.add_paragraph("बैठक में सभी विभागों के अधिकारी उपस्थित थे।")
     t = d.add_table(rows=3, cols=3)
-    for r, row in enumerate([["क्र.सं.", "निर्देश", "उत्तरदायी अधिकारी"],
-                             ["1", "नालों की सफाई कराई जाए", "नगर आयुक्त"],
-                             ["2", "बीज वितरण समय पर हो", "उप संचालक कृषि"]]):
+    for r, row in enumerate(
+        [
+            ["क्र.सं.", "निर्देश", "उत्तरदायी अधिकारी"],
+            ["1", "नालों की सफाई कराई जाए", "नगर आयुक्त"],
+            ["2", "बीज वितरण समय पर हो", "उप संचालक कृषि"],
+        ]
+    ):
         for c, text in enumerate(row):
             t.cell(r, c).text = text
     d.add_paragraph("अंत में धन्यवाद ज्ञापन किया गया।")
@@ -264,15 +273,22 @@ def test_ocr_paragraph_break_inside_a_sentence_is_a_line_break() -> None:
     from ingest.ocr import _text_from_data
 
     words = [  # (block, par, line, left, width, text)
-        (1, 1, 1, 100, 400, "कार्यालय"), (1, 1, 1, 520, 300, "ज्ञापन"),  # a short heading line
-        (1, 2, 1, 100, 800, "सभी"), (1, 2, 1, 920, 980, "अधिकारी"),  # runs to the right margin, no danda
-        (1, 3, 1, 100, 300, "रिपोर्ट"), (1, 3, 1, 420, 300, "भेजें।"),
-        (1, 4, 1, 100, 900, "बैठक"), (1, 4, 1, 1010, 890, "समाप्त।"),
+        (1, 1, 1, 100, 400, "कार्यालय"),
+        (1, 1, 1, 520, 300, "ज्ञापन"),  # a short heading line
+        (1, 2, 1, 100, 800, "सभी"),
+        (1, 2, 1, 920, 980, "अधिकारी"),  # runs to the right margin, no danda
+        (1, 3, 1, 100, 300, "रिपोर्ट"),
+        (1, 3, 1, 420, 300, "भेजें।"),
+        (1, 4, 1, 100, 900, "बैठक"),
+        (1, 4, 1, 1010, 890, "समाप्त।"),
     ]
     data = {k: [] for k in ("block_num", "par_num", "line_num", "left", "width", "text", "conf")}
     for block, par, line, left, width, text in words:
-        for key, value in zip(("block_num", "par_num", "line_num", "left", "width", "text", "conf"),
-                              (block, par, line, left, width, text, 90), strict=True):
+        for key, value in zip(
+            ("block_num", "par_num", "line_num", "left", "width", "text", "conf"),
+            (block, par, line, left, width, text, 90),
+            strict=True,
+        ):
             data[key].append(value)
     text, conf = _text_from_data(data)
     assert text == "कार्यालय ज्ञापन\n\nसभी अधिकारी\nरिपोर्ट भेजें।\n\nबैठक समाप्त।"

@@ -54,13 +54,13 @@ def mutated(draw: Any, kind: str) -> tuple[str, bytes]:
         elif op == "insert":
             buf[pos:pos] = draw(st.binary(min_size=1, max_size=16))
         elif op == "delete":
-            del buf[pos:pos + draw(st.integers(1, 64))]
+            del buf[pos : pos + draw(st.integers(1, 64))]
         elif op == "duplicate":
             size = draw(st.integers(1, 256))
-            buf[pos:pos] = buf[pos:pos + size]
+            buf[pos:pos] = buf[pos : pos + size]
         elif op == "token":
             token = draw(st.sampled_from(INTERESTING))
-            buf[pos:pos + len(token)] = token
+            buf[pos : pos + len(token)] = token
         else:
             del buf[pos:]
     return name, bytes(buf)

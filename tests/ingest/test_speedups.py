@@ -47,16 +47,18 @@ def test_prepare_removes_isolated_speckle_and_keeps_strokes():
 def _page_drawing_form(form_ops: bytes) -> bytes:
     """One page whose content only draws a form XObject with ``form_ops`` inside."""
     page_ops = b"q /Fm1 Do Q"
-    return numbered_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-        b"/Resources << /XObject << /Fm1 5 0 R >> /Font << /F1 6 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(page_ops) + page_ops + b"\nendstream",
-        b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 6 0 R >> >> "
-        b"/Length %d >>\nstream\n" % len(form_ops) + form_ops + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ])
+    return numbered_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+            b"/Resources << /XObject << /Fm1 5 0 R >> /Font << /F1 6 0 R >> >> >>",
+            b"<< /Length %d >>\nstream\n" % len(page_ops) + page_ops + b"\nendstream",
+            b"<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 6 0 R >> >> "
+            b"/Length %d >>\nstream\n" % len(form_ops) + form_ops + b"\nendstream",
+            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]
+    )
 
 
 def test_ruling_found_inside_a_form_xobject_and_not_in_text():

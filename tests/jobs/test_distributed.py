@@ -52,7 +52,8 @@ class Cluster:
         self.s3 = S3Server()
         self.port = free_port()
         self.env = {
-            **os.environ, **S3_ENV,
+            **os.environ,
+            **S3_ENV,
             "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
             "DATABASE_URL": self.db_url,
             "REDIS_URL": self.redis.url,
@@ -72,8 +73,12 @@ class Cluster:
         logs = tmp / "logs"
         logs.mkdir()
         self.workers = {
-            name: Proc(name, nirdesh_cmd("worker", "--concurrency", "1", "--name", f"{name}@%h", "--loglevel", "info"),
-                       self.env, logs)
+            name: Proc(
+                name,
+                nirdesh_cmd("worker", "--concurrency", "1", "--name", f"{name}@%h", "--loglevel", "info"),
+                self.env,
+                logs,
+            )
             for name in ("w1", "w2")
         }
         self.server = Proc("serve", nirdesh_cmd("serve", "--port", str(self.port)), self.env, logs)
@@ -209,8 +214,12 @@ def test_killed_worker_job_is_finished_by_the_other_once(cluster: Cluster) -> No
     sha = _sha(data)
     job_id = _submit(cluster, "long-scan.pdf", data)
     # Kill w1 as soon as it has stored a page of this document: it is then working on the next one.
-    wait_for(lambda: any((r.worker or "").startswith("w1@") for r in cluster.page_results(sha)), 60,
-             "w1 to store a page", 0.05)
+    wait_for(
+        lambda: any((r.worker or "").startswith("w1@") for r in cluster.page_results(sha)),
+        60,
+        "w1 to store a page",
+        0.05,
+    )
     victim = cluster.workers["w1"]
     victim.kill()  # SIGKILL to the worker and its pool process: no chance to acknowledge or clean up
     killed_at = time.time()
@@ -263,8 +272,10 @@ def test_postgres_outage_answers_503_and_jobs_resume(cluster: Cluster) -> None:
     try:
         r = cluster.upload("during-outage.pdf", refused)
         assert r.status_code == 503, r.text
-        assert r.json()["error"] == {"code": "service_unavailable",
-                                     "message": "the database is not reachable; try again shortly"}
+        assert r.json()["error"] == {
+            "code": "service_unavailable",
+            "message": "the database is not reachable; try again shortly",
+        }
         assert r.headers.get("retry-after") == "5"
         listing = httpx.get(f"{cluster.base}/v1/documents", timeout=20)
         assert listing.status_code == 503 and listing.json()["error"]["code"] == "service_unavailable"
@@ -289,8 +300,10 @@ def test_api_restart_during_uploads_loses_nothing(cluster: Cluster) -> None:
     def upload_loop() -> None:
         i = 0
         while not stop.is_set():
-            body = (f"पुनरारंभ परीक्षण {i} {time.time_ns()}\nजिलाधिकारी ने तहसीलदार को निर्देश दिए कि "
-                    f"फाइल संख्या {i} का निस्तारण करें।\n").encode()
+            body = (
+                f"पुनरारंभ परीक्षण {i} {time.time_ns()}\nजिलाधिकारी ने तहसीलदार को निर्देश दिए कि "
+                f"फाइल संख्या {i} का निस्तारण करें।\n"
+            ).encode()
             try:
                 status: int | None = cluster.upload(f"restart-{i}.txt", body, timeout=10).status_code
             except httpx.HTTPError:
@@ -306,8 +319,11 @@ def test_api_restart_during_uploads_loses_nothing(cluster: Cluster) -> None:
         cluster.server.kill()  # SIGKILL: in-flight requests die with it
         before = len(results)
         cluster.start_server()
-        wait_for(lambda: sum(1 for _, st in results[before:] if st and 200 <= st < 300) >= 15, 90,
-                 "uploads after the restart")
+        wait_for(
+            lambda: sum(1 for _, st in results[before:] if st and 200 <= st < 300) >= 15,
+            90,
+            "uploads after the restart",
+        )
     finally:
         stop.set()
         t.join(15)

@@ -32,8 +32,15 @@ def ctx(db: Database, tmp_path: Path) -> WorkerContext:
 def _job(ctx: WorkerContext, data: bytes) -> int:
     sha, rel = ctx.files.put(data)
     with ctx.db.session() as s:
-        doc = create_document(s, sha256=sha, filename="scan.pdf", content_type="application/pdf", kind="pdf",
-                              size=len(data), stored_path=rel)
+        doc = create_document(
+            s,
+            sha256=sha,
+            filename="scan.pdf",
+            content_type="application/pdf",
+            kind="pdf",
+            size=len(data),
+            stored_path=rel,
+        )
         return job_store.create_job(s, doc.id).id
 
 

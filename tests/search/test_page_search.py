@@ -35,9 +35,7 @@ FERTILISER = (
     "नए गोदाम का निर्माण कराने के निर्देश दिए।\n"
 )
 ROADS = (
-    "विभाग: लोक निर्माण विभाग\n"
-    "वर्षा से क्षतिग्रस्त सड़कों की सूची प्रस्तुत की गई।\n"
-    "अधिशासी अभियंता को पुलों के निरीक्षण के निर्देश दिए।\n"
+    "विभाग: लोक निर्माण विभाग\nवर्षा से क्षतिग्रस्त सड़कों की सूची प्रस्तुत की गई।\nअधिशासी अभियंता को पुलों के निरीक्षण के निर्देश दिए।\n"
 )
 
 
@@ -174,8 +172,9 @@ def test_api_documents_list_and_scope(client: TestClient) -> None:
     assert body["scope"] == "all"
     assert body["hits"] and "गोदाम" in body["hits"][0]["item"]["text"]
     docs = body["documents"]
-    assert [(d["filename"], d["page"]) for d in docs] == [("khad.txt", 1), ("khad.txt", 2)] or \
-        [(d["filename"], d["page"]) for d in docs] == [("khad.txt", 2), ("khad.txt", 1)]
+    assert [(d["filename"], d["page"]) for d in docs] == [("khad.txt", 1), ("khad.txt", 2)] or [
+        (d["filename"], d["page"]) for d in docs
+    ] == [("khad.txt", 2), ("khad.txt", 1)]
     first = next(d for d in docs if d["page"] == 1)
     assert first["meeting_date"] == "2025-11-01" and first["department"] == "सहकारिता विभाग"
     assert first["item_count"] == 2 and first["meeting_title"] is None

@@ -86,9 +86,7 @@ def test_filters_apply_to_keyword_search(filled: Database) -> None:
     assert len(everything) == 2
     only_b = _texts(filled, "भुगतान", ItemFilter(department="ग्राम्य"))
     assert only_b == [t for t in everything if "मनरेगा" in t]
-    assert _texts(filled, "भुगतान", ItemFilter(meeting_to=date(2025, 11, 30))) == [
-        t for t in everything if "धान" in t
-    ]
+    assert _texts(filled, "भुगतान", ItemFilter(meeting_to=date(2025, 11, 30))) == [t for t in everything if "धान" in t]
     assert _texts(filled, "भुगतान", ItemFilter(status=["done"])) == []
 
 

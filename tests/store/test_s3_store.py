@@ -66,8 +66,9 @@ def test_settings_choose_the_store(s3: S3Server, tmp_path: Any) -> None:
         make_file_store(dataclasses.replace(local, file_store="s3", s3_bucket=""))
 
 
-def test_api_stores_and_serves_originals_from_s3(s3: S3Server, make_client: Callable[..., Any],
-                                                  settings: Settings) -> None:
+def test_api_stores_and_serves_originals_from_s3(
+    s3: S3Server, make_client: Callable[..., Any], settings: Settings
+) -> None:
     client = make_client(file_store="s3", s3_bucket=s3.bucket, s3_endpoint_url=s3.endpoint, s3_prefix="api")
     text = "विभाग: लोक निर्माण विभाग\nजिलाधिकारी ने तहसीलदार को निर्देश दिए कि सूची 2025-03-01 तक दें।\n"
     r = upload(client, "minutes.txt", text)

@@ -29,9 +29,7 @@ TEXT = (
 )
 
 
-def _doc(
-    db: Database, text: str = TEXT, sha: str = "a" * 64, meeting: date | None = date(2025, 9, 16)
-) -> int:
+def _doc(db: Database, text: str = TEXT, sha: str = "a" * 64, meeting: date | None = date(2025, 9, 16)) -> int:
     with db.session() as s:
         doc = create_document(
             s,
@@ -119,9 +117,7 @@ def test_update_item_writes_audit_rows(db: Database) -> None:
     _doc(db)
     with db.session() as s:
         item = s.scalar(select(ActionItem).where(ActionItem.seq == 1))
-        changed = update_item(
-            s, item, {"status": "in_progress", "note": "  चालू  ", "priority": "normal"}, "ravi"
-        )
+        changed = update_item(s, item, {"status": "in_progress", "note": "  चालू  ", "priority": "normal"}, "ravi")
         assert changed == ["status", "note"]  # priority was already normal: no row
         update_item(s, item, {"due_date": "2020-01-01"}, "ravi")
         assert item.due_date == date(2020, 1, 1) and item.due_date_source == "manual"
@@ -185,14 +181,10 @@ def test_reprocess_keeps_manual_changes(db: Database) -> None:
         a, b, c = s.scalars(select(ActionItem).order_by(ActionItem.seq)).all()
         ids = (a.id, b.id, c.id)
         review_item(s, a, "correct", "meena", {"responsible": ["सचिव"]})
-        update_item(
-            s, a, {"status": "in_progress", "note": "फील्ड टीम लगी", "due_date": "2025-11-01"}, "meena"
-        )
+        update_item(s, a, {"status": "in_progress", "note": "फील्ड टीम लगी", "due_date": "2025-11-01"}, "meena")
         # b untouched; c is confirmed but will disappear from the new extraction
         review_item(s, c, "confirm", "meena")
-    new_text = TEXT.replace(
-        "तहसीलदार को साप्ताहिक समीक्षा के निर्देश दिए गए।", "सचिव को  नई  सूची बनाने के निर्देश दिए गए।"
-    )
+    new_text = TEXT.replace("तहसीलदार को साप्ताहिक समीक्षा के निर्देश दिए गए।", "सचिव को  नई  सूची बनाने के निर्देश दिए गए।")
     new = extraction_for(new_text, date(2025, 9, 16), version="fake-2", confidence=0.95)
     with db.session() as s:
         doc = get_document(s, doc_id)

@@ -33,9 +33,7 @@ def upgrade() -> None:
         sa.Column("seconds", sa.Float(), nullable=True),
         sa.Column("worker", sa.String(length=200), nullable=True),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
-        sa.ForeignKeyConstraint(
-            ["job_id"], ["jobs.id"], name=op.f("fk_page_results_job_id_jobs"), ondelete="SET NULL"
-        ),
+        sa.ForeignKeyConstraint(["job_id"], ["jobs.id"], name=op.f("fk_page_results_job_id_jobs"), ondelete="SET NULL"),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_page_results")),
         sa.UniqueConstraint("sha256", "extractor_version", "number", name="uq_page_results_sha256_version_number"),
     )
