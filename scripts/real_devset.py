@@ -17,7 +17,9 @@ sentence text folded (NFC, nukta and ZWJ/ZWNJ dropped, chandrabindu to anusvara,
 anusvara, Devanagari digits to ASCII, lower case), then whitespace collapsed to single spaces and
 stripped. A gold item is aligned to the candidate sentence of the re-fetched text with the same hash;
 candidates are the sentences of ``nlp.sentences.split_sentences`` and, as a fallback, the pieces between
-``।``, ``॥``, ``?``, ``!``, a full stop followed by a space, and line breaks. Items whose sentence is not
+``।``, ``॥``, ``?``, ``!``, a full stop followed by a space, and line breaks, the splitter's sentences without a leading list
+marker (``1.``, ``•``, ``-``), and the cells of table rows
+(lines with two or more ``|``: an action table's directive cell is its item's sentence). Items whose sentence is not
 found (the page changed) are reported as unaligned and left out of that document's gold.
 
 The split is fixed up front from the url: ``heldout`` when ``int(sha256(url)[:8], 16) % 3 == 0``.
@@ -59,6 +61,7 @@ FIELDS = (
     "meeting_date_acc",
     "meeting_chair_acc",
 )
+_LIST_MARKER = re.compile(r"^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])\s*")
 _FALLBACK_SPLIT = re.compile(r"[।॥?!\n]+|\.(?=\s)")
 
 Json = dict[str, Any]
@@ -81,8 +84,10 @@ def split_of(url: str) -> str:
 def candidates(text: str) -> list[str]:
     """Sentences a gold item may align to: the project's splitter first, then a plain punctuation split."""
     out = [s.text for s in split_sentences(text)]
+    out += [_LIST_MARKER.sub("", s) for s in out]  # "1. निर्णय लिया गया …" is annotated without its number
     out += [p.strip() for p in _FALLBACK_SPLIT.split(text) if p.strip()]
-    return out
+    out += [cell.strip() for line in text.splitlines() if line.count("|") >= 2 for cell in line.split("|")]
+    return [c for c in out if c]
 
 
 def load_manifest(path: Path = MANIFEST) -> list[Json]:
