@@ -202,8 +202,8 @@ def test_fetch_cache_lists_what_is_missing(tmp_path: Path, capsys: pytest.Captur
 
 
 def test_build_refuses_a_key_that_is_not_in_one_sentence() -> None:
-    ann = {"id": "x", "url": "https://example.org/x", "query": "q", "state": "s", "department": "d", "kind": "news"}
-    ann |= {"meeting": {}, "items": [{"key": "निर्देश", **dict.fromkeys(("issued_by", "deadline", "recurrence"))}]}
-    ann["items"][0] |= {"responsible": [], "targets": []}
+    slots: dict[str, Any] = {"issued_by": None, "responsible": [], "deadline": None, "recurrence": None}
+    ann: dict[str, Any] = {"id": "x", "url": "https://example.org/x", "query": "q", "state": "s"}
+    ann |= {"department": "d", "kind": "news", "meeting": {}, "items": [{"key": "निर्देश", "targets": [], **slots}]}
     with pytest.raises(ValueError):
         rd.build_entry(ann, "उन्होंने निर्देश दिए कि सड़क बने। दूसरा निर्देश भी दिया।")
