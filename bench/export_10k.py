@@ -12,6 +12,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from core.contract import Extraction
 from core.settings import Settings
 from exporters.rows import load_rows
 from exporters.service import render
@@ -21,7 +22,7 @@ from store.repository import ItemFilter, create_document, save_extraction
 OFFICERS = ("खंड विकास अधिकारी", "जिला कृषि अधिकारी", "अधिशासी अभियंता", "तहसीलदार", "जिला पूर्ति अधिकारी")
 
 
-def extraction(n: int, start: date) -> dict:
+def extraction(n: int, start: date) -> Extraction:
     items = []
     for i in range(n):
         due = start + timedelta(days=i % 90) if i % 7 else None
@@ -39,13 +40,15 @@ def extraction(n: int, start: date) -> dict:
                 "confidence": 0.9,
             }
         )
-    return {
-        "meeting": {"date": start.isoformat(), "department": "ग्राम्य विकास विभाग"},
-        "action_items": items,
-        "pages": [{"number": 1, "route": "txt", "text": "x"}],
-        "warnings": [],
-        "extractor_version": "bench",
-    }
+    return Extraction.from_json(
+        {
+            "meeting": {"date": start.isoformat(), "department": "ग्राम्य विकास विभाग"},
+            "action_items": items,
+            "pages": [{"number": 1, "route": "txt", "text": "x"}],
+            "warnings": [],
+            "extractor_version": "bench",
+        }
+    )
 
 
 def main() -> None:

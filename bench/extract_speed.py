@@ -83,7 +83,7 @@ def run(pages: int = 3, docs: tuple[int, int] = (1, 10), repeat: int = 3, seed: 
 
     def extract_all(batch) -> None:  # noqa: ANN001
         nonlocal items
-        items = sum(len(extract_document(d)["action_items"]) for d in batch)
+        items = sum(len(extract_document(d).action_items) for d in batch)
 
     out["documents"] = {}
     for n in docs:

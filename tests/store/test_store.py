@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -205,7 +206,7 @@ def test_reprocess_keeps_manual_changes(db: Database) -> None:
     # Same extraction again: nothing changes; untouched items that vanish are removed.
     with db.session() as s:
         assert reprocess_document(s, get_document(s, doc_id), new)["kept"] == 3
-        only_first = dict(new, action_items=new["action_items"][:1])
+        only_first = replace(new, action_items=new.action_items[:1])
         summary = reprocess_document(s, get_document(s, doc_id), only_first)
     assert summary["removed"] == 2 and summary["kept"] == 1
 
