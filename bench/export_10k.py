@@ -11,6 +11,7 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 from core.contract import Extraction
 from core.settings import Settings
@@ -79,7 +80,14 @@ def main() -> None:
         with db.session() as s:
             rows = load_rows(s, ItemFilter(), today=date(2026, 3, 1), base_url=settings.public_url)
         print(f"load rows: {len(rows)} in {time.perf_counter() - t:.2f}s")
-        for fmt, kw in (("csv", {}), ("xlsx", {}), ("xlsx", {"per_meeting": True}), ("ics", {}), ("json", {})):
+        formats: list[tuple[str, dict[str, Any]]] = [
+            ("csv", {}),
+            ("xlsx", {}),
+            ("xlsx", {"per_meeting": True}),
+            ("ics", {}),
+            ("json", {}),
+        ]
+        for fmt, kw in formats:
             t = time.perf_counter()
             out = render(fmt, rows, ItemFilter(), settings=settings, **kw)
             label = fmt + (" (sheet per meeting)" if kw else "")

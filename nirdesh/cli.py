@@ -15,6 +15,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from core.states import Role
+
 SUPPORTED_SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".txt", ".docx"}
 _OUTPUT_SUFFIXES_DROPPED = (".text", ".scan", ".garbled", ".legacy")
 
@@ -253,7 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     token = sub.add_parser("token", help="API tokens").add_subparsers(dest="token_command", required=True)
     p = token.add_parser("create", help="create an API token and print it once")
-    p.add_argument("--role", choices=["viewer", "editor", "admin"], default="editor")
+    p.add_argument("--role", choices=[r.value for r in Role], default=Role.EDITOR.value)
     p.add_argument("--label", default="")
     p.set_defaults(func=cmd_token_create)
 

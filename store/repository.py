@@ -10,9 +10,9 @@ from sqlalchemy import Select, and_, case, func, not_, or_, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from core.contract import Extraction
-from core.states import DocumentStatus, ReviewState
+from core.states import CLOSED_STATUSES, DocumentStatus, ReviewState
 from store.fields import new_extracted_item, parse_date
-from store.models import CLOSED_STATUSES, ActionItem, Document, Page
+from store.models import ActionItem, Document, Page
 
 # --- documents -------------------------------------------------------------------------------------
 
