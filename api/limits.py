@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from api.errors import ApiError
+from core.states import ErrorCode
 
 MULTIPART_OVERHEAD = 64 * 1024  # boundaries, part headers and the small form fields
 
@@ -43,7 +44,7 @@ class UploadLimitMiddleware:
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
                     exceeded = True
-                    raise ApiError(413, "too_large", self._message())
+                    raise ApiError(413, ErrorCode.TOO_LARGE, self._message())
             return message
 
         async def guarded_send(message: dict[str, Any]) -> None:

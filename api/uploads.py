@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from api.context import CheckFn
 from api.errors import INGEST_STATUS, ApiError
+from core.states import ErrorCode
 from ingest.document import IngestError
 from ingest.precheck import kind_of
 
@@ -37,9 +38,9 @@ def detect(filename: str, data: bytes) -> tuple[str, str]:
         raise ApiError(INGEST_STATUS.get(e.code, 422), e.code, e.reason) from e
     ext = PurePosixPath(filename.lower()).suffix
     if kind == "txt" and ext not in ("", ".txt"):
-        raise ApiError(415, "unsupported", _UNSUPPORTED)
+        raise ApiError(415, ErrorCode.UNSUPPORTED, _UNSUPPORTED)
     if kind == "pdf" and b"/Encrypt" in data[-4096:] + data[:4096]:
-        raise ApiError(422, "encrypted", "the PDF is encrypted; upload an unprotected copy")
+        raise ApiError(422, ErrorCode.ENCRYPTED, "the PDF is encrypted; upload an unprotected copy")
     if kind == "image":
         return kind, next((t for magic, t in _IMAGE_TYPES if data.startswith(magic)), "application/octet-stream")
     return kind, _TYPE_BY_KIND[kind]

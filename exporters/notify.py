@@ -33,11 +33,12 @@ from typing import Any
 import httpx
 from sqlalchemy import select
 
+from core.states import CLOSED_STATUSES, ReviewState
 from exporters.rows import item_url, officer_keys
 from nlp.normalize import fold
 from store import outbox
 from store.db import Database
-from store.models import CLOSED_STATUSES, ActionItem, Delivery, OutboxEvent
+from store.models import ActionItem, Delivery, OutboxEvent
 
 log = logging.getLogger("nirdesh.notify")
 SIGNATURE_HEADER = "X-Nirdesh-Signature"
@@ -129,7 +130,7 @@ def _digest_line(item: ActionItem, today: date, base_url: str) -> dict[str, Any]
         "due_date": item.due_date.isoformat() if item.due_date else None,
         "days_overdue": (today - item.due_date).days if item.due_date and item.due_date < today else 0,
         "status": item.status,
-        "url": item_url(base_url, item),
+        "url": item_url(base_url, item.document_id, item.id),
     }
 
 
@@ -142,7 +143,7 @@ def enqueue_digests(db: Database, cfg: NotifyConfig, today: date) -> int:
     with db.session() as s:
         items = s.scalars(
             select(ActionItem)
-            .where(ActionItem.status.not_in(CLOSED_STATUSES), ActionItem.review_state != "rejected")
+            .where(ActionItem.status.not_in(CLOSED_STATUSES), ActionItem.review_state != ReviewState.REJECTED)
             .order_by(ActionItem.due_date.asc().nulls_last(), ActionItem.id)
         ).all()
         per_officer: dict[str, list[ActionItem]] = {}

@@ -127,7 +127,8 @@ class _ReportPdf:
             pdf._out("EMC")
 
     def lines_needed(self, w: float, text: str) -> int:
-        return max(1, len(self.pdf.multi_cell(w - 2 * PAD, LINE_H, text, dry_run=True, output="LINES")))
+        lines: list[str] = self.pdf.multi_cell(w - 2 * PAD, LINE_H, text, dry_run=True, output="LINES")  # type: ignore[assignment]  # fpdf2 types every output= mode together
+        return max(1, len(lines))
 
     def row(self, cells: tuple[str, ...], fill: bool = False) -> None:
         pdf = self.pdf

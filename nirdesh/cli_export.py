@@ -12,9 +12,11 @@ from typing import Any
 
 from rich.console import Console
 
+from core.states import ItemStatus, ReviewState  # core.states imports nothing, so --help stays light
+
 err = Console(stderr=True, soft_wrap=True)
-STATUSES = ("open", "in_progress", "done", "dropped")  # store.models; not imported so --help stays light
-REVIEW_STATES = ("proposed", "confirmed", "rejected")
+STATUSES: tuple[str, ...] = tuple(ItemStatus)
+REVIEW_STATES: tuple[str, ...] = tuple(ReviewState)
 
 
 def values_of(allowed: tuple[str, ...]) -> Any:

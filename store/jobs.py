@@ -8,11 +8,12 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from core.states import UNFINISHED_JOB_STATUSES, JobKind, JobStatus
 from store.models import Job
 
 
-def create_job(session: Session, document_id: int, kind: str = "extract") -> Job:
-    job = Job(kind=kind, document_id=document_id, status="queued", attempts=0)
+def create_job(session: Session, document_id: int, kind: str = JobKind.EXTRACT) -> Job:
+    job = Job(kind=kind, document_id=document_id, status=JobStatus.QUEUED, attempts=0)
     session.add(job)
     session.flush()
     return job
@@ -31,8 +32,8 @@ def claim(session: Session, job_id: int) -> Job | None:
     now = datetime.now(UTC)
     res = session.execute(
         update(Job)
-        .where(Job.id == job_id, Job.status == "queued")
-        .values(status="running", started_at=now, attempts=Job.attempts + 1)
+        .where(Job.id == job_id, Job.status == JobStatus.QUEUED)
+        .values(status=JobStatus.RUNNING, started_at=now, attempts=Job.attempts + 1)
     )
     if res.rowcount != 1:  # type: ignore[attr-defined]
         return None
@@ -41,14 +42,14 @@ def claim(session: Session, job_id: int) -> Job | None:
 
 
 def finish(job: Job, result: dict[str, Any] | None = None) -> None:
-    job.status = "done"
+    job.status = JobStatus.DONE
     job.result = result
     job.error = job.error_code = None
     job.finished_at = datetime.now(UTC)
 
 
 def fail(job: Job, code: str, message: str) -> None:
-    job.status = "failed"
+    job.status = JobStatus.FAILED
     job.error_code = code
     job.error = message[:2000]
     job.finished_at = datetime.now(UTC)
@@ -59,8 +60,8 @@ def requeue_unfinished(session: Session) -> list[int]:
 
     Returns the ids of all queued jobs, oldest first, for the queue to pick up.
     """
-    session.execute(update(Job).where(Job.status == "running").values(status="queued"))
-    return list(session.scalars(select(Job.id).where(Job.status == "queued").order_by(Job.id)))
+    session.execute(update(Job).where(Job.status == JobStatus.RUNNING).values(status=JobStatus.QUEUED))
+    return list(session.scalars(select(Job.id).where(Job.status == JobStatus.QUEUED).order_by(Job.id)))
 
 
 # --- a distributed queue (jobs.celery_queue): the broker may deliver a job again, so claiming resumes ---
@@ -72,11 +73,11 @@ def claim_or_resume(session: Session, job_id: int, worker: str | None = None) ->
     None if the job is finished, failed or gone. The row is locked until the transaction ends.
     """
     job = session.scalar(select(Job).where(Job.id == job_id).with_for_update())
-    if job is None or job.status not in ("queued", "running"):
+    if job is None or job.status not in UNFINISHED_JOB_STATUSES:
         return None
-    if job.status == "queued":
+    if job.status == JobStatus.QUEUED:
         job.started_at = datetime.now(UTC)
-    job.status = "running"
+    job.status = JobStatus.RUNNING
     job.attempts += 1
     job.worker = worker
     return job
@@ -85,7 +86,7 @@ def claim_or_resume(session: Session, job_id: int, worker: str | None = None) ->
 def lock_running(session: Session, job_id: int) -> Job | None:
     """The job, locked for the final write, if it is still running (else its result is already stored)."""
     job = session.scalar(select(Job).where(Job.id == job_id).with_for_update())
-    return job if job is not None and job.status == "running" else None
+    return job if job is not None and job.status == JobStatus.RUNNING else None
 
 
 def mark_enqueued(session: Session, job_id: int) -> bool:
@@ -103,5 +104,5 @@ def unmark_enqueued(session: Session, job_id: int) -> None:
 
 def unsent_jobs(session: Session, limit: int = 500) -> list[int]:
     """Queued jobs never handed to the broker (it was down, or the server died in between), oldest first."""
-    stmt = select(Job.id).where(Job.status == "queued", Job.enqueued_at.is_(None)).order_by(Job.id).limit(limit)
+    stmt = select(Job.id).where(Job.status == JobStatus.QUEUED, Job.enqueued_at.is_(None)).order_by(Job.id).limit(limit)
     return list(session.scalars(stmt))

@@ -9,13 +9,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from store.models import CLOSED_STATUSES, ActionItem, Document
+from core.states import CLOSED_STATUSES, ReviewState
+from store.models import ActionItem, Document
 
 NONE_LABEL = "(unspecified)"
 
 
 def _summarise(groups: dict[str, list[tuple[int, int | None]]], key: str) -> list[dict[str, Any]]:
-    out = []
+    out: list[dict[str, Any]] = []
     for name, rows in groups.items():
         pending = [p for p, _ in rows]
         overdue = [o for _, o in rows if o is not None]
@@ -29,7 +30,7 @@ def _summarise(groups: dict[str, list[tuple[int, int | None]]], key: str) -> lis
                 "mean_days_overdue": round(sum(overdue) / len(overdue), 1) if overdue else None,
             }
         )
-    out.sort(key=lambda r: (-r["overdue"], -r["open"], r[key]))
+    out.sort(key=lambda r: (-int(r["overdue"]), -int(r["open"]), r[key]))
     return out
 
 
@@ -47,10 +48,10 @@ def workload(session: Session, *, today: date, tracked_only: bool = False) -> di
             Document.department,
         )
         .join(ActionItem.document)
-        .where(ActionItem.status.not_in(CLOSED_STATUSES), ActionItem.review_state != "rejected")
+        .where(ActionItem.status.not_in(CLOSED_STATUSES), ActionItem.review_state != ReviewState.REJECTED)
     )
     if tracked_only:
-        stmt = stmt.where(ActionItem.review_state == "confirmed")
+        stmt = stmt.where(ActionItem.review_state == ReviewState.CONFIRMED)
     by_officer: dict[str, list[tuple[int, int | None]]] = defaultdict(list)
     by_dept: dict[str, list[tuple[int, int | None]]] = defaultdict(list)
     for responsible, due, meeting_date, created_at, department in session.execute(stmt):

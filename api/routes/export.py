@@ -17,6 +17,7 @@ from api.context import ServiceContext
 from api.errors import ApiError, not_found
 from api.filters import SORTS, Filters, SortKey
 from api.params import IdPath, Text
+from core.states import ErrorCode, ReviewState, Role
 from exporters.mapping import MappingError
 from exporters.report import ReportFontError, render_pdf, render_xlsx, report_data
 from exporters.rows import ExportRow, load_rows
@@ -39,7 +40,7 @@ def _attachment(body: bytes, media_type: str, name: str, inline: bool = False) -
 
 def _rows(request: Request, ctx: Ctx, f: ItemFilter, sort: str) -> list[ExportRow]:
     if sort not in SORTS:
-        raise ApiError(422, "validation_error", f"sort: use one of {SORTS}")
+        raise ApiError(422, ErrorCode.VALIDATION_ERROR, f"sort: use one of {SORTS}")
     base = ctx.settings.public_url or str(request.base_url).rstrip("/")
     with ctx.db.session() as s:
         return load_rows(s, f, today=ctx.today(), base_url=base, sort=sort, max_items=ctx.settings.export_max_items)
@@ -70,7 +71,7 @@ def export(
     try:
         out = render(format, rows, f, settings=ctx.settings, per_meeting=sheets == "meeting", events=events)
     except MappingError as e:
-        raise ApiError(500, "config_error", str(e)) from e
+        raise ApiError(500, ErrorCode.CONFIG_ERROR, str(e)) from e
     return _attachment(out.body, out.media_type, filename("nirdesh-action-items", out.extension, ctx.today()))
 
 
@@ -79,8 +80,8 @@ def _feed_principal(request: Request, ctx: Ctx, token: str | None) -> Principal:
         return viewer(request, ctx)
     with ctx.db.session() as s:
         row = verify_token(s, token)
-        if row is None or ROLE_RANK[row.role] < ROLE_RANK["viewer"]:
-            raise ApiError(401, "unauthorized", "invalid or revoked token")
+        if row is None or ROLE_RANK[row.role] < ROLE_RANK[Role.VIEWER]:
+            raise ApiError(401, ErrorCode.UNAUTHORIZED, "invalid or revoked token")
         return Principal(actor=f"{row.label}#{row.id}", role=row.role)
 
 
@@ -88,7 +89,7 @@ TokenQuery = Annotated[str | None, Query(description="API token, for calendar ap
 
 
 def _feed(request: Request, ctx: Ctx, f: ItemFilter, name: str, events: bool) -> Response:
-    f.review_state = ["proposed", "confirmed"]  # rejected extractions are not tasks
+    f.review_state = [ReviewState.PROPOSED, ReviewState.CONFIRMED]  # rejected extractions are not tasks
     rows = _rows(request, ctx, f, "due_date")
     out = render("ics", rows, f, settings=ctx.settings, events=events, calendar_name=name)
     return _attachment(out.body, out.media_type, f"{name}.ics", inline=True)
@@ -132,7 +133,7 @@ def compliance_report(
     try:
         body = render_pdf(data, ctx.settings.report_font) if format == "pdf" else render_xlsx(data)
     except ReportFontError as e:
-        raise ApiError(500, "config_error", str(e)) from e
+        raise ApiError(500, ErrorCode.CONFIG_ERROR, str(e)) from e
     name = filename(f"compliance-report-{document_id}", format, ctx.today())
     return _attachment(body, MEDIA[format], name, inline=format == "pdf")
 
