@@ -27,6 +27,7 @@ Kind = Literal["pdf", "image", "docx", "txt"]
 Progress = Callable[[int, int], None]
 Reader = Callable[[bytes, str, "Settings", "Progress | None"], "IngestedDocument"]
 Check = Callable[[bytes, "Settings"], None]
+Render = Callable[[bytes, int, int], bytes]
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Format:
     paging: Paging | None = None  # read page by page (one job per page) when set; else read whole
     in_request: bool = False  # a small file (``sync_max_bytes``) is extracted within the upload request
     binary: bool = True  # a name claiming it, on text or unknown bytes, is a corrupt file, not a text file
+    render: Render | None = None  # page ``number`` (1-based) as a PNG ``width`` wide, for the review screen
 
     @property
     def page_wise(self) -> bool:
@@ -137,6 +139,18 @@ def _image_frame(data: bytes, index: int) -> bytes:
     return single_image_frame(data, index)
 
 
+def _render_pdf(data: bytes, number: int, width: int) -> bytes:
+    from ingest.render import pdf_page_png
+
+    return pdf_page_png(data, number, width)
+
+
+def _render_frame(data: bytes, number: int, width: int) -> bytes:
+    from ingest.render import image_frame_png
+
+    return image_frame_png(data, number, width)
+
+
 def _is_text(data: bytes) -> bool:
     """Text is what no binary format claims and decodes (tried last, so a binary signature always wins)."""
     return looks_like_text(data) and not any(f.magic(data) for f in FORMATS if f.binary)
@@ -144,16 +158,19 @@ def _is_text(data: bytes) -> bool:
 
 def _image(name: str, magic: Magic, suffixes: tuple[str, ...], content_type: str) -> Format:
     """An image format: one OCR page per frame, each frame a job of its own."""
-    return Format(name, "image", magic, suffixes, content_type, _read_image, _check_image, _IMAGE_PAGES)
+    return Format(
+        name, "image", magic, suffixes, content_type, _read_image, _check_image, _IMAGE_PAGES, render=_render_frame
+    )
 
 
 _IMAGE_PAGES = Paging(count=_image_frames, cut=_image_frame)
+_PDF_PAGES = Paging(count=_pdf_pages, cut=_pdf_page)
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 #: In the order content is recognised: the first record whose ``magic`` accepts the bytes is their format.
 FORMATS: tuple[Format, ...] = (
-    Format("pdf", "pdf", is_pdf, (".pdf",), "application/pdf", _read_pdf, _check_pdf, Paging(_pdf_pages, _pdf_page)),
+    Format("pdf", "pdf", is_pdf, (".pdf",), "application/pdf", _read_pdf, _check_pdf, _PDF_PAGES, render=_render_pdf),
     _image("png", starts_with(b"\x89PNG\r\n\x1a\n"), (".png",), "image/png"),
     _image("jpeg", starts_with(b"\xff\xd8\xff"), (".jpg", ".jpeg"), "image/jpeg"),
     _image("tiff", starts_with(b"II*\x00", b"MM\x00*"), (".tif", ".tiff"), "image/tiff"),
@@ -211,6 +228,12 @@ def reads_page_wise(kind: str) -> bool:
     """Files of this family are cut into pages, each read (and OCR'd) by a job of its own."""
     fmt = of_kind(kind)
     return fmt is not None and fmt.page_wise
+
+
+def has_page_images(kind: str) -> bool:
+    """Pages of this family can be drawn as images for the review screen (TXT and DOCX have text only)."""
+    fmt = of_kind(kind)
+    return fmt is not None and fmt.render is not None
 
 
 def extracts_in_request(kind: str) -> bool:

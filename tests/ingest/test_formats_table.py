@@ -16,6 +16,7 @@ from ingest.formats import (
     by_content,
     by_name,
     extracts_in_request,
+    has_page_images,
     of_kind,
     reads_page_wise,
     suffixes,
@@ -23,6 +24,7 @@ from ingest.formats import (
 from ingest.magic import looks_like_text
 from ingest.pages import page_count, read_page
 from ingest.precheck import precheck
+from ingest.render import render_page_png
 from tests.helpers.hostile import elf_like, plain_zip
 from tests.helpers.samples import format_samples, image_file
 
@@ -110,10 +112,11 @@ def test_records_of_one_kind_share_how_they_are_read() -> None:
     for fmt in FORMATS:
         family = of_kind(fmt.kind)
         assert family is not None
-        assert (fmt.read, fmt.check, fmt.paging, fmt.in_request, fmt.binary) == (
+        assert (fmt.read, fmt.check, fmt.paging, fmt.render, fmt.in_request, fmt.binary) == (
             family.read,
             family.check,
             family.paging,
+            family.render,
             family.in_request,
             family.binary,
         )
@@ -122,7 +125,23 @@ def test_records_of_one_kind_share_how_they_are_read() -> None:
 def test_page_wise_and_in_request_by_kind() -> None:
     assert [k for k in ("pdf", "image", "docx", "txt") if reads_page_wise(k)] == ["pdf", "image"]
     assert [k for k in ("pdf", "image", "docx", "txt") if extracts_in_request(k)] == ["docx", "txt"]
-    assert not reads_page_wise("zip") and not extracts_in_request("zip")
+    assert [k for k in ("pdf", "image", "docx", "txt") if has_page_images(k)] == ["pdf", "image"]
+    assert not reads_page_wise("zip") and not extracts_in_request("zip") and not has_page_images("zip")
+
+
+@pytest.mark.parametrize("fmt", FORMATS, ids=IDS)
+def test_page_images(fmt: Format) -> None:
+    data = SAMPLES[fmt.name]
+    if fmt.render is None:
+        with pytest.raises(IngestError) as e:
+            render_page_png(data, 1, 200)
+        assert e.value.code == "no_image"
+        return
+    png = Image.open(io.BytesIO(render_page_png(data, 1, 200)))
+    assert png.format == "PNG" and png.width <= 200
+    with pytest.raises(IngestError) as e:
+        render_page_png(data, 2, 200)
+    assert e.value.code == "no_page"
 
 
 def test_text_that_starts_with_a_binary_signature_is_not_text() -> None:
