@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
+from ingest import formats
 from ingest.formats import by_content
 
-Kind = Literal["pdf", "image", "docx", "txt", "empty", "unknown"]
+Kind = formats.Kind | Literal["empty", "unknown"]
 
 
 def sniff(data: bytes) -> Kind:
