@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Literal
 
-from ingest.magic import Magic, is_docx, is_pdf, is_webp, looks_like_text, starts_with
+from ingest.magic import Magic, is_bmp, is_docx, is_pdf, is_webp, looks_like_text, starts_with
 
 if TYPE_CHECKING:
     from core.settings import Settings
@@ -175,7 +175,7 @@ FORMATS: tuple[Format, ...] = (
     _image("jpeg", starts_with(b"\xff\xd8\xff"), (".jpg", ".jpeg"), "image/jpeg"),
     _image("tiff", starts_with(b"II*\x00", b"MM\x00*"), (".tif", ".tiff"), "image/tiff"),
     _image("gif", starts_with(b"GIF87a", b"GIF89a"), (".gif",), "image/gif"),
-    _image("bmp", starts_with(b"BM"), (".bmp",), "image/bmp"),
+    _image("bmp", is_bmp, (".bmp",), "image/bmp"),
     _image("webp", is_webp, (".webp",), "image/webp"),
     Format("docx", "docx", is_docx, (".docx",), DOCX_TYPE, _read_docx, _check_docx, in_request=True),
     Format(

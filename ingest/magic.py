@@ -28,6 +28,11 @@ def is_pdf(data: bytes) -> bool:
     return b"%PDF-" in data[:HEAD]
 
 
+def is_bmp(data: bytes) -> bool:
+    # "BM" alone is also how "BMC ..." or "BMW ..." notes begin; a bitmap's header has 4 reserved zero bytes.
+    return data[:2] == b"BM" and data[6:10] == b"\x00\x00\x00\x00"
+
+
 def is_webp(data: bytes) -> bool:
     return data[:4] == b"RIFF" and data[8:12] == b"WEBP"
 

@@ -154,6 +154,13 @@ def test_text_that_starts_with_a_binary_signature_is_not_text() -> None:
     assert by_content(b"\xef\xbb\xbf" + SAMPLES["txt"]) is txt  # a BOM is text
 
 
+def test_text_that_begins_like_a_bitmap_is_text() -> None:
+    note = b"BMC review meeting: drains to be cleaned by 30 June.\n"
+    assert by_content(note) is of_kind("txt")
+    assert precheck(note, "note.txt", SETTINGS) == "txt"
+    assert by_content(SAMPLES["bmp"]) is by_name("x.bmp")
+
+
 # --- paging --------------------------------------------------------------------------------------
 
 
