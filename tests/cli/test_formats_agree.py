@@ -3,10 +3,16 @@ all take their list from ``ingest.formats`` (once the CLI skipped .gif/.webp/.bm
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from core.settings import Settings
 from ingest.formats import FORMATS, suffixes
 from nirdesh.cli import collect_inputs
 from tests.helpers.builders import upload
@@ -17,6 +23,13 @@ ROOT = Path(__file__).resolve().parents[2]
 OTHER_NAMES = ["notes.md", "notes.csv", "notes.text", "archive.zip", "data.bin"]
 
 
+@pytest.fixture
+def client(settings: Settings, tmp_path: Path) -> Iterator[TestClient]:
+    """The real upload path: type check, structural checks in the request, the real extractor (SQLite)."""
+    with TestClient(create_app(dataclasses.replace(settings, data_dir=tmp_path / "data"))) as c:
+        yield c
+
+
 def _named_samples() -> dict[str, bytes]:
     """A real file under every name of every format, plus text under names of no format."""
     samples = format_samples()
@@ -25,7 +38,7 @@ def _named_samples() -> dict[str, bytes]:
     return files
 
 
-def test_cli_folder_batch_and_upload_accept_the_same_names(tmp_path: Path, client: Any) -> None:
+def test_cli_folder_batch_and_upload_accept_the_same_names(tmp_path: Path, client: TestClient) -> None:
     files = _named_samples()
     folder = tmp_path / "batch"
     folder.mkdir()
@@ -44,7 +57,7 @@ def test_cli_folder_batch_and_upload_accept_the_same_names(tmp_path: Path, clien
     assert {answers[name] for name in OTHER_NAMES} == {415}
 
 
-def test_upload_stores_the_table_content_type(client: Any) -> None:
+def test_upload_stores_the_table_content_type(client: TestClient) -> None:
     for fmt in FORMATS:
         data = format_samples()[fmt.name]
         r = upload(client, f"x{fmt.suffixes[-1]}", data)
@@ -56,14 +69,14 @@ def test_upload_stores_the_table_content_type(client: Any) -> None:
         assert (r.status_code == 201) is fmt.in_request, fmt.name
 
 
-def test_pdf_named_docx_is_taken_as_a_pdf(client: Any) -> None:
+def test_pdf_named_docx_is_taken_as_a_pdf(client: TestClient) -> None:
     r = upload(client, "minutes.docx", format_samples()["pdf"])
     assert r.status_code == 202
     doc = client.get(f"/v1/documents/{r.json()['document_id']}").json()
     assert (doc["kind"], doc["content_type"], doc["filename"]) == ("pdf", "application/pdf", "minutes.docx")
 
 
-def test_text_named_pdf_is_refused_as_corrupt(client: Any) -> None:
+def test_text_named_pdf_is_refused_as_corrupt(client: TestClient) -> None:
     r = upload(client, "minutes.pdf", format_samples()["txt"])
     assert r.status_code == 422
     assert r.json()["error"] == {"code": "corrupt", "message": "The file is named .pdf but is not a valid PDF file."}
