@@ -6,7 +6,8 @@ reader runs (``ingest.precheck``), reading (``ingest.ingest_bytes``), cutting a 
 folder batch (``nirdesh.cli``). A new format is one record in ``FORMATS`` plus tests.
 
 A record's ``kind`` is the family stored with a document (``pdf``, ``image``, ``docx``, ``txt``): the
-records of one family share reader, checks and paging, and differ in signature, names and content type.
+records of one family share reader, checks, paging, page images and where they are extracted, and differ
+in signature, names and content type.
 Readers and checks are imported when first used, so that asking the table (as the CLI does) stays cheap.
 """
 

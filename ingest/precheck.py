@@ -43,11 +43,6 @@ def format_of(data: bytes, filename: str) -> Format:
     return fmt
 
 
-def kind_of(data: bytes, filename: str) -> Kind:
-    """The family of :func:`format_of` (what is stored with a document)."""
-    return format_of(data, filename).kind
-
-
 def checked_format(data: bytes, filename: str, settings: Settings) -> Format:
     """The file's format after its size and structure checks, or IngestError with the code the API maps
     to 413/415/422."""
