@@ -11,6 +11,7 @@ from pydantic.json_schema import SkipJsonSchema
 
 from api.params import IsoDate, RowId, Text
 from core.states import DocumentStatus, JobStatus
+from ingest.formats import has_page_images
 from store.models import ActionItem, AuditLog, Document, Job, Page
 from store.views import ItemView
 
@@ -301,7 +302,7 @@ def document_summary(doc: Document, item_count: int | None = None) -> DocumentSu
 
 def _page_out(doc: Document, page: Page) -> PageOut:
     out = PageOut.model_validate(page)
-    if doc.kind in ("pdf", "image"):
+    if has_page_images(doc.kind):
         out.image_url = f"/v1/documents/{doc.id}/pages/{page.number}/image"
     return out
 

@@ -21,7 +21,8 @@ from core.contract import Extraction
 from core.states import DocumentStatus, ErrorCode, JobKind, JobStatus
 from extractors import EXTRACTOR_VERSION
 from ingest import IngestError
-from ingest.pages import SPLIT_KINDS, assemble, page_count, page_from_dict, page_to_dict, read_page
+from ingest.formats import reads_page_wise
+from ingest.pages import assemble, page_count, page_from_dict, page_to_dict, read_page
 from jobs.context import JobContext
 from jobs.runner import ExtractionFailed, write_extraction
 from store import jobs as job_store
@@ -106,7 +107,7 @@ def start_job(ctx: JobContext, job_id: int, worker: str | None = None) -> Starte
     info = _load(ctx, job_id)
     if info is None:
         return None
-    if info.kind not in SPLIT_KINDS:
+    if not reads_page_wise(info.kind):
         return Started(job_id, info.document_id, None)
     n = info.pages_total
     if n is None:

@@ -16,8 +16,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from core.states import Role
+from ingest.formats import by_name
 
-SUPPORTED_SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".txt", ".docx"}
 _OUTPUT_SUFFIXES_DROPPED = (".text", ".scan", ".garbled", ".legacy")
 
 if TYPE_CHECKING:
@@ -47,7 +47,7 @@ def collect_inputs(args: list[str]) -> tuple[list[Path], int]:
         for p in matches:
             if p.is_dir():
                 for child in sorted(p.iterdir()):
-                    if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
+                    if child.is_file() and by_name(child.name) is not None:
                         files.append(child)
                     elif child.is_file():
                         skipped += 1

@@ -24,6 +24,7 @@ from api.schemas import (
 from api.uploads import check_structure, content_disposition, detect
 from core.states import UNFINISHED_JOB_STATUSES, DocumentStatus, ErrorCode, JobKind
 from ingest.document import IngestError
+from ingest.formats import extracts_in_request
 from ingest.render import render_page_png
 from jobs.runner import ExtractionFailed, extract_and_store
 from store import jobs as job_store
@@ -54,7 +55,7 @@ def _detail_response(ctx: ServiceContext, document_id: int, status: int) -> JSON
 
 
 def _is_sync(ctx: ServiceContext, kind: str, size: int) -> bool:
-    return kind in ("txt", "docx") and size <= ctx.settings.sync_max_bytes
+    return extracts_in_request(kind) and size <= ctx.settings.sync_max_bytes
 
 
 @router.post(

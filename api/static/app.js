@@ -500,7 +500,7 @@ function renderUpload(view, seq) {
   const dateInput = el("input", { type: "date", id: "meeting-date", name: "meeting_date" });
   const fileInput = el("input", {
     type: "file", id: "file-input", multiple: true,
-    accept: ".pdf,.png,.jpg,.jpeg,.tif,.tiff,.bmp,.webp,.txt,.docx",
+    accept: ".pdf,.png,.jpg,.jpeg,.tif,.tiff,.gif,.bmp,.webp,.txt,.docx",
   });
   const zone = el("label", { class: "dropzone", id: "dropzone" }, el("div", {}, t("drop_here")), fileInput);
   const start = (files) => {
