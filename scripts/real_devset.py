@@ -127,7 +127,7 @@ def cue_baseline(text: str) -> Json:
 def extractor_output(path: Path) -> Json:
     from extractors.pipeline import process_path
 
-    return dict(process_path(path))
+    return process_path(path).to_json()
 
 
 def default_scorer() -> Path:
