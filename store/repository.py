@@ -207,7 +207,7 @@ def _filtered(stmt: Select[Any], f: ItemFilter, today: date) -> Select[Any]:
         conds.append(ActionItem.due_date >= f.due_after)
     if f.document_id is not None:
         conds.append(ActionItem.document_id == f.document_id)
-    if f.review_state:
+    if f.review_state is not None:  # an empty list matches nothing (a review scope that excludes all)
         conds.append(ActionItem.review_state.in_(f.review_state))
     if f.tracked is not None:
         conds.append(
