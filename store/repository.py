@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Select, and_, case, func, not_, or_, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
+from store.document_edit import apply_overrides
 from store.fields import new_extracted_item, parse_date
 from store.models import CLOSED_STATUSES, ActionItem, Document, Page
 
@@ -85,6 +86,7 @@ def apply_meeting(doc: Document, extraction: dict[str, Any]) -> None:
     doc.chair_designation = chair.get("designation")
     doc.warnings = list(extraction.get("warnings") or [])
     doc.extractor_version = extraction.get("extractor_version")
+    apply_overrides(doc)  # a reviewer's meeting facts win over the extraction's
 
 
 def replace_pages(session: Session, doc: Document, extraction: dict[str, Any]) -> None:
