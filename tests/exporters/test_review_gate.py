@@ -131,3 +131,15 @@ class _Settings:
     officer_emails = ""
     digest_hour = 7
     remind_review = "confirmed"
+
+
+def test_review_gate_figures_script(capsys) -> None:
+    from bench.review_gate import main
+
+    rows = {
+        name.strip(): (before, after, wide) for name, before, after, wide in main(["--items", "40", "--confirmed", "5"])
+    }
+    assert "before (d35d8ca)" in capsys.readouterr().out
+    assert rows["export rows (CSV/XLSX/ICS/JSON)"] == (40, 5, 32)  # 8 rejected by default
+    assert rows["of which rejected"] == (8, 0, 0) and rows["of which unreviewed (proposed)"] == (27, 0, 27)
+    assert rows["dashboard open items"][1] <= 5 and rows["compliance report lines"] == (32, 5, 32)
