@@ -88,9 +88,11 @@ def test_patch_meeting_facts_re_resolves_deadlines_and_is_audited(client) -> Non
     assert ("department", "कृषि विभाग", "उद्यान") in fields and all(h["actor"] for h in history)
     assert client.patch(f"/v1/documents/{doc['id']}", json={"meeting_date": "2026-04-02"}).json()["changed"] == []
 
-    # the reviewer's facts survive a re-extraction
+    # the reviewer's facts and added item survive a re-extraction (the added item is not "stale")
     assert client.post(f"/v1/documents/{doc['id']}/reprocess").status_code == 200
     again = client.get(f"/v1/documents/{doc['id']}").json()
+    kept = [i for i in again["items"] if i["id"] == added["id"]]
+    assert len(kept) == 1 and not kept[0]["stale"] and kept[0]["seq"] == 3 and kept[0]["due_date"] == "2026-02-20"
     assert again["department"] == "उद्यान" and again["meeting_date"] == "2026-04-02"
     assert set(again["facts"]["overridden"]) == {"meeting_date", "meeting_place", "chair_name", "department"}
 
