@@ -34,14 +34,14 @@ class ItemPatch(BaseModel):
 
 class ReviewRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    decision: Literal["confirm", "reject", "correct"]
+    decision: Literal["confirm", "reject", "correct", "revert"]
     fields: dict[str, Any] | None = None
 
 
 class BulkReviewRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     ids: list[RowId] = Field(min_length=1, max_length=1000)
-    decision: Literal["confirm", "reject"]
+    decision: Literal["confirm", "reject", "revert"]
 
 
 class TokenCreate(BaseModel):
@@ -149,8 +149,20 @@ class DocumentSummary(BaseModel):
     file_url: str
 
 
+class MeetingFacts(BaseModel):
+    """The meeting facts in force: extracted, or set by a reviewer (named in ``overridden``)."""
+
+    meeting_date: date | None
+    meeting_place: str | None
+    department: str | None
+    chair_name: str | None
+    chair_designation: str | None
+    overridden: list[str] = []
+
+
 class DocumentDetail(DocumentSummary):
     meeting: dict[str, Any] | None
+    facts: MeetingFacts | None = None
     warnings: list[str]
     pages: list[PageOut]
     items: list[ItemOut]
@@ -312,6 +324,14 @@ def document_detail(doc: Document, today: date, job: Job | None) -> DocumentDeta
         **_doc_fields(doc),
         item_count=len(doc.items),
         meeting=doc.meeting,
+        facts=MeetingFacts(
+            meeting_date=doc.meeting_date,
+            meeting_place=doc.meeting_place,
+            department=doc.department,
+            chair_name=doc.chair_name,
+            chair_designation=doc.chair_designation,
+            overridden=sorted(doc.overrides or {}),
+        ),
         warnings=list(doc.warnings or []),
         pages=[_page_out(doc, p) for p in doc.pages],
         items=[item_out(ItemView.from_row(i, doc, today)) for i in doc.items],

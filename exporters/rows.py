@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from store.repository import ItemFilter, list_items
+from store.review_scope import gate
 from store.views import ItemView
 
 
@@ -114,7 +115,10 @@ def load_rows(
     base_url: str,
     sort: str = "due_date",
     max_items: int = 100_000,
+    review: str | None = None,
 ) -> list[ExportRow]:
-    """Every item matching ``f`` (up to ``max_items``), as export rows. ValueError on a bad sort key."""
-    items, _total = list_items(session, f, today=today, sort=sort, limit=max_items, offset=0)
+    """Every item matching ``f`` (up to ``max_items``) within the review scope ``review`` (see
+    store.review_scope.gate: confirmed by default, never rejected), as export rows. ValueError on a bad
+    sort key."""
+    items, _total = list_items(session, gate(f, review), today=today, sort=sort, limit=max_items, offset=0)
     return [to_row(ItemView.from_row(i, i.document, today), base_url) for i in items]

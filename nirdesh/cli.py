@@ -296,6 +296,9 @@ def build_parser() -> argparse.ArgumentParser:
     from nirdesh.cli_export import add_commands as add_export_commands
 
     add_export_commands(sub)  # export, remind, report
+    from nirdesh.cli_documents import add_commands as add_document_commands
+
+    add_document_commands(sub)  # purge-originals
     return parser
 
 

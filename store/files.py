@@ -39,6 +39,7 @@ class FileStorage(Protocol):
     def read(self, relative: str) -> bytes: ...
     def exists(self, relative: str) -> bool: ...
     def local_path(self, relative: str) -> Path | None: ...
+    def delete(self, relative: str) -> bool: ...
 
 
 def make_file_store(settings: Settings) -> FileStorage:
@@ -99,3 +100,10 @@ class FileStore:
 
     def local_path(self, relative: str) -> Path | None:
         return self.path(relative)
+
+    def delete(self, relative: str) -> bool:
+        """Remove an original (only ``store.document_edit.purge_originals`` does); True if it existed."""
+        p = self.path(relative)
+        existed = p.is_file()
+        p.unlink(missing_ok=True)
+        return existed

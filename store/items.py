@@ -13,7 +13,7 @@ from store.fields import CORRECTABLE, get_field, parse_date, set_field
 from store.models import PRIORITIES, STATUSES, ActionItem, Correction
 
 EDITABLE = ("status", "assignee", "due_date", "priority", "note")
-DECISIONS = ("confirm", "reject", "correct")
+DECISIONS = ("confirm", "reject", "correct", "revert")
 
 
 def update_item(session: Session, item: ActionItem, changes: dict[str, Any], actor: str) -> list[str]:
@@ -55,7 +55,8 @@ def review_item(
     actor: str,
     fields: dict[str, Any] | None = None,
 ) -> ActionItem:
-    """confirm | reject | correct. A correction stores original and corrected values and confirms the item."""
+    """confirm | reject | correct | revert. A correction stores original and corrected values and confirms
+    the item; revert puts a reviewed item back to proposed (undo), keeping its corrections."""
     if decision not in DECISIONS:
         raise ValueError(f"decision must be one of {list(DECISIONS)}")
     fields = fields or {}
@@ -81,11 +82,11 @@ def review_item(
                 existing[field].created_by = actor
             else:
                 item.corrections.append(Correction(field=field, original=before, corrected=after, created_by=actor))
-    new_state = ReviewState.REJECTED if decision == "reject" else ReviewState.CONFIRMED
+    new_state = {"reject": ReviewState.REJECTED, "revert": ReviewState.PROPOSED}.get(decision, ReviewState.CONFIRMED)
     audit.record(session, item.id, actor, "review_state", item.review_state, new_state)
     item.review_state = new_state
-    item.reviewed_by = actor
-    item.reviewed_at = datetime.now(UTC)
+    item.reviewed_by = actor if decision != "revert" else None
+    item.reviewed_at = datetime.now(UTC) if decision != "revert" else None
     item.updated_at = datetime.now(UTC)
     session.flush()
     return item

@@ -92,6 +92,8 @@ class Document(Base):
     chair_name: Mapped[str | None] = mapped_column(Text)
     chair_designation: Mapped[str | None] = mapped_column(Text)
     meeting: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Meeting facts a reviewer set (store.document_edit): they win over every later extraction.
+    overrides: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     warnings: Mapped[list[str] | None] = mapped_column(JSON)
     extractor_version: Mapped[str | None] = mapped_column(String(50))
     status: Mapped[str] = mapped_column(String(20), default=DocumentStatus.STORED)  # a DocumentStatus
@@ -194,6 +196,23 @@ class AuditLog(Base):
     actor: Mapped[str] = mapped_column(String(100))
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     field: Mapped[str] = mapped_column(String(30))
+    old: Mapped[Any] = mapped_column(JSON)
+    new: Mapped[Any] = mapped_column(JSON)
+
+
+class DocumentAudit(Base):
+    """Changes to a document by people (meeting facts, deletion, purge of the original).
+
+    No foreign key: the trail outlives a deleted document, and a purge reads it to find originals.
+    """
+
+    __tablename__ = "document_audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(Integer, index=True)
+    actor: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    field: Mapped[str] = mapped_column(String(30))  # meeting_date | … | deleted | purged
     old: Mapped[Any] = mapped_column(JSON)
     new: Mapped[Any] = mapped_column(JSON)
 

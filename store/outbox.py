@@ -16,9 +16,9 @@ from sqlalchemy import Connection, CursorResult, Table, event, insert, inspect, 
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
-from core.states import ReviewState
 from store.models import ActionItem, Delivery, OutboxEvent, utcnow
 from store.repository import overdue_clause
+from store.review_scope import scope_states
 
 ITEM_EVENTS = ("item.created", "item.status_changed", "item.overdue")
 DIGEST = "digest"
@@ -82,13 +82,15 @@ def install(factory: sessionmaker[Session]) -> None:
     factory._nirdesh_outbox_hooks = True  # type: ignore[attr-defined]
 
 
-def sweep_overdue(session: Session, today: date) -> int:
-    """Enqueue ``item.overdue`` for open, not rejected items past their due date; returns how many were new.
+def sweep_overdue(session: Session, today: date, review: str = "confirmed") -> int:
+    """Enqueue ``item.overdue`` for open items past their due date; returns how many were new.
 
-    The key holds the due date: an item is announced overdue once, again only if its date is moved.
+    ``review`` is the review scope (store.review_scope): confirmed items by default, ``all`` adds
+    proposed ones; rejected items never. The key holds the due date: an item is announced overdue
+    once, again only if its date is moved.
     """
     items = session.scalars(
-        select(ActionItem).where(overdue_clause(today), ActionItem.review_state != ReviewState.REJECTED)
+        select(ActionItem).where(overdue_clause(today), ActionItem.review_state.in_(scope_states(review)))
     ).all()
     conn = session.connection()
     new = 0

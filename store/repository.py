@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from core.contract import Extraction
 from core.states import CLOSED_STATUSES, DocumentStatus, ReviewState
+from store.document_edit import apply_overrides
 from store.fields import new_extracted_item, parse_date
 from store.models import ActionItem, Document, Page
 
@@ -86,6 +87,7 @@ def apply_meeting(doc: Document, extraction: Extraction) -> None:
     doc.chair_designation = meeting.chair.designation if meeting.chair else None
     doc.warnings = list(extraction.warnings)
     doc.extractor_version = extraction.extractor_version
+    apply_overrides(doc)  # a reviewer's meeting facts win over the extraction's
 
 
 def replace_pages(session: Session, doc: Document, extraction: Extraction) -> None:
@@ -208,7 +210,7 @@ def _filtered(stmt: Select[Any], f: ItemFilter, today: date) -> Select[Any]:
         conds.append(ActionItem.due_date >= f.due_after)
     if f.document_id is not None:
         conds.append(ActionItem.document_id == f.document_id)
-    if f.review_state:
+    if f.review_state is not None:  # an empty list matches nothing (a review scope that excludes all)
         conds.append(ActionItem.review_state.in_(f.review_state))
     if f.tracked is not None:
         conds.append(

@@ -75,6 +75,8 @@ def reprocess_document(session: Session, doc: Document, extraction: Extraction) 
     for it in old_items:
         if it.id in matched_ids:
             continue
+        if (it.evidence or {}).get("added_by"):  # a reviewer added it (store.manual_items): never extracted
+            continue
         if _touched(session, it):
             it.stale = True
             summary["stale"] += 1
@@ -106,8 +108,13 @@ def reprocess_document(session: Session, doc: Document, extraction: Extraction) 
             summary["changed"] += 1
         else:
             summary["kept"] += 1
-    # Stale items go after the current ones.
-    for n, it in enumerate((i for i in old_items if i.stale and i in session), start=len(new_items) + 1):
+    # Stale and reviewer-added items go after the current ones.
+    kept = (
+        i
+        for i in old_items
+        if i.id not in matched_ids and i in session and (i.stale or (i.evidence or {}).get("added_by"))
+    )
+    for n, it in enumerate(kept, start=len(new_items) + 1):
         it.seq = n
     doc.status = DocumentStatus.PROCESSED
     doc.error = doc.error_code = None

@@ -69,3 +69,10 @@ class S3FileStore:
 
     def local_path(self, relative: str) -> Path | None:
         return None
+
+    def delete(self, relative: str) -> bool:
+        """Remove an original (only an explicit purge does); True if it existed."""
+        existed = self.exists(relative)
+        if existed:
+            self.client.delete_object(Bucket=self.bucket, Key=self._key(relative))
+        return existed

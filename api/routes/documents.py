@@ -28,6 +28,7 @@ from ingest.formats import extracts_in_request
 from ingest.render import render_page_png
 from jobs.runner import ExtractionFailed, extract_and_store
 from store import jobs as job_store
+from store.document_edit import update_document
 from store.files import display_name
 from store.repository import create_document, get_document, get_document_by_sha, item_counts, list_documents
 
@@ -85,6 +86,9 @@ def upload_document(
     with ctx.db.session() as s:
         existing = get_document_by_sha(s, sha)
         existing_id = existing.id if existing else None
+        if existing is not None and meeting_date is not None and existing.meeting_date is None:
+            # the same file again, now with the date it lacked: set it (audited, deadlines re-resolved)
+            update_document(s, existing, {"meeting_date": meeting_date}, who.actor)
     if existing_id is not None:
         return _detail_response(ctx, existing_id, 200)
     try:

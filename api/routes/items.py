@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
@@ -25,6 +25,7 @@ from core.states import ErrorCode
 from store import audit
 from store.items import review_item, update_item
 from store.repository import get_item, list_items
+from store.review_scope import gate
 
 router = APIRouter(prefix="/v1/action-items", tags=["action items"])
 
@@ -38,10 +39,19 @@ def get_items(
     sort: Annotated[SortKey, Query(description="field to sort by; a leading - sorts descending")] = "-created_at",
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    review: Annotated[
+        Literal["confirmed", "all"] | None,
+        Query(
+            description="tracked work only: confirmed, or all (proposed too); rejected never. "
+            "Absent: every item, as the review screen needs"
+        ),
+    ] = None,
 ) -> ItemList:
     if sort not in SORTS:
         raise ApiError(422, ErrorCode.VALIDATION_ERROR, f"sort: use one of {SORTS}")
     f.q = q
+    if review is not None:
+        f = gate(f, review)
     today = ctx.today()
     with ctx.db.session() as s:
         items, total = list_items(s, f, today=today, sort=sort, limit=limit, offset=offset)

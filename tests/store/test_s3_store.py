@@ -80,3 +80,13 @@ def test_api_stores_and_serves_originals_from_s3(
     got = client.get(f"/v1/documents/{doc['id']}/file")
     assert got.status_code == 200 and got.content == text.encode()
     assert got.headers["content-type"].startswith("text/plain")
+
+
+def test_delete_removes_an_original_once(s3: S3Server, tmp_path: Any) -> None:
+    """Only the explicit purge of deleted documents' originals calls delete; the local store behaves alike."""
+    for store in (_store(s3, prefix="purge"), FileStore(tmp_path)):
+        _sha, rel = store.put(b"an original to purge")
+        assert store.delete(rel) is True and not store.exists(rel)
+        assert store.delete(rel) is False
+        with pytest.raises(ValueError):
+            store.delete("../outside")
