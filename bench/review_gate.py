@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from core.contract import Extraction
 from exporters.report import report_data
 from exporters.rows import load_rows
 from store import outbox
@@ -33,7 +34,7 @@ TODAY = date(2026, 3, 1)
 OFFICERS = ("खंड विकास अधिकारी", "जिला कृषि अधिकारी", "अधिशासी अभियंता", "तहसीलदार", "जिला पूर्ति अधिकारी")
 
 
-def _extraction(rng: random.Random, n: int, start: int) -> dict[str, Any]:
+def _extraction(rng: random.Random, n: int, start: int) -> Extraction:
     items = []
     for i in range(n):
         due = TODAY + timedelta(days=rng.randint(-60, 60)) if rng.random() < 2 / 3 else None
@@ -48,7 +49,7 @@ def _extraction(rng: random.Random, n: int, start: int) -> dict[str, Any]:
                 "confidence": 0.9,
             }
         )
-    return {"meeting": {"date": None}, "action_items": items, "pages": [], "warnings": []}
+    return Extraction.from_json({"meeting": {"date": None}, "action_items": items, "pages": [], "warnings": []})
 
 
 def seed(db: Database, documents: int, items: int, confirmed: int, rejected: int, rng: random.Random) -> None:
