@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, File, Query, Response, UploadFile
+from fastapi import APIRouter, Depends, File, Query, Request, Response, UploadFile
 from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 
@@ -100,17 +100,30 @@ def report_out(r: OfficeReport) -> ReportOut:
     )
 
 
-def _not_editor(who: Principal) -> None:
+def office_scope(request: Request, ctx: Ctx, who: OfficeOrViewer) -> Principal:
+    """Dependency: the caller, refused before anything else (the body is not even validated) when the
+    path names another office (403), an item not of the office or a report not of the caller's office (404)."""
+    params = request.path_params
+    with ctx.db.session() as s:
+        if "office_id" in params:
+            office_id = int(params["office_id"])
+            scoped(who, office_id)
+            if "item_id" in params and not office_store.office_has_item(s, office_id, int(params["item_id"])):
+                raise not_found("action item of office", f"{office_id}/{params['item_id']}")
+        if "report_id" in params:
+            _report_or_404(s, who, int(params["report_id"]))
+    return who
+
+
+def office_writer(who: Annotated[Principal, Depends(office_scope)]) -> Principal:
     """Writing a report: the office itself, or an editor acting for it; a viewer only reads."""
     if who.role == Role.VIEWER:
         raise ApiError(403, ErrorCode.FORBIDDEN, "this needs the office or editor role; the token has viewer")
+    return who
 
 
-def _office_item_or_404(ctx: Ctx, who: Principal, office_id: int, item_id: int) -> None:
-    scoped(who, office_id)
-    with ctx.db.session() as s:
-        if not office_store.office_has_item(s, office_id, item_id):
-            raise not_found("action item of office", f"{office_id}/{item_id}")
+Scoped = Annotated[Principal, Depends(office_scope)]
+Writer = Annotated[Principal, Depends(office_writer)]
 
 
 def _report_or_404(s: Session, who: Principal, report_id: int) -> OfficeReport:
@@ -127,14 +140,13 @@ def _report_or_404(s: Session, who: Principal, report_id: int) -> OfficeReport:
 def office_items(
     office_id: IdPath,
     ctx: Ctx,
-    who: OfficeOrViewer,
+    _who: Scoped,
     status: Annotated[list[ItemStatus] | None, Query()] = None,
     overdue: bool | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> ItemList:
     """The office's confirmed items, soonest due first."""
-    scoped(who, office_id)
     today = ctx.today()
     with ctx.db.session() as s:
         items, total = office_store.office_items(
@@ -150,8 +162,7 @@ def office_items(
 
 
 @router.get("/offices/{office_id:int}/items/{item_id:int}", response_model=ItemOut, tags=["offices"])
-def office_item(office_id: IdPath, item_id: IdPath, ctx: Ctx, who: OfficeOrViewer) -> ItemOut:
-    _office_item_or_404(ctx, who, office_id, item_id)
+def office_item(office_id: IdPath, item_id: IdPath, ctx: Ctx, _who: Scoped) -> ItemOut:
     with ctx.db.session() as s:
         item = get_item(s, item_id)
         if item is None:
@@ -160,9 +171,8 @@ def office_item(office_id: IdPath, item_id: IdPath, ctx: Ctx, who: OfficeOrViewe
 
 
 @router.get("/offices/{office_id:int}/items/{item_id:int}/reports", response_model=list[ReportOut], tags=["offices"])
-def office_item_reports(office_id: IdPath, item_id: IdPath, ctx: Ctx, who: OfficeOrViewer) -> list[ReportOut]:
+def office_item_reports(office_id: IdPath, item_id: IdPath, ctx: Ctx, _who: Scoped) -> list[ReportOut]:
     """Every version the office filed on the item, oldest first."""
-    _office_item_or_404(ctx, who, office_id, item_id)
     with ctx.db.session() as s:
         return [report_out(r) for r in store.item_reports(s, item_id, office_id)]
 
@@ -173,10 +183,8 @@ def office_item_reports(office_id: IdPath, item_id: IdPath, ctx: Ctx, who: Offic
     status_code=201,
     tags=["offices"],
 )
-def submit(office_id: IdPath, item_id: IdPath, body: ReportIn, ctx: Ctx, who: OfficeOrViewer) -> ReportOut:
+def submit(office_id: IdPath, item_id: IdPath, body: ReportIn, ctx: Ctx, who: Writer) -> ReportOut:
     """File a new version of the action-taken report (in progress, done, or cannot be done with a reason)."""
-    _not_editor(who)
-    _office_item_or_404(ctx, who, office_id, item_id)
     today = ctx.today()
     with ctx.db.session() as s:
         item = get_item(s, item_id)
@@ -215,7 +223,7 @@ def list_reports(
 
 
 @router.get("/reports/{report_id:int}", response_model=ReportOut)
-def get_report(report_id: IdPath, ctx: Ctx, who: OfficeOrViewer) -> ReportOut:
+def get_report(report_id: IdPath, ctx: Ctx, who: Scoped) -> ReportOut:
     with ctx.db.session() as s:
         return report_out(_report_or_404(s, who, report_id))
 
@@ -239,10 +247,9 @@ def review(report_id: IdPath, body: ReviewIn, ctx: Ctx, who: Editor) -> ReportOu
 def attach(
     report_id: IdPath,
     ctx: Ctx,
-    who: OfficeOrViewer,
+    who: Writer,
     file: Annotated[UploadFile, File(description="proof: PDF, image, TXT or DOCX")],
 ) -> ReportOut:
-    _not_editor(who)
     data = _read_limited(file, ctx.settings.max_upload_bytes)
     name = file.filename or "attachment"
     _kind, content_type = detect(name, data)
@@ -256,7 +263,7 @@ def attach(
 
 
 @router.get("/reports/{report_id:int}/attachments/{attachment_id:int}", response_class=Response)
-def download(report_id: IdPath, attachment_id: IdPath, ctx: Ctx, who: OfficeOrViewer) -> Response:
+def download(report_id: IdPath, attachment_id: IdPath, ctx: Ctx, who: Scoped) -> Response:
     with ctx.db.session() as s:
         report = _report_or_404(s, who, report_id)
         att = next((a for a in report.attachments if a.id == attachment_id), None)
