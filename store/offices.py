@@ -337,7 +337,7 @@ def scorecard(session: Session, office_id: int, today: date) -> Scorecard:
     median: float | None = None
     if n_closed:
         ordered = days.order_by(ItemOffice.days_to_close)
-        mid = list(session.scalars(ordered.limit(2 - n_closed % 2).offset((n_closed - 1) // 2)))
+        mid = [int(d or 0) for d in session.scalars(ordered.limit(2 - n_closed % 2).offset((n_closed - 1) // 2))]
         median = sum(mid) / len(mid)
     return Scorecard(
         office_id=office_id,
