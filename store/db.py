@@ -71,6 +71,9 @@ class Database:
             migrate(self.engine)
         self.sessionmaker = sessionmaker(self.engine, expire_on_commit=False)
         outbox.install(self.sessionmaker)  # item events go to the reminders outbox in the same transaction
+        from store import offices
+
+        offices.install(self.sessionmaker)  # new items link to offices by alias; closing dates follow status
         from store.fts import install_index_hooks
 
         install_index_hooks(self.sessionmaker)  # the keyword index follows every write of an item
