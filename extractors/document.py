@@ -25,6 +25,7 @@ from ingest.document import IngestedDocument
 from models.gazetteer import Gazetteer, load_gazetteer
 from nlp.dates import TimeExpression, find_time_expressions
 from nlp.normalize import clean_text, fold
+from nlp.patterns import WORD_START
 from nlp.sentences import TERMINATORS, Sentence, split_sentences
 
 EXTRACTOR_VERSION = "0.2.0"
@@ -38,7 +39,18 @@ _LIST_MARKER = re.compile(r"^\s*\(?[0-9०-९]{1,3}[.)]\s|^\s*\(?[क-ह][.)]\
 _ATTENDANCE = re.compile(r"उपस्थित|उपस्थिति|मौजूद")
 _THAT = re.compile(r"(?<![\u0900-\u0963\u0966-\u097f])कि\s+")
 # When a sentence holds several time expressions, the deadline is the one that binds the action.
-_DEADLINE_PREFERENCE = {"by": 0, "within": 1, "from": 2, "immediate": 3, "on": 4, "before_next_meeting": 5, "soon": 6}
+_DEADLINE_PREFERENCE = {
+    "by": 0,
+    "within": 1,
+    "from": 2,
+    "immediate": 3,
+    "on": 4,
+    "before_next_meeting": 5,
+    "soon": 6,
+    "recurring": 7,
+}
+# "… करें ताकि … शीघ्र …": a time inside a purpose clause is not when the action is due.
+_PURPOSE = re.compile(rf"{WORD_START}(?:ताकि|जिससे|जिससे\s+कि|ताकी)\s")
 
 
 @dataclass
@@ -76,7 +88,10 @@ def _join_across_pages(pages: list[list[_Unit]]) -> list[_Unit]:
     return units
 
 
-def _choose_deadline(expressions: list[TimeExpression]) -> TimeExpression | None:
+def _choose_deadline(expressions: list[TimeExpression], sentence: str = "") -> TimeExpression | None:
+    purpose = _PURPOSE.search(sentence)
+    if purpose:
+        expressions = [e for e in expressions if e.start < purpose.start()]
     if not expressions:
         return None
     return min(expressions, key=lambda e: (_DEADLINE_PREFERENCE.get(e.kind, 9), e.start))
@@ -245,7 +260,7 @@ class DocumentExtractor:
         deadline: TimeExpression | None = None,
     ) -> None:
         expressions = find_time_expressions(text, self.meeting_date)
-        deadline = deadline or _choose_deadline(expressions)
+        deadline = deadline or _choose_deadline(expressions, text)
         if responsible is None:
             responsible = find_responsible(text, self.gazetteer, mentions, issuer_span)
             if issuer is not None:

@@ -7,6 +7,7 @@ from datetime import date
 
 from extractors.people import PersonMention
 from nlp.dates import find_time_expressions
+from nlp.vocab import is_in
 
 _PUBLISHED = re.compile(r"(?:update|updated|published|posted|प्रकाशित|अपडेट|अद्यतन)\s*[:\-]?", re.IGNORECASE)
 _MEETING_WORDS = re.compile(r"बैठक|समीक्षा|आयोजित|सम्पन्न|संपन्न|कार्यवृत्त|दिनांक")
@@ -22,47 +23,22 @@ _DEPARTMENT = re.compile(
     r"(?<![\u0900-\u0963\u0966-\u097f])(?P<dept>[\u0900-\u097f]+(?:\s*,\s*[\u0900-\u097f]+)*(?:\s+(?:एवं|व|और)\s+[\u0900-\u097f]+)?"
     r"\s+(?:विभाग|मंत्रालय|निदेशालय))(?![\u0900-\u0963\u0966-\u097f])"
 )
-_DEPT_STOP = {
-    "की",
-    "के",
-    "का",
-    "में",
-    "से",
-    "ने",
-    "द्वारा",
-    "एवं",
-    "तथा",
-    "और",
-    "संबंधित",
-    "सभी",
-    "अन्य",
-    "पर",
-    "को",
-    "इस",
-    "हुए",
-    "आज",
-    "विभिन्न",
-    "सम्बन्धित",
-    "अपने",
-    "उनके",
-    "किसी",
-    "प्रत्येक",
-    "करेंगी",
-    "होंगे",
-    "तभी",
-    "राज्य",
-}
 _DEPT_REVIEWED = re.compile(r"^\s*(?:की|के|द्वारा)\s+(?:समीक्षा|योजनाओं|कार्यों|संचालित|अधिकारियों)")
 _CHAIR = re.compile(r"(?:की\s+)?(?P<joint>संयुक्त\s+)?(?:अध्यक्षता|सभापतित्व)\s+में")
 _CHAIR_FIELD = re.compile(r"^\s*(?:अध्यक्षता|अध्यक्ष)\s*[:\-–]\s*")
 _NOT_TITLES = ("share", "leave a reply", "similar news")
 
 
+_HEAD_LIMIT = 20_000  # characters read for the meeting date
+_DATELINE_LIMIT = 400
+
+
 def meeting_date(text: str) -> date | None:
     """The meeting's date: a full date near the top that is not a publication stamp."""
     candidates: list[tuple[int, date]] = []
-    head = text[: max(2000, len(text) // 3)]
+    head = text[: min(max(2000, len(text) // 3), _HEAD_LIMIT)]
     for line_no, line in enumerate(head.split("\n")):
+        line = line[:_DATELINE_LIMIT]  # a dateline is short; a long line is prose
         if _PUBLISHED.search(line):
             continue
         for e in find_time_expressions(line, None):
@@ -104,7 +80,7 @@ def meeting_department(text: str) -> str | None:
     candidates: list[tuple[int, int, str]] = []
     for m in _DEPARTMENT.finditer(head):
         words = m["dept"].split()
-        if words[0] in _DEPT_STOP or words[-2] in _DEPT_STOP:
+        if is_in(words[0], "dept_stop") or is_in(words[-2], "dept_stop"):
             continue
         reviewed = bool(_DEPT_REVIEWED.match(head[m.end() :]))
         candidates.append((0 if reviewed else 1, m.start(), " ".join(words)))

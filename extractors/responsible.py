@@ -13,46 +13,12 @@ import re
 
 from extractors.people import PersonMention
 from models.gazetteer import Gazetteer
+from nlp.vocab import is_in
 
 _ADDRESSEE = re.compile(
     r"(?P<np>(?:[\u0900-\u097f.]+\s+){0,3}?[\u0900-\u097f]+)\s+(?:को|से)\s+(?:भी\s+)?(?:स्पष्ट\s+|सख्त\s+|कड़े\s+|कड़ी\s+|"
     r"आवश्यक\s+|विशेष\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|आग्रह|अनुरोध|अपील|कहा)"
 )
-_NP_STOP = set(
-    [
-        "ने",
-        "उन्होंने",
-        "इन्होंने",
-        "उन्हें",
-        "कि",
-        "और",
-        "एवं",
-        "तथा",
-        "व",
-        "सभी",
-        "समस्त",
-        "संबंधित",
-        "सम्बन्धित",
-        "श्री",
-        "संबंधितों",
-        "बैठक",
-        "में",
-        "पर",
-        "इस",
-        "उस",
-        "यह",
-        "वह",
-        "दौरान",
-        "करते",
-        "हुए",
-        "लेकर",
-        "बाद",
-        "साथ",
-        "ही",
-        "भी",
-    ]
-)
-_DROP_WORDS = {"सभी", "समस्त", "संबंधित", "सम्बन्धित", "श्री", "श्रीमती", "सुश्री", "डॉ", "डॉ.", "प्रत्येक", "हर"}
 _SPLIT = re.compile(r"\s*(?:,|एवं|तथा|और|व)\s+")
 # A designation followed by a genitive, or by को/से/तक without a directing verb, names a
 # beneficiary or a possessor (कर्मचारियों की उपलब्धता, कर्मचारियों को प्रशिक्षण), not who must act.
@@ -86,38 +52,6 @@ _BODY = re.compile(
 _BODIES_REFERRED = re.compile(r"\sकि\s+(?:ये|यह|वे|इन)\s+(?:सभी\s+|सब\s+|समस्त\s+)?(?:[\u0900-\u097f]+\s+)?" + _BODY_NOUN)
 
 
-# Nouns that take से as manner, not as the addressee: "समय से", "गंभीरता से", "प्राथमिकता से".
-_MANNER = {
-    "समय",
-    "गंभीरता",
-    "गम्भीरता",
-    "प्राथमिकता",
-    "तत्परता",
-    "ईमानदारी",
-    "पारदर्शिता",
-    "निष्ठा",
-    "सख्ती",
-    "कड़ाई",
-    "संवेदनशीलता",
-    "जिम्मेदारी",
-    "तेजी",
-    "शीघ्रता",
-    "सावधानी",
-    "सतर्कता",
-    "मजबूती",
-    "प्रभावी",
-    "ढंग",
-    "तरीके",
-    "रूप",
-    "आज",
-    "कल",
-    "अब",
-    "पहले",
-    "शुरू",
-    "प्रारंभ",
-}
-
-
 def _bodies_referred_back(sentence: str) -> list[tuple[int, str]]:
     """Bodies named before ``कि`` when the clause after it opens with "these (bodies)"."""
     m = _BODIES_REFERRED.search(sentence)
@@ -126,7 +60,7 @@ def _bodies_referred_back(sentence: str) -> list[tuple[int, str]]:
     found = []
     for b in _BODY.finditer(sentence[: m.start()]):
         head = b.group("body").strip()
-        if head in _NP_STOP or head in _DROP_WORDS:
+        if is_in(head, "np_stop") or is_in(head, "drop_words"):
             continue
         found.append((b.start(), f"{head} {_singular(b.group('noun'))}"))
     return found
@@ -143,10 +77,10 @@ def _clean_np(np: str) -> str | None:
     words = np.split()
     # keep the tail after the last stop word
     for i in range(len(words) - 1, -1, -1):
-        if words[i] in _NP_STOP:
+        if is_in(words[i], "np_stop"):
             words = words[i + 1 :]
             break
-    words = [w for w in words if w not in _DROP_WORDS]
+    words = [w for w in words if not is_in(w, "drop_words")]
     if not words or len(words) > 4:
         return None
     words[-1] = _singular(words[-1])
@@ -187,7 +121,7 @@ def find_responsible(
             continue  # already taken from the gazetteer
         for part in _SPLIT.split(np):
             cleaned = _clean_np(part)
-            if cleaned and cleaned.split()[-1] in _MANNER:
+            if cleaned and is_in(cleaned.split()[-1], "manner"):
                 continue
             if cleaned and len(cleaned) > 2:
                 add(start, cleaned)
