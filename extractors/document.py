@@ -32,7 +32,10 @@ EXTRACTOR_VERSION = "0.2.0"
 # A directive whose subject is a bare third-person pronoun, at the start or right after कि.
 _PRONOUN_SUBJECT = re.compile(r"(?:^|\sकि\s+)(?:वह|वे)\s")
 
-_MINUTES = re.compile(r"कार्यवृत्त|निर्णय\s+लिया\s+गया|कार्यवाही\s*[:\-–]|उपस्थित\s+(?:सदस्य|अधिकारी)\s*[:\-–]")
+_MINUTES = re.compile(
+    r"कार्यवृत्त|निर्णय\s+(?:लिया\s+गया|लिए\s+गए)|कार्यवाही\s*[:\-–]|बैठक\s+की\s+कार्यवाही|उपस्थित\s+(?:सदस्य|अधिकारी)\s*[:\-–]"
+    r"|उपस्थिति\s*[:\-–]"
+)
 _ACTION_BY = re.compile(r"^\s*\(?\s*(?:कार्यवाही|कार्रवाई|उत्तरदायी|उत्तरदायित्व|जिम्मेदारी|अनुपालन)(?:\s+हेतु)?\s*[:\-–]\s*")
 _DUE_LINE = re.compile(r"^\s*\(?\s*(?:समय\s*-?\s*सीमा|समयसीमा|लक्ष्य\s+तिथि)\s*[:\-–]\s*")
 _LIST_MARKER = re.compile(r"^\s*\(?[0-9०-९]{1,3}[.)]\s|^\s*\(?[क-ह][.)]\s|^\s*[•\-–*]\s")
