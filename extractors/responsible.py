@@ -229,13 +229,16 @@ def find_responsible(
     addressees = [(m.start("np"), m.group("np")) for m in _ADDRESSEE.finditer(sentence)]
     addressees += [(m.start("np"), m.group("np")) for m in _ASKED_OF.finditer(sentence)]
     for start, np in addressees:
-        if any(s < start + len(np) and start < e for s, e in spans):
-            continue  # already read as a designation
+        offset = 0
         for part in _SPLIT.split(np):
+            offset = np.find(part, offset)
+            pos = start + max(offset, 0)
+            if any(s < pos + len(part) and pos < e for s, e in spans):
+                continue  # already read as a designation
             cleaned = _clean_np(part)
             if not cleaned or gazetteer.find(cleaned) or is_in(cleaned.split()[-1], "manner"):
                 continue
             if len(cleaned) > 2:
-                add(start, cleaned)
+                add(pos, cleaned)
     found.sort(key=lambda x: x[0])
     return [d for _, d in found]
