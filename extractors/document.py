@@ -16,7 +16,7 @@ from extractors.meeting import (
     meeting_place,
     meeting_title,
 )
-from extractors.people import Person, PersonMention, PersonRegistry, pronoun_agent
+from extractors.people import Person, PersonMention, PersonRegistry, directs, pronoun_agent
 from extractors.recurrence import find_recurrence
 from extractors.responsible import find_responsible
 from extractors.tables import ActionRow, pipe_tables, rows_from_table
@@ -40,6 +40,8 @@ _ACTION_BY = re.compile(r"^\s*\(?\s*(?:कार्यवाही|कार्�
 _DUE_LINE = re.compile(r"^\s*\(?\s*(?:समय\s*-?\s*सीमा|समयसीमा|लक्ष्य\s+तिथि)\s*[:\-–]\s*")
 _LIST_MARKER = re.compile(r"^\s*\(?[0-9०-९]{1,3}[.)]\s|^\s*\(?[क-ह][.)]\s|^\s*[•\-–*]\s")
 _ATTENDANCE = re.compile(r"उपस्थित|उपस्थिति|मौजूद")
+_REPORT = re.compile(r"बताया|अवगत\s+कराया|जानकारी\s+दी|प्रस्तुतीकरण")
+_THAT_DIRECTS = re.compile(r"निर्देश|निर्देशित|हिदायत|आदेश|कहा")
 _THAT = re.compile(r"(?<![\u0900-\u0963\u0966-\u097f])कि\s+")
 # When a sentence holds several time expressions, the deadline is the one that binds the action.
 _DEADLINE_PREFERENCE = {
@@ -148,7 +150,7 @@ class DocumentExtractor:
         return self._result()
 
     def _issuer_for(self, text: str, mentions: list[PersonMention]) -> tuple[Person | None, tuple[int, int] | None]:
-        agents = [pm for pm in mentions if pm.ergative]
+        agents = [pm for pm in mentions if pm.ergative and directs(text, pm)]
         pron = pronoun_agent(text)
         if agents and not (pron and pron.start() < agents[0].start):
             person = agents[0].person
@@ -182,9 +184,11 @@ class DocumentExtractor:
         if self._attach_to_previous(text):
             return
         issuer, issuer_span = self._issuer_for(text, mentions)
-        agents = [pm for pm in mentions if pm.ergative]
+        agents = [pm for pm in mentions if pm.ergative and directs(text, pm)]
         if agents and issuer is not None and agents[0].person.canonical == "अध्यक्ष":
             self.speaker = issuer
+        elif agents and _REPORT.search(text) and not _THAT_DIRECTS.search(text):
+            pass  # "उप निदेशक ने बताया कि …": a report; the authority speaking stays the speaker
         elif agents:
             if self.first_agent_in_review is None and re.search("समीक्षा|बैठक", text):
                 self.first_agent_in_review = agents[0].person
@@ -193,6 +197,8 @@ class DocumentExtractor:
             self.speaker = chair.person
         if issuer is None:
             issuer = self.speaker
+        if self.minutes and issuer_span is None and self.chair is not None:
+            issuer = self.chair  # formal minutes: a decision with no named authority is the chair's
         cue = directive_cue(text, minutes_context=self.minutes)
         if cue is None:
             return

@@ -36,10 +36,13 @@ _DATELINE_LIMIT = 400
 def meeting_date(text: str) -> date | None:
     """The meeting's date: a full date near the top that is not a publication stamp."""
     candidates: list[tuple[int, date]] = []
+    stamped: list[date] = []
     head = text[: min(max(2000, len(text) // 3), _HEAD_LIMIT)]
     for line_no, line in enumerate(head.split("\n")):
         line = line[:_DATELINE_LIMIT]  # a dateline is short; a long line is prose
         if _PUBLISHED.search(line):
+            # "बरेली। अपडेट: 3 मार्च 2024, 06:10 PM": a stamp, the date only when nothing else gives one
+            stamped += [date.fromisoformat(e.date) for e in find_time_expressions(line, None) if e.date]
             continue
         for e in find_time_expressions(line, None):
             if not e.date or e.kind != "on":
@@ -52,7 +55,7 @@ def meeting_date(text: str) -> date | None:
             score -= line_no // 10
             candidates.append((score, date.fromisoformat(e.date)))
     if not candidates:
-        return None
+        return stamped[0] if stamped else None
     return max(candidates, key=lambda c: c[0])[1]
 
 

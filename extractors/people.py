@@ -26,7 +26,12 @@ _SURNAME_ERGATIVE = re.compile(rf"{WORD_START}({LETTERS}+)\s+ने{WORD_END}")
 # A name is at most four words: the window read after a designation or honorific.
 _NAME_WINDOW = 120
 _PRONOUN_ERGATIVE = re.compile(rf"{WORD_START}(?:उन्होंने|इन्होंने|उन्होने|इन्होने){WORD_END}")
-_ERGATIVE = re.compile(rf"\s*(?:ने|द्वारा){WORD_END}")
+# "ने"/"द्वारा" after the name, also after a parenthesis: "अपर जिलाधिकारी (वित्त एवं राजस्व) ने".
+_ERGATIVE = re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:ने|द्वारा){WORD_END}")
+_BY_AGENT = re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?द्वारा{WORD_END}")
+_DIRECTING = re.compile(r"[^।]{0,120}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान)")
+# A misspelt designation before ने ("जिलाधिकरी ने") is matched against the gazetteer with a fuzzy fallback.
+_WORD_BEFORE_NE = re.compile(rf"{WORD_START}({LETTERS}{{4,}})\s+ने{WORD_END}")
 _NAME_END_OK = re.compile(
     r"\s*(?:ने|की\s+अध्यक्षता|की\s+उपस्थिति|के\s+निर्देश|द्वारा|,|，|एवं|तथा|और|सहित|\(|।|-|–|:|की\s+मौजूदगी|"
     r"को\s+(?:निर्देश|निर्देशित))"
@@ -153,6 +158,14 @@ class PersonRegistry:
             known = self.by_name(m.group(1))
             if known and known.name:
                 out.append(PersonMention(m.start(1), m.end(1), known, True))
+                covered.add(m.start(1), m.end(1))
+        for m in _WORD_BEFORE_NE.finditer(text):
+            if m.start(1) in covered:
+                continue
+            canonical = self.gazetteer.fuzzy(m.group(1))
+            if canonical:
+                person = self.by_designation(canonical) or self.add(Person(None, canonical, canonical))
+                out.append(PersonMention(m.start(1), m.end(1), person, True, canonical))
         return sorted(out, key=lambda pm: pm.start)
 
     def _from_designation(self, text: str, m: Mention) -> PersonMention:
@@ -163,6 +176,12 @@ class PersonRegistry:
         else:  # a bare designation or abbreviation means the person who holds that post here
             person = self.by_designation(m.canonical) or self.add(Person(None, m.designation, m.canonical))
         return PersonMention(m.start, end, person, bool(_ERGATIVE.match(text, end)), m.written)
+
+
+def directs(text: str, pm: PersonMention) -> bool:
+    """Is this agent the one giving the direction? ``X द्वारा … किया जाएगा`` makes X the doer, not the issuer."""
+    by = _BY_AGENT.match(text, pm.end)
+    return not by or bool(_DIRECTING.match(text, by.end()))
 
 
 def pronoun_agent(text: str) -> re.Match[str] | None:
