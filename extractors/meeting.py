@@ -112,5 +112,10 @@ def chair_from(sentence: str, mentions: list[PersonMention]) -> PersonMention | 
     if m:
         after = [pm for pm in mentions if pm.start >= m.end()]
         if after:
-            return after[0]
+            first = after[0]
+            # "अध्यक्षता: श्रीमती रीना शर्मा, निदेशक": the name, then the post it holds
+            if first.person.designation is None and len(after) > 1 and after[1].person.name is None:
+                first.person.designation = after[1].written or after[1].person.designation
+                first.person.canonical = after[1].person.canonical
+            return first
     return None

@@ -83,6 +83,17 @@ def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str
     for m in _HUNDRED.finditer(sentence):
         out.append({"text": m.group(0), "value": 100.0, "unit": "%"})
         taken.append(m.span())
+    for m in _COUNT_NOUN.finditer(sentence):
+        what = m["what"].split()
+        if not free(m.start(), m.end("what")) or _LABEL_BEFORE.search(sentence[: m.start()]):
+            continue
+        if any(w in _UNITS or is_in(w, "duration_units") or is_in(w, "months") or is_in(w, "not_count") for w in what):
+            continue
+        value = parse_number(m["num"])
+        if value is not None and m["scale"]:
+            value *= SCALE_WORDS[m["scale"]]
+        out.append({"text": sentence[m.start() : m.end("what")], "value": value, "unit": what[-1]})
+        taken.append((m.start(), m.end("what")))
     for m in _QUANTITY.finditer(sentence):
         if not (m["scale"] or m["unit"]) or not free(*m.span()):
             continue
@@ -97,15 +108,4 @@ def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str
             continue
         out.append({"text": m.group(0).strip(), "value": parse_number(m["num"]), "unit": m["what"].split()[-1]})
         taken.append(m.span())
-    for m in _COUNT_NOUN.finditer(sentence):
-        what = m["what"].split()
-        if not free(m.start(), m.end("what")) or _LABEL_BEFORE.search(sentence[: m.start()]):
-            continue
-        if any(is_in(w, "duration_units") or is_in(w, "months") or is_in(w, "not_count") for w in what):
-            continue
-        value = parse_number(m["num"])
-        if value is not None and m["scale"]:
-            value *= SCALE_WORDS[m["scale"]]
-        out.append({"text": sentence[m.start() : m.end("what")], "value": value, "unit": what[-1]})
-        taken.append((m.start(), m.end("what")))
     return out

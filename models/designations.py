@@ -38,7 +38,7 @@ def plural_forms(word: str) -> list[str]:
         return [word + "ओं", word + "एं", word + "एँ"]
     if re.search("[\u093e-\u094c]$", word):
         return []
-    return [word + "ों", word + "गण"]
+    return [word + "ों", word + "ें", word + "गण"]
 
 
 @lru_cache(maxsize=1)
