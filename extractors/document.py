@@ -17,20 +17,15 @@ from extractors.meeting import (
     meeting_title,
 )
 from extractors.people import Person, PersonMention, PersonRegistry, directs, pronoun_agent
-from extractors.recurrence import find_recurrence
-from extractors.responsible import find_responsible
+from extractors.steps import ItemDraft, choose_deadline, deadline_dict, run_steps
 from extractors.tables import ActionRow, pipe_tables, rows_from_table
-from extractors.targets import find_targets
 from ingest.document import IngestedDocument
 from models.gazetteer import Gazetteer, load_gazetteer
 from nlp.dates import TimeExpression, find_time_expressions
 from nlp.normalize import clean_text, fold
-from nlp.patterns import WORD_START
 from nlp.sentences import TERMINATORS, Sentence, split_sentences
 
 EXTRACTOR_VERSION = "0.2.0"
-# A directive whose subject is a bare third-person pronoun, at the start or right after कि.
-_PRONOUN_SUBJECT = re.compile(r"(?:^|\sकि\s+)(?:वह|वे)\s")
 
 _MINUTES = re.compile(
     r"कार्यवृत्त|निर्णय\s+(?:लिया\s+गया|लिए\s+गए)|कार्यवाही\s*[:\-–]|बैठक\s+की\s+कार्यवाही|उपस्थित\s+(?:सदस्य|अधिकारी)\s*[:\-–]"
@@ -42,20 +37,6 @@ _LIST_MARKER = re.compile(r"^\s*\(?[0-9०-९]{1,3}[.)]\s|^\s*\(?[क-ह][.)]\
 _ATTENDANCE = re.compile(r"उपस्थित|उपस्थिति|मौजूद")
 _REPORT = re.compile(r"बताया|अवगत\s+कराया|जानकारी\s+दी|प्रस्तुतीकरण")
 _THAT_DIRECTS = re.compile(r"निर्देश|निर्देशित|हिदायत|आदेश|कहा")
-_THAT = re.compile(r"(?<![\u0900-\u0963\u0966-\u097f])कि\s+")
-# When a sentence holds several time expressions, the deadline is the one that binds the action.
-_DEADLINE_PREFERENCE = {
-    "by": 0,
-    "within": 1,
-    "from": 2,
-    "immediate": 3,
-    "on": 4,
-    "before_next_meeting": 5,
-    "soon": 6,
-    "recurring": 7,
-}
-# "… करें ताकि … शीघ्र …": a time inside a purpose clause is not when the action is due.
-_PURPOSE = re.compile(rf"{WORD_START}(?:ताकि|जिससे|जिससे\s+कि|ताकी)\s")
 
 
 @dataclass
@@ -91,28 +72,6 @@ def _join_across_pages(pages: list[list[_Unit]]) -> list[_Unit]:
             if len(text) > 40 and _DEVANAGARI_END.search(text) and text[-1:] not in TERMINATORS:
                 carried = last
     return units
-
-
-def _choose_deadline(expressions: list[TimeExpression], sentence: str = "") -> TimeExpression | None:
-    purpose = _PURPOSE.search(sentence)
-    if purpose:
-        expressions = [e for e in expressions if e.start < purpose.start()]
-    if not expressions:
-        return None
-    return min(expressions, key=lambda e: (_DEADLINE_PREFERENCE.get(e.kind, 9), e.start))
-
-
-def _action_clause(sentence: str, cue_end: int) -> str:
-    """The thing to do: the clause after कि when there is one, else the sentence."""
-    m = _THAT.search(sentence)
-    clause = sentence[m.end() :] if m and m.start() < max(cue_end, 1) + 200 else sentence
-    return clause.strip().rstrip(TERMINATORS + ". ").strip()
-
-
-def _deadline_dict(e: TimeExpression | None) -> dict[str, Any] | None:
-    if e is None:
-        return None
-    return {"text": e.text, "date": e.date, "kind": e.kind}
 
 
 class DocumentExtractor:
@@ -248,9 +207,9 @@ class DocumentExtractor:
             return True
         m = _DUE_LINE.match(text)
         if m:
-            expr = _choose_deadline(find_time_expressions(text, self.meeting_date))
+            expr = choose_deadline(find_time_expressions(text, self.meeting_date))
             if expr is not None:
-                self.items[-1]["deadline"] = _deadline_dict(expr)
+                self.items[-1]["deadline"] = deadline_dict(expr)
             return True
         return False
 
@@ -268,32 +227,27 @@ class DocumentExtractor:
         responsible: list[dict[str, Any]] | None = None,
         deadline: TimeExpression | None = None,
     ) -> None:
-        expressions = find_time_expressions(text, self.meeting_date)
-        deadline = deadline or _choose_deadline(expressions, text)
-        if responsible is None:
-            responsible = find_responsible(text, self.gazetteer, mentions, issuer_span)
-            if issuer is not None:
-                responsible = [
-                    r for r in responsible if not (r["designation"] == issuer.designation and issuer_span is not None)
-                ]
-            if not responsible and _PRONOUN_SUBJECT.search(text):
-                responsible = self._pronoun_addressee(issuer)
-        if issuer is None:
-            confidence -= 0.2
-        self.items.append(
-            {
-                "id": f"ai-{len(self.items) + 1:03d}",
-                "text": text,
-                "action": _action_clause(text, cue_end),
-                "issued_by": issuer.as_dict() if issuer else None,
-                "responsible": responsible,
-                "deadline": _deadline_dict(deadline),
-                "recurrence": find_recurrence(text),
-                "targets": find_targets(text, [(e.start, e.end) for e in expressions]),
-                "evidence": {"page": page, "start": start, "end": end},
-                "confidence": round(max(0.05, min(confidence, 0.99)), 2),
-            }
+        draft = ItemDraft(
+            item_id=f"ai-{len(self.items) + 1:03d}",
+            page=page,
+            start=start,
+            end=end,
+            text=text,
+            issuer=issuer,
+            issuer_span=issuer_span,
+            mentions=mentions,
+            cue_end=cue_end,
+            cue_confidence=confidence,
+            meeting_date=self.meeting_date,
+            gazetteer=self.gazetteer,
+            pronoun_addressee=self._pronoun_addressee,
         )
+        preset: dict[str, Any] = {}
+        if responsible is not None:
+            preset["responsible"] = responsible
+        if deadline is not None:
+            preset["deadline"] = deadline_dict(deadline)
+        self.items.append(run_steps(draft, preset))
 
     # -- tables ------------------------------------------------------------
     def _table_rows(self) -> list[tuple[int, ActionRow]]:
@@ -320,9 +274,9 @@ class DocumentExtractor:
             ]
         deadline = None
         if row.deadline:
-            deadline = _choose_deadline(find_time_expressions(row.deadline, self.meeting_date))
+            deadline = choose_deadline(find_time_expressions(row.deadline, self.meeting_date))
             if deadline is None:  # a bare period in a time-limit column: "15 दिवस" means within 15 days
-                within = _choose_deadline(find_time_expressions(row.deadline + " में", self.meeting_date))
+                within = choose_deadline(find_time_expressions(row.deadline + " में", self.meeting_date))
                 if within is not None and within.end <= len(row.deadline) + 4:
                     deadline = TimeExpression(0, len(row.deadline), row.deadline, within.date, within.kind)
             if deadline is None:
