@@ -134,7 +134,7 @@ class DocumentExtractor:
     ) -> None:
         text = unit.sentence.text
         chair = chair_from(text, mentions)
-        if chair and self.chair is None:
+        if chair and (self.chair is None or self._names_the_chair(chair.person)):
             self.chair = chair.person
         if _ATTENDANCE.search(text) and not any(pm.ergative for pm in mentions):
             for pm in mentions:
@@ -177,6 +177,17 @@ class DocumentExtractor:
             mentions,
             cue.end,
             cue.confidence,
+        )
+
+    def _names_the_chair(self, person: Person) -> bool:
+        """A later header line names the chair that an earlier one gave by post only."""
+        chair = self.chair
+        return (
+            chair is not None
+            and chair.name is None
+            and person.name is not None
+            and person.canonical is not None
+            and person.canonical == chair.canonical
         )
 
     def _pronoun_addressee(self, issuer: Person | None) -> list[dict[str, Any]]:

@@ -109,6 +109,9 @@ class PersonRegistry:
         known = self.by_name(person.name) if person.name else None
         if known is None and person.name is None and person.canonical:
             known = self.by_designation(person.canonical)
+        if known is None and person.name and person.canonical:
+            # "कलक्टर ने …" first, "कलेक्टर श्री अनुराग वर्मा" later: the post's holder now has a name
+            known = next((p for p in reversed(self.people) if p.canonical == person.canonical and not p.name), None)
         if known is None:
             self.people.append(person)
             return person

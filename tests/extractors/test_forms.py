@@ -80,3 +80,10 @@ def test_issuer_forms(document: str, expected: str, form: str) -> None:
     assert items, "no directive read"
     issuer = items[-1]["issued_by"]
     assert issuer is not None and issuer["designation"] == expected, issuer
+
+
+@pytest.mark.parametrize(("document", "when", "place", "chair", "form"), rows("meetings.tsv", 5))
+def test_meeting_forms(document: str, when: str, place: str, chair: str, form: str) -> None:
+    meeting = extract("\n".join(s.strip() for s in document.split(" / ")) + "\n", None)["meeting"]
+    assert (meeting["date"], meeting["place"]) == (when, place)
+    assert meeting["chair"] is not None and meeting["chair"]["designation"] == chair, meeting["chair"]
