@@ -31,6 +31,7 @@ _DIRECT = (
     r"|निर्देशित\s+(?:किया|किए|करते)"
     r"|(?:हिदायत|आदेश)\s+(?:भी\s+)?(?:दी|दिए|दिये|दिया|देते)|आह्वान\s+किया|अपेक्षा\s+(?:की|व्यक्त\s+की|जताई)"
     r"|(?:आग्रह|अनुरोध|अपील)\s+(?:भी\s+)?(?:किया|की)|निर्णय\s+(?:लिया\s+गया|हुआ|लिए\s+गए)|तय\s+(?:किया\s+गया|हुआ)"
+    r"|(?:जिम्मा|जिम्मेदारी|दायित्व)\s+(?:भी\s+)?(?:सौंपा|सौंपी|सौंपे|दिया|दी)|सलाह\s+(?:भी\s+)?दी\s+गई"
     r"|सहमति\s+(?:बनी|हुई)|(?:सुनिश्चित|सुनिश्चत)\s+(?:करें|करे|किया\s+जाए|की\s+जाए|कराएं|कराया\s+जाए|करने|करना|कर\s+ली\s+जाए|कर\s+लिया\s+जाए|करेंगे|करेंगी|करेगा|करेगी))"
 )
 # "… से/को … करने को कहा (गया)", "… कराने के लिए कहा": the verbal noun binds the request.
@@ -120,6 +121,7 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("decision", re.compile(_FUTURE_PASSIVE), 0.7, _minutes),
     ("decision", re.compile(_FUTURE_ACTIVE), 0.65, _minutes),
     ("future", re.compile(_FUTURE_ACTIVE), 0.6, _that_clause),
+    ("future", re.compile(_FUTURE_PASSIVE), 0.6, _that_clause),
     ("subjunctive", re.compile(_SUBJUNCTIVE_SG), 0.6, _not_reported),
     ("verbless", re.compile(_VERBLESS), 0.55, _list_item),
 )

@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from models.designations import find_phrases
 from models.gazetteer import Gazetteer, Mention
 from nlp.patterns import LETTERS, WORD_END, WORD_START
 from nlp.vocab import is_in
@@ -55,6 +56,7 @@ class PersonMention:
     person: Person
     ergative: bool  # followed by ने / द्वारा: the agent of the clause
     written: str | None = None  # the designation as written here, singular ("सचिवों" → "सचिव", "सीएमओ")
+    open_class: bool = False  # an open-class post phrase (models/designations.py), not a gazetteer entry
 
 
 def _name_after(text: str, pos: int) -> tuple[str | None, int]:
@@ -144,6 +146,14 @@ class PersonRegistry:
         for m in self.gazetteer.find(text):
             out.append(self._from_designation(text, m))
             covered.add(m.start, out[-1].end)
+        # Posts the gazetteer does not know ("निगमायुक्त शिवम वर्मा ने", "मुख्य वन संरक्षक"): open-class phrases
+        for ph in find_phrases(text):
+            if ph.body or ph.start in covered or (ph.end - 1) in covered:
+                continue
+            mention = Mention(ph.start, ph.end, text[ph.start : ph.end], ph.written, ph.written, False, ph.written)
+            pm = self._from_designation(text, mention)
+            out.append(PersonMention(pm.start, pm.end, pm.person, pm.ergative, pm.written, open_class=True))
+            covered.add(ph.start, pm.end)
         # Honorific + name with no designation: डॉ. भूटानी ने, श्री जैन ने
         for m in _HONORIFIC_AT.finditer(text):
             if m.start() in covered:

@@ -19,21 +19,22 @@ from nlp.patterns import LETTERS, WORD_END
 from nlp.vocab import is_in
 
 _ADDRESSEE = re.compile(
-    r"(?P<np>(?:[\u0900-\u097f.]+\s+){0,3}?[\u0900-\u097f]+)\s+(?:को|से)\s+(?:भी\s+)?(?:स्पष्ट\s+|सख्त\s+|कड़े\s+|कड़ी\s+|"
-    r"आवश्यक\s+|विशेष\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|आग्रह|अनुरोध|अपील|कहा)"
+    r"(?<![\u0900-\u0963\u0966-\u097f.])(?P<np>(?:[\u0900-\u097f.]+\s+){0,3}?[\u0900-\u097f]+)\s+(?:को|से)\s+(?:भी\s+)?"
+    r"(?:स्पष्ट\s+|सख्त\s+|कड़े\s+|कड़ी\s+|आवश्यक\s+|विशेष\s+)?"
+    r"(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|आग्रह|अनुरोध|अपील|कहा|सलाह)"
 )
-_SPLIT = re.compile(r"\s*(?:,|एवं|तथा|और|व)\s+")
+_SPLIT = re.compile(r"\s*,\s*|\s+(?:एवं|तथा|और|व)\s+")  # a list's separators, whole words only
 # A designation followed by a genitive, or by को/से/तक without a directing verb, names a
 # beneficiary or a possessor (कर्मचारियों की उपलब्धता, कर्मचारियों को प्रशिक्षण), not who must act.
 _NOT_ACTOR_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:का|की|के|तक|से|को)(?![\u0900-\u0963\u0966-\u097f])")
 # "X को … करने के निर्देश दिए" / "X को … भेजने को कहा": the directing verb closes the same clause.
 _DIRECTED_LATER = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?को\s+(?:(?:(?!\sकि\s|\sको\s)[^,।])*?\s)?(?:के|का|की|को)\s+(?:भी\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?"
-    r"(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा)"
+    r"^\s*(?:\([^)]*\)\s*)?को\s+(?:(?:(?!\sकि\s|\s(?:और|तथा|एवं)\s+\S+\s+को\s)[^,।])*?\s)?(?:के|का|की|को)\s+(?:भी\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?"
+    r"(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|जिम्मा|जिम्मेदारी|दायित्व)"
 )
 _DIRECTED_AFTER = re.compile(
     r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:को|से)\s+(?:भी\s+)?|का\s+(?:भी\s+)?(?=आह्वान))(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|"
-    r"आग्रह|अनुरोध|अपील|कहा|चाहिए|जिम्मेदारी|दायित्व)"
+    r"आग्रह|अनुरोध|अपील|कहा|चाहिए|जिम्मेदारी|दायित्व|सलाह)"
 )
 
 
@@ -133,7 +134,7 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
         designation = pm.written or pm.person.designation  # as written: "सीएमओ" stays, "सचिवों" → "सचिव"
         if designation and pm.person.canonical != "अध्यक्ष":
             name = pm.person.name if pm.person.name and pm.end - pm.start > 0 else None
-            out.append(_Candidate(pm.start, pm.end, designation, name, True))
+            out.append(_Candidate(pm.start, pm.end, designation, name, not pm.open_class))
     for ph in find_phrases(sentence):
         if issuer_span and issuer_span[0] <= ph.start < issuer_span[1]:
             continue

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.numbers import NUMBER, NUMBER_WORD, SCALE_WORDS, parse_number
+from nlp.numbers import NUMBER, NUMBER_WORD, NUMBER_WORDS, SCALE_WORDS, parse_number
 from nlp.patterns import LETTERS
 from nlp.vocab import is_in
 
@@ -34,6 +34,8 @@ _UNITS = {
 }
 _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _SCALE = "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
+# number words from two up count things ("पांच महिलाओं"); "एक" is an article as often as a number
+_COUNT_WORD = "|".join(sorted((w for w, n in NUMBER_WORDS.items() if n >= 2), key=len, reverse=True))
 _HUNDRED = re.compile(r"(?<![\u0900-\u0963\u0966-\u097f])शत\s*-?\s*प्रतिशत(?![\u0900-\u0963\u0966-\u097f])")
 _QUANTITY = re.compile(
     rf"(?:₹\s*)?(?P<num>{NUMBER})\s*(?P<scale>{_SCALE})?\s*(?P<unit>{_UNIT})?"
@@ -46,7 +48,7 @@ _COUNT = re.compile(
 )
 # "12 हैंडपंप की मरम्मत", "2 लाख लंबित आवासों की स्वीकृति": a count and its noun before a postposition.
 _COUNT_NOUN = re.compile(
-    rf"(?<![0-9०-९×x.])(?P<num>{NUMBER})\s*(?:(?P<scale>{_SCALE})\s+)?(?P<what>(?:{LETTERS}+\s+){{0,2}}?{LETTERS}+)"
+    rf"(?<![0-9०-९×x.])(?P<num>{NUMBER}|(?<![\u0900-\u0963\u0966-\u097f])(?:{_COUNT_WORD}))\s*(?:(?P<scale>{_SCALE})\s+)?(?P<what>(?:{LETTERS}+\s+){{0,2}}?{LETTERS}+)"
     r"\s+(?:की|के|का|को|में|पर|से)(?![\u0900-\u0963\u0966-\u097f])"
 )
 # A number after these words is a label, not a count: "धारा 24", "वार्ड 12".

@@ -49,8 +49,25 @@ def _heads() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
             last = head.rpartition(" ")[2]
             for form in [head, *(head[: len(head) - len(last)] + p for p in plural_forms(last))]:
                 singular.setdefault(" ".join(form.split()), (head, body))
-    pattern = re.compile(rf"{WORD_START}(?:{alternation(list(singular))}){WORD_END}")
+    suffixes = [f for sfx in column("head_suffixes") for f in [sfx, *plural_forms(sfx)]]
+    pattern = re.compile(
+        rf"{WORD_START}(?:{alternation(list(singular))}|{LETTERS}+(?:{alternation(suffixes)})){WORD_END}"
+    )
     return pattern, singular
+
+
+@lru_cache(maxsize=4096)
+def _head_of(surface: str) -> tuple[str, bool]:
+    """The direct singular head of a matched head word (a listed head or a solid compound)."""
+    singular = _heads()[1]
+    key = " ".join(surface.split())
+    if key in singular:
+        return singular[key]
+    for sfx in column("head_suffixes"):
+        for plural in plural_forms(sfx):
+            if key.endswith(plural):
+                return key[: -len(plural)] + sfx, False
+    return key, False
 
 
 def _stops(word: str) -> bool:
@@ -65,10 +82,10 @@ def _stops(word: str) -> bool:
 
 def find_phrases(text: str) -> list[Phrase]:
     """Designation and body phrases in ``text``, left to right, longest reading of each."""
-    pattern, singular = _heads()
+    pattern = _heads()[0]
     out: list[Phrase] = []
     for m in pattern.finditer(text):
-        head, body = singular[" ".join(m.group(0).split())]
+        head, body = _head_of(m.group(0))
         start = m.start()
         words = text[max(0, m.start() - 80) : m.start()].split()
         modifiers: list[str] = []

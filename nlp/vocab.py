@@ -53,6 +53,7 @@ def alternation(entries: list[str] | tuple[str, ...] | frozenset[str]) -> str:
     return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
 
 
+@cache
 def column(name: str, index: int = 0) -> tuple[str, ...]:
     """One column of ``name``, as written, with the folded spelling added where it differs."""
     out: list[str] = []
