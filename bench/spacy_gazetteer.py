@@ -19,6 +19,7 @@ import argparse
 import subprocess
 import sys
 import time
+from typing import Any
 
 from bench.common import ROOT
 
@@ -57,7 +58,7 @@ def main() -> int:
     files = sorted((ROOT / "corpus").glob("*.txt")) + sorted((ROOT.parent / "shared" / "eval" / "dev").glob("*.txt"))
     sentences = [s.text for f in files for s in split_sentences(f.read_text(encoding="utf-8"))]
     gazetteer = load_gazetteer()
-    nlp = spacy.blank("hi")
+    nlp: Any = spacy.blank("hi")
     matcher = PhraseMatcher(nlp.vocab)
     matcher.add("D", list(nlp.tokenizer.pipe(gazetteer.surface_to_canonical)))
 

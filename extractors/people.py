@@ -143,9 +143,9 @@ class PersonRegistry:
         """Designation mentions (with the name after them) and bare names before ने."""
         out: list[PersonMention] = []
         covered = _Covered()
-        for m in self.gazetteer.find(text):
-            out.append(self._from_designation(text, m))
-            covered.add(m.start, out[-1].end)
+        for gm in self.gazetteer.find(text):
+            out.append(self._from_designation(text, gm))
+            covered.add(gm.start, out[-1].end)
         # Posts the gazetteer does not know ("निगमायुक्त शिवम वर्मा ने", "मुख्य वन संरक्षक"): open-class phrases
         for ph in find_phrases(text):
             if ph.body or ph.start in covered or (ph.end - 1) in covered:
@@ -155,30 +155,30 @@ class PersonRegistry:
             out.append(PersonMention(pm.start, pm.end, pm.person, pm.ergative, pm.written, open_class=True))
             covered.add(ph.start, pm.end)
         # Honorific + name with no designation: डॉ. भूटानी ने, श्री जैन ने
-        for m in _HONORIFIC_AT.finditer(text):
-            if m.start() in covered:
+        for hm in _HONORIFIC_AT.finditer(text):
+            if hm.start() in covered:
                 continue
-            name, end = _name_after(text, m.start())
+            name, end = _name_after(text, hm.start())
             if name:
                 known = self.by_name(name)
                 person = self.add(known or Person(name, None))
-                out.append(PersonMention(m.start(), end, person, bool(_ERGATIVE.match(text, end))))
-                covered.add(m.start(), end)
+                out.append(PersonMention(hm.start(), end, person, bool(_ERGATIVE.match(text, end))))
+                covered.add(hm.start(), end)
         # A known surname alone before ने: जैन ने
-        for m in _SURNAME_ERGATIVE.finditer(text):
-            if m.start(1) in covered:
+        for sm in _SURNAME_ERGATIVE.finditer(text):
+            if sm.start(1) in covered:
                 continue
-            known = self.by_name(m.group(1))
+            known = self.by_name(sm.group(1))
             if known and known.name:
-                out.append(PersonMention(m.start(1), m.end(1), known, True))
-                covered.add(m.start(1), m.end(1))
-        for m in _WORD_BEFORE_NE.finditer(text):
-            if m.start(1) in covered:
+                out.append(PersonMention(sm.start(1), sm.end(1), known, True))
+                covered.add(sm.start(1), sm.end(1))
+        for wm in _WORD_BEFORE_NE.finditer(text):
+            if wm.start(1) in covered:
                 continue
-            canonical = self.gazetteer.fuzzy(m.group(1))
+            canonical = self.gazetteer.fuzzy(wm.group(1))
             if canonical:
                 person = self.by_designation(canonical) or self.add(Person(None, canonical, canonical))
-                out.append(PersonMention(m.start(1), m.end(1), person, True, canonical))
+                out.append(PersonMention(wm.start(1), wm.end(1), person, True, canonical))
         return sorted(out, key=lambda pm: pm.start)
 
     def _from_designation(self, text: str, m: Mention) -> PersonMention:

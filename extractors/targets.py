@@ -72,7 +72,7 @@ def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str
             continue
         words = m["what"].split()
         # stop the noun phrase at the first postposition or verb-like word
-        kept = []
+        kept: list[str] = []
         for w in words:
             if w in {"का", "की", "के", "को", "में", "से", "पर", "तक", "एवं", "तथा", "और", "हो", "हों"}:
                 break
