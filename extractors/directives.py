@@ -100,6 +100,14 @@ def _that_clause(sentence: str, minutes: bool) -> bool:
     return bool(_THAT_CLAUSE.search(sentence)) and not _REPORTED.search(sentence)
 
 
+_NEGATED_FUTURE = re.compile(rf"{_B}नहीं\s+(?:{LETTERS}+\s+)?(?:जाएगा|जाएगी|जाएंगे|जायेगा|जायेगी)")
+
+
+def _that_clause_not_negated(sentence: str, minutes: bool) -> bool:
+    """ "कहा कि … की जाएगी" directs; "कहा कि … लापरवाही … नहीं की जाएगी" warns."""
+    return _that_clause(sentence, minutes) and not _NEGATED_FUTURE.search(sentence)
+
+
 def _minutes(sentence: str, minutes: bool) -> bool:
     return minutes and not _REPORTED.search(sentence)
 
@@ -121,7 +129,7 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("decision", re.compile(_FUTURE_PASSIVE), 0.7, _minutes),
     ("decision", re.compile(_FUTURE_ACTIVE), 0.65, _minutes),
     ("future", re.compile(_FUTURE_ACTIVE), 0.6, _that_clause),
-    ("future", re.compile(_FUTURE_PASSIVE), 0.6, _that_clause),
+    ("future", re.compile(_FUTURE_PASSIVE), 0.6, _that_clause_not_negated),
     ("subjunctive", re.compile(_SUBJUNCTIVE_SG), 0.6, _not_reported),
     ("verbless", re.compile(_VERBLESS), 0.55, _list_item),
 )

@@ -41,7 +41,7 @@ _DIRECTED_AFTER = re.compile(
 # "मंत्री ने राज्यों और केंद्र शासित प्रदेशों से … साझा करने का आग्रह किया": the addressees of a request
 # stand right after the agent, and the request verb closes the clause many words later.
 _ASKED_OF = re.compile(
-    r"(?:^|\s)(?:ने|उन्होंने|इन्होंने)\s+(?P<np>(?:[\u0900-\u097f.]+\s+){0,5}?[\u0900-\u097f]+)\s+से\s+"
+    r"(?:^|\s)(?:ने|उन्होंने|इन्होंने|उन्होने|इन्होने)\s+(?P<np>(?:[\u0900-\u097f.]+\s+){0,5}?[\u0900-\u097f]+)\s+से\s+"
     r"[^।]{0,200}?(?:का|की|के)\s+(?:भी\s+)?(?:आग्रह|अनुरोध|अपील|आह्वान)"
 )
 # Bodies that act: "आई.टी. सेल", "जिला स्तरीय समिति", "टास्क फोर्स".
