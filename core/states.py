@@ -38,6 +38,7 @@ class DeadlineKind(StrEnum):
     IMMEDIATE = "immediate"
     SOON = "soon"
     BEFORE_NEXT_MEETING = "before_next_meeting"
+    RECURRING = "recurring"  # a limit that comes back each period ("प्रत्येक माह की 5 तारीख तक")
     UNRESOLVED = "unresolved"
 
 

@@ -28,7 +28,7 @@ STORED = {
     DocumentStatus: {"stored", "queued", "processing", "processed", "failed"},
     JobStatus: {"queued", "running", "done", "failed"},
     JobKind: {"extract", "reprocess"},
-    DeadlineKind: {"by", "on", "within", "from", "immediate", "soon", "before_next_meeting", "unresolved"},
+    DeadlineKind: {"by", "on", "within", "from", "immediate", "soon", "before_next_meeting", "recurring", "unresolved"},
     Recurrence: {"weekly", "fortnightly", "monthly", "quarterly"},
     ItemStatus: {"open", "in_progress", "done", "dropped"},
     ReviewState: {"proposed", "confirmed", "rejected"},
