@@ -12,7 +12,7 @@ import io
 from typing import Any
 
 from core.settings import Settings
-from ingest.document import IngestedDocument, IngestError, Page, Table
+from ingest.document import Box, IngestedDocument, IngestError, Page, Table
 from ingest.sniff import sniff
 
 #: Kinds whose pages are read (and OCR'd) one by one; TXT and DOCX are read whole.
@@ -94,7 +94,15 @@ def page_to_dict(page: Page) -> dict[str, Any]:
 
 def page_from_dict(d: dict[str, Any]) -> Page:
     tables = [
-        Table(page=int(t["page"]), header=list(t["header"]), rows=[list(r) for r in t["rows"]])
+        Table(
+            page=int(t["page"]),
+            header=list(t["header"]),
+            rows=[list(r) for r in t["rows"]],
+            header_boxes=[_box(b) for b in t.get("header_boxes") or []],
+            row_boxes=[[_box(b) for b in r] for r in t.get("row_boxes") or []],
+            header_spans=[int(x) for x in t.get("header_spans") or []],
+            row_spans=[[int(x) for x in r] for r in t.get("row_spans") or []],
+        )
         for t in d.get("tables") or []
     ]
     return Page(
@@ -106,7 +114,14 @@ def page_from_dict(d: dict[str, Any]) -> Page:
         tables=tables,
         width=d.get("width"),
         height=d.get("height"),
+        engine=d.get("engine"),
+        furniture=[str(x) for x in d.get("furniture") or []],
     )
+
+
+def _box(b: Any) -> Box:
+    x0, top, x1, bottom = (float(v) for v in b)
+    return (x0, top, x1, bottom)
 
 
 def assemble(

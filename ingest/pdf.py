@@ -1,8 +1,7 @@
-"""PDF files: per page, the text layer (PDFium), a legacy-font conversion, or OCR.
+"""PDF files: per page, the text layer (PDFium, poppler or pdfplumber), a legacy-font conversion, or OCR.
 
-Characters come from PDFium: pdfplumber/pdfminer decode Devanagari from HarfBuzz-shaped PDFs badly
-((cid:N) glyphs, moved matras), while PDFium reads them almost exactly. pdfplumber is used only for
-geometry (table cells) and font names.
+Which engine reads a page is chosen by how plausible each reading is (``ingest.reading``, where the
+engine/producer note is). pdfplumber gives geometry (table cells) and font names.
 """
 
 from __future__ import annotations
@@ -18,10 +17,13 @@ import pypdfium2.raw as pdfium_raw
 from PIL import Image
 
 from core.settings import Settings
+from ingest import rulings
 from ingest.document import IngestedDocument, IngestError, Page, Route, Table
 from ingest.garble import GARBLE_THRESHOLD, garble_score
 from ingest.legacy import convert_legacy, legacy_font, looks_like_krutidev
 from ingest.ocr import OcrResult, ocr_many
+from ingest.poppler import PopplerPage, read_pages
+from ingest.reading import choose
 from ingest.text import clean_text
 
 log = logging.getLogger(__name__)
@@ -76,39 +78,73 @@ def layout_text(textpage: pdfium.PdfTextPage) -> str:
     return clean_text("\n".join(text))
 
 
+#: Text inside a cell box given in pdfplumber's coordinates (points, origin top-left of the page box).
+CellReader = Callable[[float, float, float, float], str]
+
+
+def _pdfium_cells(textpage: pdfium.PdfTextPage, plumber_page: Any) -> CellReader:
+    """PDFium's text inside a pdfplumber box (PDFium's origin is bottom-left)."""
+
+    def read(x0: float, top: float, x1: float, bottom: float) -> str:
+        if plumber_page is None:
+            return ""
+        height = float(plumber_page.height)
+        x_off, y_off = float(plumber_page.bbox[0]), float(plumber_page.bbox[1])
+        return str(
+            textpage.get_text_bounded(
+                left=x0 + x_off, bottom=height - bottom + y_off, right=x1 + x_off, top=height - top + y_off
+            )
+        )
+
+    return read
+
+
+def _table_finder(page: pdfium.PdfPage, height: float) -> dict[str, Any] | None:
+    """pdfplumber table settings for the page, or None when it holds no ruled table (``ingest.rulings``).
+
+    Rulings inside form XObjects are not read from PDFium: such a page, if it draws anything, gets
+    pdfplumber's own line finding (the empty settings).
+    """
+    try:
+        if rulings.has_forms(page):
+            return {} if _has_ruling(page) else None
+        return rulings.table_settings(rulings.ruling_boxes(page, height))
+    except Exception as exc:  # geometry is a bonus
+        log.warning("ruling lines could not be read: %s", exc)
+        return {}
+
+
 def _tables(
-    plumber_page: Any, textpage: pdfium.PdfTextPage, number: int, convert: Callable[[str], str] | None
+    plumber_page: Any,
+    cells: CellReader,
+    number: int,
+    convert: Callable[[str], str] | None,
+    finder: dict[str, Any],
 ) -> list[Table]:
-    """Tables found by pdfplumber's ruling lines; each cell's text read by PDFium inside the cell box."""
-    height = float(plumber_page.height)
-    x_off, y_off = float(plumber_page.bbox[0]), float(plumber_page.bbox[1])
+    """Tables found by pdfplumber from the ruling lines; each cell's text read by the page's engine."""
     tables: list[Table] = []
     try:
-        found = plumber_page.find_tables()
+        found = plumber_page.find_tables(finder or None)
     except Exception as exc:  # geometry is a bonus; never fail the page over it
         log.warning("table detection failed on page %d: %s", number, exc)
         return tables
     for table in found:
         rows: list[list[str]] = []
+        boxes: list[list[tuple[float, float, float, float]]] = []
         for row in table.rows:
-            cells: list[str] = []
+            texts: list[str] = []
+            row_boxes: list[tuple[float, float, float, float]] = []
             for cell in row.cells:
                 if cell is None:  # part of a merged cell
                     continue
-                x0, top, x1, bottom = cell
-                # pdfplumber: origin top-left; PDFium: origin bottom-left.
-                text = textpage.get_text_bounded(
-                    left=x0 + x_off,
-                    bottom=height - bottom + y_off,
-                    right=x1 + x_off,
-                    top=height - top + y_off,
-                )
-                text = clean_text(text).replace("\n", " ")
-                cells.append(convert(text) if convert else text)
-            rows.append(cells)
-        rows = [r for r in rows if any(r)]
+                text = clean_text(cells(*cell)).replace("\n", " ")
+                texts.append(convert(text) if convert else text)
+                row_boxes.append(tuple(round(float(v), 2) for v in cell))  # type: ignore[misc]
+            if any(texts):
+                rows.append(texts)
+                boxes.append(row_boxes)
         if rows:
-            tables.append(Table(page=number, header=rows[0], rows=rows[1:]))
+            tables.append(Table(page=number, header=rows[0], rows=rows[1:], header_boxes=boxes[0], row_boxes=boxes[1:]))
     return tables
 
 
@@ -185,7 +221,9 @@ def _read(
 
     plumber = _open_plumber(data)
     plumber_pages = _plumber_pages(plumber)
+    poppler = _LazyPoppler(data, n)
     pages: dict[int, Page] = {}
+    engines: dict[int, str] = {}
     to_ocr: list[int] = []
     done = 0
     try:
@@ -199,6 +237,7 @@ def _read(
             route: Route = "text"
             score: float | None = None
             convert: Callable[[str], str] | None = None
+            cell_reader: CellReader = _pdfium_cells(textpage, pl_page)
             slug = legacy_font(fonts)
             visible = sum(1 for c in text if not c.isspace())
             if visible < MIN_TEXT_CHARS:
@@ -213,12 +252,25 @@ def _read(
                 text = clean_text(convert(text))
                 score = garble_score(text)
             else:
-                score = garble_score(text)
-                if score > GARBLE_THRESHOLD:
+                reading = choose(
+                    [
+                        ("pdfium", lambda text=text: text),
+                        ("poppler", lambda i=i: poppler.text(i)),
+                        ("pdfplumber", lambda pl_page=pl_page: _plumber_text(pl_page)),
+                    ]
+                )
+                if reading is None:
                     route = "ocr"
+                else:
+                    text, engines[i + 1] = reading.text, reading.engine
+                    score = garble_score(text)
+                    if reading.engine == "poppler":
+                        cell_reader = poppler.cells(i)
             tables: list[Table] = []
-            if pl_page is not None and route != "ocr" and _has_ruling(page):
-                tables = _tables(pl_page, textpage, i + 1, convert)
+            if pl_page is not None and route != "ocr":
+                finder = _table_finder(page, height)
+                if finder is not None:
+                    tables = _tables(pl_page, cell_reader, i + 1, convert, finder)
             textpage.close()
             pages[i] = Page(
                 number=i + 1,
@@ -228,6 +280,7 @@ def _read(
                 tables=tables,
                 width=width,
                 height=height,
+                engine=engines.get(i + 1),
             )
             if route == "ocr":
                 to_ocr.append(i)
@@ -261,6 +314,7 @@ def _read(
         "page_count": n,
         "routes": {p.number: p.route for p in ordered},
         "garble_threshold": GARBLE_THRESHOLD,
+        "engines": engines,
     }
     if to_ocr:
         meta["ocr_lang"] = settings.ocr_lang
@@ -268,6 +322,47 @@ def _read(
     if errors:
         meta["ocr_errors"] = errors
     return IngestedDocument(source=source, kind="pdf", pages=ordered, metadata=meta)
+
+
+class _LazyPoppler:
+    """Poppler's reading of the whole file, made on first use (one pdftotext run) and kept."""
+
+    def __init__(self, data: bytes, count: int) -> None:
+        self.data = data
+        self.count = count
+        self._pages: list[PopplerPage] | None = None
+        self._tried = False
+
+    def page(self, index: int) -> PopplerPage | None:
+        if not self._tried:
+            self._tried = True
+            pages = read_pages(self.data)
+            if pages is not None and len(pages) != self.count:
+                log.warning(
+                    "pdftotext found %d pages, PDFium %d; poppler's reading is not used", len(pages), self.count
+                )
+                pages = None
+            self._pages = pages
+        return self._pages[index] if self._pages is not None else None
+
+    def text(self, index: int) -> str | None:
+        page = self.page(index)
+        return page.text if page is not None else None
+
+    def cells(self, index: int) -> CellReader:
+        page = self.page(index)
+        return page.text_in if page is not None else (lambda *_box: "")
+
+
+def _plumber_text(pl_page: Any) -> str | None:
+    """pdfplumber's characters as text (pdfminer's layout), or None when pdfplumber has no page."""
+    if pl_page is None:
+        return None
+    try:
+        return clean_text(pl_page.extract_text() or "")
+    except Exception as exc:  # a third opinion only; never fail the page over it
+        log.warning("pdfplumber could not read a page's characters: %s", exc)
+        return None
 
 
 def _fontnames(pl_page: Any) -> set[str]:

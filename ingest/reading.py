@@ -1,0 +1,60 @@
+"""Per page, the text-layer reading to keep: PDFium, poppler or pdfplumber's characters, or none (OCR).
+
+Which engine wins on which producer (bench/pdf_producers.py measures it; WER against the source text):
+
+- LibreOffice Writer, fpdf2 (HarfBuzz), ReportLab, Ghostscript re-distilled files: **PDFium**. Their
+  glyphs carry ToUnicode maps of whole clusters; PDFium follows the content stream's order, while
+  poppler re-orders glyphs by their boxes and so cuts a word where a pre-base matra (ि) or a wide
+  conjunct leaves a gap (``कें द्र``, ``सेन्ट्र ल``) - on LibreOffice files its WER is several times PDFium's.
+- Chromium / Skia print-to-PDF: **poppler**. Skia wraps each multi-glyph cluster in a marked-content
+  ``/Span <</ActualText …>>``; poppler reads the ActualText instead of the glyphs, PDFium reads both and
+  repeats a syllable after its word (``बैठक बै``), so PDFium alone loses about one word in six.
+- pdfplumber (pdfminer) decodes HarfBuzz-shaped glyph runs badly (``(cid:N)``, moved matras); its
+  characters are the last text-layer candidate, tried only when both others are implausible.
+
+The choice is by :func:`ingest.plausible.implausibility`, lazily: PDFium's reading is kept when it is
+clean; otherwise poppler's (one ``pdftotext`` run for the whole file) competes, then pdfplumber's; the
+least implausible wins, and a page whose best reading is still implausible goes to OCR.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from ingest.plausible import implausibility
+
+#: A reading this plausible is kept without asking another engine (corpus texts score 0.0).
+CLEAN = 0.01
+#: No reading of the page is better than this: read it by OCR (garbled layers score 0.2 and more).
+IMPLAUSIBLE = 0.12
+
+Engine = str  # "pdfium" | "poppler" | "pdfplumber"
+
+
+@dataclass(frozen=True)
+class Reading:
+    engine: Engine
+    text: str
+    score: float  # implausibility of text
+
+
+def choose(candidates: Iterable[tuple[Engine, Callable[[], str | None]]]) -> Reading | None:
+    """The first clean reading, else the least implausible one; None when none is below IMPLAUSIBLE.
+
+    ``candidates`` are tried in order, each only when no earlier one was clean; a candidate returning
+    None (engine missing or failed) is passed over. Ties go to the earlier candidate.
+    """
+    best: Reading | None = None
+    for engine, read in candidates:
+        text = read()
+        if text is None:
+            continue
+        reading = Reading(engine, text, implausibility(text))
+        if best is None or reading.score < best.score:
+            best = reading
+        if best.score <= CLEAN:
+            break
+    if best is None or best.score > IMPLAUSIBLE:
+        return None
+    return best
