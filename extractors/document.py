@@ -21,6 +21,7 @@ from extractors.recurrence import find_recurrence
 from extractors.responsible import find_responsible
 from extractors.tables import ActionRow, pipe_tables, rows_from_table
 from extractors.targets import find_targets
+from ingest.cells import locate
 from ingest.document import IngestedDocument
 from models.gazetteer import Gazetteer, load_gazetteer
 from nlp.dates import TimeExpression, find_time_expressions
@@ -276,7 +277,8 @@ class DocumentExtractor:
         rows: list[tuple[int, ActionRow]] = []
         for number, page in enumerate(self.doc.pages, start=1):
             for table in page.tables:
-                rows += [(number, r) for r in rows_from_table(table.header, table.rows)]
+                found = rows_from_table(table.header, table.rows, table.row_spans or None, table.row_boxes or None)
+                rows += [(number, r) for r in found]
             for header, body in pipe_tables(self.pages[number - 1]):
                 cells, offsets = [c for c, _ in body], [o for _, o in body]
                 rows += [(number, r) for r in rows_from_table(header, cells, offsets)]
@@ -284,7 +286,7 @@ class DocumentExtractor:
 
     def _table_item(self, page: int, row: ActionRow) -> None:
         page_text = self.pages[page - 1]
-        start = row.row_offset if row.row_offset >= 0 else page_text.find(row.directive)
+        start = row.row_offset if row.row_offset >= 0 else locate(page_text, row.directive)
         start = max(start, 0)
         responsible: list[dict[str, Any]] = []
         if row.owner:
@@ -318,6 +320,8 @@ class DocumentExtractor:
             responsible=responsible,
             deadline=deadline,
         )
+        if row.box is not None:
+            self.items[-1]["evidence"]["box"] = [round(v, 1) for v in row.box]
 
     # -- result ------------------------------------------------------------
     def _result(self) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from core.settings import Settings, get_settings
+from ingest.cells import locate_cells
 from ingest.document import IngestedDocument, IngestError, Page, Table
 from ingest.precheck import precheck
 from ingest.sniff import sniff
@@ -74,10 +75,14 @@ def ingest_path(path: Path, settings: Settings | None = None, progress: Progress
 def _drop_controls(doc: IngestedDocument) -> None:
     """No control characters leave the ingest layer (text layers of damaged PDFs carry NUL and friends)."""
     for page in doc.pages:
-        page.text = strip_controls(page.text)
+        text = strip_controls(page.text)
+        moved = text != page.text
+        page.text = text
         for table in page.tables:
             table.header = [strip_controls(c) for c in table.header]
             table.rows = [[strip_controls(c) for c in row] for row in table.rows]
+        if moved:
+            locate_cells(page)  # the cells' offsets index the text before the clean-up
 
 
 _SUFFIXES = {

@@ -12,6 +12,7 @@ import io
 from typing import Any
 
 from core.settings import Settings
+from ingest.cells import finish_pages
 from ingest.document import Box, IngestedDocument, IngestError, Page, Table
 from ingest.sniff import sniff
 
@@ -134,6 +135,7 @@ def assemble(
 ) -> IngestedDocument:
     """The document made of pages read one by one (in page order), with the whole-file reader's metadata."""
     ordered = sorted(pages, key=lambda p: p.number)
+    finish_pages(ordered)  # running headers repeat across pages: only the whole document shows them
     meta: dict[str, Any] = {
         "bytes": size,
         "page_count": len(ordered),

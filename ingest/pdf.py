@@ -18,6 +18,7 @@ from PIL import Image
 
 from core.settings import Settings
 from ingest import rulings
+from ingest.cells import finish_pages
 from ingest.document import IngestedDocument, IngestError, Page, Route, Table
 from ingest.garble import GARBLE_THRESHOLD, garble_score
 from ingest.legacy import convert_legacy, legacy_font, looks_like_krutidev
@@ -309,6 +310,7 @@ def _read(
         if res.error:
             errors[i + 1] = res.error
     ordered = [pages[i] for i in range(n)]
+    finish_pages(ordered)
     meta: dict[str, Any] = {
         "bytes": len(data),
         "page_count": n,
