@@ -140,8 +140,9 @@ def libreoffice(doc: Doc, font: str, work: Path) -> bytes:
             exe,
             f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
+            "--infilter=HTML (StarWriter)",  # Writer proper, not Writer/Web (which starts with a blank page)
             "--convert-to",
-            "pdf:writer_web_pdf_Export",
+            "pdf:writer_pdf_Export",
             "--outdir",
             str(work),
             str(src),

@@ -1,7 +1,8 @@
 """PDF files: per page, the text layer (PDFium, poppler or pdfplumber), a legacy-font conversion, or OCR.
 
 Which engine reads a page is chosen by how plausible each reading is (``ingest.reading``, where the
-engine/producer note is). pdfplumber gives geometry (table cells) and font names.
+engine/producer note is). One pass over PDFium's page objects gives font names and ruling lines; pdfplumber
+is opened only for pages with a ruled grid (table cells from those rulings) or as a last text reading.
 """
 
 from __future__ import annotations
@@ -83,36 +84,24 @@ def layout_text(textpage: pdfium.PdfTextPage) -> str:
 CellReader = Callable[[float, float, float, float], str]
 
 
-def _pdfium_cells(textpage: pdfium.PdfTextPage, plumber_page: Any) -> CellReader:
-    """PDFium's text inside a pdfplumber box (PDFium's origin is bottom-left)."""
+def _pdfium_cells(textpage: pdfium.PdfTextPage, width: float, height: float) -> CellReader:
+    """PDFium's text inside a box given with the origin top-left (PDFium's origin is bottom-left)."""
 
     def read(x0: float, top: float, x1: float, bottom: float) -> str:
-        if plumber_page is None:
-            return ""
-        height = float(plumber_page.height)
-        x_off, y_off = float(plumber_page.bbox[0]), float(plumber_page.bbox[1])
-        return str(
-            textpage.get_text_bounded(
-                left=x0 + x_off, bottom=height - bottom + y_off, right=x1 + x_off, top=height - top + y_off
-            )
-        )
+        return str(textpage.get_text_bounded(left=x0, bottom=height - bottom, right=x1, top=height - top))
 
     return read
 
 
-def _table_finder(page: pdfium.PdfPage, height: float) -> dict[str, Any] | None:
+def _table_finder(page: pdfium.PdfPage, objects: rulings.PageObjects) -> dict[str, Any] | None:
     """pdfplumber table settings for the page, or None when it holds no ruled table (``ingest.rulings``).
 
     Rulings inside form XObjects are not read from PDFium: such a page, if it draws anything, gets
     pdfplumber's own line finding (the empty settings).
     """
-    try:
-        if rulings.has_forms(page):
-            return {} if _has_ruling(page) else None
-        return rulings.table_settings(rulings.ruling_boxes(page, height))
-    except Exception as exc:  # geometry is a bonus
-        log.warning("ruling lines could not be read: %s", exc)
-        return {}
+    if objects.forms:
+        return {} if _has_ruling(page) else None
+    return rulings.table_settings(objects.rulings)
 
 
 def _tables(
@@ -170,41 +159,44 @@ def read_pdf(
         pdf.close()
 
 
-def _open_plumber(data: bytes) -> Any:
-    try:
-        import pdfplumber
+class _LazyPlumber:
+    """pdfplumber's view of the file, opened only when a page needs it (a table's cells, a last reading).
 
-        from ingest.pdfminer_guard import install
+    pdfminer is stricter than PDFium and may fail to open the file, find fewer pages or fail on the page
+    tree; then the pages that wanted it go without (geometry is a bonus).
+    """
 
-        install()  # reference cycles read as null instead of hanging pdfminer
-        return pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:  # pdfminer is stricter than PDFium; go on without geometry
-        log.warning("pdfplumber could not open the PDF: %s", exc)
-        return None
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self._doc: Any = None
+        self._pages: list[Any] | None = None
 
+    def page(self, index: int) -> Any:
+        if self._pages is None:
+            self._pages = []
+            try:
+                import pdfplumber
 
-def _plumber_pages(plumber: Any) -> list[Any]:
-    """pdfplumber's pages, or none: pdfminer may find fewer pages than PDFium, or fail on the page tree."""
-    if plumber is None:
-        return []
-    try:
-        return list(plumber.pages)
-    except Exception as exc:  # geometry is a bonus, as in _open_plumber
-        log.warning("pdfplumber could not read the page tree: %s", exc)
-        return []
+                from ingest.pdfminer_guard import install
 
+                install()  # reference cycles read as null instead of hanging pdfminer
+                self._doc = pdfplumber.open(io.BytesIO(self.data))
+                self._pages = list(self._doc.pages)
+            except Exception as exc:
+                log.warning("pdfplumber could not read the PDF: %s", exc)
+        return self._pages[index] if index < len(self._pages) else None
 
-def _close_plumber(plumber: Any) -> None:
-    """pdfplumber's close() walks the page tree again, so on a damaged file it raises what pages did."""
-    if plumber is None:
-        return
-    try:
-        plumber.close()
-    except Exception as exc:
-        log.warning("pdfplumber could not close the PDF cleanly: %s", exc)
-        stream = getattr(plumber, "stream", None)
-        if stream is not None:
-            stream.close()
+    def close(self) -> None:
+        """pdfplumber's close() walks the page tree again, so on a damaged file it raises what pages did."""
+        if self._doc is None:
+            return
+        try:
+            self._doc.close()
+        except Exception as exc:
+            log.warning("pdfplumber could not close the PDF cleanly: %s", exc)
+            stream = getattr(self._doc, "stream", None)
+            if stream is not None:
+                stream.close()
 
 
 def _read(
@@ -220,8 +212,7 @@ def _read(
     if n > settings.max_pages:
         raise IngestError(f"The PDF has {n} pages; the limit is {settings.max_pages}.", code="too_large")
 
-    plumber = _open_plumber(data)
-    plumber_pages = _plumber_pages(plumber)
+    plumber = _LazyPlumber(data)
     poppler = _LazyPoppler(data, n)
     pages: dict[int, Page] = {}
     engines: dict[int, str] = {}
@@ -233,12 +224,12 @@ def _read(
             width, height = page.get_size()
             textpage = page.get_textpage()
             text = layout_text(textpage)
-            pl_page = plumber_pages[i] if i < len(plumber_pages) else None
-            fonts = _fontnames(pl_page)
+            objects = rulings.scan(page, height)
+            fonts = objects.fonts
             route: Route = "text"
             score: float | None = None
             convert: Callable[[str], str] | None = None
-            cell_reader: CellReader = _pdfium_cells(textpage, pl_page)
+            cell_reader: CellReader = _pdfium_cells(textpage, width, height)
             slug = legacy_font(fonts)
             visible = sum(1 for c in text if not c.isspace())
             if visible < MIN_TEXT_CHARS:
@@ -254,11 +245,8 @@ def _read(
                 score = garble_score(text)
             else:
                 reading = choose(
-                    [
-                        ("pdfium", lambda text=text: text),
-                        ("poppler", lambda i=i: poppler.text(i)),
-                        ("pdfplumber", lambda pl_page=pl_page: _plumber_text(pl_page)),
-                    ]
+                    [("pdfium", lambda text=text: text), ("poppler", lambda i=i: poppler.text(i))],
+                    last_resort=("pdfplumber", lambda i=i: _plumber_text(plumber.page(i))),
                 )
                 if reading is None:
                     route = "ocr"
@@ -268,10 +256,10 @@ def _read(
                     if reading.engine == "poppler":
                         cell_reader = poppler.cells(i)
             tables: list[Table] = []
-            if pl_page is not None and route != "ocr":
-                finder = _table_finder(page, height)
-                if finder is not None:
-                    tables = _tables(pl_page, cell_reader, i + 1, convert, finder)
+            finder = _table_finder(page, objects) if route != "ocr" else None
+            pl_page = plumber.page(i) if finder is not None else None
+            if finder is not None and pl_page is not None:
+                tables = _tables(pl_page, cell_reader, i + 1, convert, finder)
             textpage.close()
             pages[i] = Page(
                 number=i + 1,
@@ -290,7 +278,7 @@ def _read(
                 if progress:
                     progress(done, n)
     finally:
-        _close_plumber(plumber)
+        plumber.close()
 
     def rendered() -> Iterator[tuple[int, Image.Image]]:
         for i in to_ocr:
@@ -365,19 +353,6 @@ def _plumber_text(pl_page: Any) -> str | None:
     except Exception as exc:  # a third opinion only; never fail the page over it
         log.warning("pdfplumber could not read a page's characters: %s", exc)
         return None
-
-
-def _fontnames(pl_page: Any) -> set[str]:
-    """Font names from the page's resources: no layout analysis needed (pl_page.chars costs ~0.1 s a page)."""
-    if pl_page is None:
-        return set()
-    try:
-        from pdfminer.pdftypes import resolve1
-
-        fonts = resolve1(pl_page.page_obj.resources.get("Font")) or {}
-        return {str(resolve1(resolve1(f).get("BaseFont"))).strip("/'\"") for f in fonts.values()}
-    except Exception:
-        return set()
 
 
 def _has_ruling(page: pdfium.PdfPage) -> bool:

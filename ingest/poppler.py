@@ -7,6 +7,7 @@ lines joined by newlines, a blank line between blocks, so it reads like PDFium's
 
 from __future__ import annotations
 
+import bisect
 import logging
 import shutil
 import subprocess
@@ -19,6 +20,8 @@ log = logging.getLogger(__name__)
 
 _NS = "{http://www.w3.org/1999/xhtml}"
 PDFTOTEXT = "pdftotext"
+#: Words closer than this share of their height are one word (a space is about a fifth of the height).
+TOUCHING = 0.03
 
 
 @dataclass(frozen=True)
@@ -34,13 +37,16 @@ class Word:
 class PopplerPage:
     text: str
     words: list[Word] = field(default_factory=list)
+    _by_middle: list[tuple[float, int]] = field(default_factory=list, repr=False)
 
     def text_in(self, x0: float, top: float, x1: float, bottom: float) -> str:
         """Words whose centre lies in the box, in reading order, joined by spaces."""
-        inside = [
-            w.text for w in self.words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= (w.top + w.bottom) / 2 <= bottom
-        ]
-        return " ".join(inside)
+        if len(self._by_middle) != len(self.words):
+            self._by_middle = sorted(((w.top + w.bottom) / 2, i) for i, w in enumerate(self.words))
+        lo = bisect.bisect_left(self._by_middle, (top, -1))
+        hi = bisect.bisect_right(self._by_middle, (bottom, len(self.words)))
+        inside = sorted(i for _, i in self._by_middle[lo:hi] if x0 <= (self.words[i].x0 + self.words[i].x1) / 2 <= x1)
+        return " ".join(self.words[i].text for i in inside)
 
 
 def available() -> bool:
@@ -83,12 +89,25 @@ def parse_bbox_layout(xhtml: bytes) -> list[PopplerPage] | None:
         for block in page.iter(f"{_NS}block"):
             lines: list[str] = []
             for line in block.iter(f"{_NS}line"):
-                line_words = [_word(w) for w in line.iter(f"{_NS}word")]
+                line_words = _glued([_word(w) for w in line.iter(f"{_NS}word")])
                 words += line_words
                 lines.append(" ".join(w.text for w in line_words))
             blocks.append("\n".join(lines))
         pages.append(PopplerPage(clean_text("\n\n".join(blocks)), words))
     return pages
+
+
+def _glued(words: list[Word]) -> list[Word]:
+    """Words of one line with touching neighbours joined: in ``-bbox-layout`` mode poppler cuts a word
+    at a glyph that starts exactly where the previous one ends (``निर्मा ण``), which plain mode does not."""
+    out: list[Word] = []
+    for w in words:
+        prev = out[-1] if out else None
+        if prev is not None and 0 <= w.x0 - prev.x1 < TOUCHING * (prev.bottom - prev.top):
+            out[-1] = Word(prev.text + w.text, prev.x0, min(prev.top, w.top), w.x1, max(prev.bottom, w.bottom))
+        else:
+            out.append(w)
+    return out
 
 
 def _word(el: ET.Element) -> Word:

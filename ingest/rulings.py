@@ -1,4 +1,4 @@
-"""Ruling lines of a PDF page from PDFium's path objects: the cheap test for "may hold a ruled table".
+"""Ruling lines (and font names) of a PDF page from PDFium's objects: the cheap test for "may hold a ruled table".
 
 pdfplumber's ``find_tables`` with its default settings has pdfminer parse the whole page's content
 stream to find lines; on a page of browser-printed text that is most of the page's read time. PDFium
@@ -12,6 +12,7 @@ these rulings as explicit lines and never parses the page itself.
 from __future__ import annotations
 
 import ctypes
+from dataclasses import dataclass, field
 from typing import Any
 
 import pypdfium2.raw as raw
@@ -24,6 +25,9 @@ THIN = 2.5
 MIN_LENGTH = 8.0
 #: Segments of one path considered at most (a path of thousands of segments is a drawing, not a table).
 MAX_SEGMENTS = 2000
+#: Fonts are read from the first FONT_SAMPLE text objects, then from every FONT_STRIDE-th.
+FONT_SAMPLE = 64
+FONT_STRIDE = 16
 #: The fewest horizontal and vertical rulings that make cells: a header row and one body row.
 MIN_HORIZONTAL = 3
 MIN_VERTICAL = 2
@@ -66,19 +70,50 @@ def _segments(obj: Any) -> list[tuple[float, float, float, float]]:
     return out
 
 
-def ruling_boxes(page: Any, page_height: float) -> list[Box]:
-    """Horizontal and vertical rulings on the page as thin boxes (x0, top, x1, bottom; origin top-left)."""
-    boxes: list[Box] = []
+@dataclass
+class PageObjects:
+    """What one pass over a page's objects tells: rulings, form XObjects, font names."""
+
+    rulings: list[Box] = field(default_factory=list)  # thin boxes, x0, top, x1, bottom; origin top-left
+    forms: bool = False  # form XObjects may hold rulings this module does not look into
+    fonts: set[str] = field(default_factory=set)  # base font names of the text objects
+
+
+def _font_name(font: Any, buf: Any) -> str:
+    size = raw.FPDFFont_GetBaseFontName(font, buf, len(buf))
+    return bytes(buf[: max(0, size - 1)]).decode("utf-8", "replace") if size else ""
+
+
+def scan(page: Any, page_height: float) -> PageObjects:
+    """One walk over the page's top-level objects (raw PDFium calls, no Python object per page object)."""
+    found = PageObjects()
+    seen_fonts: set[int] = set()
+    name_buf = ctypes.create_string_buffer(256)
+    texts = 0
 
     def add(x0: float, y0: float, x1: float, y1: float) -> None:
         x0, x1 = min(x0, x1), max(x0, x1)
         y0, y1 = min(y0, y1), max(y0, y1)
         if (x1 - x0 <= THIN and y1 - y0 >= MIN_LENGTH) or (y1 - y0 <= THIN and x1 - x0 >= MIN_LENGTH):
-            boxes.append((x0, page_height - y1, x1, page_height - y0))
+            found.rulings.append((x0, page_height - y1, x1, page_height - y0))
 
     for i in range(raw.FPDFPage_CountObjects(page)):
         obj = raw.FPDFPage_GetObject(page, i)
-        if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_PATH:
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_TEXT:
+            texts += 1
+            if texts > FONT_SAMPLE and texts % FONT_STRIDE:
+                continue  # a browser writes a text object per cluster: sample the fonts of the rest
+            font = raw.FPDFTextObj_GetFont(obj)
+            key = ctypes.cast(font, ctypes.c_void_p).value or 0
+            if key and key not in seen_fonts:
+                seen_fonts.add(key)
+                found.fonts.add(_font_name(font, name_buf))
+            continue
+        if kind == raw.FPDF_PAGEOBJ_FORM:
+            found.forms = True
+            continue
+        if kind != raw.FPDF_PAGEOBJ_PATH:
             continue
         box = _bounds(obj)
         if box is None:
@@ -95,15 +130,8 @@ def ruling_boxes(page: Any, page_height: float) -> list[Box]:
             for x0, y0, x1, y1 in _segments(obj):
                 if abs(x1 - x0) <= THIN or abs(y1 - y0) <= THIN:
                     add(x0, y0, x1, y1)
-    return boxes
-
-
-def has_forms(page: Any) -> bool:
-    """Form XObjects may hold rulings this module does not look into."""
-    return any(
-        raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page, i)) == raw.FPDF_PAGEOBJ_FORM
-        for i in range(raw.FPDFPage_CountObjects(page))
-    )
+    found.fonts.discard("")
+    return found
 
 
 def table_settings(boxes: list[Box]) -> dict[str, Any] | None:
