@@ -20,6 +20,7 @@ import argparse
 import statistics
 import subprocess
 import tempfile
+from functools import partial
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -83,8 +84,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  {producer:12} {means[0]:.3f} / {means[1]:.3f} / {means[2]:.3f}  {flag}")
     pages = sum(n for _, n in speed_files)
     if pages:
-        ours_s = sum(median_time(lambda d=d: ingest_bytes(d, "x.pdf", settings), args.repeat) for d, _ in speed_files)
-        base_s = sum(median_time(lambda d=d: pdftotext(d), args.repeat) for d, _ in speed_files)
+        ours_s = sum(median_time(partial(ingest_bytes, d, "x.pdf", settings), args.repeat) for d, _ in speed_files)
+        base_s = sum(median_time(partial(pdftotext, d), args.repeat) for d, _ in speed_files)
         print(
             f"\nspeed on {len(speed_files)} text-route files, {pages} pages: nirdesh {1000 * ours_s / pages:.1f} ms/page,"
             f" pdftotext {1000 * base_s / pages:.1f} ms/page, ratio {ours_s / base_s:.2f}x (goal <= 2x)"

@@ -11,6 +11,7 @@ import io
 import logging
 import statistics
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -129,7 +130,8 @@ def _tables(
                     continue
                 text = clean_text(cells(*cell)).replace("\n", " ")
                 texts.append(convert(text) if convert else text)
-                row_boxes.append(tuple(round(float(v), 2) for v in cell))  # type: ignore[misc]
+                x0, top, x1, bottom = (round(float(v), 2) for v in cell)
+                row_boxes.append((x0, top, x1, bottom))
             if any(texts):
                 rows.append(texts)
                 boxes.append(row_boxes)
@@ -245,8 +247,8 @@ def _read(
                 score = garble_score(text)
             else:
                 reading = choose(
-                    [("pdfium", lambda text=text: text), ("poppler", lambda i=i: poppler.text(i))],
-                    last_resort=("pdfplumber", lambda i=i: _plumber_text(plumber.page(i))),
+                    [("pdfium", partial(str, text)), ("poppler", partial(poppler.text, i))],
+                    last_resort=("pdfplumber", partial(_plumber_text, plumber.page, i)),
                 )
                 if reading is None:
                     route = "ocr"
@@ -344,8 +346,9 @@ class _LazyPoppler:
         return page.text_in if page is not None else (lambda *_box: "")
 
 
-def _plumber_text(pl_page: Any) -> str | None:
+def _plumber_text(page_of: Callable[[int], Any], index: int) -> str | None:
     """pdfplumber's characters as text (pdfminer's layout), or None when pdfplumber has no page."""
+    pl_page = page_of(index)
     if pl_page is None:
         return None
     try:
@@ -372,14 +375,12 @@ def _has_ruling(page: pdfium.PdfPage) -> bool:
             if (
                 kind == raw.FPDF_PAGEOBJ_FORM
                 and depth < 1
-                and has_path(
-                    raw.FPDFFormObj_CountObjects(obj), lambda j, form=obj: raw.FPDFFormObj_GetObject(form, j), depth + 1
-                )
+                and has_path(raw.FPDFFormObj_CountObjects(obj), partial(raw.FPDFFormObj_GetObject, obj), depth + 1)
             ):
                 return True
         return False
 
     try:
-        return has_path(raw.FPDFPage_CountObjects(page), lambda i: raw.FPDFPage_GetObject(page, i), 0)
+        return has_path(raw.FPDFPage_CountObjects(page), partial(raw.FPDFPage_GetObject, page), 0)
     except Exception:
         return True
