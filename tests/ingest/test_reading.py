@@ -56,15 +56,25 @@ def test_choose_prefers_the_clean_reading_and_falls_back_to_ocr() -> None:
 
 def test_furniture_leaves_the_text_and_is_kept_on_the_page() -> None:
     head = "कार्यालय जिलाधिकारी, बहराइच"
+    body = [f"बिंदु {n}: समीक्षा की गई और निर्देश दिए गए।" for n in range(1, 7)]
     pages = [
-        Page(1, f"{head}\nUpdate: 2026-01-07 12:20 GMT\nबैठक में निर्देश दिए गए।\n- 1 -", "text"),
-        Page(2, f"{head}\nअपडेटेड: 7 जनवरी 2026, 12:20 PM\nसमीक्षा की गई।\nपृष्ठ 2 / 2", "text"),
+        Page(1, "\n".join([head, "Update: 2026-01-07 12:20 GMT", *body, "- 1 -"]), "text"),
+        Page(2, "\n".join([head, "अपडेटेड: 7 जनवरी 2026, 12:20 PM", *body, "पृष्ठ 2 / 2"]), "text"),
     ]
     separate(pages)
-    assert pages[0].text == f"{head}\nबैठक में निर्देश दिए गए।"  # the first page keeps its letterhead
+    assert pages[0].text == "\n".join([head, *body])  # the first page keeps its letterhead
     assert pages[0].furniture == ["Update: 2026-01-07 12:20 GMT", "- 1 -"]
-    assert pages[1].text == "समीक्षा की गई।"
+    assert pages[1].text == "\n".join(body)  # repeated sentences are text, even at the page's foot
     assert pages[1].furniture == [head, "अपडेटेड: 7 जनवरी 2026, 12:20 PM", "पृष्ठ 2 / 2"]
+
+
+def test_short_pages_that_repeat_a_formula_keep_it() -> None:
+    lines = ["पृष्ठ {n}", "सड़क का कार्य अधूरा पाया गया", "अधिशासी अभियंता को निर्देश दिए गए कि", "कार्य पूरा कराएं"]
+    pages = [Page(n, "\n".join(lines).format(n=n), "text") for n in (1, 2, 3)]
+    separate(pages)
+    for page in pages:
+        assert page.furniture == [f"पृष्ठ {page.number}"]
+        assert page.text == "\n".join(lines[1:])
 
 
 def test_a_number_inside_the_text_is_not_a_page_number() -> None:
