@@ -19,6 +19,7 @@ from extractors.meeting import (
 from extractors.people import Person, PersonMention, PersonRegistry, directs, pronoun_agent
 from extractors.steps import ItemDraft, choose_deadline, deadline_dict, run_steps
 from extractors.tables import ActionRow, pipe_tables, rows_from_table
+from ingest.cells import locate
 from ingest.document import IngestedDocument
 from models.gazetteer import Gazetteer, load_gazetteer
 from nlp.dates import TimeExpression, find_time_expressions
@@ -265,7 +266,8 @@ class DocumentExtractor:
         rows: list[tuple[int, ActionRow]] = []
         for number, page in enumerate(self.doc.pages, start=1):
             for table in page.tables:
-                rows += [(number, r) for r in rows_from_table(table.header, table.rows)]
+                found = rows_from_table(table.header, table.rows, table.row_spans or None, table.row_boxes or None)
+                rows += [(number, r) for r in found]
             for header, body in pipe_tables(self.pages[number - 1]):
                 cells, offsets = [c for c, _ in body], [o for _, o in body]
                 rows += [(number, r) for r in rows_from_table(header, cells, offsets)]
@@ -273,7 +275,7 @@ class DocumentExtractor:
 
     def _table_item(self, page: int, row: ActionRow) -> None:
         page_text = self.pages[page - 1]
-        start = row.row_offset if row.row_offset >= 0 else page_text.find(row.directive)
+        start = row.row_offset if row.row_offset >= 0 else locate(page_text, row.directive)
         start = max(start, 0)
         responsible: list[dict[str, Any]] = []
         if row.owner:
@@ -307,6 +309,8 @@ class DocumentExtractor:
             responsible=responsible,
             deadline=deadline,
         )
+        if row.box is not None:
+            self.items[-1]["evidence"]["box"] = [round(v, 1) for v in row.box]
 
     # -- result ------------------------------------------------------------
     def _result(self) -> Extraction:
