@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from exporters.cells import clean, xlsx_cell
 from exporters.csv_xlsx import write_table
 from exporters.rows import person_label
 from store.models import ActionItem, Document
@@ -66,11 +67,11 @@ def report_data(doc: Document, today: date) -> ReportData:
     lines = [
         ReportLine(
             number=n,
-            directive=i.text,
-            responsible="; ".join(x for x in (person_label(p) for p in i.responsible or []) if x) or "—",
-            deadline=_deadline(i),
+            directive=clean(i.text),
+            responsible=clean("; ".join(x for x in (person_label(p) for p in i.responsible or []) if x) or "—"),
+            deadline=clean(_deadline(i)),
             status=_status(i, today),
-            notes="; ".join(x for x in (i.note, f"सौंपा गया: {i.assignee}" if i.assignee else None) if x),
+            notes=clean("; ".join(x for x in (i.note, f"सौंपा गया: {i.assignee}" if i.assignee else None) if x)),
         )
         for n, i in enumerate(items, start=1)
     ]
@@ -79,9 +80,9 @@ def report_data(doc: Document, today: date) -> ReportData:
     )
     return ReportData(
         document_id=doc.id,
-        title=doc.meeting_title or doc.department or doc.filename,
-        meeting=meeting or "—",
-        chair=person_label({"name": doc.chair_name, "designation": doc.chair_designation}) or "—",
+        title=clean(doc.meeting_title or doc.department or doc.filename),
+        meeting=clean(meeting or "—"),
+        chair=clean(person_label({"name": doc.chair_name, "designation": doc.chair_designation}) or "—"),
         generated=today,
         lines=lines,
     )
@@ -185,7 +186,7 @@ def render_xlsx(data: ReportData) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
-    wb = Workbook(write_only=True)
+    wb = Workbook(write_only=True)  # every text cell a string cell (cells.xlsx_cell): no formulas
     header = tuple((h, "", w // 2 + 6) for h, w in zip(HEADERS, WIDTHS, strict=True))
     write_table(
         wb.create_sheet(TITLE),
@@ -197,14 +198,14 @@ def render_xlsx(data: ReportData) -> bytes:
     info.column_dimensions["B"].width = 60
     generated = WriteOnlyCell(info, value=data.generated)
     generated.number_format = "yyyy-mm-dd"
-    for row in (
+    for label, value in (
         ("बैठक", data.title),
         ("दिनांक / स्थान", data.meeting),
         ("अध्यक्षता", data.chair),
         ("दस्तावेज़ / document id", data.document_id),
         ("आख्या दिनांक", generated),
     ):
-        info.append(list(row))
+        info.append([xlsx_cell(info, label), value if value is generated else xlsx_cell(info, value)])
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()
