@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
+from api.etags import etag_of
 from api.params import IsoDate, RowId, Text
 from store.fields import CORRECTABLE, get_field
 from store.models import ActionItem, AuditLog, Document, Job, Page
@@ -45,7 +46,7 @@ class BulkReviewRequest(BaseModel):
 
 class TokenCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    role: Literal["viewer", "editor", "admin"]
+    role: Literal["feed", "viewer", "editor", "admin"]
     label: Text = Field(min_length=1, max_length=100)
 
 
@@ -103,6 +104,7 @@ class ItemOut(BaseModel):
     document_filename: str
     created_at: datetime
     updated_at: datetime
+    etag: str = Field(default="", description="send it back as If-Match with a PATCH or review")
 
 
 class PageOut(BaseModel):
@@ -215,6 +217,12 @@ class TokenCreated(BaseModel):
 
 
 def item_out(item: ActionItem, today: date) -> ItemOut:
+    out = _item_out(item, today)
+    out.etag = etag_of(out.model_dump(mode="json"))
+    return out
+
+
+def _item_out(item: ActionItem, today: date) -> ItemOut:
     doc = item.document
     values = {f: get_field(item, f) for f in CORRECTABLE}
     return ItemOut(

@@ -252,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     token = sub.add_parser("token", help="API tokens").add_subparsers(dest="token_command", required=True)
     p = token.add_parser("create", help="create an API token and print it once")
-    p.add_argument("--role", choices=["viewer", "editor", "admin"], default="editor")
+    p.add_argument("--role", choices=["feed", "viewer", "editor", "admin"], default="editor")
     p.add_argument("--label", default="")
     p.set_defaults(func=cmd_token_create)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from ingest.text import control_error
 from store.models import ActionItem
 from store.text import normalise
 
@@ -16,29 +17,49 @@ CORRECTABLE = ("text", "action", "issued_by", "responsible", "deadline", "recurr
 RECURRENCES = (None, "weekly", "fortnightly", "monthly", "quarterly")
 
 
+def text_value(value: Any, what: str) -> str | None:
+    """A string or None, without control characters (ValueError otherwise): what a column can hold."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{what} must be a string or null")
+    message = control_error(value)
+    if message:
+        raise ValueError(f"{what}: {message}")
+    return value
+
+
 def _person(p: Any) -> dict[str, Any] | None:
     if p is None:
         return None
     if isinstance(p, str):
-        return {"name": None, "designation": p.strip() or None}
+        return {"name": None, "designation": text_value(p, "designation").strip() or None}  # type: ignore[union-attr]
     if isinstance(p, dict):
-        return {"name": p.get("name") or None, "designation": p.get("designation") or None}
+        return {
+            "name": text_value(p.get("name"), "name") or None,
+            "designation": text_value(p.get("designation"), "designation") or None,
+        }
     raise ValueError("a person is {name, designation} or a string")
 
 
 def _target(t: Any) -> dict[str, Any]:
     if isinstance(t, str):
-        return {"text": t, "value": None, "unit": None}
+        return {"text": text_value(t, "target"), "value": None, "unit": None}
     if isinstance(t, dict) and isinstance(t.get("text"), str):
-        return {"text": t["text"], "value": t.get("value"), "unit": t.get("unit")}
+        value = t.get("value")
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            raise ValueError("a target's value must be a number or null")
+        return {"text": text_value(t["text"], "target text"), "value": value, "unit": text_value(t.get("unit"), "unit")}
     raise ValueError("a target is {text, value, unit} or a string")
 
 
 def parse_date(value: Any) -> date | None:
-    if value in (None, ""):
+    if value is None or value == "":
         return None
     if isinstance(value, date):
         return value
+    if not isinstance(value, str):
+        raise ValueError(f"not an ISO date: {value!r}")
     try:
         return date.fromisoformat(str(value))
     except ValueError as e:
@@ -77,9 +98,9 @@ def set_field(item: ActionItem, field: str, value: Any) -> None:
     if field == "text":
         if not isinstance(value, str) or not value.strip():
             raise ValueError("text must be a non-empty string")
-        item.text = value
+        item.text = text_value(value, "text")  # type: ignore[assignment]
     elif field == "action":
-        item.action = None if value is None else str(value)
+        item.action = text_value(value, "action")
     elif field == "issued_by":
         p = _person(value)
         item.issuer_name = p["name"] if p else None
@@ -96,9 +117,9 @@ def set_field(item: ActionItem, field: str, value: Any) -> None:
         if value is None:
             item.deadline_text = item.deadline_date = item.deadline_kind = None
         elif isinstance(value, dict):
-            item.deadline_text = value.get("text")
+            item.deadline_text = text_value(value.get("text"), "deadline text")
             item.deadline_date = parse_date(value.get("date"))
-            item.deadline_kind = value.get("kind")
+            item.deadline_kind = text_value(value.get("kind"), "deadline kind")
         else:
             raise ValueError("deadline must be {text, date, kind} or null")
         if item.due_date_source != "manual":

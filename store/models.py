@@ -36,7 +36,8 @@ STATUSES = ("open", "in_progress", "done", "dropped")
 CLOSED_STATUSES = ("done", "dropped")
 PRIORITIES = ("low", "normal", "high")
 JOB_STATUSES = ("queued", "running", "done", "failed")
-ROLES = ("viewer", "editor", "admin")
+# "feed" reads the calendar feeds only; it is the one role whose token may travel in a URL.
+ROLES = ("feed", "viewer", "editor", "admin")
 
 
 def utcnow() -> datetime:

@@ -281,6 +281,14 @@ def test_markup_in_names_and_text_never_runs(server: str, driver: Any) -> None:
     assert doc_hit.find_element(css, "a").get_attribute("href").split("#")[1].startswith("/documents/")
     assert not driver.find_elements(css, "img[src='x'], svg[onload], script:not([src])")
     assert flag() is None
-    # Control: the same payload put in as HTML does run, so the checks above could have failed.
-    driver.execute_script("document.createElement('div').innerHTML = arguments[0];", payload)
-    wait.until(lambda d: flag() == 4)
+    # Control: the same payload put in as HTML does try to run, so the checks above could have failed; the
+    # page's Content-Security-Policy (no inline scripts or handlers) then stops it as a second line.
+    driver.execute_script(
+        "window.__csp = [];"
+        "document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.effectiveDirective));"
+        "document.createElement('div').innerHTML = arguments[0];",
+        payload,
+    )
+    wait.until(lambda d: d.execute_script("return window.__csp.length") > 0)
+    assert all(d.startswith("script-src") for d in driver.execute_script("return window.__csp"))
+    assert flag() is None
