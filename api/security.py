@@ -39,6 +39,8 @@ COMMON_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
 }
 DOC_PATHS = ("/docs", "/redoc", "/openapi.json", "/v1")
+#: Load balancers probe these by address, under any Host; they answer nothing worth a rebinding attack.
+PROBE_PATHS = frozenset({"/v1/health", "/v1/ready"})
 
 
 def _split(value: str) -> set[str]:
@@ -122,7 +124,8 @@ class BrowserGuard:
 
     def _refusal(self, scope: dict[str, Any], headers: Headers, host: str) -> tuple[int, str, str] | None:
         name = host_name(host)
-        if self.hosts is not None and name not in self.hosts and not (name and is_loopback(name)):
+        trusted = self.hosts is None or name in self.hosts or (name and is_loopback(name))
+        if not trusted and not (scope["method"] in SAFE_METHODS and scope.get("path") in PROBE_PATHS):
             return (
                 400,
                 "untrusted_host",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import socket
 import subprocess
@@ -48,10 +49,8 @@ def _free_port() -> int:
 
 
 def _get(url: str, timeout: float) -> None:
-    try:
+    with contextlib.suppress(OSError):
         urllib.request.urlopen(url, timeout=timeout).read()
-    except OSError:
-        pass
 
 
 def test_sigterm_ends_a_busy_server_in_bounded_time(tmp_path: Path) -> None:

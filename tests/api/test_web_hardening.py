@@ -194,8 +194,11 @@ def test_untrusted_host_names_are_refused(make_client: Any) -> None:
     for host in ("127.0.0.1:8000", "localhost:8000", "[::1]:8000", "localhost"):
         assert client.get("/v1/health", headers={"Host": host}).status_code == 200, host
     public = make_client(allowed_hosts="", public_url="https://nirdesh.example.gov")
-    assert public.get("/v1/health", headers={"Host": "nirdesh.example.gov"}).status_code == 200
-    _code(public.get("/v1/health", headers={"Host": "attacker.example"}), 400)
+    assert public.get("/v1/documents", headers={"Host": "nirdesh.example.gov"}).status_code == 200
+    _code(public.get("/v1/documents", headers={"Host": "attacker.example"}), 400)
+    # A load balancer's probe by address: the liveness and readiness answers only.
+    assert public.get("/v1/health", headers={"Host": "10.0.0.5:8000"}).status_code == 200
+    assert public.get("/v1/ready", headers={"Host": "10.0.0.5:8000"}).status_code == 200
 
 
 def test_security_headers(client: Any) -> None:
