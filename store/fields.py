@@ -33,7 +33,7 @@ def _person(p: Any) -> dict[str, Any] | None:
     if p is None:
         return None
     if isinstance(p, str):
-        return {"name": None, "designation": text_value(p, "designation").strip() or None}  # type: ignore[union-attr]
+        return {"name": None, "designation": (text_value(p, "designation") or "").strip() or None}
     if isinstance(p, dict):
         return {
             "name": text_value(p.get("name"), "name") or None,
@@ -98,7 +98,8 @@ def set_field(item: ActionItem, field: str, value: Any) -> None:
     if field == "text":
         if not isinstance(value, str) or not value.strip():
             raise ValueError("text must be a non-empty string")
-        item.text = text_value(value, "text")  # type: ignore[assignment]
+        text_value(value, "text")
+        item.text = value
     elif field == "action":
         item.action = text_value(value, "action")
     elif field == "issued_by":
