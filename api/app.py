@@ -23,6 +23,7 @@ from api.health import ready_router
 from api.limits import UploadLimitMiddleware
 from api.routes import document_fix, documents, export, items, misc, office_reports, offices
 from api.routes import search as search_routes
+from api.security import BrowserGuard, trusted_hosts
 from api.ui import ui_mount
 from core.settings import Settings, get_settings
 from jobs.context import default_extractor
@@ -103,6 +104,12 @@ def create_app(
     errors.install(app)
     errors.document_errors(app)
     app.add_middleware(UploadLimitMiddleware, limit=settings.max_upload_bytes, paths=("/v1/documents",))
+    app.add_middleware(  # added last, so it runs first
+        BrowserGuard,
+        hosts=trusted_hosts(host or settings.host, settings.public_url, settings.allowed_hosts),
+        origins={o.strip() for o in settings.allowed_origins.split(",") if o.strip()},
+        public_url=settings.public_url,
+    )
     app.include_router(documents.router)
     app.include_router(document_fix.router)
     app.include_router(items.router)

@@ -1,11 +1,14 @@
 """Bearer-token auth with roles viewer < editor < admin.
 
 When auth is not required (loopback bind without NIRDESH_REQUIRE_AUTH) requests without a token act
-as a local admin; a token that is sent is still checked, so a wrong token is never ignored silently.
+as a local admin, audited as ``local:<the OS user running the server>``; a token that is sent is still
+checked, so a wrong token is never ignored silently.
 """
 
 from __future__ import annotations
 
+import getpass
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from ipaddress import ip_address
@@ -26,7 +29,16 @@ class Principal:
     office_id: int | None = None  # role office: the only office whose items it may see and report on
 
 
-LOCAL = Principal(actor="local", role=Role.ADMIN)
+def local_actor() -> str:
+    """``local:<OS user>``: who changed an item in the open loopback mode, as the audit trail names it."""
+    try:
+        user = getpass.getuser()
+    except (KeyError, OSError):  # no name for the uid (containers)
+        user = f"uid{os.getuid()}" if hasattr(os, "getuid") else "unknown"
+    return f"local:{user}"
+
+
+LOCAL = Principal(actor=local_actor(), role=Role.ADMIN)
 
 
 def is_loopback(host: str) -> bool:

@@ -34,6 +34,7 @@ _HTTP_CODES: dict[int, str] = {
     404: ErrorCode.NOT_FOUND,
     405: ErrorCode.METHOD_NOT_ALLOWED,
     409: ErrorCode.CONFLICT,
+    412: ErrorCode.PRECONDITION_FAILED,
     413: ErrorCode.TOO_LARGE,
     415: ErrorCode.UNSUPPORTED,
     422: ErrorCode.VALIDATION_ERROR,

@@ -7,7 +7,9 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import Path
-from pydantic import BeforeValidator, Field, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field
+
+from ingest.text import control_error
 
 #: Primary keys are 32-bit INTEGER columns on PostgreSQL; larger numbers cannot name a row.
 MAX_ID = 2**31 - 1
@@ -29,7 +31,31 @@ def _iso_date_only(value: Any) -> Any:
 IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 RowId = Annotated[int, Field(ge=1, le=MAX_ID)]
 IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
+PageNo = Annotated[int, Path(ge=1, le=MAX_ID, description="page number, from 1")]
 
-#: Text values must not contain NUL: PostgreSQL cannot store it, and it is never meaningful in a name or note.
-NO_NUL = r"^[^\x00]*$"
-Text = Annotated[str, StringConstraints(pattern=NO_NUL)]
+#: Text values hold no control characters but tab and newline: PostgreSQL cannot store NUL, spreadsheets and
+#: calendars cannot hold the others, and none is meaningful in a name, note or query.
+NO_CONTROLS = r"^[^\x00-\x08\x0b-\x1f\x7f-\x9f]*$"
+
+
+def _no_controls(value: str) -> str:
+    message = control_error(value)
+    if message:
+        raise ValueError(message)
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_controls), Field(json_schema_extra={"pattern": NO_CONTROLS})]
+
+NO_LINE_BREAKS = r"^[^\x00-\x1f\x7f-\x9f]*$"
+
+
+def _one_line(value: str) -> str:
+    value = _no_controls(value)
+    if "\n" in value or "\t" in value:
+        raise ValueError("line breaks and tabs are not allowed here")
+    return value
+
+
+#: Text on one line (a name in a path or a header): no control characters at all.
+Line = Annotated[str, AfterValidator(_one_line), Field(json_schema_extra={"pattern": NO_LINE_BREAKS})]

@@ -9,6 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
+from api.etags import etag_of
 from api.params import IsoDate, RowId, Text
 from core.states import DocumentStatus, JobStatus
 from ingest.formats import has_page_images
@@ -46,7 +47,7 @@ class BulkReviewRequest(BaseModel):
 
 class TokenCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    role: Literal["viewer", "editor", "admin"]
+    role: Literal["feed", "viewer", "editor", "admin"]
     label: Text = Field(min_length=1, max_length=100)
 
 
@@ -104,6 +105,7 @@ class ItemOut(BaseModel):
     document_filename: str
     created_at: datetime
     updated_at: datetime
+    etag: str = Field(default="", description="send it back as If-Match with a PATCH or review")
 
 
 class PageOut(BaseModel):
@@ -228,7 +230,13 @@ class TokenCreated(BaseModel):
 
 
 def item_out(v: ItemView) -> ItemOut:
-    """The API's item, from the read model (store.views) that the exports use too."""
+    """The API's item, from the read model (store.views) that the exports use too, with its ETag."""
+    out = _item_out(v)
+    out.etag = etag_of(out.model_dump(mode="json"))
+    return out
+
+
+def _item_out(v: ItemView) -> ItemOut:
     dl = v.deadline
     return ItemOut(
         id=v.id,

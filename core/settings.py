@@ -34,6 +34,12 @@ class Settings:
     # TXT/DOCX uploads up to this size are extracted in the request; larger ones and PDF/images go to a job.
     sync_max_bytes: int = field(default_factory=lambda: int(_env("SYNC_MAX_KB", "512")) * 1024)
     job_workers: int = field(default_factory=lambda: int(_env("JOB_WORKERS", "2")))
+    # Browsers (api/security.py): Host names served besides the loopback names, the bind address and the
+    # public URL's host ("*" = any), and other origins allowed to send changes (comma-separated).
+    allowed_hosts: str = field(default_factory=lambda: _env("ALLOWED_HOSTS", ""))
+    allowed_origins: str = field(default_factory=lambda: _env("ALLOWED_ORIGINS", ""))
+    # On SIGTERM: seconds to finish open requests before they are cut, then before the process is ended.
+    shutdown_timeout_s: float = field(default_factory=lambda: float(_env("SHUTDOWN_TIMEOUT", "10")))
     # Scaling out (docs/scaling.md): "embedded" runs jobs in the server; "celery" sends them to `nirdesh worker`s.
     queue: str = field(default_factory=lambda: _env("QUEUE", "embedded"))
     redis_url: str = field(default_factory=lambda: os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"))

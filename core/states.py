@@ -79,6 +79,7 @@ class Role(StrEnum):
     office endpoints (api/routes/office_reports.py), which scope every answer to the token's office."""
 
     OFFICE = "office"
+    FEED = "feed"  # reads the calendar feeds only; the one role whose token may travel in a URL
     VIEWER = "viewer"
     EDITOR = "editor"
     ADMIN = "admin"

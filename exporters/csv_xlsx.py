@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from exporters.cells import csv_value, xlsx_cell
 from exporters.mapping import DEFAULTS, label_safe, user_for
 from exporters.rows import ExportRow
 
@@ -49,7 +50,8 @@ def write_csv(rows: Iterable[ExportRow], mapping: dict[str, Any] | None = None) 
     """CSV bytes: UTF-8 with a BOM (so Excel reads Devanagari), CRLF rows, Jira headers first.
 
     Labels are space-separated in one column (Jira splits them); dates are ISO (yyyy-MM-dd in the
-    importer's date-format box).
+    importer's date-format box). Every value goes through ``cells.csv_value`` (no control characters,
+    no formulas).
     """
     jira = (mapping or DEFAULTS)["jira"]
     buf = io.StringIO()
@@ -57,23 +59,22 @@ def write_csv(rows: Iterable[ExportRow], mapping: dict[str, Any] | None = None) 
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(JIRA_COLUMNS + EXTRA_COLUMNS)
     for r in rows:
-        w.writerow(
-            [
-                r.summary,
-                description(r),
-                user_for(jira, r.officers) or r.assignee or (r.officers[0] if r.officers else ""),
-                r.due_date.isoformat() if r.due_date else "",
-                jira["priority"].get(r.priority, r.priority),
-                " ".join(labels(r, jira.get("labels") or [])),
-                jira["status"].get(r.status, r.status),
-                r.id,
-                r.responsible_text,
-                r.department or "",
-                r.meeting_date.isoformat() if r.meeting_date else "",
-                r.review_state,
-                r.url,
-            ]
-        )
+        values = [
+            r.summary,
+            description(r),
+            user_for(jira, r.officers) or r.assignee or (r.officers[0] if r.officers else ""),
+            r.due_date.isoformat() if r.due_date else "",
+            jira["priority"].get(r.priority, r.priority),
+            " ".join(labels(r, jira.get("labels") or [])),
+            jira["status"].get(r.status, r.status),
+            r.id,
+            r.responsible_text,
+            r.department or "",
+            r.meeting_date.isoformat() if r.meeting_date else "",
+            r.review_state,
+            r.url,
+        ]
+        w.writerow([csv_value(v) for v in values])
     return buf.getvalue().encode("utf-8")
 
 
@@ -123,9 +124,9 @@ def _cell_value(row: ExportRow, attr: str) -> Any:
 def write_table(ws: Any, header: tuple[tuple[str, str, int], ...], records: Iterable[list[Any]]) -> None:
     """Fill a write-only sheet: a bold, frozen, filterable header; date cells get a date format.
 
-    Write-only sheets stream rows to disk; an ordinary sheet took minutes for 10,000 rows.
+    Write-only sheets stream rows to disk; an ordinary sheet took minutes for 10,000 rows. Text is
+    written as string cells without control characters (``cells.xlsx_cell``), never as a formula.
     """
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
@@ -136,7 +137,7 @@ def write_table(ws: Any, header: tuple[tuple[str, str, int], ...], records: Iter
     ws.freeze_panes = "A2"
     cells = []
     for h, _, _ in header:
-        cell = WriteOnlyCell(ws, value=h)
+        cell = xlsx_cell(ws, h)
         cell.font, cell.fill, cell.alignment = bold, fill, wrap
         cells.append(cell)
     ws.append(cells)
@@ -144,12 +145,10 @@ def write_table(ws: Any, header: tuple[tuple[str, str, int], ...], records: Iter
     for values in records:
         row: list[Any] = []
         for v in values:
+            cell = xlsx_cell(ws, v)
             if isinstance(v, date):
-                cell = WriteOnlyCell(ws, value=v)
                 cell.number_format = "yyyy-mm-dd"
-                row.append(cell)
-            else:
-                row.append(v)
+            row.append(cell)
         ws.append(row)
         n += 1
     ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{n}"

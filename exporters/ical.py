@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
+from exporters.cells import clean
 from exporters.csv_xlsx import description
 from exporters.rows import ExportRow
 
@@ -32,7 +33,7 @@ def categories(row: ExportRow) -> list[str]:
         cats.append(row.department)
     if row.overdue:
         cats.append("अतिदेय / overdue")
-    return [c.replace(",", " ") for c in dict.fromkeys(cats)]
+    return [clean(c).replace(",", " ") for c in dict.fromkeys(cats)]
 
 
 def write_ical(
@@ -45,7 +46,7 @@ def write_ical(
     cal.add("prodid", "-//Nirdesh//action items//HI")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", clean(name))
     cal.add("x-published-ttl", "PT1H")  # subscribed clients: refresh hourly
     for r in rows:
         todo = Todo()
@@ -53,8 +54,9 @@ def write_ical(
         todo.add("dtstamp", now)
         todo.add("created", r.created_at)
         todo.add("last-modified", r.updated_at)
-        todo.add("summary", r.summary)
-        todo.add("description", description(r))
+        summary, text = clean(r.summary), clean(description(r))  # RFC 5545 allows no control characters
+        todo.add("summary", summary)
+        todo.add("description", text)
         if r.due_date:
             todo.add("due", r.due_date)
         todo.add("status", STATUS.get(r.status, "NEEDS-ACTION"))
@@ -70,8 +72,8 @@ def write_ical(
             ev = Event()
             ev.add("uid", "event-" + uid_for(r))
             ev.add("dtstamp", now)
-            ev.add("summary", r.summary)
-            ev.add("description", description(r))
+            ev.add("summary", summary)
+            ev.add("description", text)
             ev.add("dtstart", r.due_date)
             ev.add("dtend", r.due_date + timedelta(days=1))
             ev.add("transp", "TRANSPARENT")

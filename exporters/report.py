@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from exporters.cells import clean, xlsx_cell
 from exporters.csv_xlsx import write_table
 from exporters.rows import person_label
 from store.models import ActionItem, Document, Office
@@ -115,11 +116,11 @@ def report_data(
     lines = [
         ReportLine(
             number=n,
-            directive=i.text,
-            responsible="; ".join(x for x in (person_label(p) for p in i.responsible or []) if x) or "—",
-            deadline=_deadline(i),
+            directive=clean(i.text),
+            responsible=clean("; ".join(x for x in (person_label(p) for p in i.responsible or []) if x) or "—"),
+            deadline=clean(_deadline(i)),
             status=_status(i, today),
-            notes="; ".join(x for x in (i.note, f"सौंपा गया: {i.assignee}" if i.assignee else None) if x),
+            notes=clean("; ".join(x for x in (i.note, f"सौंपा गया: {i.assignee}" if i.assignee else None) if x)),
             action_taken=report_note(accepted.get(i.id)),
         )
         for n, i in enumerate(items, start=1)
@@ -129,9 +130,9 @@ def report_data(
     )
     return ReportData(
         document_id=doc.id,
-        title=doc.meeting_title or doc.department or doc.filename,
-        meeting=meeting or "—",
-        chair=person_label({"name": doc.chair_name, "designation": doc.chair_designation}) or "—",
+        title=clean(doc.meeting_title or doc.department or doc.filename),
+        meeting=clean(meeting or "—"),
+        chair=clean(person_label({"name": doc.chair_name, "designation": doc.chair_designation}) or "—"),
         generated=today,
         lines=lines,
     )
@@ -248,7 +249,7 @@ def render_xlsx(data: ReportData) -> bytes:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
-    wb = Workbook(write_only=True)
+    wb = Workbook(write_only=True)  # every text cell a string cell (cells.xlsx_cell): no formulas
     header = tuple((h, "", int(w) // 2 + 6) for h, w in zip(HEADERS, WIDTHS, strict=True))
     write_table(
         wb.create_sheet(TITLE),
@@ -263,14 +264,14 @@ def render_xlsx(data: ReportData) -> bytes:
     info.column_dimensions["B"].width = 60
     generated = WriteOnlyCell(info, value=data.generated)
     generated.number_format = "yyyy-mm-dd"
-    for row in (
+    for label, value in (
         ("बैठक", data.title),
         ("दिनांक / स्थान", data.meeting),
         ("अध्यक्षता", data.chair),
         ("दस्तावेज़ / document id", data.document_id),
         ("आख्या दिनांक", generated),
     ):
-        info.append(list(row))
+        info.append([xlsx_cell(info, label), value if value is generated else xlsx_cell(info, value)])
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

@@ -38,6 +38,18 @@ def strip_controls(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def first_control(text: str) -> str | None:
+    """The first control character in ``text`` (C0 other than tab and newline, DEL, C1), or None."""
+    m = _CONTROL.search(text)
+    return m.group() if m else None
+
+
+def control_error(text: str) -> str | None:
+    """A message naming the first control character of ``text``, or None when it has none."""
+    c = first_control(text)
+    return None if c is None else f"control character U+{ord(c):04X} is not allowed (only tab and newline are)"
+
+
 def normalise_ws(text: str) -> str:
     """Collapse all whitespace to single spaces (for comparisons and CER)."""
     return re.sub(r"\s+", " ", text).strip()

@@ -14,6 +14,7 @@ from typing import Any
 
 from core.contract import ExtractedItem, Person, Target
 from core.states import DueDateSource, ItemStatus, Priority, Recurrence, ReviewState
+from ingest.text import control_error
 from store.models import ActionItem
 from store.text import normalise
 
@@ -21,22 +22,39 @@ CORRECTABLE = ("text", "action", "issued_by", "responsible", "deadline", "recurr
 RECURRENCES = (None, *Recurrence)
 
 
+def text_value(value: Any, what: str) -> str | None:
+    """A string or None, without control characters (ValueError otherwise): what a column can hold."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"{what} must be a string or null")
+    message = control_error(value)
+    if message:
+        raise ValueError(f"{what}: {message}")
+    return value
+
+
 def _person(p: Any) -> Person | None:
     """A person as people write it in a correction: {name, designation}, a bare designation, or null."""
     if p is None:
         return None
     if isinstance(p, str):
-        return Person(None, p.strip() or None)
+        return Person(None, (text_value(p, "designation") or "").strip() or None)
     if isinstance(p, dict):
-        return Person(p.get("name") or None, p.get("designation") or None)
+        return Person(
+            text_value(p.get("name"), "name") or None, text_value(p.get("designation"), "designation") or None
+        )
     raise ValueError("a person is {name, designation} or a string")
 
 
 def _target(t: Any) -> Target:
     if isinstance(t, str):
-        return Target(t)
+        return Target(text_value(t, "target") or "")
     if isinstance(t, dict) and isinstance(t.get("text"), str):
-        return Target(t["text"], t.get("value"), t.get("unit"))
+        value = t.get("value")
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int | float)):
+            raise ValueError("a target's value must be a number or null")
+        return Target(text_value(t["text"], "target text") or "", value, text_value(t.get("unit"), "unit"))
     raise ValueError("a target is {text, value, unit} or a string")
 
 
@@ -65,10 +83,12 @@ def _write_targets(item: ActionItem, targets: Sequence[Target]) -> None:
 
 
 def parse_date(value: Any) -> date | None:
-    if value in (None, ""):
+    if value is None or value == "":
         return None
     if isinstance(value, date):
         return value
+    if not isinstance(value, str):
+        raise ValueError(f"not an ISO date: {value!r}")
     try:
         return date.fromisoformat(str(value))
     except ValueError as e:
@@ -107,9 +127,10 @@ def set_field(item: ActionItem, field: str, value: Any) -> None:
     if field == "text":
         if not isinstance(value, str) or not value.strip():
             raise ValueError("text must be a non-empty string")
+        text_value(value, "text")
         item.text = value
     elif field == "action":
-        item.action = None if value is None else str(value)
+        item.action = text_value(value, "action")
     elif field == "issued_by":
         _write_issuer(item, _person(value))
     elif field == "responsible":
@@ -120,7 +141,12 @@ def set_field(item: ActionItem, field: str, value: Any) -> None:
         if value is None:
             _write_deadline(item, None, None, None)
         elif isinstance(value, dict):
-            _write_deadline(item, value.get("text"), parse_date(value.get("date")), value.get("kind"))
+            _write_deadline(
+                item,
+                text_value(value.get("text"), "deadline text"),
+                parse_date(value.get("date")),
+                text_value(value.get("kind"), "deadline kind"),
+            )
         else:
             raise ValueError("deadline must be {text, date, kind} or null")
     elif field == "recurrence":

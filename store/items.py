@@ -5,15 +5,21 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.states import DueDateSource, ReviewState
 from store import audit
-from store.fields import CORRECTABLE, get_field, parse_date, set_field
+from store.fields import CORRECTABLE, get_field, parse_date, set_field, text_value
 from store.models import PRIORITIES, STATUSES, ActionItem, Correction
 
 EDITABLE = ("status", "assignee", "due_date", "priority", "note")
 DECISIONS = ("confirm", "reject", "correct", "revert")
+
+
+def lock_item(session: Session, item_id: int) -> None:
+    """Lock the item's row until the transaction ends (PostgreSQL; SQLite write transactions are exclusive)."""
+    session.execute(select(ActionItem.id).where(ActionItem.id == item_id).with_for_update())
 
 
 def update_item(session: Session, item: ActionItem, changes: dict[str, Any], actor: str) -> list[str]:
@@ -30,6 +36,9 @@ def update_item(session: Session, item: ActionItem, changes: dict[str, Any], act
         raise ValueError(f"priority must be one of {list(PRIORITIES)}")
     if "due_date" in changes:
         changes = {**changes, "due_date": parse_date(changes["due_date"])}
+    for field in ("assignee", "note"):
+        if field in changes:
+            text_value(changes[field], field)
     changed = []
     for field, new in changes.items():
         old = getattr(item, field)

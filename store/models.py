@@ -46,7 +46,9 @@ REVIEW_STATES = tuple(ReviewState)
 STATUSES = tuple(ItemStatus)
 PRIORITIES = tuple(Priority)
 JOB_STATUSES = tuple(JobStatus)
-ROLES = tuple(Role)  # in rank order: office < viewer < editor < admin
+# In rank order: office < feed < viewer < editor < admin. "feed" reads the calendar feeds only; it is the
+# one role whose token may travel in a URL.
+ROLES = tuple(Role)
 
 
 def utcnow() -> datetime:

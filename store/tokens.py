@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from core.states import Role
 from store.models import ROLES, ApiToken
 
-ROLE_RANK: dict[str, int] = {r: i for i, r in enumerate(ROLES)}  # office < viewer < editor < admin
+ROLE_RANK: dict[str, int] = {r: i for i, r in enumerate(ROLES)}  # office < feed < viewer < editor < admin
 
 
 def hash_token(token: str) -> str:

@@ -12,6 +12,9 @@ from typing import Any
 
 import pytest
 
+# Starlette's TestClient sends "Host: testserver"; the app answers only to names it trusts (api/security.py).
+os.environ.setdefault("NIRDESH_ALLOWED_HOSTS", "testserver")
+
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # the package is not necessarily installed in the venv
     sys.path.insert(0, str(ROOT))

@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from api.auth import Ctx, Editor, Viewer
 from api.context import ServiceContext
 from api.errors import INGEST_STATUS, ApiError, error_responses, not_found
-from api.params import MAX_OFFSET, IdPath, IsoDate
+from api.params import MAX_OFFSET, IdPath, IsoDate, PageNo
 from api.schemas import (
     DocumentDetail,
     DocumentList,
@@ -179,8 +179,8 @@ def get_document_file(document_id: IdPath, ctx: Ctx, _who: Viewer) -> FileRespon
     responses={200: {"content": {"image/png": {}}, "description": "the page as a PNG"}},
 )
 def get_page_image(
-    document_id: int,
-    number: int,
+    document_id: IdPath,
+    number: PageNo,
     ctx: Ctx,
     _who: Viewer,
     width: Annotated[int, Query(ge=100, le=2400, description="image width in pixels")] = 1000,

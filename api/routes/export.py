@@ -1,31 +1,34 @@
 """Exports (CSV, XLSX, iCalendar, JSON), calendar feeds per officer and department, and the
 compliance report of a meeting. The writers live in ``exporters``; this module is HTTP only.
 
-Calendar apps cannot send an Authorization header, so the feeds also accept the API token as
-``?token=…`` (use a viewer token made for the purpose: a URL ends up in logs and calendar settings).
+Calendar apps cannot send an Authorization header, so the feeds also accept a token as ``?token=…``:
+only a feed token (``nirdesh token create --role feed``), which can read the feeds and nothing else,
+because a URL ends up in logs, proxies and calendar settings. The server's access log shows it redacted.
+Links and calendar UIDs are built from the configured public URL, never from the request's Host header.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Literal
-from urllib.parse import quote
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
-from api.auth import Ctx, Principal, Viewer, viewer
+from api.auth import Ctx, Principal, Viewer, require
 from api.context import ServiceContext
 from api.errors import ApiError, not_found
 from api.filters import SORTS, Filters, SortKey
-from api.params import IdPath, Text
+from api.params import IdPath, Line, Text
 from api.review_param import ReviewQuery
+from api.uploads import content_disposition
 from core.states import ErrorCode, Role
 from exporters.mapping import MappingError
 from exporters.report import ReportFontError, accepted_reports, render_pdf, render_xlsx, report_data
 from exporters.rows import ExportRow, load_rows
 from exporters.service import MEDIA, base_url, filename, render
+from store.files import display_name
 from store.repository import ItemFilter, get_document
 from store.review_scope import gate
-from store.tokens import ROLE_RANK, verify_token
+from store.tokens import verify_token
 
 if TYPE_CHECKING:
     from exporters.notify import Dispatcher
@@ -34,16 +37,14 @@ router = APIRouter(prefix="/v1", tags=["export"])
 
 
 def _attachment(body: bytes, media_type: str, name: str, inline: bool = False) -> Response:
-    disposition = "inline" if inline else "attachment"
-    ascii_name = name.encode("ascii", "replace").decode().replace("?", "_")
-    headers = {"Content-Disposition": f"{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"}
-    return Response(body, media_type=media_type, headers=headers)
+    disposition = content_disposition(display_name(name, "nirdesh"), "inline" if inline else "attachment")
+    return Response(body, media_type=media_type, headers={"Content-Disposition": disposition})
 
 
-def _rows(request: Request, ctx: Ctx, f: ItemFilter, sort: str) -> list[ExportRow]:
+def _rows(ctx: Ctx, f: ItemFilter, sort: str) -> list[ExportRow]:
     if sort not in SORTS:
         raise ApiError(422, ErrorCode.VALIDATION_ERROR, f"sort: use one of {SORTS}")
-    base = ctx.settings.public_url or str(request.base_url).rstrip("/")
+    base = base_url(ctx.settings)  # the request's Host header is the client's to choose
     with ctx.db.session() as s:
         return load_rows(s, f, today=ctx.today(), base_url=base, sort=sort, max_items=ctx.settings.export_max_items)
 
@@ -55,7 +56,6 @@ def _files(*formats: str) -> dict[int | str, dict]:
 
 @router.get("/export", response_class=Response, responses=_files("csv", "xlsx", "ics", "json"))
 def export(
-    request: Request,
     ctx: Ctx,
     _who: Viewer,
     f: Filters,
@@ -72,7 +72,7 @@ def export(
     items unless ``review=all`` or an explicit ``review_state``/``tracked`` says otherwise; never rejected."""
     f.q = q
     f = gate(f, review)
-    rows = _rows(request, ctx, f, sort)
+    rows = _rows(ctx, f, sort)
     try:
         out = render(format, rows, f, settings=ctx.settings, per_meeting=sheets == "meeting", events=events)
     except MappingError as e:
@@ -80,22 +80,36 @@ def export(
     return _attachment(out.body, out.media_type, filename("nirdesh-action-items", out.extension, ctx.today()))
 
 
+_feed_reader = require("feed")
+
+
 def _feed_principal(request: Request, ctx: Ctx, token: str | None) -> Principal:
+    """The header's token (any role) or, in the URL, a feed token only."""
     if not token:
-        return viewer(request, ctx)
+        return _feed_reader(request, ctx)
     with ctx.db.session() as s:
         row = verify_token(s, token)
-        if row is None or ROLE_RANK[row.role] < ROLE_RANK[Role.VIEWER]:
+        if row is None:
             raise ApiError(401, ErrorCode.UNAUTHORIZED, "invalid or revoked token")
+        if row.role != Role.FEED:
+            raise ApiError(
+                403,
+                ErrorCode.FORBIDDEN,
+                f"a {row.role} token is not accepted in a URL: revoke it (it may be in logs now) and use a feed "
+                "token (nirdesh token create --role feed)",
+            )
         return Principal(actor=f"{row.label}#{row.id}", role=row.role)
 
 
-TokenQuery = Annotated[str | None, Query(description="API token, for calendar apps that cannot send headers")]
+TokenQuery = Annotated[
+    Text | None, Query(max_length=200, description="a feed token, for calendar apps that cannot send headers")
+]
+FeedKey = Annotated[Line, Path(min_length=1, max_length=200, description="officer or department, or part of it")]
 
 
-def _feed(request: Request, ctx: Ctx, f: ItemFilter, name: str, events: bool, review: str | None) -> Response:
+def _feed(ctx: Ctx, f: ItemFilter, name: str, events: bool, review: str | None) -> Response:
     f = gate(f, review)  # confirmed items unless review=all; rejected extractions are never tasks
-    rows = _rows(request, ctx, f, "due_date")
+    rows = _rows(ctx, f, "due_date")
     out = render("ics", rows, f, settings=ctx.settings, events=events, calendar_name=name)
     return _attachment(out.body, out.media_type, f"{name}.ics", inline=True)
 
@@ -103,7 +117,7 @@ def _feed(request: Request, ctx: Ctx, f: ItemFilter, name: str, events: bool, re
 @router.get("/feeds/{kind}/{key}.ics", tags=["feeds"], response_class=Response, responses=_files("ics"))
 def feed(
     kind: Literal["officer", "department"],
-    key: str,
+    key: FeedKey,
     request: Request,
     ctx: Ctx,
     token: TokenQuery = None,
@@ -115,7 +129,7 @@ def feed(
     department contains ``key``."""
     _feed_principal(request, ctx, token)
     f = ItemFilter(responsible=key) if kind == "officer" else ItemFilter(department=key)
-    return _feed(request, ctx, f, f"निर्देश — {key}", events, review)
+    return _feed(ctx, f, f"निर्देश — {key}", events, review)
 
 
 @router.get(

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Header, Query, Response
+from sqlalchemy.orm import Session
 
 from api.auth import Ctx, Editor, Viewer
-from api.errors import ApiError, not_found
+from api.errors import ApiError, error_responses, not_found
+from api.etags import check_if_match
 from api.filters import SORTS, Filters, SortKey
 from api.params import MAX_OFFSET, IdPath, Text
 from api.schemas import (
@@ -23,11 +26,16 @@ from api.schemas import (
 )
 from core.states import ErrorCode
 from store import audit
-from store.items import review_item, update_item
+from store.items import lock_item, review_item, update_item
+from store.models import ActionItem
 from store.repository import get_item, list_items
 from store.review_scope import gate
 
 router = APIRouter(prefix="/v1/action-items", tags=["action items"])
+
+IfMatch = Annotated[
+    str | None, Header(description="the item's ETag as last read; 412 if it has changed since", max_length=1000)
+]
 
 
 @router.get("", response_model=ItemList)
@@ -74,48 +82,64 @@ def bulk_review(body: BulkReviewRequest, ctx: Ctx, who: Editor) -> BulkReviewOut
 
 
 @router.get("/{item_id:int}", response_model=ItemOut)
-def get_one(item_id: IdPath, ctx: Ctx, _who: Viewer) -> ItemOut:
+def get_one(item_id: IdPath, ctx: Ctx, _who: Viewer, response: Response) -> ItemOut:
     with ctx.db.session() as s:
         item = get_item(s, item_id)
         if item is None:
             raise not_found("action item", item_id)
-        return item_out_of(item, ctx.today())
+        out = item_out_of(item, ctx.today())
+    response.headers["ETag"] = out.etag
+    return out
 
 
-@router.patch("/{item_id:int}", response_model=ItemOut)
-def patch_item(item_id: IdPath, body: ItemPatch, ctx: Ctx, who: Editor) -> ItemOut:
+def _locked_item(s: Session, item_id: int, if_match: str | None, today: date) -> ActionItem:
+    """The item, locked for this transaction (PostgreSQL), after the If-Match check (412)."""
+    lock_item(s, item_id)
+    item = get_item(s, item_id)
+    if item is None:
+        raise not_found("action item", item_id)
+    check_if_match(if_match, item_out_of(item, today).etag)
+    return item
+
+
+@router.patch("/{item_id:int}", response_model=ItemOut, responses=error_responses(412))
+def patch_item(
+    item_id: IdPath, body: ItemPatch, ctx: Ctx, who: Editor, response: Response, if_match: IfMatch = None
+) -> ItemOut:
     changes = body.model_dump(exclude_unset=True)
     for key in ("status", "priority"):
         if key in changes and changes[key] is None:
             raise ApiError(422, ErrorCode.VALIDATION_ERROR, f"{key} cannot be null")
     with ctx.db.session() as s:
-        item = get_item(s, item_id)
-        if item is None:
-            raise not_found("action item", item_id)
+        item = _locked_item(s, item_id, if_match, ctx.today())
         try:
             update_item(s, item, changes, who.actor)
         except ValueError as e:
             raise ApiError(422, ErrorCode.VALIDATION_ERROR, str(e)) from e
         s.flush()
-        return item_out_of(item, ctx.today())
+        out = item_out_of(item, ctx.today())
+    response.headers["ETag"] = out.etag
+    return out
 
 
-@router.post("/{item_id:int}/review", response_model=ItemOut)
+@router.post("/{item_id:int}/review", response_model=ItemOut, responses=error_responses(412))
 def review(
     item_id: IdPath,
     body: ReviewRequest,
     ctx: Ctx,
     who: Editor,
+    response: Response,
+    if_match: IfMatch = None,
 ) -> ItemOut:
     with ctx.db.session() as s:
-        item = get_item(s, item_id)
-        if item is None:
-            raise not_found("action item", item_id)
+        item = _locked_item(s, item_id, if_match, ctx.today())
         try:
             review_item(s, item, body.decision, who.actor, body.fields)
         except ValueError as e:
             raise ApiError(422, ErrorCode.VALIDATION_ERROR, str(e)) from e
-        return item_out_of(item, ctx.today())
+        out = item_out_of(item, ctx.today())
+    response.headers["ETag"] = out.etag
+    return out
 
 
 @router.get("/{item_id:int}/history", response_model=list[AuditOut])

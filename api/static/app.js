@@ -101,6 +101,7 @@ const I18N = {
     hide: "छिपाएँ",
     no_history: "कोई परिवर्तन दर्ज नहीं।",
     saved: "सहेजा गया",
+    changed_elsewhere: "इस बीच किसी और ने यह कार्य-बिंदु बदल दिया है; पृष्ठ दोबारा लोड करके फिर से बदलें।",
     total: "कुल",
     prev: "पिछला",
     next: "अगला",
@@ -291,6 +292,7 @@ const I18N = {
     hide: "Hide",
     no_history: "No changes recorded.",
     saved: "Saved",
+    changed_elsewhere: "Someone else changed this item meanwhile; reload the page and make your change again.",
     total: "Total",
     prev: "Previous",
     next: "Next",
@@ -502,13 +504,16 @@ function localMessage(code, message) {
 function errorFrom(status, body, fallback) {
   const e = body && body.error;
   if (status === 401) document.getElementById("auth-bar").hidden = false;
+  if (status === 412) return new ApiError(status, e?.code || "precondition_failed", t("changed_elsewhere"));
   const code = e?.code || (status === 403 ? "forbidden" : status === 404 ? "not_found" : "http_error");
   return new ApiError(status, code, localMessage(code, e?.message || fallback || `HTTP ${status}`));
 }
 
-async function api(path, { method = "GET", body } = {}) {
+// `ifMatch`: the item's etag as last read; the server answers 412 if someone changed it since.
+async function api(path, { method = "GET", body, ifMatch } = {}) {
   const headers = { Accept: "application/json", ...authHeaders() };
   if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (ifMatch) headers["If-Match"] = ifMatch;
   let res;
   try {
     res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -881,7 +886,7 @@ async function renderDocument(view, seq, docId) {
       const before = item.review_state;
       try {
         const body = fields ? { decision, fields } : { decision };
-        const updated = await api(`/v1/action-items/${item.id}/review`, { method: "POST", body });
+        const updated = await api(`/v1/action-items/${item.id}/review`, { method: "POST", body, ifMatch: item.etag });
         Object.assign(item, updated);
         card.replaceWith(itemCard(item, highlight, card._review));
         confirmAll.disabled = !proposed().length;
@@ -1307,7 +1312,9 @@ function itemRows(item, onChanged) {
     const previous = item.status;
     statusSel.disabled = true;
     try {
-      const updated = await api(`/v1/action-items/${item.id}`, { method: "PATCH", body: { status: statusSel.value } });
+      const updated = await api(`/v1/action-items/${item.id}`, {
+        method: "PATCH", body: { status: statusSel.value }, ifMatch: item.etag,
+      });
       Object.assign(item, updated);
       paintDue();
       row.dataset.status = item.status;

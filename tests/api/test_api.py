@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 
+from api.auth import local_actor
 from store import jobs as job_store
 from store.db import Database
 from store.files import FileStore
@@ -150,7 +151,7 @@ def test_patch_audit_and_overdue_filter(client) -> None:
         ("due_date", "2099-12-31", "2021-03-01"),
         ("priority", "normal", "high"),
     ]
-    assert all(h["actor"] == "local" and h["at"] for h in hist)
+    assert all(h["actor"] == local_actor() and h["at"] for h in hist)
     _error(client.patch(f"/v1/action-items/{first['id']}", json={"status": "finished"}), 422, "validation_error")
     _error(client.patch(f"/v1/action-items/{first['id']}", json={"text": "x"}), 422, "validation_error")
     _error(client.patch(f"/v1/action-items/{first['id']}", json={"status": None}), 422, "validation_error")

@@ -191,6 +191,22 @@ def test_upload_review_track_in_browser(server: str, driver: Any, tmp_path: Path
     entries = [e.text for e in driver.find_elements(css, hist)]
     assert any("स्थिति" in e and "खुला" in e and "प्रगति पर" in e for e in entries), entries
 
+    # 3b. Another editor changes the item behind the page: the page's next change carries the etag it read
+    # (If-Match), gets 412 and says so in Hindi; the select goes back and the other editor's change stays.
+    other = urllib.request.Request(
+        f"{server}/v1/action-items/{item_id}",
+        data=json.dumps({"note": "दूसरे संपादक की टिप्पणी"}).encode(),
+        method="PATCH",
+        headers={"Content-Type": "application/json"},
+    )
+    urllib.request.urlopen(other).read()
+    select = Select(row.find_element(css, "select.status-select"))
+    select.select_by_value("done")
+    wait.until(ec.text_to_be_present_in_element((css, "#flash"), "किसी और ने यह कार्य-बिंदु बदल दिया है"))
+    assert select.first_selected_option.get_attribute("value") == "in_progress"
+    now = json.loads(urllib.request.urlopen(f"{server}/v1/action-items/{item_id}").read())
+    assert now["status"] == "in_progress" and now["note"] == "दूसरे संपादक की टिप्पणी"
+
     # Filters: "done" shows nothing; "in progress" shows the item.
     Select(driver.find_element(css, "#filters select[name='status']")).select_by_value("done")
     wait.until(ec.presence_of_element_located((css, "#no-items")))
@@ -284,9 +300,17 @@ def test_markup_in_names_and_text_never_runs(server: str, driver: Any) -> None:
     assert doc_hit.find_element(css, "a").get_attribute("href").split("#")[1].startswith("/documents/")
     assert not driver.find_elements(css, "img[src='x'], svg[onload], script:not([src])")
     assert flag() is None
-    # Control: the same payload put in as HTML does run, so the checks above could have failed.
-    driver.execute_script("document.createElement('div').innerHTML = arguments[0];", payload)
-    wait.until(lambda d: flag() == 4)
+    # Control: the same payload put in as HTML does try to run, so the checks above could have failed; the
+    # page's Content-Security-Policy (no inline scripts or handlers) then stops it as a second line.
+    driver.execute_script(
+        "window.__csp = [];"
+        "document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.effectiveDirective));"
+        "document.createElement('div').innerHTML = arguments[0];",
+        payload,
+    )
+    wait.until(lambda d: d.execute_script("return window.__csp.length") > 0)
+    assert all(d.startswith("script-src") for d in driver.execute_script("return window.__csp"))
+    assert flag() is None
 
 
 PRESS_NOTE = (

@@ -34,7 +34,7 @@ STORED = {
     ReviewState: {"proposed", "confirmed", "rejected"},
     Priority: {"low", "normal", "high"},
     DueDateSource: {"extracted", "corrected", "manual"},
-    Role: {"office", "viewer", "editor", "admin"},  # office: added with migration 0007 (offices)
+    Role: {"office", "feed", "viewer", "editor", "admin"},  # office: migration 0007; feed: feed-only tokens
 }
 
 
@@ -48,7 +48,7 @@ def test_enum_values_are_the_stored_strings(enum: type[StrEnum]) -> None:
 
 
 def test_roles_are_in_rank_order() -> None:
-    assert [r.value for r in Role] == ["office", "viewer", "editor", "admin"]
+    assert [r.value for r in Role] == ["office", "feed", "viewer", "editor", "admin"]
 
 
 def test_error_codes_cover_the_job_failures() -> None:

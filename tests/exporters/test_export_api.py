@@ -46,7 +46,7 @@ def test_export_formats_follow_the_filters(client) -> None:
     assert res.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(res.content.decode("utf-8-sig"))))
     assert len(rows) == 1 and "सड़क मरम्मत" in rows[0]["Summary"] and rows[0]["Due date"] == "2026-02-28"
-    assert rows[0]["URL"].startswith("http://testserver/#/documents/")
+    assert rows[0]["URL"].startswith("http://127.0.0.1:8000/#/documents/")  # configured, not the Host header
 
     all_json = client.get("/v1/export?format=json").json()
     jsonschema.Draft202012Validator(load_schema(), format_checker=jsonschema.FormatChecker()).validate(all_json)
@@ -67,29 +67,34 @@ def test_export_formats_follow_the_filters(client) -> None:
     assert bad.status_code == 422 and "status" in bad.json()["error"]["message"]
 
 
-def test_calendar_feeds_take_a_token_in_the_query(make_client, db_url) -> None:
+def test_calendar_feeds_take_a_feed_token_in_the_query(make_client, db_url) -> None:
     client = make_client(require_auth=True)
     db = Database(db_url, run_migrations=False)
     with db.session() as s:
-        viewer, editor = create_token(s, "viewer", "calendar"), create_token(s, "editor", "desk")
+        feed, editor = create_token(s, "feed", "calendar"), create_token(s, "editor", "desk")
+        viewer = create_token(s, "viewer", "reader")
     db.dispose()
     _doc(client, headers={"Authorization": f"Bearer {editor}"})
     officer = quote("अधिशासी अभियंता")
     assert client.get(f"/v1/feeds/officer/{officer}.ics").status_code == 401
     assert client.get(f"/v1/feeds/officer/{officer}.ics?token=wrong").status_code == 401
-    assert client.get("/v1/export?token=" + viewer).status_code == 401  # only the feeds accept ?token
-    res = client.get(f"/v1/feeds/officer/{officer}.ics?token={viewer}")
+    assert client.get("/v1/export?token=" + feed).status_code == 401  # only the feeds accept ?token
+    for other in (viewer, editor):  # a token that can do more than read feeds is refused in a URL
+        res = client.get(f"/v1/feeds/officer/{officer}.ics?token={other}")
+        assert res.status_code == 403 and "--role feed" in res.json()["error"]["message"]
+    res = client.get(f"/v1/feeds/officer/{officer}.ics?token={feed}")
     assert res.status_code == 200 and res.headers["content-type"].startswith("text/calendar")
     cal = Calendar.from_ical(res.content)
     todos = cal.walk("VTODO")
     assert len(todos) == 1 and "सड़क मरम्मत" in str(todos[0]["SUMMARY"])
     assert str(cal["X-WR-CALNAME"]) == "निर्देश — अधिशासी अभियंता"
-    dept = client.get(f"/v1/feeds/department/{quote('ग्राम्य')}.ics", params={"token": viewer, "events": "true"})
+    dept = client.get(f"/v1/feeds/department/{quote('ग्राम्य')}.ics", params={"token": feed, "events": "true"})
     cal = Calendar.from_ical(dept.content)
     assert len(cal.walk("VTODO")) == 3 and len(cal.walk("VEVENT")) == 2  # undated item: no event
     assert (
         client.get(f"/v1/feeds/officer/{officer}.ics", headers={"Authorization": f"Bearer {viewer}"}).status_code == 200
     )
+    assert client.get("/v1/action-items", headers={"Authorization": f"Bearer {feed}"}).status_code == 403
     assert client.get("/v1/feeds/room/x.ics").status_code == 422
 
 
