@@ -32,6 +32,16 @@ def _item(client: Any) -> dict[str, Any]:
     return res.json()["items"][0]
 
 
+def _tracked_item(client: Any) -> dict[str, Any]:
+    """The first item of a document whose items are all confirmed: exports, feeds and reports carry
+    confirmed items by default."""
+    res = upload(client, "बैठक.txt", MINUTES, meeting_date="2026-01-05")
+    assert res.status_code == 201, res.text
+    ids = [i["id"] for i in res.json()["items"]]
+    assert client.post("/v1/action-items/review", json={"ids": ids, "decision": "confirm"}).status_code == 200
+    return client.get(f"/v1/action-items/{ids[0]}").json()
+
+
 def _code(res: Any, status: int, code: str | None = None) -> dict[str, Any]:
     assert res.status_code == status, (res.status_code, res.text)
     err = res.json()["error"]
@@ -99,10 +109,13 @@ def test_a_stored_control_character_breaks_no_export(client: Any, db_url: str) -
     nul = "\x00" if db_url.startswith("sqlite") else ""  # PostgreSQL cannot store NUL at all
     _poison_note(db_url, item["id"], "टिप्पणी\x07" + nul)
     for fmt in ("xlsx", "csv", "ics", "json"):
-        assert client.get(f"/v1/export?format={fmt}").status_code == 200, fmt
+        assert client.get(f"/v1/export?format={fmt}&review=all").status_code == 200, fmt
     for fmt in ("xlsx", "pdf"):
-        assert client.get(f"/v1/documents/{item['document_id']}/compliance-report?format={fmt}").status_code == 200
-    wb = load_workbook(io.BytesIO(client.get("/v1/export?format=xlsx").content))
+        assert (
+            client.get(f"/v1/documents/{item['document_id']}/compliance-report?format={fmt}&review=all").status_code
+            == 200
+        )
+    wb = load_workbook(io.BytesIO(client.get("/v1/export?format=xlsx&review=all").content))
     assert "टिप्पणी" in [c.value for row in wb.active.iter_rows() for c in row]
 
 
@@ -110,7 +123,7 @@ def test_a_stored_control_character_breaks_no_export(client: Any, db_url: str) -
 
 
 def test_a_formula_set_by_patch_is_text_in_every_export(client: Any) -> None:
-    item = _item(client)
+    item = _tracked_item(client)
     formula = '=HYPERLINK("http://attacker.example","x")'
     assert client.patch(f"/v1/action-items/{item['id']}", json={"assignee": formula}).status_code == 200
     for url in ("/v1/export?format=xlsx", f"/v1/documents/{item['document_id']}/compliance-report?format=xlsx"):
@@ -290,7 +303,7 @@ def test_feed_urls_take_only_feed_tokens_and_logs_redact_them(make_client: Any, 
 
 def test_links_follow_the_public_url_not_the_host_header(make_client: Any) -> None:
     client = make_client(public_url="https://nirdesh.example.gov", allowed_hosts="*")
-    _item(client)
+    _tracked_item(client)
     body = client.get("/v1/export?format=json", headers={"Host": "attacker.example"}).json()
     assert body["items"][0]["url"].startswith("https://nirdesh.example.gov/#/documents/")
     ics = client.get(f"/v1/feeds/officer/{quote('अधिशासी')}.ics", headers={"Host": "attacker.example"}).text
