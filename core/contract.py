@@ -5,7 +5,7 @@ Keys follow ../shared/eval/GUIDELINES.md and score.py: ``meeting`` and ``action_
 
 from __future__ import annotations
 
-from typing import Any, TypedDict
+from typing import Any, NotRequired, TypedDict
 
 SCHEMA_ID = "nirdesh.extraction/1"
 
@@ -31,6 +31,7 @@ class Evidence(TypedDict):
     page: int
     start: int  # character offsets into that page's text
     end: int
+    box: NotRequired[list[float]]  # a table cell's box on the page: left, top, right, bottom as fractions
 
 
 class ActionItem(TypedDict):

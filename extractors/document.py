@@ -243,6 +243,7 @@ class DocumentExtractor:
         confidence: float,
         responsible: list[dict[str, Any]] | None = None,
         deadline: TimeExpression | None = None,
+        box: tuple[float, float, float, float] | None = None,
     ) -> None:
         expressions = find_time_expressions(text, self.meeting_date)
         deadline = deadline or _choose_deadline(expressions)
@@ -266,7 +267,7 @@ class DocumentExtractor:
                 "deadline": _deadline_dict(deadline),
                 "recurrence": find_recurrence(text),
                 "targets": find_targets(text, [(e.start, e.end) for e in expressions]),
-                "evidence": {"page": page, "start": start, "end": end},
+                "evidence": {"page": page, "start": start, "end": end, **({"box": list(box)} if box else {})},
                 "confidence": round(max(0.05, min(confidence, 0.99)), 2),
             }
         )
@@ -275,17 +276,22 @@ class DocumentExtractor:
     def _table_rows(self) -> list[tuple[int, ActionRow]]:
         rows: list[tuple[int, ActionRow]] = []
         for number, page in enumerate(self.doc.pages, start=1):
+            read: set[str] = set()
             for table in page.tables:
-                rows += [(number, r) for r in rows_from_table(table.header, table.rows)]
+                starts = [[a for a, _ in r] for r in table.cell_spans] if table.cell_spans else None
+                found = rows_from_table(table.header, table.rows, starts, table.cell_boxes)
+                read |= {fold(r.directive) for r in found}
+                rows += [(number, r) for r in found]
             for header, body in pipe_tables(self.pages[number - 1]):
                 cells, offsets = [c for c, _ in body], [o for _, o in body]
-                rows += [(number, r) for r in rows_from_table(header, cells, offsets)]
+                # A reader that hands on a table may also write it into the page text as pipe rows (DOCX, scans).
+                rows += [(number, r) for r in rows_from_table(header, cells, offsets) if fold(r.directive) not in read]
         return rows
 
     def _table_item(self, page: int, row: ActionRow) -> None:
         page_text = self.pages[page - 1]
-        start = row.row_offset if row.row_offset >= 0 else page_text.find(row.directive)
-        start = max(start, 0)
+        at_offset = row.row_offset >= 0 and page_text.startswith(row.directive, row.row_offset)
+        start = max(row.row_offset if at_offset else page_text.find(row.directive), 0)
         responsible: list[dict[str, Any]] = []
         if row.owner:
             found = self.gazetteer.find(row.owner)
@@ -317,6 +323,7 @@ class DocumentExtractor:
             0.9,
             responsible=responsible,
             deadline=deadline,
+            box=row.box,
         )
 
     # -- result ------------------------------------------------------------

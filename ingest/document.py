@@ -20,13 +20,23 @@ class IngestError(Exception):
         self.code = code  # unsupported | corrupt | encrypted | empty | too_large | unreadable | no_page | no_image
 
 
+#: A cell's box on its page as fractions of the page's width and height: left, top, right, bottom.
+CellBox = tuple[float, float, float, float]
+
+
 @dataclass
 class Table:
-    """One table on a page: header cells and body rows (cells as text)."""
+    """One table on a page: header cells and body rows (cells as text).
+
+    Where the reader knows them, ``cell_spans`` gives each body cell's (start, end) in the page text and
+    ``cell_boxes`` its box on the page, both row by row like ``rows``.
+    """
 
     page: int
     header: list[str]
     rows: list[list[str]]
+    cell_spans: list[list[tuple[int, int]]] | None = None
+    cell_boxes: list[list[CellBox]] | None = None
 
 
 @dataclass

@@ -92,9 +92,20 @@ def page_to_dict(page: Page) -> dict[str, Any]:
     return dataclasses.asdict(page)
 
 
+def _box(b: Any) -> tuple[float, float, float, float]:
+    left, top, right, bottom = (float(v) for v in b)
+    return (left, top, right, bottom)
+
+
 def page_from_dict(d: dict[str, Any]) -> Page:
     tables = [
-        Table(page=int(t["page"]), header=list(t["header"]), rows=[list(r) for r in t["rows"]])
+        Table(
+            page=int(t["page"]),
+            header=list(t["header"]),
+            rows=[list(r) for r in t["rows"]],
+            cell_spans=[[(int(a), int(b)) for a, b in r] for r in t["cell_spans"]] if t.get("cell_spans") else None,
+            cell_boxes=[[_box(b) for b in r] for r in t["cell_boxes"]] if t.get("cell_boxes") else None,
+        )
         for t in d.get("tables") or []
     ]
     return Page(

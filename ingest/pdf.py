@@ -253,6 +253,7 @@ def _read(
     for i, res in results.items():
         pages[i].text = res.text
         pages[i].ocr_confidence = res.confidence
+        pages[i].tables = res.tables_on(i + 1)
         if res.error:
             errors[i + 1] = res.error
     ordered = [pages[i] for i in range(n)]
