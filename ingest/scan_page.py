@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from PIL import Image
 
+from ingest.columns import column_order
 from ingest.document import CellBox, Table
 from ingest.ocr import _text_from_data, fix_ocr_dandas
 from ingest.scan_tables import Box, blank_out, deskew, find_grids, read_cells
@@ -87,7 +88,7 @@ def read_scanned_page(image: Image.Image, read: Read) -> ScannedPage:
     gray = np.asarray(level)
     grids, rules = find_grids(gray)
     if not grids:
-        text, confidence = _text_from_data(read(level, None))
+        text, confidence = _text_from_data(column_order(read(level, None)))
         return ScannedPage(text, confidence)
 
     confidences: list[float] = []
@@ -97,7 +98,7 @@ def read_scanned_page(image: Image.Image, read: Read) -> ScannedPage:
         confidences.extend(_confidences(data))
         return data
 
-    prose = recorded(Image.fromarray(blank_out(gray, [g.box for g in grids])), None)
+    prose = column_order(recorded(Image.fromarray(blank_out(gray, [g.box for g in grids])), None))
     cells = [
         [[cell_text(t) for t in row] for row in read_cells(gray, rules, g, lambda im: recorded(im, CELL_PSM))]
         for g in grids

@@ -28,6 +28,8 @@ H_RULE_FRACTION = 1 / 6
 V_RULE_FRACTION = 1 / 50
 #: Skews smaller than this (degrees) are left alone.
 MIN_SKEW = 0.05
+#: Pixels either side of a ruling's measured width that are erased with it (blur, residual skew).
+RULE_MARGIN = 3
 #: Blank pixels between two cells pasted on the canvas that Tesseract reads.
 CANVAS_GAP = 60
 
@@ -99,15 +101,15 @@ def deskew(image: Image.Image) -> tuple[Image.Image, float]:
     return gray.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255), angle
 
 
-def _lines(profile: np.ndarray, minimum: float) -> list[int]:
-    """Centres of the runs where ``profile`` reaches ``minimum``."""
-    out: list[int] = []
+def _runs(profile: np.ndarray, minimum: float) -> list[tuple[int, int]]:
+    """First and last index of each run where ``profile`` reaches ``minimum``."""
+    out: list[tuple[int, int]] = []
     start: int | None = None
     for i, v in enumerate([*profile.tolist(), 0]):
         if v >= minimum and start is None:
             start = i
         elif v < minimum and start is not None:
-            out.append((start + i - 1) // 2)
+            out.append((start, i - 1))
             start = None
     return out
 
@@ -126,31 +128,38 @@ def _row_cells(vertical: np.ndarray, cols: list[int], top: int, bottom: int) -> 
 
 
 def find_grids(gray: np.ndarray) -> tuple[list[Grid], np.ndarray]:
-    """Ruled tables on a level page, and the mask of all rulings (to erase them before reading cells)."""
+    """Ruled tables on a level page, and a mask of their rulings (to erase them before reading cells).
+
+    The mask is drawn from the grid lines found, not taken from the morphological masks: on a small
+    image a letter's stroke may pass the vertical opening, and erasing it would damage the letter.
+    """
     import cv2
 
     ink = _ink(gray)
     horizontal, vertical = _rules(ink, thicken=3)
-    rules = cv2.bitwise_or(horizontal, vertical)
     h, w = gray.shape
-    contours, _ = cv2.findContours(
-        cv2.dilate(rules, np.ones((5, 5), np.uint8)), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE
-    )
+    joined = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((5, 5), np.uint8))
+    contours, _ = cv2.findContours(joined, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     grids: list[Grid] = []
+    rules = np.zeros_like(gray)
     for contour in contours:
         x, y, cw, ch = cv2.boundingRect(contour)
         if cw < 0.25 * w or ch < 0.02 * h:
             continue
-        rows = _lines((horizontal[y : y + ch, x : x + cw] > 0).sum(axis=1), 0.5 * cw)
-        cols = _lines((vertical[y : y + ch, x : x + cw] > 0).sum(axis=0), 0.3 * ch)
-        if len(rows) < 3 or len(cols) < 3:
+        row_runs = _runs((horizontal[y : y + ch, x : x + cw] > 0).sum(axis=1), 0.5 * cw)
+        col_runs = _runs((vertical[y : y + ch, x : x + cw] > 0).sum(axis=0), 0.3 * ch)
+        if len(row_runs) < 3 or len(col_runs) < 3:
             continue  # a frame or a single rule, not a table
-        rows = [y + r for r in rows]
-        cols = [x + c for c in cols]
+        for a, b in row_runs:
+            rules[max(y + a - RULE_MARGIN, 0) : y + b + RULE_MARGIN + 1, x : x + cw] = 255
+        for a, b in col_runs:
+            rules[y : y + ch, max(x + a - RULE_MARGIN, 0) : x + b + RULE_MARGIN + 1] = 255
+        rows = [y + (a + b) // 2 for a, b in row_runs]
+        cols = [x + (a + b) // 2 for a, b in col_runs]
         cells = [_row_cells(vertical, cols, top, bottom) for top, bottom in zip(rows, rows[1:], strict=False)]
         grids.append(Grid((cols[0], rows[0], cols[-1], rows[-1]), cells))
     grids.sort(key=lambda g: g.box[1])
-    return grids, cv2.dilate(rules, np.ones((5, 5), np.uint8))
+    return grids, rules
 
 
 def _cell_ink(gray: np.ndarray, rules: np.ndarray, box: Box) -> np.ndarray | None:
