@@ -26,6 +26,8 @@ INK_LEVEL = 160
 H_RULE_FRACTION = 1 / 6
 #: A vertical rule is at least this fraction of the page height; a letter's stroke never is.
 V_RULE_FRACTION = 1 / 50
+#: Pages at least this wide (A4 at 240 dpi and more) are halved before their skew is measured.
+SKEW_HALVE_WIDTH = 2000
 #: Skews smaller than this (degrees) are left alone.
 MIN_SKEW = 0.05
 #: Pixels either side of a ruling's measured width that are erased with it (blur, residual skew).
@@ -54,7 +56,9 @@ class CellTable:
 
 
 def _ink(gray: np.ndarray) -> np.ndarray:
-    return np.where(gray <= INK_LEVEL, 255, 0).astype(np.uint8)
+    import cv2
+
+    return cv2.threshold(gray, INK_LEVEL, 255, cv2.THRESH_BINARY_INV)[1]
 
 
 def _rules(ink: np.ndarray, thicken: int = 1) -> tuple[np.ndarray, np.ndarray]:
@@ -76,29 +80,40 @@ def skew_angle(gray: np.ndarray) -> float:
     """Degrees the page's long horizontal rules fall to the right (0.0 when it has none)."""
     import cv2
 
-    ink = _ink(gray)
+    # A large page at half size: the angle is as clear, and the morphology costs a quarter.
+    small = gray
+    if gray.shape[1] >= SKEW_HALVE_WIDTH:
+        small = cv2.resize(gray, (gray.shape[1] // 2, gray.shape[0] // 2), interpolation=cv2.INTER_AREA)
     # Thickened first so that a rule tilted by up to ~1 degree survives the long opening.
-    horizontal, _ = _rules(ink, thicken=9)
+    horizontal, _ = _rules(_ink(small), thicken=5)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(horizontal, connectivity=8)
     angles: list[float] = []
-    w = gray.shape[1]
+    w = small.shape[1]
     for i in range(1, n):
         x, y, cw, ch, _area = (int(v) for v in stats[i])
         if cw < 0.3 * w:
             continue
         ys, xs = np.nonzero(labels[y : y + ch, x : x + cw] == i)
-        slope = float(np.polyfit(xs.astype(float), ys.astype(float), 1)[0])
+        step = max(1, len(xs) // 4000)
+        slope = float(np.polyfit(xs[::step].astype(float), ys[::step].astype(float), 1)[0])
         angles.append(math.degrees(math.atan(slope)))
     return float(np.median(angles)) if angles else 0.0
 
 
 def deskew(image: Image.Image) -> tuple[Image.Image, float]:
     """The greyscale page turned so its rules lie level, and the angle it was turned by."""
+    import cv2
+
     gray = image.convert("L")
-    angle = skew_angle(np.asarray(gray))
+    pixels = np.asarray(gray)
+    angle = skew_angle(pixels)
     if abs(angle) < MIN_SKEW:
         return gray, 0.0
-    return gray.rotate(angle, resample=Image.Resampling.BICUBIC, fillcolor=255), angle
+    h, w = pixels.shape
+    # Counter-clockwise by ``angle`` about the centre, as PIL's rotate(angle); OpenCV's is ~5x faster.
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    level = cv2.warpAffine(pixels, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+    return Image.fromarray(level), angle
 
 
 def _runs(profile: np.ndarray, minimum: float) -> list[tuple[int, int]]:

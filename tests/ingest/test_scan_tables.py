@@ -229,9 +229,13 @@ def test_the_photocopy_really_is_a_scan(minutes: dict[str, Any]) -> None:
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(minutes["scan_pdf"])
-    page = pdf[0]
-    assert page.get_textpage().count_chars() == 0
-    image = page.render(scale=150 / 72).to_pil().convert("L")
+    try:
+        page = pdf[0]
+        chars = page.get_textpage().count_chars()
+        image = page.render(scale=150 / 72).to_pil().convert("L")
+    finally:
+        pdf.close()
+    assert chars == 0
     _level, angle = deskew(image)
     assert abs(angle) > 0.1
     assert 200 < int(np.percentile(np.asarray(image), 90)) < 250  # grey paper, not white
