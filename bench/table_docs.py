@@ -134,8 +134,11 @@ def _col_widths(header: list[str]) -> tuple[float, ...]:
     return tuple(out)
 
 
-def text_pdf_bytes(doc: TableDoc, font_pt: float = 11.0) -> bytes:
-    """The document typed as a PDF: paragraphs, then the ruled table, then the closing paragraphs."""
+def text_pdf_bytes(doc: TableDoc, font_pt: float = 11.0, repeat_header: bool = True) -> bytes:
+    """The document typed as a PDF: paragraphs, then the ruled table, then the closing paragraphs.
+
+    A table that runs onto the next page repeats its header row there unless ``repeat_header`` is False.
+    """
     with _readable_text_layer():
         from fpdf import FPDF, FontFace
 
@@ -161,6 +164,7 @@ def text_pdf_bytes(doc: TableDoc, font_pt: float = 11.0) -> bytes:
             text_align="LEFT",
             first_row_as_headings=True,
             headings_style=FontFace(emphasis=None),
+            repeat_headings=1 if repeat_header else 0,
         ) as table:
             for cells in [doc.header, *doc.rows]:
                 row = table.row()

@@ -12,6 +12,7 @@ from core.settings import Settings, get_settings
 from ingest.document import IngestedDocument, IngestError, Page, Table
 from ingest.precheck import precheck
 from ingest.sniff import sniff
+from ingest.tables import carry_headers
 from ingest.text import strip_controls
 
 __all__ = ["IngestedDocument", "IngestError", "Page", "Table", "ingest_bytes", "ingest_path", "precheck", "sniff"]
@@ -44,6 +45,7 @@ def ingest_bytes(
     else:  # precheck() raised for every other kind
         raise AssertionError(kind)
     _drop_controls(doc)
+    carry_headers(doc.pages)
     suffix = Path(filename).suffix.lower().lstrip(".")
     doc.metadata.setdefault("detected_type", kind)
     if suffix and not _suffix_matches(suffix, kind):

@@ -29,7 +29,8 @@ class Table:
     """One table on a page: header cells and body rows (cells as text).
 
     Where the reader knows them, ``cell_spans`` gives each body cell's (start, end) in the page text and
-    ``cell_boxes`` its box on the page, both row by row like ``rows``.
+    ``cell_boxes`` its box on the page, both row by row like ``rows``; ``header_spans``/``header_boxes``
+    the same for the header cells.
     """
 
     page: int
@@ -37,6 +38,8 @@ class Table:
     rows: list[list[str]]
     cell_spans: list[list[tuple[int, int]]] | None = None
     cell_boxes: list[list[CellBox]] | None = None
+    header_spans: list[tuple[int, int]] | None = None
+    header_boxes: list[CellBox] | None = None
 
 
 @dataclass

@@ -14,6 +14,7 @@ from typing import Any
 from core.settings import Settings
 from ingest.document import IngestedDocument, IngestError, Page, Table
 from ingest.sniff import sniff
+from ingest.tables import carry_headers
 
 #: Kinds whose pages are read (and OCR'd) one by one; TXT and DOCX are read whole.
 SPLIT_KINDS = ("pdf", "image")
@@ -105,6 +106,8 @@ def page_from_dict(d: dict[str, Any]) -> Page:
             rows=[list(r) for r in t["rows"]],
             cell_spans=[[(int(a), int(b)) for a, b in r] for r in t["cell_spans"]] if t.get("cell_spans") else None,
             cell_boxes=[[_box(b) for b in r] for r in t["cell_boxes"]] if t.get("cell_boxes") else None,
+            header_spans=[(int(a), int(b)) for a, b in t["header_spans"]] if t.get("header_spans") else None,
+            header_boxes=[_box(b) for b in t["header_boxes"]] if t.get("header_boxes") else None,
         )
         for t in d.get("tables") or []
     ]
@@ -130,6 +133,7 @@ def assemble(
 ) -> IngestedDocument:
     """The document made of pages read one by one (in page order), with the whole-file reader's metadata."""
     ordered = sorted(pages, key=lambda p: p.number)
+    carry_headers(ordered)
     meta: dict[str, Any] = {
         "bytes": size,
         "page_count": len(ordered),

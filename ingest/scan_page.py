@@ -127,6 +127,16 @@ def read_scanned_page(image: Image.Image, read: Read) -> ScannedPage:
         lines, spans = _table_lines(texts, len(text))
         text += lines
         boxes = [[_fraction(b, width, height) for b in row] for row in grids[k].cells]
-        tables.append(Table(page=0, header=texts[0], rows=texts[1:], cell_spans=spans[1:], cell_boxes=boxes[1:]))
+        tables.append(
+            Table(
+                page=0,
+                header=texts[0],
+                rows=texts[1:],
+                cell_spans=spans[1:],
+                cell_boxes=boxes[1:],
+                header_spans=spans[0],
+                header_boxes=boxes[0],
+            )
+        )
     confidence = sum(confidences) / len(confidences) if confidences else None
     return ScannedPage(text, confidence, tables)

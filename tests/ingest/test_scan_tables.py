@@ -174,9 +174,10 @@ def test_a_scanned_image_hands_on_its_table_with_cell_spans() -> None:
 
 @pytest.fixture(scope="module")
 def minutes() -> dict[str, Any]:
-    """Corpus minutes 112 (a 5-column action table) typed, and the same PDF photocopied: both extracted."""
-    doc = load_doc("112_nagar_nigam_karyavahi_kanpur")
-    typed = text_pdf_bytes(doc)
+    """Corpus minutes 105 typed at 14 pt, so that its 5-column action table runs onto page 2 without its header
+    row, and the same PDF photocopied: both extracted."""
+    doc = load_doc("105_manrega_karyavahi_bahraich")
+    typed = text_pdf_bytes(doc, font_pt=14, repeat_header=False)
     scan = scan_pdf_bytes(typed, seed=7)
     out: dict[str, Any] = {"doc": doc, "scan_pdf": scan}
     for route, data in (("text", typed), ("scan", scan)):
@@ -192,7 +193,8 @@ def _similar(a: str, b: str) -> float:
 def test_scanned_table_minutes_give_the_typed_pdfs_items(minutes: dict[str, Any]) -> None:
     typed, scan = minutes["text"][1]["action_items"], minutes["scan"][1]["action_items"]
     assert [p.route for p in minutes["scan"][0].pages] == ["ocr"] * len(minutes["scan"][0].pages)
-    assert len(typed) == len(minutes["doc"].rows) == len(scan)
+    assert len(minutes["scan"][0].pages) == 2 and all(p.tables for p in minutes["scan"][0].pages)
+    assert len(typed) == len(scan) >= len(minutes["doc"].rows)
     for t, s in zip(typed, scan, strict=True):
         assert _similar(t["text"], s["text"]) > 0.95, (t["text"], s["text"])
         assert (t["deadline"] or {}).get("date") == (s["deadline"] or {}).get("date"), s["text"]
@@ -213,11 +215,14 @@ def test_scanned_table_items_point_at_their_cell(minutes: dict[str, Any]) -> Non
     tops = []
     for item in result["action_items"]:
         ev = item["evidence"]
+        if "box" not in ev:
+            continue  # the one directive in prose
+        tops.append((ev["page"], ev["box"][1]))
         page_text = result["pages"][ev["page"] - 1]["text"]
         assert page_text[ev["start"] : ev["end"]] == item["text"]
         left, top, right, bottom = ev["box"]
         assert 0 < left < right < 1 and 0 < top < bottom < 1
-        tops.append(top)
+    assert len(tops) == len(minutes["doc"].rows)
     assert tops == sorted(tops) and len(set(tops)) == len(tops)  # one row each, top to bottom
     # the per-page job path stores pages as dicts: spans and boxes survive the round trip
     page = ingested.pages[0]
@@ -239,3 +244,36 @@ def test_the_photocopy_really_is_a_scan(minutes: dict[str, Any]) -> None:
     _level, angle = deskew(image)
     assert abs(angle) > 0.1
     assert 200 < int(np.percentile(np.asarray(image), 90)) < 250  # grey paper, not white
+
+
+def test_a_table_running_onto_the_next_page_gets_its_header_back() -> None:
+    from ingest.document import Page, Table
+    from ingest.tables import carry_headers
+
+    head = Table(1, ["क्र.सं.", "निर्देश", "उत्तरदायी"], [["1", "क", "ख"]], [[(0, 1), (4, 5), (8, 9)]])
+    tail = Table(
+        2, ["2", "ग", "घ"], [["3", "च", "छ"]], [[(12, 13), (16, 17), (20, 21)]], header_spans=[(0, 1), (4, 5), (8, 9)]
+    )
+    other = Table(3, ["क्र.सं.", "विषय"], [["1", "ज"]])
+    pages = [
+        Page(1, "…", "ocr", tables=[head]),
+        Page(2, "…", "ocr", tables=[tail]),
+        Page(3, "…", "ocr", tables=[other]),
+    ]
+    carry_headers(pages)
+    assert tail.header == head.header and tail.rows == [["2", "ग", "घ"], ["3", "च", "छ"]]
+    assert tail.cell_spans == [[(0, 1), (4, 5), (8, 9)], [(12, 13), (16, 17), (20, 21)]]
+    assert other.header == ["क्र.सं.", "विषय"]  # a table that starts with its own header is left alone
+
+
+def test_long_table_rows_in_a_scans_text_do_not_stop_prose_lines_joining() -> None:
+    """A scan's page text holds its table as long ``a | b | c`` lines; the wrapped prose below is one sentence."""
+    from nlp.sentences import split_sentences
+
+    row = "5 | एनएमएमएस उपस्थिति | सभी कार्यस्थलों पर एनएमएमएस ऐप से श्रमिकों की उपस्थिति दर्ज कराई जाए | तकनीकी सहायक | तत्काल"
+    prose = (
+        "अध्यक्ष द्वारा निर्देश दिए गए कि आगामी बैठक में सभी खंड विकास अधिकारी अनुपालन आख्या\n"
+        "के साथ स्वयं उपस्थित रहें। बैठक धन्यवाद के साथ समाप्त हुई।\n\n(शशांक वर्मा)\nमुख्य विकास अधिकारी, बहराइच"
+    )
+    sentences = [s.text for s in split_sentences("\n".join([row] * 3) + "\n\n" + prose)]
+    assert sentences[0].startswith("अध्यक्ष") and sentences[0].endswith("उपस्थित रहें।")
