@@ -61,7 +61,7 @@ def score(scorer: Path, gold: Path, pred: Path) -> dict[str, Any]:
     done = subprocess.run(
         [sys.executable, str(scorer), str(gold), str(pred), "--json"], capture_output=True, text=True, check=True
     )
-    return json.loads(done.stdout)  # type: ignore[no-any-return]
+    return json.loads(done.stdout)
 
 
 def fragments(pred: Path) -> tuple[int, int]:

@@ -182,7 +182,7 @@ def _image_data(image: Image.Image, lang: str, timeout_s: float, psm: int | None
     """pytesseract's image_to_data as a dict of lists (``psm``: Tesseract's page segmentation mode)."""
     import pytesseract
 
-    return pytesseract.image_to_data(  # type: ignore[no-any-return]
+    return pytesseract.image_to_data(
         image,
         lang=resolve_lang(lang),
         timeout=timeout_s,

@@ -19,7 +19,7 @@ from PIL import Image
 from ingest.columns import column_order
 from ingest.document import CellBox, Table
 from ingest.ocr import _text_from_data, fix_ocr_dandas
-from ingest.scan_tables import Box, blank_out, deskew, find_grids, read_cells
+from ingest.scan_tables import Box, blank_out, find_grids, level, read_cells
 from ingest.text import clean_text
 
 #: Tesseract's "single uniform block of text" mode: each pasted cell is one or a few plain lines.
@@ -84,11 +84,12 @@ def _fraction(box: Box, width: int, height: int) -> CellBox:
 
 def read_scanned_page(image: Image.Image, read: Read) -> ScannedPage:
     """The page's text and tables; ``read`` runs Tesseract (image, psm) and returns image_to_data's dict."""
-    level, _angle = deskew(image)
-    gray = np.asarray(level)
-    grids, rules = find_grids(gray)
-    if not grids:
-        text, confidence = _text_from_data(column_order(read(level, None)))
+    levelled, _angle, long_rules = level(image)
+    gray = np.asarray(levelled)
+    # A table needs at least three horizontal rules; most scanned pages have none, and skip the grid search.
+    grids, rules = find_grids(gray) if long_rules >= 3 else ([], None)
+    if not grids or rules is None:
+        text, confidence = _text_from_data(column_order(read(levelled, None)))
         return ScannedPage(text, confidence)
 
     confidences: list[float] = []

@@ -16,6 +16,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from PIL import Image
@@ -55,37 +57,47 @@ class CellTable:
     boxes: list[list[Box]]
 
 
-def _ink(gray: np.ndarray) -> np.ndarray:
+@lru_cache(maxsize=1)
+def _cv2() -> Any:
+    """OpenCV, on one thread: pages are already read in parallel, one per OCR worker."""
     import cv2
+
+    cv2.setNumThreads(1)
+    return cv2
+
+
+def _ink(gray: np.ndarray) -> np.ndarray:
+    cv2 = _cv2()
 
     return cv2.threshold(gray, INK_LEVEL, 255, cv2.THRESH_BINARY_INV)[1]
 
 
-def _rules(ink: np.ndarray, thicken: int = 1) -> tuple[np.ndarray, np.ndarray]:
-    """Masks of the horizontal and the vertical rulings."""
-    import cv2
+def _horizontal(ink: np.ndarray, thicken: int = 1) -> np.ndarray:
+    """Mask of the horizontal rulings (``thicken``: first dilate vertically, for rules that are not level)."""
+    cv2 = _cv2()
 
-    h, w = ink.shape
     source = cv2.dilate(ink, np.ones((thicken, 1), np.uint8)) if thicken > 1 else ink
-    horizontal = cv2.morphologyEx(
-        source, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (max(int(w * H_RULE_FRACTION), 40), 1))
-    )
-    vertical = cv2.morphologyEx(
-        ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(int(h * V_RULE_FRACTION), 30)))
-    )
-    return horizontal, vertical
+    length = max(int(ink.shape[1] * H_RULE_FRACTION), 40)
+    return cv2.morphologyEx(source, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (length, 1)))
 
 
-def skew_angle(gray: np.ndarray) -> float:
-    """Degrees the page's long horizontal rules fall to the right (0.0 when it has none)."""
-    import cv2
+def _vertical(ink: np.ndarray) -> np.ndarray:
+    cv2 = _cv2()
+
+    length = max(int(ink.shape[0] * V_RULE_FRACTION), 30)
+    return cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, (1, length)))
+
+
+def survey(gray: np.ndarray) -> tuple[float, int]:
+    """Degrees the page's long horizontal rules fall to the right (0.0 when it has none), and how many it has."""
+    cv2 = _cv2()
 
     # A large page at half size: the angle is as clear, and the morphology costs a quarter.
     small = gray
     if gray.shape[1] >= SKEW_HALVE_WIDTH:
         small = cv2.resize(gray, (gray.shape[1] // 2, gray.shape[0] // 2), interpolation=cv2.INTER_AREA)
     # Thickened first so that a rule tilted by up to ~1 degree survives the long opening.
-    horizontal, _ = _rules(_ink(small), thicken=5)
+    horizontal = _horizontal(_ink(small), thicken=5)
     n, labels, stats, _ = cv2.connectedComponentsWithStats(horizontal, connectivity=8)
     angles: list[float] = []
     w = small.shape[1]
@@ -97,23 +109,34 @@ def skew_angle(gray: np.ndarray) -> float:
         step = max(1, len(xs) // 4000)
         slope = float(np.polyfit(xs[::step].astype(float), ys[::step].astype(float), 1)[0])
         angles.append(math.degrees(math.atan(slope)))
-    return float(np.median(angles)) if angles else 0.0
+    return (float(np.median(angles)) if angles else 0.0), n - 1
+
+
+def skew_angle(gray: np.ndarray) -> float:
+    """Degrees the page's long horizontal rules fall to the right (0.0 when it has none)."""
+    return survey(gray)[0]
+
+
+def level(image: Image.Image) -> tuple[Image.Image, float, int]:
+    """The greyscale page turned so its rules lie level, the angle it was turned by, and its long rules."""
+    cv2 = _cv2()
+
+    gray = image.convert("L")
+    pixels = np.asarray(gray)
+    angle, rules = survey(pixels)
+    if abs(angle) < MIN_SKEW:
+        return gray, 0.0, rules
+    h, w = pixels.shape
+    # Counter-clockwise by ``angle`` about the centre, as PIL's rotate(angle); OpenCV's is ~5x faster.
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    levelled = cv2.warpAffine(pixels, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
+    return Image.fromarray(levelled), angle, rules
 
 
 def deskew(image: Image.Image) -> tuple[Image.Image, float]:
     """The greyscale page turned so its rules lie level, and the angle it was turned by."""
-    import cv2
-
-    gray = image.convert("L")
-    pixels = np.asarray(gray)
-    angle = skew_angle(pixels)
-    if abs(angle) < MIN_SKEW:
-        return gray, 0.0
-    h, w = pixels.shape
-    # Counter-clockwise by ``angle`` about the centre, as PIL's rotate(angle); OpenCV's is ~5x faster.
-    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
-    level = cv2.warpAffine(pixels, matrix, (w, h), flags=cv2.INTER_LINEAR, borderValue=255)
-    return Image.fromarray(level), angle
+    levelled, angle, _ = level(image)
+    return levelled, angle
 
 
 def _runs(profile: np.ndarray, minimum: float) -> list[tuple[int, int]]:
@@ -148,10 +171,10 @@ def find_grids(gray: np.ndarray) -> tuple[list[Grid], np.ndarray]:
     The mask is drawn from the grid lines found, not taken from the morphological masks: on a small
     image a letter's stroke may pass the vertical opening, and erasing it would damage the letter.
     """
-    import cv2
+    cv2 = _cv2()
 
     ink = _ink(gray)
-    horizontal, vertical = _rules(ink, thicken=3)
+    horizontal, vertical = _horizontal(ink, thicken=3), _vertical(ink)
     h, w = gray.shape
     joined = cv2.dilate(cv2.bitwise_or(horizontal, vertical), np.ones((5, 5), np.uint8))
     contours, _ = cv2.findContours(joined, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
