@@ -25,7 +25,7 @@ from ingest.text import clean_text
 #: Tesseract's "single uniform block of text" mode: each pasted cell is one or a few plain lines.
 CELL_PSM = 6
 #: What a cell's own edge may carry from a ruling OCR'd as a character.
-_EDGE_JUNK = " |[](){}_!"
+_EDGE_JUNK = " |[]{}_!"
 _PIPES = re.compile(r"\s*\|\s*")
 
 Read = Callable[[Image.Image, int | None], dict[str, list]]
@@ -41,11 +41,7 @@ class ScannedPage:
 def cell_text(raw: str) -> str:
     """One line of clean text for a cell: a pipe that ends Devanagari is a danda, any other pipe a space."""
     text = fix_ocr_dandas(clean_text(raw).replace("\n", " "))
-    text = _PIPES.sub(" ", text).strip(_EDGE_JUNK)
-    # strip() may leave an opening bracket's partner behind, e.g. "(डूडा" → keep only balanced text.
-    if text.count("(") != text.count(")"):
-        text = text.rstrip(")") if text.count(")") > text.count("(") else text + ")"
-    return " ".join(text.split())
+    return " ".join(_PIPES.sub(" ", text).strip(_EDGE_JUNK).split())
 
 
 def _subset(data: dict[str, list], keep: list[int]) -> dict[str, list]:

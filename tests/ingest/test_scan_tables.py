@@ -102,6 +102,7 @@ def test_prose_headlines_rules_and_frames_are_not_tables() -> None:
         ("परियोजना अधिकारी\n(डूडा) |", "परियोजना अधिकारी (डूडा)"),
         ("[ अधिशासी अभियंता", "अधिशासी अभियंता"),
         ("31.12.2025", "31.12.2025"),
+        ("(हर्षवर्धन त्रिवेदी)", "(हर्षवर्धन त्रिवेदी)"),
     ],
 )
 def test_cell_text_drops_what_rulings_leave(raw: str, clean: str) -> None:
