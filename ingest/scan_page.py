@@ -101,7 +101,7 @@ def read_scanned_page(image: Image.Image, read: Read) -> ScannedPage:
         for g in grids
     ]
 
-    # Prose words go before the first table whose top lies below them.
+    # A prose word goes after every table whose top lies above its middle.
     segments: list[list[int]] = [[] for _ in range(len(grids) + 1)]
     for i, word in enumerate(prose["text"]):
         if (word or "").strip():
