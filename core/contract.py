@@ -148,7 +148,8 @@ class Evidence:
     page: int
     start: int  # character offsets into that page's text
     end: int
-    # The table cell's box on the page (x0, top, x1, bottom in PDF points), when the item is a table row.
+    # A table row's directive cell on its page: left, top, right, bottom as fractions of the page's width
+    # and height (text PDFs and scans alike), when the item is a table row.
     box: tuple[float, float, float, float] | None = None
 
     def to_json(self) -> JSON:

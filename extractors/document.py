@@ -238,6 +238,7 @@ class DocumentExtractor:
         confidence: float,
         responsible: list[dict[str, Any]] | None = None,
         deadline: TimeExpression | None = None,
+        box: tuple[float, float, float, float] | None = None,
     ) -> None:
         draft = ItemDraft(
             item_id=f"ai-{len(self.items) + 1:03d}",
@@ -259,24 +260,30 @@ class DocumentExtractor:
             preset["responsible"] = responsible
         if deadline is not None:
             preset["deadline"] = deadline_dict(deadline)
-        self.items.append(run_steps(draft, preset))
+        item = run_steps(draft, preset)
+        if box is not None:
+            item["evidence"]["box"] = [round(v, 4) for v in box]
+        self.items.append(item)
 
     # -- tables ------------------------------------------------------------
     def _table_rows(self) -> list[tuple[int, ActionRow]]:
         rows: list[tuple[int, ActionRow]] = []
         for number, page in enumerate(self.doc.pages, start=1):
+            read: set[str] = set()
             for table in page.tables:
                 found = rows_from_table(table.header, table.rows, table.row_spans or None, table.row_boxes or None)
+                read |= {fold(r.directive) for r in found}
                 rows += [(number, r) for r in found]
             for header, body in pipe_tables(self.pages[number - 1]):
                 cells, offsets = [c for c, _ in body], [o for _, o in body]
-                rows += [(number, r) for r in rows_from_table(header, cells, offsets)]
+                # A reader that hands on a table may also write it into the page text as pipe rows (DOCX, scans).
+                rows += [(number, r) for r in rows_from_table(header, cells, offsets) if fold(r.directive) not in read]
         return rows
 
     def _table_item(self, page: int, row: ActionRow) -> None:
         page_text = self.pages[page - 1]
-        start = row.row_offset if row.row_offset >= 0 else locate(page_text, row.directive)
-        start = max(start, 0)
+        # The reader's offset when the row's words stand there, else wherever they stand on the page.
+        start = max(locate(page_text, row.directive, max(row.row_offset, 0)), 0)
         responsible: list[dict[str, Any]] = []
         if row.owner:
             found = self.gazetteer.find(row.owner)
@@ -308,9 +315,8 @@ class DocumentExtractor:
             0.9,
             responsible=responsible,
             deadline=deadline,
+            box=row.box,
         )
-        if row.box is not None:
-            self.items[-1]["evidence"]["box"] = [round(v, 1) for v in row.box]
 
     # -- result ------------------------------------------------------------
     def _result(self) -> Extraction:

@@ -24,7 +24,7 @@ class ActionRow:
     deadline: str | None
     subject: str | None
     row_offset: int  # offset of the directive cell in the text it came from, -1 if unknown
-    box: tuple[float, float, float, float] | None = None  # the directive cell on the page (points, top-left)
+    box: tuple[float, float, float, float] | None = None  # the directive cell on its page (fractions), if known
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from ingest.document import IngestedDocument, IngestError, Page, Table
 from ingest.formats import Progress, by_name, suffix_of
 from ingest.precheck import checked_format, precheck
 from ingest.sniff import sniff
+from ingest.tables import carry_headers
 from ingest.text import strip_controls
 
 __all__ = ["IngestedDocument", "IngestError", "Page", "Table", "ingest_bytes", "ingest_path", "precheck", "sniff"]
@@ -26,6 +27,7 @@ def ingest_bytes(
     fmt = checked_format(data, filename, settings)  # size, type, and structure limits before any reader runs
     doc = fmt.read(data, filename, settings, progress)
     _drop_controls(doc)
+    carry_headers(doc.pages)  # a table continued on the next page gets its header back
     doc.metadata.setdefault("detected_type", fmt.kind)
     suffix, claimed = suffix_of(filename), by_name(filename)
     if suffix and (claimed is None or claimed.kind != fmt.kind):

@@ -20,7 +20,8 @@ class IngestError(Exception):
         self.code = code  # unsupported | corrupt | encrypted | empty | too_large | unreadable | no_page | no_image
 
 
-Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points, origin top-left of the page
+#: A cell's box on its page as fractions of the page's width and height: left, top, right, bottom.
+Box = tuple[float, float, float, float]
 
 
 @dataclass

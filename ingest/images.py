@@ -100,6 +100,7 @@ def read_image(
                 text=res.text,
                 route="image",
                 ocr_confidence=res.confidence,
+                tables=res.tables_on(i + 1),
                 width=float(w),
                 height=float(h),
             )

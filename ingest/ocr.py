@@ -12,11 +12,12 @@ import re
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from PIL import Image, ImageFilter
 
+from ingest.document import Table
 from ingest.text import clean_text
 
 
@@ -26,6 +27,13 @@ class OcrResult:
     confidence: float | None  # mean word confidence 0-100
     error: str | None = None
     seconds: float = 0.0
+    tables: list[Table] = field(default_factory=list)  # ruled tables found on the page (page number 0)
+
+    def tables_on(self, page: int) -> list[Table]:
+        """The page's tables, numbered as page ``page``."""
+        for table in self.tables:
+            table.page = page
+        return self.tables
 
 
 @lru_cache(maxsize=1)
@@ -142,25 +150,54 @@ def prepare(image: Image.Image) -> Image.Image:
     return binary.filter(ImageFilter.BoxBlur(1)).point(_MAJORITY, "1")
 
 
-def ocr_image(image: Image.Image, lang: str, timeout_s: float, preprocess: bool = True) -> OcrResult:
-    """OCR one image; a timeout or tesseract failure gives empty text and an error, never an exception."""
+def ocr_image(
+    image: Image.Image, lang: str, timeout_s: float, preprocess: bool = True, tables: bool = True
+) -> OcrResult:
+    """OCR one image; a timeout or tesseract failure gives empty text and an error, never an exception.
+
+    With ``tables`` the page is first searched for ruled tables (ingest.scan_tables): their cells are read
+    as cells and set into the page text as ``cell | cell | …`` rows, and the rest of the page is read
+    without them, so a cell's lines never run into its neighbours'.
+    """
     import pytesseract
 
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     start = time.monotonic()
     try:
-        data = pytesseract.image_to_data(
-            prepare(image) if preprocess else image,
-            lang=resolve_lang(lang),
-            timeout=timeout_s,
-            output_type=pytesseract.Output.DICT,
-        )
+        if tables:
+            from ingest.scan_page import read_scanned_page
+
+            page = read_scanned_page(image, _reader(lang, timeout_s))
+            return OcrResult(page.text, page.confidence, None, time.monotonic() - start, page.tables)
+        data = _image_data(prepare(image) if preprocess else image, lang, timeout_s)
     except (pytesseract.TesseractError, pytesseract.TesseractNotFoundError, OSError) as exc:
         return OcrResult("", None, f"ocr failed: {exc}", time.monotonic() - start)
     except RuntimeError as exc:  # pytesseract raises a bare RuntimeError on timeout
         return OcrResult("", None, f"ocr timeout after {timeout_s:g}s: {exc}", time.monotonic() - start)
     text, conf = _text_from_data(data)
     return OcrResult(text, conf, None, time.monotonic() - start)
+
+
+def _image_data(image: Image.Image, lang: str, timeout_s: float, psm: int | None = None) -> dict[str, list]:
+    """pytesseract's image_to_data as a dict of lists (``psm``: Tesseract's page segmentation mode)."""
+    import pytesseract
+
+    return pytesseract.image_to_data(
+        image,
+        lang=resolve_lang(lang),
+        timeout=timeout_s,
+        config=f"--psm {psm}" if psm is not None else "",
+        output_type=pytesseract.Output.DICT,
+    )
+
+
+def _reader(lang: str, timeout_s: float) -> Callable[[Image.Image, int | None], dict[str, list]]:
+    """Tesseract as scan_page calls it: a greyscale image (cleaned here as for pages) and a psm."""
+
+    def read(image: Image.Image, psm: int | None) -> dict[str, list]:
+        return _image_data(prepare(image), lang, timeout_s, psm)
+
+    return read
 
 
 def ocr_many(

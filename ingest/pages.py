@@ -16,6 +16,7 @@ from ingest.cells import finish_pages
 from ingest.document import Box, IngestedDocument, IngestError, Page, Table
 from ingest.formats import by_content
 from ingest.sniff import sniff
+from ingest.tables import carry_headers
 
 
 def page_count(data: bytes) -> int:
@@ -97,6 +98,11 @@ def page_to_dict(page: Page) -> dict[str, Any]:
     return dataclasses.asdict(page)
 
 
+def _box(b: Any) -> tuple[float, float, float, float]:
+    left, top, right, bottom = (float(v) for v in b)
+    return (left, top, right, bottom)
+
+
 def page_from_dict(d: dict[str, Any]) -> Page:
     tables = [
         Table(
@@ -139,6 +145,7 @@ def assemble(
 ) -> IngestedDocument:
     """The document made of pages read one by one (in page order), with the whole-file reader's metadata."""
     ordered = sorted(pages, key=lambda p: p.number)
+    carry_headers(ordered)  # a table continued on the next page gets its header back
     finish_pages(ordered)  # running headers repeat across pages: only the whole document shows them
     meta: dict[str, Any] = {
         "bytes": size,

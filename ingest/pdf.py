@@ -130,8 +130,9 @@ def _tables(
                     continue
                 text = clean_text(cells(*cell)).replace("\n", " ")
                 texts.append(convert(text) if convert else text)
-                x0, top, x1, bottom = (round(float(v), 2) for v in cell)
-                row_boxes.append((x0, top, x1, bottom))
+                x0, top, x1, bottom = (float(v) for v in cell)
+                w, h = float(plumber_page.width) or 1.0, float(plumber_page.height) or 1.0
+                row_boxes.append((round(x0 / w, 4), round(top / h, 4), round(x1 / w, 4), round(bottom / h, 4)))
             if any(texts):
                 rows.append(texts)
                 boxes.append(row_boxes)
@@ -297,6 +298,7 @@ def _read(
     for i, res in results.items():
         pages[i].text = res.text
         pages[i].ocr_confidence = res.confidence
+        pages[i].tables = res.tables_on(i + 1)
         if res.error:
             errors[i + 1] = res.error
     ordered = [pages[i] for i in range(n)]

@@ -47,7 +47,7 @@ def _units(text: str) -> list[tuple[int, int]]:
         pos += len(raw) + 1
     units: list[tuple[int, int]] = []
     block: list[tuple[int, int]] = []
-    full_width = _typical_width([e - s for s, e in lines])
+    full_width = _typical_width([e - s for s, e in lines if not is_table_row(text[s:e])])  # rows are not prose
 
     def flush() -> None:
         if not block:
