@@ -186,7 +186,7 @@ def get_page_image(
             raise not_found("document", document_id)
         rel, sha = doc.stored_path, doc.sha256
     try:
-        png = render_page_png(ctx.files.read(rel), number, width)
+        png = render_page_png(ctx.files.read(rel), number, width, ctx.settings)
     except FileNotFoundError as e:
         raise ApiError(404, "not_found", "the stored original is missing") from e
     except IngestError as e:
