@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from store.limits import cap_extracted, check_length
 from store.models import ActionItem
 from store.text import normalise
 
@@ -74,6 +75,7 @@ def get_field(item: ActionItem, field: str) -> Any:
 
 def set_field(item: ActionItem, field: str, value: Any) -> None:
     """Set a field from its contract shape, validating it (ValueError on bad input)."""
+    check_length(field, value)
     if field == "text":
         if not isinstance(value, str) or not value.strip():
             raise ValueError("text must be a non-empty string")
@@ -118,11 +120,11 @@ def set_field(item: ActionItem, field: str, value: Any) -> None:
 def apply_extracted(item: ActionItem, ai: dict[str, Any]) -> None:
     """Fill an item from one extraction ``action_items`` entry."""
     item.extracted_id = ai.get("id")
-    item.norm_text = normalise(ai.get("text"))
+    item.norm_text = normalise(cap_extracted("text", ai.get("text")))
     item.evidence = ai.get("evidence")
     item.confidence = ai.get("confidence")
     for field in CORRECTABLE:
-        value = ai.get(field)
+        value = cap_extracted(field, ai.get(field))
         if field in ("responsible", "targets") and value is None:
             value = []
         if field == "text" and not value:
