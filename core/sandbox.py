@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 _CTX = multiprocessing.get_context("forkserver")
+_inside = False  # True in a sandbox child: it is already limited, and a daemon process cannot have children
 
 
 class SandboxError(RuntimeError):
@@ -58,6 +59,8 @@ def _vm_size_bytes() -> int:
 
 def _child(conn: Connection, memory_mb: int, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict) -> None:
     """In the child: limit the address space (what is mapped now + ``memory_mb``), run, send the outcome."""
+    global _inside
+    _inside = True
     if memory_mb > 0:
         limit = _vm_size_bytes() + memory_mb * 1024 * 1024
         soft, hard = resource.getrlimit(resource.RLIMIT_AS)
@@ -85,7 +88,10 @@ def run_limited(fn: Callable[..., T], *args: Any, memory_mb: int, timeout_s: flo
 
     ``fn`` and its arguments must pickle (a module-level function). ``memory_mb`` is the room the child
     may allocate above what it maps at start (0: no limit); ``timeout_s`` the wall-clock limit (0: none).
+    Called inside a sandbox child, ``fn`` runs right there, under the child's own limits.
     """
+    if _inside:
+        return fn(*args, **kwargs)
     receiver, sender = _CTX.Pipe(duplex=False)
     child = _CTX.Process(target=_child, args=(sender, memory_mb, fn, args, kwargs), daemon=True)
     child.start()

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from core.sandbox import SandboxCrashed, SandboxMemory, SandboxTimeout
 from ingest import IngestError
 from jobs.context import JobContext
 from store import jobs as job_store
@@ -42,6 +43,12 @@ def extract_document_bytes(ctx: JobContext, document_id: int) -> dict[str, Any]:
         extraction = ctx.extract(data, filename, meeting_date=meeting_date)
     except IngestError as e:
         raise ExtractionFailed(e.code, e.reason) from e
+    except SandboxTimeout as e:
+        raise ExtractionFailed("timeout", f"reading the document {e}; split it or raise NIRDESH_JOB_TIMEOUT") from e
+    except SandboxMemory as e:
+        raise ExtractionFailed("too_large", f"reading the document {e} (NIRDESH_JOB_MEMORY_MB)") from e
+    except SandboxCrashed as e:
+        raise ExtractionFailed("worker_crashed", f"reading the document failed: {e}") from e
     except Exception as e:
         log.exception("extraction of document %s failed", document_id)
         raise ExtractionFailed("extraction_failed", f"{type(e).__name__}: {e}") from e
@@ -104,10 +111,15 @@ def extract_and_store(ctx: JobContext, document_id: int, kind: str = "extract") 
 def run_job(ctx: JobContext, job_id: int) -> None:
     """The job body: claim, extract, store, record the outcome."""
     with ctx.db.session() as s:
-        job = job_store.claim(s, job_id)
+        job = job_store.claim(s, job_id, ctx.settings.job_max_attempts)
         if job is None:
             return
         document_id, kind = job.document_id, job.kind
+        if job.status == "failed":  # it had used up its attempts (each start counts, a crash too)
+            doc = get_document(s, document_id)
+            if doc is not None and kind == "extract":
+                mark_document_failed(doc, job.error_code or "too_many_attempts", job.error or "")
+            return
         doc = get_document(s, document_id)
         if doc is not None and kind == "extract":
             doc.status = "processing"
@@ -132,7 +144,7 @@ def resume_jobs(ctx: JobContext) -> list[int]:
     if getattr(queue, "durable", False):  # the broker keeps and redelivers its own messages
         return []
     with ctx.db.session() as s:
-        ids = job_store.requeue_unfinished(s)
+        ids = job_store.requeue_unfinished(s, ctx.settings.job_max_attempts)
     for job_id in ids:
         queue.submit(job_id)
     return ids

@@ -90,11 +90,21 @@ def _original(ctx: JobContext, path: str) -> bytes:
     return data
 
 
+def _fail_document_of(s: Any, job_id: int) -> None:
+    """A job given up after too many attempts leaves its document failed too (a first extraction)."""
+    job = job_store.get_job(s, job_id)
+    if job is not None and job.status == "failed" and job.error_code == "too_many_attempts" and job.kind == "extract":
+        doc = get_document(s, job.document_id)
+        if doc is not None and doc.status != "failed":
+            mark_document_failed(doc, job.error_code, job.error or "")
+
+
 def start_job(ctx: JobContext, job_id: int, worker: str | None = None) -> Started | None:
     """Claim or resume the job; None when there is nothing to do (finished, failed or gone)."""
     with ctx.db.session() as s:
-        job = job_store.claim_or_resume(s, job_id, worker)
+        job = job_store.claim_or_resume(s, job_id, worker, ctx.settings.job_max_attempts)
         if job is None:
+            _fail_document_of(s, job_id)
             return None
         doc = get_document(s, job.document_id)
         if doc is None:

@@ -47,3 +47,11 @@ def test_the_childs_ingest_error_keeps_its_code() -> None:
     with pytest.raises(IngestError) as caught:
         run_limited(_refuse, memory_mb=256, timeout_s=30)
     assert caught.value.code == "corrupt" and caught.value.reason == "The file is damaged."
+
+
+def _nested() -> int:
+    return run_limited(_add, 1, 1, memory_mb=64, timeout_s=5)
+
+
+def test_a_sandboxed_function_may_use_the_sandbox_itself() -> None:
+    assert run_limited(_nested, memory_mb=256, timeout_s=30) == 2
