@@ -4,27 +4,29 @@ Reading a hostile file (a PDF whose content stream parses into gigabytes, a page
 quadratic pattern in the text) must cost the service at most one child process: the child gets an
 address-space limit (``RLIMIT_AS``) and is killed when its time is up, and the caller gets an exception
 it can report (``SandboxTimeout``, ``SandboxMemory``, ``SandboxCrashed``) instead of a stalled worker or
-an exhausted server. Children come from a ``forkserver`` (a small single-threaded process), never from
-a fork of the multi-threaded server itself.
+an exhausted server.
+
+The child is a fresh interpreter (``subprocess``), not a fork: the server is multi-threaded (a fork could
+inherit a held lock), and a Celery prefork worker is a daemonic billiard process, from which
+``multiprocessing`` refuses to start children. The function, its arguments and its outcome travel as
+pickles over the child's stdin and a private copy of its stdout (anything the child prints goes to stderr).
 
 This module imports nothing else from the project, so every layer may use it.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import pickle
 import resource
-import time
+import subprocess
+import sys
 from collections.abc import Callable
-from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 T = TypeVar("T")
 
-_CTX = multiprocessing.get_context("forkserver")
-_inside = False  # True in a sandbox child: it is already limited, and a daemon process cannot have children
+_inside = False  # True in a sandbox child: it is already limited; a nested call runs in place
 
 
 class SandboxError(RuntimeError):
@@ -57,17 +59,25 @@ def _vm_size_bytes() -> int:
     return 0
 
 
-def _child(conn: Connection, memory_mb: int, fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict) -> None:
-    """In the child: limit the address space (what is mapped now + ``memory_mb``), run, send the outcome."""
+def _limit_memory(memory_mb: int) -> None:
+    """Address space: what this process maps now + ``memory_mb`` (never above an existing hard limit)."""
+    limit = _vm_size_bytes() + memory_mb * 1024 * 1024
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    if soft == resource.RLIM_INFINITY or limit < soft:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def child_main() -> None:
+    """The child: read (memory_mb, fn, args, kwargs), limit memory, run, write the outcome pickle."""
     global _inside
     _inside = True
+    result_fd = os.dup(1)
+    os.dup2(2, 1)  # stray prints must not corrupt the result
+    memory_mb, fn, args, kwargs = pickle.load(sys.stdin.buffer)
     if memory_mb > 0:
-        limit = _vm_size_bytes() + memory_mb * 1024 * 1024
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            limit = min(limit, hard)
-        if soft == resource.RLIM_INFINITY or limit < soft:
-            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        _limit_memory(memory_mb)
     try:
         outcome: tuple[str, Any] = ("ok", fn(*args, **kwargs))
     except MemoryError:
@@ -75,15 +85,22 @@ def _child(conn: Connection, memory_mb: int, fn: Callable[..., Any], args: tuple
     except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
         outcome = ("error", exc)
     try:
-        conn.send(outcome)
+        blob = pickle.dumps(outcome)
     except MemoryError:
-        conn.send(("memory", None))
-    except (pickle.PicklingError, TypeError, AttributeError) as exc:  # an exception that does not pickle
-        conn.send(("error", RuntimeError(f"{type(outcome[1]).__name__}: {outcome[1]}; {exc}")))
-    conn.close()
+        blob = pickle.dumps(("memory", None))
+    except Exception as exc:  # noqa: BLE001 - an exception or result that does not pickle
+        blob = pickle.dumps(("error", RuntimeError(f"{type(outcome[1]).__name__}: {outcome[1]}; {exc}")))
+    with os.fdopen(result_fd, "wb") as out:
+        out.write(blob)
 
 
-def run_limited(fn: Callable[..., T], *args: Any, memory_mb: int, timeout_s: float, **kwargs: Any) -> T:  # noqa: ANN401
+def _child_env() -> dict[str, str]:
+    """The parent's environment, with its import path, so the child unpickles the same modules."""
+    paths = [p for p in sys.path if p and os.path.isdir(p)]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+
+
+def run_limited(fn: Callable[..., T], *args: Any, memory_mb: int, timeout_s: float, **kwargs: Any) -> T:
     """``fn(*args, **kwargs)`` in a child process; its result, or its exception re-raised here.
 
     ``fn`` and its arguments must pickle (a module-level function). ``memory_mb`` is the room the child
@@ -92,33 +109,27 @@ def run_limited(fn: Callable[..., T], *args: Any, memory_mb: int, timeout_s: flo
     """
     if _inside:
         return fn(*args, **kwargs)
-    receiver, sender = _CTX.Pipe(duplex=False)
-    child = _CTX.Process(target=_child, args=(sender, memory_mb, fn, args, kwargs), daemon=True)
-    child.start()
-    sender.close()
+    payload = pickle.dumps((memory_mb, fn, args, kwargs))
+    child = subprocess.Popen(
+        [sys.executable, "-c", "from core.sandbox import child_main; child_main()"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        env=_child_env(),
+    )
     try:
-        deadline = time.monotonic() + timeout_s if timeout_s > 0 else None
-        while True:
-            wait = 0.5 if deadline is None else max(0.0, min(0.5, deadline - time.monotonic()))
-            if receiver.poll(wait):
-                try:
-                    kind, value = receiver.recv()
-                except EOFError:
-                    child.join(5)
-                    raise SandboxCrashed(child.exitcode) from None
-                break
-            if not child.is_alive():
-                if receiver.poll(0):
-                    continue
-                child.join()
-                raise SandboxCrashed(child.exitcode)
-            if deadline is not None and time.monotonic() >= deadline:
-                raise SandboxTimeout(timeout_s)
+        out, _ = child.communicate(payload, timeout=timeout_s if timeout_s > 0 else None)
+    except subprocess.TimeoutExpired:
+        raise SandboxTimeout(timeout_s) from None
     finally:
-        receiver.close()
-        if child.is_alive():
+        if child.poll() is None:
             child.kill()
-        child.join(5)
+            child.communicate()
+    if not out:
+        raise SandboxCrashed(child.returncode)
+    try:
+        kind, value = pickle.loads(out)
+    except Exception as exc:  # noqa: BLE001 - a truncated pickle: the child died while writing
+        raise SandboxCrashed(child.returncode) from exc
     if kind == "ok":
         return value  # type: ignore[no-any-return]
     if kind == "memory":

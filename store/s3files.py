@@ -69,3 +69,7 @@ class S3FileStore:
 
     def local_path(self, relative: str) -> Path | None:
         return None
+
+    def check(self) -> None:
+        """Raises (botocore ClientError) unless the bucket exists and these credentials may use it."""
+        self.client.head_bucket(Bucket=self.bucket)

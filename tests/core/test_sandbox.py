@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import time
+from typing import Any
 
 import pytest
 
@@ -55,3 +57,17 @@ def _nested() -> int:
 
 def test_a_sandboxed_function_may_use_the_sandbox_itself() -> None:
     assert run_limited(_nested, memory_mb=256, timeout_s=30) == 2
+
+
+def _from_a_daemon(queue: Any) -> None:
+    queue.put(run_limited(_add, 20, 22, memory_mb=64, timeout_s=10))
+
+
+def test_a_daemonic_process_may_use_the_sandbox() -> None:
+    """A Celery prefork worker is a daemonic process: the sandbox must still start its child there."""
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    daemon = ctx.Process(target=_from_a_daemon, args=(queue,), daemon=True)
+    daemon.start()
+    assert queue.get(timeout=30) == 42
+    daemon.join(10)
