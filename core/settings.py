@@ -34,6 +34,9 @@ class Settings:
     job_memory_mb: int = field(default_factory=lambda: int(_env("JOB_MEMORY_MB", "2048")))
     job_timeout_s: float = field(default_factory=lambda: float(_env("JOB_TIMEOUT", "900")))
     job_max_attempts: int = field(default_factory=lambda: int(_env("JOB_MAX_ATTEMPTS", "3")))
+    # Per-token daily quotas (UTC days; 0 = no limit): uploads, and pages of PDFs and images (OCR work).
+    quota_uploads_per_day: int = field(default_factory=lambda: int(_env("QUOTA_UPLOADS", "500")))
+    quota_pages_per_day: int = field(default_factory=lambda: int(_env("QUOTA_PAGES", "5000")))
     # Storage
     data_dir: Path = field(default_factory=lambda: Path(_env("DATA_DIR", "data")))
     # Service (nirdesh serve)

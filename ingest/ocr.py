@@ -146,6 +146,10 @@ def ocr_image(image: Image.Image, lang: str, timeout_s: float, preprocess: bool 
     """OCR one image; a timeout or tesseract failure gives empty text and an error, never an exception."""
     import pytesseract
 
+    from ingest.blank import is_blank_image
+
+    if is_blank_image(image):
+        return OcrResult("", None)  # no ink: nothing for Tesseract to read
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     start = time.monotonic()
     try:

@@ -18,6 +18,7 @@ import pypdfium2.raw as pdfium_raw
 from PIL import Image
 
 from core.settings import Settings
+from ingest.blank import is_blank_pdf_page
 from ingest.document import IngestedDocument, IngestError, Page, Route, Table
 from ingest.garble import GARBLE_THRESHOLD, garble_score
 from ingest.legacy import convert_legacy, legacy_font, looks_like_krutidev
@@ -187,6 +188,7 @@ def _read(
     plumber_pages = _plumber_pages(plumber)
     pages: dict[int, Page] = {}
     to_ocr: list[int] = []
+    blank: list[int] = []
     done = 0
     try:
         for i in range(n):
@@ -229,7 +231,10 @@ def _read(
                 width=width,
                 height=height,
             )
-            if route == "ocr":
+            if route == "ocr" and is_blank_pdf_page(page):
+                blank.append(i + 1)  # nothing drawn on it: no rendering, no OCR
+                done += 1
+            elif route == "ocr":
                 to_ocr.append(i)
             else:
                 done += 1
@@ -267,6 +272,8 @@ def _read(
         meta["ocr_seconds"] = round(sum(r.seconds for r in results.values()), 2)
     if errors:
         meta["ocr_errors"] = errors
+    if blank:
+        meta["blank_pages"] = blank
     return IngestedDocument(source=source, kind="pdf", pages=ordered, metadata=meta)
 
 

@@ -319,3 +319,15 @@ class ItemEmbedding(Base):
     dim: Mapped[int] = mapped_column(Integer)
     vector: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class UsageCount(Base):
+    """What one caller (an API token's actor, or ``local``) uploaded on one day (UTC): the per-token
+    quotas of store.quotas count here. Rows are tiny: one per active token per day."""
+
+    __tablename__ = "usage_counts"
+
+    actor: Mapped[str] = mapped_column(String(200), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    uploads: Mapped[int] = mapped_column(Integer, default=0)
+    pages: Mapped[int] = mapped_column(Integer, default=0)

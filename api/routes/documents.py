@@ -8,6 +8,7 @@ from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.responses import FileResponse, JSONResponse, Response
 from sqlalchemy.exc import IntegrityError
 
+from api import quotas
 from api.auth import Ctx, Editor, Viewer
 from api.context import ServiceContext
 from api.errors import INGEST_STATUS, ApiError, error_responses, not_found
@@ -63,7 +64,7 @@ def _is_sync(ctx: ServiceContext, kind: str, size: int) -> bool:
         200: {"model": DocumentDetail},
         201: {"model": DocumentDetail},
         202: {"model": JobOut},
-        **error_responses(413, 415),
+        **error_responses(413, 415, 429),
     },
 )
 def upload_document(
@@ -78,6 +79,7 @@ def upload_document(
     kind, content_type = detect(filename, data)
     if ctx.check is not None:
         check_structure(ctx.check, filename, data)
+    pages = quotas.check_before_storing(ctx, who, kind, data)
     sha, rel = ctx.files.put(data)  # the original is safe on disk before anything else happens
 
     with ctx.db.session() as s:
@@ -98,6 +100,7 @@ def upload_document(
                 meeting_date=meeting_date,
             )
             document_id = doc.id
+            quotas.count_upload(s, ctx, who, pages)
             job_id = None
             if not _is_sync(ctx, kind, len(data)):
                 doc.status = "queued"
