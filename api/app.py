@@ -21,7 +21,7 @@ from api.auth import auth_required_for
 from api.context import CheckFn, ExtractFn, ServiceContext
 from api.health import ready_router
 from api.limits import UploadLimitMiddleware
-from api.routes import documents, export, items, misc
+from api.routes import document_fix, documents, export, items, misc
 from api.routes import search as search_routes
 from api.ui import ui_mount
 from core.settings import Settings, get_settings
@@ -104,6 +104,7 @@ def create_app(
     errors.document_errors(app)
     app.add_middleware(UploadLimitMiddleware, limit=settings.max_upload_bytes, paths=("/v1/documents",))
     app.include_router(documents.router)
+    app.include_router(document_fix.router)
     app.include_router(items.router)
     app.include_router(misc.router)
     app.include_router(ready_router)

@@ -15,6 +15,7 @@ from fastapi import Depends, Request
 
 from api.context import ServiceContext, get_ctx
 from api.errors import ApiError
+from core.states import ErrorCode, Role
 from store.tokens import ROLE_RANK, verify_token
 
 
@@ -24,7 +25,7 @@ class Principal:
     role: str
 
 
-LOCAL = Principal(actor="local", role="admin")
+LOCAL = Principal(actor="local", role=Role.ADMIN)
 
 
 def is_loopback(host: str) -> bool:
@@ -44,15 +45,17 @@ def _authenticate(request: Request, ctx: ServiceContext) -> Principal:
     header = request.headers.get("authorization")
     if not header:
         if ctx.auth_required:
-            raise ApiError(401, "unauthorized", "an API token is required", {"WWW-Authenticate": "Bearer"})
+            raise ApiError(401, ErrorCode.UNAUTHORIZED, "an API token is required", {"WWW-Authenticate": "Bearer"})
         return LOCAL
     scheme, _, token = header.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
-        raise ApiError(401, "unauthorized", "use 'Authorization: Bearer <token>'", {"WWW-Authenticate": "Bearer"})
+        raise ApiError(
+            401, ErrorCode.UNAUTHORIZED, "use 'Authorization: Bearer <token>'", {"WWW-Authenticate": "Bearer"}
+        )
     with ctx.db.session() as s:
         row = verify_token(s, token.strip())
         if row is None:
-            raise ApiError(401, "unauthorized", "invalid or revoked token", {"WWW-Authenticate": "Bearer"})
+            raise ApiError(401, ErrorCode.UNAUTHORIZED, "invalid or revoked token", {"WWW-Authenticate": "Bearer"})
         return Principal(actor=f"{row.label}#{row.id}", role=row.role)
 
 
@@ -62,15 +65,15 @@ def require(role: str) -> Callable[..., Principal]:
     def dependency(request: Request, ctx: Annotated[ServiceContext, Depends(get_ctx)]) -> Principal:
         who = _authenticate(request, ctx)
         if ROLE_RANK[who.role] < ROLE_RANK[role]:
-            raise ApiError(403, "forbidden", f"this needs the {role} role; the token has {who.role}")
+            raise ApiError(403, ErrorCode.FORBIDDEN, f"this needs the {role} role; the token has {who.role}")
         return who
 
     return dependency
 
 
-viewer = require("viewer")
-editor = require("editor")
-admin = require("admin")
+viewer = require(Role.VIEWER)
+editor = require(Role.EDITOR)
+admin = require(Role.ADMIN)
 
 Ctx = Annotated[ServiceContext, Depends(get_ctx)]
 Viewer = Annotated[Principal, Depends(viewer)]

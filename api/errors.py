@@ -13,29 +13,31 @@ from pydantic import BaseModel
 from sqlalchemy.exc import DataError, InterfaceError, OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from core.states import ErrorCode
+
 log = logging.getLogger("nirdesh.api")
 
 # IngestError.code → HTTP status
-INGEST_STATUS = {
-    "unsupported": 415,
-    "too_large": 413,
-    "corrupt": 422,
-    "encrypted": 422,
-    "empty": 422,
-    "unreadable": 422,
+INGEST_STATUS: dict[str, int] = {
+    ErrorCode.UNSUPPORTED: 415,
+    ErrorCode.TOO_LARGE: 413,
+    ErrorCode.CORRUPT: 422,
+    ErrorCode.ENCRYPTED: 422,
+    ErrorCode.EMPTY: 422,
+    ErrorCode.UNREADABLE: 422,
 }
 
-_HTTP_CODES = {
-    400: "bad_request",
-    401: "unauthorized",
-    403: "forbidden",
-    404: "not_found",
-    405: "method_not_allowed",
-    409: "conflict",
-    413: "too_large",
-    415: "unsupported",
-    422: "validation_error",
-    500: "internal_error",
+_HTTP_CODES: dict[int, str] = {
+    400: ErrorCode.BAD_REQUEST,
+    401: ErrorCode.UNAUTHORIZED,
+    403: ErrorCode.FORBIDDEN,
+    404: ErrorCode.NOT_FOUND,
+    405: ErrorCode.METHOD_NOT_ALLOWED,
+    409: ErrorCode.CONFLICT,
+    413: ErrorCode.TOO_LARGE,
+    415: ErrorCode.UNSUPPORTED,
+    422: ErrorCode.VALIDATION_ERROR,
+    500: ErrorCode.INTERNAL_ERROR,
 }
 
 
@@ -76,7 +78,7 @@ def error_response(status: int, code: str, message: str, headers: dict[str, str]
 
 
 def not_found(what: str, ident: Any) -> ApiError:
-    return ApiError(404, "not_found", f"{what} {ident} not found")
+    return ApiError(404, ErrorCode.NOT_FOUND, f"{what} {ident} not found")
 
 
 def install(app: FastAPI) -> None:
@@ -86,7 +88,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(req: Request, exc: StarletteHTTPException):
-        code = _HTTP_CODES.get(exc.status_code, "http_error")
+        code = _HTTP_CODES.get(exc.status_code, ErrorCode.HTTP_ERROR)
         message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
         headers = getattr(exc, "headers", None)
         if exc.status_code == 405:
@@ -99,22 +101,23 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_req: Request, exc: RequestValidationError):
         details = [{"loc": [str(p) for p in e.get("loc", ())], "msg": str(e.get("msg", ""))} for e in exc.errors()]
-        first = details[0] if details else {"loc": [], "msg": "invalid request"}
-        message = f"{'.'.join(first['loc'])}: {first['msg']}" if first["loc"] else first["msg"]
-        return error_response(422, "validation_error", message, details=details)
+        loc: list[str] = details[0]["loc"] if details else []  # type: ignore[assignment]  # built just above
+        msg = str(details[0]["msg"]) if details else "invalid request"
+        message = f"{'.'.join(loc)}: {msg}" if loc else msg
+        return error_response(422, ErrorCode.VALIDATION_ERROR, message, details=details)
 
     # A backend that is away for a moment (database or broker restart): 503, the client tries again later.
     async def _db_down(_req: Request, exc: Exception):
         log.warning("database unavailable: %s", exc)
         return error_response(
-            503, "service_unavailable", "the database is not reachable; try again shortly", {"Retry-After": "5"}
+            503, ErrorCode.SERVICE_UNAVAILABLE, "the database is not reachable; try again shortly", {"Retry-After": "5"}
         )
 
     async def _broker_down(_req: Request, exc: Exception):
         log.warning("job broker unavailable: %s", exc)
         return error_response(
             503,
-            "service_unavailable",
+            ErrorCode.SERVICE_UNAVAILABLE,
             "the job queue (Redis) is not reachable; try again shortly",
             {"Retry-After": "5"},
         )
@@ -129,13 +132,13 @@ def install(app: FastAPI) -> None:
         # A value the database cannot store (a NUL character, a number out of range) slipped past validation.
         log.warning("database refused a value: %s", exc.orig)
         return error_response(
-            422, "validation_error", "a value is out of range or has characters that cannot be stored"
+            422, ErrorCode.VALIDATION_ERROR, "a value is out of range or has characters that cannot be stored"
         )
 
     @app.exception_handler(Exception)
     async def _unexpected(_req: Request, exc: Exception):
         log.exception("unhandled error", exc_info=exc)
-        return error_response(500, "internal_error", "internal server error")
+        return error_response(500, ErrorCode.INTERNAL_ERROR, "internal server error")
 
 
 def _broker_errors() -> tuple[type[Exception], ...]:

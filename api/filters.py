@@ -6,17 +6,21 @@ the list, the search endpoint and the exports filter the same way.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from fastapi import Depends, Query
 
 from api.errors import ApiError
 from api.params import MAX_ID, IsoDate, Text
+from core.states import ErrorCode
 from store.models import REVIEW_STATES, STATUSES
 from store.repository import SORT_KEYS, ItemFilter
 
 SORTS = sorted([k for k in SORT_KEYS] + [f"-{k}" for k in SORT_KEYS])
-SortKey = Literal[tuple(SORTS)]  # type: ignore[valid-type]  # an enum in the OpenAPI spec
+if TYPE_CHECKING:
+    SortKey = str  # checked by FastAPI against SORTS, at run time
+else:
+    SortKey = Literal[tuple(SORTS)]  # an enum in the OpenAPI spec
 
 
 def csv_values(value: str | None, allowed: tuple[str, ...], name: str) -> list[str] | None:
@@ -26,7 +30,7 @@ def csv_values(value: str | None, allowed: tuple[str, ...], name: str) -> list[s
     parts = [p.strip() for p in value.split(",") if p.strip()]
     bad = [p for p in parts if p not in allowed]
     if bad:
-        raise ApiError(422, "validation_error", f"{name}: unknown value(s) {bad}; use {list(allowed)}")
+        raise ApiError(422, ErrorCode.VALIDATION_ERROR, f"{name}: unknown value(s) {bad}; use {list(allowed)}")
     return parts
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from api.errors import ApiError
 from core.limits import JSON_BODY_BYTES
+from core.states import ErrorCode
 
 MULTIPART_OVERHEAD = 64 * 1024  # boundaries, part headers and the small form fields
 
@@ -50,7 +51,7 @@ class UploadLimitMiddleware:
                 seen += len(message.get("body", b""))
                 if seen > limit:
                     exceeded = True
-                    raise ApiError(413, "too_large", refusal)
+                    raise ApiError(413, ErrorCode.TOO_LARGE, refusal)
             return message
 
         async def guarded_send(message: dict[str, Any]) -> None:

@@ -10,7 +10,7 @@ from api.auth import Principal
 from api.context import ServiceContext
 from api.errors import ApiError
 from ingest.document import IngestError
-from ingest.pages import SPLIT_KINDS, page_count
+from ingest.formats import by_content
 from store.quotas import Quota, QuotaExceeded, add_usage, check_room
 
 
@@ -28,19 +28,21 @@ def _quota(ctx: ServiceContext) -> Quota:
     return Quota(uploads=ctx.settings.quota_uploads_per_day, pages=ctx.settings.quota_pages_per_day)
 
 
-def pages_to_count(kind: str, data: bytes) -> int:
-    """Pages a PDF or image may need OCR for (its page or frame count; nothing is loaded or drawn)."""
-    if kind not in SPLIT_KINDS:
+def pages_to_count(data: bytes) -> int:
+    """Pages a PDF or image may need OCR for (its page or frame count; nothing is loaded or drawn); 0 for
+    formats read whole (TXT, DOCX)."""
+    fmt = by_content(data)
+    if fmt is None or fmt.paging is None:
         return 0
     try:
-        return page_count(data)
+        return int(fmt.paging.count(data))
     except IngestError:
         return 0  # the structural check decides about damaged files
 
 
-def check_before_storing(ctx: ServiceContext, who: Principal, kind: str, data: bytes) -> int:
+def check_before_storing(ctx: ServiceContext, who: Principal, data: bytes) -> int:
     """429 now if this upload would pass the caller's quota; else the pages it counts for."""
-    pages = pages_to_count(kind, data)
+    pages = pages_to_count(data)
     try:
         with ctx.db.read() as s:
             check_room(s, who.actor, _today(), _quota(ctx), pages)

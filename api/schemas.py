@@ -10,9 +10,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
 from api.params import IsoDate, RowId, Text
-from store.fields import CORRECTABLE, get_field
+from core.states import DocumentStatus, JobStatus
+from ingest.formats import has_page_images
 from store.models import ActionItem, AuditLog, Document, Job, Page
-from store.repository import is_overdue
+from store.views import ItemView
 
 Status = Literal["open", "in_progress", "done", "dropped"]
 Priority = Literal["low", "normal", "high"]
@@ -33,14 +34,14 @@ class ItemPatch(BaseModel):
 
 class ReviewRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    decision: Literal["confirm", "reject", "correct"]
+    decision: Literal["confirm", "reject", "correct", "revert"]
     fields: dict[str, Any] | None = None
 
 
 class BulkReviewRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     ids: list[RowId] = Field(min_length=1, max_length=1000)
-    decision: Literal["confirm", "reject"]
+    decision: Literal["confirm", "reject", "revert"]
 
 
 class TokenCreate(BaseModel):
@@ -148,8 +149,20 @@ class DocumentSummary(BaseModel):
     file_url: str
 
 
+class MeetingFacts(BaseModel):
+    """The meeting facts in force: extracted, or set by a reviewer (named in ``overridden``)."""
+
+    meeting_date: date | None
+    meeting_place: str | None
+    department: str | None
+    chair_name: str | None
+    chair_designation: str | None
+    overridden: list[str] = []
+
+
 class DocumentDetail(DocumentSummary):
     meeting: dict[str, Any] | None
+    facts: MeetingFacts | None = None
     warnings: list[str]
     pages: list[PageOut]
     items: list[ItemOut]
@@ -214,45 +227,50 @@ class TokenCreated(BaseModel):
 # --- converters ------------------------------------------------------------------------------------
 
 
-def item_out(item: ActionItem, today: date) -> ItemOut:
-    doc = item.document
-    values = {f: get_field(item, f) for f in CORRECTABLE}
+def item_out(v: ItemView) -> ItemOut:
+    """The API's item, from the read model (store.views) that the exports use too."""
+    dl = v.deadline
     return ItemOut(
-        id=item.id,
-        document_id=item.document_id,
-        seq=item.seq,
-        extracted_id=item.extracted_id,
-        text=values["text"],
-        action=values["action"],
-        issued_by=values["issued_by"],
-        responsible=values["responsible"],
-        deadline=values["deadline"],
-        recurrence=values["recurrence"],
-        targets=values["targets"],
-        evidence=item.evidence,
-        confidence=item.confidence,
-        review_state=item.review_state,
-        tracked=item.review_state == "confirmed",
-        reviewed_by=item.reviewed_by,
-        reviewed_at=item.reviewed_at,
-        status=item.status,
-        assignee=item.assignee,
-        priority=item.priority,
-        note=item.note,
-        due_date=item.due_date,
-        due_date_source=item.due_date_source,
-        overdue=is_overdue(item, today),
-        stale=item.stale,
+        id=v.id,
+        document_id=v.document_id,
+        seq=v.seq,
+        extracted_id=v.extracted_id,
+        text=v.text,
+        action=v.action,
+        issued_by=Person(name=v.issued_by.name, designation=v.issued_by.designation) if v.issued_by else None,
+        responsible=[Person(name=p.name, designation=p.designation) for p in v.responsible],
+        deadline=Deadline(text=dl.text, date=dl.date, kind=dl.kind) if dl else None,
+        recurrence=v.recurrence,
+        targets=list(v.targets),
+        evidence=v.evidence,
+        confidence=v.confidence,
+        review_state=v.review_state,
+        tracked=v.tracked,
+        reviewed_by=v.reviewed_by,
+        reviewed_at=v.reviewed_at,
+        status=v.status,
+        assignee=v.assignee,
+        priority=v.priority,
+        note=v.note,
+        due_date=v.due_date,
+        due_date_source=v.due_date_source,
+        overdue=v.overdue,
+        stale=v.stale,
         corrections=[
-            CorrectionOut(field=c.field, original=c.original, corrected=c.corrected, by=c.created_by, at=c.updated_at)
-            for c in item.corrections
+            CorrectionOut(field=c.field, original=c.original, corrected=c.corrected, by=c.by, at=c.at)
+            for c in v.corrections
         ],
-        meeting_date=doc.meeting_date,
-        department=doc.department,
-        document_filename=doc.filename,
-        created_at=item.created_at,
-        updated_at=item.updated_at,
+        meeting_date=v.meeting_date,
+        department=v.department,
+        document_filename=v.document_filename,
+        created_at=v.created_at,
+        updated_at=v.updated_at,
     )
+
+
+def item_out_of(item: ActionItem, today: date) -> ItemOut:
+    """``item_out`` of a row whose document is loaded."""
+    return item_out(ItemView.from_row(item, item.document, today))
 
 
 def job_out(job: Job) -> JobOut:
@@ -262,7 +280,7 @@ def job_out(job: Job) -> JobOut:
         status=job.status,
         document_id=job.document_id,
         attempts=job.attempts,
-        error={"code": job.error_code, "message": job.error} if job.status == "failed" else None,
+        error={"code": job.error_code, "message": job.error} if job.status == JobStatus.FAILED else None,
         result=job.result,
         created_at=job.created_at,
         started_at=job.started_at,
@@ -280,7 +298,7 @@ def _doc_fields(doc: Document) -> dict[str, Any]:
         "kind": doc.kind,
         "size": doc.size,
         "status": doc.status,
-        "error": {"code": doc.error_code, "message": doc.error} if doc.status == "failed" else None,
+        "error": {"code": doc.error_code, "message": doc.error} if doc.status == DocumentStatus.FAILED else None,
         "meeting_date": doc.meeting_date,
         "department": doc.department,
         "extractor_version": doc.extractor_version,
@@ -296,7 +314,7 @@ def document_summary(doc: Document, item_count: int | None = None) -> DocumentSu
 
 def _page_out(doc: Document, page: Page) -> PageOut:
     out = PageOut.model_validate(page)
-    if doc.kind in ("pdf", "image"):
+    if has_page_images(doc.kind):
         out.image_url = f"/v1/documents/{doc.id}/pages/{page.number}/image"
     return out
 
@@ -306,9 +324,17 @@ def document_detail(doc: Document, today: date, job: Job | None) -> DocumentDeta
         **_doc_fields(doc),
         item_count=len(doc.items),
         meeting=doc.meeting,
+        facts=MeetingFacts(
+            meeting_date=doc.meeting_date,
+            meeting_place=doc.meeting_place,
+            department=doc.department,
+            chair_name=doc.chair_name,
+            chair_designation=doc.chair_designation,
+            overridden=sorted(doc.overrides or {}),
+        ),
         warnings=list(doc.warnings or []),
         pages=[_page_out(doc, p) for p in doc.pages],
-        items=[item_out(i, today) for i in doc.items],
+        items=[item_out(ItemView.from_row(i, doc, today)) for i in doc.items],
         job=job_out(job) if job else None,
     )
 

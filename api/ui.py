@@ -7,6 +7,7 @@ paths, so the router answers them itself: 405 with the route's real ``Allow`` he
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ API_PREFIX = "/v1"
 
 
 class UiMount(Mount):
-    def matches(self, scope: dict[str, Any]) -> tuple[Match, dict[str, Any]]:
+    def matches(self, scope: MutableMapping[str, Any]) -> tuple[Match, MutableMapping[str, Any]]:
         path = scope.get("path", "")
         if path == API_PREFIX or path.startswith(API_PREFIX + "/"):
             return Match.NONE, {}

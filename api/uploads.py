@@ -8,41 +8,30 @@ from urllib.parse import quote
 
 from api.context import CheckFn
 from api.errors import INGEST_STATUS, ApiError
+from core.states import ErrorCode
 from ingest.document import IngestError
-from ingest.precheck import kind_of
+from ingest.formats import suffix_of
+from ingest.precheck import format_of
 
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-_TYPE_BY_KIND = {"pdf": "application/pdf", "txt": "text/plain; charset=utf-8", "docx": DOCX_TYPE}
-_IMAGE_TYPES = (
-    (b"\x89PNG", "image/png"),
-    (b"\xff\xd8\xff", "image/jpeg"),
-    (b"II*\x00", "image/tiff"),
-    (b"MM\x00*", "image/tiff"),
-    (b"GIF8", "image/gif"),
-    (b"BM", "image/bmp"),
-    (b"RIFF", "image/webp"),
-)
 _UNSUPPORTED = "unsupported file type: only PDF, images, TXT and DOCX are accepted"
 
 
 def detect(filename: str, data: bytes) -> tuple[str, str]:
-    """(kind, content type) of an upload, from its bytes checked against its name (``ingest.precheck.kind_of``).
+    """(kind, content type) of an upload, from its bytes checked against its name (``ingest.precheck.format_of``).
 
     ApiError 422 when the file is empty, encrypted, or its bytes contradict the binary type its name
     claims (a corrupt file); 415 when the type is not one Nirdesh reads, or text not named .txt.
     """
     try:
-        kind = kind_of(data, filename)
+        fmt = format_of(data, filename)
     except IngestError as e:
         raise ApiError(INGEST_STATUS.get(e.code, 422), e.code, e.reason) from e
-    ext = PurePosixPath(filename.lower()).suffix
-    if kind == "txt" and ext not in ("", ".txt"):
-        raise ApiError(415, "unsupported", _UNSUPPORTED)
-    if kind == "pdf" and b"/Encrypt" in data[-4096:] + data[:4096]:
-        raise ApiError(422, "encrypted", "the PDF is encrypted; upload an unprotected copy")
-    if kind == "image":
-        return kind, next((t for magic, t in _IMAGE_TYPES if data.startswith(magic)), "application/octet-stream")
-    return kind, _TYPE_BY_KIND[kind]
+    ext = suffix_of(filename)
+    if not fmt.binary and ext and ext not in fmt.suffixes:
+        raise ApiError(415, ErrorCode.UNSUPPORTED, _UNSUPPORTED)
+    if fmt.kind == "pdf" and b"/Encrypt" in data[-4096:] + data[:4096]:
+        raise ApiError(422, ErrorCode.ENCRYPTED, "the PDF is encrypted; upload an unprotected copy")
+    return fmt.kind, fmt.content_type
 
 
 def check_structure(check: CheckFn, filename: str, data: bytes) -> None:

@@ -11,7 +11,9 @@ import tempfile
 import time
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
+from core.contract import Extraction
 from core.settings import Settings
 from exporters.rows import load_rows
 from exporters.service import render
@@ -21,7 +23,7 @@ from store.repository import ItemFilter, create_document, save_extraction
 OFFICERS = ("खंड विकास अधिकारी", "जिला कृषि अधिकारी", "अधिशासी अभियंता", "तहसीलदार", "जिला पूर्ति अधिकारी")
 
 
-def extraction(n: int, start: date) -> dict:
+def extraction(n: int, start: date) -> Extraction:
     items = []
     for i in range(n):
         due = start + timedelta(days=i % 90) if i % 7 else None
@@ -39,13 +41,15 @@ def extraction(n: int, start: date) -> dict:
                 "confidence": 0.9,
             }
         )
-    return {
-        "meeting": {"date": start.isoformat(), "department": "ग्राम्य विकास विभाग"},
-        "action_items": items,
-        "pages": [{"number": 1, "route": "txt", "text": "x"}],
-        "warnings": [],
-        "extractor_version": "bench",
-    }
+    return Extraction.from_json(
+        {
+            "meeting": {"date": start.isoformat(), "department": "ग्राम्य विकास विभाग"},
+            "action_items": items,
+            "pages": [{"number": 1, "route": "txt", "text": "x"}],
+            "warnings": [],
+            "extractor_version": "bench",
+        }
+    )
 
 
 def main() -> None:
@@ -76,7 +80,14 @@ def main() -> None:
         with db.session() as s:
             rows = load_rows(s, ItemFilter(), today=date(2026, 3, 1), base_url=settings.public_url)
         print(f"load rows: {len(rows)} in {time.perf_counter() - t:.2f}s")
-        for fmt, kw in (("csv", {}), ("xlsx", {}), ("xlsx", {"per_meeting": True}), ("ics", {}), ("json", {})):
+        formats: list[tuple[str, dict[str, Any]]] = [
+            ("csv", {}),
+            ("xlsx", {}),
+            ("xlsx", {"per_meeting": True}),
+            ("ics", {}),
+            ("json", {}),
+        ]
+        for fmt, kw in formats:
             t = time.perf_counter()
             out = render(fmt, rows, ItemFilter(), settings=settings, **kw)
             label = fmt + (" (sheet per meeting)" if kw else "")

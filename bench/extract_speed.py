@@ -15,6 +15,7 @@ import json
 import random
 import subprocess
 import sys
+from functools import partial
 
 from bench.common import ROOT, growth, load, median_time
 from bench.generate import SyntheticDocument, make_document
@@ -68,7 +69,7 @@ def _sentences(docs) -> int:  # noqa: ANN001
     return sum(len(split_sentences(p.text)) for d in docs for p in d.pages)
 
 
-def run(pages: int = 3, docs: tuple[int, int] = (1, 10), repeat: int = 3, seed: int = 31) -> dict:
+def run(pages: int = 3, docs: tuple[int, ...] = (1, 10), repeat: int = 3, seed: int = 31) -> dict:
     from extractors import extract_document
     from models.gazetteer import load_gazetteer
     from nlp.tokens import hindi_nlp
@@ -83,12 +84,12 @@ def run(pages: int = 3, docs: tuple[int, int] = (1, 10), repeat: int = 3, seed: 
 
     def extract_all(batch) -> None:  # noqa: ANN001
         nonlocal items
-        items = sum(len(extract_document(d)["action_items"]) for d in batch)
+        items = sum(len(extract_document(d).action_items) for d in batch)
 
     out["documents"] = {}
     for n in docs:
         batch = corpus[:n]
-        seconds = median_time(lambda batch=batch: extract_all(batch), repeat)
+        seconds = median_time(partial(extract_all, batch), repeat)
         sentences = _sentences(batch)
         out["documents"][str(n)] = {
             "documents": n,

@@ -208,12 +208,13 @@ def _readable_text_layer() -> Iterator[None]:
             g["force_positioning"] = g["y_advance"] != 0
         return out
 
-    SubsetMap.get_glyph = functools.lru_cache(maxsize=None)(patched_get_glyph)  # fpdf2 calls cache_clear()
-    TTFFont.shape_text = patched_shape_text
+    # Patching fpdf2's methods in place is the point here (a like-for-like timing of its shaping).
+    SubsetMap.get_glyph = functools.lru_cache(maxsize=None)(patched_get_glyph)  # type: ignore[method-assign]
+    TTFFont.shape_text = patched_shape_text  # type: ignore[method-assign]
     try:
         yield
     finally:
-        SubsetMap.get_glyph, TTFFont.shape_text = get_glyph, shape_text
+        SubsetMap.get_glyph, TTFFont.shape_text = get_glyph, shape_text  # type: ignore[method-assign]
 
 
 def text_pdf_bytes(doc: SyntheticDocument) -> bytes:

@@ -14,6 +14,7 @@ import json
 import statistics
 import subprocess
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from bench.common import growth, load, wall_and_cpu
@@ -65,9 +66,9 @@ def run(pages: tuple[int, ...] = (10, 100), repeat: int = 3, seed: int = 11) -> 
             _pdftotext(pdf, txt_out)
             timings = wall_and_cpu(
                 {
-                    "nirdesh": lambda pdf=pdf: ingest_path(pdf),
-                    "pdftotext": lambda pdf=pdf, txt_out=txt_out: _pdftotext(pdf, txt_out),
-                    "pypdfium2": lambda pdf=pdf: _pdfium_text(pdf),
+                    "nirdesh": partial(ingest_path, pdf),
+                    "pdftotext": partial(_pdftotext, pdf, txt_out),
+                    "pypdfium2": partial(_pdfium_text, pdf),
                 },
                 repeat,
             )

@@ -22,6 +22,7 @@ import subprocess
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 
 from PIL import Image, ImageFilter
@@ -132,9 +133,9 @@ def run(
             settings = dataclasses.replace(base, ocr_workers=w)
             timings = wall_and_cpu(
                 {
-                    "route": lambda settings=settings: ingest_bytes(scan, "scan.pdf", settings),
-                    "images": lambda w=w: _ingest_images(pngs, w, base),
-                    "cli": lambda w=w: _tesseract_cli(pngs, lang, w, tmpdir),
+                    "route": partial(ingest_bytes, scan, "scan.pdf", settings),
+                    "images": partial(_ingest_images, pngs, w, base),
+                    "cli": partial(_tesseract_cli, pngs, lang, w, tmpdir),
                 },
                 repeat,
             )

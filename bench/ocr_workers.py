@@ -17,6 +17,7 @@ import sys
 import tempfile
 import threading
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,10 @@ def job_status(url: str, ids: list[int]) -> list[str]:
     return [r[0] for r in rows]
 
 
+def _is_ready(w: Proc) -> bool:
+    return "ready." in w.log.read_text(errors="replace")
+
+
 class Stack:
     def __init__(self, tmp: Path, db_url: str, ocr_dpi: int) -> None:
         self.redis = RedisServer(tmp / "redis")
@@ -110,7 +115,7 @@ class Stack:
             w.start()
             self.workers.append(w)
         for w in self.workers:
-            wait_for(lambda w=w: "ready." in w.log.read_text(errors="replace"), 60, f"{w.name} ready", 0.3)
+            wait_for(partial(_is_ready, w), 60, f"{w.name} ready", 0.3)
 
     def stop_workers(self) -> None:
         for w in self.workers:

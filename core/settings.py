@@ -80,6 +80,8 @@ class Settings:
     officer_emails: str = field(default_factory=lambda: _env("OFFICER_EMAILS", ""))  # TOML/JSON file
     digest_hour: int = field(default_factory=lambda: int(_env("DIGEST_HOUR", "7")))  # local hour, 0-23
     remind_interval_s: float = field(default_factory=lambda: float(_env("REMIND_INTERVAL", "60")))
+    # Which items reminders cover: confirmed (default) | all (proposed too); rejected items never
+    remind_review: str = field(default_factory=lambda: _env("REMIND_REVIEW", "confirmed"))
     report_font: str = field(
         default_factory=lambda: _env("REPORT_FONT", "/usr/share/fonts/truetype/lohit-devanagari/Lohit-Devanagari.ttf")
     )

@@ -33,11 +33,13 @@ from typing import Any
 import httpx
 from sqlalchemy import select
 
+from core.states import CLOSED_STATUSES
 from exporters.rows import item_url, officer_keys
 from nlp.normalize import fold
 from store import outbox
 from store.db import Database
-from store.models import CLOSED_STATUSES, ActionItem, Delivery, OutboxEvent
+from store.models import ActionItem, Delivery, OutboxEvent
+from store.review_scope import scope_states
 
 log = logging.getLogger("nirdesh.notify")
 SIGNATURE_HEADER = "X-Nirdesh-Signature"
@@ -86,6 +88,7 @@ class NotifyConfig:
     smtp: SmtpConfig | None = None
     officer_emails: dict[str, str] = field(default_factory=dict)
     digest_hour: int = 7
+    review: str = "confirmed"  # review scope of overdue reminders and digests (store.review_scope)
     backoff_base: timedelta = timedelta(seconds=30)
     backoff_max: timedelta = timedelta(hours=6)
     max_attempts: int = outbox.MAX_ATTEMPTS
@@ -116,6 +119,7 @@ class NotifyConfig:
             smtp=smtp,
             officer_emails=load_officer_emails(settings.officer_emails),
             digest_hour=settings.digest_hour,
+            review=settings.remind_review,
         )
 
 
@@ -129,7 +133,7 @@ def _digest_line(item: ActionItem, today: date, base_url: str) -> dict[str, Any]
         "due_date": item.due_date.isoformat() if item.due_date else None,
         "days_overdue": (today - item.due_date).days if item.due_date and item.due_date < today else 0,
         "status": item.status,
-        "url": item_url(base_url, item),
+        "url": item_url(base_url, item.document_id, item.id),
     }
 
 
@@ -142,7 +146,7 @@ def enqueue_digests(db: Database, cfg: NotifyConfig, today: date) -> int:
     with db.session() as s:
         items = s.scalars(
             select(ActionItem)
-            .where(ActionItem.status.not_in(CLOSED_STATUSES), ActionItem.review_state != "rejected")
+            .where(ActionItem.status.not_in(CLOSED_STATUSES), ActionItem.review_state.in_(scope_states(cfg.review)))
             .order_by(ActionItem.due_date.asc().nulls_last(), ActionItem.id)
         ).all()
         per_officer: dict[str, list[ActionItem]] = {}
@@ -219,7 +223,7 @@ class Dispatcher:
         now = now or datetime.now(UTC)
         today = self.today()
         with self.db.session() as s:
-            overdue = outbox.sweep_overdue(s, today)
+            overdue = outbox.sweep_overdue(s, today, self.cfg.review)
         digests = enqueue_digests(self.db, self.cfg, today) if now.astimezone().hour >= self.cfg.digest_hour else 0
         fanned = self.fan_out(now)
         sent, failed = self.deliver(now)

@@ -1,6 +1,6 @@
 """The compliance report (अनुपालन आख्या) of one earlier meeting, for the next review meeting.
 
-Every directive of the document (rejected extractions left out) with its responsible officer,
+Every confirmed directive of the document (``review="all"`` adds proposed ones; rejected never) with its responsible officer,
 deadline, current status and notes, as a printable PDF (A4 landscape) or as XLSX.
 
 The PDF is drawn with fpdf2 and HarfBuzz text shaping (uharfbuzz): without shaping, Devanagari
@@ -19,6 +19,7 @@ from exporters.csv_xlsx import write_table
 from exporters.rows import person_label
 from store.models import ActionItem, Document
 from store.repository import is_overdue
+from store.review_scope import scope_states
 
 STATUS_HI = {"open": "लंबित", "in_progress": "प्रगति पर", "done": "पूर्ण", "dropped": "निरस्त"}
 TITLE = "अनुपालन आख्या"
@@ -61,8 +62,10 @@ def _status(item: ActionItem, today: date) -> str:
     return f"{s} (अतिदेय)" if is_overdue(item, today) else s
 
 
-def report_data(doc: Document, today: date) -> ReportData:
-    items = [i for i in doc.items if i.review_state != "rejected"]
+def report_data(doc: Document, today: date, review: str = "confirmed") -> ReportData:
+    """The report lines: confirmed directives by default, ``review="all"`` adds proposed ones."""
+    states = scope_states(review)
+    items = [i for i in doc.items if i.review_state in states]
     lines = [
         ReportLine(
             number=n,
@@ -127,7 +130,8 @@ class _ReportPdf:
             pdf._out("EMC")
 
     def lines_needed(self, w: float, text: str) -> int:
-        return max(1, len(self.pdf.multi_cell(w - 2 * PAD, LINE_H, text, dry_run=True, output="LINES")))
+        lines: list[str] = self.pdf.multi_cell(w - 2 * PAD, LINE_H, text, dry_run=True, output="LINES")  # type: ignore[assignment]  # fpdf2 types every output= mode together
+        return max(1, len(lines))
 
     def row(self, cells: tuple[str, ...], fill: bool = False) -> None:
         pdf = self.pdf

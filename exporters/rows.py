@@ -8,8 +8,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from store.models import ActionItem
-from store.repository import ItemFilter, is_overdue, list_items
+from store.repository import ItemFilter, list_items
+from store.review_scope import gate
+from store.views import ItemView
 
 
 def person_label(p: dict[str, Any] | None) -> str:
@@ -68,41 +69,41 @@ class ExportRow:
         return s if len(s) <= 200 else s[:199] + "…"
 
 
-def item_url(base_url: str, item: ActionItem) -> str:
+def item_url(base_url: str, document_id: int, item_id: int) -> str:
     """A link back to the item: the document view in the web UI, which lists the item."""
-    return f"{base_url.rstrip('/')}/#/documents/{item.document_id}?item={item.id}"
+    return f"{base_url.rstrip('/')}/#/documents/{document_id}?item={item_id}"
 
 
-def to_row(item: ActionItem, today: date, base_url: str) -> ExportRow:
-    doc = item.document
-    issuer = person_label({"name": item.issuer_name, "designation": item.issuer_designation})
+def to_row(v: ItemView, base_url: str) -> ExportRow:
+    """The export row of an item's read model (the API's item JSON comes from the same one)."""
+    responsible = [p.to_json() for p in v.responsible]
     return ExportRow(
-        id=item.id,
-        document_id=item.document_id,
-        seq=item.seq,
-        text=item.text,
-        action=item.action,
-        issued_by=issuer,
-        responsible=list(item.responsible or []),
-        officers=officer_keys(item.responsible),
-        department=doc.department,
-        meeting_date=doc.meeting_date,
-        meeting_title=doc.meeting_title,
-        source=doc.filename,
-        deadline_text=item.deadline_text,
-        due_date=item.due_date,
-        due_date_source=item.due_date_source,
-        recurrence=item.recurrence,
-        status=item.status,
-        priority=item.priority,
-        assignee=item.assignee,
-        note=item.note,
-        review_state=item.review_state,
-        overdue=is_overdue(item, today),
-        confidence=item.confidence,
-        created_at=item.created_at,
-        updated_at=item.updated_at,
-        url=item_url(base_url, item),
+        id=v.id,
+        document_id=v.document_id,
+        seq=v.seq,
+        text=v.text,
+        action=v.action,
+        issued_by=person_label(v.issued_by.to_json() if v.issued_by else None),
+        responsible=responsible,
+        officers=officer_keys(responsible),
+        department=v.department,
+        meeting_date=v.meeting_date,
+        meeting_title=v.meeting_title,
+        source=v.document_filename,
+        deadline_text=v.deadline.text if v.deadline else None,
+        due_date=v.due_date,
+        due_date_source=v.due_date_source,
+        recurrence=v.recurrence,
+        status=v.status,
+        priority=v.priority,
+        assignee=v.assignee,
+        note=v.note,
+        review_state=v.review_state,
+        overdue=v.overdue,
+        confidence=v.confidence,
+        created_at=v.created_at,
+        updated_at=v.updated_at,
+        url=item_url(base_url, v.document_id, v.id),
     )
 
 
@@ -114,7 +115,10 @@ def load_rows(
     base_url: str,
     sort: str = "due_date",
     max_items: int = 100_000,
+    review: str | None = None,
 ) -> list[ExportRow]:
-    """Every item matching ``f`` (up to ``max_items``), as export rows. ValueError on a bad sort key."""
-    items, _total = list_items(session, f, today=today, sort=sort, limit=max_items, offset=0)
-    return [to_row(i, today, base_url) for i in items]
+    """Every item matching ``f`` (up to ``max_items``) within the review scope ``review`` (see
+    store.review_scope.gate: confirmed by default, never rejected), as export rows. ValueError on a bad
+    sort key."""
+    items, _total = list_items(session, gate(f, review), today=today, sort=sort, limit=max_items, offset=0)
+    return [to_row(ItemView.from_row(i, i.document, today), base_url) for i in items]

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from core.contract import SCHEMA_ID
+from core import contract
+from core.contract import Deadline, Evidence, ExtractedItem, Extraction, Meeting, PageInfo, Target
+from core.states import DeadlineKind, Recurrence
 from extractors.directives import directive_cue
 from extractors.meeting import (
     chair_from,
@@ -89,10 +92,19 @@ def _action_clause(sentence: str, cue_end: int) -> str:
     return clause.strip().rstrip(TERMINATORS + ". ").strip()
 
 
-def _deadline_dict(e: TimeExpression | None) -> dict[str, Any] | None:
+def _deadline(e: TimeExpression | None) -> Deadline | None:
     if e is None:
         return None
-    return {"text": e.text, "date": e.date, "kind": e.kind}
+    return Deadline(e.text, e.date, DeadlineKind(e.kind))
+
+
+def _person(p: Person) -> contract.Person:
+    return contract.Person(p.name, p.designation)
+
+
+def _people(found: Iterable[Mapping[str, Any]]) -> list[contract.Person]:
+    """The rules' {name, designation} pairs as contract people."""
+    return [contract.Person.from_json(p) for p in found]
 
 
 class DocumentExtractor:
@@ -110,12 +122,12 @@ class DocumentExtractor:
         self.chair: Person | None = None
         self.first_agent_in_review: Person | None = None
         self.attendees: list[Person] = []
-        self.items: list[dict[str, Any]] = []
+        self.items: list[ExtractedItem] = []
         # Officers mentioned (not as agents) in the sentence before: "वह …" in the next one may mean them.
         self.previous_addressees: list[PersonMention] = []
 
     # -- prose -------------------------------------------------------------
-    def run(self) -> dict[str, Any]:
+    def run(self) -> Extraction:
         table_rows = self._table_rows()
         table_keys = [fold(r.directive) for _, r in table_rows]
         units = _join_across_pages(
@@ -196,12 +208,12 @@ class DocumentExtractor:
             cue.confidence,
         )
 
-    def _pronoun_addressee(self, issuer: Person | None) -> list[dict[str, Any]]:
+    def _pronoun_addressee(self, issuer: Person | None) -> list[contract.Person]:
         """ "वह/वे … करें" with nobody named: the officer the sentence before was about, if it named one."""
         for pm in reversed(self.previous_addressees):
             if issuer is not None and pm.person == issuer:
                 continue
-            return [{"name": pm.person.name, "designation": pm.written or pm.person.designation}]
+            return [contract.Person(pm.person.name, pm.written or pm.person.designation)]
         return []
 
     def _attach_to_previous(self, text: str) -> bool:
@@ -211,22 +223,21 @@ class DocumentExtractor:
         m = _ACTION_BY.match(text)
         if m:
             rest = text[m.end() :]
-            item = self.items[-1]
             found = self.gazetteer.find(rest)
-            people = [{"name": None, "designation": f.designation} for f in found] or [
-                {"name": None, "designation": part.strip(" ।.")}
-                for part in re.split(r",|एवं|तथा|/", rest)
-                if part.strip(" ।.")
+            people = [contract.Person(None, f.designation) for f in found] or [
+                contract.Person(None, part.strip(" ।.")) for part in re.split(r",|एवं|तथा|/", rest) if part.strip(" ।.")
             ]
+            responsible = list(self.items[-1].responsible)
             for p in people:
-                if p not in item["responsible"]:
-                    item["responsible"].append(p)
+                if p not in responsible:
+                    responsible.append(p)
+            self.items[-1] = replace(self.items[-1], responsible=tuple(responsible))
             return True
         m = _DUE_LINE.match(text)
         if m:
             expr = _choose_deadline(find_time_expressions(text, self.meeting_date))
             if expr is not None:
-                self.items[-1]["deadline"] = _deadline_dict(expr)
+                self.items[-1] = replace(self.items[-1], deadline=_deadline(expr))
             return True
         return False
 
@@ -241,34 +252,35 @@ class DocumentExtractor:
         mentions: list[PersonMention],
         cue_end: int,
         confidence: float,
-        responsible: list[dict[str, Any]] | None = None,
+        responsible: list[contract.Person] | None = None,
         deadline: TimeExpression | None = None,
     ) -> None:
         expressions = find_time_expressions(text, self.meeting_date)
         deadline = deadline or _choose_deadline(expressions)
         if responsible is None:
-            responsible = find_responsible(text, self.gazetteer, mentions, issuer_span)
+            responsible = _people(find_responsible(text, self.gazetteer, mentions, issuer_span))
             if issuer is not None:
                 responsible = [
-                    r for r in responsible if not (r["designation"] == issuer.designation and issuer_span is not None)
+                    r for r in responsible if not (r.designation == issuer.designation and issuer_span is not None)
                 ]
             if not responsible and _PRONOUN_SUBJECT.search(text):
                 responsible = self._pronoun_addressee(issuer)
         if issuer is None:
             confidence -= 0.2
+        recurrence = find_recurrence(text)
         self.items.append(
-            {
-                "id": f"ai-{len(self.items) + 1:03d}",
-                "text": text,
-                "action": _action_clause(text, cue_end),
-                "issued_by": issuer.as_dict() if issuer else None,
-                "responsible": responsible,
-                "deadline": _deadline_dict(deadline),
-                "recurrence": find_recurrence(text),
-                "targets": find_targets(text, [(e.start, e.end) for e in expressions]),
-                "evidence": {"page": page, "start": start, "end": end},
-                "confidence": round(max(0.05, min(confidence, 0.99)), 2),
-            }
+            ExtractedItem(
+                id=f"ai-{len(self.items) + 1:03d}",
+                text=text,
+                action=_action_clause(text, cue_end),
+                issued_by=_person(issuer) if issuer else None,
+                responsible=tuple(responsible),
+                deadline=_deadline(deadline),
+                recurrence=Recurrence(recurrence) if recurrence else None,
+                targets=tuple(Target.from_json(t) for t in find_targets(text, [(e.start, e.end) for e in expressions])),
+                evidence=Evidence(page, start, end),
+                confidence=round(max(0.05, min(confidence, 0.99)), 2),
+            )
         )
 
     # -- tables ------------------------------------------------------------
@@ -286,11 +298,11 @@ class DocumentExtractor:
         page_text = self.pages[page - 1]
         start = row.row_offset if row.row_offset >= 0 else page_text.find(row.directive)
         start = max(start, 0)
-        responsible: list[dict[str, Any]] = []
+        responsible: list[contract.Person] = []
         if row.owner:
             found = self.gazetteer.find(row.owner)
-            responsible = [{"name": None, "designation": f.designation} for f in found] or [
-                {"name": None, "designation": part.strip()}
+            responsible = [contract.Person(None, f.designation) for f in found] or [
+                contract.Person(None, part.strip())
                 for part in re.split(r",|एवं|तथा|/", row.owner)
                 if part.strip() and part.strip() not in {"-", "—"}
             ]
@@ -320,40 +332,33 @@ class DocumentExtractor:
         )
 
     # -- result ------------------------------------------------------------
-    def _result(self) -> dict[str, Any]:
+    def _result(self) -> Extraction:
         chair = self.chair or self.first_agent_in_review
         if chair is None:
-            issuers = [it["issued_by"] for it in self.items if it["issued_by"]]
-            chair_dict = issuers[0] if issuers else None
+            issuers = [it.issued_by for it in self.items if it.issued_by]
+            chair_out = issuers[0] if issuers else None
         else:
-            chair_dict = chair.as_dict()
-        return {
-            "schema": SCHEMA_ID,
-            "source": self.doc.source,
-            "extractor_version": EXTRACTOR_VERSION,
-            "meeting": {
-                "date": self.meeting_date.isoformat() if self.meeting_date else None,
-                "place": meeting_place(self.full_text),
-                "chair": chair_dict,
-                "department": meeting_department(self.full_text),
-                "attendees": [p.as_dict() for p in self.attendees],
-                "title": meeting_title(self.full_text),
-            },
-            "action_items": self.items,
-            "pages": [
-                {
-                    "number": i + 1,
-                    "route": p.route,
-                    "ocr_confidence": p.ocr_confidence,
-                    "garble_score": p.garble_score,
-                    "text": self.pages[i],
-                }
+            chair_out = _person(chair)
+        return Extraction(
+            source=self.doc.source,
+            extractor_version=EXTRACTOR_VERSION,
+            meeting=Meeting(
+                date=self.meeting_date.isoformat() if self.meeting_date else None,
+                place=meeting_place(self.full_text),
+                chair=chair_out,
+                department=meeting_department(self.full_text),
+                attendees=tuple(_person(p) for p in self.attendees),
+                title=meeting_title(self.full_text),
+            ),
+            action_items=tuple(self.items),
+            pages=tuple(
+                PageInfo(i + 1, p.route, p.ocr_confidence, p.garble_score, self.pages[i])
                 for i, p in enumerate(self.doc.pages)
-            ],
-            "warnings": list(self.doc.metadata.get("warnings", [])),
-        }
+            ),
+            warnings=tuple(self.doc.metadata.get("warnings", [])),
+        )
 
 
-def extract_document(doc: IngestedDocument, meeting_date: date | None = None) -> dict[str, Any]:
-    """Meeting facts and action items of one ingested document (the JSON contract)."""
+def extract_document(doc: IngestedDocument, meeting_date: date | None = None) -> Extraction:
+    """Meeting facts and action items of one ingested document (the JSON contract: ``.to_json()``)."""
     return DocumentExtractor(doc, meeting_date, load_gazetteer()).run()

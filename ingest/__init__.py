@@ -5,18 +5,16 @@ Dispatch is by content (magic bytes), never by file extension alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from core.settings import Settings, get_settings
 from ingest.document import IngestedDocument, IngestError, Page, Table
-from ingest.precheck import precheck
+from ingest.formats import Progress, by_name, suffix_of
+from ingest.precheck import checked_format, precheck
 from ingest.sniff import sniff
 from ingest.text import strip_controls
 
 __all__ = ["IngestedDocument", "IngestError", "Page", "Table", "ingest_bytes", "ingest_path", "precheck", "sniff"]
-
-Progress = Callable[[int, int], None]
 
 
 def ingest_bytes(
@@ -24,32 +22,13 @@ def ingest_bytes(
 ) -> IngestedDocument:
     """Read a document given as bytes; ``filename`` is only a label (and a hint in error messages)."""
     settings = settings or get_settings()
-    kind = precheck(data, filename, settings)  # size, type, and structure limits before any reader runs
-    if kind == "pdf":
-        from ingest.pdf import read_pdf
-
-        doc = read_pdf(data, filename, settings, progress)
-    elif kind == "image":
-        from ingest.images import read_image
-
-        doc = read_image(data, filename, settings, progress)
-    elif kind == "docx":
-        from ingest.docx import read_docx
-
-        doc = read_docx(data, filename)
-    elif kind == "txt":
-        from ingest.txt import read_txt
-
-        doc = read_txt(data, filename)
-    else:  # precheck() raised for every other kind
-        raise AssertionError(kind)
+    fmt = checked_format(data, filename, settings)  # size, type, and structure limits before any reader runs
+    doc = fmt.read(data, filename, settings, progress)
     _drop_controls(doc)
-    suffix = Path(filename).suffix.lower().lstrip(".")
-    doc.metadata.setdefault("detected_type", kind)
-    if suffix and not _suffix_matches(suffix, kind):
-        doc.metadata["extension_mismatch"] = f".{suffix} file is really {kind}"
-    if progress and kind in ("docx", "txt"):
-        progress(len(doc.pages), len(doc.pages))
+    doc.metadata.setdefault("detected_type", fmt.kind)
+    suffix, claimed = suffix_of(filename), by_name(filename)
+    if suffix and (claimed is None or claimed.kind != fmt.kind):
+        doc.metadata["extension_mismatch"] = f"{suffix} file is really {fmt.kind}"
     return doc
 
 
@@ -78,15 +57,3 @@ def _drop_controls(doc: IngestedDocument) -> None:
         for table in page.tables:
             table.header = [strip_controls(c) for c in table.header]
             table.rows = [[strip_controls(c) for c in row] for row in table.rows]
-
-
-_SUFFIXES = {
-    "pdf": {"pdf"},
-    "image": {"png", "jpg", "jpeg", "tif", "tiff", "gif", "bmp", "webp"},
-    "docx": {"docx"},
-    "txt": {"txt", "text", "md", "csv"},
-}
-
-
-def _suffix_matches(suffix: str, kind: str) -> bool:
-    return suffix in _SUFFIXES.get(kind, set())

@@ -6,6 +6,7 @@ import io
 import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 from PIL import Image, ImageSequence
 
@@ -103,7 +104,7 @@ def read_image(
                 height=float(h),
             )
         )
-    meta = {
+    meta: dict[str, Any] = {
         "bytes": len(data),
         "format": image.format,
         "ocr_lang": settings.ocr_lang,

@@ -13,31 +13,34 @@ from typing import Any
 
 from core.settings import Settings
 from ingest.document import IngestedDocument, IngestError, Page, Table
+from ingest.formats import by_content
 from ingest.sniff import sniff
-
-#: Kinds whose pages are read (and OCR'd) one by one; TXT and DOCX are read whole.
-SPLIT_KINDS = ("pdf", "image")
 
 
 def page_count(data: bytes) -> int:
     """Pages of a PDF, frames of an image, 1 for anything else. IngestError if the file cannot be opened."""
-    kind = sniff(data)
-    if kind == "pdf":
-        from ingest.pdf import open_pdf
-
-        pdf = open_pdf(data)
-        try:
-            return len(pdf)
-        finally:
-            pdf.close()
-    if kind == "image":
-        from ingest.images import open_image
-
-        return int(getattr(open_image(data), "n_frames", 1))
-    return 1
+    fmt = by_content(data)
+    return fmt.paging.count(data) if fmt is not None and fmt.paging is not None else 1
 
 
-def _single_page_pdf(data: bytes, index: int) -> bytes:
+def pdf_page_count(data: bytes) -> int:
+    from ingest.pdf import open_pdf
+
+    pdf = open_pdf(data)
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def image_frame_count(data: bytes) -> int:
+    from ingest.images import open_image
+
+    return int(getattr(open_image(data), "n_frames", 1))
+
+
+def single_pdf_page(data: bytes, index: int) -> bytes:
+    """Page ``index`` (0-based) of a PDF as a PDF of its own."""
     import pypdfium2 as pdfium
 
     from ingest.pdf import open_pdf
@@ -54,7 +57,8 @@ def _single_page_pdf(data: bytes, index: int) -> bytes:
         src.close()
 
 
-def _single_frame_png(data: bytes, index: int) -> bytes:
+def single_image_frame(data: bytes, index: int) -> bytes:
+    """Frame ``index`` (0-based) of an image as a PNG of its own."""
     from PIL import ImageSequence
 
     from ingest.images import open_image
@@ -75,10 +79,10 @@ def read_page(data: bytes, filename: str, number: int, settings: Settings) -> tu
     """
     from ingest import ingest_bytes
 
-    kind = sniff(data)
-    if kind not in SPLIT_KINDS:
-        raise IngestError(f"a {kind} file is not read page by page", code="unsupported")
-    one = _single_page_pdf(data, number - 1) if kind == "pdf" else _single_frame_png(data, number - 1)
+    fmt = by_content(data)
+    if fmt is None or fmt.paging is None:
+        raise IngestError(f"a {sniff(data)} file is not read page by page", code="unsupported")
+    one = fmt.paging.cut(data, number - 1)
     single = dataclasses.replace(settings, ocr_workers=1, max_upload_bytes=max(settings.max_upload_bytes, len(one)))
     doc = ingest_bytes(one, filename, single)
     page = doc.pages[0]

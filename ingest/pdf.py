@@ -11,6 +11,7 @@ import io
 import logging
 import statistics
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -307,9 +308,7 @@ def _has_ruling(page: pdfium.PdfPage) -> bool:
             if (
                 kind == raw.FPDF_PAGEOBJ_FORM
                 and depth < 1
-                and has_path(
-                    raw.FPDFFormObj_CountObjects(obj), lambda j, form=obj: raw.FPDFFormObj_GetObject(form, j), depth + 1
-                )
+                and has_path(raw.FPDFFormObj_CountObjects(obj), partial(raw.FPDFFormObj_GetObject, obj), depth + 1)
             ):
                 return True
         return False

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import PurePosixPath
 
 from core.sandbox import SandboxError, run_limited, sandbox_enabled
 from core.settings import Settings
 from ingest.document import IngestError
+from ingest.formats import Format, Kind, by_content, by_name, suffix_of
 from ingest.pdfscan import scan_pdf
-from ingest.sniff import Kind, sniff
 from ingest.zipscan import check_real_sizes
 
 #: A DOCX may inflate to at most this many bytes in all (python-docx holds every part in memory).
@@ -29,53 +28,37 @@ MAX_DOCX_XML = 32 * 1024 * 1024
 BOMB_RATIO = 100
 BOMB_MIN_SIZE = 4 * 1024 * 1024
 
-#: File name extensions that claim a binary type: content that is text or unknown is then a corrupt file.
-BINARY_SUFFIXES: dict[str, Kind] = {
-    ".pdf": "pdf",
-    ".docx": "docx",
-    ".png": "image",
-    ".jpg": "image",
-    ".jpeg": "image",
-    ".tif": "image",
-    ".tiff": "image",
-    ".gif": "image",
-    ".bmp": "image",
-    ".webp": "image",
-}
-
 _UNSUPPORTED = "Unsupported file type: upload a PDF, an image (PNG/JPEG/TIFF), a .docx or a UTF-8 text file."
 
 
-def kind_of(data: bytes, filename: str) -> Kind:
-    """The file's kind by content, checked against the binary type its name claims: IngestError for an
+def format_of(data: bytes, filename: str) -> Format:
+    """The file's format by content, checked against the binary type its name claims: IngestError for an
     empty file, a name that lies (a ``.pdf`` that is text: corrupt) and bytes of no supported type."""
-    kind = sniff(data)
-    if kind == "empty":
+    if not data:
         raise IngestError("The file is empty.", code="empty")
-    suffix = PurePosixPath(filename.lower()).suffix
-    if suffix in BINARY_SUFFIXES and kind in ("txt", "unknown"):
+    fmt = by_content(data)
+    claimed = by_name(filename)
+    if claimed is not None and claimed.binary and (fmt is None or not fmt.binary):
+        suffix = suffix_of(filename)
         raise IngestError(f"The file is named {suffix} but is not a valid {suffix[1:].upper()} file.", code="corrupt")
-    if kind == "unknown":
+    if fmt is None:
         raise IngestError(_UNSUPPORTED, code="unsupported")
-    return kind
+    return fmt
+
+
+def checked_format(data: bytes, filename: str, settings: Settings) -> Format:
+    """The file's format after its size and structure checks, or IngestError with the code the API maps
+    to 413/415/422."""
+    if len(data) > settings.max_upload_bytes:
+        raise IngestError(f"The file is larger than {settings.max_upload_bytes // (1024 * 1024)} MB.", code="too_large")
+    fmt = format_of(data, filename)
+    fmt.check(data, settings)
+    return fmt
 
 
 def precheck(data: bytes, filename: str, settings: Settings) -> Kind:
-    """The file's kind (by content), or IngestError with the code the API maps to 413/415/422."""
-    if len(data) > settings.max_upload_bytes:
-        raise IngestError(f"The file is larger than {settings.max_upload_bytes // (1024 * 1024)} MB.", code="too_large")
-    kind = kind_of(data, filename)
-    if kind == "pdf":
-        check_pdf(data, settings)
-    elif kind == "image":
-        check_image(data, settings)
-    elif kind == "docx":
-        check_docx(data)
-    else:
-        from ingest.txt import decode_text
-
-        decode_text(data)
-    return kind
+    """The file's kind (by content) after :func:`checked_format`."""
+    return checked_format(data, filename, settings).kind
 
 
 def check_pdf(data: bytes, settings: Settings) -> None:

@@ -14,8 +14,8 @@ from PIL import Image, ImageSequence
 from core.sandbox import SandboxError, run_limited, sandbox_enabled
 from core.settings import Settings
 from ingest.document import IngestError
+from ingest.formats import by_content
 from ingest.images import open_image
-from ingest.sniff import sniff
 
 MAX_WIDTH = 2400
 #: Pixel caps applied to the scale before PDFium draws anything: a 100 x 14400 pt strip asked at 2400 px
@@ -52,7 +52,7 @@ def _png(image: Image.Image, width: int) -> bytes:
     return buf.getvalue()
 
 
-def _pdf_page(data: bytes, number: int, width: int) -> bytes:
+def pdf_page_png(data: bytes, number: int, width: int) -> bytes:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -68,7 +68,7 @@ def _pdf_page(data: bytes, number: int, width: int) -> bytes:
         pdf.close()
 
 
-def _image_frame(data: bytes, number: int, width: int) -> bytes:
+def image_frame_png(data: bytes, number: int, width: int) -> bytes:
     image = open_image(data)
     for index, frame in enumerate(ImageSequence.Iterator(image), start=1):
         if index == number:
@@ -98,9 +98,7 @@ def render_page_png(data: bytes, number: int, width: int = 1000, settings: Setti
         except SandboxError as exc:
             raise IngestError(f"The page cannot be drawn within the limits: it {exc}.", code="too_complex") from exc
     width = max(100, min(int(width), MAX_WIDTH))
-    kind = sniff(data)
-    if kind == "pdf":
-        return _pdf_page(data, number, width)
-    if kind == "image":
-        return _image_frame(data, number, width)
+    fmt = by_content(data)
+    if fmt is not None and fmt.render is not None:
+        return fmt.render(data, number, width)
     raise IngestError("This kind of document has no page images; its text is shown instead.", code="no_image")

@@ -2,32 +2,57 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
+from core.contract import Extraction
 from core.sandbox import run_limited, sandbox_enabled
 from core.settings import Settings, get_settings
 from store.db import Database
 from store.files import FileStorage, make_file_store
 
-# extract(data, filename, meeting_date=...) -> an Extraction dict (core.contract)
-ExtractFn = Callable[..., dict[str, Any]]
+# extract(data, filename, meeting_date=...) -> an Extraction; a stand-in (the tests' fake) may answer with
+# the JSON contract instead, which jobs.runner parses at the one place a result is checked.
+ExtractFn = Callable[..., Extraction | Mapping[str, Any]]
+
+
+class Notifier(Protocol):
+    """The search service, as a job sees it: told when new items are stored."""
+
+    def notify(self) -> None: ...
+
+
+class Requeue(Protocol):
+    """The job queue, as a job sees it: where resumed jobs go back to."""
+
+    @property
+    def durable(self) -> bool: ...  # the broker keeps and redelivers its own messages
+
+    def submit(self, job_id: int) -> None: ...
 
 
 class JobContext(Protocol):
-    settings: Settings
-    db: Database
-    files: FileStorage
-    extract: ExtractFn
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def db(self) -> Database: ...
+    @property
+    def files(self) -> FileStorage: ...
+    @property
+    def extract(self) -> ExtractFn: ...
+    @property
+    def search(self) -> Notifier | None: ...  # None in a worker: the server's embedder polls for new items
+    @property
+    def queue(self) -> Requeue | None: ...  # None in a worker: the broker, not the worker, holds the jobs
 
 
-def run_pipeline(data: bytes, filename: str, meeting_date: date | None, settings: Settings) -> dict[str, Any]:
+def run_pipeline(data: bytes, filename: str, meeting_date: date | None, settings: Settings) -> Extraction:
     """The real pipeline, imported lazily so a server starts even while it is unavailable."""
     from extractors.pipeline import process_bytes
 
-    return dict(process_bytes(data, filename, meeting_date=meeting_date, settings=settings))
+    return process_bytes(data, filename, meeting_date=meeting_date, settings=settings)
 
 
 def default_extractor(settings: Settings) -> ExtractFn:
@@ -35,7 +60,7 @@ def default_extractor(settings: Settings) -> ExtractFn:
     per-document budget; core.sandbox): a file that would stall or exhaust a worker costs only the child,
     which raises SandboxTimeout / SandboxMemory / SandboxCrashed here (jobs.runner reports them)."""
 
-    def extract(data: bytes, filename: str, *, meeting_date: date | None = None) -> dict[str, Any]:
+    def extract(data: bytes, filename: str, *, meeting_date: date | None = None) -> Extraction:
         if not sandbox_enabled():
             return run_pipeline(data, filename, meeting_date, settings)
         return run_limited(
@@ -59,6 +84,8 @@ class WorkerContext:
     db: Database
     files: FileStorage
     extract: ExtractFn
+    search: Notifier | None = None
+    queue: Requeue | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None, *, migrate: bool = False) -> WorkerContext:

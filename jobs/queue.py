@@ -12,6 +12,8 @@ log = logging.getLogger("nirdesh.jobs")
 
 
 class JobQueue(Protocol):
+    durable: bool  # True: the broker keeps and redelivers its own messages (nothing to requeue at startup)
+
     def submit(self, job_id: int) -> None: ...
     def start(self) -> None: ...
     def stop(self, timeout: float = 10.0) -> None: ...
@@ -19,6 +21,8 @@ class JobQueue(Protocol):
 
 class EmbeddedJobQueue:
     """Worker threads inside the server process. Durable state lives in the jobs table."""
+
+    durable = False  # queued ids are lost with the process; startup requeues unfinished jobs
 
     def __init__(self, handler: Callable[[int], Any], workers: int = 2) -> None:
         self._handler = handler

@@ -10,7 +10,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from core.contract import ContractError, Extraction
 from core.sandbox import SandboxCrashed, SandboxMemory, SandboxTimeout
+from core.states import DocumentStatus, ErrorCode, JobKind, JobStatus
 from ingest import IngestError
 from jobs.context import JobContext
 from store import jobs as job_store
@@ -28,47 +30,59 @@ class ExtractionFailed(Exception):
         self.message = message
 
 
-def extract_document_bytes(ctx: JobContext, document_id: int) -> dict[str, Any]:
+def as_extraction(result: object) -> Extraction:
+    """The extractor's answer as a typed Extraction: the one place a result's shape is checked.
+
+    The real pipeline answers typed; a stand-in extractor may answer with the JSON contract.
+    """
+    if isinstance(result, Extraction):
+        return result
+    try:
+        return Extraction.from_json(result)
+    except ContractError as e:
+        raise ExtractionFailed(ErrorCode.BAD_EXTRACTION, f"the extractor returned an ill-formed result: {e}") from e
+
+
+def extract_document_bytes(ctx: JobContext, document_id: int) -> Extraction:
     """Run the extractor on a stored original (no transaction open meanwhile: OCR can be slow)."""
     with ctx.db.session() as s:
         doc = get_document(s, document_id)
         if doc is None:
-            raise ExtractionFailed("not_found", f"document {document_id} is gone")
+            raise ExtractionFailed(ErrorCode.NOT_FOUND, f"document {document_id} is gone")
         path, filename, meeting_date = doc.stored_path, doc.filename, doc.requested_meeting_date
     try:
         data = ctx.files.read(path)
     except OSError as e:
-        raise ExtractionFailed("missing_original", f"stored original cannot be read: {e}") from e
+        raise ExtractionFailed(ErrorCode.MISSING_ORIGINAL, f"stored original cannot be read: {e}") from e
     try:
         extraction = ctx.extract(data, filename, meeting_date=meeting_date)
     except IngestError as e:
         raise ExtractionFailed(e.code, e.reason) from e
     except SandboxTimeout as e:
-        raise ExtractionFailed("timeout", f"reading the document {e}; split it or raise NIRDESH_JOB_TIMEOUT") from e
+        raise ExtractionFailed(
+            ErrorCode.TIMEOUT, f"reading the document {e}; split it or raise NIRDESH_JOB_TIMEOUT"
+        ) from e
     except SandboxMemory as e:
-        raise ExtractionFailed("too_large", f"reading the document {e} (NIRDESH_JOB_MEMORY_MB)") from e
+        raise ExtractionFailed(ErrorCode.TOO_LARGE, f"reading the document {e} (NIRDESH_JOB_MEMORY_MB)") from e
     except SandboxCrashed as e:
-        raise ExtractionFailed("worker_crashed", f"reading the document failed: {e}") from e
+        raise ExtractionFailed(ErrorCode.WORKER_CRASHED, f"reading the document failed: {e}") from e
     except Exception as e:
         log.exception("extraction of document %s failed", document_id)
-        raise ExtractionFailed("extraction_failed", f"{type(e).__name__}: {e}") from e
-    if not isinstance(extraction, dict) or not isinstance(extraction.get("action_items"), list):
-        raise ExtractionFailed("bad_extraction", "the extractor returned no action_items list")
-    return dict(extraction)
+        raise ExtractionFailed(ErrorCode.EXTRACTION_FAILED, f"{type(e).__name__}: {e}") from e
+    return as_extraction(extraction)
 
 
 def _items_stored(ctx: JobContext) -> None:
     """Wake the search service's embedder, when this process runs one (the API server does; a worker
     does not, and the server's embedder finds the worker's items on its next poll)."""
-    search = getattr(ctx, "search", None)
-    if search is not None:
-        search.notify()
+    if ctx.search is not None:
+        ctx.search.notify()
 
 
-def write_extraction(s: Session, doc: Document, extraction: dict[str, Any], kind: str) -> dict[str, Any]:
+def write_extraction(s: Session, doc: Document, extraction: Extraction, kind: str) -> dict[str, Any]:
     """Store an extraction for ``doc``: new items, or a re-processing that keeps people's changes.
     Returns the job summary ({items} or what re-processing changed, with the extractor version)."""
-    if kind == "reprocess":
+    if kind == JobKind.REPROCESS:
         summary: dict[str, Any] = reprocess_document(s, doc, extraction)
     else:
         summary = {"items": len(save_extraction(s, doc, extraction))}
@@ -76,7 +90,7 @@ def write_extraction(s: Session, doc: Document, extraction: dict[str, Any], kind
     return summary
 
 
-def extract_and_store(ctx: JobContext, document_id: int, kind: str = "extract") -> dict[str, Any]:
+def extract_and_store(ctx: JobContext, document_id: int, kind: str = JobKind.EXTRACT) -> dict[str, Any]:
     """Extract and write the result in one transaction. Returns {items} or the reprocess summary.
 
     On failure a first extraction marks the document failed (its original stays on disk); a failed
@@ -87,12 +101,12 @@ def extract_and_store(ctx: JobContext, document_id: int, kind: str = "extract") 
         with ctx.db.session() as s:
             doc = get_document(s, document_id)
             if doc is None:
-                raise ExtractionFailed("not_found", f"document {document_id} is gone")
+                raise ExtractionFailed(ErrorCode.NOT_FOUND, f"document {document_id} is gone")
             summary = write_extraction(s, doc, extraction, kind)
         _items_stored(ctx)
         return summary
     except ExtractionFailed as e:
-        if kind != "reprocess":
+        if kind != JobKind.REPROCESS:
             with ctx.db.session() as s:
                 doc = get_document(s, document_id)
                 if doc is not None:
@@ -100,12 +114,12 @@ def extract_and_store(ctx: JobContext, document_id: int, kind: str = "extract") 
         raise
     except Exception as e:  # e.g. the database refused the result: nothing half-written stays
         log.exception("storing extraction of document %s failed", document_id)
-        if kind != "reprocess":
+        if kind != JobKind.REPROCESS:
             with ctx.db.session() as s:
                 doc = get_document(s, document_id)
                 if doc is not None:
-                    mark_document_failed(doc, "store_failed", str(e)[:500])
-        raise ExtractionFailed("store_failed", f"{type(e).__name__}: {e}") from e
+                    mark_document_failed(doc, ErrorCode.STORE_FAILED, str(e)[:500])
+        raise ExtractionFailed(ErrorCode.STORE_FAILED, f"{type(e).__name__}: {e}") from e
 
 
 def run_job(ctx: JobContext, job_id: int) -> None:
@@ -115,14 +129,14 @@ def run_job(ctx: JobContext, job_id: int) -> None:
         if job is None:
             return
         document_id, kind = job.document_id, job.kind
-        if job.status == "failed":  # it had used up its attempts (each start counts, a crash too)
+        if job.status == JobStatus.FAILED:  # it had used up its attempts (each start counts, a crash too)
             doc = get_document(s, document_id)
-            if doc is not None and kind == "extract":
-                mark_document_failed(doc, job.error_code or "too_many_attempts", job.error or "")
+            if doc is not None and kind == JobKind.EXTRACT:
+                mark_document_failed(doc, job.error_code or ErrorCode.TOO_MANY_ATTEMPTS, job.error or "")
             return
         doc = get_document(s, document_id)
-        if doc is not None and kind == "extract":
-            doc.status = "processing"
+        if doc is not None and kind == JobKind.EXTRACT:
+            doc.status = DocumentStatus.PROCESSING
     try:
         result = extract_and_store(ctx, document_id, kind)
     except ExtractionFailed as e:
@@ -139,9 +153,10 @@ def run_job(ctx: JobContext, job_id: int) -> None:
 
 def resume_jobs(ctx: JobContext) -> list[int]:
     """Startup: jobs left queued or running by a previous process go back on the queue."""
-    queue = getattr(ctx, "queue", None)
-    assert queue is not None
-    if getattr(queue, "durable", False):  # the broker keeps and redelivers its own messages
+    queue = ctx.queue
+    if queue is None:
+        raise RuntimeError("resume_jobs needs a context with a job queue")
+    if queue.durable:  # the broker keeps and redelivers its own messages
         return []
     with ctx.db.session() as s:
         ids = job_store.requeue_unfinished(s, ctx.settings.job_max_attempts)

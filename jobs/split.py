@@ -16,11 +16,15 @@ import threading
 import time
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
+from sqlalchemy.orm import Session
+
+from core.contract import Extraction
+from core.states import DocumentStatus, ErrorCode, JobKind, JobStatus
 from extractors import EXTRACTOR_VERSION
 from ingest import IngestError
-from ingest.pages import SPLIT_KINDS, assemble, page_count, page_from_dict, page_to_dict, read_page
+from ingest.formats import reads_page_wise
+from ingest.pages import assemble, page_count, page_from_dict, page_to_dict, read_page
 from jobs.context import JobContext
 from jobs.runner import ExtractionFailed, write_extraction
 from store import jobs as job_store
@@ -54,7 +58,7 @@ class _Doc:
 def _load(ctx: JobContext, job_id: int, *, running_only: bool = True) -> _Doc | None:
     with ctx.db.session() as s:
         job = job_store.get_job(s, job_id)
-        if job is None or (running_only and job.status != "running"):
+        if job is None or (running_only and job.status != JobStatus.RUNNING):
             return None
         doc = get_document(s, job.document_id)
         if doc is None:
@@ -84,18 +88,23 @@ def _original(ctx: JobContext, path: str) -> bytes:
     try:
         data = ctx.files.read(path)
     except OSError as e:
-        raise ExtractionFailed("missing_original", f"stored original cannot be read: {e}") from e
+        raise ExtractionFailed(ErrorCode.MISSING_ORIGINAL, f"stored original cannot be read: {e}") from e
     with _cache_lock:
         _cache = (path, data)
     return data
 
 
-def _fail_document_of(s: Any, job_id: int) -> None:
+def _fail_document_of(s: Session, job_id: int) -> None:
     """A job given up after too many attempts leaves its document failed too (a first extraction)."""
     job = job_store.get_job(s, job_id)
-    if job is not None and job.status == "failed" and job.error_code == "too_many_attempts" and job.kind == "extract":
+    if (
+        job is not None
+        and job.status == JobStatus.FAILED
+        and job.error_code == ErrorCode.TOO_MANY_ATTEMPTS
+        and job.kind == JobKind.EXTRACT
+    ):
         doc = get_document(s, job.document_id)
-        if doc is not None and doc.status != "failed":
+        if doc is not None and doc.status != DocumentStatus.FAILED:
             mark_document_failed(doc, job.error_code, job.error or "")
 
 
@@ -108,14 +117,14 @@ def start_job(ctx: JobContext, job_id: int, worker: str | None = None) -> Starte
             return None
         doc = get_document(s, job.document_id)
         if doc is None:
-            job_store.fail(job, "not_found", f"document {job.document_id} is gone")
+            job_store.fail(job, ErrorCode.NOT_FOUND, f"document {job.document_id} is gone")
             return None
-        if job.kind == "extract":
-            doc.status = "processing"
+        if job.kind == JobKind.EXTRACT:
+            doc.status = DocumentStatus.PROCESSING
     info = _load(ctx, job_id)
     if info is None:
         return None
-    if info.kind not in SPLIT_KINDS:
+    if not reads_page_wise(info.kind):
         return Started(job_id, info.document_id, None)
     n = info.pages_total
     if n is None:
@@ -124,9 +133,11 @@ def start_job(ctx: JobContext, job_id: int, worker: str | None = None) -> Starte
         except IngestError as e:
             raise ExtractionFailed(e.code, e.reason) from e
         if n < 1:
-            raise ExtractionFailed("empty", "the document has no pages")
+            raise ExtractionFailed(ErrorCode.EMPTY, "the document has no pages")
         if n > ctx.settings.max_pages:
-            raise ExtractionFailed("too_large", f"the document has {n} pages; the limit is {ctx.settings.max_pages}")
+            raise ExtractionFailed(
+                ErrorCode.TOO_LARGE, f"the document has {n} pages; the limit is {ctx.settings.max_pages}"
+            )
         with ctx.db.session() as s:
             job = job_store.get_job(s, job_id)
             if job is not None:
@@ -193,24 +204,22 @@ def finalize(ctx: JobContext, job_id: int, worker: str | None = None) -> bool:
     try:
         from extractors.pipeline import process_document
 
-        extraction = dict(process_document(document, meeting_date=info.meeting_date))
+        extraction = process_document(document, meeting_date=info.meeting_date)
     except Exception as e:
         log.exception("extraction of document %s failed", info.document_id)
-        raise ExtractionFailed("extraction_failed", f"{type(e).__name__}: {e}") from e
+        raise ExtractionFailed(ErrorCode.EXTRACTION_FAILED, f"{type(e).__name__}: {e}") from e
     return store_extraction(ctx, job_id, extraction, worker)
 
 
-def store_extraction(ctx: JobContext, job_id: int, extraction: dict[str, Any], worker: str | None = None) -> bool:
+def store_extraction(ctx: JobContext, job_id: int, extraction: Extraction, worker: str | None = None) -> bool:
     """Write the result and finish the job in one transaction, only if the job is still running."""
-    if not isinstance(extraction.get("action_items"), list):
-        raise ExtractionFailed("bad_extraction", "the extractor returned no action_items list")
     with ctx.db.session() as s:
         job = job_store.lock_running(s, job_id)
         if job is None:
             return False
         doc = get_document(s, job.document_id)
         if doc is None:
-            job_store.fail(job, "not_found", f"document {job.document_id} is gone")
+            job_store.fail(job, ErrorCode.NOT_FOUND, f"document {job.document_id} is gone")
             return False
         summary = write_extraction(s, doc, extraction, job.kind)
         if job.pages_total is not None:
@@ -227,7 +236,7 @@ def fail_job(ctx: JobContext, job_id: int, error: ExtractionFailed) -> None:
         if job is None:
             return
         job_store.fail(job, error.code, error.message)
-        if job.kind == "extract":
+        if job.kind == JobKind.EXTRACT:
             doc = get_document(s, job.document_id)
             if doc is not None:
                 mark_document_failed(doc, error.code, error.message)

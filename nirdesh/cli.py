@@ -8,17 +8,20 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-SUPPORTED_SUFFIXES = {".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff", ".txt", ".docx"}
+from core.states import Role
+from ingest.formats import by_name
+
 _OUTPUT_SUFFIXES_DROPPED = (".text", ".scan", ".garbled", ".legacy")
 
 if TYPE_CHECKING:
+    from core.contract import Extraction, Person
     from store.db import Database
 
 err = Console(stderr=True, soft_wrap=True)
@@ -44,7 +47,7 @@ def collect_inputs(args: list[str]) -> tuple[list[Path], int]:
         for p in matches:
             if p.is_dir():
                 for child in sorted(p.iterdir()):
-                    if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
+                    if child.is_file() and by_name(child.name) is not None:
                         files.append(child)
                     elif child.is_file():
                         skipped += 1
@@ -58,37 +61,37 @@ def one_line(message: str) -> str:
     return " ".join(message.split())
 
 
-def _person(p: dict[str, Any] | None) -> str:
+def _person(p: Person | None) -> str:
     if not p:
         return "—"
-    return " ".join(x for x in (p.get("designation"), p.get("name")) if x) or "—"
+    return " ".join(x for x in (p.designation, p.name) if x) or "—"
 
 
-def print_table(result: dict[str, Any], console: Console) -> None:
-    meeting = result["meeting"]
-    console.print(f"[bold]{result['source']}[/bold]")
+def print_table(result: Extraction, console: Console) -> None:
+    meeting = result.meeting
+    console.print(f"[bold]{result.source}[/bold]")
     console.print(
-        f"  meeting: {meeting.get('date') or '—'}  place: {meeting.get('place') or '—'}  "
-        f"chair: {_person(meeting.get('chair'))}  department: {meeting.get('department') or '—'}"
+        f"  meeting: {meeting.date or '—'}  place: {meeting.place or '—'}  "
+        f"chair: {_person(meeting.chair)}  department: {meeting.department or '—'}"
     )
-    routes = ", ".join(f"p{p['number']}:{p['route']}" for p in result["pages"])
+    routes = ", ".join(f"p{p.number}:{p.route}" for p in result.pages)
     console.print(f"  pages: {routes}")
     table = Table(show_lines=True)
     for col in ("#", "directive", "issued by", "responsible", "deadline", "recurs", "targets"):
         table.add_column(col)
-    for i, item in enumerate(result["action_items"], 1):
-        dl = item.get("deadline") or {}
+    for i, item in enumerate(result.action_items, 1):
+        dl = item.deadline
         table.add_row(
             str(i),
-            item["text"],
-            _person(item.get("issued_by")),
-            ", ".join(_person(r) for r in item["responsible"]) or "—",
-            f"{dl.get('text')} → {dl.get('date') or '?'}" if dl else "—",
-            item.get("recurrence") or "—",
-            ", ".join(t["text"] for t in item["targets"]) or "—",
+            item.text,
+            _person(item.issued_by),
+            ", ".join(_person(r) for r in item.responsible) or "—",
+            f"{dl.text} → {dl.date or '?'}" if dl else "—",
+            item.recurrence or "—",
+            ", ".join(t.text for t in item.targets) or "—",
         )
     console.print(table)
-    console.print(f"  {len(result['action_items'])} action items")
+    console.print(f"  {len(result.action_items)} action items")
 
 
 def cmd_extract(ns: argparse.Namespace) -> int:
@@ -134,9 +137,9 @@ def cmd_extract(ns: argparse.Namespace) -> int:
                 continue
             if out_dir:
                 target = out_dir / f"{output_name(path)}.json"
-                target.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+                target.write_text(json.dumps(result.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
             elif ns.json:
-                print(json.dumps(result, ensure_ascii=False, indent=2))
+                print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
             else:
                 print_table(result, Console())
             progress.advance(task)
@@ -252,7 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     token = sub.add_parser("token", help="API tokens").add_subparsers(dest="token_command", required=True)
     p = token.add_parser("create", help="create an API token and print it once")
-    p.add_argument("--role", choices=["viewer", "editor", "admin"], default="editor")
+    p.add_argument("--role", choices=[r.value for r in Role], default=Role.EDITOR.value)
     p.add_argument("--label", default="")
     p.set_defaults(func=cmd_token_create)
 
@@ -293,6 +296,9 @@ def build_parser() -> argparse.ArgumentParser:
     from nirdesh.cli_export import add_commands as add_export_commands
 
     add_export_commands(sub)  # export, remind, report
+    from nirdesh.cli_documents import add_commands as add_document_commands
+
+    add_document_commands(sub)  # purge-originals
     return parser
 
 

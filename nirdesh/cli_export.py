@@ -12,9 +12,11 @@ from typing import Any
 
 from rich.console import Console
 
+from core.states import ItemStatus, ReviewState  # core.states imports nothing, so --help stays light
+
 err = Console(stderr=True, soft_wrap=True)
-STATUSES = ("open", "in_progress", "done", "dropped")  # store.models; not imported so --help stays light
-REVIEW_STATES = ("proposed", "confirmed", "rejected")
+STATUSES: tuple[str, ...] = tuple(ItemStatus)
+REVIEW_STATES: tuple[str, ...] = tuple(ReviewState)
 
 
 def values_of(allowed: tuple[str, ...]) -> Any:
@@ -46,6 +48,8 @@ FILTER_OPTIONS: tuple[tuple[str, dict[str, Any]], ...] = (
     ("--tracked", {"action": argparse.BooleanOptionalAction, "default": None, "help": "only confirmed items"}),
     ("--q", {"help": "substring of the item text"}),
 )
+
+REVIEW_HELP = "confirmed items only (default) or all (proposed too); rejected items never"
 
 
 def item_filter(ns: argparse.Namespace) -> Any:
@@ -91,7 +95,9 @@ def _export(ns: argparse.Namespace) -> int:
     from exporters.service import base_url, render
 
     settings, db = _context()
-    f = item_filter(ns)
+    from store.review_scope import gate
+
+    f = gate(item_filter(ns), ns.review)
     if ns.push:
         return _push(ns, settings, db, f)
     fmt = ns.format or "csv"
@@ -174,7 +180,7 @@ def cmd_report(ns: argparse.Namespace) -> int:
         if doc is None:
             err.print(f"nirdesh: document {ns.document} not found")
             return 2
-        data = report_data(doc, date.today())
+        data = report_data(doc, date.today(), ns.review)
     try:
         body = render_pdf(data, settings.report_font) if ns.format == "pdf" else render_xlsx(data)
     except ReportFontError as e:
@@ -194,6 +200,7 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--sort", default="due_date", help="sort key as in the API (default due_date)")
     p.add_argument("--push", choices=["jira", "github"], help="create issues in a tracker instead of a file")
     p.add_argument("--dry-run", action="store_true", help="with --push: print the requests, send nothing")
+    p.add_argument("--review", choices=["confirmed", "all"], help=REVIEW_HELP)
     for flag, kw in FILTER_OPTIONS:
         p.add_argument(flag, **kw)
     p.set_defaults(func=cmd_export)
@@ -211,4 +218,5 @@ def add_commands(sub: Any) -> None:
     p.add_argument("--document", type=int, required=True, help="document id of the meeting")
     p.add_argument("--format", choices=["pdf", "xlsx"], default="pdf")
     p.add_argument("--out", help="output file (default: stdout)")
+    p.add_argument("--review", choices=["confirmed", "all"], default="confirmed", help=REVIEW_HELP)
     p.set_defaults(func=cmd_report)

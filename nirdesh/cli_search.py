@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import date
+from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
@@ -16,6 +17,7 @@ from store.db import Database
 from store.fts import count_pages, reindex_all, sync_index
 from store.models import STATUSES
 from store.repository import ItemFilter
+from store.views import ItemView
 
 err = Console(stderr=True, soft_wrap=True)
 
@@ -66,33 +68,34 @@ def run_search(db: Database, ns: argparse.Namespace) -> int:
         )
         if res.semantic.message:
             err.print(f"[yellow]{res.semantic.message}[/yellow]")
-        rows = []
+        rows: list[dict[str, Any]] = []
         for h in res.hits:
-            item = res.items[h.item_id]
+            row = res.items[h.item_id]
+            item = ItemView.from_row(row, row.document, date.today())
             rows.append(
                 {
                     "id": item.id,
                     "text": item.text,
-                    "meeting_date": str(item.document.meeting_date or ""),
-                    "meeting": item.document.meeting_title or item.document.filename,
+                    "meeting_date": str(item.meeting_date or ""),
+                    "meeting": item.meeting_title or item.document_filename,
                     "status": item.status,
                     "score": round(h.score, 4),
                     "highlights": h.spans,
                     "context_page": h.context_page,
                 }
             )
-        docs = []
-        for d in res.documents:
-            page = res.pages[d.page_id]
+        docs: list[dict[str, Any]] = []
+        for hit in res.documents:
+            page = res.pages[hit.page_id]
             docs.append(
                 {
                     "document_id": page.document_id,
                     "page": page.number,
                     "meeting": page.document.meeting_title or page.document.filename,
                     "meeting_date": str(page.document.meeting_date or ""),
-                    "score": round(d.score, 4),
-                    "snippet": d.snippet.text,
-                    "highlights": d.snippet.spans,
+                    "score": round(hit.score, 4),
+                    "snippet": hit.snippet.text,
+                    "highlights": hit.snippet.spans,
                     "item_count": res.item_counts.get(page.document_id, 0),
                 }
             )
@@ -114,11 +117,11 @@ def run_search(db: Database, ns: argparse.Namespace) -> int:
     if rows or not docs:
         out.print(table)
     if docs:
-        pages = Table(show_lines=True, title="दस्तावेज़ों में / in documents")
+        page_table = Table(show_lines=True, title="दस्तावेज़ों में / in documents")
         for col in ("document", "page", "text", "meeting", "date", "items"):
-            pages.add_column(col)
+            page_table.add_column(col)
         for d in docs:
-            pages.add_row(
+            page_table.add_row(
                 str(d["document_id"]),
                 str(d["page"]),
                 _marked(d["snippet"], d["highlights"]),
@@ -126,5 +129,5 @@ def run_search(db: Database, ns: argparse.Namespace) -> int:
                 d["meeting_date"],
                 str(d["item_count"]),
             )
-        out.print(pages)
+        out.print(page_table)
     return 0

@@ -55,7 +55,9 @@ def run_eval(shared_eval: Path, corpus: Path, kinds: list[str]) -> int:
         started = time.perf_counter()
         for f in files:
             result = process_path(f)
-            (out / f"{output_name(f)}.json").write_text(json.dumps(result, ensure_ascii=False), encoding="utf-8")
+            (out / f"{output_name(f)}.json").write_text(
+                json.dumps(result.to_json(), ensure_ascii=False), encoding="utf-8"
+            )
         elapsed = time.perf_counter() - started
         print(f"## {kind}: {len(files)} files in {elapsed:.1f} s")
         print(_score(scorer, gold_dir, out))

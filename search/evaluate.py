@@ -16,6 +16,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from core.contract import Deadline, ExtractedItem, Extraction, Meeting, Person
+from core.states import DeadlineKind, Recurrence
 from models.embedder import Embedder, make_embedder
 from search.fusion import rrf, weighted
 from search.service import SearchService, _relevant_semantic
@@ -26,25 +28,34 @@ K = 10
 TODAY = date(2026, 6, 1)
 
 
-def _extraction(gold: dict[str, Any]) -> dict[str, Any]:
+def _extraction(gold: dict[str, Any]) -> Extraction:
+    """A gold file's items as a stored extraction (its ``items`` carry sentences, not the contract)."""
     items = []
     for n, it in enumerate(gold["items"], start=1):
         dl = it.get("deadline") or None
+        deadline = None
+        if dl:
+            kind = DeadlineKind.BY if dl.get("date") else DeadlineKind.UNRESOLVED  # gold deadlines have no kind
+            deadline = Deadline(dl.get("text") or "", dl.get("date"), kind)
+        recurrence = it.get("recurrence")
         items.append(
-            {
-                "id": f"ai-{n:03d}",
-                "text": it["sentence"],
-                "action": it["sentence"],
-                "issued_by": it.get("issued_by"),
-                "responsible": [{"name": None, "designation": r} for r in it.get("responsible") or []],
-                "deadline": {"text": dl.get("text"), "date": dl.get("date"), "kind": None} if dl else None,
-                "recurrence": it.get("recurrence"),
-                "targets": [],
-                "evidence": None,
-                "confidence": 1.0,
-            }
+            ExtractedItem(
+                id=f"ai-{n:03d}",
+                text=it["sentence"],
+                action=it["sentence"],
+                issued_by=Person.from_json(it["issued_by"]) if it.get("issued_by") else None,
+                responsible=tuple(Person(None, r) for r in it.get("responsible") or []),
+                deadline=deadline,
+                recurrence=Recurrence(recurrence) if recurrence else None,
+                confidence=1.0,
+            )
         )
-    return {"meeting": gold.get("meeting") or {}, "action_items": items, "pages": [], "warnings": []}
+    return Extraction(
+        source=gold.get("doc") or "",
+        extractor_version=None,
+        meeting=Meeting.from_json(gold.get("meeting") or {}),
+        action_items=tuple(items),
+    )
 
 
 def load_corpus(db: Database, corpus: Path) -> dict[str, int]:

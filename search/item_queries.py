@@ -60,6 +60,8 @@ def keyword_search(
     # SQLite, ON DELETE CASCADE on PostgreSQL), and skipping the join to items and documents makes
     # a query on a common word about three times faster at 100,000 items.
     unfiltered = f == ItemFilter()
+    rank: sa.ColumnElement[Any]
+    match: sa.ColumnElement[Any] | sa.TextClause
     if is_sqlite(session):
         rank = sa.literal_column(f"bm25(item_fts, {BM25_WEIGHTS[0]}, {BM25_WEIGHTS[1]})")
         match = sa.text("item_fts MATCH :m").bindparams(m=fts5_match(q))

@@ -54,6 +54,8 @@ def page_search(
     if q.is_empty():
         return []
     conds = _document_conditions(f, today)
+    rank: sa.ColumnElement[Any]
+    order: list[sa.ColumnElement[Any]]
     if is_sqlite(session):
         key = _fts_sqlite.c.rowid
         rank = sa.literal_column(f"bm25(page_fts, {BM25_WEIGHTS[0]}, {BM25_WEIGHTS[1]})")

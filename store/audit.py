@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from store.models import AuditLog
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
+    """Dates as ISO strings, so audit rows hold JSON values."""
     if isinstance(value, date | datetime):
         return value.isoformat()
     return value
@@ -19,7 +20,7 @@ def _jsonable(value: Any) -> Any:
 
 def record(session: Session, item_id: int, actor: str, field: str, old: Any, new: Any) -> AuditLog | None:
     """Add an audit row if the value really changed; returns it (or None when nothing changed)."""
-    old, new = _jsonable(old), _jsonable(new)
+    old, new = jsonable(old), jsonable(new)
     if old == new:
         return None
     row = AuditLog(item_id=item_id, actor=actor, field=field, old=old, new=new)

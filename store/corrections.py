@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from core.states import ReviewState
 from store.models import ActionItem, Document
 
 
@@ -47,14 +48,14 @@ def export_corrections(session: Session, *, complete_only: bool = False) -> list
     """
     docs = session.scalars(
         select(Document)
-        .where(Document.items.any(ActionItem.review_state != "proposed"))
+        .where(Document.items.any(ActionItem.review_state != ReviewState.PROPOSED))
         .options(selectinload(Document.items).selectinload(ActionItem.corrections))
         .order_by(Document.id)
     ).all()
     out = []
     for doc in docs:
         items = [i for i in doc.items if not i.stale]
-        pending = sum(1 for i in items if i.review_state == "proposed")
+        pending = sum(1 for i in items if i.review_state == ReviewState.PROPOSED)
         if complete_only and pending:
             continue
         out.append(
@@ -67,10 +68,10 @@ def export_corrections(session: Session, *, complete_only: bool = False) -> list
                     "chair": _person(doc.chair_name, doc.chair_designation),
                     "department": doc.department,
                 },
-                "items": [_gold_item(i) for i in items if i.review_state == "confirmed"],
+                "items": [_gold_item(i) for i in items if i.review_state == ReviewState.CONFIRMED],
                 "review": {
-                    "confirmed": sum(1 for i in items if i.review_state == "confirmed"),
-                    "rejected": sum(1 for i in items if i.review_state == "rejected"),
+                    "confirmed": sum(1 for i in items if i.review_state == ReviewState.CONFIRMED),
+                    "rejected": sum(1 for i in items if i.review_state == ReviewState.REJECTED),
                     "unreviewed": pending,
                     "corrected_fields": sum(len(i.corrections) for i in items),
                     "extractor_version": doc.extractor_version,

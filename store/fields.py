@@ -1,38 +1,68 @@
-"""Reading and writing an item's extracted fields in the JSON shape of core.contract.
+"""An item's extracted fields: the store's edge of the extraction contract.
 
-Corrections, re-processing and the API all speak in these field names, so the mapping between
-the contract's nested values and the table's flat columns lives in one place.
+An extraction arrives typed (core.contract) and is written into the table's flat columns here
+(``apply_extracted``); corrections arrive as the contract's JSON from people and are checked here
+(``set_field``). Both go through the same column writers, so the mapping between the contract's
+nested values and the columns lives in one place. ``get_field`` reads a field back as JSON.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from core.contract import ExtractedItem, Person, Target
+from core.states import DueDateSource, ItemStatus, Priority, Recurrence, ReviewState
 from store.limits import cap_extracted, check_length
 from store.models import ActionItem
 from store.text import normalise
 
 CORRECTABLE = ("text", "action", "issued_by", "responsible", "deadline", "recurrence", "targets")
-RECURRENCES = (None, "weekly", "fortnightly", "monthly", "quarterly")
+RECURRENCES = (None, *Recurrence)
 
 
-def _person(p: Any) -> dict[str, Any] | None:
+def _person(p: Any) -> Person | None:
+    """A person as people write it in a correction: {name, designation}, a bare designation, or null."""
     if p is None:
         return None
     if isinstance(p, str):
-        return {"name": None, "designation": p.strip() or None}
+        return Person(None, p.strip() or None)
     if isinstance(p, dict):
-        return {"name": p.get("name") or None, "designation": p.get("designation") or None}
+        return Person(p.get("name") or None, p.get("designation") or None)
     raise ValueError("a person is {name, designation} or a string")
 
 
-def _target(t: Any) -> dict[str, Any]:
+def _target(t: Any) -> Target:
     if isinstance(t, str):
-        return {"text": t, "value": None, "unit": None}
+        return Target(t)
     if isinstance(t, dict) and isinstance(t.get("text"), str):
-        return {"text": t["text"], "value": t.get("value"), "unit": t.get("unit")}
+        return Target(t["text"], t.get("value"), t.get("unit"))
     raise ValueError("a target is {text, value, unit} or a string")
+
+
+# --- column writers: typed values in, flat columns out ------------------------------------------------
+
+
+def _write_issuer(item: ActionItem, p: Person | None) -> None:
+    item.issuer_name = (p.name or None) if p else None
+    item.issuer_designation = (p.designation or None) if p else None
+
+
+def _write_responsible(item: ActionItem, people: Sequence[Person]) -> None:
+    rows = [Person(p.name or None, p.designation or None).to_json() for p in people]
+    item.responsible = rows
+    item.responsible_search = " | ".join(" ".join(x for x in (p["name"], p["designation"]) if x) for p in rows).lower()
+
+
+def _write_deadline(item: ActionItem, text: str | None, when: date | None, kind: str | None) -> None:
+    item.deadline_text, item.deadline_date, item.deadline_kind = text, when, kind
+    if item.due_date_source != DueDateSource.MANUAL:
+        item.due_date = item.deadline_date
+
+
+def _write_targets(item: ActionItem, targets: Sequence[Target]) -> None:
+    item.targets = [t.to_json() for t in targets]
 
 
 def parse_date(value: Any) -> date | None:
@@ -83,28 +113,18 @@ def set_field(item: ActionItem, field: str, value: Any) -> None:
     elif field == "action":
         item.action = None if value is None else str(value)
     elif field == "issued_by":
-        p = _person(value)
-        item.issuer_name = p["name"] if p else None
-        item.issuer_designation = p["designation"] if p else None
+        _write_issuer(item, _person(value))
     elif field == "responsible":
         if not isinstance(value, list):
             raise ValueError("responsible must be a list")
-        people = [p for p in (_person(v) for v in value) if p]
-        item.responsible = people
-        item.responsible_search = " | ".join(
-            " ".join(x for x in (p["name"], p["designation"]) if x) for p in people
-        ).lower()
+        _write_responsible(item, [p for p in (_person(v) for v in value) if p])
     elif field == "deadline":
         if value is None:
-            item.deadline_text = item.deadline_date = item.deadline_kind = None
+            _write_deadline(item, None, None, None)
         elif isinstance(value, dict):
-            item.deadline_text = value.get("text")
-            item.deadline_date = parse_date(value.get("date"))
-            item.deadline_kind = value.get("kind")
+            _write_deadline(item, value.get("text"), parse_date(value.get("date")), value.get("kind"))
         else:
             raise ValueError("deadline must be {text, date, kind} or null")
-        if item.due_date_source != "manual":
-            item.due_date = item.deadline_date
     elif field == "recurrence":
         if value not in RECURRENCES:
             raise ValueError(f"recurrence must be one of {RECURRENCES}")
@@ -112,45 +132,48 @@ def set_field(item: ActionItem, field: str, value: Any) -> None:
     elif field == "targets":
         if not isinstance(value, list):
             raise ValueError("targets must be a list")
-        item.targets = [_target(t) for t in value]
+        _write_targets(item, [_target(t) for t in value])
     else:
         raise KeyError(field)
 
 
-def apply_extracted(item: ActionItem, ai: dict[str, Any]) -> None:
-    """Fill an item from one extraction ``action_items`` entry."""
-    item.extracted_id = ai.get("id")
-    item.norm_text = normalise(cap_extracted("text", ai.get("text")))
-    item.evidence = ai.get("evidence")
-    item.confidence = ai.get("confidence")
-    for field in CORRECTABLE:
-        value = cap_extracted(field, ai.get(field))
-        if field in ("responsible", "targets") and value is None:
-            value = []
-        if field == "text" and not value:
-            value = ai.get("action") or "(empty)"
-        if field == "recurrence" and value not in RECURRENCES:
-            value = None
-        set_field(item, field, value)
+def apply_extracted(item: ActionItem, ai: ExtractedItem) -> None:
+    """Fill an item's extracted columns from one typed extraction item."""
+    item.extracted_id = ai.id
+    text, action = cap_extracted("text", ai.text), cap_extracted("action", ai.action)  # core.limits caps
+    item.norm_text = normalise(text)
+    item.evidence = ai.evidence.to_json() if ai.evidence else None
+    item.confidence = ai.confidence
+    item.text = text or action or "(empty)"
+    item.action = action
+    _write_issuer(item, ai.issued_by)
+    _write_responsible(item, ai.responsible)
+    dl = ai.deadline
+    if dl is None:
+        _write_deadline(item, None, None, None)
+    else:
+        _write_deadline(item, dl.text, parse_date(dl.date), dl.kind)
+    item.recurrence = ai.recurrence
+    _write_targets(item, ai.targets)
 
 
-def new_extracted_item(document_id: int, seq: int, ai: dict[str, Any]) -> ActionItem:
+def new_extracted_item(document_id: int, seq: int, ai: ExtractedItem) -> ActionItem:
     """A fresh item from an extraction entry: proposed, open, untouched by people."""
     item = ActionItem(
         document_id=document_id,
         seq=seq,
-        due_date_source="extracted",
-        review_state="proposed",
-        status="open",
-        priority="normal",
+        due_date_source=DueDateSource.EXTRACTED,
+        review_state=ReviewState.PROPOSED,
+        status=ItemStatus.OPEN,
+        priority=Priority.NORMAL,
         stale=False,
     )
     apply_extracted(item, ai)
     return item
 
 
-def extracted_view(ai: dict[str, Any]) -> dict[str, Any]:
-    """The correctable fields of an extraction entry, normalised the way get_field returns them."""
-    probe = ActionItem(due_date_source="extracted", responsible=[], targets=[])
+def extracted_view(ai: ExtractedItem) -> dict[str, Any]:
+    """The correctable fields of an extraction item, as JSON the way get_field returns them."""
+    probe = ActionItem(due_date_source=DueDateSource.EXTRACTED, responsible=[], targets=[])
     apply_extracted(probe, ai)
     return {f: get_field(probe, f) for f in CORRECTABLE}

@@ -40,6 +40,7 @@ class FileStorage(Protocol):
     def exists(self, relative: str) -> bool: ...
     def local_path(self, relative: str) -> Path | None: ...
     def check(self) -> None: ...  # raises when originals cannot be stored now (readiness)
+    def delete(self, relative: str) -> bool: ...
 
 
 def make_file_store(settings: Settings) -> FileStorage:
@@ -106,3 +107,10 @@ class FileStore:
         self.root.mkdir(parents=True, exist_ok=True)
         if not os.access(self.root, os.W_OK | os.X_OK):
             raise PermissionError(f"{self.root} is not writable")
+
+    def delete(self, relative: str) -> bool:
+        """Remove an original (only ``store.document_edit.purge_originals`` does); True if it existed."""
+        p = self.path(relative)
+        existed = p.is_file()
+        p.unlink(missing_ok=True)
+        return existed

@@ -70,7 +70,8 @@ def searchable_text(item: ActionItem) -> str:
 
 
 def is_sqlite(conn: sa.Connection | Session) -> bool:
-    return conn.get_bind().dialect.name == "sqlite"
+    bind = conn if isinstance(conn, sa.Connection) else conn.get_bind()
+    return bind.dialect.name == "sqlite"
 
 
 def write_rows(conn: sa.Connection, rows: Sequence[tuple[int, str]], index: FtsIndex = ITEMS) -> None:

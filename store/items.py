@@ -7,12 +7,13 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from core.states import DueDateSource, ReviewState
 from store import audit
 from store.fields import CORRECTABLE, get_field, parse_date, set_field
 from store.models import PRIORITIES, STATUSES, ActionItem, Correction
 
 EDITABLE = ("status", "assignee", "due_date", "priority", "note")
-DECISIONS = ("confirm", "reject", "correct")
+DECISIONS = ("confirm", "reject", "correct", "revert")
 
 
 def update_item(session: Session, item: ActionItem, changes: dict[str, Any], actor: str) -> list[str]:
@@ -39,7 +40,7 @@ def update_item(session: Session, item: ActionItem, changes: dict[str, Any], act
         setattr(item, field, new)
         if field == "due_date":
             # A manual date wins over extraction; clearing it falls back to the extracted deadline.
-            item.due_date_source = "manual" if new is not None else "extracted"
+            item.due_date_source = DueDateSource.MANUAL if new is not None else DueDateSource.EXTRACTED
             if new is None:
                 item.due_date = item.deadline_date
         changed.append(field)
@@ -54,7 +55,8 @@ def review_item(
     actor: str,
     fields: dict[str, Any] | None = None,
 ) -> ActionItem:
-    """confirm | reject | correct. A correction stores original and corrected values and confirms the item."""
+    """confirm | reject | correct | revert. A correction stores original and corrected values and confirms
+    the item; revert puts a reviewed item back to proposed (undo), keeping its corrections."""
     if decision not in DECISIONS:
         raise ValueError(f"decision must be one of {list(DECISIONS)}")
     fields = fields or {}
@@ -71,8 +73,8 @@ def review_item(
             before = get_field(item, field)
             set_field(item, field, value)  # validates; ValueError propagates and the transaction rolls back
             after = get_field(item, field)
-            if field == "deadline" and item.due_date_source != "manual":
-                item.due_date_source = "corrected"
+            if field == "deadline" and item.due_date_source != DueDateSource.MANUAL:
+                item.due_date_source = DueDateSource.CORRECTED
             if audit.record(session, item.id, actor, field, before, after) is None:
                 continue
             if field in existing:
@@ -80,11 +82,11 @@ def review_item(
                 existing[field].created_by = actor
             else:
                 item.corrections.append(Correction(field=field, original=before, corrected=after, created_by=actor))
-    new_state = "rejected" if decision == "reject" else "confirmed"
+    new_state = {"reject": ReviewState.REJECTED, "revert": ReviewState.PROPOSED}.get(decision, ReviewState.CONFIRMED)
     audit.record(session, item.id, actor, "review_state", item.review_state, new_state)
     item.review_state = new_state
-    item.reviewed_by = actor
-    item.reviewed_at = datetime.now(UTC)
+    item.reviewed_by = actor if decision != "revert" else None
+    item.reviewed_at = datetime.now(UTC) if decision != "revert" else None
     item.updated_at = datetime.now(UTC)
     session.flush()
     return item

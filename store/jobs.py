@@ -8,11 +8,12 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from core.states import UNFINISHED_JOB_STATUSES, ErrorCode, JobKind, JobStatus
 from store.models import Job
 
 
-def create_job(session: Session, document_id: int, kind: str = "extract") -> Job:
-    job = Job(kind=kind, document_id=document_id, status="queued", attempts=0)
+def create_job(session: Session, document_id: int, kind: str = JobKind.EXTRACT) -> Job:
+    job = Job(kind=kind, document_id=document_id, status=JobStatus.QUEUED, attempts=0)
     session.add(job)
     session.flush()
     return job
@@ -40,16 +41,21 @@ def claim(session: Session, job_id: int, max_attempts: int | None = None) -> Job
     if max_attempts is not None:
         res = session.execute(
             update(Job)
-            .where(Job.id == job_id, Job.status == "queued", Job.attempts >= max_attempts)
-            .values(status="failed", error_code="too_many_attempts", error=attempts_used(max_attempts), finished_at=now)
+            .where(Job.id == job_id, Job.status == JobStatus.QUEUED, Job.attempts >= max_attempts)
+            .values(
+                status=JobStatus.FAILED,
+                error_code=ErrorCode.TOO_MANY_ATTEMPTS,
+                error=attempts_used(max_attempts),
+                finished_at=now,
+            )
         )
         if res.rowcount == 1:  # type: ignore[attr-defined]
             session.expire_all()
             return session.get(Job, job_id)
     res = session.execute(
         update(Job)
-        .where(Job.id == job_id, Job.status == "queued")
-        .values(status="running", started_at=now, attempts=Job.attempts + 1)
+        .where(Job.id == job_id, Job.status == JobStatus.QUEUED)
+        .values(status=JobStatus.RUNNING, started_at=now, attempts=Job.attempts + 1)
     )
     if res.rowcount != 1:  # type: ignore[attr-defined]
         return None
@@ -58,14 +64,14 @@ def claim(session: Session, job_id: int, max_attempts: int | None = None) -> Job
 
 
 def finish(job: Job, result: dict[str, Any] | None = None) -> None:
-    job.status = "done"
+    job.status = JobStatus.DONE
     job.result = result
     job.error = job.error_code = None
     job.finished_at = datetime.now(UTC)
 
 
 def fail(job: Job, code: str, message: str) -> None:
-    job.status = "failed"
+    job.status = JobStatus.FAILED
     job.error_code = code
     job.error = message[:2000]
     job.finished_at = datetime.now(UTC)
@@ -80,16 +86,16 @@ def requeue_unfinished(session: Session, max_attempts: int | None = None) -> lis
     if max_attempts is not None:
         session.execute(
             update(Job)
-            .where(Job.status.in_(("queued", "running")), Job.attempts >= max_attempts)
+            .where(Job.status.in_(UNFINISHED_JOB_STATUSES), Job.attempts >= max_attempts)
             .values(
-                status="failed",
-                error_code="too_many_attempts",
+                status=JobStatus.FAILED,
+                error_code=ErrorCode.TOO_MANY_ATTEMPTS,
                 error=attempts_used(max_attempts),
                 finished_at=datetime.now(UTC),
             )
         )
-    session.execute(update(Job).where(Job.status == "running").values(status="queued"))
-    return list(session.scalars(select(Job.id).where(Job.status == "queued").order_by(Job.id)))
+    session.execute(update(Job).where(Job.status == JobStatus.RUNNING).values(status=JobStatus.QUEUED))
+    return list(session.scalars(select(Job.id).where(Job.status == JobStatus.QUEUED).order_by(Job.id)))
 
 
 # --- a distributed queue (jobs.celery_queue): the broker may deliver a job again, so claiming resumes ---
@@ -104,14 +110,14 @@ def claim_or_resume(
     is then marked failed with the reason). The row is locked until the transaction ends.
     """
     job = session.scalar(select(Job).where(Job.id == job_id).with_for_update())
-    if job is None or job.status not in ("queued", "running"):
+    if job is None or job.status not in UNFINISHED_JOB_STATUSES:
         return None
     if max_attempts is not None and job.attempts >= max_attempts:
-        fail(job, "too_many_attempts", attempts_used(max_attempts))
+        fail(job, ErrorCode.TOO_MANY_ATTEMPTS, attempts_used(max_attempts))
         return None
-    if job.status == "queued":
+    if job.status == JobStatus.QUEUED:
         job.started_at = datetime.now(UTC)
-    job.status = "running"
+    job.status = JobStatus.RUNNING
     job.attempts += 1
     job.worker = worker
     return job
@@ -120,7 +126,7 @@ def claim_or_resume(
 def lock_running(session: Session, job_id: int) -> Job | None:
     """The job, locked for the final write, if it is still running (else its result is already stored)."""
     job = session.scalar(select(Job).where(Job.id == job_id).with_for_update())
-    return job if job is not None and job.status == "running" else None
+    return job if job is not None and job.status == JobStatus.RUNNING else None
 
 
 def mark_enqueued(session: Session, job_id: int) -> bool:
@@ -138,5 +144,5 @@ def unmark_enqueued(session: Session, job_id: int) -> None:
 
 def unsent_jobs(session: Session, limit: int = 500) -> list[int]:
     """Queued jobs never handed to the broker (it was down, or the server died in between), oldest first."""
-    stmt = select(Job.id).where(Job.status == "queued", Job.enqueued_at.is_(None)).order_by(Job.id).limit(limit)
+    stmt = select(Job.id).where(Job.status == JobStatus.QUEUED, Job.enqueued_at.is_(None)).order_by(Job.id).limit(limit)
     return list(session.scalars(stmt))

@@ -23,6 +23,16 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from core.states import (
+    DocumentStatus,
+    DueDateSource,
+    ItemStatus,
+    JobStatus,
+    Priority,
+    ReviewState,
+    Role,
+)
+
 NAMING = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -31,12 +41,12 @@ NAMING = {
     "pk": "pk_%(table_name)s",
 }
 
-REVIEW_STATES = ("proposed", "confirmed", "rejected")
-STATUSES = ("open", "in_progress", "done", "dropped")
-CLOSED_STATUSES = ("done", "dropped")
-PRIORITIES = ("low", "normal", "high")
-JOB_STATUSES = ("queued", "running", "done", "failed")
-ROLES = ("viewer", "editor", "admin")
+# The allowed values of the string columns are the StrEnums of core/states.py; these tuples list them.
+REVIEW_STATES = tuple(ReviewState)
+STATUSES = tuple(ItemStatus)
+PRIORITIES = tuple(Priority)
+JOB_STATUSES = tuple(JobStatus)
+ROLES = tuple(Role)  # in rank order: viewer < editor < admin
 
 
 def utcnow() -> datetime:
@@ -82,9 +92,11 @@ class Document(Base):
     chair_name: Mapped[str | None] = mapped_column(Text)
     chair_designation: Mapped[str | None] = mapped_column(Text)
     meeting: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Meeting facts a reviewer set (store.document_edit): they win over every later extraction.
+    overrides: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     warnings: Mapped[list[str] | None] = mapped_column(JSON)
     extractor_version: Mapped[str | None] = mapped_column(String(50))
-    status: Mapped[str] = mapped_column(String(20), default="stored")  # stored|processing|processed|failed
+    status: Mapped[str] = mapped_column(String(20), default=DocumentStatus.STORED)  # a DocumentStatus
     error_code: Mapped[str | None] = mapped_column(String(50))
     error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -133,21 +145,21 @@ class ActionItem(Base):
     responsible_search: Mapped[str] = mapped_column(Text, default="")  # lower-cased names+designations
     deadline_text: Mapped[str | None] = mapped_column(Text)
     deadline_date: Mapped[date | None] = mapped_column(Date)
-    deadline_kind: Mapped[str | None] = mapped_column(String(30))
-    recurrence: Mapped[str | None] = mapped_column(String(20))
+    deadline_kind: Mapped[str | None] = mapped_column(String(30))  # a DeadlineKind
+    recurrence: Mapped[str | None] = mapped_column(String(20))  # a Recurrence
     targets: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     evidence: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     confidence: Mapped[float | None] = mapped_column(Float)
-    review_state: Mapped[str] = mapped_column(String(20), default="proposed", index=True)
+    review_state: Mapped[str] = mapped_column(String(20), default=ReviewState.PROPOSED, index=True)
     reviewed_by: Mapped[str | None] = mapped_column(String(100))
     reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
-    status: Mapped[str] = mapped_column(String(20), default="open")
+    status: Mapped[str] = mapped_column(String(20), default=ItemStatus.OPEN)
     assignee: Mapped[str | None] = mapped_column(Text)
-    priority: Mapped[str] = mapped_column(String(10), default="normal")
+    priority: Mapped[str] = mapped_column(String(10), default=Priority.NORMAL)
     note: Mapped[str | None] = mapped_column(Text)
     # Effective due date: a manual or corrected value when there is one, else the extracted date.
     due_date: Mapped[date | None] = mapped_column(Date, index=True)
-    due_date_source: Mapped[str] = mapped_column(String(20), default="extracted")  # extracted|corrected|manual
+    due_date_source: Mapped[str] = mapped_column(String(20), default=DueDateSource.EXTRACTED)
     stale: Mapped[bool] = mapped_column(Boolean, default=False)  # gone from the latest extraction, kept
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
@@ -188,13 +200,30 @@ class AuditLog(Base):
     new: Mapped[Any] = mapped_column(JSON)
 
 
+class DocumentAudit(Base):
+    """Changes to a document by people (meeting facts, deletion, purge of the original).
+
+    No foreign key: the trail outlives a deleted document, and a purge reads it to find originals.
+    """
+
+    __tablename__ = "document_audit"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(Integer, index=True)
+    actor: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    field: Mapped[str] = mapped_column(String(30))  # meeting_date | … | deleted | purged
+    old: Mapped[Any] = mapped_column(JSON)
+    new: Mapped[Any] = mapped_column(JSON)
+
+
 class Job(Base):
     __tablename__ = "jobs"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(20))  # extract | reprocess
+    kind: Mapped[str] = mapped_column(String(20))  # a JobKind
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
-    status: Mapped[str] = mapped_column(String(20), default="queued", index=True)
+    status: Mapped[str] = mapped_column(String(20), default=JobStatus.QUEUED, index=True)  # a JobStatus
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     error_code: Mapped[str | None] = mapped_column(String(50))
     error: Mapped[str | None] = mapped_column(Text)
@@ -214,7 +243,7 @@ class ApiToken(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)  # sha256 hex of the plaintext
-    role: Mapped[str] = mapped_column(String(10))
+    role: Mapped[str] = mapped_column(String(10))  # a Role
     label: Mapped[str] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

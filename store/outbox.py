@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, event, insert, inspect, select, update
+from sqlalchemy import Connection, CursorResult, Table, event, insert, inspect, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from store.models import ActionItem, Delivery, OutboxEvent, utcnow
 from store.repository import overdue_clause
+from store.review_scope import scope_states
 
 ITEM_EVENTS = ("item.created", "item.status_changed", "item.overdue")
 DIGEST = "digest"
@@ -42,7 +43,7 @@ def item_snapshot(item: ActionItem) -> dict[str, Any]:
 def insert_event(conn: Connection, key: str, name: str, item_id: int | None, payload: dict[str, Any]) -> bool:
     """Insert an event unless its key exists; True when it was new. Safe under concurrent writers."""
     values = {"event_key": key, "event": name, "item_id": item_id, "payload": payload, "created_at": utcnow()}
-    table = OutboxEvent.__table__
+    table = cast(Table, OutboxEvent.__table__)
     if conn.dialect.name in ("postgresql", "sqlite"):
         dialect_insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
         stmt: Any = dialect_insert(table).values(**values).on_conflict_do_nothing(index_elements=["event_key"])
@@ -81,13 +82,15 @@ def install(factory: sessionmaker[Session]) -> None:
     factory._nirdesh_outbox_hooks = True  # type: ignore[attr-defined]
 
 
-def sweep_overdue(session: Session, today: date) -> int:
-    """Enqueue ``item.overdue`` for open, not rejected items past their due date; returns how many were new.
+def sweep_overdue(session: Session, today: date, review: str = "confirmed") -> int:
+    """Enqueue ``item.overdue`` for open items past their due date; returns how many were new.
 
-    The key holds the due date: an item is announced overdue once, again only if its date is moved.
+    ``review`` is the review scope (store.review_scope): confirmed items by default, ``all`` adds
+    proposed ones; rejected items never. The key holds the due date: an item is announced overdue
+    once, again only if its date is moved.
     """
     items = session.scalars(
-        select(ActionItem).where(overdue_clause(today), ActionItem.review_state != "rejected")
+        select(ActionItem).where(overdue_clause(today), ActionItem.review_state.in_(scope_states(review)))
     ).all()
     conn = session.connection()
     new = 0
@@ -124,11 +127,14 @@ def due_deliveries(session: Session, now: datetime, limit: int = 100) -> list[De
 def claim(session: Session, delivery: Delivery, lease: timedelta, now: datetime) -> bool:
     """Take a delivery for ``lease`` so that a second dispatcher (cron next to the server) skips it:
     the conditional update succeeds for one of them only, the other then sees a future retry time."""
-    res = session.execute(
-        update(Delivery)
-        .where(Delivery.id == delivery.id, Delivery.delivered_at.is_(None), Delivery.next_attempt_at <= now)
-        .values(next_attempt_at=now + lease)
-        .execution_options(synchronize_session=False)
+    res = cast(
+        CursorResult[Any],
+        session.execute(
+            update(Delivery)
+            .where(Delivery.id == delivery.id, Delivery.delivered_at.is_(None), Delivery.next_attempt_at <= now)
+            .values(next_attempt_at=now + lease)
+            .execution_options(synchronize_session=False)
+        ),
     )
     return res.rowcount == 1
 

@@ -9,8 +9,11 @@ from typing import Any
 from sqlalchemy import Select, and_, case, func, not_, or_, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
+from core.contract import Extraction
+from core.states import CLOSED_STATUSES, DocumentStatus, ReviewState
+from store.document_edit import apply_overrides
 from store.fields import new_extracted_item, parse_date
-from store.models import CLOSED_STATUSES, ActionItem, Document, Page
+from store.models import ActionItem, Document, Page
 
 # --- documents -------------------------------------------------------------------------------------
 
@@ -43,7 +46,7 @@ def create_document(
         stored_path=stored_path,
         requested_meeting_date=meeting_date,
         meeting_date=meeting_date,
-        status="stored",
+        status=DocumentStatus.STORED,
     )
     session.add(doc)
     session.flush()
@@ -69,40 +72,40 @@ def item_counts(session: Session, document_ids: list[int]) -> dict[int, int]:
     return {doc_id: n for doc_id, n in rows}
 
 
-def apply_meeting(doc: Document, extraction: dict[str, Any]) -> None:
-    meeting = extraction.get("meeting") or {}
-    chair = meeting.get("chair") or {}
-    doc.meeting = meeting
+def apply_meeting(doc: Document, extraction: Extraction) -> None:
+    meeting = extraction.meeting
+    doc.meeting = meeting.to_json()
     try:
-        extracted_date = parse_date(meeting.get("date"))
+        extracted_date = parse_date(meeting.date)
     except ValueError:
         extracted_date = None
     doc.meeting_date = extracted_date or doc.requested_meeting_date
-    doc.meeting_place = meeting.get("place")
-    doc.meeting_title = meeting.get("title")
-    doc.department = meeting.get("department")
-    doc.chair_name = chair.get("name")
-    doc.chair_designation = chair.get("designation")
-    doc.warnings = list(extraction.get("warnings") or [])
-    doc.extractor_version = extraction.get("extractor_version")
+    doc.meeting_place = meeting.place
+    doc.meeting_title = meeting.title
+    doc.department = meeting.department
+    doc.chair_name = meeting.chair.name if meeting.chair else None
+    doc.chair_designation = meeting.chair.designation if meeting.chair else None
+    doc.warnings = list(extraction.warnings)
+    doc.extractor_version = extraction.extractor_version
+    apply_overrides(doc)  # a reviewer's meeting facts win over the extraction's
 
 
-def replace_pages(session: Session, doc: Document, extraction: dict[str, Any]) -> None:
+def replace_pages(session: Session, doc: Document, extraction: Extraction) -> None:
     doc.pages.clear()
     session.flush()
-    for p in extraction.get("pages") or []:
+    for p in extraction.pages:
         doc.pages.append(
             Page(
-                number=int(p["number"]),
-                route=str(p.get("route") or "unknown"),
-                ocr_confidence=p.get("ocr_confidence"),
-                garble_score=p.get("garble_score"),
-                text=p.get("text") or "",
+                number=p.number,
+                route=p.route or "unknown",
+                ocr_confidence=p.ocr_confidence,
+                garble_score=p.garble_score,
+                text=p.text,
             )
         )
 
 
-def save_extraction(session: Session, doc: Document, extraction: dict[str, Any]) -> list[ActionItem]:
+def save_extraction(session: Session, doc: Document, extraction: Extraction) -> list[ActionItem]:
     """Store a first extraction of ``doc``: meeting, pages and items (caller owns the transaction)."""
     apply_meeting(doc, extraction)
     replace_pages(session, doc, extraction)
@@ -110,18 +113,18 @@ def save_extraction(session: Session, doc: Document, extraction: dict[str, Any])
         session.delete(old)
     session.flush()
     items = []
-    for seq, ai in enumerate(extraction.get("action_items") or [], start=1):
+    for seq, ai in enumerate(extraction.action_items, start=1):
         item = new_extracted_item(doc.id, seq, ai)
         session.add(item)
         items.append(item)
-    doc.status = "processed"
+    doc.status = DocumentStatus.PROCESSED
     doc.error = doc.error_code = None
     session.flush()
     return items
 
 
 def mark_document_failed(doc: Document, code: str, message: str) -> None:
-    doc.status = "failed"
+    doc.status = DocumentStatus.FAILED
     doc.error_code = code
     doc.error = message
 
@@ -207,11 +210,13 @@ def _filtered(stmt: Select[Any], f: ItemFilter, today: date) -> Select[Any]:
         conds.append(ActionItem.due_date >= f.due_after)
     if f.document_id is not None:
         conds.append(ActionItem.document_id == f.document_id)
-    if f.review_state:
+    if f.review_state is not None:  # an empty list matches nothing (a review scope that excludes all)
         conds.append(ActionItem.review_state.in_(f.review_state))
     if f.tracked is not None:
         conds.append(
-            (ActionItem.review_state == "confirmed") if f.tracked else (ActionItem.review_state != "confirmed")
+            (ActionItem.review_state == ReviewState.CONFIRMED)
+            if f.tracked
+            else (ActionItem.review_state != ReviewState.CONFIRMED)
         )
     if f.q:
         conds.append(ActionItem.text.icontains(f.q, autoescape=True))

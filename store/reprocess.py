@@ -8,11 +8,11 @@ longer appear are deleted if nobody touched them, else kept and flagged ``stale`
 
 from __future__ import annotations
 
-from typing import Any
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.contract import ExtractedItem, Extraction
+from core.states import DocumentStatus, DueDateSource, ReviewState
 from store.fields import CORRECTABLE, apply_extracted, extracted_view, get_field, new_extracted_item, set_field
 from store.models import ActionItem, AuditLog, Document
 from store.repository import apply_meeting, replace_pages
@@ -22,19 +22,19 @@ FUZZY_MIN = 0.8
 
 
 def _touched(session: Session, item: ActionItem) -> bool:
-    if item.review_state != "proposed" or item.corrections:
+    if item.review_state != ReviewState.PROPOSED or item.corrections:
         return True
     return session.scalar(select(AuditLog.id).where(AuditLog.item_id == item.id).limit(1)) is not None
 
 
-def _match(old: list[ActionItem], new: list[dict[str, Any]]) -> dict[int, ActionItem]:
+def _match(old: list[ActionItem], new: list[ExtractedItem]) -> dict[int, ActionItem]:
     """Map index in ``new`` → old item."""
     by_norm: dict[str, list[ActionItem]] = {}
     for it in old:
         by_norm.setdefault(it.norm_text, []).append(it)
     matched: dict[int, ActionItem] = {}
     used: set[int] = set()
-    norms = [normalise(ai.get("text")) for ai in new]
+    norms = [normalise(ai.text) for ai in new]
     for i, n in enumerate(norms):
         for cand in by_norm.get(n, []):
             if cand.id not in used:
@@ -61,9 +61,9 @@ def _match(old: list[ActionItem], new: list[dict[str, Any]]) -> dict[int, Action
     return matched
 
 
-def reprocess_document(session: Session, doc: Document, extraction: dict[str, Any]) -> dict[str, int]:
+def reprocess_document(session: Session, doc: Document, extraction: Extraction) -> dict[str, int]:
     """Merge ``extraction`` into ``doc``; returns {added, removed, kept, changed, stale}."""
-    new_items = list(extraction.get("action_items") or [])
+    new_items = list(extraction.action_items)
     old_items = list(doc.items)
     matched = _match(old_items, new_items)
     summary = {"added": 0, "removed": 0, "kept": 0, "changed": 0, "stale": 0}
@@ -74,6 +74,8 @@ def reprocess_document(session: Session, doc: Document, extraction: dict[str, An
     matched_ids = {it.id for it in matched.values()}
     for it in old_items:
         if it.id in matched_ids:
+            continue
+        if (it.evidence or {}).get("added_by"):  # a reviewer added it (store.manual_items): never extracted
             continue
         if _touched(session, it):
             it.stale = True
@@ -98,7 +100,7 @@ def reprocess_document(session: Session, doc: Document, extraction: dict[str, An
         for field, corr in corrections.items():
             corr.original = after[field]  # what the new extractor says; the reviewer's value stays
             set_field(item, field, corr.corrected)
-        if manual_due[0] in ("manual", "corrected"):
+        if manual_due[0] in (DueDateSource.MANUAL, DueDateSource.CORRECTED):
             item.due_date_source, item.due_date = manual_due
         item.seq = seq
         item.stale = False
@@ -106,10 +108,15 @@ def reprocess_document(session: Session, doc: Document, extraction: dict[str, An
             summary["changed"] += 1
         else:
             summary["kept"] += 1
-    # Stale items go after the current ones.
-    for n, it in enumerate((i for i in old_items if i.stale and i in session), start=len(new_items) + 1):
+    # Stale and reviewer-added items go after the current ones.
+    kept = (
+        i
+        for i in old_items
+        if i.id not in matched_ids and i in session and (i.stale or (i.evidence or {}).get("added_by"))
+    )
+    for n, it in enumerate(kept, start=len(new_items) + 1):
         it.seq = n
-    doc.status = "processed"
+    doc.status = DocumentStatus.PROCESSED
     doc.error = doc.error_code = None
     session.flush()
     session.refresh(doc, ["items"])

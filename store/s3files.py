@@ -73,3 +73,10 @@ class S3FileStore:
     def check(self) -> None:
         """Raises (botocore ClientError) unless the bucket exists and these credentials may use it."""
         self.client.head_bucket(Bucket=self.bucket)
+
+    def delete(self, relative: str) -> bool:
+        """Remove an original (only an explicit purge does); True if it existed."""
+        existed = self.exists(relative)
+        if existed:
+            self.client.delete_object(Bucket=self.bucket, Key=self._key(relative))
+        return existed

@@ -9,13 +9,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from store.models import CLOSED_STATUSES, ActionItem, Document
+from core.states import CLOSED_STATUSES
+from store.models import ActionItem, Document
+from store.review_scope import scope_states
 
 NONE_LABEL = "(unspecified)"
 
 
 def _summarise(groups: dict[str, list[tuple[int, int | None]]], key: str) -> list[dict[str, Any]]:
-    out = []
+    out: list[dict[str, Any]] = []
     for name, rows in groups.items():
         pending = [p for p, _ in rows]
         overdue = [o for _, o in rows if o is not None]
@@ -29,12 +31,13 @@ def _summarise(groups: dict[str, list[tuple[int, int | None]]], key: str) -> lis
                 "mean_days_overdue": round(sum(overdue) / len(overdue), 1) if overdue else None,
             }
         )
-    out.sort(key=lambda r: (-r["overdue"], -r["open"], r[key]))
+    out.sort(key=lambda r: (-int(r["overdue"]), -int(r["open"]), r[key]))
     return out
 
 
-def workload(session: Session, *, today: date, tracked_only: bool = False) -> dict[str, Any]:
-    """Open items (not done/dropped, not rejected) grouped by responsible designation and department.
+def workload(session: Session, *, today: date, review: str = "confirmed") -> dict[str, Any]:
+    """Open items (not done/dropped) of the review scope ``review`` (confirmed by default, ``all`` adds
+    proposed ones, never rejected) grouped by responsible designation and department.
 
     Days pending count from the meeting date (or the upload date when the meeting date is unknown).
     """
@@ -47,10 +50,8 @@ def workload(session: Session, *, today: date, tracked_only: bool = False) -> di
             Document.department,
         )
         .join(ActionItem.document)
-        .where(ActionItem.status.not_in(CLOSED_STATUSES), ActionItem.review_state != "rejected")
+        .where(ActionItem.status.not_in(CLOSED_STATUSES), ActionItem.review_state.in_(scope_states(review)))
     )
-    if tracked_only:
-        stmt = stmt.where(ActionItem.review_state == "confirmed")
     by_officer: dict[str, list[tuple[int, int | None]]] = defaultdict(list)
     by_dept: dict[str, list[tuple[int, int | None]]] = defaultdict(list)
     for responsible, due, meeting_date, created_at, department in session.execute(stmt):
@@ -62,6 +63,7 @@ def workload(session: Session, *, today: date, tracked_only: bool = False) -> di
         by_dept[department or NONE_LABEL].append(row)
     return {
         "as_of": today.isoformat(),
+        "review": review,
         "by_officer": _summarise(by_officer, "officer"),
         "by_department": _summarise(by_dept, "department"),
     }

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from store.models import ROLES, ApiToken
 
-ROLE_RANK = {r: i for i, r in enumerate(ROLES)}  # viewer < editor < admin
+ROLE_RANK: dict[str, int] = {r: i for i, r in enumerate(ROLES)}  # viewer < editor < admin
 
 
 def hash_token(token: str) -> str:

@@ -23,10 +23,13 @@ from api.schemas import (
     job_out,
 )
 from api.uploads import check_structure, content_disposition, detect
+from core.states import UNFINISHED_JOB_STATUSES, DocumentStatus, ErrorCode, JobKind
 from ingest.document import IngestError
+from ingest.formats import extracts_in_request
 from ingest.render import render_page_png
 from jobs.runner import ExtractionFailed, extract_and_store
 from store import jobs as job_store
+from store.document_edit import update_document
 from store.files import display_name
 from store.repository import create_document, get_document, get_document_by_sha, item_counts, list_documents
 
@@ -40,7 +43,7 @@ def _read_limited(upload: UploadFile, limit: int) -> bytes:
     while chunk := upload.file.read(CHUNK):
         buf += chunk
         if len(buf) > limit:
-            raise ApiError(413, "too_large", f"file is larger than the limit of {limit} bytes")
+            raise ApiError(413, ErrorCode.TOO_LARGE, f"file is larger than the limit of {limit} bytes")
     return bytes(buf)
 
 
@@ -54,7 +57,7 @@ def _detail_response(ctx: ServiceContext, document_id: int, status: int) -> JSON
 
 
 def _is_sync(ctx: ServiceContext, kind: str, size: int) -> bool:
-    return kind in ("txt", "docx") and size <= ctx.settings.sync_max_bytes
+    return extracts_in_request(kind) and size <= ctx.settings.sync_max_bytes
 
 
 @router.post(
@@ -79,12 +82,15 @@ def upload_document(
     kind, content_type = detect(filename, data)
     if ctx.check is not None:
         check_structure(ctx.check, filename, data)
-    pages = quotas.check_before_storing(ctx, who, kind, data)
+    pages = quotas.check_before_storing(ctx, who, data)
     sha, rel = ctx.files.put(data)  # the original is safe on disk before anything else happens
 
     with ctx.db.session() as s:
         existing = get_document_by_sha(s, sha)
         existing_id = existing.id if existing else None
+        if existing is not None and meeting_date is not None and existing.meeting_date is None:
+            # the same file again, now with the date it lacked: set it (audited, deadlines re-resolved)
+            update_document(s, existing, {"meeting_date": meeting_date}, who.actor)
     if existing_id is not None:
         return _detail_response(ctx, existing_id, 200)
     try:
@@ -103,8 +109,8 @@ def upload_document(
             quotas.count_upload(s, ctx, who, pages)
             job_id = None
             if not _is_sync(ctx, kind, len(data)):
-                doc.status = "queued"
-                job_id = job_store.create_job(s, doc.id, "extract").id
+                doc.status = DocumentStatus.QUEUED
+                job_id = job_store.create_job(s, doc.id, JobKind.EXTRACT).id
     except IntegrityError:  # the same file uploaded twice at once: the other request won
         with ctx.db.session() as s:
             winner = get_document_by_sha(s, sha)
@@ -122,7 +128,7 @@ def upload_document(
         return JSONResponse(body, status_code=202, headers={"Location": f"/v1/jobs/{job_id}"})
 
     try:
-        extract_and_store(ctx, document_id, "extract")
+        extract_and_store(ctx, document_id, JobKind.EXTRACT)
     except ExtractionFailed as e:
         raise ApiError(INGEST_STATUS.get(e.code, 500), e.code, e.message) from e
     return _detail_response(ctx, document_id, 201)
@@ -164,9 +170,9 @@ def get_document_file(document_id: IdPath, ctx: Ctx, _who: Viewer) -> FileRespon
         try:
             return Response(ctx.files.read(stored), media_type=ctype, headers=headers)  # type: ignore[return-value]
         except FileNotFoundError as e:
-            raise ApiError(404, "not_found", "the stored original is missing") from e
+            raise ApiError(404, ErrorCode.NOT_FOUND, "the stored original is missing") from e
     if not path.exists():
-        raise ApiError(404, "not_found", "the stored original is missing")
+        raise ApiError(404, ErrorCode.NOT_FOUND, "the stored original is missing")
     return FileResponse(path, media_type=ctype, headers=headers)
 
 
@@ -191,7 +197,7 @@ def get_page_image(
     try:
         png = render_page_png(ctx.files.read(rel), number, width, ctx.settings)
     except FileNotFoundError as e:
-        raise ApiError(404, "not_found", "the stored original is missing") from e
+        raise ApiError(404, ErrorCode.NOT_FOUND, "the stored original is missing") from e
     except IngestError as e:
         status = 404 if e.code in ("no_page", "no_image") else INGEST_STATUS.get(e.code, 422)
         raise ApiError(status, e.code, str(e)) from e
@@ -213,11 +219,11 @@ def reprocess(document_id: IdPath, ctx: Ctx, _who: Editor) -> JSONResponse:
         if doc is None:
             raise not_found("document", document_id)
         last = job_store.latest_job(s, document_id)
-        if last is not None and last.status in ("queued", "running"):
-            raise ApiError(409, "conflict", f"job {last.id} for this document is still {last.status}")
+        if last is not None and last.status in UNFINISHED_JOB_STATUSES:
+            raise ApiError(409, ErrorCode.CONFLICT, f"job {last.id} for this document is still {last.status}")
         job_id = None
         if not _is_sync(ctx, doc.kind, doc.size):
-            job_id = job_store.create_job(s, doc.id, "reprocess").id
+            job_id = job_store.create_job(s, doc.id, JobKind.REPROCESS).id
     if job_id is not None:
         assert ctx.queue is not None
         ctx.queue.submit(job_id)
@@ -225,7 +231,7 @@ def reprocess(document_id: IdPath, ctx: Ctx, _who: Editor) -> JSONResponse:
             body = job_out(job_store.get_job(s, job_id)).model_dump(mode="json")  # type: ignore[arg-type]
         return JSONResponse(body, status_code=202, headers={"Location": f"/v1/jobs/{job_id}"})
     try:
-        summary = extract_and_store(ctx, document_id, "reprocess")
+        summary = extract_and_store(ctx, document_id, JobKind.REPROCESS)
     except ExtractionFailed as e:
         raise ApiError(INGEST_STATUS.get(e.code, 500), e.code, e.message) from e
     out = ReprocessOut(document_id=document_id, **summary)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 
@@ -19,11 +19,13 @@ from api.schemas import (
     ItemPatch,
     ReviewRequest,
     audit_out,
-    item_out,
+    item_out_of,
 )
+from core.states import ErrorCode
 from store import audit
 from store.items import review_item, update_item
 from store.repository import get_item, list_items
+from store.review_scope import gate
 
 router = APIRouter(prefix="/v1/action-items", tags=["action items"])
 
@@ -37,14 +39,23 @@ def get_items(
     sort: Annotated[SortKey, Query(description="field to sort by; a leading - sorts descending")] = "-created_at",
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    review: Annotated[
+        Literal["confirmed", "all"] | None,
+        Query(
+            description="tracked work only: confirmed, or all (proposed too); rejected never. "
+            "Absent: every item, as the review screen needs"
+        ),
+    ] = None,
 ) -> ItemList:
     if sort not in SORTS:
-        raise ApiError(422, "validation_error", f"sort: use one of {SORTS}")
+        raise ApiError(422, ErrorCode.VALIDATION_ERROR, f"sort: use one of {SORTS}")
     f.q = q
+    if review is not None:
+        f = gate(f, review)
     today = ctx.today()
     with ctx.db.session() as s:
         items, total = list_items(s, f, today=today, sort=sort, limit=limit, offset=offset)
-        return ItemList(total=total, limit=limit, offset=offset, items=[item_out(i, today) for i in items])
+        return ItemList(total=total, limit=limit, offset=offset, items=[item_out_of(i, today) for i in items])
 
 
 @router.post("/review", response_model=BulkReviewOut)
@@ -68,7 +79,7 @@ def get_one(item_id: IdPath, ctx: Ctx, _who: Viewer) -> ItemOut:
         item = get_item(s, item_id)
         if item is None:
             raise not_found("action item", item_id)
-        return item_out(item, ctx.today())
+        return item_out_of(item, ctx.today())
 
 
 @router.patch("/{item_id:int}", response_model=ItemOut)
@@ -76,7 +87,7 @@ def patch_item(item_id: IdPath, body: ItemPatch, ctx: Ctx, who: Editor) -> ItemO
     changes = body.model_dump(exclude_unset=True)
     for key in ("status", "priority"):
         if key in changes and changes[key] is None:
-            raise ApiError(422, "validation_error", f"{key} cannot be null")
+            raise ApiError(422, ErrorCode.VALIDATION_ERROR, f"{key} cannot be null")
     with ctx.db.session() as s:
         item = get_item(s, item_id)
         if item is None:
@@ -84,9 +95,9 @@ def patch_item(item_id: IdPath, body: ItemPatch, ctx: Ctx, who: Editor) -> ItemO
         try:
             update_item(s, item, changes, who.actor)
         except ValueError as e:
-            raise ApiError(422, "validation_error", str(e)) from e
+            raise ApiError(422, ErrorCode.VALIDATION_ERROR, str(e)) from e
         s.flush()
-        return item_out(item, ctx.today())
+        return item_out_of(item, ctx.today())
 
 
 @router.post("/{item_id:int}/review", response_model=ItemOut)
@@ -103,8 +114,8 @@ def review(
         try:
             review_item(s, item, body.decision, who.actor, body.fields)
         except ValueError as e:
-            raise ApiError(422, "validation_error", str(e)) from e
-        return item_out(item, ctx.today())
+            raise ApiError(422, ErrorCode.VALIDATION_ERROR, str(e)) from e
+        return item_out_of(item, ctx.today())
 
 
 @router.get("/{item_id:int}/history", response_model=list[AuditOut])

@@ -7,6 +7,7 @@ from fastapi import APIRouter
 from api.auth import Admin, Ctx, Viewer
 from api.errors import not_found
 from api.params import IdPath
+from api.review_param import ReviewQuery
 from api.schemas import JobOut, TokenCreate, TokenCreated, TokenOut, job_out
 from store import jobs as job_store
 from store.stats import workload
@@ -25,10 +26,13 @@ def get_job(job_id: IdPath, ctx: Ctx, _who: Viewer) -> JobOut:
 
 
 @router.get("/stats", tags=["stats"])
-def stats(ctx: Ctx, _who: Viewer, tracked: bool = False) -> dict:
-    """Open items per officer (responsible designation) and per department, with overdue figures."""
+def stats(ctx: Ctx, _who: Viewer, review: ReviewQuery = None, tracked: bool | None = None) -> dict:
+    """Open items per officer (responsible designation) and per department, with overdue figures.
+
+    Confirmed items only unless ``review=all`` (``tracked=false``, the older spelling, means the same)."""
+    scope = review or ("all" if tracked is False else "confirmed")
     with ctx.db.session() as s:
-        return workload(s, today=ctx.today(), tracked_only=tracked)
+        return workload(s, today=ctx.today(), review=scope)
 
 
 @router.post("/tokens", response_model=TokenCreated, status_code=201, tags=["tokens"])

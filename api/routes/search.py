@@ -14,10 +14,12 @@ from api.auth import Ctx, Viewer
 from api.errors import ApiError, not_found
 from api.filters import Filters
 from api.params import IdPath
-from api.schemas import ItemOut, item_out
+from api.schemas import ItemOut, item_out, item_out_of
+from core.states import ErrorCode
 from search.item_queries import load_items
 from store.models import ActionItem
 from store.repository import get_item
+from store.views import ItemView
 
 router = APIRouter(tags=["search"])
 
@@ -114,24 +116,25 @@ def search(
     ] = "all",
 ) -> SearchOut:
     if not q.strip():
-        raise ApiError(422, "validation_error", "q: give at least one word")
+        raise ApiError(422, ErrorCode.VALIDATION_ERROR, "q: give at least one word")
     assert ctx.search is not None
     today = ctx.today()
     with ctx.db.read() as s:  # a plain transaction: no write lock while it waits
         res = ctx.search.search(s, q, f, today, mode=mode, limit=limit, offset=offset, scope=scope)
         hits = []
         for h in res.hits:
-            item = res.items[h.item_id]
+            row = res.items[h.item_id]
+            view = ItemView.from_row(row, row.document, today)
             hits.append(
                 SearchHit(
-                    item=item_out(item, today),
-                    meeting_title=item.document.meeting_title,
+                    item=item_out(view),
+                    meeting_title=view.meeting_title,
                     score=h.score,
                     keyword_rank=h.keyword_rank,
                     semantic_rank=h.semantic_rank,
                     similarity=h.similarity,
                     highlights=h.spans,
-                    highlighted=mark(item.text, h.spans),
+                    highlighted=mark(view.text, h.spans),
                     context_page=h.context_page,
                 )
             )
@@ -199,7 +202,10 @@ def similar(
         items = load_items(s, [i for i, _ in found])
         chain = [
             SimilarOut(
-                item=item_out(this, today), meeting_title=this.document.meeting_title, similarity=None, relation="this"
+                item=item_out_of(this, today),
+                meeting_title=this.document.meeting_title,
+                similarity=None,
+                relation="this",
             )
         ]
         for other_id, sim in found:
@@ -207,7 +213,7 @@ def similar(
             if other is not None:
                 chain.append(
                     SimilarOut(
-                        item=item_out(other, today),
+                        item=item_out_of(other, today),
                         meeting_title=other.document.meeting_title,
                         similarity=round(sim, 4),
                         relation=_relation(this, other),

@@ -80,7 +80,6 @@ const I18N = {
     page_text: "पृष्ठ का पाठ",
     correct: "सुधारें",
     item_text: "निर्देश का पाठ",
-    one_per_line: "प्रति पंक्ति एक: पद या नाम, पद",
     due_date: "तिथि",
     save_correction: "सुधार सहेजें और पुष्टि करें",
     cancel: "रद्द करें",
@@ -146,6 +145,52 @@ const I18N = {
     "field.priority": "प्राथमिकता",
     "field.note": "टिप्पणी",
     "field.review_state": "समीक्षा",
+    "field.created": "जोड़ा गया",
+    include_proposed: "प्रस्तावित (असमीक्षित) कार्य-बिंदु भी शामिल करें",
+    confirmed_only_note: "गिनती, सूची और निर्यात में केवल पुष्ट कार्य-बिंदु हैं।",
+    all_note: "गिनती, सूची और निर्यात में प्रस्तावित कार्य-बिंदु भी हैं (अस्वीकृत कभी नहीं)।",
+    items_found_one: "कार्य-बिंदु मिला",
+    meeting_facts: "बैठक का विवरण",
+    edit_meeting: "विवरण सुधारें",
+    meeting_place: "स्थान",
+    chair_name: "अध्यक्ष का नाम",
+    chair_designation: "अध्यक्ष का पद",
+    chair: "अध्यक्ष",
+    designation: "पद",
+    name: "नाम",
+    add_person: "+ एक और",
+    remove: "हटाएँ",
+    redated: "कार्य-बिंदुओं की समय-सीमा नई बैठक तिथि से फिर से निकाली गई: ",
+    select_hint: "कोई निर्देश छूट गया हो तो पृष्ठ के पाठ में उसे चुनें और जोड़ें।",
+    add_selection: "चयनित पाठ को कार्य-बिंदु के रूप में जोड़ें",
+    item_added: "कार्य-बिंदु जोड़ा गया (पुष्ट)।",
+    undo: "पूर्ववत करें",
+    revert: "प्रस्तावित पर लौटाएँ",
+    confirm_all_ask: "{n} प्रस्तावित कार्य-बिंदुओं की पुष्टि होगी।",
+    confirmed_n: "{n} कार्य-बिंदुओं की पुष्टि हुई।",
+    undone: "पूर्ववत किया गया।",
+    delete_document: "दस्तावेज़ हटाएँ",
+    delete_ask: "यह दस्तावेज़ और इसके {n} कार्य-बिंदु हट जाएँगे। मूल फ़ाइल तब तक रखी रहेगी जब तक व्यवस्थापक उसे स्थायी रूप से न मिटाए।",
+    deleted: "दस्तावेज़ हटाया गया।",
+    no_word_match: "आपके शब्द किसी निर्देश या दस्तावेज़ में नहीं मिले। नीचे केवल अर्थ से मिलते-जुलते निर्देश हैं।",
+    meaning_only: "केवल अर्थ से",
+    "rec.weekly": "साप्ताहिक",
+    "rec.fortnightly": "पाक्षिक",
+    "rec.monthly": "मासिक",
+    "rec.quarterly": "त्रैमासिक",
+    "err.too_large": "फ़ाइल आकार-सीमा से बड़ी है।",
+    "err.unsupported": "यह फ़ाइल-प्रकार समर्थित नहीं है (PDF, चित्र, TXT, DOCX)।",
+    "err.corrupt": "फ़ाइल क्षतिग्रस्त है और पढ़ी नहीं जा सकी।",
+    "err.encrypted": "फ़ाइल पासवर्ड से सुरक्षित है; बिना पासवर्ड वाली प्रति अपलोड करें।",
+    "err.empty": "फ़ाइल में कोई पाठ नहीं मिला।",
+    "err.unreadable": "फ़ाइल पढ़ी नहीं जा सकी।",
+    "err.validation_error": "अमान्य मान",
+    "err.not_found": "नहीं मिला।",
+    "err.forbidden": "आपको इस कार्य की अनुमति नहीं है।",
+    "err.unauthorized": "API टोकन आवश्यक है या अमान्य है।",
+    "err.conflict": "यह दस्तावेज़ अभी संसाधित हो रहा है; थोड़ी देर बाद प्रयास करें।",
+    "err.service_unavailable": "सेवा अभी उपलब्ध नहीं है।",
+    "err.network": "नेटवर्क त्रुटि: सर्वर से संपर्क नहीं हो सका।",
   },
   en: {
     brand: "Nirdesh",
@@ -225,7 +270,6 @@ const I18N = {
     page_text: "Page text",
     correct: "Correct",
     item_text: "Directive text",
-    one_per_line: "one per line: designation, or name, designation",
     due_date: "Date",
     save_correction: "Save correction and confirm",
     cancel: "Cancel",
@@ -291,6 +335,39 @@ const I18N = {
     "field.priority": "Priority",
     "field.note": "Note",
     "field.review_state": "Review",
+    "field.created": "Added",
+    include_proposed: "Include proposed (unreviewed) items",
+    confirmed_only_note: "Counts, list and export cover confirmed items only.",
+    all_note: "Counts, list and export include proposed items (never rejected ones).",
+    items_found_one: "action item found",
+    meeting_facts: "Meeting details",
+    edit_meeting: "Edit details",
+    meeting_place: "Place",
+    chair_name: "Chair's name",
+    chair_designation: "Chair's designation",
+    chair: "Chair",
+    designation: "Designation",
+    name: "Name",
+    add_person: "+ another",
+    remove: "Remove",
+    redated: "Deadlines resolved again against the new meeting date: ",
+    select_hint: "If a directive was missed, select it in the page text and add it.",
+    add_selection: "Add the selected text as an action item",
+    item_added: "Action item added (confirmed).",
+    undo: "Undo",
+    revert: "Back to proposed",
+    confirm_all_ask: "{n} proposed action items will be confirmed.",
+    confirmed_n: "{n} action items confirmed.",
+    undone: "Undone.",
+    delete_document: "Delete document",
+    delete_ask: "This document and its {n} action items will be deleted. The original file is kept until an administrator purges it.",
+    deleted: "Document deleted.",
+    no_word_match: "Your words are in no directive or document. Below are directives similar in meaning only.",
+    meaning_only: "meaning only",
+    "rec.weekly": "weekly",
+    "rec.fortnightly": "fortnightly",
+    "rec.monthly": "monthly",
+    "rec.quarterly": "quarterly",
   },
 };
 
@@ -312,6 +389,19 @@ let exportAvailable = null; // null = not checked yet
 
 function t(key) {
   return I18N[lang][key] ?? I18N.hi[key] ?? key;
+}
+
+/** t(key) with {name} placeholders filled in. */
+function tf(key, values) {
+  return t(key).replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ""));
+}
+
+function recurrenceText(r) {
+  return r ? t(`rec.${r}`) : "";
+}
+
+function itemsFound(n) {
+  return `${n} ${n === 1 ? t("items_found_one") : t("items_found")}`;
 }
 
 // --- DOM helpers --------------------------------------------------------------------------------
@@ -403,16 +493,28 @@ function authedImage(url, alt) {
   return img;
 }
 
+// The server's messages are English; in Hindi the known error codes read in Hindi (details kept for 422s).
+function localMessage(code, message) {
+  if (lang !== "hi" || !I18N.hi[`err.${code}`]) return message;
+  return code === "validation_error" && message ? `${t(`err.${code}`)}: ${message}` : t(`err.${code}`);
+}
+
 function errorFrom(status, body, fallback) {
   const e = body && body.error;
   if (status === 401) document.getElementById("auth-bar").hidden = false;
-  return new ApiError(status, e?.code || "http_error", e?.message || fallback || `HTTP ${status}`);
+  const code = e?.code || (status === 403 ? "forbidden" : status === 404 ? "not_found" : "http_error");
+  return new ApiError(status, code, localMessage(code, e?.message || fallback || `HTTP ${status}`));
 }
 
 async function api(path, { method = "GET", body } = {}) {
   const headers = { Accept: "application/json", ...authHeaders() };
   if (body !== undefined) headers["Content-Type"] = "application/json";
-  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  let res;
+  try {
+    res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, "network", localMessage("network", "network error"));
+  }
   let data = null;
   const text = await res.text();
   if (text) {
@@ -500,7 +602,7 @@ function renderUpload(view, seq) {
   const dateInput = el("input", { type: "date", id: "meeting-date", name: "meeting_date" });
   const fileInput = el("input", {
     type: "file", id: "file-input", multiple: true,
-    accept: ".pdf,.png,.jpg,.jpeg,.tif,.tiff,.bmp,.webp,.txt,.docx",
+    accept: ".pdf,.png,.jpg,.jpeg,.tif,.tiff,.gif,.bmp,.webp,.txt,.docx",
   });
   const zone = el("label", { class: "dropzone", id: "dropzone" }, el("div", {}, t("drop_here")), fileInput);
   const start = (files) => {
@@ -548,7 +650,7 @@ function uploadOne(file, meetingDate, list, seq) {
   });
   xhr.addEventListener("error", () => {
     row.dataset.state = "failed";
-    status.textContent = `${t("error")}: network`;
+    status.textContent = `${t("error")}: ${localMessage("network", "network error")}`;
   });
   xhr.addEventListener("load", () => {
     let data = null;
@@ -579,7 +681,7 @@ function showDocLink(result, docId, count) {
   clear(result);
   append(result,
     el("a", { href: `#/documents/${docId}`, class: "doc-link" }, t("open_document")),
-    count === null || count === undefined ? null : el("span", { class: "muted" }, ` — ${count} ${t("items_found")}`));
+    count === null || count === undefined ? null : el("span", { class: "muted" }, ` — ${itemsFound(count)}`));
 }
 
 function pollJob(job, row, bar, status, result) {
@@ -603,7 +705,7 @@ function pollJob(job, row, bar, status, result) {
       }
     } else if (j.status === "failed") {
       bar.value = 0;
-      status.textContent = `${t("job_failed")}: ${j.error?.message || ""}`;
+      status.textContent = `${t("job_failed")}: ${localMessage(j.error?.code, j.error?.message || "")}`;
       showDocLink(result, j.document_id, null);
     } else {
       status.textContent = j.status === "running" ? t("job_running") : t("job_queued");
@@ -660,23 +762,31 @@ async function renderDocument(view, seq, docId) {
   append(view, box);
   const doc = await loadInto(box, `/v1/documents/${docId}`, seq);
   if (!doc) return;
+  const reload = () => { if (seq === renderSeq) { clear(view); renderDocument(view, seq, docId); } };
   const busy = ["stored", "queued", "processing"].includes(doc.status) && !doc.pages.length;
+  const facts = doc.facts || { meeting_date: doc.meeting_date, department: doc.department };
   append(box,
     el("h1", { id: "doc-title" }, doc.filename),
     el("div", { class: "card row" },
       el("span", { class: `badge doc-${doc.status}` }, t(`doc.${doc.status}`)),
-      el("span", {}, `${t("col_meeting")}: ${doc.meeting?.date || doc.meeting_date || "—"}`),
-      doc.department ? el("span", {}, `${t("department")}: ${doc.department}`) : null,
+      el("span", { id: "doc-meeting-date" }, `${t("col_meeting")}: ${facts.meeting_date || "—"}`),
+      facts.department ? el("span", {}, `${t("department")}: ${facts.department}`) : null,
+      facts.meeting_place ? el("span", {}, `${t("meeting_place")}: ${facts.meeting_place}`) : null,
+      facts.chair_designation || facts.chair_name
+        ? el("span", {}, `${t("chair")}: ${personText({ designation: facts.chair_designation, name: facts.chair_name })}`)
+        : null,
       doc.extractor_version ? el("span", { class: "muted" }, `${t("extractor")}: ${doc.extractor_version}`) : null,
       el("a", { href: doc.file_url, target: "_blank", rel: "noopener", id: "original-link" }, t("original_file")),
-      reportLink(docId)),
-    doc.error ? el("p", { class: "error-text" }, `${t("error")}: ${doc.error.message || doc.error.code}`) : null,
+      reportLink(docId),
+      meetingEditor(doc, facts, reload),
+      deleteDocumentButton(doc)),
+    doc.error ? el("p", { class: "error-text" }, `${t("error")}: ${localMessage(doc.error.code, doc.error.message || doc.error.code)}`) : null,
     doc.warnings?.length
       ? el("div", { class: "card" }, el("strong", {}, t("warnings")), el("ul", {}, doc.warnings.map((w) => el("li", {}, w))))
       : null);
   if (busy) {
     append(box, el("p", { class: "muted" }, t("doc_processing")));
-    setTimeout(() => { if (seq === renderSeq) { clear(view); renderDocument(view, seq, docId); } }, 1500);
+    setTimeout(reload, 1500);
     return;
   }
 
@@ -701,27 +811,45 @@ async function renderDocument(view, seq, docId) {
     pageText.set(p.number, { pre, text: p.text, textBox });
     append(pagesCol, page);
   }
+  if (doc.pages.length) {
+    pagesCol.prepend(el("p", { class: "muted" }, t("select_hint")));
+    append(pagesCol, selectionAdder(docId, pageText, reload));
+  }
 
   const itemsCol = el("section", { class: "items-col" });
   const itemsList = el("div", { id: "doc-items" });
+  const proposed = () => doc.items.filter((i) => i.review_state === "proposed");
   const confirmAll = el("button", { type: "button", id: "confirm-all" }, t("confirm_all"));
-  confirmAll.disabled = !doc.items.some((i) => i.review_state !== "confirmed");
-  confirmAll.addEventListener("click", async () => {
-    const ids = doc.items.filter((i) => i.review_state !== "confirmed").map((i) => i.id);
+  const confirmBar = el("div", { class: "card confirm-bar", id: "confirm-all-bar", hidden: true });
+  confirmAll.disabled = !proposed().length;
+  confirmAll.addEventListener("click", () => {
+    const ids = proposed().map((i) => i.id);
     if (!ids.length) return;
-    confirmAll.disabled = true;
-    try {
-      await api("/v1/action-items/review", { method: "POST", body: { ids, decision: "confirm" } });
-      flash(t("saved"));
-      clear(view);
-      renderDocument(view, seq, docId);
-    } catch (err) {
-      confirmAll.disabled = false;
-      flash(err.message, true);
-    }
+    // Say how many first; nothing changes until the reviewer agrees.
+    clear(confirmBar);
+    const go = el("button", { type: "button", id: "confirm-all-go" }, t("confirm"));
+    const cancel = el("button", { type: "button", class: "secondary", id: "confirm-all-cancel" }, t("cancel"));
+    append(confirmBar, el("span", { id: "confirm-all-count" }, tf("confirm_all_ask", { n: ids.length })), " ", go, " ", cancel);
+    confirmBar.hidden = false;
+    cancel.addEventListener("click", () => { confirmBar.hidden = true; });
+    go.addEventListener("click", async () => {
+      go.disabled = true;
+      try {
+        await api("/v1/action-items/review", { method: "POST", body: { ids, decision: "confirm" } });
+        reload();
+        undoFlash(tf("confirmed_n", { n: ids.length }), async () => {
+          await api("/v1/action-items/review", { method: "POST", body: { ids, decision: "revert" } });
+          reload();
+        });
+      } catch (err) {
+        go.disabled = false;
+        flash(err.message, true);
+      }
+    });
   });
   append(itemsCol,
     el("div", { class: "row" }, el("h2", {}, `${t("items_title")} (${doc.items.length})`), confirmAll),
+    confirmBar,
     itemsList);
   if (!doc.items.length) append(itemsList, el("p", { class: "muted" }, t("no_items")));
 
@@ -750,19 +878,155 @@ async function renderDocument(view, seq, docId) {
 
   for (const item of doc.items) {
     append(itemsList, itemCard(item, highlight, async (decision, card, fields) => {
+      const before = item.review_state;
       try {
         const body = fields ? { decision, fields } : { decision };
         const updated = await api(`/v1/action-items/${item.id}/review`, { method: "POST", body });
         Object.assign(item, updated);
         card.replaceWith(itemCard(item, highlight, card._review));
-        confirmAll.disabled = !doc.items.some((i) => i.review_state !== "confirmed");
-        flash(t("saved"));
+        confirmAll.disabled = !proposed().length;
+        if (decision === "confirm" && before === "proposed") {
+          undoFlash(t("saved"), () => itemsList.querySelector(`.item-card[data-item-id="${item.id}"] .review-revert`)?.click());
+        } else {
+          flash(t("saved"));
+        }
       } catch (err) {
         flash(err.message, true);
       }
     }));
   }
   append(box, el("div", { class: "doc-layout" }, pagesCol, itemsCol));
+  // Deep links from exports (#/documents/3?item=12) open with that item selected.
+  const wanted = Number(new URLSearchParams(location.hash.split("?")[1] || "").get("item"));
+  const card = wanted ? itemsList.querySelector(`.item-card[data-item-id="${wanted}"]`) : null;
+  if (card) { card.scrollIntoView({ block: "center" }); card.click(); }
+}
+
+/** A flash message with an Undo button (stays a little longer than a plain one). */
+function undoFlash(message, undo) {
+  const box = document.getElementById("flash");
+  const btn = el("button", { type: "button", class: "secondary", id: "undo-btn" }, t("undo"));
+  btn.addEventListener("click", async () => {
+    btn.disabled = true;
+    try {
+      await undo();
+      flash(t("undone"));
+    } catch (err) {
+      flash(err.message, true);
+    }
+  });
+  clear(box);
+  append(box, message, " ", btn);
+  box.classList.remove("error");
+  box.hidden = false;
+  clearTimeout(flashTimer);
+  flashTimer = setTimeout(() => { box.hidden = true; }, 15000);
+}
+
+/** The meeting facts form: date, place, department, chair (designation and name apart). */
+function meetingEditor(doc, facts, done) {
+  const details = el("details", { class: "meeting-edit", id: "meeting-edit" }, el("summary", {}, t("edit_meeting")));
+  const input = (name, type = "text") => el("input", { name, type, value: facts[name] || "" });
+  const fields = {
+    meeting_date: input("meeting_date", "date"), meeting_place: input("meeting_place"), department: input("department"),
+    chair_designation: input("chair_designation"), chair_name: input("chair_name"),
+  };
+  const form = el("form", { class: "filters", id: "meeting-form" },
+    el("label", {}, t("col_meeting"), fields.meeting_date),
+    el("label", {}, t("meeting_place"), fields.meeting_place),
+    el("label", {}, t("department"), fields.department),
+    el("label", {}, t("chair_designation"), fields.chair_designation),
+    el("label", {}, t("chair_name"), fields.chair_name),
+    el("button", { type: "submit", id: "meeting-save" }, t("save")));
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const body = {};
+    for (const [k, node] of Object.entries(fields)) {
+      const v = node.value.trim();
+      if (v !== (facts[k] || "")) body[k] = v || null;
+    }
+    if (!Object.keys(body).length) { flash(t("nothing_changed"), true); return; }
+    try {
+      const res = await api(`/v1/documents/${doc.id}`, { method: "PATCH", body });
+      done();
+      flash(res.redated_items?.length ? `${t("saved")}. ${t("redated")}${res.redated_items.length}` : t("saved"));
+    } catch (err) {
+      flash(err.message, true);
+    }
+  });
+  append(details, form);
+  return details;
+}
+
+function deleteDocumentButton(doc) {
+  const wrap = el("span", { class: "delete-doc" });
+  const btn = el("button", { type: "button", class: "danger", id: "delete-doc" }, t("delete_document"));
+  btn.addEventListener("click", () => {
+    if (wrap.querySelector("#delete-doc-go")) return;
+    const go = el("button", { type: "button", class: "danger", id: "delete-doc-go" }, t("delete_document"));
+    const cancel = el("button", { type: "button", class: "secondary" }, t("cancel"));
+    const ask = el("span", { class: "card confirm-bar" }, tf("delete_ask", { n: doc.items.length }), " ", go, " ", cancel);
+    cancel.addEventListener("click", () => ask.remove());
+    go.addEventListener("click", async () => {
+      go.disabled = true;
+      try {
+        await api(`/v1/documents/${doc.id}`, { method: "DELETE" });
+        flash(t("deleted"));
+        location.hash = "#/documents";
+      } catch (err) {
+        go.disabled = false;
+        flash(err.message, true);
+      }
+    });
+    append(wrap, ask);
+  });
+  append(wrap, btn);
+  return wrap;
+}
+
+/** Character offset of (node, offset) inside `root`'s text. */
+function textOffset(root, node, offset) {
+  const range = document.createRange();
+  range.selectNodeContents(root);
+  range.setEnd(node, offset);
+  return range.toString().length;
+}
+
+/** "Add the selected text": the selection inside one page's text becomes a new item with that evidence. */
+function selectionAdder(docId, pageText, done) {
+  const btn = el("button", { type: "button", id: "add-selection", disabled: true }, t("add_selection"));
+  const bar = el("div", { class: "card add-selection" }, btn);
+  let picked = null;
+  if (selectionAdder.handler) document.removeEventListener("selectionchange", selectionAdder.handler);
+  selectionAdder.handler = () => {
+    const sel = document.getSelection();
+    picked = null;
+    if (sel && sel.rangeCount && !sel.isCollapsed) {
+      const range = sel.getRangeAt(0);
+      for (const [number, { pre }] of pageText) {
+        if (pre.contains(range.startContainer) && pre.contains(range.endContainer)) {
+          const start = textOffset(pre, range.startContainer, range.startOffset);
+          const end = textOffset(pre, range.endContainer, range.endOffset);
+          if (end > start) picked = { page: number, start, end };
+        }
+      }
+    }
+    btn.disabled = !picked;
+  };
+  document.addEventListener("selectionchange", selectionAdder.handler);
+  btn.addEventListener("click", async () => {
+    if (!picked) return;
+    btn.disabled = true;
+    try {
+      await api(`/v1/documents/${docId}/items`, { method: "POST", body: picked });
+      flash(t("item_added"));
+      done();
+    } catch (err) {
+      btn.disabled = false;
+      flash(err.message, true);
+    }
+  });
+  return bar;
 }
 
 function itemCard(item, highlight, review) {
@@ -777,7 +1041,7 @@ function itemCard(item, highlight, review) {
     ? [item.deadline?.text || "", item.due_date ? ` (${item.due_date})` : ""].join("")
     : null;
   add("deadline", due);
-  add("recurrence", item.recurrence);
+  add("recurrence", recurrenceText(item.recurrence));
   add("targets", (item.targets || []).map((x) => x.text || JSON.stringify(x)).join("; "));
   if (item.confidence !== null && item.confidence !== undefined) add("confidence", `${Math.round(item.confidence * 100)}%`);
   if (item.evidence?.page) add("evidence", `${t("page")} ${item.evidence.page}`);
@@ -785,6 +1049,9 @@ function itemCard(item, highlight, review) {
   const confirmBtn = el("button", { type: "button", class: "review-confirm" }, t("confirm"));
   const rejectBtn = el("button", { type: "button", class: "danger review-reject" }, t("reject"));
   const correctBtn = el("button", { type: "button", class: "secondary review-correct" }, t("correct"));
+  const revertBtn = item.review_state === "proposed"
+    ? null
+    : el("button", { type: "button", class: "secondary review-revert" }, t("revert"));
   confirmBtn.disabled = item.review_state === "confirmed";
   rejectBtn.disabled = item.review_state === "rejected";
   const card = el("div", { class: "item-card", dataset: { itemId: item.id }, tabindex: 0 },
@@ -795,7 +1062,7 @@ function itemCard(item, highlight, review) {
       item.stale ? el("span", { class: "badge stale" }, t("stale")) : null),
     el("p", { class: "item-text" }, item.text),
     dl,
-    el("div", { class: "actions" }, confirmBtn, correctBtn, rejectBtn));
+    el("div", { class: "actions" }, confirmBtn, correctBtn, rejectBtn, revertBtn));
   card._review = review;
   card.addEventListener("click", (e) => {
     if (e.target.closest("button")) return;
@@ -806,6 +1073,7 @@ function itemCard(item, highlight, review) {
   });
   confirmBtn.addEventListener("click", () => { confirmBtn.disabled = true; review("confirm", card); });
   rejectBtn.addEventListener("click", () => { rejectBtn.disabled = true; review("reject", card); });
+  revertBtn?.addEventListener("click", () => { revertBtn.disabled = true; review("revert", card); });
   correctBtn.addEventListener("click", () => {
     if (card.querySelector("form.correct-form")) return;
     append(card, correctionForm(item, (fields) => review("correct", card, fields)));
@@ -813,28 +1081,42 @@ function itemCard(item, highlight, review) {
   return card;
 }
 
-// One responsible person per line: "designation" or "name, designation".
-function personLine(p) {
-  return [p.name, p.designation].filter(Boolean).join(", ");
+// A person as two inputs, designation and name: a post typed with a comma ("उप संचालक, कृषि") stays a post.
+function personInputs(p, cls) {
+  const designation = el("input", { class: `${cls}-designation`, value: p?.designation || "", "aria-label": t("designation"),
+    placeholder: t("designation") });
+  const name = el("input", { class: `${cls}-name`, value: p?.name || "", "aria-label": t("name"), placeholder: t("name") });
+  const row = el("div", { class: `row person ${cls}` }, designation, name);
+  row.read = () => {
+    const d = designation.value.trim();
+    const n = name.value.trim();
+    return d || n ? { name: n || null, designation: d || null } : null;
+  };
+  return row;
 }
 
-function parsePersonLine(line) {
-  const parts = line.split(/[,،]/).map((x) => x.trim()).filter(Boolean);
-  if (!parts.length) return null;
-  return parts.length === 1 ? { name: null, designation: parts[0] } : { name: parts[0], designation: parts.slice(1).join(", ") };
+function samePerson(a, b) {
+  return (a?.name || null) === (b?.name || null) && (a?.designation || null) === (b?.designation || null);
 }
 
 // The reviewer's correction: only the fields they changed are sent, and the item is confirmed with them.
 function correctionForm(item, submit) {
   const text = el("textarea", { name: "text", rows: 3 }, item.text);
-  const responsible = el("textarea", { name: "responsible", rows: 2 }, item.responsible.map(personLine).join("\n"));
-  const issuer = el("input", { name: "issued_by", value: item.issued_by ? personLine(item.issued_by) : "" });
+  const people = el("div", { class: "people" });
+  const addPerson = (p) => {
+    const row = personInputs(p, "responsible");
+    append(row, el("button", { type: "button", class: "secondary", onclick: () => row.remove() }, t("remove")));
+    people.append(row);
+  };
+  (item.responsible.length ? item.responsible : [null]).forEach(addPerson);
+  const issuer = personInputs(item.issued_by, "issuer");
   const deadlineText = el("input", { name: "deadline_text", value: item.deadline?.text || "" });
   const deadlineDate = el("input", { name: "deadline_date", type: "date", value: item.deadline?.date || "" });
   const form = el("form", { class: "correct-form card" },
     el("label", {}, t("item_text"), text),
-    el("label", {}, `${t("responsible")} (${t("one_per_line")})`, responsible),
-    el("label", {}, t("issued_by"), issuer),
+    el("fieldset", { class: "responsible-fields" }, el("legend", {}, t("responsible")), people,
+      el("button", { type: "button", class: "secondary add-person", onclick: () => addPerson(null) }, t("add_person"))),
+    el("fieldset", {}, el("legend", {}, t("issued_by")), issuer),
     el("div", { class: "row" },
       el("label", {}, t("deadline"), deadlineText),
       el("label", {}, t("due_date"), deadlineDate)),
@@ -846,14 +1128,12 @@ function correctionForm(item, submit) {
     e.preventDefault();
     const fields = {};
     if (text.value.trim() && text.value.trim() !== item.text) fields.text = text.value.trim();
-    const people = responsible.value.split("\n").map(parsePersonLine).filter(Boolean);
-    if (JSON.stringify(people.map(personLine)) !== JSON.stringify(item.responsible.map(personLine))) {
-      fields.responsible = people;
+    const now = [...people.querySelectorAll(".person")].map((row) => row.read()).filter(Boolean);
+    if (now.length !== item.responsible.length || now.some((p, i) => !samePerson(p, item.responsible[i]))) {
+      fields.responsible = now;
     }
-    const issuerNow = parsePersonLine(issuer.value);
-    if ((issuerNow ? personLine(issuerNow) : "") !== (item.issued_by ? personLine(item.issued_by) : "")) {
-      fields.issued_by = issuerNow;
-    }
+    const issuerNow = issuer.read();
+    if (!samePerson(issuerNow, item.issued_by)) fields.issued_by = issuerNow;
     if (deadlineText.value.trim() !== (item.deadline?.text || "") || deadlineDate.value !== (item.deadline?.date || "")) {
       fields.deadline = deadlineText.value.trim() || deadlineDate.value
         ? { text: deadlineText.value.trim() || null, date: deadlineDate.value || null, kind: item.deadline?.kind || null }
@@ -872,20 +1152,41 @@ const itemFilters = {
   due_after: "", due_before: "", review_state: "", sort: "-created_at", offset: 0,
 };
 
+// Tracked work is confirmed items; the switch adds proposed ones to the list, the dashboard and the export.
+// The choice is remembered (localStorage), like the language.
+function reviewParam() {
+  return localStorage.getItem("nirdesh.review") === "all" ? "all" : "confirmed";
+}
+
+function scopeSwitch(onChange) {
+  const all = reviewParam() === "all";
+  const box = el("input", { type: "checkbox", id: "include-proposed", checked: all });
+  const note = el("span", { class: "muted", id: "scope-note" }, all ? t("all_note") : t("confirmed_only_note"));
+  box.addEventListener("change", () => {
+    localStorage.setItem("nirdesh.review", box.checked ? "all" : "confirmed");
+    note.textContent = box.checked ? t("all_note") : t("confirmed_only_note");
+    onChange();
+  });
+  return el("div", { class: "row scope-switch" }, el("label", { class: "check" }, box, " ", t("include_proposed")), note);
+}
+
 function renderItems(view, seq) {
   const form = filterForm(() => { itemFilters.offset = 0; loadItems(); });
   const tableBox = el("div", { id: "items-box" });
   const exportArea = el("div", { class: "export-area", id: "export-area", hidden: true });
   const dash = el("aside", { class: "card dashboard", id: "dashboard" }, el("h2", {}, t("dashboard")));
+  const switcher = scopeSwitch(() => { itemFilters.offset = 0; loadItems(); loadStats(dash, seq); });
   append(view,
     el("h1", {}, t("items_title")),
     el("div", { class: "layout-items" },
-      el("section", {}, el("div", { class: "card" }, form, exportArea), tableBox),
+      el("section", {}, el("div", { class: "card" }, switcher, form, exportArea), tableBox),
       dash));
 
   const loadItems = async () => {
     const { offset, ...f } = itemFilters;
-    const query = qs({ ...f, overdue: f.overdue ? "true" : "", limit: PAGE_SIZE, offset });
+    // A review-state filter picks items itself (the review queue); otherwise the switch decides.
+    const review = f.review_state ? "" : reviewParam();
+    const query = qs({ ...f, review, overdue: f.overdue ? "true" : "", limit: PAGE_SIZE, offset });
     const data = await loadInto(tableBox, `/v1/action-items${query}`, seq);
     if (!data) return;
     updateExportLink(exportArea);
@@ -972,7 +1273,7 @@ function itemRows(item, onChanged) {
     append(dueCell,
       item.due_date || item.deadline?.text || "—",
       item.overdue ? [" ", el("span", { class: "badge overdue" }, t("overdue"))] : null,
-      item.recurrence ? el("div", { class: "muted" }, item.recurrence) : null);
+      item.recurrence ? el("div", { class: "muted" }, recurrenceText(item.recurrence)) : null);
   };
   paintDue();
 
@@ -1040,7 +1341,7 @@ function itemRows(item, onChanged) {
 async function loadStats(dash, seq) {
   let stats;
   try {
-    stats = await api("/v1/stats");
+    stats = await api(`/v1/stats${qs({ review: reviewParam() })}`);
   } catch (err) {
     clear(dash);
     append(dash, el("h2", {}, t("dashboard")));
@@ -1104,7 +1405,7 @@ function updateExportLink(area) {
   fmt.value = previous ? previous.value : "csv";
   const link = el("a", { id: "export-link", class: "button" }, t("export_download"));
   const setHref = () => {
-    link.href = `/v1/export${qs({ ...f, overdue: f.overdue ? "true" : "", format: fmt.value })}`;
+    link.href = `/v1/export${qs({ ...f, review: reviewParam(), overdue: f.overdue ? "true" : "", format: fmt.value })}`;
   };
   setHref();
   fmt.addEventListener("change", setHref);
@@ -1115,7 +1416,7 @@ function updateExportLink(area) {
 }
 
 function reportLink(docId) {
-  const href = `/v1/documents/${docId}/compliance-report?format=pdf`;
+  const href = `/v1/documents/${docId}/compliance-report${qs({ format: "pdf", review: reviewParam() })}`;
   const a = el("a", { href, id: "compliance-report-link" }, t("compliance_report"));
   a.addEventListener("click", (e) => { e.preventDefault(); download(href); });
   return a;
@@ -1241,6 +1542,8 @@ function renderSearch(view, seq) {
     const data = await loadInto(results, `/v1/search${qs({ ...s, limit: 20 })}`, seq);
     if (!data) return;
     if (data.semantic.message) append(results, el("p", { class: "muted", id: "search-note" }, data.semantic.message));
+    const byWords = data.hits.some((h) => h.keyword_rank !== null || h.context_page) || data.documents.length;
+    if (data.hits.length && !byWords) append(results, el("p", { class: "warn", id: "no-word-match" }, t("no_word_match")));
     if (!data.hits.length && !data.documents.length) {
       append(results, el("p", { class: "muted", id: "no-hits" }, t("no_hits")));
       return;
@@ -1249,6 +1552,7 @@ function renderSearch(view, seq) {
       const chainBox = el("div", { class: "similar", hidden: true });
       return el("li", { class: "card search-hit", dataset: { itemId: h.item.id } },
         highlighted(h.item.text, h.highlights),
+        h.keyword_rank === null && !h.context_page ? el("span", { class: "badge meaning-only" }, t("meaning_only")) : null,
         meetingLine(h.item, h.meeting_title),
         h.context_page ? el("div", { class: "muted" }, `${t("via_page")} ${h.context_page}`) : null,
         similarButton(h.item.id, chainBox, chainBox),

@@ -219,8 +219,10 @@ def test_reprocess_of_pdf_runs_as_job(client) -> None:
 
 
 def test_stats_endpoint(client) -> None:
-    upload(client, "a.txt", HINDI, meeting_date="2019-12-01")
-    stats = client.get("/v1/stats").json()
+    items = upload(client, "a.txt", HINDI, meeting_date="2019-12-01").json()["items"]
+    assert client.get("/v1/stats").json()["by_officer"] == []  # proposed items are not tracked work yet
+    stats = client.get("/v1/stats?review=all").json()
+    assert stats["review"] == "all" and client.get("/v1/stats?tracked=false").json() == stats
     officers = {r["officer"]: r for r in stats["by_officer"]}
     row = officers["खंड विकास अधिकारी"]
     assert row["open"] == 1 and row["overdue"] == 1
@@ -228,6 +230,8 @@ def test_stats_endpoint(client) -> None:
     assert row["max_days_pending"] == (date.today() - date(2019, 12, 1)).days
     assert stats["by_department"][0]["department"] == "ग्राम्य विकास विभाग"
     assert client.get("/v1/stats?tracked=true").json()["by_officer"] == []
+    client.post("/v1/action-items/review", json={"ids": [i["id"] for i in items], "decision": "confirm"})
+    assert client.get("/v1/stats").json()["by_officer"] == stats["by_officer"]
 
 
 def test_auth_roles(make_client, db_url) -> None:

@@ -156,16 +156,18 @@ def test_upload_review_track_in_browser(server: str, driver: Any, tmp_path: Path
     card.find_element(css, "button.review-confirm").click()
     wait.until(ec.text_to_be_present_in_element((css, "#doc-items .review-badge"), "पुष्ट"))
 
-    # 2b. A reviewer corrects who must act: the card shows the correction, the API keeps it as data.
+    # 2b. A reviewer corrects who must act (designation and name apart): a post typed with a comma stays a
+    # post; the card shows the correction, the API keeps it as data.
     driver.find_element(css, "#doc-items .item-card button.review-correct").click()
-    box = wait.until(ec.presence_of_element_located((css, "form.correct-form textarea[name=responsible]")))
-    box.clear()
-    box.send_keys("खंड विकास अधिकारी\nसहायक विकास अधिकारी (पंचायत)")
+    wait.until(ec.presence_of_element_located((css, "form.correct-form .responsible-designation")))
+    driver.find_element(css, "form.correct-form button.add-person").click()
+    driver.find_elements(css, "form.correct-form .responsible-designation")[-1].send_keys("उप संचालक, कृषि")
     driver.find_element(css, "form.correct-form button.correct-save").click()
-    wait.until(ec.text_to_be_present_in_element((css, "#doc-items .item-card"), "सहायक विकास अधिकारी (पंचायत)"))
+    wait.until(ec.text_to_be_present_in_element((css, "#doc-items .item-card"), "उप संचालक, कृषि"))
     item_id = driver.find_element(css, "#doc-items .item-card").get_attribute("data-item-id")
     corrected = json.loads(urllib.request.urlopen(f"{server}/v1/action-items/{item_id}").read())
     assert [c["field"] for c in corrected["corrections"]] == ["responsible"]
+    assert corrected["responsible"][-1] == {"name": None, "designation": "उप संचालक, कृषि"}
     assert corrected["review_state"] == "confirmed"
 
     # 3. The items table: change the status inline, then see the change in the item's history.
@@ -267,6 +269,7 @@ def test_markup_in_names_and_text_never_runs(server: str, driver: Any) -> None:
     title = driver.find_element(css, "#doc-title").text
     assert "<" not in title and "/" not in title and title.endswith(".txt")  # the API's display name
     views = [f"{server}/#/documents", f"{server}/#/items"]
+    driver.execute_script("localStorage.setItem('nirdesh.review', 'all')")  # the item is still proposed
     for view in views:
         driver.get(view)
         wait.until(ec.presence_of_element_located((css, "#documents-table, #items-table tr.item-row")))
@@ -284,3 +287,113 @@ def test_markup_in_names_and_text_never_runs(server: str, driver: Any) -> None:
     # Control: the same payload put in as HTML does run, so the checks above could have failed.
     driver.execute_script("document.createElement('div').innerHTML = arguments[0];", payload)
     wait.until(lambda d: flag() == 4)
+
+
+PRESS_NOTE = (
+    "विभाग: कृषि विभाग\n"
+    "जिलाधिकारी ने निर्देश दिए कि जिला कृषि अधिकारी 31 मार्च 2026 तक बीज वितरण पूर्ण करें।\n"
+    "उर्वरक भंडारण का सत्यापन माह के अंत तक उप संचालक कृषि करेंगे।\n"
+    "जिलाधिकारी ने तहसीलदार को साप्ताहिक समीक्षा करने के निर्देश दिए।\n"
+)
+MISSED = "उर्वरक भंडारण का सत्यापन माह के अंत तक उप संचालक कृषि करेंगे।"
+
+
+def _get(server: str, path: str) -> Any:
+    return json.loads(urllib.request.urlopen(f"{server}{path}").read())
+
+
+def test_fix_a_document_and_review_scope_in_browser(server: str, driver: Any) -> None:
+    """Failed uploads in red with a Hindi reason; confirm-all with a count and undo; back to proposed;
+    the missed directive added by selecting it; meeting date edited (deadline re-resolved); the items
+    view and dashboard counting confirmed items until proposed ones are switched in; delete."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(driver, WAIT)
+    css = By.CSS_SELECTOR
+
+    driver.get(f"{server}/#/upload")
+    zone = wait.until(ec.presence_of_element_located((css, "#dropzone")))
+    _drop_file(driver, zone, "notes.exe", "MZ not a document")
+    failed = wait.until(ec.presence_of_element_located((css, "#upload-list li[data-state='failed']")))
+    assert "समर्थित नहीं" in failed.text  # the reason in Hindi
+    assert (
+        driver.execute_script("return getComputedStyle(arguments[0]).backgroundColor", failed) == "rgb(253, 236, 235)"
+    )
+    _drop_file(driver, zone, "एक.txt", "जिलाधिकारी ने तहसीलदार को साप्ताहिक समीक्षा करने के निर्देश दिए।\n")
+    one = wait.until(ec.presence_of_element_located((css, "#upload-list li[data-state='done'] a.doc-link")))
+    assert "1 कार्य-बिंदु मिला" in one.find_element(By.XPATH, "..").text
+    _drop_file(driver, zone, "प्रेस-नोट.txt", PRESS_NOTE)
+    wait.until(lambda d: len(d.find_elements(css, "#upload-list li[data-state='done'] a.doc-link")) == 2)
+    row = driver.find_elements(css, "#upload-list li[data-state='done']")[0]
+    assert "प्रेस-नोट.txt" in row.text and "2 कार्य-बिंदु मिले" in row.text
+    row.find_element(css, "a.doc-link").click()
+
+    wait.until(lambda d: len(d.find_elements(css, "#doc-items .item-card")) == 2)
+    doc_id = driver.current_url.rsplit("/", 1)[1]
+    # Confirm all: the count first, nothing changes on cancel; then confirm, then undo.
+    driver.find_element(css, "#confirm-all").click()
+    ask = wait.until(ec.visibility_of_element_located((css, "#confirm-all-count")))
+    assert ask.text == "2 प्रस्तावित कार्य-बिंदुओं की पुष्टि होगी।"
+    driver.find_element(css, "#confirm-all-cancel").click()
+    assert {i["review_state"] for i in _get(server, f"/v1/documents/{doc_id}")["items"]} == {"proposed"}
+    driver.find_element(css, "#confirm-all").click()
+    wait.until(ec.element_to_be_clickable((css, "#confirm-all-go"))).click()
+    wait.until(lambda d: len(d.find_elements(css, "#doc-items .review-badge.confirmed")) == 2)
+    wait.until(ec.element_to_be_clickable((css, "#flash #undo-btn"))).click()
+    wait.until(lambda d: len(d.find_elements(css, "#doc-items .review-badge.proposed")) == 2)
+    assert {i["review_state"] for i in _get(server, f"/v1/documents/{doc_id}")["items"]} == {"proposed"}
+
+    # One confirmed item goes back to proposed with its own button.
+    card = driver.find_element(css, "#doc-items .item-card")
+    card.find_element(css, "button.review-confirm").click()
+    wait.until(ec.element_to_be_clickable((css, "#doc-items .item-card button.review-revert"))).click()
+    wait.until(lambda d: len(d.find_elements(css, "#doc-items .review-badge.proposed")) == 2)
+
+    # The missed directive: select it in the page text and add it.
+    driver.execute_script(
+        """const pre = document.querySelector('pre.page-text'); const node = pre.firstChild;
+        const i = node.textContent.indexOf(arguments[0]); const r = document.createRange();
+        r.setStart(node, i); r.setEnd(node, i + arguments[0].length);
+        const s = getSelection(); s.removeAllRanges(); s.addRange(r);""",
+        MISSED,
+    )
+    wait.until(ec.element_to_be_clickable((css, "#add-selection"))).click()
+    wait.until(lambda d: len(d.find_elements(css, "#doc-items .item-card")) == 3)
+    added = _get(server, f"/v1/documents/{doc_id}")["items"][-1]
+    assert added["text"] == MISSED and added["review_state"] == "confirmed" and added["due_date"] is None
+
+    # The meeting date the press note lacked: the added item's "माह के अंत तक" now has a date.
+    driver.find_element(css, "#meeting-edit summary").click()
+    date_input = driver.find_element(css, "#meeting-form input[name='meeting_date']")
+    driver.execute_script("arguments[0].value = '2026-02-10'", date_input)
+    driver.find_element(css, "#meeting-form input[name='meeting_place']").send_keys("भोपाल")
+    driver.find_element(css, "#meeting-save").click()
+    wait.until(ec.text_to_be_present_in_element((css, "#doc-meeting-date"), "2026-02-10"))
+    assert _get(server, f"/v1/action-items/{added['id']}")["due_date"] == "2026-02-28"
+    history = _get(server, f"/v1/documents/{doc_id}/history")
+    assert {h["field"] for h in history} == {"meeting_date", "meeting_place"}
+
+    # Items view: only the confirmed (added) item counts until proposed ones are switched in.
+    driver.get(f"{server}/#/items")
+    wait.until(lambda d: len(d.find_elements(css, "#items-table tr.item-row")) == 1)
+    assert driver.find_element(css, "#scope-note").text == "गिनती, सूची और निर्यात में केवल पुष्ट कार्य-बिंदु हैं।"
+    wait.until(ec.presence_of_element_located((css, "#dashboard table.stats-officer")))
+    dash = driver.find_element(css, "#dashboard").text
+    assert "कृषि विभाग 1 1" in dash and "तहसीलदार" not in dash  # the added item alone (no officer given)
+    assert "review=confirmed" in driver.find_element(css, "#export-link").get_attribute("href")
+    driver.find_element(css, "#include-proposed").click()
+    wait.until(lambda d: len(d.find_elements(css, "#items-table tr.item-row")) == 4)
+    wait.until(ec.text_to_be_present_in_element((css, "#dashboard"), "तहसीलदार"))
+    wait.until(lambda d: "review=all" in d.find_element(css, "#export-link").get_attribute("href"))
+    recurrences = [e.text for e in driver.find_elements(css, "#items-table td.due .muted")]
+    assert "साप्ताहिक" in recurrences and "weekly" not in recurrences
+
+    # Delete (loopback is admin): asked first, then gone from the list; the history keeps the deletion.
+    driver.get(f"{server}/#/documents/{doc_id}")
+    wait.until(ec.element_to_be_clickable((css, "#delete-doc"))).click()
+    wait.until(ec.element_to_be_clickable((css, "#delete-doc-go"))).click()
+    wait.until(ec.presence_of_element_located((css, "#documents-table")))
+    assert "प्रेस-नोट.txt" not in driver.find_element(css, "#documents-table").text
+    assert [h["field"] for h in _get(server, f"/v1/documents/{doc_id}/history")][-1] == "deleted"

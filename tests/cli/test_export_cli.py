@@ -42,7 +42,7 @@ def test_export_to_file_and_stdout_with_filters(env, tmp_path, capsysbinary) -> 
     assert main(["export", "--format", "json", "--status", "open", "--due-after", "2026-02-01"]) == 0
     doc = json.loads(capsysbinary.readouterr().out)
     assert doc["count"] == 1 and doc["items"][0]["due_date"] == "2026-02-28"
-    assert doc["filters"] == {"status": ["open"], "due_after": "2026-02-01"}
+    assert doc["filters"] == {"status": ["open"], "due_after": "2026-02-01", "review_state": ["confirmed"]}
     with pytest.raises(SystemExit):
         main(["export", "--status", "finished"])
 

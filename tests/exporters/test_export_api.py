@@ -28,9 +28,13 @@ MINUTES = (
 )
 
 
-def _doc(client) -> dict:
-    res = upload(client, "बैठक.txt", MINUTES, meeting_date="2026-01-05")
+def _doc(client, headers: dict | None = None) -> dict:
+    """Upload the minutes and confirm every item (exports cover confirmed items by default)."""
+    res = upload(client, "बैठक.txt", MINUTES, meeting_date="2026-01-05", headers=headers)
     assert res.status_code == 201, res.text
+    ids = [i["id"] for i in res.json()["items"]]
+    done = client.post("/v1/action-items/review", json={"ids": ids, "decision": "confirm"}, headers=headers)
+    assert done.status_code == 200, done.text
     return res.json()
 
 
@@ -69,7 +73,7 @@ def test_calendar_feeds_take_a_token_in_the_query(make_client, db_url) -> None:
     with db.session() as s:
         viewer, editor = create_token(s, "viewer", "calendar"), create_token(s, "editor", "desk")
     db.dispose()
-    assert upload(client, "a.txt", MINUTES, headers={"Authorization": f"Bearer {editor}"}).status_code == 201
+    _doc(client, headers={"Authorization": f"Bearer {editor}"})
     officer = quote("अधिशासी अभियंता")
     assert client.get(f"/v1/feeds/officer/{officer}.ics").status_code == 401
     assert client.get(f"/v1/feeds/officer/{officer}.ics?token=wrong").status_code == 401

@@ -1,8 +1,9 @@
 """Extraction on documents written for these tests (not taken from any gold set)."""
 
 from datetime import date
+from typing import Any
 
-from extractors import extract_document
+from extractors import extract_document as extract_typed
 from extractors.directives import directive_cue
 from extractors.recurrence import find_recurrence
 from extractors.targets import find_targets
@@ -19,6 +20,11 @@ PRESS_NOTE = """जिलाधिकारी ने दिए निर्द�
 सीडीओ ने सभी ग्राम प्रधानों से अपेक्षा की कि वे जल समितियों की बैठक माह के अंत तक कराएं।
 जल जीवन मिशन से ग्रामीणों को बहुत लाभ मिलेगा।
 """
+
+
+def extract_document(doc: IngestedDocument, meeting_date: date | None = None) -> dict[str, Any]:
+    """The result in its JSON form, as the CLI writes it."""
+    return extract_typed(doc, meeting_date).to_json()
 
 
 def _doc(text: str, tables: list[Table] | None = None) -> IngestedDocument:

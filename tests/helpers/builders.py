@@ -7,7 +7,7 @@ import time
 from datetime import date
 from typing import Any
 
-from core.contract import SCHEMA_ID
+from core.contract import SCHEMA_ID, Extraction
 from ingest import IngestError
 
 PG_ENV = "NIRDESH_TEST_PG_URL"
@@ -108,12 +108,12 @@ class FakeExtractor:
         }
 
 
-def extraction_for(text: str, meeting_date: date | None = None, **kw: Any) -> dict[str, Any]:
-    """An extraction of ``text`` by a FakeExtractor (for storage tests without the API)."""
+def extraction_for(text: str, meeting_date: date | None = None, **kw: Any) -> Extraction:
+    """An extraction of ``text`` by a FakeExtractor (for storage tests without the API), parsed."""
     fx = FakeExtractor()
     for k, v in kw.items():
         setattr(fx, k, v)
-    return fx(text.encode(), "doc.txt", meeting_date=meeting_date)
+    return Extraction.from_json(fx(text.encode(), "doc.txt", meeting_date=meeting_date))
 
 
 def store_text(db: Any, body: str, sha: str, meeting_date: date | None = None) -> int:

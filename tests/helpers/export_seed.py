@@ -19,8 +19,11 @@ MEETING_A = (
 MEETING_B = "विभाग: कृषि विभाग\nजिला कृषि अधिकारी को 2026-01-20 तक बीज वितरण शत-प्रतिशत सुनिश्चित करने के निर्देश दिए गए।"
 
 
-def seed(db: Any) -> dict[str, int]:
-    """Two processed documents: A (3 items, one overdue on TODAY, one undated), B (1 item)."""
+def seed(db: Any, review: str = "confirmed") -> dict[str, int]:
+    """Two processed documents: A (3 items, one overdue on TODAY, one undated), B (1 item).
+
+    Every item gets the review state ``review`` (confirmed by default: exports and reminders cover
+    confirmed items only; pass "proposed" for items as extracted)."""
     ids: dict[str, int] = {}
     with db.session() as s:
         for name, text, when in (("a", MEETING_A, date(2026, 1, 5)), ("b", MEETING_B, date(2026, 1, 8))):
@@ -34,6 +37,7 @@ def seed(db: Any) -> dict[str, int]:
                 stored_path=f"x/{name}",
                 meeting_date=when,
             )
-            save_extraction(s, doc, extraction_for(text, meeting_date=when))
+            for item in save_extraction(s, doc, extraction_for(text, meeting_date=when)):
+                item.review_state = review
             ids[name] = doc.id
     return ids

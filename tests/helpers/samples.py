@@ -28,3 +28,21 @@ def hindi_scan_pdf(pages: list[list[str]], resolution: int = 150) -> bytes:
     buf = io.BytesIO()
     images[0].save(buf, format="PDF", resolution=resolution, save_all=True, append_images=images[1:])
     return buf.getvalue()
+
+
+def image_file(fmt: str, frames: int = 1) -> bytes:
+    """A small real image file in Pillow format ``fmt`` (PNG, JPEG, TIFF, GIF, BMP, WEBP), ``frames`` frames."""
+    images = [Image.new("RGB", (40, 30), (250 - 40 * i, 250, 250)) for i in range(frames)]
+    buf = io.BytesIO()
+    images[0].save(buf, format=fmt, save_all=frames > 1, append_images=images[1:])
+    return buf.getvalue()
+
+
+def format_samples() -> dict[str, bytes]:
+    """One real file for every record of ``ingest.formats.FORMATS``, by record name."""
+    from tests.helpers.hostile import docx, text_pdf
+
+    samples = {"pdf": text_pdf(), "docx": docx(["बैठक में सड़क मरम्मत का निर्देश दिया गया।"])}
+    samples.update({name: image_file(name.upper()) for name in ("png", "jpeg", "tiff", "gif", "bmp", "webp")})
+    samples["txt"] = "जिला अधिकारी ने नालों की सफाई का निर्देश दिया।\n".encode()
+    return samples

@@ -90,3 +90,13 @@ def test_ready_says_503_when_the_bucket_is_missing(s3: S3Server, make_client: Ca
     r = missing.get("/v1/ready")
     assert r.status_code == 503, r.text
     assert r.json()["error"]["code"] == "service_unavailable" and "file store" in r.json()["error"]["message"]
+
+
+def test_delete_removes_an_original_once(s3: S3Server, tmp_path: Any) -> None:
+    """Only the explicit purge of deleted documents' originals calls delete; the local store behaves alike."""
+    for store in (_store(s3, prefix="purge"), FileStore(tmp_path)):
+        _sha, rel = store.put(b"an original to purge")
+        assert store.delete(rel) is True and not store.exists(rel)
+        assert store.delete(rel) is False
+        with pytest.raises(ValueError):
+            store.delete("../outside")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -205,7 +206,7 @@ def test_reprocess_keeps_manual_changes(db: Database) -> None:
     # Same extraction again: nothing changes; untouched items that vanish are removed.
     with db.session() as s:
         assert reprocess_document(s, get_document(s, doc_id), new)["kept"] == 3
-        only_first = dict(new, action_items=new["action_items"][:1])
+        only_first = replace(new, action_items=new.action_items[:1])
         summary = reprocess_document(s, get_document(s, doc_id), only_first)
     assert summary["removed"] == 2 and summary["kept"] == 1
 
@@ -225,7 +226,8 @@ def test_tokens_are_stored_hashed(db: Database) -> None:
 def test_stats_per_officer_and_department(db: Database) -> None:
     _doc(db)
     with db.session() as s:
-        result = workload(s, today=TODAY)
+        assert workload(s, today=TODAY)["by_officer"] == []  # nothing confirmed yet: no tracked work
+        result = workload(s, today=TODAY, review="all")
     officers = {r["officer"]: r for r in result["by_officer"]}
     assert officers["खंड विकास अधिकारी"] == {
         "officer": "खंड विकास अधिकारी",
@@ -269,3 +271,24 @@ def test_index_and_outbox_hooks_do_not_trust_the_listener_registry(monkeypatch) 
     fts.install_index_hooks(factory)  # a second install of the same factory adds nothing
     assert [(t, n) for t, n, _ in calls] == [(factory, "after_flush"), (factory, "after_flush")]
     assert isinstance(factory(), Session)
+
+
+def test_enum_members_are_stored_as_plain_strings(db: Database) -> None:
+    from sqlalchemy import text
+
+    from core.states import DocumentStatus, DueDateSource, ItemStatus, JobKind, JobStatus, Priority, ReviewState
+    from store import jobs as job_store
+
+    doc_id = _doc(db, "बैठक में निर्देश दिए गए कि तहसीलदार 2025-10-01 तक सूची दें।")
+    with db.session() as s:
+        job_store.create_job(s, doc_id, JobKind.REPROCESS)
+    with db.engine.connect() as c:
+        doc_status = c.execute(text("SELECT status FROM documents WHERE id = :i"), {"i": doc_id}).scalar_one()
+        item = c.execute(
+            text("SELECT status, review_state, priority, due_date_source, deadline_kind FROM action_items")
+        ).one()
+        job = c.execute(text("SELECT kind, status FROM jobs")).one()
+    assert type(doc_status) is str and doc_status == DocumentStatus.PROCESSED
+    assert tuple(item) == (ItemStatus.OPEN, ReviewState.PROPOSED, Priority.NORMAL, DueDateSource.EXTRACTED, "by")
+    assert all(type(v) is str for v in item)
+    assert tuple(job) == ("reprocess", JobStatus.QUEUED)
