@@ -131,7 +131,7 @@ def run_limited(fn: Callable[..., T], *args: Any, memory_mb: int, timeout_s: flo
     except Exception as exc:  # noqa: BLE001 - a truncated pickle: the child died while writing
         raise SandboxCrashed(child.returncode) from exc
     if kind == "ok":
-        return value  # type: ignore[no-any-return]
+        return value
     if kind == "memory":
         raise SandboxMemory(memory_mb)
     raise value

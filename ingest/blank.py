@@ -25,5 +25,6 @@ def is_blank_pdf_page(page: pdfium.PdfPage) -> bool:
 def is_blank_image(image: Image.Image) -> bool:
     """No ink: the page in greyscale, at full size (a thin stroke must count), has no dark pixel, or
     almost no contrast. A single dark speck makes the page not blank: it is then OCR'd as before."""
-    low, high = image.convert("L").getextrema()
-    return bool(low > INK_LEVEL or high - low < MIN_CONTRAST)
+    extrema = image.convert("L").getextrema()
+    low, high = int(extrema[0]), int(extrema[1])  # type: ignore[arg-type]  # one band: (min, max)
+    return low > INK_LEVEL or high - low < MIN_CONTRAST
