@@ -21,7 +21,7 @@ from api.auth import auth_required_for
 from api.context import CheckFn, ExtractFn, ServiceContext
 from api.health import ready_router
 from api.limits import UploadLimitMiddleware
-from api.routes import document_fix, documents, export, items, misc
+from api.routes import document_fix, documents, export, items, misc, office_reports, offices
 from api.routes import search as search_routes
 from api.ui import ui_mount
 from core.settings import Settings, get_settings
@@ -110,6 +110,8 @@ def create_app(
     app.include_router(ready_router)
     app.include_router(export.router)
     app.include_router(search_routes.router)
+    app.include_router(offices.router)
+    app.include_router(office_reports.router)
 
     @app.get("/v1/health", tags=["health"])
     def health() -> dict[str, Any]:

@@ -23,6 +23,7 @@ from store.tokens import ROLE_RANK, verify_token
 class Principal:
     actor: str
     role: str
+    office_id: int | None = None  # role office: the only office whose items it may see and report on
 
 
 LOCAL = Principal(actor="local", role=Role.ADMIN)
@@ -56,7 +57,7 @@ def _authenticate(request: Request, ctx: ServiceContext) -> Principal:
         row = verify_token(s, token.strip())
         if row is None:
             raise ApiError(401, ErrorCode.UNAUTHORIZED, "invalid or revoked token", {"WWW-Authenticate": "Bearer"})
-        return Principal(actor=f"{row.label}#{row.id}", role=row.role)
+        return Principal(actor=f"{row.label}#{row.id}", role=row.role, office_id=row.office_id)
 
 
 def require(role: str) -> Callable[..., Principal]:
@@ -72,6 +73,7 @@ def require(role: str) -> Callable[..., Principal]:
 
 
 viewer = require(Role.VIEWER)
+office_or_viewer = require(Role.OFFICE)  # an office token, or anyone who may read everything
 editor = require(Role.EDITOR)
 admin = require(Role.ADMIN)
 
@@ -79,3 +81,4 @@ Ctx = Annotated[ServiceContext, Depends(get_ctx)]
 Viewer = Annotated[Principal, Depends(viewer)]
 Editor = Annotated[Principal, Depends(editor)]
 Admin = Annotated[Principal, Depends(admin)]
+OfficeOrViewer = Annotated[Principal, Depends(office_or_viewer)]

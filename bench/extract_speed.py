@@ -1,7 +1,7 @@
 """Extraction speed: sentences/s and documents/s of extractors.extract_document, model loading timed apart.
 
-Model loading (importing the extractors, ``models.gazetteer.load_gazetteer`` and the spaCy Hindi tokenizer)
-is timed in a fresh Python process, since both are cached for the life of a process. Extraction is timed
+Model loading (importing the extractors and ``models.gazetteer.load_gazetteer``)
+is timed in a fresh Python process, since it is cached for the life of a process. Extraction is timed
 warm on generated documents of ``pages`` pages: 1 document against 10 (does the time grow linearly with the
 number of documents?), and one document 10 times as long (does it grow linearly within a document?).
 
@@ -25,9 +25,8 @@ import time
 t0 = time.perf_counter()
 from extractors import extract_document
 from models.gazetteer import load_gazetteer
-from nlp.tokens import hindi_nlp
 t1 = time.perf_counter()
-load_gazetteer(); hindi_nlp()
+load_gazetteer()
 t2 = time.perf_counter()
 print(t1 - t0, t2 - t1)
 """
@@ -72,10 +71,9 @@ def _sentences(docs) -> int:  # noqa: ANN001
 def run(pages: int = 3, docs: tuple[int, ...] = (1, 10), repeat: int = 3, seed: int = 31) -> dict:
     from extractors import extract_document
     from models.gazetteer import load_gazetteer
-    from nlp.tokens import hindi_nlp
 
     out: dict = {"model_load": model_load_s(repeat)}
-    load_gazetteer(), hindi_nlp()
+    load_gazetteer()
     rng = random.Random(seed)
     corpus = [_ingested(make_document(rng, pages, f"x{i}")) for i in range(max(docs))]
     long_doc = _ingested(make_document(rng, pages * 10, "long"))

@@ -92,6 +92,10 @@ def _opt(cls: Any, data: Mapping[str, Any], key: str, where: str) -> Any:
 # --- the contract -------------------------------------------------------------------------------------
 
 
+def _is_number(v: Any) -> bool:
+    return isinstance(v, int | float) and not isinstance(v, bool)
+
+
 @dataclass(frozen=True, slots=True)
 class Person:
     name: str | None = None
@@ -144,14 +148,24 @@ class Evidence:
     page: int
     start: int  # character offsets into that page's text
     end: int
+    # The table cell's box on the page (x0, top, x1, bottom in PDF points), when the item is a table row.
+    box: tuple[float, float, float, float] | None = None
 
     def to_json(self) -> JSON:
-        return {"page": self.page, "start": self.start, "end": self.end}
+        out: JSON = {"page": self.page, "start": self.start, "end": self.end}
+        if self.box is not None:
+            out["box"] = list(self.box)
+        return out
 
     @classmethod
     def from_json(cls, data: Any, where: str = "evidence") -> Evidence:
         d = _obj(data, where)
-        return cls(_int(d, "page", where), _int(d, "start", where), _int(d, "end", where))
+        box = d.get("box")
+        if box is not None:
+            if not (isinstance(box, list | tuple) and len(box) == 4 and all(_is_number(v) for v in box)):
+                raise ContractError(f"{where}.box: expected four numbers")
+            box = tuple(float(v) for v in box)
+        return cls(_int(d, "page", where), _int(d, "start", where), _int(d, "end", where), box)
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,7 @@ class DeadlineKind(StrEnum):
     IMMEDIATE = "immediate"
     SOON = "soon"
     BEFORE_NEXT_MEETING = "before_next_meeting"
+    RECURRING = "recurring"  # a limit that comes back each period ("प्रत्येक माह की 5 तारीख तक")
     UNRESOLVED = "unresolved"
 
 
@@ -74,9 +75,27 @@ class DueDateSource(StrEnum):
 
 
 class Role(StrEnum):
+    """In rank order. ``office`` ranks below ``viewer``: it passes no viewer check and reaches only the
+    office endpoints (api/routes/office_reports.py), which scope every answer to the token's office."""
+
+    OFFICE = "office"
     VIEWER = "viewer"
     EDITOR = "editor"
     ADMIN = "admin"
+
+
+class ReportStatus(StrEnum):
+    """What an office reports on an item (कृत कार्यवाही)."""
+
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    CANNOT = "cannot"  # cannot be done; a reason is required
+
+
+class ReportReview(StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    RETURNED = "returned"
 
 
 class ErrorCode(StrEnum):

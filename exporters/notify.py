@@ -34,6 +34,9 @@ import httpx
 from sqlalchemy import select
 
 from core.states import CLOSED_STATUSES
+from exporters.office_reminders import EVENT as OFFICE_EVENT
+from exporters.office_reminders import reminder_message
+from exporters.office_reminders import sweep as sweep_office_reminders
 from exporters.rows import item_url, officer_keys
 from nlp.normalize import fold
 from store import outbox
@@ -224,11 +227,14 @@ class Dispatcher:
         today = self.today()
         with self.db.session() as s:
             overdue = outbox.sweep_overdue(s, today, self.cfg.review)
+        with self.db.session() as s:
+            office_reminders = sweep_office_reminders(s, today)
         digests = enqueue_digests(self.db, self.cfg, today) if now.astimezone().hour >= self.cfg.digest_hour else 0
         fanned = self.fan_out(now)
         sent, failed = self.deliver(now)
         return {
             "overdue_enqueued": overdue,
+            "office_reminders_enqueued": office_reminders,
             "digests_enqueued": digests,
             "fanned_out": fanned,
             "sent": sent,
@@ -246,6 +252,9 @@ class Dispatcher:
                 else:
                     for url in self.cfg.webhook_urls:
                         outbox.add_delivery(s, ev, "webhook", url, now)
+                        n += 1
+                    if ev.event == OFFICE_EVENT and self.cfg.smtp is not None and ev.payload.get("email"):
+                        outbox.add_delivery(s, ev, "email", ev.payload["email"], now)
                         n += 1
                 ev.fanned_out_at = now
         return n
@@ -287,7 +296,11 @@ class Dispatcher:
                 resp = self.http.post(target, content=body, headers=headers)
                 return None if 200 <= resp.status_code < 300 else f"HTTP {resp.status_code}: {resp.text[:200]}"
             if channel == "email" and self.cfg.smtp is not None:
-                msg = digest_message(payload, self.cfg.smtp.sender)
+                if event == OFFICE_EVENT:
+                    url = item_url(self.cfg.base_url, payload["document_id"], payload["id"])
+                    msg = reminder_message(payload, self.cfg.smtp.sender, url)
+                else:
+                    msg = digest_message(payload, self.cfg.smtp.sender)
                 with self.smtp_factory(self.cfg.smtp) as smtp:
                     smtp.send_message(msg)
                 return None

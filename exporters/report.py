@@ -15,9 +15,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from exporters.csv_xlsx import write_table
 from exporters.rows import person_label
-from store.models import ActionItem, Document
+from store.models import ActionItem, Document, Office
+from store.reports import latest_accepted
 from store.repository import is_overdue
 from store.review_scope import scope_states
 
@@ -29,6 +33,29 @@ class ReportFontError(RuntimeError):
     pass
 
 
+NO_REPORT = "कृत कार्यवाही आख्या अप्राप्त"  # marks a directive without an accepted report
+
+
+@dataclass(frozen=True)
+class AcceptedReport:
+    """The latest accepted action-taken report on an item, as the compliance report shows it."""
+
+    office: str
+    report_date: date
+    status: str
+    text: str
+
+
+REPORT_STATUS_HI = {"in_progress": "प्रगति पर", "done": "पूर्ण", "cannot": "संभव नहीं"}
+
+
+def report_note(report: AcceptedReport | None) -> str:
+    if report is None:
+        return NO_REPORT
+    status = REPORT_STATUS_HI.get(report.status, report.status)
+    return f"कृत कार्यवाही ({report.office}, {report.report_date.strftime('%d-%m-%Y')}, {status}): {report.text}"
+
+
 @dataclass(frozen=True)
 class ReportLine:
     number: int
@@ -37,6 +64,7 @@ class ReportLine:
     deadline: str
     status: str
     notes: str
+    action_taken: str = NO_REPORT  # the latest accepted action-taken report, or the NO_REPORT mark
 
 
 @dataclass(frozen=True)
@@ -62,8 +90,26 @@ def _status(item: ActionItem, today: date) -> str:
     return f"{s} (अतिदेय)" if is_overdue(item, today) else s
 
 
-def report_data(doc: Document, today: date, review: str = "confirmed") -> ReportData:
-    """The report lines: confirmed directives by default, ``review="all"`` adds proposed ones."""
+def accepted_reports(session: Session, item_ids: list[int]) -> dict[int, AcceptedReport]:
+    """Item id → its latest accepted action-taken report (store.reports), with the office's name."""
+    rows = latest_accepted(session, item_ids)
+    names = dict(
+        session.execute(
+            select(Office.id, Office.designation).where(Office.id.in_({r.office_id for r in rows.values()}))
+        ).all()
+    )
+    return {
+        item_id: AcceptedReport(names.get(r.office_id, str(r.office_id)), r.report_date, r.status, r.text)
+        for item_id, r in rows.items()
+    }
+
+
+def report_data(
+    doc: Document, today: date, review: str = "confirmed", accepted: dict[int, AcceptedReport] | None = None
+) -> ReportData:
+    """The report lines: confirmed directives by default, ``review="all"`` adds proposed ones.
+    ``accepted``: item id → its latest accepted report; items without one are marked NO_REPORT."""
+    accepted = accepted or {}
     states = scope_states(review)
     items = [i for i in doc.items if i.review_state in states]
     lines = [
@@ -74,6 +120,7 @@ def report_data(doc: Document, today: date, review: str = "confirmed") -> Report
             deadline=_deadline(i),
             status=_status(i, today),
             notes="; ".join(x for x in (i.note, f"सौंपा गया: {i.assignee}" if i.assignee else None) if x),
+            action_taken=report_note(accepted.get(i.id)),
         )
         for n, i in enumerate(items, start=1)
     ]
@@ -90,8 +137,8 @@ def report_data(doc: Document, today: date, review: str = "confirmed") -> Report
     )
 
 
-HEADERS = ("क्र.", "निर्देश", "जिम्मेदार अधिकारी", "समय-सीमा", "वर्तमान स्थिति", "टिप्पणी / अनुपालन")
-WIDTHS = (10, 110, 50, 35, 30, 42)  # mm, A4 landscape minus margins
+HEADERS = ("क्र.", "निर्देश", "जिम्मेदार अधिकारी", "समय-सीमा", "वर्तमान स्थिति", "टिप्पणी", "कृत कार्यवाही / अनुपालन")
+WIDTHS: tuple[float, ...] = (10, 86, 40, 30, 26, 30, 55)  # mm, A4 landscape minus margins
 LINE_H = 5.5
 PAD = 1.2
 
@@ -107,9 +154,16 @@ class _ReportPdf:
     rows are measured and placed before they are drawn.
     """
 
-    def __init__(self, font: Path, shaping: bool) -> None:
+    def __init__(
+        self,
+        font: Path,
+        shaping: bool,
+        headers: tuple[str, ...] = HEADERS,
+        widths: tuple[float, ...] = WIDTHS,
+    ) -> None:
         from fpdf import FPDF
 
+        self.headers, self.widths = headers, widths
         self.pdf = pdf = FPDF(orientation="L", unit="mm", format="A4")
         pdf.set_margins(10, 12, 10)
         pdf.set_auto_page_break(False)
@@ -135,12 +189,12 @@ class _ReportPdf:
 
     def row(self, cells: tuple[str, ...], fill: bool = False) -> None:
         pdf = self.pdf
-        height = max(self.lines_needed(w, c) for w, c in zip(WIDTHS, cells, strict=True)) * LINE_H + 2 * PAD
+        height = max(self.lines_needed(w, c) for w, c in zip(self.widths, cells, strict=True)) * LINE_H + 2 * PAD
         if pdf.get_y() + height > pdf.h - 12:
             pdf.add_page()
-            self.row(HEADERS, fill=True)
+            self.row(self.headers, fill=True)
         y, x = pdf.get_y(), pdf.l_margin
-        for w, c in zip(WIDTHS, cells, strict=True):
+        for w, c in zip(self.widths, cells, strict=True):
             pdf.rect(x, y, w, height, style="DF" if fill else "D")
             pdf.set_xy(x + PAD, y + PAD)
             pdf.set_left_margin(x + PAD)
@@ -150,15 +204,20 @@ class _ReportPdf:
         pdf.set_xy(10, y + height)
 
 
-def render_pdf(data: ReportData, font_path: str | Path, *, shaping: bool = True) -> bytes:
-    """PDF bytes. ``shaping=False`` exists only to show (in tests) what shaping changes."""
+def report_font(font_path: str | Path) -> Path:
+    """The Devanagari font file, or a ReportFontError that says how to get one."""
     font = Path(font_path)
     if not font.is_file():
         raise ReportFontError(
             f"Devanagari font not found at {font}: install fonts-lohit-deva (apt) or set NIRDESH_REPORT_FONT "
             "to a Devanagari .ttf (find one with `fc-list :lang=hi`)"
         )
-    doc = _ReportPdf(font, shaping)
+    return font
+
+
+def render_pdf(data: ReportData, font_path: str | Path, *, shaping: bool = True) -> bytes:
+    """PDF bytes. ``shaping=False`` exists only to show (in tests) what shaping changes."""
+    doc = _ReportPdf(report_font(font_path), shaping)
     pdf = doc.pdf
     pdf.set_title(f"{TITLE} — {data.title}")
     pdf.set_creator("Nirdesh")
@@ -178,7 +237,7 @@ def render_pdf(data: ReportData, font_path: str | Path, *, shaping: bool = True)
     pdf.set_font_size(9.5)
     doc.row(HEADERS, fill=True)
     for ln in data.lines:
-        doc.row((str(ln.number), ln.directive, ln.responsible, ln.deadline, ln.status, ln.notes))
+        doc.row((str(ln.number), ln.directive, ln.responsible, ln.deadline, ln.status, ln.notes, ln.action_taken))
     if not data.lines:
         pdf.ln(4)
         doc.text(0, 6, "इस बैठक में कोई निर्देश दर्ज नहीं है।", multi=False)
@@ -190,11 +249,14 @@ def render_xlsx(data: ReportData) -> bytes:
     from openpyxl.cell import WriteOnlyCell
 
     wb = Workbook(write_only=True)
-    header = tuple((h, "", w // 2 + 6) for h, w in zip(HEADERS, WIDTHS, strict=True))
+    header = tuple((h, "", int(w) // 2 + 6) for h, w in zip(HEADERS, WIDTHS, strict=True))
     write_table(
         wb.create_sheet(TITLE),
         header,
-        ([ln.number, ln.directive, ln.responsible, ln.deadline, ln.status, ln.notes] for ln in data.lines),
+        (
+            [ln.number, ln.directive, ln.responsible, ln.deadline, ln.status, ln.notes, ln.action_taken]
+            for ln in data.lines
+        ),
     )
     info = wb.create_sheet("बैठक")
     info.column_dimensions["A"].width = 24

@@ -1,85 +1,183 @@
-"""Is a sentence a directive? Cue patterns of Hindi officialese, with a confidence.
+"""Is a sentence a directive? Cue rows of Hindi officialese, each with a kind and a confidence.
 
-See ../shared/eval/GUIDELINES.md: a directive is a sentence in which an
-authority directs someone to do something in future. Discussion, progress
-reports, opinions and expected benefits are not directives.
+See ../shared/eval/GUIDELINES.md: a directive is a sentence in which an authority directs someone to do
+something in future. Discussion, progress reports, opinions, expected benefits and directions given in
+the past are not directives.
+
+``CUE_RULES`` is the table: (kind, pattern, confidence, condition), tried in order; the first row whose
+pattern matches and whose condition holds gives the cue. ``BLOCKERS`` are the forms that are never
+directives whatever cue they hold. A new form is a row here plus a line in tests/data/directives.tsv.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-_B = r"(?<![\u0900-\u0963\u0966-\u097f])"  # word start
+from nlp.patterns import LETTERS, WORD_END, WORD_START
+from nlp.vocab import alternation, column
 
-# Explicit speech acts of directing: strong cues.
-_DIRECT = re.compile(
-    rf"{_B}(?:निर्देश(?:ित)?\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी|किया|किए|किये|करते|देते|दिए\s+गए|दिये\s+गये)|निर्देशित\s+(?:किया|किए|करते)"
-    rf"|(?:हिदायत|आदेश)\s+(?:भी\s+)?(?:दी|दिए|दिये|दिया|देते)|आह्वान\s+किया|अपेक्षा\s+(?:की|व्यक्त\s+की|जताई)"
-    rf"|(?:आग्रह|अनुरोध|अपील)\s+(?:भी\s+)?(?:किया|की)|निर्णय\s+(?:लिया\s+गया|हुआ|लिए\s+गए)|तय\s+(?:किया\s+गया|हुआ)"
-    rf"|(?:ने|नें)\s+(?:के\s+लिए\s+|को\s+)(?:भी\s+)?कहा|सहमति\s+(?:बनी|हुई)|(?:सुनिश्चित|सुनिश्चत)\s+(?:करें|करे|किया\s+जाए|की\s+जाए|कराएं|कराया\s+जाए|करने|करना))"
-)
-# Generic directions that carry no content: "आवश्यक दिशा-निर्देश दिए".
-_EMPTY_DIRECTION = re.compile(
-    r"(?:आवश्यक|जरूरी|उचित|विस्तृत|महत्वपूर्ण|कई|अनेक)\s+(?:दिशा-?\s*)?निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)\s*(?:गए|गये)?\s*[।.]?$"
-)
-# Subjunctive passive and imperative verbs at the end of a clause: "… किया जाए", "… करें".
+_B = WORD_START
+_STEMS = alternation(column("imperative_stems"))
+_EMPTY_ADJ = alternation(column("empty_direction_adjectives"))
+# The end of a clause: punctuation, the end, or a conjunction or purpose word.
 _CLAUSE_END = r"(?=\s*(?:[।,;:!?.|]|$|तथा|और|एवं|ताकि|जिससे|जिसमें|ताकी|अन्यथा|वरना|व\s))"
-_SUBJUNCTIVE = re.compile(rf"{_B}(?:जाए|जाये|जाएं|जायें|जाएँ|जावे|जावें|जाय){_CLAUSE_END}")
-_IMPERATIVE_STEMS = (
-    "कर|करा|करवा|दे|दिला|ले|रख|भेज|बना|बनवा|पहुंचा|पहुँचा|बढ़ा|चला|जोड़|निभा|अपना|लगा|लगवा|हटा|उठा|"
-    "जुटा|दिखा|सुधार|निपटा|निस्तार|पूर्ण\\s+कर|रह|हो|ला|बुला|जा|समझा|बता|सुन|देख|पढ़|लिख|खोल|बैठ|पहुंच|पहुँच|"
-    "बचा|रोक|मिला|सौंप|भर|गिन|छोड़|चुका|बांट|बाँट|सुलझा|निकाल|कराय|अपनाय|बनाय|चलाय|बढ़ाय|"
-    "दौड़|ढूंढ|ढूँढ|जांच|जाँच|सजा|सँवार|संवार|सम्हाल|संभाल|खरीद|बेच|उतार|चढ़ा|सिखा|पिला|खिला"
+_SENTENCE_END = r"(?=\s*[।!.|]?\s*$)"
+_LIST_ITEM = re.compile(r"^\s*(?:\(?[0-9०-९]{1,3}[.)]|\(?[क-ह][.)]|[•\-–*])\s")
+
+_DIRECT = (
+    rf"{_B}(?:निर्देश(?:ित)?\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी|किया|किए|किये|करते|देते|दिए\s+गए|दिये\s+गये)"
+    r"|निर्देशित\s+(?:किया|किए|करते)"
+    r"|(?:हिदायत|आदेश)\s+(?:भी\s+)?(?:दी|दिए|दिये|दिया|देते)|आह्वान\s+किया|अपेक्षा\s+(?:की|व्यक्त\s+की|जताई)"
+    r"|(?:आग्रह|अनुरोध|अपील)\s+(?:भी\s+)?(?:किया|की)|निर्णय\s+(?:लिया\s+गया|हुआ|लिए\s+गए)|तय\s+(?:किया\s+गया|हुआ)"
+    r"|(?:जिम्मा|जिम्मेदारी|दायित्व)\s+(?:भी\s+)?(?:सौंपा|सौंपी|सौंपे|दिया|दी)|सलाह\s+(?:भी\s+)?दी\s+गई"
+    r"|सहमति\s+(?:बनी|हुई)|(?:सुनिश्चित|सुनिश्चत)\s+(?:करें|करे|किया\s+जाए|की\s+जाए|कराएं|कराया\s+जाए|करने|करना|कर\s+ली\s+जाए|कर\s+लिया\s+जाए|करेंगे|करेंगी|करेगा|करेगी))"
 )
-_IMPERATIVE = re.compile(rf"{_B}(?:{_IMPERATIVE_STEMS})(?:ें|ें|ाएं|ाएँ|ायें|ाये|ाए|ावें|एं|एँ|यें){_CLAUSE_END}")
-# A decision in formal minutes: "… किया जाएगा" after "निर्णय लिया गया कि".
-_FUTURE_PASSIVE = re.compile(rf"{_B}(?:जाएगा|जाएगी|जाएंगे|जाएँगे|जायेगा|जायेगी|जायेंगे){_CLAUSE_END}")
-_FUTURE_ACTIVE = re.compile(rf"{_B}(?:करेंगे|करेगा|करेगी|करेंगी|रखेंगे|भेजेंगे|कराएंगे|देंगे){_CLAUSE_END}")
+# "… से/को … करने को कहा (गया)", "… कराने के लिए कहा": the verbal noun binds the request.
+_ASKED_TO = r"(?:ने|नें)\s+(?:के\s+लिए\s+|को\s+)(?:भी\s+)?कहा"
+# "टीकाकरण पूर्ण करने का निर्देश भी जिलाधिकारी ने दिया": the cue split by its agent.
+_SPLIT_DIRECT = (
+    rf"{_B}(?:निर्देश|आदेश|हिदायत)\s+(?:भी\s+)?(?:{LETTERS}+\.?\s+){{1,4}}?(?:ने|द्वारा)\s+(?:भी\s+)?"
+    r"(?:दिया|दिए|दिये|दी)"
+)
+_SUBJUNCTIVE = rf"{_B}(?:जाए|जाये|जाएं|जायें|जाएँ|जावे|जावें|जाय){_CLAUSE_END}"
+_IMPERATIVE = rf"{_B}(?:{_STEMS})(?:ें|ाएं|ाएँ|ायें|ाये|ाए|ावें|एं|एँ|यें){_CLAUSE_END}"
+# "… करा लें", "… भेज दें": a compound imperative.
+_COMPOUND_IMPERATIVE = rf"{_B}(?:{_STEMS})\s+(?:लें|दें|डालें|रखें|लिया\s+करें){_CLAUSE_END}"
+# "विभाग इस पर ध्यान दे तथा रिपोर्ट हर माह भेजे": a third-person singular subjunctive.
+_SUBJUNCTIVE_SG = rf"{_B}(?!हो|रह)(?:{_STEMS})(?:े|ाए|ाये|वाए){_CLAUSE_END}"
+# "… निरस्त नहीं होना चाहिए", "… के बाद ही किया जाना चाहिए": a prohibition or an explicit passive
+# obligation. A general "should" (``कार्य होना चाहिए``, ``ऐसा नहीं होना चाहिए``) is an opinion.
+_OBLIGATION = (
+    rf"(?:{_B}नहीं\s+(?!रहना|रहनी|रहने)(?:{LETTERS}+\s+){{0,2}}|{_B}(?:की|किया|किए|दी|दिया|दिए|कराई|कराया|कराए)\s+"
+    rf"(?:जानी|जाना|जाने)\s+)चाहिए{_CLAUSE_END}"
+)
+_OPINION = re.compile(rf"{_B}(?:ऐसा|जबकि|बल्कि|जरूरत|आवश्यकता\s+है|केवल|सिर्फ|मात्र|सीमित){WORD_END}")
+_FUTURE_PASSIVE = rf"{_B}(?:जाएगा|जाएगी|जाएंगे|जाएँगे|जायेगा|जायेगी|जायेंगे){_CLAUSE_END}"
+# "… भेजेंगी", "… प्रस्तुत करेंगे": an action verb in the future (not होगा/रहेगा, which state facts).
+_FUTURE_ACTIVE = rf"{_B}(?!हो|रह)(?:{_STEMS})(?:ेंगे|ेंगी|ेगा|ेगी|एंगे|एंगी|ाएंगे|ाएंगी|ायेंगे){_CLAUSE_END}"
 # "कहा कि … लाभ पात्र किसानों तक पहुंचे।": a third-person subjunctive ending the sentence.
-_SUBJUNCTIVE_3SG = re.compile(rf"{_B}कि\s.*{_B}(?:पहुंचे|पहुँचे|मिले|हो|बने|रहे|जुड़े|बढ़े|सुधरे|लगे|आए|आये)\s*[।!]\s*$")
-_NEGATED_WARNING = re.compile(r"(?:बर्दाश्त|सहन|क्षम्य)\s+नहीं")
+_SUBJUNCTIVE_3SG = rf"{_B}(?:पहुंचे|पहुँचे|मिले|हो|बने|रहे|जुड़े|बढ़े|सुधरे|लगे|आए|आये){_SENTENCE_END}"
+# "• नगर निगम द्वारा नाले की सफाई 30 जून तक।", "• नई पाइपलाइन बिछाने के निर्देश।": a verbless decision.
+_VERBLESS = r"(?:\s(?:तक|से\s+पूर्व|से\s+पहले)|(?:के|का)\s+निर्देश)\s*[।.]?\s*$"
+
+_THAT_CLAUSE = re.compile(rf"{_B}(?:कहा|बल\s+दिया|जोर\s+दिया|ज़ोर\s+दिया|स्पष्ट\s+किया|दोहराया|निर्देश|हिदायत)")
 _REPORTED = re.compile(
     rf"{_B}(?:चर्चा\s+(?:की\s+गई|हुई|की)|अवगत\s+कराया|बताया\s+(?:कि|गया)|जानकारी\s+दी|प्रस्तुतीकरण|उपस्थित\s+(?:रहे|थे|रहीं))"
 )
-_THAT_CLAUSE = re.compile(rf"{_B}(?:कहा|बल\s+दिया|जोर\s+दिया|ज़ोर\s+दिया|स्पष्ट\s+किया|दोहराया|निर्देश|हिदायत)")
+_NEGATED_WARNING = re.compile(r"(?:बर्दाश्त|सहन|क्षम्य)\s+नहीं")
+# "… करें ताकि … बना रहे": what follows a purpose word is why, not what, to do.
+_PURPOSE = re.compile(r"\s(?:ताकि|ताकी|जिससे)\s")
 
 
 @dataclass(frozen=True)
 class DirectiveCue:
-    kind: str  # direct | subjunctive | imperative | decision | future
+    kind: str  # direct | asked | subjunctive | imperative | obligation | decision | future | verbless
     start: int
     end: int
     confidence: float
 
 
+Condition = Callable[[str, bool], bool]  # (sentence, minutes_context) -> does the row apply?
+
+
+def _always(sentence: str, minutes: bool) -> bool:
+    return True
+
+
+def _not_reported(sentence: str, minutes: bool) -> bool:
+    """A subjunctive or imperative inside a report (``बताया कि … किया जाए``) is not a directive, unless a
+    directing clause (``कहा कि``) frames it."""
+    return not _REPORTED.search(sentence) or bool(_THAT_CLAUSE.search(sentence))
+
+
+def _obligation(sentence: str, minutes: bool) -> bool:
+    return _not_reported(sentence, minutes) and not _OPINION.search(sentence)
+
+
+def _that_clause(sentence: str, minutes: bool) -> bool:
+    return bool(_THAT_CLAUSE.search(sentence)) and not _REPORTED.search(sentence)
+
+
+_NEGATED_FUTURE = re.compile(rf"{_B}नहीं\s+(?:{LETTERS}+\s+)?(?:जाएगा|जाएगी|जाएंगे|जायेगा|जायेगी)")
+
+
+def _that_clause_not_negated(sentence: str, minutes: bool) -> bool:
+    """ "कहा कि … की जाएगी" directs; "कहा कि … लापरवाही … नहीं की जाएगी" warns."""
+    return _that_clause(sentence, minutes) and not _NEGATED_FUTURE.search(sentence)
+
+
+def _minutes(sentence: str, minutes: bool) -> bool:
+    return minutes and not _REPORTED.search(sentence)
+
+
+def _list_item(sentence: str, minutes: bool) -> bool:
+    return bool(_LIST_ITEM.match(sentence)) and not _REPORTED.search(sentence)
+
+
+# (kind, pattern, confidence, condition): the first row that matches and applies gives the cue.
+CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
+    ("direct", re.compile(_DIRECT), 0.95, _always),
+    ("asked", re.compile(_ASKED_TO), 0.9, _always),
+    ("direct", re.compile(_SPLIT_DIRECT), 0.85, _always),
+    ("subjunctive", re.compile(_SUBJUNCTIVE), 0.85, _not_reported),
+    ("imperative", re.compile(_IMPERATIVE), 0.8, _not_reported),
+    ("imperative", re.compile(_COMPOUND_IMPERATIVE), 0.8, _not_reported),
+    ("obligation", re.compile(_OBLIGATION), 0.7, _obligation),
+    ("subjunctive", re.compile(_SUBJUNCTIVE_3SG), 0.65, _that_clause),
+    ("decision", re.compile(_FUTURE_PASSIVE), 0.7, _minutes),
+    ("decision", re.compile(_FUTURE_ACTIVE), 0.65, _minutes),
+    ("future", re.compile(_FUTURE_ACTIVE), 0.6, _that_clause),
+    ("future", re.compile(_FUTURE_PASSIVE), 0.6, _that_clause_not_negated),
+    ("subjunctive", re.compile(_SUBJUNCTIVE_SG), 0.6, _not_reported),
+    ("verbless", re.compile(_VERBLESS), 0.55, _list_item),
+)
+
+# Forms that are never directives, whatever cue they hold.
+BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "अधिकारियों को सख्त निर्देश दिए।": a direction that names no action.
+    (
+        "empty_direction",
+        re.compile(
+            rf"^(?:(?!\sकि\s).)*?(?:(?:ने|को|से)\s+|\s(?!(?:के|का|की)\s){LETTERS}+\s+(?:(?:{_EMPTY_ADJ})\s+){{1,3}})"
+            r"(?:दिशा-?\s*)?निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)\s*(?:गए|गये)?\s*[।.]?\s*$"
+        ),
+    ),
+    # "पिछले सप्ताह … निर्देश दिए गए थे।", "… निर्देश दिए थे।": a direction given in the past.
+    ("past", re.compile(r"(?:गए|गये|गई|गयी|गया|दिए|दिये|दी|दिया|किया|किए)\s+(?:थे|थी|था)\s*[।.]?\s*$")),
+    # "पूर्व बैठक के निर्देशों पर हुई कार्यवाही से अवगत कराया गया।": a report about earlier directions.
+    ("report_on_directions", re.compile(r"निर्देशों\s+(?:पर|के\s+(?:अनुपालन|क्रम))[^।]*(?:अवगत|बताया|जानकारी)")),
+)
+
+
+def blocked(sentence: str) -> str | None:
+    """The name of the blocker that rules ``sentence`` out, or None."""
+    for name, rx in BLOCKERS:
+        if rx.search(sentence):
+            return name
+    return None
+
+
 def directive_cue(sentence: str, *, minutes_context: bool = False) -> DirectiveCue | None:
     """The strongest directive cue in ``sentence``, or None if it is not a directive.
 
-    ``minutes_context`` is true inside formal minutes, where numbered decisions in
-    the future tense ("… किया जाएगा") are directives too.
+    ``minutes_context`` is true inside formal minutes, where numbered decisions in the future tense
+    ("… किया जाएगा", "… भेजेंगी") are directives too.
     """
-    if _EMPTY_DIRECTION.search(sentence):
+    if blocked(sentence):
         return None
-    m = _DIRECT.search(sentence)
-    if m:
-        return DirectiveCue("direct", m.start(), m.end(), 0.95)
-    if _NEGATED_WARNING.search(sentence) and not (_SUBJUNCTIVE.search(sentence) or _IMPERATIVE.search(sentence)):
+    direct = CUE_RULES[0][1].search(sentence)
+    if (
+        not direct
+        and _NEGATED_WARNING.search(sentence)
+        and not any(rx.search(sentence) for kind, rx, _, _ in CUE_RULES if kind in ("subjunctive", "imperative"))
+    ):
         return None
-    for kind, rx, conf in (("subjunctive", _SUBJUNCTIVE, 0.85), ("imperative", _IMPERATIVE, 0.8)):
-        m = rx.search(sentence)
-        if m:
-            if _REPORTED.search(sentence) and not _THAT_CLAUSE.search(sentence):
-                return None
-            return DirectiveCue(kind, m.start(), m.end(), conf)
-    m = _SUBJUNCTIVE_3SG.search(sentence)
-    if m and _THAT_CLAUSE.search(sentence) and not _REPORTED.search(sentence):
-        return DirectiveCue("subjunctive", m.start(), m.end(), 0.65)
-    if minutes_context:
-        m = _FUTURE_PASSIVE.search(sentence) or _FUTURE_ACTIVE.search(sentence)
-        if m:
-            return DirectiveCue("decision", m.start(), m.end(), 0.7)
-    m = _FUTURE_ACTIVE.search(sentence)
-    if m and _THAT_CLAUSE.search(sentence):
-        return DirectiveCue("future", m.start(), m.end(), 0.6)
+    purpose = _PURPOSE.search(sentence)
+    head = sentence[: purpose.start()] if purpose else sentence
+    for kind, rx, confidence, applies in CUE_RULES:
+        m = rx.search(head)
+        if m and applies(sentence, minutes_context):
+            return DirectiveCue(kind, m.start(), m.end(), confidence)
     return None

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from core import contract
-from core.contract import Deadline, Evidence, ExtractedItem, Extraction, Meeting, PageInfo, Target
-from core.states import DeadlineKind, Recurrence
+from core.contract import SCHEMA_ID, Extraction
 from extractors.directives import directive_cue
 from extractors.meeting import (
     chair_from,
@@ -19,11 +16,10 @@ from extractors.meeting import (
     meeting_place,
     meeting_title,
 )
-from extractors.people import Person, PersonMention, PersonRegistry, pronoun_agent
-from extractors.recurrence import find_recurrence
-from extractors.responsible import find_responsible
+from extractors.people import Person, PersonMention, PersonRegistry, directs, pronoun_agent
+from extractors.steps import ItemDraft, choose_deadline, deadline_dict, run_steps
 from extractors.tables import ActionRow, pipe_tables, rows_from_table
-from extractors.targets import find_targets
+from ingest.cells import locate
 from ingest.document import IngestedDocument
 from models.gazetteer import Gazetteer, load_gazetteer
 from nlp.dates import TimeExpression, find_time_expressions
@@ -31,17 +27,17 @@ from nlp.normalize import clean_text, fold
 from nlp.sentences import TERMINATORS, Sentence, split_sentences
 
 EXTRACTOR_VERSION = "0.2.0"
-# A directive whose subject is a bare third-person pronoun, at the start or right after कि.
-_PRONOUN_SUBJECT = re.compile(r"(?:^|\sकि\s+)(?:वह|वे)\s")
 
-_MINUTES = re.compile(r"कार्यवृत्त|निर्णय\s+लिया\s+गया|कार्यवाही\s*[:\-–]|उपस्थित\s+(?:सदस्य|अधिकारी)\s*[:\-–]")
+_MINUTES = re.compile(
+    r"कार्यवृत्त|निर्णय\s+(?:लिया\s+गया|लिए\s+गए)|कार्यवाही\s*[:\-–]|बैठक\s+की\s+कार्यवाही|उपस्थित\s+(?:सदस्य|अधिकारी)\s*[:\-–]"
+    r"|उपस्थिति\s*[:\-–]"
+)
 _ACTION_BY = re.compile(r"^\s*\(?\s*(?:कार्यवाही|कार्रवाई|उत्तरदायी|उत्तरदायित्व|जिम्मेदारी|अनुपालन)(?:\s+हेतु)?\s*[:\-–]\s*")
 _DUE_LINE = re.compile(r"^\s*\(?\s*(?:समय\s*-?\s*सीमा|समयसीमा|लक्ष्य\s+तिथि)\s*[:\-–]\s*")
 _LIST_MARKER = re.compile(r"^\s*\(?[0-9०-९]{1,3}[.)]\s|^\s*\(?[क-ह][.)]\s|^\s*[•\-–*]\s")
 _ATTENDANCE = re.compile(r"उपस्थित|उपस्थिति|मौजूद")
-_THAT = re.compile(r"(?<![\u0900-\u0963\u0966-\u097f])कि\s+")
-# When a sentence holds several time expressions, the deadline is the one that binds the action.
-_DEADLINE_PREFERENCE = {"by": 0, "within": 1, "from": 2, "immediate": 3, "on": 4, "before_next_meeting": 5, "soon": 6}
+_REPORT = re.compile(r"बताया|अवगत\s+कराया|जानकारी\s+दी|प्रस्तुतीकरण")
+_THAT_DIRECTS = re.compile(r"निर्देश|निर्देशित|हिदायत|आदेश|कहा")
 
 
 @dataclass
@@ -79,34 +75,6 @@ def _join_across_pages(pages: list[list[_Unit]]) -> list[_Unit]:
     return units
 
 
-def _choose_deadline(expressions: list[TimeExpression]) -> TimeExpression | None:
-    if not expressions:
-        return None
-    return min(expressions, key=lambda e: (_DEADLINE_PREFERENCE.get(e.kind, 9), e.start))
-
-
-def _action_clause(sentence: str, cue_end: int) -> str:
-    """The thing to do: the clause after कि when there is one, else the sentence."""
-    m = _THAT.search(sentence)
-    clause = sentence[m.end() :] if m and m.start() < max(cue_end, 1) + 200 else sentence
-    return clause.strip().rstrip(TERMINATORS + ". ").strip()
-
-
-def _deadline(e: TimeExpression | None) -> Deadline | None:
-    if e is None:
-        return None
-    return Deadline(e.text, e.date, DeadlineKind(e.kind))
-
-
-def _person(p: Person) -> contract.Person:
-    return contract.Person(p.name, p.designation)
-
-
-def _people(found: Iterable[Mapping[str, Any]]) -> list[contract.Person]:
-    """The rules' {name, designation} pairs as contract people."""
-    return [contract.Person.from_json(p) for p in found]
-
-
 class DocumentExtractor:
     """Runs over one document; holds the per-document state (people, speaker)."""
 
@@ -122,7 +90,7 @@ class DocumentExtractor:
         self.chair: Person | None = None
         self.first_agent_in_review: Person | None = None
         self.attendees: list[Person] = []
-        self.items: list[ExtractedItem] = []
+        self.items: list[dict[str, Any]] = []
         # Officers mentioned (not as agents) in the sentence before: "वह …" in the next one may mean them.
         self.previous_addressees: list[PersonMention] = []
 
@@ -142,7 +110,7 @@ class DocumentExtractor:
         return self._result()
 
     def _issuer_for(self, text: str, mentions: list[PersonMention]) -> tuple[Person | None, tuple[int, int] | None]:
-        agents = [pm for pm in mentions if pm.ergative]
+        agents = [pm for pm in mentions if pm.ergative and directs(text, pm)]
         pron = pronoun_agent(text)
         if agents and not (pron and pron.start() < agents[0].start):
             person = agents[0].person
@@ -167,7 +135,7 @@ class DocumentExtractor:
     ) -> None:
         text = unit.sentence.text
         chair = chair_from(text, mentions)
-        if chair and self.chair is None:
+        if chair and (self.chair is None or self._names_the_chair(chair.person)):
             self.chair = chair.person
         if _ATTENDANCE.search(text) and not any(pm.ergative for pm in mentions):
             for pm in mentions:
@@ -176,9 +144,11 @@ class DocumentExtractor:
         if self._attach_to_previous(text):
             return
         issuer, issuer_span = self._issuer_for(text, mentions)
-        agents = [pm for pm in mentions if pm.ergative]
+        agents = [pm for pm in mentions if pm.ergative and directs(text, pm)]
         if agents and issuer is not None and agents[0].person.canonical == "अध्यक्ष":
             self.speaker = issuer
+        elif agents and _REPORT.search(text) and not _THAT_DIRECTS.search(text):
+            pass  # "उप निदेशक ने बताया कि …": a report; the authority speaking stays the speaker
         elif agents:
             if self.first_agent_in_review is None and re.search("समीक्षा|बैठक", text):
                 self.first_agent_in_review = agents[0].person
@@ -187,6 +157,8 @@ class DocumentExtractor:
             self.speaker = chair.person
         if issuer is None:
             issuer = self.speaker
+        if self.minutes and issuer_span is None and self.chair is not None:
+            issuer = self.chair  # formal minutes: a decision with no named authority is the chair's
         cue = directive_cue(text, minutes_context=self.minutes)
         if cue is None:
             return
@@ -208,12 +180,23 @@ class DocumentExtractor:
             cue.confidence,
         )
 
-    def _pronoun_addressee(self, issuer: Person | None) -> list[contract.Person]:
+    def _names_the_chair(self, person: Person) -> bool:
+        """A later header line names the chair that an earlier one gave by post only."""
+        chair = self.chair
+        return (
+            chair is not None
+            and chair.name is None
+            and person.name is not None
+            and person.canonical is not None
+            and person.canonical == chair.canonical
+        )
+
+    def _pronoun_addressee(self, issuer: Person | None) -> list[dict[str, Any]]:
         """ "वह/वे … करें" with nobody named: the officer the sentence before was about, if it named one."""
         for pm in reversed(self.previous_addressees):
             if issuer is not None and pm.person == issuer:
                 continue
-            return [contract.Person(pm.person.name, pm.written or pm.person.designation)]
+            return [{"name": pm.person.name, "designation": pm.written or pm.person.designation}]
         return []
 
     def _attach_to_previous(self, text: str) -> bool:
@@ -223,21 +206,22 @@ class DocumentExtractor:
         m = _ACTION_BY.match(text)
         if m:
             rest = text[m.end() :]
+            item = self.items[-1]
             found = self.gazetteer.find(rest)
-            people = [contract.Person(None, f.designation) for f in found] or [
-                contract.Person(None, part.strip(" ।.")) for part in re.split(r",|एवं|तथा|/", rest) if part.strip(" ।.")
+            people = [{"name": None, "designation": f.designation} for f in found] or [
+                {"name": None, "designation": part.strip(" ।.")}
+                for part in re.split(r",|एवं|तथा|/", rest)
+                if part.strip(" ।.")
             ]
-            responsible = list(self.items[-1].responsible)
             for p in people:
-                if p not in responsible:
-                    responsible.append(p)
-            self.items[-1] = replace(self.items[-1], responsible=tuple(responsible))
+                if p not in item["responsible"]:
+                    item["responsible"].append(p)
             return True
         m = _DUE_LINE.match(text)
         if m:
-            expr = _choose_deadline(find_time_expressions(text, self.meeting_date))
+            expr = choose_deadline(find_time_expressions(text, self.meeting_date))
             if expr is not None:
-                self.items[-1] = replace(self.items[-1], deadline=_deadline(expr))
+                self.items[-1]["deadline"] = deadline_dict(expr)
             return True
         return False
 
@@ -252,43 +236,38 @@ class DocumentExtractor:
         mentions: list[PersonMention],
         cue_end: int,
         confidence: float,
-        responsible: list[contract.Person] | None = None,
+        responsible: list[dict[str, Any]] | None = None,
         deadline: TimeExpression | None = None,
     ) -> None:
-        expressions = find_time_expressions(text, self.meeting_date)
-        deadline = deadline or _choose_deadline(expressions)
-        if responsible is None:
-            responsible = _people(find_responsible(text, self.gazetteer, mentions, issuer_span))
-            if issuer is not None:
-                responsible = [
-                    r for r in responsible if not (r.designation == issuer.designation and issuer_span is not None)
-                ]
-            if not responsible and _PRONOUN_SUBJECT.search(text):
-                responsible = self._pronoun_addressee(issuer)
-        if issuer is None:
-            confidence -= 0.2
-        recurrence = find_recurrence(text)
-        self.items.append(
-            ExtractedItem(
-                id=f"ai-{len(self.items) + 1:03d}",
-                text=text,
-                action=_action_clause(text, cue_end),
-                issued_by=_person(issuer) if issuer else None,
-                responsible=tuple(responsible),
-                deadline=_deadline(deadline),
-                recurrence=Recurrence(recurrence) if recurrence else None,
-                targets=tuple(Target.from_json(t) for t in find_targets(text, [(e.start, e.end) for e in expressions])),
-                evidence=Evidence(page, start, end),
-                confidence=round(max(0.05, min(confidence, 0.99)), 2),
-            )
+        draft = ItemDraft(
+            item_id=f"ai-{len(self.items) + 1:03d}",
+            page=page,
+            start=start,
+            end=end,
+            text=text,
+            issuer=issuer,
+            issuer_span=issuer_span,
+            mentions=mentions,
+            cue_end=cue_end,
+            cue_confidence=confidence,
+            meeting_date=self.meeting_date,
+            gazetteer=self.gazetteer,
+            pronoun_addressee=self._pronoun_addressee,
         )
+        preset: dict[str, Any] = {}
+        if responsible is not None:
+            preset["responsible"] = responsible
+        if deadline is not None:
+            preset["deadline"] = deadline_dict(deadline)
+        self.items.append(run_steps(draft, preset))
 
     # -- tables ------------------------------------------------------------
     def _table_rows(self) -> list[tuple[int, ActionRow]]:
         rows: list[tuple[int, ActionRow]] = []
         for number, page in enumerate(self.doc.pages, start=1):
             for table in page.tables:
-                rows += [(number, r) for r in rows_from_table(table.header, table.rows)]
+                found = rows_from_table(table.header, table.rows, table.row_spans or None, table.row_boxes or None)
+                rows += [(number, r) for r in found]
             for header, body in pipe_tables(self.pages[number - 1]):
                 cells, offsets = [c for c, _ in body], [o for _, o in body]
                 rows += [(number, r) for r in rows_from_table(header, cells, offsets)]
@@ -296,21 +275,21 @@ class DocumentExtractor:
 
     def _table_item(self, page: int, row: ActionRow) -> None:
         page_text = self.pages[page - 1]
-        start = row.row_offset if row.row_offset >= 0 else page_text.find(row.directive)
+        start = row.row_offset if row.row_offset >= 0 else locate(page_text, row.directive)
         start = max(start, 0)
-        responsible: list[contract.Person] = []
+        responsible: list[dict[str, Any]] = []
         if row.owner:
             found = self.gazetteer.find(row.owner)
-            responsible = [contract.Person(None, f.designation) for f in found] or [
-                contract.Person(None, part.strip())
+            responsible = [{"name": None, "designation": f.designation} for f in found] or [
+                {"name": None, "designation": part.strip()}
                 for part in re.split(r",|एवं|तथा|/", row.owner)
                 if part.strip() and part.strip() not in {"-", "—"}
             ]
         deadline = None
         if row.deadline:
-            deadline = _choose_deadline(find_time_expressions(row.deadline, self.meeting_date))
+            deadline = choose_deadline(find_time_expressions(row.deadline, self.meeting_date))
             if deadline is None:  # a bare period in a time-limit column: "15 दिवस" means within 15 days
-                within = _choose_deadline(find_time_expressions(row.deadline + " में", self.meeting_date))
+                within = choose_deadline(find_time_expressions(row.deadline + " में", self.meeting_date))
                 if within is not None and within.end <= len(row.deadline) + 4:
                     deadline = TimeExpression(0, len(row.deadline), row.deadline, within.date, within.kind)
             if deadline is None:
@@ -330,32 +309,44 @@ class DocumentExtractor:
             responsible=responsible,
             deadline=deadline,
         )
+        if row.box is not None:
+            self.items[-1]["evidence"]["box"] = [round(v, 1) for v in row.box]
 
     # -- result ------------------------------------------------------------
     def _result(self) -> Extraction:
         chair = self.chair or self.first_agent_in_review
         if chair is None:
-            issuers = [it.issued_by for it in self.items if it.issued_by]
-            chair_out = issuers[0] if issuers else None
+            issuers = [it["issued_by"] for it in self.items if it["issued_by"]]
+            chair_dict = issuers[0] if issuers else None
         else:
-            chair_out = _person(chair)
-        return Extraction(
-            source=self.doc.source,
-            extractor_version=EXTRACTOR_VERSION,
-            meeting=Meeting(
-                date=self.meeting_date.isoformat() if self.meeting_date else None,
-                place=meeting_place(self.full_text),
-                chair=chair_out,
-                department=meeting_department(self.full_text),
-                attendees=tuple(_person(p) for p in self.attendees),
-                title=meeting_title(self.full_text),
-            ),
-            action_items=tuple(self.items),
-            pages=tuple(
-                PageInfo(i + 1, p.route, p.ocr_confidence, p.garble_score, self.pages[i])
-                for i, p in enumerate(self.doc.pages)
-            ),
-            warnings=tuple(self.doc.metadata.get("warnings", [])),
+            chair_dict = chair.as_dict()
+        # The steps fill JSON-shaped drafts; the result is typed here, once (core.contract checks it).
+        return Extraction.from_json(
+            {
+                "schema": SCHEMA_ID,
+                "source": self.doc.source,
+                "extractor_version": EXTRACTOR_VERSION,
+                "meeting": {
+                    "date": self.meeting_date.isoformat() if self.meeting_date else None,
+                    "place": meeting_place(self.full_text),
+                    "chair": chair_dict,
+                    "department": meeting_department(self.full_text),
+                    "attendees": [p.as_dict() for p in self.attendees],
+                    "title": meeting_title(self.full_text),
+                },
+                "action_items": self.items,
+                "pages": [
+                    {
+                        "number": i + 1,
+                        "route": p.route,
+                        "ocr_confidence": p.ocr_confidence,
+                        "garble_score": p.garble_score,
+                        "text": self.pages[i],
+                    }
+                    for i, p in enumerate(self.doc.pages)
+                ],
+                "warnings": list(self.doc.metadata.get("warnings", [])),
+            }
         )
 
 

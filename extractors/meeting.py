@@ -7,12 +7,19 @@ from datetime import date
 
 from extractors.people import PersonMention
 from nlp.dates import find_time_expressions
+from nlp.patterns import LETTERS
+from nlp.vocab import is_in
 
 _PUBLISHED = re.compile(r"(?:update|updated|published|posted|प्रकाशित|अपडेट|अद्यतन)\s*[:\-]?", re.IGNORECASE)
 _MEETING_WORDS = re.compile(r"बैठक|समीक्षा|आयोजित|सम्पन्न|संपन्न|कार्यवृत्त|दिनांक")
-_DATELINE = re.compile(r"^\s*(?P<place>[\u0900-\u097f]+(?:\s+[\u0900-\u097f]+)?)\s*[,।|:-]\s*(?:दिनांक\s*)?[0-9०-९]")
+# "बरेली, 3 मार्च", "बरेली। अपडेट: 3 मार्च 2024, 06:10 PM", "हरिद्वार | दिनांक 11.07.2024"
+_DATELINE = re.compile(
+    rf"^\s*(?P<place>{LETTERS}+(?:\s+{LETTERS}+)?)\s*[,।|:-]\s*(?:(?:अपडेट|अद्यतन|प्रकाशित|updated?)\s*[:\-]?\s*)?"
+    r"(?:दिनांक\s*[:\-]?\s*)?[0-9०-९]",
+    re.IGNORECASE,
+)
 _PLACE_FIELD = re.compile(r"(?:स्थान|स्थल)\s*[:\-–]\s*(?P<place>[^\n।,]+)")
-_PLACE_LINE = re.compile(r"^\s*(?P<place>[\u0900-\u097f]{2,}(?:\s+[\u0900-\u097f]{2,})?)\s*[।|:]?\s*$")
+_PLACE_LINE = re.compile(rf"^\s*(?P<place>{LETTERS}{{2,}}(?:\s+{LETTERS}{{2,}})?)\s*[।|:]?\s*$")
 _PLACE_IN = re.compile(
     r"(?P<place>[\u0900-\u097f]+)\s+(?:के|की|स्थित)\s+(?:[\u0900-\u097f]+\s+){0,3}?(?:सभागार|सभाकक्ष|कक्ष|भवन|कार्यालय|सचिवालय)"
     r"|(?P<place2>सचिवालय|कलेक्ट्रेट|विकास\s+भवन|विधान\s+भवन)\s+(?:में|के)"
@@ -22,48 +29,27 @@ _DEPARTMENT = re.compile(
     r"(?<![\u0900-\u0963\u0966-\u097f])(?P<dept>[\u0900-\u097f]+(?:\s*,\s*[\u0900-\u097f]+)*(?:\s+(?:एवं|व|और)\s+[\u0900-\u097f]+)?"
     r"\s+(?:विभाग|मंत्रालय|निदेशालय))(?![\u0900-\u0963\u0966-\u097f])"
 )
-_DEPT_STOP = {
-    "की",
-    "के",
-    "का",
-    "में",
-    "से",
-    "ने",
-    "द्वारा",
-    "एवं",
-    "तथा",
-    "और",
-    "संबंधित",
-    "सभी",
-    "अन्य",
-    "पर",
-    "को",
-    "इस",
-    "हुए",
-    "आज",
-    "विभिन्न",
-    "सम्बन्धित",
-    "अपने",
-    "उनके",
-    "किसी",
-    "प्रत्येक",
-    "करेंगी",
-    "होंगे",
-    "तभी",
-    "राज्य",
-}
 _DEPT_REVIEWED = re.compile(r"^\s*(?:की|के|द्वारा)\s+(?:समीक्षा|योजनाओं|कार्यों|संचालित|अधिकारियों)")
 _CHAIR = re.compile(r"(?:की\s+)?(?P<joint>संयुक्त\s+)?(?:अध्यक्षता|सभापतित्व)\s+में")
+_ORDERED_MEETING = re.compile(r"[^।]*?(?:जाए|जाएं|जायें|करें|कराएं|जाएगी|जाएगा|जाएंगी|जाएंगे)(?:\s|[।,]|$)")
 _CHAIR_FIELD = re.compile(r"^\s*(?:अध्यक्षता|अध्यक्ष)\s*[:\-–]\s*")
 _NOT_TITLES = ("share", "leave a reply", "similar news")
+
+
+_HEAD_LIMIT = 20_000  # characters read for the meeting date
+_DATELINE_LIMIT = 400
 
 
 def meeting_date(text: str) -> date | None:
     """The meeting's date: a full date near the top that is not a publication stamp."""
     candidates: list[tuple[int, date]] = []
-    head = text[: max(2000, len(text) // 3)]
+    stamped: list[date] = []
+    head = text[: min(max(2000, len(text) // 3), _HEAD_LIMIT)]
     for line_no, line in enumerate(head.split("\n")):
+        line = line[:_DATELINE_LIMIT]  # a dateline is short; a long line is prose
         if _PUBLISHED.search(line):
+            # "बरेली। अपडेट: 3 मार्च 2024, 06:10 PM": a stamp, the date only when nothing else gives one
+            stamped += [date.fromisoformat(e.date) for e in find_time_expressions(line, None) if e.date]
             continue
         for e in find_time_expressions(line, None):
             if not e.date or e.kind != "on":
@@ -76,26 +62,37 @@ def meeting_date(text: str) -> date | None:
             score -= line_no // 10
             candidates.append((score, date.fromisoformat(e.date)))
     if not candidates:
-        return None
+        return stamped[0] if stamped else None
     return max(candidates, key=lambda c: c[0])[1]
+
+
+def _a_place(candidate: str | None) -> str | None:
+    """``candidate`` without a trailing danda, or None when it names a building, not a town."""
+    if not candidate:
+        return None
+    place = candidate.strip().rstrip("।|:").strip()
+    if not place or any(is_in(w, "building_words") for w in place.split()):
+        return None
+    return place
 
 
 def meeting_place(text: str) -> str | None:
     head = text[:2500]
     m = _PLACE_FIELD.search(head)
-    if m:
-        return m["place"].strip()
+    if m and _a_place(m["place"].split(",")[-1]):
+        return _a_place(m["place"].split(",")[-1])
     for line in head.split("\n")[:40]:
         m = _DATELINE.match(line)
-        if m:
-            return m["place"].split()[-1]
+        if m and _a_place(m["place"].split()[-1]):
+            return _a_place(m["place"].split()[-1])
     for line in head.split("\n")[1:15]:
         m = _PLACE_LINE.match(line)
-        if m and not _MEETING_WORDS.search(line) and len(m["place"]) < 20:
-            return m["place"].strip()
-    m = _PLACE_IN.search(head)
-    if m:
-        return (m["place"] or m["place2"] or m["place3"]).strip()
+        if m and not _MEETING_WORDS.search(line) and len(m["place"]) < 20 and _a_place(m["place"]):
+            return _a_place(m["place"])
+    for m in _PLACE_IN.finditer(head):
+        place = _a_place(m["place"] or m["place2"] or m["place3"])
+        if place:
+            return place
     return None
 
 
@@ -104,7 +101,7 @@ def meeting_department(text: str) -> str | None:
     candidates: list[tuple[int, int, str]] = []
     for m in _DEPARTMENT.finditer(head):
         words = m["dept"].split()
-        if words[0] in _DEPT_STOP or words[-2] in _DEPT_STOP:
+        if is_in(words[0], "dept_stop") or is_in(words[-2], "dept_stop"):
             continue
         reviewed = bool(_DEPT_REVIEWED.match(head[m.end() :]))
         candidates.append((0 if reviewed else 1, m.start(), " ".join(words)))
@@ -122,6 +119,8 @@ def meeting_title(text: str) -> str | None:
 def chair_from(sentence: str, mentions: list[PersonMention]) -> PersonMention | None:
     """The person before ``की अध्यक्षता में`` (or after ``अध्यक्षता:`` in a minutes header)."""
     m = _CHAIR.search(sentence)
+    if m and _ORDERED_MEETING.match(sentence, m.end()):
+        return None  # "ग्राम प्रधान की अध्यक्षता में चौपाल लगाई जाए": a meeting it orders, not this one
     if m:
         before = [pm for pm in mentions if pm.end <= m.start() + 1 and m.start() - pm.end <= 30]
         if before and m["joint"]:  # "X एवं Y की संयुक्त अध्यक्षता में": the first named leads
@@ -133,5 +132,10 @@ def chair_from(sentence: str, mentions: list[PersonMention]) -> PersonMention | 
     if m:
         after = [pm for pm in mentions if pm.start >= m.end()]
         if after:
-            return after[0]
+            first = after[0]
+            # "अध्यक्षता: श्रीमती रीना शर्मा, निदेशक": the name, then the post it holds
+            if first.person.designation is None and len(after) > 1 and after[1].person.name is None:
+                first.person.designation = after[1].written or after[1].person.designation
+                first.person.canonical = after[1].person.canonical
+            return first
     return None

@@ -9,117 +9,32 @@ to the person named earlier.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
+from models.designations import find_phrases
 from models.gazetteer import Gazetteer, Mention
+from nlp.patterns import LETTERS, WORD_END, WORD_START
+from nlp.vocab import is_in
 
 HONORIFIC = r"(?:श्रीमती|श्री|सुश्री|डॉ\.?|डा\.|प्रो\.|मा\.|माननीय|कुमारी)"
-_HONORIFIC_RE = re.compile(rf"^\s*(?:{HONORIFIC}\s*)+")
-# Words that can follow a designation but are never part of a name.
-_NOT_NAME = set(
-    [
-        "ने",
-        "को",
-        "से",
-        "का",
-        "की",
-        "के",
-        "में",
-        "पर",
-        "भी",
-        "ही",
-        "है",
-        "हैं",
-        "था",
-        "थे",
-        "थी",
-        "गई",
-        "गया",
-        "गए",
-        "किया",
-        "की",
-        "कि",
-        "एवं",
-        "और",
-        "तथा",
-        "व",
-        "या",
-        "द्वारा",
-        "सहित",
-        "साथ",
-        "बैठक",
-        "समीक्षा",
-        "विभाग",
-        "विभागों",
-        "कार्य",
-        "कार्यों",
-        "योजना",
-        "योजनाओं",
-        "सभी",
-        "समस्त",
-        "संबंधित",
-        "सम्बन्धित",
-        "स्तर",
-        "स्तरीय",
-        "महोदय",
-        "महोदया",
-        "जी",
-        "प्रशासन",
-        "राजस्व",
-        "वित्त",
-        "मुख्यालय",
-        "कार्यालय",
-        "जनपद",
-        "जिला",
-        "जिले",
-        "जिलों",
-        "प्रदेश",
-        "राज्य",
-        "शासन",
-        "सचिवालय",
-        "निर्देश",
-        "निर्देशित",
-        "कहा",
-        "बताया",
-        "उपस्थित",
-        "रहे",
-        "रहीं",
-        "अध्यक्षता",
-        "अध्यक्ष",
-        "सदस्य",
-        "प्रभारी",
-        "अपने",
-        "उनके",
-        "इस",
-        "उस",
-        "यह",
-        "वह",
-        "ये",
-        "वे",
-        "आज",
-        "कल",
-        "सख्त",
-        "स्पष्ट",
-        "कड़े",
-        "विशेष",
-        "रूप",
-        "लगातार",
-        "नियमित",
-        "समय",
-        "हेतु",
-        "लिए",
-        "अंतर्गत",
-        "संबंध",
-        "तक",
-    ]
-)
-_PRONOUN_ERGATIVE = re.compile(
-    r"(?<![\u0900-\u0963\u0966-\u097f])(?:उन्होंने|इन्होंने|उन्होने|इन्होने)(?![\u0900-\u0963\u0966-\u097f])"
-)
-_ERGATIVE = re.compile(r"^\s*(?:ने|द्वारा)(?![\u0900-\u0963\u0966-\u097f])")
+# At most three honorifics in a row (श्री डॉ. प्रो.): an unbounded run makes each lookup cost the whole run.
+_HONORIFIC_RE = re.compile(rf"\s*(?:{HONORIFIC}\s*){{1,3}}")
+_HONORIFIC_AT = re.compile(rf"{WORD_START}{HONORIFIC}\s*")
+_NAME_WORD = re.compile(rf"\s*((?:[\u0900-\u097f]{{1,3}}\.\s?){{0,4}}{LETTERS}+)")
+_SURNAME_ERGATIVE = re.compile(rf"{WORD_START}({LETTERS}+)\s+ने{WORD_END}")
+# A name is at most four words: the window read after a designation or honorific.
+_NAME_WINDOW = 120
+_PRONOUN_ERGATIVE = re.compile(rf"{WORD_START}(?:उन्होंने|इन्होंने|उन्होने|इन्होने){WORD_END}")
+# "ने"/"द्वारा" after the name, also after a parenthesis: "अपर जिलाधिकारी (वित्त एवं राजस्व) ने".
+_ERGATIVE = re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:ने|द्वारा){WORD_END}")
+_BY_AGENT = re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?द्वारा{WORD_END}")
+_DIRECTING = re.compile(r"[^।]{0,120}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान)")
+# A misspelt designation before ने ("जिलाधिकरी ने") is matched against the gazetteer with a fuzzy fallback.
+_WORD_BEFORE_NE = re.compile(rf"{WORD_START}({LETTERS}{{4,}})\s+ने{WORD_END}")
 _NAME_END_OK = re.compile(
-    r"^\s*(?:ने|की\s+अध्यक्षता|की\s+उपस्थिति|के\s+निर्देश|द्वारा|,|，|एवं|तथा|और|सहित|\(|।|-|–|:|की\s+मौजूदगी|"
+    r"\s*(?:ने|की\s+अध्यक्षता|की\s+उपस्थिति|के\s+निर्देश|द्वारा|,|，|एवं|तथा|और|सहित|\(|।|-|–|:|की\s+मौजूदगी|"
     r"को\s+(?:निर्देश|निर्देशित))"
 )
 
@@ -141,27 +56,47 @@ class PersonMention:
     person: Person
     ergative: bool  # followed by ने / द्वारा: the agent of the clause
     written: str | None = None  # the designation as written here, singular ("सचिवों" → "सचिव", "सीएमओ")
+    open_class: bool = False  # an open-class post phrase (models/designations.py), not a gazetteer entry
 
 
 def _name_after(text: str, pos: int) -> tuple[str | None, int]:
-    """A personal name starting at ``pos`` (after an optional honorific), and where it ends."""
-    rest = text[pos:]
-    hon = _HONORIFIC_RE.match(rest)
-    offset = hon.end() if hon else 0
+    """A personal name starting at ``pos`` (after an optional honorific), and where it ends.
+
+    Reads a bounded window after ``pos``, so a document of repeated titles costs linear time.
+    """
+    window = text[pos : pos + _NAME_WINDOW]
+    hon = _HONORIFIC_RE.match(window)
     words: list[tuple[str, int]] = []
-    i = pos + offset
+    i = hon.end() if hon else 0
     while len(words) < 4:
-        m = re.match(r"\s*((?:[\u0900-\u097f]{1,3}\.\s?)*[\u0900-\u0963\u0966-\u097f]+)", text[i:])
-        if not m or m.group(1) in _NOT_NAME or m.group(1).endswith(("ों", "ाएं", "ियां")):
+        m = _NAME_WORD.match(window, i)
+        if not m or is_in(m.group(1), "not_name") or m.group(1).endswith(("ों", "ाएं", "ियां")):
             break
-        words.append((m.group(1), i + m.end()))
-        i = i + m.end()
+        words.append((m.group(1), m.end()))
+        i = m.end()
     # Take the longest run of words that is followed by a name-closing token.
     for k in range(len(words), 0, -1):
         end = words[k - 1][1]
-        if _NAME_END_OK.match(text[end:]) or (hon and k >= 1):
-            return " ".join(w for w, _ in words[:k]), end
+        if _NAME_END_OK.match(window, end) or (hon and k >= 1):
+            return " ".join(w for w, _ in words[:k]), pos + end
     return None, pos
+
+
+class _Covered:
+    """Spans already read, for a linear-time "is this position inside one?" test (spans come in order)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        return i >= 0 and pos < max(self.ends[max(0, i - 3) : i + 1])
 
 
 class PersonRegistry:
@@ -176,6 +111,9 @@ class PersonRegistry:
         known = self.by_name(person.name) if person.name else None
         if known is None and person.name is None and person.canonical:
             known = self.by_designation(person.canonical)
+        if known is None and person.name and person.canonical:
+            # "कलक्टर ने …" first, "कलेक्टर श्री अनुराग वर्मा" later: the post's holder now has a name
+            known = next((p for p in reversed(self.people) if p.canonical == person.canonical and not p.name), None)
         if known is None:
             self.people.append(person)
             return person
@@ -204,27 +142,43 @@ class PersonRegistry:
     def find_mentions(self, text: str) -> list[PersonMention]:
         """Designation mentions (with the name after them) and bare names before ने."""
         out: list[PersonMention] = []
-        covered: list[tuple[int, int]] = []
-        for m in self.gazetteer.find(text):
-            out.append(self._from_designation(text, m))
-            covered.append((m.start, out[-1].end))
-        # Honorific + name with no designation: डॉ. भूटानी ने, श्री जैन ने
-        for m in re.finditer(rf"(?<![\u0900-\u0963\u0966-\u097f]){HONORIFIC}\s*", text):
-            if any(s <= m.start() < e for s, e in covered):
+        covered = _Covered()
+        for gm in self.gazetteer.find(text):
+            out.append(self._from_designation(text, gm))
+            covered.add(gm.start, out[-1].end)
+        # Posts the gazetteer does not know ("निगमायुक्त शिवम वर्मा ने", "मुख्य वन संरक्षक"): open-class phrases
+        for ph in find_phrases(text):
+            if ph.body or ph.start in covered or (ph.end - 1) in covered:
                 continue
-            name, end = _name_after(text, m.start())
+            mention = Mention(ph.start, ph.end, text[ph.start : ph.end], ph.written, ph.written, False, ph.written)
+            pm = self._from_designation(text, mention)
+            out.append(PersonMention(pm.start, pm.end, pm.person, pm.ergative, pm.written, open_class=True))
+            covered.add(ph.start, pm.end)
+        # Honorific + name with no designation: डॉ. भूटानी ने, श्री जैन ने
+        for hm in _HONORIFIC_AT.finditer(text):
+            if hm.start() in covered:
+                continue
+            name, end = _name_after(text, hm.start())
             if name:
                 known = self.by_name(name)
                 person = self.add(known or Person(name, None))
-                out.append(PersonMention(m.start(), end, person, bool(_ERGATIVE.match(text[end:]))))
-                covered.append((m.start(), end))
+                out.append(PersonMention(hm.start(), end, person, bool(_ERGATIVE.match(text, end))))
+                covered.add(hm.start(), end)
         # A known surname alone before ने: जैन ने
-        for m in re.finditer(r"([\u0900-\u0963\u0966-\u097f]+)\s+ने(?![\u0900-\u0963\u0966-\u097f])", text):
-            if any(s <= m.start(1) < e for s, e in covered):
+        for sm in _SURNAME_ERGATIVE.finditer(text):
+            if sm.start(1) in covered:
                 continue
-            known = self.by_name(m.group(1))
+            known = self.by_name(sm.group(1))
             if known and known.name:
-                out.append(PersonMention(m.start(1), m.end(1), known, True))
+                out.append(PersonMention(sm.start(1), sm.end(1), known, True))
+                covered.add(sm.start(1), sm.end(1))
+        for wm in _WORD_BEFORE_NE.finditer(text):
+            if wm.start(1) in covered:
+                continue
+            canonical = self.gazetteer.fuzzy(wm.group(1))
+            if canonical:
+                person = self.by_designation(canonical) or self.add(Person(None, canonical, canonical))
+                out.append(PersonMention(wm.start(1), wm.end(1), person, True, canonical))
         return sorted(out, key=lambda pm: pm.start)
 
     def _from_designation(self, text: str, m: Mention) -> PersonMention:
@@ -234,7 +188,13 @@ class PersonRegistry:
             person = self.add(Person(name, m.designation, m.canonical))
         else:  # a bare designation or abbreviation means the person who holds that post here
             person = self.by_designation(m.canonical) or self.add(Person(None, m.designation, m.canonical))
-        return PersonMention(m.start, end, person, bool(_ERGATIVE.match(text[end:])), m.written)
+        return PersonMention(m.start, end, person, bool(_ERGATIVE.match(text, end)), m.written)
+
+
+def directs(text: str, pm: PersonMention) -> bool:
+    """Is this agent the one giving the direction? ``X द्वारा … किया जाएगा`` makes X the doer, not the issuer."""
+    by = _BY_AGENT.match(text, pm.end)
+    return not by or bool(_DIRECTING.match(text, by.end()))
 
 
 def pronoun_agent(text: str) -> re.Match[str] | None:

@@ -10,68 +10,38 @@ Designations are found with the gazetteer; other addressees (``राज्य�
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from extractors.people import PersonMention
+from models.designations import find_phrases
 from models.gazetteer import Gazetteer
+from nlp.patterns import LETTERS, WORD_END
+from nlp.vocab import is_in
 
 _ADDRESSEE = re.compile(
-    r"(?P<np>(?:[\u0900-\u097f.]+\s+){0,3}?[\u0900-\u097f]+)\s+(?:को|से)\s+(?:भी\s+)?(?:स्पष्ट\s+|सख्त\s+|कड़े\s+|कड़ी\s+|"
-    r"आवश्यक\s+|विशेष\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|आग्रह|अनुरोध|अपील|कहा)"
+    r"(?<![\u0900-\u0963\u0966-\u097f.])(?P<np>(?:[\u0900-\u097f.]+\s+){0,3}?[\u0900-\u097f]+)\s+(?:को|से)\s+(?:भी\s+)?"
+    r"(?:स्पष्ट\s+|सख्त\s+|कड़े\s+|कड़ी\s+|आवश्यक\s+|विशेष\s+)?"
+    r"(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|आग्रह|अनुरोध|अपील|कहा|सलाह)"
 )
-_NP_STOP = set(
-    [
-        "ने",
-        "उन्होंने",
-        "इन्होंने",
-        "उन्हें",
-        "कि",
-        "और",
-        "एवं",
-        "तथा",
-        "व",
-        "सभी",
-        "समस्त",
-        "संबंधित",
-        "सम्बन्धित",
-        "श्री",
-        "संबंधितों",
-        "बैठक",
-        "में",
-        "पर",
-        "इस",
-        "उस",
-        "यह",
-        "वह",
-        "दौरान",
-        "करते",
-        "हुए",
-        "लेकर",
-        "बाद",
-        "साथ",
-        "ही",
-        "भी",
-    ]
-)
-_DROP_WORDS = {"सभी", "समस्त", "संबंधित", "सम्बन्धित", "श्री", "श्रीमती", "सुश्री", "डॉ", "डॉ.", "प्रत्येक", "हर"}
-_SPLIT = re.compile(r"\s*(?:,|एवं|तथा|और|व)\s+")
+_SPLIT = re.compile(r"\s*,\s*|\s+(?:एवं|तथा|और|व)\s+")  # a list's separators, whole words only
 # A designation followed by a genitive, or by को/से/तक without a directing verb, names a
 # beneficiary or a possessor (कर्मचारियों की उपलब्धता, कर्मचारियों को प्रशिक्षण), not who must act.
 _NOT_ACTOR_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:का|की|के|तक|से|को)(?![\u0900-\u0963\u0966-\u097f])")
 # "X को … करने के निर्देश दिए" / "X को … भेजने को कहा": the directing verb closes the same clause.
 _DIRECTED_LATER = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?को\s+(?:(?!\sकि\s)[^,।])*?(?:के|का|की|को)\s+(?:भी\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?"
-    r"(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा)"
+    r"^\s*(?:\([^)]*\)\s*)?को\s+(?:(?:(?!\sकि\s|\s(?:और|तथा|एवं)\s+\S+\s+को\s)[^,।])*?\s)?(?:के|का|की|को)\s+(?:भी\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?"
+    r"(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|जिम्मा|जिम्मेदारी|दायित्व)"
 )
 _DIRECTED_AFTER = re.compile(
-    r"^\s*(?:को|से)\s+(?:भी\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|"
-    r"आग्रह|अनुरोध|अपील|कहा|चाहिए|जिम्मेदारी|दायित्व)"
+    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:को|से)\s+(?:भी\s+)?|का\s+(?:भी\s+)?(?=आह्वान))(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|"
+    r"आग्रह|अनुरोध|अपील|कहा|चाहिए|जिम्मेदारी|दायित्व|सलाह)"
 )
 
 
 # "मंत्री ने राज्यों और केंद्र शासित प्रदेशों से … साझा करने का आग्रह किया": the addressees of a request
 # stand right after the agent, and the request verb closes the clause many words later.
 _ASKED_OF = re.compile(
-    r"(?:^|\s)(?:ने|उन्होंने|इन्होंने)\s+(?P<np>(?:[\u0900-\u097f.]+\s+){0,5}?[\u0900-\u097f]+)\s+से\s+"
+    r"(?:^|\s)(?:ने|उन्होंने|इन्होंने|उन्होने|इन्होने)\s+(?P<np>(?:[\u0900-\u097f.]+\s+){0,5}?[\u0900-\u097f]+)\s+से\s+"
     r"[^।]{0,200}?(?:का|की|के)\s+(?:भी\s+)?(?:आग्रह|अनुरोध|अपील|आह्वान)"
 )
 # Bodies that act: "आई.टी. सेल", "जिला स्तरीय समिति", "टास्क फोर्स".
@@ -86,38 +56,6 @@ _BODY = re.compile(
 _BODIES_REFERRED = re.compile(r"\sकि\s+(?:ये|यह|वे|इन)\s+(?:सभी\s+|सब\s+|समस्त\s+)?(?:[\u0900-\u097f]+\s+)?" + _BODY_NOUN)
 
 
-# Nouns that take से as manner, not as the addressee: "समय से", "गंभीरता से", "प्राथमिकता से".
-_MANNER = {
-    "समय",
-    "गंभीरता",
-    "गम्भीरता",
-    "प्राथमिकता",
-    "तत्परता",
-    "ईमानदारी",
-    "पारदर्शिता",
-    "निष्ठा",
-    "सख्ती",
-    "कड़ाई",
-    "संवेदनशीलता",
-    "जिम्मेदारी",
-    "तेजी",
-    "शीघ्रता",
-    "सावधानी",
-    "सतर्कता",
-    "मजबूती",
-    "प्रभावी",
-    "ढंग",
-    "तरीके",
-    "रूप",
-    "आज",
-    "कल",
-    "अब",
-    "पहले",
-    "शुरू",
-    "प्रारंभ",
-}
-
-
 def _bodies_referred_back(sentence: str) -> list[tuple[int, str]]:
     """Bodies named before ``कि`` when the clause after it opens with "these (bodies)"."""
     m = _BODIES_REFERRED.search(sentence)
@@ -126,7 +64,7 @@ def _bodies_referred_back(sentence: str) -> list[tuple[int, str]]:
     found = []
     for b in _BODY.finditer(sentence[: m.start()]):
         head = b.group("body").strip()
-        if head in _NP_STOP or head in _DROP_WORDS:
+        if is_in(head, "np_stop") or is_in(head, "drop_words"):
             continue
         found.append((b.start(), f"{head} {_singular(b.group('noun'))}"))
     return found
@@ -143,14 +81,119 @@ def _clean_np(np: str) -> str | None:
     words = np.split()
     # keep the tail after the last stop word
     for i in range(len(words) - 1, -1, -1):
-        if words[i] in _NP_STOP:
+        if is_in(words[i], "np_stop"):
             words = words[i + 1 :]
             break
-    words = [w for w in words if w not in _DROP_WORDS]
-    if not words or len(words) > 4:
-        return None
+    words = [w for w in words if not is_in(w, "drop_words")]
+    if not words or len(words) > 4 or words[-1].endswith(("ने", "नें")):
+        return None  # "… करा लेने को कहा": a verbal noun, not an addressee
     words[-1] = _singular(words[-1])
     return " ".join(words)
+
+
+# "X द्वारा … के निर्देश दिए गए": X directs; "X द्वारा … किया जाएगा": X acts.
+_DIRECTING_VERB = re.compile(r"[^।]{0,120}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा\s|कहा$|अपेक्षा)")
+# "X से … करने को कहा", "X से … का अनुरोध किया": the request binds X many words later.
+_ASKED_LATER = re.compile(
+    r"\s*(?:\([^()]{0,60}\)\s*)?से\s+(?:भी\s+)?[^,।]{0,200}?(?:(?:ने|नें)\s+(?:को|के\s+लिए)\s+(?:भी\s+)?कहा|"
+    r"(?:का|की|के)\s+(?:भी\s+)?(?:आग्रह|अनुरोध|अपील|अपेक्षा))"
+)
+_AGENT = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?द्वारा" + WORD_END)
+_ERGATIVE_NE = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?ने" + WORD_END)
+_LIST_GAP = re.compile(r"\s*(?:,|एवं|तथा|और|व)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?")
+_THAT = re.compile(r"\sकि\s")
+_COPULA_END = re.compile(r"\s(?:है|हैं|था|थे|थी|होगा|होगी|होंगे|रहा|रही|रहे)\s*$")
+_NOT_ACTOR_PLACE = re.compile(r"\s*(?:\)\s*)?(?:में|पर|हेतु|के\s+लिए|के\s+साथ)" + WORD_END)
+_PATIENT_VERB = re.compile(r"\s*(?:नियुक्त|तैनात|नामित|चिन्हित|प्रशिक्षित|सम्मानित|निलंबित|पुरस्कृत|आमंत्रित)" + WORD_END)
+_APPOSITION_DIRECTED = re.compile(
+    rf"\s*,\s*(?:{LETTERS}+\s+){{0,4}}?(?:को|से)\s+(?:भी\s+)?(?:[^,।]{{0,160}}?(?:के|का|की|को)\s+(?:भी\s+)?)?"
+    r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध)"
+)
+_CLAUSE_START = re.compile(
+    r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|\sकि|\sतथा|\sऔर|।|,)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+)?$"
+)
+_DIRECTING_CUE = re.compile(r"निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान")
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    designation: str
+    name: str | None
+    known: bool  # from the gazetteer (a known post), not only an open-class phrase
+    body: bool = False  # a body (विभाग, परिषद), not a post
+
+
+def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple[int, int] | None) -> list[_Candidate]:
+    """Gazetteer mentions and open-class phrases, one per span: the longer reading wins."""
+    out: list[_Candidate] = []
+    for pm in mentions:
+        if issuer_span and issuer_span[0] <= pm.start < issuer_span[1]:
+            continue
+        designation = pm.written or pm.person.designation  # as written: "सीएमओ" stays, "सचिवों" → "सचिव"
+        if designation and pm.person.canonical != "अध्यक्ष":
+            name = pm.person.name if pm.person.name and pm.end - pm.start > 0 else None
+            out.append(_Candidate(pm.start, pm.end, designation, name, not pm.open_class))
+    for ph in find_phrases(sentence):
+        if issuer_span and issuer_span[0] <= ph.start < issuer_span[1]:
+            continue
+        inside = [c for c in out if c.start < ph.end and ph.start < c.end]
+        if not inside:
+            out.append(_Candidate(ph.start, ph.end, ph.written, None, False, ph.body))
+        elif len(inside) == 1 and ph.end - ph.start > inside[0].end - inside[0].start and ph.end >= inside[0].end:
+            c = inside[0]
+            c.start, c.end, c.designation = ph.start, ph.end, ph.written
+    return sorted(out, key=lambda c: c.start)
+
+
+def _names_a_scheme(after: str) -> bool:
+    """Do the next words (up to a postposition) make the designation part of a scheme or fund name?"""
+    for word in after.split()[:3]:
+        word = word.strip(",।")
+        if is_in(word, "phrase_stop"):
+            return False
+        if is_in(word, "name_words"):
+            return True
+    return False
+
+
+def _merge_appositions(candidates: list[_Candidate], sentence: str) -> list[_Candidate]:
+    """ "मुख्य कार्यकारी अधिकारी, जिला परिषद सुनिश्चित करेंगे": the body after a comma places the post."""
+    out: list[_Candidate] = []
+    for c in candidates:
+        prev = out[-1] if out else None
+        if prev is not None and c.body and not prev.body and re.fullmatch(r"\s*,\s*", sentence[prev.end : c.start]):
+            prev.end = c.end
+            continue
+        out.append(c)
+    return out
+
+
+def _acts(sentence: str, c: _Candidate, directing: bool) -> bool | None:
+    """Does the candidate act? None when it depends on the next list member."""
+    after = sentence[c.end :]
+    agent = _AGENT.match(after)
+    if agent:  # the agent of a passive acts, unless the passive is the direction itself
+        return not _DIRECTING_VERB.match(sentence, c.end + agent.end())
+    if _ERGATIVE_NE.match(after):
+        return False
+    if any(rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER)):
+        return True
+    if _NOT_ACTOR_AFTER.match(after) or _NOT_ACTOR_PLACE.match(after) or _PATIENT_VERB.match(after):
+        return False
+    if _names_a_scheme(after):
+        return False  # "मुख्यमंत्री राहत कोष": a name, not a person
+    if re.match(r"\s*(?:,|एवं|तथा|और|व)\s", after):
+        return None
+    if c.known:
+        return True
+    # an open-class phrase in the nominative acts when it opens the clause: "कि सिंचाई विभाग … करे",
+    # not when the clause states a fact about it: "कि सहकारी समितियां … रीढ़ हैं"
+    clause = re.split(r"[,।;]", after, maxsplit=1)[0]
+    if _COPULA_END.search(clause):
+        return False
+    return bool(_CLAUSE_START.search(sentence[: c.start])) and not (directing and not _THAT.search(sentence))
 
 
 def find_responsible(
@@ -161,35 +204,42 @@ def find_responsible(
 ) -> list[dict[str, str | None]]:
     """Addressees of the directive in ``sentence``, as [{name, designation}], in order."""
     found: list[tuple[int, dict[str, str | None]]] = []
+    spans: list[tuple[int, int]] = []
 
-    def add(pos: int, designation: str, name: str | None = None) -> None:
+    def add(pos: int, designation: str, name: str | None = None, end: int | None = None) -> None:
         key = designation.strip()
         if not key or any(d["designation"] == key for _, d in found):
             return
         found.append((pos, {"name": name, "designation": key}))
+        spans.append((pos, end if end is not None else pos + len(key)))
 
-    for pm in mentions:
-        if pm.ergative or (issuer_span and issuer_span[0] <= pm.start < issuer_span[1]):
-            continue
-        after = sentence[pm.end :]
-        if _NOT_ACTOR_AFTER.match(after) and not (_DIRECTED_AFTER.match(after) or _DIRECTED_LATER.match(after)):
-            continue
-        designation = pm.written or pm.person.designation  # as written: "सीएमओ" stays, "सचिवों" → "सचिव"
-        if designation:
-            add(pm.start, designation, pm.person.name if pm.person.name and pm.end - pm.start > 0 else None)
+    candidates = _merge_appositions(_candidates(sentence, mentions, issuer_span), sentence)
+    directing = bool(_DIRECTING_CUE.search(sentence))
+    decisions: list[bool | None] = [_acts(sentence, c, directing) for c in candidates]
+    # a list member ("X, Y एवं Z को …") acts as the list's last member does
+    for i in range(len(candidates) - 2, -1, -1):
+        if decisions[i] is None:
+            gap = sentence[candidates[i].end : candidates[i + 1].start]
+            decisions[i] = decisions[i + 1] if _LIST_GAP.fullmatch(gap) else False
+    for c, acts in zip(candidates, decisions, strict=True):
+        if acts:
+            add(c.start, c.designation, c.name, c.end)
 
     for pos, body in _bodies_referred_back(sentence):
         add(pos, body)
     addressees = [(m.start("np"), m.group("np")) for m in _ADDRESSEE.finditer(sentence)]
     addressees += [(m.start("np"), m.group("np")) for m in _ASKED_OF.finditer(sentence)]
     for start, np in addressees:
-        if gazetteer.find(np):
-            continue  # already taken from the gazetteer
+        offset = 0
         for part in _SPLIT.split(np):
+            offset = np.find(part, offset)
+            pos = start + max(offset, 0)
+            if any(s < pos + len(part) and pos < e for s, e in spans):
+                continue  # already read as a designation
             cleaned = _clean_np(part)
-            if cleaned and cleaned.split()[-1] in _MANNER:
+            if not cleaned or gazetteer.find(cleaned) or is_in(cleaned.split()[-1], "manner"):
                 continue
-            if cleaned and len(cleaned) > 2:
-                add(start, cleaned)
+            if len(cleaned) > 2:
+                add(pos, cleaned)
     found.sort(key=lambda x: x[0])
     return [d for _, d in found]

@@ -24,6 +24,7 @@ class ActionRow:
     deadline: str | None
     subject: str | None
     row_offset: int  # offset of the directive cell in the text it came from, -1 if unknown
+    box: tuple[float, float, float, float] | None = None  # the directive cell on the page (points, top-left)
 
 
 @dataclass(frozen=True)
@@ -51,9 +52,13 @@ def columns_for(header: list[str]) -> Columns | None:
 
 
 def rows_from_table(
-    header: list[str], rows: list[list[str]], cell_offsets: list[list[int]] | None = None
+    header: list[str],
+    rows: list[list[str]],
+    cell_offsets: list[list[int]] | None = None,
+    cell_boxes: list[list[tuple[float, float, float, float]]] | None = None,
 ) -> list[ActionRow]:
-    """Action rows of a table; ``cell_offsets`` (per row, per cell) locate each directive cell in its text."""
+    """Action rows of a table; ``cell_offsets`` (per row, per cell) locate each directive cell in its text,
+    ``cell_boxes`` on its page."""
     cols = columns_for(header)
     if cols is None:
         return []
@@ -68,9 +73,13 @@ def rows_from_table(
 
         directive = cell(cols.directive)
         if directive:
-            offsets = cell_offsets[r] if cell_offsets else []
+            offsets = cell_offsets[r] if cell_offsets and r < len(cell_offsets) else []
             offset = offsets[cols.directive] if cols.directive < len(offsets) else -1
-            out.append(ActionRow(directive, cell(cols.owner), cell(cols.deadline), cell(cols.subject), offset))
+            boxes = cell_boxes[r] if cell_boxes and r < len(cell_boxes) else []
+            box = tuple(boxes[cols.directive]) if cols.directive < len(boxes) else None
+            out.append(
+                ActionRow(directive, cell(cols.owner), cell(cols.deadline), cell(cols.subject), offset, box)  # type: ignore[arg-type]
+            )
     return out
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from nlp.numbers import NUMBER, NUMBER_WORD, SCALE_WORDS, parse_number
+from nlp.numbers import NUMBER, NUMBER_WORD, NUMBER_WORDS, SCALE_WORDS, parse_number
+from nlp.patterns import LETTERS
+from nlp.vocab import is_in
 
 _UNITS = {
     "प्रतिशत": "%",
@@ -32,6 +34,8 @@ _UNITS = {
 }
 _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _SCALE = "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
+# number words from two up count things ("पांच महिलाओं"); "एक" is an article as often as a number
+_COUNT_WORD = "|".join(sorted((w for w, n in NUMBER_WORDS.items() if n >= 2), key=len, reverse=True))
 _HUNDRED = re.compile(r"(?<![\u0900-\u0963\u0966-\u097f])शत\s*-?\s*प्रतिशत(?![\u0900-\u0963\u0966-\u097f])")
 _QUANTITY = re.compile(
     rf"(?:₹\s*)?(?P<num>{NUMBER})\s*(?P<scale>{_SCALE})?\s*(?P<unit>{_UNIT})?"
@@ -42,6 +46,13 @@ _COUNT = re.compile(
     rf"(?P<num>{NUMBER})\s+(?P<what>(?:नई|नए|नवीन|अतिरिक्त)\s+[\u0900-\u097f]+|(?:[\u0900-\u097f]+\s+)?[\u0900-\u097f]+(?:ों|ें|ियां|ियाँ|ाएं|ाएँ|ओं))"
     r"(?![\u0900-\u0963\u0966-\u097f])"
 )
+# "12 हैंडपंप की मरम्मत", "2 लाख लंबित आवासों की स्वीकृति": a count and its noun before a postposition.
+_COUNT_NOUN = re.compile(
+    rf"(?<![0-9०-९×x.])(?P<num>{NUMBER}|(?<![\u0900-\u0963\u0966-\u097f])(?:{_COUNT_WORD}))\s*(?:(?P<scale>{_SCALE})\s+)?(?P<what>(?:{LETTERS}+\s+){{0,2}}?{LETTERS}+)"
+    r"\s+(?:की|के|का|को|में|पर|से)(?![\u0900-\u0963\u0966-\u097f])"
+)
+# A number after these words is a label, not a count: "धारा 24", "वार्ड 12".
+_LABEL_BEFORE = re.compile(r"(?:धारा|क्रमांक|संख्या|वार्ड|नंबर|नम्बर|कक्ष|सेक्टर|पैरा|बिंदु|अनुच्छेद)\s*$")
 # "कम से कम 20 आपदा मित्र", "न्यूनतम दस शिविर": a stated minimum is a target whatever follows.
 _AT_LEAST = re.compile(
     rf"(?:कम\s+से\s+कम|न्यूनतम|अधिकतम|लगभग)\s+(?P<num>{NUMBER}|{NUMBER_WORD})\s+(?P<what>(?:[\u0900-\u097f]+\s+){{0,2}}[\u0900-\u097f]+)"
@@ -61,7 +72,7 @@ def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str
             continue
         words = m["what"].split()
         # stop the noun phrase at the first postposition or verb-like word
-        kept = []
+        kept: list[str] = []
         for w in words:
             if w in {"का", "की", "के", "को", "में", "से", "पर", "तक", "एवं", "तथा", "और", "हो", "हों"}:
                 break
@@ -74,6 +85,17 @@ def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str
     for m in _HUNDRED.finditer(sentence):
         out.append({"text": m.group(0), "value": 100.0, "unit": "%"})
         taken.append(m.span())
+    for m in _COUNT_NOUN.finditer(sentence):
+        what = m["what"].split()
+        if not free(m.start(), m.end("what")) or _LABEL_BEFORE.search(sentence[: m.start()]):
+            continue
+        if any(w in _UNITS or is_in(w, "duration_units") or is_in(w, "months") or is_in(w, "not_count") for w in what):
+            continue
+        value = parse_number(m["num"])
+        if value is not None and m["scale"]:
+            value *= SCALE_WORDS[m["scale"]]
+        out.append({"text": sentence[m.start() : m.end("what")], "value": value, "unit": what[-1]})
+        taken.append((m.start(), m.end("what")))
     for m in _QUANTITY.finditer(sentence):
         if not (m["scale"] or m["unit"]) or not free(*m.span()):
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.settings import Settings, get_settings
+from ingest.cells import locate_cells
 from ingest.document import IngestedDocument, IngestError, Page, Table
 from ingest.formats import Progress, by_name, suffix_of
 from ingest.precheck import checked_format, precheck
@@ -53,7 +54,11 @@ def ingest_path(path: Path, settings: Settings | None = None, progress: Progress
 def _drop_controls(doc: IngestedDocument) -> None:
     """No control characters leave the ingest layer (text layers of damaged PDFs carry NUL and friends)."""
     for page in doc.pages:
-        page.text = strip_controls(page.text)
+        text = strip_controls(page.text)
+        moved = text != page.text
+        page.text = text
         for table in page.tables:
             table.header = [strip_controls(c) for c in table.header]
             table.rows = [[strip_controls(c) for c in row] for row in table.rows]
+        if moved:
+            locate_cells(page)  # the cells' offsets index the text before the clean-up

@@ -1,4 +1,4 @@
-"""Character error rate on whitespace-normalised text (used by scripts and tests, not by ingest)."""
+"""Character and word error rates on whitespace-normalised text (used by scripts and tests, not by ingest)."""
 
 from __future__ import annotations
 
@@ -41,3 +41,20 @@ def cer(hypothesis: str, reference: str) -> float:
     if not ref:
         return 0.0 if not hyp else 1.0
     return levenshtein(hyp, ref) / len(ref)
+
+
+def word_edits(hyp: list[str], ref: list[str]) -> int:
+    """Word-level edit distance (insertions, deletions, substitutions)."""
+    vocab: dict[str, str] = {}
+    # Each distinct word becomes one character, so the bit-parallel character distance does the work.
+    a = "".join(vocab.setdefault(w, chr(len(vocab))) for w in hyp)
+    b = "".join(vocab.setdefault(w, chr(len(vocab))) for w in ref)
+    return levenshtein(a, b)
+
+
+def wer(hypothesis: str, reference: str) -> float:
+    """Word edits needed per reference word, words split on any whitespace."""
+    hyp, ref = normalise_ws(hypothesis).split(), normalise_ws(reference).split()
+    if not ref:
+        return 0.0 if not hyp else 1.0
+    return word_edits(hyp, ref) / len(ref)

@@ -23,13 +23,25 @@ class IngestError(Exception):
         return (IngestError, (self.reason,), {"reason": self.reason, "code": self.code})  # crosses core.sandbox
 
 
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom in points, origin top-left of the page
+
+
 @dataclass
 class Table:
-    """One table on a page: header cells and body rows (cells as text)."""
+    """One table on a page: header cells and body rows (cells as text).
+
+    Where the reader knows them, each cell's box on the page (``header_boxes``/``row_boxes``) and the
+    offset of its text in the page text (``header_spans``/``row_spans``: start offsets, -1 when the cell's
+    text is not found there), so evidence can point at a row's own place.
+    """
 
     page: int
     header: list[str]
     rows: list[list[str]]
+    header_boxes: list[Box] = field(default_factory=list)
+    row_boxes: list[list[Box]] = field(default_factory=list)
+    header_spans: list[int] = field(default_factory=list)
+    row_spans: list[list[int]] = field(default_factory=list)
 
 
 @dataclass
@@ -42,6 +54,9 @@ class Page:
     tables: list[Table] = field(default_factory=list)
     width: float | None = None  # points
     height: float | None = None
+    engine: str | None = None  # text-layer reader that won the page: pdfium | poppler | pdfplumber
+    #: Lines kept out of ``text``: letterheads repeated on each page, page numbers, news-site banners.
+    furniture: list[str] = field(default_factory=list)
 
 
 @dataclass

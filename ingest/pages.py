@@ -12,7 +12,8 @@ import io
 from typing import Any
 
 from core.settings import Settings
-from ingest.document import IngestedDocument, IngestError, Page, Table
+from ingest.cells import finish_pages
+from ingest.document import Box, IngestedDocument, IngestError, Page, Table
 from ingest.formats import by_content
 from ingest.sniff import sniff
 
@@ -98,7 +99,15 @@ def page_to_dict(page: Page) -> dict[str, Any]:
 
 def page_from_dict(d: dict[str, Any]) -> Page:
     tables = [
-        Table(page=int(t["page"]), header=list(t["header"]), rows=[list(r) for r in t["rows"]])
+        Table(
+            page=int(t["page"]),
+            header=list(t["header"]),
+            rows=[list(r) for r in t["rows"]],
+            header_boxes=[_box(b) for b in t.get("header_boxes") or []],
+            row_boxes=[[_box(b) for b in r] for r in t.get("row_boxes") or []],
+            header_spans=[int(x) for x in t.get("header_spans") or []],
+            row_spans=[[int(x) for x in r] for r in t.get("row_spans") or []],
+        )
         for t in d.get("tables") or []
     ]
     return Page(
@@ -110,7 +119,14 @@ def page_from_dict(d: dict[str, Any]) -> Page:
         tables=tables,
         width=d.get("width"),
         height=d.get("height"),
+        engine=d.get("engine"),
+        furniture=[str(x) for x in d.get("furniture") or []],
     )
+
+
+def _box(b: Any) -> Box:
+    x0, top, x1, bottom = (float(v) for v in b)
+    return (x0, top, x1, bottom)
 
 
 def assemble(
@@ -123,6 +139,7 @@ def assemble(
 ) -> IngestedDocument:
     """The document made of pages read one by one (in page order), with the whole-file reader's metadata."""
     ordered = sorted(pages, key=lambda p: p.number)
+    finish_pages(ordered)  # running headers repeat across pages: only the whole document shows them
     meta: dict[str, Any] = {
         "bytes": size,
         "page_count": len(ordered),

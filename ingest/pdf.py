@@ -1,8 +1,8 @@
-"""PDF files: per page, the text layer (PDFium), a legacy-font conversion, or OCR.
+"""PDF files: per page, the text layer (PDFium, poppler or pdfplumber), a legacy-font conversion, or OCR.
 
-Characters come from PDFium: pdfplumber/pdfminer decode Devanagari from HarfBuzz-shaped PDFs badly
-((cid:N) glyphs, moved matras), while PDFium reads them almost exactly. pdfplumber is used only for
-geometry (table cells) and font names.
+Which engine reads a page is chosen by how plausible each reading is (``ingest.reading``, where the
+engine/producer note is). One pass over PDFium's page objects gives font names and ruling lines; pdfplumber
+is opened only for pages with a ruled grid (table cells from those rulings) or as a last text reading.
 """
 
 from __future__ import annotations
@@ -19,11 +19,15 @@ import pypdfium2.raw as pdfium_raw
 from PIL import Image
 
 from core.settings import Settings
+from ingest import rulings
 from ingest.blank import is_blank_pdf_page
+from ingest.cells import finish_pages
 from ingest.document import IngestedDocument, IngestError, Page, Route, Table
 from ingest.garble import GARBLE_THRESHOLD, garble_score
 from ingest.legacy import convert_legacy, legacy_font, looks_like_krutidev
 from ingest.ocr import OcrResult, ocr_many
+from ingest.poppler import PopplerPage, read_pages
+from ingest.reading import choose
 from ingest.text import clean_text
 
 log = logging.getLogger(__name__)
@@ -78,39 +82,62 @@ def layout_text(textpage: pdfium.PdfTextPage) -> str:
     return clean_text("\n".join(text))
 
 
+#: Text inside a cell box given in pdfplumber's coordinates (points, origin top-left of the page box).
+CellReader = Callable[[float, float, float, float], str]
+
+
+def _pdfium_cells(textpage: pdfium.PdfTextPage, width: float, height: float) -> CellReader:
+    """PDFium's text inside a box given with the origin top-left (PDFium's origin is bottom-left)."""
+
+    def read(x0: float, top: float, x1: float, bottom: float) -> str:
+        return str(textpage.get_text_bounded(left=x0, bottom=height - bottom, right=x1, top=height - top))
+
+    return read
+
+
+def _table_finder(page: pdfium.PdfPage, objects: rulings.PageObjects) -> dict[str, Any] | None:
+    """pdfplumber table settings for the page, or None when it holds no ruled table (``ingest.rulings``).
+
+    Rulings inside form XObjects are not read from PDFium: such a page, if it draws anything, gets
+    pdfplumber's own line finding (the empty settings).
+    """
+    if objects.forms:
+        return {} if _has_ruling(page) else None
+    return rulings.table_settings(objects.rulings)
+
+
 def _tables(
-    plumber_page: Any, textpage: pdfium.PdfTextPage, number: int, convert: Callable[[str], str] | None
+    plumber_page: Any,
+    cells: CellReader,
+    number: int,
+    convert: Callable[[str], str] | None,
+    finder: dict[str, Any],
 ) -> list[Table]:
-    """Tables found by pdfplumber's ruling lines; each cell's text read by PDFium inside the cell box."""
-    height = float(plumber_page.height)
-    x_off, y_off = float(plumber_page.bbox[0]), float(plumber_page.bbox[1])
+    """Tables found by pdfplumber from the ruling lines; each cell's text read by the page's engine."""
     tables: list[Table] = []
     try:
-        found = plumber_page.find_tables()
+        found = plumber_page.find_tables(finder or None)
     except Exception as exc:  # geometry is a bonus; never fail the page over it
         log.warning("table detection failed on page %d: %s", number, exc)
         return tables
     for table in found:
         rows: list[list[str]] = []
+        boxes: list[list[tuple[float, float, float, float]]] = []
         for row in table.rows:
-            cells: list[str] = []
+            texts: list[str] = []
+            row_boxes: list[tuple[float, float, float, float]] = []
             for cell in row.cells:
                 if cell is None:  # part of a merged cell
                     continue
-                x0, top, x1, bottom = cell
-                # pdfplumber: origin top-left; PDFium: origin bottom-left.
-                text = textpage.get_text_bounded(
-                    left=x0 + x_off,
-                    bottom=height - bottom + y_off,
-                    right=x1 + x_off,
-                    top=height - top + y_off,
-                )
-                text = clean_text(text).replace("\n", " ")
-                cells.append(convert(text) if convert else text)
-            rows.append(cells)
-        rows = [r for r in rows if any(r)]
+                text = clean_text(cells(*cell)).replace("\n", " ")
+                texts.append(convert(text) if convert else text)
+                x0, top, x1, bottom = (round(float(v), 2) for v in cell)
+                row_boxes.append((x0, top, x1, bottom))
+            if any(texts):
+                rows.append(texts)
+                boxes.append(row_boxes)
         if rows:
-            tables.append(Table(page=number, header=rows[0], rows=rows[1:]))
+            tables.append(Table(page=number, header=rows[0], rows=rows[1:], header_boxes=boxes[0], row_boxes=boxes[1:]))
     return tables
 
 
@@ -135,41 +162,44 @@ def read_pdf(
         pdf.close()
 
 
-def _open_plumber(data: bytes) -> Any:
-    try:
-        import pdfplumber
+class _LazyPlumber:
+    """pdfplumber's view of the file, opened only when a page needs it (a table's cells, a last reading).
 
-        from ingest.pdfminer_guard import install
+    pdfminer is stricter than PDFium and may fail to open the file, find fewer pages or fail on the page
+    tree; then the pages that wanted it go without (geometry is a bonus).
+    """
 
-        install()  # reference cycles read as null instead of hanging pdfminer
-        return pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:  # pdfminer is stricter than PDFium; go on without geometry
-        log.warning("pdfplumber could not open the PDF: %s", exc)
-        return None
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        self._doc: Any = None
+        self._pages: list[Any] | None = None
 
+    def page(self, index: int) -> Any:
+        if self._pages is None:
+            self._pages = []
+            try:
+                import pdfplumber
 
-def _plumber_pages(plumber: Any) -> list[Any]:
-    """pdfplumber's pages, or none: pdfminer may find fewer pages than PDFium, or fail on the page tree."""
-    if plumber is None:
-        return []
-    try:
-        return list(plumber.pages)
-    except Exception as exc:  # geometry is a bonus, as in _open_plumber
-        log.warning("pdfplumber could not read the page tree: %s", exc)
-        return []
+                from ingest.pdfminer_guard import install
 
+                install()  # reference cycles read as null instead of hanging pdfminer
+                self._doc = pdfplumber.open(io.BytesIO(self.data))
+                self._pages = list(self._doc.pages)
+            except Exception as exc:
+                log.warning("pdfplumber could not read the PDF: %s", exc)
+        return self._pages[index] if index < len(self._pages) else None
 
-def _close_plumber(plumber: Any) -> None:
-    """pdfplumber's close() walks the page tree again, so on a damaged file it raises what pages did."""
-    if plumber is None:
-        return
-    try:
-        plumber.close()
-    except Exception as exc:
-        log.warning("pdfplumber could not close the PDF cleanly: %s", exc)
-        stream = getattr(plumber, "stream", None)
-        if stream is not None:
-            stream.close()
+    def close(self) -> None:
+        """pdfplumber's close() walks the page tree again, so on a damaged file it raises what pages did."""
+        if self._doc is None:
+            return
+        try:
+            self._doc.close()
+        except Exception as exc:
+            log.warning("pdfplumber could not close the PDF cleanly: %s", exc)
+            stream = getattr(self._doc, "stream", None)
+            if stream is not None:
+                stream.close()
 
 
 def _read(
@@ -185,9 +215,10 @@ def _read(
     if n > settings.max_pages:
         raise IngestError(f"The PDF has {n} pages; the limit is {settings.max_pages}.", code="too_large")
 
-    plumber = _open_plumber(data)
-    plumber_pages = _plumber_pages(plumber)
+    plumber = _LazyPlumber(data)
+    poppler = _LazyPoppler(data, n)
     pages: dict[int, Page] = {}
+    engines: dict[int, str] = {}
     to_ocr: list[int] = []
     blank: list[int] = []
     done = 0
@@ -197,11 +228,12 @@ def _read(
             width, height = page.get_size()
             textpage = page.get_textpage()
             text = layout_text(textpage)
-            pl_page = plumber_pages[i] if i < len(plumber_pages) else None
-            fonts = _fontnames(pl_page)
+            objects = rulings.scan(page, height)
+            fonts = objects.fonts
             route: Route = "text"
             score: float | None = None
             convert: Callable[[str], str] | None = None
+            cell_reader: CellReader = _pdfium_cells(textpage, width, height)
             slug = legacy_font(fonts)
             visible = sum(1 for c in text if not c.isspace())
             if visible < MIN_TEXT_CHARS:
@@ -216,12 +248,22 @@ def _read(
                 text = clean_text(convert(text))
                 score = garble_score(text)
             else:
-                score = garble_score(text)
-                if score > GARBLE_THRESHOLD:
+                reading = choose(
+                    [("pdfium", partial(str, text)), ("poppler", partial(poppler.text, i))],
+                    last_resort=("pdfplumber", partial(_plumber_text, plumber.page, i)),
+                )
+                if reading is None:
                     route = "ocr"
+                else:
+                    text, engines[i + 1] = reading.text, reading.engine
+                    score = garble_score(text)
+                    if reading.engine == "poppler":
+                        cell_reader = poppler.cells(i)
             tables: list[Table] = []
-            if pl_page is not None and route != "ocr" and _has_ruling(page):
-                tables = _tables(pl_page, textpage, i + 1, convert)
+            finder = _table_finder(page, objects) if route != "ocr" else None
+            pl_page = plumber.page(i) if finder is not None else None
+            if finder is not None and pl_page is not None:
+                tables = _tables(pl_page, cell_reader, i + 1, convert, finder)
             textpage.close()
             pages[i] = Page(
                 number=i + 1,
@@ -231,6 +273,7 @@ def _read(
                 tables=tables,
                 width=width,
                 height=height,
+                engine=engines.get(i + 1),
             )
             if route == "ocr" and is_blank_pdf_page(page):
                 blank.append(i + 1)  # nothing drawn on it: no rendering, no OCR
@@ -242,7 +285,7 @@ def _read(
                 if progress:
                     progress(done, n)
     finally:
-        _close_plumber(plumber)
+        plumber.close()
 
     def rendered() -> Iterator[tuple[int, Image.Image]]:
         for i in to_ocr:
@@ -262,11 +305,13 @@ def _read(
         if res.error:
             errors[i + 1] = res.error
     ordered = [pages[i] for i in range(n)]
+    finish_pages(ordered)
     meta: dict[str, Any] = {
         "bytes": len(data),
         "page_count": n,
         "routes": {p.number: p.route for p in ordered},
         "garble_threshold": GARBLE_THRESHOLD,
+        "engines": engines,
     }
     if to_ocr:
         meta["ocr_lang"] = settings.ocr_lang
@@ -278,17 +323,46 @@ def _read(
     return IngestedDocument(source=source, kind="pdf", pages=ordered, metadata=meta)
 
 
-def _fontnames(pl_page: Any) -> set[str]:
-    """Font names from the page's resources: no layout analysis needed (pl_page.chars costs ~0.1 s a page)."""
-    if pl_page is None:
-        return set()
-    try:
-        from pdfminer.pdftypes import resolve1
+class _LazyPoppler:
+    """Poppler's reading of the whole file, made on first use (one pdftotext run) and kept."""
 
-        fonts = resolve1(pl_page.page_obj.resources.get("Font")) or {}
-        return {str(resolve1(resolve1(f).get("BaseFont"))).strip("/'\"") for f in fonts.values()}
-    except Exception:
-        return set()
+    def __init__(self, data: bytes, count: int) -> None:
+        self.data = data
+        self.count = count
+        self._pages: list[PopplerPage] | None = None
+        self._tried = False
+
+    def page(self, index: int) -> PopplerPage | None:
+        if not self._tried:
+            self._tried = True
+            pages = read_pages(self.data)
+            if pages is not None and len(pages) != self.count:
+                log.warning(
+                    "pdftotext found %d pages, PDFium %d; poppler's reading is not used", len(pages), self.count
+                )
+                pages = None
+            self._pages = pages
+        return self._pages[index] if self._pages is not None else None
+
+    def text(self, index: int) -> str | None:
+        page = self.page(index)
+        return page.text if page is not None else None
+
+    def cells(self, index: int) -> CellReader:
+        page = self.page(index)
+        return page.text_in if page is not None else (lambda *_box: "")
+
+
+def _plumber_text(page_of: Callable[[int], Any], index: int) -> str | None:
+    """pdfplumber's characters as text (pdfminer's layout), or None when pdfplumber has no page."""
+    pl_page = page_of(index)
+    if pl_page is None:
+        return None
+    try:
+        return clean_text(pl_page.extract_text() or "")
+    except Exception as exc:  # a third opinion only; never fail the page over it
+        log.warning("pdfplumber could not read a page's characters: %s", exc)
+        return None
 
 
 def _has_ruling(page: pdfium.PdfPage) -> bool:
@@ -314,6 +388,6 @@ def _has_ruling(page: pdfium.PdfPage) -> bool:
         return False
 
     try:
-        return has_path(raw.FPDFPage_CountObjects(page), lambda i: raw.FPDFPage_GetObject(page, i), 0)
+        return has_path(raw.FPDFPage_CountObjects(page), partial(raw.FPDFPage_GetObject, page), 0)
     except Exception:
         return True

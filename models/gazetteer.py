@@ -13,6 +13,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from rapidfuzz import fuzz, process
+
+from nlp.normalize import fold
+
 _WORD_END = r"(?![\u0900-\u0963\u0966-\u097f\w])"
 _WORD_START = r"(?<![\u0900-\u0963\u0966-\u097f\w])"
 
@@ -59,10 +63,27 @@ class Gazetteer:
                     full = f"{head} {plural}".strip()
                     self.surface_to_canonical.setdefault(full, canonical)
                     self.singular.setdefault(full, form)
+        self._single_words: dict[str, str] = {
+            fold(form): canonical
+            for form, canonical in self.surface_to_canonical.items()
+            if " " not in form and len(fold(form)) >= 5 and form not in self.abbreviations
+        }
         forms = sorted(self.surface_to_canonical, key=len, reverse=True)
         self._pattern = re.compile(
             _WORD_START + "(" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + ")" + _WORD_END
         )
+
+    def fuzzy(self, word: str, cutoff: float = 88.0) -> str | None:
+        """The canonical designation a misspelt one-word designation stands for (``जिलाधिकरी``), or None.
+
+        Compared after folding, by edit similarity (rapidfuzz); only words of five letters or more, so that
+        short words never pass for a post.
+        """
+        folded = fold(word)
+        if len(folded) < 5:
+            return None
+        hit = process.extractOne(folded, self._single_words, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return self._single_words[hit[0]] if hit else None
 
     def find(self, text: str) -> list[Mention]:
         out = []

@@ -18,7 +18,7 @@ from rich.table import Table
 from core.states import Role
 from ingest.formats import by_name
 
-_OUTPUT_SUFFIXES_DROPPED = (".text", ".scan", ".garbled", ".legacy")
+_OUTPUT_SUFFIXES_DROPPED = (".text", ".scan", ".garbled", ".legacy", ".chromium")
 
 if TYPE_CHECKING:
     from core.contract import Extraction, Person
@@ -238,7 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="score the extractor on ../shared/eval/dev and corpus/")
     p.add_argument("--shared", default=str(Path(__file__).resolve().parents[1].parent / "shared" / "eval"))
     p.add_argument("--corpus", default=str(Path(__file__).resolve().parents[1] / "corpus"))
-    p.add_argument("--kinds", default="txt,text.pdf,scan.pdf,corpus", help="comma-separated input kinds")
+    p.add_argument("--kinds", default="txt,text.pdf,scan.pdf,garbled.pdf,legacy.pdf,chromium.pdf,corpus", help="comma-separated input kinds")
     p.set_defaults(func=cmd_eval)
 
     p = sub.add_parser("serve", help="start the API and web UI (default http://127.0.0.1:8000)")

@@ -171,7 +171,7 @@ def cmd_remind_status(_ns: argparse.Namespace) -> int:
 
 
 def cmd_report(ns: argparse.Namespace) -> int:
-    from exporters.report import ReportFontError, render_pdf, render_xlsx, report_data
+    from exporters.report import ReportFontError, accepted_reports, render_pdf, render_xlsx, report_data
     from store.repository import get_document
 
     settings, db = _context()
@@ -180,7 +180,7 @@ def cmd_report(ns: argparse.Namespace) -> int:
         if doc is None:
             err.print(f"nirdesh: document {ns.document} not found")
             return 2
-        data = report_data(doc, date.today(), ns.review)
+        data = report_data(doc, date.today(), ns.review, accepted_reports(s, [i.id for i in doc.items]))
     try:
         body = render_pdf(data, settings.report_font) if ns.format == "pdf" else render_xlsx(data)
     except ReportFontError as e:

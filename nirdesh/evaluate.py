@@ -19,6 +19,7 @@ KIND_GLOBS = {
     "scan.pdf": "dev/pdf/*.scan.pdf",
     "garbled.pdf": "dev/pdf/*.garbled.pdf",
     "legacy.pdf": "dev/pdf/*.legacy.pdf",
+    "chromium.pdf": "dev/pdf/*.chromium.pdf",
 }
 
 

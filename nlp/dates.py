@@ -10,36 +10,24 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from nlp.normalize import ascii_digits
+from nlp.normalize import ascii_digits, fold
 from nlp.numbers import NUMBER_WORD, NUMBER_WORDS
+from nlp.patterns import WORD_END_W, WORD_START_W
+from nlp.vocab import alternation, column, rows
 
-MONTHS: dict[str, int] = {}
-for _num, _names in enumerate(
-    [
-        "जनवरी|january|jan",
-        "फरवरी|फ़रवरी|फ़रवरी|february|feb",
-        "मार्च|march|mar",
-        "अप्रैल|अप्रेल|एप्रिल|april|apr",
-        "मई|may",
-        "जून|june|jun",
-        "जुलाई|july|jul",
-        "अगस्त|august|aug",
-        "सितंबर|सितम्बर|सितबंर|september|sept|sep",
-        "अक्टूबर|अक्तूबर|अक्टुबर|october|oct",
-        "नवंबर|नवम्बर|november|nov",
-        "दिसंबर|दिसम्बर|december|dec",
-    ],
-    start=1,
-):
-    for _name in _names.split("|"):
-        MONTHS[_name] = _num
-_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTHS: dict[str, int] = {fold(name): int(number) for name, number, *_ in rows("months")}
+_UNIT_KIND: dict[str, str] = {fold(unit): kind for unit, kind, *_ in rows("duration_units")}
+WEEKDAYS: dict[str, int] = {fold(day): int(number) for day, number, *_ in rows("weekdays")}
+_MONTH = alternation(column("months"))
+_UNIT = alternation(column("duration_units"))
+_WEEKDAY = alternation(column("weekdays"))
 _D = "[0-9०-९]"
-_W = r"(?<![\w\u0900-\u0963\u0966-\u097f])"  # word start
-_E = r"(?![\w\u0900-\u0963\u0966-\u097f])"  # word end (Devanagari matras are not \w in every case)
+_W = WORD_START_W
+_E = WORD_END_W
 
 # Postpositions that say how the date binds the action.
 _SUFFIX = (
@@ -74,13 +62,17 @@ _FY_END = re.compile(
     r"(?:(?:इस|चालू|वर्तमान)\s+)?वित्तीय\s+वर्ष\s+(?:\d{4}-\d{2,4}\s+)?(?:के\s+(?:अंत|अन्त|समापन)\s+)?(?:तक|से\s+पूर्व)"
 )
 _IN_DAYS = re.compile(
-    rf"{_W}(?P<n>{_D}{{1,3}}|{NUMBER_WORD})\s+(?P<unit>दिवस|दिवसों|दिन|दिनों|कार्यदिवस|कार्य\s+दिवस|सप्ताह|सप्ताहों|हफ्ते|हफ़्ते|हफ्तों|"
-    r"माह|महीने|महीनों|मास)\s*(?:के\s+(?:भीतर|अंदर|अन्दर|अंतर्गत|अन्तर्गत)|में|तक|की\s+(?:समय-?सीमा|अवधि)\s+में)"
+    rf"{_W}(?P<n>{_D}{{1,3}}|{NUMBER_WORD})\s+(?P<unit>{_UNIT})\s*(?:के\s+(?:भीतर|अंदर|अन्दर|अंतर्गत|अन्तर्गत)|में|तक|की\s+(?:समय-?सीमा|अवधि)\s+में)"
 )
 _NEXT_WEEK = re.compile(r"(?:अगले|आगामी)\s+(?:सप्ताह|हफ्ते|हफ़्ते)\s+(?:तक|में)")
 _IMMEDIATE = re.compile(rf"{_W}(?:तत्काल|तत्कालिक\s+रूप\s+से|तुरंत|तुरन्त|अविलंब|अविलम्ब|फौरन|आज\s+ही){_E}")
 _SOON = re.compile(rf"{_W}(?:शीघ्रातिशीघ्र|यथाशीघ्र|यथा\s+शीघ्र|शीघ्र|जल्द\s+से\s+जल्द|जल्दी\s+से\s+जल्दी|जल्द){_E}")
-_NEXT_MEETING = re.compile(r"(?:आगामी|अगली)\s+(?:समीक्षा\s+|मासिक\s+)?बैठक\s+(?:से\s+पूर्व|से\s+पहले|तक|के\s+पूर्व)")
+_NEXT_MEETING = re.compile(r"(?:आगामी|अगली)\s+(?:समीक्षा\s+|मासिक\s+)?बैठक\s+(?:से\s+पूर्व|से\s+पहले|तक|के\s+पूर्व|में)")
+_NEXT_WEEKDAY = re.compile(rf"{_W}(?:आगामी|अगले|अगली|इस|आने\s+वाले)\s+(?P<day>{_WEEKDAY})\s+(?:तक|को)")
+# "प्रत्येक माह की 5 तारीख तक": a limit that recurs, not one due date.
+_RECURRING_LIMIT = re.compile(
+    rf"{_W}(?:प्रत्येक|हर|प्रति)\s*(?:माह|महीने|सप्ताह)\s+(?:की|के)\s+(?:{_D}{{1,2}}|{_WEEKDAY})\s*(?:तारीख|तिथि)?\s+(?:तक|को)"
+)
 _YEAR_END = re.compile(rf"{_W}(?:वर्ष\s+)?(?P<year>{_D}{{4}})\s+(?:के\s+अंत\s+)?तक")
 
 
@@ -90,7 +82,7 @@ class TimeExpression:
     end: int
     text: str
     date: str | None
-    kind: str  # by | on | from | within | immediate | soon | before_next_meeting
+    kind: str  # by | on | from | within | immediate | soon | before_next_meeting | recurring
 
 
 def _year(raw: str | None) -> int | None:
@@ -138,87 +130,150 @@ def _add_months(d: date, n: int) -> date:
     return date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
 
 
+Resolved = tuple[date | None, str] | None  # (date, kind); None drops the match
+Resolver = Callable[[re.Match[str], date | None], Resolved]
+
+
+def _numeric(m: re.Match[str], meeting: date | None) -> Resolved:
+    y = _year(m["year"])
+    when = _safe_date(y, int(ascii_digits(m["month"])), int(ascii_digits(m["day"]))) if y else None
+    return (when, _kind(m["suffix"])) if when else None
+
+
+def _iso(m: re.Match[str], meeting: date | None) -> Resolved:
+    when = _safe_date(int(m["year"]), int(m["month"]), int(m["day"]))
+    return (when, _kind(m["suffix"])) if when else None
+
+
+def _day_month(m: re.Match[str], meeting: date | None) -> Resolved:
+    mo, d = MONTHS[fold(m["month"])], int(ascii_digits(m["day"]))
+    y = _year(m["year"]) or _infer_year(mo, d, meeting)
+    return (_safe_date(y, mo, d) if y else None), _kind(m["suffix"])
+
+
+def _month_only(m: re.Match[str], meeting: date | None) -> Resolved:
+    """``दिसंबर तक``: the last day of that month (the next such month); ``नवंबर से``: its first day."""
+    mo = MONTHS[fold(m["month"])]
+    y = _year(m["year"])
+    if y is None and meeting is not None:
+        y = meeting.year + (1 if mo < meeting.month else 0)
+    suffix = m["suffix"] or "तक"
+    when = (date(y, mo, 1) if suffix == "से" else _month_end(y, mo)) if y else None
+    return when, _kind(suffix)
+
+
+def _end_of_month(m: re.Match[str], meeting: date | None) -> Resolved:
+    if meeting is None:
+        return None, "by"
+    base = _add_months(meeting, 1) if m["which"] in ("अगले", "आगामी") else meeting
+    return _month_end(base.year, base.month), "by"
+
+
+def _next_month(m: re.Match[str], meeting: date | None) -> Resolved:
+    if meeting is None:
+        return None, "by"
+    nxt = _add_months(meeting, 1)
+    return _month_end(nxt.year, nxt.month), "by"
+
+
+def _fy_end(m: re.Match[str], meeting: date | None) -> Resolved:
+    return (date(meeting.year + (1 if meeting.month >= 4 else 0), 3, 31) if meeting else None), "by"
+
+
+def _in_period(m: re.Match[str], meeting: date | None) -> Resolved:
+    """``15 दिन में``, ``एक सप्ताह के भीतर``, ``48 घंटे के भीतर``: the meeting date plus the period."""
+    raw = m["n"]
+    n = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(ascii_digits(raw))
+    if meeting is None:
+        return None, "within"
+    unit = _UNIT_KIND[fold(" ".join(m["unit"].split()))]
+    if unit == "month":
+        return _add_months(meeting, n), "within"
+    days = {"hour": -(-n // 24), "day": n, "week": 7 * n, "fortnight": 15 * n}[unit]
+    return meeting + timedelta(days=days), "within"
+
+
+def _next_week(m: re.Match[str], meeting: date | None) -> Resolved:
+    return (meeting + timedelta(days=7) if meeting else None), "within"
+
+
+def _next_weekday(m: re.Match[str], meeting: date | None) -> Resolved:
+    """``आगामी सोमवार तक``: the next such weekday after the meeting."""
+    if meeting is None:
+        return None, "by"
+    ahead = (WEEKDAYS[fold(m["day"])] - meeting.isoweekday()) % 7 or 7
+    return meeting + timedelta(days=ahead), "by"
+
+
+def _year_end(m: re.Match[str], meeting: date | None) -> Resolved:
+    return date(_year(m["year"]) or 1, 12, 31), "by"
+
+
+def _at(kind: str, on_meeting: bool = False) -> Resolver:
+    def resolve(m: re.Match[str], meeting: date | None) -> Resolved:
+        return (meeting if on_meeting else None), kind
+
+    return resolve
+
+
+# The grammar as rows: (pattern, resolver, kind). The resolver gives the date and may refine the kind
+# (a suffix ``तक``/``से``/``को``); rows are tried in order and overlaps keep the longest expression.
+TIME_RULES: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
+    (_NUMERIC, _numeric, "on"),
+    (_ISO, _iso, "on"),
+    (_DAY_MONTH_YEAR, _day_month, "on"),
+    (_MONTH_DAY_YEAR, _day_month, "on"),
+    (_MONTH_ONLY, _month_only, "by"),
+    (_END_OF_MONTH, _end_of_month, "by"),
+    (_NEXT_MONTH, _next_month, "by"),
+    (_FY_END, _fy_end, "by"),
+    (_IN_DAYS, _in_period, "within"),
+    (_NEXT_WEEK, _next_week, "within"),
+    (_NEXT_WEEKDAY, _next_weekday, "by"),
+    (_YEAR_END, _year_end, "by"),
+    (_RECURRING_LIMIT, _at("recurring"), "recurring"),
+    (_IMMEDIATE, _at("immediate", on_meeting=True), "immediate"),
+    (_SOON, _at("soon"), "soon"),
+    (_NEXT_MEETING, _at("before_next_meeting"), "before_next_meeting"),
+)
+
+
 def find_time_expressions(sentence: str, meeting: date | None) -> list[TimeExpression]:
     """Every time expression in ``sentence``, left to right, without overlaps."""
     found: list[TimeExpression] = []
-
-    def add(m: re.Match[str], when: date | None, kind: str) -> None:
-        found.append(TimeExpression(m.start(), m.end(), m.group(0).strip(), when.isoformat() if when else None, kind))
-
-    for m in _NUMERIC.finditer(sentence):
-        d, mo, y = int(ascii_digits(m["day"])), int(ascii_digits(m["month"])), _year(m["year"])
-        when = _safe_date(y, mo, d) if y else None
-        if when:
-            add(m, when, _kind(m["suffix"]))
-    for m in _ISO.finditer(sentence):
-        when = _safe_date(int(m["year"]), int(m["month"]), int(m["day"]))
-        if when:
-            add(m, when, _kind(m["suffix"]))
-    for rx in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+    for rx, resolve, _ in TIME_RULES:
         for m in rx.finditer(sentence):
-            mo, d = MONTHS[m["month"].lower()], int(ascii_digits(m["day"]))
-            y = _year(m["year"]) or _infer_year(mo, d, meeting)
-            add(m, _safe_date(y, mo, d) if y else None, _kind(m["suffix"]))
-    for m in _MONTH_ONLY.finditer(sentence):
-        mo = MONTHS[m["month"].lower()]
-        y = _year(m["year"])
-        if y is None and meeting is not None:
-            y = meeting.year + (1 if mo < meeting.month else 0)
-        suffix = m["suffix"] or "तक"
-        when = None
-        if y:
-            when = date(y, mo, 1) if suffix == "से" else _month_end(y, mo)
-        add(m, when, _kind(suffix))
-    for m in _END_OF_MONTH.finditer(sentence):
-        when = None
-        if meeting is not None:
-            base = _add_months(meeting, 1) if m["which"] in ("अगले", "आगामी") else meeting
-            when = _month_end(base.year, base.month)
-        add(m, when, "by")
-    for m in _NEXT_MONTH.finditer(sentence):
-        when = None
-        if meeting is not None:
-            nxt = _add_months(meeting, 1)
-            when = _month_end(nxt.year, nxt.month)
-        add(m, when, "by")
-    for m in _FY_END.finditer(sentence):
-        when = None
-        if meeting is not None:
-            when = date(meeting.year + (1 if meeting.month >= 4 else 0), 3, 31)
-        add(m, when, "by")
-    for m in _IN_DAYS.finditer(sentence):
-        raw = m["n"]
-        n = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(ascii_digits(raw))
-        unit = m["unit"]
-        when = None
-        if meeting is not None:
-            if unit.startswith(("सप्ताह", "हफ")):
-                when = meeting + timedelta(days=7 * n)
-            elif unit.startswith(("माह", "मही", "मास")):
-                when = _add_months(meeting, n)
-            else:
-                when = meeting + timedelta(days=n)
-        add(m, when, "within")
-    for m in _NEXT_WEEK.finditer(sentence):
-        add(m, meeting + timedelta(days=7) if meeting else None, "within")
-    for m in _YEAR_END.finditer(sentence):
-        add(m, date(_year(m["year"]) or 1, 12, 31), "by")
-    for m in _IMMEDIATE.finditer(sentence):
-        add(m, meeting, "immediate")
-    for m in _SOON.finditer(sentence):
-        add(m, None, "soon")
-    for m in _NEXT_MEETING.finditer(sentence):
-        add(m, None, "before_next_meeting")
+            resolved = resolve(m, meeting)
+            if resolved is None:
+                continue
+            when, kind = resolved
+            text = m.group(0).strip()
+            found.append(TimeExpression(m.start(), m.end(), text, when.isoformat() if when else None, kind))
     return _without_overlaps(found)
 
 
 def _without_overlaps(found: list[TimeExpression]) -> list[TimeExpression]:
     """Keep the longest expression where two overlap (``31 दिसंबर, 2025 तक`` over ``दिसंबर, 2025 तक``)."""
-    kept: list[TimeExpression] = []
+    kept: list[TimeExpression] = []  # sorted by start, never overlapping
     for e in sorted(found, key=lambda e: (-(e.end - e.start), e.start)):
-        if all(e.end <= k.start or e.start >= k.end for k in kept):
-            kept.append(e)
-    return sorted(kept, key=lambda e: e.start)
+        i = _position(kept, e.start)
+        before_ok = i == 0 or kept[i - 1].end <= e.start
+        after_ok = i == len(kept) or e.end <= kept[i].start
+        if before_ok and after_ok:
+            kept.insert(i, e)
+    return kept
+
+
+def _position(kept: list[TimeExpression], start: int) -> int:
+    """Where an expression starting at ``start`` goes in ``kept`` (binary search)."""
+    lo, hi = 0, len(kept)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if kept[mid].start < start:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def parse_meeting_date(text: str) -> date | None:

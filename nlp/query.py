@@ -18,19 +18,14 @@ from functools import lru_cache
 
 from nlp.normalize import fold
 from nlp.stem import is_devanagari, stem
+from nlp.vocab import words
 
 # Letters, digits, Devanagari letters and signs (not the dandas), ZWJ/ZWNJ inside words.
 _WORD = re.compile(r"(?:[^\W_]|[\u0900-\u0963\u0966-\u097f\u200c\u200d])+")
 
-# Function words and the boilerplate of every directive: they would match nearly every item.
-_STOPWORD_TEXT = (
-    "का के की को में से पर ने तक और एवं तथा या है हैं था थे थी हो हुए हुई कि जो वह यह वे ये इस उस इन उन"
-    " भी ही न नहीं सभी किया किए की जाए जाएं जाएगा जाएगी जाएंगे कर करें करने कराई कराया कराए कराना"
-    " दिए दिया दी गए गया गई लिए लिया द्वारा साथ बाद हेतु उन्होंने अपने अपना"
-    " निर्देश निर्देशित निर्देशों आदेश कहा"
-    " the of and to in for on a an by with is"
-)
-STOPWORDS = frozenset(fold(w) for w in _STOPWORD_TEXT.split(" "))
+# Function words and the boilerplate of every directive (models/data/hi/stopwords.tsv): they would match
+# nearly every item.
+STOPWORDS = words("stopwords")
 _MIN_ROMAN_KEY = 2
 
 

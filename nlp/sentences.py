@@ -11,40 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from nlp.patterns import MAX_SENTENCE
+from nlp.vocab import is_in
+
 TERMINATORS = "।॥?!"
 _DEVANAGARI = re.compile("[\u0900-\u097f]")
 _CONSONANT = re.compile("[\u0915-\u0939\u0958-\u095f]")
 _LIST_MARKER = re.compile(r"^\s*(?:\(?[0-9०-९]{1,3}[.)]|\(?[क-ह][.)]|[•\-–*]|\(?[ivx]{1,4}[.)])\s")
-# Words that take a dot but do not end a sentence.
-_ABBREVIATIONS = {
-    "डॉ",
-    "श्री",
-    "श्रीमती",
-    "सुश्री",
-    "सं",
-    "क्र",
-    "पृ",
-    "नं",
-    "मो",
-    "रु",
-    "कि",
-    "मी",
-    "प्रो",
-    "ई",
-    "आदि",
-    "dr",
-    "mr",
-    "mrs",
-    "ms",
-    "no",
-    "st",
-    "vs",
-    "etc",
-    "e.g",
-    "i.e",
-    "govt",
-    "dept",
-}
 _TABLE_ROW = re.compile(r"\|.*\|")
 
 
@@ -137,7 +110,7 @@ def _is_full_stop(text: str, i: int, unit_start: int) -> bool:
     word = _token_before(text, i)
     if not word:
         return text[i - 1] == "." if i > 0 else False
-    if word.lower() in _ABBREVIATIONS:
+    if is_in(word, "abbreviations"):
         return False
     if word.isdigit() or word.translate(str.maketrans("०१२३४५६७८९", "0123456789")).isdigit():
         return text[unit_start:i].strip() != word  # "1." opening a point is a list marker
@@ -174,9 +147,21 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _emit(text: str, start: int, end: int, out: list[Sentence]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start and any(c.isalnum() for c in text[start:end]):
-        out.append(Sentence(start, end, text[start:end].replace("\n", " ")))
+    """Append the sentence ``text[start:end]``; a run longer than ``MAX_SENTENCE`` goes in pieces.
+
+    No real sentence is that long; a run without sentence marks (a hostile or garbled text) is cut at
+    the last space before the limit, so that every later rule reads bounded pieces in linear total time.
+    """
+    while start < end:
+        while start < end and text[start].isspace():
+            start += 1
+        stop = end
+        if stop - start > MAX_SENTENCE:
+            space = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+            stop = space if space > start else start + MAX_SENTENCE
+        piece_end = stop
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        if piece_end > start and any(c.isalnum() for c in text[start:piece_end]):
+            out.append(Sentence(start, piece_end, text[start:piece_end].replace("\n", " ")))
+        start = stop

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(tesseract-ocr tesseract-ocr-hin tesseract-ocr-script-deva poppler-utils fonts-lohit-deva postgresql chromium chromium-driver redis-server)
+APT_PACKAGES=(tesseract-ocr tesseract-ocr-hin tesseract-ocr-script-deva poppler-utils fonts-lohit-deva postgresql chromium chromium-driver redis-server ghostscript fonts-noto-core libreoffice-writer-nogui)
 APT_PACKAGES+=(${NIRDESH_EXTRA_APT:-})
 
 missing=()

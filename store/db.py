@@ -86,6 +86,9 @@ class Database:
         self.read_sessionmaker = sessionmaker(self.engine.execution_options(**{READ_ONLY: True}))
         event.listen(self.read_sessionmaker, "before_flush", _refuse_flush)
         outbox.install(self.sessionmaker)  # item events go to the reminders outbox in the same transaction
+        from store import offices
+
+        offices.install(self.sessionmaker)  # new items link to offices by alias; closing dates follow status
         from store.fts import install_index_hooks
 
         install_index_hooks(self.sessionmaker)  # the keyword index follows every write of an item

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from core.contract import ExtractedItem
 from nlp.dates import find_time_expressions
 from store import audit
 from store.fields import RECURRENCES, new_extracted_item
@@ -62,20 +63,25 @@ def add_item(session: Session, doc: Document, sel: Selection, actor: str) -> Act
         raise ValueError(f"recurrence must be one of {RECURRENCES}")
     given = sel.deadline is not None
     deadline = sel.deadline if given else deadline_in(text, doc)
-    ai = {
-        "id": None,
-        "text": text,
-        "action": None,
-        "issued_by": sel.issued_by,
-        "responsible": sel.responsible,
-        "deadline": deadline,
-        "recurrence": sel.recurrence,
-        "targets": [],
-        "evidence": {"page": sel.page, "start": sel.start, "end": sel.end, "added_by": actor},
-        "confidence": None,
-    }
+    ai = ExtractedItem.from_json(
+        {
+            "id": "manual",
+            "text": text,
+            "action": None,
+            "issued_by": sel.issued_by,
+            "responsible": sel.responsible,
+            "deadline": deadline,
+            "recurrence": sel.recurrence,
+            "targets": [],
+            "evidence": {"page": sel.page, "start": sel.start, "end": sel.end},
+            "confidence": None,
+        },
+        "selection",
+    )
     seq = max((i.seq for i in doc.items), default=0) + 1
     item = new_extracted_item(doc.id, seq, ai)
+    item.extracted_id = None  # no extraction produced it
+    item.evidence = {**ai.evidence.to_json(), "added_by": actor} if ai.evidence else None
     if given:
         item.due_date_source = "corrected"
     item.review_state = "confirmed"

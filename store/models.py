@@ -46,7 +46,7 @@ REVIEW_STATES = tuple(ReviewState)
 STATUSES = tuple(ItemStatus)
 PRIORITIES = tuple(Priority)
 JOB_STATUSES = tuple(JobStatus)
-ROLES = tuple(Role)  # in rank order: viewer < editor < admin
+ROLES = tuple(Role)  # in rank order: office < viewer < editor < admin
 
 
 def utcnow() -> datetime:
@@ -248,6 +248,8 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    # role "office": the office the token acts for (migration 0007); NULL for every other role
+    office_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"), index=True)
 
 
 class PageResult(Base):
@@ -348,6 +350,100 @@ class ItemEmbedding(Base):
     dim: Mapped[int] = mapped_column(Integer)
     vector: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+# --- offices and action-taken reports (migration 0007) ------------------------------------------------
+
+
+class Office(Base):
+    """A government office that directives are addressed to (designation, department, district)."""
+
+    __tablename__ = "offices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    designation: Mapped[str] = mapped_column(Text)
+    department: Mapped[str | None] = mapped_column(Text)
+    district: Mapped[str | None] = mapped_column(Text)
+    email: Mapped[str | None] = mapped_column(String(320))  # reminders by e-mail
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    aliases: Mapped[list[OfficeAlias]] = relationship(
+        back_populates="office", cascade="all, delete-orphan", order_by="OfficeAlias.id"
+    )
+
+
+class OfficeAlias(Base):
+    """A way the minutes name an office; ``key`` is the folded form that responsibles are matched on."""
+
+    __tablename__ = "office_aliases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(String(300), unique=True)
+
+    office: Mapped[Office] = relationship(back_populates="aliases")
+
+
+class ItemOffice(Base):
+    """An action item assigned to an office (by alias match or by hand), with its closing figures."""
+
+    __tablename__ = "item_offices"
+    __table_args__ = (Index("ix_item_offices_office_item", "office_id", "item_id"),)
+
+    item_id: Mapped[int] = mapped_column(ForeignKey("action_items.id", ondelete="CASCADE"), primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"), primary_key=True)
+    source: Mapped[str] = mapped_column(String(10), default="alias")  # alias | manual
+    assigned_on: Mapped[date] = mapped_column(Date)  # meeting date, else the day of linking
+    closed_on: Mapped[date | None] = mapped_column(Date)  # set when the item is done
+    days_to_close: Mapped[int | None] = mapped_column(Integer)
+
+
+class OfficeReport(Base):
+    """One version of an office's action-taken report on an item. Rows are never updated except for
+    the review; a returned report stays and the office files a new version."""
+
+    __tablename__ = "office_reports"
+    __table_args__ = (
+        UniqueConstraint("item_id", "office_id", "version", name="uq_office_reports_item_office_version"),
+        Index("ix_office_reports_review", "review"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("action_items.id", ondelete="CASCADE"), index=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(20))  # a ReportStatus
+    text: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str | None] = mapped_column(Text)  # why it cannot be done
+    report_date: Mapped[date] = mapped_column(Date)
+    submitted_by: Mapped[str] = mapped_column(String(100))
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    review: Mapped[str] = mapped_column(String(10), default="pending")  # a ReportReview
+    reviewed_by: Mapped[str | None] = mapped_column(String(100))
+    reviewed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    review_note: Mapped[str | None] = mapped_column(Text)
+
+    attachments: Mapped[list[ReportAttachment]] = relationship(
+        back_populates="report", cascade="all, delete-orphan", order_by="ReportAttachment.id"
+    )
+
+
+class ReportAttachment(Base):
+    """Proof attached to a report, kept in the file store like an original (content-addressed)."""
+
+    __tablename__ = "report_attachments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("office_reports.id", ondelete="CASCADE"), index=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    content_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    stored_path: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    report: Mapped[OfficeReport] = relationship(back_populates="attachments")
 
 
 class UsageCount(Base):

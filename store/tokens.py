@@ -9,21 +9,24 @@ from datetime import UTC, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.states import Role
 from store.models import ROLES, ApiToken
 
-ROLE_RANK: dict[str, int] = {r: i for i, r in enumerate(ROLES)}  # viewer < editor < admin
+ROLE_RANK: dict[str, int] = {r: i for i, r in enumerate(ROLES)}  # office < viewer < editor < admin
 
 
 def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def create_token(session: Session, role: str, label: str) -> str:
-    """Create a token and return its plaintext (never stored)."""
+def create_token(session: Session, role: str, label: str, office_id: int | None = None) -> str:
+    """Create a token and return its plaintext (never stored). Role ``office`` needs its ``office_id``."""
     if role not in ROLE_RANK:
         raise ValueError(f"role must be one of {list(ROLES)}")
+    if (role == Role.OFFICE) != (office_id is not None):
+        raise ValueError("an office token needs its office, and only an office token has one")
     token = "nd_" + secrets.token_urlsafe(32)
-    session.add(ApiToken(token_hash=hash_token(token), role=role, label=(label or role)[:100]))
+    session.add(ApiToken(token_hash=hash_token(token), role=role, label=(label or role)[:100], office_id=office_id))
     session.flush()
     return token
 

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from api.auth import Admin, Ctx, Editor, Viewer
 from api.errors import ApiError, error_responses, not_found
 from api.params import IdPath, IsoDate, Text
-from api.schemas import DocumentDetail, ItemOut, document_detail, item_out
+from api.schemas import DocumentDetail, ItemOut, document_detail, item_out_of
 from store import jobs as job_store
 from store.document_edit import delete_document, history, pending_purge, purge_originals, update_document
 from store.manual_items import Selection, add_item
@@ -142,7 +142,7 @@ def add_missed_item(document_id: IdPath, body: ItemAdd, ctx: Ctx, who: Editor) -
             item = add_item(s, doc, sel, who.actor)
         except ValueError as e:
             raise ApiError(422, "validation_error", str(e)) from e
-        return item_out(item, ctx.today())
+        return item_out_of(item, ctx.today())
 
 
 @router.get("/documents/{document_id:int}/history", response_model=list[DocumentAuditOut])

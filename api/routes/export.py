@@ -20,7 +20,7 @@ from api.params import IdPath, Text
 from api.review_param import ReviewQuery
 from core.states import ErrorCode, Role
 from exporters.mapping import MappingError
-from exporters.report import ReportFontError, render_pdf, render_xlsx, report_data
+from exporters.report import ReportFontError, accepted_reports, render_pdf, render_xlsx, report_data
 from exporters.rows import ExportRow, load_rows
 from exporters.service import MEDIA, base_url, filename, render
 from store.repository import ItemFilter, get_document
@@ -137,7 +137,7 @@ def compliance_report(
         doc = get_document(s, document_id)
         if doc is None:
             raise not_found("document", document_id)
-        data = report_data(doc, ctx.today(), review or "confirmed")
+        data = report_data(doc, ctx.today(), review or "confirmed", accepted_reports(s, [i.id for i in doc.items]))
     try:
         body = render_pdf(data, ctx.settings.report_font) if format == "pdf" else render_xlsx(data)
     except ReportFontError as e:

@@ -13,6 +13,7 @@ NOTE = "लखनऊ, 5 मई 2025। जिलाधिकारी ने न
 def test_output_name_drops_route_suffixes():
     assert output_name(Path("000_abc.text.pdf")) == "000_abc"
     assert output_name(Path("000_abc.scan.pdf")) == "000_abc"
+    assert output_name(Path("000_abc.chromium.pdf")) == "000_abc"
     assert output_name(Path("minutes.final.docx")) == "minutes.final"
 
 

@@ -28,13 +28,13 @@ STORED = {
     DocumentStatus: {"stored", "queued", "processing", "processed", "failed"},
     JobStatus: {"queued", "running", "done", "failed"},
     JobKind: {"extract", "reprocess"},
-    DeadlineKind: {"by", "on", "within", "from", "immediate", "soon", "before_next_meeting", "unresolved"},
+    DeadlineKind: {"by", "on", "within", "from", "immediate", "soon", "before_next_meeting", "recurring", "unresolved"},
     Recurrence: {"weekly", "fortnightly", "monthly", "quarterly"},
     ItemStatus: {"open", "in_progress", "done", "dropped"},
     ReviewState: {"proposed", "confirmed", "rejected"},
     Priority: {"low", "normal", "high"},
     DueDateSource: {"extracted", "corrected", "manual"},
-    Role: {"viewer", "editor", "admin"},
+    Role: {"office", "viewer", "editor", "admin"},  # office: added with migration 0007 (offices)
 }
 
 
@@ -48,7 +48,7 @@ def test_enum_values_are_the_stored_strings(enum: type[StrEnum]) -> None:
 
 
 def test_roles_are_in_rank_order() -> None:
-    assert [r.value for r in Role] == ["viewer", "editor", "admin"]
+    assert [r.value for r in Role] == ["office", "viewer", "editor", "admin"]
 
 
 def test_error_codes_cover_the_job_failures() -> None:

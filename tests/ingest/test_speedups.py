@@ -75,3 +75,44 @@ def test_garble_check_is_memoised_without_changing_scores():
     assert word_is_invalid.cache_info().hits > 0
     assert garble_score(text) == first > 0
     assert word_is_invalid("वि\x07भाग") is True and word_is_invalid("विभाग") is False
+
+
+def _typed_pdf(table: bool) -> bytes:
+    """A text PDF (fpdf2, no shaping: a clean text layer) with a letterhead rule and, if asked, a ruled table."""
+    from fpdf import FPDF
+
+    from tests.helpers.samples import FONT
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("deva", fname=str(FONT))
+    pdf.add_page()
+    pdf.set_font("deva", size=12)
+    pdf.cell(0, 10, "कार्यालय जिलाधिकारी बहराइच", new_x="LMARGIN", new_y="NEXT")
+    pdf.line(10, 22, 200, 22)  # the letterhead's rule
+    pdf.multi_cell(0, 8, "समीक्षा बैठक में सभी अधिकारी उपस्थित रहे और निर्देश दिए गए। " * 4)
+    if table:
+        with pdf.table(first_row_as_headings=False) as grid:
+            for row in (["निर्देश", "उत्तरदायी अधिकारी"], ["सड़क की मरम्मत कराई जाए", "अधिशासी अभियंता"]):
+                grid.row(row)
+    return bytes(pdf.output())
+
+
+def test_table_search_skips_pages_without_a_grid_and_does_not_parse_pages(monkeypatch) -> None:  # noqa: ANN001
+    """pdfplumber is given PDFium's rulings: a letterhead rule alone is no table, and pdfminer never parses."""
+    import pdfplumber.page
+
+    from core.settings import Settings
+    from ingest import ingest_bytes
+
+    def no_parse(*_a: object, **_k: object) -> None:
+        raise AssertionError("pdfplumber parsed the page's objects")
+
+    monkeypatch.setattr(pdfplumber.page.Page, "parse_objects", no_parse)
+    (page,) = ingest_bytes(_typed_pdf(table=True), "t.pdf", Settings()).pages
+    assert page.route == "text"
+    assert [(t.header, t.rows) for t in page.tables] == [
+        (["निर्देश", "उत्तरदायी अधिकारी"], [["सड़क की मरम्मत कराई जाए", "अधिशासी अभियंता"]])
+    ]
+    assert page.text[page.tables[0].row_spans[0][0] :].startswith("सड़क की मरम्मत")
+    (plain,) = ingest_bytes(_typed_pdf(table=False), "p.pdf", Settings()).pages
+    assert plain.route == "text" and plain.tables == []

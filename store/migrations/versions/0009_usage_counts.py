@@ -1,7 +1,7 @@
 """usage counts: uploads and pages per caller per day, for the per-token quotas (issue 17)
 
-Revision ID: 0007_usage
-Revises: 0006
+Revision ID: 0009_usage
+Revises: 0008
 Create Date: 2026-12-03
 """
 
@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007_usage"
-down_revision = "0006"
+revision = "0009_usage"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

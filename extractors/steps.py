@@ -1,0 +1,161 @@
+"""Declared extraction steps: each fills named fields of an action-item draft, in a fixed order.
+
+``STEPS`` is the order (data, not code paths): every step says which contract fields it fills, and
+``tests/extractors/test_steps.py`` checks that every field of ``core.contract.ExtractedItem`` has exactly one
+filler. A step never overwrites a field that the caller preset (a table row gives its own responsible
+officers and time limit).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from extractors.people import Person, PersonMention
+from extractors.recurrence import find_recurrence
+from extractors.responsible import find_responsible
+from extractors.targets import find_targets
+from models.gazetteer import Gazetteer
+from nlp.dates import TimeExpression, find_time_expressions
+from nlp.patterns import WORD_START
+from nlp.sentences import TERMINATORS
+
+# When a sentence holds several time expressions, the deadline is the one that binds the action.
+_DEADLINE_PREFERENCE = {
+    "by": 0,
+    "within": 1,
+    "from": 2,
+    "immediate": 3,
+    "on": 4,
+    "before_next_meeting": 5,
+    "soon": 6,
+    "recurring": 7,
+}
+# "… करें ताकि … शीघ्र …": a time inside a purpose clause is not when the action is due.
+_PURPOSE = re.compile(rf"{WORD_START}(?:ताकि|जिससे|जिससे\s+कि|ताकी)\s")
+_THAT = re.compile(rf"{WORD_START}कि\s+")
+# A directive whose subject is a bare third-person pronoun, at the start or right after कि.
+_PRONOUN_SUBJECT = re.compile(r"(?:^|\sकि\s+)(?:वह|वे)\s")
+# Below this confidence an item is shown for review.
+REVIEW_BELOW = 0.6
+
+
+def needs_review(confidence: float) -> bool:
+    return confidence < REVIEW_BELOW
+
+
+def choose_deadline(expressions: list[TimeExpression], sentence: str = "") -> TimeExpression | None:
+    """The expression that binds the action: not one inside a purpose clause; ``तक`` before ``से`` …"""
+    purpose = _PURPOSE.search(sentence)
+    if purpose:
+        expressions = [e for e in expressions if e.start < purpose.start()]
+    if not expressions:
+        return None
+    return min(expressions, key=lambda e: (_DEADLINE_PREFERENCE.get(e.kind, 9), e.start))
+
+
+def action_clause(sentence: str, cue_end: int) -> str:
+    """The thing to do: the clause after कि when there is one, else the sentence."""
+    m = _THAT.search(sentence)
+    clause = sentence[m.end() :] if m and m.start() < max(cue_end, 1) + 200 else sentence
+    return clause.strip().rstrip(TERMINATORS + ". ").strip()
+
+
+def deadline_dict(e: TimeExpression | None) -> dict[str, Any] | None:
+    if e is None:
+        return None
+    return {"text": e.text, "date": e.date, "kind": e.kind}
+
+
+@dataclass
+class ItemDraft:
+    """What the steps read (the sentence and its context) and the fields they fill."""
+
+    item_id: str
+    page: int
+    start: int
+    end: int
+    text: str
+    issuer: Person | None
+    issuer_span: tuple[int, int] | None
+    mentions: list[PersonMention]
+    cue_end: int
+    cue_confidence: float
+    meeting_date: date | None
+    gazetteer: Gazetteer
+    pronoun_addressee: Callable[[Person | None], list[dict[str, Any]]]
+    expressions: list[TimeExpression] = field(default_factory=list)
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+def identity(d: ItemDraft) -> None:
+    d.fields.update(id=d.item_id, text=d.text, evidence={"page": d.page, "start": d.start, "end": d.end})
+
+
+def action(d: ItemDraft) -> None:
+    d.fields["action"] = action_clause(d.text, d.cue_end)
+
+
+def issuer(d: ItemDraft) -> None:
+    d.fields["issued_by"] = d.issuer.as_dict() if d.issuer else None
+
+
+def responsible(d: ItemDraft) -> None:
+    found = find_responsible(d.text, d.gazetteer, d.mentions, d.issuer_span)
+    if d.issuer is not None and d.issuer_span is not None:
+        found = [r for r in found if r["designation"] != d.issuer.designation]
+    if not found and _PRONOUN_SUBJECT.search(d.text):
+        found = d.pronoun_addressee(d.issuer)
+    d.fields["responsible"] = found
+
+
+def deadline(d: ItemDraft) -> None:
+    d.fields["deadline"] = deadline_dict(choose_deadline(d.expressions, d.text))
+
+
+def recurrence(d: ItemDraft) -> None:
+    d.fields["recurrence"] = find_recurrence(d.text)
+
+
+def targets(d: ItemDraft) -> None:
+    d.fields["targets"] = find_targets(d.text, [(e.start, e.end) for e in d.expressions])
+
+
+def confidence(d: ItemDraft) -> None:
+    """The cue's confidence, lowered when the item lacks who issued it or who must act."""
+    value = d.cue_confidence
+    if d.issuer is None:
+        value -= 0.2
+    if not d.fields.get("responsible"):
+        value -= 0.05
+    d.fields["confidence"] = round(max(0.05, min(value, 0.99)), 2)
+
+
+# (name, fields it fills, step), in order: confidence reads what the steps before it filled.
+STEPS: tuple[tuple[str, tuple[str, ...], Callable[[ItemDraft], None]], ...] = (
+    ("identity", ("id", "text", "evidence"), identity),
+    ("action", ("action",), action),
+    ("issuer", ("issued_by",), issuer),
+    ("responsible", ("responsible",), responsible),
+    ("deadline", ("deadline",), deadline),
+    ("recurrence", ("recurrence",), recurrence),
+    ("targets", ("targets",), targets),
+    ("confidence", ("confidence",), confidence),
+)
+
+
+def run_steps(d: ItemDraft, preset: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Fill the draft's fields step by step; fields in ``preset`` are kept as given."""
+    d.expressions = find_time_expressions(d.text, d.meeting_date)
+    d.fields.update(preset or {})
+    given = set(d.fields)
+    for _name, fills, step in STEPS:
+        if all(f in given for f in fills):
+            continue
+        step(d)
+        for f in given & set(fills):
+            d.fields[f] = (preset or {})[f]
+    return {f: d.fields[f] for _, fills, _ in STEPS for f in fills}

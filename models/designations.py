@@ -1,0 +1,112 @@
+"""Open-class designation phrases: any post or body named by modifiers before a known head noun.
+
+The gazetteer (``models/data/designations.tsv``) lists the posts it knows; real minutes name hundreds
+more (``जिला खाद्य विपणन अधिकारी``, ``पीएचसी प्रभारी``, ``मंडी सचिव``, ``निर्माण एजेंसियां``). A phrase here is
+up to four modifier words before a head from ``models/data/hi/designation_heads.tsv`` or
+``body_heads.tsv``, read as written and kept whole; the head is put in its direct singular form.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nlp.patterns import LETTERS, WORD_END, WORD_START
+from nlp.vocab import alternation, column, is_in
+
+_MAX_MODIFIERS = 4
+_WORD = re.compile(rf"[\u0904-\u0939\u0958-\u0961\u0972-\u097f]{LETTERS}+$")  # opens with a letter, not a sign
+_JOINER = {"एवं", "व"}  # "खंड विकास एवं पंचायत अधिकारी": a joined modifier, not a list
+
+
+@dataclass(frozen=True)
+class Phrase:
+    start: int
+    end: int
+    written: str  # as written, the head in direct singular form
+    body: bool  # a body (विभाग, एजेंसी) rather than a post
+
+
+def plural_forms(word: str) -> list[str]:
+    """Oblique and direct plural forms of a head noun."""
+    if word.endswith("ी"):
+        return [word[:-1] + "ियों", word[:-1] + "ियां", word[:-1] + "ियाँ", word + "गण"]
+    if word.endswith("ि"):
+        return [word + "यों", word + "यां"]
+    if word.endswith("ा"):
+        return [word + "ओं", word + "एं", word + "एँ"]
+    if re.search("[\u093e-\u094c]$", word):
+        return []
+    return [word + "ों", word + "ें", word + "गण"]
+
+
+@lru_cache(maxsize=1)
+def _heads() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
+    singular: dict[str, tuple[str, bool]] = {}
+    for name, body in (("designation_heads", False), ("body_heads", True)):
+        for head in column(name):
+            last = head.rpartition(" ")[2]
+            for form in [head, *(head[: len(head) - len(last)] + p for p in plural_forms(last))]:
+                singular.setdefault(" ".join(form.split()), (head, body))
+    suffixes = [f for sfx in column("head_suffixes") for f in [sfx, *plural_forms(sfx)]]
+    pattern = re.compile(
+        rf"{WORD_START}(?:{alternation(list(singular))}|{LETTERS}+(?:{alternation(suffixes)})){WORD_END}"
+    )
+    return pattern, singular
+
+
+@lru_cache(maxsize=4096)
+def _head_of(surface: str) -> tuple[str, bool]:
+    """The direct singular head of a matched head word (a listed head or a solid compound)."""
+    singular = _heads()[1]
+    key = " ".join(surface.split())
+    if key in singular:
+        return singular[key]
+    for sfx in column("head_suffixes"):
+        for plural in plural_forms(sfx):
+            if key.endswith(plural):
+                return key[: -len(plural)] + sfx, False
+    return key, False
+
+
+def _stops(word: str) -> bool:
+    return (
+        not _WORD.match(word)
+        or is_in(word, "phrase_stop")
+        or is_in(word, "np_stop")
+        or is_in(word, "drop_words")
+        or word[0].isdigit()
+    )
+
+
+def find_phrases(text: str) -> list[Phrase]:
+    """Designation and body phrases in ``text``, left to right, longest reading of each."""
+    pattern = _heads()[0]
+    out: list[Phrase] = []
+    for m in pattern.finditer(text):
+        head, body = _head_of(m.group(0))
+        start = m.start()
+        words = text[max(0, m.start() - 80) : m.start()].split()
+        modifiers: list[str] = []
+        while words and len(modifiers) < _MAX_MODIFIERS:
+            word = words[-1]
+            if word in _JOINER and modifiers and len(words) > 1 and not _stops(words[-2]):
+                before = words[-2]
+                if before.endswith(("ों", "यों")) or pattern.fullmatch(before):
+                    break  # "तहसीलदारों एवं थाना प्रभारियों": a list, not one post
+            elif _stops(word) or word.endswith(("ों", "यों")):
+                break
+            modifiers.insert(0, word)
+            words.pop()
+        if modifiers and modifiers[0] in _JOINER:
+            modifiers.pop(0)
+        if modifiers:
+            start = text.rfind(modifiers[0], max(0, m.start() - 80), m.start())
+        if body and not modifiers and " " not in head:
+            continue  # a bare "केंद्र" or "विभाग" names no one
+        written = " ".join([*modifiers, head])
+        if out and out[-1].end > start:  # a head inside the previous phrase's span
+            continue
+        out.append(Phrase(start, m.end(), written, body))
+    return out

@@ -1,0 +1,69 @@
+"""Hindi word lists kept as data: ``models/data/hi/NAME.tsv``, one entry a line, loaded once.
+
+Lines starting with ``#`` are comments; columns are separated by tabs. ``words`` folds each entry with
+``nlp.normalize.fold`` so that a list holds one spelling per word and lookups fold the word they check;
+``rows`` returns the columns as written (for lists that build regular expressions, whose alternatives
+must match the text as written).
+
+The files are data of the ``models`` package (they ship with its other data); reading them imports no
+code of a higher layer.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+from importlib import resources
+
+from nlp.normalize import fold
+
+
+@cache
+def rows(name: str) -> tuple[tuple[str, ...], ...]:
+    """The non-comment lines of ``models/data/hi/{name}.tsv`` split on tabs, cells stripped."""
+    text = resources.files("models").joinpath("data", "hi", f"{name}.tsv").read_text(encoding="utf-8")
+    out = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        out.append(tuple(cell.strip() for cell in line.split("\t")))
+    return tuple(out)
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    """The first column of ``name``, folded."""
+    return frozenset(fold(r[0]) for r in rows(name) if r and r[0])
+
+
+@lru_cache(maxsize=8192)
+def _folded(word: str) -> str:
+    return fold(word)
+
+
+def is_in(word: str, name: str) -> bool:
+    """Is ``word`` (any spelling) in the list ``name``?"""
+    return _folded(word) in words(name)
+
+
+def alternation(entries: list[str] | tuple[str, ...] | frozenset[str]) -> str:
+    """A regex alternation of ``entries`` (longest first; spaces match any whitespace)."""
+    forms = sorted({e for e in entries if e}, key=len, reverse=True)
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+
+
+@cache
+def column(name: str, index: int = 0) -> tuple[str, ...]:
+    """One column of ``name``, as written, with the folded spelling added where it differs."""
+    out: list[str] = []
+    for r in rows(name):
+        if len(r) > index and r[index]:
+            written = r[index]
+            out += [
+                written,
+                unicodedata.normalize("NFC", written),
+                unicodedata.normalize("NFD", written),
+                fold(written),
+            ]
+    return tuple(dict.fromkeys(out))

@@ -1,0 +1,79 @@
+"""The producer matrix: the same corpus document written by five PDF producers in two Devanagari fonts.
+
+Each file must read (text layer, or OCR where the layer is garbled) at a word error rate no worse than
+pdftotext's + 0.01 on the same file. A missing producer fails the test with the package to install
+(scripts/setup.sh installs them all); the PDFs are made at test time and cached for the session.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from bench.producers import FONTS, PRODUCERS, Doc, ProducerMissing, corpus_docs, produce
+from core.settings import Settings
+from ingest import ingest_bytes
+from ingest.cer import wer
+
+# One short document with a ruled action table (a page or two with every producer).
+DOC_PREFIX = "105"
+BLOCKS = 3
+
+
+@pytest.fixture(scope="session")
+def producer_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("producers")
+
+
+@pytest.fixture(scope="session")
+def doc() -> Doc:
+    (found,) = corpus_docs([DOC_PREFIX], BLOCKS)
+    return found
+
+
+def _pdftotext(data: bytes) -> str:
+    return subprocess.run(["pdftotext", "-q", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
+
+
+@pytest.mark.parametrize("font", list(FONTS))
+@pytest.mark.parametrize("producer", PRODUCERS)
+def test_producer_reads_no_worse_than_pdftotext(
+    producer: str, font: str, doc: Doc, producer_cache: Path, settings: Settings
+) -> None:
+    try:
+        data = produce(doc, producer, font, producer_cache)
+    except ProducerMissing as exc:
+        pytest.fail(f"producer {producer} is not installed: {exc}")
+    ingested = ingest_bytes(data, f"{doc.name}.{producer}.pdf", settings)
+    ours = wer("\n".join(p.text for p in ingested.pages), doc.reference())
+    baseline = wer(_pdftotext(data), doc.reference())
+    how = [(p.route, p.engine) for p in ingested.pages]
+    assert ours <= baseline + 0.01, f"{producer}/{font}: WER {ours:.3f} vs pdftotext {baseline:.3f} ({how})"
+
+
+def test_chromium_pages_are_read_by_poppler_and_libreoffice_by_pdfium(
+    doc: Doc, producer_cache: Path, settings: Settings
+) -> None:
+    chromium = ingest_bytes(produce(doc, "chromium", "lohit", producer_cache), "c.pdf", settings)
+    assert {p.engine for p in chromium.pages if p.route == "text"} == {"poppler"}
+    libre = ingest_bytes(produce(doc, "libreoffice", "noto", producer_cache), "l.pdf", settings)
+    assert {p.engine for p in libre.pages if p.route == "text"} == {"pdfium"}
+
+
+def test_table_rows_of_typed_pdfs_carry_their_own_evidence(doc: Doc, producer_cache: Path, settings: Settings) -> None:
+    from extractors.document import extract_document
+
+    for producer in ("libreoffice", "chromium"):
+        result = extract_document(ingest_bytes(produce(doc, producer, "noto", producer_cache), "t.pdf", settings))
+        boxed = [it for it in result["action_items"] if "box" in it["evidence"]]
+        assert len(boxed) == len(doc.table) - 1, producer  # one item per body row, each with its cell box
+        for item in boxed:
+            ev = item["evidence"]
+            page_text = result["pages"][ev["page"] - 1]["text"]
+            assert ev["start"] > 0
+            first_words = " ".join(item["text"].split()[:3])
+            assert " ".join(page_text[ev["start"] :].split()[:3]) == first_words, (producer, item["text"])
+            x0, top, x1, bottom = ev["box"]
+            assert x0 < x1 and top < bottom
