@@ -24,6 +24,19 @@ class Settings:
     # Ingest limits
     max_pages: int = field(default_factory=lambda: int(_env("MAX_PAGES", "500")))
     max_upload_bytes: int = field(default_factory=lambda: int(_env("MAX_UPLOAD_MB", "50")) * 1024 * 1024)
+    # Readers of untrusted files run in a child process (core.sandbox) with these ceilings: memory the
+    # child may allocate above its start size, and seconds (the upload's structural check; a page image).
+    reader_memory_mb: int = field(default_factory=lambda: int(_env("READER_MEMORY_MB", "1024")))
+    precheck_timeout_s: float = field(default_factory=lambda: float(_env("PRECHECK_TIMEOUT", "30")))
+    render_timeout_s: float = field(default_factory=lambda: float(_env("RENDER_TIMEOUT", "30")))
+    # A job's extraction: memory above the child's start size, wall-clock seconds per document, and how
+    # many times a job is started (a crash or restart counts) before it is marked failed for good.
+    job_memory_mb: int = field(default_factory=lambda: int(_env("JOB_MEMORY_MB", "2048")))
+    job_timeout_s: float = field(default_factory=lambda: float(_env("JOB_TIMEOUT", "900")))
+    job_max_attempts: int = field(default_factory=lambda: int(_env("JOB_MAX_ATTEMPTS", "3")))
+    # Per-token daily quotas (UTC days; 0 = no limit): uploads, and pages of PDFs and images (OCR work).
+    quota_uploads_per_day: int = field(default_factory=lambda: int(_env("QUOTA_UPLOADS", "500")))
+    quota_pages_per_day: int = field(default_factory=lambda: int(_env("QUOTA_PAGES", "5000")))
     # Storage
     data_dir: Path = field(default_factory=lambda: Path(_env("DATA_DIR", "data")))
     # Service (nirdesh serve)

@@ -113,6 +113,7 @@ class ErrorCode(StrEnum):
     VALIDATION_ERROR = "validation_error"
     INTERNAL_ERROR = "internal_error"
     SERVICE_UNAVAILABLE = "service_unavailable"
+    QUOTA_EXCEEDED = "quota_exceeded"
     CONFIG_ERROR = "config_error"
     HTTP_ERROR = "http_error"
     # the file (ingest.IngestError codes)
@@ -124,11 +125,16 @@ class ErrorCode(StrEnum):
     UNREADABLE = "unreadable"
     NO_PAGE = "no_page"
     NO_IMAGE = "no_image"
+    DEGENERATE_PAGE = "degenerate_page"
+    TOO_COMPLEX = "too_complex"
     # a job
     MISSING_ORIGINAL = "missing_original"
     EXTRACTION_FAILED = "extraction_failed"
     BAD_EXTRACTION = "bad_extraction"
     STORE_FAILED = "store_failed"
+    TIMEOUT = "timeout"
+    WORKER_CRASHED = "worker_crashed"
+    TOO_MANY_ATTEMPTS = "too_many_attempts"
 
 
 CLOSED_STATUSES = (ItemStatus.DONE, ItemStatus.DROPPED)

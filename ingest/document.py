@@ -19,6 +19,9 @@ class IngestError(Exception):
         self.reason = reason
         self.code = code  # unsupported | corrupt | encrypted | empty | too_large | unreadable | no_page | no_image
 
+    def __reduce__(self) -> tuple[type[IngestError], tuple[str], dict[str, str]]:
+        return (IngestError, (self.reason,), {"reason": self.reason, "code": self.code})  # crosses core.sandbox
+
 
 #: A cell's box on its page as fractions of the page's width and height: left, top, right, bottom.
 Box = tuple[float, float, float, float]

@@ -161,6 +161,10 @@ def ocr_image(
     """
     import pytesseract
 
+    from ingest.blank import is_blank_image
+
+    if is_blank_image(image):
+        return OcrResult("", None)  # no ink: nothing for Tesseract to read
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     start = time.monotonic()
     try:

@@ -20,6 +20,7 @@ from PIL import Image
 
 from core.settings import Settings
 from ingest import rulings
+from ingest.blank import is_blank_pdf_page
 from ingest.cells import finish_pages
 from ingest.document import IngestedDocument, IngestError, Page, Route, Table
 from ingest.garble import GARBLE_THRESHOLD, garble_score
@@ -220,6 +221,7 @@ def _read(
     pages: dict[int, Page] = {}
     engines: dict[int, str] = {}
     to_ocr: list[int] = []
+    blank: list[int] = []
     done = 0
     try:
         for i in range(n):
@@ -274,7 +276,10 @@ def _read(
                 height=height,
                 engine=engines.get(i + 1),
             )
-            if route == "ocr":
+            if route == "ocr" and is_blank_pdf_page(page):
+                blank.append(i + 1)  # nothing drawn on it: no rendering, no OCR
+                done += 1
+            elif route == "ocr":
                 to_ocr.append(i)
             else:
                 done += 1
@@ -315,6 +320,8 @@ def _read(
         meta["ocr_seconds"] = round(sum(r.seconds for r in results.values()), 2)
     if errors:
         meta["ocr_errors"] = errors
+    if blank:
+        meta["blank_pages"] = blank
     return IngestedDocument(source=source, kind="pdf", pages=ordered, metadata=meta)
 
 

@@ -12,9 +12,12 @@ from __future__ import annotations
 import io
 import zipfile
 
+from core.sandbox import SandboxError, run_limited, sandbox_enabled
 from core.settings import Settings
 from ingest.document import IngestError
 from ingest.formats import Format, Kind, by_content, by_name, suffix_of
+from ingest.pdfscan import scan_pdf
+from ingest.zipscan import check_real_sizes
 
 #: A DOCX may inflate to at most this many bytes in all (python-docx holds every part in memory).
 MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
@@ -59,7 +62,27 @@ def precheck(data: bytes, filename: str, settings: Settings) -> Kind:
 
 
 def check_pdf(data: bytes, settings: Settings) -> None:
-    """Opens (encryption), counts pages (limit) and loads each page (a page tree with a loop fails here)."""
+    """Caps the object count and the inflated stream sizes (``ingest.pdfscan``, raw bytes), then opens
+    (encryption), counts pages (limit) and loads each page (a page tree with a loop fails here) in a
+    memory-limited child process (``core.sandbox``): a page that parses into gigabytes costs the child."""
+    scan_pdf(data)
+    if not sandbox_enabled():
+        load_pdf_pages(data, settings.max_pages)
+        return
+    try:
+        run_limited(
+            load_pdf_pages,
+            data,
+            settings.max_pages,
+            memory_mb=settings.reader_memory_mb,
+            timeout_s=settings.precheck_timeout_s,
+        )
+    except SandboxError as exc:
+        raise IngestError(f"The PDF cannot be read within the limits: it {exc}.", code="too_large") from exc
+
+
+def load_pdf_pages(data: bytes, max_pages: int) -> int:
+    """Open the PDF and load every page once; the page count, or IngestError."""
     from ingest.pdf import load_page, open_pdf
 
     pdf = open_pdf(data)
@@ -67,10 +90,11 @@ def check_pdf(data: bytes, settings: Settings) -> None:
         n = len(pdf)
         if n == 0:
             raise IngestError("The PDF has no pages.", code="empty")
-        if n > settings.max_pages:
-            raise IngestError(f"The PDF has {n} pages; the limit is {settings.max_pages}.", code="too_large")
+        if n > max_pages:
+            raise IngestError(f"The PDF has {n} pages; the limit is {max_pages}.", code="too_large")
         for i in range(n):
             load_page(pdf, i).close()
+        return n
     finally:
         pdf.close()
 
@@ -112,3 +136,4 @@ def check_docx(data: bytes) -> None:
             raise too_big
         if m.file_size > BOMB_MIN_SIZE and m.file_size > BOMB_RATIO * max(m.compress_size, 1):
             raise too_big
+    check_real_sizes(data, members)  # the sizes above are what the headers declare: inflate and count

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from core.contract import Extraction
+from core.sandbox import run_limited, sandbox_enabled
 from core.settings import Settings, get_settings
 from store.db import Database
 from store.files import FileStorage, make_file_store
@@ -47,13 +48,30 @@ class JobContext(Protocol):
     def queue(self) -> Requeue | None: ...  # None in a worker: the broker, not the worker, holds the jobs
 
 
-def default_extractor(settings: Settings) -> ExtractFn:
+def run_pipeline(data: bytes, filename: str, meeting_date: date | None, settings: Settings) -> Extraction:
     """The real pipeline, imported lazily so a server starts even while it is unavailable."""
+    from extractors.pipeline import process_bytes
+
+    return process_bytes(data, filename, meeting_date=meeting_date, settings=settings)
+
+
+def default_extractor(settings: Settings) -> ExtractFn:
+    """The real pipeline in a child process limited to ``job_memory_mb`` and ``job_timeout_s`` (the
+    per-document budget; core.sandbox): a file that would stall or exhaust a worker costs only the child,
+    which raises SandboxTimeout / SandboxMemory / SandboxCrashed here (jobs.runner reports them)."""
 
     def extract(data: bytes, filename: str, *, meeting_date: date | None = None) -> Extraction:
-        from extractors.pipeline import process_bytes
-
-        return process_bytes(data, filename, meeting_date=meeting_date, settings=settings)
+        if not sandbox_enabled():
+            return run_pipeline(data, filename, meeting_date, settings)
+        return run_limited(
+            run_pipeline,
+            data,
+            filename,
+            meeting_date,
+            settings,
+            memory_mb=settings.job_memory_mb,
+            timeout_s=settings.job_timeout_s,
+        )
 
     return extract
 

@@ -11,7 +11,8 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from core.contract import ContractError, Extraction
-from core.states import DocumentStatus, ErrorCode, JobKind
+from core.sandbox import SandboxCrashed, SandboxMemory, SandboxTimeout
+from core.states import DocumentStatus, ErrorCode, JobKind, JobStatus
 from ingest import IngestError
 from jobs.context import JobContext
 from store import jobs as job_store
@@ -57,6 +58,14 @@ def extract_document_bytes(ctx: JobContext, document_id: int) -> Extraction:
         extraction = ctx.extract(data, filename, meeting_date=meeting_date)
     except IngestError as e:
         raise ExtractionFailed(e.code, e.reason) from e
+    except SandboxTimeout as e:
+        raise ExtractionFailed(
+            ErrorCode.TIMEOUT, f"reading the document {e}; split it or raise NIRDESH_JOB_TIMEOUT"
+        ) from e
+    except SandboxMemory as e:
+        raise ExtractionFailed(ErrorCode.TOO_LARGE, f"reading the document {e} (NIRDESH_JOB_MEMORY_MB)") from e
+    except SandboxCrashed as e:
+        raise ExtractionFailed(ErrorCode.WORKER_CRASHED, f"reading the document failed: {e}") from e
     except Exception as e:
         log.exception("extraction of document %s failed", document_id)
         raise ExtractionFailed(ErrorCode.EXTRACTION_FAILED, f"{type(e).__name__}: {e}") from e
@@ -116,10 +125,15 @@ def extract_and_store(ctx: JobContext, document_id: int, kind: str = JobKind.EXT
 def run_job(ctx: JobContext, job_id: int) -> None:
     """The job body: claim, extract, store, record the outcome."""
     with ctx.db.session() as s:
-        job = job_store.claim(s, job_id)
+        job = job_store.claim(s, job_id, ctx.settings.job_max_attempts)
         if job is None:
             return
         document_id, kind = job.document_id, job.kind
+        if job.status == JobStatus.FAILED:  # it had used up its attempts (each start counts, a crash too)
+            doc = get_document(s, document_id)
+            if doc is not None and kind == JobKind.EXTRACT:
+                mark_document_failed(doc, job.error_code or ErrorCode.TOO_MANY_ATTEMPTS, job.error or "")
+            return
         doc = get_document(s, document_id)
         if doc is not None and kind == JobKind.EXTRACT:
             doc.status = DocumentStatus.PROCESSING
@@ -145,7 +159,7 @@ def resume_jobs(ctx: JobContext) -> list[int]:
     if queue.durable:  # the broker keeps and redelivers its own messages
         return []
     with ctx.db.session() as s:
-        ids = job_store.requeue_unfinished(s)
+        ids = job_store.requeue_unfinished(s, ctx.settings.job_max_attempts)
     for job_id in ids:
         queue.submit(job_id)
     return ids

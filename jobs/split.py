@@ -17,6 +17,8 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 
+from sqlalchemy.orm import Session
+
 from core.contract import Extraction
 from core.states import DocumentStatus, ErrorCode, JobKind, JobStatus
 from extractors import EXTRACTOR_VERSION
@@ -92,11 +94,26 @@ def _original(ctx: JobContext, path: str) -> bytes:
     return data
 
 
+def _fail_document_of(s: Session, job_id: int) -> None:
+    """A job given up after too many attempts leaves its document failed too (a first extraction)."""
+    job = job_store.get_job(s, job_id)
+    if (
+        job is not None
+        and job.status == JobStatus.FAILED
+        and job.error_code == ErrorCode.TOO_MANY_ATTEMPTS
+        and job.kind == JobKind.EXTRACT
+    ):
+        doc = get_document(s, job.document_id)
+        if doc is not None and doc.status != DocumentStatus.FAILED:
+            mark_document_failed(doc, job.error_code, job.error or "")
+
+
 def start_job(ctx: JobContext, job_id: int, worker: str | None = None) -> Started | None:
     """Claim or resume the job; None when there is nothing to do (finished, failed or gone)."""
     with ctx.db.session() as s:
-        job = job_store.claim_or_resume(s, job_id, worker)
+        job = job_store.claim_or_resume(s, job_id, worker, ctx.settings.job_max_attempts)
         if job is None:
+            _fail_document_of(s, job_id)
             return None
         doc = get_document(s, job.document_id)
         if doc is None:

@@ -11,15 +11,19 @@ missing, search still answers from the keyword index and says so (``SemanticStat
 from __future__ import annotations
 
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
 import numpy as np
 
+from core.limits import EMBED_CHARS
 from models.embedder import Embedder, EmbedderError, make_embedder
 from nlp.query import STOPWORDS, QueryTerms, highlight_spans, parse_query, tokens
 from search import item_queries as store
@@ -43,6 +47,9 @@ CONTEXT_PAGES = 20  # best matching pages whose items may fill up a short item l
 CANDIDATES = 100  # per ranking, before fusion
 SEMANTIC_POOL = 500  # nearest vectors checked against the filters before falling back to a mask
 EMBED_BATCH = 32
+#: Seconds a search waits for its query embedding (the embedder may be busy with a batch of passages)
+#: before it answers from the keyword index alone (NIRDESH_EMBED_BUDGET).
+EMBED_BUDGET_S = float(os.environ.get("NIRDESH_EMBED_BUDGET", "2"))
 
 
 @dataclass
@@ -108,6 +115,11 @@ class SearchService:
         self.lexicon = search_lexicon()
         # (have, total, when): two COUNTs over 100,000 rows cost ~35 ms, too much for every query.
         self._coverage: tuple[int, int, float] | None = None
+        # Query embeddings run here, so a search can stop waiting for one (EMBED_BUDGET_S); one at a time.
+        self._query_pool: ThreadPoolExecutor | None = None
+        self._query_pending: Future[np.ndarray] | None = None
+        self._query_lock = threading.Lock()
+        self.embed_budget_s = EMBED_BUDGET_S
 
     # --- embedder and vectors --------------------------------------------------------------------
 
@@ -129,7 +141,7 @@ class SearchService:
         emb = self.embedder
         if emb is None:
             return 0
-        with self.db.session() as s:
+        with self.db.read() as s:
             last, ids, matrix = store.load_embeddings(s, emb.name, self.index.last_row_id)
         self.index.add(ids, matrix)
         self.index.last_row_id = last
@@ -146,11 +158,11 @@ class SearchService:
         with self._embed_lock:
             while limit is None or done < limit:
                 size = batch if limit is None else min(batch, limit - done)
-                with self.db.session() as s:
+                with self.db.read() as s:
                     todo = store.items_missing_embeddings(s, emb.name, size)
                 if not todo:
                     break
-                vectors = emb.embed_passages([t for _, t in todo])  # outside any transaction
+                vectors = emb.embed_passages([t[:EMBED_CHARS] for _, t in todo])  # outside any transaction
                 with self.db.session() as s:
                     store.save_embeddings(s, emb.name, [i for i, _ in todo], vectors)
                 done += len(todo)
@@ -174,7 +186,7 @@ class SearchService:
             if session is not None:
                 have, total = store.embedding_coverage(session, emb.name)
             else:
-                with self.db.session() as s:
+                with self.db.read() as s:
                     have, total = store.embedding_coverage(s, emb.name)
             self._coverage = (have, total, time.monotonic())
         have = min(have, total)
@@ -203,9 +215,32 @@ class SearchService:
         self._coverage = None
         self._wake.set()
 
+    def query_vector(self, q: str) -> np.ndarray | None:
+        """The query's embedding, or None when it does not come within ``embed_budget_s`` (the embedder
+        is busy) or the previous query's embedding is still running: the caller falls back to keywords."""
+        emb = self.embedder
+        if emb is None:
+            return None
+        with self._query_lock:
+            if self._query_pending is not None and not self._query_pending.done():
+                return None
+            if self._query_pool is None:
+                self._query_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nirdesh-query-embed")
+            future = self._query_pool.submit(lambda: emb.embed_queries([q[:EMBED_CHARS]])[0])
+            self._query_pending = future
+        try:
+            return future.result(timeout=self.embed_budget_s)
+        except FutureTimeout:
+            log.warning("query embedding took over %.1f s; answering from keywords", self.embed_budget_s)
+            return None
+
     def stop(self) -> None:
         self._stop.set()
         self._wake.set()
+        with self._query_lock:
+            if self._query_pool is not None:
+                self._query_pool.shutdown(wait=False, cancel_futures=True)
+                self._query_pool = None
         if self._thread is not None:
             self._thread.join(timeout=30)
             self._thread = None
@@ -294,7 +329,11 @@ class SearchService:
         q = res.query
         keyword = store.keyword_search(s, terms, f, today, limit=CANDIDATES) if mode != "semantic" else []
         use_semantic = mode != "keyword" and status.status in ("ready", "partial") and len(self.index) > 0
-        semantic = self.semantic_ranking(s, q, f, today) if use_semantic else []
+        qvec = self.query_vector(q) if use_semantic else None
+        if use_semantic and qvec is None:
+            use_semantic = False
+            status.message = "keyword search only: the embedder is busy; try again for meaning-based results"
+        semantic = self.semantic_ranking(s, qvec, f, today) if qvec is not None else []
         if mode == "semantic" and not use_semantic:
             keyword = store.keyword_search(s, terms, f, today, limit=CANDIDATES)
         if mode == "hybrid" and use_semantic:
@@ -357,7 +396,7 @@ class SearchService:
         if vec is None and emb is not None:
             vec = store.item_embedding(s, item_id, emb.name)
             if vec is None:
-                vec = emb.embed_passages([item.text])[0]
+                vec = emb.embed_passages([item.text[:EMBED_CHARS]])[0]
         if vec is not None and len(self.index):
             threshold = SIMILAR_MIN if min_similarity is None else min_similarity
             ranked = self.semantic_ranking(s, vec, ItemFilter(), date.today(), k=SIMILAR_POOL)

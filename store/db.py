@@ -3,6 +3,9 @@
 SQLite gets WAL, foreign keys, a busy timeout and ``BEGIN IMMEDIATE`` transactions: the server has
 request threads and job workers writing at once, and an immediate write lock avoids the SQLITE_BUSY
 that a deferred transaction gets when it upgrades from reading to writing under contention.
+
+Reads (``Database.read``) run in a plain ``BEGIN``: under WAL a reader takes no write lock, so a slow
+read (a search waiting for its query embedding) never makes writers wait, and writers never block it.
 """
 
 from __future__ import annotations
@@ -18,6 +21,16 @@ from sqlalchemy.orm import Session, sessionmaker
 from store import outbox
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+READ_ONLY = "nirdesh_read_only"  # execution option of the engine behind Database.read()
+
+
+class ReadOnlySessionError(RuntimeError):
+    """Something tried to write in a Database.read() session."""
+
+
+def _refuse_flush(session: Session, _context: Any, _instances: Any) -> None:
+    if session.new or session.dirty or session.deleted:
+        raise ReadOnlySessionError("a read session cannot write; use Database.session()")
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -43,7 +56,7 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
 
 def migrate(engine: Engine) -> None:
@@ -70,6 +83,8 @@ class Database:
         if run_migrations:
             migrate(self.engine)
         self.sessionmaker = sessionmaker(self.engine, expire_on_commit=False)
+        self.read_sessionmaker = sessionmaker(self.engine.execution_options(**{READ_ONLY: True}))
+        event.listen(self.read_sessionmaker, "before_flush", _refuse_flush)
         outbox.install(self.sessionmaker)  # item events go to the reminders outbox in the same transaction
         from store import offices
 
@@ -83,6 +98,14 @@ class Database:
         """A session in one transaction: committed on success, rolled back on error."""
         with self.sessionmaker() as s, s.begin():
             yield s
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading only, in a plain transaction (no write lock on SQLite), rolled back at
+        the end; a write in it raises ReadOnlySessionError."""
+        with self.read_sessionmaker() as s, s.begin():
+            yield s
+            s.rollback()
 
     def dispose(self) -> None:
         self.engine.dispose()

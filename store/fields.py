@@ -15,6 +15,7 @@ from typing import Any
 from core.contract import ExtractedItem, Person, Target
 from core.states import DueDateSource, ItemStatus, Priority, Recurrence, ReviewState
 from ingest.text import control_error
+from store.limits import cap_extracted, check_length
 from store.models import ActionItem
 from store.text import normalise
 
@@ -124,6 +125,7 @@ def get_field(item: ActionItem, field: str) -> Any:
 
 def set_field(item: ActionItem, field: str, value: Any) -> None:
     """Set a field from its contract shape, validating it (ValueError on bad input)."""
+    check_length(field, value)
     if field == "text":
         if not isinstance(value, str) or not value.strip():
             raise ValueError("text must be a non-empty string")
@@ -164,11 +166,12 @@ def set_field(item: ActionItem, field: str, value: Any) -> None:
 def apply_extracted(item: ActionItem, ai: ExtractedItem) -> None:
     """Fill an item's extracted columns from one typed extraction item."""
     item.extracted_id = ai.id
-    item.norm_text = normalise(ai.text)
+    text, action = cap_extracted("text", ai.text), cap_extracted("action", ai.action)  # core.limits caps
+    item.norm_text = normalise(text)
     item.evidence = ai.evidence.to_json() if ai.evidence else None
     item.confidence = ai.confidence
-    item.text = ai.text or ai.action or "(empty)"
-    item.action = ai.action
+    item.text = text or action or "(empty)"
+    item.action = action
     _write_issuer(item, ai.issued_by)
     _write_responsible(item, ai.responsible)
     dl = ai.deadline

@@ -39,6 +39,7 @@ class FileStorage(Protocol):
     def read(self, relative: str) -> bytes: ...
     def exists(self, relative: str) -> bool: ...
     def local_path(self, relative: str) -> Path | None: ...
+    def check(self) -> None: ...  # raises when originals cannot be stored now (readiness)
     def delete(self, relative: str) -> bool: ...
 
 
@@ -100,6 +101,12 @@ class FileStore:
 
     def local_path(self, relative: str) -> Path | None:
         return self.path(relative)
+
+    def check(self) -> None:
+        """OSError unless the files folder exists (or can be made) and is writable."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        if not os.access(self.root, os.W_OK | os.X_OK):
+            raise PermissionError(f"{self.root} is not writable")
 
     def delete(self, relative: str) -> bool:
         """Remove an original (only ``store.document_edit.purge_originals`` does); True if it existed."""

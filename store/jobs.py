@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from core.states import UNFINISHED_JOB_STATUSES, JobKind, JobStatus
+from core.states import UNFINISHED_JOB_STATUSES, ErrorCode, JobKind, JobStatus
 from store.models import Job
 
 
@@ -27,9 +27,31 @@ def latest_job(session: Session, document_id: int) -> Job | None:
     return session.scalar(select(Job).where(Job.document_id == document_id).order_by(Job.id.desc()).limit(1))
 
 
-def claim(session: Session, job_id: int) -> Job | None:
-    """Mark a queued job running (atomically); None if it is not queued any more."""
+def attempts_used(max_attempts: int) -> str:
+    return (
+        f"the job was started {max_attempts} times without finishing (the worker died or was restarted each "
+        "time); it is not run again: upload a smaller or cleaner copy, or reprocess it"
+    )
+
+
+def claim(session: Session, job_id: int, max_attempts: int | None = None) -> Job | None:
+    """Mark a queued job running (atomically); None if it is not queued any more. A job that has been
+    started ``max_attempts`` times already is marked failed instead (returned with status ``failed``)."""
     now = datetime.now(UTC)
+    if max_attempts is not None:
+        res = session.execute(
+            update(Job)
+            .where(Job.id == job_id, Job.status == JobStatus.QUEUED, Job.attempts >= max_attempts)
+            .values(
+                status=JobStatus.FAILED,
+                error_code=ErrorCode.TOO_MANY_ATTEMPTS,
+                error=attempts_used(max_attempts),
+                finished_at=now,
+            )
+        )
+        if res.rowcount == 1:  # type: ignore[attr-defined]
+            session.expire_all()
+            return session.get(Job, job_id)
     res = session.execute(
         update(Job)
         .where(Job.id == job_id, Job.status == JobStatus.QUEUED)
@@ -55,11 +77,23 @@ def fail(job: Job, code: str, message: str) -> None:
     job.finished_at = datetime.now(UTC)
 
 
-def requeue_unfinished(session: Session) -> list[int]:
-    """After a restart: jobs left 'running' died with the old process; put them back to 'queued'.
+def requeue_unfinished(session: Session, max_attempts: int | None = None) -> list[int]:
+    """After a restart: jobs left 'running' died with the old process; put them back to 'queued', unless
+    they have used up ``max_attempts`` starts: those are marked failed with the reason, never run again.
 
     Returns the ids of all queued jobs, oldest first, for the queue to pick up.
     """
+    if max_attempts is not None:
+        session.execute(
+            update(Job)
+            .where(Job.status.in_(UNFINISHED_JOB_STATUSES), Job.attempts >= max_attempts)
+            .values(
+                status=JobStatus.FAILED,
+                error_code=ErrorCode.TOO_MANY_ATTEMPTS,
+                error=attempts_used(max_attempts),
+                finished_at=datetime.now(UTC),
+            )
+        )
     session.execute(update(Job).where(Job.status == JobStatus.RUNNING).values(status=JobStatus.QUEUED))
     return list(session.scalars(select(Job.id).where(Job.status == JobStatus.QUEUED).order_by(Job.id)))
 
@@ -67,13 +101,19 @@ def requeue_unfinished(session: Session) -> list[int]:
 # --- a distributed queue (jobs.celery_queue): the broker may deliver a job again, so claiming resumes ---
 
 
-def claim_or_resume(session: Session, job_id: int, worker: str | None = None) -> Job | None:
+def claim_or_resume(
+    session: Session, job_id: int, worker: str | None = None, max_attempts: int | None = None
+) -> Job | None:
     """Mark a queued job running, or take over a running one whose earlier delivery died with its worker.
 
-    None if the job is finished, failed or gone. The row is locked until the transaction ends.
+    None if the job is finished, failed or gone, or has been started ``max_attempts`` times already (it
+    is then marked failed with the reason). The row is locked until the transaction ends.
     """
     job = session.scalar(select(Job).where(Job.id == job_id).with_for_update())
     if job is None or job.status not in UNFINISHED_JOB_STATUSES:
+        return None
+    if max_attempts is not None and job.attempts >= max_attempts:
+        fail(job, ErrorCode.TOO_MANY_ATTEMPTS, attempts_used(max_attempts))
         return None
     if job.status == JobStatus.QUEUED:
         job.started_at = datetime.now(UTC)

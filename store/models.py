@@ -446,3 +446,15 @@ class ReportAttachment(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     report: Mapped[OfficeReport] = relationship(back_populates="attachments")
+
+
+class UsageCount(Base):
+    """What one caller (an API token's actor, or ``local``) uploaded on one day (UTC): the per-token
+    quotas of store.quotas count here. Rows are tiny: one per active token per day."""
+
+    __tablename__ = "usage_counts"
+
+    actor: Mapped[str] = mapped_column(String(200), primary_key=True)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    uploads: Mapped[int] = mapped_column(Integer, default=0)
+    pages: Mapped[int] = mapped_column(Integer, default=0)

@@ -40,8 +40,12 @@ def save_page(
         insert(PageResult)
         .values(created_at=utcnow(), **values)
         .on_conflict_do_nothing(index_elements=["sha256", "extractor_version", "number"])
+        .returning(PageResult.id)
     )
-    return session.execute(stmt).rowcount == 1  # type: ignore[attr-defined]
+    # The inserted row's id comes back; a conflict returns no row. (rowcount is not reliable here: an
+    # ORM-enabled INSERT through the session reported -1 on PostgreSQL, so every first store looked like a
+    # redelivery in the logs.)
+    return session.execute(stmt).first() is not None
 
 
 def stored_numbers(session: Session, sha256: str, extractor_version: str) -> set[int]:

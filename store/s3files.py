@@ -70,6 +70,10 @@ class S3FileStore:
     def local_path(self, relative: str) -> Path | None:
         return None
 
+    def check(self) -> None:
+        """Raises (botocore ClientError) unless the bucket exists and these credentials may use it."""
+        self.client.head_bucket(Bucket=self.bucket)
+
     def delete(self, relative: str) -> bool:
         """Remove an original (only an explicit purge does); True if it existed."""
         existed = self.exists(relative)

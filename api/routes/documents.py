@@ -8,6 +8,7 @@ from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.responses import FileResponse, JSONResponse, Response
 from sqlalchemy.exc import IntegrityError
 
+from api import quotas
 from api.auth import Ctx, Editor, Viewer
 from api.context import ServiceContext
 from api.errors import INGEST_STATUS, ApiError, error_responses, not_found
@@ -66,7 +67,7 @@ def _is_sync(ctx: ServiceContext, kind: str, size: int) -> bool:
         200: {"model": DocumentDetail},
         201: {"model": DocumentDetail},
         202: {"model": JobOut},
-        **error_responses(413, 415),
+        **error_responses(413, 415, 429),
     },
 )
 def upload_document(
@@ -81,6 +82,7 @@ def upload_document(
     kind, content_type = detect(filename, data)
     if ctx.check is not None:
         check_structure(ctx.check, filename, data)
+    pages = quotas.check_before_storing(ctx, who, data)
     sha, rel = ctx.files.put(data)  # the original is safe on disk before anything else happens
 
     with ctx.db.session() as s:
@@ -104,6 +106,7 @@ def upload_document(
                 meeting_date=meeting_date,
             )
             document_id = doc.id
+            quotas.count_upload(s, ctx, who, pages)
             job_id = None
             if not _is_sync(ctx, kind, len(data)):
                 doc.status = DocumentStatus.QUEUED
@@ -192,7 +195,7 @@ def get_page_image(
             raise not_found("document", document_id)
         rel, sha = doc.stored_path, doc.sha256
     try:
-        png = render_page_png(ctx.files.read(rel), number, width)
+        png = render_page_png(ctx.files.read(rel), number, width, ctx.settings)
     except FileNotFoundError as e:
         raise ApiError(404, ErrorCode.NOT_FOUND, "the stored original is missing") from e
     except IngestError as e:

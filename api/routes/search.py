@@ -119,7 +119,7 @@ def search(
         raise ApiError(422, ErrorCode.VALIDATION_ERROR, "q: give at least one word")
     assert ctx.search is not None
     today = ctx.today()
-    with ctx.db.session() as s:
+    with ctx.db.read() as s:  # a plain transaction: no write lock while it waits
         res = ctx.search.search(s, q, f, today, mode=mode, limit=limit, offset=offset, scope=scope)
         hits = []
         for h in res.hits:
@@ -193,7 +193,7 @@ def similar(
     """Directives like this one in other meetings: one issued again later was likely not carried out."""
     assert ctx.search is not None
     today = ctx.today()
-    with ctx.db.session() as s:
+    with ctx.db.read() as s:  # a plain transaction: no write lock while it waits
         this = get_item(s, item_id)
         if this is None:
             raise not_found("action item", item_id)

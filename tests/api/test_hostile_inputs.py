@@ -24,6 +24,8 @@ HOSTILE = hostile_files()
 #: The IngestError code each hostile file must get, and the HTTP status the API answers with.
 EXPECTED = {
     "docx_zip_bomb": ("too_large", 413),
+    "docx_lying_sizes": ("too_large", 413),
+    "pdf_content_bomb": ("too_large", 413),
     "png_gigapixel": ("too_large", 413),
     "pdf_5000_pages": ("too_large", 413),
     "pdf_object_loop": ("corrupt", 422),

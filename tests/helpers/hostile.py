@@ -106,6 +106,32 @@ def reference_cycle_pdf() -> bytes:
     )
 
 
+def content_bomb_pdf(segments: int = 2_000_000) -> bytes:
+    """One page whose Flate content stream holds ``segments`` path segments (6 M operators by default):
+    about 100 KB on disk, 28 MB inflated, gigabytes once PDFium has parsed it into page objects."""
+    ops = zlib.compress(b"1 1 m 2 2 l S\n" * segments, 9)
+    return pdf_from_objects(
+        {
+            1: b"<< /Type /Catalog /Pages 2 0 R >>",
+            2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+            4: _stream(ops, b"/Filter /FlateDecode "),
+        }
+    )
+
+
+def odd_page_pdf(width_pt: float = 100, height_pt: float = 14400) -> bytes:
+    """A valid one-page PDF with a page of ``width_pt`` x ``height_pt`` points (a strip, or a 1-pt sliver)."""
+    return pdf_from_objects(
+        {
+            1: b"<< /Type /Catalog /Pages 2 0 R >>",
+            2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Contents 4 0 R >>" % (width_pt, height_pt),
+            4: _stream(b"0 0 m 1 1 l S"),
+        }
+    )
+
+
 _PAD = bytes.fromhex("28bf4e5e4e758a4164004e56fffa01082e2e00b6d0683e802f0ca9fe6453697a")
 
 
@@ -257,6 +283,23 @@ def docx_zip_bomb(uncompressed_mb: int = 512) -> bytes:
     return _zip(members)
 
 
+def docx_lying_sizes(uncompressed_mb: int = 500, declared_kb: int = 20) -> bytes:
+    """A DOCX whose document.xml declares ``declared_kb`` KiB in its headers but inflates to
+    ``uncompressed_mb`` MiB (about 0.5 MiB on disk): checks that trust the headers let it through."""
+    bomb = docx_zip_bomb(uncompressed_mb)
+    with zipfile.ZipFile(io.BytesIO(bomb)) as zf:
+        info = zf.getinfo("word/document.xml")
+    out = bytearray(bomb)
+    size = struct.pack("<I", declared_kb * 1024)
+    out[info.header_offset + 22 : info.header_offset + 26] = size  # the local header's uncompressed size
+    central = bytes(out).rindex(b"PK\x01\x02" + bytes(out[info.header_offset + 4 : info.header_offset + 6]))
+    for start in range(central, len(out) - 4):  # the central directory entry of document.xml
+        if out[start : start + 4] == b"PK\x01\x02" and out[start + 46 : start + 46 + 17] == b"word/document.xml":
+            out[start + 24 : start + 28] = size
+            break
+    return bytes(out)
+
+
 def plain_zip() -> bytes:
     """A zip archive that is not a Word file (no word/document.xml)."""
     buf = io.BytesIO()
@@ -299,6 +342,8 @@ def hostile_files() -> dict[str, tuple[str, bytes]]:
     """Every hostile input by id: (the name it is uploaded under, its bytes)."""
     return {
         "docx_zip_bomb": ("minutes.docx", docx_zip_bomb()),
+        "docx_lying_sizes": ("minutes.docx", docx_lying_sizes()),
+        "pdf_content_bomb": ("minutes.pdf", content_bomb_pdf()),
         "png_gigapixel": ("scan.png", png_gigapixel()),
         "pdf_5000_pages": ("minutes.pdf", many_pages_pdf(5000)),
         "pdf_object_loop": ("minutes.pdf", looped_pdf()),

@@ -82,6 +82,16 @@ def test_api_stores_and_serves_originals_from_s3(
     assert got.headers["content-type"].startswith("text/plain")
 
 
+def test_ready_says_503_when_the_bucket_is_missing(s3: S3Server, make_client: Callable[..., Any]) -> None:
+    """Issue 17, finding 13: a missing bucket made every upload 500 while /v1/ready said 200."""
+    good = make_client(file_store="s3", s3_bucket=s3.bucket, s3_endpoint_url=s3.endpoint)
+    assert good.get("/v1/ready").status_code == 200
+    missing = make_client(file_store="s3", s3_bucket="no-such-bucket", s3_endpoint_url=s3.endpoint)
+    r = missing.get("/v1/ready")
+    assert r.status_code == 503, r.text
+    assert r.json()["error"]["code"] == "service_unavailable" and "file store" in r.json()["error"]["message"]
+
+
 def test_delete_removes_an_original_once(s3: S3Server, tmp_path: Any) -> None:
     """Only the explicit purge of deleted documents' originals calls delete; the local store behaves alike."""
     for store in (_store(s3, prefix="purge"), FileStore(tmp_path)):
