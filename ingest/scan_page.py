@@ -17,7 +17,8 @@ import numpy as np
 from PIL import Image
 
 from ingest.columns import column_order
-from ingest.document import Box, Table
+from ingest.document import Box as CellBox
+from ingest.document import Table
 from ingest.ocr import _text_from_data, fix_ocr_dandas
 from ingest.scan_tables import Box, blank_out, find_grids, level, read_cells
 from ingest.text import clean_text
@@ -73,7 +74,7 @@ def _table_lines(texts: list[list[str]], offset: int) -> tuple[str, list[list[tu
     return "\n".join(lines), spans
 
 
-def _fraction(box: Box, width: int, height: int) -> Box:
+def _fraction(box: Box, width: int, height: int) -> CellBox:
     left, top, right, bottom = box
     return (round(left / width, 4), round(top / height, 4), round(right / width, 4), round(bottom / height, 4))
 
