@@ -2,7 +2,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SHARED ?= ../shared
 
-.PHONY: install run test eval lint typecheck format cer bench
+.PHONY: install run test eval lint format cer bench
 
 install: $(VENV)/.installed
 
@@ -26,12 +26,10 @@ eval: install
 	$(VENV)/bin/nirdesh eval --shared "$(SHARED)/eval"
 	NIRDESH_SHARED="$(SHARED)" $(PY) -m pytest -q -p no:cacheprovider evaluation
 
-# Lint and format must be clean (the type check joins `lint` once the tree passes it: `make typecheck`).
+# Lint, format and types: all three must be clean.
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-
-typecheck: install
 	$(VENV)/bin/mypy
 
 format: install

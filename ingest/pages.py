@@ -98,11 +98,6 @@ def page_to_dict(page: Page) -> dict[str, Any]:
     return dataclasses.asdict(page)
 
 
-def _box(b: Any) -> tuple[float, float, float, float]:
-    left, top, right, bottom = (float(v) for v in b)
-    return (left, top, right, bottom)
-
-
 def page_from_dict(d: dict[str, Any]) -> Page:
     tables = [
         Table(

@@ -18,14 +18,14 @@ from functools import lru_cache
 
 from nlp.normalize import fold
 from nlp.stem import is_devanagari, stem
-from nlp.vocab import words
+from nlp.vocab import words as word_list
 
 # Letters, digits, Devanagari letters and signs (not the dandas), ZWJ/ZWNJ inside words.
 _WORD = re.compile(r"(?:[^\W_]|[\u0900-\u0963\u0966-\u097f\u200c\u200d])+")
 
 # Function words and the boilerplate of every directive (models/data/hi/stopwords.tsv): they would match
 # nearly every item.
-STOPWORDS = words("stopwords")
+STOPWORDS = word_list("stopwords")
 _MIN_ROMAN_KEY = 2
 
 

@@ -122,7 +122,7 @@ def search_vs_write(tmp: Path) -> dict[str, Any]:
     """A search waiting 20 s for its query embedding; a PATCH sent meanwhile."""
     app = App(tmp, embedder=SlowQueries())
     item = app.upload("m.txt", SENTENCE.encode()).json()["items"][0]
-    app.client.app.state.ctx.search.embed_pending()
+    app.client.app.state.ctx.search.embed_pending()  # type: ignore[attr-defined]  # a FastAPI app behind the ASGI type
     app.client.patch(f"/v1/action-items/{item['id']}", json={"note": "warm-up"})  # first-call costs aside
     out: dict[str, Any] = {}
 
@@ -285,7 +285,14 @@ def save_page_first_delivery(tmp: Path) -> dict[str, Any]:
     reset_pg(url)  # an empty database for this checkout's schema
     db = Database(url)
     sha = uuid.uuid4().hex * 2
-    args = {"sha256": sha, "extractor_version": "m", "number": 1, "page": {}, "job_id": None, "worker": None}
+    args: dict[str, Any] = {
+        "sha256": sha,
+        "extractor_version": "m",
+        "number": 1,
+        "page": {},
+        "job_id": None,
+        "worker": None,
+    }
     with db.session() as s:
         first = page_results.save_page(s, **args)
     with db.session() as s:

@@ -55,7 +55,8 @@ class FakeExtractor:
             text = text.split("\n", 1)[1] if "\n" in text else ""
         if not text.strip():
             raise IngestError("no text", code="empty")
-        pages, items = [], []
+        pages: list[dict[str, Any]] = []
+        items: list[dict[str, Any]] = []
         dept = re.search(r"विभाग:\s*(\S[^\n]*)", text)
         for number, page_text in enumerate(text.split("\f"), start=1):
             pages.append(
