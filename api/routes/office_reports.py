@@ -104,6 +104,9 @@ def office_scope(request: Request, ctx: Ctx, who: OfficeOrViewer) -> Principal:
     """Dependency: the caller, refused before anything else (the body is not even validated) when the
     path names another office (403), an item not of the office or a report not of the caller's office (404)."""
     params = request.path_params
+    for name in ("office_id", "item_id", "report_id"):  # path bounds are checked later, after this dependency
+        if name in params and not 1 <= int(params[name]) <= MAX_ID:
+            raise not_found(name.removesuffix("_id"), params[name])
     with ctx.db.session() as s:
         if "office_id" in params:
             office_id = int(params["office_id"])

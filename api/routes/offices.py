@@ -9,7 +9,7 @@ from fastapi import APIRouter
 from pydantic import BaseModel, Field
 
 from api.auth import Admin, Ctx, Editor, OfficeOrViewer, Principal, Viewer
-from api.errors import ApiError, not_found
+from api.errors import ApiError, error_responses, not_found
 from api.params import IdPath, Text
 from core.states import ErrorCode, Role
 from store import offices as store
@@ -101,7 +101,7 @@ def list_offices(ctx: Ctx, _who: Viewer) -> list[OfficeOut]:
         return [office_out(o, n) for o, n in store.list_offices(s)]
 
 
-@router.post("", response_model=OfficeOut, status_code=201)
+@router.post("", response_model=OfficeOut, status_code=201, responses=error_responses(422))
 def create_office(body: OfficeIn, ctx: Ctx, _who: Admin) -> OfficeOut:
     with ctx.db.session() as s:
         try:
@@ -118,7 +118,7 @@ def unlinked(ctx: Ctx, _who: Editor) -> list[UnlinkedOut]:
         return [UnlinkedOut(key=u.key, label=u.label, items=u.items) for u in store.unlinked_responsibles(s)]
 
 
-@router.post("/assign", response_model=AssignOut)
+@router.post("/assign", response_model=AssignOut, responses=error_responses(404, 422))
 def assign(body: AssignIn, ctx: Ctx, _who: Admin) -> AssignOut:
     with ctx.db.session() as s:
         office = s.get(Office, body.office_id)
@@ -148,7 +148,7 @@ def get_office(office_id: IdPath, ctx: Ctx, who: OfficeOrViewer) -> OfficeOut:
     return _office(ctx, office_id)
 
 
-@router.post("/{office_id:int}/aliases", response_model=OfficeOut)
+@router.post("/{office_id:int}/aliases", response_model=OfficeOut, responses=error_responses(404, 422))
 def add_aliases(office_id: IdPath, body: AliasesIn, ctx: Ctx, _who: Admin) -> OfficeOut:
     with ctx.db.session() as s:
         office = s.get(Office, office_id)
