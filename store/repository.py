@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, and_, case, func, not_, or_, select
-from sqlalchemy.orm import Session, contains_eager, selectinload
+from sqlalchemy.orm import Session, contains_eager, defer, selectinload
 
 from core.contract import Extraction
 from core.states import CLOSED_STATUSES, DocumentStatus, ReviewState
@@ -221,6 +222,17 @@ def _filtered(stmt: Select[Any], f: ItemFilter, today: date) -> Select[Any]:
     return stmt.where(*conds) if conds else stmt
 
 
+def _order(sort: str) -> list[Any]:
+    """ORDER BY for a SORT_KEYS name ('-' for descending); the id breaks ties in the same direction."""
+    desc = sort.startswith("-")
+    key = sort.lstrip("-")
+    if key not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {key!r}; use one of {sorted(SORT_KEYS)}")
+    col = SORT_KEYS[key]
+    order = (col.desc() if desc else col.asc()).nulls_last()
+    return [order, ActionItem.id.desc() if desc else ActionItem.id.asc()]
+
+
 def list_items(
     session: Session,
     f: ItemFilter,
@@ -231,13 +243,7 @@ def list_items(
     offset: int = 0,
 ) -> tuple[list[ActionItem], int]:
     """One page of items matching ``f`` and the total count. ``sort`` is a SORT_KEYS name, '-' for desc."""
-    desc = sort.startswith("-")
-    key = sort.lstrip("-")
-    if key not in SORT_KEYS:
-        raise ValueError(f"unknown sort key {key!r}; use one of {sorted(SORT_KEYS)}")
-    col = SORT_KEYS[key]
-    order = col.desc() if desc else col.asc()
-    order = order.nulls_last()
+    order = _order(sort)
     base = select(ActionItem).join(ActionItem.document)
     total = (
         session.scalar(
@@ -248,11 +254,34 @@ def list_items(
     stmt = (
         _filtered(base, f, today)
         .options(contains_eager(ActionItem.document), selectinload(ActionItem.corrections))
-        .order_by(order, ActionItem.id.desc() if desc else ActionItem.id.asc())
+        .order_by(*order)
         .limit(limit)
         .offset(offset)
     )
     return list(session.scalars(stmt).unique().all()), total
+
+
+def iter_items(
+    session: Session, f: ItemFilter, *, today: date, sort: str = "id", limit: int = 100_000, batch: int = 500
+) -> Iterator[ActionItem]:
+    """Every item matching ``f`` (up to ``limit``), streamed from the database ``batch`` rows at a time.
+
+    For the exports: no count query, corrections loaded one query per batch, the meeting's JSON
+    columns left unread (deferred), and memory stays flat however many items match: the session's
+    identity map holds rows weakly, so a batch the caller no longer holds is freed.
+    """
+    stmt = (
+        _filtered(select(ActionItem).join(ActionItem.document), f, today)
+        .options(
+            contains_eager(ActionItem.document).defer(Document.meeting).defer(Document.warnings),
+            defer(ActionItem.norm_text),
+            selectinload(ActionItem.corrections),
+        )
+        .order_by(*_order(sort))
+        .limit(limit)
+        .execution_options(yield_per=batch)
+    )
+    yield from session.scalars(stmt)
 
 
 def get_item(session: Session, item_id: int) -> ActionItem | None:

@@ -7,10 +7,11 @@ Calendar apps cannot send an Authorization header, so the feeds also accept the 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Request, Response
+from fastapi.responses import StreamingResponse
 
 from api.auth import Ctx, Principal, Viewer, viewer
 from api.context import ServiceContext
@@ -20,8 +21,8 @@ from api.params import IdPath, Text
 from core.states import ErrorCode, ReviewState, Role
 from exporters.mapping import MappingError
 from exporters.report import ReportFontError, render_pdf, render_xlsx, report_data
-from exporters.rows import ExportRow, load_rows
-from exporters.service import MEDIA, base_url, filename, render
+from exporters.rows import iter_rows
+from exporters.service import MEDIA, base_url, chunks, filename, read_pieces, spool
 from store.repository import ItemFilter, get_document
 from store.tokens import ROLE_RANK, verify_token
 
@@ -31,19 +32,39 @@ if TYPE_CHECKING:
 router = APIRouter(prefix="/v1", tags=["export"])
 
 
-def _attachment(body: bytes, media_type: str, name: str, inline: bool = False) -> Response:
-    disposition = "inline" if inline else "attachment"
+def _disposition(name: str, inline: bool = False) -> str:
     ascii_name = name.encode("ascii", "replace").decode().replace("?", "_")
-    headers = {"Content-Disposition": f"{disposition}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"}
-    return Response(body, media_type=media_type, headers=headers)
+    return f"{'inline' if inline else 'attachment'}; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"
 
 
-def _rows(request: Request, ctx: Ctx, f: ItemFilter, sort: str) -> list[ExportRow]:
+def _attachment(body: bytes, media_type: str, name: str, inline: bool = False) -> Response:
+    return Response(body, media_type=media_type, headers={"Content-Disposition": _disposition(name, inline)})
+
+
+def _export_file(
+    request: Request,
+    ctx: Ctx,
+    f: ItemFilter,
+    sort: str,
+    fmt: str,
+    name: str,
+    *,
+    inline: bool = False,
+    **options: Any,
+) -> Response:
+    """The matching items in ``fmt``, read from the database in batches into a temporary file (constant
+    memory; the transaction ends before the first byte goes out), then streamed to the client."""
     if sort not in SORTS:
         raise ApiError(422, ErrorCode.VALIDATION_ERROR, f"sort: use one of {SORTS}")
     base = ctx.settings.public_url or str(request.base_url).rstrip("/")
-    with ctx.db.session() as s:
-        return load_rows(s, f, today=ctx.today(), base_url=base, sort=sort, max_items=ctx.settings.export_max_items)
+    try:
+        with ctx.db.session() as s:
+            rows = iter_rows(s, f, today=ctx.today(), base_url=base, sort=sort, max_items=ctx.settings.export_max_items)
+            body, size = spool(chunks(fmt, rows, f, settings=ctx.settings, **options))
+    except MappingError as e:
+        raise ApiError(500, ErrorCode.CONFIG_ERROR, str(e)) from e
+    headers = {"Content-Disposition": _disposition(name, inline), "Content-Length": str(size)}
+    return StreamingResponse(read_pieces(body), media_type=MEDIA[fmt], headers=headers)
 
 
 def _files(*formats: str) -> dict[int | str, dict]:
@@ -67,12 +88,8 @@ def export(
 ) -> Response:
     """The action items matching the filters (the same as /v1/action-items), in one file."""
     f.q = q
-    rows = _rows(request, ctx, f, sort)
-    try:
-        out = render(format, rows, f, settings=ctx.settings, per_meeting=sheets == "meeting", events=events)
-    except MappingError as e:
-        raise ApiError(500, ErrorCode.CONFIG_ERROR, str(e)) from e
-    return _attachment(out.body, out.media_type, filename("nirdesh-action-items", out.extension, ctx.today()))
+    name = filename("nirdesh-action-items", format, ctx.today())
+    return _export_file(request, ctx, f, sort, format, name, per_meeting=sheets == "meeting", events=events)
 
 
 def _feed_principal(request: Request, ctx: Ctx, token: str | None) -> Principal:
@@ -90,9 +107,9 @@ TokenQuery = Annotated[str | None, Query(description="API token, for calendar ap
 
 def _feed(request: Request, ctx: Ctx, f: ItemFilter, name: str, events: bool) -> Response:
     f.review_state = [ReviewState.PROPOSED, ReviewState.CONFIRMED]  # rejected extractions are not tasks
-    rows = _rows(request, ctx, f, "due_date")
-    out = render("ics", rows, f, settings=ctx.settings, events=events, calendar_name=name)
-    return _attachment(out.body, out.media_type, f"{name}.ics", inline=True)
+    return _export_file(
+        request, ctx, f, "due_date", "ics", f"{name}.ics", inline=True, events=events, calendar_name=name
+    )
 
 
 @router.get("/feeds/{kind}/{key}.ics", tags=["feeds"], response_class=Response, responses=_files("ics"))
