@@ -22,7 +22,7 @@ from api.schemas import (
     item_out_of,
 )
 from core.states import ErrorCode
-from store import audit
+from store import audit, keyset
 from store.items import review_item, update_item
 from store.repository import get_item, list_items
 
@@ -38,14 +38,26 @@ def get_items(
     sort: Annotated[SortKey, Query(description="field to sort by; a leading - sorts descending")] = "-created_at",
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
+    after: Annotated[
+        str | None, Query(max_length=400, description="next_after of the previous page: keyset paging, no offset")
+    ] = None,
 ) -> ItemList:
     if sort not in SORTS:
         raise ApiError(422, ErrorCode.VALIDATION_ERROR, f"sort: use one of {SORTS}")
     f.q = q
     today = ctx.today()
+    condition = None
+    if after:
+        try:
+            condition = keyset.after_condition(sort, *keyset.decode(after, sort))
+        except ValueError as e:
+            raise ApiError(422, ErrorCode.VALIDATION_ERROR, str(e)) from e
     with ctx.db.session() as s:
-        items, total = list_items(s, f, today=today, sort=sort, limit=limit, offset=offset)
-        return ItemList(total=total, limit=limit, offset=offset, items=[item_out_of(i, today) for i in items])
+        items, total = list_items(s, f, today=today, sort=sort, limit=limit, offset=offset, after=condition)
+        nxt = keyset.encode(sort, items[-1]) if len(items) == limit else None
+        return ItemList(
+            total=total, limit=limit, offset=offset, items=[item_out_of(i, today) for i in items], next_after=nxt
+        )
 
 
 @router.post("/review", response_model=BulkReviewOut)
