@@ -10,7 +10,6 @@ Supported values: str, int, float, bool, date, datetime and None (an empty cell)
 
 from __future__ import annotations
 
-import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -41,8 +40,12 @@ STYLES = f"""{XML_HEAD}<styleSheet xmlns="{MAIN_NS}">
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>"""
 
-# XML 1.0 forbids most control characters even when escaped; a cell cannot carry them.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# One pass per string: escape the XML specials and drop what XML 1.0 forbids even escaped (most control
+# characters), which a cell therefore cannot carry.
+_CELL_TEXT = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\ufffe": None, "\uffff": None}
+    | {chr(c): None for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)}
+)
 
 
 def column_letter(n: int) -> str:
@@ -73,7 +76,7 @@ def cell_xml(ref: str, value: Any, style: int = 0) -> str:
         return f'<c r="{ref}" s="{STYLE_DATE}"><v>{serial(value):g}</v></c>'
     if isinstance(value, int | float):
         return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
-    text = escape(_NOT_XML.sub("", str(value)))
+    text = str(value).translate(_CELL_TEXT)
     return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{text}</t></is></c>'
 
 
@@ -82,7 +85,7 @@ class Sheet:
     """One worksheet: its title, and where its rows' XML sits in the shared temporary file."""
 
     title: str
-    spans: list[tuple[int, int]] = field(default_factory=list)  # (offset, length) per row
+    spans: list[list[int]] = field(default_factory=list)  # [offset, length] of each run of its rows
     rows: int = 0
 
 
@@ -97,6 +100,7 @@ class XlsxWriter:
         self.letters = [column_letter(i) for i in range(1, len(header) + 1)]
         self.sheets: dict[str, Sheet] = {}
         self._tmp = scratch
+        self._end = scratch.seek(0, 2)  # rows are only appended until ``finish``
 
     def sheet(self, title: str) -> Sheet:
         if title not in self.sheets:
@@ -109,9 +113,13 @@ class XlsxWriter:
         n = sheet.rows + 1  # row 1 is the header
         cells = "".join(cell_xml(f"{c}{n}", v) for c, v in zip(self.letters, values, strict=False))
         data = f'<row r="{n}">{cells}</row>'.encode()
-        self._tmp.seek(0, 2)
-        sheet.spans.append((self._tmp.tell(), len(data)))
+        last = sheet.spans[-1] if sheet.spans else None
+        if last and last[0] + last[1] == self._end:  # the sheet's previous row was the last one written
+            last[1] += len(data)
+        else:
+            sheet.spans.append([self._end, len(data)])
         self._tmp.write(data)
+        self._end += len(data)
 
     def _sheet_xml(self, sheet: Sheet) -> Iterator[bytes]:
         last = f"{self.letters[-1]}{sheet.rows + 1}"
@@ -128,7 +136,10 @@ class XlsxWriter:
         ).encode()
         for offset, length in sheet.spans:
             self._tmp.seek(offset)
-            yield self._tmp.read(length)
+            while length > 0:
+                piece = self._tmp.read(min(length, 1 << 20))
+                length -= len(piece)
+                yield piece
         yield f'</sheetData><autoFilter ref="A1:{last}"/></worksheet>'.encode()
 
     def finish(self, out: IO[bytes]) -> None:

@@ -251,12 +251,10 @@ def list_items(
     """
     order = _order(sort)
     base = select(ActionItem).join(ActionItem.document)
-    total = (
-        session.scalar(
-            _filtered(select(func.count(ActionItem.id)).select_from(ActionItem).join(ActionItem.document), f, today)
-        )
-        or 0
-    )
+    counted = select(func.count(ActionItem.id)).select_from(ActionItem)
+    if document_conditions(f):  # the count joins the meetings only when a filter is about them
+        counted = counted.join(ActionItem.document)
+    total = session.scalar(_filtered(counted, f, today)) or 0
     if after is not None:
         base = base.where(after)
     stmt = (

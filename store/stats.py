@@ -1,8 +1,10 @@
 """Per-officer and per-department workload: open and overdue counts, days pending and overdue.
 
 Computed in the database (GROUP BY over the open items; the responsible officers come out of the
-JSON list with ``json_each`` on SQLite and ``json_array_elements`` on PostgreSQL), so the cost does
-not grow with Python work per item: ~80 ms for 10,000 items before, see docs/performance.md.
+JSON list with ``json_each`` on SQLite and ``json_array_elements`` on PostgreSQL): no item is
+held in Python. On SQLite the per-officer pass costs about what the per-item Python loop
+did (JSON is parsed either way); a normalised officer table would make it a plain GROUP BY (not yet
+done, see docs/performance.md).
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Subquery, and_, case, cast, func, literal, select, text
+from sqlalchemy import ColumnElement, Select, Subquery, and_, case, cast, func, literal, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.types import Date, Integer
 
@@ -27,9 +29,23 @@ def _days_since(dialect: str, today: date, start: Any) -> ColumnElement[int]:
     return literal(today, Date) - start  # PostgreSQL: date - date is an integer
 
 
-def _open_items(session: Session, today: date, tracked_only: bool) -> Subquery:
-    """One row per open item: id, department, days pending (from the meeting, else the upload day), days
-    overdue (NULL unless the due date has passed)."""
+def _person(dialect: str) -> tuple[Any, Any]:
+    """The table of ``ActionItem.responsible``'s entries (one row each) and the officer of an entry: the
+    trimmed designation, else the name, NULL when both are blank."""
+    if dialect == "sqlite":
+        each = func.json_each(ActionItem.responsible).table_valued("value").alias("person")
+        designation = func.json_extract(each.c.value, "$.designation")
+        name = func.json_extract(each.c.value, "$.name")
+    else:
+        each = func.json_array_elements(ActionItem.responsible).table_valued("value").alias("person")
+        designation = each.c.value.op("->>")(text("'designation'"))
+        name = each.c.value.op("->>")(text("'name'"))
+    return each, func.nullif(func.trim(func.coalesce(func.nullif(designation, ""), func.nullif(name, ""), "")), "")
+
+
+def _open_items(session: Session, today: date, tracked_only: bool, *extra: Any) -> Select[Any]:
+    """SELECT of the open items' figures: item id, department, days pending (from the meeting, else the
+    upload day), days overdue (NULL unless the due date has passed); ``extra`` columns added."""
     dialect = session.get_bind().dialect.name
     uploaded = (
         func.date(Document.created_at) if dialect == "sqlite" else func.date(func.timezone("UTC", Document.created_at))
@@ -48,36 +64,18 @@ def _open_items(session: Session, today: date, tracked_only: bool) -> Subquery:
             func.coalesce(func.nullif(Document.department, ""), NONE_LABEL).label("department"),
             case((since > 0, since), else_=0).label("pending"),
             overdue.label("overdue"),
+            *extra,
         )
         .join(ActionItem.document)
         .where(ActionItem.status.not_in(CLOSED_STATUSES), ActionItem.review_state != ReviewState.REJECTED)
     )
     if tracked_only:
         stmt = stmt.where(ActionItem.review_state == ReviewState.CONFIRMED)
-    return stmt.subquery("open_items")
+    return stmt
 
 
-def _officers(session: Session) -> Subquery:
-    """Distinct (item, officer) pairs: an officer is the trimmed designation, else the name, if not blank."""
-    if session.get_bind().dialect.name == "sqlite":
-        each = func.json_each(ActionItem.responsible).table_valued("value").alias("person")
-        designation = func.json_extract(each.c.value, "$.designation")
-        name = func.json_extract(each.c.value, "$.name")
-    else:
-        each = func.json_array_elements(ActionItem.responsible).table_valued("value").alias("person")
-        designation = each.c.value.op("->>")(text("'designation'"))
-        name = each.c.value.op("->>")(text("'name'"))
-    officer = func.trim(func.coalesce(func.nullif(designation, ""), func.nullif(name, ""), ""))
-    pairs = (
-        select(ActionItem.id.label("item_id"), officer.label("officer"))
-        .select_from(ActionItem)
-        .join(each, literal(True))
-    )
-    return pairs.where(officer != "").distinct().subquery("officers")
-
-
-def _summary(session: Session, key: Any, o: Subquery, source: Any, label: str) -> list[dict[str, Any]]:
-    """Counts and day figures of the open items ``o`` (joined as ``source``) grouped by ``key``."""
+def _summary(session: Session, key: Any, o: Subquery, label: str) -> list[dict[str, Any]]:
+    """Counts and day figures of the rows of ``o`` (one per item, or per item and officer) by ``key``."""
     stmt = select(
         key.label("name"),
         func.count(),
@@ -86,7 +84,7 @@ def _summary(session: Session, key: Any, o: Subquery, source: Any, label: str) -
         func.max(o.c.pending),
         func.avg(o.c.overdue),
     ).group_by(key)
-    out = [
+    return [
         {
             label: name,
             "open": n,
@@ -95,23 +93,38 @@ def _summary(session: Session, key: Any, o: Subquery, source: Any, label: str) -
             "max_days_pending": int(max_pending) if max_pending is not None else None,
             "mean_days_overdue": round(float(mean_overdue), 1) if mean_overdue is not None else None,
         }
-        for name, n, n_overdue, mean_pending, max_pending, mean_overdue in session.execute(stmt.select_from(source))
+        for name, n, n_overdue, mean_pending, max_pending, mean_overdue in session.execute(stmt.select_from(o))
     ]
-    out.sort(key=lambda r: (-int(r["overdue"]), -int(r["open"]), r[label]))
-    return out
+
+
+def _ordered(rows: list[dict[str, Any]], label: str) -> list[dict[str, Any]]:
+    return sorted(rows, key=lambda r: (-int(r["overdue"]), -int(r["open"]), r[label]))
 
 
 def workload(session: Session, *, today: date, tracked_only: bool = False) -> dict[str, Any]:
     """Open items (not done/dropped, not rejected) grouped by responsible designation and department.
 
     Days pending count from the meeting date (or the upload date when the meeting date is unknown).
-    An item names each of its officers once; an item with none counts under ``NONE_LABEL``.
+    An item names each of its officers once; an item with none counts under ``NONE_LABEL``. Three
+    single passes: per department, per (item, officer) pair, and the items that name no officer.
     """
-    items = _open_items(session, today, tracked_only)
-    officers = _officers(session)
-    per_officer = items.outerjoin(officers, officers.c.item_id == items.c.item_id)
+    dialect = session.get_bind().dialect.name
+    each, officer = _person(dialect)
+    items = _open_items(session, today, tracked_only).subquery("open_items")
+    pairs = (
+        _open_items(session, today, tracked_only, officer.label("officer"))
+        .join(each, literal(True))
+        .where(officer.is_not(None))
+        .distinct()
+        .subquery("pairs")
+    )
+    each2, officer2 = _person(dialect)
+    names_someone = select(literal(1)).select_from(each2).where(officer2.is_not(None)).exists()
+    unnamed = _open_items(session, today, tracked_only).where(~names_someone).subquery("unnamed")
+    by_officer = _summary(session, pairs.c.officer, pairs, "officer")
+    by_officer += _summary(session, literal(NONE_LABEL), unnamed, "officer")
     return {
         "as_of": today.isoformat(),
-        "by_officer": _summary(session, func.coalesce(officers.c.officer, NONE_LABEL), items, per_officer, "officer"),
-        "by_department": _summary(session, items.c.department, items, items, "department"),
+        "by_officer": _ordered(by_officer, "officer"),
+        "by_department": _ordered(_summary(session, items.c.department, items, "department"), "department"),
     }
