@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
@@ -37,17 +38,19 @@ def categories(row: ExportRow) -> list[str]:
     return [c.replace(",", " ") for c in dict.fromkeys(cats)]
 
 
-# RFC 5545 3.3.11: TEXT escapes backslash, semicolon, comma and line breaks; other controls are not allowed.
-_TEXT_ESCAPES = str.maketrans(
-    {"\\": "\\\\", ";": "\\;", ",": "\\,", "\n": "\\n"}
-    | {chr(c): None for c in (*range(0x00, 0x09), *range(0x0A, 0x20), 0x7F) if c != 0x0A}
-)
+# RFC 5545 3.3.11: TEXT escapes backslash, semicolon, comma and line breaks; other controls are not
+# allowed. One regex search finds the values that need any of it.
+_TEXT_SPECIAL = re.compile("[\\\\;,\x00-\x08\x0a-\x1f\x7f]")
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 _LINE_OCTETS = 75  # RFC 5545 3.1: lines longer than 75 octets are folded (CRLF and one space)
 
 
 def escape_text(value: str) -> str:
     """A TEXT property value: escaped, CRLF/CR read as a line break, other control characters dropped."""
-    return value.replace("\r\n", "\n").replace("\r", "\n").translate(_TEXT_ESCAPES)
+    if not _TEXT_SPECIAL.search(value):
+        return value
+    value = _CONTROLS.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def fold(line: str) -> bytes:

@@ -10,6 +10,7 @@ Supported values: str, int, float, bool, date, datetime and None (an empty cell)
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -40,12 +41,15 @@ STYLES = f"""{XML_HEAD}<styleSheet xmlns="{MAIN_NS}">
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
 </styleSheet>"""
 
-# One pass per string: escape the XML specials and drop what XML 1.0 forbids even escaped (most control
-# characters), which a cell therefore cannot carry.
-_CELL_TEXT = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\ufffe": None, "\uffff": None}
-    | {chr(c): None for c in range(0x20) if c not in (0x09, 0x0A, 0x0D)}
-)
+# XML 1.0 forbids most control characters even when escaped: a cell cannot carry them. Most cells
+# hold neither those nor &, <, >: one regex search finds the few that need work.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NEEDS_WORK = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def cell_text(value: str) -> str:
+    """``value`` as XML character data: specials escaped, forbidden characters dropped."""
+    return escape(_NOT_XML.sub("", value)) if _NEEDS_WORK.search(value) else value
 
 
 def column_letter(n: int) -> str:
@@ -76,7 +80,7 @@ def cell_xml(ref: str, value: Any, style: int = 0) -> str:
         return f'<c r="{ref}" s="{STYLE_DATE}"><v>{serial(value):g}</v></c>'
     if isinstance(value, int | float):
         return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
-    text = str(value).translate(_CELL_TEXT)
+    text = cell_text(str(value))
     return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{text}</t></is></c>'
 
 
