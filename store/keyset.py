@@ -17,9 +17,8 @@ from typing import Any
 from sqlalchemy import and_, or_
 
 from store.models import ActionItem
-from store.repository import PRIORITY_RANK, SORT_KEYS
+from store.repository import NULLABLE_SORTS, PRIORITY_RANK, SORT_KEYS
 
-NULLABLE = {"due_date", "confidence", "meeting_date"}  # sorted with NULLs last
 PARSE: dict[str, Callable[[Any], Any]] = {
     "due_date": date.fromisoformat,
     "meeting_date": date.fromisoformat,
@@ -58,7 +57,7 @@ def decode(cursor: str, sort: str) -> tuple[Any, int]:
         parsed = None if value is None else PARSE[sort.lstrip("-")](value)
     except (ValueError, TypeError, KeyError, binascii.Error, UnicodeDecodeError) as e:
         raise ValueError(f"after: not a cursor of a page sorted by {sort!r}") from e
-    if parsed is None and sort.lstrip("-") not in NULLABLE:
+    if parsed is None and sort.lstrip("-") not in NULLABLE_SORTS:
         raise ValueError(f"after: not a cursor of a page sorted by {sort!r}")
     return parsed, item_id
 
@@ -73,4 +72,4 @@ def after_condition(sort: str, value: Any, item_id: int) -> Any:
         return and_(col.is_(None), later_id)
     later = col < value if desc else col > value
     cond = or_(later, and_(col == value, later_id))
-    return or_(cond, col.is_(None)) if key in NULLABLE else cond
+    return or_(cond, col.is_(None)) if key in NULLABLE_SORTS else cond

@@ -150,6 +150,7 @@ class ItemFilter:
     q: str | None = None
 
 
+NULLABLE_SORTS = frozenset({"due_date", "confidence", "meeting_date"})  # NULLs sort last
 PRIORITY_RANK = {"low": 0, "normal": 1, "high": 2}
 OPEN_STATUSES = tuple(s for s in ItemStatus if s not in CLOSED_STATUSES)
 SORT_KEYS = {
@@ -231,7 +232,9 @@ def _order(sort: str) -> list[Any]:
     if key not in SORT_KEYS:
         raise ValueError(f"unknown sort key {key!r}; use one of {sorted(SORT_KEYS)}")
     col = SORT_KEYS[key]
-    order = (col.desc() if desc else col.asc()).nulls_last()
+    order = col.desc() if desc else col.asc()
+    if key in NULLABLE_SORTS:  # only there: on PostgreSQL "DESC NULLS LAST" cannot read a plain index backwards
+        order = order.nulls_last()
     return [order, ActionItem.id.desc() if desc else ActionItem.id.asc()]
 
 
