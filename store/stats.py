@@ -32,6 +32,8 @@ def _days_since(dialect: str, today: date, start: Any) -> ColumnElement[int]:
 def _person(dialect: str) -> tuple[Any, Any]:
     """The table of ``ActionItem.responsible``'s entries (one row each) and the officer of an entry: the
     trimmed designation, else the name, NULL when both are blank."""
+    designation: ColumnElement[Any]
+    name: ColumnElement[Any]
     if dialect == "sqlite":
         each = func.json_each(ActionItem.responsible).table_valued("value").alias("person")
         designation = func.json_extract(each.c.value, "$.designation")
