@@ -183,6 +183,10 @@ class DocumentList(Page_):
 
 class ItemList(Page_):
     items: list[ItemOut]
+    next_after: str | None = Field(
+        default=None,
+        description="a full page: pass as ?after= (same filters and sort) for the next one, without OFFSET",
+    )
 
 
 class AuditOut(BaseModel):

@@ -5,13 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable
+import tempfile
+from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Any
+from typing import IO, Any
 
 from exporters.cells import csv_value, xlsx_cell
 from exporters.mapping import DEFAULTS, label_safe, user_for
 from exporters.rows import ExportRow
+from exporters.xlsx_stream import XlsxWriter
 
 # Jira's CSV importer maps these headers onto its fields without manual mapping; the rest follow.
 JIRA_COLUMNS = ("Summary", "Description", "Assignee", "Due date", "Priority", "Labels", "Status")
@@ -53,12 +55,21 @@ def write_csv(rows: Iterable[ExportRow], mapping: dict[str, Any] | None = None) 
     importer's date-format box). Every value goes through ``cells.csv_value`` (no control characters,
     no formulas).
     """
+    return b"".join(csv_chunks(rows, mapping))
+
+
+def csv_chunks(rows: Iterable[ExportRow], mapping: dict[str, Any] | None = None, batch: int = 500) -> Iterator[bytes]:
+    """The CSV of :func:`write_csv` in pieces of ``batch`` rows (streamed, constant memory)."""
     jira = (mapping or DEFAULTS)["jira"]
     buf = io.StringIO()
     buf.write(BOM)
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(JIRA_COLUMNS + EXTRA_COLUMNS)
-    for r in rows:
+    for n, r in enumerate(rows, start=1):
+        if n % batch == 0:
+            yield buf.getvalue().encode("utf-8")
+            buf.seek(0)
+            buf.truncate()
         values = [
             r.summary,
             description(r),
@@ -74,8 +85,8 @@ def write_csv(rows: Iterable[ExportRow], mapping: dict[str, Any] | None = None) 
             r.review_state,
             r.url,
         ]
-        w.writerow([csv_value(v) for v in values])
-    return buf.getvalue().encode("utf-8")
+        w.writerow([csv_value(v) for v in values])  # formula-looking values made inert (exporters.cells)
+    yield buf.getvalue().encode("utf-8")
 
 
 # --- XLSX ---------------------------------------------------------------------------------------------
@@ -154,23 +165,30 @@ def write_table(ws: Any, header: tuple[tuple[str, str, int], ...], records: Iter
     ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{n}"
 
 
-def write_xlsx(rows: list[ExportRow], *, per_meeting: bool = False) -> bytes:
-    """XLSX bytes: one flat sheet, or one sheet per meeting (document) when ``per_meeting``."""
-    from openpyxl import Workbook
-
-    wb = Workbook(write_only=True)
-    groups: dict[int, list[ExportRow]] = {}
-    if per_meeting and rows:
-        for r in rows:
-            groups.setdefault(r.document_id, []).append(r)
-    else:
-        groups[0] = rows
+def xlsx_into(out: IO[bytes], rows: Iterable[ExportRow], *, per_meeting: bool = False) -> int:
+    """Write the XLSX of ``rows`` to ``out``: one flat sheet, or one sheet per meeting (document) when
+    ``per_meeting``, in order of first appearance. Rows are streamed; returns how many were written."""
     used: set[str] = set()
-    for group in groups.values():
-        title = sheet_title(group[0], used) if per_meeting and group else "कार्य-बिंदु"
-        write_table(
-            wb.create_sheet(title), XLSX_COLUMNS, ([_cell_value(r, a) for _, a, _ in XLSX_COLUMNS] for r in group)
-        )
+    titles: dict[int, str] = {}
+    n = 0
+    with tempfile.TemporaryFile() as scratch:
+        book = XlsxWriter([(h, width) for h, _, width in XLSX_COLUMNS], scratch)
+        for r in rows:
+            title = "कार्य-बिंदु"
+            if per_meeting:
+                if r.document_id not in titles:
+                    titles[r.document_id] = sheet_title(r, used)
+                title = titles[r.document_id]
+            book.add_row(title, [_cell_value(r, a) for _, a, _ in XLSX_COLUMNS])
+            n += 1
+        if not n:
+            book.sheet("कार्य-बिंदु")
+        book.finish(out)
+    return n
+
+
+def write_xlsx(rows: Iterable[ExportRow], *, per_meeting: bool = False) -> bytes:
+    """XLSX bytes: one flat sheet, or one sheet per meeting (document) when ``per_meeting``."""
     out = io.BytesIO()
-    wb.save(out)
+    xlsx_into(out, rows, per_meeting=per_meeting)
     return out.getvalue()

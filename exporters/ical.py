@@ -4,14 +4,17 @@
   task instead of duplicating it.
 * Items without a due date are still exported, as VTODOs without DUE (RFC 5545 allows this; task
   lists show them undated). They get no VEVENT: there is no day to put them on.
+* Written as text, line by line (RFC 5545 escaping and folding here; the tests parse the result back
+  with the ``icalendar`` library): building its objects took 9-10 s for 10,000 items.
 * Calendars that ignore VTODO (many web calendars) can ask for ``events=True``: each dated item then
   also appears as an all-day event on its due date.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
+import re
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime, timedelta
 from urllib.parse import urlsplit
 
 from exporters.cells import clean
@@ -36,49 +39,113 @@ def categories(row: ExportRow) -> list[str]:
     return [clean(c).replace(",", " ") for c in dict.fromkeys(cats)]
 
 
+# RFC 5545 3.3.11: TEXT escapes backslash, semicolon, comma and line breaks; other controls are not
+# allowed. One regex search finds the values that need any of it.
+_TEXT_SPECIAL = re.compile("[\\\\;,\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_LINE_OCTETS = 75  # RFC 5545 3.1: lines longer than 75 octets are folded (CRLF and one space)
+
+
+def escape_text(value: str) -> str:
+    """A TEXT property value: escaped, CRLF/CR read as a line break, other control characters (and what no
+    export can carry: exporters.cells.clean) dropped."""
+    if not _TEXT_SPECIAL.search(value):
+        return value
+    value = clean(_CONTROLS.sub("", value.replace("\r\n", "\n").replace("\r", "\n")))
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def fold(line: str) -> bytes:
+    """One content line as UTF-8 with CRLF, folded at 75 octets without splitting a character."""
+    b = line.encode("utf-8")
+    if len(b) <= _LINE_OCTETS:
+        return b + b"\r\n"
+    parts, start, limit = [], 0, _LINE_OCTETS
+    while len(b) - start > limit:
+        cut = start + limit
+        while b[cut] & 0xC0 == 0x80:  # a UTF-8 continuation byte: cut before its character
+            cut -= 1
+        parts.append(b[start:cut])
+        start, limit = cut, _LINE_OCTETS - 1  # the leading space counts
+    parts.append(b[start:])
+    return b"\r\n ".join(parts) + b"\r\n"
+
+
+def utc_stamp(value: datetime) -> str:
+    """DATE-TIME in UTC form (``20260115T093000Z``); a naive value is taken as UTC."""
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC)
+    return value.strftime("%Y%m%dT%H%M%SZ")
+
+
+def day(value: date) -> str:
+    return value.strftime("%Y%m%d")
+
+
+def _todo(r: ExportRow, stamp: str, cats: str) -> list[str]:
+    lines = [
+        "BEGIN:VTODO",
+        f"UID:{uid_for(r)}",
+        f"DTSTAMP:{stamp}",
+        f"CREATED:{utc_stamp(r.created_at)}",
+        f"LAST-MODIFIED:{utc_stamp(r.updated_at)}",
+        f"SUMMARY:{escape_text(r.summary)}",
+        f"DESCRIPTION:{escape_text(description(r))}",
+    ]
+    if r.due_date:
+        lines.append(f"DUE;VALUE=DATE:{day(r.due_date)}")
+    lines += [f"STATUS:{STATUS.get(r.status, 'NEEDS-ACTION')}", f"PRIORITY:{PRIORITY.get(r.priority, 5)}"]
+    if cats:
+        lines.append(f"CATEGORIES:{cats}")
+    lines.append(f"URL:{r.url}")
+    if r.status == "done":
+        lines.append(f"COMPLETED:{utc_stamp(r.updated_at)}")
+    lines.append("END:VTODO")
+    return lines
+
+
+def _event(r: ExportRow, due: date, stamp: str, cats: str) -> list[str]:
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:event-{uid_for(r)}",
+        f"DTSTAMP:{stamp}",
+        f"SUMMARY:{escape_text(r.summary)}",
+        f"DESCRIPTION:{escape_text(description(r))}",
+        f"DTSTART;VALUE=DATE:{day(due)}",
+        f"DTEND;VALUE=DATE:{day(due + timedelta(days=1))}",
+        "TRANSP:TRANSPARENT",
+        f"URL:{r.url}",
+    ]
+    if cats:
+        lines.append(f"CATEGORIES:{cats}")
+    lines.append("END:VEVENT")
+    return lines
+
+
+def ical_chunks(
+    rows: Iterable[ExportRow], *, name: str = "Nirdesh", events: bool = False, now: datetime | None = None
+) -> Iterator[bytes]:
+    """The calendar as UTF-8 pieces (one per item), written as text: nothing but one item in memory."""
+    stamp = utc_stamp(now or datetime.now(UTC))
+    head = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Nirdesh//action items//HI",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{escape_text(name)}",
+        "X-PUBLISHED-TTL:PT1H",  # subscribed clients: refresh hourly
+    ]
+    yield b"".join(fold(line) for line in head)
+    for r in rows:
+        cats = ",".join(escape_text(c) for c in categories(r))
+        lines = _todo(r, stamp, cats)
+        if events and r.due_date:
+            lines += _event(r, r.due_date, stamp, cats)
+        yield b"".join(fold(line) for line in lines)
+    yield b"END:VCALENDAR\r\n"
+
+
 def write_ical(
     rows: Iterable[ExportRow], *, name: str = "Nirdesh", events: bool = False, now: datetime | None = None
 ) -> bytes:
-    from icalendar import Calendar, Event, Todo
-
-    now = now or datetime.now(UTC)
-    cal = Calendar()
-    cal.add("prodid", "-//Nirdesh//action items//HI")
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", clean(name))
-    cal.add("x-published-ttl", "PT1H")  # subscribed clients: refresh hourly
-    for r in rows:
-        todo = Todo()
-        todo.add("uid", uid_for(r))
-        todo.add("dtstamp", now)
-        todo.add("created", r.created_at)
-        todo.add("last-modified", r.updated_at)
-        summary, text = clean(r.summary), clean(description(r))  # RFC 5545 allows no control characters
-        todo.add("summary", summary)
-        todo.add("description", text)
-        if r.due_date:
-            todo.add("due", r.due_date)
-        todo.add("status", STATUS.get(r.status, "NEEDS-ACTION"))
-        todo.add("priority", PRIORITY.get(r.priority, 5))
-        cats = categories(r)
-        if cats:
-            todo.add("categories", cats)
-        todo.add("url", r.url)
-        if r.status == "done":
-            todo.add("completed", r.updated_at)
-        cal.add_component(todo)
-        if events and r.due_date:
-            ev = Event()
-            ev.add("uid", "event-" + uid_for(r))
-            ev.add("dtstamp", now)
-            ev.add("summary", summary)
-            ev.add("description", text)
-            ev.add("dtstart", r.due_date)
-            ev.add("dtend", r.due_date + timedelta(days=1))
-            ev.add("transp", "TRANSPARENT")
-            ev.add("url", r.url)
-            if cats:
-                ev.add("categories", cats)
-            cal.add_component(ev)
-    return cal.to_ical()
+    return b"".join(ical_chunks(rows, name=name, events=events, now=now))

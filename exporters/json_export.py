@@ -7,7 +7,7 @@ optional field does not.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -68,7 +68,23 @@ def export_document(rows: Iterable[ExportRow], f: ItemFilter, now: datetime | No
 
 
 def write_json(rows: Iterable[ExportRow], f: ItemFilter) -> bytes:
-    return json.dumps(export_document(rows, f), ensure_ascii=False, indent=1).encode("utf-8")
+    return b"".join(json_chunks(rows, f))
+
+
+def json_chunks(rows: Iterable[ExportRow], f: ItemFilter, now: datetime | None = None) -> Iterator[bytes]:
+    """The document of :func:`export_document`, written item by item: "count" follows "items"."""
+    head = {
+        "schema": SCHEMA_VERSION,
+        "generated_at": (now or datetime.now(UTC)).isoformat(),
+        "filters": filters_json(f),
+    }
+    yield (json.dumps(head, ensure_ascii=False, indent=1)[:-2] + ',\n "items": [').encode("utf-8")
+    n = 0
+    for r in rows:
+        item = json.dumps(item_json(r), ensure_ascii=False, indent=1).replace("\n", "\n  ")
+        yield (("," if n else "") + "\n  " + item).encode("utf-8")
+        n += 1
+    yield f'\n ],\n "count": {n}\n}}'.encode()
 
 
 def load_schema() -> dict[str, Any]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from store.repository import ItemFilter, list_items
+from store.repository import ItemFilter, iter_items
 from store.review_scope import gate
 from store.views import ItemView
 
@@ -107,6 +108,23 @@ def to_row(v: ItemView, base_url: str) -> ExportRow:
     )
 
 
+def iter_rows(
+    session: Session,
+    f: ItemFilter,
+    *,
+    today: date,
+    base_url: str,
+    sort: str = "due_date",
+    max_items: int = 100_000,
+) -> Iterator[ExportRow]:
+    """Every item matching ``f`` (up to ``max_items``) as export rows, streamed in constant memory.
+
+    ValueError on a bad sort key (raised by the first ``next``).
+    """
+    for i in iter_items(session, f, today=today, sort=sort, limit=max_items):
+        yield to_row(ItemView.from_row(i, i.document, today), base_url)
+
+
 def load_rows(
     session: Session,
     f: ItemFilter,
@@ -120,5 +138,4 @@ def load_rows(
     """Every item matching ``f`` (up to ``max_items``) within the review scope ``review`` (see
     store.review_scope.gate: confirmed by default, never rejected), as export rows. ValueError on a bad
     sort key."""
-    items, _total = list_items(session, gate(f, review), today=today, sort=sort, limit=max_items, offset=0)
-    return [to_row(ItemView.from_row(i, i.document, today), base_url) for i in items]
+    return list(iter_rows(session, gate(f, review), today=today, base_url=base_url, sort=sort, max_items=max_items))

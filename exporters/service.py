@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import IO, Any
 
-from exporters.csv_xlsx import write_csv, write_xlsx
-from exporters.ical import write_ical
-from exporters.json_export import write_json
+from exporters.csv_xlsx import csv_chunks, xlsx_into
+from exporters.ical import ical_chunks
+from exporters.json_export import json_chunks
 from exporters.mapping import load_mapping
 from exporters.rows import ExportRow
 from store.repository import ItemFilter
@@ -40,28 +42,81 @@ def base_url(settings: Any) -> str:
     return f"http://{host}:{settings.port}"
 
 
-def render(
+def chunks(
     fmt: str,
-    rows: list[ExportRow],
+    rows: Iterable[ExportRow],
     f: ItemFilter,
     *,
     settings: Any,
     per_meeting: bool = False,
     events: bool = False,
     calendar_name: str = "Nirdesh",
-) -> Rendered:
-    """Bytes of ``rows`` in ``fmt`` (ValueError for an unknown format or a bad mapping file)."""
+) -> Iterator[bytes]:
+    """``rows`` in ``fmt`` as a stream of byte pieces, pulling rows one at a time.
+
+    ValueError for an unknown format or a bad mapping file, raised here, before any row is read.
+    """
     if fmt == "csv":
-        body = write_csv(rows, load_mapping(settings.tracker_mapping))
-    elif fmt == "xlsx":
-        body = write_xlsx(rows, per_meeting=per_meeting)
-    elif fmt == "ics":
-        body = write_ical(rows, name=calendar_name, events=events)
-    elif fmt == "json":
-        body = write_json(rows, f)
-    else:
-        raise ValueError(f"unknown format {fmt!r}; use one of {list(FORMATS)}")
-    return Rendered(body, MEDIA[fmt], fmt)
+        return csv_chunks(rows, load_mapping(settings.tracker_mapping))
+    if fmt == "xlsx":
+        return _xlsx_chunks(rows, per_meeting)
+    if fmt == "ics":
+        return ical_chunks(rows, name=calendar_name, events=events)
+    if fmt == "json":
+        return json_chunks(rows, f)
+    raise ValueError(f"unknown format {fmt!r}; use one of {list(FORMATS)}")
+
+
+def _xlsx_chunks(rows: Iterable[ExportRow], per_meeting: bool, piece: int = 1 << 16) -> Iterator[bytes]:
+    """A zip needs its directory at the end: build the workbook in a temporary file, then stream it."""
+    with tempfile.TemporaryFile() as tmp:
+        xlsx_into(tmp, rows, per_meeting=per_meeting)
+        tmp.seek(0)
+        while data := tmp.read(piece):
+            yield data
+
+
+@dataclass
+class Counted:
+    """Passes rows through and counts them (the CLI reports how many items a stream held)."""
+
+    rows: Iterable[ExportRow]
+    n: int = 0
+
+    def __iter__(self) -> Iterator[ExportRow]:
+        for r in self.rows:
+            self.n += 1
+            yield r
+
+
+def spool(pieces: Iterable[bytes], in_memory: int = 1 << 20) -> tuple[IO[bytes], int]:
+    """Write ``pieces`` to a temporary file (in memory up to ``in_memory`` bytes), rewound; and its size.
+
+    The database is read while the file is written, so a slow client never holds a transaction open.
+    """
+    tmp = tempfile.SpooledTemporaryFile(max_size=in_memory)  # noqa: SIM115 - handed on open, read_pieces closes it
+    try:
+        for p in pieces:
+            tmp.write(p)
+    except BaseException:
+        tmp.close()
+        raise
+    size = tmp.tell()
+    tmp.seek(0)
+    return tmp, size
+
+
+def read_pieces(file: IO[bytes], piece: int = 1 << 16) -> Iterator[bytes]:
+    """The file in pieces; closes it at the end."""
+    with file:
+        while data := file.read(piece):
+            yield data
+
+
+def render(fmt: str, rows: Iterable[ExportRow], f: ItemFilter, *, settings: Any, **options: Any) -> Rendered:
+    """Bytes of ``rows`` in ``fmt``; ``options`` as for :func:`chunks` (ValueError for an unknown format
+    or a bad mapping file)."""
+    return Rendered(b"".join(chunks(fmt, rows, f, settings=settings, **options)), MEDIA[fmt], fmt)
 
 
 def filename(stem: str, ext: str, today: date) -> str:

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -70,13 +71,18 @@ def _context() -> tuple[Any, Any]:
     return settings, Database(settings.database_url)
 
 
-def _write(body: bytes, out: str | None) -> None:
-    if out and out != "-":
-        Path(out).write_bytes(body)
-        err.print(f"{len(body):,} bytes written to {out}")
-    else:
-        sys.stdout.buffer.write(body)
+def _write(body: bytes | Iterable[bytes], out: str | None) -> None:
+    pieces = [body] if isinstance(body, bytes) else body
+    if not out or out == "-":
+        for piece in pieces:
+            sys.stdout.buffer.write(piece)
         sys.stdout.buffer.flush()
+        return
+    size = 0
+    with Path(out).open("wb") as target:
+        for piece in pieces:
+            size += target.write(piece)
+    err.print(f"{size:,} bytes written to {out}")
 
 
 def cmd_export(ns: argparse.Namespace) -> int:
@@ -91,8 +97,8 @@ def cmd_export(ns: argparse.Namespace) -> int:
 
 
 def _export(ns: argparse.Namespace) -> int:
-    from exporters.rows import load_rows
-    from exporters.service import base_url, render
+    from exporters.rows import iter_rows
+    from exporters.service import Counted, base_url, chunks, read_pieces, spool
 
     settings, db = _context()
     from store.review_scope import gate
@@ -102,12 +108,16 @@ def _export(ns: argparse.Namespace) -> int:
         return _push(ns, settings, db, f)
     fmt = ns.format or "csv"
     with db.session() as s:
-        rows = load_rows(
-            s, f, today=date.today(), base_url=base_url(settings), sort=ns.sort, max_items=settings.export_max_items
+        rows = Counted(
+            iter_rows(
+                s, f, today=date.today(), base_url=base_url(settings), sort=ns.sort, max_items=settings.export_max_items
+            )
         )
-    out = render(fmt, rows, f, settings=settings, per_meeting=ns.sheets == "meeting", events=ns.events)
-    _write(out.body, ns.out)
-    err.print(f"{len(rows)} action items exported as {fmt}")
+        body, _size = spool(
+            chunks(fmt, rows, f, settings=settings, per_meeting=ns.sheets == "meeting", events=ns.events)
+        )
+    _write(read_pieces(body), ns.out)
+    err.print(f"{rows.n} action items exported as {fmt}")
     return 0
 
 

@@ -132,6 +132,9 @@ class ActionItem(Base):
     __table_args__ = (
         Index("ix_action_items_status_due", "status", "due_date"),
         Index("ix_action_items_document_seq", "document_id", "seq"),
+        Index("ix_action_items_created_id", "created_at", "id"),  # 0007: list indexes
+        Index("ix_action_items_review_created", "review_state", "created_at", "id"),
+        Index("ix_action_items_due_id", "due_date", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

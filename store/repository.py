@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, and_, case, func, not_, or_, select
-from sqlalchemy.orm import Session, contains_eager, selectinload
+from sqlalchemy.orm import Session, contains_eager, defer, selectinload
 
 from core.contract import Extraction
-from core.states import CLOSED_STATUSES, DocumentStatus, ReviewState
+from core.states import CLOSED_STATUSES, DocumentStatus, ItemStatus, ReviewState
 from store.document_edit import apply_overrides
 from store.fields import new_extracted_item, parse_date
 from store.models import ActionItem, Document, Page
@@ -151,6 +152,9 @@ class ItemFilter:
     q: str | None = None
 
 
+NULLABLE_SORTS = frozenset({"due_date", "confidence", "meeting_date"})  # NULLs sort last
+PRIORITY_RANK = {"low": 0, "normal": 1, "high": 2}
+OPEN_STATUSES = tuple(s for s in ItemStatus if s not in CLOSED_STATUSES)
 SORT_KEYS = {
     "due_date": ActionItem.due_date,
     "created_at": ActionItem.created_at,
@@ -159,7 +163,7 @@ SORT_KEYS = {
     "meeting_date": Document.meeting_date,
     "status": ActionItem.status,
     "id": ActionItem.id,
-    "priority": case({"low": 0, "normal": 1, "high": 2}, value=ActionItem.priority, else_=1),
+    "priority": case(PRIORITY_RANK, value=ActionItem.priority, else_=1),
 }
 
 
@@ -168,7 +172,7 @@ def overdue_clause(today: date) -> Any:
     return and_(
         ActionItem.due_date.is_not(None),
         ActionItem.due_date < today,
-        ActionItem.status.not_in(CLOSED_STATUSES),
+        ActionItem.status.in_(OPEN_STATUSES),  # IN, not NOT IN: a range scan of ix_action_items_status_due
     )
 
 
@@ -223,6 +227,19 @@ def _filtered(stmt: Select[Any], f: ItemFilter, today: date) -> Select[Any]:
     return stmt.where(*conds) if conds else stmt
 
 
+def _order(sort: str) -> list[Any]:
+    """ORDER BY for a SORT_KEYS name ('-' for descending); the id breaks ties in the same direction."""
+    desc = sort.startswith("-")
+    key = sort.lstrip("-")
+    if key not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {key!r}; use one of {sorted(SORT_KEYS)}")
+    col = SORT_KEYS[key]
+    order = col.desc() if desc else col.asc()
+    if key in NULLABLE_SORTS:  # only there: on PostgreSQL "DESC NULLS LAST" cannot read a plain index backwards
+        order = order.nulls_last()
+    return [order, ActionItem.id.desc() if desc else ActionItem.id.asc()]
+
+
 def list_items(
     session: Session,
     f: ItemFilter,
@@ -231,30 +248,51 @@ def list_items(
     sort: str = "-created_at",
     limit: int = 50,
     offset: int = 0,
+    after: Any = None,
 ) -> tuple[list[ActionItem], int]:
-    """One page of items matching ``f`` and the total count. ``sort`` is a SORT_KEYS name, '-' for desc."""
-    desc = sort.startswith("-")
-    key = sort.lstrip("-")
-    if key not in SORT_KEYS:
-        raise ValueError(f"unknown sort key {key!r}; use one of {sorted(SORT_KEYS)}")
-    col = SORT_KEYS[key]
-    order = col.desc() if desc else col.asc()
-    order = order.nulls_last()
+    """One page of items matching ``f`` and the total count. ``sort`` is a SORT_KEYS name, '-' for desc.
+
+    ``after`` (a condition from ``store.keyset.after_condition``) starts the page after a cursor.
+    """
+    order = _order(sort)
     base = select(ActionItem).join(ActionItem.document)
-    total = (
-        session.scalar(
-            _filtered(select(func.count(ActionItem.id)).select_from(ActionItem).join(ActionItem.document), f, today)
-        )
-        or 0
-    )
+    counted = select(func.count(ActionItem.id)).select_from(ActionItem)
+    if document_conditions(f):  # the count joins the meetings only when a filter is about them
+        counted = counted.join(ActionItem.document)
+    total = session.scalar(_filtered(counted, f, today)) or 0
+    if after is not None:
+        base = base.where(after)
     stmt = (
         _filtered(base, f, today)
         .options(contains_eager(ActionItem.document), selectinload(ActionItem.corrections))
-        .order_by(order, ActionItem.id.desc() if desc else ActionItem.id.asc())
+        .order_by(*order)
         .limit(limit)
         .offset(offset)
     )
     return list(session.scalars(stmt).unique().all()), total
+
+
+def iter_items(
+    session: Session, f: ItemFilter, *, today: date, sort: str = "id", limit: int = 100_000, batch: int = 500
+) -> Iterator[ActionItem]:
+    """Every item matching ``f`` (up to ``limit``), streamed from the database ``batch`` rows at a time.
+
+    For the exports: no count query, corrections loaded one query per batch, the meeting's JSON
+    columns left unread (deferred), and memory stays flat however many items match: the session's
+    identity map holds rows weakly, so a batch the caller no longer holds is freed.
+    """
+    stmt = (
+        _filtered(select(ActionItem).join(ActionItem.document), f, today)
+        .options(
+            contains_eager(ActionItem.document).defer(Document.meeting).defer(Document.warnings),
+            defer(ActionItem.norm_text),
+            selectinload(ActionItem.corrections),
+        )
+        .order_by(*_order(sort))
+        .limit(limit)
+        .execution_options(yield_per=batch)
+    )
+    yield from session.scalars(stmt)
 
 
 def get_item(session: Session, item_id: int) -> ActionItem | None:

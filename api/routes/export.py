@@ -9,9 +9,10 @@ Links and calendar UIDs are built from the configured public URL, never from the
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
+from fastapi.responses import StreamingResponse
 
 from api.auth import Ctx, Principal, Viewer, require
 from api.context import ServiceContext
@@ -23,8 +24,8 @@ from api.uploads import content_disposition
 from core.states import ErrorCode, Role
 from exporters.mapping import MappingError
 from exporters.report import ReportFontError, accepted_reports, render_pdf, render_xlsx, report_data
-from exporters.rows import ExportRow, load_rows
-from exporters.service import MEDIA, base_url, filename, render
+from exporters.rows import iter_rows
+from exporters.service import MEDIA, base_url, chunks, filename, read_pieces, spool
 from store.files import display_name
 from store.repository import ItemFilter, get_document
 from store.review_scope import gate
@@ -36,17 +37,37 @@ if TYPE_CHECKING:
 router = APIRouter(prefix="/v1", tags=["export"])
 
 
+def _disposition(name: str, inline: bool = False) -> str:
+    return content_disposition(display_name(name, "nirdesh"), "inline" if inline else "attachment")
+
+
 def _attachment(body: bytes, media_type: str, name: str, inline: bool = False) -> Response:
-    disposition = content_disposition(display_name(name, "nirdesh"), "inline" if inline else "attachment")
-    return Response(body, media_type=media_type, headers={"Content-Disposition": disposition})
+    return Response(body, media_type=media_type, headers={"Content-Disposition": _disposition(name, inline)})
 
 
-def _rows(ctx: Ctx, f: ItemFilter, sort: str) -> list[ExportRow]:
+def _export_file(
+    ctx: Ctx,
+    f: ItemFilter,
+    sort: str,
+    fmt: str,
+    name: str,
+    *,
+    inline: bool = False,
+    **options: Any,
+) -> Response:
+    """The matching items in ``fmt``, read from the database in batches into a temporary file (constant
+    memory; the transaction ends before the first byte goes out), then streamed to the client."""
     if sort not in SORTS:
         raise ApiError(422, ErrorCode.VALIDATION_ERROR, f"sort: use one of {SORTS}")
     base = base_url(ctx.settings)  # the request's Host header is the client's to choose
-    with ctx.db.session() as s:
-        return load_rows(s, f, today=ctx.today(), base_url=base, sort=sort, max_items=ctx.settings.export_max_items)
+    try:
+        with ctx.db.session() as s:
+            rows = iter_rows(s, f, today=ctx.today(), base_url=base, sort=sort, max_items=ctx.settings.export_max_items)
+            body, size = spool(chunks(fmt, rows, f, settings=ctx.settings, **options))
+    except MappingError as e:
+        raise ApiError(500, ErrorCode.CONFIG_ERROR, str(e)) from e
+    headers = {"Content-Disposition": _disposition(name, inline), "Content-Length": str(size)}
+    return StreamingResponse(read_pieces(body), media_type=MEDIA[fmt], headers=headers)
 
 
 def _files(*formats: str) -> dict[int | str, dict]:
@@ -72,12 +93,8 @@ def export(
     items unless ``review=all`` or an explicit ``review_state``/``tracked`` says otherwise; never rejected."""
     f.q = q
     f = gate(f, review)
-    rows = _rows(ctx, f, sort)
-    try:
-        out = render(format, rows, f, settings=ctx.settings, per_meeting=sheets == "meeting", events=events)
-    except MappingError as e:
-        raise ApiError(500, ErrorCode.CONFIG_ERROR, str(e)) from e
-    return _attachment(out.body, out.media_type, filename("nirdesh-action-items", out.extension, ctx.today()))
+    name = filename("nirdesh-action-items", format, ctx.today())
+    return _export_file(ctx, f, sort, format, name, per_meeting=sheets == "meeting", events=events)
 
 
 _feed_reader = require("feed")
@@ -109,9 +126,7 @@ FeedKey = Annotated[Line, Path(min_length=1, max_length=200, description="office
 
 def _feed(ctx: Ctx, f: ItemFilter, name: str, events: bool, review: str | None) -> Response:
     f = gate(f, review)  # confirmed items unless review=all; rejected extractions are never tasks
-    rows = _rows(ctx, f, "due_date")
-    out = render("ics", rows, f, settings=ctx.settings, events=events, calendar_name=name)
-    return _attachment(out.body, out.media_type, f"{name}.ics", inline=True)
+    return _export_file(ctx, f, "due_date", "ics", f"{name}.ics", inline=True, events=events, calendar_name=name)
 
 
 @router.get("/feeds/{kind}/{key}.ics", tags=["feeds"], response_class=Response, responses=_files("ics"))

@@ -25,7 +25,7 @@ from api.schemas import (
     item_out_of,
 )
 from core.states import ErrorCode
-from store import audit
+from store import audit, keyset
 from store.items import lock_item, review_item, update_item
 from store.models import ActionItem
 from store.repository import get_item, list_items
@@ -54,6 +54,9 @@ def get_items(
             "Absent: every item, as the review screen needs"
         ),
     ] = None,
+    after: Annotated[
+        str | None, Query(max_length=400, description="next_after of the previous page: keyset paging, no offset")
+    ] = None,
 ) -> ItemList:
     if sort not in SORTS:
         raise ApiError(422, ErrorCode.VALIDATION_ERROR, f"sort: use one of {SORTS}")
@@ -61,9 +64,18 @@ def get_items(
     if review is not None:
         f = gate(f, review)
     today = ctx.today()
+    condition = None
+    if after:
+        try:
+            condition = keyset.after_condition(sort, *keyset.decode(after, sort))
+        except ValueError as e:
+            raise ApiError(422, ErrorCode.VALIDATION_ERROR, str(e)) from e
     with ctx.db.session() as s:
-        items, total = list_items(s, f, today=today, sort=sort, limit=limit, offset=offset)
-        return ItemList(total=total, limit=limit, offset=offset, items=[item_out_of(i, today) for i in items])
+        items, total = list_items(s, f, today=today, sort=sort, limit=limit, offset=offset, after=condition)
+        nxt = keyset.encode(sort, items[-1]) if len(items) == limit else None
+        return ItemList(
+            total=total, limit=limit, offset=offset, items=[item_out_of(i, today) for i in items], next_after=nxt
+        )
 
 
 @router.post("/review", response_model=BulkReviewOut)

@@ -1,0 +1,237 @@
+"""Scale benchmark: every documented item-list filter, keyset paging, keyword search, /v1/stats and a
+filtered export at N items (SQLite, the embedded default), beside plain baselines in the same run.
+
+    PYTHONPATH=. /work/main/.venv/bin/python bench/scale.py --items 100000 [--runs 30] [--plans]
+    PYTHONPATH=. /work/main/.venv/bin/python bench/scale.py --items 20000 --db-url postgresql+psycopg://...
+
+Items are directives filled from bench/generate.py's templates and word lists (officers, departments,
+tasks, deadlines), 50 per meeting, written with bulk INSERTs and indexed for keyword search through
+the service's own code. Each line is p50/p95 over ``--runs`` calls of what the API handler runs
+(``list_items`` + the item JSON of the page), after one warm-up call; baselines:
+
+* ``bare SELECT ... LIMIT 50``: the cheapest possible page (no filter, no order, no count);
+* ``newest 50``: the unfiltered default list; the goal is every filter's p95 <= 2x this;
+* ``keyword FTS alone``: the search service in keyword mode, no filter.
+
+``--plans`` prints the query plan of each list filter (EXPLAIN QUERY PLAN on SQLite, EXPLAIN ANALYZE
+on PostgreSQL). The machine's load average is printed before and after.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from api.schemas import item_out_of  # noqa: E402
+from bench.common import latency  # noqa: E402
+from bench.generate import CHAIRS, DEPARTMENTS, DIRECTIVES, OFFICERS, _fill  # noqa: E402
+from core.settings import Settings  # noqa: E402
+from exporters.rows import iter_rows  # noqa: E402
+from exporters.service import chunks, spool  # noqa: E402
+from search.service import SearchService  # noqa: E402
+from store import fts, keyset  # noqa: E402
+from store.db import Database  # noqa: E402
+from store.models import ActionItem, Document  # noqa: E402
+from store.repository import ItemFilter, list_items  # noqa: E402
+from store.stats import workload  # noqa: E402
+
+TODAY = date(2026, 6, 1)
+PER_DOC = 50
+
+
+def build(db: Database, n: int, seed: int = 5) -> float:
+    """Insert ``n`` items (and their meetings) and their keyword index rows; returns seconds."""
+    rng = random.Random(seed)
+    t0 = time.perf_counter()
+    with db.engine.begin() as c:
+        for d in range(n // PER_DOC):
+            dept = DEPARTMENTS[d % len(DEPARTMENTS)]
+            doc_id = c.execute(
+                sa.insert(Document).values(
+                    sha256=f"{d:064d}",
+                    filename=f"minutes-{d}.pdf",
+                    content_type="application/pdf",
+                    kind="pdf",
+                    size=1,
+                    stored_path="x",
+                    meeting_date=TODAY - timedelta(days=rng.randint(1, 700)),
+                    department=dept,
+                    status="processed",
+                )
+            ).inserted_primary_key[0]  # type: ignore[index]  # a single-row INSERT always has one
+            ctx = {"chair": rng.choice(CHAIRS), "dept": dept}
+            rows = []
+            for seq in range(1, PER_DOC + 1):
+                officer = rng.choice(OFFICERS)
+                text = _fill(rng.choice(DIRECTIVES), rng, {**ctx, "officer": officer})
+                due = TODAY + timedelta(days=rng.randint(-300, 200)) if rng.random() < 0.8 else None
+                rows.append(
+                    {
+                        "document_id": doc_id,
+                        "seq": seq,
+                        "text": text,
+                        "norm_text": text,
+                        "issuer_designation": ctx["chair"],
+                        "responsible": [{"name": None, "designation": officer}],
+                        "responsible_search": officer,
+                        "deadline_date": due,
+                        "due_date": due,
+                        "targets": [],
+                        "confidence": round(rng.random(), 3),
+                        "review_state": rng.choice(["proposed", "confirmed", "confirmed", "rejected"]),
+                        "status": rng.choice(["open", "open", "in_progress", "done", "dropped"]),
+                        "priority": rng.choice(["low", "normal", "normal", "high"]),
+                        "due_date_source": "extracted",
+                        "stale": False,
+                    }
+                )
+            c.execute(sa.insert(ActionItem), rows)
+    with db.engine.begin() as c:
+        pairs = [(i, t) for i, t in c.execute(sa.select(ActionItem.id, ActionItem.text))]
+        for i in range(0, len(pairs), 5000):
+            fts.write_rows(c, pairs[i : i + 5000])
+    return time.perf_counter() - t0
+
+
+def filters() -> dict[str, tuple[ItemFilter, str]]:
+    """Every documented list filter (and sort) as the API would be called with it."""
+    officer, dept = OFFICERS[2], DEPARTMENTS[1]
+    return {
+        "newest 50 (baseline)": (ItemFilter(), "-created_at"),
+        "status=open": (ItemFilter(status=["open"]), "-created_at"),
+        "overdue=true": (ItemFilter(overdue=True), "-created_at"),
+        "overdue, sort=due_date": (ItemFilter(overdue=True), "due_date"),
+        "responsible": (ItemFilter(responsible=officer), "-created_at"),
+        "responsible + tracked": (ItemFilter(responsible=officer, tracked=True), "-created_at"),
+        "department + status": (ItemFilter(department=dept, status=["open"]), "-created_at"),
+        "issuer": (ItemFilter(issuer=CHAIRS[0]), "-created_at"),
+        "priority=high": (ItemFilter(priority="high"), "-created_at"),
+        "due_before/after": (ItemFilter(due_after=TODAY, due_before=TODAY + timedelta(days=30)), "due_date"),
+        "meeting_from/to": (ItemFilter(meeting_from=TODAY - timedelta(days=60), meeting_to=TODAY), "-created_at"),
+        "document_id": (ItemFilter(document_id=7), "-created_at"),
+        "review_state=proposed": (ItemFilter(review_state=["proposed"]), "-created_at"),
+        "tracked=true": (ItemFilter(tracked=True), "-created_at"),
+        "q (substring)": (ItemFilter(q="हैंडपंपों"), "-created_at"),
+        "sort=priority": (ItemFilter(), "-priority"),
+        "sort=meeting_date": (ItemFilter(), "-meeting_date"),
+    }
+
+
+def samples(fn: Callable[[], object], runs: int) -> dict[str, float]:
+    fn()  # warm-up: caches, prepared statements
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return latency(times)
+
+
+def list_page(db: Database, f: ItemFilter, sort: str, **kw: Any) -> Callable[[], object]:
+    def run() -> object:
+        with db.session() as s:
+            items, total = list_items(s, f, today=TODAY, sort=sort, limit=50, **kw)
+            return [item_out_of(i, TODAY) for i in items], total
+
+    return run
+
+
+def plan(db: Database, f: ItemFilter, sort: str) -> list[str]:
+    """The query plan of one list page (the page query, not the count)."""
+    from store.repository import _filtered, _order
+
+    stmt = _filtered(sa.select(ActionItem).join(ActionItem.document), f, TODAY).order_by(*_order(sort)).limit(50)
+    with db.engine.connect() as c:
+        sql = str(stmt.compile(c, compile_kwargs={"literal_binds": True}))
+        if c.dialect.name == "sqlite":
+            return [r[3] for r in c.exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
+        return [r[0] for r in c.exec_driver_sql("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + sql)]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--items", type=int, default=100_000)
+    ap.add_argument("--runs", type=int, default=30)
+    ap.add_argument("--db-url", help="an empty database (default: SQLite in a temporary folder)")
+    ap.add_argument("--plans", action="store_true")
+    ns = ap.parse_args()
+    print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
+    with tempfile.TemporaryDirectory() as tmp:
+        url = ns.db_url or f"sqlite:///{Path(tmp) / 'scale.db'}"
+        db = Database(url)
+        print(f"build {ns.items:,} items: {build(db, ns.items):.1f}s ({db.engine.dialect.name})")
+        with db.engine.begin() as c:
+            c.exec_driver_sql("ANALYZE")
+        rows: list[tuple[str, dict[str, float]]] = []
+
+        def bare() -> object:
+            with db.engine.connect() as c:
+                return c.exec_driver_sql("SELECT * FROM action_items LIMIT 50").all()
+
+        rows.append(("bare SELECT ... LIMIT 50 (baseline)", samples(bare, ns.runs)))
+        search = SearchService(db, embedder_factory=lambda: None)
+
+        def keyword(f: ItemFilter) -> Callable[[], object]:
+            def run() -> object:
+                with db.session() as s:
+                    return search.search(s, "हैंडपंपों की जांच", f, TODAY, mode="keyword")
+
+            return run
+
+        rows.append(("keyword FTS alone (baseline)", samples(keyword(ItemFilter()), ns.runs)))
+        rows.append(("keyword + department filter", samples(keyword(ItemFilter(department=DEPARTMENTS[1])), ns.runs)))
+        for name, (f, sort) in filters().items():
+            rows.append((f"list: {name}", samples(list_page(db, f, sort), ns.runs)))
+            if ns.plans:
+                print(f"-- plan of {name}:\n   " + "\n   ".join(plan(db, f, sort)))
+        # deep pages: offset 5,000 against the keyset cursor of the same position
+        with db.session() as s:
+            items, _ = list_items(s, ItemFilter(), today=TODAY, sort="-created_at", limit=5000)
+            cursor = keyset.after_condition(
+                "-created_at", *keyset.decode(keyset.encode("-created_at", items[-1]), "-created_at")
+            )
+        rows.append(
+            ("page at 5,000: offset", samples(list_page(db, ItemFilter(), "-created_at", offset=5000), ns.runs))
+        )
+        rows.append(
+            ("page at 5,000: after= cursor", samples(list_page(db, ItemFilter(), "-created_at", after=cursor), ns.runs))
+        )
+
+        def stats() -> object:
+            with db.session() as s:
+                return workload(s, today=TODAY)
+
+        rows.append(("/v1/stats", samples(stats, max(3, ns.runs // 5))))
+        settings = dataclasses.replace(Settings(), public_url="https://nirdesh.example.org")
+        for fmt in ("csv", "xlsx", "ics"):
+            f = ItemFilter(department=DEPARTMENTS[1], status=["open"])
+
+            def export(fmt: str = fmt, f: ItemFilter = f) -> object:
+                with db.session() as s:
+                    rows_ = iter_rows(s, f, today=TODAY, base_url=settings.public_url)
+                    return spool(chunks(fmt, rows_, f, settings=settings))[1]
+
+            rows.append((f"export {fmt} (one department, open)", samples(export, 3)))
+        base = next(r for n, r in rows if n.startswith("list: newest"))["p95_ms"]
+        print(f"\n{'what':46s} {'p50 ms':>9s} {'p95 ms':>9s}  p95 / newest-50 p95")
+        for name, r in rows:
+            print(f"{name:46s} {r['p50_ms']:9.1f} {r['p95_ms']:9.1f}  {r['p95_ms'] / base:6.2f}x")
+        print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+        db.dispose()
+
+
+if __name__ == "__main__":
+    main()
