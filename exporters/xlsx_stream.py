@@ -43,8 +43,9 @@ STYLES = f"""{XML_HEAD}<styleSheet xmlns="{MAIN_NS}">
 
 # XML 1.0 forbids most control characters even when escaped: a cell cannot carry them. Most cells
 # hold neither those nor &, <, >: one regex search finds the few that need work.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_NEEDS_WORK = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The same set as exporters.cells.clean (DEL, C1 and lone surrogates too): what no export carries.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_NEEDS_WORK = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def cell_text(value: str) -> str:
