@@ -32,6 +32,10 @@ _DIRECTED_LATER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s|\s(?:और|तथा|एवं)\s+\S+\s+को\s)[^,।])*?\s)?(?:के\s+लिए|के|का|की|को)\s+(?:भी\s+)?"
     r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|जिम्मा|जिम्मेदारी|दायित्व)"
 )
+_DIRECTED_LATER_LOOSE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s)[^,।])*?\s)?(?:के\s+लिए|के|का|की|को)\s+(?:भी\s+)?"
+    r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा)"
+)
 _DIRECTED_AFTER = re.compile(
     r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:को|से)\s+(?:भी\s+)?|का\s+(?:भी\s+)?(?=आह्वान))(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|"
     r"आग्रह|अनुरोध|अपील|कहा|चाहिए|जिम्मेदारी|दायित्व|सलाह)"
@@ -112,6 +116,8 @@ _APPOSITION_DIRECTED = re.compile(
 _CLAUSE_START = re.compile(
     r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|\sकि|\sतथा|\sऔर|।|,)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+)?$"
 )
+_GIVEN_TO = re.compile(r"\s*को\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी)" + WORD_END)
+_DIRECTION_NOUN = re.compile(r"(?:निर्देश|आदेश|हिदायत)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?$")
 _LEVEL = re.compile(r"\s*स्तर(?:ीय)?\s+(?:की|के|का|पर)" + WORD_END)
 _DIRECTING_CUE = re.compile(r"निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान")
 
@@ -160,12 +166,19 @@ def _names_a_scheme(after: str) -> bool:
 
 
 def _merge_appositions(candidates: list[_Candidate], sentence: str) -> list[_Candidate]:
-    """ "मुख्य कार्यकारी अधिकारी, जिला परिषद सुनिश्चित करेंगे": the body after a comma places the post."""
+    """ "मुख्य कार्यकारी अधिकारी, जिला परिषद सुनिश्चित करेंगे", "अधिशाषी अभियंता लोक निर्माण विभाग को": the body
+    after a post places it; "सार्वजनिक निर्माण विभाग के अधिकारियों को": a post of a named body is kept whole."""
     out: list[_Candidate] = []
     for c in candidates:
         prev = out[-1] if out else None
-        if prev is not None and c.body and not prev.body and re.fullmatch(r"\s*,\s*", sentence[prev.end : c.start]):
+        gap = sentence[prev.end : c.start] if prev is not None else ""
+        if prev is not None and c.body and not prev.body and re.fullmatch(r"\s*,?\s*", gap):
             prev.end = c.end
+            prev.designation = sentence[prev.start : c.end] if not gap.strip() else prev.designation
+            continue
+        if prev is not None and prev.body and not c.body and re.fullmatch(r"\s+के\s+", gap):
+            prev.end, prev.body, prev.known = c.end, False, c.known
+            prev.designation = f"{prev.designation} के {c.designation}"
             continue
         out.append(c)
     return out
@@ -181,6 +194,8 @@ def _acts(sentence: str, c: _Candidate, directing: bool) -> bool | None:
         return False
     if any(rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER)):
         return True
+    if _GIVEN_TO.match(after) and _DIRECTION_NOUN.search(sentence[: c.start]):
+        return True  # "… मुक्त कराने के निर्देश सम्बन्धित अधिकारी को दिये"
     if _NOT_ACTOR_AFTER.match(after) or _NOT_ACTOR_PLACE.match(after) or _PATIENT_VERB.match(after):
         return False
     if _LEVEL.match(after):
@@ -224,6 +239,11 @@ def find_responsible(
         if decisions[i] is None:
             gap = sentence[candidates[i].end : candidates[i + 1].start]
             decisions[i] = decisions[i + 1] if _LIST_GAP.fullmatch(gap) else False
+    for i, c in enumerate(candidates):
+        # "अधिकारियों को … तेजी लाने और योजनाओं को … पूरा करने के निर्देश": the second को names no one
+        m = None if decisions[i] else _DIRECTED_LATER_LOOSE.match(sentence, c.end)
+        if m and not any(c.end < o.start < m.end() for o in candidates):
+            decisions[i] = True
     for c, acts in zip(candidates, decisions, strict=True):
         if acts:
             add(c.start, c.designation, c.name, c.end)

@@ -117,8 +117,14 @@ def find_phrases(text: str) -> list[Phrase]:
             start = text.rfind(modifiers[0], max(0, m.start() - 80), m.start())
         if body and not modifiers and " " not in head and not _bare_body_named(text, m, head):
             continue  # a bare "केंद्र" or "विभाग" names no one
+        if out and out[-1].end > start:
+            if out[-1].end > m.start():
+                continue  # a head inside the previous phrase's span
+            # "अधिशाषी अभियंता लोक निर्माण विभाग": the modifiers after the previous phrase are this one's
+            modifiers = text[out[-1].end : m.start()].split()
+            start = m.start() - len(text[out[-1].end : m.start()].lstrip())
+            if body and not modifiers and " " not in head:
+                continue
         written = " ".join([*modifiers, head])
-        if out and out[-1].end > start:  # a head inside the previous phrase's span
-            continue
         out.append(Phrase(start, m.end(), written, body))
     return out
