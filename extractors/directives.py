@@ -55,7 +55,7 @@ _IMPERATIVE = rf"{_B}(?:{_STEMS})(?:ें|ाएं|ाएँ|ायें|ा�
 # "… करा लें", "… भेज दें": a compound imperative.
 _COMPOUND_IMPERATIVE = rf"{_B}(?:{_STEMS})\s+(?:लें|दें|डालें|रखें|लिया\s+करें){_CLAUSE_END}"
 # "विभाग इस पर ध्यान दे तथा रिपोर्ट हर माह भेजे": a third-person singular subjunctive.
-_SUBJUNCTIVE_SG = rf"{_B}(?!हो|रह)(?:{_STEMS})(?:े|ाए|ाये|वाए){_CLAUSE_END}"
+_SUBJUNCTIVE_SG = rf"{_B}(?<!नहीं\s)(?!हो|रह)(?:{_STEMS})(?:े|ाए|ाये|वाए){_CLAUSE_END}"
 # "… निरस्त नहीं होना चाहिए", "… के बाद ही किया जाना चाहिए": a prohibition or an explicit passive
 # obligation. A general "should" (``कार्य होना चाहिए``, ``ऐसा नहीं होना चाहिए``) is an opinion.
 _OBLIGATION = (

@@ -102,7 +102,9 @@ _ASKED_LATER = re.compile(
     r"\s*(?:\([^()]{0,60}\)\s*)?से\s+(?:भी\s+)?[^,।]{0,200}?(?:(?:ने|नें)\s+(?:को|के\s+लिए)\s+(?:भी\s+)?कहा|"
     r"(?:का|की|के)\s+(?:भी\s+)?(?:आग्रह|अनुरोध|अपील|अपेक्षा))"
 )
-_AGENT = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?द्वारा" + WORD_END)
+_AGENT = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:महोदय\s+)?द्वारा" + WORD_END)
+# "मुख्य सचिव द्वारा दिए गए निदेशों", "विभागों द्वारा क्रियान्वित की जा रही योजनाओं": what the agent did or does.
+_DONE_BY = re.compile(r"[^।,]{0,100}?\s(?:(?:गए|गये|गई|गयी|गया)|जा\s+रह[ीेा]|की\s+हैं?|किया\s+है)(?=\s|[।,]|$)")
 _ERGATIVE_NE = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?ने" + WORD_END)
 _LIST_GAP = re.compile(r"\s*(?:,|एवं|तथा|और|व)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?")
 _THAT = re.compile(r"\sकि\s")
@@ -188,8 +190,9 @@ def _acts(sentence: str, c: _Candidate, directing: bool) -> bool | None:
     """Does the candidate act? None when it depends on the next list member."""
     after = sentence[c.end :]
     agent = _AGENT.match(after)
-    if agent:  # the agent of a passive acts, unless the passive is the direction itself
-        return not _DIRECTING_VERB.match(sentence, c.end + agent.end())
+    if agent:  # the agent of a passive acts, unless the passive is the direction itself or a done deed
+        rest = c.end + agent.end()
+        return not _DIRECTING_VERB.match(sentence, rest) and not _DONE_BY.match(sentence, rest)
     if _ERGATIVE_NE.match(after):
         return False
     if any(rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER)):
