@@ -211,7 +211,7 @@ def _acts(sentence: str, c: _Candidate, directing: bool) -> bool | None:
         return True
     # an open-class phrase in the nominative acts when it opens the clause: "कि सिंचाई विभाग … करे",
     # not when the clause states a fact about it: "कि सहकारी समितियां … रीढ़ हैं"
-    clause = re.split(r"[,।;]", after, maxsplit=1)[0]
+    clause = re.split(r"[,।;]|\s(?:कि|और|तथा)\s", after, maxsplit=1)[0]
     if _COPULA_END.search(clause):
         return False
     return bool(_CLAUSE_START.search(sentence[: c.start])) and not (directing and not _THAT.search(sentence))
