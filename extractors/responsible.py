@@ -120,6 +120,7 @@ _CLAUSE_START = re.compile(
 )
 _GIVEN_TO = re.compile(r"\s*को\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी)" + WORD_END)
 _DIRECTION_NOUN = re.compile(r"(?:निर्देश|आदेश|हिदायत)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?$")
+_POSTPOSITIONS = frozenset({"का", "की", "के", "को", "से", "में", "पर", "ने", "तक", "द्वारा"})
 _LEVEL = re.compile(r"\s*स्तर(?:ीय)?\s+(?:की|के|का|पर)" + WORD_END)
 _DIRECTING_CUE = re.compile(r"निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान")
 
@@ -160,7 +161,7 @@ def _names_a_scheme(after: str) -> bool:
     """Do the next words (up to a postposition) make the designation part of a scheme or fund name?"""
     for word in after.split()[:3]:
         word = word.strip(",।")
-        if is_in(word, "phrase_stop"):
+        if word in _POSTPOSITIONS or (is_in(word, "phrase_stop") and not is_in(word, "scheme_modifiers")):
             return False
         if is_in(word, "name_words"):
             return True
