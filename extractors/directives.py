@@ -22,23 +22,32 @@ _B = WORD_START
 _STEMS = alternation(column("imperative_stems"))
 _EMPTY_ADJ = alternation(column("empty_direction_adjectives"))
 # The end of a clause: punctuation, the end, or a conjunction or purpose word.
-_CLAUSE_END = r"(?=\s*(?:[।,;:!?.|]|$|तथा|और|एवं|ताकि|जिससे|जिसमें|ताकी|अन्यथा|वरना|व\s))"
+_CLAUSE_END = r"(?=\s*(?:[।,;:!?.|]|$|तथा|और|एवं|ताकि|जिससे|जिसमें|ताकी|अन्यथा|वरना|व\s|कि\s|जिन|जो\s))"
 _SENTENCE_END = r"(?=\s*[।!.|]?\s*$)"
 _LIST_ITEM = re.compile(r"^\s*(?:\(?[0-9०-९]{1,3}[.)]|\(?[क-ह][.)]|[•\-–*])\s")
 
 _DIRECT = (
     rf"{_B}(?:निर्देश(?:ित)?\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी|किया|किए|किये|करते|देते|दिए\s+गए|दिये\s+गये)"
-    r"|निर्देशित\s+(?:किया|किए|करते)"
+    r"|निर्देश\s+(?:भी\s+)?जारी\s+(?:किए|किये|किया|की|करते)|निर्देशित\s+(?:किया|किए|करते)"
+    r"|(?:का|के)\s+(?:दिया|दिए|दिये)\s+(?:दिशा-?\s*)?निर्देश"
     r"|(?:हिदायत|आदेश)\s+(?:भी\s+)?(?:दी|दिए|दिये|दिया|देते)|आह्वान\s+किया|अपेक्षा\s+(?:की|व्यक्त\s+की|जताई)"
-    r"|(?:आग्रह|अनुरोध|अपील)\s+(?:भी\s+)?(?:किया|की)|निर्णय\s+(?:लिया\s+गया|हुआ|लिए\s+गए)|तय\s+(?:किया\s+गया|हुआ)"
+    r"|(?:आग्रह|अनुरोध|अपील)\s+(?:भी\s+)?(?:किया|की)|निर्णय\s+(?:लिया\s+गया|लिया\s+है\s+कि|हुआ|लिए\s+गए)|तय\s+(?:किया\s+गया|हुआ)"
     r"|(?:जिम्मा|जिम्मेदारी|दायित्व)\s+(?:भी\s+)?(?:सौंपा|सौंपी|सौंपे|दिया|दी)|सलाह\s+(?:भी\s+)?दी\s+गई"
     r"|सहमति\s+(?:बनी|हुई)|(?:सुनिश्चित|सुनिश्चत)\s+(?:करें|करे|किया\s+जाए|की\s+जाए|कराएं|कराया\s+जाए|करने|करना|कर\s+ली\s+जाए|कर\s+लिया\s+जाए|करेंगे|करेंगी|करेगा|करेगी))"
 )
 # "… से/को … करने को कहा (गया)", "… कराने के लिए कहा": the verbal noun binds the request.
 _ASKED_TO = r"(?:ने|नें)\s+(?:के\s+लिए\s+|को\s+)(?:भी\s+)?कहा"
+# "… केंद्र शुरू करने का सुझाव दिया", "… पर विस्तृत रिपोर्ट मांगी": a request, unless reported to the chair.
+_REQUEST = rf"{_B}(?:सुझाव\s+(?:भी\s+)?(?:दिया|दिए|दी)|(?:रिपोर्ट|प्रतिवेदन|सूची)\s+(?:भी\s+)?(?:मांगी|माँगी|तलब\s+की))"
+# "… प्रस्तुत करने राजस्व विभाग के अधिकारियों को कहा।", "… प्रचार करने कहा।": the verbal noun (not the
+# pronoun उन्होंने) before the addressee, the request ending the sentence.
+_ASKED_LATE = (
+    rf"{_B}(?!उन्हों|इन्हों|जिन्हों|उन्हो|इन्हो|जिन्हो){LETTERS}+(?:ने|नें)\s+(?:(?:{LETTERS}+\s+){{0,10}}?(?:को|से)\s+)?"
+    r"(?:भी\s+)?कहा(?:\s+(?:गया|है|गया\s+है))?\s*[।.]?\s*$"
+)
 # "टीकाकरण पूर्ण करने का निर्देश भी जिलाधिकारी ने दिया": the cue split by its agent.
 _SPLIT_DIRECT = (
-    rf"{_B}(?:निर्देश|आदेश|हिदायत)\s+(?:भी\s+)?(?:{LETTERS}+\.?\s+){{1,4}}?(?:ने|द्वारा)\s+(?:भी\s+)?"
+    rf"{_B}(?:निर्देश|आदेश|हिदायत)\s+(?:भी\s+)?(?:{LETTERS}+\.?\s+){{1,4}}?(?:ने|द्वारा|को)\s+(?:भी\s+)?"
     r"(?:दिया|दिए|दिये|दी)"
 )
 _SUBJUNCTIVE = rf"{_B}(?:जाए|जाये|जाएं|जायें|जाएँ|जावे|जावें|जाय){_CLAUSE_END}"
@@ -46,11 +55,11 @@ _IMPERATIVE = rf"{_B}(?:{_STEMS})(?:ें|ाएं|ाएँ|ायें|ा�
 # "… करा लें", "… भेज दें": a compound imperative.
 _COMPOUND_IMPERATIVE = rf"{_B}(?:{_STEMS})\s+(?:लें|दें|डालें|रखें|लिया\s+करें){_CLAUSE_END}"
 # "विभाग इस पर ध्यान दे तथा रिपोर्ट हर माह भेजे": a third-person singular subjunctive.
-_SUBJUNCTIVE_SG = rf"{_B}(?!हो|रह)(?:{_STEMS})(?:े|ाए|ाये|वाए){_CLAUSE_END}"
+_SUBJUNCTIVE_SG = rf"{_B}(?<!नहीं\s)(?!हो|रह)(?:{_STEMS})(?:े|ाए|ाये|वाए){_CLAUSE_END}"
 # "… निरस्त नहीं होना चाहिए", "… के बाद ही किया जाना चाहिए": a prohibition or an explicit passive
 # obligation. A general "should" (``कार्य होना चाहिए``, ``ऐसा नहीं होना चाहिए``) is an opinion.
 _OBLIGATION = (
-    rf"(?:{_B}नहीं\s+(?!रहना|रहनी|रहने)(?:{LETTERS}+\s+){{0,2}}|{_B}(?:की|किया|किए|दी|दिया|दिए|कराई|कराया|कराए)\s+"
+    rf"(?:{_B}(?:नहीं|नही)\s+(?!रहना|रहनी|रहने)(?:{LETTERS}+\s+){{0,2}}|{_B}(?:की|किया|किए|दी|दिया|दिए|कराई|कराया|कराए)\s+"
     rf"(?:जानी|जाना|जाने)\s+)चाहिए{_CLAUSE_END}"
 )
 _OPINION = re.compile(rf"{_B}(?:ऐसा|जबकि|बल्कि|जरूरत|आवश्यकता\s+है|केवल|सिर्फ|मात्र|सीमित){WORD_END}")
@@ -58,7 +67,9 @@ _FUTURE_PASSIVE = rf"{_B}(?:जाएगा|जाएगी|जाएंगे|�
 # "… भेजेंगी", "… प्रस्तुत करेंगे": an action verb in the future (not होगा/रहेगा, which state facts).
 _FUTURE_ACTIVE = rf"{_B}(?!हो|रह)(?:{_STEMS})(?:ेंगे|ेंगी|ेगा|ेगी|एंगे|एंगी|ाएंगे|ाएंगी|ायेंगे){_CLAUSE_END}"
 # "कहा कि … लाभ पात्र किसानों तक पहुंचे।": a third-person subjunctive ending the sentence.
-_SUBJUNCTIVE_3SG = rf"{_B}(?:पहुंचे|पहुँचे|मिले|हो|बने|रहे|जुड़े|बढ़े|सुधरे|लगे|आए|आये){_SENTENCE_END}"
+_SUBJUNCTIVE_3SG = rf"{_B}(?:पहुंचे|पहुँचे|मिले|हो|बने|रहे|जुड़े|बढ़े|सुधरे|लगे|आए|आये|निपटे|पड़े){_SENTENCE_END}"
+# "कहा कि … शिकंजा कसना होगा": a verbal noun with होगा, an obligation inside a directing clause.
+_MUST = rf"{_B}{LETTERS}+(?:ना|नी|ने)\s+(?:ही\s+)?(?:होगा|होगी|होंगे|पड़ेगा|पड़ेगी|पड़ेंगे){_CLAUSE_END}"
 # "• नगर निगम द्वारा नाले की सफाई 30 जून तक।", "• नई पाइपलाइन बिछाने के निर्देश।": a verbless decision.
 _VERBLESS = r"(?:\s(?:तक|से\s+पूर्व|से\s+पहले)|(?:के|का)\s+निर्देश)\s*[।.]?\s*$"
 
@@ -120,12 +131,15 @@ def _list_item(sentence: str, minutes: bool) -> bool:
 CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("direct", re.compile(_DIRECT), 0.95, _always),
     ("asked", re.compile(_ASKED_TO), 0.9, _always),
+    ("asked", re.compile(_ASKED_LATE), 0.8, _always),
+    ("asked", re.compile(_REQUEST), 0.7, _not_reported),
     ("direct", re.compile(_SPLIT_DIRECT), 0.85, _always),
     ("subjunctive", re.compile(_SUBJUNCTIVE), 0.85, _not_reported),
     ("imperative", re.compile(_IMPERATIVE), 0.8, _not_reported),
     ("imperative", re.compile(_COMPOUND_IMPERATIVE), 0.8, _not_reported),
     ("obligation", re.compile(_OBLIGATION), 0.7, _obligation),
     ("subjunctive", re.compile(_SUBJUNCTIVE_3SG), 0.65, _that_clause),
+    ("obligation", re.compile(_MUST), 0.6, _that_clause),
     ("decision", re.compile(_FUTURE_PASSIVE), 0.7, _minutes),
     ("decision", re.compile(_FUTURE_ACTIVE), 0.65, _minutes),
     ("future", re.compile(_FUTURE_ACTIVE), 0.6, _that_clause),
@@ -140,7 +154,7 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "empty_direction",
         re.compile(
-            rf"^(?:(?!\sकि\s).)*?(?:(?:ने|को|से)\s+|\s(?!(?:के|का|की)\s){LETTERS}+\s+(?:(?:{_EMPTY_ADJ})\s+){{1,3}})"
+            rf"^(?!.*{LETTERS}(?:ने|नें)\s+(?:का|के|की)\s)(?:(?!\sकि\s).)*?(?:(?:ने|को|से)\s+|\s(?!(?:के|का|की)\s){LETTERS}+\s+(?:(?:{_EMPTY_ADJ})\s+){{1,3}})"
             r"(?:दिशा-?\s*)?निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)\s*(?:गए|गये)?\s*[।.]?\s*$"
         ),
     ),

@@ -91,6 +91,7 @@ class DocumentExtractor:
         self.first_agent_in_review: Person | None = None
         self.attendees: list[Person] = []
         self.items: list[dict[str, Any]] = []
+        self.last_unit: _Unit | None = None
         # Officers mentioned (not as agents) in the sentence before: "वह …" in the next one may mean them.
         self.previous_addressees: list[PersonMention] = []
 
@@ -101,6 +102,7 @@ class DocumentExtractor:
         units = _join_across_pages(
             [[_Unit(i + 1, s) for s in split_sentences(text)] for i, text in enumerate(self.pages)]
         )
+        self.last_unit = units[-1] if units else None
         first = True
         for unit in units:
             self._sentence(unit, table_keys, is_title=first)
@@ -162,7 +164,8 @@ class DocumentExtractor:
         cue = directive_cue(text, minutes_context=self.minutes)
         if cue is None:
             return
-        terminated = text.rstrip()[-1:] in TERMINATORS + "."
+        # "… का दिया निर्देश |", a paragraph ending in a comma, the document's last (cut) sentence: ended too
+        terminated = text.rstrip()[-1:] in TERMINATORS + ".|," or unit is self.last_unit
         if not terminated and (is_title or not _LIST_MARKER.match(text)):
             return  # a headline, not a sentence
         key = fold(text)

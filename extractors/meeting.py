@@ -31,7 +31,11 @@ _DEPARTMENT = re.compile(
 )
 _DEPT_REVIEWED = re.compile(r"^\s*(?:की|के|द्वारा)\s+(?:समीक्षा|योजनाओं|कार्यों|संचालित|अधिकारियों)")
 _CHAIR = re.compile(r"(?:की\s+)?(?P<joint>संयुक्त\s+)?(?:अध्यक्षता|सभापतित्व)\s+में")
-_ORDERED_MEETING = re.compile(r"[^।]*?(?:जाए|जाएं|जायें|करें|कराएं|जाएगी|जाएगा|जाएंगी|जाएंगे)(?:\s|[।,]|$)")
+_ORDERED_MEETING = re.compile(
+    r"(?:(?!\s(?:गई|गयी|गया|हुई|हुआ)\s)[^।])*?(?:जाए|जाएं|जायें|करें|कराएं|जाएगी|जाएगा|जाएंगी|जाएंगे)(?:\s|[।,]|$)"
+)
+# "X ने … (समीक्षा) बैठक की / ली": X held the meeting.
+_HELD = re.compile(r"\sने\s[^।]*?(?:समीक्षा\s+)?बैठक\s+(?:की|ली|लेकर|लेते|बुलाई)(?![\u0900-\u0963\u0966-\u097f])")
 _CHAIR_FIELD = re.compile(r"^\s*(?:अध्यक्षता|अध्यक्ष)\s*[:\-–]\s*")
 _NOT_TITLES = ("share", "leave a reply", "similar news")
 
@@ -128,6 +132,11 @@ def chair_from(sentence: str, mentions: list[PersonMention]) -> PersonMention | 
             return joint[0]
         if before:
             return before[-1]
+    m = _HELD.search(sentence)
+    if m:  # "डीसी विजया जाधव ने कलेक्ट्रेट सभागार में अधिकारियों के साथ बैठक की"
+        agents = [pm for pm in mentions if pm.ergative and pm.end <= m.start() and pm.person.designation]
+        if agents:
+            return agents[0]
     m = _CHAIR_FIELD.search(sentence)
     if m:
         after = [pm for pm in mentions if pm.start >= m.end()]

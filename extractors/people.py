@@ -28,13 +28,14 @@ _SURNAME_ERGATIVE = re.compile(rf"{WORD_START}({LETTERS}+)\s+ने{WORD_END}")
 _NAME_WINDOW = 120
 _PRONOUN_ERGATIVE = re.compile(rf"{WORD_START}(?:उन्होंने|इन्होंने|उन्होने|इन्होने){WORD_END}")
 # "ने"/"द्वारा" after the name, also after a parenthesis: "अपर जिलाधिकारी (वित्त एवं राजस्व) ने".
-_ERGATIVE = re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:ने|द्वारा){WORD_END}")
-_BY_AGENT = re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?द्वारा{WORD_END}")
+# "उपायुक्त अमित कुमार शर्मा Amit Kumar Sharma ने": the name also in Latin letters, before ने.
+_ERGATIVE = re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*|(?:[A-Za-z][A-Za-z.]*\s+){{1,4}}|महोदय\s+)?(?:ने|द्वारा){WORD_END}")
+_BY_AGENT = re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:महोदय\s+)?द्वारा{WORD_END}")
 _DIRECTING = re.compile(r"[^।]{0,120}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान)")
 # A misspelt designation before ने ("जिलाधिकरी ने") is matched against the gazetteer with a fuzzy fallback.
 _WORD_BEFORE_NE = re.compile(rf"{WORD_START}({LETTERS}{{4,}})\s+ने{WORD_END}")
 _NAME_END_OK = re.compile(
-    r"\s*(?:ने|की\s+अध्यक्षता|की\s+उपस्थिति|के\s+निर्देश|द्वारा|,|，|एवं|तथा|और|सहित|\(|।|-|–|:|की\s+मौजूदगी|"
+    r"\s*(?:ने|[A-Za-z]|की\s+अध्यक्षता|की\s+उपस्थिति|के\s+निर्देश|द्वारा|,|，|एवं|तथा|और|सहित|\(|।|-|–|:|की\s+मौजूदगी|"
     r"को\s+(?:निर्देश|निर्देशित))"
 )
 
@@ -183,6 +184,8 @@ class PersonRegistry:
 
     def _from_designation(self, text: str, m: Mention) -> PersonMention:
         name, end = _name_after(text, m.end)
+        if name and any(f.start == 0 for f in self.gazetteer.find(name)):
+            name, end = None, m.end  # "सभी पदाधिकारी प्रमुख सचिव द्वारा …": a second post, not a name
         end = max(end, m.end)
         if name:  # a name (or surname) merges with whoever carries it
             person = self.add(Person(name, m.designation, m.canonical))

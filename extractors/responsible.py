@@ -29,8 +29,12 @@ _SPLIT = re.compile(r"\s*,\s*|\s+(?:एवं|तथा|और|व)\s+")  # a li
 _NOT_ACTOR_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:का|की|के|तक|से|को)(?![\u0900-\u0963\u0966-\u097f])")
 # "X को … करने के निर्देश दिए" / "X को … भेजने को कहा": the directing verb closes the same clause.
 _DIRECTED_LATER = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?को\s+(?:(?:(?!\sकि\s|\s(?:और|तथा|एवं)\s+\S+\s+को\s)[^,।])*?\s)?(?:के|का|की|को)\s+(?:भी\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?"
-    r"(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|जिम्मा|जिम्मेदारी|दायित्व)"
+    r"^\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s|\s(?:और|तथा|एवं)\s+\S+\s+को\s)[^,।])*?\s)?(?:के\s+लिए|के|का|की|को)\s+(?:भी\s+)?"
+    r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|जिम्मा|जिम्मेदारी|दायित्व)"
+)
+_DIRECTED_LATER_LOOSE = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s)[^,।])*?\s)?(?:के\s+लिए|के|का|की|को)\s+(?:भी\s+)?"
+    r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा)"
 )
 _DIRECTED_AFTER = re.compile(
     r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:को|से)\s+(?:भी\s+)?|का\s+(?:भी\s+)?(?=आह्वान))(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|"
@@ -95,10 +99,12 @@ def _clean_np(np: str) -> str | None:
 _DIRECTING_VERB = re.compile(r"[^।]{0,120}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा\s|कहा$|अपेक्षा)")
 # "X से … करने को कहा", "X से … का अनुरोध किया": the request binds X many words later.
 _ASKED_LATER = re.compile(
-    r"\s*(?:\([^()]{0,60}\)\s*)?से\s+(?:भी\s+)?[^,।]{0,200}?(?:(?:ने|नें)\s+(?:को|के\s+लिए)\s+(?:भी\s+)?कहा|"
+    r"\s*(?:\([^()]{0,60}\)\s*)?से\s+(?:भी\s+)?[^,।]{0,200}?(?:(?:ने|नें)\s+(?:(?:को|के\s+लिए)\s+)?(?:भी\s+)?कहा|"
     r"(?:का|की|के)\s+(?:भी\s+)?(?:आग्रह|अनुरोध|अपील|अपेक्षा))"
 )
-_AGENT = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?द्वारा" + WORD_END)
+_AGENT = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:महोदय\s+)?द्वारा" + WORD_END)
+# "मुख्य सचिव द्वारा दिए गए निदेशों", "विभागों द्वारा क्रियान्वित की जा रही योजनाओं": what the agent did or does.
+_DONE_BY = re.compile(r"[^।,]{0,100}?\s(?:(?:गए|गये|गई|गयी|गया)|जा\s+रह[ीेा]|की\s+हैं?|किया\s+है)(?=\s|[।,]|$)")
 _ERGATIVE_NE = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?ने" + WORD_END)
 _LIST_GAP = re.compile(r"\s*(?:,|एवं|तथा|और|व)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?")
 _THAT = re.compile(r"\sकि\s")
@@ -112,6 +118,10 @@ _APPOSITION_DIRECTED = re.compile(
 _CLAUSE_START = re.compile(
     r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|\sकि|\sतथा|\sऔर|।|,)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+)?$"
 )
+_GIVEN_TO = re.compile(r"\s*को\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी)" + WORD_END)
+_DIRECTION_NOUN = re.compile(r"(?:निर्देश|आदेश|हिदायत)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?$")
+_POSTPOSITIONS = frozenset({"का", "की", "के", "को", "से", "में", "पर", "ने", "तक", "द्वारा"})
+_LEVEL = re.compile(r"\s*स्तर(?:ीय)?\s+(?:की|के|का|पर)" + WORD_END)
 _DIRECTING_CUE = re.compile(r"निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान")
 
 
@@ -151,7 +161,7 @@ def _names_a_scheme(after: str) -> bool:
     """Do the next words (up to a postposition) make the designation part of a scheme or fund name?"""
     for word in after.split()[:3]:
         word = word.strip(",।")
-        if is_in(word, "phrase_stop"):
+        if word in _POSTPOSITIONS or (is_in(word, "phrase_stop") and not is_in(word, "scheme_modifiers")):
             return False
         if is_in(word, "name_words"):
             return True
@@ -159,12 +169,19 @@ def _names_a_scheme(after: str) -> bool:
 
 
 def _merge_appositions(candidates: list[_Candidate], sentence: str) -> list[_Candidate]:
-    """ "मुख्य कार्यकारी अधिकारी, जिला परिषद सुनिश्चित करेंगे": the body after a comma places the post."""
+    """ "मुख्य कार्यकारी अधिकारी, जिला परिषद सुनिश्चित करेंगे", "अधिशाषी अभियंता लोक निर्माण विभाग को": the body
+    after a post places it; "सार्वजनिक निर्माण विभाग के अधिकारियों को": a post of a named body is kept whole."""
     out: list[_Candidate] = []
     for c in candidates:
         prev = out[-1] if out else None
-        if prev is not None and c.body and not prev.body and re.fullmatch(r"\s*,\s*", sentence[prev.end : c.start]):
+        gap = sentence[prev.end : c.start] if prev is not None else ""
+        if prev is not None and c.body and not prev.body and re.fullmatch(r"\s*,?\s*", gap):
             prev.end = c.end
+            prev.designation = sentence[prev.start : c.end] if not gap.strip() else prev.designation
+            continue
+        if prev is not None and prev.body and not c.body and re.fullmatch(r"\s+के\s+", gap):
+            prev.end, prev.body, prev.known = c.end, False, c.known
+            prev.designation = f"{prev.designation} के {c.designation}"
             continue
         out.append(c)
     return out
@@ -174,14 +191,19 @@ def _acts(sentence: str, c: _Candidate, directing: bool) -> bool | None:
     """Does the candidate act? None when it depends on the next list member."""
     after = sentence[c.end :]
     agent = _AGENT.match(after)
-    if agent:  # the agent of a passive acts, unless the passive is the direction itself
-        return not _DIRECTING_VERB.match(sentence, c.end + agent.end())
+    if agent:  # the agent of a passive acts, unless the passive is the direction itself or a done deed
+        rest = c.end + agent.end()
+        return not _DIRECTING_VERB.match(sentence, rest) and not _DONE_BY.match(sentence, rest)
     if _ERGATIVE_NE.match(after):
         return False
     if any(rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER)):
         return True
+    if _GIVEN_TO.match(after) and _DIRECTION_NOUN.search(sentence[: c.start]):
+        return True  # "… मुक्त कराने के निर्देश सम्बन्धित अधिकारी को दिये"
     if _NOT_ACTOR_AFTER.match(after) or _NOT_ACTOR_PLACE.match(after) or _PATIENT_VERB.match(after):
         return False
+    if _LEVEL.match(after):
+        return False  # "सचिव स्तर की बैठक": the level of a meeting, not a person
     if _names_a_scheme(after):
         return False  # "मुख्यमंत्री राहत कोष": a name, not a person
     if re.match(r"\s*(?:,|एवं|तथा|और|व)\s", after):
@@ -190,7 +212,7 @@ def _acts(sentence: str, c: _Candidate, directing: bool) -> bool | None:
         return True
     # an open-class phrase in the nominative acts when it opens the clause: "कि सिंचाई विभाग … करे",
     # not when the clause states a fact about it: "कि सहकारी समितियां … रीढ़ हैं"
-    clause = re.split(r"[,।;]", after, maxsplit=1)[0]
+    clause = re.split(r"[,।;]|\s(?:कि|और|तथा)\s", after, maxsplit=1)[0]
     if _COPULA_END.search(clause):
         return False
     return bool(_CLAUSE_START.search(sentence[: c.start])) and not (directing and not _THAT.search(sentence))
@@ -221,6 +243,11 @@ def find_responsible(
         if decisions[i] is None:
             gap = sentence[candidates[i].end : candidates[i + 1].start]
             decisions[i] = decisions[i + 1] if _LIST_GAP.fullmatch(gap) else False
+    for i, c in enumerate(candidates):
+        # "अधिकारियों को … तेजी लाने और योजनाओं को … पूरा करने के निर्देश": the second को names no one
+        m = None if decisions[i] else _DIRECTED_LATER_LOOSE.match(sentence, c.end)
+        if m and not any(c.end < o.start < m.end() for o in candidates):
+            decisions[i] = True
     for c, acts in zip(candidates, decisions, strict=True):
         if acts:
             add(c.start, c.designation, c.name, c.end)

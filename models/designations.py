@@ -18,6 +18,17 @@ from nlp.vocab import alternation, column, is_in
 _MAX_MODIFIERS = 4
 _WORD = re.compile(rf"[\u0904-\u0939\u0958-\u0961\u0972-\u097f]{LETTERS}+$")  # opens with a letter, not a sign
 _JOINER = {"एवं", "व"}  # "खंड विकास एवं पंचायत अधिकारी": a joined modifier, not a list
+# "सभी विभागों को", "सम्बन्धित विभाग … करे": a bare body head after a quantifier names the bodies meant.
+_QUANTIFIERS = {"सभी", "समस्त", "संबंधित", "सम्बन्धित", "प्रत्येक", "जिन", "विभिन्न"}
+_ADDRESSED = re.compile(r"\s+(?:को|से)\s")
+
+
+def _bare_body_named(text: str, m: re.Match[str], head: str) -> bool:
+    """Does a body head with no modifier name bodies: after a quantifier, or a plural addressed with को/से?"""
+    before = text[max(0, m.start() - 20) : m.start()].split()
+    if before and before[-1] in _QUANTIFIERS:
+        return True
+    return m.group(0) != head and bool(_ADDRESSED.match(text, m.end()))
 
 
 @dataclass(frozen=True)
@@ -31,7 +42,8 @@ class Phrase:
 def plural_forms(word: str) -> list[str]:
     """Oblique and direct plural forms of a head noun."""
     if word.endswith("ी"):
-        return [word[:-1] + "ियों", word[:-1] + "ियां", word[:-1] + "ियाँ", word + "गण"]
+        # "पदाधिकारियो": the oblique plural with its anusvara lost in typing
+        return [word[:-1] + "ियों", word[:-1] + "ियां", word[:-1] + "ियाँ", word + "गण", word[:-1] + "ियो"]
     if word.endswith("ि"):
         return [word + "यों", word + "यां"]
     if word.endswith("ा"):
@@ -103,10 +115,16 @@ def find_phrases(text: str) -> list[Phrase]:
             modifiers.pop(0)
         if modifiers:
             start = text.rfind(modifiers[0], max(0, m.start() - 80), m.start())
-        if body and not modifiers and " " not in head:
+        if body and not modifiers and " " not in head and not _bare_body_named(text, m, head):
             continue  # a bare "केंद्र" or "विभाग" names no one
+        if out and out[-1].end > start:
+            if out[-1].end > m.start():
+                continue  # a head inside the previous phrase's span
+            # "अधिशाषी अभियंता लोक निर्माण विभाग": the modifiers after the previous phrase are this one's
+            modifiers = text[out[-1].end : m.start()].split()
+            start = m.start() - len(text[out[-1].end : m.start()].lstrip())
+            if body and not modifiers and " " not in head:
+                continue
         written = " ".join([*modifiers, head])
-        if out and out[-1].end > start:  # a head inside the previous phrase's span
-            continue
         out.append(Phrase(start, m.end(), written, body))
     return out

@@ -58,7 +58,7 @@ def _units(text: str) -> list[tuple[int, int]]:
             wrapped = (
                 nxt is not None
                 and full_width is not None
-                and (e - s) >= 0.75 * full_width
+                and 0.75 * full_width <= (e - s) <= 1.5 * full_width  # far longer: a paragraph of its own
                 and not _ends_unit(line)
                 and not is_table_row(line)
                 and not _LIST_MARKER.match(text[nxt[0] : nxt[1]])
@@ -114,6 +114,8 @@ def _is_full_stop(text: str, i: int, unit_start: int) -> bool:
         return False
     if word.isdigit() or word.translate(str.maketrans("०१२३४५६७८९", "0123456789")).isdigit():
         return text[unit_start:i].strip() != word  # "1." opening a point is a list marker
+    if is_in(word, "short_sentence_ends"):
+        return True  # "निर्देश दिए.", "बैठक ली.": a short verb, not an initial
     if _DEVANAGARI.search(word):
         # one akshara before a dot is an initial: डी. पी. आहूजा
         return len(_CONSONANT.findall(word)) > 1 or len(word) > 3

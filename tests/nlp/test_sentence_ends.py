@@ -1,0 +1,25 @@
+"""Sentence ends the real press notes write: a full stop after a short verb, a long paragraph line."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.sentences import split_sentences
+
+
+@pytest.mark.parametrize("verb", ["दिए", "ली", "गई", "है"])
+def test_a_full_stop_after_a_short_verb_ends_the_sentence(verb: str) -> None:
+    text = f"उपायुक्त ने सभी खंड अधिकारियों को निरीक्षण के निर्देश {verb}. साथ ही रिपोर्ट भेजने को कहा।"
+    assert len(split_sentences(text)) == 2
+
+
+def test_an_initial_still_does_not_end_a_sentence() -> None:
+    assert len(split_sentences("बैठक में डी. पी. वर्मा ने कहा कि रिपोर्ट भेजी जाए।")) == 1
+
+
+def test_a_paragraph_line_far_longer_than_the_wrap_width_is_not_wrapped() -> None:
+    short = "जिलाधिकारी की अध्यक्षता में विकास कार्यों की समीक्षा बैठक आयोजित की गई"
+    long_line = "उन्होंने कहा कि " + "सभी विभाग अपने लक्ष्य समय पर पूरे करें " * 8 + "तथा प्रगति भेजें,"
+    text = "\n".join([short + "।", long_line, "अतः सभी अधिकारी कार्रवाई सुनिश्चित करेंगे।", short + "।"])
+    sents = [s.text for s in split_sentences(text)]
+    assert long_line in sents
