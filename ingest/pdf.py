@@ -255,6 +255,7 @@ def _read(
                 )
                 if reading is None:
                     route = "ocr"
+                    score = garble_score(text)  # why the page went to OCR: how broken PDFium's text was
                 else:
                     text, engines[i + 1] = reading.text, reading.engine
                     score = garble_score(text)
