@@ -38,6 +38,12 @@ def _ends_unit(line: str) -> bool:
     return bool(stripped) and (stripped[-1] in TERMINATORS or stripped.endswith((".", ":", "|")))
 
 
+def _continues(line: str) -> bool:
+    """Does ``line`` open with a word that cannot start a sentence (a postposition or conjunction)?"""
+    first = line.split(maxsplit=1)[0] if line.strip() else ""
+    return is_in(first, "continuation_words")
+
+
 def _units(text: str) -> list[tuple[int, int]]:
     """Spans of text that can hold sentences: paragraphs with wrapped lines joined."""
     lines: list[tuple[int, int]] = []
@@ -58,7 +64,10 @@ def _units(text: str) -> list[tuple[int, int]]:
             wrapped = (
                 nxt is not None
                 and full_width is not None
-                and 0.75 * full_width <= (e - s) <= 1.5 * full_width  # far longer: a paragraph of its own
+                and 0.75 * full_width <= (e - s)
+                # far longer than the width: a paragraph of its own, unless the next line carries on the
+                # sentence (it opens with a postposition or conjunction: "… अनुपालन आख्या / के साथ …")
+                and ((e - s) <= 1.5 * full_width or _continues(text[nxt[0] : nxt[1]]))
                 and not _ends_unit(line)
                 and not is_table_row(line)
                 and not _LIST_MARKER.match(text[nxt[0] : nxt[1]])

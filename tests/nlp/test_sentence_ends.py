@@ -23,3 +23,13 @@ def test_a_paragraph_line_far_longer_than_the_wrap_width_is_not_wrapped() -> Non
     text = "\n".join([short + "।", long_line, "अतः सभी अधिकारी कार्रवाई सुनिश्चित करेंगे।", short + "।"])
     sents = [s.text for s in split_sentences(text)]
     assert long_line in sents
+
+
+def test_a_long_line_is_joined_to_a_next_line_that_carries_on_its_sentence() -> None:
+    # Short table-cell lines set the wrap width low; the closing prose line is far longer than it, but the
+    # line after it opens with a postposition, so the two are one sentence.
+    cells = "\n".join(["मजदूरी भुगतान में विलंब के प्रकरणों"] * 8)
+    prose = "अध्यक्ष ने निर्देश दिए कि आगामी बैठक में सभी खंड विकास अधिकारी अनुपालन आख्या"
+    text = f"{cells}\n\n{prose}\nके साथ स्वयं उपस्थित रहें। बैठक समाप्त हुई।"
+    found = [s.text for s in split_sentences(text)]
+    assert prose + " के साथ स्वयं उपस्थित रहें।" in [" ".join(s.split()) for s in found]
