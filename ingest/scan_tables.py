@@ -112,11 +112,6 @@ def survey(gray: np.ndarray) -> tuple[float, int]:
     return (float(np.median(angles)) if angles else 0.0), n - 1
 
 
-def skew_angle(gray: np.ndarray) -> float:
-    """Degrees the page's long horizontal rules fall to the right (0.0 when it has none)."""
-    return survey(gray)[0]
-
-
 def level(image: Image.Image) -> tuple[Image.Image, float, int]:
     """The greyscale page turned so its rules lie level, the angle it was turned by, and its long rules."""
     cv2 = _cv2()
