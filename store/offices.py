@@ -93,6 +93,24 @@ def add_aliases(session: Session, office: Office, aliases: list[str]) -> list[st
     return added
 
 
+def update_office(session: Session, office: Office, changes: dict[str, str | None]) -> Office:
+    """Change designation, department, district or e-mail (keys present in ``changes``); a new designation
+    becomes an alias too, as at registration."""
+    if "email" in changes and changes["email"] and "@" not in changes["email"]:
+        raise OfficeError("ई-मेल पता अमान्य है (invalid e-mail address)")
+    if "designation" in changes:
+        name = _clean(changes["designation"])
+        if not name:
+            raise OfficeError("कार्यालय का पदनाम आवश्यक है (designation is required)")
+        add_aliases(session, office, [name])
+        office.designation = name
+    for field in ("department", "district", "email"):
+        if field in changes:
+            setattr(office, field, _clean(changes[field]))
+    session.flush()
+    return office
+
+
 def list_offices(session: Session) -> list[tuple[Office, int]]:
     """Every office with its number of linked items."""
     counts = dict(session.execute(select(ItemOffice.office_id, func.count()).group_by(ItemOffice.office_id)).all())

@@ -15,6 +15,8 @@ from tests.helpers.offices import TwoOffices, two_offices
 PARAM = re.compile(r"{(\w+)(?::\w+)?}")
 # Routes without auth that carry no item data: liveness and readiness.
 PUBLIC = {("GET", "/v1/health"), ("GET", "/v1/ready")}
+# Routes that answer the caller about itself: with office A's token they must name office A and nothing of B.
+SELF = {("GET", "/v1/me")}
 REFUSED = {401, 403, 404}
 
 
@@ -72,6 +74,12 @@ def test_office_token_cannot_reach_another_offices_items_on_any_route(client) ->
         params = set(PARAM.findall(template))
         for method in sorted(methods):
             if (method, template) in PUBLIC:
+                continue
+            if (method, template) in SELF:
+                resp = _call(client, method, template, w.token_a)
+                tried.append((method, template, resp.status_code))
+                if resp.status_code != 200 or resp.json().get("office_id") != w.a or "सचिव" in resp.text:
+                    leaks.append(f"{method} {template} -> {resp.status_code} {resp.text[:200]} (self)")
                 continue
             # 1. every id names office B's things
             resp = _call(client, method, _path(template, _ids(w, w.b)), w.token_a)
