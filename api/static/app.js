@@ -1606,10 +1606,10 @@ function init() {
 
 init();
 
-// For offices.js (offices, action-taken reports, scorecards): the shared helpers, the view registry
-// and the string tables.
+// For offices.js (offices, action-taken reports, scorecards): the shared helpers, the view registry,
+// the string tables and the render sequence (a live binding).
 export {
   addI18n, api, append, authHeaders, clear, download, el, errorFrom, flash, fmtDateTime, loadInto, qs,
-  registerView, render, showError, t, tf,
+  registerView, render, renderSeq, showError, t, tf,
 };
 

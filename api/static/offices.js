@@ -5,7 +5,7 @@
 
 import {
   addI18n, api, append, authHeaders, clear, download, el, errorFrom, flash, fmtDateTime, loadInto, qs,
-  registerView, render, showError, t, tf,
+  registerView, render, renderSeq, showError, t, tf,
 } from "./app.js";
 
 const STRINGS = {
@@ -47,6 +47,8 @@ const STRINGS = {
     overdue_mark: "अतिदेय",
     item_status: "स्थिति",
     give_report: "आख्या दें",
+    latest_report: "अंतिम आख्या",
+    no_report: "अभी नहीं",
     back_to_list: "← सूची पर लौटें",
     report_title: "कृत कार्यवाही आख्या",
     report_status: "प्रगति",
@@ -83,6 +85,7 @@ const STRINGS = {
     accepted: "आख्या स्वीकृत",
     returned: "आख्या लौटाई गई",
     already_reviewed: "यह आख्या पहले ही समीक्षित है।",
+    review_needs_editor: "स्वीकार करने या लौटाने के लिए संपादक (editor) का टोकन चाहिए।",
     scorecard_title: "कार्यालयों का स्कोरकार्ड",
     sc_assigned: "सौंपे गए",
     sc_on_time: "समय पर पूर्ण",
@@ -135,6 +138,8 @@ const STRINGS = {
     overdue_mark: "Overdue",
     item_status: "Status",
     give_report: "Report",
+    latest_report: "Latest report",
+    no_report: "none yet",
     back_to_list: "← Back to the list",
     report_title: "Action-taken report",
     report_status: "Progress",
@@ -171,6 +176,7 @@ const STRINGS = {
     accepted: "Report accepted",
     returned: "Report returned",
     already_reviewed: "This report was already reviewed.",
+    review_needs_editor: "Accepting or returning a report needs an editor's token.",
     scorecard_title: "Office scorecard",
     sc_assigned: "Assigned",
     sc_on_time: "Closed on time",
@@ -410,18 +416,66 @@ async function renderOffices(view, seq, parts) {
 
 // --- one office: its scorecard and its items (the dashboard's links land here) ------------------------
 
+const LIST_SIZE = 100;
+
+// The latest report on each listed item (version and the reviewer's verdict), filled in after the list shows.
+async function fillLatestReports(officeId, items, table, seq) {
+  await Promise.all(items.map(async (i) => {
+    let reports;
+    try {
+      reports = await api(`/v1/offices/${officeId}/items/${i.id}/reports`);
+    } catch {
+      return;
+    }
+    const cell = table.querySelector(`tr[data-item-id="${i.id}"] .latest-report`);
+    if (!cell || !reports.length || seq !== renderSeq) return;
+    const last = reports[reports.length - 1];
+    clear(cell);
+    append(cell, `${t("version")} ${last.version} `, reviewBadge(last.review));
+  }));
+}
+
 function itemTable(items, reportLinks) {
-  return el("table", { id: "office-items" },
-    el("thead", {}, el("tr", {}, ["col_id", "directive", "due", "item_status", ""].map((k) => el("th", {}, k ? t(k) : "")))),
+  const heads = ["col_id", "directive", "due", "item_status", "latest_report", ""];
+  return el("table", { id: "office-items", class: "office-items" },
+    el("thead", {}, el("tr", {}, heads.map((k) => el("th", {}, k ? t(k) : "")))),
     el("tbody", {}, items.map((i) => el("tr", { dataset: { itemId: i.id }, class: i.overdue ? "overdue-row" : "" },
       el("td", { class: "num" }, i.id),
       el("td", { class: "item-text" }, i.text),
       el("td", {}, dueCell(i)),
       el("td", {}, el("span", { class: `badge st-${i.status}` }, t(`status.${i.status}`))),
+      el("td", { class: "latest-report muted" }, t("no_report")),
       el("td", {}, reportLinks
         ? el("a", { href: `#/my/${i.id}`, class: "button give-report" }, t("give_report"))
         : el("a", { href: `#/documents/${i.document_id}?item=${i.id}` }, i.document_filename))))));
 }
+
+// An office's items, soonest due first, a page at a time, with an "overdue only" switch.
+async function officeItemList(box, seq, officeId, reportLinks, offset = 0) {
+  const onlyOverdue = el("input", { type: "checkbox", id: "only-overdue", checked: listState.overdue });
+  onlyOverdue.addEventListener("change", () => {
+    listState.overdue = onlyOverdue.checked;
+    officeItemList(box, seq, officeId, reportLinks, 0);
+  });
+  const data = await loadInto(box, `/v1/offices/${officeId}/items${qs({
+    limit: LIST_SIZE, offset, overdue: listState.overdue ? "true" : "" })}`, seq);
+  if (!data) return;
+  append(box, el("label", { class: "row only-overdue" }, onlyOverdue, t("overdue_only")));
+  if (!data.items.length) {
+    append(box, el("p", { class: "muted", id: "office-items-empty" }, t("my_none")));
+    return;
+  }
+  const table = itemTable(data.items, reportLinks);
+  const page = (o) => el("button", { type: "button", class: "secondary", onclick: () =>
+    officeItemList(box, seq, officeId, reportLinks, o) });
+  append(box, table, data.total > LIST_SIZE ? el("div", { class: "row pager" },
+    offset > 0 ? append(page(Math.max(0, offset - LIST_SIZE)), "←") : null,
+    `${offset + 1}–${offset + data.items.length} / ${data.total}`,
+    offset + LIST_SIZE < data.total ? append(page(offset + LIST_SIZE), "→") : null) : null);
+  fillLatestReports(officeId, data.items, table, seq);
+}
+
+const listState = { overdue: false };
 
 async function renderOffice(view, seq, officeId) {
   const box = el("div");
@@ -439,9 +493,7 @@ async function renderOffice(view, seq, officeId) {
   } catch (err) {
     showError(card, err);
   }
-  const data = await loadInto(list, `/v1/offices/${officeId}/items${qs({ limit: 500 })}`, seq);
-  if (!data) return;
-  append(list, data.items.length ? itemTable(data.items, false) : el("p", { class: "muted" }, t("my_none")));
+  officeItemList(list, seq, officeId, false);
 }
 
 // --- an office's own screen: its items, one item's report form and versions --------------------------
@@ -459,9 +511,7 @@ async function renderMy(view, seq, parts) {
   append(box, el("h1", {}, `${t("my_title")} — ${me.office || ""}`));
   const list = el("div");
   append(box, list);
-  const data = await loadInto(list, `/v1/offices/${me.office_id}/items${qs({ limit: 500 })}`, seq);
-  if (!data) return;
-  append(list, data.items.length ? itemTable(data.items, true) : el("p", { class: "muted" }, t("my_none")));
+  officeItemList(list, seq, me.office_id, true);
 }
 
 function reportForm(officeId, itemId) {
@@ -551,7 +601,7 @@ async function review(report, decision, note) {
   render();
 }
 
-function queueCard(r, item, officeName) {
+function queueCard(r, item, officeName, canReview) {
   const note = el("input", { class: "return-note", maxlength: 2000, placeholder: t("return_note"),
     "aria-label": t("return_note") });
   return el("li", { class: "card queue-report", dataset: { reportId: r.id, itemId: r.item_id } },
@@ -564,7 +614,7 @@ function queueCard(r, item, officeName) {
     el("p", { class: "report-text" }, r.text),
     r.reason ? el("p", { class: "report-reason" }, `${t("report_reason")}: ${r.reason}`) : null,
     attachmentLinks(r),
-    el("div", { class: "row" },
+    canReview ? el("div", { class: "row" },
       el("button", { type: "button", class: "accept-report", onclick: () => review(r, "accept") }, t("accept")),
       note,
       el("button", { type: "button", class: "secondary return-report", onclick: () => {
@@ -574,7 +624,7 @@ function queueCard(r, item, officeName) {
           return;
         }
         review(r, "return", note.value.trim());
-      } }, t("return_btn"))));
+      } }, t("return_btn"))) : el("p", { class: "muted view-only" }, t("review_needs_editor")));
 }
 
 async function renderQueue(view, seq) {
@@ -587,6 +637,10 @@ async function renderQueue(view, seq) {
     append(box, el("p", { class: "muted", id: "queue-empty" }, t("queue_none")));
     return;
   }
+  let canReview = true; // a viewer reads the queue; accepting or returning needs an editor
+  try {
+    canReview = ["editor", "admin"].includes((await whoAmI()).role);
+  } catch { /* the server decides */ }
   let names = new Map();
   try {
     names = new Map((await api("/v1/offices")).map((o) => [o.id, o.designation]));
@@ -596,7 +650,7 @@ async function renderQueue(view, seq) {
     try { items.set(id, await api(`/v1/action-items/${id}`)); } catch { /* shown by id */ }
   }));
   append(box, el("ul", { id: "report-queue", class: "report-queue" },
-    reports.map((r) => queueCard(r, items.get(r.item_id), names.get(r.office_id)))));
+    reports.map((r) => queueCard(r, items.get(r.item_id), names.get(r.office_id), canReview))));
 }
 
 // --- the scorecard panel and the report downloads -------------------------------------------------------

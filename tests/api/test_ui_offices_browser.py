@@ -266,3 +266,58 @@ def test_offices_reports_review_and_scorecard_in_browser(server: str, driver: An
     listed = ui.find("#office-items")
     assert ITEM_B_WORDS in listed.text and ITEM_A_WORDS not in listed.text
     _shot(driver, "6-office-items")
+
+
+def test_cannot_be_done_report_viewer_queue_and_narrow_screen(server: str, driver: Any) -> None:  # noqa: F811
+    """An office on a 390 px screen files "cannot be done" with its reason; its list shows the latest report;
+    the English switch; a viewer reads the queue without accept/return buttons; an accepted "cannot"
+    report leaves the item open."""
+    from selenium.webdriver.support.select import Select
+
+    api, items = _seed(server)
+    a = api.post("/v1/offices", json={"designation": "तहसीलदार"}).json()["id"]
+    token = api.post(f"/v1/offices/{a}/tokens", json={}).json()["token"]
+    viewer = api.post("/v1/tokens", json={"role": "viewer", "label": "दर्शक"}).json()["token"]
+    driver.set_window_size(390, 844)
+    ui = Ui(driver, server)
+    ui.go("items")
+    ui.login(token)
+    ui.text_in("h1", "मेरे कार्य-बिंदु — तहसीलदार")
+    ui.text_in(f"#office-items tr[data-item-id='{items['a']}'] .latest-report", "अभी नहीं")
+    assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+    ui.find("#only-overdue").click()  # the one item is overdue: still listed
+    ui.text_in("#office-items", ITEM_A_WORDS)
+    assert ui.find("#only-overdue").is_selected()
+    ui.find("#office-items .give-report").click()
+    Select(ui.find("#report-status")).select_by_value("cannot")
+    ui.type("#report-reason", "भूमि पर न्यायालय में वाद लंबित है")
+    ui.type("#report-text", "सत्यापन रोका गया")
+    ui.find("#report-submit").click()
+    ui.flash("आख्या भेजी गई (संस्करण 1)")
+    v1 = ui.text_in("#report-versions li[data-review=pending]", "कार्य संभव नहीं")
+    assert "भूमि पर न्यायालय में वाद लंबित है" in v1.text
+    assert driver.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+    _shot(driver, "7-office-390px-report")
+    ui.find(".back-link").click()
+    ui.text_in(f"#office-items tr[data-item-id='{items['a']}'] .latest-report", "समीक्षा हेतु लंबित")
+    ui.find("#lang-toggle").click()
+    ui.text_in("h1", "My items — तहसीलदार")
+    assert "Latest report" in ui.find("#office-items thead").get_attribute("textContent")  # hidden at 390 px
+    ui.text_in(".latest-report", "Awaiting review")
+    ui.find("#lang-toggle").click()
+    ui.text_in("h1", "मेरे कार्य-बिंदु")
+
+    ui.login(viewer)
+    ui.go("reports")
+    card = ui.text_in("#report-queue", "सत्यापन रोका गया")
+    assert "कार्य संभव नहीं" in card.text and "भूमि पर न्यायालय में वाद लंबित है" in card.text
+    ui.text_in(".queue-report .view-only", "संपादक")
+    assert not ui.all(".accept-report") and not ui.all(".return-report")
+    report_id = int(ui.find(".queue-report").get_attribute("data-report-id"))
+
+    assert api.post(f"/v1/reports/{report_id}/review", json={"decision": "accept"}).is_success
+    ui.login(token)
+    ui.go(f"my/{items['a']}")
+    ui.text_in("#report-versions li[data-review=accepted]", "स्वीकृत")
+    assert ui.find("#my-item-status").text == "खुला"  # "cannot be done" accepted does not close the item
+    ui.find("#report-form")  # the office may still report on it
