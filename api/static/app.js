@@ -578,6 +578,14 @@ function registerView(name, renderFn) {
   if (parseHash()[0] === name) render();
 }
 
+// Panels other modules add to a built-in view once it is drawn (offices.js: the scorecard beside the dashboard).
+const extraPanels = new Map();
+
+function registerPanel(name, panelFn) {
+  extraPanels.set(name, [...(extraPanels.get(name) || []), panelFn]);
+  if (parseHash()[0] === name) render();
+}
+
 function addI18n(dicts) {
   Object.assign(I18N.hi, dicts.hi);
   Object.assign(I18N.en, dicts.en);
@@ -597,6 +605,7 @@ function render() {
   else if (parts[0] === "documents") renderDocuments(view, seq);
   else if (parts[0] === "search") renderSearch(view, seq);
   else renderItems(view, seq);
+  for (const panel of extraPanels.get(parts[0]) || []) panel(view, seq);
 }
 
 function applyStaticI18n() {
@@ -1610,6 +1619,6 @@ init();
 // the string tables and the render sequence (a live binding).
 export {
   addI18n, api, append, authHeaders, clear, download, el, errorFrom, flash, fmtDateTime, loadInto, qs,
-  registerView, render, renderSeq, showError, t, tf,
+  registerPanel, registerView, render, renderSeq, showError, t, tf,
 };
 

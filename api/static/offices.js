@@ -5,7 +5,7 @@
 
 import {
   addI18n, api, append, authHeaders, clear, download, el, errorFrom, flash, fmtDateTime, loadInto, qs,
-  registerView, render, renderSeq, showError, t, tf,
+  registerPanel, registerView, render, renderSeq, showError, t, tf,
 } from "./app.js";
 
 const STRINGS = {
@@ -87,6 +87,7 @@ const STRINGS = {
     already_reviewed: "यह आख्या पहले ही समीक्षित है।",
     review_needs_editor: "स्वीकार करने या लौटाने के लिए संपादक (editor) का टोकन चाहिए।",
     scorecard_title: "कार्यालयों का स्कोरकार्ड",
+    scorecard_full: "पूरा स्कोरकार्ड व आख्याएँ →",
     sc_assigned: "सौंपे गए",
     sc_on_time: "समय पर पूर्ण",
     sc_late: "विलंब से पूर्ण",
@@ -178,6 +179,7 @@ const STRINGS = {
     already_reviewed: "This report was already reviewed.",
     review_needs_editor: "Accepting or returning a report needs an editor's token.",
     scorecard_title: "Office scorecard",
+    scorecard_full: "Full scorecard and reports →",
     sc_assigned: "Assigned",
     sc_on_time: "Closed on time",
     sc_late: "Closed late",
@@ -712,6 +714,39 @@ async function renderScorecard(view, seq) {
   append(box, cards.length ? scorecardTable(cards, offices) : el("p", { class: "muted" }, t("office_none")));
 }
 
+// Beside the items view's dashboard: the offices' scorecard, compact, each name leading to its items.
+const DASH_COLUMNS = SC_COLUMNS.filter(([f]) => f !== "open" && f !== "median_days_to_close");
+
+async function dashboardPanel(view, seq) {
+  const dash = view.querySelector("#dashboard");
+  if (!dash) return;
+  const panel = el("aside", { class: "card dashboard office-dashboard", id: "office-scorecard" });
+  panel.hidden = true;
+  const column = el("div", { class: "dash-column" });
+  dash.replaceWith(column);
+  column.append(dash, panel);
+  let cards;
+  let offices;
+  try {
+    if ((await whoAmI()).role === "office") return;
+    [cards, offices] = await Promise.all([api("/v1/offices/scorecards"), api("/v1/offices")]);
+  } catch {
+    return; // the dashboard itself shows the server's errors
+  }
+  if (seq !== renderSeq || !cards.length) return;
+  const names = new Map(offices.map((o) => [o.id, o.designation]));
+  append(panel, el("h2", {}, t("scorecard_title")),
+    el("table", { class: "scorecard" },
+      el("thead", {}, el("tr", {}, el("th", {}, t("office")), DASH_COLUMNS.map(([, k]) => el("th", {}, t(k))))),
+      el("tbody", {}, cards.map((c) => el("tr", { dataset: { officeId: c.office_id } },
+        el("td", {}, el("a", { href: `#/offices/${c.office_id}`, class: "office-name" },
+          names.get(c.office_id) || `#${c.office_id}`)),
+        DASH_COLUMNS.map(([f]) => el("td", { class: `num sc-${f}` },
+          f === "overdue" && c[f] ? el("span", { class: "badge overdue" }, c[f]) : c[f])))))),
+    el("a", { href: "#/scorecard" }, t("scorecard_full")));
+  panel.hidden = false;
+}
+
 // --- start ------------------------------------------------------------------------------------------------
 
 function addTokenLogin() {
@@ -741,4 +776,5 @@ registerView("offices", renderOffices);
 registerView("my", renderMy);
 registerView("reports", renderQueue);
 registerView("scorecard", renderScorecard);
+registerPanel("items", dashboardPanel);
 checkRole();

@@ -261,7 +261,14 @@ def test_offices_reports_review_and_scorecard_in_browser(server: str, driver: An
     ui.find("#compliance-pdf").click()
     ui.wait.until(lambda d: d.execute_script("return window.__blobs.length") == 2)
     assert driver.execute_script("return window.__blobs[1]").startswith("application/pdf")
-    row_b.find_element(ui.by, "a.office-name").click()
+    # the same figures beside the items view's dashboard; an office's name leads to its items
+    ui.go("items")
+    panel = ui.text_in("#office-scorecard", "कार्यालयों का स्कोरकार्ड")
+    assert _cells(ui, panel.find_element(ui.by, f"tr[data-office-id='{a}']"))["closed_on_time"] == "1"
+    dash_b = panel.find_element(ui.by, f"tr[data-office-id='{b}']")
+    assert _cells(ui, dash_b)["overdue"] == "1"
+    _shot(driver, "5b-dashboard-scorecard")
+    dash_b.find_element(ui.by, "a.office-name").click()
     ui.text_in("h1", "जिला पंचायत राज अधिकारी")
     listed = ui.find("#office-items")
     assert ITEM_B_WORDS in listed.text and ITEM_A_WORDS not in listed.text
