@@ -127,7 +127,7 @@ def scorecards(ctx: Ctx, _who: Viewer) -> list[store.Scorecard]:
     """Every office's scorecard (the dashboard panel), in the order of the office list."""
     today = ctx.today()
     with ctx.db.session() as s:
-        return [store.scorecard(s, o.id, today) for o, _n in store.list_offices(s)]
+        return store.scorecards(s, today)
 
 
 @router.get("/unlinked", response_model=list[UnlinkedOut])
