@@ -486,7 +486,7 @@ async function renderOffice(view, seq, officeId) {
   if (!office) return;
   append(box, el("h1", {}, `${office.designation}${office.district ? ` (${office.district})` : ""}`),
     el("p", { class: "muted" }, office.department || ""));
-  const card = el("div");
+  const card = el("div", { class: "card" });
   const list = el("div");
   append(box, card, el("h2", {}, t("office_items_title")), list);
   try {

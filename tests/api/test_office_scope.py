@@ -28,7 +28,7 @@ def api_routes(app: Any) -> dict[str, set[str]]:
     def walk(routes: list[Any], prefix: str) -> None:
         for r in routes:
             if isinstance(r, APIRoute):
-                found.setdefault(prefix + r.path, set()).update(r.methods - {"HEAD", "OPTIONS"})
+                found.setdefault(prefix + r.path, set()).update((r.methods or set()) - {"HEAD", "OPTIONS"})
             elif hasattr(r, "original_router"):
                 walk(r.original_router.routes, prefix + r.include_context.prefix)
 
@@ -61,7 +61,7 @@ def _path(template: str, ids: dict[str, Any]) -> str:
 
 
 def _call(client: Any, method: str, path: str, headers: dict[str, str]) -> Any:
-    body = {} if method in ("POST", "PUT", "PATCH") else None
+    body: dict[str, Any] | None = {} if method in ("POST", "PUT", "PATCH") else None
     return client.request(method, path, json=body, headers=headers)
 
 
