@@ -93,6 +93,24 @@ def add_aliases(session: Session, office: Office, aliases: list[str]) -> list[st
     return added
 
 
+def update_office(session: Session, office: Office, changes: dict[str, str | None]) -> Office:
+    """Change designation, department, district or e-mail (keys present in ``changes``); a new designation
+    becomes an alias too, as at registration."""
+    if "email" in changes and changes["email"] and "@" not in changes["email"]:
+        raise OfficeError("ई-मेल पता अमान्य है (invalid e-mail address)")
+    if "designation" in changes:
+        name = _clean(changes["designation"])
+        if not name:
+            raise OfficeError("कार्यालय का पदनाम आवश्यक है (designation is required)")
+        add_aliases(session, office, [name])
+        office.designation = name
+    for field in ("department", "district", "email"):
+        if field in changes:
+            setattr(office, field, _clean(changes[field]))
+    session.flush()
+    return office
+
+
 def list_offices(session: Session) -> list[tuple[Office, int]]:
     """Every office with its number of linked items."""
     counts = dict(session.execute(select(ItemOffice.office_id, func.count()).group_by(ItemOffice.office_id)).all())
@@ -310,9 +328,8 @@ class Scorecard:
     median_days_to_close: float | None
 
 
-def scorecard(session: Session, office_id: int, today: date) -> Scorecard:
-    """Counts over the office's confirmed items, as SQL aggregates; the median by ordered offset."""
-    conds = (ItemOffice.office_id == office_id, ActionItem.review_state == ReviewState.CONFIRMED)
+def _score_columns(today: date) -> list[Any]:
+    """assigned, closed on time, closed late, overdue, open: SQL aggregates over item_offices ⋈ action_items."""
     closed = ItemOffice.closed_on.is_not(None)
     on_time = and_(closed, (ActionItem.due_date.is_(None)) | (ItemOffice.closed_on <= ActionItem.due_date))
     late = and_(closed, ActionItem.due_date.is_not(None), ItemOffice.closed_on > ActionItem.due_date)
@@ -322,8 +339,22 @@ def scorecard(session: Session, office_id: int, today: date) -> Scorecard:
     def n(cond: Any) -> Any:
         return func.coalesce(func.sum(case((cond, 1), else_=0)), 0)
 
+    return [func.count(), n(on_time), n(late), n(overdue), n(is_open)]
+
+
+CONFIRMED_LINK = ActionItem.review_state == ReviewState.CONFIRMED
+
+
+def _card(office_id: int, today: date, row: Any, median: float | None) -> Scorecard:
+    assigned, on_time, late, overdue, still_open = (int(x) for x in row) if row is not None else (0, 0, 0, 0, 0)
+    return Scorecard(office_id, today, assigned, on_time, late, overdue, still_open, median)
+
+
+def scorecard(session: Session, office_id: int, today: date) -> Scorecard:
+    """Counts over the office's confirmed items, as SQL aggregates; the median by ordered offset."""
+    conds = (ItemOffice.office_id == office_id, CONFIRMED_LINK)
     row = session.execute(
-        select(func.count(), n(on_time), n(late), n(overdue), n(is_open))
+        select(*_score_columns(today))
         .select_from(ItemOffice)
         .join(ActionItem, ActionItem.id == ItemOffice.item_id)
         .where(*conds)
@@ -339,13 +370,35 @@ def scorecard(session: Session, office_id: int, today: date) -> Scorecard:
         ordered = days.order_by(ItemOffice.days_to_close)
         mid = [int(d or 0) for d in session.scalars(ordered.limit(2 - n_closed % 2).offset((n_closed - 1) // 2))]
         median = sum(mid) / len(mid)
-    return Scorecard(
-        office_id=office_id,
-        as_of=today,
-        assigned=int(row[0]),
-        closed_on_time=int(row[1]),
-        closed_late=int(row[2]),
-        overdue=int(row[3]),
-        open=int(row[4]),
-        median_days_to_close=median,
-    )
+    return _card(office_id, today, row, median)
+
+
+def scorecards(session: Session, today: date) -> list[Scorecard]:
+    """Every office's scorecard in the order of ``list_offices``: one grouped query for the counts and one
+    pass over the closed items' days for the medians (not three queries per office)."""
+    order = list(session.scalars(select(Office.id).order_by(Office.department, Office.designation, Office.id)))
+    rows = {
+        r[0]: r[1:]
+        for r in session.execute(
+            select(ItemOffice.office_id, *_score_columns(today))
+            .join(ActionItem, ActionItem.id == ItemOffice.item_id)
+            .where(CONFIRMED_LINK)
+            .group_by(ItemOffice.office_id)
+        )
+    }
+    days: dict[int, list[int]] = {}
+    for office_id, d in session.execute(
+        select(ItemOffice.office_id, ItemOffice.days_to_close)
+        .join(ActionItem, ActionItem.id == ItemOffice.item_id)
+        .where(CONFIRMED_LINK, ItemOffice.days_to_close.is_not(None))
+    ):
+        days.setdefault(office_id, []).append(int(d or 0))
+    return [_card(o, today, rows.get(o), _median(days.get(o))) for o in order]
+
+
+def _median(values: list[int] | None) -> float | None:
+    if not values:
+        return None
+    values.sort()
+    mid = len(values) // 2
+    return float(values[mid]) if len(values) % 2 else (values[mid - 1] + values[mid]) / 2

@@ -3,17 +3,37 @@
 from __future__ import annotations
 
 from fastapi import APIRouter
+from pydantic import BaseModel
 
-from api.auth import Admin, Ctx, Viewer
+from api.auth import Admin, Ctx, OfficeOrViewer, Viewer
 from api.errors import not_found
 from api.params import IdPath
 from api.review_param import ReviewQuery
 from api.schemas import JobOut, TokenCreate, TokenCreated, TokenOut, job_out
 from store import jobs as job_store
+from store.models import Office
 from store.stats import workload
 from store.tokens import create_token, list_tokens, revoke_token
 
 router = APIRouter(prefix="/v1")
+
+
+class MeOut(BaseModel):
+    actor: str
+    role: str
+    office_id: int | None
+    office: str | None  # the office's designation, for a token with the role office
+
+
+@router.get("/me", response_model=MeOut, tags=["tokens"])
+def me(ctx: Ctx, who: OfficeOrViewer) -> MeOut:
+    """Who the caller is: the web UI picks its screens by the role (an office sees only its own items)."""
+    office = None
+    if who.office_id is not None:
+        with ctx.db.session() as s:
+            row = s.get(Office, who.office_id)
+            office = row.designation if row else None
+    return MeOut(actor=who.actor, role=who.role, office_id=who.office_id, office=office)
 
 
 @router.get("/jobs/{job_id:int}", response_model=JobOut, tags=["jobs"])

@@ -3,10 +3,12 @@ scorecard. An office token reaches only its own office here (``scoped``); everyt
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter
 from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
 
 from api.auth import Admin, Ctx, Editor, OfficeOrViewer, Principal, Viewer
 from api.errors import ApiError, error_responses, not_found
@@ -38,6 +40,15 @@ class OfficeOut(BaseModel):
     email: str | None
     aliases: list[str]
     items: int
+
+
+class OfficePatch(BaseModel):
+    """Only the fields sent change; an empty department, district or e-mail clears it."""
+
+    designation: Name | None = None
+    department: Name | None = None
+    district: Name | None = None
+    email: Annotated[Text, Field(max_length=320)] | None = None
 
 
 class AliasesIn(BaseModel):
@@ -111,6 +122,14 @@ def create_office(body: OfficeIn, ctx: Ctx, _who: Admin) -> OfficeOut:
         return office_out(office, store.office_item_count(s, office.id))
 
 
+@router.get("/scorecards", response_model=list[store.Scorecard])
+def scorecards(ctx: Ctx, _who: Viewer) -> list[store.Scorecard]:
+    """Every office's scorecard (the dashboard panel), in the order of the office list."""
+    today = ctx.today()
+    with ctx.db.session() as s:
+        return store.scorecards(s, today)
+
+
 @router.get("/unlinked", response_model=list[UnlinkedOut])
 def unlinked(ctx: Ctx, _who: Editor) -> list[UnlinkedOut]:
     """Responsibles of items that no office's alias matches, most frequent first."""
@@ -148,17 +167,27 @@ def get_office(office_id: IdPath, ctx: Ctx, who: OfficeOrViewer) -> OfficeOut:
     return _office(ctx, office_id)
 
 
-@router.post("/{office_id:int}/aliases", response_model=OfficeOut, responses=error_responses(404, 422))
-def add_aliases(office_id: IdPath, body: AliasesIn, ctx: Ctx, _who: Admin) -> OfficeOut:
+def _change(ctx: Ctx, office_id: int, change: Callable[[Session, Office], object]) -> OfficeOut:
+    """Apply ``change`` to the office (404 if there is none; an OfficeError answers 422) and return it."""
     with ctx.db.session() as s:
         office = s.get(Office, office_id)
         if office is None:
             raise not_found("office", office_id)
         try:
-            store.add_aliases(s, office, list(body.aliases))
+            change(s, office)
         except store.OfficeError as e:
             raise _bad(e) from e
     return _office(ctx, office_id)
+
+
+@router.patch("/{office_id:int}", response_model=OfficeOut, responses=error_responses(404, 422))
+def edit_office(office_id: IdPath, body: OfficePatch, ctx: Ctx, _who: Admin) -> OfficeOut:
+    return _change(ctx, office_id, lambda s, o: store.update_office(s, o, body.model_dump(exclude_unset=True)))
+
+
+@router.post("/{office_id:int}/aliases", response_model=OfficeOut, responses=error_responses(404, 422))
+def add_aliases(office_id: IdPath, body: AliasesIn, ctx: Ctx, _who: Admin) -> OfficeOut:
+    return _change(ctx, office_id, lambda s, o: store.add_aliases(s, o, list(body.aliases)))
 
 
 @router.post("/{office_id:int}/tokens", response_model=TokenOut, status_code=201)

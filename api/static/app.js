@@ -570,6 +570,28 @@ function parseHash() {
   return parts.length ? parts : ["items"];
 }
 
+// Screens kept in other modules (offices.js) register here: name (first hash part) → render(view, seq, parts).
+const extraViews = new Map();
+
+function registerView(name, renderFn) {
+  extraViews.set(name, renderFn);
+  if (parseHash()[0] === name) render();
+}
+
+// Panels other modules add to a built-in view once it is drawn (offices.js: the scorecard beside the dashboard).
+const extraPanels = new Map();
+
+function registerPanel(name, panelFn) {
+  extraPanels.set(name, [...(extraPanels.get(name) || []), panelFn]);
+  if (parseHash()[0] === name) render();
+}
+
+function addI18n(dicts) {
+  Object.assign(I18N.hi, dicts.hi);
+  Object.assign(I18N.en, dicts.en);
+  applyStaticI18n();
+}
+
 function render() {
   const seq = ++renderSeq;
   const parts = parseHash();
@@ -577,11 +599,13 @@ function render() {
   document.querySelectorAll("[data-nav]").forEach((a) => {
     a.classList.toggle("active", a.dataset.nav === parts[0]);
   });
-  if (parts[0] === "upload") renderUpload(view, seq);
+  if (extraViews.has(parts[0])) extraViews.get(parts[0])(view, seq, parts);
+  else if (parts[0] === "upload") renderUpload(view, seq);
   else if (parts[0] === "documents" && parts[1]) renderDocument(view, seq, Number(parts[1]));
   else if (parts[0] === "documents") renderDocuments(view, seq);
   else if (parts[0] === "search") renderSearch(view, seq);
   else renderItems(view, seq);
+  for (const panel of extraPanels.get(parts[0]) || []) panel(view, seq);
 }
 
 function applyStaticI18n() {
@@ -1590,4 +1614,11 @@ function init() {
 }
 
 init();
+
+// For offices.js (offices, action-taken reports, scorecards): the shared helpers, the view registry,
+// the string tables and the render sequence (a live binding).
+export {
+  addI18n, api, append, authHeaders, clear, download, el, errorFrom, flash, fmtDateTime, loadInto, qs,
+  registerPanel, registerView, render, renderSeq, showError, t, tf,
+};
 

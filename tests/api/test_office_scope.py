@@ -15,6 +15,8 @@ from tests.helpers.offices import TwoOffices, two_offices
 PARAM = re.compile(r"{(\w+)(?::\w+)?}")
 # Routes without auth that carry no item data: liveness and readiness.
 PUBLIC = {("GET", "/v1/health"), ("GET", "/v1/ready")}
+# Routes that answer the caller about itself: with office A's token they must name office A and nothing of B.
+SELF = {("GET", "/v1/me")}
 REFUSED = {401, 403, 404}
 
 
@@ -26,7 +28,7 @@ def api_routes(app: Any) -> dict[str, set[str]]:
     def walk(routes: list[Any], prefix: str) -> None:
         for r in routes:
             if isinstance(r, APIRoute):
-                found.setdefault(prefix + r.path, set()).update(r.methods - {"HEAD", "OPTIONS"})
+                found.setdefault(prefix + r.path, set()).update((r.methods or set()) - {"HEAD", "OPTIONS"})
             elif hasattr(r, "original_router"):
                 walk(r.original_router.routes, prefix + r.include_context.prefix)
 
@@ -59,7 +61,7 @@ def _path(template: str, ids: dict[str, Any]) -> str:
 
 
 def _call(client: Any, method: str, path: str, headers: dict[str, str]) -> Any:
-    body = {} if method in ("POST", "PUT", "PATCH") else None
+    body: dict[str, Any] | None = {} if method in ("POST", "PUT", "PATCH") else None
     return client.request(method, path, json=body, headers=headers)
 
 
@@ -72,6 +74,12 @@ def test_office_token_cannot_reach_another_offices_items_on_any_route(client) ->
         params = set(PARAM.findall(template))
         for method in sorted(methods):
             if (method, template) in PUBLIC:
+                continue
+            if (method, template) in SELF:
+                resp = _call(client, method, template, w.token_a)
+                tried.append((method, template, resp.status_code))
+                if resp.status_code != 200 or resp.json().get("office_id") != w.a or "सचिव" in resp.text:
+                    leaks.append(f"{method} {template} -> {resp.status_code} {resp.text[:200]} (self)")
                 continue
             # 1. every id names office B's things
             resp = _call(client, method, _path(template, _ids(w, w.b)), w.token_a)
