@@ -67,6 +67,11 @@ _FUTURE_PASSIVE = rf"{_B}(?:जाएगा|जाएगी|जाएंगे|�
 # "… भेजेंगी", "… प्रस्तुत करेंगे": an action verb in the future (not होगा/रहेगा, which state facts).
 _FUTURE_ACTIVE = rf"{_B}(?!हो|रह)(?:{_STEMS})(?:ेंगे|ेंगी|ेगा|ेगी|एंगे|एंगी|ाएंगे|ाएंगी|ायेंगे){_CLAUSE_END}"
 # "कहा कि … लाभ पात्र किसानों तक पहुंचे।": a third-person subjunctive ending the sentence.
+# "जो सचिव पीछे हैं, वे … भेजेंगे", "जिन विद्यालयों में …, वहां के प्रधानाध्यापक … भेजेंगे": a relative clause
+# picks out who, the correlative clause says what they will do - an instruction, not a forecast.
+_CORRELATIVE_FUTURE = (
+    r"^\s*(?:\(?[0-9०-९]{1,3}[.)]\s*)?(?:जो|जिन|जिस)\s[^।,]*,\s*(?:वे|वह|वो|उन्हें|उनके|वहां|वहाँ)\s[^।]*?" + _FUTURE_ACTIVE
+)
 _SUBJUNCTIVE_3SG = rf"{_B}(?:पहुंचे|पहुँचे|मिले|हो|बने|रहे|जुड़े|बढ़े|सुधरे|लगे|आए|आये|निपटे|पड़े){_SENTENCE_END}"
 # "कहा कि … शिकंजा कसना होगा": a verbal noun with होगा, an obligation inside a directing clause.
 _MUST = rf"{_B}{LETTERS}+(?:ना|नी|ने)\s+(?:ही\s+)?(?:होगा|होगी|होंगे|पड़ेगा|पड़ेगी|पड़ेंगे){_CLAUSE_END}"
@@ -143,6 +148,7 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("decision", re.compile(_FUTURE_PASSIVE), 0.7, _minutes),
     ("decision", re.compile(_FUTURE_ACTIVE), 0.65, _minutes),
     ("future", re.compile(_FUTURE_ACTIVE), 0.6, _that_clause),
+    ("future", re.compile(_CORRELATIVE_FUTURE), 0.6, _not_reported),
     ("future", re.compile(_FUTURE_PASSIVE), 0.6, _that_clause_not_negated),
     ("subjunctive", re.compile(_SUBJUNCTIVE_SG), 0.6, _not_reported),
     ("verbless", re.compile(_VERBLESS), 0.55, _list_item),

@@ -150,7 +150,10 @@ class DocumentExtractor:
         if agents and issuer is not None and agents[0].person.canonical == "अध्यक्ष":
             self.speaker = issuer
         elif agents and _REPORT.search(text) and not _THAT_DIRECTS.search(text):
-            pass  # "उप निदेशक ने बताया कि …": a report; the authority speaking stays the speaker
+            # "उप निदेशक ने बताया कि …": a report; the authority speaking stays the speaker. A report that
+            # opens the document has no authority before it: its speaker is the one "उन्होंने" means next.
+            if self.speaker is None and self.chair is None:
+                self.speaker = agents[0].person
         elif agents:
             if self.first_agent_in_review is None and re.search("समीक्षा|बैठक", text):
                 self.first_agent_in_review = agents[0].person

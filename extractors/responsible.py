@@ -159,7 +159,7 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
 
 def _names_a_scheme(after: str) -> bool:
     """Do the next words (up to a postposition) make the designation part of a scheme or fund name?"""
-    for word in after.split()[:3]:
+    for word in after.split()[:5]:
         word = word.strip(",।")
         if word in _POSTPOSITIONS or (is_in(word, "phrase_stop") and not is_in(word, "scheme_modifiers")):
             return False
@@ -168,14 +168,39 @@ def _names_a_scheme(after: str) -> bool:
     return False
 
 
+def _list_of_bodies_follows(rest: list[_Candidate], c: _Candidate, sentence: str) -> bool:
+    """ "जिला कृषि अधिकारी, उद्यान विभाग और सहकारी समितियां": the body after the comma opens a list of
+    bodies, so it is a member of its own, not the place of the post before it."""
+    return bool(rest) and rest[0].body and bool(_LIST_GAP.fullmatch(sentence[c.end : rest[0].start]))
+
+
+# "उपनिदेशक, मत्स्य …", "परियोजना अधिकारी, डूडा …": a branch or office word after a post and a comma.
+_BRANCH_AFTER = re.compile(rf"\s*,\s*(?P<word>{LETTERS}+)(?:-[0-9०-९]+)?(?=\s|[,।]|$)")
+
+
+def _with_branch(c: _Candidate, sentence: str, starts: set[int]) -> None:
+    """Widen a post over the branch word that follows it after a comma (``post_branches.tsv``), unless
+    the word opens the next phrase (``उद्यान विभाग``)."""
+    m = _BRANCH_AFTER.match(sentence, c.end)
+    if m and not c.body and is_in(m["word"], "post_branches") and m.start("word") not in starts:
+        c.designation = f"{c.designation}{sentence[c.end : m.end()]}".strip()
+        c.end = m.end()
+
+
 def _merge_appositions(candidates: list[_Candidate], sentence: str) -> list[_Candidate]:
     """ "मुख्य कार्यकारी अधिकारी, जिला परिषद सुनिश्चित करेंगे", "अधिशाषी अभियंता लोक निर्माण विभाग को": the body
     after a post places it; "सार्वजनिक निर्माण विभाग के अधिकारियों को": a post of a named body is kept whole."""
     out: list[_Candidate] = []
-    for c in candidates:
+    for i, c in enumerate(candidates):
         prev = out[-1] if out else None
         gap = sentence[prev.end : c.start] if prev is not None else ""
-        if prev is not None and c.body and not prev.body and re.fullmatch(r"\s*,?\s*", gap):
+        if (
+            prev is not None
+            and c.body
+            and not prev.body
+            and re.fullmatch(r"\s*,?\s*", gap)
+            and not _list_of_bodies_follows(candidates[i + 1 :], c, sentence)
+        ):
             prev.end = c.end
             prev.designation = sentence[prev.start : c.end] if not gap.strip() else prev.designation
             continue
@@ -187,8 +212,9 @@ def _merge_appositions(candidates: list[_Candidate], sentence: str) -> list[_Can
     return out
 
 
-def _acts(sentence: str, c: _Candidate, directing: bool) -> bool | None:
-    """Does the candidate act? None when it depends on the next list member."""
+def _acts(sentence: str, c: _Candidate, directing: bool, head: int | None = None) -> bool | None:
+    """Does the candidate act? None when it depends on the next list member. ``head`` is where the
+    list the candidate closes begins (``तहसीलदार, नायब तहसीलदार एवं राजस्व निरीक्षक …``)."""
     after = sentence[c.end :]
     agent = _AGENT.match(after)
     if agent:  # the agent of a passive acts, unless the passive is the direction itself or a done deed
@@ -215,7 +241,16 @@ def _acts(sentence: str, c: _Candidate, directing: bool) -> bool | None:
     clause = re.split(r"[,।;]|\s(?:कि|और|तथा)\s", after, maxsplit=1)[0]
     if _COPULA_END.search(clause):
         return False
-    return bool(_CLAUSE_START.search(sentence[: c.start])) and not (directing and not _THAT.search(sentence))
+    opens = _CLAUSE_START.search(sentence[: c.start]) or (head is not None and _CLAUSE_START.search(sentence[:head]))
+    return bool(opens) and not (directing and not _THAT.search(sentence))
+
+
+def _list_head(candidates: list[_Candidate], i: int, sentence: str) -> int | None:
+    """Where the list that candidate ``i`` closes begins, or None when it stands alone."""
+    j = i
+    while j > 0 and _LIST_GAP.fullmatch(sentence[candidates[j - 1].end : candidates[j].start]):
+        j -= 1
+    return candidates[j].start if j < i else None
 
 
 def find_responsible(
@@ -235,9 +270,15 @@ def find_responsible(
         found.append((pos, {"name": name, "designation": key}))
         spans.append((pos, end if end is not None else pos + len(key)))
 
-    candidates = _merge_appositions(_candidates(sentence, mentions, issuer_span), sentence)
+    candidates = _candidates(sentence, mentions, issuer_span)
+    starts = {c.start for c in candidates}
+    for c in candidates:
+        _with_branch(c, sentence, starts)
+    candidates = _merge_appositions(candidates, sentence)
     directing = bool(_DIRECTING_CUE.search(sentence))
-    decisions: list[bool | None] = [_acts(sentence, c, directing) for c in candidates]
+    decisions: list[bool | None] = [
+        _acts(sentence, c, directing, _list_head(candidates, i, sentence)) for i, c in enumerate(candidates)
+    ]
     # a list member ("X, Y एवं Z को …") acts as the list's last member does
     for i in range(len(candidates) - 2, -1, -1):
         if decisions[i] is None:
