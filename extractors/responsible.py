@@ -118,6 +118,9 @@ _APPOSITION_DIRECTED = re.compile(
 _CLAUSE_START = re.compile(
     r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|\sकि|\sतथा|\sऔर|।|,)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+)?$"
 )
+# "जो (भी) अधीक्षक … , वे …": a relative clause that names its subject, and its correlative clause.
+_RELATIVE_SUBJECT = re.compile(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।])\s*(?:जो|जिन)\s+(?:भी\s+)?$")
+_CORRELATIVE = re.compile(r"[^,।]{0,120},\s*(?:वे|वह|वो)\s")
 _GIVEN_TO = re.compile(r"\s*को\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी)" + WORD_END)
 _DIRECTION_NOUN = re.compile(r"(?:निर्देश|आदेश|हिदायत)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?$")
 _POSTPOSITIONS = frozenset({"का", "की", "के", "को", "से", "में", "पर", "ने", "तक", "द्वारा"})
@@ -162,6 +165,8 @@ def _names_a_scheme(after: str) -> bool:
     for word in after.split()[:5]:
         word = word.strip(",।")
         if word in _POSTPOSITIONS or (is_in(word, "phrase_stop") and not is_in(word, "scheme_modifiers")):
+            return False
+        if word.endswith("कर") and len(word) > 3:  # "… मिलकर संयुक्त अभियान चलाएं": a participle, not a name
             return False
         if is_in(word, "name_words"):
             return True
@@ -241,6 +246,8 @@ def _acts(sentence: str, c: _Candidate, directing: bool, head: int | None = None
     clause = re.split(r"[,।;]|\s(?:कि|और|तथा)\s", after, maxsplit=1)[0]
     if _COPULA_END.search(clause):
         return False
+    if _RELATIVE_SUBJECT.search(sentence[: c.start]) and _CORRELATIVE.match(after):
+        return True  # "जो अधीक्षक … नहीं करते, वे … करें": who the correlative clause binds
     opens = _CLAUSE_START.search(sentence[: c.start]) or (head is not None and _CLAUSE_START.search(sentence[:head]))
     return bool(opens) and not (directing and not _THAT.search(sentence))
 

@@ -117,6 +117,11 @@ def find_phrases(text: str) -> list[Phrase]:
             start = text.rfind(modifiers[0], max(0, m.start() - 80), m.start())
         if body and not modifiers and " " not in head and not _bare_body_named(text, m, head):
             continue  # a bare "केंद्र" or "विभाग" names no one
+        prev = out[-1] if out else None
+        if prev is not None and prev.body and not body and not text[prev.end : m.start()].strip():
+            # "समिति व्यवस्थापक", "ग्राम पंचायत सचिव": a post of the body named right before it
+            out[-1] = Phrase(prev.start, m.end(), f"{prev.written} {head}", False)
+            continue
         if out and out[-1].end > start:
             if out[-1].end > m.start():
                 continue  # a head inside the previous phrase's span
