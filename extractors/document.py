@@ -75,15 +75,23 @@ def _join_across_pages(pages: list[list[_Unit]]) -> list[_Unit]:
     return units
 
 
+# "उक्त बातें X ने … कहीं", "ये निर्देश X ने … दिए": a sentence that attributes what was quoted above it.
+_SAID_ABOVE = re.compile(
+    r"^\s*(?:उक्त|उपरोक्त|ये|यह|यही)\s+(?:बातें|बात|निर्देश)\s[^।]*(?:ने|द्वारा)\s[^।]*(?:कही|कहीं|कहा|दिए|दिये)"
+)
+# The document's opening (title, dateline, lead) names the meeting's subject: the context of abbreviations.
+_CONTEXT_CHARS = 600
+
+
 class DocumentExtractor:
     """Runs over one document; holds the per-document state (people, speaker)."""
 
     def __init__(self, doc: IngestedDocument, meeting: date | None, gazetteer: Gazetteer) -> None:
         self.doc = doc
         self.gazetteer = gazetteer
-        self.registry = PersonRegistry(gazetteer)
         self.pages = [clean_text(p.text) for p in doc.pages]
         self.full_text = "\n\n".join(self.pages)
+        self.registry = PersonRegistry(gazetteer, self.full_text[:_CONTEXT_CHARS])
         self.meeting_date = meeting or meeting_date(self.full_text)
         self.minutes = bool(_MINUTES.search(self.full_text))
         self.speaker: Person | None = None
@@ -147,6 +155,8 @@ class DocumentExtractor:
             return
         issuer, issuer_span = self._issuer_for(text, mentions)
         agents = [pm for pm in mentions if pm.ergative and directs(text, pm)]
+        if agents and _SAID_ABOVE.search(text):
+            self._attribute_back(agents[0].person)
         if agents and issuer is not None and agents[0].person.canonical == "अध्यक्ष":
             self.speaker = issuer
         elif agents and _REPORT.search(text) and not _THAT_DIRECTS.search(text):
@@ -185,6 +195,13 @@ class DocumentExtractor:
             cue.end,
             cue.confidence,
         )
+
+    def _attribute_back(self, person: Person) -> None:
+        """ "उक्त बातें निगम कमिश्नर … ने बैठक में कहीं": the directives quoted above, with no issuer yet, are his."""
+        for item in reversed(self.items):
+            if item.get("issued_by"):
+                break
+            item["issued_by"] = person.as_dict()
 
     def _names_the_chair(self, person: Person) -> bool:
         """A later header line names the chair that an earlier one gave by post only."""
