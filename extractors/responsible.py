@@ -20,7 +20,7 @@ from nlp.vocab import is_in
 
 _ADDRESSEE = re.compile(
     r"(?<![\u0900-\u0963\u0966-\u097f.])(?P<np>(?:[\u0900-\u097f.]+\s+){0,3}?[\u0900-\u097f]+)\s+(?:को|से)\s+(?:भी\s+)?"
-    r"(?:स्पष्ट\s+|सख्त\s+|कड़े\s+|कड़ी\s+|आवश्यक\s+|विशेष\s+)?"
+    r"(?:स्पष्ट\s+|सख्त\s+|कड़े\s+|कड़ी\s+|आवश्यक\s+|विशेष\s+)?(?:दिशा-?\s*)?"
     r"(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|आग्रह|अनुरोध|अपील|कहा|सलाह)"
 )
 _SPLIT = re.compile(r"\s*,\s*|\s+(?:एवं|तथा|और|व)\s+")  # a list's separators, whole words only
@@ -37,7 +37,7 @@ _DIRECTED_LATER_LOOSE = re.compile(
     r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा)"
 )
 _DIRECTED_AFTER = re.compile(
-    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:को|से)\s+(?:भी\s+)?|का\s+(?:भी\s+)?(?=आह्वान))(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|"
+    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:को|से)\s+(?:भी\s+)?|का\s+(?:भी\s+)?(?=आह्वान))(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष)\s+)?(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|"
     r"आग्रह|अनुरोध|अपील|कहा|चाहिए|जिम्मेदारी|दायित्व|सलाह)"
 )
 
@@ -120,7 +120,7 @@ _CLAUSE_START = re.compile(
 )
 # "जो (भी) अधीक्षक … , वे …": a relative clause that names its subject, and its correlative clause.
 _RELATIVE_SUBJECT = re.compile(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।])\s*(?:जो|जिन)\s+(?:भी\s+)?$")
-_CORRELATIVE = re.compile(r"[^,।]{0,120},\s*(?:वे|वह|वो)\s")
+_CORRELATIVE = re.compile(r"[^,।]{0,120}?(?:,\s*|\s(?:हैं|है|हो|हों|करते|करती)\s+)(?:वे|वह|वो)\s")
 _GIVEN_TO = re.compile(r"\s*को\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी)" + WORD_END)
 _DIRECTION_NOUN = re.compile(r"(?:निर्देश|आदेश|हिदायत)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?$")
 _POSTPOSITIONS = frozenset({"का", "की", "के", "को", "से", "में", "पर", "ने", "तक", "द्वारा"})
@@ -227,6 +227,8 @@ def _acts(sentence: str, c: _Candidate, directing: bool, head: int | None = None
         return not _DIRECTING_VERB.match(sentence, rest) and not _DONE_BY.match(sentence, rest)
     if _ERGATIVE_NE.match(after):
         return False
+    if _RELATIVE_SUBJECT.search(sentence[: c.start]) and _CORRELATIVE.match(after):
+        return True  # "जो अधीक्षक … नहीं करते, वे … करें", "जिन विभागों के … हैं वह …": who the correlative binds
     if any(rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER)):
         return True
     if _GIVEN_TO.match(after) and _DIRECTION_NOUN.search(sentence[: c.start]):
@@ -246,8 +248,6 @@ def _acts(sentence: str, c: _Candidate, directing: bool, head: int | None = None
     clause = re.split(r"[,।;]|\s(?:कि|और|तथा)\s", after, maxsplit=1)[0]
     if _COPULA_END.search(clause):
         return False
-    if _RELATIVE_SUBJECT.search(sentence[: c.start]) and _CORRELATIVE.match(after):
-        return True  # "जो अधीक्षक … नहीं करते, वे … करें": who the correlative clause binds
     opens = _CLAUSE_START.search(sentence[: c.start]) or (head is not None and _CLAUSE_START.search(sentence[:head]))
     return bool(opens) and not (directing and not _THAT.search(sentence))
 
