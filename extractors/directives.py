@@ -33,7 +33,7 @@ _DIRECT = (
     r"|(?:हिदायत|आदेश)\s+(?:भी\s+)?(?:दी|दिए|दिये|दिया|देते)|आह्वान\s+किया|अपेक्षा\s+(?:की|व्यक्त\s+की|जताई)"
     r"|(?:आग्रह|अनुरोध|अपील)\s+(?:भी\s+)?(?:किया|की)|निर्णय\s+(?:लिया\s+गया|लिया\s+है\s+कि|हुआ|लिए\s+गए)|तय\s+(?:किया\s+गया|हुआ)"
     r"|(?:जिम्मा|जिम्मेदारी|दायित्व)\s+(?:भी\s+)?(?:सौंपा|सौंपी|सौंपे|दिया|दी)|सलाह\s+(?:भी\s+)?दी\s+गई"
-    r"|सहमति\s+(?:बनी|हुई)|(?:सुनिश्चित|सुनिश्चत)\s+(?:करें|करे|किया\s+जाए|की\s+जाए|कराएं|कराया\s+जाए|करने|करना|कर\s+ली\s+जाए|कर\s+लिया\s+जाए|करेंगे|करेंगी|करेगा|करेगी))"
+    r"|(?:की|का)\s+बात\s+(?:भी\s+)?(?:कही|कहीं)|सहमति\s+(?:बनी|हुई)|(?:सुनिश्चित|सुनिश्चत)\s+(?:करें|करे|किया\s+जाए|की\s+जाए|कराएं|कराया\s+जाए|करने|करना|कर\s+ली\s+जाए|कर\s+लिया\s+जाए|करेंगे|करेंगी|करेगा|करेगी))"
 )
 # "… से/को … करने को कहा (गया)", "… कराने के लिए कहा": the verbal noun binds the request.
 _ASKED_TO = r"(?:ने|नें)\s+(?:के\s+लिए\s+|को\s+)(?:भी\s+)?कहा"
@@ -49,6 +49,13 @@ _ASKED_LATE = (
 _SPLIT_DIRECT = (
     rf"{_B}(?:निर्देश|आदेश|हिदायत)\s+(?:भी\s+)?(?:{LETTERS}+\.?\s+){{1,4}}?(?:ने|द्वारा|को)\s+(?:भी\s+)?"
     r"(?:दिया|दिए|दिये|दी)"
+)
+# "उन्होंने पंचायत सचिवों को भवनों की सफाई पर भी जोर दिया": emphasis laid on a named addressee.
+_STRESSED_TO = rf"{_B}को\s[^।]*?\s(?:पर|को)\s+(?:भी\s+)?(?:विशेष\s+)?(?:जोर|ज़ोर|बल)\s+(?:भी\s+)?दिया"
+# "कहा कि … लाभ हर परिवार तक पहुंचना चाहिए", "… किया जाना है": a verbal noun that must happen.
+_SHOULD = (
+    rf"{_B}(?!होना|होनी|होने){LETTERS}+(?:ना|नी|ने)\s+चाहिए{_CLAUSE_END}"
+    rf"|{_B}(?:किया|की|किए|कराया|कराई)\s+जाना\s+है{_CLAUSE_END}"
 )
 _SUBJUNCTIVE = rf"{_B}(?:जाए|जाये|जाएं|जायें|जाएँ|जावे|जावें|जाय){_CLAUSE_END}"
 _IMPERATIVE = rf"{_B}(?:{_STEMS})(?:ें|ाएं|ाएँ|ायें|ाये|ाए|ावें|एं|एँ|यें){_CLAUSE_END}"
@@ -116,6 +123,10 @@ def _that_clause(sentence: str, minutes: bool) -> bool:
     return bool(_THAT_CLAUSE.search(sentence)) and not _REPORTED.search(sentence)
 
 
+def _that_clause_no_opinion(sentence: str, minutes: bool) -> bool:
+    return _that_clause(sentence, minutes) and not _OPINION.search(sentence)
+
+
 _NEGATED_FUTURE = re.compile(rf"{_B}नहीं\s+(?:{LETTERS}+\s+)?(?:जाएगा|जाएगी|जाएंगे|जायेगा|जायेगी)")
 
 
@@ -144,6 +155,8 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("imperative", re.compile(_COMPOUND_IMPERATIVE), 0.8, _not_reported),
     ("obligation", re.compile(_OBLIGATION), 0.7, _obligation),
     ("subjunctive", re.compile(_SUBJUNCTIVE_3SG), 0.65, _that_clause),
+    ("obligation", re.compile(_SHOULD), 0.6, _that_clause_no_opinion),
+    ("direct", re.compile(_STRESSED_TO), 0.6, _always),
     ("obligation", re.compile(_MUST), 0.6, _that_clause),
     ("decision", re.compile(_FUTURE_PASSIVE), 0.7, _minutes),
     ("decision", re.compile(_FUTURE_ACTIVE), 0.65, _minutes),
@@ -160,10 +173,14 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "empty_direction",
         re.compile(
-            rf"^(?!.*{LETTERS}(?:ने|नें)\s+(?:का|के|की)\s)(?:(?!\sकि\s).)*?(?:(?:ने|को|से)\s+|\s(?!(?:के|का|की)\s){LETTERS}+\s+(?:(?:{_EMPTY_ADJ})\s+){{1,3}})"
-            r"(?:दिशा-?\s*)?निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)\s*(?:गए|गये)?\s*[।.]?\s*$"
+            rf"^(?!.*{LETTERS}(?:ने|नें)\s+(?:का|के|की|हेतु)\s)(?:(?!\sकि\s).)*?(?:(?:ने|को|से)\s+|\s(?!(?:के|का|की|लिए|लिये|लेकर|हेतु|बाबत)\s)(?<!संबंध\s)(?<!सम्बन्ध\s)(?<!बारे\s){LETTERS}+\s+(?:(?:{_EMPTY_ADJ})\s+){{1,3}})"
+            r"(?:दिशा-?\s*)?निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)\s*(?:गए|गये|गया|गयी|गई)?\s*[।.]?\s*$"
         ),
     ),
+    # "… बैठक के दौरान यह निर्देश दिए।": a direction named only by a demonstrative, given elsewhere.
+    ("demonstrative_direction", re.compile(r"(?:यह|ये|इस\s+आशय\s+के)\s+निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)\s*[।.]?\s*$")),
+    # "इस निर्णय का उद्देश्य यह सुनिश्चित करना है कि …": the purpose of a measure, not a direction.
+    ("purpose_statement", re.compile(r"(?:उद्देश्य|मकसद|लक्ष्य)\s+(?:यह\s+)?(?:सुनिश्चित\s+करना|है)\s")),
     # "पिछले सप्ताह … निर्देश दिए गए थे।", "… निर्देश दिए थे।": a direction given in the past.
     ("past", re.compile(r"(?:गए|गये|गई|गयी|गया|दिए|दिये|दी|दिया|किया|किए)\s+(?:थे|थी|था)\s*[।.]?\s*$")),
     # "पूर्व बैठक के निर्देशों पर हुई कार्यवाही से अवगत कराया गया।": a report about earlier directions.
