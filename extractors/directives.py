@@ -51,10 +51,15 @@ _SPLIT_DIRECT = (
     r"(?:दिया|दिए|दिये|दी)"
 )
 # "उन्होंने पंचायत सचिवों को भवनों की सफाई पर भी जोर दिया": emphasis laid on a named addressee.
-_STRESSED_TO = rf"{_B}को\s[^।]*?\s(?:पर|को)\s+(?:भी\s+)?(?:विशेष\s+)?(?:जोर|ज़ोर|बल)\s+(?:भी\s+)?दिया"
+# The addressees are a plural (सचिवों, कार्यकर्ताओं); "… को जोड़कर …", "… को तैयार करने की … पर जोर दिया":
+# the को marks the object of a participle or verbal noun, not them.
+_STRESSED_TO = (
+    rf"{_B}{LETTERS}+(?:ों|ओं)\s+को\s(?:(?!{LETTERS}+कर\s|{LETTERS}+ने\s+(?:की|का|के)\s)[^।])*?\s(?:पर|को)\s+(?:भी\s+)?(?:विशेष\s+)?"
+    r"(?:जोर|ज़ोर|बल)\s+(?:भी\s+)?दिया"
+)
 # "कहा कि … लाभ हर परिवार तक पहुंचना चाहिए", "… किया जाना है": a verbal noun that must happen.
 _SHOULD = (
-    rf"{_B}(?!होना|होनी|होने){LETTERS}+(?:ना|नी|ने)\s+चाहिए{_CLAUSE_END}"
+    rf"{_B}(?!होना|होनी|होने|जाना|जानी|जाने){LETTERS}+(?:ना|नी|ने)\s+चाहिए{_CLAUSE_END}"
     rf"|{_B}(?:किया|की|किए|कराया|कराई)\s+जाना\s+है{_CLAUSE_END}"
 )
 _SUBJUNCTIVE = rf"{_B}(?:जाए|जाये|जाएं|जायें|जाएँ|जावे|जावें|जाय){_CLAUSE_END}"

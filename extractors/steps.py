@@ -31,6 +31,7 @@ _DEADLINE_PREFERENCE = {
     "immediate": 3,
     "on": 4,
     "before_next_meeting": 5,
+    "unresolved": 5,
     "soon": 6,
     "recurring": 7,
 }
