@@ -18,12 +18,14 @@ _DATELINE = re.compile(
     r"(?:दिनांक\s*[:\-]?\s*)?[0-9०-९]",
     re.IGNORECASE,
 )
-_PLACE_FIELD = re.compile(r"(?:स्थान|स्थल)\s*[:\-–]\s*(?P<place>[^\n।,]+)")
+_PLACE_FIELD = re.compile(r"(?:स्थान|स्थल)\s*[:\-–]\s*(?P<place>[^\n।]+)")
 _PLACE_LINE = re.compile(rf"^\s*(?P<place>{LETTERS}{{2,}}(?:\s+{LETTERS}{{2,}})?)\s*[।|:]?\s*$")
 _PLACE_IN = re.compile(
     r"(?P<place>[\u0900-\u097f]+)\s+(?:के|की|स्थित)\s+(?:[\u0900-\u097f]+\s+){0,3}?(?:सभागार|सभाकक्ष|कक्ष|भवन|कार्यालय|सचिवालय)"
     r"|(?P<place2>सचिवालय|कलेक्ट्रेट|विकास\s+भवन|विधान\s+भवन)\s+(?:में|के)"
     r"|(?:के|में)\s+(?P<place3>[\u0900-\u097f]+)\s+में\s+(?:[\u0900-\u097f]+\s+){0,6}?(?:बैठक|कार्यशाला)"
+    # "रजिस्ट्रार कार्यालय, जोधपुर में", "समाहरणालय, दरभंगा में": the town after the building and a comma
+    r"|(?:सभागार|सभाकक्ष|कक्ष|भवन|कार्यालय|सचिवालय|समाहरणालय|कलेक्ट्रेट)\s*,\s*(?P<place4>[\u0900-\u097f]+)\s+में"
 )
 _DEPARTMENT = re.compile(
     r"(?<![\u0900-\u0963\u0966-\u097f])(?P<dept>[\u0900-\u097f]+(?:\s*,\s*[\u0900-\u097f]+)*(?:\s+(?:एवं|व|और)\s+[\u0900-\u097f]+)?"
@@ -94,7 +96,7 @@ def meeting_place(text: str) -> str | None:
         if m and not _MEETING_WORDS.search(line) and len(m["place"]) < 20 and _a_place(m["place"]):
             return _a_place(m["place"])
     for m in _PLACE_IN.finditer(head):
-        place = _a_place(m["place"] or m["place2"] or m["place3"])
+        place = _a_place(m["place"] or m["place2"] or m["place3"] or m["place4"])
         if place:
             return place
     return None
