@@ -69,9 +69,14 @@ def _name_after(text: str, pos: int) -> tuple[str | None, int]:
     window = text[pos : pos + _NAME_WINDOW]
     # "प्रखंड विकास पदाधिकारी (बीडीओ) हुलास महतो": the post's abbreviation in brackets before the name
     paren = _ABBREVIATION_PAREN.match(window)
-    hon = _HONORIFIC_RE.match(window, paren.end() if paren else 0)
+    start = paren.end() if paren else 0
+    # "अनुविभागीय अधिकारी राजस्व सिहोरा पुष्पेन्द्र अहके ने": the post's branch word before the name
+    branch = _NAME_WORD.match(window, start)
+    if branch and is_in(branch.group(1), "post_branches"):
+        start = branch.end()
+    hon = _HONORIFIC_RE.match(window, start)
     words: list[tuple[str, int]] = []
-    i = hon.end() if hon else (paren.end() if paren else 0)
+    i = hon.end() if hon else start
     while len(words) < 4:
         m = _NAME_WORD.match(window, i)
         if not m or is_in(m.group(1), "not_name") or m.group(1).endswith(("ों", "ाएं", "ियां")):
