@@ -14,6 +14,7 @@ import pytest
 
 from extractors import extract_document
 from extractors.directives import directive_cue
+from extractors.recurrence import find_recurrence
 from extractors.targets import find_targets
 from ingest.document import IngestedDocument, Page
 from nlp.dates import find_time_expressions
@@ -90,3 +91,8 @@ def test_meeting_forms(document: str, when: str, place: str, chair: str, form: s
     meeting = extract("\n".join(s.strip() for s in document.split(" / ")) + "\n", None)["meeting"]
     assert (meeting["date"], meeting["place"]) == (when, place)
     assert meeting["chair"] is not None and meeting["chair"]["designation"] == chair, meeting["chair"]
+
+
+@pytest.mark.parametrize(("sentence", "expected", "form"), rows("recurrence.tsv", 3))
+def test_recurrence_forms(sentence: str, expected: str, form: str) -> None:
+    assert find_recurrence(sentence) == (expected or None)
