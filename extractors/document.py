@@ -79,6 +79,8 @@ def _join_across_pages(pages: list[list[_Unit]]) -> list[_Unit]:
 _SAID_ABOVE = re.compile(
     r"^\s*(?:उक्त|उपरोक्त|ये|यह|यही)\s+(?:बातें|बात|निर्देश)\s[^।]*(?:ने|द्वारा)\s[^।]*(?:कही|कहीं|कहा|दिए|दिये)"
 )
+# "X ने … Y की अध्यक्षता में आयोजित बैठक में भाग लिया": X took part in a meeting someone else chaired.
+_TOOK_PART = re.compile(r"भाग\s+लिया|शामिल\s+हु|सम्मिलित\s+हु|प्रतिभाग\s+किया")
 # The document's opening (title, dateline, lead) names the meeting's subject: the context of abbreviations.
 _CONTEXT_CHARS = 600
 
@@ -159,6 +161,8 @@ class DocumentExtractor:
             self._attribute_back(agents[0].person)
         if agents and issuer is not None and agents[0].person.canonical == "अध्यक्ष":
             self.speaker = issuer
+        elif agents and chair is not None and chair.person is not agents[0].person and _TOOK_PART.search(text):
+            self.speaker = chair.person  # "DM ने … मुख्य सचिव की अध्यक्षता में … बैठक में भाग लिया": the chair speaks
         elif agents and _REPORT.search(text) and not _THAT_DIRECTS.search(text):
             # "उप निदेशक ने बताया कि …": a report; the authority speaking stays the speaker. A report that
             # opens the document has no authority before it: its speaker is the one "उन्होंने" means next.
