@@ -15,6 +15,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from extractors.recurrence import find_recurrence
+from models.designations import find_phrases
+from nlp.dates import find_time_expressions
 from nlp.patterns import LETTERS, WORD_END, WORD_START
 from nlp.vocab import alternation, column
 
@@ -128,6 +131,25 @@ def _that_clause(sentence: str, minutes: bool) -> bool:
     return bool(_THAT_CLAUSE.search(sentence)) and not _REPORTED.search(sentence)
 
 
+_POSTPOSITION_AFTER = re.compile(r"\s*(?:ने|नें|को|से|का|की|के|द्वारा|में|पर)(?![\u0900-\u0963\u0966-\u097f])")
+_TIMED_KINDS = frozenset({"by", "within", "immediate", "from", "recurring"})
+
+
+def _officer_schedule(sentence: str, minutes: bool) -> bool:
+    """ "अधिशासी अभियंता हर पखवाड़े उपभोक्ता शिविर लगाएंगे": an officer as the bare subject, a future
+    action and a schedule (a recurrence or a due time) - a duty assigned, not a forecast."""
+    if _REPORTED.search(sentence):
+        return False
+    start = _LIST_ITEM.match(sentence)
+    phrases = find_phrases(sentence)
+    if not phrases or phrases[0].body or phrases[0].start > (start.end() if start else 0) + 12:
+        return False
+    if _POSTPOSITION_AFTER.match(sentence, phrases[0].end):
+        return False
+    timed = any(e.kind in _TIMED_KINDS for e in find_time_expressions(sentence, None))
+    return timed or find_recurrence(sentence) is not None
+
+
 def _that_clause_no_opinion(sentence: str, minutes: bool) -> bool:
     return _that_clause(sentence, minutes) and not _OPINION.search(sentence)
 
@@ -167,6 +189,7 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("decision", re.compile(_FUTURE_ACTIVE), 0.65, _minutes),
     ("future", re.compile(_FUTURE_ACTIVE), 0.6, _that_clause),
     ("future", re.compile(_CORRELATIVE_FUTURE), 0.6, _not_reported),
+    ("future", re.compile(_FUTURE_ACTIVE), 0.55, _officer_schedule),
     ("future", re.compile(_FUTURE_PASSIVE), 0.6, _that_clause_not_negated),
     ("subjunctive", re.compile(_SUBJUNCTIVE_SG), 0.6, _not_reported),
     ("verbless", re.compile(_VERBLESS), 0.55, _list_item),
