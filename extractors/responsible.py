@@ -79,7 +79,7 @@ def _bodies_referred_back(sentence: str) -> list[tuple[int, str]]:
 
 
 def _singular(word: str) -> str:
-    for suffix, repl in (("ियों", "ी"), ("ियां", "ी"), ("ियाँ", "ी"), ("ाओं", "ा"), ("ओं", ""), ("ों", "")):
+    for suffix, repl in (("ियों", "ी"), ("ीयों", "ी"), ("ियां", "ी"), ("ियाँ", "ी"), ("ाओं", "ा"), ("ओं", ""), ("ों", "")):
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             return word[: -len(suffix)] + repl
     return word
@@ -129,6 +129,9 @@ _CLAUSE_START = re.compile(
 # "जो (भी) अधीक्षक … , वे …": a relative clause that names its subject, and its correlative clause.
 _RELATIVE_SUBJECT = re.compile(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।])\s*(?:जो|जिन)\s+(?:भी\s+)?$")
 _CORRELATIVE = re.compile(r"[^,।]{0,120}?(?:,\s*|\s(?:हैं|है|हो|हों|करते|करती)\s+)(?:वे|वह|वो)\s")
+# "घोषणाओं को सम्बन्धित विभाग … पूर्ण करें", "… पहुंचाने के लिए सभी विभाग … सुनिश्चित करें": the object or
+# purpose first, then the quantified subject.
+_QUANTIFIED_AFTER_OBJECT = re.compile(r"\s(?:को|के\s+लिए|के\s+लिये|हेतु)\s+(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+$")
 _GIVEN_TO = re.compile(r"\s*को\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी)" + WORD_END)
 _DIRECTION_NOUN = re.compile(r"(?:निर्देश|आदेश|हिदायत)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?$")
 _POSTPOSITIONS = frozenset({"का", "की", "के", "को", "से", "में", "पर", "ने", "तक", "द्वारा"})
@@ -256,7 +259,11 @@ def _acts(sentence: str, c: _Candidate, directing: bool, head: int | None = None
     clause = re.split(r"[,।;]|\s(?:कि|और|तथा)\s", after, maxsplit=1)[0]
     if _COPULA_END.search(clause):
         return False
-    opens = _CLAUSE_START.search(sentence[: c.start]) or (head is not None and _CLAUSE_START.search(sentence[:head]))
+    opens = (
+        _CLAUSE_START.search(sentence[: c.start])
+        or (head is not None and _CLAUSE_START.search(sentence[:head]))
+        or _QUANTIFIED_AFTER_OBJECT.search(sentence[: c.start])
+    )
     return bool(opens) and not (directing and not _THAT.search(sentence))
 
 

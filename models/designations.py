@@ -43,7 +43,8 @@ def plural_forms(word: str) -> list[str]:
     """Oblique and direct plural forms of a head noun."""
     if word.endswith("ी"):
         # "पदाधिकारियो": the oblique plural with its anusvara lost in typing
-        return [word[:-1] + "ियों", word[:-1] + "ियां", word[:-1] + "ियाँ", word + "गण", word[:-1] + "ियो"]
+        # "पदाधिकारीयों": the long vowel kept before the plural ending, a common typing slip
+        return [word[:-1] + "ियों", word[:-1] + "ियां", word[:-1] + "ियाँ", word + "गण", word[:-1] + "ियो", word + "यों"]
     if word.endswith("ि"):
         return [word + "यों", word + "यां"]
     if word.endswith("ा"):
