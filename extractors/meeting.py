@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from extractors.people import PersonMention
-from nlp.dates import find_time_expressions
+from nlp.dates import WEEKDAY_WORDS, WEEKDAYS, find_time_expressions
+from nlp.normalize import fold
 from nlp.patterns import LETTERS
 from nlp.vocab import is_in
 
@@ -38,6 +39,13 @@ _ORDERED_MEETING = re.compile(
 )
 # "X ने … (समीक्षा) बैठक की / ली": X held the meeting.
 _HELD = re.compile(r"\sने\s[^।]*?(?:समीक्षा\s+)?बैठक\s+(?:की|ली|लेकर|लेते|बुलाई)(?![\u0900-\u0963\u0966-\u097f])")
+# "… ने सोमवार को … समीक्षा बैठक की/ली/आयोजित की": the weekday a past meeting was held on.
+_WEEKDAY_AT = re.compile(rf"(?P<day>{WEEKDAY_WORDS})\s+को")
+_HELD_AFTER = re.compile(
+    r"(?P<gap>[^।\n]{0,150}?)(?:समीक्षा\s+)?बैठक\s+"
+    r"(?:की|ली|हुई|आयोजित\s+की|बुलाई|संपन्न\s+हुई|सम्पन्न\s+हुई|के\s+दौरान)(?![\u0900-\u0963\u0966-\u097f])"
+)
+_WEEKDAY_LOOK = 1500
 _CHAIR_FIELD = re.compile(r"^\s*(?:अध्यक्षता|अध्यक्ष)\s*[:\-–]\s*")
 _NOT_TITLES = ("share", "leave a reply", "similar news")
 
@@ -68,8 +76,22 @@ def meeting_date(text: str) -> date | None:
             score -= line_no // 10
             candidates.append((score, date.fromisoformat(e.date)))
     if not candidates:
-        return stamped[0] if stamped else None
-    return max(candidates, key=lambda c: c[0])[1]
+        return _on_weekday_held(head, stamped[0]) if stamped else None
+    return _on_weekday_held(head, max(candidates, key=lambda c: c[0])[1])
+
+
+def _on_weekday_held(head: str, dated: date) -> date:
+    """ "सावंत ने सोमवार को … समीक्षा बैठक की" in a note dated Tuesday: the meeting was that Monday, the
+    latest such weekday on or before the note's date (the weekday nearest a past-tense meeting word)."""
+    best: tuple[int, int] | None = None
+    text = head[:_WEEKDAY_LOOK]
+    for day in _WEEKDAY_AT.finditer(text):  # each weekday in turn: matches may overlap
+        m = _HELD_AFTER.match(text, day.end())
+        if m and (best is None or len(m["gap"]) < best[0]):
+            best = (len(m["gap"]), WEEKDAYS[fold(day["day"])])
+    if best is None:
+        return dated
+    return dated - timedelta(days=(dated.isoweekday() - best[1]) % 7)
 
 
 def _a_place(candidate: str | None) -> str | None:

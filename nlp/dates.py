@@ -25,6 +25,7 @@ WEEKDAYS: dict[str, int] = {fold(day): int(number) for day, number, *_ in rows("
 _MONTH = alternation(column("months"))
 _UNIT = alternation(column("duration_units"))
 _WEEKDAY = alternation(column("weekdays"))
+WEEKDAY_WORDS = _WEEKDAY  # the weekdays as a regex alternation, for readers of meeting facts
 _D = "[0-9०-९]"
 _W = WORD_START_W
 _E = WORD_END_W
