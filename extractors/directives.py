@@ -95,7 +95,9 @@ _VERBLESS = r"(?:\s(?:तक|से\s+पूर्व|से\s+पहले)|(?:
 
 _THAT_CLAUSE = re.compile(rf"{_B}(?:कहा|बल\s+दिया|जोर\s+दिया|ज़ोर\s+दिया|स्पष्ट\s+किया|दोहराया|निर्देश|हिदायत)")
 _REPORTED = re.compile(
-    rf"{_B}(?:चर्चा\s+(?:की\s+गई|हुई|की)|अवगत\s+कराया|बताया\s+(?:कि|गया)|जानकारी\s+दी|प्रस्तुतीकरण|उपस्थित\s+(?:रहे|थे|रहीं))"
+    rf"{_B}(?:चर्चा\s+(?:की\s+गई|हुई|की)|अवगत\s+कराया|बताया\s+(?:कि|गया)|जानकारी\s+दी|प्रस्तुतीकरण|उपस्थित\s+(?:रहे|थे|रहीं)"
+    # "प्रमुख अभियंता ने आश्वस्त किया कि …": a subordinate's promise, not a direction
+    r"|आश्वस्त\s+किया|आश्वासन\s+दिया)"
 )
 _NEGATED_WARNING = re.compile(r"(?:बर्दाश्त|सहन|क्षम्य)\s+नहीं")
 # "… करें ताकि … बना रहे": what follows a purpose word is why, not what, to do.
@@ -209,6 +211,10 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("demonstrative_direction", re.compile(r"(?:यह|ये|इस\s+आशय\s+के)\s+निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)\s*[।.]?\s*$")),
     # "इस निर्णय का उद्देश्य यह सुनिश्चित करना है कि …": the purpose of a measure, not a direction.
     ("purpose_statement", re.compile(r"(?:उद्देश्य|मकसद|लक्ष्य)\s+(?:यह\s+)?(?:सुनिश्चित\s+करना|है)\s")),
+    # "लक्ष्य तभी पूरा होगा जब सभी विभाग मिलकर काम करें": a condition stated, not a direction.
+    ("condition", re.compile(r"(?<![\u0900-\u097f])तभी\s[^।]*?\sजब(?![\u0900-\u097f])")),
+    # "… समीक्षा करते हुए निम्नलिखित निर्णय लिए गए:": the heading of the decisions listed after it.
+    ("list_heading", re.compile(r"निम्नलिखित\s+(?:निर्णय|निर्देश)")),
     # "पिछले सप्ताह … निर्देश दिए गए थे।", "… निर्देश दिए थे।": a direction given in the past.
     ("past", re.compile(r"(?:गए|गये|गई|गयी|गया|दिए|दिये|दी|दिया|किया|किए)\s+(?:थे|थी|था)\s*[।.]?\s*$")),
     # "पूर्व बैठक के निर्देशों पर हुई कार्यवाही से अवगत कराया गया।": a report about earlier directions.

@@ -17,6 +17,7 @@ from extractors.meeting import (
     meeting_title,
 )
 from extractors.people import Person, PersonMention, PersonRegistry, directs, pronoun_agent
+from extractors.recurrence import find_recurrence
 from extractors.steps import ItemDraft, choose_deadline, deadline_dict, run_steps
 from extractors.tables import ActionRow, pipe_tables, rows_from_table
 from ingest.cells import locate
@@ -266,6 +267,7 @@ class DocumentExtractor:
         responsible: list[dict[str, Any]] | None = None,
         deadline: TimeExpression | None = None,
         box: tuple[float, float, float, float] | None = None,
+        recurrence: str | None = None,
     ) -> None:
         draft = ItemDraft(
             item_id=f"ai-{len(self.items) + 1:03d}",
@@ -287,6 +289,8 @@ class DocumentExtractor:
             preset["responsible"] = responsible
         if deadline is not None:
             preset["deadline"] = deadline_dict(deadline)
+        if recurrence is not None:
+            preset["recurrence"] = recurrence
         item = run_steps(draft, preset)
         if box is not None:
             item["evidence"]["box"] = [round(v, 4) for v in box]
@@ -326,8 +330,11 @@ class DocumentExtractor:
                 within = choose_deadline(find_time_expressions(row.deadline + " में", self.meeting_date))
                 if within is not None and within.end <= len(row.deadline) + 4:
                     deadline = TimeExpression(0, len(row.deadline), row.deadline, within.date, within.kind)
-            if deadline is None:
+            recurs = find_recurrence(row.deadline) if deadline is None else None
+            if deadline is None and recurs is None:
                 deadline = TimeExpression(0, len(row.deadline), row.deadline, None, "unresolved")
+        else:
+            recurs = None
         issuer = self.chair or self.speaker
         mentions = self.registry.find_mentions(row.directive)
         self._add_item(
@@ -342,6 +349,7 @@ class DocumentExtractor:
             0.9,
             responsible=responsible,
             deadline=deadline,
+            recurrence=recurs,  # "साप्ताहिक" in a time-limit column: how often, never a due date
             box=row.box,
         )
 

@@ -96,3 +96,12 @@ def test_meeting_forms(document: str, when: str, place: str, chair: str, form: s
 @pytest.mark.parametrize(("sentence", "expected", "form"), rows("recurrence.tsv", 3))
 def test_recurrence_forms(sentence: str, expected: str, form: str) -> None:
     assert find_recurrence(sentence) == (expected or None)
+
+
+@pytest.mark.parametrize(("cell", "when", "kind", "recurrence", "form"), rows("time_limit_cells.tsv", 5))
+def test_time_limit_cells(cell: str, when: str, kind: str, recurrence: str, form: str) -> None:
+    table = f"कार्यवृत्त\n\nक्रम | निर्णय | उत्तरदायी अधिकारी | समय सीमा\n1 | गोदामों का निरीक्षण किया जाए | सचिव | {cell}\n"
+    (item,) = extract(table)["action_items"]
+    deadline = item["deadline"]
+    assert (deadline["date"] or "", deadline["kind"]) == (when, kind) if kind else deadline is None
+    assert item["recurrence"] == (recurrence or None)
