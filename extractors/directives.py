@@ -65,6 +65,8 @@ _SHOULD = (
     rf"{_B}(?!होना|होनी|होने|जाना|जानी|जाने){LETTERS}+(?:ना|नी|ने)\s+चाहिए{_CLAUSE_END}"
     rf"|{_B}(?:किया|की|किए|कराया|कराई)\s+जाना\s+है{_CLAUSE_END}"
 )
+# "कहा कि दिसंबर तक … लैब क्रियाशील हो जानी चाहिए": a state that must be reached by a due time.
+_BECOME_BY = rf"{_B}(?:हो|बन)\s+(?:जानी|जाना|जाने)\s+चाहिए{_CLAUSE_END}"
 _SUBJUNCTIVE = rf"{_B}(?:जाए|जाये|जाएं|जायें|जाएँ|जावे|जावें|जाय){_CLAUSE_END}"
 _IMPERATIVE = rf"{_B}(?:{_STEMS})(?:ें|ाएं|ाएँ|ायें|ाये|ाए|ावें|एं|एँ|यें){_CLAUSE_END}"
 # "… करा लें", "… भेज दें": a compound imperative.
@@ -152,6 +154,12 @@ def _officer_schedule(sentence: str, minutes: bool) -> bool:
     return timed or find_recurrence(sentence) is not None
 
 
+def _that_clause_timed(sentence: str, minutes: bool) -> bool:
+    """A directing clause with a due time in it (``तक``, ``में``): the should has a deadline."""
+    timed = any(e.kind in _TIMED_KINDS for e in find_time_expressions(sentence, None))
+    return timed and _that_clause(sentence, minutes) and not _OPINION.search(sentence)
+
+
 def _that_clause_no_opinion(sentence: str, minutes: bool) -> bool:
     return _that_clause(sentence, minutes) and not _OPINION.search(sentence)
 
@@ -186,6 +194,7 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("subjunctive", re.compile(_SUBJUNCTIVE_3SG), 0.65, _that_clause),
     ("obligation", re.compile(_SHOULD), 0.6, _that_clause_no_opinion),
     ("direct", re.compile(_STRESSED_TO), 0.6, _always),
+    ("obligation", re.compile(_BECOME_BY), 0.6, _that_clause_timed),
     ("obligation", re.compile(_MUST), 0.6, _that_clause),
     ("decision", re.compile(_FUTURE_PASSIVE), 0.7, _minutes),
     ("decision", re.compile(_FUTURE_ACTIVE), 0.65, _minutes),
