@@ -15,6 +15,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from extractors.recurrence import find_recurrence
+from models.designations import find_phrases
+from nlp.dates import find_time_expressions
 from nlp.patterns import LETTERS, WORD_END, WORD_START
 from nlp.vocab import alternation, column
 
@@ -33,7 +36,7 @@ _DIRECT = (
     r"|(?:हिदायत|आदेश)\s+(?:भी\s+)?(?:दी|दिए|दिये|दिया|देते)|आह्वान\s+किया|अपेक्षा\s+(?:की|व्यक्त\s+की|जताई)"
     r"|(?:आग्रह|अनुरोध|अपील)\s+(?:भी\s+)?(?:किया|की)|निर्णय\s+(?:लिया\s+गया|लिया\s+है\s+कि|हुआ|लिए\s+गए)|तय\s+(?:किया\s+गया|हुआ)"
     r"|(?:जिम्मा|जिम्मेदारी|दायित्व)\s+(?:भी\s+)?(?:सौंपा|सौंपी|सौंपे|दिया|दी)|सलाह\s+(?:भी\s+)?दी\s+गई"
-    r"|सहमति\s+(?:बनी|हुई)|(?:सुनिश्चित|सुनिश्चत)\s+(?:करें|करे|किया\s+जाए|की\s+जाए|कराएं|कराया\s+जाए|करने|करना|कर\s+ली\s+जाए|कर\s+लिया\s+जाए|करेंगे|करेंगी|करेगा|करेगी))"
+    r"|(?:की|का)\s+बात\s+(?:भी\s+)?(?:कही|कहीं)|सहमति\s+(?:बनी|हुई)|(?:सुनिश्चित|सुनिश्चत)\s+(?:करें|करे|किया\s+जाए|की\s+जाए|कराएं|कराया\s+जाए|करने|करना|कर\s+ली\s+जाए|कर\s+लिया\s+जाए|करेंगे|करेंगी|करेगा|करेगी))"
 )
 # "… से/को … करने को कहा (गया)", "… कराने के लिए कहा": the verbal noun binds the request.
 _ASKED_TO = r"(?:ने|नें)\s+(?:के\s+लिए\s+|को\s+)(?:भी\s+)?कहा"
@@ -50,6 +53,20 @@ _SPLIT_DIRECT = (
     rf"{_B}(?:निर्देश|आदेश|हिदायत)\s+(?:भी\s+)?(?:{LETTERS}+\.?\s+){{1,4}}?(?:ने|द्वारा|को)\s+(?:भी\s+)?"
     r"(?:दिया|दिए|दिये|दी)"
 )
+# "उन्होंने पंचायत सचिवों को भवनों की सफाई पर भी जोर दिया": emphasis laid on a named addressee.
+# The addressees are a plural (सचिवों, कार्यकर्ताओं); "… को जोड़कर …", "… को तैयार करने की … पर जोर दिया":
+# the को marks the object of a participle or verbal noun, not them.
+_STRESSED_TO = (
+    rf"{_B}{LETTERS}+(?:ों|ओं)\s+को\s(?:(?!{LETTERS}+कर\s|{LETTERS}+ने\s+(?:की|का|के)\s)[^।])*?\s(?:पर|को)\s+(?:भी\s+)?(?:विशेष\s+)?"
+    r"(?:जोर|ज़ोर|बल)\s+(?:भी\s+)?दिया"
+)
+# "कहा कि … लाभ हर परिवार तक पहुंचना चाहिए", "… किया जाना है": a verbal noun that must happen.
+_SHOULD = (
+    rf"{_B}(?!होना|होनी|होने|जाना|जानी|जाने){LETTERS}+(?:ना|नी|ने)\s+चाहिए{_CLAUSE_END}"
+    rf"|{_B}(?:किया|की|किए|कराया|कराई)\s+जाना\s+है{_CLAUSE_END}"
+)
+# "कहा कि दिसंबर तक … लैब क्रियाशील हो जानी चाहिए": a state that must be reached by a due time.
+_BECOME_BY = rf"{_B}(?:हो|बन)\s+(?:जानी|जाना|जाने)\s+चाहिए{_CLAUSE_END}"
 _SUBJUNCTIVE = rf"{_B}(?:जाए|जाये|जाएं|जायें|जाएँ|जावे|जावें|जाय){_CLAUSE_END}"
 _IMPERATIVE = rf"{_B}(?:{_STEMS})(?:ें|ाएं|ाएँ|ायें|ाये|ाए|ावें|एं|एँ|यें){_CLAUSE_END}"
 # "… करा लें", "… भेज दें": a compound imperative.
@@ -67,6 +84,11 @@ _FUTURE_PASSIVE = rf"{_B}(?:जाएगा|जाएगी|जाएंगे|�
 # "… भेजेंगी", "… प्रस्तुत करेंगे": an action verb in the future (not होगा/रहेगा, which state facts).
 _FUTURE_ACTIVE = rf"{_B}(?!हो|रह)(?:{_STEMS})(?:ेंगे|ेंगी|ेगा|ेगी|एंगे|एंगी|ाएंगे|ाएंगी|ायेंगे){_CLAUSE_END}"
 # "कहा कि … लाभ पात्र किसानों तक पहुंचे।": a third-person subjunctive ending the sentence.
+# "जो सचिव पीछे हैं, वे … भेजेंगे", "जिन विद्यालयों में …, वहां के प्रधानाध्यापक … भेजेंगे": a relative clause
+# picks out who, the correlative clause says what they will do - an instruction, not a forecast.
+_CORRELATIVE_FUTURE = (
+    r"^\s*(?:\(?[0-9०-९]{1,3}[.)]\s*)?(?:जो|जिन|जिस)\s[^।,]*,\s*(?:वे|वह|वो|उन्हें|उनके|वहां|वहाँ)\s[^।]*?" + _FUTURE_ACTIVE
+)
 _SUBJUNCTIVE_3SG = rf"{_B}(?:पहुंचे|पहुँचे|मिले|हो|बने|रहे|जुड़े|बढ़े|सुधरे|लगे|आए|आये|निपटे|पड़े){_SENTENCE_END}"
 # "कहा कि … शिकंजा कसना होगा": a verbal noun with होगा, an obligation inside a directing clause.
 _MUST = rf"{_B}{LETTERS}+(?:ना|नी|ने)\s+(?:ही\s+)?(?:होगा|होगी|होंगे|पड़ेगा|पड़ेगी|पड़ेंगे){_CLAUSE_END}"
@@ -75,7 +97,9 @@ _VERBLESS = r"(?:\s(?:तक|से\s+पूर्व|से\s+पहले)|(?:
 
 _THAT_CLAUSE = re.compile(rf"{_B}(?:कहा|बल\s+दिया|जोर\s+दिया|ज़ोर\s+दिया|स्पष्ट\s+किया|दोहराया|निर्देश|हिदायत)")
 _REPORTED = re.compile(
-    rf"{_B}(?:चर्चा\s+(?:की\s+गई|हुई|की)|अवगत\s+कराया|बताया\s+(?:कि|गया)|जानकारी\s+दी|प्रस्तुतीकरण|उपस्थित\s+(?:रहे|थे|रहीं))"
+    rf"{_B}(?:चर्चा\s+(?:की\s+गई|हुई|की)|अवगत\s+कराया|बताया\s+(?:कि|गया)|जानकारी\s+दी|प्रस्तुतीकरण|उपस्थित\s+(?:रहे|थे|रहीं)"
+    # "प्रमुख अभियंता ने आश्वस्त किया कि …": a subordinate's promise, not a direction
+    r"|आश्वस्त\s+किया|आश्वासन\s+दिया)"
 )
 _NEGATED_WARNING = re.compile(r"(?:बर्दाश्त|सहन|क्षम्य)\s+नहीं")
 # "… करें ताकि … बना रहे": what follows a purpose word is why, not what, to do.
@@ -111,6 +135,35 @@ def _that_clause(sentence: str, minutes: bool) -> bool:
     return bool(_THAT_CLAUSE.search(sentence)) and not _REPORTED.search(sentence)
 
 
+_POSTPOSITION_AFTER = re.compile(r"\s*(?:ने|नें|को|से|का|की|के|द्वारा|में|पर)(?![\u0900-\u0963\u0966-\u097f])")
+_TIMED_KINDS = frozenset({"by", "within", "immediate", "from", "recurring"})
+
+
+def _officer_schedule(sentence: str, minutes: bool) -> bool:
+    """ "अधिशासी अभियंता हर पखवाड़े उपभोक्ता शिविर लगाएंगे": an officer as the bare subject, a future
+    action and a schedule (a recurrence or a due time) - a duty assigned, not a forecast."""
+    if _REPORTED.search(sentence):
+        return False
+    start = _LIST_ITEM.match(sentence)
+    phrases = find_phrases(sentence)
+    if not phrases or phrases[0].body or phrases[0].start > (start.end() if start else 0) + 12:
+        return False
+    if _POSTPOSITION_AFTER.match(sentence, phrases[0].end):
+        return False
+    timed = any(e.kind in _TIMED_KINDS for e in find_time_expressions(sentence, None))
+    return timed or find_recurrence(sentence) is not None
+
+
+def _that_clause_timed(sentence: str, minutes: bool) -> bool:
+    """A directing clause with a due time in it (``तक``, ``में``): the should has a deadline."""
+    timed = any(e.kind in _TIMED_KINDS for e in find_time_expressions(sentence, None))
+    return timed and _that_clause(sentence, minutes) and not _OPINION.search(sentence)
+
+
+def _that_clause_no_opinion(sentence: str, minutes: bool) -> bool:
+    return _that_clause(sentence, minutes) and not _OPINION.search(sentence)
+
+
 _NEGATED_FUTURE = re.compile(rf"{_B}नहीं\s+(?:{LETTERS}+\s+)?(?:जाएगा|जाएगी|जाएंगे|जायेगा|जायेगी)")
 
 
@@ -139,10 +192,15 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("imperative", re.compile(_COMPOUND_IMPERATIVE), 0.8, _not_reported),
     ("obligation", re.compile(_OBLIGATION), 0.7, _obligation),
     ("subjunctive", re.compile(_SUBJUNCTIVE_3SG), 0.65, _that_clause),
+    ("obligation", re.compile(_SHOULD), 0.6, _that_clause_no_opinion),
+    ("direct", re.compile(_STRESSED_TO), 0.6, _always),
+    ("obligation", re.compile(_BECOME_BY), 0.6, _that_clause_timed),
     ("obligation", re.compile(_MUST), 0.6, _that_clause),
     ("decision", re.compile(_FUTURE_PASSIVE), 0.7, _minutes),
     ("decision", re.compile(_FUTURE_ACTIVE), 0.65, _minutes),
     ("future", re.compile(_FUTURE_ACTIVE), 0.6, _that_clause),
+    ("future", re.compile(_CORRELATIVE_FUTURE), 0.6, _not_reported),
+    ("future", re.compile(_FUTURE_ACTIVE), 0.55, _officer_schedule),
     ("future", re.compile(_FUTURE_PASSIVE), 0.6, _that_clause_not_negated),
     ("subjunctive", re.compile(_SUBJUNCTIVE_SG), 0.6, _not_reported),
     ("verbless", re.compile(_VERBLESS), 0.55, _list_item),
@@ -154,10 +212,18 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "empty_direction",
         re.compile(
-            rf"^(?!.*{LETTERS}(?:ने|नें)\s+(?:का|के|की)\s)(?:(?!\sकि\s).)*?(?:(?:ने|को|से)\s+|\s(?!(?:के|का|की)\s){LETTERS}+\s+(?:(?:{_EMPTY_ADJ})\s+){{1,3}})"
-            r"(?:दिशा-?\s*)?निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)\s*(?:गए|गये)?\s*[।.]?\s*$"
+            rf"^(?!.*{LETTERS}(?:ने|नें)\s+(?:का|के|की|हेतु)\s)(?:(?!\sकि\s).)*?(?:(?:ने|को|से)\s+|\s(?!(?:के|का|की|लिए|लिये|लेकर|हेतु|बाबत)\s)(?<!संबंध\s)(?<!सम्बन्ध\s)(?<!बारे\s){LETTERS}+\s+(?:(?:{_EMPTY_ADJ})\s+){{1,3}})"
+            r"(?:दिशा-?\s*)?निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)\s*(?:गए|गये|गया|गयी|गई)?\s*[।.]?\s*$"
         ),
     ),
+    # "… बैठक के दौरान यह निर्देश दिए।": a direction named only by a demonstrative, given elsewhere.
+    ("demonstrative_direction", re.compile(r"(?:यह|ये|इस\s+आशय\s+के)\s+निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)\s*[।.]?\s*$")),
+    # "इस निर्णय का उद्देश्य यह सुनिश्चित करना है कि …": the purpose of a measure, not a direction.
+    ("purpose_statement", re.compile(r"(?:उद्देश्य|मकसद|लक्ष्य)\s+(?:यह\s+)?(?:सुनिश्चित\s+करना|है)\s")),
+    # "लक्ष्य तभी पूरा होगा जब सभी विभाग मिलकर काम करें": a condition stated, not a direction.
+    ("condition", re.compile(r"(?<![\u0900-\u097f])तभी\s[^।]*?\sजब(?![\u0900-\u097f])")),
+    # "… समीक्षा करते हुए निम्नलिखित निर्णय लिए गए:": the heading of the decisions listed after it.
+    ("list_heading", re.compile(r"निम्नलिखित\s+(?:निर्णय|निर्देश)")),
     # "पिछले सप्ताह … निर्देश दिए गए थे।", "… निर्देश दिए थे।": a direction given in the past.
     ("past", re.compile(r"(?:गए|गये|गई|गयी|गया|दिए|दिये|दी|दिया|किया|किए)\s+(?:थे|थी|था)\s*[।.]?\s*$")),
     # "पूर्व बैठक के निर्देशों पर हुई कार्यवाही से अवगत कराया गया।": a report about earlier directions.

@@ -17,6 +17,7 @@ from extractors.meeting import (
     meeting_title,
 )
 from extractors.people import Person, PersonMention, PersonRegistry, directs, pronoun_agent
+from extractors.recurrence import find_recurrence
 from extractors.steps import ItemDraft, choose_deadline, deadline_dict, run_steps
 from extractors.tables import ActionRow, pipe_tables, rows_from_table
 from ingest.cells import locate
@@ -75,15 +76,25 @@ def _join_across_pages(pages: list[list[_Unit]]) -> list[_Unit]:
     return units
 
 
+# "उक्त बातें X ने … कहीं", "ये निर्देश X ने … दिए": a sentence that attributes what was quoted above it.
+_SAID_ABOVE = re.compile(
+    r"^\s*(?:उक्त|उपरोक्त|ये|यह|यही)\s+(?:बातें|बात|निर्देश)\s[^।]*(?:ने|द्वारा)\s[^।]*(?:कही|कहीं|कहा|दिए|दिये)"
+)
+# "X ने … Y की अध्यक्षता में आयोजित बैठक में भाग लिया": X took part in a meeting someone else chaired.
+_TOOK_PART = re.compile(r"भाग\s+लिया|शामिल\s+हु|सम्मिलित\s+हु|प्रतिभाग\s+किया")
+# The document's opening (title, dateline, lead) names the meeting's subject: the context of abbreviations.
+_CONTEXT_CHARS = 600
+
+
 class DocumentExtractor:
     """Runs over one document; holds the per-document state (people, speaker)."""
 
     def __init__(self, doc: IngestedDocument, meeting: date | None, gazetteer: Gazetteer) -> None:
         self.doc = doc
         self.gazetteer = gazetteer
-        self.registry = PersonRegistry(gazetteer)
         self.pages = [clean_text(p.text) for p in doc.pages]
         self.full_text = "\n\n".join(self.pages)
+        self.registry = PersonRegistry(gazetteer, self.full_text[:_CONTEXT_CHARS])
         self.meeting_date = meeting or meeting_date(self.full_text)
         self.minutes = bool(_MINUTES.search(self.full_text))
         self.speaker: Person | None = None
@@ -147,10 +158,17 @@ class DocumentExtractor:
             return
         issuer, issuer_span = self._issuer_for(text, mentions)
         agents = [pm for pm in mentions if pm.ergative and directs(text, pm)]
+        if agents and _SAID_ABOVE.search(text):
+            self._attribute_back(agents[0].person)
         if agents and issuer is not None and agents[0].person.canonical == "अध्यक्ष":
             self.speaker = issuer
+        elif agents and chair is not None and chair.person is not agents[0].person and _TOOK_PART.search(text):
+            self.speaker = chair.person  # "DM ने … मुख्य सचिव की अध्यक्षता में … बैठक में भाग लिया": the chair speaks
         elif agents and _REPORT.search(text) and not _THAT_DIRECTS.search(text):
-            pass  # "उप निदेशक ने बताया कि …": a report; the authority speaking stays the speaker
+            # "उप निदेशक ने बताया कि …": a report; the authority speaking stays the speaker. A report that
+            # opens the document has no authority before it: its speaker is the one "उन्होंने" means next.
+            if self.speaker is None and self.chair is None:
+                self.speaker = agents[0].person
         elif agents:
             if self.first_agent_in_review is None and re.search("समीक्षा|बैठक", text):
                 self.first_agent_in_review = agents[0].person
@@ -182,6 +200,13 @@ class DocumentExtractor:
             cue.end,
             cue.confidence,
         )
+
+    def _attribute_back(self, person: Person) -> None:
+        """ "उक्त बातें निगम कमिश्नर … ने बैठक में कहीं": the directives quoted above, with no issuer yet, are his."""
+        for item in reversed(self.items):
+            if item.get("issued_by"):
+                break
+            item["issued_by"] = person.as_dict()
 
     def _names_the_chair(self, person: Person) -> bool:
         """A later header line names the chair that an earlier one gave by post only."""
@@ -242,6 +267,7 @@ class DocumentExtractor:
         responsible: list[dict[str, Any]] | None = None,
         deadline: TimeExpression | None = None,
         box: tuple[float, float, float, float] | None = None,
+        recurrence: str | None = None,
     ) -> None:
         draft = ItemDraft(
             item_id=f"ai-{len(self.items) + 1:03d}",
@@ -263,6 +289,8 @@ class DocumentExtractor:
             preset["responsible"] = responsible
         if deadline is not None:
             preset["deadline"] = deadline_dict(deadline)
+        if recurrence is not None:
+            preset["recurrence"] = recurrence
         item = run_steps(draft, preset)
         if box is not None:
             item["evidence"]["box"] = [round(v, 4) for v in box]
@@ -302,8 +330,11 @@ class DocumentExtractor:
                 within = choose_deadline(find_time_expressions(row.deadline + " में", self.meeting_date))
                 if within is not None and within.end <= len(row.deadline) + 4:
                     deadline = TimeExpression(0, len(row.deadline), row.deadline, within.date, within.kind)
-            if deadline is None:
+            recurs = find_recurrence(row.deadline) if deadline is None else None
+            if deadline is None and recurs is None:
                 deadline = TimeExpression(0, len(row.deadline), row.deadline, None, "unresolved")
+        else:
+            recurs = None
         issuer = self.chair or self.speaker
         mentions = self.registry.find_mentions(row.directive)
         self._add_item(
@@ -318,6 +349,7 @@ class DocumentExtractor:
             0.9,
             responsible=responsible,
             deadline=deadline,
+            recurrence=recurs,  # "साप्ताहिक" in a time-limit column: how often, never a due date
             box=row.box,
         )
 

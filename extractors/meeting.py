@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from extractors.people import PersonMention
-from nlp.dates import find_time_expressions
+from nlp.dates import WEEKDAY_WORDS, WEEKDAYS, find_time_expressions
+from nlp.normalize import fold
 from nlp.patterns import LETTERS
 from nlp.vocab import is_in
 
@@ -18,12 +19,14 @@ _DATELINE = re.compile(
     r"(?:दिनांक\s*[:\-]?\s*)?[0-9०-९]",
     re.IGNORECASE,
 )
-_PLACE_FIELD = re.compile(r"(?:स्थान|स्थल)\s*[:\-–]\s*(?P<place>[^\n।,]+)")
+_PLACE_FIELD = re.compile(r"(?:स्थान|स्थल)\s*[:\-–]\s*(?P<place>[^\n।]+)")
 _PLACE_LINE = re.compile(rf"^\s*(?P<place>{LETTERS}{{2,}}(?:\s+{LETTERS}{{2,}})?)\s*[।|:]?\s*$")
 _PLACE_IN = re.compile(
     r"(?P<place>[\u0900-\u097f]+)\s+(?:के|की|स्थित)\s+(?:[\u0900-\u097f]+\s+){0,3}?(?:सभागार|सभाकक्ष|कक्ष|भवन|कार्यालय|सचिवालय)"
     r"|(?P<place2>सचिवालय|कलेक्ट्रेट|विकास\s+भवन|विधान\s+भवन)\s+(?:में|के)"
     r"|(?:के|में)\s+(?P<place3>[\u0900-\u097f]+)\s+में\s+(?:[\u0900-\u097f]+\s+){0,6}?(?:बैठक|कार्यशाला)"
+    # "रजिस्ट्रार कार्यालय, जोधपुर में", "समाहरणालय, दरभंगा में": the town after the building and a comma
+    r"|(?:सभागार|सभाकक्ष|कक्ष|भवन|कार्यालय|सचिवालय|समाहरणालय|कलेक्ट्रेट)\s*,\s*(?P<place4>[\u0900-\u097f]+)\s+में"
 )
 _DEPARTMENT = re.compile(
     r"(?<![\u0900-\u0963\u0966-\u097f])(?P<dept>[\u0900-\u097f]+(?:\s*,\s*[\u0900-\u097f]+)*(?:\s+(?:एवं|व|और)\s+[\u0900-\u097f]+)?"
@@ -36,6 +39,13 @@ _ORDERED_MEETING = re.compile(
 )
 # "X ने … (समीक्षा) बैठक की / ली": X held the meeting.
 _HELD = re.compile(r"\sने\s[^।]*?(?:समीक्षा\s+)?बैठक\s+(?:की|ली|लेकर|लेते|बुलाई)(?![\u0900-\u0963\u0966-\u097f])")
+# "… ने सोमवार को … समीक्षा बैठक की/ली/आयोजित की": the weekday a past meeting was held on.
+_WEEKDAY_AT = re.compile(rf"(?P<day>{WEEKDAY_WORDS})\s+को")
+_HELD_AFTER = re.compile(
+    r"(?P<gap>[^।\n]{0,150}?)(?:समीक्षा\s+)?बैठक\s+"
+    r"(?:की|ली|हुई|आयोजित\s+की|बुलाई|संपन्न\s+हुई|सम्पन्न\s+हुई|के\s+दौरान)(?![\u0900-\u0963\u0966-\u097f])"
+)
+_WEEKDAY_LOOK = 1500
 _CHAIR_FIELD = re.compile(r"^\s*(?:अध्यक्षता|अध्यक्ष)\s*[:\-–]\s*")
 _NOT_TITLES = ("share", "leave a reply", "similar news")
 
@@ -66,8 +76,22 @@ def meeting_date(text: str) -> date | None:
             score -= line_no // 10
             candidates.append((score, date.fromisoformat(e.date)))
     if not candidates:
-        return stamped[0] if stamped else None
-    return max(candidates, key=lambda c: c[0])[1]
+        return _on_weekday_held(head, stamped[0]) if stamped else None
+    return _on_weekday_held(head, max(candidates, key=lambda c: c[0])[1])
+
+
+def _on_weekday_held(head: str, dated: date) -> date:
+    """ "सावंत ने सोमवार को … समीक्षा बैठक की" in a note dated Tuesday: the meeting was that Monday, the
+    latest such weekday on or before the note's date (the weekday nearest a past-tense meeting word)."""
+    best: tuple[int, int] | None = None
+    text = head[:_WEEKDAY_LOOK]
+    for day in _WEEKDAY_AT.finditer(text):  # each weekday in turn: matches may overlap
+        m = _HELD_AFTER.match(text, day.end())
+        if m and (best is None or len(m["gap"]) < best[0]):
+            best = (len(m["gap"]), WEEKDAYS[fold(day["day"])])
+    if best is None:
+        return dated
+    return dated - timedelta(days=(dated.isoweekday() - best[1]) % 7)
 
 
 def _a_place(candidate: str | None) -> str | None:
@@ -94,7 +118,7 @@ def meeting_place(text: str) -> str | None:
         if m and not _MEETING_WORDS.search(line) and len(m["place"]) < 20 and _a_place(m["place"]):
             return _a_place(m["place"])
     for m in _PLACE_IN.finditer(head):
-        place = _a_place(m["place"] or m["place2"] or m["place3"])
+        place = _a_place(m["place"] or m["place2"] or m["place3"] or m["place4"])
         if place:
             return place
     return None

@@ -26,6 +26,7 @@ _NAME_WORD = re.compile(rf"\s*((?:[\u0900-\u097f]{{1,3}}\.\s?){{0,4}}{LETTERS}+)
 _SURNAME_ERGATIVE = re.compile(rf"{WORD_START}({LETTERS}+)\s+ने{WORD_END}")
 # A name is at most four words: the window read after a designation or honorific.
 _NAME_WINDOW = 120
+_ABBREVIATION_PAREN = re.compile(r"\s*\([\u0900-\u097fA-Za-z.]{2,12}\)")
 _PRONOUN_ERGATIVE = re.compile(rf"{WORD_START}(?:उन्होंने|इन्होंने|उन्होने|इन्होने){WORD_END}")
 # "ने"/"द्वारा" after the name, also after a parenthesis: "अपर जिलाधिकारी (वित्त एवं राजस्व) ने".
 # "उपायुक्त अमित कुमार शर्मा Amit Kumar Sharma ने": the name also in Latin letters, before ने.
@@ -66,9 +67,16 @@ def _name_after(text: str, pos: int) -> tuple[str | None, int]:
     Reads a bounded window after ``pos``, so a document of repeated titles costs linear time.
     """
     window = text[pos : pos + _NAME_WINDOW]
-    hon = _HONORIFIC_RE.match(window)
+    # "प्रखंड विकास पदाधिकारी (बीडीओ) हुलास महतो": the post's abbreviation in brackets before the name
+    paren = _ABBREVIATION_PAREN.match(window)
+    start = paren.end() if paren else 0
+    # "अनुविभागीय अधिकारी राजस्व सिहोरा पुष्पेन्द्र अहके ने": the post's branch word before the name
+    branch = _NAME_WORD.match(window, start)
+    if branch and is_in(branch.group(1), "post_branches"):
+        start = branch.end()
+    hon = _HONORIFIC_RE.match(window, start)
     words: list[tuple[str, int]] = []
-    i = hon.end() if hon else 0
+    i = hon.end() if hon else start
     while len(words) < 4:
         m = _NAME_WORD.match(window, i)
         if not m or is_in(m.group(1), "not_name") or m.group(1).endswith(("ों", "ाएं", "ियां")):
@@ -103,9 +111,10 @@ class _Covered:
 class PersonRegistry:
     """Everyone named so far in a document, for resolving later references."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, context: str = "") -> None:
         self.gazetteer = gazetteer
         self.people: list[Person] = []
+        self.context = context  # the document's opening: the meeting's subject for context abbreviations
 
     def add(self, person: Person) -> Person:
         """Merge with a known person (same name or surname) or register a new one."""
@@ -144,7 +153,7 @@ class PersonRegistry:
         """Designation mentions (with the name after them) and bare names before ने."""
         out: list[PersonMention] = []
         covered = _Covered()
-        for gm in self.gazetteer.find(text):
+        for gm in self.gazetteer.find(text, self.context):
             out.append(self._from_designation(text, gm))
             covered.add(gm.start, out[-1].end)
         # Posts the gazetteer does not know ("निगमायुक्त शिवम वर्मा ने", "मुख्य वन संरक्षक"): open-class phrases

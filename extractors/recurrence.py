@@ -22,12 +22,16 @@ _COMPILED = [(kind, re.compile(rx)) for kind, rx in _PATTERNS]
 _AFTER_QUANTITY = re.compile(r"[0-9०-९]\s*(?:[\u0900-\u097f.]+\s+){0,2}$")
 
 
+# What a recurrence word may name rather than qualify an action: a (review) meeting, a salary, an instalment.
+_NAMED_THING = re.compile(r"\s*(?:(?:समीक्षा|प्रगति)\s+)?(?:बैठक|वेतन|पेंशन|किस्त)")
+
+
 def find_recurrence(sentence: str) -> str | None:
     for kind, rx in _COMPILED:
         for m in rx.finditer(sentence):
             if kind == "monthly" and _AFTER_QUANTITY.search(sentence[: m.start()]):
                 continue
-            if sentence[m.end() : m.end() + 12].lstrip().startswith(("बैठक", "वेतन", "पेंशन", "किस्त")):
-                continue  # "मासिक बैठक" names a meeting, not what to do
+            if _NAMED_THING.match(sentence, m.end()):
+                continue  # "मासिक बैठक", "साप्ताहिक समीक्षा बैठक आयोजित की गई" name a meeting, not what to do
             return kind
     return None

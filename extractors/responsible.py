@@ -20,7 +20,7 @@ from nlp.vocab import is_in
 
 _ADDRESSEE = re.compile(
     r"(?<![\u0900-\u0963\u0966-\u097f.])(?P<np>(?:[\u0900-\u097f.]+\s+){0,3}?[\u0900-\u097f]+)\s+(?:को|से)\s+(?:भी\s+)?"
-    r"(?:स्पष्ट\s+|सख्त\s+|कड़े\s+|कड़ी\s+|आवश्यक\s+|विशेष\s+)?"
+    r"(?:स्पष्ट\s+|सख्त\s+|कड़े\s+|कड़ी\s+|आवश्यक\s+|विशेष\s+)?(?:दिशा-?\s*)?"
     r"(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|आग्रह|अनुरोध|अपील|कहा|सलाह)"
 )
 _SPLIT = re.compile(r"\s*,\s*|\s+(?:एवं|तथा|और|व)\s+")  # a list's separators, whole words only
@@ -31,13 +31,17 @@ _NOT_ACTOR_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:का|की|के|तक|स
 _DIRECTED_LATER = re.compile(
     r"^\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s|\s(?:और|तथा|एवं)\s+\S+\s+को\s)[^,।])*?\s)?(?:के\s+लिए|के|का|की|को)\s+(?:भी\s+)?"
     r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|जिम्मा|जिम्मेदारी|दायित्व)"
+    # "पंचायत सचिवों को भवनों की सफाई पर भी जोर दिया": emphasis laid on them
+    r"|^\s*को\s+(?:(?!\sकि\s)[^,।])*?\sपर\s+(?:भी\s+)?(?:विशेष\s+)?(?:जोर|ज़ोर)\s+(?:भी\s+)?दिया"
+    # "कि सभी सचिवों को सत्र में उपस्थित रहना चाहिए": the dative subject of an obligation
+    r"|^\s*को\s+(?:(?!\sकि\s)[^,।]){0,160}?(?:ना|नी|ने)\s+(?:ही\s+)?(?:चाहिए|होगा|होगी|होंगे|पड़ेगा|पड़ेगी)"
 )
 _DIRECTED_LATER_LOOSE = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s)[^,।])*?\s)?(?:के\s+लिए|के|का|की|को)\s+(?:भी\s+)?"
     r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा)"
 )
 _DIRECTED_AFTER = re.compile(
-    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:को|से)\s+(?:भी\s+)?|का\s+(?:भी\s+)?(?=आह्वान))(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|"
+    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:को|से)\s+(?:भी\s+)?|का\s+(?:भी\s+)?(?=आह्वान))(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष)\s+)?(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|"
     r"आग्रह|अनुरोध|अपील|कहा|चाहिए|जिम्मेदारी|दायित्व|सलाह)"
 )
 
@@ -75,7 +79,7 @@ def _bodies_referred_back(sentence: str) -> list[tuple[int, str]]:
 
 
 def _singular(word: str) -> str:
-    for suffix, repl in (("ियों", "ी"), ("ियां", "ी"), ("ियाँ", "ी"), ("ाओं", "ा"), ("ओं", ""), ("ों", "")):
+    for suffix, repl in (("ियों", "ी"), ("ीयों", "ी"), ("ियां", "ी"), ("ियाँ", "ी"), ("ाओं", "ा"), ("ओं", ""), ("ों", "")):
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             return word[: -len(suffix)] + repl
     return word
@@ -104,10 +108,15 @@ _ASKED_LATER = re.compile(
 )
 _AGENT = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:महोदय\s+)?द्वारा" + WORD_END)
 # "मुख्य सचिव द्वारा दिए गए निदेशों", "विभागों द्वारा क्रियान्वित की जा रही योजनाओं": what the agent did or does.
-_DONE_BY = re.compile(r"[^।,]{0,100}?\s(?:(?:गए|गये|गई|गयी|गया)|जा\s+रह[ीेा]|की\s+हैं?|किया\s+है)(?=\s|[।,]|$)")
+_DONE_BY = re.compile(
+    r"[^।,]{0,100}?\s(?:(?:गए|गये|गई|गयी|गया)|जा\s+रह[ीेा]|की\s+हैं?|किया\s+है)(?=\s|[।,]|$)"
+    # "सचिवगण द्वारा प्रेषित पत्रों का …": a participle naming what they sent or run
+    r"|\s*(?:प्रेषित|प्रदत्त|स्वीकृत|संचालित|निर्मित|उठाए|उठाये)\s+[\u0900-\u097f]+\s+(?:का|की|के|को|में|पर)(?=\s)"
+)
 _ERGATIVE_NE = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?ने" + WORD_END)
 _LIST_GAP = re.compile(r"\s*(?:,|एवं|तथा|और|व)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?")
 _THAT = re.compile(r"\sकि\s")
+_PASSIVE_END = re.compile(r"\s(?:जाए|जाएं|जाएँ|जाये|जायें|जाएगा|जाएगी|जाएंगे|जाएंगी)\s*$")
 _COPULA_END = re.compile(r"\s(?:है|हैं|था|थे|थी|होगा|होगी|होंगे|रहा|रही|रहे)\s*$")
 _NOT_ACTOR_PLACE = re.compile(r"\s*(?:\)\s*)?(?:में|पर|हेतु|के\s+लिए|के\s+साथ)" + WORD_END)
 _PATIENT_VERB = re.compile(r"\s*(?:नियुक्त|तैनात|नामित|चिन्हित|प्रशिक्षित|सम्मानित|निलंबित|पुरस्कृत|आमंत्रित)" + WORD_END)
@@ -118,6 +127,13 @@ _APPOSITION_DIRECTED = re.compile(
 _CLAUSE_START = re.compile(
     r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|\sकि|\sतथा|\sऔर|।|,)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+)?$"
 )
+# "जो (भी) अधीक्षक … , वे …": a relative clause that names its subject, and its correlative clause.
+_RELATIVE_SUBJECT = re.compile(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।])\s*(?:जो|जिन)\s+(?:भी\s+)?$")
+_CORRELATIVE = re.compile(r"[^,।]{0,120}?(?:,\s*|\s(?:हैं|है|हो|हों|करते|करती)\s+)(?:वे|वह|वो)\s")
+# "घोषणाओं को सम्बन्धित विभाग … पूर्ण करें", "… पहुंचाने के लिए सभी विभाग … सुनिश्चित करें": the object or
+# purpose first, then the quantified subject.
+_QUANTIFIED_AFTER_OBJECT = re.compile(r"\s(?:को|के\s+लिए|के\s+लिये|हेतु)\s+(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+$")
+_SECOND_DATIVE = re.compile(r"\s*को\s+(?:[\u0900-\u097f]+\s+){0,2}")
 _GIVEN_TO = re.compile(r"\s*को\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी)" + WORD_END)
 _DIRECTION_NOUN = re.compile(r"(?:निर्देश|आदेश|हिदायत)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?$")
 _POSTPOSITIONS = frozenset({"का", "की", "के", "को", "से", "में", "पर", "ने", "तक", "द्वारा"})
@@ -159,23 +175,50 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
 
 def _names_a_scheme(after: str) -> bool:
     """Do the next words (up to a postposition) make the designation part of a scheme or fund name?"""
-    for word in after.split()[:3]:
+    for word in after.split()[:5]:
         word = word.strip(",।")
         if word in _POSTPOSITIONS or (is_in(word, "phrase_stop") and not is_in(word, "scheme_modifiers")):
+            return False
+        if word.endswith("कर") and len(word) > 3:  # "… मिलकर संयुक्त अभियान चलाएं": a participle, not a name
             return False
         if is_in(word, "name_words"):
             return True
     return False
 
 
+def _list_of_bodies_follows(rest: list[_Candidate], c: _Candidate, sentence: str) -> bool:
+    """ "जिला कृषि अधिकारी, उद्यान विभाग और सहकारी समितियां": the body after the comma opens a list of
+    bodies, so it is a member of its own, not the place of the post before it."""
+    return bool(rest) and rest[0].body and bool(_LIST_GAP.fullmatch(sentence[c.end : rest[0].start]))
+
+
+# "उपनिदेशक, मत्स्य …", "परियोजना अधिकारी, डूडा …": a branch or office word after a post and a comma.
+_BRANCH_AFTER = re.compile(rf"\s*,\s*(?P<word>{LETTERS}+)(?:-[0-9०-९]+)?(?=\s|[,।]|$)")
+
+
+def _with_branch(c: _Candidate, sentence: str, starts: set[int]) -> None:
+    """Widen a post over the branch word that follows it after a comma (``post_branches.tsv``), unless
+    the word opens the next phrase (``उद्यान विभाग``)."""
+    m = _BRANCH_AFTER.match(sentence, c.end)
+    if m and not c.body and is_in(m["word"], "post_branches") and m.start("word") not in starts:
+        c.designation = f"{c.designation}{sentence[c.end : m.end()]}".strip()
+        c.end = m.end()
+
+
 def _merge_appositions(candidates: list[_Candidate], sentence: str) -> list[_Candidate]:
     """ "मुख्य कार्यकारी अधिकारी, जिला परिषद सुनिश्चित करेंगे", "अधिशाषी अभियंता लोक निर्माण विभाग को": the body
     after a post places it; "सार्वजनिक निर्माण विभाग के अधिकारियों को": a post of a named body is kept whole."""
     out: list[_Candidate] = []
-    for c in candidates:
+    for i, c in enumerate(candidates):
         prev = out[-1] if out else None
         gap = sentence[prev.end : c.start] if prev is not None else ""
-        if prev is not None and c.body and not prev.body and re.fullmatch(r"\s*,?\s*", gap):
+        if (
+            prev is not None
+            and c.body
+            and not prev.body
+            and re.fullmatch(r"\s*,?\s*", gap)
+            and not _list_of_bodies_follows(candidates[i + 1 :], c, sentence)
+        ):
             prev.end = c.end
             prev.designation = sentence[prev.start : c.end] if not gap.strip() else prev.designation
             continue
@@ -187,8 +230,9 @@ def _merge_appositions(candidates: list[_Candidate], sentence: str) -> list[_Can
     return out
 
 
-def _acts(sentence: str, c: _Candidate, directing: bool) -> bool | None:
-    """Does the candidate act? None when it depends on the next list member."""
+def _acts(sentence: str, c: _Candidate, directing: bool, head: int | None = None) -> bool | None:
+    """Does the candidate act? None when it depends on the next list member. ``head`` is where the
+    list the candidate closes begins (``तहसीलदार, नायब तहसीलदार एवं राजस्व निरीक्षक …``)."""
     after = sentence[c.end :]
     agent = _AGENT.match(after)
     if agent:  # the agent of a passive acts, unless the passive is the direction itself or a done deed
@@ -196,6 +240,8 @@ def _acts(sentence: str, c: _Candidate, directing: bool) -> bool | None:
         return not _DIRECTING_VERB.match(sentence, rest) and not _DONE_BY.match(sentence, rest)
     if _ERGATIVE_NE.match(after):
         return False
+    if _RELATIVE_SUBJECT.search(sentence[: c.start]) and _CORRELATIVE.match(after):
+        return True  # "जो अधीक्षक … नहीं करते, वे … करें", "जिन विभागों के … हैं वह …": who the correlative binds
     if any(rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER)):
         return True
     if _GIVEN_TO.match(after) and _DIRECTION_NOUN.search(sentence[: c.start]):
@@ -213,9 +259,22 @@ def _acts(sentence: str, c: _Candidate, directing: bool) -> bool | None:
     # an open-class phrase in the nominative acts when it opens the clause: "कि सिंचाई विभाग … करे",
     # not when the clause states a fact about it: "कि सहकारी समितियां … रीढ़ हैं"
     clause = re.split(r"[,।;]|\s(?:कि|और|तथा)\s", after, maxsplit=1)[0]
-    if _COPULA_END.search(clause):
-        return False
-    return bool(_CLAUSE_START.search(sentence[: c.start])) and not (directing and not _THAT.search(sentence))
+    if _COPULA_END.search(clause) or _PASSIVE_END.search(clause):
+        return False  # "कि आपातकालीन संचालन केंद्र … क्रियाशील कर दिए जाएं": the passive's subject is acted on
+    opens = (
+        _CLAUSE_START.search(sentence[: c.start])
+        or (head is not None and _CLAUSE_START.search(sentence[:head]))
+        or _QUANTIFIED_AFTER_OBJECT.search(sentence[: c.start])
+    )
+    return bool(opens) and not (directing and not _THAT.search(sentence))
+
+
+def _list_head(candidates: list[_Candidate], i: int, sentence: str) -> int | None:
+    """Where the list that candidate ``i`` closes begins, or None when it stands alone."""
+    j = i
+    while j > 0 and _LIST_GAP.fullmatch(sentence[candidates[j - 1].end : candidates[j].start]):
+        j -= 1
+    return candidates[j].start if j < i else None
 
 
 def find_responsible(
@@ -235,9 +294,15 @@ def find_responsible(
         found.append((pos, {"name": name, "designation": key}))
         spans.append((pos, end if end is not None else pos + len(key)))
 
-    candidates = _merge_appositions(_candidates(sentence, mentions, issuer_span), sentence)
+    candidates = _candidates(sentence, mentions, issuer_span)
+    starts = {c.start for c in candidates}
+    for c in candidates:
+        _with_branch(c, sentence, starts)
+    candidates = _merge_appositions(candidates, sentence)
     directing = bool(_DIRECTING_CUE.search(sentence))
-    decisions: list[bool | None] = [_acts(sentence, c, directing) for c in candidates]
+    decisions: list[bool | None] = [
+        _acts(sentence, c, directing, _list_head(candidates, i, sentence)) for i, c in enumerate(candidates)
+    ]
     # a list member ("X, Y एवं Z को …") acts as the list's last member does
     for i in range(len(candidates) - 2, -1, -1):
         if decisions[i] is None:
@@ -248,6 +313,11 @@ def find_responsible(
         m = None if decisions[i] else _DIRECTED_LATER_LOOSE.match(sentence, c.end)
         if m and not any(c.end < o.start < m.end() for o in candidates):
             decisions[i] = True
+    for i in range(1, len(candidates)):
+        # "अधिकारी को भवनविहीन केंद्रों को … भेजने को कहा": a second को right after an addressee is the object
+        gap = sentence[candidates[i - 1].end : candidates[i].start]
+        if decisions[i] and decisions[i - 1] and _SECOND_DATIVE.fullmatch(gap) and candidates[i].body:
+            decisions[i] = False
     for c, acts in zip(candidates, decisions, strict=True):
         if acts:
             add(c.start, c.designation, c.name, c.end)

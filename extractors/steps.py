@@ -31,9 +31,11 @@ _DEADLINE_PREFERENCE = {
     "immediate": 3,
     "on": 4,
     "before_next_meeting": 5,
+    "unresolved": 5,
     "soon": 6,
     "recurring": 7,
 }
+_DATELINE_BEFORE = re.compile(r"\s*[\u0900-\u097f]+(?:\s+[\u0900-\u097f]+)?\s*[,।]\s*")
 # "… करें ताकि … शीघ्र …": a time inside a purpose clause is not when the action is due.
 _PURPOSE = re.compile(rf"{WORD_START}(?:ताकि|जिससे|जिससे\s+कि|ताकी)\s")
 _THAT = re.compile(rf"{WORD_START}कि\s+")
@@ -52,6 +54,8 @@ def choose_deadline(expressions: list[TimeExpression], sentence: str = "") -> Ti
     purpose = _PURPOSE.search(sentence)
     if purpose:
         expressions = [e for e in expressions if e.start < purpose.start()]
+    # "चंडीगढ़, 4 मई – … ने बताया कि …": a dateline opening the sentence dates the note, not the action
+    expressions = [e for e in expressions if not (e.kind == "on" and _DATELINE_BEFORE.fullmatch(sentence[: e.start]))]
     if not expressions:
         return None
     return min(expressions, key=lambda e: (_DEADLINE_PREFERENCE.get(e.kind, 9), e.start))

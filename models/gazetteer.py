@@ -16,6 +16,7 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 
 from nlp.normalize import fold
+from nlp.vocab import rows
 
 _WORD_END = r"(?![\u0900-\u0963\u0966-\u097f\w])"
 _WORD_START = r"(?<![\u0900-\u0963\u0966-\u097f\w])"
@@ -85,13 +86,17 @@ class Gazetteer:
         hit = process.extractOne(folded, self._single_words, scorer=fuzz.ratio, score_cutoff=cutoff)
         return self._single_words[hit[0]] if hit else None
 
-    def find(self, text: str) -> list[Mention]:
+    def find(self, text: str, context: str = "") -> list[Mention]:
+        """Mentions in ``text``; ``context`` (the document's opening) picks the post an abbreviation
+        stands for where it depends on the meeting (``context_abbreviations.tsv``)."""
         out = []
         for m in self._pattern.finditer(text):
             surface = " ".join(m.group(1).split())
             singular = self.singular[surface]
             canonical = self.surface_to_canonical[surface]
             abbreviation = singular in self.abbreviations
+            if abbreviation:
+                canonical = in_context(singular, text, context) or canonical
             out.append(
                 Mention(
                     m.start(),
@@ -104,6 +109,28 @@ class Gazetteer:
                 )
             )
         return out
+
+
+@lru_cache(maxsize=1)
+def _context_rows() -> tuple[tuple[str, str, tuple[str, ...]], ...]:
+    out = []
+    for row in rows("context_abbreviations"):
+        if len(row) >= 3:
+            out.append((fold(row[0]), row[1], tuple(fold(w) for w in row[2].split("|") if w.strip())))
+    return tuple(out)
+
+
+def in_context(abbreviation: str, sentence: str, context: str) -> str | None:
+    """The post ``abbreviation`` stands for given the words of its sentence, then of the document's
+    opening: "एसडीओ" in a meeting on electricity supply is the electricity board's sub-divisional officer."""
+    key = fold(abbreviation)
+    matching = [r for r in _context_rows() if r[0] == key]
+    for scope in (sentence, context):
+        folded = fold(scope)
+        for _abbr, post, words in matching:
+            if any(w in folded for w in words):
+                return post
+    return None
 
 
 def _split(cell: str) -> list[str]:

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from nlp.normalize import ascii_digits, fold
 from nlp.numbers import NUMBER_WORD, NUMBER_WORDS
-from nlp.patterns import WORD_END_W, WORD_START_W
+from nlp.patterns import LETTERS, WORD_END_W, WORD_START_W
 from nlp.vocab import alternation, column, rows
 
 MONTHS: dict[str, int] = {fold(name): int(number) for name, number, *_ in rows("months")}
@@ -25,6 +25,7 @@ WEEKDAYS: dict[str, int] = {fold(day): int(number) for day, number, *_ in rows("
 _MONTH = alternation(column("months"))
 _UNIT = alternation(column("duration_units"))
 _WEEKDAY = alternation(column("weekdays"))
+WEEKDAY_WORDS = _WEEKDAY  # the weekdays as a regex alternation, for readers of meeting facts
 _D = "[0-9०-९]"
 _W = WORD_START_W
 _E = WORD_END_W
@@ -62,12 +63,17 @@ _FY_END = re.compile(
     r"(?:(?:इस|चालू|वर्तमान)\s+)?वित्तीय\s+वर्ष\s+(?:\d{4}-\d{2,4}\s+)?(?:के\s+(?:अंत|अन्त|समापन)\s+)?(?:तक|से\s+पूर्व)"
 )
 _IN_DAYS = re.compile(
-    rf"{_W}(?P<n>{_D}{{1,3}}|{NUMBER_WORD})\s+(?P<unit>{_UNIT})\s*(?:के\s+(?:भीतर|अंदर|अन्दर|अंतर्गत|अन्तर्गत)|में|तक|की\s+(?:समय-?सीमा|अवधि)\s+में)"
+    rf"{_W}(?P<n>{_D}{{1,3}}|{NUMBER_WORD})\s+(?P<unit>{_UNIT})\s*(?:के\s+(?:भीतर|अंदर|अन्दर|अंतर्गत|अन्तर्गत)|में|तक|की\s+(?:समय-?सीमा|समयावधि|अवधि)\s+में)"
 )
 _NEXT_WEEK = re.compile(r"(?:अगले|आगामी)\s+(?:सप्ताह|हफ्ते|हफ़्ते)\s+(?:तक|में)")
 _IMMEDIATE = re.compile(rf"{_W}(?:तत्काल|तत्कालिक\s+रूप\s+से|तुरंत|तुरन्त|अविलंब|अविलम्ब|फौरन|आज\s+ही){_E}")
-_SOON = re.compile(rf"{_W}(?:शीघ्रातिशीघ्र|यथाशीघ्र|यथा\s+शीघ्र|शीघ्र|जल्द\s+से\s+जल्द|जल्दी\s+से\s+जल्दी|जल्द){_E}")
+_SOON = re.compile(rf"{_W}(?:शीघ्रातिशीघ्र|यथाशीघ्र|यथा\s+शीघ्र|शीघ्रता\s+से|शीघ्र|जल्द\s+से\s+जल्द|जल्दी\s+से\s+जल्दी|जल्द){_E}")
 _NEXT_MEETING = re.compile(r"(?:आगामी|अगली)\s+(?:समीक्षा\s+|मासिक\s+)?बैठक\s+(?:से\s+पूर्व|से\s+पहले|तक|के\s+पूर्व|में)")
+# "छठ पर्व से पूर्व", "मानसून से पहले": before an event whose date the sentence does not give (unresolved).
+_BEFORE_EVENT = re.compile(
+    rf"{_W}(?:(?<!की\s)(?<!के\s)(?<!का\s)(?!आगामी|अगली|अगले|की|के|का|को|में|से|पर|ने|तक){LETTERS}+\s+)?"
+    rf"(?:{alternation(column('event_words'))})\s+(?:से|के)\s+(?:पूर्व|पहले){_E}"
+)
 _NEXT_WEEKDAY = re.compile(rf"{_W}(?:आगामी|अगले|अगली|इस|आने\s+वाले)\s+(?P<day>{_WEEKDAY})\s+(?:तक|को)")
 # "प्रत्येक माह की 5 तारीख तक": a limit that recurs, not one due date.
 _RECURRING_LIMIT = re.compile(
@@ -82,7 +88,7 @@ class TimeExpression:
     end: int
     text: str
     date: str | None
-    kind: str  # by | on | from | within | immediate | soon | before_next_meeting | recurring
+    kind: str  # by | on | from | within | immediate | soon | before_next_meeting | unresolved | recurring
 
 
 def _year(raw: str | None) -> int | None:
@@ -235,6 +241,7 @@ TIME_RULES: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (_IMMEDIATE, _at("immediate", on_meeting=True), "immediate"),
     (_SOON, _at("soon"), "soon"),
     (_NEXT_MEETING, _at("before_next_meeting"), "before_next_meeting"),
+    (_BEFORE_EVENT, _at("unresolved"), "unresolved"),
 )
 
 
