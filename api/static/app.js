@@ -147,6 +147,29 @@ const I18N = {
     "field.note": "टिप्पणी",
     "field.review_state": "समीक्षा",
     "field.created": "जोड़ा गया",
+    "field.text": "निर्देश का पाठ",
+    "field.action": "कार्य",
+    "field.issued_by": "निर्देशकर्ता",
+    "field.responsible": "ज़िम्मेदार",
+    "field.deadline": "समय-सीमा",
+    "field.recurrence": "आवृत्ति",
+    "field.targets": "लक्ष्य",
+    "priority.low": "निम्न",
+    "priority.normal": "सामान्य",
+    "priority.high": "उच्च",
+    "report.in_progress": "प्रगति पर",
+    "report.done": "पूर्ण",
+    "report.cannot": "नहीं हो सकता",
+    actor_local: "स्थानीय उपयोगकर्ता",
+    actor_cli: "कमांड लाइन",
+    actor_unknown: "अज्ञात",
+    "hist.changed": "{who} ने {field} '{old}' से '{new}' की",
+    "hist.set": "{who} ने {field} '{new}' दर्ज की",
+    "hist.cleared": "{who} ने {field} '{old}' हटाई",
+    "hist.created": "{who} ने यह कार्य-बिंदु पृष्ठ {page} के चयनित पाठ से जोड़ा",
+    "hist.report": "{who} ने कृत कार्यवाही आख्या भेजी: '{new}' {text}",
+    "hist.report_accepted": "{who} ने आख्या स्वीकार की {text}",
+    "hist.report_returned": "{who} ने आख्या लौटाई: {text}",
     include_proposed: "प्रस्तावित (असमीक्षित) कार्य-बिंदु भी शामिल करें",
     confirmed_only_note: "गिनती, सूची और निर्यात में केवल पुष्ट कार्य-बिंदु हैं।",
     all_note: "गिनती, सूची और निर्यात में प्रस्तावित कार्य-बिंदु भी हैं (अस्वीकृत कभी नहीं)।",
@@ -331,13 +354,36 @@ const I18N = {
     "doc.processing": "Processing",
     "doc.processed": "Processed",
     "doc.failed": "Failed",
-    "field.status": "Status",
-    "field.assignee": "Assignee",
-    "field.due_date": "Due date",
-    "field.priority": "Priority",
-    "field.note": "Note",
-    "field.review_state": "Review",
-    "field.created": "Added",
+    "field.status": "status",
+    "field.assignee": "assignee",
+    "field.due_date": "due date",
+    "field.priority": "priority",
+    "field.note": "note",
+    "field.review_state": "review state",
+    "field.created": "created",
+    "field.text": "directive text",
+    "field.action": "action",
+    "field.issued_by": "issued by",
+    "field.responsible": "responsible",
+    "field.deadline": "deadline",
+    "field.recurrence": "recurrence",
+    "field.targets": "targets",
+    "priority.low": "low",
+    "priority.normal": "normal",
+    "priority.high": "high",
+    "report.in_progress": "in progress",
+    "report.done": "done",
+    "report.cannot": "cannot be done",
+    actor_local: "local user",
+    actor_cli: "command line",
+    actor_unknown: "unknown",
+    "hist.changed": "{who} changed {field} from '{old}' to '{new}'",
+    "hist.set": "{who} set {field} to '{new}'",
+    "hist.cleared": "{who} cleared {field} (was '{old}')",
+    "hist.created": "{who} added this action item from selected text on page {page}",
+    "hist.report": "{who} filed an action-taken report: '{new}' {text}",
+    "hist.report_accepted": "{who} accepted the report {text}",
+    "hist.report_returned": "{who} returned the report: {text}",
     include_proposed: "Include proposed (unreviewed) items",
     confirmed_only_note: "Counts, list and export cover confirmed items only.",
     all_note: "Counts, list and export include proposed items (never rejected ones).",
@@ -444,11 +490,80 @@ function fmtDateTime(s) {
   return d.toLocaleString(lang === "hi" ? "hi-IN" : "en-IN", { dateStyle: "medium", timeStyle: "short" });
 }
 
-function fmtValue(v) {
-  if (v === null || v === undefined || v === "") return "—";
-  if (typeof v === "object") return JSON.stringify(v);
-  const key = STATUSES.includes(v) ? `status.${v}` : REVIEW_STATES.includes(v) ? `review.${v}` : null;
-  return key ? t(key) : String(v);
+// --- history in words ---------------------------------------------------------------------------
+
+/** "3 दिसंबर 2026, 11:20": a long date and a 24-hour time in the UI's language. */
+function fmtWhen(s) {
+  const d = new Date(s);
+  if (Number.isNaN(d.getTime())) return String(s || "");
+  const locale = lang === "hi" ? "hi-IN" : "en-IN";
+  const day = d.toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric" });
+  const time = d.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  return `${day}, ${time}`;
+}
+
+/** An ISO date ("2026-02-28") as "28 फ़रवरी 2026"; anything else unchanged. */
+function fmtDay(v) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
+  const d = new Date(`${v}T00:00:00`);
+  return Number.isNaN(d.getTime())
+    ? v
+    : d.toLocaleDateString(lang === "hi" ? "hi-IN" : "en-IN", { day: "numeric", month: "long", year: "numeric" });
+}
+
+/** Who changed it, as the audit row names them: "label#7" is the token's label, "local:asha" the OS user. */
+function actorName(actor) {
+  const a = String(actor || "").trim();
+  if (!a) return t("actor_unknown");
+  if (a === "local") return t("actor_local");
+  if (a.startsWith("local:")) return a.slice("local:".length) || t("actor_local");
+  if (a === "cli") return t("actor_cli");
+  const m = a.match(/^(.*)#\d+$/);
+  return m && m[1] ? m[1] : a;
+}
+
+const VALUE_KEYS = { status: "status", review_state: "review", priority: "priority", recurrence: "rec" };
+
+/** One audited value in words: persons by designation and name, deadlines by their text and date. */
+function fmtValue(field, v) {
+  if (v === null || v === undefined || v === "") return "";
+  if (Array.isArray(v)) return v.map((x) => fmtValue(field, x)).filter(Boolean).join("; ");
+  if (typeof v === "object") {
+    if ("designation" in v || "name" in v) return personText(v);
+    if ("text" in v && "date" in v) return [v.text, v.date ? `(${fmtDay(v.date)})` : ""].filter(Boolean).join(" ");
+    if ("text" in v) return String(v.text ?? "");
+    return Object.entries(v).map(([k, x]) => `${k}: ${x}`).join(", ");
+  }
+  const prefix = VALUE_KEYS[field];
+  if (prefix && I18N.hi[`${prefix}.${v}`]) return t(`${prefix}.${v}`);
+  return typeof v === "string" ? fmtDay(v) : String(v);
+}
+
+/** An audit row as a sentence: "<actor> ने स्थिति 'खुला' से 'पूर्ण' की — 3 दिसंबर 2026, 11:20". */
+function historySentence(h) {
+  const who = actorName(h.actor);
+  const field = t(`field.${h.field}`) === `field.${h.field}` ? h.field : t(`field.${h.field}`);
+  const when = fmtWhen(h.at);
+  let key;
+  const values = { who, field, old: fmtValue(h.field, h.old), new: fmtValue(h.field, h.new) };
+  if (h.field === "created") {
+    key = "hist.created";
+    values.page = h.new?.page ?? "—";
+  } else if (h.field === "report") {
+    key = "hist.report";
+    values.new = t(`report.${h.new?.status}`);
+    values.text = h.new?.text || "";
+  } else if (h.field === "report_review") {
+    key = h.new?.review === "accepted" ? "hist.report_accepted" : "hist.report_returned";
+    values.text = h.new?.note || "";
+  } else if (!values.old) {
+    key = "hist.set";
+  } else if (!values.new) {
+    key = "hist.cleared";
+  } else {
+    key = "hist.changed";
+  }
+  return [el("span", { class: "history-text" }, tf(key, values)), el("span", { class: "muted" }, ` — ${when}`)];
 }
 
 function personText(p) {
@@ -1292,10 +1407,8 @@ function itemRows(item, onChanged) {
         append(historyCell, el("span", { class: "muted" }, t("no_history")));
         return;
       }
-      append(historyCell, el("ol", {}, entries.map((h) => el("li", { class: "history-entry" },
-        el("span", { class: "muted" }, `${fmtDateTime(h.at)} · ${h.actor}: `),
-        el("strong", {}, I18N[lang][`field.${h.field}`] || h.field), " ",
-        fmtValue(h.old), " → ", fmtValue(h.new)))));
+      append(historyCell, el("ol", {}, entries.map((h) => el("li", { class: "history-entry", dataset: { field: h.field } },
+        historySentence(h)))));
     } catch (err) {
       clear(historyCell);
       showError(historyCell, err);
