@@ -1452,7 +1452,20 @@ function printHeader(title, total) {
     el("span", {}, `${t("total")}: ${total} · ${t("printed_on")}: ${today}`));
 }
 
+const filterOf = (statsKey) => (statsKey === "officer" ? "responsible" : statsKey);
+
+/** #/items?responsible=…&overdue=true (the dashboard's links): the list opens with exactly those filters. */
+function filtersFromHash() {
+  const params = new URLSearchParams(location.hash.split("?")[1] || "");
+  const keys = [...params.keys()].filter((k) => k in itemFilters && k !== "offset");
+  if (!keys.length) return;
+  Object.assign(itemFilters, { status: "", overdue: false, responsible: "", department: "", issuer: "",
+    due_after: "", due_before: "", review_state: "", sort: "-created_at", offset: 0 });
+  for (const k of keys) itemFilters[k] = k === "overdue" ? params.get(k) === "true" : params.get(k);
+}
+
 function renderItems(view, seq) {
+  filtersFromHash();
   const form = filterForm(() => { itemFilters.offset = 0; loadItems(); });
   const tableBox = el("div", { id: "items-box" });
   const exportArea = el("div", { class: "export-area", id: "export-area", hidden: true });
@@ -1530,6 +1543,7 @@ function filterForm(onApply) {
   form.addEventListener("submit", (e) => { e.preventDefault(); read(); onApply(); });
   for (const s of [statusSel, reviewSel, sortSel, overdue]) s.addEventListener("change", () => { read(); onApply(); });
   form.addEventListener("reset", () => {
+    if (location.hash.includes("?")) history.replaceState(null, "", "#/items"); // drop a dashboard link's filters
     setTimeout(() => {
       Object.assign(f, { status: "", overdue: false, responsible: "", department: "", issuer: "",
         due_after: "", due_before: "", review_state: "", sort: "-created_at" });
@@ -1636,13 +1650,18 @@ async function loadStats(dash, seq) {
   }
   if (seq !== renderSeq) return;
   clear(dash);
+  // Each name links to the list filtered to it (its overdue count to the overdue part of that list).
   const table = (rows, key, label) => el("table", { class: `stats-${key}` },
     el("thead", {}, el("tr", {}, [label, "open_count", "overdue_count", "days_pending", "max_days"]
       .map((k) => el("th", {}, t(k))))),
     el("tbody", {}, rows.map((r) => el("tr", {},
-      el("td", {}, r[key] === "(unspecified)" ? t("unspecified") : r[key]),
+      el("td", {}, r[key] === "(unspecified)"
+        ? t("unspecified")
+        : el("a", { href: `#/items${qs({ [filterOf(key)]: r[key] })}`, class: "stats-link" }, r[key])),
       el("td", { class: "num" }, r.open),
-      el("td", { class: "num" }, r.overdue ? el("span", { class: "badge overdue" }, r.overdue) : "0"),
+      el("td", { class: "num" }, r.overdue
+        ? el("a", { href: `#/items${qs({ [filterOf(key)]: r[key], overdue: "true" })}`, class: "badge overdue" }, r.overdue)
+        : "0"),
       el("td", { class: "num" }, r.mean_days_pending ?? "—"),
       el("td", { class: "num" }, r.max_days_pending ?? "—")))));
   append(dash,

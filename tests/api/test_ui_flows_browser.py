@@ -378,3 +378,44 @@ def test_phone_layout_print_and_search(real_server: str, driver: Any) -> None:  
     assert not driver.find_elements(css, "#no-word-match")
     first = driver.find_elements(css, "li.search-hit")[0]
     assert "बीज वितरण" in first.text and not first.find_elements(css, ".badge.meaning-only")
+
+
+def test_dashboard_links_and_lists_that_refresh(real_server: str, driver: Any) -> None:  # noqa: F811
+    from selenium.webdriver.support.select import Select
+
+    css, ec, Wait = _tools()
+    wait = Wait(driver, WAIT)
+    server = real_server
+    doc = _upload(server, "प्रेस-नोट.txt", PRESS_NOTE.encode())
+    ids = [i["id"] for i in doc["items"]]
+    _call(server, "/v1/action-items/review", {"ids": ids, "decision": "confirm"}, "POST")
+
+    # A dashboard name opens the list filtered to it; its overdue count opens the overdue part.
+    driver.get(f"{server}/#/items")
+    officer_links = "#dashboard table.stats-officer a.stats-link"
+    link = wait.until(ec.element_to_be_clickable((css, officer_links)))
+    assert link.text == "जिला कृषि अधिकारी"
+    link.click()
+    wait.until(lambda d: "responsible=" in d.current_url and len(d.find_elements(css, "#items-table tr.item-row")) == 1)
+    assert driver.find_element(css, "#filters input[name='responsible']").get_attribute("value") == "जिला कृषि अधिकारी"
+    assert "बीज वितरण" in driver.find_element(css, "#items-table tr.item-row").text
+    driver.get(f"{server}/#/items")
+    wait.until(ec.element_to_be_clickable((css, "#dashboard table.stats-department a.badge.overdue"))).click()
+    wait.until(lambda d: "overdue=true" in d.current_url)
+    wait.until(lambda d: len(d.find_elements(css, "#items-table tr.item-row")) == 1)
+    assert driver.find_element(css, "#filters input[name='overdue']").is_selected()
+    assert driver.find_elements(css, officer_links)  # the dashboard is still there
+
+    # A list filtered to open items refreshes itself when an item in it is closed; the counts follow.
+    driver.find_element(css, "#filters button[type='reset']").click()
+    wait.until(lambda d: len(d.find_elements(css, "#items-table tr.item-row")) == 2)
+    Select(driver.find_element(css, "#filters select[name='status']")).select_by_value("open")
+    wait.until(lambda d: len(d.find_elements(css, "#items-table tr.item-row")) == 2)
+    row = driver.find_element(css, f"tr.item-row[data-item-id='{ids[0]}']")
+    Select(row.find_element(css, "select.status-select")).select_by_value("done")
+    rows_js = "return [...document.querySelectorAll('tr.item-row')].map((r) => Number(r.dataset.itemId))"
+    wait.until(lambda d: d.execute_script(rows_js) == [ids[1]])
+    dash_js = "return document.querySelector('#dashboard').innerText"
+    wait.until(
+        lambda d: "तहसीलदार" in d.execute_script(dash_js) and "जिला कृषि अधिकारी" not in d.execute_script(dash_js)
+    )
