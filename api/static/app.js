@@ -967,6 +967,7 @@ async function renderDocuments(view, seq, offset = 0, delay = 1000) {
     el("td", {}, fmtDateTime(d.created_at)),
     el("td", {}, el("a", { href: d.file_url, target: "_blank", rel: "noopener" }, t("original_file")))), DOC_COLUMNS));
   append(box,
+    printHeader(t("documents_title"), data.total),
     el("table", { id: "documents-table", class: "stack" },
       el("thead", {}, el("tr", {}, DOC_COLUMNS.map((k) => el("th", {}, t(k))))),
       el("tbody", {}, rows)),
@@ -1033,7 +1034,9 @@ async function renderDocument(view, seq, docId) {
       ? el("div", { class: "card" }, el("strong", {}, t("warnings")), el("ul", {}, doc.warnings.map((w) => el("li", {}, w))))
       : null);
   if (busy) {
-    append(box, el("p", { class: "muted" }, t("doc_processing")));
+    const progress = doc.job?.progress;
+    append(box, el("p", { class: "muted", id: "doc-busy" }, t("doc_processing"),
+      progress ? el("span", { class: "doc-progress" }, ` ${tf("page_progress", progress)}`) : null));
     setTimeout(reload, 1500);
     return;
   }

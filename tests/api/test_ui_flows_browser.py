@@ -215,6 +215,8 @@ def test_start_page_history_in_words_and_deep_links(real_server: str, driver: An
         ("#/items", "#items-table"),
         (f"#/documents/{doc['id']}", "#doc-items .item-card"),
         ("#/documents", "#documents-table"),
+        ("#/upload", "#dropzone"),
+        ("#/search?q=बीज", "li.search-hit"),
     ):
         driver.get(f"{server}/{view}")
         wait.until(ec.presence_of_element_located((css, ready)))
@@ -250,6 +252,13 @@ def test_document_list_progress_and_failed_rows(gated_server: str, gated: GatedE
     )
     assert color == "rgb(253, 236, 235)"
     assert "पृष्ठ 1 / 3" in driver.find_element(css, "#documents-table").text  # the slow one still reading
+
+    # The document's own page says the same while it waits.
+    slow_id = driver.find_element(css, "#documents-table tr[data-status='processing']").get_attribute("data-doc-id")
+    driver.get(f"{server}/#/documents/{slow_id}")
+    wait.until(ec.text_to_be_present_in_element((css, "#doc-busy"), "पृष्ठ 1 / 3"))
+    driver.get(f"{server}/#/documents")
+    wait.until(ec.presence_of_element_located((css, "#documents-table")))
 
     # The job finishes: the list refreshes to "processed" with its item count and stops polling.
     gated.gate.set()
@@ -316,6 +325,7 @@ def test_phone_layout_print_and_search(real_server: str, driver: Any) -> None:  
         ("#/documents", "#documents-table tr"),
         (f"#/documents/{doc['id']}", "#doc-items .item-card"),
         ("#/upload", "#dropzone"),
+        ("#/search?q=बीज वितरण", "li.search-hit"),
     ):
         driver.get(f"{server}/{view}")
         wait.until(ec.presence_of_element_located((css, ready)))
@@ -323,7 +333,7 @@ def test_phone_layout_print_and_search(real_server: str, driver: Any) -> None:  
         assert width <= 400, width
         sizes = driver.execute_script("const s = document.scrollingElement; return [s.scrollWidth, s.clientWidth];")
         assert sizes[0] <= sizes[1], (view, sizes)
-        _shot(driver, f"phone-{view.strip('#/').replace('/', '-') or 'home'}.png")
+        _shot(driver, f"phone-{re.sub(r'[^a-z0-9]+', '-', view).strip('-')}.png")
     driver.get(f"{server}/#/items")
     cell = wait.until(ec.presence_of_element_located((css, "#items-table tr.item-row td[data-label]")))
     assert driver.execute_script("return getComputedStyle(arguments[0]).display", cell) == "block"
