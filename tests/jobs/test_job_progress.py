@@ -11,6 +11,7 @@ from typing import Any
 
 from core.settings import Settings
 from core.states import JobStatus
+from jobs import split
 from jobs.context import WorkerContext, default_extractor
 from jobs.progress import JobProgress, can_report, takes_progress
 from jobs.runner import run_job
@@ -96,3 +97,20 @@ def test_reporter_pickles_without_its_engine_and_skips_private_databases() -> No
     assert (copy.database_url, copy.job_id, copy.min_interval, copy._last) == ("sqlite:////tmp/x.db", 7, 2.0, 0.0)
     assert not can_report("sqlite://") and not can_report("sqlite:///:memory:")
     assert can_report("sqlite:////tmp/x.db") and can_report("postgresql+psycopg://u:p@h/db")
+
+
+def test_page_tasks_of_a_distributed_job_count_up(db: Database, tmp_path: Path) -> None:
+    """Celery's per-page tasks (jobs.split): each stored page moves the job's progress on."""
+    settings = dataclasses.replace(Settings(), data_dir=tmp_path, ocr_dpi=150, ocr_workers=1)
+    ctx = WorkerContext(settings, db, FileStore(tmp_path), default_extractor(settings))
+    job_id = _job(ctx, hindi_scan_pdf([["पहला।"], ["दूसरा।"], ["तीसरा।"]]), "scan.pdf", "pdf")
+    started = split.start_job(ctx, job_id, "w1@test")
+    assert started is not None and started.pages == 3
+    progress = []
+    for number in (2, 1):
+        split.process_page(ctx, job_id, number, "w1@test")
+        with db.session() as s:
+            job = job_store.get_job(s, job_id)
+            assert job is not None
+            progress.append(job_store.progress_of(job))
+    assert progress == [{"done": 1, "total": 3}, {"done": 2, "total": 3}]
