@@ -167,9 +167,9 @@ const I18N = {
     "hist.set": "{who} ने {field} '{new}' दर्ज की",
     "hist.cleared": "{who} ने {field} '{old}' हटाई",
     "hist.created": "{who} ने यह कार्य-बिंदु पृष्ठ {page} के चयनित पाठ से जोड़ा",
-    "hist.report": "{who} ने कृत कार्यवाही आख्या भेजी: '{new}' {text}",
-    "hist.report_accepted": "{who} ने आख्या स्वीकार की {text}",
-    "hist.report_returned": "{who} ने आख्या लौटाई: {text}",
+    "hist.report": "{who} ने कृत कार्यवाही आख्या भेजी, स्थिति '{new}'{text}",
+    "hist.report_accepted": "{who} ने आख्या स्वीकार की{text}",
+    "hist.report_returned": "{who} ने आख्या लौटाई{text}",
     include_proposed: "प्रस्तावित (असमीक्षित) कार्य-बिंदु भी शामिल करें",
     confirmed_only_note: "गिनती, सूची और निर्यात में केवल पुष्ट कार्य-बिंदु हैं।",
     all_note: "गिनती, सूची और निर्यात में प्रस्तावित कार्य-बिंदु भी हैं (अस्वीकृत कभी नहीं)।",
@@ -416,9 +416,9 @@ const I18N = {
     "hist.set": "{who} set {field} to '{new}'",
     "hist.cleared": "{who} cleared {field} (was '{old}')",
     "hist.created": "{who} added this action item from selected text on page {page}",
-    "hist.report": "{who} filed an action-taken report: '{new}' {text}",
-    "hist.report_accepted": "{who} accepted the report {text}",
-    "hist.report_returned": "{who} returned the report: {text}",
+    "hist.report": "{who} filed an action-taken report, status '{new}'{text}",
+    "hist.report_accepted": "{who} accepted the report{text}",
+    "hist.report_returned": "{who} returned the report{text}",
     include_proposed: "Include proposed (unreviewed) items",
     confirmed_only_note: "Counts, list and export cover confirmed items only.",
     all_note: "Counts, list and export include proposed items (never rejected ones).",
@@ -611,10 +611,10 @@ function historySentence(h) {
   } else if (h.field === "report") {
     key = "hist.report";
     values.new = t(`report.${h.new?.status}`);
-    values.text = h.new?.text || "";
+    values.text = h.new?.text ? `: ${h.new.text}` : "";
   } else if (h.field === "report_review") {
     key = h.new?.review === "accepted" ? "hist.report_accepted" : "hist.report_returned";
-    values.text = h.new?.note || "";
+    values.text = h.new?.note ? `: ${h.new.note}` : "";
   } else if (!values.old) {
     key = "hist.set";
   } else if (!values.new) {
