@@ -429,3 +429,25 @@ def test_dashboard_links_and_lists_that_refresh(real_server: str, driver: Any) -
     wait.until(
         lambda d: "तहसीलदार" in d.execute_script(dash_js) and "जिला कृषि अधिकारी" not in d.execute_script(dash_js)
     )
+
+    # An office reports on its item and a reviewer accepts it: the history says so in words.
+    office = _call(server, "/v1/offices", {"designation": "तहसीलदार"}, "POST")
+    office_token = _call(server, f"/v1/offices/{office['id']}/tokens", {"label": "तहसील कार्यालय"}, "POST")["token"]
+    urllib.request.urlopen(urllib.request.Request(f"{server}/v1/offices/{office['id']}/items/{ids[1]}", method="PUT"))
+    report = _call(
+        server,
+        f"/v1/offices/{office['id']}/items/{ids[1]}/reports",
+        {"status": "done", "text": "पाक्षिक समीक्षा आरंभ"},
+        "POST",
+        office_token,
+    )
+    _call(server, f"/v1/reports/{report['id']}/review", {"decision": "accept"}, "POST")
+    driver.get(f"{server}/#/items")
+    row = wait.until(ec.presence_of_element_located((css, f"tr.item-row[data-item-id='{ids[1]}']")))
+    row.find_element(css, "button.history-btn").click()
+    entries_css = f"tr.history-row[data-history-for='{ids[1]}'] li.history-entry .history-text"
+    wait.until(lambda d: len(d.find_elements(css, entries_css)) >= 4)
+    entries = [e.text for e in driver.find_elements(css, entries_css)]
+    assert "तहसील कार्यालय ने कृत कार्यवाही आख्या भेजी, स्थिति 'पूर्ण': पाक्षिक समीक्षा आरंभ" in entries, entries
+    assert any(re.match(r"^\S+ ने आख्या स्वीकार की$", e) for e in entries), entries
+    assert any(e.endswith("ने स्थिति 'खुला' से 'पूर्ण' की") for e in entries), entries
