@@ -892,6 +892,7 @@ function showDocLink(result, docId, count) {
 }
 
 function pollJob(job, row, bar, status, result) {
+  let delay = 700; // a little longer each time, up to 5 s, while the job is queued or running
   const tick = async () => {
     let j;
     try {
@@ -921,7 +922,8 @@ function pollJob(job, row, bar, status, result) {
         bar.max = j.progress.total;
         bar.value = j.progress.done;
       }
-      setTimeout(tick, 700);
+      setTimeout(tick, delay);
+      delay = Math.min(delay * 1.3, 5000);
     }
   };
   setTimeout(tick, 300);
