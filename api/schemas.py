@@ -13,6 +13,7 @@ from api.etags import etag_of
 from api.params import IsoDate, RowId, Text
 from core.states import DocumentStatus, JobStatus
 from ingest.formats import has_page_images
+from store.jobs import progress_of
 from store.models import ActionItem, AuditLog, Document, Job, Page
 from store.views import ItemView
 
@@ -131,6 +132,7 @@ class JobOut(BaseModel):
     started_at: datetime | None
     finished_at: datetime | None
     url: str
+    progress: dict[str, int] | None = None  # {done, total} pages while the job runs and reports them
 
 
 class DocumentSummary(BaseModel):
@@ -149,6 +151,7 @@ class DocumentSummary(BaseModel):
     created_at: datetime
     url: str
     file_url: str
+    progress: dict[str, int] | None = None  # {done, total} pages while its job runs
 
 
 class MeetingFacts(BaseModel):
@@ -298,6 +301,7 @@ def job_out(job: Job) -> JobOut:
         started_at=job.started_at,
         finished_at=job.finished_at,
         url=f"/v1/jobs/{job.id}",
+        progress=progress_of(job),
     )
 
 
@@ -320,8 +324,10 @@ def _doc_fields(doc: Document) -> dict[str, Any]:
     }
 
 
-def document_summary(doc: Document, item_count: int | None = None) -> DocumentSummary:
-    return DocumentSummary(**_doc_fields(doc), item_count=item_count)
+def document_summary(
+    doc: Document, item_count: int | None = None, progress: dict[str, int] | None = None
+) -> DocumentSummary:
+    return DocumentSummary(**_doc_fields(doc), item_count=item_count, progress=progress)
 
 
 def _page_out(doc: Document, page: Page) -> PageOut:

@@ -10,6 +10,7 @@ from core.contract import Extraction
 from core.settings import Settings, get_settings
 from extractors import EXTRACTOR_VERSION, extract_document
 from ingest import IngestedDocument, ingest_bytes, ingest_path
+from ingest.formats import Progress
 
 ProgressFn = Callable[[int, int], None]
 
@@ -35,8 +36,10 @@ def process_bytes(
     *,
     meeting_date: date | None = None,
     settings: Settings | None = None,
+    progress: Progress | None = None,
 ) -> Extraction:
-    doc = ingest_bytes(data, filename, settings=settings or get_settings())
+    """Ingest and extract ``data``; ``progress(done, total)`` is called as pages are read."""
+    doc = ingest_bytes(data, filename, settings=settings or get_settings(), progress=progress)
     return process_document(doc, meeting_date=meeting_date)
 
 

@@ -89,7 +89,7 @@ def _register_tasks(app: Celery, settings: Settings) -> None:
             if started is None:
                 return
             if started.pages is None:  # TXT, DOCX: read whole
-                split.store_extraction(ctx, job_id, extract_document_bytes(ctx, started.document_id), me)
+                split.store_extraction(ctx, job_id, extract_document_bytes(ctx, started.document_id, job_id), me)
             elif not started.missing:
                 send(TASK_FINALIZE, job_id)
             for number in started.missing:

@@ -48,11 +48,17 @@ class JobContext(Protocol):
     def queue(self) -> Requeue | None: ...  # None in a worker: the broker, not the worker, holds the jobs
 
 
-def run_pipeline(data: bytes, filename: str, meeting_date: date | None, settings: Settings) -> Extraction:
+def run_pipeline(
+    data: bytes,
+    filename: str,
+    meeting_date: date | None,
+    settings: Settings,
+    progress: Callable[[int, int], None] | None = None,
+) -> Extraction:
     """The real pipeline, imported lazily so a server starts even while it is unavailable."""
     from extractors.pipeline import process_bytes
 
-    return process_bytes(data, filename, meeting_date=meeting_date, settings=settings)
+    return process_bytes(data, filename, meeting_date=meeting_date, settings=settings, progress=progress)
 
 
 def default_extractor(settings: Settings) -> ExtractFn:
@@ -60,15 +66,22 @@ def default_extractor(settings: Settings) -> ExtractFn:
     per-document budget; core.sandbox): a file that would stall or exhaust a worker costs only the child,
     which raises SandboxTimeout / SandboxMemory / SandboxCrashed here (jobs.runner reports them)."""
 
-    def extract(data: bytes, filename: str, *, meeting_date: date | None = None) -> Extraction:
+    def extract(
+        data: bytes,
+        filename: str,
+        *,
+        meeting_date: date | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Extraction:
         if not sandbox_enabled():
-            return run_pipeline(data, filename, meeting_date, settings)
+            return run_pipeline(data, filename, meeting_date, settings, progress)
         return run_limited(
             run_pipeline,
             data,
             filename,
             meeting_date,
             settings,
+            progress,
             memory_mb=settings.job_memory_mb,
             timeout_s=settings.job_timeout_s,
         )

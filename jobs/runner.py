@@ -15,6 +15,7 @@ from core.sandbox import SandboxCrashed, SandboxMemory, SandboxTimeout
 from core.states import DocumentStatus, ErrorCode, JobKind, JobStatus
 from ingest import IngestError
 from jobs.context import JobContext
+from jobs.progress import JobProgress, can_report, takes_progress
 from store import jobs as job_store
 from store.models import Document
 from store.repository import get_document, mark_document_failed, save_extraction
@@ -43,8 +44,9 @@ def as_extraction(result: object) -> Extraction:
         raise ExtractionFailed(ErrorCode.BAD_EXTRACTION, f"the extractor returned an ill-formed result: {e}") from e
 
 
-def extract_document_bytes(ctx: JobContext, document_id: int) -> Extraction:
-    """Run the extractor on a stored original (no transaction open meanwhile: OCR can be slow)."""
+def extract_document_bytes(ctx: JobContext, document_id: int, job_id: int | None = None) -> Extraction:
+    """Run the extractor on a stored original (no transaction open meanwhile: OCR can be slow). With a
+    ``job_id``, the pages read so far are written to the job as the reader goes (jobs.progress)."""
     with ctx.db.session() as s:
         doc = get_document(s, document_id)
         if doc is None:
@@ -54,8 +56,11 @@ def extract_document_bytes(ctx: JobContext, document_id: int) -> Extraction:
         data = ctx.files.read(path)
     except OSError as e:
         raise ExtractionFailed(ErrorCode.MISSING_ORIGINAL, f"stored original cannot be read: {e}") from e
+    options: dict[str, Any] = {"meeting_date": meeting_date}
+    if job_id is not None and can_report(ctx.db.url) and takes_progress(ctx.extract):
+        options["progress"] = JobProgress(ctx.db.url, job_id)
     try:
-        extraction = ctx.extract(data, filename, meeting_date=meeting_date)
+        extraction = ctx.extract(data, filename, **options)
     except IngestError as e:
         raise ExtractionFailed(e.code, e.reason) from e
     except SandboxTimeout as e:
@@ -90,14 +95,16 @@ def write_extraction(s: Session, doc: Document, extraction: Extraction, kind: st
     return summary
 
 
-def extract_and_store(ctx: JobContext, document_id: int, kind: str = JobKind.EXTRACT) -> dict[str, Any]:
+def extract_and_store(
+    ctx: JobContext, document_id: int, kind: str = JobKind.EXTRACT, job_id: int | None = None
+) -> dict[str, Any]:
     """Extract and write the result in one transaction. Returns {items} or the reprocess summary.
 
     On failure a first extraction marks the document failed (its original stays on disk); a failed
     re-processing leaves the document as it was. Raises ExtractionFailed.
     """
     try:
-        extraction = extract_document_bytes(ctx, document_id)
+        extraction = extract_document_bytes(ctx, document_id, job_id)
         with ctx.db.session() as s:
             doc = get_document(s, document_id)
             if doc is None:
@@ -138,7 +145,7 @@ def run_job(ctx: JobContext, job_id: int) -> None:
         if doc is not None and kind == JobKind.EXTRACT:
             doc.status = DocumentStatus.PROCESSING
     try:
-        result = extract_and_store(ctx, document_id, kind)
+        result = extract_and_store(ctx, document_id, kind, job_id)
     except ExtractionFailed as e:
         with ctx.db.session() as s:
             job = job_store.get_job(s, job_id)

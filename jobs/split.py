@@ -180,7 +180,9 @@ def process_page(ctx: JobContext, job_id: int, number: int, worker: str | None =
     if number not in have:
         _read_and_save(ctx, info, job_id, number, worker)
     with ctx.db.session() as s:  # a fresh transaction sees every page committed so far
-        return page_results.count_pages(s, info.sha256, EXTRACTOR_VERSION) >= info.pages_total
+        done = page_results.count_pages(s, info.sha256, EXTRACTOR_VERSION)
+        job_store.set_progress(s, job_id, done, info.pages_total)  # "page x of y" while workers read
+    return done >= info.pages_total
 
 
 def finalize(ctx: JobContext, job_id: int, worker: str | None = None) -> bool:

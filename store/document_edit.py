@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from nlp.dates import find_time_expressions
+from store import audit
 from store.audit import jsonable
 from store.fields import parse_date
 from store.models import Document, DocumentAudit
@@ -113,7 +114,11 @@ def update_document(session: Session, doc: Document, changes: dict[str, Any], ac
         doc.overrides = overrides
         if "meeting_date" in changed:
             doc.requested_meeting_date = doc.meeting_date  # a re-extraction resolves against it too
+            before = {item.id: item.due_date for item in doc.items}
             redated = resolve_deadlines(doc)
+            for item in doc.items:  # each new due date is in the item's own history, under the same actor
+                if item.id in redated:
+                    audit.record(session, item.id, actor, "due_date", before[item.id], item.due_date)
     return {"changed": changed, "redated_items": redated}
 
 

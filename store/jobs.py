@@ -63,6 +63,36 @@ def claim(session: Session, job_id: int, max_attempts: int | None = None) -> Job
     return session.get(Job, job_id)
 
 
+def set_progress(session: Session, job_id: int, done: int, total: int) -> bool:
+    """Record ``done`` of ``total`` pages read for a running job; False when it is not running any more."""
+    res = session.execute(
+        update(Job)
+        .where(Job.id == job_id, Job.status == JobStatus.RUNNING)
+        .values(pages_done=max(0, min(done, total)), pages_total=max(0, total))
+    )
+    return res.rowcount == 1  # type: ignore[attr-defined]
+
+
+def progress_of(job: Job) -> dict[str, int] | None:
+    """{done, total} pages of a running job that reports them, else None."""
+    if job.status != JobStatus.RUNNING or job.pages_done is None or not job.pages_total:
+        return None
+    return {"done": job.pages_done, "total": job.pages_total}
+
+
+def running_progress(session: Session, document_ids: list[int]) -> dict[int, dict[str, int]]:
+    """Page progress of the running jobs of ``document_ids`` (for a document list), by document id."""
+    if not document_ids:
+        return {}
+    stmt = select(Job).where(Job.document_id.in_(document_ids), Job.status == JobStatus.RUNNING).order_by(Job.id)
+    out = {}
+    for job in session.scalars(stmt):
+        progress = progress_of(job)
+        if progress is not None:
+            out[job.document_id] = progress
+    return out
+
+
 def finish(job: Job, result: dict[str, Any] | None = None) -> None:
     job.status = JobStatus.DONE
     job.result = result

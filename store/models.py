@@ -241,6 +241,8 @@ class Job(Base):
     enqueued_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     worker: Mapped[str | None] = mapped_column(String(200))
     pages_total: Mapped[int | None] = mapped_column(Integer)
+    # Pages read so far while the job runs (migration 0011); with pages_total, "page x of y" in the UI.
+    pages_done: Mapped[int | None] = mapped_column(Integer)
 
 
 class ApiToken(Base):

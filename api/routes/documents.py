@@ -144,11 +144,12 @@ def get_documents(
     with ctx.db.session() as s:
         docs, total = list_documents(s, limit=limit, offset=offset)
         counts = item_counts(s, [d.id for d in docs])
+        progress = job_store.running_progress(s, [d.id for d in docs])
         return DocumentList(
             total=total,
             limit=limit,
             offset=offset,
-            documents=[document_summary(d, counts.get(d.id, 0)) for d in docs],
+            documents=[document_summary(d, counts.get(d.id, 0), progress.get(d.id)) for d in docs],
         )
 
 

@@ -147,6 +147,29 @@ const I18N = {
     "field.note": "टिप्पणी",
     "field.review_state": "समीक्षा",
     "field.created": "जोड़ा गया",
+    "field.text": "निर्देश का पाठ",
+    "field.action": "कार्य",
+    "field.issued_by": "निर्देशकर्ता",
+    "field.responsible": "ज़िम्मेदार",
+    "field.deadline": "समय-सीमा",
+    "field.recurrence": "आवृत्ति",
+    "field.targets": "लक्ष्य",
+    "priority.low": "निम्न",
+    "priority.normal": "सामान्य",
+    "priority.high": "उच्च",
+    "report.in_progress": "प्रगति पर",
+    "report.done": "पूर्ण",
+    "report.cannot": "नहीं हो सकता",
+    actor_local: "स्थानीय उपयोगकर्ता",
+    actor_cli: "कमांड लाइन",
+    actor_unknown: "अज्ञात",
+    "hist.changed": "{who} ने {field} '{old}' से '{new}' की",
+    "hist.set": "{who} ने {field} '{new}' दर्ज की",
+    "hist.cleared": "{who} ने {field} '{old}' हटाई",
+    "hist.created": "{who} ने यह कार्य-बिंदु पृष्ठ {page} के चयनित पाठ से जोड़ा",
+    "hist.report": "{who} ने कृत कार्यवाही आख्या भेजी, स्थिति '{new}'{text}",
+    "hist.report_accepted": "{who} ने आख्या स्वीकार की{text}",
+    "hist.report_returned": "{who} ने आख्या लौटाई{text}",
     include_proposed: "प्रस्तावित (असमीक्षित) कार्य-बिंदु भी शामिल करें",
     confirmed_only_note: "गिनती, सूची और निर्यात में केवल पुष्ट कार्य-बिंदु हैं।",
     all_note: "गिनती, सूची और निर्यात में प्रस्तावित कार्य-बिंदु भी हैं (अस्वीकृत कभी नहीं)।",
@@ -192,6 +215,41 @@ const I18N = {
     "err.conflict": "यह दस्तावेज़ अभी संसाधित हो रहा है; थोड़ी देर बाद प्रयास करें।",
     "err.service_unavailable": "सेवा अभी उपलब्ध नहीं है।",
     "err.network": "नेटवर्क त्रुटि: सर्वर से संपर्क नहीं हो सका।",
+    "err.timeout": "दस्तावेज़ पढ़ने में समय-सीमा पूरी हो गई; फ़ाइल को छोटे भागों में बाँटकर अपलोड करें।",
+    "err.worker_crashed": "दस्तावेज़ पढ़ते समय प्रक्रिया रुक गई।",
+    "err.extraction_failed": "दस्तावेज़ से कार्य-बिंदु नहीं निकाले जा सके।",
+    "err.too_many_attempts": "कई प्रयासों के बाद भी दस्तावेज़ नहीं पढ़ा जा सका।",
+    "err.missing_original": "मूल फ़ाइल नहीं मिली।",
+    "err.store_failed": "परिणाम सहेजे नहीं जा सके।",
+    "err.bad_extraction": "निष्कर्षक का परिणाम अमान्य था।",
+    "err.quota_exceeded": "आज की अपलोड-सीमा पूरी हो गई है; कल फिर प्रयास करें।",
+    "err.too_complex": "फ़ाइल बहुत जटिल है और पढ़ी नहीं जा सकी।",
+    "err.degenerate_page": "फ़ाइल का एक पृष्ठ पढ़ने योग्य नहीं है।",
+    "err.internal_error": "सर्वर में आंतरिक त्रुटि हुई।",
+    page_progress: "पृष्ठ {done} / {total}",
+    fmt_csv: "CSV (एक्सेल, जिरा)",
+    fmt_xlsx: "XLSX (एक्सेल)",
+    fmt_ics: "कैलेंडर (ICS)",
+    fmt_json: "JSON",
+    start_title: "निर्देश में आपका स्वागत है",
+    start_text: "अभी कोई दस्तावेज़ नहीं है। बैठक का कार्यवृत्त या प्रेस नोट (PDF, स्कैन, TXT, DOCX) अपलोड करें; उसके निर्देश कार्य-बिंदु बनकर यहाँ दिखेंगे।",
+    start_upload: "पहला दस्तावेज़ अपलोड करें",
+    overdue_title: "अतिदेय कार्य-बिंदु",
+    printed_on: "मुद्रण तिथि",
+    item_not_found: "यह कार्य-बिंदु नहीं मिला।",
+    "kind.pdf": "PDF",
+    "kind.image": "चित्र",
+    "kind.txt": "पाठ फ़ाइल",
+    "kind.docx": "DOCX",
+    "route.text": "PDF पाठ-परत",
+    "route.ocr": "OCR",
+    "route.legacy": "KrutiDev से यूनिकोड",
+    "route.txt": "पाठ फ़ाइल",
+    "route.docx": "DOCX",
+    "route.image": "चित्र (OCR)",
+    "semantic.disabled": "केवल शब्दों से खोज: अर्थ-आधारित खोज इस सर्वर पर चालू नहीं है।",
+    "semantic.unavailable": "केवल शब्दों से खोज: अर्थ-आधारित खोज अभी उपलब्ध नहीं है।",
+    "semantic.partial": "अर्थ-आधारित खोज अभी {embedded} / {total} कार्य-बिंदुओं पर है; शेष तैयार किए जा रहे हैं।",
   },
   en: {
     brand: "Nirdesh",
@@ -331,13 +389,36 @@ const I18N = {
     "doc.processing": "Processing",
     "doc.processed": "Processed",
     "doc.failed": "Failed",
-    "field.status": "Status",
-    "field.assignee": "Assignee",
-    "field.due_date": "Due date",
-    "field.priority": "Priority",
-    "field.note": "Note",
-    "field.review_state": "Review",
-    "field.created": "Added",
+    "field.status": "status",
+    "field.assignee": "assignee",
+    "field.due_date": "due date",
+    "field.priority": "priority",
+    "field.note": "note",
+    "field.review_state": "review state",
+    "field.created": "created",
+    "field.text": "directive text",
+    "field.action": "action",
+    "field.issued_by": "issued by",
+    "field.responsible": "responsible",
+    "field.deadline": "deadline",
+    "field.recurrence": "recurrence",
+    "field.targets": "targets",
+    "priority.low": "low",
+    "priority.normal": "normal",
+    "priority.high": "high",
+    "report.in_progress": "in progress",
+    "report.done": "done",
+    "report.cannot": "cannot be done",
+    actor_local: "local user",
+    actor_cli: "command line",
+    actor_unknown: "unknown",
+    "hist.changed": "{who} changed {field} from '{old}' to '{new}'",
+    "hist.set": "{who} set {field} to '{new}'",
+    "hist.cleared": "{who} cleared {field} (was '{old}')",
+    "hist.created": "{who} added this action item from selected text on page {page}",
+    "hist.report": "{who} filed an action-taken report, status '{new}'{text}",
+    "hist.report_accepted": "{who} accepted the report{text}",
+    "hist.report_returned": "{who} returned the report{text}",
     include_proposed: "Include proposed (unreviewed) items",
     confirmed_only_note: "Counts, list and export cover confirmed items only.",
     all_note: "Counts, list and export include proposed items (never rejected ones).",
@@ -370,6 +451,30 @@ const I18N = {
     "rec.fortnightly": "fortnightly",
     "rec.monthly": "monthly",
     "rec.quarterly": "quarterly",
+    page_progress: "page {done} of {total}",
+    fmt_csv: "CSV (Excel/Jira)",
+    fmt_xlsx: "XLSX",
+    fmt_ics: "iCalendar",
+    fmt_json: "JSON",
+    start_title: "Welcome to Nirdesh",
+    start_text: "There are no documents yet. Upload meeting minutes or a press note (PDF, scan, TXT, DOCX); its directives appear here as action items.",
+    start_upload: "Upload the first document",
+    overdue_title: "Overdue action items",
+    printed_on: "Printed on",
+    item_not_found: "This action item was not found.",
+    "kind.pdf": "PDF",
+    "kind.image": "Image",
+    "kind.txt": "Text file",
+    "kind.docx": "DOCX",
+    "route.text": "PDF text layer",
+    "route.ocr": "OCR",
+    "route.legacy": "KrutiDev converted",
+    "route.txt": "text file",
+    "route.docx": "DOCX",
+    "route.image": "image (OCR)",
+    "semantic.disabled": "Keyword search only: meaning-based search is not enabled on this server.",
+    "semantic.unavailable": "Keyword search only: meaning-based search is not available now.",
+    "semantic.partial": "Meaning-based search covers {embedded} of {total} items; the rest are being prepared.",
   },
 };
 
@@ -441,14 +546,83 @@ function fmtDateTime(s) {
   if (!s) return "";
   const d = new Date(s);
   if (Number.isNaN(d.getTime())) return String(s);
-  return d.toLocaleString(lang === "hi" ? "hi-IN" : "en-IN", { dateStyle: "medium", timeStyle: "short" });
+  return d.toLocaleString(lang === "hi" ? "hi-IN" : "en-IN", { dateStyle: "medium", timeStyle: "short", hourCycle: "h23" });
 }
 
-function fmtValue(v) {
-  if (v === null || v === undefined || v === "") return "—";
-  if (typeof v === "object") return JSON.stringify(v);
-  const key = STATUSES.includes(v) ? `status.${v}` : REVIEW_STATES.includes(v) ? `review.${v}` : null;
-  return key ? t(key) : String(v);
+// --- history in words ---------------------------------------------------------------------------
+
+/** "3 दिसंबर 2026, 11:20": a long date and a 24-hour time in the UI's language. */
+function fmtWhen(s) {
+  const d = new Date(s);
+  if (Number.isNaN(d.getTime())) return String(s || "");
+  const locale = lang === "hi" ? "hi-IN" : "en-IN";
+  const day = d.toLocaleDateString(locale, { day: "numeric", month: "long", year: "numeric" });
+  const time = d.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  return `${day}, ${time}`;
+}
+
+/** An ISO date ("2026-02-28") as "28 फ़रवरी 2026"; anything else unchanged. */
+function fmtDay(v) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
+  const d = new Date(`${v}T00:00:00`);
+  return Number.isNaN(d.getTime())
+    ? v
+    : d.toLocaleDateString(lang === "hi" ? "hi-IN" : "en-IN", { day: "numeric", month: "long", year: "numeric" });
+}
+
+/** Who changed it, as the audit row names them: "label#7" is the token's label, "local:asha" the OS user. */
+function actorName(actor) {
+  const a = String(actor || "").trim();
+  if (!a) return t("actor_unknown");
+  if (a === "local") return t("actor_local");
+  if (a.startsWith("local:")) return a.slice("local:".length) || t("actor_local");
+  if (a === "cli") return t("actor_cli");
+  const m = a.match(/^(.*)#\d+$/);
+  return m && m[1] ? m[1] : a;
+}
+
+const VALUE_KEYS = { status: "status", review_state: "review", priority: "priority", recurrence: "rec" };
+
+/** One audited value in words: persons by designation and name, deadlines by their text and date. */
+function fmtValue(field, v) {
+  if (v === null || v === undefined || v === "") return "";
+  if (Array.isArray(v)) return v.map((x) => fmtValue(field, x)).filter(Boolean).join("; ");
+  if (typeof v === "object") {
+    if ("designation" in v || "name" in v) return personText(v);
+    if ("text" in v && "date" in v) return [v.text, v.date ? `(${fmtDay(v.date)})` : ""].filter(Boolean).join(" ");
+    if ("text" in v) return String(v.text ?? "");
+    return Object.entries(v).map(([k, x]) => `${k}: ${x}`).join(", ");
+  }
+  const prefix = VALUE_KEYS[field];
+  if (prefix && I18N.hi[`${prefix}.${v}`]) return t(`${prefix}.${v}`);
+  return typeof v === "string" ? fmtDay(v) : String(v);
+}
+
+/** An audit row as a sentence: "<actor> ने स्थिति 'खुला' से 'पूर्ण' की — 3 दिसंबर 2026, 11:20". */
+function historySentence(h) {
+  const who = actorName(h.actor);
+  const field = t(`field.${h.field}`) === `field.${h.field}` ? h.field : t(`field.${h.field}`);
+  const when = fmtWhen(h.at);
+  let key;
+  const values = { who, field, old: fmtValue(h.field, h.old), new: fmtValue(h.field, h.new) };
+  if (h.field === "created") {
+    key = "hist.created";
+    values.page = h.new?.page ?? "—";
+  } else if (h.field === "report") {
+    key = "hist.report";
+    values.new = t(`report.${h.new?.status}`);
+    values.text = h.new?.text ? `: ${h.new.text}` : "";
+  } else if (h.field === "report_review") {
+    key = h.new?.review === "accepted" ? "hist.report_accepted" : "hist.report_returned";
+    values.text = h.new?.note ? `: ${h.new.note}` : "";
+  } else if (!values.old) {
+    key = "hist.set";
+  } else if (!values.new) {
+    key = "hist.cleared";
+  } else {
+    key = "hist.changed";
+  }
+  return [el("span", { class: "history-text" }, tf(key, values)), el("span", { class: "muted" }, ` — ${when}`)];
 }
 
 function personText(p) {
@@ -594,6 +768,8 @@ function addI18n(dicts) {
 
 function render() {
   const seq = ++renderSeq;
+  const itemLink = location.hash.match(/^#\/?(?:items\?)?item=(\d+)$/);
+  if (itemLink) { openItem(Number(itemLink[1]), seq); return; }
   const parts = parseHash();
   const view = clear(document.getElementById("view"));
   document.querySelectorAll("[data-nav]").forEach((a) => {
@@ -604,8 +780,34 @@ function render() {
   else if (parts[0] === "documents" && parts[1]) renderDocument(view, seq, Number(parts[1]));
   else if (parts[0] === "documents") renderDocuments(view, seq);
   else if (parts[0] === "search") renderSearch(view, seq);
+  else if (!location.hash.replace(/^#\/?/, "")) renderHome(view, seq);
   else renderItems(view, seq);
   for (const panel of extraPanels.get(parts[0]) || []) panel(view, seq);
+}
+
+/** The start page: with nothing stored yet it leads to the upload; otherwise it is the items view. */
+async function renderHome(view, seq) {
+  let total = 1;
+  try {
+    total = (await api(`/v1/documents${qs({ limit: 1 })}`)).total;
+  } catch { /* the items view shows the error */ }
+  if (seq !== renderSeq) return;
+  if (total) { renderItems(view, seq); return; }
+  append(view, el("section", { class: "card start", id: "start" },
+    el("h1", {}, t("start_title")),
+    el("p", {}, t("start_text")),
+    el("a", { href: "#/upload", class: "button", id: "start-upload" }, t("start_upload"))));
+}
+
+/** #item=12 (or #/items?item=12): open the item's document with the item selected. */
+async function openItem(itemId, seq) {
+  const view = clear(document.getElementById("view"));
+  try {
+    const item = await api(`/v1/action-items/${itemId}`);
+    if (seq === renderSeq) location.replace(`#/documents/${item.document_id}?item=${item.id}`);
+  } catch (err) {
+    if (seq === renderSeq) showError(view, err.status === 404 ? new Error(t("item_not_found")) : err);
+  }
 }
 
 function applyStaticI18n() {
@@ -714,6 +916,7 @@ function showDocLink(result, docId, count) {
 }
 
 function pollJob(job, row, bar, status, result) {
+  let delay = 700; // a little longer each time, up to 5 s, while the job is queued or running
   const tick = async () => {
     let j;
     try {
@@ -738,39 +941,82 @@ function pollJob(job, row, bar, status, result) {
       showDocLink(result, j.document_id, null);
     } else {
       status.textContent = j.status === "running" ? t("job_running") : t("job_queued");
-      setTimeout(tick, 700);
+      if (j.progress) {
+        status.textContent += ` ${tf("page_progress", j.progress)}`;
+        bar.max = j.progress.total;
+        bar.value = j.progress.done;
+      }
+      setTimeout(tick, delay);
+      delay = Math.min(delay * 1.3, 5000);
     }
   };
   setTimeout(tick, 300);
 }
 
+const PENDING_DOC = ["stored", "queued", "processing"];
+
+/** A document's status cell: the badge, "page x of y" while its job runs, the reason (in Hindi) if it failed. */
+function docStatusCell(d) {
+  return el("td", { class: "doc-status" },
+    el("span", { class: `badge doc-${d.status}` }, t(`doc.${d.status}`)),
+    d.progress ? el("div", { class: "doc-progress" }, tf("page_progress", d.progress)) : null,
+    d.error ? el("div", { class: "error-text doc-error" }, localMessage(d.error.code, d.error.message || d.error.code)) : null);
+}
+
 // --- documents list -----------------------------------------------------------------------------
 
-async function renderDocuments(view, seq, offset = 0) {
-  append(view, el("h1", {}, t("documents_title")));
-  const box = el("div");
-  append(view, box);
-  const data = await loadInto(box, `/v1/documents${qs({ limit: PAGE_SIZE, offset })}`, seq);
-  if (!data) return;
+const DOC_COLUMNS = ["col_id", "col_file", "col_kind", "col_status", "col_meeting", "col_items", "col_uploaded",
+  "original_file"];
+
+// While any listed document is still being read, the list reloads itself: after 1 s, then a little
+// longer each time (up to 10 s), and stops once nothing is pending or the view changes.
+async function renderDocuments(view, seq, offset = 0, delay = 1000) {
+  const box = el("div", { id: "documents-box" });
+  const data = await fetchQuiet(`/v1/documents${qs({ limit: PAGE_SIZE, offset })}`);
+  if (seq !== renderSeq) return;
+  clear(view);
+  append(view, el("h1", {}, t("documents_title")), box);
+  if (data instanceof Error) { showError(box, data); return; }
   if (!data.documents.length) {
-    append(box, el("p", { class: "muted" }, t("no_documents")));
+    append(box, el("p", { class: "muted", id: "no-documents" }, t("no_documents"), " ",
+      el("a", { href: "#/upload" }, t("start_upload"))));
     return;
   }
-  const rows = data.documents.map((d) => el("tr", { dataset: { docId: d.id } },
+  const rows = data.documents.map((d) => labelled(el("tr",
+    { dataset: { docId: d.id, status: d.status }, class: d.status === "failed" ? "failed-row" : null },
     el("td", { class: "num" }, d.id),
     el("td", {}, el("a", { href: `#/documents/${d.id}`, class: "doc-name" }, d.filename)),
-    el("td", {}, d.kind),
-    el("td", {}, el("span", { class: `badge doc-${d.status}` }, t(`doc.${d.status}`))),
+    el("td", {}, t(`kind.${d.kind}`)),
+    docStatusCell(d),
     el("td", {}, d.meeting_date || "—"),
     el("td", { class: "num" }, d.item_count ?? "—"),
     el("td", {}, fmtDateTime(d.created_at)),
-    el("td", {}, el("a", { href: d.file_url, target: "_blank", rel: "noopener" }, t("original_file")))));
+    el("td", {}, el("a", { href: d.file_url, target: "_blank", rel: "noopener" }, t("original_file")))), DOC_COLUMNS));
   append(box,
-    el("table", { id: "documents-table" },
-      el("thead", {}, el("tr", {}, ["col_id", "col_file", "col_kind", "col_status", "col_meeting", "col_items",
-        "col_uploaded", "original_file"].map((k) => el("th", {}, t(k))))),
+    printHeader(t("documents_title"), data.total),
+    el("table", { id: "documents-table", class: "stack" },
+      el("thead", {}, el("tr", {}, DOC_COLUMNS.map((k) => el("th", {}, t(k))))),
       el("tbody", {}, rows)),
-    pager(data, (o) => { clear(view); renderDocuments(view, seq, o); }));
+    pager(data, (o) => renderDocuments(view, seq, o)));
+  if (data.documents.some((d) => PENDING_DOC.includes(d.status))) {
+    box.dataset.polling = String(delay);
+    setTimeout(() => { if (seq === renderSeq) renderDocuments(view, seq, offset, Math.min(delay * 1.5, 10000)); }, delay);
+  }
+}
+
+/** GET path; the answer, or the error as a value (for views that redraw themselves in place). */
+async function fetchQuiet(path) {
+  try {
+    return await api(path);
+  } catch (err) {
+    return err instanceof Error ? err : new Error(String(err));
+  }
+}
+
+/** Each cell gets its column's name (data-label), shown above the value when a narrow screen stacks the row. */
+function labelled(row, columns) {
+  [...row.children].forEach((td, i) => { if (columns[i]) td.dataset.label = t(columns[i]); });
+  return row;
 }
 
 function pager(data, go) {
@@ -814,7 +1060,9 @@ async function renderDocument(view, seq, docId) {
       ? el("div", { class: "card" }, el("strong", {}, t("warnings")), el("ul", {}, doc.warnings.map((w) => el("li", {}, w))))
       : null);
   if (busy) {
-    append(box, el("p", { class: "muted" }, t("doc_processing")));
+    const progress = doc.job?.progress;
+    append(box, el("p", { class: "muted", id: "doc-busy" }, t("doc_processing"),
+      progress ? el("span", { class: "doc-progress" }, ` ${tf("page_progress", progress)}`) : null));
     setTimeout(reload, 1500);
     return;
   }
@@ -823,21 +1071,25 @@ async function renderDocument(view, seq, docId) {
   const pageText = new Map(); // page number → { pre, text }
   for (const p of doc.pages) {
     const pre = el("pre", { class: "page-text", dataset: { page: p.number } }, p.text);
-    const meta = [`${t("page")} ${p.number}`, `${t("route")}: ${p.route}`];
+    const meta = [`${t("page")} ${p.number}`, `${t("route")}: ${t(`route.${p.route}`)}`];
     if (p.ocr_confidence !== null && p.ocr_confidence !== undefined) {
       meta.push(`${t("ocr_conf")}: ${Math.round(p.ocr_confidence * (p.ocr_confidence <= 1 ? 100 : 1))}%`);
     }
     const page = el("article", { class: "page", id: `page-${p.number}` }, el("header", {}, meta.join(" · ")));
     let textBox = null;
+    let figure = null;
     if (p.image_url) {
-      // The page image first, as the officer saw the paper; the extracted text folds out under it.
-      append(page, authedImage(`${p.image_url}?width=1000`, `${t("page")} ${p.number}`));
+      // The page image first, as the officer saw the paper; the extracted text folds out under it. The
+      // figure is the frame an item's evidence box is drawn in (fractions of the page's width and height).
+      figure = el("div", { class: "page-figure", dataset: { page: p.number } },
+        authedImage(`${p.image_url}?width=1000`, `${t("page")} ${p.number}`));
+      append(page, figure);
       textBox = el("details", { class: "page-text-box" }, el("summary", {}, t("page_text")), pre);
       append(page, textBox);
     } else {
       append(page, pre);
     }
-    pageText.set(p.number, { pre, text: p.text, textBox });
+    pageText.set(p.number, { pre, text: p.text, textBox, figure });
     append(pagesCol, page);
   }
   if (doc.pages.length) {
@@ -888,8 +1140,14 @@ async function renderDocument(view, seq, docId) {
     for (const { pre, text } of pageText.values()) {
       if (pre.querySelector("mark")) { clear(pre); pre.textContent = text; }
     }
+    document.querySelectorAll(".evidence-box").forEach((b) => b.remove());
     const ev = item.evidence || {};
     const page = pageText.get(ev.page);
+    const box = page?.figure ? evidenceBox(ev.box) : null;
+    if (box) {
+      page.figure.append(box);
+      box.scrollIntoView({ block: "center", behavior: "smooth" });
+    }
     const start = Number(ev.start);
     const end = Number(ev.end);
     if (!page || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > page.text.length) {
@@ -902,7 +1160,7 @@ async function renderDocument(view, seq, docId) {
       page.text.slice(0, start),
       el("mark", { class: "evidence" }, page.text.slice(start, end)),
       page.text.slice(end));
-    page.pre.querySelector("mark").scrollIntoView({ block: "center", behavior: "smooth" });
+    if (!box) page.pre.querySelector("mark").scrollIntoView({ block: "center", behavior: "smooth" });
   };
 
   for (const item of doc.items) {
@@ -929,6 +1187,19 @@ async function renderDocument(view, seq, docId) {
   const wanted = Number(new URLSearchParams(location.hash.split("?")[1] || "").get("item"));
   const card = wanted ? itemsList.querySelector(`.item-card[data-item-id="${wanted}"]`) : null;
   if (card) { card.scrollIntoView({ block: "center" }); card.click(); }
+}
+
+/** evidence.box [x0, y0, x1, y1] (fractions of the page) as a rectangle over the page image, or null.
+ * Positioned through the CSSOM (element.style), which the page's CSP allows; no style attribute in markup. */
+function evidenceBox(b) {
+  if (!Array.isArray(b) || b.length !== 4 || !b.every((v) => Number.isFinite(v))) return null;
+  const [x0, y0, x1, y1] = b.map((v) => Math.min(1, Math.max(0, v)));
+  if (x1 <= x0 || y1 <= y0) return null;
+  const box = el("div", { class: "evidence-box", role: "img", "aria-label": t("evidence") });
+  Object.assign(box.style, {
+    left: `${x0 * 100}%`, top: `${y0 * 100}%`, width: `${(x1 - x0) * 100}%`, height: `${(y1 - y0) * 100}%`,
+  });
+  return box;
 }
 
 /** A flash message with an Undo button (stays a little longer than a plain one). */
@@ -1199,7 +1470,31 @@ function scopeSwitch(onChange) {
   return el("div", { class: "row scope-switch" }, el("label", { class: "check" }, box, " ", t("include_proposed")), note);
 }
 
+const ITEM_COLUMNS = ["col_id", "col_text", "col_responsible", "col_issuer", "col_due", "col_status", "col_review",
+  "col_history"];
+
+/** Shown only on paper: the list's title, how many, and the date it was printed. */
+function printHeader(title, total) {
+  const today = new Date().toLocaleDateString(lang === "hi" ? "hi-IN" : "en-IN", { day: "numeric", month: "long", year: "numeric" });
+  return el("header", { class: "print-header print-only" },
+    el("strong", { class: "print-title" }, `${t("brand")} — ${title}`),
+    el("span", {}, `${t("total")}: ${total} · ${t("printed_on")}: ${today}`));
+}
+
+const filterOf = (statsKey) => (statsKey === "officer" ? "responsible" : statsKey);
+
+/** #/items?responsible=…&overdue=true (the dashboard's links): the list opens with exactly those filters. */
+function filtersFromHash() {
+  const params = new URLSearchParams(location.hash.split("?")[1] || "");
+  const keys = [...params.keys()].filter((k) => k in itemFilters && k !== "offset");
+  if (!keys.length) return;
+  Object.assign(itemFilters, { status: "", overdue: false, responsible: "", department: "", issuer: "",
+    due_after: "", due_before: "", review_state: "", sort: "-created_at", offset: 0 });
+  for (const k of keys) itemFilters[k] = k === "overdue" ? params.get(k) === "true" : params.get(k);
+}
+
 function renderItems(view, seq) {
+  filtersFromHash();
   const form = filterForm(() => { itemFilters.offset = 0; loadItems(); });
   const tableBox = el("div", { id: "items-box" });
   const exportArea = el("div", { class: "export-area", id: "export-area", hidden: true });
@@ -1224,11 +1519,13 @@ function renderItems(view, seq) {
       return;
     }
     const tbody = el("tbody");
-    for (const item of data.items) tbody.append(...itemRows(item, () => loadStats(dash, seq)));
+    // A change that takes an item out of a status filter reloads the list (and the counts) at once.
+    const changed = () => (itemFilters.status ? (loadItems(), loadStats(dash, seq)) : loadStats(dash, seq));
+    for (const item of data.items) tbody.append(...itemRows(item, changed));
     append(tableBox,
-      el("table", { id: "items-table" },
-        el("thead", {}, el("tr", {}, ["col_id", "col_text", "col_responsible", "col_issuer", "col_due", "col_status",
-          "col_review", "col_history"].map((k) => el("th", {}, t(k))))),
+      printHeader(itemFilters.overdue ? t("overdue_title") : t("items_title"), data.total),
+      el("table", { id: "items-table", class: "stack" },
+        el("thead", {}, el("tr", {}, ITEM_COLUMNS.map((k, i) => el("th", { class: i === 7 ? "no-print" : null }, t(k))))),
         tbody),
       pager(data, (o) => { itemFilters.offset = o; loadItems(); }));
   };
@@ -1275,6 +1572,7 @@ function filterForm(onApply) {
   form.addEventListener("submit", (e) => { e.preventDefault(); read(); onApply(); });
   for (const s of [statusSel, reviewSel, sortSel, overdue]) s.addEventListener("change", () => { read(); onApply(); });
   form.addEventListener("reset", () => {
+    if (location.hash.includes("?")) history.replaceState(null, "", "#/items"); // drop a dashboard link's filters
     setTimeout(() => {
       Object.assign(f, { status: "", overdue: false, responsible: "", department: "", issuer: "",
         due_after: "", due_before: "", review_state: "", sort: "-created_at" });
@@ -1316,10 +1614,8 @@ function itemRows(item, onChanged) {
         append(historyCell, el("span", { class: "muted" }, t("no_history")));
         return;
       }
-      append(historyCell, el("ol", {}, entries.map((h) => el("li", { class: "history-entry" },
-        el("span", { class: "muted" }, `${fmtDateTime(h.at)} · ${h.actor}: `),
-        el("strong", {}, I18N[lang][`field.${h.field}`] || h.field), " ",
-        fmtValue(h.old), " → ", fmtValue(h.new)))));
+      append(historyCell, el("ol", {}, entries.map((h) => el("li", { class: "history-entry", dataset: { field: h.field } },
+        historySentence(h)))));
     } catch (err) {
       clear(historyCell);
       showError(historyCell, err);
@@ -1342,6 +1638,7 @@ function itemRows(item, onChanged) {
       Object.assign(item, updated);
       paintDue();
       row.dataset.status = item.status;
+      row.querySelector(".status-text").textContent = t(`status.${item.status}`);
       flash(t("saved"));
       if (!historyRow.hidden) loadHistory();
       onChanged();
@@ -1355,7 +1652,7 @@ function itemRows(item, onChanged) {
   row.dataset.status = item.status;
 
   append(row,
-    el("td", { class: "num" }, item.id),
+    el("td", { class: "num item-id" }, el("a", { href: `#item=${item.id}`, class: "item-link" }, item.id)),
     el("td", { class: "item-text" },
       el("div", {}, item.text),
       el("a", { href: `#/documents/${item.document_id}`, class: "muted" },
@@ -1363,9 +1660,10 @@ function itemRows(item, onChanged) {
     el("td", {}, item.responsible.map(personText).filter(Boolean).join("; ") || "—"),
     el("td", {}, personText(item.issued_by) || "—"),
     dueCell,
-    el("td", {}, statusSel),
+    el("td", { class: "status-cell" }, statusSel, el("span", { class: "print-only status-text" }, t(`status.${item.status}`))),
     el("td", {}, el("span", { class: `badge ${item.review_state}` }, t(`review.${item.review_state}`))),
-    el("td", {}, historyBtn, " ", similarButton(item.id, historyCell, historyRow)));
+    el("td", { class: "no-print" }, historyBtn, " ", similarButton(item.id, historyCell, historyRow)));
+  labelled(row, ITEM_COLUMNS);
   return [row, historyRow];
 }
 
@@ -1381,13 +1679,18 @@ async function loadStats(dash, seq) {
   }
   if (seq !== renderSeq) return;
   clear(dash);
+  // Each name links to the list filtered to it (its overdue count to the overdue part of that list).
   const table = (rows, key, label) => el("table", { class: `stats-${key}` },
     el("thead", {}, el("tr", {}, [label, "open_count", "overdue_count", "days_pending", "max_days"]
       .map((k) => el("th", {}, t(k))))),
     el("tbody", {}, rows.map((r) => el("tr", {},
-      el("td", {}, r[key] === "(unspecified)" ? t("unspecified") : r[key]),
+      el("td", {}, r[key] === "(unspecified)"
+        ? t("unspecified")
+        : el("a", { href: `#/items${qs({ [filterOf(key)]: r[key] })}`, class: "stats-link" }, r[key])),
       el("td", { class: "num" }, r.open),
-      el("td", { class: "num" }, r.overdue ? el("span", { class: "badge overdue" }, r.overdue) : "0"),
+      el("td", { class: "num" }, r.overdue
+        ? el("a", { href: `#/items${qs({ [filterOf(key)]: r[key], overdue: "true" })}`, class: "badge overdue" }, r.overdue)
+        : "0"),
       el("td", { class: "num" }, r.mean_days_pending ?? "—"),
       el("td", { class: "num" }, r.max_days_pending ?? "—")))));
   append(dash,
@@ -1424,7 +1727,7 @@ async function checkExport(area) {
   if (await exportExists()) updateExportLink(area);
 }
 
-const EXPORT_FORMATS = [["csv", "CSV (Excel/Jira)"], ["xlsx", "XLSX"], ["ics", "iCalendar"], ["json", "JSON"]];
+const EXPORT_FORMATS = [["csv", "fmt_csv"], ["xlsx", "fmt_xlsx"], ["ics", "fmt_ics"], ["json", "fmt_json"]];
 
 // The link carries the current filters; the download goes through fetch so that a token is sent too.
 function updateExportLink(area) {
@@ -1432,7 +1735,7 @@ function updateExportLink(area) {
   const { offset, ...f } = itemFilters;
   const previous = area.querySelector("#export-format");
   const fmt = el("select", { id: "export-format", "aria-label": t("export_format") },
-    EXPORT_FORMATS.map(([v, label]) => el("option", { value: v }, label)));
+    EXPORT_FORMATS.map(([v, label]) => el("option", { value: v }, t(label))));
   fmt.value = previous ? previous.value : "csv";
   const link = el("a", { id: "export-link", class: "button" }, t("export_download"));
   const setHref = () => {
@@ -1542,6 +1845,14 @@ function documentHits(docs) {
         ` · ${d.item_count} ${t("doc_items")}`)))));
 }
 
+/** Why a search was by words only, in the UI's language (the API's message is English). */
+function semanticNote(sem) {
+  if (!sem || !sem.message) return "";
+  if (lang === "en") return sem.message;
+  if (sem.status === "partial") return sem.embedded ? tf("semantic.partial", sem) : t("semantic.unavailable");
+  return t(sem.status === "disabled" ? "semantic.disabled" : "semantic.unavailable");
+}
+
 function renderSearch(view, seq) {
   const s = searchState;
   const fromHash = new URLSearchParams(location.hash.split("?")[1] || "").get("q");
@@ -1572,7 +1883,8 @@ function renderSearch(view, seq) {
     if (!s.q) return;
     const data = await loadInto(results, `/v1/search${qs({ ...s, limit: 20 })}`, seq);
     if (!data) return;
-    if (data.semantic.message) append(results, el("p", { class: "muted", id: "search-note" }, data.semantic.message));
+    const note = semanticNote(data.semantic);
+    if (note) append(results, el("p", { class: "muted", id: "search-note" }, note));
     const byWords = data.hits.some((h) => h.keyword_rank !== null || h.context_page) || data.documents.length;
     if (data.hits.length && !byWords) append(results, el("p", { class: "warn", id: "no-word-match" }, t("no_word_match")));
     if (!data.hits.length && !data.documents.length) {
