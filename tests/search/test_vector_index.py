@@ -124,10 +124,9 @@ def test_semantic_search_with_a_narrow_filter_finds_every_passing_item(
         assert {i for i, _ in ranked} == small
 
 
-def test_the_saved_index_is_reused_and_follows_new_and_deleted_items(db_url: str) -> None:
-    if not db_url.startswith("sqlite"):
-        pytest.skip("the index is saved beside SQLite databases only (PostgreSQL: in memory)")
-    db = Database(db_url)
+def test_the_saved_index_is_reused_and_follows_new_and_deleted_items(tmp_path: Path) -> None:
+    # the index is saved beside SQLite databases only (PostgreSQL keeps it in memory)
+    db = Database(f"sqlite:///{tmp_path / 'saved.db'}")
     svc, emb = _filled(db)
     path = index_path(db.url, emb.name)
     assert path is not None and svc.save_vectors(force=True) and path.exists()
@@ -157,14 +156,15 @@ def test_the_saved_index_is_reused_and_follows_new_and_deleted_items(db_url: str
     db.dispose()
 
 
-def test_a_saved_index_of_another_model_or_a_newer_database_is_rebuilt(db_url: str) -> None:
-    if not db_url.startswith("sqlite"):
-        pytest.skip("the index is saved beside SQLite databases only")
-    db = Database(db_url)
+def test_a_saved_index_of_another_model_or_a_newer_database_is_rebuilt(tmp_path: Path) -> None:
+    # the index is saved beside SQLite databases only (PostgreSQL keeps it in memory)
+    db = Database(f"sqlite:///{tmp_path / 'saved.db'}")
     svc, emb = _filled(db)
     svc.save_vectors(force=True)
     path = index_path(db.url, emb.name)
-    assert path is not None
+    assert path is not None and path.parent == tmp_path and path.name.startswith("saved.db.vectors-fake-bow")
+    assert index_path("postgresql+psycopg://u:p@h/db", emb.name) is None
+    assert index_path("sqlite:///:memory:", emb.name) is None
     note_path = path.with_name(path.name + ".json")
     note = json.loads(note_path.read_text())
     note_path.write_text(json.dumps({**note, "last_row_id": note["last_row_id"] + 1000}))
@@ -226,3 +226,11 @@ def test_query_cache_drops_the_least_recently_used() -> None:
     off = QueryCache(0)
     off.put("m", "a", v)
     assert off.get("m", "a") is None
+
+
+def test_the_log_says_how_vectors_are_searched_on_each_store(db: Database) -> None:
+    note = service_mod.pgvector_note(db)
+    if db.url.startswith("sqlite"):
+        assert note == "the store is SQLite"
+    else:  # the machines' PostgreSQL has no pgvector package; either way vectors stay in process
+        assert note.startswith("pgvector is") and note.endswith("vectors are searched in process")
