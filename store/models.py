@@ -349,7 +349,12 @@ class ItemEmbedding(Base):
     """
 
     __tablename__ = "item_embeddings"
-    __table_args__ = (UniqueConstraint("item_id", "model", name="uq_item_embeddings_item_model"),)
+    # AUTOINCREMENT (migration 0011_vectors): a row id is never handed out twice, so "rows after id N"
+    # is everything stored since an index that holds row N was saved.
+    __table_args__ = (
+        UniqueConstraint("item_id", "model", name="uq_item_embeddings_item_model"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("action_items.id", ondelete="CASCADE"), index=True)

@@ -13,7 +13,7 @@ from nlp.stem import stem
 from search.fusion import rrf, weighted
 from search.item_queries import keyword_search
 from search.lexicon import search_lexicon
-from search.vectors import VectorIndex
+from search.vectors import AnnIndex, BruteForceIndex
 from store.db import Database
 from store.fts import reindex_all, sync_index
 from store.items import update_item
@@ -158,8 +158,9 @@ def test_rrf_rewards_agreement_and_weighted_normalises() -> None:
     assert [i for i, _ in weighted([kw, sem], [1.0, 0.0])][:3] == [1, 2, 3]
 
 
-def test_vector_index_add_replace_search_and_mask() -> None:
-    idx = VectorIndex()
+@pytest.mark.parametrize("kind", [BruteForceIndex, AnnIndex])
+def test_vector_index_add_replace_search_and_mask(kind: type[BruteForceIndex] | type[AnnIndex]) -> None:
+    idx = kind()
     eye = np.eye(4, dtype=np.float32)
     idx.add([10, 11, 12], eye[:3])
     idx.add([11], eye[3:4])  # re-embedded item overwrites its row
@@ -169,6 +170,9 @@ def test_vector_index_add_replace_search_and_mask() -> None:
     big = np.random.default_rng(0).standard_normal((3000, 4)).astype(np.float32)
     idx.add(list(range(100, 3100)), big)  # grows past its buffer
     assert len(idx) == 3003 and idx.get(3099) is not None
+    assert idx.remove([11, 12, 99_999]) == 2
+    assert len(idx) == 3001 and 11 not in idx and idx.get(11) is None
+    assert idx.search(eye[3], 1, allowed={11, 10}) == [(10, 0.0)]
 
 
 def test_word_overlap_tells_a_repeated_order_from_a_related_one() -> None:
