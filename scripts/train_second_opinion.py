@@ -48,7 +48,7 @@ OUT = ROOT / "models" / "data" / so.DATA_FILE
 C_GRID = (0.03, 0.1, 0.3, 1.0)
 DROP_GRID = (0.0, 0.03, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
 ADD_GRID = (0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01)  # 1.01: never add
-ERRORS_UNDER_REVIEW = 0.75  # the review threshold puts at least this share of training errors under it
+ERRORS_UNDER_REVIEW = 0.6  # "most": the review threshold puts at least this share of training errors under it
 PLATT_INPUTS = {"off": ("cue", "issuer", "responsible"), "on": ("cue", "issuer", "responsible", "model_logit")}
 
 # ---- matching a candidate to a gold sentence (the scorer's rule: character trigrams covering both) ----

