@@ -94,9 +94,13 @@ class Signals:
     position: float  # 0 at the document's start, 1 at its end
 
 
+# Cue features are per kind of rule, not per row, so that a row added to CUE_RULES or BLOCKERS keeps the
+# shipped weights usable (retrain to let the model learn from it).
+CUE_KINDS = ("direct", "asked", "subjunctive", "imperative", "obligation", "decision", "future", "verbless")
+
+
 def feature_names() -> list[str]:
-    names = [f"rule{i}_{kind}" for i, (kind, _, _, _) in enumerate(CUE_RULES)]
-    names += [f"blocker_{name}" for name, _ in BLOCKERS]
+    names = [f"kind_{kind}" for kind in CUE_KINDS] + ["blocked"]
     names += [f"word_{i}" for i in range(len(weak_words()))]
     names += ["cue", "weak", "table", "minutes", "issuer", "responsible", "deadline", "targets"]
     names += ["past", "done", "report", "that", "list", "digit", "length", "position"]
@@ -106,8 +110,9 @@ def feature_names() -> list[str]:
 def cue_features(s: Signals) -> list[float]:
     """The cue features of one candidate, in the order of ``feature_names``."""
     text = s.text
-    out = [float(bool(rx.search(text))) for _, rx, _, _ in CUE_RULES]
-    out += [float(bool(rx.search(text))) for _, rx in BLOCKERS]
+    matched = {kind for kind, rx, _, _ in CUE_RULES if rx.search(text)}
+    out = [float(kind in matched) for kind in CUE_KINDS]
+    out.append(float(any(rx.search(text) for _, rx in BLOCKERS)))
     out += [float(w in text) for w in weak_words()]
     out += [s.cue, float(s.weak), float(s.table), float(s.minutes), float(s.issuer), float(s.responsible)]
     out += [float(s.deadline), float(s.targets)]
