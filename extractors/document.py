@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from core.contract import SCHEMA_ID, Extraction
-from extractors.directives import directive_cue
+from extractors import second_opinion
 from extractors.meeting import (
     chair_from,
     meeting_date,
@@ -105,6 +105,7 @@ class DocumentExtractor:
         self.last_unit: _Unit | None = None
         # Officers mentioned (not as agents) in the sentence before: "वह …" in the next one may mean them.
         self.previous_addressees: list[PersonMention] = []
+        self.opinion = second_opinion.active()  # None unless NIRDESH_SECOND_OPINION is on
 
     # -- prose -------------------------------------------------------------
     def run(self) -> Extraction:
@@ -120,6 +121,8 @@ class DocumentExtractor:
             first = False
         for page, row in table_rows:
             self._table_item(page, row)
+        if self.opinion is not None:
+            self.items = self.opinion.review(self.items, table_keys, self.minutes, [len(p) for p in self.pages])
         return self._result()
 
     def _issuer_for(self, text: str, mentions: list[PersonMention]) -> tuple[Person | None, tuple[int, int] | None]:
@@ -179,7 +182,7 @@ class DocumentExtractor:
             issuer = self.speaker
         if self.minutes and issuer_span is None and self.chair is not None:
             issuer = self.chair  # formal minutes: a decision with no named authority is the chair's
-        cue = directive_cue(text, minutes_context=self.minutes)
+        cue = second_opinion.cue(text, self.minutes, self.opinion)
         if cue is None:
             return
         # "… का दिया निर्देश |", a paragraph ending in a comma, the document's last (cut) sentence: ended too

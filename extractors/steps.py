@@ -17,6 +17,7 @@ from typing import Any
 from extractors.people import Person, PersonMention
 from extractors.recurrence import find_recurrence
 from extractors.responsible import find_responsible
+from extractors.second_opinion import calibrated, review_below
 from extractors.targets import find_targets
 from models.gazetteer import Gazetteer
 from nlp.dates import TimeExpression, find_time_expressions
@@ -41,12 +42,11 @@ _PURPOSE = re.compile(rf"{WORD_START}(?:ताकि|जिससे|जिस�
 _THAT = re.compile(rf"{WORD_START}कि\s+")
 # A directive whose subject is a bare third-person pronoun, at the start or right after कि.
 _PRONOUN_SUBJECT = re.compile(r"(?:^|\sकि\s+)(?:वह|वे)\s")
-# Below this confidence an item is shown for review.
-REVIEW_BELOW = 0.6
 
 
 def needs_review(confidence: float) -> bool:
-    return confidence < REVIEW_BELOW
+    """Is an item of this calibrated confidence shown for review? (threshold: models/data/second_opinion.json)"""
+    return confidence < review_below()
 
 
 def choose_deadline(expressions: list[TimeExpression], sentence: str = "") -> TimeExpression | None:
@@ -129,13 +129,10 @@ def targets(d: ItemDraft) -> None:
 
 
 def confidence(d: ItemDraft) -> None:
-    """The cue's confidence, lowered when the item lacks who issued it or who must act."""
-    value = d.cue_confidence
-    if d.issuer is None:
-        value -= 0.2
-    if not d.fields.get("responsible"):
-        value -= 0.05
-    d.fields["confidence"] = round(max(0.05, min(value, 0.99)), 2)
+    """The probability that the item is a correct directive, calibrated from the cue's confidence and
+    whether the item names who issued it and who must act (the second opinion, when on, adds its
+    probability later: extractors/second_opinion.py)."""
+    d.fields["confidence"] = calibrated(d.cue_confidence, d.issuer is not None, bool(d.fields.get("responsible")))
 
 
 # (name, fields it fills, step), in order: confidence reads what the steps before it filled.
