@@ -7,7 +7,7 @@ filtered export at N items (SQLite, the embedded default), beside plain baseline
 Items are directives filled from bench/generate.py's templates and word lists (officers, departments,
 tasks, deadlines), 50 per meeting, written with bulk INSERTs and indexed for keyword search through
 the service's own code. Each line is p50/p95 over ``--runs`` calls of what the API handler runs
-(``list_items`` + the item JSON of the page), after one warm-up call; baselines:
+(``list_items`` with the API's count cap + the item JSON of the page), after one warm-up call; baselines:
 
 * ``bare SELECT ... LIMIT 50``: the cheapest possible page (no filter, no order, no count);
 * ``newest 50``: the unfiltered default list; the goal is every filter's p95 <= 2x this;
@@ -34,7 +34,7 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from api.schemas import item_out_of  # noqa: E402
+from api.schemas import COUNT_CAP, item_out_of  # noqa: E402
 from bench.common import latency  # noqa: E402
 from bench.generate import CHAIRS, DEPARTMENTS, OFFICERS  # noqa: E402
 from bench.scale_load import TODAY, build  # noqa: E402
@@ -87,7 +87,7 @@ def samples(fn: Callable[[], object], runs: int) -> dict[str, float]:
 def list_page(db: Database, f: ItemFilter, sort: str, **kw: Any) -> Callable[[], object]:
     def run() -> object:
         with db.session() as s:
-            items, total = list_items(s, f, today=TODAY, sort=sort, limit=50, **kw)
+            items, total = list_items(s, f, today=TODAY, sort=sort, limit=50, count_cap=COUNT_CAP, **kw)
             return [item_out_of(i, TODAY) for i in items], total
 
     return run
@@ -98,7 +98,7 @@ def office_page(db: Database, office_id: int) -> Callable[[], object]:
 
     def run() -> object:
         with db.session() as s:
-            items, total = office_items(s, office_id, today=TODAY, limit=50)
+            items, total = office_items(s, office_id, today=TODAY, limit=50, count_cap=COUNT_CAP)
             return [item_out_of(i, TODAY) for i in items], total
 
     return run

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, contains_eager, selectinload, sessionmaker
 
 from core.states import CLOSED_STATUSES, ItemStatus, ReviewState
 from store.models import ActionItem, Document, ItemOffice, ItemResponsible, Office, OfficeAlias
+from store.repository import count_of
 from store.responsibles import folded_key
 
 MAX_ALIAS = 300
@@ -272,8 +273,10 @@ def office_items(
     overdue: bool | None = None,
     limit: int = 50,
     offset: int = 0,
+    count_cap: int | None = None,
 ) -> tuple[list[ActionItem], int]:
-    """One page of an office's confirmed items, soonest due first, and their total."""
+    """One page of an office's confirmed items, soonest due first, and their total (counted up to
+    ``count_cap + 1`` when a cap is given, as ``store.repository.list_items`` does)."""
     conds: list[Any] = [ItemOffice.office_id == office_id, ActionItem.review_state == ReviewState.CONFIRMED]
     if status:
         conds.append(ActionItem.status.in_(status))
@@ -281,9 +284,8 @@ def office_items(
         late = and_(ActionItem.due_date < today, ActionItem.status.not_in(CLOSED_STATUSES))
         conds.append(late if overdue else ~late)
     joined = select(ActionItem).join(ItemOffice, ItemOffice.item_id == ActionItem.id)
-    total = session.scalar(
-        select(func.count()).select_from(ActionItem).join(ItemOffice, ItemOffice.item_id == ActionItem.id).where(*conds)
-    )
+    ids = select(ActionItem.id).join(ItemOffice, ItemOffice.item_id == ActionItem.id).where(*conds)
+    total = session.scalar(count_of(ids, count_cap))
     rows = session.scalars(
         joined.join(ActionItem.document)
         .options(contains_eager(ActionItem.document), selectinload(ActionItem.corrections))

@@ -164,12 +164,10 @@ def responsible_condition(needle: str) -> Any:
     return ActionItem.id.in_(people)
 
 
-def responsible_count(needle: str) -> Any:
-    """SELECT of the number of items ``responsible_condition`` matches, from the covering index of
+def responsible_item_ids(needle: str) -> Any:
+    """SELECT of the ids of the items ``responsible_condition`` matches, from the covering index of
     ``(search, item_id)`` alone (every row's item exists: the foreign key cascades)."""
-    return select(sa.func.count(sa.distinct(ItemResponsible.item_id))).where(
-        ItemResponsible.search.in_(_terms(RESPONSIBLE, needle))
-    )
+    return select(ItemResponsible.item_id).where(ItemResponsible.search.in_(_terms(RESPONSIBLE, needle))).distinct()
 
 
 def issuer_condition(needle: str) -> Any:
