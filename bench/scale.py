@@ -127,11 +127,12 @@ def heavy(db: Database, runs: int) -> list[tuple[str, dict[str, float]]]:
 
 
 def plan(db: Database, f: ItemFilter, sort: str) -> list[str]:
-    """The query plan of one list page (the page query, not the count)."""
-    from store.repository import _filtered, _order
+    """The query plan of one list page as ``list_items`` runs it (the page query, not the count)."""
+    from store.repository import _filtered, _order, count_of, matching_ids, walk_sort_index
 
     stmt = _filtered(sa.select(ActionItem).join(ActionItem.document), f, TODAY).order_by(*_order(sort)).limit(50)
     with db.engine.connect() as c:
+        stmt = walk_sort_index(stmt, sort, c.scalar(count_of(matching_ids(f, TODAY), COUNT_CAP)) or 0)
         sql = str(stmt.compile(c, compile_kwargs={"literal_binds": True}))
         if c.dialect.name == "sqlite":
             return [r[3] for r in c.exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]

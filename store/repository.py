@@ -177,6 +177,14 @@ SORT_INDEXES = {"created_at": "ix_action_items_created_id", "priority": "ix_acti
 DENSE_MATCHES = 2000
 
 
+def walk_sort_index(stmt: Select[Any], sort: str, total: int) -> Select[Any]:
+    """``stmt`` with SQLite's ``INDEXED BY`` the sort's index when ``total`` says the filter is broad."""
+    index = SORT_INDEXES.get(sort.lstrip("-"))
+    if index is None or total < DENSE_MATCHES:
+        return stmt
+    return stmt.with_hint(ActionItem, f"INDEXED BY {index}", "sqlite")  # other dialects ignore it
+
+
 def overdue_clause(today: date) -> Any:
     """Overdue is derived, never stored: a due date before today on an item still open."""
     return and_(
@@ -283,9 +291,7 @@ def list_items(
     total = session.scalar(count_of(matching_ids(f, today), count_cap)) or 0
     if after is not None:
         base = base.where(after)
-    index = SORT_INDEXES.get(sort.lstrip("-"))
-    if index and total >= DENSE_MATCHES and session.get_bind().dialect.name == "sqlite":
-        base = base.with_hint(ActionItem, f"INDEXED BY {index}", "sqlite")
+    base = walk_sort_index(base, sort, total)
     stmt = (
         _filtered(base, f, today)
         .options(contains_eager(ActionItem.document), selectinload(ActionItem.corrections))
