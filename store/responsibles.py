@@ -127,8 +127,8 @@ def sync(conn: Connection | Session, batch: int = 5000) -> int:
     """Fill ``item_responsibles``, ``issuer_key`` and the vocabulary for items written outside the ORM
     (bulk loads, the migration's backfill): items with a non-empty list and no rows, and items whose
     issuer has no key. Returns the number of items whose responsibles were written."""
-    has_rows = select(ItemResponsible.item_id)
-    missing = select(ActionItem.id, ActionItem.responsible).where(ActionItem.id.not_in(has_rows))
+    has_rows = sa.exists().where(ItemResponsible.item_id == ActionItem.id)  # NOT EXISTS: see store.fts._sync
+    missing = select(ActionItem.id, ActionItem.responsible).where(~has_rows)
     pending = [(i, r) for i, r in conn.execute(missing) if r]
     for start in range(0, len(pending), batch):
         write_items(conn, pending[start : start + batch])

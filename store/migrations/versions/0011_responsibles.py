@@ -8,7 +8,7 @@ Create Date: 2026-12-03
   designation" for the filter, the office whose alias the key is), kept by ``store.responsibles``.
 * ``search_terms``: the distinct folded terms the substring filters scan (responsible, issuer).
 * PostgreSQL: ``documents (meeting_date DESC NULLS LAST)`` for ``sort=-meeting_date``; a pg_trgm GIN
-  index on ``lower(text)`` for ``q=`` when the extension is available.
+  index on ``text`` for ``q=`` (ILIKE) when the extension is available.
 * ``action_items.issuer_key`` with ``(issuer_key, created_at, id)``; ``(priority, created_at, id)`` for
   ``priority=``; an expression index on the priority rank for ``sort=priority``.
 
@@ -73,7 +73,7 @@ def upgrade() -> None:
 
 
 def _text_trigrams() -> None:
-    """``q=`` (a substring of the text, ``lower(text) LIKE``) through a pg_trgm GIN index, when the
+    """``q=`` (a substring of the text: ``text ILIKE``) through a pg_trgm GIN index, when the
     extension can be had (it is a trusted one: the database owner may create it). Without it the
     filter stays a scan, as before."""
     bind = op.get_bind()
@@ -84,7 +84,7 @@ def _text_trigrams() -> None:
             bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     except sa.exc.DBAPIError:
         return
-    op.execute(f"CREATE INDEX {TEXT_TRGM} ON action_items USING gin (lower(text) gin_trgm_ops)")
+    op.execute(f"CREATE INDEX {TEXT_TRGM} ON action_items USING gin (text gin_trgm_ops)")
 
 
 def downgrade() -> None:
