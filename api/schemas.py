@@ -174,6 +174,14 @@ class DocumentDetail(DocumentSummary):
     job: JobOut | None
 
 
+COUNT_CAP = 10_000  # item lists count this many matches at most, unless ?exact_total=true
+
+
+def capped_total(total: int, cap: int | None) -> tuple[int, bool]:
+    """(total to show, whether it is exact) of a count made with ``count_cap=cap``."""
+    return (cap, False) if cap is not None and total > cap else (total, True)
+
+
 class Page_(BaseModel):
     total: int
     limit: int
@@ -186,6 +194,10 @@ class DocumentList(Page_):
 
 class ItemList(Page_):
     items: list[ItemOut]
+    total_exact: bool = Field(
+        default=True,
+        description=f"false: more than {COUNT_CAP:,} items match and total is that cap (ask ?exact_total=true)",
+    )
     next_after: str | None = Field(
         default=None,
         description="a full page: pass as ?after= (same filters and sort) for the next one, without OFFSET",

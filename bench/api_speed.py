@@ -89,6 +89,7 @@ def seed_items(database_url: str, n: int, start_doc: int = 0, per_doc: int = 100
     """Insert ``n`` synthetic action items (``per_doc`` per document) with bulk inserts."""
     from sqlalchemy import insert
 
+    from store import responsibles
     from store.db import Database
     from store.models import ActionItem, Document
 
@@ -136,6 +137,8 @@ def seed_items(database_url: str, n: int, start_doc: int = 0, per_doc: int = 100
                     )
                 )
             s.execute(insert(ActionItem), rows)
+    with db.engine.begin() as c:
+        responsibles.sync(c)  # the rows the ORM's flush hook writes for items it saves
     db.engine.dispose()
 
 

@@ -7,7 +7,7 @@ filtered export at N items (SQLite, the embedded default), beside plain baseline
 Items are directives filled from bench/generate.py's templates and word lists (officers, departments,
 tasks, deadlines), 50 per meeting, written with bulk INSERTs and indexed for keyword search through
 the service's own code. Each line is p50/p95 over ``--runs`` calls of what the API handler runs
-(``list_items`` + the item JSON of the page), after one warm-up call; baselines:
+(``list_items`` with the API's count cap + the item JSON of the page), after one warm-up call; baselines:
 
 * ``bare SELECT ... LIMIT 50``: the cheapest possible page (no filter, no order, no count);
 * ``newest 50``: the unfiltered default list; the goal is every filter's p95 <= 2x this;
@@ -22,12 +22,11 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
-import random
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,75 +34,20 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from api.schemas import item_out_of  # noqa: E402
+from api.schemas import COUNT_CAP, item_out_of  # noqa: E402
 from bench.common import latency  # noqa: E402
-from bench.generate import CHAIRS, DEPARTMENTS, DIRECTIVES, OFFICERS, _fill  # noqa: E402
+from bench.generate import CHAIRS, DEPARTMENTS, OFFICERS  # noqa: E402
+from bench.scale_load import TODAY, build  # noqa: E402
 from core.settings import Settings  # noqa: E402
 from exporters.rows import iter_rows  # noqa: E402
 from exporters.service import chunks, spool  # noqa: E402
 from search.service import SearchService  # noqa: E402
-from store import fts, keyset  # noqa: E402
+from store import keyset  # noqa: E402
 from store.db import Database  # noqa: E402
-from store.models import ActionItem, Document  # noqa: E402
+from store.models import ActionItem  # noqa: E402
+from store.offices import office_items  # noqa: E402
 from store.repository import ItemFilter, list_items  # noqa: E402
 from store.stats import workload  # noqa: E402
-
-TODAY = date(2026, 6, 1)
-PER_DOC = 50
-
-
-def build(db: Database, n: int, seed: int = 5) -> float:
-    """Insert ``n`` items (and their meetings) and their keyword index rows; returns seconds."""
-    rng = random.Random(seed)
-    t0 = time.perf_counter()
-    with db.engine.begin() as c:
-        for d in range(n // PER_DOC):
-            dept = DEPARTMENTS[d % len(DEPARTMENTS)]
-            doc_id = c.execute(
-                sa.insert(Document).values(
-                    sha256=f"{d:064d}",
-                    filename=f"minutes-{d}.pdf",
-                    content_type="application/pdf",
-                    kind="pdf",
-                    size=1,
-                    stored_path="x",
-                    meeting_date=TODAY - timedelta(days=rng.randint(1, 700)),
-                    department=dept,
-                    status="processed",
-                )
-            ).inserted_primary_key[0]  # type: ignore[index]  # a single-row INSERT always has one
-            ctx = {"chair": rng.choice(CHAIRS), "dept": dept}
-            rows = []
-            for seq in range(1, PER_DOC + 1):
-                officer = rng.choice(OFFICERS)
-                text = _fill(rng.choice(DIRECTIVES), rng, {**ctx, "officer": officer})
-                due = TODAY + timedelta(days=rng.randint(-300, 200)) if rng.random() < 0.8 else None
-                rows.append(
-                    {
-                        "document_id": doc_id,
-                        "seq": seq,
-                        "text": text,
-                        "norm_text": text,
-                        "issuer_designation": ctx["chair"],
-                        "responsible": [{"name": None, "designation": officer}],
-                        "responsible_search": officer,
-                        "deadline_date": due,
-                        "due_date": due,
-                        "targets": [],
-                        "confidence": round(rng.random(), 3),
-                        "review_state": rng.choice(["proposed", "confirmed", "confirmed", "rejected"]),
-                        "status": rng.choice(["open", "open", "in_progress", "done", "dropped"]),
-                        "priority": rng.choice(["low", "normal", "normal", "high"]),
-                        "due_date_source": "extracted",
-                        "stale": False,
-                    }
-                )
-            c.execute(sa.insert(ActionItem), rows)
-    with db.engine.begin() as c:
-        pairs = [(i, t) for i, t in c.execute(sa.select(ActionItem.id, ActionItem.text))]
-        for i in range(0, len(pairs), 5000):
-            fts.write_rows(c, pairs[i : i + 5000])
-    return time.perf_counter() - t0
 
 
 def filters() -> dict[str, tuple[ItemFilter, str]]:
@@ -143,18 +87,52 @@ def samples(fn: Callable[[], object], runs: int) -> dict[str, float]:
 def list_page(db: Database, f: ItemFilter, sort: str, **kw: Any) -> Callable[[], object]:
     def run() -> object:
         with db.session() as s:
-            items, total = list_items(s, f, today=TODAY, sort=sort, limit=50, **kw)
+            items, total = list_items(s, f, today=TODAY, sort=sort, limit=50, count_cap=COUNT_CAP, **kw)
             return [item_out_of(i, TODAY) for i in items], total
 
     return run
 
 
+def office_page(db: Database, office_id: int) -> Callable[[], object]:
+    """GET /v1/offices/{id}/items: the office's confirmed items, soonest due first, and their total."""
+
+    def run() -> object:
+        with db.session() as s:
+            items, total = office_items(s, office_id, today=TODAY, limit=50, count_cap=COUNT_CAP)
+            return [item_out_of(i, TODAY) for i in items], total
+
+    return run
+
+
+def heavy(db: Database, runs: int) -> list[tuple[str, dict[str, float]]]:
+    """/v1/stats and a filtered export in three formats."""
+    rows: list[tuple[str, dict[str, float]]] = []
+
+    def stats() -> object:
+        with db.session() as s:
+            return workload(s, today=TODAY)
+
+    rows.append(("/v1/stats", samples(stats, max(3, runs // 5))))
+    settings = dataclasses.replace(Settings(), public_url="https://nirdesh.example.org")
+    for fmt in ("csv", "xlsx", "ics"):
+        f = ItemFilter(department=DEPARTMENTS[1], status=["open"])
+
+        def export(fmt: str = fmt, f: ItemFilter = f) -> object:
+            with db.session() as s:
+                rows_ = iter_rows(s, f, today=TODAY, base_url=settings.public_url)
+                return spool(chunks(fmt, rows_, f, settings=settings))[1]
+
+        rows.append((f"export {fmt} (one department, open)", samples(export, 3)))
+    return rows
+
+
 def plan(db: Database, f: ItemFilter, sort: str) -> list[str]:
-    """The query plan of one list page (the page query, not the count)."""
-    from store.repository import _filtered, _order
+    """The query plan of one list page as ``list_items`` runs it (the page query, not the count)."""
+    from store.repository import _filtered, _order, count_of, matching_ids, walk_sort_index
 
     stmt = _filtered(sa.select(ActionItem).join(ActionItem.document), f, TODAY).order_by(*_order(sort)).limit(50)
     with db.engine.connect() as c:
+        stmt = walk_sort_index(stmt, sort, c.scalar(count_of(matching_ids(f, TODAY), COUNT_CAP)) or 0)
         sql = str(stmt.compile(c, compile_kwargs={"literal_binds": True}))
         if c.dialect.name == "sqlite":
             return [r[3] for r in c.exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
@@ -167,14 +145,20 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=30)
     ap.add_argument("--db-url", help="an empty database (default: SQLite in a temporary folder)")
     ap.add_argument("--plans", action="store_true")
+    ap.add_argument("--lists-only", action="store_true", help="lists and searches only (no /v1/stats, exports)")
+    ap.add_argument("--reuse", action="store_true", help="measure a database an earlier run loaded (--db-url)")
     ns = ap.parse_args()
     print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
     with tempfile.TemporaryDirectory() as tmp:
         url = ns.db_url or f"sqlite:///{Path(tmp) / 'scale.db'}"
         db = Database(url)
-        print(f"build {ns.items:,} items: {build(db, ns.items):.1f}s ({db.engine.dialect.name})")
-        with db.engine.begin() as c:
-            c.exec_driver_sql("ANALYZE")
+        if ns.reuse:
+            with db.engine.connect() as c:
+                print(f"reuse {c.exec_driver_sql('SELECT count(*) FROM action_items').scalar():,} items")
+        else:
+            print(f"build {ns.items:,} items: {build(db, ns.items):.1f}s ({db.engine.dialect.name})")
+            with db.engine.begin() as c:
+                c.exec_driver_sql("ANALYZE")
         rows: list[tuple[str, dict[str, float]]] = []
 
         def bare() -> object:
@@ -210,21 +194,9 @@ def main() -> None:
             ("page at 5,000: after= cursor", samples(list_page(db, ItemFilter(), "-created_at", after=cursor), ns.runs))
         )
 
-        def stats() -> object:
-            with db.session() as s:
-                return workload(s, today=TODAY)
-
-        rows.append(("/v1/stats", samples(stats, max(3, ns.runs // 5))))
-        settings = dataclasses.replace(Settings(), public_url="https://nirdesh.example.org")
-        for fmt in ("csv", "xlsx", "ics"):
-            f = ItemFilter(department=DEPARTMENTS[1], status=["open"])
-
-            def export(fmt: str = fmt, f: ItemFilter = f) -> object:
-                with db.session() as s:
-                    rows_ = iter_rows(s, f, today=TODAY, base_url=settings.public_url)
-                    return spool(chunks(fmt, rows_, f, settings=settings))[1]
-
-            rows.append((f"export {fmt} (one department, open)", samples(export, 3)))
+        rows.append(("list: one office's items (office 1)", samples(office_page(db, 1), ns.runs)))
+        if not ns.lists_only:
+            rows += heavy(db, ns.runs)
         base = next(r for n, r in rows if n.startswith("list: newest"))["p95_ms"]
         print(f"\n{'what':46s} {'p50 ms':>9s} {'p95 ms':>9s}  p95 / newest-50 p95")
         for name, r in rows:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.dialects.sqlite.base import SQLiteCompiler
 from sqlalchemy.orm import Session, sessionmaker
 
 from store import outbox
@@ -59,6 +60,15 @@ def _configure_sqlite(engine: Engine) -> None:
         conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
 
+def _sqlite_index_hint(_compiler: Any, _table: Any, text: str | None) -> str | None:
+    """``select(...).with_hint(Model, "INDEXED BY ix_name", "sqlite")`` renders after the table name
+    (SQLAlchemy's SQLite compiler drops table hints; only INDEXED BY is let through)."""
+    return text if text and text.startswith("INDEXED BY ") else None
+
+
+SQLiteCompiler.get_from_hint_text = _sqlite_index_hint  # type: ignore[method-assign, assignment]
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the latest Alembic revision; no alembic.ini needed."""
     from alembic import command
@@ -89,6 +99,9 @@ class Database:
         from store import offices
 
         offices.install(self.sessionmaker)  # new items link to offices by alias; closing dates follow status
+        from store import responsibles
+
+        responsibles.install(self.sessionmaker)  # item_responsibles follow every write of the JSON list
         from store.fts import install_index_hooks
 
         install_index_hooks(self.sessionmaker)  # the keyword index follows every write of an item

@@ -17,6 +17,7 @@ from core.states import DueDateSource, ItemStatus, Priority, Recurrence, ReviewS
 from ingest.text import control_error
 from store.limits import cap_extracted, check_length
 from store.models import ActionItem
+from store.responsibles import issuer_key
 from store.text import normalise
 
 CORRECTABLE = ("text", "action", "issued_by", "responsible", "deadline", "recurrence", "targets")
@@ -65,6 +66,7 @@ def _target(t: Any) -> Target:
 def _write_issuer(item: ActionItem, p: Person | None) -> None:
     item.issuer_name = (p.name or None) if p else None
     item.issuer_designation = (p.designation or None) if p else None
+    item.issuer_key = issuer_key(item.issuer_name, item.issuer_designation)
 
 
 def _write_responsible(item: ActionItem, people: Sequence[Person]) -> None:

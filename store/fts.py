@@ -173,7 +173,10 @@ def _sync(session: Session, index: FtsIndex, batch: int) -> dict[str, int]:
     else:
         dropped = 0  # the foreign key cascades
         indexed = sa.table(index.table, sa.column(index.pg_key, sa.Integer)).c[index.pg_key]
-    missing = list(session.scalars(select(index.source.id).where(index.source.id.not_in(select(indexed)))))
+    # NOT EXISTS, not NOT IN: PostgreSQL hashes a NOT IN subquery only while it fits in work_mem; at a
+    # million rows it fell back to rescanning the index table per item (a server start never finished)
+    has_row = sa.exists().where(indexed == index.source.id)
+    missing = list(session.scalars(select(index.source.id).where(~has_row)))
     for i in range(0, len(missing), batch):
         _index_ids(session, missing[i : i + batch], index)
     return {"indexed": len(missing), "dropped": max(dropped or 0, 0)}

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -70,6 +71,11 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is not None and value.tzinfo is None:
             value = value.replace(tzinfo=UTC)
         return value
+
+
+# The rank that sort=priority orders by, as literal SQL: an expression index (0011_responsibles) is used
+# only when the query's expression is the same, so both are this text.
+PRIORITY_RANK_SQL = "(CASE priority WHEN 'low' THEN 0 WHEN 'normal' THEN 1 WHEN 'high' THEN 2 ELSE 1 END)"
 
 
 class Base(DeclarativeBase):
@@ -135,6 +141,10 @@ class ActionItem(Base):
         Index("ix_action_items_created_id", "created_at", "id"),  # 0007: list indexes
         Index("ix_action_items_review_created", "review_state", "created_at", "id"),
         Index("ix_action_items_due_id", "due_date", "id"),
+        # 0011_responsibles: issuer filter, priority filter and sort
+        Index("ix_action_items_issuer_created", "issuer_key", "created_at", "id"),
+        Index("ix_action_items_priority_created", "priority", "created_at", "id"),
+        Index("ix_action_items_priority_rank", text(PRIORITY_RANK_SQL), "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -146,6 +156,8 @@ class ActionItem(Base):
     action: Mapped[str | None] = mapped_column(Text)
     issuer_name: Mapped[str | None] = mapped_column(Text)
     issuer_designation: Mapped[str | None] = mapped_column(Text)
+    # folded "name designation" of the issuer (store.responsibles.folded_key); the issuer filter's key
+    issuer_key: Mapped[str | None] = mapped_column(String(300))
     responsible: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
     responsible_search: Mapped[str] = mapped_column(Text, default="")  # lower-cased names+designations
     deadline_text: Mapped[str | None] = mapped_column(Text)
@@ -362,6 +374,42 @@ class ItemEmbedding(Base):
     dim: Mapped[int] = mapped_column(Integer)
     vector: Mapped[bytes] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ItemResponsible(Base):
+    """One responsible person of an action item, in the order of ``ActionItem.responsible`` (which stays
+    the read model's source). Kept in step by ``store.responsibles`` on every flush that writes the list.
+
+    ``key`` is the folded designation (else name): what office aliases match, and ``office_id`` the
+    office whose alias it is. ``search`` is the folded "name designation", what ``responsible=`` matches
+    (through the small vocabulary in ``search_terms``).
+    """
+
+    __tablename__ = "item_responsibles"
+    __table_args__ = (
+        Index("ix_item_responsibles_search_item", "search", "item_id"),
+        Index("ix_item_responsibles_key_item", "key", "item_id"),
+        Index("ix_item_responsibles_office_item", "office_id", "item_id"),
+    )
+
+    item_id: Mapped[int] = mapped_column(ForeignKey("action_items.id", ondelete="CASCADE"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(300))
+    search: Mapped[str] = mapped_column(String(600))
+    name: Mapped[str | None] = mapped_column(Text)
+    designation: Mapped[str | None] = mapped_column(Text)
+    office_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id", ondelete="SET NULL"))
+
+
+class SearchTerm(Base):
+    """The distinct folded keys a substring filter scans (kind ``responsible`` or ``issuer``): a few
+    thousand rows however many items there are. Rows are only added; a term no item uses any more
+    matches nothing."""
+
+    __tablename__ = "search_terms"
+
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    term: Mapped[str] = mapped_column(String(600), primary_key=True)
 
 
 # --- offices and action-taken reports (migration 0007) ------------------------------------------------

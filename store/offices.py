@@ -14,11 +14,12 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, and_, case, delete, event, func, insert, inspect, select, update
-from sqlalchemy.orm import Session, contains_eager, sessionmaker
+from sqlalchemy.orm import Session, contains_eager, selectinload, sessionmaker
 
 from core.states import CLOSED_STATUSES, ItemStatus, ReviewState
-from nlp.normalize import fold
-from store.models import ActionItem, Document, ItemOffice, Office, OfficeAlias
+from store.models import ActionItem, Document, ItemOffice, ItemResponsible, Office, OfficeAlias
+from store.repository import count_of
+from store.responsibles import folded_key
 
 MAX_ALIAS = 300
 
@@ -29,7 +30,7 @@ class OfficeError(ValueError):
 
 def alias_key(text: str) -> str:
     """The matching key of an alias or a responsible: folded, whitespace collapsed."""
-    return " ".join(fold(text or "").split())[:MAX_ALIAS]
+    return folded_key(text, MAX_ALIAS)
 
 
 def responsible_keys(responsible: list[dict[str, Any]] | None) -> dict[str, str]:
@@ -77,6 +78,7 @@ def add_aliases(session: Session, office: Office, aliases: list[str]) -> list[st
     """Add aliases (duplicates of this office's are ignored; another office's raise) and link items."""
     known = {a.key for a in office.aliases}
     added: list[str] = []
+    keys: list[str] = []
     for alias in aliases:
         key = alias_key(alias)
         if not key or key in known:
@@ -87,8 +89,10 @@ def add_aliases(session: Session, office: Office, aliases: list[str]) -> list[st
         office.aliases.append(OfficeAlias(alias=alias.strip()[:MAX_ALIAS], key=key))
         known.add(key)
         added.append(alias.strip())
+        keys.append(key)
     session.flush()
     if added:
+        session.execute(update(ItemResponsible).where(ItemResponsible.key.in_(keys)).values(office_id=office.id))
         link_items(session)
     return added
 
@@ -151,21 +155,26 @@ def _link(conn: Connection | Session, item_id: int, document_id: int, office_ids
 
 
 def link_items(session: Session, item_ids: list[int] | None = None) -> int:
-    """Link items (all not rejected, or ``item_ids``) to the offices their responsibles match."""
-    aliases = _alias_map(session)
-    if not aliases:
-        return 0
-    stmt = select(ActionItem.id, ActionItem.document_id, ActionItem.responsible).where(
-        ActionItem.review_state != ReviewState.REJECTED
+    """Link items (all not rejected, or ``item_ids``) to the offices their responsibles match: an index
+    scan of ``item_responsibles`` rows that name an office, not a read of every item's JSON list."""
+    stmt = (
+        select(ItemResponsible.item_id, ActionItem.document_id, ItemResponsible.office_id)
+        .join(ActionItem, ActionItem.id == ItemResponsible.item_id)
+        .where(ItemResponsible.office_id.is_not(None), ActionItem.review_state != ReviewState.REJECTED)
+        .where(
+            ItemResponsible.item_id.not_in(
+                select(ItemOffice.item_id).where(ItemOffice.office_id == ItemResponsible.office_id)
+            )
+        )
+        .order_by(ItemResponsible.item_id)
     )
     if item_ids is not None:
-        stmt = stmt.where(ActionItem.id.in_(item_ids))
-    n = 0
-    for item_id, document_id, responsible in session.execute(stmt):
-        offices = {aliases[k] for k in responsible_keys(responsible) if k in aliases}
-        if offices:
-            n += _link(session, item_id, document_id, offices, "alias")
-    return n
+        stmt = stmt.where(ItemResponsible.item_id.in_(item_ids))
+    wanted: dict[tuple[int, int], set[int]] = {}
+    for item_id, document_id, office_id in session.execute(stmt):
+        if office_id is not None:
+            wanted.setdefault((item_id, document_id), set()).add(office_id)
+    return sum(_link(session, i, d, offices, "alias") for (i, d), offices in wanted.items())
 
 
 def assign_item(session: Session, office: Office, item: ActionItem) -> bool:
@@ -282,8 +291,10 @@ def office_items(
     overdue: bool | None = None,
     limit: int = 50,
     offset: int = 0,
+    count_cap: int | None = None,
 ) -> tuple[list[ActionItem], int]:
-    """One page of an office's confirmed items, soonest due first, and their total."""
+    """One page of an office's confirmed items, soonest due first, and their total (counted up to
+    ``count_cap + 1`` when a cap is given, as ``store.repository.list_items`` does)."""
     conds: list[Any] = [ItemOffice.office_id == office_id, ActionItem.review_state == ReviewState.CONFIRMED]
     if status:
         conds.append(ActionItem.status.in_(status))
@@ -291,12 +302,11 @@ def office_items(
         late = and_(ActionItem.due_date < today, ActionItem.status.not_in(CLOSED_STATUSES))
         conds.append(late if overdue else ~late)
     joined = select(ActionItem).join(ItemOffice, ItemOffice.item_id == ActionItem.id)
-    total = session.scalar(
-        select(func.count()).select_from(ActionItem).join(ItemOffice, ItemOffice.item_id == ActionItem.id).where(*conds)
-    )
+    ids = select(ActionItem.id).join(ItemOffice, ItemOffice.item_id == ActionItem.id).where(*conds)
+    total = session.scalar(count_of(ids, count_cap))
     rows = session.scalars(
         joined.join(ActionItem.document)
-        .options(contains_eager(ActionItem.document))
+        .options(contains_eager(ActionItem.document), selectinload(ActionItem.corrections))
         .where(*conds)
         .order_by(ActionItem.due_date.asc().nulls_last(), ActionItem.id.desc())
         .limit(limit)

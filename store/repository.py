@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, not_, or_, select
-from sqlalchemy.orm import Session, contains_eager, defer, selectinload
+from sqlalchemy import Integer, Row, Select, and_, func, literal_column, not_, select
+from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from core.contract import Extraction
 from core.states import CLOSED_STATUSES, DocumentStatus, ItemStatus, ReviewState
 from store.document_edit import apply_overrides
 from store.fields import new_extracted_item, parse_date
-from store.models import ActionItem, Document, Page
+from store.models import PRIORITY_RANK_SQL, ActionItem, Document, Page
+from store.responsibles import issuer_condition, responsible_condition, responsible_item_ids
 
 # --- documents -------------------------------------------------------------------------------------
 
@@ -163,8 +164,25 @@ SORT_KEYS = {
     "meeting_date": Document.meeting_date,
     "status": ActionItem.status,
     "id": ActionItem.id,
-    "priority": case(PRIORITY_RANK, value=ActionItem.priority, else_=1),
+    # the literal text of the expression index ix_action_items_priority_rank (PRIORITY_RANK's order)
+    "priority": literal_column(PRIORITY_RANK_SQL, Integer),
 }
+
+
+# SQLite picks a filter's own index (status + due date for overdue, the responsibles' item ids) even
+# when it matches thousands of rows, then reads and sorts them all for one page. When the count says
+# the filter is that broad, the page walks the sort's index instead and stops after one page: at most
+# about limit * items / DENSE_MATCHES rows read. (PostgreSQL weighs this itself from its statistics.)
+SORT_INDEXES = {"created_at": "ix_action_items_created_id", "priority": "ix_action_items_priority_rank"}
+DENSE_MATCHES = 2000
+
+
+def walk_sort_index(stmt: Select[Any], sort: str, total: int) -> Select[Any]:
+    """``stmt`` with SQLite's ``INDEXED BY`` the sort's index when ``total`` says the filter is broad."""
+    index = SORT_INDEXES.get(sort.lstrip("-"))
+    if index is None or total < DENSE_MATCHES:
+        return stmt
+    return stmt.with_hint(ActionItem, f"INDEXED BY {index}", "sqlite")  # other dialects ignore it
 
 
 def overdue_clause(today: date) -> Any:
@@ -195,15 +213,10 @@ def _filtered(stmt: Select[Any], f: ItemFilter, today: date) -> Select[Any]:
     if f.overdue is not None:
         conds.append(overdue_clause(today) if f.overdue else not_(overdue_clause(today)))
     if f.responsible:
-        conds.append(ActionItem.responsible_search.icontains(f.responsible.lower(), autoescape=True))
+        conds.append(responsible_condition(f.responsible))
     conds += document_conditions(f)
     if f.issuer:
-        conds.append(
-            or_(
-                ActionItem.issuer_name.icontains(f.issuer, autoescape=True),
-                ActionItem.issuer_designation.icontains(f.issuer, autoescape=True),
-            )
-        )
+        conds.append(issuer_condition(f.issuer))
     if f.assignee:
         conds.append(ActionItem.assignee.icontains(f.assignee, autoescape=True))
     if f.priority:
@@ -240,6 +253,22 @@ def _order(sort: str) -> list[Any]:
     return [order, ActionItem.id.desc() if desc else ActionItem.id.asc()]
 
 
+def matching_ids(f: ItemFilter, today: date) -> Select[Any]:
+    """SELECT of the ids of the items matching ``f`` (once each), the cheapest way there is: the meetings
+    are joined only when a filter is about them; ``responsible=`` alone reads only the responsibles' index."""
+    if f.responsible and replace(f, responsible=None) == ItemFilter():
+        return responsible_item_ids(f.responsible)
+    ids = select(ActionItem.id)
+    if document_conditions(f):
+        ids = ids.join(ActionItem.document)
+    return _filtered(ids, f, today)
+
+
+def count_of(rows: Select[Any], cap: int | None = None) -> Select[Any]:
+    """The number of ``rows``, counting at most ``cap + 1`` of them when a cap is given."""
+    return select(func.count()).select_from((rows if cap is None else rows.limit(cap + 1)).subquery())
+
+
 def list_items(
     session: Session,
     f: ItemFilter,
@@ -249,19 +278,20 @@ def list_items(
     limit: int = 50,
     offset: int = 0,
     after: Any = None,
+    count_cap: int | None = None,
 ) -> tuple[list[ActionItem], int]:
     """One page of items matching ``f`` and the total count. ``sort`` is a SORT_KEYS name, '-' for desc.
 
     ``after`` (a condition from ``store.keyset.after_condition``) starts the page after a cursor.
+    ``count_cap``: count at most ``count_cap + 1`` matches (a total above the cap means "more than the
+    cap"), so a broad filter at a million items reads a few thousand index entries, not all of them.
     """
     order = _order(sort)
     base = select(ActionItem).join(ActionItem.document)
-    counted = select(func.count(ActionItem.id)).select_from(ActionItem)
-    if document_conditions(f):  # the count joins the meetings only when a filter is about them
-        counted = counted.join(ActionItem.document)
-    total = session.scalar(_filtered(counted, f, today)) or 0
+    total = session.scalar(count_of(matching_ids(f, today), count_cap)) or 0
     if after is not None:
         base = base.where(after)
+    base = walk_sort_index(base, sort, total)
     stmt = (
         _filtered(base, f, today)
         .options(contains_eager(ActionItem.document), selectinload(ActionItem.corrections))
@@ -272,27 +302,47 @@ def list_items(
     return list(session.scalars(stmt).unique().all()), total
 
 
-def iter_items(
-    session: Session, f: ItemFilter, *, today: date, sort: str = "id", limit: int = 100_000, batch: int = 500
-) -> Iterator[ActionItem]:
-    """Every item matching ``f`` (up to ``limit``), streamed from the database ``batch`` rows at a time.
+# What an export row needs (exporters.rows): the item's columns and its meeting's, nothing else.
+EXPORT_COLUMNS = (
+    ActionItem.id,
+    ActionItem.document_id,
+    ActionItem.seq,
+    ActionItem.text,
+    ActionItem.action,
+    ActionItem.issuer_name,
+    ActionItem.issuer_designation,
+    ActionItem.responsible,
+    ActionItem.deadline_text,
+    ActionItem.due_date,
+    ActionItem.due_date_source,
+    ActionItem.recurrence,
+    ActionItem.status,
+    ActionItem.priority,
+    ActionItem.assignee,
+    ActionItem.note,
+    ActionItem.review_state,
+    ActionItem.confidence,
+    ActionItem.created_at,
+    ActionItem.updated_at,
+    Document.department,
+    Document.meeting_date,
+    Document.meeting_title,
+    Document.filename,
+)
 
-    For the exports: no count query, corrections loaded one query per batch, the meeting's JSON
-    columns left unread (deferred), and memory stays flat however many items match: the session's
-    identity map holds rows weakly, so a batch the caller no longer holds is freed.
-    """
+
+def iter_item_rows(
+    session: Session, f: ItemFilter, *, today: date, sort: str = "id", limit: int = 100_000, batch: int = 1000
+) -> Iterator[Row[Any]]:
+    """The EXPORT_COLUMNS of every item matching ``f`` (up to ``limit``), as plain rows streamed
+    ``batch`` at a time: one Core SELECT, no ORM objects, no corrections (exports show none)."""
     stmt = (
-        _filtered(select(ActionItem).join(ActionItem.document), f, today)
-        .options(
-            contains_eager(ActionItem.document).defer(Document.meeting).defer(Document.warnings),
-            defer(ActionItem.norm_text),
-            selectinload(ActionItem.corrections),
-        )
+        _filtered(select(*EXPORT_COLUMNS).select_from(ActionItem).join(ActionItem.document), f, today)
         .order_by(*_order(sort))
         .limit(limit)
         .execution_options(yield_per=batch)
     )
-    yield from session.scalars(stmt)
+    yield from session.execute(stmt)
 
 
 def get_item(session: Session, item_id: int) -> ActionItem | None:
@@ -300,4 +350,8 @@ def get_item(session: Session, item_id: int) -> ActionItem | None:
 
 
 def is_overdue(item: ActionItem, today: date) -> bool:
-    return item.due_date is not None and item.due_date < today and item.status not in CLOSED_STATUSES
+    return overdue_on(item.due_date, item.status, today)
+
+
+def overdue_on(due_date: date | None, status: str, today: date) -> bool:
+    return due_date is not None and due_date < today and status not in CLOSED_STATUSES

@@ -14,6 +14,7 @@ from api.etags import check_if_match
 from api.filters import SORTS, Filters, SortKey
 from api.params import MAX_OFFSET, IdPath, Text
 from api.schemas import (
+    COUNT_CAP,
     AuditOut,
     BulkReviewOut,
     BulkReviewRequest,
@@ -22,6 +23,7 @@ from api.schemas import (
     ItemPatch,
     ReviewRequest,
     audit_out,
+    capped_total,
     item_out_of,
 )
 from core.states import ErrorCode
@@ -57,6 +59,9 @@ def get_items(
     after: Annotated[
         str | None, Query(max_length=400, description="next_after of the previous page: keyset paging, no offset")
     ] = None,
+    exact_total: Annotated[
+        bool, Query(description=f"count every match (by default the total stops at {COUNT_CAP:,})")
+    ] = False,
 ) -> ItemList:
     if sort not in SORTS:
         raise ApiError(422, ErrorCode.VALIDATION_ERROR, f"sort: use one of {SORTS}")
@@ -71,10 +76,19 @@ def get_items(
         except ValueError as e:
             raise ApiError(422, ErrorCode.VALIDATION_ERROR, str(e)) from e
     with ctx.db.session() as s:
-        items, total = list_items(s, f, today=today, sort=sort, limit=limit, offset=offset, after=condition)
+        cap = None if exact_total else COUNT_CAP
+        items, counted = list_items(
+            s, f, today=today, sort=sort, limit=limit, offset=offset, after=condition, count_cap=cap
+        )
+        total, exact = capped_total(counted, cap)
         nxt = keyset.encode(sort, items[-1]) if len(items) == limit else None
         return ItemList(
-            total=total, limit=limit, offset=offset, items=[item_out_of(i, today) for i in items], next_after=nxt
+            total=total,
+            total_exact=exact,
+            limit=limit,
+            offset=offset,
+            items=[item_out_of(i, today) for i in items],
+            next_after=nxt,
         )
 
 

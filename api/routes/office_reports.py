@@ -19,7 +19,7 @@ from api.errors import ApiError, not_found
 from api.params import MAX_ID, MAX_OFFSET, IdPath, IsoDate, Text
 from api.routes.documents import _read_limited
 from api.routes.offices import scoped
-from api.schemas import ItemList, ItemOut, item_out_of
+from api.schemas import COUNT_CAP, ItemList, ItemOut, capped_total, item_out_of
 from api.uploads import content_disposition, detect
 from core.states import ErrorCode, ItemStatus, ReportStatus, Role
 from exporters.pendency import PendencyHeader, pendency_data, render_pendency_pdf, render_pendency_xlsx
@@ -160,8 +160,11 @@ def office_items(
             overdue=overdue,
             limit=limit,
             offset=offset,
+            count_cap=COUNT_CAP,
         )
-        return ItemList(total=total, limit=limit, offset=offset, items=[item_out_of(i, today) for i in items])
+        total, exact = capped_total(total, COUNT_CAP)
+        items_out = [item_out_of(i, today) for i in items]
+        return ItemList(total=total, total_exact=exact, limit=limit, offset=offset, items=items_out)
 
 
 @router.get("/offices/{office_id:int}/items/{item_id:int}", response_model=ItemOut, tags=["offices"])

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from api.auth import Admin, Ctx, Editor, OfficeOrViewer, Principal, Viewer
 from api.errors import ApiError, error_responses, not_found
-from api.params import IdPath, Text
+from api.params import MAX_ID, IdPath, Text
 from core.states import ErrorCode, Role
 from store import offices as store
 from store.models import Office
@@ -58,7 +58,7 @@ class AliasesIn(BaseModel):
 class AssignIn(BaseModel):
     """Bulk assignment: each responsible (as listed by /unlinked) becomes an alias of the office."""
 
-    office_id: int = Field(ge=1)
+    office_id: int = Field(ge=1, le=MAX_ID)  # beyond it SQLite cannot bind the id (OverflowError, a 500)
     responsibles: list[Name] = Field(min_length=1, max_length=200)
 
 

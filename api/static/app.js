@@ -1023,10 +1023,10 @@ function pager(data, go) {
   const from = data.total ? data.offset + 1 : 0;
   const to = Math.min(data.offset + data.limit, data.total);
   return el("div", { class: "pager" },
-    el("span", { class: "muted" }, `${t("total")}: ${data.total} (${from}–${to})`),
+    el("span", { class: "muted" }, `${t("total")}: ${data.total}${data.total_exact === false ? "+" : ""} (${from}–${to})`),
     el("button", { type: "button", class: "secondary", disabled: data.offset <= 0,
       onclick: () => go(Math.max(0, data.offset - data.limit)) }, t("prev")),
-    el("button", { type: "button", class: "secondary", disabled: data.offset + data.limit >= data.total,
+    el("button", { type: "button", class: "secondary", disabled: data.offset + data.limit >= data.total && data.total_exact !== false,
       onclick: () => go(data.offset + data.limit) }, t("next")));
 }
 

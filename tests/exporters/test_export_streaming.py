@@ -10,15 +10,19 @@ from datetime import UTC, date, datetime
 import pytest
 from icalendar import Calendar
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from core.settings import Settings
 from exporters.csv_xlsx import write_xlsx
 from exporters.ical import escape_text, fold, write_ical
-from exporters.rows import ExportRow, iter_rows, load_rows
+from exporters.rows import ExportRow, iter_rows, load_rows, to_row
 from exporters.service import Counted, chunks, read_pieces, render, spool
 from exporters.xlsx_stream import column_letter, serial
 from store.db import Database
-from store.repository import ItemFilter
+from store.items import review_item, update_item
+from store.models import ActionItem
+from store.repository import ItemFilter, list_items
+from store.views import ItemView
 from tests.helpers.export_seed import TODAY, seed
 
 BASE = "https://nirdesh.example.org"
@@ -124,6 +128,28 @@ def test_streamed_rows_equal_loaded_rows(db: Database) -> None:
     assert streamed == loaded and len(streamed) == 4
     with db.session() as s:
         assert len(list(iter_rows(s, ItemFilter(), today=TODAY, base_url=BASE, max_items=3))) == 3
+
+
+def test_core_rows_equal_the_read_model_rows(db: Database) -> None:
+    """The exports read plain columns (one Core SELECT); every value must equal what the read model
+    (store.views.ItemView, the API's item JSON) makes of the same item: corrections, a cleared issuer,
+    a manual due date, a closed overdue item, several people."""
+    seed(db)
+    with db.session() as s:
+        a, b, c, d = s.scalars(select(ActionItem).order_by(ActionItem.id)).all()
+        review_item(
+            s, a, "correct", "meena", {"issued_by": None, "responsible": [{"name": "रमेश", "designation": None}]}
+        )
+        review_item(s, b, "correct", "meena", {"responsible": ["सचिव", {"name": "सुनीता", "designation": "तहसीलदार"}]})
+        update_item(s, c, {"due_date": "2026-01-01", "assignee": "मीना", "note": "देखें", "priority": "high"}, "m")
+        update_item(s, d, {"status": "done"}, "meena")
+    for sort in ("id", "-due_date", "priority"):
+        with db.session() as s:
+            items, _ = list_items(s, ItemFilter(), today=TODAY, sort=sort, limit=100)
+            from_view = [to_row(ItemView.from_row(i, i.document, TODAY), BASE) for i in items]
+        with db.session() as s:
+            assert list(iter_rows(s, ItemFilter(), today=TODAY, base_url=BASE, sort=sort)) == from_view
+    assert [r.overdue for r in from_view].count(True) >= 1
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "ics", "json"])
