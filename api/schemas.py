@@ -88,6 +88,9 @@ class ItemOut(BaseModel):
     targets: list[dict[str, Any]]
     evidence: dict[str, Any] | None
     confidence: float | None
+    needs_review: bool = Field(
+        False, description="proposed, with a calibrated confidence under the review threshold: check it first"
+    )
     review_state: str
     tracked: bool
     reviewed_by: str | None
@@ -271,6 +274,7 @@ def _item_out(v: ItemView) -> ItemOut:
         targets=list(v.targets),
         evidence=v.evidence,
         confidence=v.confidence,
+        needs_review=v.needs_review,
         review_state=v.review_state,
         tracked=v.tracked,
         reviewed_by=v.reviewed_by,

@@ -49,6 +49,7 @@ C_GRID = (0.03, 0.1, 0.3, 1.0)
 DROP_GRID = (0.0, 0.03, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
 ADD_GRID = (0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01)  # 1.01: never add
 ERRORS_UNDER_REVIEW = 0.6  # "most": the review threshold puts at least this share of training errors under it
+REVIEW_BUDGET = 0.15  # ... as long as it flags no more than this share of all items
 PLATT_INPUTS = {"off": ("cue", "issuer", "responsible"), "on": ("cue", "issuer", "responsible", "model_logit")}
 
 # ---- matching a candidate to a gold sentence (the scorer's rule: character trigrams covering both) ----
@@ -263,12 +264,26 @@ def apply_platt(m: Json, row: dict[str, float]) -> float:
 
 
 def review_threshold(conf: np.ndarray, label: np.ndarray) -> tuple[float, float, float]:
-    """(threshold, share of errors under it, share of all items under it)."""
+    """(threshold, share of errors under it, share of all items under it).
+
+    The lowest threshold that puts ``ERRORS_UNDER_REVIEW`` of the errors under it, but never one that
+    sends more than ``REVIEW_BUDGET`` of all items to review: a flag on half the items helps nobody.
+    """
     errors = conf[label == 0]
-    for t in np.arange(0.30, 0.995, 0.01):
-        if not len(errors) or (errors < t).mean() >= ERRORS_UNDER_REVIEW:
-            return round(float(t), 2), float((errors < t).mean()) if len(errors) else 0.0, float((conf < t).mean())
-    return 0.99, float((errors < 0.99).mean()), float((conf < 0.99).mean())
+
+    def shares(t: float) -> tuple[float, float]:
+        return (float((errors < t).mean()) if len(errors) else 0.0), float((conf < t).mean())
+
+    best = 0.30
+    for t in np.round(np.arange(0.30, 0.995, 0.01), 2):
+        caught, flagged = shares(float(t))
+        if flagged > REVIEW_BUDGET:
+            break
+        best = float(t)
+        if not len(errors) or caught >= ERRORS_UNDER_REVIEW:
+            break
+    caught, flagged = shares(best)
+    return round(best, 2), caught, flagged
 
 
 def train(docs: Sequence[Doc], embed: Embed, out: Path, folds: int = 5) -> Json:

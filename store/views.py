@@ -14,6 +14,7 @@ from typing import Any
 
 from core.contract import Person
 from core.states import ReviewState
+from extractors.steps import needs_review as confidence_needs_review
 from store.models import ActionItem, Correction, Document
 from store.repository import is_overdue
 
@@ -78,6 +79,15 @@ class ItemView:
     @property
     def tracked(self) -> bool:
         return self.review_state == ReviewState.CONFIRMED
+
+    @property
+    def needs_review(self) -> bool:
+        """A proposed item whose calibrated confidence is under the review threshold (shown as such)."""
+        return (
+            self.review_state == ReviewState.PROPOSED
+            and self.confidence is not None
+            and confidence_needs_review(self.confidence)
+        )
 
     @classmethod
     def from_row(cls, item: ActionItem, document: Document, today: date) -> ItemView:

@@ -60,3 +60,25 @@ def test_api_item_and_export_row_derive_from_one_view(client: Any) -> None:
         export.department,
     )
     assert export.url == f"https://nirdesh.example.org/#/documents/{api['document_id']}?item={item_id}"
+
+
+def test_a_proposed_item_under_the_review_threshold_is_marked_until_it_is_reviewed(client: Any) -> None:
+    from extractors.second_opinion import review_below
+
+    item_id = _item_id(client)
+    ctx = client.app.state.ctx
+    with ctx.db.session() as s:
+        row = get_item(s, item_id)
+        assert row is not None
+        row.confidence = round(review_below() - 0.2, 2)
+    assert client.get(f"/v1/action-items/{item_id}").json()["needs_review"] is True
+    r = client.post(f"/v1/action-items/{item_id}/review", json={"decision": "confirm"})
+    assert r.status_code == 200, r.text
+    assert client.get(f"/v1/action-items/{item_id}").json()["needs_review"] is False
+    with ctx.db.session() as s:
+        row = get_item(s, item_id)
+        assert row is not None
+        row.confidence = 0.999
+    r = client.post(f"/v1/action-items/{item_id}/review", json={"decision": "revert"})
+    assert r.status_code == 200, r.text
+    assert client.get(f"/v1/action-items/{item_id}").json()["needs_review"] is False

@@ -75,3 +75,18 @@ def test_gold_matching_follows_the_scorer() -> None:
     assert script.gold_index(DIRECTIVES[1], gold) == 1
     assert script.gold_index("1. " + DIRECTIVES[2], gold) == 2
     assert script.gold_index(OTHERS[0], gold) is None
+
+
+def test_review_threshold_catches_most_errors_within_the_review_budget() -> None:
+    script = _load_script()
+    # 100 items: 10 errors spread over the confidence range, the rest confident and right.
+    conf = np.concatenate([np.linspace(0.35, 0.98, 10), np.full(90, 0.985)])
+    label = np.concatenate([np.zeros(10, dtype=int), np.ones(90, dtype=int)])
+    t, caught, flagged = script.review_threshold(conf, label)
+    assert caught >= script.ERRORS_UNDER_REVIEW
+    assert flagged <= script.REVIEW_BUDGET
+    # When most errors sit among confident items, the budget wins over the share of errors.
+    conf = np.concatenate([np.full(10, 0.97), np.linspace(0.3, 0.99, 90)])
+    t, caught, flagged = script.review_threshold(conf, label)
+    assert flagged <= script.REVIEW_BUDGET
+    assert caught < script.ERRORS_UNDER_REVIEW
