@@ -60,6 +60,14 @@ def test_krutidev_text_detected_and_english_not() -> None:
         ("xbZ", "गई"),  # bZ = ई
         ("mifLFkr", "उपस्थित"),  # ि after a conjunct
         ("leh{kk: cSBd", "समीक्षा: बैठक"),  # colon after ा
+        ("dkfeZdksa", "कार्मिकों"),  # reph over a syllable with ि
+        ("fu/kkZfjr", "निर्धारित"),  # reph over a full form written as half form + k
+        ("iqufuZekZ.k", "पुनर्निर्माण"),  # two rephs in one word
+        ("ewfrZ vkSj 'krsaZ", "मूर्ति और शर्तें"),  # reph after ि, reph after े + ं
+        ("deZpkfj;ksa", "कर्मचारियों"),
+        ('fo"k;: lM+dsa', "विषय: सड़कें"),  # colon after a consonant
+        ("'kq: djsa", "शुरू करें"),  # रू after ु stays
+        ("fnukad 31/07/2025 rd", "दिनांक 31/07/2025 तक"),  # slashes between digits
     ],
 )
 def test_krutidev_conversion_fixes(raw: str, expected: str) -> None:
@@ -68,6 +76,11 @@ def test_krutidev_conversion_fixes(raw: str, expected: str) -> None:
 
 def test_krutidev_round_trip_of_own_sentence() -> None:
     text = "उपस्थित अधिकारियों को निर्देश दिए गए कि कार्यों में पारदर्शिता रखी जाए।"
+    assert convert_legacy(hinlegacy.encode(text, "krutidev_010")) == text
+
+
+def test_krutidev_round_trip_of_reph_words() -> None:
+    text = "कार्मिकों के लिए निर्धारित पुनर्निर्माण कार्य की शर्तें और मूर्ति स्थापना का आशीर्वाद"
     assert convert_legacy(hinlegacy.encode(text, "krutidev_010")) == text
 
 
