@@ -1,7 +1,8 @@
 """Text-PDF reading per producer: word error rate and ms/page, nirdesh vs pdftotext vs PDFium alone.
 
 Writes corpus documents (letterhead, headings, a ruled action table) with every producer of
-``bench.producers`` in Lohit and Noto Devanagari, then reads each file three ways:
+``bench.producers`` in Lohit and Noto Devanagari and in the legacy KrutiDev-layout font built at run time
+(``bench.legacy_font``), then reads each file three ways:
 
 - ``nirdesh``: ``ingest.ingest_bytes`` (engine choice, OCR fallback; page texts joined);
 - ``pdftotext``: poppler's CLI, plain mode;
@@ -26,7 +27,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 from bench.common import median_time
-from bench.producers import FONTS, PRODUCERS, corpus_docs, produce
+from bench.producers import ALL_FONTS, LEGACY_FONTS, PRODUCERS, corpus_docs, produce
 from core.settings import get_settings
 from ingest import ingest_bytes
 from ingest.cer import wer
@@ -57,31 +58,33 @@ def main(argv: list[str] | None = None) -> None:
     settings = get_settings()
     docs = corpus_docs(args.docs.split(","), args.blocks)
     cache = args.cache or Path(tempfile.mkdtemp(prefix="nirdesh-producers-"))
-    print(f"{len(docs)} documents x {len(PRODUCERS)} producers x {len(FONTS)} fonts; PDFs in {cache}")
-    print(f"{'producer':12} {'font':6} {'pages':>5} {'nirdesh':>8} {'pdftotext':>9} {'pdfium':>7}  engines/routes")
+    print(f"{len(docs)} documents x {len(PRODUCERS)} producers x {len(ALL_FONTS)} fonts; PDFs in {cache}")
+    print(f"{'producer':12} {'font':8} {'pages':>5} {'nirdesh':>8} {'pdftotext':>9} {'pdfium':>7}  engines/routes")
     per_producer: dict[str, list[tuple[float, float, float]]] = {p: [] for p in PRODUCERS}
+    per_legacy: dict[str, list[tuple[float, float, float]]] = {p: [] for p in PRODUCERS}
     speed_files: list[tuple[bytes, int]] = []
     for producer in PRODUCERS:
-        for font in FONTS:
+        for font in ALL_FONTS:
             for doc in docs:
                 data = produce(doc, producer, font, cache)
                 ref = doc.reference()
                 ingested = ingest_bytes(data, f"{doc.name}.pdf", settings)
                 ours = "\n\n".join(p.text for p in ingested.pages)
                 scores = (wer(ours, ref), wer(pdftotext(data), ref), wer(pdfium_alone(data), ref))
-                per_producer[producer].append(scores)
+                (per_legacy if font in LEGACY_FONTS else per_producer)[producer].append(scores)
                 how = ",".join(sorted({p.engine or p.route for p in ingested.pages}))
                 print(
-                    f"{producer:12} {font:6} {len(ingested.pages):5d} "
+                    f"{producer:12} {font:8} {len(ingested.pages):5d} "
                     f"{scores[0]:8.3f} {scores[1]:9.3f} {scores[2]:7.3f}  {how}  {doc.name}"
                 )
                 if all(p.route == "text" for p in ingested.pages):
                     speed_files.append((data, len(ingested.pages)))
-    print("\nmean WER per producer (nirdesh / pdftotext / PDFium alone)")
-    for producer, rows in per_producer.items():
-        means = [statistics.mean(r[k] for r in rows) for k in range(3)]
-        flag = "ok" if means[0] <= means[1] + 0.01 else "WORSE than pdftotext + 0.01"
-        print(f"  {producer:12} {means[0]:.3f} / {means[1]:.3f} / {means[2]:.3f}  {flag}")
+    for title, table in (("Unicode fonts", per_producer), ("legacy font", per_legacy)):
+        print(f"\nmean WER per producer, {title} (nirdesh / pdftotext / PDFium alone)")
+        for producer, rows in table.items():
+            means = [statistics.mean(r[k] for r in rows) for k in range(3)]
+            flag = "ok" if means[0] <= means[1] + 0.01 else "WORSE than pdftotext + 0.01"
+            print(f"  {producer:12} {means[0]:.3f} / {means[1]:.3f} / {means[2]:.3f}  {flag}")
     pages = sum(n for _, n in speed_files)
     if pages:
         ours_s = sum(median_time(partial(ingest_bytes, d, "x.pdf", settings), args.repeat) for d, _ in speed_files)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ingest.text import LINE_END_HYPHEN
+
 LEGACY_FONT_HINTS = {
     "krutidev": "krutidev_010",
     "kruti dev": "krutidev_010",
@@ -25,6 +27,7 @@ _REPH = "\u0930\u094d\u094d"  # what hinlegacy emits for KrutiDev "Z"
 # half forms (a conjunct's first part), as hinlegacy decodes them.
 _SIGNS = frozenset("khsSaqw`%W+~¡È‚zªî")
 _HALVES = frozenset("'\"./?CDEFHILOPRTUXY[{«¶¸ºËÖÙÜè÷")
+_HALF_AT_LINE_END = re.compile("([" + re.escape("".join(sorted(_HALVES))) + "])\n(?=k)")
 _REPH_MARK = "\ue000"  # a private-use stand-in for र् while hinlegacy decodes the rest
 
 _FIXES: list[tuple[re.Pattern[str], str]] = [
@@ -118,6 +121,13 @@ def _decode_line(line: str, font: str) -> str:
 
 
 def convert_legacy(text: str, font: str = "krutidev_010") -> str:
-    """Legacy-font text to Unicode Devanagari, line by line (keeps line breaks)."""
+    """Legacy-font text to Unicode Devanagari, line by line (keeps line breaks).
+
+    PDFium marks a "-" that ends a line as U+FFFE; in KrutiDev that code is the full stop of ``क्र.सं.``.
+    A half form ending a line and a ``k`` opening the next are one letter, split by a narrow table cell.
+    """
+    text = text.replace(LINE_END_HYPHEN, "-")
+    if font == "krutidev_010":  # a narrow cell broke a word between a half form and its ा stem ('\nk = श)
+        text = _HALF_AT_LINE_END.sub(r"\1", text)
     out = [_decode_line(line, font) if line.strip() else line for line in text.split("\n")]
     return "\n".join(out)

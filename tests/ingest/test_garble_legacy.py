@@ -84,5 +84,17 @@ def test_krutidev_round_trip_of_reph_words() -> None:
     assert convert_legacy(hinlegacy.encode(text, "krutidev_010")) == text
 
 
+def test_krutidev_letter_split_across_lines_and_line_end_hyphen() -> None:
+    # a narrow cell broke "funsZ'k" between the half श and its ा stem; PDFium marks a line-end "-" as U+FFFE
+    assert convert_legacy("funsZ'\nk") == "निर्देश"
+    assert convert_legacy("Ø\ufffe\nla-") == "क्र.\nसं."
+
+
 def test_postfix_leaves_unicode_alone() -> None:
     assert postfix(CLEAN) == CLEAN
+
+
+def test_clean_text_keeps_a_line_end_hyphen_pdfium_marked() -> None:
+    from ingest.text import clean_text
+
+    assert clean_text("समय\ufffe\nसीमा") == "समय-\nसीमा"
