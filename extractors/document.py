@@ -9,6 +9,7 @@ from typing import Any
 
 from core.contract import SCHEMA_ID, Extraction
 from extractors.directives import directive_cue
+from extractors.furniture_facts import furniture_facts
 from extractors.meeting import (
     chair_from,
     meeting_date,
@@ -84,7 +85,8 @@ class DocumentExtractor:
         self.registry = PersonRegistry(gazetteer)
         self.pages = [clean_text(p.text) for p in doc.pages]
         self.full_text = "\n\n".join(self.pages)
-        self.meeting_date = meeting or meeting_date(self.full_text)
+        self.furniture = furniture_facts(doc)  # banners and repeated letterheads: the last resort
+        self.meeting_date = meeting or meeting_date(self.full_text) or self.furniture.published_on
         self.minutes = bool(_MINUTES.search(self.full_text))
         self.speaker: Person | None = None
         self.chair: Person | None = None
@@ -339,7 +341,7 @@ class DocumentExtractor:
                     "date": self.meeting_date.isoformat() if self.meeting_date else None,
                     "place": meeting_place(self.full_text),
                     "chair": chair_dict,
-                    "department": meeting_department(self.full_text),
+                    "department": meeting_department(self.full_text) or self.furniture.department,
                     "attendees": [p.as_dict() for p in self.attendees],
                     "title": meeting_title(self.full_text),
                 },
