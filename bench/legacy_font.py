@@ -22,7 +22,6 @@ from pathlib import Path
 from bench.producers import FONTS, ProducerMissing
 
 FAMILY = "KrutiDev010 Nirdesh"
-PS_NAME = "KrutiDev010-Nirdesh"
 SLUG = "krutidev_010"
 # Codes whose glyph is not what decoding the code alone gives.
 _SPECIAL = {
@@ -107,8 +106,9 @@ def _pieces(font_path: Path, cmap: dict[int, str], order: list[str], meaning: st
     return [(order[g], x, y, adv) for g, x, y, adv in _shape(font_path, text) if order[g] != zwj]
 
 
-def build_krutidev_font(target: Path) -> Path:
-    """Write the KrutiDev-layout font to ``target`` (a .ttf) and return it."""
+def build_krutidev_font(target: Path, family: str = FAMILY) -> Path:
+    """Write the KrutiDev-layout font to ``target`` (a .ttf) and return it; ``family`` names it (a name
+    without "KrutiDev" leaves the reader only the text itself to know the encoding by)."""
     from fontTools.ttLib import TTFont
     from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent
 
@@ -147,7 +147,8 @@ def build_krutidev_font(target: Path) -> Path:
     for rec in list(names.names):
         if rec.nameID in (1, 3, 4, 6, 16, 17):
             names.removeNames(nameID=rec.nameID)
-    for name_id, value in ((1, FAMILY), (4, FAMILY), (3, PS_NAME), (6, PS_NAME)):
+    ps_name = family.replace(" ", "-")
+    for name_id, value in ((1, family), (4, family), (3, ps_name), (6, ps_name)):
         names.setName(value, name_id, 3, 1, 0x409)
         names.setName(value, name_id, 1, 0, 0)
     font["post"].formatType = 3.0  # no glyph names: the composites' names are ours, not Adobe's

@@ -68,6 +68,30 @@ def test_legacy_font_pdfs_hold_latin_codes_and_read_as_hindi(
     assert wer("\n".join(p.text for p in ingested.pages), doc.reference()) < 0.05
 
 
+def test_legacy_text_is_known_by_its_letters_when_the_font_name_does_not_say(
+    doc: Doc, producer_cache: Path, settings: Settings
+) -> None:
+    from fpdf import FPDF
+
+    from bench.legacy_font import build_krutidev_font
+
+    font = build_krutidev_font(producer_cache / "plain-name.ttf", family="Office Hindi 1")
+    pdf = FPDF(format="A4")
+    pdf.add_font("office", fname=str(font))
+    pdf.add_page()
+    pdf.set_font("office", size=12)
+    legacy = doc.legacy()
+    for text in [legacy.letterhead, *(t for _, t in legacy.blocks)]:
+        pdf.multi_cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
+    data = bytes(pdf.output())
+    fonts = subprocess.run(["pdffonts", "-"], input=data, capture_output=True, check=True).stdout.decode()
+    assert "OfficeHindi" in fonts.replace("-", "") and "Kruti" not in fonts
+    ingested = ingest_bytes(data, "plain.pdf", settings)
+    assert {p.route for p in ingested.pages} == {"legacy"}
+    reference = "\n".join([doc.letterhead, *(t for _, t in doc.blocks)])
+    assert wer("\n".join(p.text for p in ingested.pages), reference) < 0.05
+
+
 def test_chromium_pages_are_read_by_poppler_and_libreoffice_by_pdfium(
     doc: Doc, producer_cache: Path, settings: Settings
 ) -> None:
