@@ -9,13 +9,17 @@ the project's own texts) is written by:
 - ``reportlab``: ReportLab platypus with HarfBuzz shaping;
 - ``ghostscript``: the LibreOffice file re-distilled by ``gs -sDEVICE=pdfwrite`` (a "print to PDF" step);
 
-each in the Lohit Devanagari and Noto Sans Devanagari fonts. A missing producer raises
+each in the Lohit Devanagari and Noto Sans Devanagari fonts, and in a legacy KrutiDev-layout font
+(``bench.legacy_font``: built from Lohit at run time; the text converted to KrutiDev codes, so the PDF's
+text layer holds Latin letters as old office PDFs do). The legacy font reaches Chromium and LibreOffice
+through a fontconfig file naming its directory. A missing producer raises
 :class:`ProducerMissing` naming the Debian/PyPI package (``scripts/setup.sh`` installs them all).
 """
 
 from __future__ import annotations
 
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -30,6 +34,8 @@ FONTS = {
     "lohit": ("Lohit Devanagari", Path("/usr/share/fonts/truetype/lohit-devanagari/Lohit-Devanagari.ttf")),
     "noto": ("Noto Sans Devanagari", Path("/usr/share/fonts/truetype/noto/NotoSansDevanagari-Regular.ttf")),
 }
+LEGACY_FONTS = ("krutidev",)
+ALL_FONTS = (*FONTS, *LEGACY_FONTS)
 PRODUCERS = ("chromium", "libreoffice", "fpdf2", "reportlab", "ghostscript")
 CHROMIUM_FLAGS = (
     "--headless",
@@ -51,6 +57,17 @@ class Doc:
     letterhead: str
     blocks: list[tuple[str, str]]  # ("h", heading) | ("p", paragraph)
     table: list[list[str]]  # header row first; empty when the document has none
+
+    def legacy(self) -> Doc:
+        """The same document typed in KrutiDev codes."""
+        from bench.legacy_font import to_krutidev
+
+        return Doc(
+            self.name,
+            to_krutidev(self.letterhead),
+            [(kind, to_krutidev(text)) for kind, text in self.blocks],
+            [[to_krutidev(c) for c in row] for row in self.table],
+        )
 
     def reference(self) -> str:
         """The text a perfect reader finds: letterhead, blocks, then the table row by row."""
@@ -79,11 +96,31 @@ def corpus_docs(names: list[str] | None = None, max_blocks: int = 12) -> list[Do
 
 
 def _font(font: str) -> tuple[str, Path]:
+    if font in LEGACY_FONTS:
+        from bench.legacy_font import FAMILY, krutidev_font
+
+        return FAMILY, krutidev_font()
     family, path = FONTS[font]
     if not path.exists():
         package = "fonts-lohit-deva" if font == "lohit" else "fonts-noto-core"
         raise ProducerMissing(f"font {path} missing: apt-get install {package} (scripts/setup.sh)")
     return family, path
+
+
+def _font_env(font: str, work: Path) -> dict[str, str] | None:
+    """Environment for a program that finds fonts through fontconfig: the system's plus a built legacy font."""
+    if font not in LEGACY_FONTS:
+        return None
+    _, path = _font(font)
+    conf = work / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+        '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>'
+        f"<dir>{html.escape(str(path.parent))}</dir><cachedir>{html.escape(str(work / 'fc-cache'))}</cachedir>"
+        "</fontconfig>",
+        encoding="utf-8",
+    )
+    return {**os.environ, "FONTCONFIG_FILE": str(conf)}
 
 
 def _binary(name: str, package: str) -> str:
@@ -126,6 +163,7 @@ def chromium(doc: Doc, font: str, work: Path) -> bytes:
         capture_output=True,
         timeout=120,
         check=True,
+        env=_font_env(font, work),
     )
     return out.read_bytes()
 
@@ -150,6 +188,7 @@ def libreoffice(doc: Doc, font: str, work: Path) -> bytes:
         capture_output=True,
         timeout=180,
         check=True,
+        env=_font_env(font, work),
     )
     return (work / f"{doc.name}.{font}.lo.pdf").read_bytes()
 
@@ -161,7 +200,7 @@ def fpdf2(doc: Doc, font: str, work: Path) -> bytes:
     pdf = FPDF(format="A4")
     pdf.set_margins(20, 20, 20)
     pdf.add_font("deva", fname=str(path))
-    pdf.set_text_shaping(True)
+    pdf.set_text_shaping(font not in LEGACY_FONTS)  # a legacy font is one glyph per code, unshaped
     pdf.add_page()
     pdf.set_font("deva", size=15)
     pdf.multi_cell(0, 9, doc.letterhead, align="C", new_x="LMARGIN", new_y="NEXT")
@@ -193,7 +232,7 @@ def reportlab(doc: Doc, font: str, work: Path) -> bytes:
     name = f"deva-{font}"
     if name not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(TTFont(name, str(path)))
-    body = ParagraphStyle("body", fontName=name, fontSize=11, leading=16, shaping=1)
+    body = ParagraphStyle("body", fontName=name, fontSize=11, leading=16, shaping=int(font not in LEGACY_FONTS))
     head = ParagraphStyle("head", parent=body, fontSize=13, leading=19, spaceBefore=6)
     top = ParagraphStyle("top", parent=body, fontSize=15, leading=21, alignment=1)
     cell = ParagraphStyle("cell", parent=body, fontSize=10, leading=14)
@@ -239,7 +278,7 @@ def produce(doc: Doc, producer: str, font: str, cache: Path | None = None) -> by
         return target.read_bytes()
     with tempfile.TemporaryDirectory(prefix="nirdesh-producer-") as tmp:
         try:
-            data = WRITERS[producer](doc, font, Path(tmp))
+            data = WRITERS[producer](doc.legacy() if font in LEGACY_FONTS else doc, font, Path(tmp))
         except subprocess.CalledProcessError as exc:
             err = (exc.stderr or b"").decode("utf-8", "replace")[-400:]
             raise RuntimeError(f"{producer} failed on {doc.name}: {err}") from exc

@@ -41,6 +41,8 @@ DEFAULT_DOCS = (
     "106_jal_jeevan_mission_jaipur",
     "107_vidyut_karyavritt_agra",
 )
+#: Documents whose merged-cell variant (responsible and deadline merged over three rows) is measured too.
+MERGED_DOCS = ("103_rajasv_karyavritt_ayodhya", "107_vidyut_karyavritt_agra", "112_nagar_nigam_karyavahi_kanpur")
 DERIVED_HEADER = ["क्र.सं.", "निर्देश", "उत्तरदायी अधिकारी", "समय-सीमा"]
 _THAT = re.compile(r"(?<![\u0900-\u097f])कि\s+")
 
@@ -53,6 +55,8 @@ class TableDoc:
     rows: list[list[str]]
     after: list[str] = field(default_factory=list)  # paragraphs below it
     gold: dict[str, Any] = field(default_factory=dict)
+    #: Cells merged down: (first body row, column, rows covered); the covered rows hold the same text.
+    merged: list[tuple[int, int, int]] = field(default_factory=list)
 
     @property
     def directive_column(self) -> int:
@@ -107,6 +111,48 @@ def _from_gold(name: str, text: str, gold: dict[str, Any]) -> TableDoc:
         new_items.append({**it, "sentence": directive})
     closing = "अंत में अध्यक्ष ने सभी अधिकारियों को धन्यवाद देते हुए बैठक समाप्त की।"
     return TableDoc(name, before, list(DERIVED_HEADER), rows, [closing], {**gold, "items": new_items})
+
+
+def _gold_field(column: str) -> str | None:
+    if "उत्तरदायी" in column or "जिम्मेदार" in column:
+        return "responsible"
+    if "समय" in column or "तिथि" in column:
+        return "deadline"
+    return None
+
+
+def merge_down(doc: TableDoc, column: int, first: int, count: int) -> TableDoc:
+    """``doc`` with body rows ``first`` .. ``first + count - 1`` sharing one merged cell in ``column``.
+
+    The covered rows take the first row's text; their gold items (found by their directive cell) take the
+    first item's responsible officers or deadline, as a reader of the merged cell would.
+    """
+    rows = [list(r) for r in doc.rows]
+    value = rows[first][column]
+    for r in range(first + 1, first + count):
+        rows[r][column] = value
+    slot = _gold_field(doc.header[column])
+    items = [dict(it) for it in doc.gold.get("items", [])]
+    by_sentence = {it["sentence"]: it for it in items}
+    source = by_sentence.get(rows[first][doc.directive_column])
+    if slot and source is not None:
+        for r in range(first + 1, first + count):
+            item = by_sentence.get(rows[r][doc.directive_column])
+            if item is not None:
+                item[slot] = source.get(slot)
+    gold = {**doc.gold, "items": items} if items else dict(doc.gold)
+    merged = [*doc.merged, (first, column, count)]
+    return TableDoc(f"{doc.name}.merged", doc.before, doc.header, rows, doc.after, gold, merged)
+
+
+def with_merged_cells(doc: TableDoc) -> TableDoc:
+    """``doc`` with its responsible and deadline cells merged over the first three body rows, as offices do
+    when one officer answers for several points."""
+    count = min(3, len(doc.rows))
+    for column, head in enumerate(doc.header):
+        if _gold_field(head) and count >= 2:
+            doc = merge_down(doc, column, 0, count)
+    return doc
 
 
 def load_doc(name: str) -> TableDoc:
@@ -166,10 +212,14 @@ def text_pdf_bytes(doc: TableDoc, font_pt: float = 11.0, repeat_header: bool = T
             headings_style=FontFace(emphasis=None),
             repeat_headings=1 if repeat_header else 0,
         ) as table:
-            for cells in [doc.header, *doc.rows]:
+            starts = {(r, c): n for r, c, n in doc.merged}
+            covered = {(r + k, c) for r, c, n in doc.merged for k in range(1, n)}
+            for r, cells in enumerate([doc.header, *doc.rows], start=-1):
                 row = table.row()
-                for c in cells:
-                    row.cell(c)
+                for c, text in enumerate(cells):
+                    if (r, c) in covered:
+                        continue
+                    row.cell(text, rowspan=starts.get((r, c), 1))
         pdf.ln(font_pt * 0.6)
         for para in doc.after:
             paragraph(para)

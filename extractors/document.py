@@ -9,6 +9,7 @@ from typing import Any
 
 from core.contract import SCHEMA_ID, Extraction
 from extractors import second_opinion
+from extractors.furniture_facts import furniture_facts
 from extractors.meeting import (
     chair_from,
     meeting_date,
@@ -95,7 +96,8 @@ class DocumentExtractor:
         self.pages = [clean_text(p.text) for p in doc.pages]
         self.full_text = "\n\n".join(self.pages)
         self.registry = PersonRegistry(gazetteer, self.full_text[:_CONTEXT_CHARS])
-        self.meeting_date = meeting or meeting_date(self.full_text)
+        self.furniture = furniture_facts(doc)  # banners and repeated letterheads: the last resort
+        self.meeting_date = meeting or meeting_date(self.full_text) or self.furniture.published_on
         self.minutes = bool(_MINUTES.search(self.full_text))
         self.speaker: Person | None = None
         self.chair: Person | None = None
@@ -374,7 +376,7 @@ class DocumentExtractor:
                     "date": self.meeting_date.isoformat() if self.meeting_date else None,
                     "place": meeting_place(self.full_text),
                     "chair": chair_dict,
-                    "department": meeting_department(self.full_text),
+                    "department": meeting_department(self.full_text) or self.furniture.department,
                     "attendees": [p.as_dict() for p in self.attendees],
                     "title": meeting_title(self.full_text),
                 },

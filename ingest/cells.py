@@ -28,9 +28,12 @@ def locate(text: str, cell: str, start: int = 0) -> int:
     return -1
 
 
-def _locate_row(text: str, row: list[str], cursor: int) -> tuple[list[int], int]:
+def _locate_row(text: str, row: list[str], cursor: int, skip: set[int]) -> tuple[list[int], int]:
     offsets: list[int] = []
-    for cell in row:
+    for c, cell in enumerate(row):
+        if c in skip:  # a merged cell's copy: its place is the merged cell's (filled in by locate_table)
+            offsets.append(-1)
+            continue
         at = locate(text, cell, cursor)
         offsets.append(at)
         if at >= cursor:
@@ -40,11 +43,14 @@ def _locate_row(text: str, row: list[str], cursor: int) -> tuple[list[int], int]
 
 def locate_table(text: str, table: Table) -> None:
     """Fill ``header_spans`` and ``row_spans`` of ``table`` against the page text (in place)."""
-    table.header_spans, cursor = _locate_row(text, table.header, 0)
+    table.header_spans, cursor = _locate_row(text, table.header, 0, set())
     table.row_spans = []
-    for row in table.rows:
-        offsets, cursor = _locate_row(text, row, cursor)
+    for r, row in enumerate(table.rows):
+        offsets, cursor = _locate_row(text, row, cursor, {c for rr, c, _ in table.merged if rr == r})
         table.row_spans.append(offsets)
+    for r, c, origin in table.merged:
+        if origin < r < len(table.row_spans) and c < len(table.row_spans[r]) and c < len(table.row_spans[origin]):
+            table.row_spans[r][c] = table.row_spans[origin][c]
 
 
 def locate_cells(page: Page) -> None:

@@ -34,6 +34,10 @@ class Table:
     Where the reader knows them, each cell's box on the page (``header_boxes``/``row_boxes``) and the
     offset of its text in the page text (``header_spans``/``row_spans``: start offsets, -1 when the cell's
     text is not found there), so evidence can point at a row's own place.
+
+    A cell merged down over several body rows (one ``उत्तरदायी अधिकारी`` for three directives) gives every
+    row it covers its text; ``merged`` lists the covered cells after the first as (body row, column, body
+    row where the merged cell starts), and their box and span are the merged cell's.
     """
 
     page: int
@@ -43,6 +47,7 @@ class Table:
     row_boxes: list[list[Box]] = field(default_factory=list)
     header_spans: list[int] = field(default_factory=list)
     row_spans: list[list[int]] = field(default_factory=list)
+    merged: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 @dataclass

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from ingest.document import Page
 from ingest.text import clean_text
@@ -43,6 +44,20 @@ def patterns() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
         where, _, rx = line.partition(" ")
         (edge if where == "edge" else anywhere).append(re.compile(rx.strip(), re.I))
     return edge, anywhere
+
+
+FurnitureKind = Literal["banner", "page_number", "letterhead"]
+
+
+def furniture_kind(line: str) -> FurnitureKind:
+    """What a furniture line is: a news-site banner, a page number, or else a repeated letterhead line."""
+    edge_rx, any_rx = patterns()
+    text = line.strip()
+    if any(rx.fullmatch(text) for rx in any_rx):
+        return "banner"
+    if any(rx.fullmatch(text) for rx in edge_rx):
+        return "page_number"
+    return "letterhead"
 
 
 def _key(line: str) -> str:

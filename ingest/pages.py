@@ -108,6 +108,7 @@ def page_from_dict(d: dict[str, Any]) -> Page:
             row_boxes=[[_box(b) for b in r] for r in t.get("row_boxes") or []],
             header_spans=[int(x) for x in t.get("header_spans") or []],
             row_spans=[[int(x) for x in r] for r in t.get("row_spans") or []],
+            merged=[(int(r), int(c), int(o)) for r, c, o in t.get("merged") or []],
         )
         for t in d.get("tables") or []
     ]

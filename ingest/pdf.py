@@ -22,6 +22,7 @@ from core.settings import Settings
 from ingest import rulings
 from ingest.blank import is_blank_pdf_page
 from ingest.cells import finish_pages
+from ingest.document import Box as CellBox
 from ingest.document import IngestedDocument, IngestError, Page, Route, Table
 from ingest.garble import GARBLE_THRESHOLD, garble_score
 from ingest.legacy import convert_legacy, legacy_font, looks_like_krutidev
@@ -120,26 +121,61 @@ def _tables(
     except Exception as exc:  # geometry is a bonus; never fail the page over it
         log.warning("table detection failed on page %d: %s", number, exc)
         return tables
+    w, h = float(plumber_page.width) or 1.0, float(plumber_page.height) or 1.0
     for table in found:
-        rows: list[list[str]] = []
-        boxes: list[list[tuple[float, float, float, float]]] = []
-        for row in table.rows:
-            texts: list[str] = []
-            row_boxes: list[tuple[float, float, float, float]] = []
-            for cell in row.cells:
-                if cell is None:  # part of a merged cell
-                    continue
-                text = clean_text(cells(*cell)).replace("\n", " ")
-                texts.append(convert(text) if convert else text)
-                x0, top, x1, bottom = (float(v) for v in cell)
-                w, h = float(plumber_page.width) or 1.0, float(plumber_page.height) or 1.0
-                row_boxes.append((round(x0 / w, 4), round(top / h, 4), round(x1 / w, 4), round(bottom / h, 4)))
-            if any(texts):
-                rows.append(texts)
-                boxes.append(row_boxes)
+        rows, boxes, merged = _table_cells(table, cells, convert, w, h)
         if rows:
-            tables.append(Table(page=number, header=rows[0], rows=rows[1:], header_boxes=boxes[0], row_boxes=boxes[1:]))
+            body_merged = [(r - 1, c, o - 1) for r, c, o in merged if o >= 1]
+            tables.append(
+                Table(
+                    page=number,
+                    header=rows[0],
+                    rows=rows[1:],
+                    header_boxes=boxes[0],
+                    row_boxes=boxes[1:],
+                    merged=body_merged,
+                )
+            )
     return tables
+
+
+def _table_cells(
+    table: Any, cells: CellReader, convert: Callable[[str], str] | None, w: float, h: float
+) -> tuple[list[list[str]], list[list[CellBox]], list[tuple[int, int, int]]]:
+    """Rows of a pdfplumber table as cell texts and boxes (fractions of the page).
+
+    pdfplumber gives None where no cell starts: under a cell merged down from a row above (that row's cell
+    reaches this row's bottom) the row gets the merged cell's text and box, listed in the third value as
+    (row, column, row of the merged cell); a cell merged sideways is read once, in its first column.
+    """
+    rows: list[list[str]] = []
+    boxes: list[list[CellBox]] = []
+    merged: list[tuple[int, int, int]] = []
+    above: dict[int, tuple[str, CellBox, float, int]] = {}  # column -> text, box, bottom, row
+    for row in table.rows:
+        texts: list[str] = []
+        row_boxes: list[CellBox] = []
+        copies: list[tuple[int, int]] = []
+        starts: dict[int, tuple[str, CellBox, float]] = {}
+        for c, cell in enumerate(row.cells):
+            if cell is None:
+                origin = above.get(c)
+                if origin is not None and origin[2] >= float(row.bbox[3]) - 1:
+                    copies.append((len(texts), origin[3]))
+                    texts.append(origin[0])
+                    row_boxes.append(origin[1])
+                continue
+            text = clean_text(cells(*cell)).replace("\n", " ")
+            x0, top, x1, bottom = (float(v) for v in cell)
+            texts.append(convert(text) if convert else text)
+            row_boxes.append((round(x0 / w, 4), round(top / h, 4), round(x1 / w, 4), round(bottom / h, 4)))
+            starts[c] = (texts[-1], row_boxes[-1], bottom)
+        if any(texts):
+            rows.append(texts)
+            boxes.append(row_boxes)
+            merged += [(len(rows) - 1, col, origin_row) for col, origin_row in copies]
+            above.update({c: (*v, len(rows) - 1) for c, v in starts.items()})
+    return rows, boxes, merged
 
 
 def _render(page: pdfium.PdfPage, dpi: int) -> Image.Image:

@@ -53,17 +53,28 @@ def _confidences(data: dict[str, list]) -> list[float]:
     return [float(c) for c, w in zip(data["conf"], data["text"], strict=False) if (w or "").strip() and float(c) >= 0]
 
 
-def _table_lines(texts: list[list[str]], offset: int) -> tuple[str, list[list[tuple[int, int]]]]:
-    """The table as ``a | b | c`` lines starting at ``offset`` of the page text, and each cell's span."""
+def _table_lines(
+    texts: list[list[str]], offset: int, merged: list[tuple[int, int, int]]
+) -> tuple[str, list[list[tuple[int, int]]]]:
+    """The table as ``a | b | c`` lines starting at ``offset`` of the page text, and each cell's span.
+
+    A merged cell's text stands once, in its first row; the rows below show ``-`` there, and their span
+    is the merged cell's.
+    """
+    origin = {(r, c): o for r, c, o in merged}
     lines: list[str] = []
     spans: list[list[tuple[int, int]]] = []
     pos = offset
-    for row in texts:
+    for r, row in enumerate(texts):
         line = ""
         row_spans: list[tuple[int, int]] = []
         for c, cell in enumerate(row):
             if c:
                 line += " | "
+            if (r, c) in origin:
+                row_spans.append(spans[origin[(r, c)]][c])
+                line += "-"
+                continue
             shown = cell or "-"
             start = pos + len(line)
             row_spans.append((start, start + len(cell)))
@@ -122,7 +133,7 @@ def read_scanned_page(image: Image.Image, read: Read) -> ScannedPage:
         if not any(any(row) for row in texts):
             continue
         text += "\n\n" if text else ""
-        lines, spans = _table_lines(texts, len(text))
+        lines, spans = _table_lines(texts, len(text), grids[k].merged)
         text += lines
         boxes = [[_fraction(b, width, height) for b in row] for row in grids[k].cells]
         tables.append(
@@ -134,6 +145,7 @@ def read_scanned_page(image: Image.Image, read: Read) -> ScannedPage:
                 row_boxes=boxes[1:],
                 header_spans=[start for start, _ in spans[0]],
                 header_boxes=boxes[0],
+                merged=[(r - 1, c, o - 1) for r, c, o in grids[k].merged],
             )
         )
     confidence = sum(confidences) / len(confidences) if confidences else None

@@ -4,7 +4,10 @@ A page image is deskewed by the angle of its long horizontal rulings, then horiz
 rulings are picked out by morphological opening with long thin kernels (a Devanagari word's headline
 is far shorter than a table rule, a letter's stroke far shorter than a column rule). A table is a
 connected set of rulings with at least two row bands and two column bands; a cell is the space
-between neighbouring rulings, merged sideways where a row has no vertical rule between two columns.
+between neighbouring rulings, merged sideways where a row has no vertical rule between two columns,
+and merged down where no horizontal rule runs between a body cell and the one above it (a
+``उत्तरदायी अधिकारी`` or ``समय-सीमा`` cell shared by several rows): the merged cell is read once and
+every row it covers gets its text and its box.
 
 All cells of a table are read by ONE Tesseract call: each cell's ink, cut out without its rulings, is
 pasted onto a tall canvas with wide gaps, and every recognised word goes back to the cell it lies in.
@@ -15,7 +18,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -46,6 +49,8 @@ class Grid:
 
     box: Box
     cells: list[list[Box]]
+    #: Cells merged down: (row, column, row where the merged cell starts), rows counted from the header.
+    merged: list[tuple[int, int, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -160,6 +165,43 @@ def _row_cells(vertical: np.ndarray, cols: list[int], top: int, bottom: int) -> 
     return [(a, top, b, bottom) for a, b in zip(kept, kept[1:], strict=False)]
 
 
+def _rule_above(horizontal: np.ndarray, ink: np.ndarray, box: Box, kernel: int) -> bool:
+    """Whether a horizontal ruling runs along the top of ``box`` (over half its inner width).
+
+    The long-kernel mask drops a rule segment shorter than its kernel (the rule over a narrow cell when
+    its neighbour's is missing); for a cell that narrow the raw ink decides, where only a rule runs
+    nearly all the way across.
+    """
+    left, top, right, bottom = box
+    band = slice(max(top - 4, 0), top + 5)
+    inner = slice(left + 6, max(right - 6, left + 7))
+    if (horizontal[band, inner].max(axis=0) > 0).mean() >= 0.5:
+        return True
+    return right - left < kernel + 12 and bool(((ink[band, inner] > 0).mean(axis=1) >= 0.85).any())
+
+
+def _merge_down(cells: list[list[Box]], horizontal: np.ndarray, ink: np.ndarray) -> list[tuple[int, int, int]]:
+    """Join body cells with no rule between them and the cell above (same column edges); boxes become the
+    merged cell's in place. Returns (row, column, starting row) of each covered cell."""
+    kernel = max(int(ink.shape[1] * H_RULE_FRACTION), 40)
+    merged: list[tuple[int, int, int]] = []
+    start: dict[tuple[int, int], int] = {}
+    for r in range(2, len(cells)):
+        above = {(a, b): c for c, (a, _, b, _) in enumerate(cells[r - 1])}
+        for c, box in enumerate(cells[r]):
+            c_above = next((k for (a, b), k in above.items() if abs(a - box[0]) <= 6 and abs(b - box[2]) <= 6), None)
+            if c_above != c or _rule_above(horizontal, ink, box, kernel):
+                continue
+            origin = start.get((r - 1, c), r - 1)
+            start[(r, c)] = origin
+            merged.append((r, c, origin))
+    for r, c, origin in merged:
+        union = (cells[origin][c][0], cells[origin][c][1], cells[r][c][2], cells[r][c][3])
+        for k in range(origin, r + 1):
+            cells[k][c] = union
+    return merged
+
+
 def find_grids(gray: np.ndarray) -> tuple[list[Grid], np.ndarray]:
     """Ruled tables on a level page, and a mask of their rulings (to erase them before reading cells).
 
@@ -190,7 +232,14 @@ def find_grids(gray: np.ndarray) -> tuple[list[Grid], np.ndarray]:
         rows = [y + (a + b) // 2 for a, b in row_runs]
         cols = [x + (a + b) // 2 for a, b in col_runs]
         cells = [_row_cells(vertical, cols, top, bottom) for top, bottom in zip(rows, rows[1:], strict=False)]
-        grids.append(Grid((cols[0], rows[0], cols[-1], rows[-1]), cells))
+        merged = _merge_down(cells, horizontal, ink)
+        for r, c, _ in merged:  # no rule between merged rows: nothing to erase there
+            left, _, right, _ = cells[r][c]
+            top = rows[r]
+            rules[
+                max(top - RULE_MARGIN - 2, 0) : top + RULE_MARGIN + 3, left + RULE_MARGIN + 2 : right - RULE_MARGIN - 1
+            ] = 0
+        grids.append(Grid((cols[0], rows[0], cols[-1], rows[-1]), cells, merged))
     grids.sort(key=lambda g: g.box[1])
     return grids, rules
 
@@ -212,8 +261,11 @@ Reader = Callable[[Image.Image], dict[str, list]]
 def read_cells(gray: np.ndarray, rules: np.ndarray, grid: Grid, read: Reader) -> list[list[str]]:
     """Text of every cell of ``grid`` from one OCR call (``read``: image → pytesseract image_to_data dict)."""
     pieces: list[tuple[int, int, np.ndarray]] = []  # (row, col, pixels)
+    covered = {(r, c) for r, c, _ in grid.merged}
     for r, row in enumerate(grid.cells):
         for c, box in enumerate(row):
+            if (r, c) in covered:
+                continue  # read once, as the merged cell that starts higher up
             pixels = _cell_ink(gray, rules, box)
             if pixels is not None:
                 pieces.append((r, c, pixels))
@@ -242,6 +294,8 @@ def read_cells(gray: np.ndarray, rules: np.ndarray, grid: Grid, read: Reader) ->
                 break
     for (r, c), ws in words.items():
         texts[r][c] = " ".join(ws)
+    for r, c, origin in grid.merged:
+        texts[r][c] = texts[origin][c]
     return texts
 
 

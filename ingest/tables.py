@@ -30,6 +30,7 @@ def carry_headers(pages: list[Page]) -> None:
                 table.row_spans.insert(0, table.header_spans or [-1] * len(table.header))
             if table.row_boxes:
                 table.row_boxes = [table.header_boxes, *table.row_boxes] if table.header_boxes else []
+            table.merged = [(r + 1, c, o + 1) for r, c, o in table.merged]
             table.header = list(previous.header)
             table.header_spans, table.header_boxes = [], []
         if page.tables:

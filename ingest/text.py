@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+LINE_END_HYPHEN = "\ufffe"  # PDFium's mark for a "-" that ends a line; the hyphen is in the document
 _NUKTA_AFTER_MATRA = re.compile(r"([\u093e-\u094c])\u093c")
 _INVISIBLE = re.compile("[\u200b\u00ad\ufeff\u2060]")  # ZWSP, soft hyphen, BOM, word joiner
 _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
@@ -15,11 +16,12 @@ _MANY_BLANKS = re.compile(r"\n{3,}")
 def clean_text(text: str) -> str:
     """The one text clean-up every reader applies; evidence offsets index its output.
 
-    NFC, Unix newlines, nukta before the matra, no invisible characters (ZWSP, soft
+    NFC, Unix newlines, PDFium's line-end hyphen mark as "-", nukta before the matra, no invisible characters (ZWSP, soft
     hyphen, BOM, word joiner), odd spaces as plain spaces, single spaces inside a
     line, no spaces at line ends, at most one blank line.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n\n")
+    text = text.replace(LINE_END_HYPHEN, "-")
     text = unicodedata.normalize("NFC", text)
     text = _NUKTA_AFTER_MATRA.sub("\u093c\\1", text)
     text = _INVISIBLE.sub("", text)

@@ -282,7 +282,9 @@ def test_ocr_paragraph_break_inside_a_sentence_is_a_line_break() -> None:
         (1, 4, 1, 100, 900, "बैठक"),
         (1, 4, 1, 1010, 890, "समाप्त।"),
     ]
-    data = {k: [] for k in ("block_num", "par_num", "line_num", "left", "width", "text", "conf")}
+    data: dict[str, list[object]] = {
+        k: [] for k in ("block_num", "par_num", "line_num", "left", "width", "text", "conf")
+    }
     for block, par, line, left, width, text in words:
         for key, value in zip(
             ("block_num", "par_num", "line_num", "left", "width", "text", "conf"),

@@ -1,4 +1,5 @@
-"""The producer matrix: the same corpus document written by five PDF producers in two Devanagari fonts.
+"""The producer matrix: the same corpus document written by five PDF producers in two Devanagari fonts
+and in a legacy KrutiDev-layout font (built from Lohit at test time, the text typed in KrutiDev codes).
 
 Each file must read (text layer, or OCR where the layer is garbled) at a word error rate no worse than
 pdftotext's + 0.01 on the same file. A missing producer fails the test with the package to install
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.producers import FONTS, PRODUCERS, Doc, ProducerMissing, corpus_docs, produce
+from bench.producers import ALL_FONTS, LEGACY_FONTS, PRODUCERS, Doc, ProducerMissing, corpus_docs, produce
 from core.settings import Settings
 from ingest import ingest_bytes
 from ingest.cer import wer
@@ -37,7 +38,7 @@ def _pdftotext(data: bytes) -> str:
     return subprocess.run(["pdftotext", "-q", "-", "-"], input=data, capture_output=True, check=True).stdout.decode()
 
 
-@pytest.mark.parametrize("font", list(FONTS))
+@pytest.mark.parametrize("font", ALL_FONTS)
 @pytest.mark.parametrize("producer", PRODUCERS)
 def test_producer_reads_no_worse_than_pdftotext(
     producer: str, font: str, doc: Doc, producer_cache: Path, settings: Settings
@@ -51,6 +52,44 @@ def test_producer_reads_no_worse_than_pdftotext(
     baseline = wer(_pdftotext(data), doc.reference())
     how = [(p.route, p.engine) for p in ingested.pages]
     assert ours <= baseline + 0.01, f"{producer}/{font}: WER {ours:.3f} vs pdftotext {baseline:.3f} ({how})"
+
+
+@pytest.mark.parametrize("producer", ["fpdf2", "libreoffice"])
+def test_legacy_font_pdfs_hold_latin_codes_and_read_as_hindi(
+    producer: str, doc: Doc, producer_cache: Path, settings: Settings
+) -> None:
+    (font,) = LEGACY_FONTS
+    data = produce(doc, producer, font, producer_cache)
+    layer = _pdftotext(data)
+    assert not any("\u0900" <= c <= "\u097f" for c in layer)  # the text layer is KrutiDev codes, not Hindi
+    assert "funsZ'k" in layer  # निर्देश, typed in KrutiDev
+    ingested = ingest_bytes(data, "legacy.pdf", settings)
+    assert {p.route for p in ingested.pages} == {"legacy"}
+    assert wer("\n".join(p.text for p in ingested.pages), doc.reference()) < 0.05
+
+
+def test_legacy_text_is_known_by_its_letters_when_the_font_name_does_not_say(
+    doc: Doc, producer_cache: Path, settings: Settings
+) -> None:
+    from fpdf import FPDF
+
+    from bench.legacy_font import build_krutidev_font
+
+    font = build_krutidev_font(producer_cache / "plain-name.ttf", family="Office Hindi 1")
+    pdf = FPDF(format="A4")
+    pdf.add_font("office", fname=str(font))
+    pdf.add_page()
+    pdf.set_font("office", size=12)
+    legacy = doc.legacy()
+    for text in [legacy.letterhead, *(t for _, t in legacy.blocks)]:
+        pdf.multi_cell(0, 7, text, new_x="LMARGIN", new_y="NEXT")
+    data = bytes(pdf.output())
+    fonts = subprocess.run(["pdffonts", "-"], input=data, capture_output=True, check=True).stdout.decode()
+    assert "OfficeHindi" in fonts.replace("-", "") and "Kruti" not in fonts
+    ingested = ingest_bytes(data, "plain.pdf", settings)
+    assert {p.route for p in ingested.pages} == {"legacy"}
+    reference = "\n".join([doc.letterhead, *(t for _, t in doc.blocks)])
+    assert wer("\n".join(p.text for p in ingested.pages), reference) < 0.05
 
 
 def test_chromium_pages_are_read_by_poppler_and_libreoffice_by_pdfium(

@@ -132,3 +132,19 @@ def test_poppler_text_in_a_box_keeps_reading_order() -> None:
     assert page.text_in(0, 0, 50, 25) == "क ख"
     assert page.text_in(0, 0, 80, 50) == "क ख ग घ"
     assert page.text_in(0, 21, 50, 29) == ""
+
+
+@pytest.mark.parametrize(
+    "line, kind",
+    [
+        ("Update: 2026-01-07 12:20 GMT", "banner"),
+        ("अपडेटेड: 3 मार्च 2024, 06:10 PM", "banner"),
+        ("- 2 -", "page_number"),
+        ("पृष्ठ 2 / 5", "page_number"),
+        ("सहकारिता विभाग, उत्तर प्रदेश", "letterhead"),
+    ],
+)
+def test_furniture_kind(line: str, kind: str) -> None:
+    from ingest.furniture import furniture_kind
+
+    assert furniture_kind(line) == kind

@@ -30,25 +30,36 @@ def _font(size: int = 36) -> ImageFont.FreeTypeFont:
 
 
 def ruled_table(
-    cells: list[list[str]], widths: list[int], merged_row: int | None = None, row_h: int = 110
+    cells: list[list[str]],
+    widths: list[int],
+    merged_row: int | None = None,
+    row_h: int = 110,
+    merged_down: tuple[tuple[int, int, int], ...] = (),
 ) -> Image.Image:
-    """A page with a heading line and a ruled table; ``merged_row`` has no rule between its last two columns."""
+    """A page with a heading line and a ruled table; ``merged_row`` has no rule between its last two columns;
+    each (row, column, rows) of ``merged_down`` is one cell over that many rows, its text in the middle."""
     font = _font()
     img = Image.new("L", (60 + sum(widths) + 60, 260 + row_h * len(cells) + 100), 255)
     draw = ImageDraw.Draw(img)
     draw.text((60, 60), "बैठक में निम्नलिखित निर्देश दिए गए:", font=font, fill=0)
     top, left = 200, 60
     right = left + sum(widths)
+    edges = [left + sum(widths[:c]) for c in range(len(widths) + 1)]
+    covered = {(r + k, c) for r, c, n in merged_down for k in range(1, n)}
+    spans = {(r, c): n for r, c, n in merged_down}
     for r in range(len(cells) + 1):
-        draw.line([(left, top + r * row_h), (right, top + r * row_h)], fill=0, width=3)
+        for c in range(len(widths)):
+            if (r, c) not in covered:
+                draw.line([(edges[c], top + r * row_h), (edges[c + 1], top + r * row_h)], fill=0, width=3)
     for r, row in enumerate(cells):
         x = left
         y0, y1 = top + r * row_h, top + (r + 1) * row_h
         for c, w in enumerate(widths):
             if c == 0 or not (r == merged_row and c == len(widths) - 1):
                 draw.line([(x, y0), (x, y1)], fill=0, width=3)
-            if c < len(row):
-                draw.text((x + 15, y0 + 30), row[c], font=font, fill=0)
+            if c < len(row) and (r, c) not in covered:
+                middle = y0 + (spans.get((r, c), 1) * row_h) // 2 - 25
+                draw.text((x + 15, middle), row[c], font=font, fill=0)
             x += w
         draw.line([(right, y0), (right, y1)], fill=0, width=3)
     return img
@@ -80,6 +91,48 @@ def test_a_row_without_a_column_rule_has_one_merged_cell() -> None:
     assert [len(row) for row in grids[0].cells] == [4, 4, 3]
     merged = grids[0].cells[2][2]
     assert merged[2] - merged[0] == pytest.approx(WIDTHS[2] + WIDTHS[3], abs=8)
+
+
+MERGED_ROWS = [
+    HEADER,
+    ["1", "नालियों की सफाई कराई जाए", "अधिशासी अधिकारी", "तत्काल"],
+    ["2", "कूड़ा उठाने की व्यवस्था की जाए", "", ""],
+    ["3", "पार्कों की मरम्मत कराई जाए", "", "30 सितंबर तक"],
+    ["4", "स्ट्रीट लाइटें ठीक की जाएं", "विद्युत अभियंता", "15 दिन में"],
+]
+# the officer's cell spans body rows 1-3, the deadline's rows 1-2 (header = row 0)
+MERGED_DOWN = ((1, 2, 3), (1, 3, 2))
+
+
+def test_cells_merged_down_are_one_cell_for_every_row_they_cover() -> None:
+    (grid,), rules = find_grids(np.asarray(ruled_table(MERGED_ROWS, WIDTHS, merged_down=MERGED_DOWN)))
+    assert sorted(grid.merged) == [(2, 2, 1), (2, 3, 1), (3, 2, 1)]
+    officer = grid.cells[1][2]
+    assert grid.cells[2][2] == grid.cells[3][2] == officer
+    assert officer[3] - officer[1] == pytest.approx(3 * 110, abs=8)  # one box over three rows
+    assert grid.cells[3][3] != grid.cells[2][3] and grid.cells[4][2] != officer  # ruled cells stay apart
+    middle = (officer[1] + officer[3]) // 2
+    assert rules[middle - 60 : middle + 60, officer[0] + 20 : officer[2] - 20].max() == 0  # its text is not erased
+
+
+def test_a_scanned_table_gives_each_row_the_merged_cells_text_and_place() -> None:
+    img = photocopy(ruled_table(MERGED_ROWS, WIDTHS, merged_down=MERGED_DOWN), random.Random(5))
+    buf = io.BytesIO()
+    img.save(buf, format="PNG")
+    page = ingest_bytes(buf.getvalue(), "merged.png", SETTINGS).pages[0]
+    (table,) = page.tables
+    officers = [row[2] for row in table.rows]
+    assert officers[0] == officers[1] == officers[2] and _similar(officers[0], "अधिशासी अधिकारी") > 0.85
+    assert _similar(officers[3], "विद्युत अभियंता") > 0.85
+    assert table.rows[1][3] == table.rows[0][3] and table.rows[2][3] != table.rows[0][3]
+    assert sorted(table.merged) == [(1, 2, 0), (1, 3, 0), (2, 2, 0)]
+    for r, c, origin in table.merged:  # span and box of the merged cell, whose text stands once in the page
+        assert table.row_spans[r][c] == table.row_spans[origin][c] >= 0
+        assert table.row_boxes[r][c] == table.row_boxes[origin][c]
+    start = table.row_spans[0][2]
+    assert page.text[start : start + len(officers[0])] == officers[0]
+    assert page.text.count(officers[0]) == 1
+    assert page_from_dict(page_to_dict(page)) == page
 
 
 def test_prose_headlines_rules_and_frames_are_not_tables() -> None:
