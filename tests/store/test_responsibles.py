@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
@@ -228,3 +229,19 @@ def test_reprocess_with_fewer_people_drops_rows(db: Database) -> None:
         reprocess_document(s, doc, only_first)
     assert_in_step(db)
     assert len(_rows(db)) == 1
+
+
+def test_a_term_another_writer_added_after_the_look_is_not_an_error(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from store import responsibles
+
+    with db.session() as s:
+        responsibles.add_terms(s, responsibles.RESPONSIBLE, ["अधिशासी अभियंता"])
+    # The look finds nothing, as when a second worker inserts the term between the look and the insert.
+    monkeypatch.setattr(responsibles, "known_terms", lambda conn, kind, terms: set())
+    with db.session() as s:
+        responsibles.add_terms(s, responsibles.RESPONSIBLE, ["अधिशासी अभियंता", "तहसीलदार"])
+    with db.session() as s:
+        terms = sorted(s.scalars(sa.select(SearchTerm.term).where(SearchTerm.kind == responsibles.RESPONSIBLE)))
+    assert terms == ["अधिशासी अभियंता", "तहसीलदार"]
