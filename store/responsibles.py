@@ -71,24 +71,16 @@ def alias_map(conn: Connection | Session) -> dict[str, int]:
     return dict(conn.execute(select(OfficeAlias.key, OfficeAlias.office_id)).all())
 
 
-def known_terms(conn: Connection | Session, kind: str, terms: Sequence[str]) -> set[str]:
-    return set(
-        conn.execute(select(SearchTerm.term).where(SearchTerm.kind == kind, SearchTerm.term.in_(terms))).scalars()
-    )
-
-
 def add_terms(conn: Connection | Session, kind: str, terms: Iterable[str | None]) -> None:
     """Add terms to the vocabulary of ``kind`` (existing ones are left alone)."""
     fresh = sorted({t for t in terms if t})
     if not fresh:
         return
-    known = known_terms(conn, kind, fresh)
-    new = [{"kind": kind, "term": t} for t in fresh if t not in known]
-    if new:
-        # Another writer (a second worker) may add the same term between the look and the insert.
-        dialect = conn.dialect.name if isinstance(conn, Connection) else conn.get_bind().dialect.name
-        insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
-        conn.execute(insert(SearchTerm).on_conflict_do_nothing(index_elements=["kind", "term"]), new)
+    # Known terms, and terms another writer (a second worker) adds at the same time, are left alone.
+    dialect = conn.dialect.name if isinstance(conn, Connection) else conn.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    rows = [{"kind": kind, "term": t} for t in fresh]
+    conn.execute(insert(SearchTerm).on_conflict_do_nothing(index_elements=["kind", "term"]), rows)
 
 
 def write_items(conn: Connection | Session, items: Sequence[tuple[int, Sequence[Any] | None]]) -> None:
