@@ -137,9 +137,10 @@ def plan(db: Database, f: ItemFilter, sort: str) -> list[str]:
     """The query plans of one list page as ``list_items`` runs it: the page query, then the capped count."""
     from store.repository import _filtered, _order, count_items, count_statement, walk_sort_index
 
-    stmt = _filtered(sa.select(ActionItem).join(ActionItem.document), f, TODAY).order_by(*_order(sort)).limit(50)
+    base = sa.select(ActionItem).join(ActionItem.document)
     with db.session() as s:
-        stmt = walk_sort_index(stmt, sort, count_items(s, f, TODAY, COUNT_CAP))
+        walked = walk_sort_index(base, sort, count_items(s, f, TODAY, COUNT_CAP))
+    stmt = _filtered(walked, f, TODAY, text_index=walked is base).order_by(*_order(sort)).limit(50)
     with db.engine.connect() as c:
         return [*explain(c, stmt), "count:", *explain(c, count_statement(f, TODAY, COUNT_CAP))]
 

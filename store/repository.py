@@ -207,7 +207,9 @@ def document_conditions(f: ItemFilter) -> list[Any]:
     return conds
 
 
-def _filtered(stmt: Select[Any], f: ItemFilter, today: date) -> Select[Any]:
+def _filtered(stmt: Select[Any], f: ItemFilter, today: date, *, text_index: bool = True) -> Select[Any]:
+    """``stmt`` with the conditions of ``f``; ``text_index=False``: ``q=`` checks each row read instead of
+    looking its candidates up first (for a page that walks the sort order anyway)."""
     conds: list[Any] = []
     if f.status:
         conds.append(ActionItem.status.in_(f.status))
@@ -237,7 +239,7 @@ def _filtered(stmt: Select[Any], f: ItemFilter, today: date) -> Select[Any]:
             else (ActionItem.review_state != ReviewState.CONFIRMED)
         )
     if f.q:
-        conds.append(text_contains(f.q))
+        conds.append(text_contains(f.q, use_index=text_index))
     return stmt.where(*conds) if conds else stmt
 
 
@@ -333,9 +335,9 @@ def list_items(
     total = count_items(session, f, today, count_cap)
     if after is not None:
         base = base.where(after)
-    base = walk_sort_index(base, sort, total)
+    walked = walk_sort_index(base, sort, total)
     stmt = (
-        _filtered(base, f, today)
+        _filtered(walked, f, today, text_index=walked is base)
         .options(contains_eager(ActionItem.document), selectinload(ActionItem.corrections))
         .order_by(*order)
         .limit(limit)

@@ -6,8 +6,11 @@ The meaning is the one the list always had: ``lower(text) LIKE '%' || lower(q) |
 * SQLite: ``item_text_trgm``, an FTS5 trigram index over ``action_items.text`` (migration 0013, kept by
   triggers), gives the candidates: every row that contains ``q``'s characters in sequence, case-folded
   the Unicode way, a superset of what the LIKE matches (which folds ASCII only). The LIKE then checks
-  each candidate, so the result is exactly the LIKE's. A needle under three characters has no trigram
-  and stays a scan.
+  each candidate, so the result is exactly the LIKE's. A caseless needle (below) needs no check: the
+  index's phrase match is then exactly "the text contains the needle", which is what the LIKE finds
+  too (SQLite's LIKE and ``lower`` fold ASCII letters only, and such a needle has none). A needle
+  under three characters has no trigram and stays a scan, as does a page that walks the sort order
+  anyway (``use_index=False``: a broad filter, see ``store.repository.walk_sort_index``).
 * PostgreSQL: the pg_trgm GIN index of migration 0011 serves the ILIKE itself. ILIKE lower-cases every
   candidate it rechecks (half the time of a ``q=`` count at a million items); a needle with no letter
   that has case (Devanagari, digits, punctuation, spaces) is matched with LIKE, which finds the same
@@ -51,11 +54,11 @@ class TextContains(ColumnElement[bool]):
         ("caseless", InternalTraversal.dp_boolean),
     ]
 
-    def __init__(self, needle: str) -> None:
+    def __init__(self, needle: str, use_index: bool = True) -> None:
         self.any_case: ColumnElement[bool] = ActionItem.text.icontains(needle, autoescape=True)
         self.phrase: BindParameter[str] = bindparam("q_phrase", fts5_phrase(needle), unique=True)
         self.exact: ColumnElement[bool] = ActionItem.text.contains(needle, autoescape=True)
-        self.indexed = len(needle) >= MIN_TRIGRAM
+        self.indexed = use_index and len(needle) >= MIN_TRIGRAM
         self.caseless = caseless(needle)
 
 
@@ -65,8 +68,8 @@ def caseless(needle: str) -> bool:
     return all(DEVANAGARI[0] <= ch <= DEVANAGARI[1] or (ch.isascii() and not ch.isalpha()) for ch in needle)
 
 
-def text_contains(needle: str) -> ColumnElement[bool]:
-    return TextContains(needle)
+def text_contains(needle: str, use_index: bool = True) -> ColumnElement[bool]:
+    return TextContains(needle, use_index)
 
 
 @compiles(TextContains)
@@ -85,5 +88,5 @@ def _sqlite(element: TextContains, compiler: Any, **kw: Any) -> str:
     if not element.indexed:
         return str(like)
     phrase = compiler.process(element.phrase, **kw)
-    candidates = f"SELECT rowid FROM {TRIGRAM_TABLE} WHERE {TRIGRAM_TABLE} MATCH {phrase}"
-    return f"(action_items.id IN ({candidates}) AND {like})"
+    candidates = f"action_items.id IN (SELECT rowid FROM {TRIGRAM_TABLE} WHERE {TRIGRAM_TABLE} MATCH {phrase})"
+    return candidates if element.caseless else f"({candidates} AND {like})"
