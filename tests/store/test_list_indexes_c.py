@@ -8,18 +8,17 @@ from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import delete, insert, select, update
 
 from core.states import ReviewState
-from store.db import MIGRATIONS_DIR, Database, make_engine
+from store.db import Database
 from store.items import update_item
 from store.models import ActionItem, Document, ItemOffice, Office
 from store.offices import assign_item, office_items
 from store.repository import ItemFilter, _filtered, count_items, list_items, matching_ids
 from store.responsibles import sync
 from store.substring import caseless
+from tests.helpers.migrations import engine_at, raw_document
 
 TODAY = date(2026, 6, 1)
 TEXTS = [
@@ -199,21 +198,9 @@ def test_office_due_date_follows_the_item_on_every_write(db: Database) -> None:
 
 
 def test_migration_fills_the_trigram_index_and_office_due_dates(db_url: str) -> None:
-    engine = make_engine(db_url)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    engine = engine_at(db_url, "0012")
     with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0012")
-    with engine.begin() as conn:
-        conn.execute(
-            sa.text(
-                "INSERT INTO documents (id, sha256, filename, content_type, kind, size, stored_path, status, "
-                "created_at, updated_at) VALUES (1, :sha, 'm.txt', 'text/plain', 'txt', 1, 'x', 'processed', "
-                ":now, :now)"
-            ),
-            {"sha": "c" * 64, "now": "2026-05-01 00:00:00+00:00"},
-        )
+        raw_document(conn, "c" * 64, "2026-05-01 00:00:00+00:00")
         conn.execute(
             sa.text(
                 "INSERT INTO action_items (id, document_id, seq, text, norm_text, responsible, responsible_search, "
