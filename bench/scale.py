@@ -126,17 +126,23 @@ def heavy(db: Database, runs: int) -> list[tuple[str, dict[str, float]]]:
     return rows
 
 
-def plan(db: Database, f: ItemFilter, sort: str) -> list[str]:
-    """The query plan of one list page as ``list_items`` runs it (the page query, not the count)."""
-    from store.repository import _filtered, _order, count_of, matching_ids, walk_sort_index
+def explain(c: sa.Connection, stmt: Any) -> list[str]:
+    sql = str(stmt.compile(c, compile_kwargs={"literal_binds": True}))
+    if c.dialect.name == "sqlite":
+        return [r[3] for r in c.exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
+    return [r[0] for r in c.exec_driver_sql("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + sql)]
 
-    stmt = _filtered(sa.select(ActionItem).join(ActionItem.document), f, TODAY).order_by(*_order(sort)).limit(50)
+
+def plan(db: Database, f: ItemFilter, sort: str) -> list[str]:
+    """The query plans of one list page as ``list_items`` runs it: the page query, then the capped count."""
+    from store.repository import _filtered, _order, count_items, count_statement, walk_sort_index
+
+    base = sa.select(ActionItem).join(ActionItem.document)
+    with db.session() as s:
+        walked = walk_sort_index(base, sort, count_items(s, f, TODAY, COUNT_CAP))
+    stmt = _filtered(walked, f, TODAY, text_index=walked is base).order_by(*_order(sort)).limit(50)
     with db.engine.connect() as c:
-        stmt = walk_sort_index(stmt, sort, c.scalar(count_of(matching_ids(f, TODAY), COUNT_CAP)) or 0)
-        sql = str(stmt.compile(c, compile_kwargs={"literal_binds": True}))
-        if c.dialect.name == "sqlite":
-            return [r[3] for r in c.exec_driver_sql("EXPLAIN QUERY PLAN " + sql)]
-        return [r[0] for r in c.exec_driver_sql("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) " + sql)]
+        return [*explain(c, stmt), "count:", *explain(c, count_statement(f, TODAY, COUNT_CAP))]
 
 
 def main() -> None:

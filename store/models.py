@@ -145,6 +145,8 @@ class ActionItem(Base):
         Index("ix_action_items_issuer_created", "issuer_key", "created_at", "id"),
         Index("ix_action_items_priority_created", "priority", "created_at", "id"),
         Index("ix_action_items_priority_rank", text(PRIORITY_RANK_SQL), "id"),
+        Index("ix_action_items_id_states", "id", "review_state", "status"),  # 0013: index-only count probes
+        Index("ix_action_items_document_status", "document_id", "status", "review_state"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -449,7 +451,10 @@ class ItemOffice(Base):
     """An action item assigned to an office (by alias match or by hand), with its closing figures."""
 
     __tablename__ = "item_offices"
-    __table_args__ = (Index("ix_item_offices_office_item", "office_id", "item_id"),)
+    __table_args__ = (
+        Index("ix_item_offices_office_item", "office_id", "item_id"),
+        Index("ix_item_offices_office_due", "office_id", "due_date", "item_id"),
+    )
 
     item_id: Mapped[int] = mapped_column(ForeignKey("action_items.id", ondelete="CASCADE"), primary_key=True)
     office_id: Mapped[int] = mapped_column(ForeignKey("offices.id", ondelete="CASCADE"), primary_key=True)
@@ -457,6 +462,8 @@ class ItemOffice(Base):
     assigned_on: Mapped[date] = mapped_column(Date)  # meeting date, else the day of linking
     closed_on: Mapped[date | None] = mapped_column(Date)  # set when the item is done
     days_to_close: Mapped[int | None] = mapped_column(Integer)
+    # the item's due date, kept by database triggers (migration 0013) for the office list's range scan
+    due_date: Mapped[date | None] = mapped_column(Date)
 
 
 class OfficeReport(Base):

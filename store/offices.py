@@ -294,21 +294,32 @@ def office_items(
     count_cap: int | None = None,
 ) -> tuple[list[ActionItem], int]:
     """One page of an office's confirmed items, soonest due first, and their total (counted up to
-    ``count_cap + 1`` when a cap is given, as ``store.repository.list_items`` does)."""
+    ``count_cap + 1`` when a cap is given, as ``store.repository.list_items`` does).
+
+    The page walks ``item_offices (office_id, due_date, item_id)`` (the due date is kept there by
+    triggers, migration 0013) and stops after one page, not a sort of all the office's items."""
+    due = ItemOffice.due_date
     conds: list[Any] = [ItemOffice.office_id == office_id, ActionItem.review_state == ReviewState.CONFIRMED]
     if status:
         conds.append(ActionItem.status.in_(status))
     if overdue is not None:
-        late = and_(ActionItem.due_date < today, ActionItem.status.not_in(CLOSED_STATUSES))
+        late = and_(due < today, ActionItem.status.not_in(CLOSED_STATUSES))
         conds.append(late if overdue else ~late)
-    joined = select(ActionItem).join(ItemOffice, ItemOffice.item_id == ActionItem.id)
-    ids = select(ActionItem.id).join(ItemOffice, ItemOffice.item_id == ActionItem.id).where(*conds)
+    ids = select(ItemOffice.item_id).join(ActionItem, ItemOffice.item_id == ActionItem.id).where(*conds)
     total = session.scalar(count_of(ids, count_cap))
+    order: list[Any]
+    if session.get_bind().dialect.name == "sqlite":  # NULLs sort first there: the index leads with "IS NULL"
+        order = [due.is_(None), due.asc(), ItemOffice.item_id.desc()]
+    else:
+        order = [due.asc().nulls_last(), ItemOffice.item_id.desc()]
     rows = session.scalars(
-        joined.join(ActionItem.document)
+        select(ActionItem)
+        .select_from(ItemOffice)
+        .join(ActionItem, ItemOffice.item_id == ActionItem.id)
+        .join(ActionItem.document)
         .options(contains_eager(ActionItem.document), selectinload(ActionItem.corrections))
         .where(*conds)
-        .order_by(ActionItem.due_date.asc().nulls_last(), ActionItem.id.desc())
+        .order_by(*order)
         .limit(limit)
         .offset(offset)
     ).all()

@@ -14,8 +14,9 @@ from core.contract import Extraction
 from core.states import CLOSED_STATUSES, DocumentStatus, ItemStatus, ReviewState
 from store.document_edit import apply_overrides
 from store.fields import new_extracted_item, parse_date
-from store.models import PRIORITY_RANK_SQL, ActionItem, Document, Page
-from store.responsibles import issuer_condition, responsible_condition, responsible_item_ids
+from store.models import PRIORITY_RANK_SQL, ActionItem, Document, ItemResponsible, Page
+from store.responsibles import issuer_condition, responsible_condition, responsible_item_ids, responsible_rows
+from store.substring import text_contains
 
 # --- documents -------------------------------------------------------------------------------------
 
@@ -206,7 +207,9 @@ def document_conditions(f: ItemFilter) -> list[Any]:
     return conds
 
 
-def _filtered(stmt: Select[Any], f: ItemFilter, today: date) -> Select[Any]:
+def _filtered(stmt: Select[Any], f: ItemFilter, today: date, *, text_index: bool = True) -> Select[Any]:
+    """``stmt`` with the conditions of ``f``; ``text_index=False``: ``q=`` checks each row read instead of
+    looking its candidates up first (for a page that walks the sort order anyway)."""
     conds: list[Any] = []
     if f.status:
         conds.append(ActionItem.status.in_(f.status))
@@ -236,7 +239,7 @@ def _filtered(stmt: Select[Any], f: ItemFilter, today: date) -> Select[Any]:
             else (ActionItem.review_state != ReviewState.CONFIRMED)
         )
     if f.q:
-        conds.append(ActionItem.text.icontains(f.q, autoescape=True))
+        conds.append(text_contains(f.q, use_index=text_index))
     return stmt.where(*conds) if conds else stmt
 
 
@@ -269,6 +272,47 @@ def count_of(rows: Select[Any], cap: int | None = None) -> Select[Any]:
     return select(func.count()).select_from((rows if cap is None else rows.limit(cap + 1)).subquery())
 
 
+def people_rows(f: ItemFilter, today: date) -> Select[Any]:
+    """SELECT of ``item_id`` per matching responsible row of the items matching ``f`` (which has
+    ``responsible``): an item naming two matching people comes twice. Driven by the responsibles'
+    covering index, each row probes the item (and meeting) only for the other filters."""
+    assert f.responsible
+    rows = responsible_rows(f.responsible)
+    rest = replace(f, responsible=None)
+    if rest == ItemFilter():
+        return rows
+    rows = rows.join(ActionItem, ActionItem.id == ItemResponsible.item_id)
+    if document_conditions(rest):
+        rows = rows.join(ActionItem.document)
+    return _filtered(rows, rest, today)
+
+
+def count_statement(f: ItemFilter, today: date, cap: int | None = None) -> Select[Any]:
+    """The first (usually the only) query ``count_items`` runs: ``count(*)``, or for ``responsible=``
+    ``(count(DISTINCT item_id), count(*))`` of up to ``cap + 1`` people rows."""
+    if not f.responsible:
+        return count_of(matching_ids(f, today), cap)
+    rows = people_rows(f, today)
+    sub = (rows if cap is None else rows.limit(cap + 1)).subquery()
+    return select(func.count(sub.c.item_id.distinct()), func.count()).select_from(sub)  # type: ignore[return-value]
+
+
+def count_items(session: Session, f: ItemFilter, today: date, cap: int | None = None) -> int:
+    """How many items match ``f``: all of them, or at most ``cap + 1`` when a cap is given.
+
+    ``responsible=`` counts its people rows without DISTINCT first (a DISTINCT must read every match
+    before the cap can stop it): ``cap + 1`` rows read, their distinct items counted. That is exact
+    when the rows ran out before the cap, or when the distinct items alone pass it; otherwise (people
+    repeated within the first ``cap + 1`` rows) the DISTINCT count answers."""
+    stmt = count_statement(f, today, cap)
+    if not f.responsible:
+        return session.scalar(stmt) or 0
+    distinct, read = session.execute(stmt).one()
+    if cap is None or read <= cap or distinct > cap:
+        return int(distinct)
+    return session.scalar(count_of(matching_ids(f, today), cap)) or 0
+
+
 def list_items(
     session: Session,
     f: ItemFilter,
@@ -288,12 +332,12 @@ def list_items(
     """
     order = _order(sort)
     base = select(ActionItem).join(ActionItem.document)
-    total = session.scalar(count_of(matching_ids(f, today), count_cap)) or 0
+    total = count_items(session, f, today, count_cap)
     if after is not None:
         base = base.where(after)
-    base = walk_sort_index(base, sort, total)
+    walked = walk_sort_index(base, sort, total)
     stmt = (
-        _filtered(base, f, today)
+        _filtered(walked, f, today, text_index=walked is base)
         .options(contains_eager(ActionItem.document), selectinload(ActionItem.corrections))
         .order_by(*order)
         .limit(limit)

@@ -170,6 +170,12 @@ def responsible_item_ids(needle: str) -> Any:
     return select(ItemResponsible.item_id).where(ItemResponsible.search.in_(_terms(RESPONSIBLE, needle))).distinct()
 
 
+def responsible_rows(needle: str) -> Any:
+    """SELECT of ``item_id`` of every responsible row ``responsible_condition`` matches (an item
+    naming two matching people comes twice): a range of the covering index ``(search, item_id)``."""
+    return select(ItemResponsible.item_id).where(ItemResponsible.search.in_(_terms(RESPONSIBLE, needle)))
+
+
 def issuer_condition(needle: str) -> Any:
     """Items whose issuer's folded "name designation" contains ``needle``."""
     return ActionItem.issuer_key.in_(_terms(ISSUER, needle))

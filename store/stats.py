@@ -1,10 +1,8 @@
 """Per-officer and per-department workload: open and overdue counts, days pending and overdue.
 
-Computed in the database (GROUP BY over the open items; the responsible officers come out of the
-JSON list with ``json_each`` on SQLite and ``json_array_elements`` on PostgreSQL): no item is
-held in Python. On SQLite the per-officer pass costs about what the per-item Python loop
-did (JSON is parsed either way); a normalised officer table would make it a plain GROUP BY (not yet
-done, see docs/performance.md).
+Computed in the database (GROUP BY over the open items): no item is held in Python. The responsible
+officers are the normalised rows of ``item_responsibles`` (kept in step with the JSON list by
+``store.responsibles``), joined by their primary key: a plain GROUP BY, no JSON parsed.
 """
 
 from __future__ import annotations
@@ -12,12 +10,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, Subquery, and_, case, cast, func, literal, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, Subquery, and_, case, cast, func, literal, select
+from sqlalchemy.orm import Session, aliased
 from sqlalchemy.types import Date, Integer
 
 from core.states import CLOSED_STATUSES
-from store.models import ActionItem, Document
+from store.models import ActionItem, Document, ItemResponsible
 from store.review_scope import scope_states
 
 NONE_LABEL = "(unspecified)"
@@ -30,20 +28,10 @@ def _days_since(dialect: str, today: date, start: Any) -> ColumnElement[int]:
     return literal(today, Date) - start  # PostgreSQL: date - date is an integer
 
 
-def _person(dialect: str) -> tuple[Any, Any]:
-    """The table of ``ActionItem.responsible``'s entries (one row each) and the officer of an entry: the
-    trimmed designation, else the name, NULL when both are blank."""
-    designation: ColumnElement[Any]
-    name: ColumnElement[Any]
-    if dialect == "sqlite":
-        each = func.json_each(ActionItem.responsible).table_valued("value").alias("person")
-        designation = func.json_extract(each.c.value, "$.designation")
-        name = func.json_extract(each.c.value, "$.name")
-    else:
-        each = func.json_array_elements(ActionItem.responsible).table_valued("value").alias("person")
-        designation = each.c.value.op("->>")(text("'designation'"))
-        name = each.c.value.op("->>")(text("'name'"))
-    return each, func.nullif(func.trim(func.coalesce(func.nullif(designation, ""), func.nullif(name, ""), "")), "")
+def _officer(person: Any) -> ColumnElement[Any]:
+    """The officer of a responsible row: the trimmed designation, else the name, NULL when both are blank."""
+    designation, name = func.nullif(person.designation, ""), func.nullif(person.name, "")
+    return func.nullif(func.trim(func.coalesce(designation, name, "")), "")
 
 
 def _open_items(session: Session, today: date, review: str, *extra: Any) -> Select[Any]:
@@ -110,18 +98,18 @@ def workload(session: Session, *, today: date, review: str = "confirmed") -> dic
     An item names each of its officers once; an item with none counts under ``NONE_LABEL``. Three
     single passes: per department, per (item, officer) pair, and the items that name no officer.
     """
-    dialect = session.get_bind().dialect.name
-    each, officer = _person(dialect)
+    person = aliased(ItemResponsible, name="person")
+    officer = _officer(person)
     items = _open_items(session, today, review).subquery("open_items")
     pairs = (
         _open_items(session, today, review, officer.label("officer"))
-        .join(each, literal(True))
+        .join(person, person.item_id == ActionItem.id)
         .where(officer.is_not(None))
         .distinct()
         .subquery("pairs")
     )
-    each2, officer2 = _person(dialect)
-    names_someone = select(literal(1)).select_from(each2).where(officer2.is_not(None)).exists()
+    other = aliased(ItemResponsible, name="other")
+    names_someone = select(literal(1)).where(other.item_id == ActionItem.id, _officer(other).is_not(None)).exists()
     unnamed = _open_items(session, today, review).where(~names_someone).subquery("unnamed")
     by_officer = _summary(session, pairs.c.officer, pairs, "officer")
     by_officer += _summary(session, literal(NONE_LABEL), unnamed, "officer")

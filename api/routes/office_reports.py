@@ -176,6 +176,25 @@ def office_item(office_id: IdPath, item_id: IdPath, ctx: Ctx, _who: Scoped) -> I
         return item_out_of(item, ctx.today())
 
 
+MAX_LATEST = 500  # the office list's largest page
+
+
+@router.get("/offices/{office_id:int}/latest-reports", response_model=list[ReportOut], tags=["offices"])
+def office_latest_reports(
+    office_id: IdPath,
+    ctx: Ctx,
+    _who: Scoped,
+    item_id: Annotated[list[Annotated[int, Field(ge=1, le=MAX_ID)]] | None, Query()] = None,
+) -> list[ReportOut]:
+    """The office's latest report version on each listed item (``item_id`` repeated, up to 500) that has
+    one: what the office's item list shows beside each item, in one request."""
+    ids = sorted(set(item_id or []))
+    if len(ids) > MAX_LATEST:
+        raise ApiError(422, ErrorCode.VALIDATION_ERROR, f"item_id: at most {MAX_LATEST} ids")
+    with ctx.db.session() as s:
+        return [report_out(r) for r in store.latest_reports(s, office_id, ids)]
+
+
 @router.get("/offices/{office_id:int}/items/{item_id:int}/reports", response_model=list[ReportOut], tags=["offices"])
 def office_item_reports(office_id: IdPath, item_id: IdPath, ctx: Ctx, _who: Scoped) -> list[ReportOut]:
     """Every version the office filed on the item, oldest first."""

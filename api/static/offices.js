@@ -420,21 +420,23 @@ async function renderOffices(view, seq, parts) {
 
 const LIST_SIZE = 100;
 
-// The latest report on each listed item (version and the reviewer's verdict), filled in after the list shows.
+// The latest report on each listed item (version and the reviewer's verdict), filled in after the list
+// shows: one request for the whole page.
 async function fillLatestReports(officeId, items, table, seq) {
-  await Promise.all(items.map(async (i) => {
-    let reports;
-    try {
-      reports = await api(`/v1/offices/${officeId}/items/${i.id}/reports`);
-    } catch {
-      return;
-    }
-    const cell = table.querySelector(`tr[data-item-id="${i.id}"] .latest-report`);
-    if (!cell || !reports.length || seq !== renderSeq) return;
-    const last = reports[reports.length - 1];
+  if (!items.length) return;
+  let reports;
+  try {
+    reports = await api(`/v1/offices/${officeId}/latest-reports?${items.map((i) => `item_id=${i.id}`).join("&")}`);
+  } catch {
+    return;
+  }
+  if (seq !== renderSeq) return;
+  for (const last of reports) {
+    const cell = table.querySelector(`tr[data-item-id="${last.item_id}"] .latest-report`);
+    if (!cell) continue;
     clear(cell);
     append(cell, `${t("version")} ${last.version} `, reviewBadge(last.review));
-  }));
+  }
 }
 
 function itemTable(items, reportLinks) {

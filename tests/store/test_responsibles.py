@@ -8,11 +8,9 @@ from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import select
 
-from store.db import MIGRATIONS_DIR, Database, make_engine
+from store.db import Database
 from store.items import review_item
 from store.manual_items import Selection, add_item
 from store.models import ActionItem, ItemOffice, ItemResponsible, SearchTerm
@@ -21,6 +19,7 @@ from store.repository import ItemFilter, get_document, list_items
 from store.reprocess import reprocess_document
 from store.responsibles import folded_key, person_rows, sync
 from tests.helpers.builders import extraction_for, store_text
+from tests.helpers.migrations import engine_at, raw_document
 
 TODAY = date(2025, 10, 15)
 TEXT = (
@@ -178,21 +177,9 @@ def test_sync_fills_rows_and_issuer_keys_of_bulk_written_items(db: Database) -> 
 
 
 def test_migration_backfills_items_stored_before_it(db_url: str) -> None:
-    engine = make_engine(db_url)
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    engine = engine_at(db_url, "0010")
     with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0010")
-    with engine.begin() as conn:
-        conn.execute(
-            sa.text(
-                "INSERT INTO documents (id, sha256, filename, content_type, kind, size, stored_path, status, "
-                "created_at, updated_at) VALUES (1, :sha, 'm.txt', 'text/plain', 'txt', 1, 'x', 'processed', "
-                ":now, :now)"
-            ),
-            {"sha": "b" * 64, "now": "2025-10-01 00:00:00+00:00"},
-        )
+        raw_document(conn, "b" * 64, "2025-10-01 00:00:00+00:00")
         conn.execute(
             sa.text(
                 "INSERT INTO action_items (id, document_id, seq, text, norm_text, issuer_name, responsible, "
