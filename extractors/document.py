@@ -130,6 +130,9 @@ class DocumentExtractor:
     def _issuer_for(self, text: str, mentions: list[PersonMention]) -> tuple[Person | None, tuple[int, int] | None]:
         agents = [pm for pm in mentions if pm.ergative and directs(text, pm)]
         pron = pronoun_agent(text)
+        if agents and agents[0].person.generic() and self.speaker is not None:
+            # "इन दोनों वरिष्ठ अधिकारियों ने … करने को कहा": the authority the note is about
+            return self.speaker, (agents[0].start, agents[0].end)
         if agents and not (pron and pron.start() < agents[0].start):
             person = agents[0].person
             if person.canonical == "अध्यक्ष" and not person.name and self.chair is not None:
@@ -174,9 +177,12 @@ class DocumentExtractor:
             # opens the document has no authority before it: its speaker is the one "उन्होंने" means next.
             if self.speaker is None and self.chair is None:
                 self.speaker = agents[0].person
+        elif agents and agents[0].person.generic() and self.speaker is not None:
+            pass  # "अधिकारियों ने …": the speaker stays
         elif agents:
-            if self.first_agent_in_review is None and re.search("समीक्षा|बैठक", text):
-                self.first_agent_in_review = agents[0].person
+            first = agents[0].person
+            if self.first_agent_in_review is None and re.search("समीक्षा|बैठक", text) and not first.generic():
+                self.first_agent_in_review = first
             self.speaker = agents[0].person
         elif chair and self.speaker is None:
             self.speaker = chair.person
@@ -358,14 +364,25 @@ class DocumentExtractor:
             box=row.box,
         )
 
+    def _issuer_named_late(self, chair: dict[str, str | None] | None) -> None:
+        """Directives read before anyone was named (a note opening with ``उन्होंने`` or with the orders, the
+        speaker named in a later sentence) are the chair's: the authority the note is about."""
+        if chair is None:
+            return
+        for item in self.items:
+            if not item.get("issued_by"):
+                item["issued_by"] = dict(chair)
+
     # -- result ------------------------------------------------------------
     def _result(self) -> Extraction:
         chair = self.chair or self.first_agent_in_review
         if chair is None:
             issuers = [it["issued_by"] for it in self.items if it["issued_by"]]
-            chair_dict = issuers[0] if issuers else None
+            named = [p for p in issuers if not Person(p["name"], p["designation"]).generic()]
+            chair_dict = (named or issuers or [None])[0]
         else:
             chair_dict = chair.as_dict()
+        self._issuer_named_late(chair_dict)
         # The steps fill JSON-shaped drafts; the result is typed here, once (core.contract checks it).
         return Extraction.from_json(
             {

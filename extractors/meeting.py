@@ -33,7 +33,16 @@ _DEPARTMENT = re.compile(
     r"\s+(?:विभाग|मंत्रालय|निदेशालय))(?![\u0900-\u0963\u0966-\u097f])"
 )
 _DEPT_REVIEWED = re.compile(r"^\s*(?:की|के|द्वारा)\s+(?:समीक्षा|योजनाओं|कार्यों|संचालित|अधिकारियों)")
-_CHAIR = re.compile(r"(?:की\s+)?(?P<joint>संयुक्त\s+)?(?:अध्यक्षता|सभापतित्व)\s+में")
+_CHAIR = re.compile(
+    r"(?:(?:की|के)\s+)?(?P<joint>संयुक्त\s+)?(?:(?:अध्यक्षता|सभापतित्व|नेतृत्व)\s+में"
+    # "जिलाधिकारी … जी की अध्यक्षता जिला गंगा समिति की हुई बैठक": में left out
+    r"|(?<=की\s)अध्यक्षता(?!\s+(?:की|करेंगे|करेंगी|करेगा|करेगी|करते|करती|कर\s)))"
+)
+# "बैठक की अध्यक्षता सांसद X करेंगे", "X ने … बैठक की अध्यक्षता की": the chair named around a verb of chairing.
+_CHAIRS = re.compile(
+    r"अध्यक्षता\s+(?P<who>[^।]{0,80}?\s)??(?:करेंगे|करेंगी|करेगा|करेगी|की|करते|करती|कर\s+रहे|कर\s+रही)"
+    r"(?![\u0900-\u0963\u0966-\u097f])"
+)
 _ORDERED_MEETING = re.compile(
     r"(?:(?!\s(?:गई|गयी|गया|हुई|हुआ)\s)[^।])*?(?:जाए|जाएं|जायें|करें|कराएं|जाएगी|जाएगा|जाएंगी|जाएंगे)(?:\s|[।,]|$)"
 )
@@ -156,11 +165,19 @@ def chair_from(sentence: str, mentions: list[PersonMention]) -> PersonMention | 
             return joint[0]
         if before:
             return before[-1]
+    m = _CHAIRS.search(sentence)
+    if m:
+        named = [pm for pm in mentions if m["who"] and m.start("who") <= pm.start < m.end("who")]
+        before = [pm for pm in mentions if pm.end <= m.start() and not pm.person.generic()]
+        agents = [pm for pm in before if pm.ergative]
+        if named or agents or before:
+            return (named or agents or before)[0 if named else -1]
     m = _HELD.search(sentence)
     if m:  # "डीसी विजया जाधव ने कलेक्ट्रेट सभागार में अधिकारियों के साथ बैठक की"
-        agents = [pm for pm in mentions if pm.ergative and pm.end <= m.start() and pm.person.designation]
+        # the agent of this ने, not one before it ("सीएमओ द्वारा जारी बयान में कहा गया कि मुख्यमंत्री ने … बैठक की")
+        agents = [pm for pm in mentions if pm.ergative and pm.end <= m.start() and not pm.person.generic()]
         if agents:
-            return agents[0]
+            return agents[-1]
     m = _CHAIR_FIELD.search(sentence)
     if m:
         after = [pm for pm in mentions if pm.start >= m.end()]

@@ -16,13 +16,15 @@ from dataclasses import dataclass
 from models.designations import find_phrases
 from models.gazetteer import Gazetteer, Mention
 from nlp.patterns import LETTERS, WORD_END, WORD_START
-from nlp.vocab import is_in
+from nlp.vocab import alternation, column, is_in, rows
 
 HONORIFIC = r"(?:श्रीमती|श्री|सुश्री|डॉ\.?|डा\.|प्रो\.|मा\.|माननीय|कुमारी)"
 # At most three honorifics in a row (श्री डॉ. प्रो.): an unbounded run makes each lookup cost the whole run.
 _HONORIFIC_RE = re.compile(rf"\s*(?:{HONORIFIC}\s*){{1,3}}")
 _HONORIFIC_AT = re.compile(rf"{WORD_START}{HONORIFIC}\s*")
 _NAME_WORD = re.compile(rf"\s*((?:[\u0900-\u097f]{{1,3}}\.\s?){{0,4}}{LETTERS}+)")
+# "आर के पांडे": initials spelt as Latin letter names, spaced, before the name word
+_INITIALS = re.compile(rf"\s*((?:(?:{alternation(column('latin_initials'))})\.?\s+){{1,3}})(?={LETTERS})")
 _SURNAME_ERGATIVE = re.compile(rf"{WORD_START}({LETTERS}+)\s+ने{WORD_END}")
 # A name is at most four words: the window read after a designation or honorific.
 _NAME_WINDOW = 120
@@ -37,8 +39,20 @@ _DIRECTING = re.compile(r"[^।]{0,120}?(?:निर्देश|निर्द
 _WORD_BEFORE_NE = re.compile(rf"{WORD_START}({LETTERS}{{4,}})\s+ने{WORD_END}")
 _NAME_END_OK = re.compile(
     r"\s*(?:ने|[A-Za-z]|की\s+अध्यक्षता|की\s+उपस्थिति|के\s+निर्देश|द्वारा|,|，|एवं|तथा|और|सहित|\(|।|-|–|:|की\s+मौजूदगी|"
-    r"को\s+(?:निर्देश|निर्देशित))"
+    r"को\s+(?:निर्देश|निर्देशित)|की\s+ओर\s+से|के\s+नेतृत्व)"
 )
+
+
+def _equivalents() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for row in rows("post_equivalents"):
+        if len(row) >= 2:
+            out.setdefault(row[0], set()).add(row[1])
+            out.setdefault(row[1], set()).add(row[0])
+    return out
+
+
+_EQUIVALENTS = _equivalents()
 
 
 @dataclass
@@ -49,6 +63,10 @@ class Person:
 
     def as_dict(self) -> dict[str, str | None]:
         return {"name": self.name, "designation": self.designation}
+
+    def generic(self) -> bool:
+        """No name and a post that names nobody in particular (``अधिकारियों ने``): not a meeting's chair."""
+        return self.name is None and (self.designation is None or is_in(self.designation, "generic_posts"))
 
 
 @dataclass(frozen=True)
@@ -77,6 +95,13 @@ def _name_after(text: str, pos: int) -> tuple[str | None, int]:
     hon = _HONORIFIC_RE.match(window, start)
     words: list[tuple[str, int]] = []
     i = hon.end() if hon else start
+    initials = _INITIALS.match(window, i)
+    letters = initials.group(1).split() if initials else []
+    if initials and not (len(letters) == 1 and is_in(letters[0].rstrip("."), "not_name")):  # "… के साथ"
+        after = _NAME_WORD.match(window, initials.end())
+        if after and not is_in(after.group(1), "not_name"):
+            words.append((" ".join(letters), initials.end()))
+            i = initials.end()
     while len(words) < 4:
         m = _NAME_WORD.match(window, i)
         if not m or is_in(m.group(1), "not_name") or m.group(1).endswith(("ों", "ाएं", "ियां")):
@@ -149,6 +174,11 @@ class PersonRegistry:
         named = [p for p in reversed(self.people) if p.canonical == canonical]
         return next((p for p in named if p.name), named[0] if named else None)
 
+    def by_equivalent(self, canonical: str) -> Person | None:
+        """The named holder of a post that is this one under another name (``post_equivalents.tsv``)."""
+        others = _EQUIVALENTS.get(canonical, set())
+        return next((p for p in reversed(self.people) if p.name and p.canonical in others), None)
+
     def find_mentions(self, text: str) -> list[PersonMention]:
         """Designation mentions (with the name after them) and bare names before ने."""
         out: list[PersonMention] = []
@@ -196,10 +226,22 @@ class PersonRegistry:
         if name and any(f.start == 0 for f in self.gazetteer.find(name)):
             name, end = None, m.end  # "सभी पदाधिकारी प्रमुख सचिव द्वारा …": a second post, not a name
         end = max(end, m.end)
+        # A post written only as an abbreviation is reported so ("डीएम"); a fuller form seen later replaces it.
+        # An abbreviation whose post depends on the meeting ("एसडीओ") is spelt out as the post it stands for.
+        plain = m.abbreviation and not is_in(m.written, "context_abbreviations")
+        written = m.written if plain else m.designation
         if name:  # a name (or surname) merges with whoever carries it
-            person = self.add(Person(name, m.designation, m.canonical))
+            person = self.add(Person(name, written, m.canonical))
         else:  # a bare designation or abbreviation means the person who holds that post here
-            person = self.by_designation(m.canonical) or self.add(Person(None, m.designation, m.canonical))
+            held = self.by_designation(m.canonical) or self.by_equivalent(m.canonical)
+            person = held or self.add(Person(None, written, m.canonical))
+            if (
+                held is not None
+                and person.canonical == m.canonical
+                and len(written) > len(person.designation or "")
+                and " ".join(m.surface.split()) == m.written  # not a plural: "जिला अधिकारीगण उपस्थित थे"
+            ):
+                person.designation = written  # "डीएम नेहा शर्मा …", then "जिलाधिकारी ने …": the fuller form
         return PersonMention(m.start, end, person, bool(_ERGATIVE.match(text, end)), m.written)
 
 
