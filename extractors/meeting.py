@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 from extractors.people import PersonMention
+from models.gazetteer import load_gazetteer
 from nlp.dates import WEEKDAY_WORDS, WEEKDAYS, find_time_expressions
 from nlp.normalize import fold
 from nlp.patterns import LETTERS
@@ -21,13 +22,29 @@ _DATELINE = re.compile(
 )
 _PLACE_FIELD = re.compile(r"(?:स्थान|स्थल)\s*[:\-–]\s*(?P<place>[^\n।]+)")
 _PLACE_LINE = re.compile(rf"^\s*(?P<place>{LETTERS}{{2,}}(?:\s+{LETTERS}{{2,}})?)\s*[।|:]?\s*$")
+# A dateline with no date: "सागर। कलेक्टर …", "मधुबनी. डीएम …", "राजसमन्द (दिव्य शंखनाद)।", "नाहन: …",
+# "समस्तीपुर/नवनीत कुमार झा: …" (town, then the reporter), "सुखसागर/बलौदाबाजार : …" (locality, then the town).
+_DATELINE_HEAD = re.compile(
+    r"[\s,\-–>\ufffd\ufeff\u200b]*(?P<head>[\u0900-\u097f]{3,}(?:\s+[\u0900-\u097f]+){0,2})\s*"
+    r"(?P<sep>[।|:/(]|\.(?=\s)|,(?=\s*(?:[0-9०-९]|[\u0900-\u097f]+\s+[0-9०-९]))|\s(?=[0-9०-९]{1,2}\s))"
+)
+_THEN_TOWN = re.compile(r"\s*(?P<town>[\u0900-\u097f]{3,})\s*:")
+# "कोडरमा, अक्टूबर 25 -- मरकच्चो, निज प्रतिनिधि।": the local dateline after the agency's
+_LOCAL_DATELINE = re.compile(r"^[^\n]{0,40}?[0-9०-९]{1,2}\s*--\s*(?P<place>[\u0900-\u097f]{3,})\s*[,।]")
+# "कार्यालय मुख्य विकास अधिकारी, बहराइच", "नगर निगम, कानपुर": a letterhead ending in its town
+_LETTERHEAD_TOWN = re.compile(
+    r"^[^\n]{0,60}?(?:कार्यालय|निगम|परिषद|प्राधिकरण|मंडल|मण्डल)[^\n,]{0,40},\s*(?P<place>[\u0900-\u097f]{3,})\s*$"
+)
 _PLACE_IN = re.compile(
-    r"(?P<place>[\u0900-\u097f]+)\s+(?:के|की|स्थित)\s+(?:[\u0900-\u097f]+\s+){0,3}?(?:सभागार|सभाकक्ष|कक्ष|भवन|कार्यालय|सचिवालय)"
-    r"|(?P<place2>सचिवालय|कलेक्ट्रेट|विकास\s+भवन|विधान\s+भवन)\s+(?:में|के)"
+    r"(?<![\u0900-\u097f])(?P<place>[\u0900-\u097f]+)\s+(?:के|की|स्थित)\s+(?!अध्यक्षता|समीक्षा|नेतृत्व|साथ|द्वारा|निर्देश)(?:[\u0900-\u097f]+\s+){0,3}?(?:सभागार|सभाकक्ष|कक्ष|भवन|कार्यालय|सचिवालय)"
+    r"|(?<![\u0900-\u097f])(?P<place2>सचिवालय|कलेक्ट्रेट|विकास\s+भवन|विधान\s+भवन)\s+(?:में|के)"
     r"|(?:के|में)\s+(?P<place3>[\u0900-\u097f]+)\s+में\s+(?:[\u0900-\u097f]+\s+){0,6}?(?:बैठक|कार्यशाला)"
     # "रजिस्ट्रार कार्यालय, जोधपुर में", "समाहरणालय, दरभंगा में": the town after the building and a comma
     r"|(?:सभागार|सभाकक्ष|कक्ष|भवन|कार्यालय|सचिवालय|समाहरणालय|कलेक्ट्रेट)\s*,\s*(?P<place4>[\u0900-\u097f]+)\s+में"
+    # "रांची नगर निगम सभागार में", "जमशेदपुर समाहरणालय सभागार में": the town before the office's hall
+    r"|(?<![\u0900-\u097f])(?P<place5>[\u0900-\u097f]{3,})\s+(?:नगर\s+निगम|समाहरणालय|कलेक्ट्रेट|कलेक्टोरेट)\s+(?:सभागार|सभाकक्ष|परिसर)"
 )
+_PLACE_GROUPS = ("place", "place2", "place3", "place4", "place5")
 _DEPARTMENT = re.compile(
     r"(?<![\u0900-\u0963\u0966-\u097f])(?P<dept>[\u0900-\u097f]+(?:\s*,\s*[\u0900-\u097f]+)*(?:\s+(?:एवं|व|और)\s+[\u0900-\u097f]+)?"
     r"\s+(?:विभाग|मंत्रालय|निदेशालय))(?![\u0900-\u0963\u0966-\u097f])"
@@ -113,23 +130,66 @@ def _a_place(candidate: str | None) -> str | None:
     return place
 
 
+def _a_town(candidate: str | None, dated: bool = False) -> str | None:
+    """A place that is no news desk, state or form label either (nor a common word, unless a date follows:
+    "गया, 2 सितंबर 2025।")."""
+    place = _a_place(candidate)
+    if place is None or any(is_in(w, "not_place") or (is_in(w, "not_name") and not dated) for w in place.split()):
+        return None
+    if load_gazetteer().find(place):  # "जिलाधिकारी। …" is a post, not a town
+        return None
+    return place
+
+
+def dateline_place(line: str) -> str | None:
+    """The town of a dateline that gives no date ("सागर। कलेक्टर …"), skipping a news desk before it."""
+    local = _LOCAL_DATELINE.match(line)
+    if local and _a_town(local["place"]):
+        return _a_town(local["place"])
+    pos = 0
+    for _ in range(2):  # "न्यूज़ बी रिपोर्टर, जमशेदपुर :": a byline, then the town
+        m = _DATELINE_HEAD.match(line, pos)
+        if m is None:
+            return None
+        words = m["head"].split()
+        if any(is_in(w, "not_place") for w in words):
+            pos = m.end()
+            continue
+        if len(words) > 2:
+            return None
+        if m["sep"] == "/":
+            town = _THEN_TOWN.match(line, m.end())
+            return _a_town(town["town"] if town else words[-1])
+        # two words only before a danda or a date ("दक्षिण अंडमान, 3 मई"); a headline label is no town ("पोषण माह:")
+        return _a_town(words[-1]) if len(words) == 1 or m["sep"] in "।.," else None
+    return None
+
+
 def meeting_place(text: str) -> str | None:
     head = text[:2500]
     m = _PLACE_FIELD.search(head)
     if m and _a_place(m["place"].split(",")[-1]):
         return _a_place(m["place"].split(",")[-1])
-    for line in head.split("\n")[:40]:
+    lines = head.split("\n")[:40]
+    for line in lines:
         m = _DATELINE.match(line)
-        if m and _a_place(m["place"].split()[-1]):
-            return _a_place(m["place"].split()[-1])
+        if m and _a_town(m["place"].split()[-1], dated=True):
+            return _a_town(m["place"].split()[-1], dated=True)
+    for line in lines:
+        m = _LOCAL_DATELINE.match(line) or _LETTERHEAD_TOWN.match(line.strip())
+        place = _a_town(m["place"]) if m else dateline_place(line)
+        if place:
+            return place
     for line in head.split("\n")[1:15]:
         m = _PLACE_LINE.match(line)
         if m and not _MEETING_WORDS.search(line) and len(m["place"]) < 20 and _a_place(m["place"]):
             return _a_place(m["place"])
-    for m in _PLACE_IN.finditer(head):
-        place = _a_place(m["place"] or m["place2"] or m["place3"] or m["place4"])
+    at = 0
+    while (m := _PLACE_IN.search(head, at)) is not None:  # one match may hold the start of the next
+        place = _a_town(next((m[g] for g in _PLACE_GROUPS if m[g]), None))
         if place:
             return place
+        at = m.start() + 1
     return None
 
 
