@@ -9,11 +9,11 @@ from typing import Any
 
 from core.contract import SCHEMA_ID, Extraction
 from extractors import second_opinion
+from extractors.departments import meeting_department
 from extractors.furniture_facts import furniture_facts
 from extractors.meeting import (
     chair_from,
     meeting_date,
-    meeting_department,
     meeting_place,
     meeting_title,
 )

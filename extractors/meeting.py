@@ -45,11 +45,6 @@ _PLACE_IN = re.compile(
     r"|(?<![\u0900-\u097f])(?P<place5>[\u0900-\u097f]{3,})\s+(?:नगर\s+निगम|समाहरणालय|कलेक्ट्रेट|कलेक्टोरेट)\s+(?:सभागार|सभाकक्ष|परिसर)"
 )
 _PLACE_GROUPS = ("place", "place2", "place3", "place4", "place5")
-_DEPARTMENT = re.compile(
-    r"(?<![\u0900-\u0963\u0966-\u097f])(?P<dept>[\u0900-\u097f]+(?:\s*,\s*[\u0900-\u097f]+)*(?:\s+(?:एवं|व|और)\s+[\u0900-\u097f]+)?"
-    r"\s+(?:विभाग|मंत्रालय|निदेशालय))(?![\u0900-\u0963\u0966-\u097f])"
-)
-_DEPT_REVIEWED = re.compile(r"^\s*(?:की|के|द्वारा)\s+(?:समीक्षा|योजनाओं|कार्यों|संचालित|अधिकारियों)")
 _CHAIR = re.compile(
     r"(?:(?:की|के)\s+)?(?P<joint>संयुक्त\s+)?(?:(?:अध्यक्षता|सभापतित्व|नेतृत्व)\s+में"
     # "जिलाधिकारी … जी की अध्यक्षता जिला गंगा समिति की हुई बैठक": में left out
@@ -191,18 +186,6 @@ def meeting_place(text: str) -> str | None:
             return place
         at = m.start() + 1
     return None
-
-
-def meeting_department(text: str) -> str | None:
-    head = text[:4000]
-    candidates: list[tuple[int, int, str]] = []
-    for m in _DEPARTMENT.finditer(head):
-        words = m["dept"].split()
-        if is_in(words[0], "dept_stop") or is_in(words[-2], "dept_stop"):
-            continue
-        reviewed = bool(_DEPT_REVIEWED.match(head[m.end() :]))
-        candidates.append((0 if reviewed else 1, m.start(), " ".join(words)))
-    return min(candidates)[2] if candidates else None
 
 
 def meeting_title(text: str) -> str | None:
