@@ -67,6 +67,10 @@ _HELD_AFTER = re.compile(
     r"(?:की|ली|हुई|आयोजित\s+की|बुलाई|संपन्न\s+हुई|सम्पन्न\s+हुई|के\s+दौरान)(?![\u0900-\u0963\u0966-\u097f])"
 )
 _WEEKDAY_LOOK = 1500
+# A line of Latin letters, digits and punctuation holding a year: a site's date stamp, not a dateline
+_SITE_STAMP = re.compile(r"^[\sA-Za-z0-9,.:|/\-–]*(?:19|20)[0-9]{2}[\sA-Za-z0-9,.:|/\-–]*$")
+_YEAR = re.compile(r"(?:19|20|१९|२०)[0-9०-९]{2}")
+_HELD_ON = re.compile(r"बैठक\s+[^।\n]{0,40}?\s(?:को|में)\s[^।\n]{0,80}?(?:हुई|संपन्न|सम्पन्न|आयोजित)")
 _CHAIR_FIELD = re.compile(r"^\s*(?:अध्यक्षता|अध्यक्ष)\s*[:\-–]\s*")
 _NOT_TITLES = ("share", "leave a reply", "similar news")
 
@@ -79,16 +83,26 @@ def meeting_date(text: str) -> date | None:
     """The meeting's date: a full date near the top that is not a publication stamp."""
     candidates: list[tuple[int, date]] = []
     stamped: list[date] = []
+    site: list[date] = []
     head = text[: min(max(2000, len(text) // 3), _HEAD_LIMIT)]
     for line_no, line in enumerate(head.split("\n")):
         line = line[:_DATELINE_LIMIT]  # a dateline is short; a long line is prose
+        if _SITE_STAMP.match(line):
+            # "Tuesday , October 22 2024" above the headline: the site's date, never the meeting's; it only
+            # gives the year of a meeting dated without one ("पहली बैठक 18 अक्टूबर को … हुई")
+            site += [date.fromisoformat(e.date) for e in find_time_expressions(line, None) if e.date]
+            continue
         if _PUBLISHED.search(line):
             # "बरेली। अपडेट: 3 मार्च 2024, 06:10 PM": a stamp, the date only when nothing else gives one
             stamped += [date.fromisoformat(e.date) for e in find_time_expressions(line, None) if e.date]
             continue
-        for e in find_time_expressions(line, None):
+        # under a site stamp a dateline without a year takes the stamp's ("कटिहार, 27 मई (हि.स.)।")
+        for e in find_time_expressions(line, site[0] if site and _DATELINE.match(line) else None):
             if not e.date or e.kind != "on":
                 continue  # "… तक" and "… से" are deadlines, not the meeting
+            yearless = not _YEAR.search(e.text)
+            if site and yearless and not _just_before(date.fromisoformat(e.date), site[0]):
+                continue  # "रतलाम, 12 जून" under a stamp of 26 December: another year, unknown
             score = 0
             if _MEETING_WORDS.search(line):
                 score += 2
@@ -96,9 +110,25 @@ def meeting_date(text: str) -> date | None:
                 score += 2
             score -= line_no // 10
             candidates.append((score, date.fromisoformat(e.date)))
+    if not candidates and site:
+        return _held_without_year(head, site[0])
     if not candidates:
         return _on_weekday_held(head, stamped[0]) if stamped else None
     return _on_weekday_held(head, max(candidates, key=lambda c: c[0])[1])
+
+
+def _just_before(day: date, stamp: date) -> bool:
+    """Is ``day`` within a month before a site's stamp (a report is published soon after its meeting)?"""
+    return timedelta(0) <= stamp - day <= timedelta(days=31)
+
+
+def _held_without_year(head: str, stamp: date) -> date | None:
+    """ "बैठक 18 अक्टूबर को … में हुई" under a site stamp of 22 October 2024: the meeting of 18 October 2024."""
+    for m in _HELD_ON.finditer(head[:_WEEKDAY_LOOK]):
+        for e in find_time_expressions(m[0], stamp):
+            if e.date and e.kind == "on" and _just_before(date.fromisoformat(e.date), stamp):
+                return date.fromisoformat(e.date)
+    return None
 
 
 def _on_weekday_held(head: str, dated: date) -> date:
