@@ -32,6 +32,8 @@ _CHAIR_AFTER = re.compile(
     r"^(?:\s+के\s+(?:महानिदेशक|निदेशक|प्रमुख\s+सचिव|सचिव|मंत्री|आयुक्त))?"
     r"[^।\n]{0,80}?(?:की\s+अध्यक्षता|ने\s+[^।\n]{0,80}?(?:बैठक|समीक्षा))"
 )
+# "सहकारिता मंत्रालय द्वारा दो दिवसीय कार्यशाला और समीक्षा बैठक आयोजित की गई": the department holds it
+_HOLDS = re.compile(r"^\s*(?:ने|द्वारा)\s[^।\n]{0,120}?(?:बैठक|समीक्षा|कार्यशाला)")
 _SUBJECT_LINE = re.compile(r"^\s*(?:विषय|बैठक\s+का\s+विषय)\s*[:\-–]")
 # "जिला गंगा समिति की बैठक", "जिला विकास समन्वय और निगरानी समिति ‘दिशा’ की बैठक", "दिशा की बैठक"
 _COMMITTEE = re.compile(
@@ -135,9 +137,13 @@ def meeting_department(text: str, *, letterhead: bool = False) -> str | None:
         line = line.strip()
         if (line.startswith(name) and len(line) <= len(name) + 30) or _SUBJECT_LINE.match(line):
             rank = 0  # a letterhead or heading line that is the department ("कृषि विभाग, बिहार"), a subject line
-        elif _REVIEWED.match(head[m.end() :]) or (
-            (_CHAIR_POST.search(head[max(0, begins - 40) : begins]) or _POST_AFTER.match(head[m.end() :]))
-            and _CHAIR_AFTER.match(head[m.end() :])
+        elif (
+            _REVIEWED.match(head[m.end() :])
+            or _HOLDS.match(head[m.end() :])
+            or (
+                (_CHAIR_POST.search(head[max(0, begins - 40) : begins]) or _POST_AFTER.match(head[m.end() :]))
+                and _CHAIR_AFTER.match(head[m.end() :])
+            )
         ):
             rank = 1
         elif letterhead:
