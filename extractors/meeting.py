@@ -25,15 +25,15 @@ _PLACE_LINE = re.compile(rf"^\s*(?P<place>{LETTERS}{{2,}}(?:\s+{LETTERS}{{2,}})?
 # A dateline with no date: "सागर। कलेक्टर …", "मधुबनी. डीएम …", "राजसमन्द (दिव्य शंखनाद)।", "नाहन: …",
 # "समस्तीपुर/नवनीत कुमार झा: …" (town, then the reporter), "सुखसागर/बलौदाबाजार : …" (locality, then the town).
 _DATELINE_HEAD = re.compile(
-    r"[\s,\-–>\ufffd\ufeff\u200b]*(?P<head>[\u0900-\u097f]{3,}(?:\s+[\u0900-\u097f]+){0,2})\s*"
-    r"(?P<sep>[।|:/(]|\.(?=\s)|,(?=\s*(?:[0-9०-९]|[\u0900-\u097f]+\s+[0-9०-९]))|\s(?=[0-9०-९]{1,2}\s))"
+    r"[\s,\-–>\ufffd\ufeff\u200b]*(?P<head>[\u0900-\u0963\u0966-\u097f]{3,}(?:\s+[\u0900-\u0963\u0966-\u097f]+){0,2})\s*"
+    r"(?P<sep>[।|:/(]|\.(?=\s)|,(?=\s*(?:[0-9०-९]|[\u0900-\u0963\u0966-\u097f]+\s+[0-9०-९]))|\s(?=[0-9०-९]{1,2}\s))"
 )
-_THEN_TOWN = re.compile(r"\s*(?P<town>[\u0900-\u097f]{3,})\s*:")
+_THEN_TOWN = re.compile(r"\s*(?P<town>[\u0900-\u0963\u0966-\u097f]{3,})\s*:")
 # "कोडरमा, अक्टूबर 25 -- मरकच्चो, निज प्रतिनिधि।": the local dateline after the agency's
-_LOCAL_DATELINE = re.compile(r"^[^\n]{0,40}?[0-9०-९]{1,2}\s*--\s*(?P<place>[\u0900-\u097f]{3,})\s*[,।]")
+_LOCAL_DATELINE = re.compile(r"^[^\n]{0,40}?[0-9०-९]{1,2}\s*--\s*(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s*[,।]")
 # "कार्यालय मुख्य विकास अधिकारी, बहराइच", "नगर निगम, कानपुर": a letterhead ending in its town
 _LETTERHEAD_TOWN = re.compile(
-    r"^[^\n]{0,60}?(?:कार्यालय|निगम|परिषद|प्राधिकरण|मंडल|मण्डल)[^\n,]{0,40},\s*(?P<place>[\u0900-\u097f]{3,})\s*$"
+    r"^[^\n]{0,60}?(?:कार्यालय|निगम|परिषद|प्राधिकरण|मंडल|मण्डल)[^\n,]{0,40},\s*(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s*$"
 )
 _PLACE_IN = re.compile(
     r"(?<![\u0900-\u097f])(?P<place>[\u0900-\u097f]+)\s+(?:के|की|स्थित)\s+(?!अध्यक्षता|समीक्षा|नेतृत्व|साथ|द्वारा|निर्देश)(?:[\u0900-\u097f]+\s+){0,3}?(?:सभागार|सभाकक्ष|कक्ष|भवन|कार्यालय|सचिवालय)"
@@ -44,6 +44,14 @@ _PLACE_IN = re.compile(
     # "रांची नगर निगम सभागार में", "जमशेदपुर समाहरणालय सभागार में": the town before the office's hall
     r"|(?<![\u0900-\u097f])(?P<place5>[\u0900-\u097f]{3,})\s+(?:नगर\s+निगम|समाहरणालय|कलेक्ट्रेट|कलेक्टोरेट)\s+(?:सभागार|सभाकक्ष|परिसर)"
 )
+# "X ने गुरुवार को चंडीगढ़ में विभागीय समीक्षा बैठक की", "राजधानी रायपुर में बैठक ली", "बैठक आज रंगिया में"
+_PLACE_HELD = re.compile(
+    r"(?:\sने|\sको|आज|राजधानी)\s+(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s+में\s+"
+    r"(?:[\u0900-\u0963\u0966-\u097f]+\s+){0,6}?(?:बैठक|समीक्षा)"
+    r"|बैठक\s+(?:आज\s+)?(?P<place2>[\u0900-\u0963\u0966-\u097f]{3,})\s+में\s"
+)
+# "राष्ट्रीय (दैनिक कर्मभूमि) लखनऊ,24 फरवरी 2021": a town and a comma right before a full date
+_TOWN_COMMA = re.compile(r"(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s*,\s*$")
 _PLACE_GROUPS = ("place", "place2", "place3", "place4", "place5")
 _CHAIR = re.compile(
     r"(?:(?:की|के)\s+)?(?P<joint>संयुक्त\s+)?(?:(?:अध्यक्षता|सभापतित्व|नेतृत्व)\s+में"
@@ -180,7 +188,7 @@ def dateline_place(line: str) -> str | None:
         if any(is_in(w, "not_place") for w in words):
             pos = m.end()
             continue
-        if len(words) > 2:
+        if len(words) > 2 or (m["sep"] == "." and len(words) > 1):  # "… राजागणपति आर. की": an initial
             return None
         if m["sep"] == "/":
             town = _THEN_TOWN.match(line, m.end())
@@ -209,6 +217,15 @@ def meeting_place(text: str) -> str | None:
         m = _PLACE_LINE.match(line)
         if m and not _MEETING_WORDS.search(line) and len(m["place"]) < 20 and _a_place(m["place"]):
             return _a_place(m["place"])
+    for line in lines[:10]:
+        for e in find_time_expressions(line, None):
+            m = _TOWN_COMMA.search(line, 0, e.start)
+            if m and e.date and _YEAR.search(e.text) and _a_town(m["place"]):
+                return _a_town(m["place"])
+    for m in _PLACE_HELD.finditer(head[:_WEEKDAY_LOOK]):
+        place = _a_town(m["place"] or m["place2"])
+        if place:
+            return place
     at = 0
     while (m := _PLACE_IN.search(head, at)) is not None:  # one match may hold the start of the next
         place = _a_town(next((m[g] for g in _PLACE_GROUPS if m[g]), None))
