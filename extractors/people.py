@@ -23,7 +23,7 @@ HONORIFIC = r"(?:श्रीमती|श्री|सुश्री|डॉ\.?
 _HONORIFIC_RE = re.compile(rf"\s*(?:{HONORIFIC}\s*){{1,3}}")
 _HONORIFIC_AT = re.compile(rf"{WORD_START}{HONORIFIC}\s*")
 _NAME_WORD = re.compile(rf"\s*((?:[\u0900-\u097f]{{1,3}}\.\s?){{0,4}}{LETTERS}+)")
-_DOTTED_INITIALS = re.compile(r"(?:[\u0900-\u097f]{1,3}\.\s?)*")
+_DOTTED_INITIALS = re.compile(r"^(?:[\u0900-\u097f]{1,3}\.\s?)+")
 # "आर के पांडे": initials spelt as Latin letter names, spaced, before the name word
 _INITIALS = re.compile(rf"\s*((?:(?:{alternation(column('latin_initials'))})\.?\s+){{1,3}})(?={LETTERS})")
 _SURNAME_ERGATIVE = re.compile(rf"{WORD_START}({LETTERS}+)\s+ने{WORD_END}")
@@ -107,10 +107,10 @@ def _name_after(text: str, pos: int) -> tuple[str | None, int]:
         m = _NAME_WORD.match(window, i)
         if not m or m.group(1).endswith(("ों", "ाएं", "ियां")):
             break
-        initial = _DOTTED_INITIALS.match(m.group(1))
-        if is_in(m.group(1)[initial.end() :], "not_name"):
-            if initial.end():  # "राजेश आर. की अध्यक्षता": the initial ends the name, the word after does not
-                words.append((initial.group(0).strip(), m.start(1) + initial.end()))
+        cut = len(m.group(1)) - len(_DOTTED_INITIALS.sub("", m.group(1), count=1))
+        if is_in(m.group(1)[cut:], "not_name"):
+            if cut:  # "राजेश आर. की अध्यक्षता": the initial ends the name, the word after does not
+                words.append((m.group(1)[:cut].strip(), m.start(1) + cut))
             break
         words.append((m.group(1), m.end()))
         i = m.end()
