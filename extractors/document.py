@@ -104,6 +104,7 @@ class DocumentExtractor:
         self.first_agent_in_review: Person | None = None
         self.attendees: list[Person] = []
         self.items: list[dict[str, Any]] = []
+        self.issuer_of: dict[str, Person] = {}  # item id → the person issuing it, named perhaps only later
         self.last_unit: _Unit | None = None
         # Officers mentioned (not as agents) in the sentence before: "वह …" in the next one may mean them.
         self.previous_addressees: list[PersonMention] = []
@@ -303,6 +304,8 @@ class DocumentExtractor:
         if recurrence is not None:
             preset["recurrence"] = recurrence
         item = run_steps(draft, preset)
+        if issuer is not None:
+            self.issuer_of[item["id"]] = issuer
         if box is not None:
             item["evidence"]["box"] = [round(v, 4) for v in box]
         self.items.append(item)
@@ -364,6 +367,14 @@ class DocumentExtractor:
             box=row.box,
         )
 
+    def _named_later(self) -> None:
+        """ "पुलिस अधीक्षक ने कहा …", later "एसपी अमित वर्मा ने …": the items before carry the name too."""
+        for item in self.items:
+            person = self.issuer_of.get(item["id"])
+            issued = item.get("issued_by")
+            if person is not None and person.name and issued and not issued.get("name"):
+                issued["name"] = person.name
+
     def _issuer_named_late(self, chair: dict[str, str | None] | None) -> None:
         """Directives read before anyone was named (a note opening with ``उन्होंने`` or with the orders, the
         speaker named in a later sentence) are the chair's: the authority the note is about."""
@@ -382,6 +393,7 @@ class DocumentExtractor:
             chair_dict = (named or issuers or [None])[0]
         else:
             chair_dict = chair.as_dict()
+        self._named_later()
         self._issuer_named_late(chair_dict)
         # The steps fill JSON-shaped drafts; the result is typed here, once (core.contract checks it).
         return Extraction.from_json(

@@ -26,15 +26,19 @@ _NAME_WORD = re.compile(rf"\s*((?:[\u0900-\u097f]{{1,3}}\.\s?){{0,4}}{LETTERS}+)
 _DOTTED_INITIALS = re.compile(r"^(?:[\u0900-\u097f]{1,3}\.\s?)+")
 # "आर के पांडे": initials spelt as Latin letter names, spaced, before the name word
 _INITIALS = re.compile(rf"\s*((?:(?:{alternation(column('latin_initials'))})\.?\s+){{1,3}})(?={LETTERS})")
+_ADDRESS = "(?:महोदय|महोदया|साहब|साहिबा)"  # "डीएम साहब ने", "अध्यक्ष महोदय द्वारा"
 _SURNAME_ERGATIVE = re.compile(rf"{WORD_START}({LETTERS}+)\s+ने{WORD_END}")
+_NAME_COMMA_BEFORE = re.compile(rf"{WORD_START}{HONORIFIC}\s*(?P<name>{LETTERS}+(?:\s+{LETTERS}+){{0,3}})\s*,\s*$")
 # A name is at most four words: the window read after a designation or honorific.
 _NAME_WINDOW = 120
 _ABBREVIATION_PAREN = re.compile(r"\s*\([\u0900-\u097fA-Za-z.]{2,12}\)")
 _PRONOUN_ERGATIVE = re.compile(rf"{WORD_START}(?:उन्होंने|इन्होंने|उन्होने|इन्होने){WORD_END}")
 # "ने"/"द्वारा" after the name, also after a parenthesis: "अपर जिलाधिकारी (वित्त एवं राजस्व) ने".
 # "उपायुक्त अमित कुमार शर्मा Amit Kumar Sharma ने": the name also in Latin letters, before ने.
-_ERGATIVE = re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*|(?:[A-Za-z][A-Za-z.]*\s+){{1,4}}|महोदय\s+)?(?:ने|द्वारा){WORD_END}")
-_BY_AGENT = re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:महोदय\s+)?द्वारा{WORD_END}")
+_ERGATIVE = re.compile(
+    rf"\s*(?:\([^()]{{0,60}}\)\s*|(?:[A-Za-z][A-Za-z.]*\s+){{1,4}}|{_ADDRESS}\s+)?(?:ने|द्वारा){WORD_END}"
+)
+_BY_AGENT = re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:{_ADDRESS}\s+)?द्वारा{WORD_END}")
 _DIRECTING = re.compile(r"[^।]{0,120}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान)")
 # A misspelt designation before ने ("जिलाधिकरी ने") is matched against the gazetteer with a fuzzy fallback.
 _WORD_BEFORE_NE = re.compile(rf"{WORD_START}({LETTERS}{{4,}})\s+ने{WORD_END}")
@@ -229,6 +233,9 @@ class PersonRegistry:
 
     def _from_designation(self, text: str, m: Mention) -> PersonMention:
         name, end = _name_after(text, m.end)
+        if name is None and _ERGATIVE.match(text, m.end):  # "श्री अनिल कुमार, जिलाधिकारी ने …": the name before
+            before = _NAME_COMMA_BEFORE.search(text, max(0, m.start - _NAME_WINDOW), m.start)
+            name = before["name"] if before else None
         if name and any(f.start == 0 for f in self.gazetteer.find(name)):
             name, end = None, m.end  # "सभी पदाधिकारी प्रमुख सचिव द्वारा …": a second post, not a name
         end = max(end, m.end)
