@@ -28,6 +28,7 @@ _DOTTED_INITIALS = re.compile(r"^(?:[\u0900-\u097f]{1,3}\.\s?)+")
 _INITIALS = re.compile(rf"\s*((?:(?:{alternation(column('latin_initials'))})\.?\s+){{1,3}})(?={LETTERS})")
 _ADDRESS = "(?:महोदय|महोदया|साहब|साहिबा)"  # "डीएम साहब ने", "अध्यक्ष महोदय द्वारा"
 _SURNAME_ERGATIVE = re.compile(rf"{WORD_START}({LETTERS}+)\s+ने{WORD_END}")
+_CHAIRING = re.compile(r"\s*(?:की|के)\s+(?:अध्यक्षता|नेतृत्व)")
 _NAME_COMMA_BEFORE = re.compile(rf"{WORD_START}{HONORIFIC}\s*(?P<name>{LETTERS}+(?:\s+{LETTERS}+){{0,3}})\s*,\s*$")
 # A name is at most four words: the window read after a designation or honorific.
 _NAME_WINDOW = 120
@@ -233,7 +234,8 @@ class PersonRegistry:
 
     def _from_designation(self, text: str, m: Mention) -> PersonMention:
         name, end = _name_after(text, m.end)
-        if name is None and _ERGATIVE.match(text, m.end):  # "श्री अनिल कुमार, जिलाधिकारी ने …": the name before
+        # "श्री अनिल कुमार, जिलाधिकारी ने / की अध्यक्षता में …": the name before the post and a comma
+        if name is None and (_ERGATIVE.match(text, m.end) or _CHAIRING.match(text, m.end)):
             before = _NAME_COMMA_BEFORE.search(text, max(0, m.start - _NAME_WINDOW), m.start)
             name = before["name"] if before else None
         if name and any(f.start == 0 for f in self.gazetteer.find(name)):
