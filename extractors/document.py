@@ -81,6 +81,7 @@ def _join_across_pages(pages: list[list[_Unit]]) -> list[_Unit]:
 _SAID_ABOVE = re.compile(
     r"^\s*(?:उक्त|उपरोक्त|ये|यह|यही)\s+(?:बातें|बात|निर्देश)\s[^।]*(?:ने|द्वारा)\s[^।]*(?:कही|कहीं|कहा|दिए|दिये)"
 )
+_ON_ORDERS = re.compile(r"\s*के\s+(?:निर्देश(?:ों)?\s+(?:पर|से|के\s+क्रम\s+में)|आदेश\s+पर|निर्देशानुसार|आदेशानुसार)")
 # "X ने … Y की अध्यक्षता में आयोजित बैठक में भाग लिया": X took part in a meeting someone else chaired.
 _TOOK_PART = re.compile(r"भाग\s+लिया|शामिल\s+हु|सम्मिलित\s+हु|प्रतिभाग\s+किया")
 # The document's opening (title, dateline, lead) names the meeting's subject: the context of abbreviations.
@@ -141,6 +142,9 @@ class DocumentExtractor:
             return person, (agents[0].start, agents[0].end)
         if pron:
             return self.speaker, (pron.start(), pron.end())
+        ordered = [pm for pm in mentions if _ON_ORDERS.match(text, pm.end) and not pm.person.generic()]
+        if ordered:  # "डीएम के निर्देश पर … शिविर लगाए जाएंगे": the one whose orders these are
+            return ordered[0].person, (ordered[0].start, ordered[0].end)
         return self.speaker, None
 
     def _sentence(self, unit: _Unit, table_keys: list[str], *, is_title: bool) -> None:

@@ -96,7 +96,8 @@ def _name_after(text: str, pos: int) -> tuple[str | None, int]:
     start = paren.end() if paren else 0
     # "अनुविभागीय अधिकारी राजस्व सिहोरा पुष्पेन्द्र अहके ने": the post's branch word before the name
     branch = _NAME_WORD.match(window, start)
-    if branch and is_in(branch.group(1), "post_branches"):
+    branched = bool(branch and is_in(branch.group(1), "post_branches"))
+    if branch and branched:
         start = branch.end()
     hon = _HONORIFIC_RE.match(window, start)
     words: list[tuple[str, int]] = []
@@ -124,7 +125,8 @@ def _name_after(text: str, pos: int) -> tuple[str | None, int]:
         end = words[k - 1][1]
         if _NAME_END_OK.match(window, end) or (hon and k >= 1):
             return " ".join(w for w, _ in words[:k]), pos + end
-    return None, pos
+    # "प्रमुख सचिव कृषि ने …": no name, but the branch word belongs to the post
+    return None, pos + (start if branched and _ERGATIVE.match(window, start) else 0)
 
 
 class _Covered:
