@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from extractors.document import extract_document
+from ingest import ingest_bytes
 from ingest.document import IngestedDocument, Page
 
 
@@ -36,3 +37,9 @@ def test_directives_before_anyone_is_named_are_the_chairs() -> None:
 def test_no_authority_anywhere_leaves_the_issuer_empty() -> None:
     (item,) = _items("सभी छात्रावासों में पेयजल की व्यवस्था की जाए।\n")
     assert item["issued_by"] is None
+
+
+def test_a_txt_note_with_bold_names_reads_its_issuer() -> None:
+    data = "बस्ती। **जिलाधिकारी अनिल कुमार** ने निर्देश दिए कि सड़कें मार्च तक ठीक की जाएं।\n".encode()
+    (item,) = extract_document(ingest_bytes(data, "note.txt")).to_json()["action_items"]
+    assert item["issued_by"] == {"name": "अनिल कुमार", "designation": "जिलाधिकारी"}
