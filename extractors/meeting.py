@@ -26,8 +26,9 @@ _PLACE_LINE = re.compile(rf"^\s*(?P<place>{LETTERS}{{2,}}(?:\s+{LETTERS}{{2,}})?
 # "समस्तीपुर/नवनीत कुमार झा: …" (town, then the reporter), "सुखसागर/बलौदाबाजार : …" (locality, then the town).
 _DATELINE_HEAD = re.compile(
     r"[\s,\-–>\ufffd\ufeff\u200b]*(?P<head>[\u0900-\u0963\u0966-\u097f]{3,}(?:\s+[\u0900-\u0963\u0966-\u097f]+){0,2})\s*"
-    r"(?P<sep>[।|:/(]|\.(?=\s)|,(?=\s*(?:[0-9०-९]|[\u0900-\u0963\u0966-\u097f]+\s+[0-9०-९]))|\s(?=[0-9०-९]{1,2}\s))"
+    r"(?P<sep>[।|:/(,]|\.(?=\s)|\s(?=[0-9०-९]{1,2}\s))"
 )
+_DATE_AHEAD = re.compile(r"\s*(?:[0-9०-९]|[\u0900-\u0963\u0966-\u097f]+\s+[0-9०-९])")
 _THEN_TOWN = re.compile(r"\s*(?P<town>[\u0900-\u0963\u0966-\u097f]{3,})\s*:")
 # "कोडरमा, अक्टूबर 25 -- मरकच्चो, निज प्रतिनिधि।": the local dateline after the agency's
 _LOCAL_DATELINE = re.compile(r"^[^\n]{0,40}?[0-9०-९]{1,2}\s*--\s*(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s*[,।]")
@@ -46,9 +47,15 @@ _PLACE_IN = re.compile(
 )
 # "X ने गुरुवार को चंडीगढ़ में विभागीय समीक्षा बैठक की", "राजधानी रायपुर में बैठक ली", "बैठक आज रंगिया में"
 _PLACE_HELD = re.compile(
-    r"(?:\sने|\sको|आज|राजधानी)\s+(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s+में\s+"
+    r"(?:^\s*|(?:\sने|\sको|(?<![\u0900-\u097f])(?:आज|राजधानी))\s+)(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s+में\s+"
     r"(?:[\u0900-\u0963\u0966-\u097f]+\s+){0,6}?(?:बैठक|समीक्षा)"
     r"|बैठक\s+(?:आज\s+)?(?P<place2>[\u0900-\u0963\u0966-\u097f]{3,})\s+में\s"
+    # "किन्नौर के उपायुक्त …", "जिला शिमला में …", "दैनिक अवंतिका(देवास)"
+    r"|(?P<place3>[\u0900-\u0963\u0966-\u097f]{3,})\s+(?:के|की)\s+(?:उपायुक्त|जिलाधिकारी|कलेक्टर|कलक्टर|डीसी|डीएम"
+    r"|जिला\s+कलेक्टर|पुलिस\s+अधीक्षक|एसपी|नगर\s+आयुक्त)(?![\u0900-\u0963\u0966-\u097f])"
+    r"|जिला\s+(?P<place4>[\u0900-\u0963\u0966-\u097f]{3,})\s+में\s"
+    r"|दैनिक\s+[\u0900-\u0963\u0966-\u097f]+\s*\((?P<place5>[\u0900-\u0963\u0966-\u097f]{3,})\)",
+    re.MULTILINE,
 )
 # "राष्ट्रीय (दैनिक कर्मभूमि) लखनऊ,24 फरवरी 2021": a town and a comma right before a full date
 _TOWN_COMMA = re.compile(r"(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s*,\s*$")
@@ -190,6 +197,8 @@ def dateline_place(line: str) -> str | None:
             continue
         if len(words) > 2 or (m["sep"] == "." and len(words) > 1):  # "… राजागणपति आर. की": an initial
             return None
+        if m["sep"] == "," and not _DATE_AHEAD.match(line, m.end()):
+            return None  # "X, Y …" is a list; a town takes a comma only before its date
         if m["sep"] == "/":
             town = _THEN_TOWN.match(line, m.end())
             return _a_town(town["town"] if town else words[-1])
@@ -223,7 +232,7 @@ def meeting_place(text: str) -> str | None:
             if m and e.date and _YEAR.search(e.text) and _a_town(m["place"]):
                 return _a_town(m["place"])
     for m in _PLACE_HELD.finditer(head[:_WEEKDAY_LOOK]):
-        place = _a_town(m["place"] or m["place2"])
+        place = _a_town(next((m[g] for g in _PLACE_GROUPS if m[g]), None))
         if place:
             return place
     at = 0
