@@ -20,8 +20,8 @@ _DATELINE = re.compile(
     r"(?:दिनांक\s*[:\-]?\s*)?[0-9०-९]",
     re.IGNORECASE,
 )
-_PLACE_FIELD = re.compile(r"(?:स्थान|स्थल)\s*[:\-–]\s*(?P<place>[^\n।]+)")
-_PLACE_LINE = re.compile(rf"^\s*(?P<place>{LETTERS}{{2,}}(?:\s+{LETTERS}{{2,}})?)\s*[।|:]?\s*$")
+_PLACE_FIELD = re.compile(r"(?<![\u0900-\u097f])(?:स्थान|स्थल)\s*[:\-–]\s*(?P<place>[^\n।]+)")  # not "राजस्थान –"
+_PLACE_LINE = re.compile(rf"^\s*(?P<place>{LETTERS}{{2,}}(?:\s+{LETTERS}{{2,}})?)\s*[।|:,]?\s*$")
 # A dateline with no date: "सागर। कलेक्टर …", "मधुबनी. डीएम …", "राजसमन्द (दिव्य शंखनाद)।", "नाहन: …",
 # "समस्तीपुर/नवनीत कुमार झा: …" (town, then the reporter), "सुखसागर/बलौदाबाजार : …" (locality, then the town).
 _DATELINE_HEAD = re.compile(
@@ -229,8 +229,8 @@ def meeting_place(text: str) -> str | None:
             return place
     for line in head.split("\n")[1:15]:
         m = _PLACE_LINE.match(line)
-        if m and not _MEETING_WORDS.search(line) and len(m["place"]) < 20 and _a_place(m["place"]):
-            return _a_place(m["place"])
+        if m and not _MEETING_WORDS.search(line) and len(m["place"]) < 20 and _a_town(m["place"]):
+            return _a_town(m["place"])
     for line in lines[:10]:
         for e in find_time_expressions(line, None):
             m = _TOWN_COMMA.search(line, 0, e.start)
