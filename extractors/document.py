@@ -9,11 +9,11 @@ from typing import Any
 
 from core.contract import SCHEMA_ID, Extraction
 from extractors import second_opinion
+from extractors.departments import meeting_department
 from extractors.furniture_facts import furniture_facts
 from extractors.meeting import (
     chair_from,
     meeting_date,
-    meeting_department,
     meeting_place,
     meeting_title,
 )
@@ -81,6 +81,7 @@ def _join_across_pages(pages: list[list[_Unit]]) -> list[_Unit]:
 _SAID_ABOVE = re.compile(
     r"^\s*(?:उक्त|उपरोक्त|ये|यह|यही)\s+(?:बातें|बात|निर्देश)\s[^।]*(?:ने|द्वारा)\s[^।]*(?:कही|कहीं|कहा|दिए|दिये)"
 )
+_ON_ORDERS = re.compile(r"\s*के\s+(?:निर्देश(?:ों)?\s+(?:पर|से|के\s+क्रम\s+में)|आदेश\s+पर|निर्देशानुसार|आदेशानुसार)")
 # "X ने … Y की अध्यक्षता में आयोजित बैठक में भाग लिया": X took part in a meeting someone else chaired.
 _TOOK_PART = re.compile(r"भाग\s+लिया|शामिल\s+हु|सम्मिलित\s+हु|प्रतिभाग\s+किया")
 # The document's opening (title, dateline, lead) names the meeting's subject: the context of abbreviations.
@@ -104,6 +105,7 @@ class DocumentExtractor:
         self.first_agent_in_review: Person | None = None
         self.attendees: list[Person] = []
         self.items: list[dict[str, Any]] = []
+        self.issuer_of: dict[str, Person] = {}  # item id → the person issuing it, named perhaps only later
         self.last_unit: _Unit | None = None
         # Officers mentioned (not as agents) in the sentence before: "वह …" in the next one may mean them.
         self.previous_addressees: list[PersonMention] = []
@@ -130,6 +132,9 @@ class DocumentExtractor:
     def _issuer_for(self, text: str, mentions: list[PersonMention]) -> tuple[Person | None, tuple[int, int] | None]:
         agents = [pm for pm in mentions if pm.ergative and directs(text, pm)]
         pron = pronoun_agent(text)
+        if agents and agents[0].person.generic() and self.speaker is not None:
+            # "इन दोनों वरिष्ठ अधिकारियों ने … करने को कहा": the authority the note is about
+            return self.speaker, (agents[0].start, agents[0].end)
         if agents and not (pron and pron.start() < agents[0].start):
             person = agents[0].person
             if person.canonical == "अध्यक्ष" and not person.name and self.chair is not None:
@@ -137,6 +142,9 @@ class DocumentExtractor:
             return person, (agents[0].start, agents[0].end)
         if pron:
             return self.speaker, (pron.start(), pron.end())
+        ordered = [pm for pm in mentions if _ON_ORDERS.match(text, pm.end) and not pm.person.generic()]
+        if ordered:  # "डीएम के निर्देश पर … शिविर लगाए जाएंगे": the one whose orders these are
+            return ordered[0].person, (ordered[0].start, ordered[0].end)
         return self.speaker, None
 
     def _sentence(self, unit: _Unit, table_keys: list[str], *, is_title: bool) -> None:
@@ -174,9 +182,12 @@ class DocumentExtractor:
             # opens the document has no authority before it: its speaker is the one "उन्होंने" means next.
             if self.speaker is None and self.chair is None:
                 self.speaker = agents[0].person
+        elif agents and agents[0].person.generic() and self.speaker is not None:
+            pass  # "अधिकारियों ने …": the speaker stays
         elif agents:
-            if self.first_agent_in_review is None and re.search("समीक्षा|बैठक", text):
-                self.first_agent_in_review = agents[0].person
+            first = agents[0].person
+            if self.first_agent_in_review is None and re.search("समीक्षा|बैठक", text) and not first.generic():
+                self.first_agent_in_review = first
             self.speaker = agents[0].person
         elif chair and self.speaker is None:
             self.speaker = chair.person
@@ -297,6 +308,8 @@ class DocumentExtractor:
         if recurrence is not None:
             preset["recurrence"] = recurrence
         item = run_steps(draft, preset)
+        if issuer is not None:
+            self.issuer_of[item["id"]] = issuer
         if box is not None:
             item["evidence"]["box"] = [round(v, 4) for v in box]
         self.items.append(item)
@@ -358,14 +371,34 @@ class DocumentExtractor:
             box=row.box,
         )
 
+    def _named_later(self) -> None:
+        """ "पुलिस अधीक्षक ने कहा …", later "एसपी अमित वर्मा ने …": the items before carry the name too."""
+        for item in self.items:
+            person = self.issuer_of.get(item["id"])
+            issued = item.get("issued_by")
+            if person is not None and person.name and issued and not issued.get("name"):
+                issued["name"] = person.name
+
+    def _issuer_named_late(self, chair: dict[str, str | None] | None) -> None:
+        """Directives read before anyone was named (a note opening with ``उन्होंने`` or with the orders, the
+        speaker named in a later sentence) are the chair's: the authority the note is about."""
+        if chair is None:
+            return
+        for item in self.items:
+            if not item.get("issued_by"):
+                item["issued_by"] = dict(chair)
+
     # -- result ------------------------------------------------------------
     def _result(self) -> Extraction:
         chair = self.chair or self.first_agent_in_review
         if chair is None:
             issuers = [it["issued_by"] for it in self.items if it["issued_by"]]
-            chair_dict = issuers[0] if issuers else None
+            named = [p for p in issuers if not Person(p["name"], p["designation"]).generic()]
+            chair_dict = (named or issuers or [None])[0]
         else:
             chair_dict = chair.as_dict()
+        self._named_later()
+        self._issuer_named_late(chair_dict)
         # The steps fill JSON-shaped drafts; the result is typed here, once (core.contract checks it).
         return Extraction.from_json(
             {

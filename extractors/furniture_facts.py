@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from extractors.meeting import meeting_department
+from extractors.departments import meeting_department
 from ingest.document import IngestedDocument
 from ingest.furniture import furniture_kind
 from nlp.dates import find_time_expressions
@@ -37,7 +37,8 @@ def banner_date(lines: list[str]) -> date | None:
 
 
 def letterhead_department(lines: list[str]) -> str | None:
-    return meeting_department("\n".join(line for line in lines if furniture_kind(line) == "letterhead"))
+    letterheads = "\n".join(line for line in lines if furniture_kind(line) == "letterhead")
+    return meeting_department(letterheads, letterhead=True)
 
 
 def furniture_facts(doc: IngestedDocument) -> FurnitureFacts:

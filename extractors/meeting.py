@@ -6,6 +6,7 @@ import re
 from datetime import date, timedelta
 
 from extractors.people import PersonMention
+from models.gazetteer import load_gazetteer
 from nlp.dates import WEEKDAY_WORDS, WEEKDAYS, find_time_expressions
 from nlp.normalize import fold
 from nlp.patterns import LETTERS
@@ -19,26 +20,66 @@ _DATELINE = re.compile(
     r"(?:दिनांक\s*[:\-]?\s*)?[0-9०-९]",
     re.IGNORECASE,
 )
-_PLACE_FIELD = re.compile(r"(?:स्थान|स्थल)\s*[:\-–]\s*(?P<place>[^\n।]+)")
-_PLACE_LINE = re.compile(rf"^\s*(?P<place>{LETTERS}{{2,}}(?:\s+{LETTERS}{{2,}})?)\s*[।|:]?\s*$")
+_PLACE_FIELD = re.compile(r"(?<![\u0900-\u097f])(?:स्थान|स्थल)\s*[:\-–]\s*(?P<place>[^\n।]+)")  # not "राजस्थान –"
+_PLACE_LINE = re.compile(rf"^\s*(?P<place>{LETTERS}{{2,}}(?:\s+{LETTERS}{{2,}})?)\s*[।|:,]?\s*$")
+# A dateline with no date: "सागर। कलेक्टर …", "मधुबनी. डीएम …", "राजसमन्द (दिव्य शंखनाद)।", "नाहन: …",
+# "समस्तीपुर/नवनीत कुमार झा: …" (town, then the reporter), "सुखसागर/बलौदाबाजार : …" (locality, then the town).
+_DATELINE_HEAD = re.compile(
+    r"[\s,\-–>\ufffd\ufeff\u200b]*(?P<head>[\u0900-\u0963\u0966-\u097f]{3,}(?:\s+[\u0900-\u0963\u0966-\u097f]+){0,2})\s*"
+    r"(?P<sep>[।|:/(,]|\.(?=\s)|\s(?=[0-9०-९]{1,2}\s))"
+)
+_DATE_AHEAD = re.compile(r"\s*(?:[0-9०-९]|[\u0900-\u0963\u0966-\u097f]+\s+[0-9०-९])")
+_THEN_TOWN = re.compile(r"\s*(?P<town>[\u0900-\u0963\u0966-\u097f]{3,})\s*:")
+# "कोडरमा, अक्टूबर 25 -- मरकच्चो, निज प्रतिनिधि।": the local dateline after the agency's
+_LOCAL_DATELINE = re.compile(r"^[^\n]{0,40}?[0-9०-९]{1,2}\s*--\s*(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s*[,।]")
+# "कार्यालय मुख्य विकास अधिकारी, बहराइच", "नगर निगम, कानपुर": a letterhead ending in its town
+_LETTERHEAD_TOWN = re.compile(
+    r"^[^\n]{0,60}?(?:कार्यालय|निगम|परिषद|प्राधिकरण|मंडल|मण्डल)[^\n,]{0,40},\s*(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s*$"
+)
 _PLACE_IN = re.compile(
-    r"(?P<place>[\u0900-\u097f]+)\s+(?:के|की|स्थित)\s+(?:[\u0900-\u097f]+\s+){0,3}?(?:सभागार|सभाकक्ष|कक्ष|भवन|कार्यालय|सचिवालय)"
-    r"|(?P<place2>सचिवालय|कलेक्ट्रेट|विकास\s+भवन|विधान\s+भवन)\s+(?:में|के)"
+    r"(?<![\u0900-\u097f])(?P<place>[\u0900-\u097f]+)\s+(?:के|की|स्थित)\s+(?!अध्यक्षता|समीक्षा|नेतृत्व|साथ|द्वारा|निर्देश)(?:[\u0900-\u097f]+\s+){0,3}?(?:सभागार|सभाकक्ष|कक्ष|भवन|कार्यालय|सचिवालय)"
+    r"|(?<![\u0900-\u097f])(?P<place2>सचिवालय|कलेक्ट्रेट|विकास\s+भवन|विधान\s+भवन)\s+(?:में|के)"
     r"|(?:के|में)\s+(?P<place3>[\u0900-\u097f]+)\s+में\s+(?:[\u0900-\u097f]+\s+){0,6}?(?:बैठक|कार्यशाला)"
     # "रजिस्ट्रार कार्यालय, जोधपुर में", "समाहरणालय, दरभंगा में": the town after the building and a comma
     r"|(?:सभागार|सभाकक्ष|कक्ष|भवन|कार्यालय|सचिवालय|समाहरणालय|कलेक्ट्रेट)\s*,\s*(?P<place4>[\u0900-\u097f]+)\s+में"
+    # "रांची नगर निगम सभागार में", "जमशेदपुर समाहरणालय सभागार में": the town before the office's hall
+    r"|(?<![\u0900-\u097f])(?P<place5>[\u0900-\u097f]{3,})\s+(?:नगर\s+निगम|समाहरणालय|कलेक्ट्रेट|कलेक्टोरेट)\s+(?:सभागार|सभाकक्ष|परिसर)"
 )
-_DEPARTMENT = re.compile(
-    r"(?<![\u0900-\u0963\u0966-\u097f])(?P<dept>[\u0900-\u097f]+(?:\s*,\s*[\u0900-\u097f]+)*(?:\s+(?:एवं|व|और)\s+[\u0900-\u097f]+)?"
-    r"\s+(?:विभाग|मंत्रालय|निदेशालय))(?![\u0900-\u0963\u0966-\u097f])"
+# "X ने गुरुवार को चंडीगढ़ में विभागीय समीक्षा बैठक की", "राजधानी रायपुर में बैठक ली", "बैठक आज रंगिया में"
+_PLACE_HELD = re.compile(
+    r"(?:^\s*|(?:\sने|\sको|(?<![\u0900-\u097f])(?:आज|राजधानी))\s+)(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s+में\s+"
+    r"(?:[\u0900-\u0963\u0966-\u097f]+\s+){0,6}?(?:बैठक|समीक्षा)"
+    r"|बैठक\s+(?:आज\s+)?(?P<place2>[\u0900-\u0963\u0966-\u097f]{3,})\s+में\s"
+    # "किन्नौर के उपायुक्त …", "जिला शिमला में …", "दैनिक अवंतिका(देवास)"
+    r"|(?P<place3>[\u0900-\u0963\u0966-\u097f]{3,})\s+(?:के|की)\s+(?:उपायुक्त|जिलाधिकारी|कलेक्टर|कलक्टर|डीसी|डीएम"
+    r"|जिला\s+कलेक्टर|पुलिस\s+अधीक्षक|एसपी|नगर\s+आयुक्त)(?![\u0900-\u0963\u0966-\u097f])"
+    r"|जिला\s+(?P<place4>[\u0900-\u0963\u0966-\u097f]{3,})\s+में\s"
+    r"|दैनिक\s+[\u0900-\u0963\u0966-\u097f]+\s*\((?P<place5>[\u0900-\u0963\u0966-\u097f]{3,})\)",
+    re.MULTILINE,
 )
-_DEPT_REVIEWED = re.compile(r"^\s*(?:की|के|द्वारा)\s+(?:समीक्षा|योजनाओं|कार्यों|संचालित|अधिकारियों)")
-_CHAIR = re.compile(r"(?:की\s+)?(?P<joint>संयुक्त\s+)?(?:अध्यक्षता|सभापतित्व)\s+में")
+# "राष्ट्रीय (दैनिक कर्मभूमि) लखनऊ,24 फरवरी 2021": a town and a comma right before a full date
+_TOWN_COMMA = re.compile(r"(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s*,\s*$")
+_PLACE_GROUPS = ("place", "place2", "place3", "place4", "place5")
+_CHAIR = re.compile(
+    r"(?:(?:की|के)\s+)?(?P<joint>संयुक्त\s+)?(?:(?:अध्यक्षता|सभापतित्व|नेतृत्व)\s+में"
+    # "जिलाधिकारी … जी की अध्यक्षता जिला गंगा समिति की हुई बैठक": में left out
+    r"|(?<=की\s)अध्यक्षता(?!\s+(?:की|करेंगे|करेंगी|करेगा|करेगी|करते|करती|कर\s)))"
+)
+# "बैठक की अध्यक्षता सांसद X करेंगे", "X ने … बैठक की अध्यक्षता की": the chair named around a verb of chairing.
+_CHAIRS = re.compile(
+    r"अध्यक्षता\s+(?P<who>[^।]{0,80}?\s)??(?:करेंगे|करेंगी|करेगा|करेगी|की|करते|करती|कर\s+रहे|कर\s+रही)"
+    r"(?![\u0900-\u0963\u0966-\u097f])"
+)
 _ORDERED_MEETING = re.compile(
     r"(?:(?!\s(?:गई|गयी|गया|हुई|हुआ)\s)[^।])*?(?:जाए|जाएं|जायें|करें|कराएं|जाएगी|जाएगा|जाएंगी|जाएंगे)(?:\s|[।,]|$)"
 )
 # "X ने … (समीक्षा) बैठक की / ली": X held the meeting.
-_HELD = re.compile(r"\sने\s[^।]*?(?:समीक्षा\s+)?बैठक\s+(?:की|ली|लेकर|लेते|बुलाई)(?![\u0900-\u0963\u0966-\u097f])")
+# Also "X द्वारा (एक) समीक्षात्मक बैठक की गई" and "X ने … उच्चस्तरीय बैठक में … की समीक्षा की".
+_HELD = re.compile(
+    r"\sने\s[^।]*?(?:(?:समीक्षा\s+)?बैठक\s+(?:की|ली|लेकर|लेते|बुलाई)|बैठक\s+में\s[^।]*?समीक्षा\s+की)"
+    r"(?![\u0900-\u0963\u0966-\u097f])"
+    r"|\sद्वारा\s+(?:[\u0900-\u0963\u0966-\u097f]+\s+){0,3}?बैठक\s+(?:की|ली|आयोजित\s+की)\s+(?:गई|गयी)"
+)
 # "… ने सोमवार को … समीक्षा बैठक की/ली/आयोजित की": the weekday a past meeting was held on.
 _WEEKDAY_AT = re.compile(rf"(?P<day>{WEEKDAY_WORDS})\s+को")
 _HELD_AFTER = re.compile(
@@ -46,6 +87,10 @@ _HELD_AFTER = re.compile(
     r"(?:की|ली|हुई|आयोजित\s+की|बुलाई|संपन्न\s+हुई|सम्पन्न\s+हुई|के\s+दौरान)(?![\u0900-\u0963\u0966-\u097f])"
 )
 _WEEKDAY_LOOK = 1500
+# A line of Latin letters, digits and punctuation holding a year: a site's date stamp, not a dateline
+_SITE_STAMP = re.compile(r"^[\sA-Za-z0-9,.:|/\-–]*(?:19|20)[0-9]{2}[\sA-Za-z0-9,.:|/\-–]*$")
+_YEAR = re.compile(r"(?:19|20|१९|२०)[0-9०-९]{2}")
+_HELD_ON = re.compile(r"बैठक\s+[^।\n]{0,40}?\s(?:को|में)\s[^।\n]{0,80}?(?:हुई|संपन्न|सम्पन्न|आयोजित)")
 _CHAIR_FIELD = re.compile(r"^\s*(?:अध्यक्षता|अध्यक्ष)\s*[:\-–]\s*")
 _NOT_TITLES = ("share", "leave a reply", "similar news")
 
@@ -58,16 +103,26 @@ def meeting_date(text: str) -> date | None:
     """The meeting's date: a full date near the top that is not a publication stamp."""
     candidates: list[tuple[int, date]] = []
     stamped: list[date] = []
+    site: list[date] = []
     head = text[: min(max(2000, len(text) // 3), _HEAD_LIMIT)]
     for line_no, line in enumerate(head.split("\n")):
         line = line[:_DATELINE_LIMIT]  # a dateline is short; a long line is prose
+        if _SITE_STAMP.match(line):
+            # "Tuesday , October 22 2024" above the headline: the site's date, never the meeting's; it only
+            # gives the year of a meeting dated without one ("पहली बैठक 18 अक्टूबर को … हुई")
+            site += [date.fromisoformat(e.date) for e in find_time_expressions(line, None) if e.date]
+            continue
         if _PUBLISHED.search(line):
             # "बरेली। अपडेट: 3 मार्च 2024, 06:10 PM": a stamp, the date only when nothing else gives one
             stamped += [date.fromisoformat(e.date) for e in find_time_expressions(line, None) if e.date]
             continue
-        for e in find_time_expressions(line, None):
+        # under a site stamp a dateline without a year takes the stamp's ("कटिहार, 27 मई (हि.स.)।")
+        for e in find_time_expressions(line, site[0] if site and _DATELINE.match(line) else None):
             if not e.date or e.kind != "on":
                 continue  # "… तक" and "… से" are deadlines, not the meeting
+            yearless = not _YEAR.search(e.text)
+            if site and yearless and not _just_before(date.fromisoformat(e.date), site[0]):
+                continue  # "रतलाम, 12 जून" under a stamp of 26 December: another year, unknown
             score = 0
             if _MEETING_WORDS.search(line):
                 score += 2
@@ -75,9 +130,25 @@ def meeting_date(text: str) -> date | None:
                 score += 2
             score -= line_no // 10
             candidates.append((score, date.fromisoformat(e.date)))
+    if not candidates and site:
+        return _held_without_year(head, site[0])
     if not candidates:
         return _on_weekday_held(head, stamped[0]) if stamped else None
     return _on_weekday_held(head, max(candidates, key=lambda c: c[0])[1])
+
+
+def _just_before(day: date, stamp: date) -> bool:
+    """Is ``day`` within a month before a site's stamp (a report is published soon after its meeting)?"""
+    return timedelta(0) <= stamp - day <= timedelta(days=31)
+
+
+def _held_without_year(head: str, stamp: date) -> date | None:
+    """ "बैठक 18 अक्टूबर को … में हुई" under a site stamp of 22 October 2024: the meeting of 18 October 2024."""
+    for m in _HELD_ON.finditer(head[:_WEEKDAY_LOOK]):
+        for e in find_time_expressions(m[0], stamp):
+            if e.date and e.kind == "on" and _just_before(date.fromisoformat(e.date), stamp):
+                return date.fromisoformat(e.date)
+    return None
 
 
 def _on_weekday_held(head: str, dated: date) -> date:
@@ -104,36 +175,78 @@ def _a_place(candidate: str | None) -> str | None:
     return place
 
 
+def _a_town(candidate: str | None, dated: bool = False) -> str | None:
+    """A place that is no news desk, state or form label either (nor a common word, unless a date follows:
+    "गया, 2 सितंबर 2025।")."""
+    place = _a_place(candidate)
+    if place is None or any(is_in(w, "not_place") or (is_in(w, "not_name") and not dated) for w in place.split()):
+        return None
+    if load_gazetteer().find(place):  # "जिलाधिकारी। …" is a post, not a town
+        return None
+    return place
+
+
+def dateline_place(line: str) -> str | None:
+    """The town of a dateline that gives no date ("सागर। कलेक्टर …"), skipping a news desk before it."""
+    local = _LOCAL_DATELINE.match(line)
+    if local and _a_town(local["place"]):
+        return _a_town(local["place"])
+    pos = 0
+    for _ in range(2):  # "न्यूज़ बी रिपोर्टर, जमशेदपुर :": a byline, then the town
+        m = _DATELINE_HEAD.match(line, pos)
+        if m is None:
+            return None
+        words = m["head"].split()
+        if any(is_in(w, "not_place") for w in words):
+            pos = m.end()
+            continue
+        if len(words) > 2 or (m["sep"] == "." and len(words) > 1):  # "… राजागणपति आर. की": an initial
+            return None
+        if m["sep"] == "," and not _DATE_AHEAD.match(line, m.end()):
+            return None  # "X, Y …" is a list; a town takes a comma only before its date
+        if m["sep"] == "/":
+            town = _THEN_TOWN.match(line, m.end())
+            return _a_town(town["town"] if town else words[-1])
+        # two words only before a danda or a date ("दक्षिण अंडमान, 3 मई"); a headline label is no town ("पोषण माह:")
+        return _a_town(words[-1]) if len(words) == 1 or m["sep"] in "।.," else None
+    return None
+
+
 def meeting_place(text: str) -> str | None:
     head = text[:2500]
     m = _PLACE_FIELD.search(head)
     if m and _a_place(m["place"].split(",")[-1]):
         return _a_place(m["place"].split(",")[-1])
-    for line in head.split("\n")[:40]:
+    lines = head.split("\n")[:40]
+    for line in lines:
         m = _DATELINE.match(line)
-        if m and _a_place(m["place"].split()[-1]):
-            return _a_place(m["place"].split()[-1])
-    for line in head.split("\n")[1:15]:
-        m = _PLACE_LINE.match(line)
-        if m and not _MEETING_WORDS.search(line) and len(m["place"]) < 20 and _a_place(m["place"]):
-            return _a_place(m["place"])
-    for m in _PLACE_IN.finditer(head):
-        place = _a_place(m["place"] or m["place2"] or m["place3"] or m["place4"])
+        if m and _a_town(m["place"].split()[-1], dated=True):
+            return _a_town(m["place"].split()[-1], dated=True)
+    for line in lines:
+        m = _LOCAL_DATELINE.match(line) or _LETTERHEAD_TOWN.match(line.strip())
+        place = _a_town(m["place"]) if m else dateline_place(line)
         if place:
             return place
+    for line in head.split("\n")[1:15]:
+        m = _PLACE_LINE.match(line)
+        if m and not _MEETING_WORDS.search(line) and len(m["place"]) < 20 and _a_town(m["place"]):
+            return _a_town(m["place"])
+    for line in lines[:10]:
+        for e in find_time_expressions(line, None):
+            m = _TOWN_COMMA.search(line, 0, e.start)
+            if m and e.date and _YEAR.search(e.text) and _a_town(m["place"]):
+                return _a_town(m["place"])
+    for m in _PLACE_HELD.finditer(head[:_WEEKDAY_LOOK]):
+        place = _a_town(next((m[g] for g in _PLACE_GROUPS if m[g]), None))
+        if place:
+            return place
+    at = 0
+    while (m := _PLACE_IN.search(head, at)) is not None:  # one match may hold the start of the next
+        place = _a_town(next((m[g] for g in _PLACE_GROUPS if m[g]), None))
+        if place:
+            return place
+        at = m.start() + 1
     return None
-
-
-def meeting_department(text: str) -> str | None:
-    head = text[:4000]
-    candidates: list[tuple[int, int, str]] = []
-    for m in _DEPARTMENT.finditer(head):
-        words = m["dept"].split()
-        if is_in(words[0], "dept_stop") or is_in(words[-2], "dept_stop"):
-            continue
-        reviewed = bool(_DEPT_REVIEWED.match(head[m.end() :]))
-        candidates.append((0 if reviewed else 1, m.start(), " ".join(words)))
-    return min(candidates)[2] if candidates else None
 
 
 def meeting_title(text: str) -> str | None:
@@ -156,11 +269,19 @@ def chair_from(sentence: str, mentions: list[PersonMention]) -> PersonMention | 
             return joint[0]
         if before:
             return before[-1]
+    m = _CHAIRS.search(sentence)
+    if m:
+        named = [pm for pm in mentions if m["who"] and m.start("who") <= pm.start < m.end("who")]
+        before = [pm for pm in mentions if pm.end <= m.start() and not pm.person.generic()]
+        agents = [pm for pm in before if pm.ergative]
+        if named or agents or before:
+            return (named or agents or before)[0 if named else -1]
     m = _HELD.search(sentence)
     if m:  # "डीसी विजया जाधव ने कलेक्ट्रेट सभागार में अधिकारियों के साथ बैठक की"
-        agents = [pm for pm in mentions if pm.ergative and pm.end <= m.start() and pm.person.designation]
+        # the agent of this ने, not one before it ("सीएमओ द्वारा जारी बयान में कहा गया कि मुख्यमंत्री ने … बैठक की")
+        agents = [pm for pm in mentions if pm.ergative and pm.end <= m.start() and not pm.person.generic()]
         if agents:
-            return agents[0]
+            return agents[-1]
     m = _CHAIR_FIELD.search(sentence)
     if m:
         after = [pm for pm in mentions if pm.start >= m.end()]

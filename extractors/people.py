@@ -16,29 +16,49 @@ from dataclasses import dataclass
 from models.designations import find_phrases
 from models.gazetteer import Gazetteer, Mention
 from nlp.patterns import LETTERS, WORD_END, WORD_START
-from nlp.vocab import is_in
+from nlp.vocab import alternation, column, is_in, rows
 
 HONORIFIC = r"(?:श्रीमती|श्री|सुश्री|डॉ\.?|डा\.|प्रो\.|मा\.|माननीय|कुमारी)"
 # At most three honorifics in a row (श्री डॉ. प्रो.): an unbounded run makes each lookup cost the whole run.
 _HONORIFIC_RE = re.compile(rf"\s*(?:{HONORIFIC}\s*){{1,3}}")
 _HONORIFIC_AT = re.compile(rf"{WORD_START}{HONORIFIC}\s*")
 _NAME_WORD = re.compile(rf"\s*((?:[\u0900-\u097f]{{1,3}}\.\s?){{0,4}}{LETTERS}+)")
+_DOTTED_INITIALS = re.compile(r"^(?:[\u0900-\u097f]{1,3}\.\s?)+")
+# "आर के पांडे": initials spelt as Latin letter names, spaced, before the name word
+_INITIALS = re.compile(rf"\s*((?:(?:{alternation(column('latin_initials'))})\.?\s+){{1,3}})(?={LETTERS})")
+_ADDRESS = "(?:महोदय|महोदया|साहब|साहिबा)"  # "डीएम साहब ने", "अध्यक्ष महोदय द्वारा"
 _SURNAME_ERGATIVE = re.compile(rf"{WORD_START}({LETTERS}+)\s+ने{WORD_END}")
+_CHAIRING = re.compile(r"\s*(?:की|के)\s+(?:अध्यक्षता|नेतृत्व)")
+_NAME_COMMA_BEFORE = re.compile(rf"{WORD_START}{HONORIFIC}\s*(?P<name>{LETTERS}+(?:\s+{LETTERS}+){{0,3}})\s*,\s*$")
 # A name is at most four words: the window read after a designation or honorific.
 _NAME_WINDOW = 120
 _ABBREVIATION_PAREN = re.compile(r"\s*\([\u0900-\u097fA-Za-z.]{2,12}\)")
 _PRONOUN_ERGATIVE = re.compile(rf"{WORD_START}(?:उन्होंने|इन्होंने|उन्होने|इन्होने){WORD_END}")
 # "ने"/"द्वारा" after the name, also after a parenthesis: "अपर जिलाधिकारी (वित्त एवं राजस्व) ने".
 # "उपायुक्त अमित कुमार शर्मा Amit Kumar Sharma ने": the name also in Latin letters, before ने.
-_ERGATIVE = re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*|(?:[A-Za-z][A-Za-z.]*\s+){{1,4}}|महोदय\s+)?(?:ने|द्वारा){WORD_END}")
-_BY_AGENT = re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:महोदय\s+)?द्वारा{WORD_END}")
+_ERGATIVE = re.compile(
+    rf"\s*(?:\([^()]{{0,60}}\)\s*|(?:[A-Za-z][A-Za-z.]*\s+){{1,4}}|{_ADDRESS}\s+)?(?:ने|द्वारा){WORD_END}"
+)
+_BY_AGENT = re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:{_ADDRESS}\s+)?द्वारा{WORD_END}")
 _DIRECTING = re.compile(r"[^।]{0,120}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान)")
 # A misspelt designation before ने ("जिलाधिकरी ने") is matched against the gazetteer with a fuzzy fallback.
 _WORD_BEFORE_NE = re.compile(rf"{WORD_START}({LETTERS}{{4,}})\s+ने{WORD_END}")
 _NAME_END_OK = re.compile(
     r"\s*(?:ने|[A-Za-z]|की\s+अध्यक्षता|की\s+उपस्थिति|के\s+निर्देश|द्वारा|,|，|एवं|तथा|और|सहित|\(|।|-|–|:|की\s+मौजूदगी|"
-    r"को\s+(?:निर्देश|निर्देशित))"
+    r"को\s+(?:निर्देश|निर्देशित)|की\s+ओर\s+से|के\s+नेतृत्व)"
 )
+
+
+def _equivalents() -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for row in rows("post_equivalents"):
+        if len(row) >= 2:
+            out.setdefault(row[0], set()).add(row[1])
+            out.setdefault(row[1], set()).add(row[0])
+    return out
+
+
+_EQUIVALENTS = _equivalents()
 
 
 @dataclass
@@ -49,6 +69,10 @@ class Person:
 
     def as_dict(self) -> dict[str, str | None]:
         return {"name": self.name, "designation": self.designation}
+
+    def generic(self) -> bool:
+        """No name and a post that names nobody in particular (``अधिकारियों ने``): not a meeting's chair."""
+        return self.name is None and (self.designation is None or is_in(self.designation, "generic_posts"))
 
 
 @dataclass(frozen=True)
@@ -72,14 +96,27 @@ def _name_after(text: str, pos: int) -> tuple[str | None, int]:
     start = paren.end() if paren else 0
     # "अनुविभागीय अधिकारी राजस्व सिहोरा पुष्पेन्द्र अहके ने": the post's branch word before the name
     branch = _NAME_WORD.match(window, start)
-    if branch and is_in(branch.group(1), "post_branches"):
+    branched = bool(branch and is_in(branch.group(1), "post_branches"))
+    if branch and branched:
         start = branch.end()
     hon = _HONORIFIC_RE.match(window, start)
     words: list[tuple[str, int]] = []
     i = hon.end() if hon else start
+    initials = _INITIALS.match(window, i)
+    letters = initials.group(1).split() if initials else []
+    if initials and not (len(letters) == 1 and is_in(letters[0].rstrip("."), "not_name")):  # "… के साथ"
+        after = _NAME_WORD.match(window, initials.end())
+        if after and not is_in(after.group(1), "not_name"):
+            words.append((" ".join(letters), initials.end()))
+            i = initials.end()
     while len(words) < 4:
         m = _NAME_WORD.match(window, i)
-        if not m or is_in(m.group(1), "not_name") or m.group(1).endswith(("ों", "ाएं", "ियां")):
+        if not m or m.group(1).endswith(("ों", "ाएं", "ियां")):
+            break
+        cut = len(m.group(1)) - len(_DOTTED_INITIALS.sub("", m.group(1), count=1))
+        if is_in(m.group(1)[cut:], "not_name"):
+            if cut:  # "राजेश आर. की अध्यक्षता": the initial ends the name, the word after does not
+                words.append((m.group(1)[:cut].strip(), m.start(1) + cut))
             break
         words.append((m.group(1), m.end()))
         i = m.end()
@@ -88,7 +125,8 @@ def _name_after(text: str, pos: int) -> tuple[str | None, int]:
         end = words[k - 1][1]
         if _NAME_END_OK.match(window, end) or (hon and k >= 1):
             return " ".join(w for w, _ in words[:k]), pos + end
-    return None, pos
+    # "प्रमुख सचिव कृषि ने …": no name, but the branch word belongs to the post
+    return None, pos + (start if branched and _ERGATIVE.match(window, start) else 0)
 
 
 class _Covered:
@@ -149,6 +187,11 @@ class PersonRegistry:
         named = [p for p in reversed(self.people) if p.canonical == canonical]
         return next((p for p in named if p.name), named[0] if named else None)
 
+    def by_equivalent(self, canonical: str) -> Person | None:
+        """The named holder of a post that is this one under another name (``post_equivalents.tsv``)."""
+        others = _EQUIVALENTS.get(canonical, set())
+        return next((p for p in reversed(self.people) if p.name and p.canonical in others), None)
+
     def find_mentions(self, text: str) -> list[PersonMention]:
         """Designation mentions (with the name after them) and bare names before ने."""
         out: list[PersonMention] = []
@@ -193,13 +236,29 @@ class PersonRegistry:
 
     def _from_designation(self, text: str, m: Mention) -> PersonMention:
         name, end = _name_after(text, m.end)
+        # "श्री अनिल कुमार, जिलाधिकारी ने / की अध्यक्षता में …": the name before the post and a comma
+        if name is None and (_ERGATIVE.match(text, m.end) or _CHAIRING.match(text, m.end)):
+            before = _NAME_COMMA_BEFORE.search(text, max(0, m.start - _NAME_WINDOW), m.start)
+            name = before["name"] if before else None
         if name and any(f.start == 0 for f in self.gazetteer.find(name)):
             name, end = None, m.end  # "सभी पदाधिकारी प्रमुख सचिव द्वारा …": a second post, not a name
         end = max(end, m.end)
+        # A post written only as an abbreviation is reported so ("डीएम"); a fuller form seen later replaces it.
+        # An abbreviation whose post depends on the meeting ("एसडीओ") is spelt out as the post it stands for.
+        plain = m.abbreviation and not is_in(m.written, "context_abbreviations")
+        written = m.written if plain else m.designation
         if name:  # a name (or surname) merges with whoever carries it
-            person = self.add(Person(name, m.designation, m.canonical))
+            person = self.add(Person(name, written, m.canonical))
         else:  # a bare designation or abbreviation means the person who holds that post here
-            person = self.by_designation(m.canonical) or self.add(Person(None, m.designation, m.canonical))
+            held = self.by_designation(m.canonical) or self.by_equivalent(m.canonical)
+            person = held or self.add(Person(None, written, m.canonical))
+            if (
+                held is not None
+                and person.canonical == m.canonical
+                and len(written) > len(person.designation or "")
+                and " ".join(m.surface.split()) == m.written  # not a plural: "जिला अधिकारीगण उपस्थित थे"
+            ):
+                person.designation = written  # "डीएम नेहा शर्मा …", then "जिलाधिकारी ने …": the fuller form
         return PersonMention(m.start, end, person, bool(_ERGATIVE.match(text, end)), m.written)
 
 

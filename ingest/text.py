@@ -11,14 +11,17 @@ _INVISIBLE = re.compile("[\u200b\u00ad\ufeff\u2060]")  # ZWSP, soft hyphen, BOM,
 _ODD_SPACES = re.compile("[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _MULTI_SPACE = re.compile(" {2,}")
 _MANY_BLANKS = re.compile(r"\n{3,}")
+# Markdown emphasis around words ("**जिलाधिकारी अनिल कुमार** ने", "*उपायुक्त* ने"), inside one line; a bullet
+# ("* बिंदु") has a space after its star and stays.
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,3}|_{2})(?=[^\s*_])([^*\n]{1,200}?)(?<=[^\s*_])\1(?![\w*])")
 
 
 def clean_text(text: str) -> str:
     """The one text clean-up every reader applies; evidence offsets index its output.
 
     NFC, Unix newlines, PDFium's line-end hyphen mark as "-", nukta before the matra, no invisible characters (ZWSP, soft
-    hyphen, BOM, word joiner), odd spaces as plain spaces, single spaces inside a
-    line, no spaces at line ends, at most one blank line.
+    hyphen, BOM, word joiner), odd spaces as plain spaces, no markdown emphasis (``**नाम**``), single spaces
+    inside a line, no spaces at line ends, at most one blank line.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "\n\n")
     text = text.replace(LINE_END_HYPHEN, "-")
@@ -26,6 +29,7 @@ def clean_text(text: str) -> str:
     text = _NUKTA_AFTER_MATRA.sub("\u093c\\1", text)
     text = _INVISIBLE.sub("", text)
     text = _ODD_SPACES.sub(" ", text)
+    text = _EMPHASIS.sub(r"\2", text)
     text = "\n".join(_MULTI_SPACE.sub(" ", line).strip() for line in text.split("\n"))
     text = _MANY_BLANKS.sub("\n\n", text)
     return text.strip()

@@ -89,7 +89,7 @@ def test_issuer_forms(document: str, expected: str, form: str) -> None:
 @pytest.mark.parametrize(("document", "when", "place", "chair", "form"), rows("meetings.tsv", 5))
 def test_meeting_forms(document: str, when: str, place: str, chair: str, form: str) -> None:
     meeting = extract("\n".join(s.strip() for s in document.split(" / ")) + "\n", None)["meeting"]
-    assert (meeting["date"], meeting["place"]) == (when, place)
+    assert (meeting["date"], meeting["place"]) == (when or None, place or None)
     assert meeting["chair"] is not None and meeting["chair"]["designation"] == chair, meeting["chair"]
 
 
