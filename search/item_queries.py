@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from nlp.query import QueryTerms
 from store.fts import BM25_WEIGHTS, ITEM_FTS_PG, ITEM_FTS_SQLITE, is_sqlite
 from store.models import ActionItem, Document, ItemEmbedding
-from store.repository import ItemFilter, _filtered
+from store.repository import ItemFilter, _filtered, document_conditions
 
 # --- queries -----------------------------------------------------------------------------------------
 
@@ -37,13 +37,19 @@ def _tsq_lexeme(s: str) -> str:
     return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+def _pg_alternative(kind: str, terms: list[str]) -> str:
+    lexemes = [_tsq_lexeme(t if kind == "term" else "~" + t) for t in terms]
+    return lexemes[0] if len(lexemes) == 1 else "(" + " & ".join(lexemes) + ")"
+
+
 def pg_tsquery(q: QueryTerms) -> str:
-    alts = []
-    for group in q.groups:
-        for kind, terms in group:
-            lexemes = [_tsq_lexeme(t if kind == "term" else "~" + t) for t in terms]
-            alts.append(lexemes[0] if len(lexemes) == 1 else "(" + " & ".join(lexemes) + ")")
-    return " | ".join(alts)
+    """Any query word (any of its alternatives)."""
+    return " | ".join(_pg_alternative(kind, terms) for group in q.groups for kind, terms in group)
+
+
+def pg_alternatives(q: QueryTerms) -> list[str]:
+    """One tsquery per alternative of every query word (a lexeme, or the lexemes of a phrase), each once."""
+    return list(dict.fromkeys(_pg_alternative(kind, terms) for group in q.groups for kind, terms in group))
 
 
 def _item_base() -> sa.Select[Any]:
@@ -77,22 +83,62 @@ def keyword_search(
                 today,
             ).order_by(rank, ActionItem.id)
         sign = -1.0
+        rows = list(session.execute(stmt.limit(limit)))
     else:
-        tsq = sa.cast(sa.bindparam("tsq", pg_tsquery(q)), TSQUERY)
-        rank = sa.func.ts_rank(ITEM_FTS_PG.c.terms, tsq)
-        match = ITEM_FTS_PG.c.terms.op("@@")(tsq)
-        if unfiltered:
-            stmt = select(ITEM_FTS_PG.c.item_id, rank).select_from(ITEM_FTS_PG).where(match)
-            stmt = stmt.order_by(rank.desc(), ITEM_FTS_PG.c.item_id)
-        else:
-            stmt = _filtered(
-                _item_base().add_columns(rank).join(ITEM_FTS_PG, ITEM_FTS_PG.c.item_id == ActionItem.id).where(match),
-                f,
-                today,
-            ).order_by(rank.desc(), ActionItem.id)
-        sign = 1.0
-    rows = session.execute(stmt.limit(limit)).all()
+        rows, sign = _pg_keyword(session, q, f, today, limit), 1.0
     return [(int(i), sign * float(s)) for i, s in rows]
+
+
+#: PostgreSQL ranks a bounded candidate set: for each query word, its first ``limit`` x this many matches
+#: (oldest first, the tie order of the ranking); with a filter, x PG_FILTER_READ as many are read and
+#: those passing the filter kept. Ranking every match of a common word read and scored about 140,000
+#: index rows per query at a million items (1.4 s); see docs/performance.md.
+PG_WORD_CANDIDATES = 3
+PG_FILTER_READ = 4
+
+
+def _pg_keyword(session: Session, q: QueryTerms, f: ItemFilter, today: date, limit: int) -> list[Any]:
+    per_word = limit * PG_WORD_CANDIDATES
+    if f == ItemFilter():
+        return list(session.execute(_pg_ranked(q, f, today, per_word, per_word).limit(limit)))
+    rows = list(session.execute(_pg_ranked(q, f, today, per_word, per_word * PG_FILTER_READ).limit(limit)))
+    if len(rows) < limit:
+        # Few of the words' first matches pass the filter: it is narrow, so the filter leads and every
+        # match passing it is ranked (the planner starts from the filter's own index).
+        rows = list(session.execute(_pg_ranked(q, f, today, None, None).limit(limit)))
+    return rows
+
+
+def _pg_ranked(q: QueryTerms, f: ItemFilter, today: date, per_word: int | None, read: int | None) -> sa.Select[Any]:
+    """Candidates of every query word, ranked by ts_rank over the whole query, oldest first on ties.
+
+    Each query word's first ``read`` matches in item id order are read (all with None): a common
+    word's walk of the primary key stops after a few thousand rows, a rare word's matches come from
+    the GIN index (PostgreSQL picks by its statistics of the words, migration 0013_search). Then the
+    filter, if any, is applied to those (joined by primary key) and ``per_word`` kept. An item matching
+    several words is among the candidates of the rarest of them, so it still ranks first unless every
+    one of its words is common and their combination rare.
+    """
+    full = sa.cast(sa.bindparam("tsq", pg_tsquery(q)), TSQUERY)
+    branches = []
+    for n, word in enumerate(pg_alternatives(q) if read is not None else [pg_tsquery(q)]):
+        matches = select(ITEM_FTS_PG.c.item_id, ITEM_FTS_PG.c.terms).where(
+            ITEM_FTS_PG.c.terms.op("@@")(sa.cast(sa.bindparam(f"w{n}", word), TSQUERY))
+        )
+        if read is not None:  # a LIMIT keeps the walk of the word's matches ahead of the filter's joins
+            matches = matches.order_by(ITEM_FTS_PG.c.item_id).limit(read)
+        words = matches.subquery()
+        key = words.c.item_id
+        stmt = select(key.label("id"), sa.func.ts_rank(words.c.terms, full).label("r"))
+        if f != ItemFilter():
+            stmt = stmt.join(ActionItem, ActionItem.id == key)
+            if document_conditions(f):
+                stmt = stmt.join(Document, ActionItem.document_id == Document.id)
+            stmt = _filtered(stmt, f, today)
+        branches.append(stmt.order_by(key).limit(per_word) if per_word is not None else stmt)
+    cands = (branches[0] if len(branches) == 1 else sa.union_all(*branches)).subquery()
+    best = sa.func.max(cands.c.r)
+    return select(cands.c.id, best).group_by(cands.c.id).order_by(best.desc(), cands.c.id)
 
 
 def filter_ids(session: Session, ids: Sequence[int], f: ItemFilter, today: date) -> set[int]:
