@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from nlp.query import QueryTerms
 from store.fts import BM25_WEIGHTS, ITEM_FTS_PG, ITEM_FTS_SQLITE, is_sqlite
 from store.models import ActionItem, Document, ItemEmbedding
-from store.repository import ItemFilter, _filtered, document_conditions
+from store.repository import ItemFilter, _filtered, document_conditions, matching_ids
 
 # --- queries -----------------------------------------------------------------------------------------
 
@@ -102,18 +102,52 @@ def _sqlite_keyword(session: Session, q: QueryTerms, f: ItemFilter, today: date,
 #: index rows per query at a million items (1.4 s); see docs/performance.md.
 PG_WORD_CANDIDATES = 3
 PG_FILTER_READ = 4
+PG_FILTER_RETRY = 4
+PG_NARROW_SHARE = 0.02  # of all items: a filter passing fewer leads the query
+
+
+def custom_plans(session: Session) -> None:
+    """Plan this transaction's statements for their values (PostgreSQL). psycopg prepares a statement
+    run five times, and the server may then keep one generic plan for every value: one plan for
+    every query word, whether it occurs in 14% of the items (walk the key) or in none (ask the
+    index), which cost 1-2 s for the words it did not suit at a million items."""
+    session.execute(sa.text("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)"))
 
 
 def _pg_keyword(session: Session, q: QueryTerms, f: ItemFilter, today: date, limit: int) -> list[Any]:
+    custom_plans(session)
     per_word = limit * PG_WORD_CANDIDATES
     if f == ItemFilter():
         return list(session.execute(_pg_ranked(q, f, today, per_word, per_word).limit(limit)))
-    rows = list(session.execute(_pg_ranked(q, f, today, per_word, per_word * PG_FILTER_READ).limit(limit)))
-    if len(rows) < limit:
-        # Few of the words' first matches pass the filter: it is narrow, so the filter leads and every
-        # match passing it is ranked (the planner starts from the filter's own index).
+    if _estimated_share(session, f, today) < PG_NARROW_SHARE:
+        # A narrow filter leads: every match passing it is ranked (the planner starts from the filter's
+        # own index; a week of meetings at a million items: about 0.1 s). Walking the words' matches
+        # to find the few that pass would read most of them.
+        return list(session.execute(_pg_ranked(q, f, today, None, None).limit(limit)))
+    read = per_word * PG_FILTER_READ
+    rows = list(session.execute(_pg_ranked(q, f, today, per_word, read).limit(limit)))
+    if limit > len(rows) >= limit / PG_FILTER_RETRY:
+        # A broad filter whose share of the words' first matches came out low: an item list is contiguous
+        # in id, so those matches come from few meetings, and a department filter passes whole meetings.
+        rows = list(session.execute(_pg_ranked(q, f, today, per_word, read * PG_FILTER_RETRY).limit(limit)))
+    if len(rows) < limit:  # narrower than the planner thought
         rows = list(session.execute(_pg_ranked(q, f, today, None, None).limit(limit)))
     return rows
+
+
+def _estimated_share(session: Session, f: ItemFilter, today: date) -> float:
+    """The share of all items that the planner expects ``f`` to pass (its estimate: nothing is read);
+    1.0 when the filter cannot be written out as literal SQL."""
+    conn = session.connection()
+    try:
+        sql = str(matching_ids(f, today).compile(conn, compile_kwargs={"literal_binds": True}))
+    except (sa.exc.CompileError, NotImplementedError):
+        return 1.0
+    plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + sql).scalar()  # the driver reads "%%" as "%"
+    if not plan:
+        return 1.0
+    total = conn.exec_driver_sql("SELECT reltuples FROM pg_class WHERE relname = 'action_items'").scalar()
+    return float(plan[0]["Plan"]["Plan Rows"]) / max(float(total or 0), 1.0)
 
 
 def _pg_ranked(q: QueryTerms, f: ItemFilter, today: date, per_word: int | None, read: int | None) -> sa.Select[Any]:
