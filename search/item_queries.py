@@ -67,33 +67,24 @@ def keyword_search(
     return [(int(i), float(s)) for i, s in _pg_keyword(session, q, f, today, limit)]
 
 
-#: SQLite with a filter: the best ``limit`` x this many matches of the whole index are read and those
-#: passing the filter kept; only when fewer than ``limit`` pass is the filter joined to every match.
-SQLITE_FILTER_READ = 10
 _BM25: sa.ColumnElement[Any] = sa.literal_column(f"bm25(item_fts, {BM25_WEIGHTS[0]}, {BM25_WEIGHTS[1]})")
 
 
 def _sqlite_keyword(session: Session, q: QueryTerms, f: ItemFilter, today: date, limit: int) -> list[Any]:
     """(item id, bm25: lower is better) of the best matches passing ``f``.
 
-    The index table alone ranks (its rows leave with their items: a trigger); joining every match to
-    its item and meeting to test a filter cost three times the ranking of a common word at 100,000
-    items. The best matches that pass the filter among the best ``limit`` x SQLITE_FILTER_READ of all
-    are the best that pass it (one order: bm25, then id), so only a narrow filter needs the join.
+    Without a filter the index table alone ranks (its rows leave with their items: a trigger). With one,
+    every match is joined to its item and meeting: ranking the best matches of the index alone and
+    filtering those was measured no faster at 100,000 items (docs/performance.md, "Keyword search at a
+    million items"): FTS5 computes bm25 for every match either way, and the items of one meeting are
+    contiguous in id, so the best matches of a common word tie and come from few meetings.
     """
     match = sa.text("item_fts MATCH :m").bindparams(m=fts5_match(q))
     key = ITEM_FTS_SQLITE.c.rowid
-    ranked = select(key, _BM25).select_from(ITEM_FTS_SQLITE).where(match).order_by(_BM25, key)
     if f == ItemFilter():
-        return list(session.execute(ranked.limit(limit)))
-    read = limit * SQLITE_FILTER_READ
-    best = list(session.execute(ranked.limit(read)))
-    passing = filter_ids(session, [i for i, _ in best], f, today)
-    rows = [r for r in best if r[0] in passing][:limit]
-    if len(rows) < limit and len(best) == read:  # a narrow filter: the join tests every match
-        joined = _item_base().add_columns(_BM25).join(ITEM_FTS_SQLITE, key == ActionItem.id).where(match)
-        rows = list(session.execute(_filtered(joined, f, today).order_by(_BM25, ActionItem.id).limit(limit)))
-    return rows
+        return list(session.execute(select(key, _BM25).where(match).order_by(_BM25, key).limit(limit)))
+    joined = _item_base().add_columns(_BM25).join(ITEM_FTS_SQLITE, key == ActionItem.id).where(match)
+    return list(session.execute(_filtered(joined, f, today).order_by(_BM25, ActionItem.id).limit(limit)))
 
 
 #: PostgreSQL ranks a bounded candidate set: for each query word, its first ``limit`` x this many matches

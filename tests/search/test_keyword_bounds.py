@@ -28,7 +28,6 @@ def crowded(db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
     """Twelve items with only the common word, stored before the one item with both query words."""
     monkeypatch.setattr(item_queries, "PG_WORD_CANDIDATES", 1)
     monkeypatch.setattr(item_queries, "PG_FILTER_READ", 1)
-    monkeypatch.setattr(item_queries, "SQLITE_FILTER_READ", 1)
     store_text(db, "\n".join(COMMON.format(n=n) for n in range(12)), "a", date(2025, 11, 1))
     store_text(db, BOTH + "\n" + OTHER, "b", date(2025, 12, 1))
     return db
