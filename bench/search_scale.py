@@ -88,6 +88,23 @@ def former(session: Any, q: QueryTerms, f: ItemFilter, limit: int = 100) -> list
     return list(session.execute(stmt.limit(limit)))
 
 
+def compare(db: Database, terms: dict[str, QueryTerms]) -> None:
+    """The new top 100 beside the former ranking for every query and filter: identical, same top 20."""
+    same = 0
+    for text, q in terms.items():
+        for name, f in FILTERS.items():
+            with db.session() as s:
+                new = [i for i, _ in item_queries.keyword_search(s, q, f, TODAY)]
+                if not is_sqlite(s):
+                    item_queries.custom_plans(s)
+                old = [int(i) for i, _ in former(s, q, f)]
+            same += new == old
+            if new != old:
+                shared = len(set(new) & set(old))
+                print(f"  differs: {text} / {name}: same top 20 {new[:20] == old[:20]}, {shared} of {len(old)} shared")
+    print(f"ranking against the former: {same} of {len(terms) * len(FILTERS)} top-100 lists identical")
+
+
 def timed(run: Callable[[str], object], runs: int) -> dict[str, float]:
     for q in QUERIES:  # warm-up
         run(q)
@@ -111,6 +128,7 @@ def main() -> None:
     ap.add_argument("--db-url", help="default: SQLite in a temporary folder")
     ap.add_argument("--reuse", action="store_true", help="measure a database an earlier run loaded")
     ap.add_argument("--skip-former", action="store_true", help="only this checkout's shapes")
+    ap.add_argument("--compare", action="store_true", help="also compare the top 100 with the former ranking")
     ns = ap.parse_args()
     print(f"load average before: {load()} on {os.cpu_count()} CPUs")
     with tempfile.TemporaryDirectory() as tmp:
@@ -124,6 +142,8 @@ def main() -> None:
                 c.exec_driver_sql("ANALYZE")
         service = SearchService(db, embedder_factory=lambda: None)
         terms = {q: service.parse(q) for q in QUERIES}
+        if ns.compare:
+            compare(db, terms)
         print(f"\n{'what':58s} {'p50 ms':>8s} {'p95 ms':>8s}  load average")
         base95 = 0.0
         for name, f in FILTERS.items():
