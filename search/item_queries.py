@@ -127,17 +127,14 @@ def _pg_keyword(session: Session, q: QueryTerms, f: ItemFilter, today: date, lim
 
 
 def _estimated_share(session: Session, f: ItemFilter, today: date) -> float:
-    """The share of all items that the planner expects ``f`` to pass (its estimate: nothing is read);
-    1.0 when the filter cannot be written out as literal SQL."""
+    """The share of all items that the planner expects ``f`` to pass (its estimate: nothing is read)."""
     conn = session.connection()
-    try:
-        sql = str(matching_ids(f, today).compile(conn, compile_kwargs={"literal_binds": True}))
-    except (sa.exc.CompileError, NotImplementedError):
-        return 1.0
-    plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + sql).scalar()  # the driver reads "%%" as "%"
+    # the filter's values go as parameters (a one-off statement: planned for them), never as SQL text
+    compiled = matching_ids(f, today).compile(conn, compile_kwargs={"render_postcompile": True})
+    plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + compiled.string, compiled.params).scalar()
+    total = conn.exec_driver_sql("SELECT reltuples FROM pg_class WHERE relname = 'action_items'").scalar()
     if not plan:
         return 1.0
-    total = conn.exec_driver_sql("SELECT reltuples FROM pg_class WHERE relname = 'action_items'").scalar()
     return float(plan[0]["Plan"]["Plan Rows"]) / max(float(total or 0), 1.0)
 
 

@@ -75,3 +75,12 @@ def test_each_alternative_of_each_word_is_one_candidate_query() -> None:
     assert len(alts) == len(set(alts))
     assert "'गोदाम'" in alts
     assert any("&" in a for a in alts)  # a phrase of the lexicon stays one alternative
+
+
+def test_a_hostile_filter_value_stays_a_value(crowded: Database) -> None:
+    # PostgreSQL asks the planner how much a filter passes before it searches: by parameters, not SQL text
+    hostile = "x'); DROP TABLE documents; -- \\ 100% _"
+    assert _search(crowded, "निरीक्षण", ItemFilter(department=hostile, q=hostile), limit=3) == []
+    assert len(_search(crowded, "निरीक्षण", ItemFilter(status=["open", "done"]), limit=3)) == 3
+    with crowded.session() as s:
+        assert s.query(ActionItem).count() == 14  # the documents (and their items) are all there
