@@ -8,6 +8,7 @@ import re
 import tempfile
 from collections.abc import Iterable, Iterator
 from datetime import date
+from operator import attrgetter
 from typing import IO, Any
 
 from exporters.cells import csv_value, xlsx_cell
@@ -125,11 +126,15 @@ def sheet_title(row: ExportRow, used: set[str]) -> str:
     return title
 
 
-def _cell_value(row: ExportRow, attr: str) -> Any:
-    v = getattr(row, attr)
-    if attr == "overdue":
-        return "हाँ / yes" if v else ""
-    return v
+_XLSX_VALUES = attrgetter(*(attr for _, attr, _ in XLSX_COLUMNS))
+_OVERDUE = [attr for _, attr, _ in XLSX_COLUMNS].index("overdue")
+
+
+def xlsx_values(row: ExportRow) -> list[Any]:
+    """The XLSX_COLUMNS values of ``row`` (overdue as a word)."""
+    values = list(_XLSX_VALUES(row))
+    values[_OVERDUE] = "हाँ / yes" if values[_OVERDUE] else ""
+    return values
 
 
 def write_table(ws: Any, header: tuple[tuple[str, str, int], ...], records: Iterable[list[Any]]) -> None:
@@ -179,7 +184,7 @@ def xlsx_into(out: IO[bytes], rows: Iterable[ExportRow], *, per_meeting: bool = 
                 if r.document_id not in titles:
                     titles[r.document_id] = sheet_title(r, used)
                 title = titles[r.document_id]
-            book.add_row(title, [_cell_value(r, a) for _, a, _ in XLSX_COLUMNS])
+            book.add_row(title, xlsx_values(r))
             n += 1
         if not n:
             book.sheet("कार्य-बिंदु")

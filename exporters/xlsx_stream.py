@@ -70,6 +70,9 @@ def serial(value: date) -> float:
     return days
 
 
+_EPOCH_DAY = EPOCH.toordinal()
+
+
 def cell_xml(ref: str, value: Any, style: int = 0) -> str:
     """One ``<c>`` element; empty for None."""
     s = f' s="{style}"' if style else ""
@@ -77,12 +80,30 @@ def cell_xml(ref: str, value: Any, style: int = 0) -> str:
         return ""
     if isinstance(value, bool):
         return f'<c r="{ref}" t="b"{s}><v>{int(value)}</v></c>'
+    if type(value) is date:  # a whole day: its serial number is an integer
+        return f'<c r="{ref}" s="{STYLE_DATE}"><v>{value.toordinal() - _EPOCH_DAY}</v></c>'
     if isinstance(value, date):
         return f'<c r="{ref}" s="{STYLE_DATE}"><v>{serial(value):g}</v></c>'
     if isinstance(value, int | float):
         return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
     text = cell_text(str(value))
     return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{text}</t></is></c>'
+
+
+def row_xml(n: int, letters: Sequence[str], values: Iterable[Any]) -> str:
+    """One ``<row>`` of plain cells: what ``cell_xml`` makes of each value, text without a call per cell
+    (most cells are text; this is the writer's inner loop)."""
+    parts = [f'<row r="{n}">']
+    for c, v in zip(letters, values, strict=False):
+        if type(v) is str:
+            if v:
+                if _NEEDS_WORK.search(v):
+                    v = escape(_NOT_XML.sub("", v))
+                parts.append(f'<c r="{c}{n}" t="inlineStr"><is><t xml:space="preserve">{v}</t></is></c>')
+        elif v is not None:
+            parts.append(cell_xml(f"{c}{n}", v))
+    parts.append("</row>")
+    return "".join(parts)
 
 
 @dataclass
@@ -116,8 +137,7 @@ class XlsxWriter:
         sheet = self.sheet(title)
         sheet.rows += 1
         n = sheet.rows + 1  # row 1 is the header
-        cells = "".join(cell_xml(f"{c}{n}", v) for c, v in zip(self.letters, values, strict=False))
-        data = f'<row r="{n}">{cells}</row>'.encode()
+        data = row_xml(n, self.letters, values).encode()
         last = sheet.spans[-1] if sheet.spans else None
         if last and last[0] + last[1] == self._end:  # the sheet's previous row was the last one written
             last[1] += len(data)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 from nlp.query import QueryTerms
 from store.fts import BM25_WEIGHTS, ITEM_FTS_PG, ITEM_FTS_SQLITE, is_sqlite
 from store.models import ActionItem, Document, ItemEmbedding
-from store.repository import ItemFilter, _filtered
+from store.repository import ItemFilter, _filtered, document_conditions, matching_ids
 
 # --- queries -----------------------------------------------------------------------------------------
 
@@ -37,13 +37,19 @@ def _tsq_lexeme(s: str) -> str:
     return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
+def _pg_alternative(kind: str, terms: list[str]) -> str:
+    lexemes = [_tsq_lexeme(t if kind == "term" else "~" + t) for t in terms]
+    return lexemes[0] if len(lexemes) == 1 else "(" + " & ".join(lexemes) + ")"
+
+
 def pg_tsquery(q: QueryTerms) -> str:
-    alts = []
-    for group in q.groups:
-        for kind, terms in group:
-            lexemes = [_tsq_lexeme(t if kind == "term" else "~" + t) for t in terms]
-            alts.append(lexemes[0] if len(lexemes) == 1 else "(" + " & ".join(lexemes) + ")")
-    return " | ".join(alts)
+    """Any query word (any of its alternatives)."""
+    return " | ".join(_pg_alternative(kind, terms) for group in q.groups for kind, terms in group)
+
+
+def pg_alternatives(q: QueryTerms) -> list[str]:
+    """One tsquery per alternative of every query word (a lexeme, or the lexemes of a phrase), each once."""
+    return list(dict.fromkeys(_pg_alternative(kind, terms) for group in q.groups for kind, terms in group))
 
 
 def _item_base() -> sa.Select[Any]:
@@ -56,43 +62,112 @@ def keyword_search(
     """Items matching any query word, best first, as (item id, score: higher is better)."""
     if q.is_empty():
         return []
-    # Without a filter the index table alone answers: its rows leave with their items (a trigger on
-    # SQLite, ON DELETE CASCADE on PostgreSQL), and skipping the join to items and documents makes
-    # a query on a common word about three times faster at 100,000 items.
-    unfiltered = f == ItemFilter()
-    rank: sa.ColumnElement[Any]
-    match: sa.ColumnElement[Any] | sa.TextClause
     if is_sqlite(session):
-        rank = sa.literal_column(f"bm25(item_fts, {BM25_WEIGHTS[0]}, {BM25_WEIGHTS[1]})")
-        match = sa.text("item_fts MATCH :m").bindparams(m=fts5_match(q))
-        if unfiltered:
-            stmt = select(ITEM_FTS_SQLITE.c.rowid, rank).select_from(ITEM_FTS_SQLITE).where(match).order_by(rank)
-        else:
-            stmt = _filtered(
-                _item_base()
-                .add_columns(rank)
-                .join(ITEM_FTS_SQLITE, ITEM_FTS_SQLITE.c.rowid == ActionItem.id)
-                .where(match),
-                f,
-                today,
-            ).order_by(rank, ActionItem.id)
-        sign = -1.0
-    else:
-        tsq = sa.cast(sa.bindparam("tsq", pg_tsquery(q)), TSQUERY)
-        rank = sa.func.ts_rank(ITEM_FTS_PG.c.terms, tsq)
-        match = ITEM_FTS_PG.c.terms.op("@@")(tsq)
-        if unfiltered:
-            stmt = select(ITEM_FTS_PG.c.item_id, rank).select_from(ITEM_FTS_PG).where(match)
-            stmt = stmt.order_by(rank.desc(), ITEM_FTS_PG.c.item_id)
-        else:
-            stmt = _filtered(
-                _item_base().add_columns(rank).join(ITEM_FTS_PG, ITEM_FTS_PG.c.item_id == ActionItem.id).where(match),
-                f,
-                today,
-            ).order_by(rank.desc(), ActionItem.id)
-        sign = 1.0
-    rows = session.execute(stmt.limit(limit)).all()
-    return [(int(i), sign * float(s)) for i, s in rows]
+        return [(int(i), -float(s)) for i, s in _sqlite_keyword(session, q, f, today, limit)]
+    return [(int(i), float(s)) for i, s in _pg_keyword(session, q, f, today, limit)]
+
+
+_BM25: sa.ColumnElement[Any] = sa.literal_column(f"bm25(item_fts, {BM25_WEIGHTS[0]}, {BM25_WEIGHTS[1]})")
+
+
+def _sqlite_keyword(session: Session, q: QueryTerms, f: ItemFilter, today: date, limit: int) -> list[Any]:
+    """(item id, bm25: lower is better) of the best matches passing ``f``.
+
+    Without a filter the index table alone ranks (its rows leave with their items: a trigger). With one,
+    every match is joined to its item and meeting: ranking the best matches of the index alone and
+    filtering those was measured no faster at 100,000 items (docs/performance.md, "Keyword search at a
+    million items"): FTS5 computes bm25 for every match either way, and the items of one meeting are
+    contiguous in id, so the best matches of a common word tie and come from few meetings.
+    """
+    match = sa.text("item_fts MATCH :m").bindparams(m=fts5_match(q))
+    key = ITEM_FTS_SQLITE.c.rowid
+    if f == ItemFilter():
+        return list(session.execute(select(key, _BM25).where(match).order_by(_BM25, key).limit(limit)))
+    joined = _item_base().add_columns(_BM25).join(ITEM_FTS_SQLITE, key == ActionItem.id).where(match)
+    return list(session.execute(_filtered(joined, f, today).order_by(_BM25, ActionItem.id).limit(limit)))
+
+
+#: PostgreSQL ranks a bounded candidate set: for each query word, its first ``limit`` x this many matches
+#: (oldest first, the tie order of the ranking); with a filter, x PG_FILTER_READ as many are read and
+#: those passing the filter kept. Ranking every match of a common word read and scored about 140,000
+#: index rows per query at a million items (1.4 s); see docs/performance.md.
+PG_WORD_CANDIDATES = 3
+PG_FILTER_READ = 4
+PG_FILTER_RETRY = 4
+PG_NARROW_SHARE = 0.02  # of all items: a filter passing fewer leads the query
+
+
+def custom_plans(session: Session) -> None:
+    """Plan this transaction's statements for their values (PostgreSQL). psycopg prepares a statement
+    run five times, and the server may then keep one generic plan for every value: one plan for
+    every query word, whether it occurs in 14% of the items (walk the key) or in none (ask the
+    index), which cost 1-2 s for the words it did not suit at a million items."""
+    session.execute(sa.text("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)"))
+
+
+def _pg_keyword(session: Session, q: QueryTerms, f: ItemFilter, today: date, limit: int) -> list[Any]:
+    custom_plans(session)
+    per_word = limit * PG_WORD_CANDIDATES
+    if f == ItemFilter():
+        return list(session.execute(_pg_ranked(q, f, today, per_word, per_word).limit(limit)))
+    if _estimated_share(session, f, today) < PG_NARROW_SHARE:
+        # A narrow filter leads: every match passing it is ranked (the planner starts from the filter's
+        # own index; a week of meetings at a million items: about 0.1 s). Walking the words' matches
+        # to find the few that pass would read most of them.
+        return list(session.execute(_pg_ranked(q, f, today, None, None).limit(limit)))
+    read = per_word * PG_FILTER_READ
+    rows = list(session.execute(_pg_ranked(q, f, today, per_word, read).limit(limit)))
+    if limit > len(rows) >= limit / PG_FILTER_RETRY:
+        # A broad filter whose share of the words' first matches came out low: an item list is contiguous
+        # in id, so those matches come from few meetings, and a department filter passes whole meetings.
+        rows = list(session.execute(_pg_ranked(q, f, today, per_word, read * PG_FILTER_RETRY).limit(limit)))
+    if len(rows) < limit:  # narrower than the planner thought
+        rows = list(session.execute(_pg_ranked(q, f, today, None, None).limit(limit)))
+    return rows
+
+
+def _estimated_share(session: Session, f: ItemFilter, today: date) -> float:
+    """The share of all items that the planner expects ``f`` to pass (its estimate: nothing is read)."""
+    conn = session.connection()
+    # the filter's values go as parameters (a one-off statement: planned for them), never as SQL text
+    compiled = matching_ids(f, today).compile(conn, compile_kwargs={"render_postcompile": True})
+    plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + compiled.string, compiled.params).scalar()
+    total = conn.exec_driver_sql("SELECT reltuples FROM pg_class WHERE relname = 'action_items'").scalar()
+    if not plan:
+        return 1.0
+    return float(plan[0]["Plan"]["Plan Rows"]) / max(float(total or 0), 1.0)
+
+
+def _pg_ranked(q: QueryTerms, f: ItemFilter, today: date, per_word: int | None, read: int | None) -> sa.Select[Any]:
+    """Candidates of every query word, ranked by ts_rank over the whole query, oldest first on ties.
+
+    Each query word's first ``read`` matches in item id order are read (all with None): a common
+    word's walk of the primary key stops after a few thousand rows, a rare word's matches come from
+    the GIN index (PostgreSQL picks by its statistics of the words, migration 0013_search). Then the
+    filter, if any, is applied to those (joined by primary key) and ``per_word`` kept. An item matching
+    several words is among the candidates of the rarest of them, so it still ranks first unless every
+    one of its words is common and their combination rare.
+    """
+    full = sa.cast(sa.bindparam("tsq", pg_tsquery(q)), TSQUERY)
+    branches = []
+    for n, word in enumerate(pg_alternatives(q) if read is not None else [pg_tsquery(q)]):
+        matches = select(ITEM_FTS_PG.c.item_id, ITEM_FTS_PG.c.terms).where(
+            ITEM_FTS_PG.c.terms.op("@@")(sa.cast(sa.bindparam(f"w{n}", word), TSQUERY))
+        )
+        if read is not None:  # a LIMIT keeps the walk of the word's matches ahead of the filter's joins
+            matches = matches.order_by(ITEM_FTS_PG.c.item_id).limit(read)
+        words = matches.subquery()
+        key = words.c.item_id
+        stmt = select(key.label("id"), sa.func.ts_rank(words.c.terms, full).label("r"))
+        if f != ItemFilter():
+            stmt = stmt.join(ActionItem, ActionItem.id == key)
+            if document_conditions(f):
+                stmt = stmt.join(Document, ActionItem.document_id == Document.id)
+            stmt = _filtered(stmt, f, today)
+        branches.append(stmt.order_by(key).limit(per_word) if per_word is not None else stmt)
+    cands = (branches[0] if len(branches) == 1 else sa.union_all(*branches)).subquery()
+    best = sa.func.max(cands.c.r)
+    return select(cands.c.id, best).group_by(cands.c.id).order_by(best.desc(), cands.c.id)
 
 
 def filter_ids(session: Session, ids: Sequence[int], f: ItemFilter, today: date) -> set[int]:

@@ -1,5 +1,6 @@
 """The vector index of one embedding model, kept in step with ``item_embeddings`` and saved beside an
-SQLite database (``nirdesh.db.vectors-<model>.usearch`` and a ``.json`` note of what it holds).
+SQLite database (``nirdesh.db.vectors-<model>.usearch`` and a ``.json`` note of what it holds), or for a
+PostgreSQL database in the folder NIRDESH_VECTOR_DIR names (``<host>-<port>-<db>.vectors-<model>.usearch``).
 
 The table is the truth; the index file only saves the graph build at start. ``sync``:
 
@@ -11,14 +12,18 @@ The table is the truth; the index file only saves the graph build at start. ``sy
 
 A saved file is used only when it was made for the same model, dimension and vector type, and not for
 a newer database than this one (its last row id is beyond any id the table has handed out: the
-database was replaced, e.g. by a backup); otherwise the index is rebuilt from the table. PostgreSQL
-and in-memory databases keep the index in memory only and build it at start.
+database was replaced, e.g. by a backup) and, on PostgreSQL, for the same database (its oid: a
+database dropped and created again under the same name has another); otherwise the index is rebuilt
+from the table. Without NIRDESH_VECTOR_DIR, PostgreSQL (and in-memory SQLite) keep the index in memory
+only and build it at start: at a million items that is the HNSW build of every vector again (see
+docs/performance.md), against a fraction of a second to reopen the file.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import threading
 import time
@@ -40,14 +45,27 @@ SAVE_EVERY_S = 60.0  # a changed index is written at most this often (and when t
 FORMAT = 1
 
 
-def index_path(db_url: str, model: str) -> Path | None:
-    """Where the index of ``model`` is saved for the database at ``db_url`` (None: not saved)."""
+#: A folder where the index of a PostgreSQL database is saved (unset: it is built at every start).
+VECTOR_DIR_ENV = "NIRDESH_VECTOR_DIR"
+
+
+def _slug(s: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", s)
+
+
+def index_path(db_url: str, model: str, vector_dir: Path | None = None) -> Path | None:
+    """Where the index of ``model`` is saved for the database at ``db_url`` (None: not saved): beside
+    an SQLite file, in ``vector_dir`` for a PostgreSQL database."""
     url = make_url(db_url)
-    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+    if url.get_backend_name() != "sqlite":
+        if vector_dir is None or not url.database:
+            return None
+        where = _slug(f"{url.host or 'local'}-{url.port or 5432}-{url.database}")
+        return vector_dir / f"{where}.vectors-{_slug(model)}.usearch"
+    if not url.database or url.database == ":memory:":
         return None
     db_file = Path(url.database)
-    slug = re.sub(r"[^A-Za-z0-9._-]+", "_", model)
-    return db_file.with_name(f"{db_file.name}.vectors-{slug}.usearch")
+    return db_file.with_name(f"{db_file.name}.vectors-{_slug(model)}.usearch")
 
 
 def _meta_path(path: Path) -> Path:
@@ -55,22 +73,42 @@ def _meta_path(path: Path) -> Path:
 
 
 def _rows_issued(session: Any) -> int | None:
-    """The highest item_embeddings row id SQLite ever handed out (AUTOINCREMENT), or None."""
-    if session.get_bind().dialect.name != "sqlite":
+    """The highest item_embeddings row id the database ever handed out (SQLite AUTOINCREMENT, the
+    PostgreSQL sequence), or None."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "sqlite":
+        seq = session.execute(sa.text("SELECT seq FROM sqlite_sequence WHERE name = 'item_embeddings'")).scalar()
+        return int(seq or 0)
+    if dialect != "postgresql":
         return None
-    seq = session.execute(sa.text("SELECT seq FROM sqlite_sequence WHERE name = 'item_embeddings'")).scalar()
-    return int(seq or 0)
+    name = session.execute(sa.text("SELECT pg_get_serial_sequence('item_embeddings', 'id')")).scalar()
+    last, called = session.execute(sa.text(f"SELECT last_value, is_called FROM {name}")).one()
+    return int(last) if called else 0
+
+
+def _database_identity(session: Any) -> str | None:
+    """Which PostgreSQL database this is, beyond its name (None on SQLite: the file is the database)."""
+    if session.get_bind().dialect.name != "postgresql":
+        return None
+    oid = session.execute(sa.text("SELECT oid FROM pg_database WHERE datname = current_database()")).scalar()
+    return f"postgresql oid {oid}"
 
 
 class VectorStore:
     """The ANN index of ``model`` for ``db``; ``sync`` and ``save`` are called by the embedding worker."""
 
-    def __init__(self, db: Database, model: str, dim: int, *, dtype: str = "f16") -> None:
+    def __init__(
+        self, db: Database, model: str, dim: int, *, dtype: str = "f16", vector_dir: Path | None = None
+    ) -> None:
         self.db = db
         self.model = model
         self.dim = dim
         self.dtype = dtype
-        self.path = index_path(db.url, model)
+        if vector_dir is None and os.environ.get(VECTOR_DIR_ENV):
+            vector_dir = Path(os.environ[VECTOR_DIR_ENV])
+        self.path = index_path(db.url, model, vector_dir)
+        with db.read() as s:
+            self.database = _database_identity(s)
         self.index = AnnIndex(dim, dtype=dtype)
         self.loaded_from_file = False
         self._dirty = False
@@ -93,6 +131,8 @@ class VectorStore:
             log.warning("vector index %s has no readable note; rebuilding it", self.path)
             return
         expected = {"format": FORMAT, "model": self.model, "dim": self.dim, "dtype": self.dtype}
+        if self.database is not None:
+            expected["database"] = self.database
         if any(meta.get(k) != v for k, v in expected.items()):
             log.info("vector index %s was made for %s; rebuilding it", self.path, meta)
             return
@@ -120,8 +160,10 @@ class VectorStore:
             last = self.index.last_row_id
             self._dirty = False
             try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
                 self.index.save(self.path)
                 note = {
+                    "database": self.database,
                     "format": FORMAT,
                     "model": self.model,
                     "dim": self.dim,

@@ -17,7 +17,7 @@ from exporters.csv_xlsx import write_xlsx
 from exporters.ical import escape_text, fold, write_ical
 from exporters.rows import ExportRow, iter_rows, load_rows, to_row
 from exporters.service import Counted, chunks, read_pieces, render, spool
-from exporters.xlsx_stream import column_letter, serial
+from exporters.xlsx_stream import cell_xml, column_letter, row_xml, serial
 from store.db import Database
 from store.items import review_item, update_item
 from store.models import ActionItem
@@ -170,3 +170,23 @@ def test_spooled_stream_is_the_rendered_file(db: Database, fmt: str) -> None:
         assert data == render(fmt, rows, ItemFilter(), settings=settings).body
     with pytest.raises(ValueError, match="unknown format"):
         chunks("pdf", rows, ItemFilter(), settings=settings)
+
+
+def test_a_rows_xml_is_its_cells_xml() -> None:
+    """The writer's inner loop (text cells inline) makes exactly what ``cell_xml`` makes of each value."""
+    values = [
+        7,
+        "A & <b> \x01 नियंत्रण",
+        "",
+        None,
+        "सादा पाठ",
+        date(2026, 3, 1),
+        datetime(2026, 3, 1, 12, 30, tzinfo=UTC),
+        True,
+        2.5,
+        "=HYPERLINK(1)",
+    ]
+    letters = [column_letter(i) for i in range(1, len(values) + 1)]
+    expected = "".join(cell_xml(f"{c}5", v) for c, v in zip(letters, values, strict=True))
+    assert row_xml(5, letters, values) == f'<row r="5">{expected}</row>'
+    assert cell_xml("F5", date(2026, 3, 1)) == f'<c r="F5" s="2"><v>{serial(date(2026, 3, 1)):g}</v></c>'

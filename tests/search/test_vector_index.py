@@ -14,7 +14,7 @@ from search import service as service_mod
 from search import vectors
 from search.query_cache import QueryCache
 from search.service import SearchService
-from search.vector_store import index_path
+from search.vector_store import VECTOR_DIR_ENV, index_path
 from search.vectors import AnnIndex, BruteForceIndex
 from store.db import Database
 from store.models import ActionItem, Document
@@ -177,6 +177,27 @@ def test_a_saved_index_of_another_model_or_a_newer_database_is_rebuilt(tmp_path:
     vs = SearchService(db, embedder_factory=lambda: emb).vector_store()
     assert vs is not None and vs.loaded_from_file
     db.dispose()
+
+
+def test_the_index_of_a_postgresql_database_is_saved_in_the_vector_folder(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "vectors"
+    monkeypatch.setenv(VECTOR_DIR_ENV, str(folder))
+    svc, emb = _filled(db)
+    path = index_path(db.url, emb.name, folder)
+    on_pg = db.url.startswith("postgresql")
+    assert path is not None and (path.parent == folder) == on_pg  # SQLite: beside its file, as before
+    assert svc.save_vectors(force=True) and path.exists()
+    svc.stop()
+    again = SearchService(db, embedder_factory=lambda: emb).vector_store()
+    assert again is not None and again.loaded_from_file and len(again.index) == 122
+    # a database dropped and created again under the same name is another one: its index is rebuilt
+    note_path = path.with_name(path.name + ".json")
+    note = json.loads(note_path.read_text())
+    note_path.write_text(json.dumps({**note, "database": "postgresql oid 1"}))
+    other = SearchService(db, embedder_factory=lambda: emb).vector_store()
+    assert other is not None and other.loaded_from_file is not on_pg
 
 
 NEW_TEXT = "बीज वितरण केंद्रों का निरीक्षण करने के निर्देश दिए।"
