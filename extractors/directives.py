@@ -19,7 +19,7 @@ from extractors.recurrence import find_recurrence
 from models.designations import find_phrases
 from nlp.dates import find_time_expressions
 from nlp.patterns import LETTERS, WORD_END, WORD_START
-from nlp.vocab import alternation, column
+from nlp.vocab import alternation, column, spelled
 
 _B = WORD_START
 _STEMS = alternation(column("imperative_stems"))
@@ -27,11 +27,11 @@ _EMPTY_ADJ = alternation(column("empty_direction_adjectives"))
 # The end of a clause: punctuation, the end, or a conjunction or purpose word.
 _CLAUSE_END = r"(?=\s*(?:[।,;:!?.|]|$|तथा|और|एवं|ताकि|जिससे|जिसमें|ताकी|अन्यथा|वरना|व\s|कि\s|जिन|जो\s))"
 _SENTENCE_END = r"(?=\s*[।!.|]?\s*$)"
-_LIST_ITEM = re.compile(r"^\s*(?:\(?[0-9०-९]{1,3}[.)]|\(?[क-ह][.)]|[•\-–*])\s")
+_LIST_ITEM = spelled(r"^\s*(?:\(?[0-9०-९]{1,3}[.)]|\(?[क-ह][.)]|[•\-–*])\s")
 
 _DIRECT = (
     rf"{_B}(?:निर्देश(?:ित)?\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी|किया|किए|किये|करते|देते|दिए\s+गए|दिये\s+गये)"
-    r"|निर्देश\s+(?:भी\s+)?जारी\s+(?:किए|किये|किया|की|करते)|निर्देशित\s+(?:किया|किए|करते)"
+    r"|निर्देश\s+(?:भी\s+)?जारी\s+(?:किए|किये|किया|की|करते)|निर्देशित\s+(?:भी\s+)?(?:किया|किए|करते|की\s+(?:गई|गयी))"
     r"|(?:का|के)\s+(?:दिया|दिए|दिये)\s+(?:दिशा-?\s*)?निर्देश"
     r"|(?:हिदायत|आदेश)\s+(?:भी\s+)?(?:दी|दिए|दिये|दिया|देते)|आह्वान\s+किया|अपेक्षा\s+(?:की|व्यक्त\s+की|जताई)"
     r"|(?:आग्रह|अनुरोध|अपील)\s+(?:भी\s+)?(?:किया|की)|निर्णय\s+(?:लिया\s+गया|लिया\s+है\s+कि|हुआ|लिए\s+गए)|तय\s+(?:किया\s+गया|हुआ)"
@@ -79,7 +79,7 @@ _OBLIGATION = (
     rf"(?:{_B}(?:नहीं|नही)\s+(?!रहना|रहनी|रहने)(?:{LETTERS}+\s+){{0,2}}|{_B}(?:की|किया|किए|दी|दिया|दिए|कराई|कराया|कराए)\s+"
     rf"(?:जानी|जाना|जाने)\s+)चाहिए{_CLAUSE_END}"
 )
-_OPINION = re.compile(rf"{_B}(?:ऐसा|जबकि|बल्कि|जरूरत|आवश्यकता\s+है|केवल|सिर्फ|मात्र|सीमित){WORD_END}")
+_OPINION = spelled(rf"{_B}(?:ऐसा|जबकि|बल्कि|जरूरत|आवश्यकता\s+है|केवल|सिर्फ|मात्र|सीमित){WORD_END}")
 _FUTURE_PASSIVE = rf"{_B}(?:जाएगा|जाएगी|जाएंगे|जाएँगे|जायेगा|जायेगी|जायेंगे){_CLAUSE_END}"
 # "… भेजेंगी", "… प्रस्तुत करेंगे": an action verb in the future (not होगा/रहेगा, which state facts).
 _FUTURE_ACTIVE = rf"{_B}(?!हो|रह)(?:{_STEMS})(?:ेंगे|ेंगी|ेगा|ेगी|एंगे|एंगी|ाएंगे|ाएंगी|ायेंगे){_CLAUSE_END}"
@@ -95,15 +95,15 @@ _MUST = rf"{_B}{LETTERS}+(?:ना|नी|ने)\s+(?:ही\s+)?(?:होग�
 # "• नगर निगम द्वारा नाले की सफाई 30 जून तक।", "• नई पाइपलाइन बिछाने के निर्देश।": a verbless decision.
 _VERBLESS = r"(?:\s(?:तक|से\s+पूर्व|से\s+पहले)|(?:के|का)\s+निर्देश)\s*[।.]?\s*$"
 
-_THAT_CLAUSE = re.compile(rf"{_B}(?:कहा|बल\s+दिया|जोर\s+दिया|ज़ोर\s+दिया|स्पष्ट\s+किया|दोहराया|निर्देश|हिदायत)")
-_REPORTED = re.compile(
+_THAT_CLAUSE = spelled(rf"{_B}(?:कहा|बल\s+दिया|जोर\s+दिया|ज़ोर\s+दिया|स्पष्ट\s+किया|दोहराया|निर्देश|हिदायत)")
+_REPORTED = spelled(
     rf"{_B}(?:चर्चा\s+(?:की\s+गई|हुई|की)|अवगत\s+कराया|बताया\s+(?:कि|गया)|जानकारी\s+दी|प्रस्तुतीकरण|उपस्थित\s+(?:रहे|थे|रहीं)"
     # "प्रमुख अभियंता ने आश्वस्त किया कि …": a subordinate's promise, not a direction
     r"|आश्वस्त\s+किया|आश्वासन\s+दिया)"
 )
-_NEGATED_WARNING = re.compile(r"(?:बर्दाश्त|सहन|क्षम्य)\s+नहीं")
+_NEGATED_WARNING = spelled(r"(?:बर्दाश्त|सहन|क्षम्य)\s+नहीं")
 # "… करें ताकि … बना रहे": what follows a purpose word is why, not what, to do.
-_PURPOSE = re.compile(r"\s(?:ताकि|ताकी|जिससे)\s")
+_PURPOSE = spelled(r"\s(?:ताकि|ताकी|जिससे)\s")
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,7 @@ def _that_clause(sentence: str, minutes: bool) -> bool:
     return bool(_THAT_CLAUSE.search(sentence)) and not _REPORTED.search(sentence)
 
 
-_POSTPOSITION_AFTER = re.compile(r"\s*(?:ने|नें|को|से|का|की|के|द्वारा|में|पर)(?![\u0900-\u0963\u0966-\u097f])")
+_POSTPOSITION_AFTER = spelled(r"\s*(?:ने|नें|को|से|का|की|के|द्वारा|में|पर)(?![\u0900-\u0963\u0966-\u097f])")
 _TIMED_KINDS = frozenset({"by", "within", "immediate", "from", "recurring"})
 
 
@@ -164,7 +164,7 @@ def _that_clause_no_opinion(sentence: str, minutes: bool) -> bool:
     return _that_clause(sentence, minutes) and not _OPINION.search(sentence)
 
 
-_NEGATED_FUTURE = re.compile(rf"{_B}नहीं\s+(?:{LETTERS}+\s+)?(?:जाएगा|जाएगी|जाएंगे|जायेगा|जायेगी)")
+_NEGATED_FUTURE = spelled(rf"{_B}नहीं\s+(?:{LETTERS}+\s+)?(?:जाएगा|जाएगी|जाएंगे|जायेगा|जायेगी)")
 
 
 def _that_clause_not_negated(sentence: str, minutes: bool) -> bool:
@@ -182,28 +182,28 @@ def _list_item(sentence: str, minutes: bool) -> bool:
 
 # (kind, pattern, confidence, condition): the first row that matches and applies gives the cue.
 CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
-    ("direct", re.compile(_DIRECT), 0.95, _always),
-    ("asked", re.compile(_ASKED_TO), 0.9, _always),
-    ("asked", re.compile(_ASKED_LATE), 0.8, _always),
-    ("asked", re.compile(_REQUEST), 0.7, _not_reported),
-    ("direct", re.compile(_SPLIT_DIRECT), 0.85, _always),
-    ("subjunctive", re.compile(_SUBJUNCTIVE), 0.85, _not_reported),
-    ("imperative", re.compile(_IMPERATIVE), 0.8, _not_reported),
-    ("imperative", re.compile(_COMPOUND_IMPERATIVE), 0.8, _not_reported),
-    ("obligation", re.compile(_OBLIGATION), 0.7, _obligation),
-    ("subjunctive", re.compile(_SUBJUNCTIVE_3SG), 0.65, _that_clause),
-    ("obligation", re.compile(_SHOULD), 0.6, _that_clause_no_opinion),
-    ("direct", re.compile(_STRESSED_TO), 0.6, _always),
-    ("obligation", re.compile(_BECOME_BY), 0.6, _that_clause_timed),
-    ("obligation", re.compile(_MUST), 0.6, _that_clause),
-    ("decision", re.compile(_FUTURE_PASSIVE), 0.7, _minutes),
-    ("decision", re.compile(_FUTURE_ACTIVE), 0.65, _minutes),
-    ("future", re.compile(_FUTURE_ACTIVE), 0.6, _that_clause),
-    ("future", re.compile(_CORRELATIVE_FUTURE), 0.6, _not_reported),
-    ("future", re.compile(_FUTURE_ACTIVE), 0.55, _officer_schedule),
-    ("future", re.compile(_FUTURE_PASSIVE), 0.6, _that_clause_not_negated),
-    ("subjunctive", re.compile(_SUBJUNCTIVE_SG), 0.6, _not_reported),
-    ("verbless", re.compile(_VERBLESS), 0.55, _list_item),
+    ("direct", spelled(_DIRECT), 0.95, _always),
+    ("asked", spelled(_ASKED_TO), 0.9, _always),
+    ("asked", spelled(_ASKED_LATE), 0.8, _always),
+    ("asked", spelled(_REQUEST), 0.7, _not_reported),
+    ("direct", spelled(_SPLIT_DIRECT), 0.85, _always),
+    ("subjunctive", spelled(_SUBJUNCTIVE), 0.85, _not_reported),
+    ("imperative", spelled(_IMPERATIVE), 0.8, _not_reported),
+    ("imperative", spelled(_COMPOUND_IMPERATIVE), 0.8, _not_reported),
+    ("obligation", spelled(_OBLIGATION), 0.7, _obligation),
+    ("subjunctive", spelled(_SUBJUNCTIVE_3SG), 0.65, _that_clause),
+    ("obligation", spelled(_SHOULD), 0.6, _that_clause_no_opinion),
+    ("direct", spelled(_STRESSED_TO), 0.6, _always),
+    ("obligation", spelled(_BECOME_BY), 0.6, _that_clause_timed),
+    ("obligation", spelled(_MUST), 0.6, _that_clause),
+    ("decision", spelled(_FUTURE_PASSIVE), 0.7, _minutes),
+    ("decision", spelled(_FUTURE_ACTIVE), 0.65, _minutes),
+    ("future", spelled(_FUTURE_ACTIVE), 0.6, _that_clause),
+    ("future", spelled(_CORRELATIVE_FUTURE), 0.6, _not_reported),
+    ("future", spelled(_FUTURE_ACTIVE), 0.55, _officer_schedule),
+    ("future", spelled(_FUTURE_PASSIVE), 0.6, _that_clause_not_negated),
+    ("subjunctive", spelled(_SUBJUNCTIVE_SG), 0.6, _not_reported),
+    ("verbless", spelled(_VERBLESS), 0.55, _list_item),
 )
 
 # Forms that are never directives, whatever cue they hold.
@@ -211,23 +211,41 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "अधिकारियों को सख्त निर्देश दिए।": a direction that names no action.
     (
         "empty_direction",
-        re.compile(
-            rf"^(?!.*{LETTERS}(?:ने|नें)\s+(?:का|के|की|हेतु)\s)(?:(?!\sकि\s).)*?(?:(?:ने|को|से)\s+|\s(?!(?:के|का|की|लिए|लिये|लेकर|हेतु|बाबत)\s)(?<!संबंध\s)(?<!सम्बन्ध\s)(?<!बारे\s){LETTERS}+\s+(?:(?:{_EMPTY_ADJ})\s+){{1,3}})"
+        spelled(
+            rf"^(?!.*{LETTERS}(?:ने|नें)\s+(?:का|के|की|हेतु)\s)(?!.*\s(?:को\s+लेकर|के\s+(?:संबंध|सम्बन्ध|बारे)\s+में|के\s+लिए|के\s+लिये|हेतु|से\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी))\s)(?:(?!\sकि\s).)*?(?:(?:ने|को|से)\s+|\s(?!(?:के|का|की|लिए|लिये|लेकर|हेतु|बाबत)\s)(?<!संबंध\s)(?<!सम्बन्ध\s)(?<!बारे\s){LETTERS}+\s+(?:(?:{_EMPTY_ADJ})\s+){{1,3}})"
             r"(?:दिशा-?\s*)?निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)\s*(?:गए|गये|गया|गयी|गई)?\s*[।.]?\s*$"
         ),
     ),
     # "… बैठक के दौरान यह निर्देश दिए।": a direction named only by a demonstrative, given elsewhere.
-    ("demonstrative_direction", re.compile(r"(?:यह|ये|इस\s+आशय\s+के)\s+निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)\s*[।.]?\s*$")),
+    ("demonstrative_direction", spelled(r"(?:यह|ये|इस\s+आशय\s+के)\s+निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)\s*[।.]?\s*$")),
     # "इस निर्णय का उद्देश्य यह सुनिश्चित करना है कि …": the purpose of a measure, not a direction.
-    ("purpose_statement", re.compile(r"(?:उद्देश्य|मकसद|लक्ष्य)\s+(?:यह\s+)?(?:सुनिश्चित\s+करना|है)\s")),
+    ("purpose_statement", spelled(r"(?:उद्देश्य|मकसद|लक्ष्य)\s+(?:यह\s+)?(?:सुनिश्चित\s+करना|है)\s")),
     # "लक्ष्य तभी पूरा होगा जब सभी विभाग मिलकर काम करें": a condition stated, not a direction.
-    ("condition", re.compile(r"(?<![\u0900-\u097f])तभी\s[^।]*?\sजब(?![\u0900-\u097f])")),
+    ("condition", spelled(r"(?<![\u0900-\u097f])तभी\s[^।]*?\sजब(?![\u0900-\u097f])")),
     # "… समीक्षा करते हुए निम्नलिखित निर्णय लिए गए:": the heading of the decisions listed after it.
-    ("list_heading", re.compile(r"निम्नलिखित\s+(?:निर्णय|निर्देश)")),
+    ("list_heading", spelled(r"निम्नलिखित\s+(?:निर्णय|निर्देश)")),
+    # "कहा कि लापरवाही बरतने वालों के विरुद्ध कार्रवाई की जाएगी": a threat of what the authority will do, no
+    # action asked of anyone; only the threat after the frame (``कहा कि``, ``हिदायत दी कि``, a list number).
+    (
+        "threat",
+        spelled(
+            r"^\s*(?:\(?[0-9०-९]{1,3}[.)]\s*)?(?:[^।]{0,80}?\s(?:कहा|हिदायत\s+दी|चेतावनी\s+दी|स्पष्ट\s+किया|निर्देश\s+दिए|निर्देश\s+दिये)\s+कि\s+)?"
+            rf"(?:(?!\s(?:तथा|और|एवं|व)\s|[,;]|जाए|करें)[^।]){{0,160}}?(?:विरुद्ध|खिलाफ|खिलाफ़)\s+(?:{LETTERS}+\s+){{0,3}}?(?:कार्रवाई|कार्यवाही|कार्यवाई|कार्रवाही)"
+            r"\s+(?:भी\s+)?(?:की\s+)?(?:जाएगी|जायेगी|होगी)\s*[।.]?\s*$"
+        ),
+    ),
+    # "कहा कि अक्टूबर में राज्य स्तर पर कॉन्फ्रेंस आयोजित की जाएगी": the announcement of a later meeting.
+    (
+        "announcement",
+        spelled(
+            r"^(?!.*(?:निर्देश|हिदायत))[^।]*(?:बैठक|बैठकें|कॉन्फ्रेंस|कान्फ्रेंस|कांफ्रेंस|सम्मेलन|कार्यशाला|समारोह)\s+(?:भी\s+)?"
+            r"(?:आयोजित\s+(?:की|किया|किए)\s+(?:जाएगी|जाएगा|जाएंगे|जायेगी|जायेगा)|होगी|होगा|होंगी)\s*[।.]?\s*$"
+        ),
+    ),
     # "पिछले सप्ताह … निर्देश दिए गए थे।", "… निर्देश दिए थे।": a direction given in the past.
-    ("past", re.compile(r"(?:गए|गये|गई|गयी|गया|दिए|दिये|दी|दिया|किया|किए)\s+(?:थे|थी|था)\s*[।.]?\s*$")),
+    ("past", spelled(r"(?:गए|गये|गई|गयी|गया|दिए|दिये|दी|दिया|किया|किए)\s+(?:थे|थी|था)\s*[।.]?\s*$")),
     # "पूर्व बैठक के निर्देशों पर हुई कार्यवाही से अवगत कराया गया।": a report about earlier directions.
-    ("report_on_directions", re.compile(r"निर्देशों\s+(?:पर|के\s+(?:अनुपालन|क्रम))[^।]*(?:अवगत|बताया|जानकारी)")),
+    ("report_on_directions", spelled(r"निर्देशों\s+(?:पर|के\s+(?:अनुपालन|क्रम))[^।]*(?:अवगत|बताया|जानकारी)")),
 )
 
 

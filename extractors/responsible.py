@@ -16,19 +16,19 @@ from extractors.people import PersonMention
 from models.designations import find_phrases
 from models.gazetteer import Gazetteer
 from nlp.patterns import LETTERS, WORD_END
-from nlp.vocab import is_in
+from nlp.vocab import is_in, spelled
 
-_ADDRESSEE = re.compile(
+_ADDRESSEE = spelled(
     r"(?<![\u0900-\u0963\u0966-\u097f.])(?P<np>(?:[\u0900-\u097f.]+\s+){0,3}?[\u0900-\u097f]+)\s+(?:को|से)\s+(?:भी\s+)?"
     r"(?:स्पष्ट\s+|सख्त\s+|कड़े\s+|कड़ी\s+|आवश्यक\s+|विशेष\s+)?(?:दिशा-?\s*)?"
     r"(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|आग्रह|अनुरोध|अपील|कहा|सलाह)"
 )
-_SPLIT = re.compile(r"\s*,\s*|\s+(?:एवं|तथा|और|व)\s+")  # a list's separators, whole words only
+_SPLIT = spelled(r"\s*,\s*|\s+(?:एवं|तथा|और|व)\s+")  # a list's separators, whole words only
 # A designation followed by a genitive, or by को/से/तक without a directing verb, names a
 # beneficiary or a possessor (कर्मचारियों की उपलब्धता, कर्मचारियों को प्रशिक्षण), not who must act.
-_NOT_ACTOR_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:का|की|के|तक|से|को)(?![\u0900-\u0963\u0966-\u097f])")
+_NOT_ACTOR_AFTER = spelled(r"^\s*(?:\)\s*)?(?:का|की|के|तक|से|को)(?![\u0900-\u0963\u0966-\u097f])")
 # "X को … करने के निर्देश दिए" / "X को … भेजने को कहा": the directing verb closes the same clause.
-_DIRECTED_LATER = re.compile(
+_DIRECTED_LATER = spelled(
     r"^\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s|\s(?:और|तथा|एवं)\s+\S+\s+को\s)[^,।])*?\s)?(?:के\s+लिए|के|का|की|को)\s+(?:भी\s+)?"
     r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|जिम्मा|जिम्मेदारी|दायित्व)"
     # "पंचायत सचिवों को भवनों की सफाई पर भी जोर दिया": emphasis laid on them
@@ -36,11 +36,11 @@ _DIRECTED_LATER = re.compile(
     # "कि सभी सचिवों को सत्र में उपस्थित रहना चाहिए": the dative subject of an obligation
     r"|^\s*को\s+(?:(?!\sकि\s)[^,।]){0,160}?(?:ना|नी|ने)\s+(?:ही\s+)?(?:चाहिए|होगा|होगी|होंगे|पड़ेगा|पड़ेगी)"
 )
-_DIRECTED_LATER_LOOSE = re.compile(
+_DIRECTED_LATER_LOOSE = spelled(
     r"\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s)[^,।])*?\s)?(?:के\s+लिए|के|का|की|को)\s+(?:भी\s+)?"
     r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा)"
 )
-_DIRECTED_AFTER = re.compile(
+_DIRECTED_AFTER = spelled(
     r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:को|से)\s+(?:भी\s+)?|का\s+(?:भी\s+)?(?=आह्वान))(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष)\s+)?(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|"
     r"आग्रह|अनुरोध|अपील|कहा|चाहिए|जिम्मेदारी|दायित्व|सलाह)"
 )
@@ -48,20 +48,20 @@ _DIRECTED_AFTER = re.compile(
 
 # "मंत्री ने राज्यों और केंद्र शासित प्रदेशों से … साझा करने का आग्रह किया": the addressees of a request
 # stand right after the agent, and the request verb closes the clause many words later.
-_ASKED_OF = re.compile(
+_ASKED_OF = spelled(
     r"(?:^|\s)(?:ने|उन्होंने|इन्होंने|उन्होने|इन्होने)\s+(?P<np>(?:[\u0900-\u097f.]+\s+){0,5}?[\u0900-\u097f]+)\s+से\s+"
     r"[^।]{0,200}?(?:का|की|के)\s+(?:भी\s+)?(?:आग्रह|अनुरोध|अपील|आह्वान)"
 )
 # Bodies that act: "आई.टी. सेल", "जिला स्तरीय समिति", "टास्क फोर्स".
 _BODY_NOUN = r"(?:सेल|प्रकोष्ठ|समिति|समितियों|समितियां|समितियाँ|टीम|टीमों|कमेटी|इकाई|इकाइयों|टास्क\s+फोर्स)"
-_BODY = re.compile(
+_BODY = spelled(
     r"(?P<body>(?:[\u0900-\u097f]+\.)+\s*[\u0900-\u097f]*|[\u0900-\u097f]+)\s+(?P<noun>"
     + _BODY_NOUN
     + r")(?![\u0900-\u097f])"
 )
 # "… सेल के गठन को लेकर निर्देश दिये कि ये सभी विशेष प्रकोष्ठ …": a demonstrative subject after कि
 # that points back at the bodies named earlier in the sentence.
-_BODIES_REFERRED = re.compile(r"\sकि\s+(?:ये|यह|वे|इन)\s+(?:सभी\s+|सब\s+|समस्त\s+)?(?:[\u0900-\u097f]+\s+)?" + _BODY_NOUN)
+_BODIES_REFERRED = spelled(r"\sकि\s+(?:ये|यह|वे|इन)\s+(?:सभी\s+|सब\s+|समस्त\s+)?(?:[\u0900-\u097f]+\s+)?" + _BODY_NOUN)
 
 
 def _bodies_referred_back(sentence: str) -> list[tuple[int, str]]:
@@ -100,45 +100,45 @@ def _clean_np(np: str) -> str | None:
 
 
 # "X द्वारा … के निर्देश दिए गए": X directs; "X द्वारा … किया जाएगा": X acts.
-_DIRECTING_VERB = re.compile(r"[^।]{0,120}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा\s|कहा$|अपेक्षा)")
+_DIRECTING_VERB = spelled(r"[^।]{0,120}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा\s|कहा$|अपेक्षा)")
 # "X से … करने को कहा", "X से … का अनुरोध किया": the request binds X many words later.
-_ASKED_LATER = re.compile(
+_ASKED_LATER = spelled(
     r"\s*(?:\([^()]{0,60}\)\s*)?से\s+(?:भी\s+)?[^,।]{0,200}?(?:(?:ने|नें)\s+(?:(?:को|के\s+लिए)\s+)?(?:भी\s+)?कहा|"
     r"(?:का|की|के)\s+(?:भी\s+)?(?:आग्रह|अनुरोध|अपील|अपेक्षा))"
 )
-_AGENT = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:महोदय\s+)?द्वारा" + WORD_END)
+_AGENT = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?(?:महोदय\s+)?द्वारा" + WORD_END)
 # "मुख्य सचिव द्वारा दिए गए निदेशों", "विभागों द्वारा क्रियान्वित की जा रही योजनाओं": what the agent did or does.
-_DONE_BY = re.compile(
+_DONE_BY = spelled(
     r"[^।,]{0,100}?\s(?:(?:गए|गये|गई|गयी|गया)|जा\s+रह[ीेा]|की\s+हैं?|किया\s+है)(?=\s|[।,]|$)"
     # "सचिवगण द्वारा प्रेषित पत्रों का …": a participle naming what they sent or run
     r"|\s*(?:प्रेषित|प्रदत्त|स्वीकृत|संचालित|निर्मित|उठाए|उठाये)\s+[\u0900-\u097f]+\s+(?:का|की|के|को|में|पर)(?=\s)"
 )
-_ERGATIVE_NE = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?ने" + WORD_END)
-_LIST_GAP = re.compile(r"\s*(?:,|एवं|तथा|और|व)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?")
-_THAT = re.compile(r"\sकि\s")
-_PASSIVE_END = re.compile(r"\s(?:जाए|जाएं|जाएँ|जाये|जायें|जाएगा|जाएगी|जाएंगे|जाएंगी)\s*$")
-_COPULA_END = re.compile(r"\s(?:है|हैं|था|थे|थी|होगा|होगी|होंगे|रहा|रही|रहे)\s*$")
-_NOT_ACTOR_PLACE = re.compile(r"\s*(?:\)\s*)?(?:में|पर|हेतु|के\s+लिए|के\s+साथ)" + WORD_END)
-_PATIENT_VERB = re.compile(r"\s*(?:नियुक्त|तैनात|नामित|चिन्हित|प्रशिक्षित|सम्मानित|निलंबित|पुरस्कृत|आमंत्रित)" + WORD_END)
-_APPOSITION_DIRECTED = re.compile(
+_ERGATIVE_NE = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?ने" + WORD_END)
+_LIST_GAP = spelled(r"\s*(?:,|एवं|तथा|और|व)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?")
+_THAT = spelled(r"\sकि\s")
+_PASSIVE_END = spelled(r"\s(?:जाए|जाएं|जाएँ|जाये|जायें|जाएगा|जाएगी|जाएंगे|जाएंगी)\s*$")
+_COPULA_END = spelled(r"\s(?:है|हैं|था|थे|थी|होगा|होगी|होंगे|रहा|रही|रहे)\s*$")
+_NOT_ACTOR_PLACE = spelled(r"\s*(?:\)\s*)?(?:में|पर|हेतु|के\s+लिए|के\s+साथ)" + WORD_END)
+_PATIENT_VERB = spelled(r"\s*(?:नियुक्त|तैनात|नामित|चिन्हित|प्रशिक्षित|सम्मानित|निलंबित|पुरस्कृत|आमंत्रित)" + WORD_END)
+_APPOSITION_DIRECTED = spelled(
     rf"\s*,\s*(?:{LETTERS}+\s+){{0,4}}?(?:को|से)\s+(?:भी\s+)?(?:[^,।]{{0,160}}?(?:के|का|की|को)\s+(?:भी\s+)?)?"
     r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध)"
 )
-_CLAUSE_START = re.compile(
+_CLAUSE_START = spelled(
     r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|\sकि|\sतथा|\sऔर|।|,)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+)?$"
 )
 # "जो (भी) अधीक्षक … , वे …": a relative clause that names its subject, and its correlative clause.
-_RELATIVE_SUBJECT = re.compile(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।])\s*(?:जो|जिन)\s+(?:भी\s+)?$")
-_CORRELATIVE = re.compile(r"[^,।]{0,120}?(?:,\s*|\s(?:हैं|है|हो|हों|करते|करती)\s+)(?:वे|वह|वो)\s")
+_RELATIVE_SUBJECT = spelled(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।])\s*(?:जो|जिन)\s+(?:भी\s+)?$")
+_CORRELATIVE = spelled(r"[^,।]{0,120}?(?:,\s*|\s(?:हैं|है|हो|हों|करते|करती)\s+)(?:वे|वह|वो)\s")
 # "घोषणाओं को सम्बन्धित विभाग … पूर्ण करें", "… पहुंचाने के लिए सभी विभाग … सुनिश्चित करें": the object or
 # purpose first, then the quantified subject.
-_QUANTIFIED_AFTER_OBJECT = re.compile(r"\s(?:को|के\s+लिए|के\s+लिये|हेतु)\s+(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+$")
-_SECOND_DATIVE = re.compile(r"\s*को\s+(?:[\u0900-\u097f]+\s+){0,2}")
-_GIVEN_TO = re.compile(r"\s*को\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी)" + WORD_END)
-_DIRECTION_NOUN = re.compile(r"(?:निर्देश|आदेश|हिदायत)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?$")
+_QUANTIFIED_AFTER_OBJECT = spelled(r"\s(?:को|के\s+लिए|के\s+लिये|हेतु)\s+(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+$")
+_SECOND_DATIVE = spelled(r"\s*को\s+(?:[\u0900-\u097f]+\s+){0,2}")
+_GIVEN_TO = spelled(r"\s*को\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी)" + WORD_END)
+_DIRECTION_NOUN = spelled(r"(?:निर्देश|आदेश|हिदायत)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?$")
 _POSTPOSITIONS = frozenset({"का", "की", "के", "को", "से", "में", "पर", "ने", "तक", "द्वारा"})
-_LEVEL = re.compile(r"\s*स्तर(?:ीय)?\s+(?:की|के|का|पर)" + WORD_END)
-_DIRECTING_CUE = re.compile(r"निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान")
+_LEVEL = spelled(r"\s*स्तर(?:ीय)?\s+(?:की|के|का|पर)" + WORD_END)
+_DIRECTING_CUE = spelled(r"निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान")
 
 
 @dataclass
@@ -193,7 +193,7 @@ def _list_of_bodies_follows(rest: list[_Candidate], c: _Candidate, sentence: str
 
 
 # "उपनिदेशक, मत्स्य …", "परियोजना अधिकारी, डूडा …": a branch or office word after a post and a comma.
-_BRANCH_AFTER = re.compile(rf"\s*,\s*(?P<word>{LETTERS}+)(?:-[0-9०-९]+)?(?=\s|[,।]|$)")
+_BRANCH_AFTER = spelled(rf"\s*,\s*(?P<word>{LETTERS}+)(?:-[0-9०-९]+)?(?=\s|[,।]|$)")
 
 
 def _with_branch(c: _Candidate, sentence: str, starts: set[int]) -> None:
