@@ -16,7 +16,7 @@ from extractors.people import PersonMention
 from models.designations import find_phrases
 from models.gazetteer import Gazetteer
 from nlp.patterns import LETTERS, WORD_END
-from nlp.vocab import is_in, spelled
+from nlp.vocab import alternation, column, is_in, spelled
 
 _ADDRESSEE = spelled(
     r"(?<![\u0900-\u0963\u0966-\u097f.])(?P<np>(?:[\u0900-\u097f.]+\s+){0,3}?[\u0900-\u097f]+)\s+(?:को|से)\s+(?:भी\s+)?"
@@ -29,7 +29,7 @@ _SPLIT = spelled(r"\s*,\s*|\s+(?:एवं|तथा|और|व)\s+")  # a list'
 _NOT_ACTOR_AFTER = spelled(r"^\s*(?:\)\s*)?(?:का|की|के|तक|से|को)(?![\u0900-\u0963\u0966-\u097f])")
 # "X को … करने के निर्देश दिए" / "X को … भेजने को कहा": the directing verb closes the same clause.
 _DIRECTED_LATER = spelled(
-    r"^\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s|\s(?:और|तथा|एवं)\s+\S+\s+को\s)[^,।])*?\s)?(?:के\s+लिए|के|का|की|को)\s+(?:भी\s+)?"
+    r"^\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s|\s(?:और|तथा|एवं)\s+\S+\s+को\s)[^,।])*?\s)?(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]+ने)\s+(?:भी\s+)?"
     r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|जिम्मा|जिम्मेदारी|दायित्व)"
     # "पंचायत सचिवों को भवनों की सफाई पर भी जोर दिया": emphasis laid on them
     r"|^\s*को\s+(?:(?!\sकि\s)[^,।])*?\sपर\s+(?:भी\s+)?(?:विशेष\s+)?(?:जोर|ज़ोर)\s+(?:भी\s+)?दिया"
@@ -37,7 +37,7 @@ _DIRECTED_LATER = spelled(
     r"|^\s*को\s+(?:(?!\sकि\s)[^,।]){0,160}?(?:ना|नी|ने)\s+(?:ही\s+)?(?:चाहिए|होगा|होगी|होंगे|पड़ेगा|पड़ेगी)"
 )
 _DIRECTED_LATER_LOOSE = spelled(
-    r"\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s)[^,।])*?\s)?(?:के\s+लिए|के|का|की|को)\s+(?:भी\s+)?"
+    r"\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s)[^,।])*?\s)?(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]+ने)\s+(?:भी\s+)?"
     r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा)"
 )
 _DIRECTED_AFTER = spelled(
@@ -125,7 +125,10 @@ _APPOSITION_DIRECTED = spelled(
     r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध)"
 )
 _CLAUSE_START = spelled(
-    r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|\sकि|\sतथा|\sऔर|।|,)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+)?$"
+    r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|\sकि|\sतथा|\sऔर|।|,)\s*"
+    # "कि जिले के सभी डीएफओ …": the area they serve before the quantifier
+    r"(?:(?:जिले|जनपद|ज़िले|प्रदेश|राज्य|मंडल|संभाग|प्रखंड|ब्लॉक|विकासखंड|तहसील|शहर|नगर)\s+(?:के|की)\s+)?"
+    r"(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+)?$"
 )
 # "जो (भी) अधीक्षक … , वे …": a relative clause that names its subject, and its correlative clause.
 _RELATIVE_SUBJECT = spelled(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।])\s*(?:जो|जिन)\s+(?:भी\s+)?$")
@@ -133,12 +136,23 @@ _CORRELATIVE = spelled(r"[^,।]{0,120}?(?:,\s*|\s(?:हैं|है|हो|ह
 # "घोषणाओं को सम्बन्धित विभाग … पूर्ण करें", "… पहुंचाने के लिए सभी विभाग … सुनिश्चित करें": the object or
 # purpose first, then the quantified subject.
 _QUANTIFIED_AFTER_OBJECT = spelled(r"\s(?:को|के\s+लिए|के\s+लिये|हेतु)\s+(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+$")
+# "निगम के (सभी) इंजीनियरों": a post of a named body.
+_OF_BODY_GAP = spelled(r"\s+के\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+)?")
 _SECOND_DATIVE = spelled(r"\s*को\s+(?:[\u0900-\u097f]+\s+){0,2}")
 _GIVEN_TO = spelled(r"\s*को\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी)" + WORD_END)
 _DIRECTION_NOUN = spelled(r"(?:निर्देश|आदेश|हिदायत)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?$")
 _POSTPOSITIONS = frozenset({"का", "की", "के", "को", "से", "में", "पर", "ने", "तक", "द्वारा"})
 _LEVEL = spelled(r"\s*स्तर(?:ीय)?\s+(?:की|के|का|पर)" + WORD_END)
 _DIRECTING_CUE = spelled(r"निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान")
+
+
+_EMPHASIS = str.maketrans({"*": " ", "_": " "})
+# "सभी बीएलओ को", "जिले के सभी डीएफओ …": an initialism (letter names only) names a post or office.
+# It stands as a noun before a postposition, a conjunction or a comma, or after a quantifier; before a
+# noun it is that noun's modifier ("टीएल बैठक", "टीएचआर प्लांट").
+_INITIALISM_STANDS = re.compile(r"\s*(?:,|(?:को|से|ने|एवं|और|व|तथा|द्वारा)(?![\u0900-\u097f]))")
+_QUANTIFIER_BEFORE = spelled(r"(?<![\u0900-\u097f])(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+$")
+_INITIALISM = re.compile(rf"(?<![\u0900-\u097f])(?:{alternation(column('letter_names'))}){{2,6}}(?![\u0900-\u097f])")
 
 
 @dataclass
@@ -161,6 +175,16 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
         if designation and pm.person.canonical != "अध्यक्ष":
             name = pm.person.name if pm.person.name and pm.end - pm.start > 0 else None
             out.append(_Candidate(pm.start, pm.end, designation, name, not pm.open_class))
+    for m in _INITIALISM.finditer(sentence):
+        if issuer_span and issuer_span[0] <= m.start() < issuer_span[1]:
+            continue
+        before = [c for c in out if c.end <= m.start() and not sentence[c.end : m.start()].strip()]
+        if before and not any(c.start < m.end() and m.start() < c.end for c in out):
+            before[0].end, before[0].designation = m.end(), f"{before[0].designation} {m.group()}"
+        elif not any(c.start < m.end() and m.start() < c.end for c in out) and (
+            _INITIALISM_STANDS.match(sentence, m.end()) or _QUANTIFIER_BEFORE.search(sentence, 0, m.start())
+        ):
+            out.append(_Candidate(m.start(), m.end(), m.group(), None, False))
     for ph in find_phrases(sentence):
         if issuer_span and issuer_span[0] <= ph.start < issuer_span[1]:
             continue
@@ -175,6 +199,8 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
 
 def _names_a_scheme(after: str) -> bool:
     """Do the next words (up to a postposition) make the designation part of a scheme or fund name?"""
+    if re.match(r"\s*(?:,|(?:एवं|तथा|और|व)\s)", after):
+        return False  # "एसडीएम, तहसीलदार व अमीन अभियान …": a list goes on, no name holds the post
     for word in after.split()[:5]:
         word = word.strip(",।")
         if word in _POSTPOSITIONS or (is_in(word, "phrase_stop") and not is_in(word, "scheme_modifiers")):
@@ -218,11 +244,14 @@ def _merge_appositions(candidates: list[_Candidate], sentence: str) -> list[_Can
             and not prev.body
             and re.fullmatch(r"\s*,?\s*", gap)
             and not _list_of_bodies_follows(candidates[i + 1 :], c, sentence)
+            # "पर्यवेक्षिकाएं आंगनबाड़ी केंद्रों का …": an office after a post names one office; an oblique
+            # plural is the genitive of what they act on
+            and not sentence[c.start : c.end].endswith(("ों", "ओं"))
         ):
             prev.end = c.end
             prev.designation = sentence[prev.start : c.end] if not gap.strip() else prev.designation
             continue
-        if prev is not None and prev.body and not c.body and re.fullmatch(r"\s+के\s+", gap):
+        if prev is not None and prev.body and not c.body and _OF_BODY_GAP.fullmatch(gap):
             prev.end, prev.body, prev.known = c.end, False, c.known
             prev.designation = f"{prev.designation} के {c.designation}"
             continue
@@ -230,7 +259,9 @@ def _merge_appositions(candidates: list[_Candidate], sentence: str) -> list[_Can
     return out
 
 
-def _acts(sentence: str, c: _Candidate, directing: bool, head: int | None = None) -> bool | None:
+def _acts(
+    sentence: str, c: _Candidate, directing: bool, head: int | None = None, list_known: bool = False
+) -> bool | None:
     """Does the candidate act? None when it depends on the next list member. ``head`` is where the
     list the candidate closes begins (``तहसीलदार, नायब तहसीलदार एवं राजस्व निरीक्षक …``)."""
     after = sentence[c.end :]
@@ -265,6 +296,8 @@ def _acts(sentence: str, c: _Candidate, directing: bool, head: int | None = None
         _CLAUSE_START.search(sentence[: c.start])
         or (head is not None and _CLAUSE_START.search(sentence[:head]))
         or _QUANTIFIED_AFTER_OBJECT.search(sentence[: c.start])
+        # "बकायेदारों पर तहसीलदार, पटवारी व अमीन कार्रवाई करें": a nominative list of known posts is a subject
+        or list_known
     )
     return bool(opens) and not (directing and not _THAT.search(sentence))
 
@@ -277,6 +310,11 @@ def _list_head(candidates: list[_Candidate], i: int, sentence: str) -> int | Non
     return candidates[j].start if j < i else None
 
 
+def _list_known(candidates: list[_Candidate], head: int | None, c: _Candidate) -> bool:
+    """Does the list that ``c`` closes (from ``head``) hold a post the gazetteer knows?"""
+    return head is not None and any(x.known for x in candidates if head <= x.start < c.start)
+
+
 def find_responsible(
     sentence: str,
     gazetteer: Gazetteer,
@@ -284,6 +322,7 @@ def find_responsible(
     issuer_span: tuple[int, int] | None,
 ) -> list[dict[str, str | None]]:
     """Addressees of the directive in ``sentence``, as [{name, designation}], in order."""
+    sentence = sentence.translate(_EMPHASIS)  # "*प्रदूषण विभाग* को": marks around a name, offsets kept
     found: list[tuple[int, dict[str, str | None]]] = []
     spans: list[tuple[int, int]] = []
 
@@ -301,7 +340,9 @@ def find_responsible(
     candidates = _merge_appositions(candidates, sentence)
     directing = bool(_DIRECTING_CUE.search(sentence))
     decisions: list[bool | None] = [
-        _acts(sentence, c, directing, _list_head(candidates, i, sentence)) for i, c in enumerate(candidates)
+        _acts(sentence, c, directing, head, _list_known(candidates, head, c))
+        for i, c in enumerate(candidates)
+        for head in [_list_head(candidates, i, sentence)]
     ]
     # a list member ("X, Y एवं Z को …") acts as the list's last member does
     for i in range(len(candidates) - 2, -1, -1):
