@@ -65,6 +65,12 @@ _SHOULD = (
     rf"{_B}(?!होना|होनी|होने|जाना|जानी|जाने){LETTERS}+(?:ना|नी|ने)\s+चाहिए{_CLAUSE_END}"
     rf"|{_B}(?:किया|की|किए|कराया|कराई)\s+जाना\s+है{_CLAUSE_END}"
 )
+# "कहा कि … वितरण समय पर होना चाहिए": an action that must happen in a stated manner (on time, regularly,
+# without fail); a bare "सबका सहयोग होना चाहिए" stays an opinion.
+_HAPPEN_AS_TOLD = (
+    rf"{_B}(?:समय\s+पर|समय\s+से|समयबद्ध\s+(?:रूप\s+से|तरीके\s+से)|नियमित(?:\s+रूप\s+से)?|प्रतिदिन|प्रतिमाह|शीघ्र|तत्काल|अनिवार्य\s+रूप\s+से"
+    rf"|हर\s+हाल\s+में|सुचारू\s+रूप\s+से|सुचारु\s+रूप\s+से|पारदर्शी\s+(?:ढंग|तरीके)\s+से)\s+(?:{LETTERS}+\s+)?(?:होना|होनी|होने)\s+चाहिए{_CLAUSE_END}"
+)
 # "कहा कि दिसंबर तक … लैब क्रियाशील हो जानी चाहिए": a state that must be reached by a due time.
 _BECOME_BY = rf"{_B}(?:हो|बन)\s+(?:जानी|जाना|जाने)\s+चाहिए{_CLAUSE_END}"
 _SUBJUNCTIVE = rf"{_B}(?:जाए|जाये|जाएं|जायें|जाएँ|जावे|जावें|जाय){_CLAUSE_END}"
@@ -172,6 +178,16 @@ def _that_clause_not_negated(sentence: str, minutes: bool) -> bool:
     return _that_clause(sentence, minutes) and not _NEGATED_FUTURE.search(sentence)
 
 
+_ERGATIVE = re.compile(rf"(?:\s(?:ने|नें)|{_B}(?:उन्होंने|इन्होंने|जिन्होंने|उन्होने|इन्होने|जिन्होने))(?=\s)")
+
+
+def _subjunctive_not_perfective(sentence: str, minutes: bool) -> bool:
+    """ "विभाग इस पर ध्यान दे" directs; "अधिकारियों ने अपने सुझाव रखे" reports: an ergative subject in the
+    verb's own clause (after the last ``कि``) makes the same form a perfective past."""
+    clause = sentence.rsplit(" कि ", 1)[-1]
+    return _not_reported(sentence, minutes) and not _ERGATIVE.search(clause)
+
+
 def _minutes(sentence: str, minutes: bool) -> bool:
     return minutes and not _REPORTED.search(sentence)
 
@@ -195,6 +211,7 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("obligation", spelled(_SHOULD), 0.6, _that_clause_no_opinion),
     ("direct", spelled(_STRESSED_TO), 0.6, _always),
     ("obligation", spelled(_BECOME_BY), 0.6, _that_clause_timed),
+    ("obligation", spelled(_HAPPEN_AS_TOLD), 0.6, _that_clause_no_opinion),
     ("obligation", spelled(_MUST), 0.6, _that_clause),
     ("decision", spelled(_FUTURE_PASSIVE), 0.7, _minutes),
     ("decision", spelled(_FUTURE_ACTIVE), 0.65, _minutes),
@@ -202,7 +219,7 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("future", spelled(_CORRELATIVE_FUTURE), 0.6, _not_reported),
     ("future", spelled(_FUTURE_ACTIVE), 0.55, _officer_schedule),
     ("future", spelled(_FUTURE_PASSIVE), 0.6, _that_clause_not_negated),
-    ("subjunctive", spelled(_SUBJUNCTIVE_SG), 0.6, _not_reported),
+    ("subjunctive", spelled(_SUBJUNCTIVE_SG), 0.6, _subjunctive_not_perfective),
     ("verbless", spelled(_VERBLESS), 0.55, _list_item),
 )
 
