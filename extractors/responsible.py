@@ -178,12 +178,13 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
     for m in _INITIALISM.finditer(sentence):
         if issuer_span and issuer_span[0] <= m.start() < issuer_span[1]:
             continue
+        if any(c.start < m.end() and m.start() < c.end for c in out):
+            continue
+        stands = bool(_INITIALISM_STANDS.match(sentence, m.end()))
         before = [c for c in out if c.end <= m.start() and not sentence[c.end : m.start()].strip()]
-        if before and not any(c.start < m.end() and m.start() < c.end for c in out):
+        if before and stands:
             before[0].end, before[0].designation = m.end(), f"{before[0].designation} {m.group()}"
-        elif not any(c.start < m.end() and m.start() < c.end for c in out) and (
-            _INITIALISM_STANDS.match(sentence, m.end()) or _QUANTIFIER_BEFORE.search(sentence, 0, m.start())
-        ):
+        elif stands or _QUANTIFIER_BEFORE.search(sentence, 0, m.start()):
             out.append(_Candidate(m.start(), m.end(), m.group(), None, False))
     for ph in find_phrases(sentence):
         if issuer_span and issuer_span[0] <= ph.start < issuer_span[1]:

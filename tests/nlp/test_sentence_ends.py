@@ -50,3 +50,11 @@ def test_a_line_that_ends_in_a_postposition_still_carries_on() -> None:
     text = "\n".join([first, "उन्होंने कहा कि सभी कार्य समय पर पूरे किए जाएं।", *["प्रगति की समीक्षा की गई।" * 3] * 4])
     found = [" ".join(s.text.split()) for s in split_sentences(text)]
     assert first + " उन्होंने कहा कि सभी कार्य समय पर पूरे किए जाएं।" in found
+
+
+def test_a_wrapped_line_that_ends_in_a_participle_carries_on_past_a_pronoun() -> None:
+    first = "जिले में सेवा केंद्र, सहायता केंद्र एवं निगरानी प्रकोष्ठ के गठन को लेकर"
+    second = "उन्होंने निर्देश दिए कि ये सभी प्रकोष्ठ सक्रिय रहें।"
+    filler = ["जिले में चल रहे निर्माण कार्यों की प्रगति की समीक्षा की गई।"] * 4
+    found = [" ".join(s.text.split()) for s in split_sentences("\n".join([first, second, *filler]))]
+    assert f"{first} {second}" in found
