@@ -6,32 +6,9 @@ import re
 
 from nlp.numbers import NUMBER, NUMBER_WORD, NUMBER_WORDS, SCALE_WORDS, parse_number
 from nlp.patterns import LETTERS
-from nlp.vocab import is_in
+from nlp.vocab import is_in, rows
 
-_UNITS = {
-    "प्रतिशत": "%",
-    "%": "%",
-    "फीसदी": "%",
-    "फ़ीसदी": "%",
-    "एमटी": "t",
-    "मीट्रिक टन": "t",
-    "मी.टन": "t",
-    "टन": "t",
-    "क्विंटल": "quintal",
-    "हेक्टेयर": "ha",
-    "एकड़": "acre",
-    "किमी": "km",
-    "कि.मी.": "km",
-    "किलोमीटर": "km",
-    "मीटर": "m",
-    "रुपये": "INR",
-    "रुपए": "INR",
-    "रु.": "INR",
-    "₹": "INR",
-    "लीटर": "l",
-    "केएल": "kl",
-    "मेगावाट": "MW",
-}
+_UNITS: dict[str, str] = {written: unit for written, unit, *_ in rows("units")}
 _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _SCALE = "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
 # number words from two up count things ("पांच महिलाओं"); "एक" is an article as often as a number
