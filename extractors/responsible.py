@@ -148,6 +148,10 @@ _LEVEL = spelled(r"\s*स्तर(?:ीय)?\s+(?:की|के|का|पर)"
 _DIRECTING_CUE = spelled(r"निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान")
 
 
+# "… के साथ (आयोजित) बैठक / वीडियो कॉन्फ्रेंस में": those the meeting was held with.
+_MET_WITH = spelled(
+    r"\s+के\s+साथ\s+(?:[\u0900-\u097f]+\s+){0,2}?(?:बैठक|समीक्षा\s+बैठक|वीडियो\s+कॉन्फ्रेंस|वीडियो\s+कांफ्रेंस|वीडियो\s+कॉन्फ्रेंसिंग|वीसी|समीक्षा)"
+)
 _EMPHASIS = str.maketrans({"*": " ", "_": " "})
 # "सभी बीएलओ को", "जिले के सभी डीएफओ …": an initialism (letter names only) names a post or office.
 # It stands as a noun before a postposition, a conjunction or a comma, or after a quantifier; before a
@@ -365,6 +369,15 @@ def find_responsible(
     for c, acts in zip(candidates, decisions, strict=True):
         if acts:
             add(c.start, c.designation, c.name, c.end)
+    if not found and directing:
+        # "सभी जिलाधिकारियों के साथ वीडियो कॉन्फ्रेंस में … निर्देश दिए": with no one else named, the
+        # directions go to those the meeting was held with (and every member of their list)
+        for i, c in enumerate(candidates):
+            if _MET_WITH.match(sentence, c.end):
+                head = _list_head(candidates, i, sentence)
+                for x in candidates[: i + 1]:
+                    if x is c or (head is not None and x.start >= head):
+                        add(x.start, x.designation, x.name, x.end)
 
     for pos, body in _bodies_referred_back(sentence):
         add(pos, body)
