@@ -143,6 +143,17 @@ def _not_reported(sentence: str, minutes: bool) -> bool:
     return not _REPORTED.search(sentence) or bool(_THAT_CLAUSE.search(sentence))
 
 
+_TOLD_THAT = re.compile(rf"{_B}(?:ने|नें)\s+(?:[^।]{{0,40}}?\s)?बताया\s+कि\s")
+
+
+def _imperative_not_reported(sentence: str, minutes: bool) -> bool:
+    """An imperative (``… सुनिश्चित बनायें``) is an order even inside an authority's ``X ने बताया कि``: a report
+    of facts has no imperative mood; other reports (``अवगत कराया``, ``चर्चा हुई``) still rule it out."""
+    if _TOLD_THAT.search(sentence) and not _REPORTED.search(_TOLD_THAT.sub(" ", sentence)):
+        return True
+    return _not_reported(sentence, minutes)
+
+
 def _obligation(sentence: str, minutes: bool) -> bool:
     return _not_reported(sentence, minutes) and not _OPINION.search(sentence)
 
@@ -226,7 +237,7 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("asked", spelled(_REQUEST), 0.7, _not_reported),
     ("direct", spelled(_SPLIT_DIRECT), 0.85, _always),
     ("subjunctive", spelled(_SUBJUNCTIVE), 0.85, _not_reported),
-    ("imperative", spelled(_IMPERATIVE), 0.8, _not_reported),
+    ("imperative", spelled(_IMPERATIVE), 0.8, _imperative_not_reported),
     ("imperative", spelled(_COMPOUND_IMPERATIVE), 0.8, _not_reported),
     ("obligation", spelled(_OBLIGATION), 0.7, _obligation),
     ("subjunctive", spelled(_SUBJUNCTIVE_3SG), 0.65, _that_clause),
