@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from nlp.normalize import fold
+from nlp.numbers import SCALE_WORDS
 from nlp.vocab import alternation, column, rows
 
 _B = r"(?<![\u0900-\u0963\u0966-\u097f])"
@@ -20,7 +21,9 @@ def _pattern(kind: str) -> re.Pattern[str]:
 
 _COMPILED = [(kind, _pattern(kind)) for kind in _KINDS]
 # "2 करोड़ मासिक" is a rate inside a target, not a recurring action.
-_AFTER_QUANTITY = re.compile(r"[0-9०-९]\s*(?:[\u0900-\u097f.]+\s+){0,2}$")
+_AFTER_QUANTITY = re.compile(
+    rf"[0-9०-९]\s*(?:(?:{alternation([*SCALE_WORDS, *column('units')])})\s*)*(?:प्रति\s+)?$"
+)  # "2 करोड़ मासिक", "500 एमटी प्रतिमाह": a number with its scale or unit only, not "20 केंद्रों का प्रतिमाह"
 
 
 # What a recurrence word may name rather than qualify an action: a (review) meeting, a salary, an instalment.

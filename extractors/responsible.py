@@ -137,7 +137,11 @@ _RELATIVE_SUBJECT = spelled(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|
 _CORRELATIVE = spelled(r"[^,।]{0,120}?(?:,\s*|\s(?:हैं|है|हो|हों|करते|करती)\s+)(?:वे|वह|वो)\s")
 # "घोषणाओं को सम्बन्धित विभाग … पूर्ण करें", "… पहुंचाने के लिए सभी विभाग … सुनिश्चित करें": the object or
 # purpose first, then the quantified subject.
-_QUANTIFIED_AFTER_OBJECT = spelled(r"\s(?:को|के\s+लिए|के\s+लिये|हेतु)\s+(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+$")
+_QUANTIFIED_AFTER_OBJECT = spelled(
+    r"\s(?:को|के\s+लिए|के\s+लिये|हेतु)\s+(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+$"
+    # "… की पहचान हेतु आंगनबाड़ी कार्यकत्रियां … करेंगी": the subject right after a purpose phrase
+    r"|\s(?:हेतु|के\s+लिए|के\s+लिये)\s+$"
+)
 # "निगम के (सभी) इंजीनियरों": a post of a named body.
 _OF_BODY_GAP = spelled(r"\s+के\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+)?")
 _SECOND_DATIVE = spelled(r"\s*को\s+(?:[\u0900-\u097f]+\s+){0,2}")
