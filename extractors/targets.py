@@ -102,6 +102,8 @@ def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str
     for m in _COUNT.finditer(sentence):
         if not free(*m.span()) or _LABEL_BEFORE.search(sentence[: m.start()]) or m["what"] in _POSTPOSITIONS:
             continue
+        if any(is_in(w, "duration_units") or is_in(w, "not_count") for w in m["what"].split()):
+            continue  # "30 दिनों से अधिक पुराने": a duration, not a count of things
         out.append({"text": m.group(0).strip(), "value": parse_number(m["num"]), "unit": m["what"].split()[-1]})
         taken.append(m.span())
     return out
