@@ -159,6 +159,12 @@ _MET_WITH = spelled(
 )
 _EMPHASIS = str.maketrans({"*": " ", "_": " "})
 # "सभी बीएलओ को", "जिले के सभी डीएफओ …": an initialism (letter names only) names a post or office.
+# "विकास खंड शिक्षा अधिकारी आर के पांडे ने …", "… आर. के. सिंह की अनुपस्थिति …": a post followed by its
+# holder's spaced initials and surname, then the ergative or a genitive: the agent or a possessor.
+_INITIALS_AGENT = re.compile(
+    rf"(?:\s+(?:{alternation(column('letter_names'))})\.?){{1,3}}\s+[\u0900-\u097f]+(?:\s+[\u0900-\u097f]+)?\s+"
+    r"(?:ने|नें|की|का|के|द्वारा)(?![\u0900-\u097f])"
+)
 # It stands as a noun before a postposition, a conjunction or a comma, or after a quantifier; before a
 # noun it is that noun's modifier ("टीएल बैठक", "टीएचआर प्लांट").
 _INITIALISM_STANDS = re.compile(r"\s*(?:,|(?:को|से|ने|एवं|और|व|तथा|द्वारा)(?![\u0900-\u097f]))")
@@ -281,7 +287,7 @@ def _acts(
     if agent:  # the agent of a passive acts, unless the passive is the direction itself or a done deed
         rest = c.end + agent.end()
         return not _DIRECTING_VERB.match(sentence, rest) and not _DONE_BY.match(sentence, rest)
-    if _ERGATIVE_NE.match(after):
+    if _ERGATIVE_NE.match(after) or _INITIALS_AGENT.match(after):
         return False
     if _RELATIVE_SUBJECT.search(sentence[: c.start]) and _CORRELATIVE.match(after):
         return True  # "जो अधीक्षक … नहीं करते, वे … करें", "जिन विभागों के … हैं वह …": who the correlative binds
