@@ -159,6 +159,10 @@ _MET_WITH = spelled(
 )
 _EMPHASIS = str.maketrans({"*": " ", "_": " "})
 # "सभी बीएलओ को", "जिले के सभी डीएफओ …": an initialism (letter names only) names a post or office.
+# "पीएमओ से सौंपी गई जिम्मेदारी": where something given came from, not who must act.
+_SOURCE_OF = re.compile(
+    r"\s*से\s+(?:सौंपी|सौंपा|सौंपे|दी|दिया|दिए|दिये|प्राप्त|मिली|मिला|मिले|जारी)\s+(?:गई|गयी|गया|गए|गये|हुई|हुआ|हुए)(?![\u0900-\u097f])"
+)
 # "विकास खंड शिक्षा अधिकारी आर के पांडे ने …", "… आर. के. सिंह की अनुपस्थिति …": a post followed by its
 # holder's spaced initials and surname, then the ergative or a genitive: the agent or a possessor.
 _INITIALS_AGENT = re.compile(
@@ -287,7 +291,7 @@ def _acts(
     if agent:  # the agent of a passive acts, unless the passive is the direction itself or a done deed
         rest = c.end + agent.end()
         return not _DIRECTING_VERB.match(sentence, rest) and not _DONE_BY.match(sentence, rest)
-    if _ERGATIVE_NE.match(after) or _INITIALS_AGENT.match(after):
+    if _ERGATIVE_NE.match(after) or _INITIALS_AGENT.match(after) or _SOURCE_OF.match(after):
         return False
     if _RELATIVE_SUBJECT.search(sentence[: c.start]) and _CORRELATIVE.match(after):
         return True  # "जो अधीक्षक … नहीं करते, वे … करें", "जिन विभागों के … हैं वह …": who the correlative binds
@@ -369,7 +373,7 @@ def find_responsible(
             decisions[i] = decisions[i + 1] if _LIST_GAP.fullmatch(gap) else False
     for i, c in enumerate(candidates):
         # "अधिकारियों को … तेजी लाने और योजनाओं को … पूरा करने के निर्देश": the second को names no one
-        m = None if decisions[i] else _DIRECTED_LATER_LOOSE.match(sentence, c.end)
+        m = None if decisions[i] or _SOURCE_OF.match(sentence, c.end) else _DIRECTED_LATER_LOOSE.match(sentence, c.end)
         if m and not any(c.end < o.start < m.end() for o in candidates):
             decisions[i] = True
     for i in range(1, len(candidates)):
