@@ -24,6 +24,11 @@ from nlp.vocab import alternation, column, spelled
 _B = WORD_START
 _STEMS = alternation(column("imperative_stems"))
 _EMPTY_ADJ = alternation(column("empty_direction_adjectives"))
+# "क्रियान्वयन के लिए स्पष्ट निर्देश", "गिरफ्तारी सहित कई आवश्यक दिशा-निर्देश": a direction tied to an action noun.
+_ACTION_TIED = (
+    rf"{_B}(?:{alternation(column('action_nouns'))})(?:ों|ें|ओं)?\s+(?:के\s+लिए|के\s+लिये|हेतु|सहित|को\s+लेकर|के\s+संबंध\s+में|के|की|का)\s+"
+    rf"(?:{LETTERS}+\s+){{0,3}}?(?:दिशा-?\s*)?निर्देश"
+)
 # The end of a clause: punctuation, the end, or a conjunction or purpose word.
 _CLAUSE_END = r"(?=\s*(?:[।,;:!?.|]|$|तथा|और|एवं|ताकि|जिससे|जिसमें|ताकी|अन्यथा|वरना|व\s|कि\s|जिन|जो\s))"
 _SENTENCE_END = r"(?=\s*[।!.|]?\s*$)"
@@ -93,6 +98,10 @@ _OBLIGATION = (
     rf"(?:{_B}(?:नहीं|नही)\s+(?!रहना|रहनी|रहने)(?:{LETTERS}+\s+){{0,2}}|{_B}(?:की|किया|किए|दी|दिया|दिए|कराई|कराया|कराए)\s+"
     rf"(?:जानी|जाना|जाने)\s+)चाहिए{_CLAUSE_END}"
 )
+# "जनता को किसी प्रकार की परेशानी न हो": a prohibition in the subjunctive.
+_MUST_NOT_HAPPEN = rf"{_B}(?:न|नहीं)\s+(?:हो|हों|होने\s+पाए|होने\s+दी\s+जाए)\s*[।.!]?\s*$"
+# "आप स्वयं … समीक्षा करेंगे तथा … अवगत कराएंगे": a letter's instruction to its addressee.
+_YOU_WILL = r"^\s*(?:आप|आपके\s+द्वारा)\s"
 _OPINION = spelled(rf"{_B}(?:ऐसा|जबकि|बल्कि|जरूरत|आवश्यकता\s+है|केवल|सिर्फ|मात्र|सीमित){WORD_END}")
 _FUTURE_PASSIVE = rf"{_B}(?:जाएगा|जाएगी|जाएंगे|जाएँगे|जायेगा|जायेगी|जायेंगे){_CLAUSE_END}"
 # "… भेजेंगी", "… प्रस्तुत करेंगे": an action verb in the future (not होगा/रहेगा, which state facts).
@@ -242,6 +251,7 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("imperative", spelled(_IMPERATIVE), 0.8, _imperative_not_reported),
     ("imperative", spelled(_COMPOUND_IMPERATIVE), 0.8, _not_reported),
     ("obligation", spelled(_OBLIGATION), 0.7, _obligation),
+    ("obligation", spelled(_MUST_NOT_HAPPEN), 0.6, _obligation),
     ("subjunctive", spelled(_SUBJUNCTIVE_3SG), 0.65, _that_clause),
     ("obligation", spelled(_SHOULD), 0.6, _that_clause_no_opinion),
     ("direct", spelled(_STRESSED_TO), 0.6, _always),
@@ -252,6 +262,7 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("decision", spelled(_FUTURE_ACTIVE), 0.65, _minutes),
     ("future", spelled(_FUTURE_ACTIVE), 0.6, _that_clause),
     ("future", spelled(_CORRELATIVE_FUTURE), 0.6, _not_reported),
+    ("future", spelled(_YOU_WILL + r"[^।]*?" + _FUTURE_ACTIVE), 0.6, _not_reported),
     ("future", spelled(_FUTURE_ACTIVE), 0.55, _officer_schedule),
     ("future", spelled(_FUTURE_PASSIVE), 0.6, _that_clause_not_negated),
     ("subjunctive", spelled(_SUBJUNCTIVE_SG), 0.6, _subjunctive_not_perfective),
@@ -264,14 +275,28 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "empty_direction",
         spelled(
-            rf"^(?!.*{LETTERS}(?:ने|नें)\s+(?:का|के|की|हेतु)\s)(?!.*\s(?:को\s+लेकर|के\s+(?:संबंध|सम्बन्ध|बारे)\s+में|के\s+लिए|के\s+लिये|हेतु|(?:से|इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी))\s)(?:(?!\sकि\s).)*?(?:(?:ने|को|से)\s+|\s(?!(?:के|का|की|लिए|लिये|लेकर|हेतु|बाबत)\s)(?<!संबंध\s)(?<!सम्बन्ध\s)(?<!बारे\s){LETTERS}+\s+(?:(?:{_EMPTY_ADJ})\s+){{1,3}})"
+            rf"^(?!.*{LETTERS}(?:ने|नें)\s+(?:का|के|की|हेतु)\s)(?!.*{_ACTION_TIED})(?:(?!\sकि\s).)*?(?:(?:ने|को|से|हुए|हुये)\s+|\s(?!(?:के|का|की)\s){LETTERS}+\s+(?:(?:{_EMPTY_ADJ})\s+){{1,3}})"
             r"(?:दिशा-?\s*)?निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)\s*(?:गए|गये|गया|गयी|गई)?\s*[।.]?\s*$"
         ),
     ),
     # "… बैठक के दौरान यह निर्देश दिए।": a direction named only by a demonstrative, given elsewhere.
-    ("demonstrative_direction", spelled(r"(?:यह|ये|इस\s+आशय\s+के)\s+निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)\s*[।.]?\s*$")),
+    (
+        "demonstrative_direction",
+        spelled(r"(?:यह|ये|इस\s+आशय\s+के)\s+निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)(?:\s+(?:गए|गये|गया|गई|गयी))?\s*[।.]?\s*$"),
+    ),
+    # "निर्देश दिया कि … वसूली लक्ष्य के अनुरूप नहीं हो रहा है।", "निर्णय लिया गया कि … उपलब्धता नहीं हुई है।": a
+    # fact stated after a directing frame, nothing to do.
+    (
+        "fact_after_frame",
+        spelled(
+            r"(?:निर्देश\s+(?:दिया|दिए|दिये)|निर्णय\s+लिया\s+गया)\s+कि\s+(?:(?!जाए|जाये|करें|करे\s|सुनिश्चित|चाहिए)[^।])*?"
+            r"\s(?:हो\s+रहा\s+है|हो\s+रही\s+है|हो\s+रहे\s+हैं|हुई\s+है|हुआ\s+है|हुए\s+हैं|रहा\s+है|रही\s+है|रहे\s+हैं)\s*[।.]?\s*$"
+        ),
+    ),
     # "इस निर्णय का उद्देश्य यह सुनिश्चित करना है कि …": the purpose of a measure, not a direction.
     ("purpose_statement", spelled(r"(?:उद्देश्य|मकसद|लक्ष्य)\s+(?:यह\s+)?(?:सुनिश्चित\s+करना|है)\s")),
+    # "… सरकार का उद्देश्य केवल … विकास करना नहीं, बल्कि … सुनिश्चित करना है।": an aim stated.
+    ("aim_statement", spelled(r"(?:उद्देश्य|मकसद)\s[^।]*?\s(?:करना|कराना)\s+(?:है|हैं)\s*[।.]?\s*$")),
     # "लक्ष्य तभी पूरा होगा जब सभी विभाग मिलकर काम करें": a condition stated, not a direction.
     ("condition", spelled(r"(?<![\u0900-\u097f])तभी\s[^।]*?\sजब(?![\u0900-\u097f])")),
     # "… समीक्षा करते हुए निम्नलिखित निर्णय लिए गए:": the heading of the decisions listed after it.
