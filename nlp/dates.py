@@ -87,6 +87,8 @@ _RELATIVE_DAY = re.compile(
     rf"{_W}(?P<day>आज|कल|परसों)(?:\s+(?:ही\s+)?(?:सुबह|शाम|दोपहर|रात)(?:\s+{_D}{{1,2}}\s+बजे)?)?\s+तक{_E}"
 )
 _DAY_OFFSET = {"आज": 0, "कल": 1, "परसों": 2}
+# "इस माह में", "इसी महीने तक": by the last day of the meeting's month.
+_THIS_MONTH = re.compile(rf"{_W}(?:इसी|इस|चालू)\s+(?:माह|महीने|मास)\s+(?:में|तक){_E}")
 # "इसी सप्ताह", "इस सप्ताह के अंत तक": by the Sunday that ends the meeting's week.
 _THIS_WEEK = re.compile(rf"{_W}(?:इसी|इस|चालू)\s+(?:सप्ताह|हफ्ते|हफ़्ते)(?:\s+(?:के\s+(?:अंत|अन्त)\s+)?(?:तक|में))?{_E}")
 _YEAR_END = re.compile(rf"{_W}(?:वर्ष\s+)?(?P<year>{_D}{{4}})\s+(?:के\s+अंत\s+)?तक")
@@ -228,6 +230,10 @@ def _relative_day(m: re.Match[str], meeting: date | None) -> Resolved:
     return (meeting + timedelta(days=_DAY_OFFSET[m["day"]]) if meeting else None), "by"
 
 
+def _this_month(m: re.Match[str], meeting: date | None) -> Resolved:
+    return (_month_end(meeting.year, meeting.month) if meeting else None), "by"
+
+
 def _this_week(m: re.Match[str], meeting: date | None) -> Resolved:
     return (meeting + timedelta(days=7 - meeting.isoweekday()) if meeting else None), "by"
 
@@ -260,6 +266,7 @@ TIME_RULES: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (_YEAR_END, _year_end, "by"),
     (_RELATIVE_DAY, _relative_day, "by"),
     (_THIS_WEEK, _this_week, "by"),
+    (_THIS_MONTH, _this_month, "by"),
     (_RECURRING_LIMIT, _at("recurring"), "recurring"),
     (_IMMEDIATE, _at("immediate", on_meeting=True), "immediate"),
     (_SOON, _at("soon"), "soon"),
