@@ -38,8 +38,6 @@ _ACTION_BY = re.compile(r"^\s*\(?\s*(?:कार्यवाही|कार्�
 _DUE_LINE = re.compile(r"^\s*\(?\s*(?:समय\s*-?\s*सीमा|समयसीमा|लक्ष्य\s+तिथि)\s*[:\-–]\s*")
 # "… पूरा हो सके।’’": a sentence closed inside a quotation is terminated.
 _CLOSING_QUOTES = " \"'”’»"
-# "उन्होंने निर्देश दिये … करें" ending a paragraph with no danda: a sentence that points back is a body
-# sentence, never a headline.
 _LIST_MARKER = re.compile(r"^\s*\(?[0-9०-९]{1,3}[.)]\s|^\s*\(?[क-ह][.)]\s|^\s*[•\-–*]\s")
 _ATTENDANCE = re.compile(r"उपस्थित|उपस्थिति|मौजूद")
 _REPORT = re.compile(r"बताया|अवगत\s+कराया|जानकारी\s+दी|प्रस्तुतीकरण")
@@ -193,6 +191,8 @@ class DocumentExtractor:
             return
         # "… का दिया निर्देश |", a paragraph ending in a comma, the document's last (cut) sentence: ended too
         terminated = text.rstrip(_CLOSING_QUOTES).rstrip()[-1:] in TERMINATORS + ".|," or unit is self.last_unit
+        # "उन्होंने निर्देश दिये … करें" ending a paragraph with no danda: a sentence that points back is a
+        # body sentence, never a headline
         terminated = terminated or bool(ANAPHORIC_OPENER.match(text))
         if not terminated and (is_title or not _LIST_MARKER.match(text)):
             return  # a headline, not a sentence
