@@ -19,27 +19,40 @@ from extractors.recurrence import find_recurrence
 from models.designations import find_phrases
 from nlp.dates import find_time_expressions
 from nlp.patterns import LETTERS, WORD_END, WORD_START
-from nlp.vocab import alternation, column
+from nlp.vocab import alternation, column, spelled
 
 _B = WORD_START
 _STEMS = alternation(column("imperative_stems"))
 _EMPTY_ADJ = alternation(column("empty_direction_adjectives"))
+# "क्रियान्वयन के लिए स्पष्ट निर्देश", "गिरफ्तारी सहित कई आवश्यक दिशा-निर्देश": a direction tied to an action noun.
+_ACTION_TIED = (
+    rf"{_B}(?:{alternation(column('action_nouns'))})(?:ों|ें|ओं)?\s+(?:के\s+लिए|के\s+लिये|हेतु|सहित|को\s+लेकर|के\s+संबंध\s+में|के|की|का)\s+"
+    rf"(?:{LETTERS}+\s+){{0,3}}?(?:दिशा-?\s*)?निर्देश"
+)
 # The end of a clause: punctuation, the end, or a conjunction or purpose word.
 _CLAUSE_END = r"(?=\s*(?:[।,;:!?.|]|$|तथा|और|एवं|ताकि|जिससे|जिसमें|ताकी|अन्यथा|वरना|व\s|कि\s|जिन|जो\s))"
 _SENTENCE_END = r"(?=\s*[।!.|]?\s*$)"
-_LIST_ITEM = re.compile(r"^\s*(?:\(?[0-9०-९]{1,3}[.)]|\(?[क-ह][.)]|[•\-–*])\s")
+_LIST_ITEM = spelled(r"^\s*(?:\(?[0-9०-९]{1,3}[.)]|\(?[क-ह][.)]|[•\-–*])\s")
 
 _DIRECT = (
     rf"{_B}(?:निर्देश(?:ित)?\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी|किया|किए|किये|करते|देते|दिए\s+गए|दिये\s+गये)"
-    r"|निर्देश\s+(?:भी\s+)?जारी\s+(?:किए|किये|किया|की|करते)|निर्देशित\s+(?:किया|किए|करते)"
+    r"|निर्देश\s+(?:भी\s+)?जारी\s+(?:किए|किये|किया|की|करते)|निर्देशित\s+(?:भी\s+)?(?:किया|किए|करते|की\s+(?:गई|गयी))"
     r"|(?:का|के)\s+(?:दिया|दिए|दिये)\s+(?:दिशा-?\s*)?निर्देश"
+    r"|निर्देश\s+(?:भी\s+)?प्रदान\s+(?:किए|किये|किया|की|करते)|आदेशित\s+(?:भी\s+)?(?:किया|किए|किये|की|करते)"
+    # "… करने के लिए पाबंद किया", "… रोक लगाने की ताकीद की"
+    r"|पाबंद\s+(?:भी\s+)?(?:किया|किए|किये|करते)|ताकीद\s+(?:भी\s+)?(?:की|किया|करते)"
     r"|(?:हिदायत|आदेश)\s+(?:भी\s+)?(?:दी|दिए|दिये|दिया|देते)|आह्वान\s+किया|अपेक्षा\s+(?:की|व्यक्त\s+की|जताई)"
     r"|(?:आग्रह|अनुरोध|अपील)\s+(?:भी\s+)?(?:किया|की)|निर्णय\s+(?:लिया\s+गया|लिया\s+है\s+कि|हुआ|लिए\s+गए)|तय\s+(?:किया\s+गया|हुआ)"
     r"|(?:जिम्मा|जिम्मेदारी|दायित्व)\s+(?:भी\s+)?(?:सौंपा|सौंपी|सौंपे|दिया|दी)|सलाह\s+(?:भी\s+)?दी\s+गई"
-    r"|(?:की|का)\s+बात\s+(?:भी\s+)?(?:कही|कहीं)|सहमति\s+(?:बनी|हुई)|(?:सुनिश्चित|सुनिश्चत)\s+(?:करें|करे|किया\s+जाए|की\s+जाए|कराएं|कराया\s+जाए|करने|करना|कर\s+ली\s+जाए|कर\s+लिया\s+जाए|करेंगे|करेंगी|करेगा|करेगी))"
+    r"|(?:की|का)\s+बात\s+(?:भी\s+)?(?:कही|कहीं)|सहमति\s+(?:बनी|हुई)|(?:सुनिश्चित|सुनिश्चत)\s+(?:करें|करे|किया\s+जाए|की\s+जाए|कराएं|कराया\s+जाए|करने(?!\s+(?:के\s+(?:प्रयास|उद्देश्य|लिए|क्रम)|हेतु))|करना|कर\s+ली\s+जाए|कर\s+लिया\s+जाए|करेंगे|करेंगी|करेगा|करेगी))"
 )
 # "… से/को … करने को कहा (गया)", "… कराने के लिए कहा": the verbal noun binds the request.
-_ASKED_TO = r"(?:ने|नें)\s+(?:के\s+लिए\s+|को\s+)(?:भी\s+)?कहा"
+_ASKED_TO = (
+    r"(?:ने|नें)\s+(?:के\s+लिए\s+|को\s+|हेतु\s+)(?:भी\s+)?कहा"
+    # "… सुधारने की चेतावनी दी", "… पहुंचाने के लिए प्रेरित किया", "… तैयार करने का लक्ष्य दिया"
+    r"|(?:ने|नें)\s+(?:की\s+(?:सख्त\s+|कड़ी\s+)?चेतावनी\s+(?:भी\s+)?(?:दी|दिए)|(?:के\s+लिए|हेतु)\s+(?:भी\s+)?प्रेरित\s+(?:किया|किए)"
+    r"|का\s+लक्ष्य\s+(?:भी\s+)?(?:दिया|दिए|निर्धारित\s+किया))"
+)
 # "… केंद्र शुरू करने का सुझाव दिया", "… पर विस्तृत रिपोर्ट मांगी": a request, unless reported to the chair.
 _REQUEST = rf"{_B}(?:सुझाव\s+(?:भी\s+)?(?:दिया|दिए|दी)|(?:रिपोर्ट|प्रतिवेदन|सूची)\s+(?:भी\s+)?(?:मांगी|माँगी|तलब\s+की))"
 # "… प्रस्तुत करने राजस्व विभाग के अधिकारियों को कहा।", "… प्रचार करने कहा।": the verbal noun (not the
@@ -65,6 +78,12 @@ _SHOULD = (
     rf"{_B}(?!होना|होनी|होने|जाना|जानी|जाने){LETTERS}+(?:ना|नी|ने)\s+चाहिए{_CLAUSE_END}"
     rf"|{_B}(?:किया|की|किए|कराया|कराई)\s+जाना\s+है{_CLAUSE_END}"
 )
+# "कहा कि … वितरण समय पर होना चाहिए": an action that must happen in a stated manner (on time, regularly,
+# without fail); a bare "सबका सहयोग होना चाहिए" stays an opinion.
+_HAPPEN_AS_TOLD = (
+    rf"{_B}(?:समय\s+पर|समय\s+से|समयबद्ध\s+(?:रूप\s+से|तरीके\s+से)|नियमित(?:\s+रूप\s+से)?|प्रतिदिन|प्रतिमाह|शीघ्र|तत्काल|अनिवार्य\s+रूप\s+से"
+    rf"|हर\s+हाल\s+में|सुचारू\s+रूप\s+से|सुचारु\s+रूप\s+से|पारदर्शी\s+(?:ढंग|तरीके)\s+से)\s+(?:{LETTERS}+\s+)?(?:होना|होनी|होने)\s+चाहिए{_CLAUSE_END}"
+)
 # "कहा कि दिसंबर तक … लैब क्रियाशील हो जानी चाहिए": a state that must be reached by a due time.
 _BECOME_BY = rf"{_B}(?:हो|बन)\s+(?:जानी|जाना|जाने)\s+चाहिए{_CLAUSE_END}"
 _SUBJUNCTIVE = rf"{_B}(?:जाए|जाये|जाएं|जायें|जाएँ|जावे|जावें|जाय){_CLAUSE_END}"
@@ -79,7 +98,11 @@ _OBLIGATION = (
     rf"(?:{_B}(?:नहीं|नही)\s+(?!रहना|रहनी|रहने)(?:{LETTERS}+\s+){{0,2}}|{_B}(?:की|किया|किए|दी|दिया|दिए|कराई|कराया|कराए)\s+"
     rf"(?:जानी|जाना|जाने)\s+)चाहिए{_CLAUSE_END}"
 )
-_OPINION = re.compile(rf"{_B}(?:ऐसा|जबकि|बल्कि|जरूरत|आवश्यकता\s+है|केवल|सिर्फ|मात्र|सीमित){WORD_END}")
+# "जनता को किसी प्रकार की परेशानी न हो": a prohibition in the subjunctive.
+_MUST_NOT_HAPPEN = rf"{_B}(?:न|नहीं)\s+(?:हो|हों|होने\s+पाए|होने\s+दी\s+जाए)\s*[।.!]?\s*$"
+# "आप स्वयं … समीक्षा करेंगे तथा … अवगत कराएंगे": a letter's instruction to its addressee.
+_YOU_WILL = r"^\s*(?:आप|आपके\s+द्वारा)\s"
+_OPINION = spelled(rf"{_B}(?:ऐसा|जबकि|बल्कि|जरूरत|आवश्यकता\s+है|केवल|सिर्फ|मात्र|सीमित){WORD_END}")
 _FUTURE_PASSIVE = rf"{_B}(?:जाएगा|जाएगी|जाएंगे|जाएँगे|जायेगा|जायेगी|जायेंगे){_CLAUSE_END}"
 # "… भेजेंगी", "… प्रस्तुत करेंगे": an action verb in the future (not होगा/रहेगा, which state facts).
 _FUTURE_ACTIVE = rf"{_B}(?!हो|रह)(?:{_STEMS})(?:ेंगे|ेंगी|ेगा|ेगी|एंगे|एंगी|ाएंगे|ाएंगी|ायेंगे){_CLAUSE_END}"
@@ -93,17 +116,21 @@ _SUBJUNCTIVE_3SG = rf"{_B}(?:पहुंचे|पहुँचे|मिले|
 # "कहा कि … शिकंजा कसना होगा": a verbal noun with होगा, an obligation inside a directing clause.
 _MUST = rf"{_B}{LETTERS}+(?:ना|नी|ने)\s+(?:ही\s+)?(?:होगा|होगी|होंगे|पड़ेगा|पड़ेगी|पड़ेंगे){_CLAUSE_END}"
 # "• नगर निगम द्वारा नाले की सफाई 30 जून तक।", "• नई पाइपलाइन बिछाने के निर्देश।": a verbless decision.
-_VERBLESS = r"(?:\s(?:तक|से\s+पूर्व|से\s+पहले)|(?:के|का)\s+निर्देश)\s*[।.]?\s*$"
+_VERBLESS = (
+    r"(?:\s(?:तक|से\s+पूर्व|से\s+पहले|तत्काल|तुरंत|अविलंब)|(?:के|का)\s+निर्देश"
+    # "• लंबित भुगतान का निस्तारण 7 दिवस में।": a period to do it in
+    r"|\s(?:दिन|दिवस|दिनों|सप्ताह|पखवाड़े|माह|महीने)\s+(?:में|के\s+(?:भीतर|अंदर|अन्दर)))\s*[।.]?\s*$"
+)
 
-_THAT_CLAUSE = re.compile(rf"{_B}(?:कहा|बल\s+दिया|जोर\s+दिया|ज़ोर\s+दिया|स्पष्ट\s+किया|दोहराया|निर्देश|हिदायत)")
-_REPORTED = re.compile(
+_THAT_CLAUSE = spelled(rf"{_B}(?:कहा|बल\s+दिया|जोर\s+दिया|ज़ोर\s+दिया|स्पष्ट\s+किया|दोहराया|निर्देश|हिदायत)")
+_REPORTED = spelled(
     rf"{_B}(?:चर्चा\s+(?:की\s+गई|हुई|की)|अवगत\s+कराया|बताया\s+(?:कि|गया)|जानकारी\s+दी|प्रस्तुतीकरण|उपस्थित\s+(?:रहे|थे|रहीं)"
     # "प्रमुख अभियंता ने आश्वस्त किया कि …": a subordinate's promise, not a direction
     r"|आश्वस्त\s+किया|आश्वासन\s+दिया)"
 )
-_NEGATED_WARNING = re.compile(r"(?:बर्दाश्त|सहन|क्षम्य)\s+नहीं")
+_NEGATED_WARNING = spelled(r"(?:बर्दाश्त|सहन|क्षम्य)\s+नहीं")
 # "… करें ताकि … बना रहे": what follows a purpose word is why, not what, to do.
-_PURPOSE = re.compile(r"\s(?:ताकि|ताकी|जिससे)\s")
+_PURPOSE = spelled(r"\s(?:ताकि|ताकी|जिससे)\s")
 
 
 @dataclass(frozen=True)
@@ -127,15 +154,38 @@ def _not_reported(sentence: str, minutes: bool) -> bool:
     return not _REPORTED.search(sentence) or bool(_THAT_CLAUSE.search(sentence))
 
 
+_TOLD_THAT = re.compile(rf"{_B}(?:ने|नें)\s+(?:[^।]{{0,40}}?\s)?बताया\s+कि\s")
+
+
+def _imperative_not_reported(sentence: str, minutes: bool) -> bool:
+    """An imperative (``… सुनिश्चित बनायें``) is an order even inside an authority's ``X ने बताया कि``: a report
+    of facts has no imperative mood; other reports (``अवगत कराया``, ``चर्चा हुई``) still rule it out."""
+    if _TOLD_THAT.search(sentence) and not _REPORTED.search(_TOLD_THAT.sub(" ", sentence)):
+        return True
+    return _not_reported(sentence, minutes)
+
+
 def _obligation(sentence: str, minutes: bool) -> bool:
     return _not_reported(sentence, minutes) and not _OPINION.search(sentence)
 
 
+# "कहा कि जिला प्रशासन हर संभव सहायता प्रदान करेगा": a promise of the speaker's own side;
+# "सरकार की मंशा है कि हर गरीब को मकान मिले": an intention. Neither directs anyone.
+_OWN_SIDE_OR_INTENT = re.compile(
+    rf"\sकि\s+(?:(?:जिला|राज्य|प्रदेश|केंद्र)\s+)?(?:प्रशासन|सरकार|हम|मैं)\s"
+    rf"|{_B}(?:मंशा|इच्छा|प्रयास|कोशिश|सपना|संकल्प|उद्देश्य)\s+(?:है|हैं|रहती\s+है|रहा\s+है)\s+कि\s"
+)
+
+
 def _that_clause(sentence: str, minutes: bool) -> bool:
-    return bool(_THAT_CLAUSE.search(sentence)) and not _REPORTED.search(sentence)
+    return (
+        bool(_THAT_CLAUSE.search(sentence))
+        and not _REPORTED.search(sentence)
+        and not _OWN_SIDE_OR_INTENT.search(sentence)
+    )
 
 
-_POSTPOSITION_AFTER = re.compile(r"\s*(?:ने|नें|को|से|का|की|के|द्वारा|में|पर)(?![\u0900-\u0963\u0966-\u097f])")
+_POSTPOSITION_AFTER = spelled(r"\s*(?:ने|नें|को|से|का|की|के|द्वारा|में|पर)(?![\u0900-\u0963\u0966-\u097f])")
 _TIMED_KINDS = frozenset({"by", "within", "immediate", "from", "recurring"})
 
 
@@ -164,12 +214,22 @@ def _that_clause_no_opinion(sentence: str, minutes: bool) -> bool:
     return _that_clause(sentence, minutes) and not _OPINION.search(sentence)
 
 
-_NEGATED_FUTURE = re.compile(rf"{_B}नहीं\s+(?:{LETTERS}+\s+)?(?:जाएगा|जाएगी|जाएंगे|जायेगा|जायेगी)")
+_NEGATED_FUTURE = spelled(rf"{_B}नहीं\s+(?:{LETTERS}+\s+)?(?:जाएगा|जाएगी|जाएंगे|जायेगा|जायेगी)")
 
 
 def _that_clause_not_negated(sentence: str, minutes: bool) -> bool:
     """ "कहा कि … की जाएगी" directs; "कहा कि … लापरवाही … नहीं की जाएगी" warns."""
     return _that_clause(sentence, minutes) and not _NEGATED_FUTURE.search(sentence)
+
+
+_ERGATIVE = re.compile(rf"(?:\s(?:ने|नें)|{_B}(?:उन्होंने|इन्होंने|जिन्होंने|उन्होने|इन्होने|जिन्होने))(?=\s)")
+
+
+def _subjunctive_not_perfective(sentence: str, minutes: bool) -> bool:
+    """ "विभाग इस पर ध्यान दे" directs; "अधिकारियों ने अपने सुझाव रखे" reports: an ergative subject in the
+    verb's own clause (after the last ``कि``) makes the same form a perfective past."""
+    clause = sentence.rsplit(" कि ", 1)[-1]
+    return _not_reported(sentence, minutes) and not _ERGATIVE.search(clause)
 
 
 def _minutes(sentence: str, minutes: bool) -> bool:
@@ -182,28 +242,31 @@ def _list_item(sentence: str, minutes: bool) -> bool:
 
 # (kind, pattern, confidence, condition): the first row that matches and applies gives the cue.
 CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
-    ("direct", re.compile(_DIRECT), 0.95, _always),
-    ("asked", re.compile(_ASKED_TO), 0.9, _always),
-    ("asked", re.compile(_ASKED_LATE), 0.8, _always),
-    ("asked", re.compile(_REQUEST), 0.7, _not_reported),
-    ("direct", re.compile(_SPLIT_DIRECT), 0.85, _always),
-    ("subjunctive", re.compile(_SUBJUNCTIVE), 0.85, _not_reported),
-    ("imperative", re.compile(_IMPERATIVE), 0.8, _not_reported),
-    ("imperative", re.compile(_COMPOUND_IMPERATIVE), 0.8, _not_reported),
-    ("obligation", re.compile(_OBLIGATION), 0.7, _obligation),
-    ("subjunctive", re.compile(_SUBJUNCTIVE_3SG), 0.65, _that_clause),
-    ("obligation", re.compile(_SHOULD), 0.6, _that_clause_no_opinion),
-    ("direct", re.compile(_STRESSED_TO), 0.6, _always),
-    ("obligation", re.compile(_BECOME_BY), 0.6, _that_clause_timed),
-    ("obligation", re.compile(_MUST), 0.6, _that_clause),
-    ("decision", re.compile(_FUTURE_PASSIVE), 0.7, _minutes),
-    ("decision", re.compile(_FUTURE_ACTIVE), 0.65, _minutes),
-    ("future", re.compile(_FUTURE_ACTIVE), 0.6, _that_clause),
-    ("future", re.compile(_CORRELATIVE_FUTURE), 0.6, _not_reported),
-    ("future", re.compile(_FUTURE_ACTIVE), 0.55, _officer_schedule),
-    ("future", re.compile(_FUTURE_PASSIVE), 0.6, _that_clause_not_negated),
-    ("subjunctive", re.compile(_SUBJUNCTIVE_SG), 0.6, _not_reported),
-    ("verbless", re.compile(_VERBLESS), 0.55, _list_item),
+    ("direct", spelled(_DIRECT), 0.95, _always),
+    ("asked", spelled(_ASKED_TO), 0.9, _always),
+    ("asked", spelled(_ASKED_LATE), 0.8, _always),
+    ("asked", spelled(_REQUEST), 0.7, _not_reported),
+    ("direct", spelled(_SPLIT_DIRECT), 0.85, _always),
+    ("subjunctive", spelled(_SUBJUNCTIVE), 0.85, _not_reported),
+    ("imperative", spelled(_IMPERATIVE), 0.8, _imperative_not_reported),
+    ("imperative", spelled(_COMPOUND_IMPERATIVE), 0.8, _not_reported),
+    ("obligation", spelled(_OBLIGATION), 0.7, _obligation),
+    ("obligation", spelled(_MUST_NOT_HAPPEN), 0.6, _obligation),
+    ("subjunctive", spelled(_SUBJUNCTIVE_3SG), 0.65, _that_clause),
+    ("obligation", spelled(_SHOULD), 0.6, _that_clause_no_opinion),
+    ("direct", spelled(_STRESSED_TO), 0.6, _always),
+    ("obligation", spelled(_BECOME_BY), 0.6, _that_clause_timed),
+    ("obligation", spelled(_HAPPEN_AS_TOLD), 0.6, _that_clause_no_opinion),
+    ("obligation", spelled(_MUST), 0.6, _that_clause),
+    ("decision", spelled(_FUTURE_PASSIVE), 0.7, _minutes),
+    ("decision", spelled(_FUTURE_ACTIVE), 0.65, _minutes),
+    ("future", spelled(_FUTURE_ACTIVE), 0.6, _that_clause),
+    ("future", spelled(_CORRELATIVE_FUTURE), 0.6, _not_reported),
+    ("future", spelled(_YOU_WILL + r"[^।]*?" + _FUTURE_ACTIVE), 0.6, _not_reported),
+    ("future", spelled(_FUTURE_ACTIVE), 0.55, _officer_schedule),
+    ("future", spelled(_FUTURE_PASSIVE), 0.6, _that_clause_not_negated),
+    ("subjunctive", spelled(_SUBJUNCTIVE_SG), 0.6, _subjunctive_not_perfective),
+    ("verbless", spelled(_VERBLESS), 0.55, _list_item),
 )
 
 # Forms that are never directives, whatever cue they hold.
@@ -211,23 +274,58 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "अधिकारियों को सख्त निर्देश दिए।": a direction that names no action.
     (
         "empty_direction",
-        re.compile(
-            rf"^(?!.*{LETTERS}(?:ने|नें)\s+(?:का|के|की|हेतु)\s)(?:(?!\sकि\s).)*?(?:(?:ने|को|से)\s+|\s(?!(?:के|का|की|लिए|लिये|लेकर|हेतु|बाबत)\s)(?<!संबंध\s)(?<!सम्बन्ध\s)(?<!बारे\s){LETTERS}+\s+(?:(?:{_EMPTY_ADJ})\s+){{1,3}})"
+        spelled(
+            rf"^(?!.*{LETTERS}(?:ने|नें)\s+(?:का|के|की|हेतु)\s)(?!.*{_ACTION_TIED})(?:(?!\sकि\s).)*?(?:(?:ने|को|से|हुए|हुये)\s+|\s(?!(?:के|का|की)\s){LETTERS}+\s+(?:(?:{_EMPTY_ADJ})\s+){{1,3}})"
             r"(?:दिशा-?\s*)?निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)\s*(?:गए|गये|गया|गयी|गई)?\s*[।.]?\s*$"
         ),
     ),
     # "… बैठक के दौरान यह निर्देश दिए।": a direction named only by a demonstrative, given elsewhere.
-    ("demonstrative_direction", re.compile(r"(?:यह|ये|इस\s+आशय\s+के)\s+निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)\s*[।.]?\s*$")),
+    (
+        "demonstrative_direction",
+        spelled(r"(?:यह|ये|इस\s+आशय\s+के)\s+निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)(?:\s+(?:गए|गये|गया|गई|गयी))?\s*[।.]?\s*$"),
+    ),
+    # "निर्देश दिया कि … वसूली लक्ष्य के अनुरूप नहीं हो रहा है।", "निर्णय लिया गया कि … उपलब्धता नहीं हुई है।": a
+    # fact stated after a directing frame, nothing to do.
+    (
+        "fact_after_frame",
+        spelled(
+            r"(?:निर्देश\s+(?:दिया|दिए|दिये)|निर्णय\s+लिया\s+गया)\s+कि\s+(?:(?!जाए|जाये|करें|करे\s|सुनिश्चित|चाहिए)[^।])*?"
+            r"\s(?:हो\s+रहा\s+है|हो\s+रही\s+है|हो\s+रहे\s+हैं|हुई\s+है|हुआ\s+है|हुए\s+हैं|रहा\s+है|रही\s+है|रहे\s+हैं)\s*[।.]?\s*$"
+        ),
+    ),
     # "इस निर्णय का उद्देश्य यह सुनिश्चित करना है कि …": the purpose of a measure, not a direction.
-    ("purpose_statement", re.compile(r"(?:उद्देश्य|मकसद|लक्ष्य)\s+(?:यह\s+)?(?:सुनिश्चित\s+करना|है)\s")),
+    ("purpose_statement", spelled(r"(?:उद्देश्य|मकसद|लक्ष्य)\s+(?:यह\s+)?(?:सुनिश्चित\s+करना|है)\s")),
+    # "… सरकार का उद्देश्य केवल … विकास करना नहीं, बल्कि … सुनिश्चित करना है।": an aim stated.
+    ("aim_statement", spelled(r"(?:उद्देश्य|मकसद)\s[^।]*?\s(?:करना|कराना)\s+(?:है|हैं)\s*[।.]?\s*$")),
     # "लक्ष्य तभी पूरा होगा जब सभी विभाग मिलकर काम करें": a condition stated, not a direction.
-    ("condition", re.compile(r"(?<![\u0900-\u097f])तभी\s[^।]*?\sजब(?![\u0900-\u097f])")),
+    ("condition", spelled(r"(?<![\u0900-\u097f])तभी\s[^।]*?\sजब(?![\u0900-\u097f])")),
     # "… समीक्षा करते हुए निम्नलिखित निर्णय लिए गए:": the heading of the decisions listed after it.
-    ("list_heading", re.compile(r"निम्नलिखित\s+(?:निर्णय|निर्देश)")),
+    ("list_heading", spelled(r"निम्नलिखित\s+(?:निर्णय|निर्देश)")),
+    # "कहा कि लापरवाही बरतने वालों के विरुद्ध कार्रवाई की जाएगी": a threat of what the authority will do, no
+    # action asked of anyone; only the threat after the frame (``कहा कि``, ``हिदायत दी कि``, a list number).
+    (
+        "threat",
+        spelled(
+            r"^\s*(?:\(?[0-9०-९]{1,3}[.)]\s*)?(?:[^।]{0,80}?\s(?:कहा|हिदायत\s+दी|चेतावनी\s+दी|स्पष्ट\s+किया|निर्देश\s+दिए|निर्देश\s+दिये)\s+कि\s+)?"
+            rf"(?:(?!\s(?:तथा|और|एवं|व)\s|[,;]|जाए|करें)[^।]){{0,160}}?"
+            # against whom, or on what condition ("लापरवाही मिलने पर", "अनियमितता पर")
+            rf"(?:(?:विरुद्ध|खिलाफ|खिलाफ़)|(?:{LETTERS}+ने|लापरवाही|शिथिलता|उदासीनता|अनियमितता|ढिलाई)\s+पर)\s+(?:{LETTERS}+\s+){{0,4}}?"
+            r"(?:(?:कार्रवाई|कार्यवाही|कार्यवाई|कार्रवाही)|(?:जिम्मेदारी|जिम्मेवारी|जवाबदेही)\s+(?:भी\s+)?तय)"
+            r"\s+(?:भी\s+)?(?:की\s+)?(?:जाएगी|जायेगी|होगी)\s*[।.]?\s*$"
+        ),
+    ),
+    # "कहा कि अक्टूबर में राज्य स्तर पर कॉन्फ्रेंस आयोजित की जाएगी": the announcement of a later meeting.
+    (
+        "announcement",
+        spelled(
+            r"^(?!.*(?:निर्देश|हिदायत))[^।]*(?:बैठक|बैठकें|कॉन्फ्रेंस|कान्फ्रेंस|कांफ्रेंस|सम्मेलन|कार्यशाला|समारोह)\s+(?:भी\s+)?"
+            r"(?:आयोजित\s+(?:की|किया|किए)\s+(?:जाएगी|जाएगा|जाएंगे|जायेगी|जायेगा)|होगी|होगा|होंगी)\s*[।.]?\s*$"
+        ),
+    ),
     # "पिछले सप्ताह … निर्देश दिए गए थे।", "… निर्देश दिए थे।": a direction given in the past.
-    ("past", re.compile(r"(?:गए|गये|गई|गयी|गया|दिए|दिये|दी|दिया|किया|किए)\s+(?:थे|थी|था)\s*[।.]?\s*$")),
+    ("past", spelled(r"(?:गए|गये|गई|गयी|गया|दिए|दिये|दी|दिया|किया|किए)\s+(?:थे|थी|था)\s*[।.]?\s*$")),
     # "पूर्व बैठक के निर्देशों पर हुई कार्यवाही से अवगत कराया गया।": a report about earlier directions.
-    ("report_on_directions", re.compile(r"निर्देशों\s+(?:पर|के\s+(?:अनुपालन|क्रम))[^।]*(?:अवगत|बताया|जानकारी)")),
+    ("report_on_directions", spelled(r"निर्देशों\s+(?:पर|के\s+(?:अनुपालन|क्रम))[^।]*(?:अवगत|बताया|जानकारी)")),
 )
 
 

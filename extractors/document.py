@@ -26,9 +26,9 @@ from ingest.document import IngestedDocument
 from models.gazetteer import Gazetteer, load_gazetteer
 from nlp.dates import TimeExpression, find_time_expressions
 from nlp.normalize import clean_text, fold
-from nlp.sentences import TERMINATORS, Sentence, split_sentences
+from nlp.sentences import ANAPHORIC_OPENER, TERMINATORS, Sentence, split_sentences
 
-EXTRACTOR_VERSION = "0.4.0"
+EXTRACTOR_VERSION = "0.5.0"
 
 _MINUTES = re.compile(
     r"कार्यवृत्त|निर्णय\s+(?:लिया\s+गया|लिए\s+गए)|कार्यवाही\s*[:\-–]|बैठक\s+की\s+कार्यवाही|उपस्थित\s+(?:सदस्य|अधिकारी)\s*[:\-–]"
@@ -36,6 +36,8 @@ _MINUTES = re.compile(
 )
 _ACTION_BY = re.compile(r"^\s*\(?\s*(?:कार्यवाही|कार्रवाई|उत्तरदायी|उत्तरदायित्व|जिम्मेदारी|अनुपालन)(?:\s+हेतु)?\s*[:\-–]\s*")
 _DUE_LINE = re.compile(r"^\s*\(?\s*(?:समय\s*-?\s*सीमा|समयसीमा|लक्ष्य\s+तिथि)\s*[:\-–]\s*")
+# "… पूरा हो सके।’’": a sentence closed inside a quotation is terminated.
+_CLOSING_QUOTES = " \"'”’»"
 _LIST_MARKER = re.compile(r"^\s*\(?[0-9०-९]{1,3}[.)]\s|^\s*\(?[क-ह][.)]\s|^\s*[•\-–*]\s")
 _ATTENDANCE = re.compile(r"उपस्थित|उपस्थिति|मौजूद")
 _REPORT = re.compile(r"बताया|अवगत\s+कराया|जानकारी\s+दी|प्रस्तुतीकरण")
@@ -199,7 +201,10 @@ class DocumentExtractor:
         if cue is None:
             return
         # "… का दिया निर्देश |", a paragraph ending in a comma, the document's last (cut) sentence: ended too
-        terminated = text.rstrip()[-1:] in TERMINATORS + ".|," or unit is self.last_unit
+        terminated = text.rstrip(_CLOSING_QUOTES).rstrip()[-1:] in TERMINATORS + ".|," or unit is self.last_unit
+        # "उन्होंने निर्देश दिये … करें" ending a paragraph with no danda: a sentence that points back is a
+        # body sentence, never a headline
+        terminated = terminated or bool(ANAPHORIC_OPENER.match(text))
         if not terminated and (is_title or not _LIST_MARKER.match(text)):
             return  # a headline, not a sentence
         key = fold(text)

@@ -4,22 +4,26 @@ from __future__ import annotations
 
 import re
 
+from nlp.normalize import fold
+from nlp.numbers import SCALE_WORDS
+from nlp.vocab import alternation, column, rows
+
 _B = r"(?<![\u0900-\u0963\u0966-\u097f])"
-_PATTERNS = [
-    (
-        "weekly",
-        rf"{_B}(?:साप्ताहिक|प्रति\s*सप्ताह|हर\s+सप्ताह|प्रत्येक\s+सप्ताह|हर\s+हफ्ते|हर\s+(?:सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार)|प्रत्येक\s+(?:सोमवार|मंगलवार|बुधवार|गुरुवार|शुक्रवार|शनिवार|रविवार))",
-    ),
-    (
-        "fortnightly",
-        rf"{_B}(?:पाक्षिक|प्रत्येक\s+पखवाड़े|हर\s+पखवाड़े|हर\s+15\s+दिन|प्रत्येक\s+15\s+दिन|पंद्रह\s+दिन\s+में\s+एक\s+बार)",
-    ),
-    ("quarterly", rf"{_B}(?:त्रैमासिक|तिमाही|प्रत्येक\s+तीन\s+माह|हर\s+तीन\s+महीने)"),
-    ("monthly", rf"{_B}(?:मासिक|प्रतिमाह|प्रति\s+माह|हर\s+माह|प्रत्येक\s+माह|हर\s+महीने|प्रत्येक\s+महीने|माहवार)"),
-]
-_COMPILED = [(kind, re.compile(rx)) for kind, rx in _PATTERNS]
+_KINDS = ("weekly", "fortnightly", "quarterly", "monthly")  # tried in this order: "माह में दो बार" before "माह"
+
+
+def _pattern(kind: str) -> re.Pattern[str]:
+    """The phrases of ``recurrence_words.tsv`` for ``kind`` (and "हर सोमवार" for weekly) as one regex."""
+    phrases = [v for r in rows("recurrence_words") if r[1:2] == (kind,) for v in (r[0], fold(r[0]))]
+    every_day = rf"|(?:हर|प्रत्येक|प्रति)\s+(?:{alternation(column('weekdays'))})" if kind == "weekly" else ""
+    return re.compile(rf"{_B}(?:{alternation(phrases)}{every_day})")
+
+
+_COMPILED = [(kind, _pattern(kind)) for kind in _KINDS]
 # "2 करोड़ मासिक" is a rate inside a target, not a recurring action.
-_AFTER_QUANTITY = re.compile(r"[0-9०-९]\s*(?:[\u0900-\u097f.]+\s+){0,2}$")
+_AFTER_QUANTITY = re.compile(
+    rf"[0-9०-९]\s*(?:(?:{alternation([*SCALE_WORDS, *column('units')])})\s*)*(?:प्रति\s+)?$"
+)  # "2 करोड़ मासिक", "500 एमटी प्रतिमाह": a number with its scale or unit only, not "20 केंद्रों का प्रतिमाह"
 
 
 # What a recurrence word may name rather than qualify an action: a (review) meeting, a salary, an instalment.

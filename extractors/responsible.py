@@ -16,52 +16,55 @@ from extractors.people import PersonMention
 from models.designations import find_phrases
 from models.gazetteer import Gazetteer
 from nlp.patterns import LETTERS, WORD_END
-from nlp.vocab import is_in
+from nlp.vocab import alternation, column, is_in, spelled
 
-_ADDRESSEE = re.compile(
+_ADDRESSEE = spelled(
     r"(?<![\u0900-\u0963\u0966-\u097f.])(?P<np>(?:[\u0900-\u097f.]+\s+){0,3}?[\u0900-\u097f]+)\s+(?:को|से)\s+(?:भी\s+)?"
     r"(?:स्पष्ट\s+|सख्त\s+|कड़े\s+|कड़ी\s+|आवश्यक\s+|विशेष\s+)?(?:दिशा-?\s*)?"
     r"(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|आग्रह|अनुरोध|अपील|कहा|सलाह)"
 )
-_SPLIT = re.compile(r"\s*,\s*|\s+(?:एवं|तथा|और|व)\s+")  # a list's separators, whole words only
+_SPLIT = spelled(r"\s*,\s*|\s+(?:एवं|तथा|और|व)\s+")  # a list's separators, whole words only
 # A designation followed by a genitive, or by को/से/तक without a directing verb, names a
 # beneficiary or a possessor (कर्मचारियों की उपलब्धता, कर्मचारियों को प्रशिक्षण), not who must act.
-_NOT_ACTOR_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:का|की|के|तक|से|को)(?![\u0900-\u0963\u0966-\u097f])")
+_NOT_ACTOR_AFTER = spelled(r"^\s*(?:\)\s*)?(?:का|की|के|तक|से|को)(?![\u0900-\u0963\u0966-\u097f])")
 # "X को … करने के निर्देश दिए" / "X को … भेजने को कहा": the directing verb closes the same clause.
-_DIRECTED_LATER = re.compile(
-    r"^\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s|\s(?:और|तथा|एवं)\s+\S+\s+को\s)[^,।])*?\s)?(?:के\s+लिए|के|का|की|को)\s+(?:भी\s+)?"
-    r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|जिम्मा|जिम्मेदारी|दायित्व)"
+_DIRECTED_LATER = spelled(
+    r"^\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s|\s(?:और|तथा|एवं)\s+\S+\s+को\s)[^,।])*?\s)?(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]+ने)\s+(?:भी\s+)?"
+    r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|जिम्मा|जिम्मेदारी|दायित्व|पाबंद|ताकीद|प्रेरित|चेतावनी"
+    r"|लक्ष्य\s+(?:भी\s+)?(?:दिया|दिए))"
     # "पंचायत सचिवों को भवनों की सफाई पर भी जोर दिया": emphasis laid on them
     r"|^\s*को\s+(?:(?!\sकि\s)[^,।])*?\sपर\s+(?:भी\s+)?(?:विशेष\s+)?(?:जोर|ज़ोर)\s+(?:भी\s+)?दिया"
     # "कि सभी सचिवों को सत्र में उपस्थित रहना चाहिए": the dative subject of an obligation
     r"|^\s*को\s+(?:(?!\sकि\s)[^,।]){0,160}?(?:ना|नी|ने)\s+(?:ही\s+)?(?:चाहिए|होगा|होगी|होंगे|पड़ेगा|पड़ेगी)"
 )
-_DIRECTED_LATER_LOOSE = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s)[^,।])*?\s)?(?:के\s+लिए|के|का|की|को)\s+(?:भी\s+)?"
+_DIRECTED_LATER_LOOSE = spelled(
+    r"\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s)[^,।])*?\s)?(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]+ने)\s+(?:भी\s+)?"
     r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा)"
 )
-_DIRECTED_AFTER = re.compile(
-    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:को|से)\s+(?:भी\s+)?|का\s+(?:भी\s+)?(?=आह्वान))(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष)\s+)?(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|"
+_DIRECTED_AFTER = spelled(
+    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:को|से)\s+(?:भी\s+)?|का\s+(?:भी\s+)?(?=आह्वान))"
+    # "पदाधिकारियों को इससे संबंधित आवश्यक दिशा-निर्देश दिये": the topic pointed back at
+    r"(?:(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष)\s+)?(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|"
     r"आग्रह|अनुरोध|अपील|कहा|चाहिए|जिम्मेदारी|दायित्व|सलाह)"
 )
 
 
 # "मंत्री ने राज्यों और केंद्र शासित प्रदेशों से … साझा करने का आग्रह किया": the addressees of a request
 # stand right after the agent, and the request verb closes the clause many words later.
-_ASKED_OF = re.compile(
+_ASKED_OF = spelled(
     r"(?:^|\s)(?:ने|उन्होंने|इन्होंने|उन्होने|इन्होने)\s+(?P<np>(?:[\u0900-\u097f.]+\s+){0,5}?[\u0900-\u097f]+)\s+से\s+"
     r"[^।]{0,200}?(?:का|की|के)\s+(?:भी\s+)?(?:आग्रह|अनुरोध|अपील|आह्वान)"
 )
 # Bodies that act: "आई.टी. सेल", "जिला स्तरीय समिति", "टास्क फोर्स".
 _BODY_NOUN = r"(?:सेल|प्रकोष्ठ|समिति|समितियों|समितियां|समितियाँ|टीम|टीमों|कमेटी|इकाई|इकाइयों|टास्क\s+फोर्स)"
-_BODY = re.compile(
+_BODY = spelled(
     r"(?P<body>(?:[\u0900-\u097f]+\.)+\s*[\u0900-\u097f]*|[\u0900-\u097f]+)\s+(?P<noun>"
     + _BODY_NOUN
     + r")(?![\u0900-\u097f])"
 )
 # "… सेल के गठन को लेकर निर्देश दिये कि ये सभी विशेष प्रकोष्ठ …": a demonstrative subject after कि
 # that points back at the bodies named earlier in the sentence.
-_BODIES_REFERRED = re.compile(r"\sकि\s+(?:ये|यह|वे|इन)\s+(?:सभी\s+|सब\s+|समस्त\s+)?(?:[\u0900-\u097f]+\s+)?" + _BODY_NOUN)
+_BODIES_REFERRED = spelled(r"\sकि\s+(?:ये|यह|वे|इन)\s+(?:सभी\s+|सब\s+|समस्त\s+)?(?:[\u0900-\u097f]+\s+)?" + _BODY_NOUN)
 
 
 def _bodies_referred_back(sentence: str) -> list[tuple[int, str]]:
@@ -100,45 +103,77 @@ def _clean_np(np: str) -> str | None:
 
 
 # "X द्वारा … के निर्देश दिए गए": X directs; "X द्वारा … किया जाएगा": X acts.
-_DIRECTING_VERB = re.compile(r"[^।]{0,120}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा\s|कहा$|अपेक्षा)")
+_DIRECTING_VERB = spelled(r"[^।]{0,120}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा\s|कहा$|अपेक्षा)")
 # "X से … करने को कहा", "X से … का अनुरोध किया": the request binds X many words later.
-_ASKED_LATER = re.compile(
+_ASKED_LATER = spelled(
     r"\s*(?:\([^()]{0,60}\)\s*)?से\s+(?:भी\s+)?[^,।]{0,200}?(?:(?:ने|नें)\s+(?:(?:को|के\s+लिए)\s+)?(?:भी\s+)?कहा|"
     r"(?:का|की|के)\s+(?:भी\s+)?(?:आग्रह|अनुरोध|अपील|अपेक्षा))"
 )
-_AGENT = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?(?:महोदय\s+)?द्वारा" + WORD_END)
+_AGENT = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?(?:महोदय\s+)?द्वारा" + WORD_END)
 # "मुख्य सचिव द्वारा दिए गए निदेशों", "विभागों द्वारा क्रियान्वित की जा रही योजनाओं": what the agent did or does.
-_DONE_BY = re.compile(
+_DONE_BY = spelled(
     r"[^।,]{0,100}?\s(?:(?:गए|गये|गई|गयी|गया)|जा\s+रह[ीेा]|की\s+हैं?|किया\s+है)(?=\s|[।,]|$)"
     # "सचिवगण द्वारा प्रेषित पत्रों का …": a participle naming what they sent or run
     r"|\s*(?:प्रेषित|प्रदत्त|स्वीकृत|संचालित|निर्मित|उठाए|उठाये)\s+[\u0900-\u097f]+\s+(?:का|की|के|को|में|पर)(?=\s)"
 )
-_ERGATIVE_NE = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?ने" + WORD_END)
-_LIST_GAP = re.compile(r"\s*(?:,|एवं|तथा|और|व)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?")
-_THAT = re.compile(r"\sकि\s")
-_PASSIVE_END = re.compile(r"\s(?:जाए|जाएं|जाएँ|जाये|जायें|जाएगा|जाएगी|जाएंगे|जाएंगी)\s*$")
-_COPULA_END = re.compile(r"\s(?:है|हैं|था|थे|थी|होगा|होगी|होंगे|रहा|रही|रहे)\s*$")
-_NOT_ACTOR_PLACE = re.compile(r"\s*(?:\)\s*)?(?:में|पर|हेतु|के\s+लिए|के\s+साथ)" + WORD_END)
-_PATIENT_VERB = re.compile(r"\s*(?:नियुक्त|तैनात|नामित|चिन्हित|प्रशिक्षित|सम्मानित|निलंबित|पुरस्कृत|आमंत्रित)" + WORD_END)
-_APPOSITION_DIRECTED = re.compile(
+_ERGATIVE_NE = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?ने" + WORD_END)
+_LIST_GAP = spelled(r"\s*(?:,|एवं|तथा|और|व)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?")
+_THAT = spelled(r"\sकि\s")
+_PASSIVE_END = spelled(r"\s(?:जाए|जाएं|जाएँ|जाये|जायें|जाएगा|जाएगी|जाएंगे|जाएंगी)\s*$")
+_COPULA_END = spelled(r"\s(?:है|हैं|था|थे|थी|होगा|होगी|होंगे|रहा|रही|रहे)\s*$")
+_NOT_ACTOR_PLACE = spelled(r"\s*(?:\)\s*)?(?:में|पर|हेतु|के\s+लिए|के\s+साथ)" + WORD_END)
+_PATIENT_VERB = spelled(r"\s*(?:नियुक्त|तैनात|नामित|चिन्हित|प्रशिक्षित|सम्मानित|निलंबित|पुरस्कृत|आमंत्रित)" + WORD_END)
+_APPOSITION_DIRECTED = spelled(
     rf"\s*,\s*(?:{LETTERS}+\s+){{0,4}}?(?:को|से)\s+(?:भी\s+)?(?:[^,।]{{0,160}}?(?:के|का|की|को)\s+(?:भी\s+)?)?"
     r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध)"
 )
-_CLAUSE_START = re.compile(
-    r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|\sकि|\sतथा|\sऔर|।|,)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+)?$"
+_CLAUSE_START = spelled(
+    r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|\sकि|\sतथा|\sऔर|।|,)\s*"
+    # "कि जिले के सभी डीएफओ …": the area they serve before the quantifier
+    r"(?:(?:जिले|जनपद|ज़िले|प्रदेश|राज्य|मंडल|संभाग|प्रखंड|ब्लॉक|विकासखंड|तहसील|शहर|नगर)\s+(?:के|की)\s+)?"
+    r"(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+)?$"
 )
 # "जो (भी) अधीक्षक … , वे …": a relative clause that names its subject, and its correlative clause.
-_RELATIVE_SUBJECT = re.compile(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।])\s*(?:जो|जिन)\s+(?:भी\s+)?$")
-_CORRELATIVE = re.compile(r"[^,।]{0,120}?(?:,\s*|\s(?:हैं|है|हो|हों|करते|करती)\s+)(?:वे|वह|वो)\s")
+_RELATIVE_SUBJECT = spelled(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।])\s*(?:जो|जिन)\s+(?:भी\s+)?$")
+_CORRELATIVE = spelled(r"[^,।]{0,120}?(?:,\s*|\s(?:हैं|है|हो|हों|करते|करती)\s+)(?:वे|वह|वो)\s")
 # "घोषणाओं को सम्बन्धित विभाग … पूर्ण करें", "… पहुंचाने के लिए सभी विभाग … सुनिश्चित करें": the object or
 # purpose first, then the quantified subject.
-_QUANTIFIED_AFTER_OBJECT = re.compile(r"\s(?:को|के\s+लिए|के\s+लिये|हेतु)\s+(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+$")
-_SECOND_DATIVE = re.compile(r"\s*को\s+(?:[\u0900-\u097f]+\s+){0,2}")
-_GIVEN_TO = re.compile(r"\s*को\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी)" + WORD_END)
-_DIRECTION_NOUN = re.compile(r"(?:निर्देश|आदेश|हिदायत)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?$")
+_QUANTIFIED_AFTER_OBJECT = spelled(
+    r"\s(?:को|के\s+लिए|के\s+लिये|हेतु)\s+(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+$"
+    # "… की पहचान हेतु आंगनबाड़ी कार्यकत्रियां … करेंगी": the subject right after a purpose phrase
+    r"|\s(?:हेतु|के\s+लिए|के\s+लिये)\s+$"
+)
+# "निगम के (सभी) इंजीनियरों": a post of a named body.
+_OF_BODY_GAP = spelled(r"\s+के\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+)?")
+_SECOND_DATIVE = spelled(r"\s*को\s+(?:[\u0900-\u097f]+\s+){0,2}")
+_GIVEN_TO = spelled(r"\s*को\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी)" + WORD_END)
+_DIRECTION_NOUN = spelled(r"(?:निर्देश|आदेश|हिदायत)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?$")
 _POSTPOSITIONS = frozenset({"का", "की", "के", "को", "से", "में", "पर", "ने", "तक", "द्वारा"})
-_LEVEL = re.compile(r"\s*स्तर(?:ीय)?\s+(?:की|के|का|पर)" + WORD_END)
-_DIRECTING_CUE = re.compile(r"निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान")
+_LEVEL = spelled(r"\s*स्तर(?:ीय)?\s+(?:की|के|का|पर)" + WORD_END)
+_DIRECTING_CUE = spelled(r"निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान|पाबंद|ताकीद|प्रेरित|चेतावनी")
+
+
+# "… के साथ (आयोजित) बैठक / वीडियो कॉन्फ्रेंस में": those the meeting was held with.
+_MET_WITH = spelled(
+    r"\s+के\s+साथ\s+(?:[\u0900-\u097f]+\s+){0,2}?(?:बैठक|समीक्षा\s+बैठक|वीडियो\s+कॉन्फ्रेंस|वीडियो\s+कांफ्रेंस|वीडियो\s+कॉन्फ्रेंसिंग|वीसी|समीक्षा)"
+)
+_EMPHASIS = str.maketrans({"*": " ", "_": " "})
+# "सभी बीएलओ को", "जिले के सभी डीएफओ …": an initialism (letter names only) names a post or office.
+# "पीएमओ से सौंपी गई जिम्मेदारी": where something given came from, not who must act.
+_SOURCE_OF = re.compile(
+    r"\s*से\s+(?:सौंपी|सौंपा|सौंपे|दी|दिया|दिए|दिये|प्राप्त|मिली|मिला|मिले|जारी)\s+(?:गई|गयी|गया|गए|गये|हुई|हुआ|हुए)(?![\u0900-\u097f])"
+)
+# "विकास खंड शिक्षा अधिकारी आर के पांडे ने …", "… आर. के. सिंह की अनुपस्थिति …": a post followed by its
+# holder's spaced initials and surname, then the ergative or a genitive: the agent or a possessor.
+_INITIALS_AGENT = re.compile(
+    rf"(?:\s+(?:{alternation(column('letter_names'))})\.?){{1,3}}\s+[\u0900-\u097f]+(?:\s+[\u0900-\u097f]+)?\s+"
+    r"(?:ने|नें|की|का|के|द्वारा)(?![\u0900-\u097f])"
+)
+# It stands as a noun before a postposition, a conjunction or a comma, or after a quantifier; before a
+# noun it is that noun's modifier ("टीएल बैठक", "टीएचआर प्लांट").
+_INITIALISM_STANDS = re.compile(r"\s*(?:,|(?:को|से|ने|एवं|और|व|तथा|द्वारा)(?![\u0900-\u097f]))")
+_QUANTIFIER_BEFORE = spelled(r"(?<![\u0900-\u097f])(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+$")
+_INITIALISM = re.compile(rf"(?<![\u0900-\u097f])(?:{alternation(column('letter_names'))}){{2,6}}(?![\u0900-\u097f])")
 
 
 @dataclass
@@ -161,6 +196,17 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
         if designation and pm.person.canonical != "अध्यक्ष":
             name = pm.person.name if pm.person.name and pm.end - pm.start > 0 else None
             out.append(_Candidate(pm.start, pm.end, designation, name, not pm.open_class))
+    for m in _INITIALISM.finditer(sentence):
+        if issuer_span and issuer_span[0] <= m.start() < issuer_span[1]:
+            continue
+        if any(c.start < m.end() and m.start() < c.end for c in out):
+            continue
+        stands = bool(_INITIALISM_STANDS.match(sentence, m.end()))
+        before = [c for c in out if c.end <= m.start() and not sentence[c.end : m.start()].strip()]
+        if before and stands:
+            before[0].end, before[0].designation = m.end(), f"{before[0].designation} {m.group()}"
+        elif stands or _QUANTIFIER_BEFORE.search(sentence, 0, m.start()):
+            out.append(_Candidate(m.start(), m.end(), m.group(), None, False))
     for ph in find_phrases(sentence):
         if issuer_span and issuer_span[0] <= ph.start < issuer_span[1]:
             continue
@@ -175,6 +221,8 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
 
 def _names_a_scheme(after: str) -> bool:
     """Do the next words (up to a postposition) make the designation part of a scheme or fund name?"""
+    if re.match(r"\s*(?:,|(?:एवं|तथा|और|व)\s)", after):
+        return False  # "एसडीएम, तहसीलदार व अमीन अभियान …": a list goes on, no name holds the post
     for word in after.split()[:5]:
         word = word.strip(",।")
         if word in _POSTPOSITIONS or (is_in(word, "phrase_stop") and not is_in(word, "scheme_modifiers")):
@@ -193,7 +241,7 @@ def _list_of_bodies_follows(rest: list[_Candidate], c: _Candidate, sentence: str
 
 
 # "उपनिदेशक, मत्स्य …", "परियोजना अधिकारी, डूडा …": a branch or office word after a post and a comma.
-_BRANCH_AFTER = re.compile(rf"\s*,\s*(?P<word>{LETTERS}+)(?:-[0-9०-९]+)?(?=\s|[,।]|$)")
+_BRANCH_AFTER = spelled(rf"\s*,\s*(?P<word>{LETTERS}+)(?:-[0-9०-९]+)?(?=\s|[,।]|$)")
 
 
 def _with_branch(c: _Candidate, sentence: str, starts: set[int]) -> None:
@@ -218,11 +266,14 @@ def _merge_appositions(candidates: list[_Candidate], sentence: str) -> list[_Can
             and not prev.body
             and re.fullmatch(r"\s*,?\s*", gap)
             and not _list_of_bodies_follows(candidates[i + 1 :], c, sentence)
+            # "पर्यवेक्षिकाएं आंगनबाड़ी केंद्रों का …": an office after a post names one office; an oblique
+            # plural is the genitive of what they act on
+            and not sentence[c.start : c.end].endswith(("ों", "ओं"))
         ):
             prev.end = c.end
             prev.designation = sentence[prev.start : c.end] if not gap.strip() else prev.designation
             continue
-        if prev is not None and prev.body and not c.body and re.fullmatch(r"\s+के\s+", gap):
+        if prev is not None and prev.body and not c.body and _OF_BODY_GAP.fullmatch(gap):
             prev.end, prev.body, prev.known = c.end, False, c.known
             prev.designation = f"{prev.designation} के {c.designation}"
             continue
@@ -230,7 +281,9 @@ def _merge_appositions(candidates: list[_Candidate], sentence: str) -> list[_Can
     return out
 
 
-def _acts(sentence: str, c: _Candidate, directing: bool, head: int | None = None) -> bool | None:
+def _acts(
+    sentence: str, c: _Candidate, directing: bool, head: int | None = None, list_known: bool = False
+) -> bool | None:
     """Does the candidate act? None when it depends on the next list member. ``head`` is where the
     list the candidate closes begins (``तहसीलदार, नायब तहसीलदार एवं राजस्व निरीक्षक …``)."""
     after = sentence[c.end :]
@@ -238,7 +291,7 @@ def _acts(sentence: str, c: _Candidate, directing: bool, head: int | None = None
     if agent:  # the agent of a passive acts, unless the passive is the direction itself or a done deed
         rest = c.end + agent.end()
         return not _DIRECTING_VERB.match(sentence, rest) and not _DONE_BY.match(sentence, rest)
-    if _ERGATIVE_NE.match(after):
+    if _ERGATIVE_NE.match(after) or _INITIALS_AGENT.match(after) or _SOURCE_OF.match(after):
         return False
     if _RELATIVE_SUBJECT.search(sentence[: c.start]) and _CORRELATIVE.match(after):
         return True  # "जो अधीक्षक … नहीं करते, वे … करें", "जिन विभागों के … हैं वह …": who the correlative binds
@@ -265,6 +318,8 @@ def _acts(sentence: str, c: _Candidate, directing: bool, head: int | None = None
         _CLAUSE_START.search(sentence[: c.start])
         or (head is not None and _CLAUSE_START.search(sentence[:head]))
         or _QUANTIFIED_AFTER_OBJECT.search(sentence[: c.start])
+        # "बकायेदारों पर तहसीलदार, पटवारी व अमीन कार्रवाई करें": a nominative list of known posts is a subject
+        or list_known
     )
     return bool(opens) and not (directing and not _THAT.search(sentence))
 
@@ -277,6 +332,11 @@ def _list_head(candidates: list[_Candidate], i: int, sentence: str) -> int | Non
     return candidates[j].start if j < i else None
 
 
+def _list_known(candidates: list[_Candidate], head: int | None, c: _Candidate) -> bool:
+    """Does the list that ``c`` closes (from ``head``) hold a post the gazetteer knows?"""
+    return head is not None and any(x.known for x in candidates if head <= x.start < c.start)
+
+
 def find_responsible(
     sentence: str,
     gazetteer: Gazetteer,
@@ -284,6 +344,7 @@ def find_responsible(
     issuer_span: tuple[int, int] | None,
 ) -> list[dict[str, str | None]]:
     """Addressees of the directive in ``sentence``, as [{name, designation}], in order."""
+    sentence = sentence.translate(_EMPHASIS)  # "*प्रदूषण विभाग* को": marks around a name, offsets kept
     found: list[tuple[int, dict[str, str | None]]] = []
     spans: list[tuple[int, int]] = []
 
@@ -301,7 +362,9 @@ def find_responsible(
     candidates = _merge_appositions(candidates, sentence)
     directing = bool(_DIRECTING_CUE.search(sentence))
     decisions: list[bool | None] = [
-        _acts(sentence, c, directing, _list_head(candidates, i, sentence)) for i, c in enumerate(candidates)
+        _acts(sentence, c, directing, head, _list_known(candidates, head, c))
+        for i, c in enumerate(candidates)
+        for head in [_list_head(candidates, i, sentence)]
     ]
     # a list member ("X, Y एवं Z को …") acts as the list's last member does
     for i in range(len(candidates) - 2, -1, -1):
@@ -310,7 +373,7 @@ def find_responsible(
             decisions[i] = decisions[i + 1] if _LIST_GAP.fullmatch(gap) else False
     for i, c in enumerate(candidates):
         # "अधिकारियों को … तेजी लाने और योजनाओं को … पूरा करने के निर्देश": the second को names no one
-        m = None if decisions[i] else _DIRECTED_LATER_LOOSE.match(sentence, c.end)
+        m = None if decisions[i] or _SOURCE_OF.match(sentence, c.end) else _DIRECTED_LATER_LOOSE.match(sentence, c.end)
         if m and not any(c.end < o.start < m.end() for o in candidates):
             decisions[i] = True
     for i in range(1, len(candidates)):
@@ -321,6 +384,15 @@ def find_responsible(
     for c, acts in zip(candidates, decisions, strict=True):
         if acts:
             add(c.start, c.designation, c.name, c.end)
+    if not found and directing:
+        # "सभी जिलाधिकारियों के साथ वीडियो कॉन्फ्रेंस में … निर्देश दिए": with no one else named, the
+        # directions go to those the meeting was held with (and every member of their list)
+        for i, c in enumerate(candidates):
+            if _MET_WITH.match(sentence, c.end):
+                head = _list_head(candidates, i, sentence)
+                for x in candidates[: i + 1]:
+                    if x is c or (head is not None and x.start >= head):
+                        add(x.start, x.designation, x.name, x.end)
 
     for pos, body in _bodies_referred_back(sentence):
         add(pos, body)

@@ -6,32 +6,9 @@ import re
 
 from nlp.numbers import NUMBER, NUMBER_WORD, NUMBER_WORDS, SCALE_WORDS, parse_number
 from nlp.patterns import LETTERS
-from nlp.vocab import is_in
+from nlp.vocab import is_in, rows
 
-_UNITS = {
-    "प्रतिशत": "%",
-    "%": "%",
-    "फीसदी": "%",
-    "फ़ीसदी": "%",
-    "एमटी": "t",
-    "मीट्रिक टन": "t",
-    "मी.टन": "t",
-    "टन": "t",
-    "क्विंटल": "quintal",
-    "हेक्टेयर": "ha",
-    "एकड़": "acre",
-    "किमी": "km",
-    "कि.मी.": "km",
-    "किलोमीटर": "km",
-    "मीटर": "m",
-    "रुपये": "INR",
-    "रुपए": "INR",
-    "रु.": "INR",
-    "₹": "INR",
-    "लीटर": "l",
-    "केएल": "kl",
-    "मेगावाट": "MW",
-}
+_UNITS: dict[str, str] = {written: unit for written, unit, *_ in rows("units")}
 _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _SCALE = "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
 # number words from two up count things ("पांच महिलाओं"); "एक" is an article as often as a number
@@ -51,11 +28,18 @@ _PASSIVE_VERB = (
     rf"(?:{LETTERS}+\s+)?(?:(?:किए|किये|की|किया|कराए|कराई|कराया)\s+)?"
     r"(?:जाएं|जाएँ|जाए|जायें|जाये|जाएंगे|जाएंगी|जाएगा|जाएगी)(?![\u0900-\u0963\u0966-\u097f])"
 )
+# "200 पौधे प्रति सरोवर": a count of things per unit.
+_RATE = r"(?:प्रति|हर)\s+[\u0900-\u097f]+"
+# "18 घंटे बिजली आपूर्ति", "24 घंटे निगरानी": hours of a service (a measure), not a time limit (``48 घंटे में``).
+_HOURS_OF = re.compile(
+    rf"(?<![0-9०-९×x.])(?P<num>{NUMBER})\s+(?:घंटे|घण्टे)\s+(?!(?:में|के|की|का|तक|से|पहले|पूर्व|बाद|भीतर|अंदर|अन्दर)(?![\u0900-\u097f])){LETTERS}"
+)
 # "12 हैंडपंप की मरम्मत", "2 लाख लंबित आवासों की स्वीकृति": a count and its noun before a postposition.
 _COUNT_NOUN = re.compile(
     rf"(?<![0-9०-९×x.])(?P<num>{NUMBER}|(?<![\u0900-\u0963\u0966-\u097f])(?:{_COUNT_WORD}))\s*(?:(?P<scale>{_SCALE})\s+)?(?P<what>(?:{LETTERS}+\s+){{0,2}}?{LETTERS}+)"
-    r"\s+(?:(?:की|के|का|को|में|पर|से)(?![\u0900-\u0963\u0966-\u097f])|(?=" + _PASSIVE_VERB + "))"
+    r"\s+(?:(?:की|के|का|को|में|पर|से)(?![\u0900-\u0963\u0966-\u097f])|(?=" + _PASSIVE_VERB + ")|(?=" + _RATE + "))"
 )
+_POSTPOSITIONS = frozenset({"में", "से", "को", "पर", "के", "की", "का", "तक"})
 # A number after these words is a label, not a count: "धारा 24", "वार्ड 12".
 _LABEL_BEFORE = re.compile(r"(?:धारा|क्रमांक|संख्या|वार्ड|नंबर|नम्बर|कक्ष|सेक्टर|पैरा|बिंदु|अनुच्छेद)\s*$")
 # "कम से कम 20 आपदा मित्र", "न्यूनतम दस शिविर": a stated minimum is a target whatever follows.
@@ -101,6 +85,11 @@ def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str
             value *= SCALE_WORDS[m["scale"]]
         out.append({"text": sentence[m.start() : m.end("what")], "value": value, "unit": what[-1]})
         taken.append((m.start(), m.end("what")))
+    for m in _HOURS_OF.finditer(sentence):
+        end = m.end() - 1  # the number and घंटे, not the first letter of the service
+        if free(m.start(), end):
+            out.append({"text": sentence[m.start() : end].strip(), "value": parse_number(m["num"]), "unit": "hour"})
+            taken.append((m.start(), end))
     for m in _QUANTITY.finditer(sentence):
         if not (m["scale"] or m["unit"]) or not free(*m.span()):
             continue
@@ -111,8 +100,10 @@ def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str
         out.append({"text": m.group(0).strip(), "value": value, "unit": unit})
         taken.append(m.span())
     for m in _COUNT.finditer(sentence):
-        if not free(*m.span()):
+        if not free(*m.span()) or _LABEL_BEFORE.search(sentence[: m.start()]) or m["what"] in _POSTPOSITIONS:
             continue
+        if any(is_in(w, "duration_units") or is_in(w, "not_count") for w in m["what"].split()):
+            continue  # "30 दिनों से अधिक पुराने": a duration, not a count of things
         out.append({"text": m.group(0).strip(), "value": parse_number(m["num"]), "unit": m["what"].split()[-1]})
         taken.append(m.span())
     return out

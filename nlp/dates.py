@@ -65,20 +65,32 @@ _FY_END = re.compile(
 _IN_DAYS = re.compile(
     rf"{_W}(?P<n>{_D}{{1,3}}|{NUMBER_WORD})\s+(?P<unit>{_UNIT})\s*(?:के\s+(?:भीतर|अंदर|अन्दर|अंतर्गत|अन्तर्गत)|में|तक|की\s+(?:समय-?सीमा|समयावधि|अवधि)\s+में)"
 )
+_AFTER_EVENT = re.compile(rf"{LETTERS}(?:ने|नें)\s+के\s+$|प्राप्ति\s+के\s+$")
 _NEXT_WEEK = re.compile(r"(?:अगले|आगामी)\s+(?:सप्ताह|हफ्ते|हफ़्ते)\s+(?:तक|में)")
 _IMMEDIATE = re.compile(rf"{_W}(?:तत्काल|तत्कालिक\s+रूप\s+से|तुरंत|तुरन्त|अविलंब|अविलम्ब|फौरन|आज\s+ही){_E}")
 _SOON = re.compile(rf"{_W}(?:शीघ्रातिशीघ्र|यथाशीघ्र|यथा\s+शीघ्र|शीघ्रता\s+से|शीघ्र|जल्द\s+से\s+जल्द|जल्दी\s+से\s+जल्दी|जल्द){_E}")
 _NEXT_MEETING = re.compile(r"(?:आगामी|अगली)\s+(?:समीक्षा\s+|मासिक\s+)?बैठक\s+(?:से\s+पूर्व|से\s+पहले|तक|के\s+पूर्व|में)")
 # "छठ पर्व से पूर्व", "मानसून से पहले": before an event whose date the sentence does not give (unresolved).
+_EVENT_GENERIC = alternation([v for r in rows("event_words") if r[1:2] == ("generic",) for v in (r[0], fold(r[0]))])
+_EVENT_NAMED = alternation([v for r in rows("event_words") if r[1:2] != ("generic",) for v in (r[0], fold(r[0]))])
 _BEFORE_EVENT = re.compile(
-    rf"{_W}(?:(?<!की\s)(?<!के\s)(?<!का\s)(?!आगामी|अगली|अगले|की|के|का|को|में|से|पर|ने|तक){LETTERS}+\s+)?"
-    rf"(?:{alternation(column('event_words'))})\s+(?:से|के)\s+(?:पूर्व|पहले){_E}"
+    rf"{_W}(?:(?:(?<!की\s)(?<!के\s)(?<!का\s)(?!आगामी|अगली|अगले|की|के|का|को|में|से|पर|ने|तक){LETTERS}+\s+)?(?:{_EVENT_GENERIC})"
+    rf"|(?:{_EVENT_NAMED}))(?:\s+(?:शुरू|प्रारंभ|प्रारम्भ|आरंभ|समाप्त|खत्म)\s+होने)?\s+(?:से|के)\s+(?:पूर्व|पहले){_E}"
 )
 _NEXT_WEEKDAY = re.compile(rf"{_W}(?:आगामी|अगले|अगली|इस|आने\s+वाले)\s+(?P<day>{_WEEKDAY})\s+(?:तक|को)")
 # "प्रत्येक माह की 5 तारीख तक": a limit that recurs, not one due date.
 _RECURRING_LIMIT = re.compile(
     rf"{_W}(?:प्रत्येक|हर|प्रति)\s*(?:माह|महीने|सप्ताह)\s+(?:की|के)\s+(?:{_D}{{1,2}}|{_WEEKDAY})\s*(?:तारीख|तिथि)?\s+(?:तक|को)"
 )
+# "कल तक", "आज शाम तक", "परसों तक": a day counted from the meeting.
+_RELATIVE_DAY = re.compile(
+    rf"{_W}(?P<day>आज|कल|परसों)(?:\s+(?:ही\s+)?(?:सुबह|शाम|दोपहर|रात)(?:\s+{_D}{{1,2}}\s+बजे)?)?\s+तक{_E}"
+)
+_DAY_OFFSET = {"आज": 0, "कल": 1, "परसों": 2}
+# "इस माह में", "इसी महीने तक": by the last day of the meeting's month.
+_THIS_MONTH = re.compile(rf"{_W}(?:इसी|इस|चालू)\s+(?:माह|महीने|मास)\s+(?:में|तक){_E}")
+# "इसी सप्ताह", "इस सप्ताह के अंत तक": by the Sunday that ends the meeting's week.
+_THIS_WEEK = re.compile(rf"{_W}(?:इसी|इस|चालू)\s+(?:सप्ताह|हफ्ते|हफ़्ते)(?:\s+(?:के\s+(?:अंत|अन्त)\s+)?(?:तक|में))?{_E}")
 _YEAR_END = re.compile(rf"{_W}(?:वर्ष\s+)?(?P<year>{_D}{{4}})\s+(?:के\s+अंत\s+)?तक")
 
 
@@ -187,7 +199,10 @@ def _fy_end(m: re.Match[str], meeting: date | None) -> Resolved:
 
 
 def _in_period(m: re.Match[str], meeting: date | None) -> Resolved:
-    """``15 दिन में``, ``एक सप्ताह के भीतर``, ``48 घंटे के भीतर``: the meeting date plus the period."""
+    """``15 दिन में``, ``एक सप्ताह के भीतर``, ``48 घंटे के भीतर``: the meeting date plus the period; counted
+    from another event (``परिणाम आने के एक सप्ताह के भीतर``), it stays unresolved."""
+    if _AFTER_EVENT.search(m.string, 0, m.start()):
+        return None, "unresolved"
     raw = m["n"]
     n = NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(ascii_digits(raw))
     if meeting is None:
@@ -209,6 +224,18 @@ def _next_weekday(m: re.Match[str], meeting: date | None) -> Resolved:
         return None, "by"
     ahead = (WEEKDAYS[fold(m["day"])] - meeting.isoweekday()) % 7 or 7
     return meeting + timedelta(days=ahead), "by"
+
+
+def _relative_day(m: re.Match[str], meeting: date | None) -> Resolved:
+    return (meeting + timedelta(days=_DAY_OFFSET[m["day"]]) if meeting else None), "by"
+
+
+def _this_month(m: re.Match[str], meeting: date | None) -> Resolved:
+    return (_month_end(meeting.year, meeting.month) if meeting else None), "by"
+
+
+def _this_week(m: re.Match[str], meeting: date | None) -> Resolved:
+    return (meeting + timedelta(days=7 - meeting.isoweekday()) if meeting else None), "by"
 
 
 def _year_end(m: re.Match[str], meeting: date | None) -> Resolved:
@@ -237,6 +264,9 @@ TIME_RULES: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (_NEXT_WEEK, _next_week, "within"),
     (_NEXT_WEEKDAY, _next_weekday, "by"),
     (_YEAR_END, _year_end, "by"),
+    (_RELATIVE_DAY, _relative_day, "by"),
+    (_THIS_WEEK, _this_week, "by"),
+    (_THIS_MONTH, _this_month, "by"),
     (_RECURRING_LIMIT, _at("recurring"), "recurring"),
     (_IMMEDIATE, _at("immediate", on_meeting=True), "immediate"),
     (_SOON, _at("soon"), "soon"),

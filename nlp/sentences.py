@@ -12,11 +12,15 @@ import re
 from dataclasses import dataclass
 
 from nlp.patterns import MAX_SENTENCE
-from nlp.vocab import is_in
+from nlp.vocab import alternation, column, is_in
 
 TERMINATORS = "।॥?!"
 _DEVANAGARI = re.compile("[\u0900-\u097f]")
 _CONSONANT = re.compile("[\u0915-\u0939\u0958-\u095f]")
+# The endings of a finite verb that may close a sentence: करें, दिए, दिया, गई, करेगा, है, थे.
+_FINITE_END = re.compile("(?:ें|ए|ये|या|ई|यी|गा|गी|गे|है|हैं|था|थी|थे)$")
+# "उन्होंने …", "साथ ही …": a sentence that points back at the one before (anaphoric_openers.tsv).
+ANAPHORIC_OPENER = re.compile(rf"^\s*(?:{alternation(column('anaphoric_openers'))})\s")
 _LIST_MARKER = re.compile(r"^\s*(?:\(?[0-9०-९]{1,3}[.)]|\(?[क-ह][.)]|[•\-–*]|\(?[ivx]{1,4}[.)])\s")
 _TABLE_ROW = re.compile(r"\|.*\|")
 
@@ -42,6 +46,19 @@ def _continues(line: str) -> bool:
     """Does ``line`` open with a word that cannot start a sentence (a postposition or conjunction)?"""
     first = line.split(maxsplit=1)[0] if line.strip() else ""
     return is_in(first, "continuation_words")
+
+
+def _opens_anew(line: str, nxt: str) -> bool:
+    """Does ``nxt`` open a sentence of its own after ``line``? A pronoun agent or connective that points
+    back (``उन्होंने``, ``साथ ही``) after a line that ends in a finite verb (``… करें``, ``… दिए``), not in a
+    postposition or participle (``… के गठन को लेकर / उन्होंने …`` is one wrapped sentence)."""
+    words = line.split()
+    return (
+        bool(words)
+        and bool(_FINITE_END.search(words[-1]))
+        and not is_in(words[-1], "continuation_words")
+        and bool(ANAPHORIC_OPENER.match(nxt))
+    )
 
 
 def _units(text: str) -> list[tuple[int, int]]:
@@ -72,6 +89,7 @@ def _units(text: str) -> list[tuple[int, int]]:
                 and not is_table_row(line)
                 and not _LIST_MARKER.match(text[nxt[0] : nxt[1]])
                 and not is_table_row(text[nxt[0] : nxt[1]])
+                and not _opens_anew(line, text[nxt[0] : nxt[1]])
             )
             cur_end = e
             if not wrapped:

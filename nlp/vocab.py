@@ -67,3 +67,27 @@ def column(name: str, index: int = 0) -> tuple[str, ...]:
                 fold(written),
             ]
     return tuple(dict.fromkeys(out))
+
+
+@cache
+def _spellings() -> tuple[tuple[str, str], ...]:
+    """(canonical, regex of its spellings) from ``cue_spellings.tsv``."""
+    variants: dict[str, list[str]] = {}
+    for r in rows("cue_spellings"):
+        if len(r) < 2:
+            continue
+        guard = f"(?![{re.escape(r[2])}])" if len(r) > 2 and r[2] else ""
+        variants.setdefault(r[0], [re.escape(r[0])]).append(re.escape(r[1]) + guard)
+    return tuple((canon, "(?:" + "|".join(forms) + ")") for canon, forms in variants.items())
+
+
+def with_spellings(pattern: str) -> str:
+    """``pattern`` with each cue word of ``cue_spellings.tsv`` widened to its misspellings."""
+    for canon, alternatives in _spellings():
+        pattern = pattern.replace(canon, alternatives)
+    return pattern
+
+
+def spelled(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile`` of ``pattern`` widened by ``with_spellings``."""
+    return re.compile(with_spellings(pattern), flags)

@@ -7,7 +7,7 @@ import pytest
 from nlp.sentences import split_sentences
 
 
-@pytest.mark.parametrize("verb", ["दिए", "ली", "गई", "है"])
+@pytest.mark.parametrize("verb", ["दिए", "ली", "गई", "है", "की"])
 def test_a_full_stop_after_a_short_verb_ends_the_sentence(verb: str) -> None:
     text = f"उपायुक्त ने सभी खंड अधिकारियों को निरीक्षण के निर्देश {verb}. साथ ही रिपोर्ट भेजने को कहा।"
     assert len(split_sentences(text)) == 2
@@ -33,3 +33,28 @@ def test_a_long_line_is_joined_to_a_next_line_that_carries_on_its_sentence() -> 
     text = f"{cells}\n\n{prose}\nके साथ स्वयं उपस्थित रहें। बैठक समाप्त हुई।"
     found = [s.text for s in split_sentences(text)]
     assert prose + " के साथ स्वयं उपस्थित रहें।" in [" ".join(s.split()) for s in found]
+
+
+def test_a_line_that_points_back_opens_a_sentence_of_its_own() -> None:
+    # Lines of one width make the text look wrapped; the second opens with a pronoun agent, which no
+    # wrapped sentence carries on with, so it is a sentence of its own.
+    headline = "कलेक्टर की समीक्षा बैठक में विभागों को विशेष निर्देश, लंबित आवेदनों का निराकरण समय पर करें"
+    body = "उन्होंने निर्देश दिए जो विभाग बैठक में नहीं आए वे अगली बैठक में अवश्य उपस्थित रहें"
+    filler = ["जिले में चल रहे निर्माण कार्यों की प्रगति की भी विस्तार से समीक्षा की गई।"] * 4
+    found = [s.text for s in split_sentences(f"{headline}\n{body}\n\n" + "\n".join(filler))]
+    assert body in found
+
+
+def test_a_line_that_ends_in_a_postposition_still_carries_on() -> None:
+    first = "जिलाधिकारी की अध्यक्षता में आयोजित विकास कार्यों की समीक्षा बैठक में"
+    text = "\n".join([first, "उन्होंने कहा कि सभी कार्य समय पर पूरे किए जाएं।", *["प्रगति की समीक्षा की गई।" * 3] * 4])
+    found = [" ".join(s.text.split()) for s in split_sentences(text)]
+    assert first + " उन्होंने कहा कि सभी कार्य समय पर पूरे किए जाएं।" in found
+
+
+def test_a_wrapped_line_that_ends_in_a_participle_carries_on_past_a_pronoun() -> None:
+    first = "जिले में सेवा केंद्र, सहायता केंद्र एवं निगरानी प्रकोष्ठ के गठन को लेकर"
+    second = "उन्होंने निर्देश दिए कि ये सभी प्रकोष्ठ सक्रिय रहें।"
+    filler = ["जिले में चल रहे निर्माण कार्यों की प्रगति की समीक्षा की गई।"] * 4
+    found = [" ".join(s.text.split()) for s in split_sentences("\n".join([first, second, *filler]))]
+    assert f"{first} {second}" in found
