@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 
 # Dependent vowel signs (matras) incl. nukta-era and vocalic ones, and other combining marks.
 _MATRA = {0x093A, 0x093B, 0x094E, 0x094F, 0x0955, 0x0956, 0x0957, 0x0962, 0x0963} | set(range(0x093E, 0x094D))
@@ -24,6 +25,17 @@ _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]|\(
 _DEVANAGARI = re.compile(r"[\u0900-\u097f]")
 #: Pages scoring above this are treated as garbled and sent to OCR (dev set: good ≤ 0.01, garbled ≥ 0.2).
 GARBLE_THRESHOLD = 0.08
+
+
+_ORDINAL_DATA = Path(__file__).parent / "data" / "ordinal_suffixes.txt"
+_LEADING_NUMBER = re.compile(r"^[0-9\u0966-\u096f]+")
+
+
+@lru_cache(maxsize=1)
+def ordinal_suffixes() -> frozenset[str]:
+    """Endings of an ordinal written after its number (the data file, comments and blanks dropped)."""
+    lines = (line.split("#", 1)[0].strip() for line in _ORDINAL_DATA.read_text(encoding="utf-8").splitlines())
+    return frozenset(unicodedata.normalize("NFC", w) for w in lines if w)
 
 
 def _is_deva_letterish(cp: int) -> bool:
@@ -44,6 +56,9 @@ def word_is_invalid(word: str) -> bool:
 def _part_invalid(part: str) -> bool:
     if not _DEVANAGARI.search(part):
         return False
+    number = _LEADING_NUMBER.match(part)
+    if number and unicodedata.normalize("NFC", part[number.end() :]) in ordinal_suffixes():
+        return False  # an ordinal: 10वीं, 5वें
     prev: int | None = None
     for ch in part:
         cp = ord(ch)

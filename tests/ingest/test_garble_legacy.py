@@ -19,12 +19,14 @@ def test_clean_hindi_scores_zero() -> None:
     assert garble_score(CLEAN) == 0.0
 
 
-@pytest.mark.parametrize("word", ["ि\u0915", "क\u093e\u093f", "क\u094d\u093e", "वि\x07भाग", 'दि"ए', "ा"])
+@pytest.mark.parametrize(
+    "word", ["ि\u0915", "क\u093e\u093f", "क\u094d\u093e", "वि\x07भाग", 'दि"ए', "ा", "परि4त", "4त", "10वींक"]
+)
 def test_invalid_words(word: str) -> None:
     assert word_is_invalid(word)
 
 
-@pytest.mark.parametrize("word", ["डी.पी.", "ई-पैक्स", "(उपभोक्ता", "बढ़ाने", "क्षेत्रों", "हैं।"])
+@pytest.mark.parametrize("word", ["डी.पी.", "ई-पैक्स", "(उपभोक्ता", "बढ़ाने", "क्षेत्रों", "हैं।", "10वीं", "5वें", "२री"])
 def test_valid_words(word: str) -> None:
     assert not word_is_invalid(word)
 

@@ -33,6 +33,15 @@ def test_split_and_duplicated_clusters_are_implausible(broken: str) -> None:
     assert implausibility(broken) > CLEAN
 
 
+@pytest.mark.parametrize("text", ["ह0/- उपायुक्त, जिला", "उ0प्र0 शासन के पत्र दिनांक", "जि0 पं0 राज अधिकारी"])
+def test_a_zero_as_abbreviation_mark_is_plausible(text: str) -> None:
+    assert implausibility(text) == 0.0
+
+
+def test_a_zero_standing_alone_after_a_syllable_is_not_an_abbreviation() -> None:
+    assert implausibility("ह 0 बैठक") > CLEAN
+
+
 def test_choose_prefers_the_clean_reading_and_falls_back_to_ocr() -> None:
     clean = "समिति की बैठक बुधवार को हुई और सभी अधिकारी उपस्थित रहे।"
     broken = "समिति की बैठक बै बुधवार को हुई और सभी अधिकारी उपस्थित रहे।"
