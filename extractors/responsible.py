@@ -23,6 +23,9 @@ _ADDRESSEE = spelled(
     r"(?:स्पष्ट\s+|सख्त\s+|कड़े\s+|कड़ी\s+|आवश्यक\s+|विशेष\s+)?(?:दिशा-?\s*)?"
     r"(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|आग्रह|अनुरोध|अपील|कहा|सलाह)"
 )
+# "जिले के …", "प्रदेश की …": the area the addressees serve, before them.
+_AREA_OF = r"(?:जिले|जनपद|ज़िले|प्रदेश|राज्य|मंडल|संभाग|प्रखंड|ब्लॉक|विकासखंड|तहसील|शहर|नगर)\s+(?:के|की)\s+"
+_AREA_OPENING = spelled("^" + _AREA_OF)
 _SPLIT = spelled(r"\s*,\s*|\s+(?:एवं|तथा|और|व)\s+")  # a list's separators, whole words only
 # A designation followed by a genitive, or by को/से/तक without a directing verb, names a
 # beneficiary or a possessor (कर्मचारियों की उपलब्धता, कर्मचारियों को प्रशिक्षण), not who must act.
@@ -54,6 +57,12 @@ _DIRECTED_AFTER = spelled(
 _ASKED_OF = spelled(
     r"(?:^|\s)(?:ने|उन्होंने|इन्होंने|उन्होने|इन्होने)\s+(?P<np>(?:[\u0900-\u097f.]+\s+){0,5}?[\u0900-\u097f]+)\s+से\s+"
     r"[^।]{0,200}?(?:का|की|के)\s+(?:भी\s+)?(?:आग्रह|अनुरोध|अपील|आह्वान)"
+)
+# "राज्यों को … पर ध्यान देने की सलाह दी गई": the dative that opens the clause (or follows the agent) is
+# advised, however many words the advice takes.
+_ADVISED = spelled(
+    r"(?:^\s*|(?:^|\s)(?:ने|उन्होंने|इन्होंने|उन्होने|इन्होने)\s+)(?P<np>(?:[\u0900-\u097f.]+\s+){0,3}?[\u0900-\u097f]+)\s+को\s+"
+    r"[^।]{0,200}?(?:का|की|के)\s+(?:भी\s+)?सलाह\s+(?:भी\s+)?(?:दी|दिया|दिए|दिये)"
 )
 # Bodies that act: "आई.टी. सेल", "जिला स्तरीय समिति", "टास्क फोर्स".
 _BODY_NOUN = r"(?:सेल|प्रकोष्ठ|समिति|समितियों|समितियां|समितियाँ|टीम|टीमों|कमेटी|इकाई|इकाइयों|टास्क\s+फोर्स)"
@@ -89,7 +98,7 @@ def _singular(word: str) -> str:
 
 
 def _clean_np(np: str) -> str | None:
-    words = np.split()
+    words = _AREA_OPENING.sub("", np).split()  # "जिले के विभागों के प्रमुखों से": the area is no part of the post
     # keep the tail after the last stop word
     for i in range(len(words) - 1, -1, -1):
         if is_in(words[i], "np_stop"):
@@ -109,7 +118,8 @@ _ASKED_LATER = spelled(
     r"\s*(?:\([^()]{0,60}\)\s*)?से\s+(?:भी\s+)?[^,।]{0,200}?(?:(?:ने|नें)\s+(?:(?:को|के\s+लिए)\s+)?(?:भी\s+)?कहा|"
     r"(?:का|की|के)\s+(?:भी\s+)?(?:आग्रह|अनुरोध|अपील|अपेक्षा))"
 )
-_AGENT = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?(?:महोदय\s+)?द्वारा" + WORD_END)
+# "X के माध्यम से … उपलब्ध करा ली जाएं": the agent through whom it is done, as with द्वारा.
+_AGENT = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?(?:महोदय\s+)?(?:द्वारा|के\s+माध्यम\s+से)" + WORD_END)
 # "मुख्य सचिव द्वारा दिए गए निदेशों", "विभागों द्वारा क्रियान्वित की जा रही योजनाओं": what the agent did or does.
 _DONE_BY = spelled(
     r"[^।,]{0,100}?\s(?:(?:गए|गये|गई|गयी|गया)|जा\s+रह[ीेा]|की\s+हैं?|किया\s+है)(?=\s|[।,]|$)"
@@ -122,6 +132,11 @@ _THAT = spelled(r"\sकि\s")
 _PASSIVE_END = spelled(r"\s(?:जाए|जाएं|जाएँ|जाये|जायें|जाएगा|जाएगी|जाएंगे|जाएंगी)\s*$")
 _COPULA_END = spelled(r"\s(?:है|हैं|था|थे|थी|होगा|होगी|होंगे|रहा|रही|रहे)\s*$")
 _NOT_ACTOR_PLACE = spelled(r"\s*(?:\)\s*)?(?:में|पर|हेतु|के\s+लिए|के\s+साथ)" + WORD_END)
+# "निगम को मिली नयी बसों को …": a recipient inside a participle that modifies the object, not an actor.
+_RECIPIENT_MODIFIER = spelled(
+    r"\s*को\s+(?:(?:पहले\s+से|हाल\s+में)\s+)?(?:मिली|मिले|मिला|मिलीं|आवंटित|प्राप्त\s+(?:हुई|हुए|हुआ))\s+"
+    r"(?:[\u0900-\u097f]+\s+){0,2}?[\u0900-\u097f]+(?:ों|ओं|ं)\s+(?:को|काे)" + WORD_END
+)
 _PATIENT_VERB = spelled(r"\s*(?:नियुक्त|तैनात|नामित|चिन्हित|प्रशिक्षित|सम्मानित|निलंबित|पुरस्कृत|आमंत्रित)" + WORD_END)
 _APPOSITION_DIRECTED = spelled(
     rf"\s*,\s*(?:{LETTERS}+\s+){{0,4}}?(?:को|से)\s+(?:भी\s+)?(?:[^,।]{{0,160}}?(?:के|का|की|को)\s+(?:भी\s+)?)?"
@@ -130,8 +145,9 @@ _APPOSITION_DIRECTED = spelled(
 _CLAUSE_START = spelled(
     r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|\sकि|\sतथा|\sऔर|।|,)\s*"
     # "कि जिले के सभी डीएफओ …": the area they serve before the quantifier
-    r"(?:(?:जिले|जनपद|ज़िले|प्रदेश|राज्य|मंडल|संभाग|प्रखंड|ब्लॉक|विकासखंड|तहसील|शहर|नगर)\s+(?:के|की)\s+)?"
-    r"(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+)?$"
+    rf"(?:{_AREA_OF})?"
+    # "कि आप सभी पंचायत सचिव … करें": the addressees spoken to
+    r"(?:(?:आप|आप\s+लोग)\s+)?(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+)?$"
 )
 # "जो (भी) अधीक्षक … , वे …": a relative clause that names its subject, and its correlative clause.
 _RELATIVE_SUBJECT = spelled(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।])\s*(?:जो|जिन)\s+(?:भी\s+)?$")
@@ -293,6 +309,8 @@ def _acts(
         return not _DIRECTING_VERB.match(sentence, rest) and not _DONE_BY.match(sentence, rest)
     if _ERGATIVE_NE.match(after) or _INITIALS_AGENT.match(after) or _SOURCE_OF.match(after):
         return False
+    if _RECIPIENT_MODIFIER.match(after):
+        return False
     if _RELATIVE_SUBJECT.search(sentence[: c.start]) and _CORRELATIVE.match(after):
         return True  # "जो अधीक्षक … नहीं करते, वे … करें", "जिन विभागों के … हैं वह …": who the correlative binds
     if any(rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER)):
@@ -373,7 +391,11 @@ def find_responsible(
             decisions[i] = decisions[i + 1] if _LIST_GAP.fullmatch(gap) else False
     for i, c in enumerate(candidates):
         # "अधिकारियों को … तेजी लाने और योजनाओं को … पूरा करने के निर्देश": the second को names no one
-        m = None if decisions[i] or _SOURCE_OF.match(sentence, c.end) else _DIRECTED_LATER_LOOSE.match(sentence, c.end)
+        m = (
+            None
+            if decisions[i] or _SOURCE_OF.match(sentence, c.end) or _RECIPIENT_MODIFIER.match(sentence, c.end)
+            else _DIRECTED_LATER_LOOSE.match(sentence, c.end)
+        )
         if m and not any(c.end < o.start < m.end() for o in candidates):
             decisions[i] = True
     for i in range(1, len(candidates)):
@@ -397,7 +419,7 @@ def find_responsible(
     for pos, body in _bodies_referred_back(sentence):
         add(pos, body)
     addressees = [(m.start("np"), m.group("np")) for m in _ADDRESSEE.finditer(sentence)]
-    addressees += [(m.start("np"), m.group("np")) for m in _ASKED_OF.finditer(sentence)]
+    addressees += [(m.start("np"), m.group("np")) for rx in (_ASKED_OF, _ADVISED) for m in rx.finditer(sentence)]
     for start, np in addressees:
         offset = 0
         for part in _SPLIT.split(np):
