@@ -137,6 +137,12 @@ _RECIPIENT_MODIFIER = spelled(
     r"\s*को\s+(?:(?:पहले\s+से|हाल\s+में)\s+)?(?:मिली|मिले|मिला|मिलीं|आवंटित|प्राप्त\s+(?:हुई|हुए|हुआ))\s+"
     r"(?:[\u0900-\u097f]+\s+){0,2}?[\u0900-\u097f]+(?:ों|ओं|ं)\s+(?:को|काे)" + WORD_END
 )
+# "मंत्री रमेश कुमार वर्मा का दौरा", "उप निदेशक उद्यान मोहन लाल की अनुपस्थिति": a post, its holder's name
+# (two to four words, no plural, no postposition) and the genitive of their visit or absence.
+_HOLDER_EVENT = spelled(
+    r"(?P<name>(?:\s+[\u0900-\u097f]+){2,4}?)\s+(?:का|की|के)\s+(?:(?:बिना\s+सूचना|आगामी|प्रस्तावित)\s+)?"
+    rf"(?:{alternation(column('visit_nouns'))})(?![\u0900-\u097f])(?!\s+(?:कर|करें|करेंगे|किया|करने))"
+)
 _PATIENT_VERB = spelled(r"\s*(?:नियुक्त|तैनात|नामित|चिन्हित|प्रशिक्षित|सम्मानित|निलंबित|पुरस्कृत|आमंत्रित)" + WORD_END)
 _APPOSITION_DIRECTED = spelled(
     rf"\s*,\s*(?:{LETTERS}+\s+){{0,4}}?(?:को|से)\s+(?:भी\s+)?(?:[^,।]{{0,160}}?(?:के|का|की|को)\s+(?:भी\s+)?)?"
@@ -309,7 +315,7 @@ def _acts(
         return not _DIRECTING_VERB.match(sentence, rest) and not _DONE_BY.match(sentence, rest)
     if _ERGATIVE_NE.match(after) or _INITIALS_AGENT.match(after) or _SOURCE_OF.match(after):
         return False
-    if _RECIPIENT_MODIFIER.match(after):
+    if _RECIPIENT_MODIFIER.match(after) or _holder_event(after):
         return False
     if _RELATIVE_SUBJECT.search(sentence[: c.start]) and _CORRELATIVE.match(after):
         return True  # "जो अधीक्षक … नहीं करते, वे … करें", "जिन विभागों के … हैं वह …": who the correlative binds
@@ -340,6 +346,14 @@ def _acts(
         or list_known
     )
     return bool(opens) and not (directing and not _THAT.search(sentence))
+
+
+def _holder_event(after: str) -> bool:
+    """Do a holder's name and the genitive of their visit or absence follow the post?"""
+    m = _HOLDER_EVENT.match(after)
+    return bool(m) and not any(
+        w in _POSTPOSITIONS or w.endswith(("ों", "ओं")) or is_in(w, "phrase_stop") for w in m["name"].split()
+    )
 
 
 def _list_head(candidates: list[_Candidate], i: int, sentence: str) -> int | None:
