@@ -351,7 +351,7 @@ def _acts(
 def _holder_event(after: str) -> bool:
     """Do a holder's name and the genitive of their visit or absence follow the post?"""
     m = _HOLDER_EVENT.match(after)
-    return bool(m) and not any(
+    return m is not None and not any(
         w in _POSTPOSITIONS or w.endswith(("ों", "ओं")) or is_in(w, "phrase_stop") for w in m["name"].split()
     )
 
