@@ -241,6 +241,33 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
     return sorted(out, key=lambda c: c.start)
 
 
+# "स्वास्थ्य और शिक्षा विभाग को": a bare modifier joined to a body phrase shares its head.
+_SHARED_HEAD_BEFORE = spelled(r"(?<![\u0900-\u097f])(?P<mod>[\u0900-\u097f]+)\s+(?:और|एवं|तथा|व)\s+$")
+
+
+def _shared_heads(candidates: list[_Candidate], sentence: str) -> list[_Candidate]:
+    """ "कृषि और पशुपालन विभाग" → कृषि विभाग, पशुपालन विभाग, unless the whole is one known department."""
+    out = list(candidates)
+    for c in candidates:
+        words = c.designation.split()
+        m = _SHARED_HEAD_BEFORE.search(sentence, 0, c.start)
+        if not (c.body and len(words) == 2 and m):
+            continue
+        mod = m["mod"]
+        whole = sentence[m.start("mod") : c.end]
+        if (
+            mod in _POSTPOSITIONS
+            or mod.endswith(("ों", "ओं"))
+            or is_in(mod, "np_stop")
+            or is_in(mod, "phrase_stop")
+            or any(x.start < c.start and m.start("mod") < x.end for x in candidates)
+            or is_in(" ".join(whole.split()[:-1]), "departments")
+        ):
+            continue
+        out.append(_Candidate(m.start("mod"), m.end("mod"), f"{mod} {words[-1]}", None, False, True))
+    return sorted(out, key=lambda c: c.start)
+
+
 def _names_a_scheme(after: str) -> bool:
     """Do the next words (up to a postposition) make the designation part of a scheme or fund name?"""
     if re.match(r"\s*(?:,|(?:एवं|तथा|और|व)\s)", after):
@@ -391,7 +418,7 @@ def find_responsible(
     starts = {c.start for c in candidates}
     for c in candidates:
         _with_branch(c, sentence, starts)
-    candidates = _merge_appositions(candidates, sentence)
+    candidates = _shared_heads(_merge_appositions(candidates, sentence), sentence)
     directing = bool(_DIRECTING_CUE.search(sentence))
     decisions: list[bool | None] = [
         _acts(sentence, c, directing, head, _list_known(candidates, head, c))
