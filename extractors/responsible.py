@@ -143,6 +143,8 @@ _HOLDER_EVENT = spelled(
     r"(?P<name>(?:\s+[\u0900-\u097f]+){2,4}?)\s+(?:का|की|के)\s+(?:(?:बिना\s+सूचना|आगामी|प्रस्तावित)\s+)?"
     rf"(?:{alternation(column('visit_nouns'))})(?![\u0900-\u097f])(?!\s+(?:कर|करें|करेंगे|किया|करने))"
 )
+# "… के साथ सहायक अभियंता ही उपस्थित रहें": an emphatic particle right after a bare phrase marks the subject.
+_EMPHATIC_SUBJECT = spelled(r"\s*(?:ही|स्वयं|खुद)\s+(?!(?:को|से|का|की|के|ने|में|पर|तक)(?![\u0900-\u097f]))")
 _PATIENT_VERB = spelled(r"\s*(?:नियुक्त|तैनात|नामित|चिन्हित|प्रशिक्षित|सम्मानित|निलंबित|पुरस्कृत|आमंत्रित)" + WORD_END)
 _APPOSITION_DIRECTED = spelled(
     rf"\s*,\s*(?:{LETTERS}+\s+){{0,4}}?(?:को|से)\s+(?:भी\s+)?(?:[^,।]{{0,160}}?(?:के|का|की|को)\s+(?:भी\s+)?)?"
@@ -365,6 +367,8 @@ def _acts(
     clause = re.split(r"[,।;]|\s(?:कि|और|तथा)\s", after, maxsplit=1)[0]
     if _COPULA_END.search(clause) or _PASSIVE_END.search(clause):
         return False  # "कि आपातकालीन संचालन केंद्र … क्रियाशील कर दिए जाएं": the passive's subject is acted on
+    if _EMPHATIC_SUBJECT.match(after):
+        return True
     opens = (
         _CLAUSE_START.search(sentence[: c.start])
         or (head is not None and _CLAUSE_START.search(sentence[:head]))
