@@ -64,6 +64,13 @@ _ADVISED = spelled(
     r"(?:^\s*|(?:^|\s)(?:ने|उन्होंने|इन्होंने|उन्होने|इन्होने)\s+)(?P<np>(?:[\u0900-\u097f.]+\s+){0,3}?[\u0900-\u097f]+)\s+को\s+"
     r"[^।]{0,200}?(?:का|की|के)\s+(?:भी\s+)?सलाह\s+(?:भी\s+)?(?:दी|दिया|दिए|दिये)"
 )
+# "कहा कि कम वसूली वाले प्रखंड अगले माह तक स्थिति सुधारें": a "… वाले X" phrase opening the clause after कि
+# is the subject of its subjunctive.
+_WALE_SUBJECT = spelled(
+    r"\sकि\s+(?P<np>(?:[\u0900-\u097f]+\s+){1,3}?वाले\s+[\u0900-\u097f]+)\s+"
+    r"(?!(?:का|की|के|को|से|में|पर|ने|तक)(?![\u0900-\u0963\u0966-\u097f]))[^,।]{0,120}?(?:ें|एं|ाएँ)(?:\s*[,।.]|\s*$|\s+(?:वरना|अन्यथा|और|तथा))"
+)
+_PASSIVE_VERB = spelled(r"\sजा(?:एं|एँ|यें|ये|ए)(?![\u0900-\u0963\u0966-\u097f])")
 # Bodies that act: "आई.टी. सेल", "जिला स्तरीय समिति", "टास्क फोर्स".
 _BODY_NOUN = r"(?:सेल|प्रकोष्ठ|समिति|समितियों|समितियां|समितियाँ|टीम|टीमों|कमेटी|इकाई|इकाइयों|टास्क\s+फोर्स)"
 _BODY = spelled(
@@ -141,10 +148,10 @@ _RECIPIENT_MODIFIER = spelled(
 # (two to four words, no plural, no postposition) and the genitive of their visit or absence.
 _HOLDER_EVENT = spelled(
     r"(?P<name>(?:\s+[\u0900-\u097f]+){2,4}?)\s+(?:का|की|के)\s+(?:(?:बिना\s+सूचना|आगामी|प्रस्तावित)\s+)?"
-    rf"(?:{alternation(column('visit_nouns'))})(?![\u0900-\u097f])(?!\s+(?:कर|करें|करेंगे|किया|करने))"
+    rf"(?:{alternation(column('visit_nouns'))})(?![\u0900-\u0963\u0966-\u097f])(?!\s+(?:कर|करें|करेंगे|किया|करने))"
 )
 # "… के साथ सहायक अभियंता ही उपस्थित रहें": an emphatic particle right after a bare phrase marks the subject.
-_EMPHATIC_SUBJECT = spelled(r"\s*(?:ही|स्वयं|खुद)\s+(?!(?:को|से|का|की|के|ने|में|पर|तक)(?![\u0900-\u097f]))")
+_EMPHATIC_SUBJECT = spelled(r"\s*(?:ही|स्वयं|खुद)\s+(?!(?:को|से|का|की|के|ने|में|पर|तक)(?![\u0900-\u0963\u0966-\u097f]))")
 _PATIENT_VERB = spelled(r"\s*(?:नियुक्त|तैनात|नामित|चिन्हित|प्रशिक्षित|सम्मानित|निलंबित|पुरस्कृत|आमंत्रित)" + WORD_END)
 _APPOSITION_DIRECTED = spelled(
     rf"\s*,\s*(?:{LETTERS}+\s+){{0,4}}?(?:को|से)\s+(?:भी\s+)?(?:[^,।]{{0,160}}?(?:के|का|की|को)\s+(?:भी\s+)?)?"
@@ -463,6 +470,11 @@ def find_responsible(
 
     for pos, body in _bodies_referred_back(sentence):
         add(pos, body)
+    for m in _WALE_SUBJECT.finditer(sentence):
+        if _PASSIVE_VERB.search(sentence, m.end("np"), m.end()):
+            continue  # "कि खराब सड़क वाले गांव चिन्हित किए जाएं": the passive's subject is acted on
+        if not any(s < m.end("np") and m.start("np") < e for s, e in spans):
+            add(m.start("np"), m.group("np"))
     addressees = [(m.start("np"), m.group("np")) for m in _ADDRESSEE.finditer(sentence)]
     addressees += [(m.start("np"), m.group("np")) for rx in (_ASKED_OF, _ADVISED) for m in rx.finditer(sentence)]
     for start, np in addressees:
