@@ -178,7 +178,11 @@ _QUANTIFIED_AFTER_OBJECT = spelled(
 _OF_BODY_GAP = spelled(r"\s+के\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+)?")
 _SECOND_DATIVE = spelled(r"\s*को\s+(?:[\u0900-\u097f]+\s+){0,2}")
 _GIVEN_TO = spelled(r"\s*को\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी)" + WORD_END)
-_DIRECTION_NOUN = spelled(r"(?:निर्देश|आदेश|हिदायत)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?$")
+# "… के निर्देश (सम्बंधित विभागों के) अधिकारियों को दिए": the direction noun, then whom it was given to.
+_DIRECTION_NOUN = spelled(
+    r"(?:निर्देश|आदेश|हिदायत)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|संबन्धित)\s+)?"
+    r"(?:[\u0900-\u0963\u0966-\u097f]+\s+(?:के|की)\s+)?$"
+)
 _POSTPOSITIONS = frozenset({"का", "की", "के", "को", "से", "में", "पर", "ने", "तक", "द्वारा"})
 _LEVEL = spelled(r"\s*स्तर(?:ीय)?\s+(?:की|के|का|पर)" + WORD_END)
 _DIRECTING_CUE = spelled(r"निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान|पाबंद|ताकीद|प्रेरित|चेतावनी")
@@ -311,6 +315,19 @@ def _with_branch(c: _Candidate, sentence: str, starts: set[int]) -> None:
         c.end = m.end()
 
 
+# "सभी डीसी यानी उपायुक्तों को": the second name glosses the first; one post.
+_GLOSS = spelled(r"\s*(?:यानी|यानि|याने|अर्थात|अर्थात्)\s*")
+
+
+def _drop_glossed(candidates: list[_Candidate], sentence: str) -> list[_Candidate]:
+    """Keep the gloss of ``X यानी Y``, not X as well."""
+    return [
+        c
+        for i, c in enumerate(candidates)
+        if i + 1 >= len(candidates) or not _GLOSS.fullmatch(sentence[c.end : candidates[i + 1].start])
+    ]
+
+
 def _merge_appositions(candidates: list[_Candidate], sentence: str) -> list[_Candidate]:
     """ "मुख्य कार्यकारी अधिकारी, जिला परिषद सुनिश्चित करेंगे", "अधिशाषी अभियंता लोक निर्माण विभाग को": the body
     after a post places it; "सार्वजनिक निर्माण विभाग के अधिकारियों को": a post of a named body is kept whole."""
@@ -429,7 +446,7 @@ def find_responsible(
     starts = {c.start for c in candidates}
     for c in candidates:
         _with_branch(c, sentence, starts)
-    candidates = _shared_heads(_merge_appositions(candidates, sentence), sentence)
+    candidates = _shared_heads(_drop_glossed(_merge_appositions(candidates, sentence), sentence), sentence)
     directing = bool(_DIRECTING_CUE.search(sentence))
     decisions: list[bool | None] = [
         _acts(sentence, c, directing, head, _list_known(candidates, head, c))
