@@ -71,6 +71,12 @@ _WALE_SUBJECT = spelled(
     r"(?!(?:का|की|के|को|से|में|पर|ने|तक)(?![\u0900-\u0963\u0966-\u097f]))[^,।]{0,120}?(?:ें|एं|ाएँ)(?:\s*[,।.]|\s*$|\s+(?:वरना|अन्यथा|और|तथा))"
 )
 _PASSIVE_VERB = spelled(r"\sजा(?:एं|एँ|यें|ये|ए)(?![\u0900-\u0963\u0966-\u097f])")
+# "निर्देश दिए जो विभाग बैठक में नहीं आए हैं वे … भेजें": the noun of a relative clause its correlative binds.
+_RELATIVE_NP = spelled(
+    r"(?:^|[,।]|\s(?:दिए|दिये|दिया|दी|कहा|कि))\s*(?:जो|जिन)\s+(?:भी\s+)?(?P<np>[\u0900-\u0963\u0966-\u097f]+)\s+"
+    r"(?!(?:का|की|के|को|से|में|पर|ने|तक)(?![\u0900-\u0963\u0966-\u097f]))"
+    r"[^,।]{0,120}?(?:,\s*|\s(?:हैं|है|हो|हों)\s+)(?:वे|वह|वो)\s"
+)
 # Bodies that act: "आई.टी. सेल", "जिला स्तरीय समिति", "टास्क फोर्स".
 _BODY_NOUN = r"(?:सेल|प्रकोष्ठ|समिति|समितियों|समितियां|समितियाँ|टीम|टीमों|कमेटी|इकाई|इकाइयों|टास्क\s+फोर्स)"
 _BODY = spelled(
@@ -493,7 +499,9 @@ def find_responsible(
         if not any(s < m.end("np") and m.start("np") < e for s, e in spans):
             add(m.start("np"), m.group("np"))
     addressees = [(m.start("np"), m.group("np")) for m in _ADDRESSEE.finditer(sentence)]
-    addressees += [(m.start("np"), m.group("np")) for rx in (_ASKED_OF, _ADVISED) for m in rx.finditer(sentence)]
+    addressees += [
+        (m.start("np"), m.group("np")) for rx in (_ASKED_OF, _ADVISED, _RELATIVE_NP) for m in rx.finditer(sentence)
+    ]
     for start, np in addressees:
         offset = 0
         for part in _SPLIT.split(np):
