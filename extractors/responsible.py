@@ -150,10 +150,10 @@ _RECIPIENT_MODIFIER = spelled(
     r"\s*को\s+(?:(?:पहले\s+से|हाल\s+में)\s+)?(?:मिली|मिले|मिला|मिलीं|आवंटित|प्राप्त\s+(?:हुई|हुए|हुआ))\s+"
     r"(?:[\u0900-\u097f]+\s+){0,2}?[\u0900-\u097f]+(?:ों|ओं|ं)\s+(?:को|काे)" + WORD_END
 )
-# "मंत्री रमेश कुमार वर्मा का दौरा", "उप निदेशक उद्यान मोहन लाल की अनुपस्थिति": a post, its holder's name
-# (two to four words, no plural, no postposition) and the genitive of their visit or absence.
+# "मंत्री रमेश कुमार वर्मा का दौरा", "… का 12 मई को प्रस्तावित दौरा", "उप निदेशक उद्यान मोहन लाल की अनुपस्थिति":
+# a post, its holder's name (two to four words, no plural, no postposition) and the genitive of their visit.
 _HOLDER_EVENT = spelled(
-    r"(?P<name>(?:\s+[\u0900-\u097f]+){2,4}?)\s+(?:का|की|के)\s+(?:(?:बिना\s+सूचना|आगामी|प्रस्तावित)\s+)?"
+    r"(?P<name>(?:\s+[\u0900-\u097f]+){2,4}?)\s+(?:का|की|के)\s+(?:[^\s,।]+\s+){0,6}?"
     rf"(?:{alternation(column('visit_nouns'))})(?![\u0900-\u0963\u0966-\u097f])(?!\s+(?:कर|करें|करेंगे|किया|करने))"
 )
 # "… के साथ सहायक अभियंता ही उपस्थित रहें": an emphatic particle right after a bare phrase marks the subject.
