@@ -23,6 +23,9 @@ _ADDRESSEE = spelled(
     r"(?:स्पष्ट\s+|सख्त\s+|कड़े\s+|कड़ी\s+|आवश्यक\s+|विशेष\s+)?(?:दिशा-?\s*)?"
     r"(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|आग्रह|अनुरोध|अपील|कहा|सलाह)"
 )
+# "जिले के …", "प्रदेश की …": the area the addressees serve, before them.
+_AREA_OF = r"(?:जिले|जनपद|ज़िले|प्रदेश|राज्य|मंडल|संभाग|प्रखंड|ब्लॉक|विकासखंड|तहसील|शहर|नगर)\s+(?:के|की)\s+"
+_AREA_OPENING = spelled("^" + _AREA_OF)
 _SPLIT = spelled(r"\s*,\s*|\s+(?:एवं|तथा|और|व)\s+")  # a list's separators, whole words only
 # A designation followed by a genitive, or by को/से/तक without a directing verb, names a
 # beneficiary or a possessor (कर्मचारियों की उपलब्धता, कर्मचारियों को प्रशिक्षण), not who must act.
@@ -54,6 +57,25 @@ _DIRECTED_AFTER = spelled(
 _ASKED_OF = spelled(
     r"(?:^|\s)(?:ने|उन्होंने|इन्होंने|उन्होने|इन्होने)\s+(?P<np>(?:[\u0900-\u097f.]+\s+){0,5}?[\u0900-\u097f]+)\s+से\s+"
     r"[^।]{0,200}?(?:का|की|के)\s+(?:भी\s+)?(?:आग्रह|अनुरोध|अपील|आह्वान)"
+)
+# "राज्यों को … पर ध्यान देने की सलाह दी गई": the dative that opens the clause (or follows the agent) is
+# advised, however many words the advice takes.
+_ADVISED = spelled(
+    r"(?:^\s*|(?:^|\s)(?:ने|उन्होंने|इन्होंने|उन्होने|इन्होने)\s+)(?P<np>(?:[\u0900-\u097f.]+\s+){0,3}?[\u0900-\u097f]+)\s+को\s+"
+    r"[^।]{0,200}?(?:का|की|के)\s+(?:भी\s+)?सलाह\s+(?:भी\s+)?(?:दी|दिया|दिए|दिये)"
+)
+# "कहा कि कम वसूली वाले प्रखंड अगले माह तक स्थिति सुधारें": a "… वाले X" phrase opening the clause after कि
+# is the subject of its subjunctive.
+_WALE_SUBJECT = spelled(
+    r"\sकि\s+(?P<np>(?:[\u0900-\u097f]+\s+){1,3}?वाले\s+[\u0900-\u097f]+)\s+"
+    r"(?!(?:का|की|के|को|से|में|पर|ने|तक)(?![\u0900-\u0963\u0966-\u097f]))[^,।]{0,120}?(?:ें|एं|ाएँ)(?:\s*[,।.]|\s*$|\s+(?:वरना|अन्यथा|और|तथा))"
+)
+_PASSIVE_VERB = spelled(r"\sजा(?:एं|एँ|यें|ये|ए)(?![\u0900-\u0963\u0966-\u097f])")
+# "निर्देश दिए जो विभाग बैठक में नहीं आए हैं वे … भेजें": the noun of a relative clause its correlative binds.
+_RELATIVE_NP = spelled(
+    r"(?:^|[,।]|\s(?:दिए|दिये|दिया|दी|कहा|कि))\s*(?:जो|जिन)\s+(?:भी\s+)?(?P<np>[\u0900-\u0963\u0966-\u097f]+)\s+"
+    r"(?!(?:का|की|के|को|से|में|पर|ने|तक)(?![\u0900-\u0963\u0966-\u097f]))"
+    r"[^,।]{0,120}?(?:,\s*|\s(?:हैं|है|हो|हों)\s+)(?:वे|वह|वो)\s"
 )
 # Bodies that act: "आई.टी. सेल", "जिला स्तरीय समिति", "टास्क फोर्स".
 _BODY_NOUN = r"(?:सेल|प्रकोष्ठ|समिति|समितियों|समितियां|समितियाँ|टीम|टीमों|कमेटी|इकाई|इकाइयों|टास्क\s+फोर्स)"
@@ -89,7 +111,7 @@ def _singular(word: str) -> str:
 
 
 def _clean_np(np: str) -> str | None:
-    words = np.split()
+    words = _AREA_OPENING.sub("", np).split()  # "जिले के विभागों के प्रमुखों से": the area is no part of the post
     # keep the tail after the last stop word
     for i in range(len(words) - 1, -1, -1):
         if is_in(words[i], "np_stop"):
@@ -109,7 +131,8 @@ _ASKED_LATER = spelled(
     r"\s*(?:\([^()]{0,60}\)\s*)?से\s+(?:भी\s+)?[^,।]{0,200}?(?:(?:ने|नें)\s+(?:(?:को|के\s+लिए)\s+)?(?:भी\s+)?कहा|"
     r"(?:का|की|के)\s+(?:भी\s+)?(?:आग्रह|अनुरोध|अपील|अपेक्षा))"
 )
-_AGENT = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?(?:महोदय\s+)?द्वारा" + WORD_END)
+# "X के माध्यम से … उपलब्ध करा ली जाएं": the agent through whom it is done, as with द्वारा.
+_AGENT = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?(?:महोदय\s+)?(?:द्वारा|के\s+माध्यम\s+से)" + WORD_END)
 # "मुख्य सचिव द्वारा दिए गए निदेशों", "विभागों द्वारा क्रियान्वित की जा रही योजनाओं": what the agent did or does.
 _DONE_BY = spelled(
     r"[^।,]{0,100}?\s(?:(?:गए|गये|गई|गयी|गया)|जा\s+रह[ीेा]|की\s+हैं?|किया\s+है)(?=\s|[।,]|$)"
@@ -122,6 +145,19 @@ _THAT = spelled(r"\sकि\s")
 _PASSIVE_END = spelled(r"\s(?:जाए|जाएं|जाएँ|जाये|जायें|जाएगा|जाएगी|जाएंगे|जाएंगी)\s*$")
 _COPULA_END = spelled(r"\s(?:है|हैं|था|थे|थी|होगा|होगी|होंगे|रहा|रही|रहे)\s*$")
 _NOT_ACTOR_PLACE = spelled(r"\s*(?:\)\s*)?(?:में|पर|हेतु|के\s+लिए|के\s+साथ)" + WORD_END)
+# "निगम को मिली नयी बसों को …": a recipient inside a participle that modifies the object, not an actor.
+_RECIPIENT_MODIFIER = spelled(
+    r"\s*को\s+(?:(?:पहले\s+से|हाल\s+में)\s+)?(?:मिली|मिले|मिला|मिलीं|आवंटित|प्राप्त\s+(?:हुई|हुए|हुआ))\s+"
+    r"(?:[\u0900-\u097f]+\s+){0,2}?[\u0900-\u097f]+(?:ों|ओं|ं)\s+(?:को|काे)" + WORD_END
+)
+# "मंत्री रमेश कुमार वर्मा का दौरा", "… का 12 मई को प्रस्तावित दौरा", "उप निदेशक उद्यान मोहन लाल की अनुपस्थिति":
+# a post, its holder's name (two to four words, no plural, no postposition) and the genitive of their visit.
+_HOLDER_EVENT = spelled(
+    r"(?P<name>(?:\s+[\u0900-\u097f]+){2,4}?)\s+(?:का|की|के)\s+(?:[^\s,।]+\s+){0,6}?"
+    rf"(?:{alternation(column('visit_nouns'))})(?![\u0900-\u0963\u0966-\u097f])(?!\s+(?:कर|करें|करेंगे|किया|करने))"
+)
+# "… के साथ सहायक अभियंता ही उपस्थित रहें": an emphatic particle right after a bare phrase marks the subject.
+_EMPHATIC_SUBJECT = spelled(r"\s*(?:ही|स्वयं|खुद)\s+(?!(?:को|से|का|की|के|ने|में|पर|तक)(?![\u0900-\u0963\u0966-\u097f]))")
 _PATIENT_VERB = spelled(r"\s*(?:नियुक्त|तैनात|नामित|चिन्हित|प्रशिक्षित|सम्मानित|निलंबित|पुरस्कृत|आमंत्रित)" + WORD_END)
 _APPOSITION_DIRECTED = spelled(
     rf"\s*,\s*(?:{LETTERS}+\s+){{0,4}}?(?:को|से)\s+(?:भी\s+)?(?:[^,।]{{0,160}}?(?:के|का|की|को)\s+(?:भी\s+)?)?"
@@ -130,8 +166,9 @@ _APPOSITION_DIRECTED = spelled(
 _CLAUSE_START = spelled(
     r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|\sकि|\sतथा|\sऔर|।|,)\s*"
     # "कि जिले के सभी डीएफओ …": the area they serve before the quantifier
-    r"(?:(?:जिले|जनपद|ज़िले|प्रदेश|राज्य|मंडल|संभाग|प्रखंड|ब्लॉक|विकासखंड|तहसील|शहर|नगर)\s+(?:के|की)\s+)?"
-    r"(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+)?$"
+    rf"(?:{_AREA_OF})?"
+    # "कि आप सभी पंचायत सचिव … करें": the addressees spoken to
+    r"(?:(?:आप|आप\s+लोग)\s+)?(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+)?$"
 )
 # "जो (भी) अधीक्षक … , वे …": a relative clause that names its subject, and its correlative clause.
 _RELATIVE_SUBJECT = spelled(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।])\s*(?:जो|जिन)\s+(?:भी\s+)?$")
@@ -147,7 +184,11 @@ _QUANTIFIED_AFTER_OBJECT = spelled(
 _OF_BODY_GAP = spelled(r"\s+के\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+)?")
 _SECOND_DATIVE = spelled(r"\s*को\s+(?:[\u0900-\u097f]+\s+){0,2}")
 _GIVEN_TO = spelled(r"\s*को\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी)" + WORD_END)
-_DIRECTION_NOUN = spelled(r"(?:निर्देश|आदेश|हिदायत)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?$")
+# "… के निर्देश (सम्बंधित विभागों के) अधिकारियों को दिए": the direction noun, then whom it was given to.
+_DIRECTION_NOUN = spelled(
+    r"(?:निर्देश|आदेश|हिदायत)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|संबन्धित)\s+)?"
+    r"(?:[\u0900-\u0963\u0966-\u097f]+\s+(?:के|की)\s+)?$"
+)
 _POSTPOSITIONS = frozenset({"का", "की", "के", "को", "से", "में", "पर", "ने", "तक", "द्वारा"})
 _LEVEL = spelled(r"\s*स्तर(?:ीय)?\s+(?:की|के|का|पर)" + WORD_END)
 _DIRECTING_CUE = spelled(r"निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान|पाबंद|ताकीद|प्रेरित|चेतावनी")
@@ -219,6 +260,33 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
     return sorted(out, key=lambda c: c.start)
 
 
+# "स्वास्थ्य और शिक्षा विभाग को": a bare modifier joined to a body phrase shares its head.
+_SHARED_HEAD_BEFORE = spelled(r"(?<![\u0900-\u097f])(?P<mod>[\u0900-\u097f]+)\s+(?:और|एवं|तथा|व)\s+$")
+
+
+def _shared_heads(candidates: list[_Candidate], sentence: str) -> list[_Candidate]:
+    """ "कृषि और पशुपालन विभाग" → कृषि विभाग, पशुपालन विभाग, unless the whole is one known department."""
+    out = list(candidates)
+    for c in candidates:
+        words = c.designation.split()
+        m = _SHARED_HEAD_BEFORE.search(sentence, 0, c.start)
+        if not (c.body and len(words) == 2 and m):
+            continue
+        mod = m["mod"]
+        whole = sentence[m.start("mod") : c.end]
+        if (
+            mod in _POSTPOSITIONS
+            or mod.endswith(("ों", "ओं"))
+            or is_in(mod, "np_stop")
+            or is_in(mod, "phrase_stop")
+            or any(x.start < c.start and m.start("mod") < x.end for x in candidates)
+            or is_in(" ".join(whole.split()[:-1]), "departments")
+        ):
+            continue
+        out.append(_Candidate(m.start("mod"), m.end("mod"), f"{mod} {words[-1]}", None, False, True))
+    return sorted(out, key=lambda c: c.start)
+
+
 def _names_a_scheme(after: str) -> bool:
     """Do the next words (up to a postposition) make the designation part of a scheme or fund name?"""
     if re.match(r"\s*(?:,|(?:एवं|तथा|और|व)\s)", after):
@@ -251,6 +319,19 @@ def _with_branch(c: _Candidate, sentence: str, starts: set[int]) -> None:
     if m and not c.body and is_in(m["word"], "post_branches") and m.start("word") not in starts:
         c.designation = f"{c.designation}{sentence[c.end : m.end()]}".strip()
         c.end = m.end()
+
+
+# "सभी डीसी यानी उपायुक्तों को": the second name glosses the first; one post.
+_GLOSS = spelled(r"\s*(?:यानी|यानि|याने|अर्थात|अर्थात्)\s*")
+
+
+def _drop_glossed(candidates: list[_Candidate], sentence: str) -> list[_Candidate]:
+    """Keep the gloss of ``X यानी Y``, not X as well."""
+    return [
+        c
+        for i, c in enumerate(candidates)
+        if i + 1 >= len(candidates) or not _GLOSS.fullmatch(sentence[c.end : candidates[i + 1].start])
+    ]
 
 
 def _merge_appositions(candidates: list[_Candidate], sentence: str) -> list[_Candidate]:
@@ -293,6 +374,8 @@ def _acts(
         return not _DIRECTING_VERB.match(sentence, rest) and not _DONE_BY.match(sentence, rest)
     if _ERGATIVE_NE.match(after) or _INITIALS_AGENT.match(after) or _SOURCE_OF.match(after):
         return False
+    if _RECIPIENT_MODIFIER.match(after) or _holder_event(after):
+        return False
     if _RELATIVE_SUBJECT.search(sentence[: c.start]) and _CORRELATIVE.match(after):
         return True  # "जो अधीक्षक … नहीं करते, वे … करें", "जिन विभागों के … हैं वह …": who the correlative binds
     if any(rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER)):
@@ -314,6 +397,8 @@ def _acts(
     clause = re.split(r"[,।;]|\s(?:कि|और|तथा)\s", after, maxsplit=1)[0]
     if _COPULA_END.search(clause) or _PASSIVE_END.search(clause):
         return False  # "कि आपातकालीन संचालन केंद्र … क्रियाशील कर दिए जाएं": the passive's subject is acted on
+    if _EMPHATIC_SUBJECT.match(after):
+        return True
     opens = (
         _CLAUSE_START.search(sentence[: c.start])
         or (head is not None and _CLAUSE_START.search(sentence[:head]))
@@ -322,6 +407,14 @@ def _acts(
         or list_known
     )
     return bool(opens) and not (directing and not _THAT.search(sentence))
+
+
+def _holder_event(after: str) -> bool:
+    """Do a holder's name and the genitive of their visit or absence follow the post?"""
+    m = _HOLDER_EVENT.match(after)
+    return m is not None and not any(
+        w in _POSTPOSITIONS or w.endswith(("ों", "ओं")) or is_in(w, "phrase_stop") for w in m["name"].split()
+    )
 
 
 def _list_head(candidates: list[_Candidate], i: int, sentence: str) -> int | None:
@@ -359,7 +452,7 @@ def find_responsible(
     starts = {c.start for c in candidates}
     for c in candidates:
         _with_branch(c, sentence, starts)
-    candidates = _merge_appositions(candidates, sentence)
+    candidates = _shared_heads(_drop_glossed(_merge_appositions(candidates, sentence), sentence), sentence)
     directing = bool(_DIRECTING_CUE.search(sentence))
     decisions: list[bool | None] = [
         _acts(sentence, c, directing, head, _list_known(candidates, head, c))
@@ -373,7 +466,11 @@ def find_responsible(
             decisions[i] = decisions[i + 1] if _LIST_GAP.fullmatch(gap) else False
     for i, c in enumerate(candidates):
         # "अधिकारियों को … तेजी लाने और योजनाओं को … पूरा करने के निर्देश": the second को names no one
-        m = None if decisions[i] or _SOURCE_OF.match(sentence, c.end) else _DIRECTED_LATER_LOOSE.match(sentence, c.end)
+        m = (
+            None
+            if decisions[i] or _SOURCE_OF.match(sentence, c.end) or _RECIPIENT_MODIFIER.match(sentence, c.end)
+            else _DIRECTED_LATER_LOOSE.match(sentence, c.end)
+        )
         if m and not any(c.end < o.start < m.end() for o in candidates):
             decisions[i] = True
     for i in range(1, len(candidates)):
@@ -396,8 +493,15 @@ def find_responsible(
 
     for pos, body in _bodies_referred_back(sentence):
         add(pos, body)
+    for m in _WALE_SUBJECT.finditer(sentence):
+        if _PASSIVE_VERB.search(sentence, m.end("np"), m.end()):
+            continue  # "कि खराब सड़क वाले गांव चिन्हित किए जाएं": the passive's subject is acted on
+        if not any(s < m.end("np") and m.start("np") < e for s, e in spans):
+            add(m.start("np"), m.group("np"))
     addressees = [(m.start("np"), m.group("np")) for m in _ADDRESSEE.finditer(sentence)]
-    addressees += [(m.start("np"), m.group("np")) for m in _ASKED_OF.finditer(sentence)]
+    addressees += [
+        (m.start("np"), m.group("np")) for rx in (_ASKED_OF, _ADVISED, _RELATIVE_NP) for m in rx.finditer(sentence)
+    ]
     for start, np in addressees:
         offset = 0
         for part in _SPLIT.split(np):
