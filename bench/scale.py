@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from api.schemas import COUNT_CAP, item_out_of  # noqa: E402
 from bench.common import latency  # noqa: E402
 from bench.generate import CHAIRS, DEPARTMENTS, OFFICERS  # noqa: E402
-from bench.scale_load import TODAY, build  # noqa: E402
+from bench.scale_load import TODAY, reuse_or_build  # noqa: E402
 from core.settings import Settings  # noqa: E402
 from exporters.rows import iter_rows  # noqa: E402
 from exporters.service import chunks, spool  # noqa: E402
@@ -158,13 +158,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         url = ns.db_url or f"sqlite:///{Path(tmp) / 'scale.db'}"
         db = Database(url)
-        if ns.reuse:
-            with db.engine.connect() as c:
-                print(f"reuse {c.exec_driver_sql('SELECT count(*) FROM action_items').scalar():,} items")
-        else:
-            print(f"build {ns.items:,} items: {build(db, ns.items):.1f}s ({db.engine.dialect.name})")
-            with db.engine.begin() as c:
-                c.exec_driver_sql("ANALYZE")
+        reuse_or_build(db, ns.items, ns.reuse)
         rows: list[tuple[str, dict[str, float]]] = []
 
         def bare() -> object:

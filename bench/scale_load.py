@@ -236,3 +236,14 @@ def build(db: Database, n: int, seed: int = 5) -> float:
     with db.engine.begin() as c:
         c.exec_driver_sql(LINK_OFFICES)
     return time.perf_counter() - t0
+
+
+def reuse_or_build(db: Database, n: int, reuse: bool) -> None:
+    """Use the items already in ``db`` (``reuse``) or load ``n`` and ANALYZE; say which on stdout."""
+    if reuse:
+        with db.engine.connect() as c:
+            print(f"reuse {c.exec_driver_sql('SELECT count(*) FROM action_items').scalar():,} items")
+        return
+    print(f"build {n:,} items: {build(db, n):.1f}s ({db.engine.dialect.name})")
+    with db.engine.begin() as c:
+        c.exec_driver_sql("ANALYZE")

@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import latency  # noqa: E402
 from bench.generate import DEPARTMENTS  # noqa: E402
-from bench.scale_load import TODAY, build  # noqa: E402
+from bench.scale_load import TODAY, reuse_or_build  # noqa: E402
 from nlp.query import QueryTerms  # noqa: E402
 from search import item_queries  # noqa: E402
 from search.service import SearchService  # noqa: E402
@@ -133,13 +133,7 @@ def main() -> None:
     print(f"load average before: {load()} on {os.cpu_count()} CPUs")
     with tempfile.TemporaryDirectory() as tmp:
         db = Database(ns.db_url or f"sqlite:///{Path(tmp) / 'search.db'}")
-        if ns.reuse:
-            with db.engine.connect() as c:
-                print(f"reuse {c.exec_driver_sql('SELECT count(*) FROM action_items').scalar():,} items")
-        else:
-            print(f"build {ns.items:,} items: {build(db, ns.items):.1f}s ({db.engine.dialect.name})")
-            with db.engine.begin() as c:
-                c.exec_driver_sql("ANALYZE")
+        reuse_or_build(db, ns.items, ns.reuse)
         service = SearchService(db, embedder_factory=lambda: None)
         terms = {q: service.parse(q) for q in QUERIES}
         if ns.compare:
