@@ -29,6 +29,8 @@ GARBLE_THRESHOLD = 0.08
 
 _ORDINAL_DATA = Path(__file__).parent / "data" / "ordinal_suffixes.txt"
 _LEADING_NUMBER = re.compile(r"^[0-9\u0966-\u096f]+")
+#: A Latin zero written as the abbreviation mark after a letter (ह0/-, उ0प्र0, जि0), as typed minutes do.
+ABBREVIATION_ZERO = re.compile(r"(?<=[\u0900-\u097f])0(?![0-9])")
 
 
 @lru_cache(maxsize=1)
@@ -48,8 +50,8 @@ def word_is_invalid(word: str) -> bool:
     core = word.strip(_EDGE_PUNCT)
     if not core:
         return False
-    # Abbreviations such as डी.पी. or hyphenated compounds are split and checked part by part.
-    parts = [p for p in re.split(r"[.\-–/]", core) if p]
+    # Abbreviations such as डी.पी. or उ0प्र0 and hyphenated compounds are split and checked part by part.
+    parts = [p for p in re.split(r"[.\-–/]", ABBREVIATION_ZERO.sub(".", core)) if p]
     return any(_part_invalid(p) for p in parts)
 
 

@@ -32,8 +32,6 @@ _INDEPENDENT_VOWEL = re.compile(r"[\u0904-\u0914\u0960\u0961\u0972-\u0977]")
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]|\(cid:\d+\)")
 _VIRAMA = "\u094d"
 _DIGIT = re.compile(r"[0-9\u0966-\u096f]")
-# a Latin zero written as the abbreviation mark after a letter (ह0/-, उ0प्र0, जि0), as typed minutes do
-_ABBREVIATION_ZERO = re.compile(r"(?<=[\u0900-\u097f])0(?![0-9])")
 
 
 @lru_cache(maxsize=1)
@@ -65,16 +63,9 @@ def suspicious_words(text: str) -> tuple[int, int]:
         if not word or not _DEVANAGARI.search(word):
             continue
         total += 1
-        word = _ABBREVIATION_ZERO.sub("\u0970", word)  # the Devanagari abbreviation sign
         if word_is_invalid(_BAD_CHARS.sub("\x07", word)):
             suspicious += 1
-        elif (
-            "." not in raw
-            and "\u0970" not in word
-            and not _DIGIT.search(word)
-            and syllables(word) <= 1
-            and word not in known
-        ):
+        elif "." not in raw and not _DIGIT.search(word) and syllables(word) <= 1 and word not in known:
             suspicious += 1  # a lone syllable: split from its word, or repeating the start of the one before
     return suspicious, total
 

@@ -26,7 +26,9 @@ def test_invalid_words(word: str) -> None:
     assert word_is_invalid(word)
 
 
-@pytest.mark.parametrize("word", ["डी.पी.", "ई-पैक्स", "(उपभोक्ता", "बढ़ाने", "क्षेत्रों", "हैं।", "10वीं", "5वें", "२री"])
+@pytest.mark.parametrize(
+    "word", ["डी.पी.", "ई-पैक्स", "(उपभोक्ता", "बढ़ाने", "क्षेत्रों", "हैं।", "10वीं", "5वें", "२री", "ह0", "उ0प्र0"]
+)
 def test_valid_words(word: str) -> None:
     assert not word_is_invalid(word)
 
