@@ -18,7 +18,8 @@ from models.gazetteer import Gazetteer, Mention
 from nlp.patterns import LETTERS, WORD_END, WORD_START
 from nlp.vocab import alternation, column, is_in, rows
 
-HONORIFIC = r"(?:श्रीमती|श्री|सुश्री|डॉ\.?|डा\.|प्रो\.|मा\.|माननीय|कुमारी)"
+# A whole word: "श्रीवास्तव" opens with श्री but is a surname; "मा0"/"मा." abbreviate माननीय.
+HONORIFIC = rf"(?:(?:डॉ|डा|प्रो|मा)[.0०]|(?:श्रीमती|श्री|सुश्री|डॉ|माननीय|कुमारी){WORD_END})"
 # At most three honorifics in a row (श्री डॉ. प्रो.): an unbounded run makes each lookup cost the whole run.
 _HONORIFIC_RE = re.compile(rf"\s*(?:{HONORIFIC}\s*){{1,3}}")
 _HONORIFIC_AT = re.compile(rf"{WORD_START}{HONORIFIC}\s*")
@@ -29,10 +30,22 @@ _INITIALS = re.compile(rf"\s*((?:(?:{alternation(column('latin_initials'))})\.?\
 _ADDRESS = "(?:महोदय|महोदया|साहब|साहिबा)"  # "डीएम साहब ने", "अध्यक्ष महोदय द्वारा"
 _SURNAME_ERGATIVE = re.compile(rf"{WORD_START}({LETTERS}+)\s+ने{WORD_END}")
 _CHAIRING = re.compile(r"\s*(?:की|के)\s+(?:अध्यक्षता|नेतृत्व)")
-_NAME_COMMA_BEFORE = re.compile(rf"{WORD_START}{HONORIFIC}\s*(?P<name>{LETTERS}+(?:\s+{LETTERS}+){{0,3}})\s*,\s*$")
+_CADRE = rf"(?:{alternation(column('civil_services'))})"
+# The name before the post: "श्री अनिल कुमार, जिलाधिकारी ने", "श्री अनिल कुमार (जिलाधिकारी) की अध्यक्षता",
+# "अनिल कुमार, आईएएस, जिलाधिकारी ने" (a cadre after the name marks it without an honorific)
+_NAME_COMMA_BEFORE = re.compile(
+    rf"{WORD_START}(?:{HONORIFIC}\s*(?P<name>{LETTERS}+(?:\s+{LETTERS}+){{0,3}})\s*(?:,\s*{_CADRE}\s*)?"
+    rf"|(?P<cadred>{LETTERS}+(?:\s+{LETTERS}+){{0,2}})\s*,\s*{_CADRE}\s*)[,(]\s*$"
+)
+# "(जिलाधिकारी) की अध्यक्षता": the post in brackets after its holder's name
+_CLOSING_BRACKET = re.compile(r"\s*\)")
 # A name is at most four words: the window read after a designation or honorific.
 _NAME_WINDOW = 120
 _ABBREVIATION_PAREN = re.compile(r"\s*\([\u0900-\u097fA-Za-z.]{2,12}\)")
+# "सचिव/निदेशक, भूतत्व एवं खनिकर्म विभाग माला श्रीवास्तव ने": the post's department before the name
+_POST_DEPARTMENT = re.compile(
+    r"\s*,\s*(?:(?!(?:ने|की|के|को|में|से)\s)[\u0900-\u097f]+\s+){0,5}?(?:विभाग|मंत्रालय|निदेशालय)(?=\s)"
+)
 _PRONOUN_ERGATIVE = re.compile(rf"{WORD_START}(?:उन्होंने|इन्होंने|उन्होने|इन्होने){WORD_END}")
 # "ने"/"द्वारा" after the name, also after a parenthesis: "अपर जिलाधिकारी (वित्त एवं राजस्व) ने".
 # "उपायुक्त अमित कुमार शर्मा Amit Kumar Sharma ने": the name also in Latin letters, before ने.
@@ -92,7 +105,7 @@ def _name_after(text: str, pos: int) -> tuple[str | None, int]:
     """
     window = text[pos : pos + _NAME_WINDOW]
     # "प्रखंड विकास पदाधिकारी (बीडीओ) हुलास महतो": the post's abbreviation in brackets before the name
-    paren = _ABBREVIATION_PAREN.match(window)
+    paren = _ABBREVIATION_PAREN.match(window) or _POST_DEPARTMENT.match(window)
     start = paren.end() if paren else 0
     # "अनुविभागीय अधिकारी राजस्व सिहोरा पुष्पेन्द्र अहके ने": the post's branch word before the name
     branch = _NAME_WORD.match(window, start)
@@ -127,6 +140,19 @@ def _name_after(text: str, pos: int) -> tuple[str | None, int]:
             return " ".join(w for w, _ in words[:k]), pos + end
     # "प्रमुख सचिव कृषि ने …": no name, but the branch word belongs to the post
     return None, pos + (start if branched and _ERGATIVE.match(window, start) else 0)
+
+
+def _name_before(text: str, start: int) -> str | None:
+    """The holder's name written before a post that starts at ``start`` (see ``_NAME_COMMA_BEFORE``)."""
+    before = _NAME_COMMA_BEFORE.search(text, max(0, start - _NAME_WINDOW), start)
+    if before is None:
+        return None
+    if before["name"]:
+        return before["name"]
+    words = before["cadred"].split()
+    while words and is_in(words[0], "not_name"):  # "बैठक में मनोज कुमार, आईएएस, …": prose before the name
+        words.pop(0)
+    return " ".join(words) or None
 
 
 class _Covered:
@@ -212,7 +238,7 @@ class PersonRegistry:
             if hm.start() in covered:
                 continue
             name, end = _name_after(text, hm.start())
-            if name:
+            if name and not self.gazetteer.find(name):  # "मा0 वन मंत्री ने": an honoured post, not a name
                 known = self.by_name(name)
                 person = self.add(known or Person(name, None))
                 out.append(PersonMention(hm.start(), end, person, bool(_ERGATIVE.match(text, end))))
@@ -237,9 +263,11 @@ class PersonRegistry:
     def _from_designation(self, text: str, m: Mention) -> PersonMention:
         name, end = _name_after(text, m.end)
         # "श्री अनिल कुमार, जिलाधिकारी ने / की अध्यक्षता में …": the name before the post and a comma
-        if name is None and (_ERGATIVE.match(text, m.end) or _CHAIRING.match(text, m.end)):
-            before = _NAME_COMMA_BEFORE.search(text, max(0, m.start - _NAME_WINDOW), m.start)
-            name = before["name"] if before else None
+        bracket = _CLOSING_BRACKET.match(text, m.end) if text[: m.start].rstrip().endswith("(") else None
+        after = bracket.end() if bracket else m.end
+        if name is None and (_ERGATIVE.match(text, after) or _CHAIRING.match(text, after)):
+            name = _name_before(text, m.start)
+            end = after if name else end
         if name and any(f.start == 0 for f in self.gazetteer.find(name)):
             name, end = None, m.end  # "सभी पदाधिकारी प्रमुख सचिव द्वारा …": a second post, not a name
         end = max(end, m.end)
