@@ -40,7 +40,9 @@ _DUE_LINE = re.compile(r"^\s*\(?\s*(?:समय\s*-?\s*सीमा|समयस
 _CLOSING_QUOTES = " \"'”’»"
 _LIST_MARKER = re.compile(r"^\s*\(?[0-9०-९]{1,3}[.)]\s|^\s*\(?[क-ह][.)]\s|^\s*[•\-–*]\s")
 _ATTENDANCE = re.compile(r"उपस्थित|उपस्थिति|मौजूद")
-_REPORT = re.compile(r"बताया|अवगत\s+कराया|जानकारी\s+दी|प्रस्तुतीकरण")
+_REPORT = re.compile(r"बताया|अवगत\s+कराया|जानकारी\s+दी|प्रस्तुतीकरण|प्रस्तुत\s+(?:की|किया|किए|किये)")
+# "उन्होंने बताया कि मुख्य सचिव द्वारा … के निर्देश दिए गए": the directions reported are the named agent's.
+_REPORTED_THAT = re.compile(r"[^।]{0,40}?(?:बताया|अवगत\s+कराया|जानकारी\s+दी)\s+कि\s")
 _THAT_DIRECTS = re.compile(r"निर्देश|निर्देशित|हिदायत|आदेश|कहा")
 
 
@@ -103,6 +105,9 @@ class DocumentExtractor:
         self.meeting_date = meeting or meeting_date(self.full_text) or self.furniture.published_on
         self.minutes = bool(_MINUTES.search(self.full_text))
         self.speaker: Person | None = None
+        # A reporter named in full (``X ने बताया कि …``): "उन्होंने" in the sentences right after means them,
+        # while a passive or a bare direction stays the speaking authority's.
+        self.reporter: Person | None = None
         self.chair: Person | None = None
         self.first_agent_in_review: Person | None = None
         self.attendees: list[Person] = []
@@ -137,13 +142,15 @@ class DocumentExtractor:
         if agents and agents[0].person.generic() and self.speaker is not None:
             # "इन दोनों वरिष्ठ अधिकारियों ने … करने को कहा": the authority the note is about
             return self.speaker, (agents[0].start, agents[0].end)
+        if agents and pron and pron.start() < agents[0].start and _REPORTED_THAT.match(text, pron.end()):
+            return agents[0].person, (agents[0].start, agents[0].end)
         if agents and not (pron and pron.start() < agents[0].start):
             person = agents[0].person
             if person.canonical == "अध्यक्ष" and not person.name and self.chair is not None:
                 person = self.chair  # "अध्यक्ष द्वारा निर्देश दिए गए": the meeting's chair
             return person, (agents[0].start, agents[0].end)
         if pron:
-            return self.speaker, (pron.start(), pron.end())
+            return self.reporter or self.speaker, (pron.start(), pron.end())
         ordered = [pm for pm in mentions if _ON_ORDERS.match(text, pm.end) and not pm.person.generic()]
         if ordered:  # "डीएम के निर्देश पर … शिविर लगाए जाएंगे": the one whose orders these are
             return ordered[0].person, (ordered[0].start, ordered[0].end)
@@ -173,6 +180,7 @@ class DocumentExtractor:
             return
         issuer, issuer_span = self._issuer_for(text, mentions)
         agents = [pm for pm in mentions if pm.ergative and directs(text, pm)]
+        self._follow_reporter(text, agents)
         if agents and _SAID_ABOVE.search(text):
             self._attribute_back(agents[0].person)
         if agents and issuer is not None and agents[0].person.canonical == "अध्यक्ष":
@@ -221,6 +229,14 @@ class DocumentExtractor:
             cue.end,
             cue.confidence,
         )
+
+    def _follow_reporter(self, text: str, agents: list[PersonMention]) -> None:
+        """Who "उन्होंने" means after a report: the reporter named in full, until another agent or a
+        sentence without the pronoun."""
+        if agents and _REPORT.search(text) and not _THAT_DIRECTS.search(text) and agents[0].person.name:
+            self.reporter = agents[0].person
+        elif agents or not pronoun_agent(text):
+            self.reporter = None
 
     def _attribute_back(self, person: Person) -> None:
         """ "उक्त बातें निगम कमिश्नर … ने बैठक में कहीं": the directives quoted above, with no issuer yet, are his."""
