@@ -73,7 +73,14 @@ def department_phrase(text: str, head_start: int) -> str | None:
     return found[0] if found else None
 
 
-def _phrase(text: str, head_start: int) -> tuple[str, int] | None:
+def portfolio_before(text: str, head_start: int) -> str | None:
+    """A known department name right before the word at ``head_start``, or None (``ऊर्जा मंत्री`` → ऊर्जा,
+    ``प्रदेश के मंत्री`` → None): a minister's portfolio."""
+    found = _phrase(text, head_start, known_only=True)
+    return found[0].rsplit(" ", 1)[0] if found else None
+
+
+def _phrase(text: str, head_start: int, *, known_only: bool = False) -> tuple[str, int] | None:
     """The department phrase ending in the head noun at ``head_start`` and where it starts."""
     words: list[str] = []
     where: list[int] = []
@@ -100,7 +107,7 @@ def _phrase(text: str, head_start: int) -> tuple[str, int] | None:
     head = noun[0] if noun else text[head_start:].split()[0]
     start = _known_start(words, len(words))
     if start is None:  # an unknown name: its last word only, never a run of prose
-        return f"{words[-1]} {head}", where[-1]
+        return None if known_only else (f"{words[-1]} {head}", where[-1])
     while True:  # names joined by एवं / व / commas, while each joined part is itself a known name
         j = start
         while j > 0 and words[j - 1] in _JOINERS:

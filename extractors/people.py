@@ -13,6 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from extractors.departments import portfolio_before
 from models.designations import find_phrases
 from models.gazetteer import Gazetteer, Mention
 from nlp.patterns import LETTERS, WORD_END, WORD_START
@@ -74,6 +75,8 @@ def _equivalents() -> dict[str, set[str]]:
 
 
 _EQUIVALENTS = _equivalents()
+# Posts written after their portfolio: "ऊर्जा मंत्री", "खाद्य राज्यमंत्री"
+_PORTFOLIO_POSTS = frozenset({"मंत्री"})
 
 
 @dataclass
@@ -277,6 +280,9 @@ class PersonRegistry:
         # An abbreviation whose post depends on the meeting ("एसडीओ") is spelt out as the post it stands for.
         plain = m.abbreviation and not is_in(m.written, "context_abbreviations")
         written = m.written if plain else m.designation
+        if m.canonical in _PORTFOLIO_POSTS and m.written == m.surface.strip():
+            portfolio = portfolio_before(text, m.start)  # "प्रदेश के ऊर्जा मंत्री": the minister of ऊर्जा
+            written = f"{portfolio} {written}" if portfolio else written
         if name:  # a name (or surname) merges with whoever carries it
             person = self.add(Person(name, written, m.canonical))
         else:  # a bare designation or abbreviation means the person who holds that post here
