@@ -26,7 +26,7 @@ _PLACE_LINE = re.compile(rf"^\s*(?P<place>{LETTERS}{{2,}}(?:\s+{LETTERS}{{2,}})?
 # "समस्तीपुर/नवनीत कुमार झा: …" (town, then the reporter), "सुखसागर/बलौदाबाजार : …" (locality, then the town).
 _DATELINE_HEAD = re.compile(
     r"[\s,\-–>\ufffd\ufeff\u200b]*(?P<head>[\u0900-\u0963\u0966-\u097f]{3,}(?:\s+[\u0900-\u0963\u0966-\u097f]+){0,2})\s*"
-    r"(?P<sep>[।|:/(,]|\.(?=\s)|\s(?=[0-9०-९]{1,2}\s))"
+    r"(?P<sep>[।|:/(,]|\.(?=\s|$)|\s(?=[0-9०-९]{1,2}\s))"
 )
 _DATE_AHEAD = re.compile(r"\s*(?:[0-9०-९]|[\u0900-\u0963\u0966-\u097f]+\s+[0-9०-९])")
 _THEN_TOWN = re.compile(r"\s*(?P<town>[\u0900-\u0963\u0966-\u097f]{3,})\s*:")
@@ -197,7 +197,10 @@ def dateline_place(line: str) -> str | None:
         if m is None:
             return None
         words = m["head"].split()
-        if any(is_in(w, "not_place") for w in words):
+        desk = [i for i, w in enumerate(words) if is_in(w, "not_place")]
+        if desk and desk[-1] == len(words) - 2 and m["sep"] in "।.,":
+            return _a_town(words[-1])  # "सत्यमेव न्यूज खैरागढ़.": the site's name, then the town
+        if desk:
             pos = m.end()
             continue
         if len(words) > 2 or (m["sep"] == "." and len(words) > 1):  # "… राजागणपति आर. की": an initial
