@@ -160,6 +160,20 @@ def _name_before(text: str, start: int) -> str | None:
     return " ".join(words) or None
 
 
+_LIST_JOINER = re.compile(r"\s*(?:,|एवं|और|तथा|व)\s*")
+
+
+def _joint_agents(text: str, mentions: list[PersonMention]) -> list[PersonMention]:
+    """ "डीएम X, एसएसपी Y ने …": every officer of a list before ने is an agent, the first named leading."""
+    out = list(mentions)
+    for i in range(len(out) - 2, -1, -1):
+        pm, after = out[i], out[i + 1]
+        posts = pm.person.designation and after.person.designation  # "प्रशासक …, श्री X ने": an apposition
+        if posts and not pm.ergative and after.ergative and _LIST_JOINER.fullmatch(text, pm.end, after.start):
+            out[i] = PersonMention(pm.start, pm.end, pm.person, True, pm.written, pm.open_class)
+    return out
+
+
 class _Covered:
     """Spans already read, for a linear-time "is this position inside one?" test (spans come in order)."""
 
@@ -263,7 +277,7 @@ class PersonRegistry:
             if canonical:
                 person = self.by_designation(canonical) or self.add(Person(None, canonical, canonical))
                 out.append(PersonMention(wm.start(1), wm.end(1), person, True, canonical))
-        return sorted(out, key=lambda pm: pm.start)
+        return _joint_agents(text, sorted(out, key=lambda pm: pm.start))
 
     def _from_designation(self, text: str, m: Mention) -> PersonMention:
         name, end = _name_after(text, m.end)
