@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from extractors.departments import department_phrase, meeting_department
+from extractors.departments import department_phrase, meeting_department, portfolio_before
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "departments.tsv"
 
@@ -36,3 +36,10 @@ def test_an_unknown_name_keeps_its_last_word_only() -> None:
 def test_no_name_before_the_head_is_none() -> None:
     text = "सभी विभाग"
     assert department_phrase(text, text.index("विभाग")) is None
+
+
+def test_a_portfolio_is_a_known_department_name_only() -> None:
+    text = "प्रदेश के ऊर्जा मंत्री"
+    assert portfolio_before(text, text.index("मंत्री")) == "ऊर्जा"
+    text = "इस दौरान मंत्री"
+    assert portfolio_before(text, text.index("मंत्री")) is None
