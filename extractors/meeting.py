@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from extractors.people import PersonMention
 from models.gazetteer import load_gazetteer
-from nlp.dates import WEEKDAY_WORDS, WEEKDAYS, find_time_expressions
+from nlp.dates import MONTH_WORDS, WEEKDAY_WORDS, WEEKDAYS, find_time_expressions
 from nlp.normalize import fold
 from nlp.patterns import LETTERS
 from nlp.vocab import is_in
@@ -17,7 +17,8 @@ _MEETING_WORDS = re.compile(r"बैठक|समीक्षा|आयोजि
 # "बरेली, 3 मार्च", "बरेली। अपडेट: 3 मार्च 2024, 06:10 PM", "हरिद्वार | दिनांक 11.07.2024"
 _DATELINE = re.compile(
     rf"^\s*(?P<place>{LETTERS}+(?:\s+{LETTERS}+)?)\s*[,।|:-]\s*(?:(?:अपडेट|अद्यतन|प्रकाशित|updated?)\s*[:\-]?\s*)?"
-    r"(?:दिनांक\s*[:\-]?\s*)?[0-9०-९]",
+    # "नई दिल्ली, जनवरी 1 --": the month before the day
+    rf"(?:दिनांक\s*[:\-]?\s*)?(?:(?:{MONTH_WORDS})\s+)?[0-9०-९]",
     re.IGNORECASE,
 )
 _PLACE_FIELD = re.compile(r"(?<![\u0900-\u097f])(?:स्थान|स्थल)\s*[:\-–]\s*(?P<place>[^\n।]+)")  # not "राजस्थान –"
@@ -26,7 +27,7 @@ _PLACE_LINE = re.compile(rf"^\s*(?P<place>{LETTERS}{{2,}}(?:\s+{LETTERS}{{2,}})?
 # "समस्तीपुर/नवनीत कुमार झा: …" (town, then the reporter), "सुखसागर/बलौदाबाजार : …" (locality, then the town).
 _DATELINE_HEAD = re.compile(
     r"[\s,\-–>\ufffd\ufeff\u200b]*(?P<head>[\u0900-\u0963\u0966-\u097f]{3,}(?:\s+[\u0900-\u0963\u0966-\u097f]+){0,2})\s*"
-    r"(?P<sep>[।|:/(,]|\.(?=\s|$)|\s(?=[0-9०-९]{1,2}\s))"
+    r"(?P<sep>[।|:/(,]|[.ः](?=\s|$)|\s(?=[0-9०-९]{1,2}\s))"
 )
 _DATE_AHEAD = re.compile(r"\s*(?:[0-9०-९]|[\u0900-\u0963\u0966-\u097f]+\s+[0-9०-९])")
 _THEN_TOWN = re.compile(r"\s*(?P<town>[\u0900-\u0963\u0966-\u097f]{3,})\s*:")
@@ -57,6 +58,12 @@ _PLACE_HELD = re.compile(
     r"|दैनिक\s+[\u0900-\u0963\u0966-\u097f]+\s*\((?P<place5>[\u0900-\u0963\u0966-\u097f]{3,})\)",
     re.MULTILINE,
 )
+# "जम्मू संभागीय आयुक्त रमेश कुमार ने …", "अपर सियांग डीसी …": a lead opening with the town of a district post
+_TOWN_POST = re.compile(
+    r"^\s*(?P<place>[\u0900-\u0963\u0966-\u097f]{3,}(?:\s+[\u0900-\u0963\u0966-\u097f]{3,})?)\s+"
+    r"(?:उपायुक्त|जिलाधिकारी|जिला\s+कलेक्टर|कलेक्टर|कलक्टर|डीसी|डीएम|पुलिस\s+अधीक्षक|एसपी|एसएसपी|नगर\s+आयुक्त"
+    r"|संभागीय\s+आयुक्त|मंडलायुक्त|बीडीओ|एसडीएम)\s"
+)
 # "राष्ट्रीय (दैनिक कर्मभूमि) लखनऊ,24 फरवरी 2021": a town and a comma right before a full date
 _TOWN_COMMA = re.compile(r"(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s*,\s*$")
 _PLACE_GROUPS = ("place", "place2", "place3", "place4", "place5")
@@ -78,7 +85,8 @@ _ORDERED_MEETING = re.compile(
 _HELD = re.compile(
     r"\sने\s[^।]*?(?:(?:समीक्षा\s+)?बैठक\s+(?:की|ली|लेकर|लेते|बुलाई)|बैठक\s+में\s[^।]*?समीक्षा\s+की)"
     r"(?![\u0900-\u0963\u0966-\u097f])"
-    r"|\sद्वारा\s+(?:[\u0900-\u0963\u0966-\u097f]+\s+){0,3}?बैठक\s+(?:की|ली|आयोजित\s+की)\s+(?:गई|गयी)"
+    r"|\sद्वारा\s+(?:लिया\s+गया\s+)?(?:[\u0900-\u0963\u0966-\u097f]+\s+){0,3}?(?:बैठक|मीटिंग)"
+    r"(?:\s+(?:की|ली|आयोजित\s+की)\s+(?:गई|गयी)|\s*,)"
 )
 # "… ने सोमवार को … समीक्षा बैठक की/ली/आयोजित की": the weekday a past meeting was held on.
 _WEEKDAY_AT = re.compile(rf"(?P<day>{WEEKDAY_WORDS})\s+को")
@@ -222,6 +230,9 @@ def meeting_place(text: str) -> str | None:
         return _a_place(m["place"].split(",")[-1])
     lines = head.split("\n")[:40]
     for line in lines:
+        m = _LOCAL_DATELINE.match(line)  # "कोडरमा, अक्टूबर 25 -- मरकच्चो, …": the local town, not the desk's
+        if m and _a_town(m["place"]):
+            return _a_town(m["place"])
         m = _DATELINE.match(line)
         if m and _a_town(m["place"].split()[-1], dated=True):
             return _a_town(m["place"].split()[-1], dated=True)
@@ -230,6 +241,10 @@ def meeting_place(text: str) -> str | None:
         place = _a_town(m["place"]) if m else dateline_place(line)
         if place:
             return place
+    for line in lines[:3]:
+        m = _TOWN_POST.match(line)
+        if m and _a_town(m["place"]):
+            return _a_town(m["place"])
     for line in head.split("\n")[1:15]:
         m = _PLACE_LINE.match(line)
         if m and not _MEETING_WORDS.search(line) and len(m["place"]) < 20 and _a_town(m["place"]):

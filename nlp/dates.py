@@ -26,6 +26,7 @@ _MONTH = alternation(column("months"))
 _UNIT = alternation(column("duration_units"))
 _WEEKDAY = alternation(column("weekdays"))
 WEEKDAY_WORDS = _WEEKDAY  # the weekdays as a regex alternation, for readers of meeting facts
+MONTH_WORDS = _MONTH  # the month names as a regex alternation
 _D = "[0-9०-९]"
 _W = WORD_START_W
 _E = WORD_END_W
@@ -41,8 +42,9 @@ _DAY_MONTH_YEAR = re.compile(
     re.IGNORECASE,
 )
 _MONTH_DAY_YEAR = re.compile(
-    rf"{_W}(?P<month>january|february|march|april|may|june|july|august|september|october|november|december)"
-    rf"\s+(?P<day>\d{{1,2}}),?\s*(?P<year>\d{{4}})?{_E}" + _SUFFIX,
+    # "अगस्त 25, 2025 8:41 अपराह्न", "नई दिल्ली, जनवरी 1 --": also a Hindi month before the day
+    rf"{_W}(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|{_MONTH})"
+    rf"\s+(?P<day>{_D}{{1,2}}),?\s*(?P<year>{_D}{{4}})?{_E}" + _SUFFIX,
     re.IGNORECASE,
 )
 _NUMERIC = re.compile(
