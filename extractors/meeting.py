@@ -59,11 +59,16 @@ _PLACE_HELD = re.compile(
     re.MULTILINE,
 )
 # "जम्मू संभागीय आयुक्त रमेश कुमार ने …", "अपर सियांग डीसी …": a lead opening with the town of a district post
-_TOWN_POST = re.compile(
-    r"^\s*(?P<place>[\u0900-\u0963\u0966-\u097f]{3,}(?:\s+[\u0900-\u0963\u0966-\u097f]{3,})?)\s+"
+_LOCAL_POSTS = (
     r"(?:उपायुक्त|जिलाधिकारी|जिला\s+कलेक्टर|कलेक्टर|कलक्टर|डीसी|डीएम|पुलिस\s+अधीक्षक|एसपी|एसएसपी|नगर\s+आयुक्त"
     r"|संभागीय\s+आयुक्त|मंडलायुक्त|बीडीओ|एसडीएम)\s"
 )
+_TOWN_POST = re.compile(
+    r"^\s*(?P<place>[\u0900-\u0963\u0966-\u097f]{3,}(?:\s+[\u0900-\u0963\u0966-\u097f]{3,})?)\s+" + _LOCAL_POSTS
+)
+# "… के निर्देश पर सुगौली बीडीओ ने …": a town word before a local post in the lead
+_TOWN_WORD_POST = re.compile(r"(?<![\u0900-\u097f])(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s+" + _LOCAL_POSTS)
+_LEAD_CHARS = 300
 # "राष्ट्रीय (दैनिक कर्मभूमि) लखनऊ,24 फरवरी 2021": a town and a comma right before a full date
 _TOWN_COMMA = re.compile(r"(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s*,\s*$")
 _PLACE_GROUPS = ("place", "place2", "place3", "place4", "place5")
@@ -244,6 +249,11 @@ def meeting_place(text: str) -> str | None:
     for line in lines[:3]:
         m = _TOWN_POST.match(line)
         if m and _a_town(m["place"]):
+            return _a_town(m["place"])
+    for m in _TOWN_WORD_POST.finditer(head[:_LEAD_CHARS]):
+        # "अपर जिलाधिकारी", "अतिरिक्त उपायुक्त": a rank of the post, no town
+        ranked = is_in(m["place"], "post_ranks") or any(f.start == 0 for f in load_gazetteer().find(m[0]))
+        if not ranked and _a_town(m["place"]):
             return _a_town(m["place"])
     for line in head.split("\n")[1:15]:
         m = _PLACE_LINE.match(line)
