@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from extractors.people import PersonMention
+from extractors.people import PersonMention, lead_agent
 from models.gazetteer import load_gazetteer
 from nlp.dates import MONTH_WORDS, WEEKDAY_WORDS, WEEKDAYS, find_time_expressions
 from nlp.normalize import fold
@@ -309,7 +309,7 @@ def chair_from(sentence: str, mentions: list[PersonMention]) -> PersonMention | 
         # the agent of this ने, not one before it ("सीएमओ द्वारा जारी बयान में कहा गया कि मुख्यमंत्री ने … बैठक की")
         agents = [pm for pm in mentions if pm.ergative and pm.end <= m.start() and not pm.person.generic()]
         if agents:
-            return agents[-1]
+            return lead_agent(sentence, agents, len(agents) - 1)
     m = _CHAIR_FIELD.search(sentence)
     if m:
         after = [pm for pm in mentions if pm.start >= m.end()]

@@ -160,7 +160,15 @@ def _name_before(text: str, start: int) -> str | None:
     return " ".join(words) or None
 
 
-_LIST_JOINER = re.compile(r"\s*(?:,|एवं|और|तथा|व)\s*")
+# "X एवं मुख्यनगरपालिका अधिकारी Y ने": a joiner, perhaps with a word or two of the next post the gazetteer left out
+LIST_JOINER = re.compile(r"\s*(?:,|एवं|और|तथा|व)\s*(?:[\u0900-\u0963\u0966-\u097f]+\s+){0,2}")
+
+
+def lead_agent(text: str, agents: list[PersonMention], i: int) -> PersonMention:
+    """The first named of the joint agents that ``agents[i]`` ends (``डीएम X, एसएसपी Y ने``: X)."""
+    while i > 0 and LIST_JOINER.fullmatch(text, agents[i - 1].end, agents[i].start):
+        i -= 1
+    return agents[i]
 
 
 def _joint_agents(text: str, mentions: list[PersonMention]) -> list[PersonMention]:
@@ -168,8 +176,9 @@ def _joint_agents(text: str, mentions: list[PersonMention]) -> list[PersonMentio
     out = list(mentions)
     for i in range(len(out) - 2, -1, -1):
         pm, after = out[i], out[i + 1]
-        posts = pm.person.designation and after.person.designation  # "प्रशासक …, श्री X ने": an apposition
-        if posts and not pm.ergative and after.ergative and _LIST_JOINER.fullmatch(text, pm.end, after.start):
+        # each officer with a post and a name: "प्रशासक …, श्री X ने", "राज्यपाल और प्रशासक X ने" are appositions
+        posts = pm.person.designation and pm.person.name and after.person.designation
+        if posts and not pm.ergative and after.ergative and LIST_JOINER.fullmatch(text, pm.end, after.start):
             out[i] = PersonMention(pm.start, pm.end, pm.person, True, pm.written, pm.open_class)
     return out
 
