@@ -77,7 +77,8 @@ def department_phrase(text: str, head_start: int) -> str | None:
 
 def portfolio_before(text: str, head_start: int) -> str | None:
     """A known department name right before the word at ``head_start``, or None (``ऊर्जा मंत्री`` → ऊर्जा,
-    ``प्रदेश के मंत्री`` → None): a minister's portfolio."""
+    ``प्रदेश के मंत्री`` → None): a minister's portfolio. Only a name that is all the words before the post
+    (``वन, पर्यावरण, उद्यान, जन्तु उद्यान मंत्री`` is no one portfolio: None)."""
     found = _phrase(text, head_start, known_only=True)
     return found[0].rsplit(" ", 1)[0] if found else None
 
@@ -110,6 +111,8 @@ def _phrase(text: str, head_start: int, *, known_only: bool = False) -> tuple[st
     start = _known_start(words, len(words))
     if start is None:  # an unknown name: its last word only, never a run of prose
         return None if known_only else (f"{words[-1]} {head}", where[-1])
+    if known_only and start > 0:
+        return None
     while True:  # names joined by एवं / व / commas, while each joined part is itself a known name
         j = start
         while j > 0 and words[j - 1] in _JOINERS:

@@ -43,3 +43,8 @@ def test_a_portfolio_is_a_known_department_name_only() -> None:
     assert portfolio_before(text, text.index("मंत्री")) == "ऊर्जा"
     text = "इस दौरान मंत्री"
     assert portfolio_before(text, text.index("मंत्री")) is None
+
+
+def test_a_portfolio_is_all_the_words_before_the_post() -> None:
+    text = "उत्तर प्रदेश के वन, पर्यावरण, उद्यान, जन्तु उद्यान मंत्री"
+    assert portfolio_before(text, text.index("मंत्री")) is None
