@@ -29,6 +29,14 @@ _ACTION_TIED = (
     rf"{_B}(?:{alternation(column('action_nouns'))})(?:ों|ें|ओं)?\s+(?:के\s+लिए|के\s+लिये|हेतु|सहित|को\s+लेकर|के\s+संबंध\s+में|के|की|का)\s+"
     rf"(?:{LETTERS}+\s+){{0,3}}?(?:दिशा-?\s*)?निर्देश"
 )
+# "प्रस्तावित दौरे को लेकर अधिकारियों को दिशा-निर्देश दिए", "इससे संबंधित आवश्यक दिशा-निर्देश दिये": a direction
+# about a named topic (not a generic one: generic_topics.tsv), nothing but the addressee and adjectives
+# between them - a participle in between ("… के बारे में जानकारी देते हुए निर्देश") ties the topic to it.
+_TOPIC_TIED = (
+    rf"(?:{_B}(?!(?:{alternation(column('generic_topics'))}){WORD_END}){LETTERS}+\s+(?:को\s+लेकर|के\s+(?:संबंध|सम्बन्ध|सम्बंध|बारे|संदर्भ)\s+में)"
+    r"|(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)|इस\s+(?:संबंध|सम्बन्ध|सम्बंध|संदर्भ)\s+में)\s+"
+    rf"(?:(?!{LETTERS}*(?:कर|हुए|हुये|ते)\s){LETTERS}+\s+){{0,4}}?(?:दिशा-?\s*)?निर्देश"
+)
 # The end of a clause: punctuation, the end, or a conjunction or purpose word.
 _CLAUSE_END = r"(?=\s*(?:[।,;:!?.|]|$|तथा|और|एवं|ताकि|जिससे|जिसमें|ताकी|अन्यथा|वरना|व\s|कि\s|जिन|जो\s))"
 _SENTENCE_END = r"(?=\s*[।!.|]?\s*$)"
@@ -275,7 +283,7 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "empty_direction",
         spelled(
-            rf"^(?!.*{LETTERS}(?:ने|नें)\s+(?:का|के|की|हेतु)\s)(?!.*{_ACTION_TIED})(?:(?!\sकि\s).)*?(?:(?:ने|को|से|हुए|हुये)\s+|\s(?!(?:के|का|की)\s){LETTERS}+\s+(?:(?:{_EMPTY_ADJ})\s+){{1,3}})"
+            rf"^(?!.*{LETTERS}(?:ने|नें)\s+(?:का|के|की|हेतु)\s)(?!.*(?:{_ACTION_TIED}|{_TOPIC_TIED}))(?:(?!\sकि\s).)*?(?:(?:ने|को|से|हुए|हुये)\s+|\s(?!(?:के|का|की)\s){LETTERS}+\s+(?:(?:{_EMPTY_ADJ})\s+){{1,3}})"
             r"(?:दिशा-?\s*)?निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)\s*(?:गए|गये|गया|गयी|गई)?\s*[।.]?\s*$"
         ),
     ),

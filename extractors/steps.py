@@ -40,6 +40,12 @@ _DATELINE_BEFORE = re.compile(r"\s*[\u0900-\u097f]+(?:\s+[\u0900-\u097f]+)?\s*[,
 # "… करें ताकि … शीघ्र …": a time inside a purpose clause is not when the action is due.
 _PURPOSE = re.compile(rf"{WORD_START}(?:ताकि|जिससे|जिससे\s+कि|ताकी)\s")
 _THAT = re.compile(rf"{WORD_START}कि\s+")
+# "15 जून को प्रस्तावित दौरे को लेकर … निर्देश दिए": a date inside the topic of the directions dates the event
+# they are about, not the action.
+_TOPIC_AFTER = re.compile(
+    r"(?:(?!\s(?:करने|करें|कराएं|किया|किए|की\s+जाए)\s)[^,।]){0,80}?\s"
+    r"(?:को\s+लेकर|के\s+(?:संबंध|सम्बन्ध|संदर्भ|बारे)\s+में|के\s+(?:मद्देनजर|मद्देनज़र|दृष्टिगत))\s"
+)
 # A directive whose subject is a bare third-person pronoun, at the start or right after कि.
 _PRONOUN_SUBJECT = re.compile(r"(?:^|\sकि\s+)(?:वह|वे)\s")
 
@@ -56,6 +62,7 @@ def choose_deadline(expressions: list[TimeExpression], sentence: str = "") -> Ti
         expressions = [e for e in expressions if e.start < purpose.start()]
     # "चंडीगढ़, 4 मई – … ने बताया कि …": a dateline opening the sentence dates the note, not the action
     expressions = [e for e in expressions if not (e.kind == "on" and _DATELINE_BEFORE.fullmatch(sentence[: e.start]))]
+    expressions = [e for e in expressions if not (e.kind == "on" and _TOPIC_AFTER.match(sentence, e.end))]
     if not expressions:
         return None
     return min(expressions, key=lambda e: (_DEADLINE_PREFERENCE.get(e.kind, 9), e.start))
