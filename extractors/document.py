@@ -50,6 +50,7 @@ class _Unit:
     sentence: Sentence
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|(?:एवं|तथा|और|व)(?![\u0900-\u097f]))\s*(?:(?:सभी|समस्त)\s+)?")
 _DEVANAGARI_END = re.compile(r"[\u0900-\u0963\u0966-\u097f,]$")
 
 
@@ -111,6 +112,9 @@ class DocumentExtractor:
         self.last_unit: _Unit | None = None
         # Officers mentioned (not as agents) in the sentence before: "वह …" in the next one may mean them.
         self.previous_addressees: list[PersonMention] = []
+        self.previous_text = ""
+        # Who must act on the directive read from the sentence before (empty when it held none).
+        self.previous_responsible: list[dict[str, Any]] = []
         self.opinion = second_opinion.active()  # None unless NIRDESH_SECOND_OPINION is on
 
     # -- prose -------------------------------------------------------------
@@ -151,9 +155,12 @@ class DocumentExtractor:
 
     def _sentence(self, unit: _Unit, table_keys: list[str], *, is_title: bool) -> None:
         mentions = self.registry.find_mentions(unit.sentence.text)
+        count = len(self.items)
         try:
             self._read_sentence(unit, table_keys, mentions, is_title=is_title)
         finally:
+            self.previous_responsible = list(self.items[-1]["responsible"]) if len(self.items) > count else []
+            self.previous_text = unit.sentence.text
             self.previous_addressees = [
                 pm for pm in mentions if not pm.ergative and (pm.written or pm.person.designation)
             ]
@@ -241,12 +248,20 @@ class DocumentExtractor:
         )
 
     def _pronoun_addressee(self, issuer: Person | None) -> list[dict[str, Any]]:
-        """ "वह/वे … करें" with nobody named: the officer the sentence before was about, if it named one."""
-        for pm in reversed(self.previous_addressees):
-            if issuer is not None and pm.person == issuer:
-                continue
-            return [{"name": pm.person.name, "designation": pm.written or pm.person.designation}]
-        return []
+        """ "वह/वे … करें" with nobody named: who must act on the directive just before, else the officer the
+        sentence before was about, if it named one."""
+        if self.previous_responsible:
+            return [dict(r) for r in self.previous_responsible]
+        named = [pm for pm in self.previous_addressees if issuer is None or pm.person != issuer]
+        if not named:
+            return []
+        # the last officer named, with those listed before it ("… अधिकारियों एवं पर्यवेक्षिकाओं से")
+        listed = [named[-1]]
+        for pm in reversed(named[:-1]):
+            if not _LIST_GAP.fullmatch(self.previous_text[pm.end : listed[0].start]):
+                break
+            listed.insert(0, pm)
+        return [{"name": pm.person.name, "designation": pm.written or pm.person.designation} for pm in listed]
 
     def _attach_to_previous(self, text: str) -> bool:
         """``कार्यवाही: अधिशासी अभियंता`` / ``समय-सीमा: 15 दिवस`` lines belong to the item above."""

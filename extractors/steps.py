@@ -46,8 +46,13 @@ _TOPIC_AFTER = re.compile(
     r"(?:(?!\s(?:करने|करें|कराएं|किया|किए|की\s+जाए)\s)[^,।]){0,80}?\s"
     r"(?:को\s+लेकर|के\s+(?:संबंध|सम्बन्ध|संदर्भ|बारे)\s+में|के\s+(?:मद्देनजर|मद्देनज़र|दृष्टिगत))\s"
 )
-# A directive whose subject is a bare third-person pronoun, at the start or right after कि.
-_PRONOUN_SUBJECT = re.compile(r"(?:^|\sकि\s+)(?:वह|वे)\s")
+# A directive whose subject is a bare third- or second-person pronoun, at the start or right after कि
+# ("वे … करें", "आप स्वयं … करेंगे"), or whose addressee is a pronoun right after the agent ("उन्होंने उन्हें
+# … करने का निर्देश दिया"): the addressee named before.
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:^|\sकि\s+)(?:वह|वे|आप)\s"
+    r"|(?:\sने|उन्होंने|उन्होने|इन्होंने)\s+(?:भी\s+)?(?:उन्हें|उन्हे|इन्हें|इन्हे|उनसे|इनसे|आपको|आपसे)\s"
+)
 
 
 def needs_review(confidence: float) -> bool:
