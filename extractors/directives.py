@@ -95,15 +95,24 @@ _HAPPEN_AS_TOLD = (
 # "कहा कि दिसंबर तक … लैब क्रियाशील हो जानी चाहिए": a state that must be reached by a due time.
 _BECOME_BY = rf"{_B}(?:हो|बन)\s+(?:जानी|जाना|जाने)\s+चाहिए{_CLAUSE_END}"
 _SUBJUNCTIVE = rf"{_B}(?:जाए|जाये|जाएं|जायें|जाएँ|जावे|जावें|जाय){_CLAUSE_END}"
-_IMPERATIVE = rf"{_B}(?:{_STEMS})(?:ें|ाएं|ाएँ|ायें|ाये|ाए|ावें|एं|एँ|यें){_CLAUSE_END}"
+# "… रिपोर्ट दें", "… सलाह लें": देना and लेना take the bare anusvara.
+_IMPERATIVE = rf"{_B}(?:(?:{_STEMS})(?:ें|ाएं|ाएँ|ायें|ाये|ाए|ावें|एं|एँ|यें)|दें|लें|दीजिए|लीजिए){_CLAUSE_END}"
+# "कहा कि … सावधानी बरतें": inside a directing clause any verb in the polite plural ending the sentence orders,
+# whether or not its stem is listed (not the copula हैं, not the postposition में).
+_ANY_POLITE_PLURAL = rf"{_B}(?!(?:हैं|में|हें|उन्हें|इन्हें|जिन्हें|तुम्हें|हमें|आपमें)\s*[।.!]?\s*$){LETTERS}+(?:ें|एं|एँ|ाएं)\s*[।.!]?\s*$"
 # "… करा लें", "… भेज दें": a compound imperative.
 _COMPOUND_IMPERATIVE = rf"{_B}(?:{_STEMS})\s+(?:लें|दें|डालें|रखें|लिया\s+करें){_CLAUSE_END}"
 # "विभाग इस पर ध्यान दे तथा रिपोर्ट हर माह भेजे": a third-person singular subjunctive.
-_SUBJUNCTIVE_SG = rf"{_B}(?<!नहीं\s)(?!हो|रह)(?:{_STEMS})(?:े|ाए|ाये|वाए){_CLAUSE_END}"
+# Bare दे/ले only before a sentence mark or a conjunction: "आपको बता दे कि" is a reporter's aside, and a page cut
+# after "… बैठकें ले" is no verb yet.
+_SUBJUNCTIVE_SG = (
+    rf"{_B}(?<!नहीं\s)(?!हो|रह)(?:(?:{_STEMS})(?:े|ाए|ाये|वाए){_CLAUSE_END}"
+    r"|(?:दे|ले)(?=\s*(?:[।!?.|]|ताकि\s|तथा\s|और\s|एवं\s|जिससे\s)))"
+)
 # "… निरस्त नहीं होना चाहिए", "… के बाद ही किया जाना चाहिए": a prohibition or an explicit passive
 # obligation. A general "should" (``कार्य होना चाहिए``, ``ऐसा नहीं होना चाहिए``) is an opinion.
 _OBLIGATION = (
-    rf"(?:{_B}(?:नहीं|नही)\s+(?!रहना|रहनी|रहने)(?:{LETTERS}+\s+){{0,2}}|{_B}(?:की|किया|किए|दी|दिया|दिए|कराई|कराया|कराए)\s+"
+    rf"(?:{_B}(?:नहीं|नही)\s+(?!रहना|रहनी|रहने)(?:{LETTERS}+\s+){{0,2}}|{_B}(?:की|किया|किए|दी|दिया|दिए|कराई|कराया|कराए|लिया|ली|लिए)\s+"
     rf"(?:जानी|जाना|जाने)\s+)चाहिए{_CLAUSE_END}"
 )
 # "जनता को किसी प्रकार की परेशानी न हो": a prohibition in the subjunctive.
@@ -132,7 +141,7 @@ _VERBLESS = (
 
 _THAT_CLAUSE = spelled(rf"{_B}(?:कहा|बल\s+दिया|जोर\s+दिया|ज़ोर\s+दिया|स्पष्ट\s+किया|दोहराया|निर्देश|हिदायत)")
 _REPORTED = spelled(
-    rf"{_B}(?:चर्चा\s+(?:की\s+गई|हुई|की)|अवगत\s+कराया|बताया\s+(?:कि|गया)|जानकारी\s+दी|प्रस्तुतीकरण|उपस्थित\s+(?:रहे|थे|रहीं)"
+    rf"{_B}(?:चर्चा\s+(?:की\s+गई|हुई|की)|अवगत\s+कराया|बताया\s+(?:कि|गया)|जानकारी\s+दी|प्रस्तुतीकरण|उपस्थित\s+(?:रहे|थे|रहीं)(?![\u0900-\u0963\u0966-\u097f])"
     # "प्रमुख अभियंता ने आश्वस्त किया कि …": a subordinate's promise, not a direction
     r"|आश्वस्त\s+किया|आश्वासन\s+दिया)"
 )
@@ -258,6 +267,7 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("subjunctive", spelled(_SUBJUNCTIVE), 0.85, _not_reported),
     ("imperative", spelled(_IMPERATIVE), 0.8, _imperative_not_reported),
     ("imperative", spelled(_COMPOUND_IMPERATIVE), 0.8, _not_reported),
+    ("imperative", spelled(_ANY_POLITE_PLURAL), 0.7, _that_clause),
     ("obligation", spelled(_OBLIGATION), 0.7, _obligation),
     ("obligation", spelled(_MUST_NOT_HAPPEN), 0.6, _obligation),
     ("subjunctive", spelled(_SUBJUNCTIVE_3SG), 0.65, _that_clause),
@@ -314,7 +324,7 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "threat",
         spelled(
-            r"^\s*(?:\(?[0-9०-९]{1,3}[.)]\s*)?(?:[^।]{0,80}?\s(?:कहा|हिदायत\s+दी|चेतावनी\s+दी|स्पष्ट\s+किया|निर्देश\s+दिए|निर्देश\s+दिये)\s+कि\s+)?"
+            r"^\s*(?:\(?[0-9०-९]{1,3}[.)]\s*)?(?:[^।]{0,80}?\s(?:कहा|हिदायत\s+दी|चेतावनी\s+दी|स्पष्ट\s+किया|(?:निर्देश|आदेश)\s+(?:दिए|दिये|दिया))\s+कि\s+)?"
             rf"(?:(?!\s(?:तथा|और|एवं|व)\s|[,;]|जाए|करें)[^।]){{0,160}}?"
             # against whom, or on what condition ("लापरवाही मिलने पर", "अनियमितता पर")
             rf"(?:(?:विरुद्ध|खिलाफ|खिलाफ़)|(?:{LETTERS}+ने|लापरवाही|शिथिलता|उदासीनता|अनियमितता|ढिलाई)\s+पर)\s+(?:{LETTERS}+\s+){{0,4}}?"
@@ -328,6 +338,24 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         spelled(
             r"^(?!.*(?:निर्देश|हिदायत))[^।]*(?:बैठक|बैठकें|कॉन्फ्रेंस|कान्फ्रेंस|कांफ्रेंस|सम्मेलन|कार्यशाला|समारोह)\s+(?:भी\s+)?"
             r"(?:आयोजित\s+(?:की|किया|किए)\s+(?:जाएगी|जाएगा|जाएंगे|जायेगी|जायेगा)|होगी|होगा|होंगी)\s*[।.]?\s*$"
+        ),
+    ),
+    # "जिससे कार्य में कोई परेशानी न हो।", "ताकि …": a purpose clause cut off from the directive it serves.
+    ("purpose_clause", spelled(r"^\s*(?:जिससे|ताकि|ताकी|इससे\s+कि|जिससे\s+कि)\s")),
+    # "उक्त बातें X ने … निर्देश देते हुए कहीं।", "ये निर्देश X ने बैठक में दिए।": who said what is quoted above.
+    (
+        "attribution",
+        spelled(
+            r"^\s*(?:उक्त|उपरोक्त|ये|यह|यही)\s+(?:बातें|बात|निर्देश)\s[^।]*(?:ने|द्वारा)\s[^।]*"
+            r"(?:कही|कहीं|कहा|दिए|दिये|दिया)(?:\s+(?:गए|गये|गई|है|हैं))?\s*[।.]?\s*$"
+        ),
+    ),
+    # "निर्देश दिया गया है कि … लापरवाही बर्दाश्त नहीं की जाएगी।": a warning after the frame, nothing to do.
+    (
+        "warning_only",
+        spelled(
+            r"\sकि\s+(?:(?!जाए|जाये|करें|करे\s|सुनिश्चित|चाहिए)[^।])*?(?:बर्दाश्त|बरदाश्त|सहन|क्षम्य)\s+नहीं\s+"
+            r"(?:की\s+जाएगी|किया\s+जाएगा|होगी|होगा|की\s+जायेगी)\s*[।.]?\s*$"
         ),
     ),
     # "पिछले सप्ताह … निर्देश दिए गए थे।", "… निर्देश दिए थे।": a direction given in the past.
@@ -361,7 +389,7 @@ def directive_cue(sentence: str, *, minutes_context: bool = False) -> DirectiveC
     ):
         return None
     purpose = _PURPOSE.search(sentence)
-    head = sentence[: purpose.start()] if purpose else sentence
+    head = sentence[: purpose.start()] + "।" if purpose else sentence  # the clause before the purpose ends there
     for kind, rx, confidence, applies in CUE_RULES:
         m = rx.search(head)
         if m and applies(sentence, minutes_context):
