@@ -318,7 +318,7 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "लक्ष्य तभी पूरा होगा जब सभी विभाग मिलकर काम करें": a condition stated, not a direction.
     ("condition", spelled(r"(?<![\u0900-\u097f])तभी\s[^।]*?\sजब(?![\u0900-\u097f])")),
     # "… समीक्षा करते हुए निम्नलिखित निर्णय लिए गए:": the heading of the decisions listed after it.
-    ("list_heading", spelled(r"निम्नलिखित\s+(?:निर्णय|निर्देश)")),
+    ("list_heading", spelled(r"(?:निम्नलिखित|निम्नानुसार|निम्न|निम्नांकित)\s+(?:दिशा-?\s*)?(?:निर्णय|निर्देश)")),
     # "कहा कि लापरवाही बरतने वालों के विरुद्ध कार्रवाई की जाएगी": a threat of what the authority will do, no
     # action asked of anyone; only the threat after the frame (``कहा कि``, ``हिदायत दी कि``, a list number).
     (
@@ -394,4 +394,19 @@ def directive_cue(sentence: str, *, minutes_context: bool = False) -> DirectiveC
         m = rx.search(head)
         if m and applies(sentence, minutes_context):
             return DirectiveCue(kind, m.start(), m.end(), confidence)
+    return None
+
+
+_LINE_RULES = (("verbless", spelled(_VERBLESS)), ("subjunctive", spelled(_SUBJUNCTIVE_3SG)))
+
+
+def line_cue(line: str) -> DirectiveCue | None:
+    """A point of a list with no mark or sentence end: a verbless decision (``… निपटाने के निर्देश``,
+    ``… 30 जून तक``) or a bare subjunctive (``… 15 दिन में पूरा हो``) directs as a numbered point does."""
+    if blocked(line) or _REPORTED.search(line):
+        return None
+    for kind, rx in _LINE_RULES:
+        m = rx.search(line)
+        if m:
+            return DirectiveCue(kind, m.start(), m.end(), 0.55)
     return None

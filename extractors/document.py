@@ -10,6 +10,7 @@ from typing import Any
 from core.contract import SCHEMA_ID, Extraction
 from extractors import second_opinion
 from extractors.departments import meeting_department
+from extractors.directives import line_cue
 from extractors.furniture_facts import furniture_facts
 from extractors.meeting import (
     chair_from,
@@ -51,6 +52,8 @@ class _Unit:
 
 
 _LIST_GAP = re.compile(r"\s*(?:,|(?:एवं|तथा|और|व)(?![\u0900-\u097f]))\s*(?:(?:सभी|समस्त)\s+)?")
+# "निम्न दिशा निर्देश दिए गए", "निम्नानुसार निर्णय लिए गए:-": a line that opens a list of points.
+_LIST_INTRO = re.compile(r"(?:निम्नलिखित|निम्नानुसार|निम्नांकित|निम्न)\s|[:ः]\s*-?\s*$")
 _DEVANAGARI_END = re.compile(r"[\u0900-\u0963\u0966-\u097f,]$")
 
 
@@ -115,6 +118,7 @@ class DocumentExtractor:
         self.previous_text = ""
         # Who must act on the directive read from the sentence before (empty when it held none).
         self.previous_responsible: list[dict[str, Any]] = []
+        self.list_open = False  # the line before opened a list (निम्न निर्देश दिए गए:) or was a line of one
         self.opinion = second_opinion.active()  # None unless NIRDESH_SECOND_OPINION is on
 
     # -- prose -------------------------------------------------------------
@@ -204,16 +208,17 @@ class DocumentExtractor:
             issuer = self.speaker
         if self.minutes and issuer_span is None and self.chair is not None:
             issuer = self.chair  # formal minutes: a decision with no named authority is the chair's
+        # A line with no sentence mark is a headline, unless it is a line of a list that an intro line opened
+        # ("… के द्वारा निम्न दिशा निर्देश दिए गए" / "… का निर्देश दिया गया" / …): read as a numbered point.
+        unmarked = not self._terminated(unit) and (is_title or not _LIST_MARKER.match(text))
+        no_mark = text.rstrip(_CLOSING_QUOTES).rstrip()[-1:] not in TERMINATORS + ".|,"
+        in_list = no_mark and not is_title and self.list_open and not _LIST_MARKER.match(text)
+        self.list_open = bool(_LIST_INTRO.search(text)) or in_list
         cue = second_opinion.cue(text, self.minutes, self.opinion)
-        if cue is None:
+        if cue is None and in_list:
+            cue = line_cue(text)  # "… पेंडिंग काम निपटाने के निर्देश": a verbless list line
+        if cue is None or (unmarked and not in_list):
             return
-        # "… का दिया निर्देश |", a paragraph ending in a comma, the document's last (cut) sentence: ended too
-        terminated = text.rstrip(_CLOSING_QUOTES).rstrip()[-1:] in TERMINATORS + ".|," or unit is self.last_unit
-        # "उन्होंने निर्देश दिये … करें" ending a paragraph with no danda: a sentence that points back is a
-        # body sentence, never a headline
-        terminated = terminated or bool(ANAPHORIC_OPENER.match(text))
-        if not terminated and (is_title or not _LIST_MARKER.match(text)):
-            return  # a headline, not a sentence
         key = fold(text)
         if any(key in k or k in key for k in table_keys if len(k) > 10):
             return  # the same directive is read from its table row
@@ -227,6 +232,16 @@ class DocumentExtractor:
             mentions,
             cue.end,
             cue.confidence,
+        )
+
+    def _terminated(self, unit: _Unit) -> bool:
+        """Does the sentence end with a mark (or a comma, or close the document), or point back (``उन्होंने
+        निर्देश दिये … करें`` ending a paragraph with no danda is a body sentence, never a headline)?"""
+        text = unit.sentence.text
+        return (
+            text.rstrip(_CLOSING_QUOTES).rstrip()[-1:] in TERMINATORS + ".|,"
+            or unit is self.last_unit
+            or bool(ANAPHORIC_OPENER.match(text))
         )
 
     def _attribute_back(self, person: Person) -> None:
