@@ -123,7 +123,20 @@ def _bodies_referred_back(sentence: str) -> list[tuple[int, str]]:
 
 
 def _singular(word: str) -> str:
-    for suffix, repl in (("ियों", "ी"), ("ीयों", "ी"), ("ियां", "ी"), ("ियाँ", "ी"), ("ाओं", "ा"), ("ओं", ""), ("ों", "")):
+    # "अधिकारियोें" (a vowel sign typed twice), "अधिकारियो", "विभागो" (the nasal left out): the same plurals
+    for suffix, repl in (
+        ("ियोें", "ी"),
+        ("ोें", ""),
+        ("ियों", "ी"),
+        ("ीयों", "ी"),
+        ("ियां", "ी"),
+        ("ियाँ", "ी"),
+        ("ाओं", "ा"),
+        ("ओं", ""),
+        ("ों", ""),
+        ("ियो", "ी"),
+        ("ो", ""),
+    ):
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             return word[: -len(suffix)] + repl
     return word
@@ -564,8 +577,10 @@ def find_responsible(
             if any(s < pos + len(part) and pos < e for s, e in spans):
                 continue  # already read as a designation
             cleaned = _clean_np(part)
-            if not cleaned or gazetteer.find(cleaned) or is_in(cleaned.split()[-1], "manner"):
+            if not cleaned or is_in(cleaned.split()[-1], "manner"):
                 continue
+            if gazetteer.find(cleaned) and not part.endswith(("ोें", "ो")):
+                continue  # a known post: the candidates above decided on it (a misspelt plural they never saw)
             if len(cleaned) > 2:
                 add(pos, cleaned)
     found.sort(key=lambda x: x[0])
