@@ -46,6 +46,7 @@ _TOPIC_AFTER = re.compile(
     r"(?:(?!\s(?:करने|करें|कराएं|किया|किए|की\s+जाए)\s)[^,।]){0,80}?\s"
     r"(?:को\s+लेकर|के\s+(?:संबंध|सम्बन्ध|संदर्भ|बारे)\s+में|के\s+(?:मद्देनजर|मद्देनज़र|दृष्टिगत))\s"
 )
+_COMMA = re.compile(r"\s*,")
 _EVERY_BEFORE = re.compile(r"(?:हर|प्रत्येक|प्रति)\s*$")
 _TIMES_AFTER = re.compile(r"\s*(?:एक|दो|1|2)\s+बार")
 # A directive whose subject is a bare third- or second-person pronoun, at the start or right after कि
@@ -70,6 +71,12 @@ def choose_deadline(expressions: list[TimeExpression], sentence: str = "") -> Ti
     # "चंडीगढ़, 4 मई – … ने बताया कि …": a dateline opening the sentence dates the note, not the action
     expressions = [e for e in expressions if not (e.kind == "on" and _DATELINE_BEFORE.fullmatch(sentence[: e.start]))]
     expressions = [e for e in expressions if not (e.kind == "on" and _TOPIC_AFTER.match(sentence, e.end))]
+    # "4 जुलाई को, मुख्य सचिव ने …": a date opening the sentence before a comma dates the meeting
+    expressions = [
+        e
+        for e in expressions
+        if not (e.kind == "on" and not sentence[: e.start].strip() and _COMMA.match(sentence, e.end))
+    ]
     # "प्रत्येक तीन माह में", "15 दिन में एक बार": how often, not by when
     expressions = [
         e
