@@ -27,7 +27,15 @@ _EMPTY_ADJ = alternation(column("empty_direction_adjectives"))
 # "क्रियान्वयन के लिए स्पष्ट निर्देश", "गिरफ्तारी सहित कई आवश्यक दिशा-निर्देश": a direction tied to an action noun.
 _ACTION_TIED = (
     rf"{_B}(?:{alternation(column('action_nouns'))})(?:ों|ें|ओं)?\s+(?:के\s+लिए|के\s+लिये|हेतु|सहित|को\s+लेकर|के\s+संबंध\s+में|के|की|का)\s+"
-    rf"(?:{LETTERS}+\s+){{0,3}}?(?:दिशा-?\s*)?निर्देश"
+    rf"(?:{LETTERS}+\s+){{0,5}}?(?:दिशा-?\s*)?निर्देश"
+)
+# "प्रस्तावित दौरे को लेकर अधिकारियों को दिशा-निर्देश दिए", "इससे संबंधित आवश्यक दिशा-निर्देश दिये": a direction
+# about a named topic (not a generic one: generic_topics.tsv), nothing but the addressee and adjectives
+# between them - a participle in between ("… के बारे में जानकारी देते हुए निर्देश") ties the topic to it.
+_TOPIC_TIED = (
+    rf"(?:{_B}(?!(?:{alternation(column('generic_topics'))}){WORD_END}){LETTERS}+\s+(?:को\s+लेकर|के\s+(?:संबंध|सम्बन्ध|सम्बंध|बारे|संदर्भ)\s+में)"
+    r"|(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)|इस\s+(?:संबंध|सम्बन्ध|सम्बंध|संदर्भ)\s+में)\s+"
+    rf"(?:(?!{LETTERS}*(?:कर|हुए|हुये|ते)\s){LETTERS}+\s+){{0,4}}?(?:दिशा-?\s*)?निर्देश"
 )
 # The end of a clause: punctuation, the end, or a conjunction or purpose word.
 _CLAUSE_END = r"(?=\s*(?:[।,;:!?.|]|$|तथा|और|एवं|ताकि|जिससे|जिसमें|ताकी|अन्यथा|वरना|व\s|कि\s|जिन|जो\s))"
@@ -48,7 +56,7 @@ _DIRECT = (
 )
 # "… से/को … करने को कहा (गया)", "… कराने के लिए कहा": the verbal noun binds the request.
 _ASKED_TO = (
-    r"(?:ने|नें)\s+(?:के\s+लिए\s+|को\s+|हेतु\s+)(?:भी\s+)?कहा"
+    r"(?:ने|नें)\s+(?:के\s+लिए\s+|को\s+|का\s+|हेतु\s+)(?:भी\s+)?कहा"
     # "… सुधारने की चेतावनी दी", "… पहुंचाने के लिए प्रेरित किया", "… तैयार करने का लक्ष्य दिया"
     r"|(?:ने|नें)\s+(?:की\s+(?:सख्त\s+|कड़ी\s+)?चेतावनी\s+(?:भी\s+)?(?:दी|दिए)|(?:के\s+लिए|हेतु)\s+(?:भी\s+)?प्रेरित\s+(?:किया|किए)"
     r"|का\s+लक्ष्य\s+(?:भी\s+)?(?:दिया|दिए|निर्धारित\s+किया))"
@@ -87,15 +95,24 @@ _HAPPEN_AS_TOLD = (
 # "कहा कि दिसंबर तक … लैब क्रियाशील हो जानी चाहिए": a state that must be reached by a due time.
 _BECOME_BY = rf"{_B}(?:हो|बन)\s+(?:जानी|जाना|जाने)\s+चाहिए{_CLAUSE_END}"
 _SUBJUNCTIVE = rf"{_B}(?:जाए|जाये|जाएं|जायें|जाएँ|जावे|जावें|जाय){_CLAUSE_END}"
-_IMPERATIVE = rf"{_B}(?:{_STEMS})(?:ें|ाएं|ाएँ|ायें|ाये|ाए|ावें|एं|एँ|यें){_CLAUSE_END}"
+# "… रिपोर्ट दें", "… सलाह लें": देना and लेना take the bare anusvara.
+_IMPERATIVE = rf"{_B}(?:(?:{_STEMS})(?:ें|ाएं|ाएँ|ायें|ाये|ाए|ावें|एं|एँ|यें)|दें|लें|दीजिए|लीजिए){_CLAUSE_END}"
+# "कहा कि … सावधानी बरतें": inside a directing clause any verb in the polite plural ending the sentence orders,
+# whether or not its stem is listed (not the copula हैं, not the postposition में).
+_ANY_POLITE_PLURAL = rf"{_B}(?!(?:हैं|में|हें|उन्हें|इन्हें|जिन्हें|तुम्हें|हमें|आपमें)\s*[।.!]?\s*$){LETTERS}+(?:ें|एं|एँ|ाएं)\s*[।.!]?\s*$"
 # "… करा लें", "… भेज दें": a compound imperative.
 _COMPOUND_IMPERATIVE = rf"{_B}(?:{_STEMS})\s+(?:लें|दें|डालें|रखें|लिया\s+करें){_CLAUSE_END}"
 # "विभाग इस पर ध्यान दे तथा रिपोर्ट हर माह भेजे": a third-person singular subjunctive.
-_SUBJUNCTIVE_SG = rf"{_B}(?<!नहीं\s)(?!हो|रह)(?:{_STEMS})(?:े|ाए|ाये|वाए){_CLAUSE_END}"
+# Bare दे/ले only before a sentence mark or a conjunction: "आपको बता दे कि" is a reporter's aside, and a page cut
+# after "… बैठकें ले" is no verb yet.
+_SUBJUNCTIVE_SG = (
+    rf"{_B}(?<!नहीं\s)(?!हो|रह)(?:(?:{_STEMS})(?:े|ाए|ाये|वाए){_CLAUSE_END}"
+    r"|(?:दे|ले)(?=\s*(?:[।!?.|]|ताकि\s|तथा\s|और\s|एवं\s|जिससे\s)))"
+)
 # "… निरस्त नहीं होना चाहिए", "… के बाद ही किया जाना चाहिए": a prohibition or an explicit passive
 # obligation. A general "should" (``कार्य होना चाहिए``, ``ऐसा नहीं होना चाहिए``) is an opinion.
 _OBLIGATION = (
-    rf"(?:{_B}(?:नहीं|नही)\s+(?!रहना|रहनी|रहने)(?:{LETTERS}+\s+){{0,2}}|{_B}(?:की|किया|किए|दी|दिया|दिए|कराई|कराया|कराए)\s+"
+    rf"(?:{_B}(?:नहीं|नही)\s+(?!रहना|रहनी|रहने)(?:{LETTERS}+\s+){{0,2}}|{_B}(?:की|किया|किए|दी|दिया|दिए|कराई|कराया|कराए|लिया|ली|लिए)\s+"
     rf"(?:जानी|जाना|जाने)\s+)चाहिए{_CLAUSE_END}"
 )
 # "जनता को किसी प्रकार की परेशानी न हो": a prohibition in the subjunctive.
@@ -124,7 +141,7 @@ _VERBLESS = (
 
 _THAT_CLAUSE = spelled(rf"{_B}(?:कहा|बल\s+दिया|जोर\s+दिया|ज़ोर\s+दिया|स्पष्ट\s+किया|दोहराया|निर्देश|हिदायत)")
 _REPORTED = spelled(
-    rf"{_B}(?:चर्चा\s+(?:की\s+गई|हुई|की)|अवगत\s+कराया|बताया\s+(?:कि|गया)|जानकारी\s+दी|प्रस्तुतीकरण|उपस्थित\s+(?:रहे|थे|रहीं)"
+    rf"{_B}(?:चर्चा\s+(?:की\s+गई|हुई|की)|अवगत\s+कराया|बताया\s+(?:कि|गया)|जानकारी\s+दी|प्रस्तुतीकरण|उपस्थित\s+(?:रहे|थे|रहीं)(?![\u0900-\u0963\u0966-\u097f])"
     # "प्रमुख अभियंता ने आश्वस्त किया कि …": a subordinate's promise, not a direction
     r"|आश्वस्त\s+किया|आश्वासन\s+दिया)"
 )
@@ -250,6 +267,7 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("subjunctive", spelled(_SUBJUNCTIVE), 0.85, _not_reported),
     ("imperative", spelled(_IMPERATIVE), 0.8, _imperative_not_reported),
     ("imperative", spelled(_COMPOUND_IMPERATIVE), 0.8, _not_reported),
+    ("imperative", spelled(_ANY_POLITE_PLURAL), 0.7, _that_clause),
     ("obligation", spelled(_OBLIGATION), 0.7, _obligation),
     ("obligation", spelled(_MUST_NOT_HAPPEN), 0.6, _obligation),
     ("subjunctive", spelled(_SUBJUNCTIVE_3SG), 0.65, _that_clause),
@@ -275,7 +293,7 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "empty_direction",
         spelled(
-            rf"^(?!.*{LETTERS}(?:ने|नें)\s+(?:का|के|की|हेतु)\s)(?!.*{_ACTION_TIED})(?:(?!\sकि\s).)*?(?:(?:ने|को|से|हुए|हुये)\s+|\s(?!(?:के|का|की)\s){LETTERS}+\s+(?:(?:{_EMPTY_ADJ})\s+){{1,3}})"
+            rf"^(?!.*{LETTERS}(?:ने|नें)\s+(?:का|के|की|हेतु)\s)(?!.*(?:{_ACTION_TIED}|{_TOPIC_TIED}))(?:(?!\sकि\s).)*?(?:(?:ने|को|से|हुए|हुये)\s+|\s(?!(?:के|का|की)\s){LETTERS}+\s+(?:(?:{_EMPTY_ADJ})\s+){{1,3}})"
             r"(?:दिशा-?\s*)?निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)\s*(?:गए|गये|गया|गयी|गई)?\s*[।.]?\s*$"
         ),
     ),
@@ -300,13 +318,13 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "लक्ष्य तभी पूरा होगा जब सभी विभाग मिलकर काम करें": a condition stated, not a direction.
     ("condition", spelled(r"(?<![\u0900-\u097f])तभी\s[^।]*?\sजब(?![\u0900-\u097f])")),
     # "… समीक्षा करते हुए निम्नलिखित निर्णय लिए गए:": the heading of the decisions listed after it.
-    ("list_heading", spelled(r"निम्नलिखित\s+(?:निर्णय|निर्देश)")),
+    ("list_heading", spelled(r"(?:निम्नलिखित|निम्नानुसार|निम्न|निम्नांकित)\s+(?:दिशा-?\s*)?(?:निर्णय|निर्देश)")),
     # "कहा कि लापरवाही बरतने वालों के विरुद्ध कार्रवाई की जाएगी": a threat of what the authority will do, no
     # action asked of anyone; only the threat after the frame (``कहा कि``, ``हिदायत दी कि``, a list number).
     (
         "threat",
         spelled(
-            r"^\s*(?:\(?[0-9०-९]{1,3}[.)]\s*)?(?:[^।]{0,80}?\s(?:कहा|हिदायत\s+दी|चेतावनी\s+दी|स्पष्ट\s+किया|निर्देश\s+दिए|निर्देश\s+दिये)\s+कि\s+)?"
+            r"^\s*(?:\(?[0-9०-९]{1,3}[.)]\s*)?(?:[^।]{0,80}?\s(?:कहा|हिदायत\s+दी|चेतावनी\s+दी|स्पष्ट\s+किया|(?:निर्देश|आदेश)\s+(?:दिए|दिये|दिया))\s+कि\s+)?"
             rf"(?:(?!\s(?:तथा|और|एवं|व)\s|[,;]|जाए|करें)[^।]){{0,160}}?"
             # against whom, or on what condition ("लापरवाही मिलने पर", "अनियमितता पर")
             rf"(?:(?:विरुद्ध|खिलाफ|खिलाफ़)|(?:{LETTERS}+ने|लापरवाही|शिथिलता|उदासीनता|अनियमितता|ढिलाई)\s+पर)\s+(?:{LETTERS}+\s+){{0,4}}?"
@@ -322,6 +340,34 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:आयोजित\s+(?:की|किया|किए)\s+(?:जाएगी|जाएगा|जाएंगे|जायेगी|जायेगा)|होगी|होगा|होंगी)\s*[।.]?\s*$"
         ),
     ),
+    # "जिससे कार्य में कोई परेशानी न हो।", "ताकि …": a purpose clause cut off from the directive it serves.
+    ("purpose_clause", spelled(r"^\s*(?:जिससे|ताकि|ताकी|इससे\s+कि|जिससे\s+कि)\s")),
+    # "उक्त बातें X ने … निर्देश देते हुए कहीं।", "ये निर्देश X ने बैठक में दिए।": who said what is quoted above.
+    (
+        "attribution",
+        spelled(
+            r"^\s*(?:उक्त|उपरोक्त|ये|यह|यही)\s+(?:बातें|बात|निर्देश)\s[^।]*(?:ने|द्वारा)\s[^।]*"
+            r"(?:कही|कहीं|कहा|दिए|दिये|दिया)(?:\s+(?:गए|गये|गई|है|हैं))?\s*[।.]?\s*$"
+        ),
+    ),
+    # "निर्देश दिया गया है कि … लापरवाही बर्दाश्त नहीं की जाएगी।": a warning after the frame, nothing to do.
+    (
+        "warning_only",
+        spelled(
+            r"\sकि\s+(?:(?!जाए|जाये|करें|करे\s|सुनिश्चित|चाहिए)[^।])*?(?:बर्दाश्त|बरदाश्त|सहन|क्षम्य)\s+नहीं\s+"
+            r"(?:की\s+जाएगी|किया\s+जाएगा|होगी|होगा|की\s+जायेगी)\s*[।.]?\s*$"
+        ),
+    ),
+    # "… यह सुनिश्चित करना सबकी प्राथमिकता होनी चाहिए।": what everyone's priority or duty should be, a value.
+    (
+        "duty_statement",
+        spelled(
+            r"(?:सबकी|सब\s+की|सभी\s+की|हमारी|हम\s+सबकी|हम\s+सब\s+की)\s+(?:पहली\s+|प्रथम\s+|सर्वोच्च\s+)?"
+            r"(?:प्राथमिकता|जिम्मेदारी|जिम्मेवारी|दायित्व|कर्तव्य)\s+(?:होनी\s+चाहिए|है)\s*[।.]?\s*$"
+        ),
+    ),
+    # "इस ख़बर को शेयर करें", "एक टिप्पणी भेजें": a news site's buttons, not an order to anyone.
+    ("site_furniture", spelled(rf"^\s*(?:{LETTERS}+\s+){{0,5}}?(?:{alternation(column('site_furniture'))}){WORD_END}")),
     # "पिछले सप्ताह … निर्देश दिए गए थे।", "… निर्देश दिए थे।": a direction given in the past.
     ("past", spelled(r"(?:गए|गये|गई|गयी|गया|दिए|दिये|दी|दिया|किया|किए)\s+(?:थे|थी|था)\s*[।.]?\s*$")),
     # "पूर्व बैठक के निर्देशों पर हुई कार्यवाही से अवगत कराया गया।": a report about earlier directions.
@@ -353,9 +399,24 @@ def directive_cue(sentence: str, *, minutes_context: bool = False) -> DirectiveC
     ):
         return None
     purpose = _PURPOSE.search(sentence)
-    head = sentence[: purpose.start()] if purpose else sentence
+    head = sentence[: purpose.start()] + "।" if purpose else sentence  # the clause before the purpose ends there
     for kind, rx, confidence, applies in CUE_RULES:
         m = rx.search(head)
         if m and applies(sentence, minutes_context):
             return DirectiveCue(kind, m.start(), m.end(), confidence)
+    return None
+
+
+_LINE_RULES = (("verbless", spelled(_VERBLESS)), ("subjunctive", spelled(_SUBJUNCTIVE_3SG)))
+
+
+def line_cue(line: str) -> DirectiveCue | None:
+    """A point of a list with no mark or sentence end: a verbless decision (``… निपटाने के निर्देश``,
+    ``… 30 जून तक``) or a bare subjunctive (``… 15 दिन में पूरा हो``) directs as a numbered point does."""
+    if blocked(line) or _REPORTED.search(line):
+        return None
+    for kind, rx in _LINE_RULES:
+        m = rx.search(line)
+        if m:
+            return DirectiveCue(kind, m.start(), m.end(), 0.55)
     return None

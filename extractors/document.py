@@ -10,6 +10,7 @@ from typing import Any
 from core.contract import SCHEMA_ID, Extraction
 from extractors import second_opinion
 from extractors.departments import meeting_department
+from extractors.directives import line_cue
 from extractors.furniture_facts import furniture_facts
 from extractors.meeting import (
     chair_from,
@@ -28,7 +29,7 @@ from nlp.dates import TimeExpression, find_time_expressions
 from nlp.normalize import clean_text, fold
 from nlp.sentences import ANAPHORIC_OPENER, TERMINATORS, Sentence, split_sentences
 
-EXTRACTOR_VERSION = "0.5.0"
+EXTRACTOR_VERSION = "0.6.0"
 
 _MINUTES = re.compile(
     r"कार्यवृत्त|निर्णय\s+(?:लिया\s+गया|लिए\s+गए)|कार्यवाही\s*[:\-–]|बैठक\s+की\s+कार्यवाही|उपस्थित\s+(?:सदस्य|अधिकारी)\s*[:\-–]"
@@ -52,6 +53,9 @@ class _Unit:
     sentence: Sentence
 
 
+_LIST_GAP = re.compile(r"\s*(?:,|(?:एवं|तथा|और|व)(?![\u0900-\u097f]))\s*(?:(?:सभी|समस्त)\s+)?")
+# "निम्न दिशा निर्देश दिए गए", "निम्नानुसार निर्णय लिए गए:-": a line that opens a list of points.
+_LIST_INTRO = re.compile(r"(?:निम्नलिखित|निम्नानुसार|निम्नांकित|निम्न)\s|[:ः]\s*-?\s*$")
 _DEVANAGARI_END = re.compile(r"[\u0900-\u0963\u0966-\u097f,]$")
 
 
@@ -116,6 +120,10 @@ class DocumentExtractor:
         self.last_unit: _Unit | None = None
         # Officers mentioned (not as agents) in the sentence before: "वह …" in the next one may mean them.
         self.previous_addressees: list[PersonMention] = []
+        self.previous_text = ""
+        # Who must act on the directive read from the sentence before (empty when it held none).
+        self.previous_responsible: list[dict[str, Any]] = []
+        self.list_open = False  # the line before opened a list (निम्न निर्देश दिए गए:) or was a line of one
         self.opinion = second_opinion.active()  # None unless NIRDESH_SECOND_OPINION is on
 
     # -- prose -------------------------------------------------------------
@@ -158,9 +166,12 @@ class DocumentExtractor:
 
     def _sentence(self, unit: _Unit, table_keys: list[str], *, is_title: bool) -> None:
         mentions = self.registry.find_mentions(unit.sentence.text)
+        count = len(self.items)
         try:
             self._read_sentence(unit, table_keys, mentions, is_title=is_title)
         finally:
+            self.previous_responsible = list(self.items[-1]["responsible"]) if len(self.items) > count else []
+            self.previous_text = unit.sentence.text
             self.previous_addressees = [
                 pm for pm in mentions if not pm.ergative and (pm.written or pm.person.designation)
             ]
@@ -205,16 +216,17 @@ class DocumentExtractor:
             issuer = self.speaker
         if self.minutes and issuer_span is None and self.chair is not None:
             issuer = self.chair  # formal minutes: a decision with no named authority is the chair's
+        # A line with no sentence mark is a headline, unless it is a line of a list that an intro line opened
+        # ("… के द्वारा निम्न दिशा निर्देश दिए गए" / "… का निर्देश दिया गया" / …): read as a numbered point.
+        unmarked = not self._terminated(unit) and (is_title or not _LIST_MARKER.match(text))
+        no_mark = text.rstrip(_CLOSING_QUOTES).rstrip()[-1:] not in TERMINATORS + ".|,"
+        in_list = no_mark and not is_title and self.list_open and not _LIST_MARKER.match(text)
+        self.list_open = bool(_LIST_INTRO.search(text)) or in_list
         cue = second_opinion.cue(text, self.minutes, self.opinion)
-        if cue is None:
+        if cue is None and in_list:
+            cue = line_cue(text)  # "… पेंडिंग काम निपटाने के निर्देश": a verbless list line
+        if cue is None or (unmarked and not in_list):
             return
-        # "… का दिया निर्देश |", a paragraph ending in a comma, the document's last (cut) sentence: ended too
-        terminated = text.rstrip(_CLOSING_QUOTES).rstrip()[-1:] in TERMINATORS + ".|," or unit is self.last_unit
-        # "उन्होंने निर्देश दिये … करें" ending a paragraph with no danda: a sentence that points back is a
-        # body sentence, never a headline
-        terminated = terminated or bool(ANAPHORIC_OPENER.match(text))
-        if not terminated and (is_title or not _LIST_MARKER.match(text)):
-            return  # a headline, not a sentence
         key = fold(text)
         if any(key in k or k in key for k in table_keys if len(k) > 10):
             return  # the same directive is read from its table row
@@ -238,6 +250,16 @@ class DocumentExtractor:
         elif agents or not pronoun_agent(text):
             self.reporter = None
 
+    def _terminated(self, unit: _Unit) -> bool:
+        """Does the sentence end with a mark (or a comma, or close the document), or point back (``उन्होंने
+        निर्देश दिये … करें`` ending a paragraph with no danda is a body sentence, never a headline)?"""
+        text = unit.sentence.text
+        return (
+            text.rstrip(_CLOSING_QUOTES).rstrip()[-1:] in TERMINATORS + ".|,"
+            or unit is self.last_unit
+            or bool(ANAPHORIC_OPENER.match(text))
+        )
+
     def _attribute_back(self, person: Person) -> None:
         """ "उक्त बातें निगम कमिश्नर … ने बैठक में कहीं": the directives quoted above, with no issuer yet, are his."""
         for item in reversed(self.items):
@@ -257,12 +279,20 @@ class DocumentExtractor:
         )
 
     def _pronoun_addressee(self, issuer: Person | None) -> list[dict[str, Any]]:
-        """ "वह/वे … करें" with nobody named: the officer the sentence before was about, if it named one."""
-        for pm in reversed(self.previous_addressees):
-            if issuer is not None and pm.person == issuer:
-                continue
-            return [{"name": pm.person.name, "designation": pm.written or pm.person.designation}]
-        return []
+        """ "वह/वे … करें" with nobody named: who must act on the directive just before, else the officer the
+        sentence before was about, if it named one."""
+        if self.previous_responsible:
+            return [dict(r) for r in self.previous_responsible]
+        named = [pm for pm in self.previous_addressees if issuer is None or pm.person != issuer]
+        if not named:
+            return []
+        # the last officer named, with those listed before it ("… अधिकारियों एवं पर्यवेक्षिकाओं से")
+        listed = [named[-1]]
+        for pm in reversed(named[:-1]):
+            if not _LIST_GAP.fullmatch(self.previous_text[pm.end : listed[0].start]):
+                break
+            listed.insert(0, pm)
+        return [{"name": pm.person.name, "designation": pm.written or pm.person.designation} for pm in listed]
 
     def _attach_to_previous(self, text: str) -> bool:
         """``कार्यवाही: अधिशासी अभियंता`` / ``समय-सीमा: 15 दिवस`` lines belong to the item above."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from nlp.normalize import fold
-from nlp.numbers import SCALE_WORDS
+from nlp.numbers import NUMBER_WORD, SCALE_WORDS, parse_number
 from nlp.vocab import alternation, column, rows
 
 _B = r"(?<![\u0900-\u0963\u0966-\u097f])"
@@ -26,13 +26,44 @@ _AFTER_QUANTITY = re.compile(
 )  # "2 करोड़ मासिक", "500 एमटी प्रतिमाह": a number with its scale or unit only, not "20 केंद्रों का प्रतिमाह"
 
 
-# What a recurrence word may name rather than qualify an action: a (review) meeting, a salary, an instalment.
-_NAMED_THING = re.compile(r"\s*(?:(?:समीक्षा|प्रगति)\s+)?(?:बैठक|वेतन|पेंशन|किस्त)")
+# What a recurrence word may name rather than qualify an action: a (review) meeting, a salary, an instalment,
+# or anything it describes through a participle ("मासिक रूप से होने वाली … समीक्षा").
+_NAMED_THING = re.compile(
+    r"\s*(?:(?:समीक्षा|प्रगति)\s+)?(?:बैठक|वेतन|पेंशन|किस्त)|\s*(?:रूप\s+से\s+)?(?:आयोजित\s+)?होने\s+(?:वाली|वाले|वाला)"
+)
+# Any period a unit of duration_units.tsv measures: "हर 10 दिन", "प्रत्येक दो सप्ताह", "पखवाड़े में एक बार",
+# "तीन माह में एक बार", "माह में दो बार". Its length in days gives the kind.
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 15, "month": 30}
+_UNITS = alternation([u for u, kind in (r[:2] for r in rows("duration_units") if len(r) > 1) if kind in _UNIT_DAYS])
+_COUNT = rf"[0-9०-९]{{1,3}}|{NUMBER_WORD}"
+_EVERY = re.compile(
+    rf"{_B}(?:(?:हर|प्रत्येक|प्रति)\s+(?:(?P<n1>{_COUNT})\s+)?(?P<u1>{_UNITS})"
+    rf"|(?:(?P<n2>{_COUNT})\s+)?(?P<u2>{_UNITS})\s+में\s+(?P<times>एक|दो|1|2)\s+बार)(?![\u0900-\u0963\u0966-\u097f])"
+)
+_UNIT_OF = {u: kind for u, kind, *_ in rows("duration_units")}
+_KIND_OF_DAYS = {7.0: "weekly", 14.0: "fortnightly", 15.0: "fortnightly", 30.0: "monthly", 90.0: "quarterly"}
+
+
+def _every_periods(sentence: str) -> list[tuple[int, int, str | None]]:
+    """Spans of periods written with a unit, each with its kind (None for a period of no kind: हर दिन, छह माह)."""
+    out: list[tuple[int, int, str | None]] = []
+    for m in _EVERY.finditer(sentence):
+        count, unit = (m["n1"], m["u1"]) if m["u1"] else (m["n2"], m["u2"])
+        n = (parse_number(count) if count else None) or 1.0
+        days = n * _UNIT_DAYS[_UNIT_OF[unit]] / (2 if m["times"] in ("दो", "2") else 1)
+        out.append((m.start(), m.end(), _KIND_OF_DAYS.get(days)))
+    return out
 
 
 def find_recurrence(sentence: str) -> str | None:
+    periods = _every_periods(sentence)
+    for _, end, kind in periods:
+        if kind is not None and not _NAMED_THING.match(sentence, end):
+            return kind
     for kind, rx in _COMPILED:
         for m in rx.finditer(sentence):
+            if any(s <= m.start() < e for s, e, _ in periods):
+                continue  # "छह माह में एक बार": inside a period of no kind
             if kind == "monthly" and _AFTER_QUANTITY.search(sentence[: m.start()]):
                 continue
             if _NAMED_THING.match(sentence, m.end()):

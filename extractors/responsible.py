@@ -31,10 +31,24 @@ _SPLIT = spelled(r"\s*,\s*|\s+(?:एवं|तथा|और|व)\s+")  # a list'
 # beneficiary or a possessor (कर्मचारियों की उपलब्धता, कर्मचारियों को प्रशिक्षण), not who must act.
 _NOT_ACTOR_AFTER = spelled(r"^\s*(?:\)\s*)?(?:का|की|के|तक|से|को)(?![\u0900-\u0963\u0966-\u097f])")
 # "X को … करने के निर्देश दिए" / "X को … भेजने को कहा": the directing verb closes the same clause.
+_EMPTY_ADJ = alternation(column("empty_direction_adjectives"))
+# What may stand between an addressee and its directing verb: no कि, no second addressee of a new clause, and
+# commas only inside a list of objects ("… कॉलोनी, मंजगाम, कुलगाम और … में आपूर्ति सुनिश्चित करने का
+# निर्देश"), never after a finite verb that closes a clause of its own.
+_FINITE_BEFORE_COMMA = "".join(
+    rf"(?<!\s{verb})"
+    for verb in ("है", "हैं", "था", "थे", "गया", "गई", "गए", "किया", "दिया", "दिए", "दिये", "करें", "जाए", "जाएं")
+)
+_OBJECT_STRETCH = rf"(?:(?!\sकि\s|\s(?:और|तथा|एवं)\s+\S+\s+को\s)(?:[^,।]|{_FINITE_BEFORE_COMMA}(?<!ने),))*?"
 _DIRECTED_LATER = spelled(
-    r"^\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s|\s(?:और|तथा|एवं)\s+\S+\s+को\s)[^,।])*?\s)?(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]+ने)\s+(?:भी\s+)?"
-    r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|जिम्मा|जिम्मेदारी|दायित्व|पाबंद|ताकीद|प्रेरित|चेतावनी"
+    rf"^\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:{_OBJECT_STRETCH}\s)?"
+    r"(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]+ने)\s+(?:भी\s+)?"
+    rf"(?:(?:{_EMPTY_ADJ})\s+){{0,2}}(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|जिम्मा|जिम्मेदारी|दायित्व|पाबंद|ताकीद|प्रेरित|चेतावनी"
     r"|लक्ष्य\s+(?:भी\s+)?(?:दिया|दिए))"
+    # "बीएलओ को विधानसभा चुनावों को लेकर जरूरी दिशा निर्देश जारी किए": the topic of the directions, no action
+    # (verbal noun) in between whose object the dative could be
+    r"|^\s*को\s+(?:(?![\u0900-\u097f]+ने\s)[^,।]){0,80}?\s(?:को\s+लेकर|के\s+(?:संबंध|सम्बन्ध|बारे|संदर्भ)\s+में)\s+"
+    rf"(?:भी\s+)?(?:(?:{_EMPTY_ADJ})\s+){{0,2}}(?:दिशा-?\s*)?(?:निर्देश|निर्देशित)"
     # "पंचायत सचिवों को भवनों की सफाई पर भी जोर दिया": emphasis laid on them
     r"|^\s*को\s+(?:(?!\sकि\s)[^,।])*?\sपर\s+(?:भी\s+)?(?:विशेष\s+)?(?:जोर|ज़ोर)\s+(?:भी\s+)?दिया"
     # "कि सभी सचिवों को सत्र में उपस्थित रहना चाहिए": the dative subject of an obligation
@@ -45,7 +59,12 @@ _DIRECTED_LATER_LOOSE = spelled(
     r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा)"
 )
 _DIRECTED_AFTER = spelled(
-    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:को|से)\s+(?:भी\s+)?|का\s+(?:भी\s+)?(?=आह्वान))"
+    # "अधिशासी अभियंता के निर्देश दिए कि …", "… अधिकारियों के निर्देशित किया": के written for को before a
+    # directing verb that opens a कि-clause or is निर्देशित (never "X के निर्देश पर", on X's orders)
+    r"^\s*के\s+(?:निर्देशित\s+(?:भी\s+)?(?:किया|किए|किये|करते)|(?:दिशा-?\s*)?निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)"
+    r"(?:\s+(?:गए|गये|गया))?\s*,?\s*कि\s)"
+    # "संबंधित अधिकारियों को यह भी निर्देशित किया कि …": the direction announced by a demonstrative
+    r"|^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:को|से)\s+(?:(?:यह|ये)\s+)?(?:भी\s+)?|का\s+(?:भी\s+)?(?=आह्वान))"
     # "पदाधिकारियों को इससे संबंधित आवश्यक दिशा-निर्देश दिये": the topic pointed back at
     r"(?:(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष)\s+)?(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|"
     r"आग्रह|अनुरोध|अपील|कहा|चाहिए|जिम्मेदारी|दायित्व|सलाह)"
@@ -104,7 +123,20 @@ def _bodies_referred_back(sentence: str) -> list[tuple[int, str]]:
 
 
 def _singular(word: str) -> str:
-    for suffix, repl in (("ियों", "ी"), ("ीयों", "ी"), ("ियां", "ी"), ("ियाँ", "ी"), ("ाओं", "ा"), ("ओं", ""), ("ों", "")):
+    # "अधिकारियोें" (a vowel sign typed twice), "अधिकारियो", "विभागो" (the nasal left out): the same plurals
+    for suffix, repl in (
+        ("ियोें", "ी"),
+        ("ोें", ""),
+        ("ियों", "ी"),
+        ("ीयों", "ी"),
+        ("ियां", "ी"),
+        ("ियाँ", "ी"),
+        ("ाओं", "ा"),
+        ("ओं", ""),
+        ("ों", ""),
+        ("ियो", "ी"),
+        ("ो", ""),
+    ):
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
             return word[: -len(suffix)] + repl
     return word
@@ -214,6 +246,13 @@ _INITIALS_AGENT = re.compile(
 # noun it is that noun's modifier ("टीएल बैठक", "टीएचआर प्लांट").
 _INITIALISM_STANDS = re.compile(r"\s*(?:,|(?:को|से|ने|एवं|और|व|तथा|द्वारा)(?![\u0900-\u097f]))")
 _QUANTIFIER_BEFORE = spelled(r"(?<![\u0900-\u097f])(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+$")
+# "बीएलओ घर घर जाकर सत्यापन कर लें", "कि सीडीपीओ … भेजें": an initialism opening the sentence or the clause after कि
+# is its subject (whether it acts, the clause decides: a passive's subject does not).
+_OPENS_CLAUSE = spelled(r"(?:^\s*(?:\(?[0-9०-९]{1,3}[.)]\s*|[•\-–*]\s*)?|\sकि\s+)$")
+# "कि टीएल बैठक में …", "टीएचआर प्लांट से …": an initialism before a noun and its postposition modifies that noun.
+_MODIFIER_OF_NEXT = spelled(
+    r"\s+[\u0900-\u0963\u0966-\u097f]+\s+(?:में|से|को|का|की|के|पर|ने|तक)(?![\u0900-\u0963\u0966-\u097f])"
+)
 _INITIALISM = re.compile(rf"(?<![\u0900-\u097f])(?:{alternation(column('letter_names'))}){{2,6}}(?![\u0900-\u097f])")
 
 
@@ -246,7 +285,11 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
         before = [c for c in out if c.end <= m.start() and not sentence[c.end : m.start()].strip()]
         if before and stands:
             before[0].end, before[0].designation = m.end(), f"{before[0].designation} {m.group()}"
-        elif stands or _QUANTIFIER_BEFORE.search(sentence, 0, m.start()):
+        elif (
+            stands
+            or _QUANTIFIER_BEFORE.search(sentence, 0, m.start())
+            or (_OPENS_CLAUSE.search(sentence, 0, m.start()) and not _MODIFIER_OF_NEXT.match(sentence, m.end()))
+        ):
             out.append(_Candidate(m.start(), m.end(), m.group(), None, False))
     for ph in find_phrases(sentence):
         if issuer_span and issuer_span[0] <= ph.start < issuer_span[1]:
@@ -430,6 +473,29 @@ def _list_known(candidates: list[_Candidate], head: int | None, c: _Candidate) -
     return head is not None and any(x.known for x in candidates if head <= x.start < c.start)
 
 
+# "सीडीओ को विकास विभागों की और एडीएम को राजस्व विभागों की निगरानी का निर्देश": two addressees, each with its
+# own object, joined by a conjunction right before the second.
+# A's object is a few words with no verbal noun or participle ("को मिलने वाले मानदेय …" is a clause of its own).
+_PARALLEL_DATIVE = spelled(
+    r"\s*को\s+(?:(?![\u0900-\u097f]+(?:ने|कर|ते|ती)\s)[^\s,।]+\s+){1,8}?(?:और|तथा|एवं|व)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?"
+)
+
+
+def _parallel_datives(candidates: list[_Candidate], decisions: list[bool | None], sentence: str) -> None:
+    """An addressee whose clause is coordinated with a later directed addressee's (``A को … और B को …``) acts
+    too, and what stands between them is A's object, not a list member."""
+    for j, later in enumerate(candidates):
+        if not decisions[j] or not sentence[later.end :].lstrip().startswith("को"):
+            continue
+        for i in range(j - 1, -1, -1):
+            if decisions[i] or not _PARALLEL_DATIVE.fullmatch(sentence[candidates[i].end : later.start]):
+                continue
+            decisions[i] = True
+            for k in range(i + 1, j):
+                decisions[k] = False
+            break
+
+
 def find_responsible(
     sentence: str,
     gazetteer: Gazetteer,
@@ -478,6 +544,7 @@ def find_responsible(
         gap = sentence[candidates[i - 1].end : candidates[i].start]
         if decisions[i] and decisions[i - 1] and _SECOND_DATIVE.fullmatch(gap) and candidates[i].body:
             decisions[i] = False
+    _parallel_datives(candidates, decisions, sentence)
     for c, acts in zip(candidates, decisions, strict=True):
         if acts:
             add(c.start, c.designation, c.name, c.end)
@@ -510,8 +577,10 @@ def find_responsible(
             if any(s < pos + len(part) and pos < e for s, e in spans):
                 continue  # already read as a designation
             cleaned = _clean_np(part)
-            if not cleaned or gazetteer.find(cleaned) or is_in(cleaned.split()[-1], "manner"):
+            if not cleaned or is_in(cleaned.split()[-1], "manner"):
                 continue
+            if gazetteer.find(cleaned) and not part.endswith(("ोें", "ो")):
+                continue  # a known post: the candidates above decided on it (a misspelt plural they never saw)
             if len(cleaned) > 2:
                 add(pos, cleaned)
     found.sort(key=lambda x: x[0])

@@ -40,8 +40,22 @@ _DATELINE_BEFORE = re.compile(r"\s*[\u0900-\u097f]+(?:\s+[\u0900-\u097f]+)?\s*[,
 # "… करें ताकि … शीघ्र …": a time inside a purpose clause is not when the action is due.
 _PURPOSE = re.compile(rf"{WORD_START}(?:ताकि|जिससे|जिससे\s+कि|ताकी)\s")
 _THAT = re.compile(rf"{WORD_START}कि\s+")
-# A directive whose subject is a bare third-person pronoun, at the start or right after कि.
-_PRONOUN_SUBJECT = re.compile(r"(?:^|\sकि\s+)(?:वह|वे)\s")
+# "15 जून को प्रस्तावित दौरे को लेकर … निर्देश दिए": a date inside the topic of the directions dates the event
+# they are about, not the action.
+_TOPIC_AFTER = re.compile(
+    r"(?:(?!\s(?:करने|करें|कराएं|किया|किए|की\s+जाए)\s)[^,।]){0,80}?\s"
+    r"(?:को\s+लेकर|के\s+(?:संबंध|सम्बन्ध|संदर्भ|बारे)\s+में|के\s+(?:मद्देनजर|मद्देनज़र|दृष्टिगत))\s"
+)
+_COMMA = re.compile(r"\s*,")
+_EVERY_BEFORE = re.compile(r"(?:हर|प्रत्येक|प्रति)\s*$")
+_TIMES_AFTER = re.compile(r"\s*(?:एक|दो|1|2)\s+बार")
+# A directive whose subject is a bare third- or second-person pronoun, at the start or right after कि
+# ("वे … करें", "आप स्वयं … करेंगे"), or whose addressee is a pronoun right after the agent ("उन्होंने उन्हें
+# … करने का निर्देश दिया"): the addressee named before.
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:^|\sकि\s+)(?:वह|वे|आप)\s"
+    r"|(?:\sने|उन्होंने|उन्होने|इन्होंने)\s+(?:भी\s+)?(?:उन्हें|उन्हे|इन्हें|इन्हे|उनसे|इनसे|आपको|आपसे)\s"
+)
 
 
 def needs_review(confidence: float) -> bool:
@@ -56,6 +70,19 @@ def choose_deadline(expressions: list[TimeExpression], sentence: str = "") -> Ti
         expressions = [e for e in expressions if e.start < purpose.start()]
     # "चंडीगढ़, 4 मई – … ने बताया कि …": a dateline opening the sentence dates the note, not the action
     expressions = [e for e in expressions if not (e.kind == "on" and _DATELINE_BEFORE.fullmatch(sentence[: e.start]))]
+    expressions = [e for e in expressions if not (e.kind == "on" and _TOPIC_AFTER.match(sentence, e.end))]
+    # "4 जुलाई को, मुख्य सचिव ने …": a date opening the sentence before a comma dates the meeting
+    expressions = [
+        e
+        for e in expressions
+        if not (e.kind == "on" and not sentence[: e.start].strip() and _COMMA.match(sentence, e.end))
+    ]
+    # "प्रत्येक तीन माह में", "15 दिन में एक बार": how often, not by when
+    expressions = [
+        e
+        for e in expressions
+        if not (_EVERY_BEFORE.search(sentence, 0, e.start) or _TIMES_AFTER.match(sentence, e.end))
+    ]
     if not expressions:
         return None
     return min(expressions, key=lambda e: (_DEADLINE_PREFERENCE.get(e.kind, 9), e.start))

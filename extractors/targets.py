@@ -32,11 +32,11 @@ _PASSIVE_VERB = (
 _RATE = r"(?:प्रति|हर)\s+[\u0900-\u097f]+"
 # "18 घंटे बिजली आपूर्ति", "24 घंटे निगरानी": hours of a service (a measure), not a time limit (``48 घंटे में``).
 _HOURS_OF = re.compile(
-    rf"(?<![0-9०-९×x.])(?P<num>{NUMBER})\s+(?:घंटे|घण्टे)\s+(?!(?:में|के|की|का|तक|से|पहले|पूर्व|बाद|भीतर|अंदर|अन्दर)(?![\u0900-\u097f])){LETTERS}"
+    rf"(?<![0-9०-९×x.])(?P<num>{NUMBER}|(?<![\u0900-\u0963\u0966-\u097f])(?:{_COUNT_WORD}))\s+(?:घंटे|घण्टे)\s+(?!(?:में|के|की|का|तक|से|पहले|पूर्व|बाद|भीतर|अंदर|अन्दर)(?![\u0900-\u097f])){LETTERS}"
 )
 # "12 हैंडपंप की मरम्मत", "2 लाख लंबित आवासों की स्वीकृति": a count and its noun before a postposition.
 _COUNT_NOUN = re.compile(
-    rf"(?<![0-9०-९×x.])(?P<num>{NUMBER}|(?<![\u0900-\u0963\u0966-\u097f])(?:{_COUNT_WORD}))\s*(?:(?P<scale>{_SCALE})\s+)?(?P<what>(?:{LETTERS}+\s+){{0,2}}?{LETTERS}+)"
+    rf"(?<![0-9०-९×x.])(?P<num>{NUMBER}|(?<![\u0900-\u0963\u0966-\u097f])(?:{_COUNT_WORD})(?![\u0900-\u0963\u0966-\u097f]))\s*(?:(?P<scale>{_SCALE})\s+)?(?P<what>(?:{LETTERS}+\s+){{0,2}}?{LETTERS}+)"
     r"\s+(?:(?:की|के|का|को|में|पर|से)(?![\u0900-\u0963\u0966-\u097f])|(?=" + _PASSIVE_VERB + ")|(?=" + _RATE + "))"
 )
 _POSTPOSITIONS = frozenset({"में", "से", "को", "पर", "के", "की", "का", "तक"})

@@ -21,6 +21,11 @@ _CONSONANT = re.compile("[\u0915-\u0939\u0958-\u095f]")
 _FINITE_END = re.compile("(?:ें|ए|ये|या|ई|यी|गा|गी|गे|है|हैं|था|थी|थे)$")
 # "उन्होंने …", "साथ ही …": a sentence that points back at the one before (anaphoric_openers.tsv).
 ANAPHORIC_OPENER = re.compile(rf"^\s*(?:{alternation(column('anaphoric_openers'))})\s")
+# A line closed by a perfective passive ("… निर्देश दिए गए", "… की गई") ends its clause; a wrapped sentence goes on
+# with a continuation word (कि, तथा) instead.
+_CLOSED_PASSIVE = re.compile(r"(?:दिया|दिए|दिये|किया|किए|की|लिया|लिए)\s+(?:गया|गए|गये|गई|गयी)\s*$")
+# "… के द्वारा निम्न दिशा निर्देश दिए गए", "समीक्षा के उपरांत निम्नानुसार निर्णय लिए गए:-": a line that opens a list.
+_LIST_INTRO_LINE = re.compile(r"(?:निम्नलिखित|निम्नानुसार|निम्नांकित|निम्न)\s+(?:दिशा-?\s*)?(?:निर्देश|निर्णय)|[:ः]\s*-?\s*$")
 _LIST_MARKER = re.compile(r"^\s*(?:\(?[0-9०-९]{1,3}[.)]|\(?[क-ह][.)]|[•\-–*]|\(?[ivx]{1,4}[.)])\s")
 _TABLE_ROW = re.compile(r"\|.*\|")
 
@@ -39,7 +44,7 @@ def is_table_row(line: str) -> bool:
 
 def _ends_unit(line: str) -> bool:
     stripped = line.rstrip()
-    return bool(stripped) and (stripped[-1] in TERMINATORS or stripped.endswith((".", ":", "|")))
+    return bool(stripped) and (stripped[-1] in TERMINATORS or stripped.endswith((".", ":", ":-", "|")))
 
 
 def _continues(line: str) -> bool:
@@ -53,6 +58,8 @@ def _opens_anew(line: str, nxt: str) -> bool:
     back (``उन्होंने``, ``साथ ही``) after a line that ends in a finite verb (``… करें``, ``… दिए``), not in a
     postposition or participle (``… के गठन को लेकर / उन्होंने …`` is one wrapped sentence)."""
     words = line.split()
+    if _CLOSED_PASSIVE.search(line) and not _continues(nxt):
+        return True  # "… निम्न दिशा निर्देश दिए गए / … बनाने का निर्देश दिया गया": lines of a list, each closed
     return (
         bool(words)
         and bool(_FINITE_END.search(words[-1]))
@@ -76,10 +83,13 @@ def _units(text: str) -> list[tuple[int, int]]:
         if not block:
             return
         cur_start, cur_end = block[0]
+        listing = False  # after a line that opens a list ("निम्न निर्देश दिए गए:"), each line is a point
         for (s, e), nxt in zip(block, [*block[1:], None], strict=True):
             line = text[s:e]
+            listing = (listing or bool(_LIST_INTRO_LINE.search(line))) and line.rstrip()[-1:] not in TERMINATORS
             wrapped = (
-                nxt is not None
+                not listing
+                and nxt is not None
                 and full_width is not None
                 and 0.75 * full_width <= (e - s)
                 # far longer than the width: a paragraph of its own, unless the next line carries on the

@@ -105,3 +105,16 @@ def test_time_limit_cells(cell: str, when: str, kind: str, recurrence: str, form
     deadline = item["deadline"]
     assert (deadline["date"] or "", deadline["kind"]) == (when, kind) if kind else deadline is None
     assert item["recurrence"] == (recurrence or None)
+
+
+@pytest.mark.parametrize(("document", "expected", "form"), rows("carried_addressees.tsv", 3))
+def test_carried_addressees(document: str, expected: str, form: str) -> None:
+    items = extract("\n".join(s.strip() for s in document.split(" / ")) + "\n")["action_items"]
+    assert items, "no directive read"
+    assert [p["designation"] for p in items[-1]["responsible"]] == expected.split("|")
+
+
+@pytest.mark.parametrize(("document", "expected", "form"), rows("list_lines.tsv", 3))
+def test_unmarked_list_lines(document: str, expected: str, form: str) -> None:
+    items = extract("\n".join(s.strip() for s in document.split(" / ")) + "\n")["action_items"]
+    assert [it["text"].split()[0] for it in items] == expected.split("|")

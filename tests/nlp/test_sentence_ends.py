@@ -58,3 +58,21 @@ def test_a_wrapped_line_that_ends_in_a_participle_carries_on_past_a_pronoun() ->
     filler = ["जिले में चल रहे निर्माण कार्यों की प्रगति की समीक्षा की गई।"] * 4
     found = [" ".join(s.text.split()) for s in split_sentences("\n".join([first, second, *filler]))]
     assert f"{first} {second}" in found
+
+
+def test_lines_closed_by_a_perfective_passive_are_lines_of_a_list() -> None:
+    # Lines of one width look wrapped, but each closes with "… दिया गया" and the next does not carry on.
+    intro = "बैठक में नगर निगम की जलापूर्ति योजनाओं की समीक्षा के बाद निम्न दिशा निर्देश दिए गए"
+    first = "जल शोधन संयंत्र के जर्जर पाइपों को बदलने के लिए कार्य योजना बनाने का निर्देश दिया गया"
+    second = "टंकियों की सफाई का कार्य जल बोर्ड एवं नगर निगम द्वारा संयुक्त रूप से करने का निर्देश दिया गया"
+    filler = ["जिले में चल रहे निर्माण कार्यों की प्रगति की समीक्षा भी की गई।"] * 4
+    found = [s.text for s in split_sentences("\n".join([intro, first, second, "", *filler]))]
+    assert [intro, first, second] == found[:3]
+
+
+def test_a_line_closed_by_a_passive_still_carries_on_into_a_that_clause() -> None:
+    first = "बैठक में जिलाधिकारी द्वारा सभी खंड विकास अधिकारियों को निर्देश दिए गए"
+    second = "कि आवास योजना की किश्तें समय पर जारी हों और प्रगति प्रतिदिन भेजी जाए।"
+    filler = ["जिले में चल रहे निर्माण कार्यों की प्रगति की समीक्षा भी की गई।"] * 4
+    found = [" ".join(s.text.split()) for s in split_sentences("\n".join([first, second, *filler]))]
+    assert f"{first} {second}" in found
