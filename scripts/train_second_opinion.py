@@ -322,7 +322,14 @@ def review_threshold(conf: np.ndarray, label: np.ndarray) -> tuple[float, float,
     return round(best, 2), caught, flagged
 
 
-def train(docs: Sequence[Doc], embed: Embed, out: Path, folds: int = 5) -> Json:
+def fitted_on(model: Json) -> str:
+    """The extractor version a file's "off" calibration map was fitted on."""
+    return str((model.get("calibration_fitted_on") or {}).get("off") or model.get("extractor_version") or "unknown")
+
+
+def train(docs: Sequence[Doc], embed: Embed, out: Path, folds: int = 5, keep_off: Json | None = None) -> Json:
+    """Fit and write the model. ``keep_off``: an earlier file whose "off" calibration map is kept (when the
+    refit map calibrated the held-aside part worse); its review threshold is chosen again here."""
     cands = collect(docs)
     gold_total = sum(len(d.gold) for d in docs)
     y = np.array([int(c.gold is not None) for c in cands])
@@ -353,6 +360,10 @@ def train(docs: Sequence[Doc], embed: Embed, out: Path, folds: int = 5) -> Json:
         fit_rows = [r for r in rows if not use_p or "model_logit" in r]
         fit_y = np.array([y[i] for i, r in zip(sel, rows, strict=True) if not use_p or "model_logit" in r])
         calibration[name] = platt(fit_rows, fit_y, PLATT_INPUTS[name])
+    calibration_fitted_on = {"off": so.running_extractor_version(), "on": so.running_extractor_version()}
+    if keep_off is not None:
+        calibration["off"] = keep_off["calibration"]["off"]
+        calibration_fitted_on["off"] = fitted_on(keep_off)
     for name, keep in (("off", rules), ("on", kept)):
         sel = [i for i in range(len(cands)) if keep[i]]
         conf = np.array(
@@ -396,6 +407,7 @@ def train(docs: Sequence[Doc], embed: Embed, out: Path, folds: int = 5) -> Json:
         "intercept": round(float(clf.intercept_[0]), 6),
         "thresholds": {"drop_below": drop, "add_above": add},
         "calibration": calibration,
+        "calibration_fitted_on": calibration_fitted_on,
         "review_below": review,
         "training": {
             "documents": [d.id for d in docs],
@@ -543,10 +555,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "eval")
     p.add_argument("--out", type=Path, default=OUT)
     p.add_argument("--previous", type=Path, help="evaluate: an earlier second_opinion.json to compare calibrations")
+    p.add_argument(
+        "--keep-off-calibration",
+        type=Path,
+        help="train: keep the 'off' calibration map of this earlier second_opinion.json (when `evaluate --previous` "
+        "showed the refit map no better on the held-aside part); its review threshold is chosen again",
+    )
     a = p.parse_args(argv)
     if a.command == "train":
         docs = corpus_docs(a.corpus) + real_docs(a.texts, "dev")
-        model = train(docs, so.default_embed, a.out)
+        keep = json.loads(a.keep_off_calibration.read_text(encoding="utf-8")) if a.keep_off_calibration else None
+        model = train(docs, so.default_embed, a.out, keep_off=keep)
         print(json.dumps(model["training"], ensure_ascii=False, indent=1))
         print(f"thresholds {model['thresholds']}; review_below {model['review_below']}; written to {a.out}")
         return 0
