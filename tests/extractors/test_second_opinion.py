@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 from itertools import product
 from typing import Any
@@ -156,12 +157,23 @@ def test_a_model_with_a_feature_this_code_lacks_is_a_clear_error() -> None:
         _tiny_model(("emb0", "no_such_feature")).probabilities(np.zeros((1, 1)), np.zeros((1, len(so.feature_names()))))
 
 
-def test_weights_fitted_on_other_rules_say_so_and_how_to_refit(caplog: pytest.LogCaptureFixture) -> None:
+def test_weights_fitted_on_other_rules_say_so_and_how_to_refit(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
     running = so.running_extractor_version()
     assert so.staleness(_tiny_model((), running)) is None
     message = so.staleness(_tiny_model((), "0.0.1"))
     assert message is not None
     assert "0.0.1" in message and running in message and so.RETRAIN in message
+    # Loading the shipped file under other rules logs it once.
+    monkeypatch.setattr(so, "running_extractor_version", lambda: "9.9.9")
+    so.load_model.cache_clear()
+    with caplog.at_level(logging.WARNING, logger=so.__name__):
+        so.load_model()
+        so.load_model()
+    so.load_model.cache_clear()
+    assert [r.getMessage() for r in caplog.records if "9.9.9" in r.getMessage() and so.RETRAIN in r.getMessage()]
+    assert len(caplog.records) == 1
 
 
 def test_the_shipped_file_records_the_rules_it_was_fitted_on() -> None:
