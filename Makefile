@@ -2,7 +2,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 SHARED ?= ../shared
 
-.PHONY: install run test eval lint format cer bench
+.PHONY: install run test eval lint format cer bench second-opinion
 
 install: $(VENV)/.installed
 
@@ -25,6 +25,14 @@ eval: install
 	fi
 	$(VENV)/bin/nirdesh eval --shared "$(SHARED)/eval"
 	NIRDESH_SHARED="$(SHARED)" $(PY) -m pytest -q -p no:cacheprovider evaluation
+
+# Refit the learned second opinion and every item's confidence calibration on the rules that run (after
+# EXTRACTOR_VERSION moves, `make eval` says so). Needs corpus/, the real set's texts re-fetched into
+# REALSET_TEXTS (corpus/README.md) and scikit-learn (pip install -e '.[train]'); writes
+# models/data/second_opinion.json. Then `python scripts/train_second_opinion.py evaluate` for the figures.
+REALSET_TEXTS ?= /work/realset_texts
+second-opinion: install
+	$(PY) scripts/train_second_opinion.py train --texts "$(REALSET_TEXTS)"
 
 # Lint, format and types: all three must be clean.
 lint: install

