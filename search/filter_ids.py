@@ -1,0 +1,122 @@
+"""The ids of the items passing a filter, remembered per SQLite connection while the data stay the same.
+
+A filtered keyword search on SQLite asks FTS5 for the query's matches and keeps those whose id is in
+this set (``nirdesh_passes(rowid)``, a function of the connection), so bm25 is computed only for the
+matches that pass, and no match is joined to its item and meeting. The semantic half of a hybrid
+search checks its nearest items against the same set. Reading the set of a broad filter (a third of
+the departments: 26,000 of 100,000 items) costs about as much as the former join, so it is kept for
+the next search with the same filter (the next page, another query word, the hybrid's second half).
+
+The set stays valid while the connection's ``PRAGMA data_version`` (bumped when another connection
+commits) and ``total_changes()`` (rows this connection wrote, committed or not) are those it was
+read at. It is remembered only when read in a read-only session (``Database.read``, as the API
+searches): there the connection cannot hold uncommitted writes that a rollback would take back.
+A write session reads it fresh unless the remembered one is still valid. PostgreSQL reads it
+every time (no cache: it has no cheap "data changed" stamp).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from store.db import READ_ONLY
+from store.fts import is_sqlite
+from store.repository import ItemFilter, matching_ids
+
+#: A larger set is not remembered (about 60 bytes an id in a Python set, per pooled connection).
+CACHE_MAX_IDS = 200_000
+PASSES_FUNCTION = "nirdesh_passes"
+_INFO_KEY = "nirdesh_filter_ids"
+
+
+@dataclass
+class _Remembered:
+    key: str
+    stamp: tuple[int, int]
+    ids: frozenset[int]
+
+
+@dataclass
+class _Holder:
+    """Per connection: the remembered set, and the set ``nirdesh_passes`` checks against."""
+
+    remembered: _Remembered | None = None
+    current: frozenset[int] = frozenset()
+    reads: int = 0  # how many times the ids were read from the tables (tests, benchmarks)
+
+
+def _key(f: ItemFilter, today: date) -> str:
+    return f"{f!r}@{today.isoformat()}"
+
+
+def _stamp(session: Session) -> tuple[int, int]:
+    row = session.connection().exec_driver_sql("SELECT data_version, total_changes() FROM pragma_data_version").one()
+    return int(row[0]), int(row[1])
+
+
+def _holder(session: Session) -> _Holder:
+    """The connection's holder; registers ``nirdesh_passes`` on a connection's first use."""
+    conn = session.connection()
+    info = conn.info
+    holder = info.get(_INFO_KEY)
+    if holder is None:
+        holder = _Holder()
+        raw: Any = conn.connection.dbapi_connection
+        # not ``deterministic``: the answer for one id changes with the set of the next statement
+        raw.create_function(PASSES_FUNCTION, 1, lambda i: i in holder.current)
+        info[_INFO_KEY] = holder
+    return holder
+
+
+def _read(session: Session, f: ItemFilter, today: date) -> frozenset[int]:
+    return frozenset(int(i) for i in session.scalars(matching_ids(f, today)))
+
+
+def passing_ids(session: Session, f: ItemFilter, today: date) -> frozenset[int]:
+    """The ids of all items passing ``f`` (remembered on SQLite; see the module's note)."""
+    if not is_sqlite(session):
+        return _read(session, f, today)
+    holder = _holder(session)
+    key = _key(f, today)
+    stamp = _stamp(session)
+    got = holder.remembered
+    if got is not None and got.key == key and got.stamp == stamp:
+        return got.ids
+    ids = _read(session, f, today)
+    holder.reads += 1
+    read_only = bool(session.connection().get_execution_options().get(READ_ONLY))
+    if read_only and len(ids) <= CACHE_MAX_IDS:
+        holder.remembered = _Remembered(key, stamp, ids)
+    return ids
+
+
+def remembered(session: Session, f: ItemFilter, today: date) -> frozenset[int] | None:
+    """The remembered set of ``f`` when it is still valid, else None (nothing is read; SQLite only)."""
+    if not is_sqlite(session):
+        return None
+    got = _holder(session).remembered
+    if got is None or got.key != _key(f, today) or got.stamp != _stamp(session):
+        return None
+    return got.ids
+
+
+def passes(session: Session, ids: frozenset[int], column: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
+    """SQL that is true when ``column`` is in ``ids``, for the next statement on this session's
+    connection (a function of the connection, checked per row: no SQL text or parameter per id)."""
+    _holder(session).current = ids
+    return getattr(sa.func, PASSES_FUNCTION)(column)
+
+
+def forget(session: Session) -> None:
+    """Drop this session's connection's remembered set (benchmarks: the cost of a filter seen first)."""
+    _holder(session).remembered = None
+
+
+def reads(session: Session) -> int:
+    """How many times this session's connection read a filter's ids from the tables."""
+    return _holder(session).reads
