@@ -17,6 +17,8 @@ every time (no cache: it has no cheap "data changed" stamp).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -105,11 +107,17 @@ def remembered(session: Session, f: ItemFilter, today: date) -> frozenset[int] |
     return got.ids
 
 
-def passes(session: Session, ids: frozenset[int], column: sa.ColumnElement[Any]) -> sa.ColumnElement[Any]:
-    """SQL that is true when ``column`` is in ``ids``, for the next statement on this session's
-    connection (a function of the connection, checked per row: no SQL text or parameter per id)."""
-    _holder(session).current = ids
-    return getattr(sa.func, PASSES_FUNCTION)(column)
+@contextmanager
+def among(session: Session, ids: frozenset[int]) -> Iterator[Callable[[Any], sa.ColumnElement[Any]]]:
+    """``passes(column)``: SQL that is true when ``column`` is in ``ids``, for statements run on this
+    session's connection inside the block (a function of the connection, checked per row: no SQL text
+    or parameter per id). The set is let go at the end of the block."""
+    holder = _holder(session)
+    holder.current = ids
+    try:
+        yield lambda column: getattr(sa.func, PASSES_FUNCTION)(column)
+    finally:
+        holder.current = frozenset()
 
 
 def forget(session: Session) -> None:

@@ -82,13 +82,14 @@ def _sqlite_keyword(session: Session, q: QueryTerms, f: ItemFilter, today: date,
     """
     match = sa.text("item_fts MATCH :m").bindparams(m=fts5_match(q))
     key = ITEM_FTS_SQLITE.c.rowid
-    ranked = select(key, _BM25).where(match)
-    if f != ItemFilter():
-        ids = filter_ids_cache.passing_ids(session, f, today)
-        if not ids:
-            return []
-        ranked = ranked.where(filter_ids_cache.passes(session, ids, key))
-    return list(session.execute(ranked.order_by(_BM25, key).limit(limit)))
+    ranked = select(key, _BM25).where(match).order_by(_BM25, key).limit(limit)
+    if f == ItemFilter():
+        return list(session.execute(ranked))
+    ids = filter_ids_cache.passing_ids(session, f, today)
+    if not ids:
+        return []
+    with filter_ids_cache.among(session, ids) as passes:
+        return list(session.execute(ranked.where(passes(key))))
 
 
 #: PostgreSQL ranks a bounded candidate set: for each query word, its first ``limit`` x this many matches
