@@ -5,7 +5,8 @@ this set (``nirdesh_passes(rowid)``, a function of the connection), so bm25 is c
 matches that pass, and no match is joined to its item and meeting. The semantic half of a hybrid
 search checks its nearest items against the same set. Reading the set of a broad filter (a third of
 the departments: 26,000 of 100,000 items) costs about as much as the former join, so it is kept for
-the next search with the same filter (the next page, another query word, the hybrid's second half).
+the next search with the same filter (the next page, another query word, the hybrid's second half):
+the last ``CACHE_FILTERS`` filters per pooled connection, ``CACHE_MAX_IDS`` ids at most.
 
 The set stays valid while the connection's ``PRAGMA data_version`` (bumped when another connection
 commits) and ``total_changes()`` (rows this connection wrote, committed or not) are those it was
@@ -17,9 +18,10 @@ every time (no cache: it has no cheap "data changed" stamp).
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -30,24 +32,25 @@ from store.db import READ_ONLY
 from store.fts import is_sqlite
 from store.repository import ItemFilter, matching_ids
 
-#: A larger set is not remembered (about 60 bytes an id in a Python set, per pooled connection).
+#: Ids remembered per pooled connection, all filters together (about 60 bytes an id in a Python set);
+#: the least recently used filters go first, and a larger set is not remembered at all.
 CACHE_MAX_IDS = 200_000
+CACHE_FILTERS = 8  # filters remembered per connection: searches of several users share a connection
 PASSES_FUNCTION = "nirdesh_passes"
 _INFO_KEY = "nirdesh_filter_ids"
 
 
 @dataclass
 class _Remembered:
-    key: str
     stamp: tuple[int, int]
     ids: frozenset[int]
 
 
 @dataclass
 class _Holder:
-    """Per connection: the remembered set, and the set ``nirdesh_passes`` checks against."""
+    """Per connection: the remembered sets (by filter), and the set ``nirdesh_passes`` checks against."""
 
-    remembered: _Remembered | None = None
+    remembered: OrderedDict[str, _Remembered] = field(default_factory=OrderedDict)
     current: frozenset[int] = frozenset()
     reads: int = 0  # how many times the ids were read from the tables (tests, benchmarks)
 
@@ -84,27 +87,39 @@ def passing_ids(session: Session, f: ItemFilter, today: date) -> frozenset[int]:
     """The ids of all items passing ``f`` (remembered on SQLite; see the module's note)."""
     if not is_sqlite(session):
         return _read(session, f, today)
+    known = remembered(session, f, today)
+    if known is not None:
+        return known
     holder = _holder(session)
-    key = _key(f, today)
-    stamp = _stamp(session)
-    got = holder.remembered
-    if got is not None and got.key == key and got.stamp == stamp:
-        return got.ids
+    stamp = _stamp(session)  # before the read: a commit in between makes the next search read again
     ids = _read(session, f, today)
     holder.reads += 1
-    read_only = bool(session.connection().get_execution_options().get(READ_ONLY))
-    if read_only and len(ids) <= CACHE_MAX_IDS:
-        holder.remembered = _Remembered(key, stamp, ids)
+    if session.connection().get_execution_options().get(READ_ONLY) and len(ids) <= CACHE_MAX_IDS:
+        _remember(holder, _key(f, today), _Remembered(stamp, ids))
     return ids
+
+
+def _remember(holder: _Holder, key: str, entry: _Remembered) -> None:
+    sets = holder.remembered
+    sets[key] = entry
+    sets.move_to_end(key)
+    while len(sets) > CACHE_FILTERS or sum(len(e.ids) for e in sets.values()) > CACHE_MAX_IDS:
+        sets.popitem(last=False)
 
 
 def remembered(session: Session, f: ItemFilter, today: date) -> frozenset[int] | None:
     """The remembered set of ``f`` when it is still valid, else None (nothing is read; SQLite only)."""
     if not is_sqlite(session):
         return None
-    got = _holder(session).remembered
-    if got is None or got.key != _key(f, today) or got.stamp != _stamp(session):
+    sets = _holder(session).remembered
+    key = _key(f, today)
+    got = sets.get(key)
+    if got is None:
         return None
+    if got.stamp != _stamp(session):  # the data changed: every remembered set is stale
+        sets.clear()
+        return None
+    sets.move_to_end(key)
     return got.ids
 
 
@@ -122,8 +137,8 @@ def among(session: Session, ids: frozenset[int]) -> Iterator[Callable[[Any], sa.
 
 
 def forget(session: Session) -> None:
-    """Drop this session's connection's remembered set (benchmarks: the cost of a filter seen first)."""
-    _holder(session).remembered = None
+    """Drop this session's connection's remembered sets (benchmarks: the cost of a filter seen first)."""
+    _holder(session).remembered.clear()
 
 
 def reads(session: Session) -> int:

@@ -114,8 +114,13 @@ def test_repeated_searches_with_one_filter_read_its_ids_once(file_db: Database) 
             _search(s, q, KRISHI)
         assert filter_ids.reads(s) == before  # the next searches used the remembered ids
         assert _search(s, "गोदाम", KRISHI) == first
-        _search(s, "गोदाम", ItemFilter(department="सहकारिता"))
+        other = ItemFilter(department="सहकारिता")
+        _search(s, "गोदाम", other)
         assert filter_ids.reads(s) == before + 1  # another filter is read
+        for q in ("गोदाम", "निरीक्षण"):  # two users' filters taking turns on one connection
+            _search(s, q, KRISHI)
+            _search(s, q, other)
+        assert filter_ids.reads(s) == before + 1
 
 
 def test_an_item_stored_by_another_session_is_found_by_the_next_search(file_db: Database) -> None:
