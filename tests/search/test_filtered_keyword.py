@@ -3,21 +3,25 @@ filter's ids are remembered per connection and must never outlive a change of th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 from sqlalchemy import select, update
 
 from nlp.query import parse_query
 from search import filter_ids
+from search import service as service_mod
 from search.item_queries import keyword_search
 from search.lexicon import search_lexicon
+from search.service import SearchService
 from store.db import Database
 from store.models import ActionItem
 from store.repository import ItemFilter
 from tests.helpers.builders import store_text
+from tests.helpers.embedders import BagOfWordsEmbedder
 
 TODAY = date(2026, 1, 15)
 DEPARTMENTS = ("सहकारिता विभाग", "कृषि विभाग", "ग्राम्य विकास विभाग")
@@ -156,3 +160,30 @@ def test_a_write_session_sees_its_own_change_and_a_rollback_leaves_nothing_behin
     for _ in range(3):  # whichever pooled connection the next read gets
         with file_db.read() as s:
             assert _search(s, "गोदाम", open_only) == before
+
+
+def test_a_narrow_remembered_filter_ranks_its_vectors_without_the_pool_search(
+    file_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(service_mod, "SEMANTIC_POOL", 2)  # 2 nearest of 12 vectors: 4 passing ids are narrow
+    emb = BagOfWordsEmbedder()
+    svc = SearchService(file_db, embedder_factory=lambda: emb, query_cache=8)
+    svc.embed_pending()
+    one_meeting = ItemFilter(meeting_from=date(2025, 2, 1), meeting_to=date(2025, 2, 1))  # 4 of 12 items
+    asked: list[int] = []
+    search = svc.index.search
+
+    def counted(q: np.ndarray, k: int, allowed: Collection[int] | None = None) -> list[tuple[int, float]]:
+        asked.append(k)
+        return search(q, k, allowed)
+
+    with file_db.read() as s:
+        svc.index.search = counted  # type: ignore[method-assign, assignment]  # a spy on the same index
+        former = svc.semantic_ranking(s, "गोदाम निरीक्षण", one_meeting, TODAY, k=5)  # the pool, then the mask
+        assert asked[0] == 2
+        asked.clear()
+        _search(s, "गोदाम", one_meeting)  # the keyword half remembers the filter's ids
+        ranked = svc.semantic_ranking(s, "गोदाम निरीक्षण", one_meeting, TODAY, k=5)
+        assert asked == [5]  # straight to the passing items' vectors
+        assert ranked == former and len(ranked) == 4
+        assert {i for i, _ in ranked} == filter_ids.passing_ids(s, one_meeting, TODAY)
