@@ -79,8 +79,13 @@ def _holder(session: Session) -> _Holder:
 
 
 def _read(session: Session, f: ItemFilter, today: date) -> frozenset[int]:
-    # through the connection, not the ORM session: no ORM result processing of 26,000 rows (3x faster)
-    return frozenset(session.connection().execute(matching_ids(f, today)).scalars())
+    ids = matching_ids(f, today)
+    conn = session.connection()  # not the ORM session: its row processing cost more than the query
+    if not is_sqlite(session):
+        return frozenset(conn.execute(ids).scalars())
+    # SQLite: all ids in one string, no Python row per id (26,000 ids: about 1.5x faster than the rows)
+    text = conn.execute(sa.select(sa.func.group_concat(ids.subquery().c[0], ","))).scalar()
+    return frozenset(map(int, text.split(","))) if text else frozenset()
 
 
 def passing_ids(session: Session, f: ItemFilter, today: date) -> frozenset[int]:
