@@ -31,6 +31,7 @@ from models.embedder import Embedder, EmbedderError, make_embedder
 from nlp.query import STOPWORDS, QueryTerms, highlight_spans, parse_query, tokens
 from search import item_queries as store
 from search import page_queries as pages_store
+from search.filter_ids import remembered as remembered_ids
 from search.fusion import rrf
 from search.lexicon import search_lexicon
 from search.query_cache import QueryCache
@@ -316,6 +317,10 @@ class SearchService:
             return self.index.search(qvec, k)  # deleted items are dropped when the hits are loaded
         # The nearest SEMANTIC_POOL items that pass the filter are the best of all that pass it; when
         # fewer than k of them do, the filter is narrow: the index ranks exactly the items passing it.
+        known = remembered_ids(s, f, today)  # the keyword half's, in a hybrid search
+        if known is not None and len(known) * SEMANTIC_POOL < k * len(self.index):
+            # too narrow for k of the pool to pass: the graph search for the pool would be wasted
+            return self.index.search(qvec, k, allowed=known)[:k]
         pool = self.index.search(qvec, SEMANTIC_POOL)
         ok = store.filter_ids(s, [i for i, _ in pool], f, today)
         ranked = [(i, c) for i, c in pool if i in ok]
