@@ -34,8 +34,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import proc_memory_kb  # noqa: E402
-from bench.generate import DEPARTMENTS, OFFICERS, TASKS  # noqa: E402
+from bench.common import latency, proc_memory_kb  # noqa: E402
+from bench.generate import DEPARTMENTS, OFFICERS, PLACES, TASKS  # noqa: E402
 from bench.scale_load import TODAY  # noqa: E402
 from bench.scale_vectors import BLOCK, Bases, item_vectors, load_embeddings  # noqa: E402
 from bench.search_scale import load, timed  # noqa: E402
@@ -43,7 +43,7 @@ from models.embedder import Embedder, make_embedder  # noqa: E402
 from search.query_cache import QueryCache  # noqa: E402
 from search.service import SearchService  # noqa: E402
 from search.vector_store import VECTOR_DIR_ENV, VectorStore, index_path  # noqa: E402
-from search.vectors import top_k  # noqa: E402
+from search.vectors import AnnIndex, BruteForceIndex, top_k  # noqa: E402
 from store.db import Database  # noqa: E402
 from store.repository import ItemFilter  # noqa: E402
 
@@ -64,25 +64,43 @@ def read_bases(path: Path) -> Bases:
         return Bases(f["base_of"], [], f["vectors"])
 
 
-def brute_force(queries: np.ndarray, bases: Bases, k: int, allowed: np.ndarray | None = None) -> list[list[int]]:
-    """Exact top ``k`` item ids per query over every item's vector (only ``allowed`` ids when given)."""
+def brute_force(
+    queries: np.ndarray, bases: Bases, k: int, allowed: np.ndarray | None = None
+) -> list[list[tuple[int, float]]]:
+    """Exact top ``k`` (item id, cosine) per query over every item's vector (only ``allowed`` ids when given)."""
     ids_all = np.flatnonzero(bases.base_of >= 0).astype(np.int64)
     if allowed is not None:
         ids_all = np.intersect1d(ids_all, allowed)
-    best: list[tuple[np.ndarray, np.ndarray]] = [(np.zeros(0, np.int64), np.zeros(0, np.float32))] * len(queries)
+    best: list[list[tuple[int, float]]] = [[] for _ in queries]
     for start in range(0, len(ids_all), 5 * BLOCK):
         ids = ids_all[start : start + 5 * BLOCK]
         scores = queries @ item_vectors(ids, bases.base_of, bases.vectors).T
         for n in range(len(queries)):
-            cat_ids = np.concatenate([best[n][0], ids])
-            cat_scores = np.concatenate([best[n][1], scores[n]])
-            top = top_k(cat_ids, cat_scores, k)
-            best[n] = (np.array([i for i, _ in top]), np.array([s for _, s in top], dtype=np.float32))
-    return [b[0].tolist() for b in best]
+            prev_ids = np.array([i for i, _ in best[n]], dtype=np.int64)
+            prev_scores = np.array([c for _, c in best[n]], dtype=np.float32)
+            best[n] = top_k(np.concatenate([prev_ids, ids]), np.concatenate([prev_scores, scores[n]]), k)
+    return best
 
 
-def recall(found: list[list[int]], truth: list[list[int]]) -> float:
-    return float(np.mean([len(set(f) & set(t)) / max(1, len(t)) for f, t in zip(found, truth, strict=True)]))
+def exact_cosines(query: np.ndarray, ids: list[int], bases: Bases) -> list[float]:
+    """The cosines of ``ids`` to ``query`` over their exact float32 vectors."""
+    vecs = item_vectors(np.asarray(ids, dtype=np.int64), bases.base_of, bases.vectors)
+    return (vecs @ query).tolist()
+
+
+def recall(found: list[list[int]], truth: list[list[tuple[int, float]]]) -> float:
+    return float(np.mean([len(set(f) & {i for i, _ in t}) / max(1, len(t)) for f, t in zip(found, truth, strict=True)]))
+
+
+def shortfall(found: list[list[int]], truth: list[list[tuple[int, float]]], queries: np.ndarray, bases: Bases) -> float:
+    """Mean over queries of (mean exact cosine of the true top 10) - (the same of the found top 10): how
+    far the misses are from the ones they replace (near ties when recall is low on near-duplicates)."""
+    gaps = [
+        float(np.mean([c for _, c in t])) - float(np.mean(exact_cosines(q, f, bases)))
+        for f, t, q in zip(found, truth, queries, strict=True)
+        if f
+    ]
+    return float(np.mean(gaps))
 
 
 def open_store(db: Database, emb: Embedder, dtype: str, view: bool) -> VectorStore:
@@ -134,9 +152,13 @@ def measure(db: Database, service: SearchService, emb: Embedder, runs: int) -> N
         print(f"{name:46s} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f}  {r['p95_ms'] / base95:7.2f}x  {load()}")
 
 
+def query_texts(n: int) -> list[str]:
+    """``n`` distinct queries from the generator's words (an officer, a task, a place)."""
+    return [f"{o} {t} {p}" for t in TASKS for o in OFFICERS for p in PLACES][:n]
+
+
 def measure_recall(db: Database, service: SearchService, emb: Embedder, bases: Bases, n: int) -> None:
-    texts = [f"{o} {t}" for o, t in zip(OFFICERS * 10, TASKS * 10, strict=False)][:n]
-    queries = np.asarray(emb.embed_queries(texts), dtype=np.float32)
+    queries = np.asarray(emb.embed_queries(query_texts(n)), dtype=np.float32)
     t0 = time.perf_counter()
     truth = brute_force(queries, bases, 10)
     found = [[i for i, _ in service.index.search(q, 10)] for q in queries]
@@ -144,8 +166,36 @@ def measure_recall(db: Database, service: SearchService, emb: Embedder, bases: B
     print(
         f"recall@10 against brute force ({n} queries, brute force {time.perf_counter() - t0:.0f}s): "
         f"top 10 {recall(found, truth):.3f}, top 10 of 100 (as the service asks) {recall(found100, truth):.3f}; "
+        f"mean cosine of the true top 10 minus the found one {shortfall(found100, truth, queries, bases):.4f}; "
         f"load average {load()}"
     )
+
+
+def compare_dtypes(bases: Bases, emb: Embedder, n: int, n_queries: int = 100) -> None:
+    """f16 against i8: both HNSW indexes built over the first ``n`` items' vectors, recall@10 against
+    the exact ranking of the same vectors, index bytes and query latency, in the same run."""
+    ids = np.flatnonzero(bases.base_of >= 0)[:n].astype(np.int64)
+    vecs = item_vectors(ids, bases.base_of, bases.vectors)
+    queries = np.asarray(emb.embed_queries(query_texts(n_queries)), dtype=np.float32)
+    exact = BruteForceIndex()
+    exact.add(ids, vecs)
+    truth = [exact.search(q, 10) for q in queries]
+    print(f"\nf16 against i8 over the first {len(ids):,} items ({len(queries)} queries; load average {load()})")
+    for dtype in ("f16", "i8"):
+        index = AnnIndex(vecs.shape[1], dtype=dtype)
+        t0 = time.perf_counter()
+        index.add(ids, vecs)
+        built = time.perf_counter() - t0
+        found, times = [], []
+        for q in queries:
+            t1 = time.perf_counter()
+            found.append([i for i, _ in index.search(q, 100)][:10])
+            times.append(time.perf_counter() - t1)
+        r = latency(times)
+        print(
+            f"  {dtype}: built in {built:.1f}s, {index.memory_bytes() / 2**20:.0f} MB, recall@10 (top 10 of 100) "
+            f"{recall(found, truth):.3f} (cosine shortfall {shortfall(found, truth, queries, bases):.4f}), top 100 p50 {r['p50_ms']:.2f} ms p95 {r['p95_ms']:.2f} ms; load average {load()}"
+        )
 
 
 def main() -> None:
@@ -154,7 +204,8 @@ def main() -> None:
     ap.add_argument("--vector-dir", type=Path, required=True)
     ap.add_argument("--embed", action="store_true", help="fill item_embeddings first (bench.scale_vectors)")
     ap.add_argument("--dtype", default="f16", choices=("f16", "i8"))
-    ap.add_argument("--view", action="store_true", help="open the saved index memory-mapped (read-only + delta)")
+    ap.add_argument("--view", type=int, default=1, choices=(0, 1), help="open the saved index memory-mapped")
+    ap.add_argument("--compare-dtypes", type=int, default=0, help="also f16 against i8 over this many items")
     ap.add_argument("--runs", type=int, default=3, help="timed passes over the queries")
     ap.add_argument("--recall", type=int, default=50, help="queries for recall@10 (0: skip)")
     ap.add_argument("--build-only", action="store_true", help="embed/build/save the index, measure nothing")
@@ -170,7 +221,7 @@ def main() -> None:
     if ns.embed:
         save_bases(bases_path(path), load_embeddings(db, emb))
     rss0 = proc_memory_kb(os.getpid())["VmRSS"]
-    vs = open_store(db, emb, ns.dtype, ns.view)
+    vs = open_store(db, emb, ns.dtype, bool(ns.view))
     print(
         f"process RSS {rss0 / 1024:.0f} MB before the index, {proc_memory_kb(os.getpid())['VmRSS'] / 1024:.0f} MB after"
     )
@@ -181,6 +232,8 @@ def main() -> None:
     if ns.recall and bases_path(path).exists():
         measure_recall(db, service, emb, read_bases(bases_path(path)), ns.recall)
     measure(db, service, emb, ns.runs)
+    if ns.compare_dtypes and bases_path(path).exists():
+        compare_dtypes(read_bases(bases_path(path)), emb, ns.compare_dtypes)
     mem = proc_memory_kb(os.getpid())
     print(f"process VmRSS {mem['VmRSS'] / 1024:.0f} MB, VmHWM {mem['VmHWM'] / 1024:.0f} MB")
     print(f"load average after: {load()}")
