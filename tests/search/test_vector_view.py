@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from search import vectors
 from search.service import SearchService
 from search.vector_store import VectorStore, index_path
 from search.vectors import AnnIndex, BruteForceIndex
@@ -188,3 +189,22 @@ def test_a_saved_file_of_another_vector_type_is_not_used(tmp_path: Path) -> None
         VectorStore(db, emb.name, emb.dim, dtype="f64")
     svc.stop()
     db.dispose()
+
+
+def test_a_candidate_set_above_the_cap_is_not_ranked_by_reading_every_vector(
+    viewed: tuple[AnnIndex, np.ndarray, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index, vecs, _ = viewed
+    monkeypatch.setattr(vectors, "EXACT_CAP", 500)  # 0.25 x 2,000 items would allow 500: the cap decides
+    read: list[int] = []
+    exact = AnnIndex._exact
+
+    def counted(self: AnnIndex, q: np.ndarray, cand: np.ndarray, k: int) -> list[tuple[int, float]]:
+        read.append(len(cand))
+        return exact(self, q, cand, k)
+
+    monkeypatch.setattr(AnnIndex, "_exact", counted)
+    half = set(range(1, 2001, 2))
+    got = index.search(vecs[0], 10, allowed=half)
+    assert len(got) == 10 and {i for i, _ in got} <= half and read == []
+    assert len(index.search(vecs[0], 10, allowed=set(range(1, 401)))) == 10 and read == [400]
