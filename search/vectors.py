@@ -15,8 +15,10 @@ when that many items pass it (a top-k filtered afterwards loses them).
 from __future__ import annotations
 
 import math
+import multiprocessing
 import threading
 from collections.abc import Collection
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Protocol
 
@@ -170,6 +172,8 @@ class AnnIndex:
         self._view: Index | None = None
         self._view_path: Path | None = None
         self._dead: set[int] = set()  # keys of the view removed or replaced since it was mapped
+        # changes made while a merge runs: (ids, vectors) added, (ids, None) removed
+        self._journal: list[tuple[np.ndarray, np.ndarray | None]] | None = None
         self._lock = threading.RLock()
         self.last_row_id = 0  # highest stored-embedding row already loaded
         if dim:
@@ -203,8 +207,9 @@ class AnnIndex:
         """Write the index to ``path`` (through a temporary file, so a reader never sees half of it);
         ``view``: then map the written file and drop the in-memory copy.
 
-        With a view the saved file is read back into memory once (the one moment the whole index is
-        resident), the tombstones removed and the delta added, written, and the new file mapped."""
+        With a view, a child process reads the mapped file into memory (the one moment the whole index
+        is resident, and not in this process), removes the tombstones, adds the delta and writes the new
+        file; searches go on meanwhile, and changes made meanwhile are applied again to the new map."""
         with self._lock:
             tmp = path.with_name(path.name + ".tmp")
             if self._view is None:
@@ -216,20 +221,30 @@ class AnnIndex:
                     self._map(path)
                 return
             assert self._view_path is not None
-            merged = Index.restore(str(self._view_path), view=False)
-            if merged is None:
-                raise OSError(f"could not read {self._view_path} back")
-            merged.expansion_add = EXPANSION_ADD  # type: ignore[misc]  # usearch has the setter; its stub hides it
-            merged.expansion_search = EXPANSION_SEARCH  # type: ignore[misc]
-            if self._dead:
-                merged.remove(np.fromiter(self._dead, dtype=np.uint64, count=len(self._dead)))
+            source = self._view_path
+            dead = np.fromiter(self._dead, dtype=np.uint64, count=len(self._dead))
+            keys = np.zeros(0, dtype=np.uint64)
             if self._index is not None and len(self._index):
                 keys = np.asarray(self._index.keys, dtype=np.uint64)
-                merged.add(keys, self._delta_vectors(keys))
-            merged.save(str(tmp))
-            del merged
+            vecs = self._delta_vectors(keys) if len(keys) else np.zeros((0, self.dim), dtype=np.float32)
+            self._journal = []
+        try:
+            ctx = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
+                pool.submit(merge_file, source, tmp, dead, keys, vecs).result()
+        except BaseException:
+            with self._lock:
+                self._journal = None
+            raise
+        with self._lock:
             tmp.replace(path)
+            journal, self._journal = self._journal or [], None
             self._map(path)
+            for ids, vectors in journal:
+                if vectors is not None:
+                    self.add(ids, vectors)
+                else:
+                    self.remove(ids.tolist())
 
     def _delta_vectors(self, keys: np.ndarray) -> np.ndarray:
         assert self._index is not None
@@ -307,6 +322,9 @@ class AnnIndex:
             last = {int(k): n for n, k in enumerate(keys)}
             rows = np.fromiter(last.values(), dtype=np.int64, count=len(last))
             keys, vectors = keys[rows], vectors[rows]
+        with self._lock:
+            if self._journal is not None:
+                self._journal.append((keys.astype(np.int64), vectors))
         for start in range(0, len(keys), ADD_CHUNK):
             part, vecs = keys[start : start + ADD_CHUNK], vectors[start : start + ADD_CHUNK]
             with self._lock:
@@ -325,6 +343,8 @@ class AnnIndex:
         with self._lock:
             if not len(keys):
                 return 0
+            if self._journal is not None:
+                self._journal.append((keys.astype(np.int64), None))
             had = self._has(keys)
             if self._index is not None and len(self._index):
                 present = np.asarray(self._index.contains(keys), dtype=bool).reshape(-1)
@@ -421,6 +441,24 @@ class AnnIndex:
             if keep.sum() >= want or count >= n:
                 return [found[j] for j in np.flatnonzero(keep)[:k]]
             count = min(n, count * 4)
+
+
+def merge_file(source: Path, target: Path, dead: np.ndarray, keys: np.ndarray, vectors: np.ndarray) -> None:
+    """Write to ``target`` the index saved in ``source`` without the ``dead`` keys and with ``keys``
+    (added or replaced) at ``vectors``; run in a child process (it holds the whole index in memory)."""
+    merged = Index.restore(str(source), view=False)
+    if merged is None:
+        raise OSError(f"could not read {source} back")
+    merged.expansion_add = EXPANSION_ADD  # type: ignore[misc]  # usearch has the setter; its stub hides it
+    merged.expansion_search = EXPANSION_SEARCH  # type: ignore[misc]
+    if len(dead):
+        merged.remove(dead)
+    if len(keys):
+        present = np.asarray(merged.contains(keys), dtype=bool).reshape(-1)
+        if present.any():
+            merged.remove(keys[present])
+        merged.add(keys, vectors)
+    merged.save(str(target))
 
 
 def _matches(index: Index, q: np.ndarray, count: int) -> list[tuple[int, float]]:

@@ -5,6 +5,7 @@ model, dimension or vector type is refused."""
 from __future__ import annotations
 
 import json
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -87,6 +88,22 @@ def test_the_merge_writes_a_new_file_and_maps_it(viewed: tuple[AnnIndex, np.ndar
     assert [index.search(q, 10) for q in queries] == before
     again = AnnIndex.load(path, DIM, dtype=index.dtype, view=True)
     assert set(again.keys().tolist()) == (set(range(4, 2001)) | {3000})
+
+
+def test_changes_made_while_the_merge_runs_are_kept(viewed: tuple[AnnIndex, np.ndarray, Path]) -> None:
+    index, vecs, path = viewed
+    index.remove([1])
+    merge = threading.Thread(target=index.save, args=(path,), kwargs={"view": True})
+    merge.start()  # the merge runs in a child process; searches and changes go on meanwhile
+    new = _unit(1, 42)
+    index.add([9000], new)
+    index.remove([2])
+    assert index.search(new[0], 1)[0][0] == 9000
+    merge.join(60)
+    assert not merge.is_alive() and index.viewed
+    assert 9000 in index and 1 not in index and 2 not in index and len(index) == 1999
+    assert index.search(new[0], 1)[0][0] == 9000
+    assert not {1, 2} & ({i for i, _ in index.search(vecs[0], 20)} | {i for i, _ in index.search(vecs[1], 20)})
 
 
 def test_the_view_recall_matches_the_in_memory_index(viewed: tuple[AnnIndex, np.ndarray, Path]) -> None:
