@@ -17,6 +17,12 @@ database dropped and created again under the same name has another); otherwise t
 from the table. Without NIRDESH_VECTOR_DIR, PostgreSQL (and in-memory SQLite) keep the index in memory
 only and build it at start: at a million items that is the HNSW build of every vector again (see
 docs/performance.md), against a fraction of a second to reopen the file.
+
+With NIRDESH_VECTOR_VIEW (the default) a saved file is opened memory-mapped, read-only, and what
+``sync`` finds afterwards goes to a small in-memory index and a tombstone set beside it
+(``search.vectors.AnnIndex``); ``save`` rewrites the file only once NIRDESH_VECTOR_MERGE_AT changes are
+held (in a child process), since fewer are simply found again at the next start: the file's note keeps
+the last row the file holds. NIRDESH_VECTOR_DTYPE picks f16 or i8 vectors (each its own file).
 """
 
 from __future__ import annotations
