@@ -132,6 +132,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=10)
     ap.add_argument("--vector-dir", help="NIRDESH_VECTOR_DIR of the server: also time semantic and hybrid search")
     ap.add_argument("--many", type=int, default=500, help="distinct semantic queries after the timed calls")
+    ap.add_argument("--search-only", action="store_true", help="skip the lists, /v1/stats and the export")
     ns = ap.parse_args()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -163,14 +164,15 @@ def main() -> None:
                         times = [t for q in SEARCH_QUERIES for t in samples(client, search_path(q, mode, **f), ns.runs)]
                         rows.append((name, latency(times)))
                     print(f"after {len(SEARCH_QUERIES) * 3 * (ns.runs + 1)} searches: {memory(proc.pid)}")
-                for name, params in CALLS.items():
+                for name, params in ({} if ns.search_only else CALLS).items():
                     rows.append((f"list: {name}", timed(client, f"/v1/action-items?{urlencode(params)}", ns.runs)))
                 query = urlencode({"q": "हैंडपंपों की जांच", "mode": "keyword"})
                 rows.append(("keyword search", timed(client, f"/v1/search?{query}", ns.runs)))
-                rows.append(("office 1 items", timed(client, "/v1/offices/1/items", ns.runs)))
-                rows.append(("/v1/stats", timed(client, "/v1/stats", 2)))
-                export = urlencode({"format": "csv", "department": DEPARTMENTS[1], "status": "open"})
-                rows.append(("export csv (one department, open)", timed(client, f"/v1/export?{export}", 2)))
+                if not ns.search_only:
+                    rows.append(("office 1 items", timed(client, "/v1/offices/1/items", ns.runs)))
+                    rows.append(("/v1/stats", timed(client, "/v1/stats", 2)))
+                    export = urlencode({"format": "csv", "department": DEPARTMENTS[1], "status": "open"})
+                    rows.append(("export csv (one department, open)", timed(client, f"/v1/export?{export}", 2)))
                 if ns.vector_dir and ns.many:
                     many = [
                         t
