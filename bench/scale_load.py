@@ -4,7 +4,9 @@ normalised responsibles.
 
 * SQLite: multi-row INSERTs, then ``store.responsibles.sync`` and ``store.fts.write_rows``.
 * PostgreSQL: ``COPY ... FROM STDIN`` of documents, items, responsibles and keyword rows in chunks of
-  ``CHUNK`` items (1,000,000 items in minutes, not hours of row INSERTs).
+  ``CHUNK`` items (1,000,000 items in minutes, not hours of row INSERTs); with an embedder, also
+  ``item_embeddings`` (``bench.scale_vectors``: each distinct base sentence embedded once, every item
+  its base's vector plus a small deterministic perturbation, an approximation of real data).
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from bench import scale_vectors
 from bench.generate import CHAIRS, DEPARTMENTS, DIRECTIVES, OFFICERS, _fill
+from models.embedder import Embedder
 from nlp.query import index_fields
 from store import fts, offices, responsibles
 from store.db import Database
@@ -224,13 +228,16 @@ def add_offices(db: Database) -> None:
             c.exec_driver_sql("SELECT setval(pg_get_serial_sequence('offices', 'id'), (SELECT max(id) FROM offices))")
 
 
-def build(db: Database, n: int, seed: int = 5) -> float:
+def build(db: Database, n: int, seed: int = 5, embedder: Embedder | None = None) -> float:
     """Load ``n`` items (and an office per designation, items linked by alias) into an empty database;
-    returns seconds."""
+    with ``embedder`` (PostgreSQL) also their approximate embeddings (``bench.scale_vectors``); returns
+    seconds."""
     t0 = time.perf_counter()
     add_offices(db)
     if db.engine.dialect.name == "postgresql":
         build_pg_copy(db, n, seed)
+        if embedder is not None:
+            scale_vectors.load_embeddings(db, embedder)
     else:
         build_sqlite(db, n, seed)
     with db.engine.begin() as c:

@@ -3,7 +3,16 @@
 items, /v1/stats and a filtered export over HTTP, and read the server's VmRSS / VmHWM from /proc
 before and after, beside the p50/p95 of each call as the client saw it.
 
-    PYTHONPATH=. /work/main/.venv/bin/python bench/server_rss.py --db-url postgresql+psycopg://… [--runs 10]
+With ``--vector-dir`` (NIRDESH_VECTOR_DIR for the server; ``bench/semantic_scale.py --embed`` filled
+the vectors and saved the index there) the server opens the vector index too (memory-mapped unless
+NIRDESH_VECTOR_VIEW=0); the bench waits until semantic search answers, times semantic and hybrid
+search, and prints the memory after the start, after the timed calls (a warm-up of a few dozen
+queries) and after ``--many`` more distinct queries: the pages of a mapped file that searches touched
+count in VmRSS as RssFile (shared, clean, dropped by the kernel under memory pressure), the process's
+own memory as RssAnon.
+
+    PYTHONPATH=. /work/main/.venv/bin/python bench/server_rss.py --db-url postgresql+psycopg://… [--runs 10] \
+        [--vector-dir /tmp/vec18 --many 500]
 """
 
 from __future__ import annotations
@@ -22,8 +31,8 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import ROOT, latency, proc_memory_kb  # noqa: E402
-from bench.generate import CHAIRS, DEPARTMENTS, OFFICERS  # noqa: E402
+from bench.common import ROOT, latency  # noqa: E402
+from bench.generate import CHAIRS, DEPARTMENTS, OFFICERS, PLACES, TASKS  # noqa: E402
 
 CALLS = {
     "newest 50": {},
@@ -64,25 +73,72 @@ def wait_up(base: str, proc: subprocess.Popen[bytes], timeout: float = 120.0) ->
     raise RuntimeError("the server did not come up")
 
 
-def timed(client: httpx.Client, path: str, runs: int) -> dict[str, float]:
+def memory(pid: int) -> str:
+    """VmRSS (RssAnon + RssFile + RssShmem) and the peak VmHWM of ``pid``, in MB."""
+    got: dict[str, int] = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "VmHWM", "RssAnon", "RssFile"):
+            got[key] = int(value.split()[0]) // 1024
+    return (
+        f"VmRSS {got['VmRSS']} MB (RssAnon {got['RssAnon']}, RssFile {got['RssFile']}), VmHWM {got['VmHWM']} MB; "
+        f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}"
+    )
+
+
+SEARCH_QUERIES = ["हैंडपंपों की जांच", "सड़कों की मरम्मत", "पेंशन प्रकरणों", "नालियों की सफाई", "DM", "godown"]
+
+
+def search_path(q: str, mode: str, **filters: str) -> str:
+    return f"/v1/search?{urlencode({'q': q, 'mode': mode, 'scope': 'items', **filters})}"
+
+
+def wait_semantic(client: httpx.Client, timeout: float = 3600.0) -> float:
+    """Seconds until a semantic search answers from the vector index (it is opened or built at start)."""
+    t0 = time.monotonic()
+    while time.monotonic() - t0 < timeout:
+        r = client.get(search_path(SEARCH_QUERIES[0], "semantic"))
+        if r.status_code == 200 and r.json()["mode"] == "semantic":
+            return time.monotonic() - t0
+        time.sleep(2)
+    raise RuntimeError("semantic search did not come up")
+
+
+def distinct_queries(n: int) -> list[str]:
+    """``n`` different queries from the generator's words (each needs its own embedding and graph walk)."""
+    out = [f"{o} {t} {p}" for t in TASKS for o in OFFICERS for p in PLACES]
+    return out[:n]
+
+
+def samples(client: httpx.Client, path: str, runs: int, warm_up: bool = True) -> list[float]:
+    """Seconds of ``runs`` calls of ``path`` (after one warm-up call unless ``warm_up`` is False)."""
     times = []
-    for _ in range(runs + 1):  # the first call warms up
+    for _ in range(runs + warm_up):
         t0 = time.perf_counter()
         r = client.get(path)
         times.append(time.perf_counter() - t0)
         if r.status_code != 200:
             raise RuntimeError(f"{path}: {r.status_code} {r.text[:200]}")
-    return latency(times[1:])
+    return times[1:] if warm_up else times
+
+
+def timed(client: httpx.Client, path: str, runs: int) -> dict[str, float]:
+    return latency(samples(client, path, runs))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db-url", required=True)
     ap.add_argument("--runs", type=int, default=10)
+    ap.add_argument("--vector-dir", help="NIRDESH_VECTOR_DIR of the server: also time semantic and hybrid search")
+    ap.add_argument("--many", type=int, default=500, help="distinct semantic queries after the timed calls")
+    ap.add_argument("--search-only", action="store_true", help="skip the lists, /v1/stats and the export")
     ns = ap.parse_args()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "DATABASE_URL": ns.db_url, "PYTHONPATH": str(ROOT)}
+    if ns.vector_dir:
+        env["NIRDESH_VECTOR_DIR"] = ns.vector_dir
     print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
     with tempfile.TemporaryDirectory() as tmp:
         env["NIRDESH_DATA_DIR"] = tmp
@@ -95,25 +151,44 @@ def main() -> None:
         )
         try:
             wait_up(base, proc)
-            print(f"server up: {proc_memory_kb(proc.pid)} kB")
+            print(f"server up: {memory(proc.pid)}")
             rows = []
             with httpx.Client(base_url=base, timeout=600) as client:
-                for name, params in CALLS.items():
+                if ns.vector_dir:
+                    print(f"semantic search answers after {wait_semantic(client):.1f}s: {memory(proc.pid)}")
+                    for name, mode, f in (
+                        ("semantic search", "semantic", {}),
+                        ("hybrid search", "hybrid", {}),
+                        ("hybrid search + department", "hybrid", {"department": DEPARTMENTS[1]}),
+                    ):
+                        times = [t for q in SEARCH_QUERIES for t in samples(client, search_path(q, mode, **f), ns.runs)]
+                        rows.append((name, latency(times)))
+                    print(f"after {len(SEARCH_QUERIES) * 3 * (ns.runs + 1)} searches: {memory(proc.pid)}")
+                for name, params in ({} if ns.search_only else CALLS).items():
                     rows.append((f"list: {name}", timed(client, f"/v1/action-items?{urlencode(params)}", ns.runs)))
                 query = urlencode({"q": "हैंडपंपों की जांच", "mode": "keyword"})
                 rows.append(("keyword search", timed(client, f"/v1/search?{query}", ns.runs)))
-                rows.append(("office 1 items", timed(client, "/v1/offices/1/items", ns.runs)))
-                rows.append(("/v1/stats", timed(client, "/v1/stats", 2)))
-                export = urlencode({"format": "csv", "department": DEPARTMENTS[1], "status": "open"})
-                rows.append(("export csv (one department, open)", timed(client, f"/v1/export?{export}", 2)))
-            memory = proc_memory_kb(proc.pid)
+                if not ns.search_only:
+                    rows.append(("office 1 items", timed(client, "/v1/offices/1/items", ns.runs)))
+                    rows.append(("/v1/stats", timed(client, "/v1/stats", 2)))
+                    export = urlencode({"format": "csv", "department": DEPARTMENTS[1], "status": "open"})
+                    rows.append(("export csv (one department, open)", timed(client, f"/v1/export?{export}", 2)))
+                if ns.vector_dir and ns.many:
+                    many = [
+                        t
+                        for q in distinct_queries(ns.many)
+                        for t in samples(client, search_path(q, "semantic"), 1, False)
+                    ]
+                    rows.append((f"semantic search, {len(many)} distinct queries", latency(many)))
+                    print(f"after {len(many)} more distinct semantic searches: {memory(proc.pid)}")
+            final = memory(proc.pid)
         finally:
             proc.terminate()
             proc.wait(timeout=30)
     print(f"\n{'what (over HTTP)':42s} {'p50 ms':>9s} {'p95 ms':>9s}")
     for name, r in rows:
         print(f"{name:42s} {r['p50_ms']:9.1f} {r['p95_ms']:9.1f}")
-    print(f"server VmRSS {memory['VmRSS'] / 1024:.0f} MB, VmHWM (peak) {memory['VmHWM'] / 1024:.0f} MB")
+    print(f"server at the end: {final}")
     print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
 

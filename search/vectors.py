@@ -15,17 +15,23 @@ when that many items pass it (a top-k filtered afterwards loses them).
 from __future__ import annotations
 
 import math
+import multiprocessing
 import threading
 from collections.abc import Collection
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 from usearch.index import Index
 
-#: Candidate sets up to this size (or this share of the index) are ranked exactly, by key lookups.
+#: Candidate sets up to this size (or this share of the index, but never more than EXACT_CAP) are
+#: ranked exactly, by key lookups; larger ones by the oversampled graph search. (A department of a
+#: million items is 110,000 candidates: 85 MB of vectors to read for one query, against a graph walk
+#: of a few thousand neighbours.)
 EXACT_MAX = 20_000
 EXACT_SHARE = 0.25
+EXACT_CAP = 50_000
 #: HNSW parameters: graph degree and the search beam (higher: better recall, slower queries).
 CONNECTIVITY = 16
 EXPANSION_ADD = 128
@@ -150,12 +156,24 @@ class BruteForceIndex:
 
 
 class AnnIndex:
-    """An HNSW index (usearch, cosine, float16 vectors) keyed by item id; thread-safe."""
+    """An HNSW index (usearch, cosine, float16 or int8 vectors) keyed by item id; thread-safe.
+
+    Held in memory, or (``load(..., view=True)``) a saved file memory-mapped read-only (the *view*: its
+    pages are read from the file as searches touch them, and the kernel may drop them again) beside a
+    small in-memory *delta* index of the vectors added since, and the set of the view's keys removed or
+    replaced since (*tombstones*). A search asks both and drops the tombstones; ``save`` writes the
+    view's vectors minus the tombstones plus the delta to a new file and maps that instead.
+    """
 
     def __init__(self, dim: int = 0, *, dtype: str = "f16") -> None:
         self.dim = dim
         self.dtype = dtype
-        self._index: Index | None = None
+        self._index: Index | None = None  # everything, or with a view: the delta
+        self._view: Index | None = None
+        self._view_path: Path | None = None
+        self._dead: set[int] = set()  # keys of the view removed or replaced since it was mapped
+        # changes made while a merge runs: (ids, vectors) added, (ids, None) removed
+        self._journal: list[tuple[np.ndarray, np.ndarray | None]] | None = None
         self._lock = threading.RLock()
         self.last_row_id = 0  # highest stored-embedding row already loaded
         if dim:
@@ -173,39 +191,125 @@ class AnnIndex:
 
     # --- persistence -----------------------------------------------------------------------------
 
-    def save(self, path: Path) -> None:
-        """Write the index to ``path`` (through a temporary file, so a reader never sees half of it)."""
+    @property
+    def viewed(self) -> bool:
+        """True when the bulk of the index is a memory-mapped file."""
+        return self._view is not None
+
+    @property
+    def pending(self) -> int:
+        """Changes held beside the view (delta vectors and tombstones); 0 without a view."""
+        if self._view is None:
+            return 0
+        return len(self._dead) + (0 if self._index is None else len(self._index))
+
+    def save(self, path: Path, *, view: bool = False) -> None:
+        """Write the index to ``path`` (through a temporary file, so a reader never sees half of it);
+        ``view``: then map the written file and drop the in-memory copy.
+
+        With a view, a child process reads the mapped file into memory (the one moment the whole index
+        is resident, and not in this process), removes the tombstones, adds the delta and writes the new
+        file; searches go on meanwhile, and changes made meanwhile are applied again to the new map."""
         with self._lock:
-            if self._index is None:
-                return
             tmp = path.with_name(path.name + ".tmp")
-            self._index.save(str(tmp))
-        tmp.replace(path)
+            if self._view is None:
+                if self._index is None:
+                    return
+                self._index.save(str(tmp))
+                tmp.replace(path)
+                if view:
+                    self._map(path)
+                return
+            assert self._view_path is not None
+            source = self._view_path
+            dead = np.fromiter(self._dead, dtype=np.uint64, count=len(self._dead))
+            keys = np.zeros(0, dtype=np.uint64)
+            if self._index is not None and len(self._index):
+                keys = np.asarray(self._index.keys, dtype=np.uint64)
+            vecs = self._delta_vectors(keys) if len(keys) else np.zeros((0, self.dim), dtype=np.float32)
+            self._journal = []
+        try:
+            ctx = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
+                pool.submit(merge_file, source, tmp, dead, keys, vecs).result()
+        except BaseException:
+            with self._lock:
+                self._journal = None
+            raise
+        with self._lock:
+            tmp.replace(path)
+            journal, self._journal = self._journal or [], None
+            self._map(path)
+            for ids, vectors in journal:
+                if vectors is not None:
+                    self.add(ids, vectors)
+                else:
+                    self.remove(ids.tolist())
+
+    def _delta_vectors(self, keys: np.ndarray) -> np.ndarray:
+        assert self._index is not None
+        got = self._index.get(keys, dtype="f32")
+        return np.asarray(got, dtype=np.float32).reshape(len(keys), -1)
+
+    def _map(self, path: Path) -> None:
+        view = Index.restore(str(path), view=True)
+        if view is None:
+            raise ValueError(f"unreadable vector index {path}")
+        view.expansion_search = EXPANSION_SEARCH  # type: ignore[misc]  # usearch has the setter; its stub hides it
+        self._view, self._view_path, self._dead = view, path, set()
+        self._index = self._new(self.dim)
 
     @classmethod
-    def load(cls, path: Path, dim: int, *, dtype: str = "f16") -> AnnIndex:
-        """An index read from ``path`` (raises ``ValueError`` when it is not one of ``dim`` dimensions)."""
-        idx = cls(dim, dtype=dtype)
-        assert idx._index is not None
+    def load(cls, path: Path, dim: int, *, dtype: str = "f16", view: bool = False) -> AnnIndex:
+        """An index read from ``path`` (``view``: memory-mapped, read-only, with an in-memory delta);
+        raises ``ValueError`` when it is not an index of ``dim`` dimensions and ``dtype`` vectors."""
         try:
-            idx._index.load(str(path))
+            meta = Index.metadata(str(path))
+        except (RuntimeError, OSError, ValueError) as e:
+            raise ValueError(f"unreadable vector index {path}: {e}") from e
+        if meta is None:
+            raise ValueError(f"unreadable vector index {path}")
+        if int(meta["dimensions"]) != dim:
+            raise ValueError(f"vector index {path} has {meta['dimensions']} dimensions, not {dim}")
+        kind = str(meta["kind_scalar"].name).lower()
+        if kind != dtype.lower():
+            raise ValueError(f"vector index {path} holds {kind} vectors, not {dtype}")
+        idx = cls(dim, dtype=dtype)
+        try:
+            if view:
+                idx._map(path)
+            else:
+                assert idx._index is not None
+                idx._index.load(str(path))
         except (RuntimeError, OSError) as e:
             raise ValueError(f"unreadable vector index {path}: {e}") from e
-        if idx._index.ndim != dim:
-            raise ValueError(f"vector index {path} has {idx._index.ndim} dimensions, not {dim}")
         return idx
 
     # --- contents --------------------------------------------------------------------------------
 
     def __len__(self) -> int:
-        return 0 if self._index is None else len(self._index)
+        n = 0 if self._index is None else len(self._index)
+        return n if self._view is None else n + len(self._view) - len(self._dead)
 
     def __contains__(self, item_id: object) -> bool:
-        if self._index is None or not isinstance(item_id, (int, np.integer)):
+        if not isinstance(item_id, (int, np.integer)):
             return False
-        return bool(self._index.contains(int(item_id)))
+        return bool(self._has(np.array([int(item_id)], dtype=np.uint64))[0])
+
+    def _has(self, keys: np.ndarray) -> np.ndarray:
+        """Which of ``keys`` (uint64) the index holds."""
+        found = np.zeros(len(keys), dtype=bool)
+        if self._index is not None and len(self._index) and len(keys):
+            found |= np.asarray(self._index.contains(keys), dtype=bool).reshape(-1)
+        if self._view is not None and len(keys):
+            live = np.asarray(self._view.contains(keys), dtype=bool).reshape(-1)
+            if self._dead:
+                live &= ~np.isin(keys.astype(np.int64), np.fromiter(self._dead, dtype=np.int64))
+            found |= live
+        return found
 
     def memory_bytes(self) -> int:
+        """Bytes usearch reports for the in-memory part (a view's file pages are not counted)."""
         return 0 if self._index is None else int(self._index.memory_usage)
 
     def add(self, item_ids: np.ndarray | list[int], vectors: np.ndarray) -> None:
@@ -218,12 +322,17 @@ class AnnIndex:
             last = {int(k): n for n, k in enumerate(keys)}
             rows = np.fromiter(last.values(), dtype=np.int64, count=len(last))
             keys, vectors = keys[rows], vectors[rows]
+        with self._lock:
+            if self._journal is not None:
+                self._journal.append((keys.astype(np.int64), vectors))
         for start in range(0, len(keys), ADD_CHUNK):
             part, vecs = keys[start : start + ADD_CHUNK], vectors[start : start + ADD_CHUNK]
             with self._lock:
                 if self._index is None:
                     self.dim = vecs.shape[1]
                     self._index = self._new(self.dim)
+                if self._view is not None:  # a replaced vector of the view: tombstone, new one in the delta
+                    self._dead.update(int(k) for k in part[np.asarray(self._view.contains(part), dtype=bool)])
                 present = np.asarray(self._index.contains(part), dtype=bool).reshape(-1)
                 if present.any():
                     self._index.remove(part[present])
@@ -232,25 +341,50 @@ class AnnIndex:
     def remove(self, item_ids: Collection[int]) -> int:
         keys = _ids(item_ids).astype(np.uint64)
         with self._lock:
-            if self._index is None or not len(keys):
+            if not len(keys):
                 return 0
-            present = np.asarray(self._index.contains(keys), dtype=bool).reshape(-1)
-            if present.any():
-                self._index.remove(keys[present])
-            return int(present.sum())
+            if self._journal is not None:
+                self._journal.append((keys.astype(np.int64), None))
+            had = self._has(keys)
+            if self._index is not None and len(self._index):
+                present = np.asarray(self._index.contains(keys), dtype=bool).reshape(-1)
+                if present.any():
+                    self._index.remove(keys[present])
+            if self._view is not None:
+                self._dead.update(int(k) for k in keys[np.asarray(self._view.contains(keys), dtype=bool)])
+            return int(had.sum())
 
     def keys(self) -> np.ndarray:
         with self._lock:
-            if self._index is None:
-                return np.zeros(0, dtype=np.int64)
-            return np.asarray(self._index.keys, dtype=np.uint64).astype(np.int64)
+            own = np.zeros(0, dtype=np.int64)
+            if self._index is not None:
+                own = np.asarray(self._index.keys, dtype=np.uint64).astype(np.int64)
+            if self._view is None:
+                return own
+            viewed = np.asarray(self._view.keys, dtype=np.uint64).astype(np.int64)
+            if self._dead:
+                viewed = viewed[~np.isin(viewed, np.fromiter(self._dead, dtype=np.int64))]
+            return np.union1d(viewed, own)
 
     def get(self, item_id: int) -> np.ndarray | None:
         with self._lock:
-            if item_id not in self:
-                return None
-            assert self._index is not None
-            return np.asarray(self._index.get(int(item_id)), dtype=np.float32).reshape(-1)
+            got = self._vectors(np.array([int(item_id)], dtype=np.uint64))
+            return None if got is None else got[0]
+
+    def _vectors(self, keys: np.ndarray) -> np.ndarray | None:
+        """The unit float32 vectors of ``keys`` (all held by the index), or None when one is not."""
+        if not self._has(keys).all():
+            return None
+        out = np.empty((len(keys), self.dim), dtype=np.float32)
+        own = np.zeros(len(keys), dtype=bool)
+        if self._index is not None and len(self._index):
+            own = np.asarray(self._index.contains(keys), dtype=bool).reshape(-1)
+        for source, rows in ((self._index, np.flatnonzero(own)), (self._view, np.flatnonzero(~own))):
+            if len(rows):
+                assert source is not None
+                got = source.get(keys[rows], dtype="f32")
+                out[rows] = np.asarray(got, dtype=np.float32).reshape(len(rows), -1)
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)  # int8 comes back as k/127
 
     # --- search ----------------------------------------------------------------------------------
 
@@ -261,27 +395,36 @@ class AnnIndex:
             n = len(self)
             if n == 0 or k <= 0:
                 return []
-            assert self._index is not None
             if allowed is None:
                 return self._graph(q, min(k, n))
             cand = _ids(allowed).astype(np.uint64)
             if len(cand):
-                cand = cand[np.asarray(self._index.contains(cand), dtype=bool).reshape(-1)]
-            if len(cand) <= max(EXACT_MAX, EXACT_SHARE * n):
+                cand = cand[self._has(cand)]
+            if len(cand) <= min(max(EXACT_MAX, EXACT_SHARE * n), EXACT_CAP):
                 return self._exact(q, cand, k)
             return self._oversampled(q, cand, k, n)
 
     def _graph(self, q: np.ndarray, count: int) -> list[tuple[int, float]]:
-        assert self._index is not None
-        m = self._index.search(q, count)
-        return [(int(key), 1.0 - float(d)) for key, d in zip(m.keys, m.distances, strict=True)]
+        """The ``count`` nearest: from the in-memory index, and from the view without its tombstones."""
+        found: list[tuple[int, float]] = []
+        if self._index is not None and len(self._index):
+            found = _matches(self._index, q, min(count, len(self._index)))
+        if self._view is None:
+            return found
+        ask, n = min(len(self._view), count + min(len(self._dead), count)), len(self._view)
+        while True:
+            viewed = [(i, c) for i, c in _matches(self._view, q, ask) if i not in self._dead]
+            if len(viewed) >= count or ask >= n:
+                break
+            ask = min(n, ask * 4)
+        return sorted(found + viewed[:count], key=lambda t: -t[1])[:count]
 
     def _exact(self, q: np.ndarray, cand: np.ndarray, k: int) -> list[tuple[int, float]]:
         """Rank the candidates by their stored vectors (exact over the set, however narrow)."""
         if not len(cand):
             return []
-        assert self._index is not None
-        vecs = np.asarray(self._index.get(cand), dtype=np.float32).reshape(len(cand), -1)
+        vecs = self._vectors(cand)
+        assert vecs is not None
         norms = np.maximum(np.linalg.norm(vecs, axis=1), 1e-12)
         return top_k(cand.astype(np.int64), (vecs @ q) / norms, k)
 
@@ -298,3 +441,26 @@ class AnnIndex:
             if keep.sum() >= want or count >= n:
                 return [found[j] for j in np.flatnonzero(keep)[:k]]
             count = min(n, count * 4)
+
+
+def merge_file(source: Path, target: Path, dead: np.ndarray, keys: np.ndarray, vectors: np.ndarray) -> None:
+    """Write to ``target`` the index saved in ``source`` without the ``dead`` keys and with ``keys``
+    (added or replaced) at ``vectors``; run in a child process (it holds the whole index in memory)."""
+    merged = Index.restore(str(source), view=False)
+    if merged is None:
+        raise OSError(f"could not read {source} back")
+    merged.expansion_add = EXPANSION_ADD  # type: ignore[misc]  # usearch has the setter; its stub hides it
+    merged.expansion_search = EXPANSION_SEARCH  # type: ignore[misc]
+    if len(dead):
+        merged.remove(dead)
+    if len(keys):
+        present = np.asarray(merged.contains(keys), dtype=bool).reshape(-1)
+        if present.any():
+            merged.remove(keys[present])
+        merged.add(keys, vectors)
+    merged.save(str(target))
+
+
+def _matches(index: Index, q: np.ndarray, count: int) -> list[tuple[int, float]]:
+    m = index.search(q, count)
+    return [(int(key), 1.0 - float(d)) for key, d in zip(m.keys, m.distances, strict=True)]
