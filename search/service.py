@@ -12,6 +12,7 @@ the keyword index and says so (``SemanticStatus``). Query embeddings are cached 
 from __future__ import annotations
 
 import logging
+import math
 import os
 import threading
 import time
@@ -52,6 +53,8 @@ SCOPES: tuple[str, ...] = ("items", "documents", "all")
 CONTEXT_PAGES = 20  # best matching pages whose items may fill up a short item list
 CANDIDATES = 100  # per ranking, before fusion
 SEMANTIC_POOL = 500  # nearest vectors checked against the filters before falling back to a mask
+SEMANTIC_POOL_MAX = 5_000  # the widest pool checked by one query (a broad filter of a large index)
+POOL_MARGIN = 1.5  # a wider pool is sized for k passing items at the share that passed, with this margin
 EMBED_BATCH = 32
 #: Seconds a search waits for its query embedding (the embedder may be busy with a batch of passages)
 #: before it answers from the keyword index alone (NIRDESH_EMBED_BUDGET).
@@ -321,12 +324,16 @@ class SearchService:
         if known is not None and len(known) * SEMANTIC_POOL < k * len(self.index):
             # too narrow for k of the pool to pass: the graph search for the pool would be wasted
             return self.index.search(qvec, k, allowed=known)[:k]
-        pool = self.index.search(qvec, SEMANTIC_POOL)
-        ok = store.filter_ids(s, [i for i, _ in pool], f, today)
-        ranked = [(i, c) for i, c in pool if i in ok]
-        if len(ranked) < k and len(pool) < len(self.index):
-            ranked = self.index.search(qvec, k, allowed=store.all_filtered_ids(s, f, today))
-        return ranked[:k]
+        size = SEMANTIC_POOL
+        while True:
+            pool = self.index.search(qvec, size)
+            ok = store.filter_ids(s, [i for i, _ in pool], f, today)
+            ranked = [(i, c) for i, c in pool if i in ok]
+            if len(ranked) >= k or len(pool) >= len(self.index):
+                return ranked[:k]  # enough passed, or the pool held every vector
+            size = _wider_pool(size, len(ranked), k) if size < len(self.index) else 0
+            if size == 0:  # few pass: rank exactly the items passing the filter
+                return self.index.search(qvec, k, allowed=store.all_filtered_ids(s, f, today))[:k]
 
     def search(
         self,
@@ -514,3 +521,13 @@ def pgvector_note(db: Database) -> str:
     if found is None:
         return "pgvector is not installed on this PostgreSQL server: vectors are searched in process"
     return "pgvector is installed but not used yet: vectors are searched in process"
+
+
+def _wider_pool(size: int, passed: int, k: int) -> int:
+    """The next pool when ``passed`` of the ``size`` nearest items passed the filter and ``k`` are wanted:
+    sized for ``k`` at that share (a department of a million items: 55 of 500 pass, 1,400 will give 100),
+    or 0 when even ``SEMANTIC_POOL_MAX`` would not be enough (a narrow filter: rank its items exactly)."""
+    if passed == 0 or size >= SEMANTIC_POOL_MAX:
+        return 0
+    wanted = math.ceil(k * size / passed * POOL_MARGIN)
+    return wanted if wanted <= SEMANTIC_POOL_MAX else 0
