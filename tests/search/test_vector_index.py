@@ -255,3 +255,17 @@ def test_the_log_says_how_vectors_are_searched_on_each_store(db: Database) -> No
         assert note == "the store is SQLite"
     else:  # the machines' PostgreSQL has no pgvector package; either way vectors stay in process
         assert note.startswith("pgvector is") and note.endswith("vectors are searched in process")
+
+
+def test_items_missing_embeddings_are_those_without_this_models_vector(db: Database) -> None:
+    from search.item_queries import items_missing_embeddings, save_embeddings
+
+    store_text(db, _minutes("लोक निर्माण विभाग", BIG[:6]), "a", date(2025, 11, 1))
+    with db.session() as s:
+        ids = sorted(i for (i,) in s.query(ActionItem.id))
+        save_embeddings(s, "model-a", ids[:2], _random_unit(2, 4, seed=1))
+        save_embeddings(s, "model-b", ids[2:4], _random_unit(2, 4, seed=2))
+    with db.read() as s:
+        assert [i for i, _ in items_missing_embeddings(s, "model-a")] == ids[2:]  # model-b's vectors do not count
+        assert [i for i, _ in items_missing_embeddings(s, "model-a", limit=2)] == ids[2:4]  # oldest first
+        assert [i for i, _ in items_missing_embeddings(s, "model-b")] == ids[:2] + ids[4:]
