@@ -209,7 +209,7 @@ def test_the_final_verb_class_of_a_sentence(sentence: str, kind: str, candidate:
 
 def test_a_rejected_sentence_is_a_candidate_by_its_final_verb_even_without_a_cue_word() -> None:
     # No word of the anywhere rows, no rule pattern: only the ending makes these candidates.
-    for sentence in ("ग्राम प्रधान इसकी सूचना चौपाल में दें।", "कृपया सूची आज ही भेज दीजिए।"):
+    for sentence in ("पंचायत सचिव रजिस्टर की प्रति भेजिए।", "शिक्षक बच्चों की उपस्थिति पर नजर रखिए।"):
         assert not any(w in sentence for w in so.weak_words())
         assert not any(rx.search(sentence) for _, rx, _, _ in so.CUE_RULES)
         assert so.is_weak_candidate(sentence)
