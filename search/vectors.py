@@ -368,13 +368,11 @@ class AnnIndex:
 
     def get(self, item_id: int) -> np.ndarray | None:
         with self._lock:
-            got = self._vectors(np.array([int(item_id)], dtype=np.uint64))
-            return None if got is None else got[0]
+            key = np.array([int(item_id)], dtype=np.uint64)
+            return self._vectors(key)[0] if self._has(key)[0] else None
 
-    def _vectors(self, keys: np.ndarray) -> np.ndarray | None:
-        """The unit float32 vectors of ``keys`` (all held by the index), or None when one is not."""
-        if not self._has(keys).all():
-            return None
+    def _vectors(self, keys: np.ndarray) -> np.ndarray:
+        """The unit float32 vectors of ``keys``, every one of them held by the index."""
         out = np.empty((len(keys), self.dim), dtype=np.float32)
         own = np.zeros(len(keys), dtype=bool)
         if self._index is not None and len(self._index):
@@ -423,10 +421,7 @@ class AnnIndex:
         """Rank the candidates by their stored vectors (exact over the set, however narrow)."""
         if not len(cand):
             return []
-        vecs = self._vectors(cand)
-        assert vecs is not None
-        norms = np.maximum(np.linalg.norm(vecs, axis=1), 1e-12)
-        return top_k(cand.astype(np.int64), (vecs @ q) / norms, k)
+        return top_k(cand.astype(np.int64), self._vectors(cand) @ q, k)  # cand: held keys (search checked)
 
     def _oversampled(self, q: np.ndarray, cand: np.ndarray, k: int, n: int) -> list[tuple[int, float]]:
         """A broad candidate set: graph search for more than ``k`` and keep the candidates, widening
