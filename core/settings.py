@@ -101,6 +101,17 @@ class Settings:
     vector_dtype: str = field(default_factory=lambda: _env("VECTOR_DTYPE", "f16"))
     vector_view: bool = field(default_factory=lambda: _env("VECTOR_VIEW", "1") in ("1", "true"))
     vector_merge_at: int = field(default_factory=lambda: int(_env("VECTOR_MERGE_AT", "10000")))
+    # The engine: hnsw (usearch graph, the file memory-mapped) | ivfpq (faiss IVF-PQ codes in memory, the
+    # float16 vectors in a file read with pread: a small resident set at a million vectors) | "" = by the
+    # database (hnsw on SQLite, ivfpq on PostgreSQL; docs/performance.md says why). ivfpq: lists of the
+    # coarse k-means, PQ bytes a vector, lists probed a search, candidates ranked exactly, and how many
+    # vectors before it is trained (below: exact over the file).
+    vector_engine: str = field(default_factory=lambda: _env("VECTOR_ENGINE", ""))
+    vector_ivf_lists: int = field(default_factory=lambda: int(_env("VECTOR_IVF_LISTS", "1024")))
+    vector_pq_bytes: int = field(default_factory=lambda: int(_env("VECTOR_PQ_BYTES", "48")))
+    vector_ivf_nprobe: int = field(default_factory=lambda: int(_env("VECTOR_IVF_NPROBE", "32")))
+    vector_ivf_rerank: int = field(default_factory=lambda: int(_env("VECTOR_IVF_RERANK", "256")))
+    vector_ivf_train_at: int = field(default_factory=lambda: int(_env("VECTOR_IVF_TRAIN_AT", "65536")))
 
     @property
     def database_url(self) -> str:

@@ -42,6 +42,7 @@ from sqlalchemy.engine import make_url
 
 from core.settings import get_settings
 from search import item_queries as store
+from search.ivf import IvfIndex
 from search.vectors import AnnIndex
 from store.db import Database
 
@@ -51,6 +52,8 @@ LOAD_CHUNK = 20_000  # stored vectors read per transaction while loading
 SAVE_EVERY_S = 60.0  # a changed index is written at most this often (and when the service stops)
 FORMAT = 1
 DTYPES = ("f16", "i8")
+ENGINES = ("hnsw", "ivfpq")
+SUFFIX = {"hnsw": "usearch", "ivfpq": "ivfpq"}
 
 
 #: A folder where the index of a PostgreSQL database is saved (unset: it is built at every start).
@@ -61,21 +64,36 @@ def _slug(s: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "_", s)
 
 
-def index_path(db_url: str, model: str, vector_dir: Path | None = None, dtype: str = "f16") -> Path | None:
+def default_engine(db_url: str) -> str:
+    """The engine NIRDESH_VECTOR_ENGINE names, else by the database: ivfpq on PostgreSQL (the large
+    stores: about 60 MB resident at a million vectors), hnsw on SQLite (docs/performance.md)."""
+    chosen = get_settings().vector_engine.strip().lower()
+    if chosen:
+        if chosen not in ENGINES:
+            raise ValueError(f"NIRDESH_VECTOR_ENGINE must be one of {', '.join(ENGINES)}, not {chosen!r}")
+        return chosen
+    return "hnsw" if make_url(db_url).get_backend_name() == "sqlite" else "ivfpq"
+
+
+def index_path(
+    db_url: str, model: str, vector_dir: Path | None = None, dtype: str = "f16", engine: str = "hnsw"
+) -> Path | None:
     """Where the index of ``model`` is saved for the database at ``db_url`` (None: not saved): beside
     an SQLite file, in ``vector_dir`` for a PostgreSQL database; a vector type other than f16 is part of
-    the name (``....i8.usearch``), so switching NIRDESH_VECTOR_DTYPE never overwrites the other file."""
+    the name (``....i8.usearch``), and so is the engine (``.usearch``, ``.ivfpq``), so switching
+    NIRDESH_VECTOR_DTYPE or NIRDESH_VECTOR_ENGINE never overwrites the other file."""
     url = make_url(db_url)
     kind = "" if dtype == "f16" else f".{_slug(dtype)}"
+    suffix = SUFFIX[engine]
     if url.get_backend_name() != "sqlite":
         if vector_dir is None or not url.database:
             return None
         where = _slug(f"{url.host or 'local'}-{url.port or 5432}-{url.database}")
-        return vector_dir / f"{where}.vectors-{_slug(model)}{kind}.usearch"
+        return vector_dir / f"{where}.vectors-{_slug(model)}{kind}.{suffix}"
     if not url.database or url.database == ":memory:":
         return None
     db_file = Path(url.database)
-    return db_file.with_name(f"{db_file.name}.vectors-{_slug(model)}{kind}.usearch")
+    return db_file.with_name(f"{db_file.name}.vectors-{_slug(model)}{kind}.{suffix}")
 
 
 def _meta_path(path: Path) -> Path:
@@ -117,30 +135,54 @@ class VectorStore:
         vector_dir: Path | None = None,
         view: bool | None = None,
         merge_at: int | None = None,
+        engine: str | None = None,
     ) -> None:
         settings = get_settings()
         self.db = db
         self.model = model
         self.dim = dim
-        self.dtype = settings.vector_dtype if dtype is None else dtype
+        self.engine = default_engine(db.url) if engine is None else engine
+        if self.engine not in ENGINES:
+            raise ValueError(f"NIRDESH_VECTOR_ENGINE must be one of {', '.join(ENGINES)}, not {self.engine!r}")
+        # ivfpq keeps float16 vectors in its file (its codes are what NIRDESH_VECTOR_PQ_BYTES says)
+        self.dtype = "f16" if self.engine == "ivfpq" else settings.vector_dtype if dtype is None else dtype
         if self.dtype not in DTYPES:
             raise ValueError(f"NIRDESH_VECTOR_DTYPE must be one of {', '.join(DTYPES)}, not {self.dtype!r}")
         self.merge_at = settings.vector_merge_at if merge_at is None else merge_at
         if vector_dir is None and os.environ.get(VECTOR_DIR_ENV):
             vector_dir = Path(os.environ[VECTOR_DIR_ENV])
-        self.path = index_path(db.url, model, vector_dir, self.dtype)
+        self.path = index_path(db.url, model, vector_dir, self.dtype, self.engine)
         self.view = (settings.vector_view if view is None else view) and self.path is not None
         with db.read() as s:
             self.database = _database_identity(s)
-        self.index = AnnIndex(dim, dtype=self.dtype)
+        self.index: AnnIndex | IvfIndex = self._new_index()
         self.loaded_from_file = False
         self._dirty = False
         self._saved_at = time.monotonic()
         self._lock = threading.Lock()  # one sync or save at a time
         self._open()
 
+    def _ivf_params(self) -> dict[str, int]:
+        settings = get_settings()
+        return {
+            "lists": settings.vector_ivf_lists,
+            "pq_m": settings.vector_pq_bytes,
+            "nprobe": settings.vector_ivf_nprobe,
+            "rerank": settings.vector_ivf_rerank,
+            "train_at": settings.vector_ivf_train_at,
+        }
+
+    def _new_index(self) -> AnnIndex | IvfIndex:
+        if self.engine == "ivfpq":
+            return IvfIndex(self.dim, **self._ivf_params())
+        return AnnIndex(self.dim, dtype=self.dtype)
+
     def describe(self) -> str:
         where = f"saved in {self.path}" if self.path else "in memory, built from the database at start"
+        if isinstance(self.index, IvfIndex):
+            if self.index.saved:
+                where += f", {self.index.pending} changes since"
+            return f"{self.index.describe()}, {len(self.index)} vectors, {where}"
         if self.index.viewed:
             where += f", memory-mapped with {self.index.pending} changes beside it"
         return f"usearch HNSW ({self.dtype}, {len(self.index)} vectors, {where})"
@@ -155,7 +197,10 @@ class VectorStore:
         except (OSError, ValueError):
             log.warning("vector index %s has no readable note; rebuilding it", self.path)
             return
-        expected = {"format": FORMAT, "model": self.model, "dim": self.dim, "dtype": self.dtype}
+        expected: dict[str, Any] = {"format": FORMAT, "model": self.model, "dim": self.dim, "dtype": self.dtype}
+        if meta.get("engine", "hnsw") != self.engine:  # notes written before the engines had none: hnsw
+            log.info("vector index %s was made by another engine (%s); rebuilding it", self.path, meta)
+            return
         if self.database is not None:
             expected["database"] = self.database
         if any(meta.get(k) != v for k, v in expected.items()):
@@ -167,7 +212,11 @@ class VectorStore:
             log.warning("vector index %s is newer than the database (replaced?); rebuilding it", self.path)
             return
         try:
-            index = AnnIndex.load(self.path, self.dim, dtype=self.dtype, view=self.view)
+            index: AnnIndex | IvfIndex
+            if self.engine == "ivfpq":
+                index = IvfIndex.load(self.path, self.dim, **self._ivf_params())
+            else:
+                index = AnnIndex.load(self.path, self.dim, dtype=self.dtype, view=self.view)
         except ValueError as e:
             log.warning("%s; rebuilding it", e)
             return
@@ -183,7 +232,8 @@ class VectorStore:
         the next start, since the file's note keeps the last row it holds."""
         if self.path is None or not self._dirty:
             return False
-        if self.index.viewed and self.index.pending < self.merge_at:
+        held = self.index.saved if isinstance(self.index, IvfIndex) else self.index.viewed
+        if held and self.index.pending < self.merge_at:
             return False
         if not force and time.monotonic() - self._saved_at < SAVE_EVERY_S:
             return False
@@ -192,9 +242,13 @@ class VectorStore:
             self._dirty = False
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self.index.save(self.path, view=self.view)
+                if isinstance(self.index, IvfIndex):
+                    self.index.save(self.path)
+                else:
+                    self.index.save(self.path, view=self.view)
                 note = {
                     "database": self.database,
+                    "engine": self.engine,
                     "format": FORMAT,
                     "model": self.model,
                     "dim": self.dim,
