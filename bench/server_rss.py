@@ -3,6 +3,9 @@
 items, /v1/stats and a filtered export over HTTP, and read the server's VmRSS / VmHWM from /proc
 before and after, beside the p50/p95 of each call as the client saw it.
 
+``--engine`` sets NIRDESH_VECTOR_ENGINE for the server (ivfpq: codes in memory, vectors read with
+pread, so no index pages in RssFile; hnsw: the usearch file memory-mapped).
+
 With ``--vector-dir`` (NIRDESH_VECTOR_DIR for the server; ``bench/semantic_scale.py --embed`` filled
 the vectors and saved the index there) the server opens the vector index too (memory-mapped unless
 NIRDESH_VECTOR_VIEW=0); the bench waits until semantic search answers, times semantic and hybrid
@@ -133,13 +136,16 @@ def main() -> None:
     ap.add_argument("--vector-dir", help="NIRDESH_VECTOR_DIR of the server: also time semantic and hybrid search")
     ap.add_argument("--many", type=int, default=500, help="distinct semantic queries after the timed calls")
     ap.add_argument("--search-only", action="store_true", help="skip the lists, /v1/stats and the export")
+    ap.add_argument("--engine", default="", help="NIRDESH_VECTOR_ENGINE of the server (hnsw, ivfpq; default: its own)")
     ns = ap.parse_args()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "DATABASE_URL": ns.db_url, "PYTHONPATH": str(ROOT)}
     if ns.vector_dir:
         env["NIRDESH_VECTOR_DIR"] = ns.vector_dir
-    print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    if ns.engine:
+        env["NIRDESH_VECTOR_ENGINE"] = ns.engine
+    print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}; engine {ns.engine or '(default)'}")
     with tempfile.TemporaryDirectory() as tmp:
         env["NIRDESH_DATA_DIR"] = tmp
         proc = subprocess.Popen(

@@ -23,6 +23,15 @@ With NIRDESH_VECTOR_VIEW (the default) a saved file is opened memory-mapped, rea
 (``search.vectors.AnnIndex``); ``save`` rewrites the file only once NIRDESH_VECTOR_MERGE_AT changes are
 held (in a child process), since fewer are simply found again at the next start: the file's note keeps
 the last row the file holds. NIRDESH_VECTOR_DTYPE picks f16 or i8 vectors (each its own file).
+
+NIRDESH_VECTOR_ENGINE picks the engine (each its own file; the note names it, and a file of another
+engine is not opened): ``hnsw`` above (the default on SQLite), or ``ivfpq`` (``search.ivf``; the
+default on PostgreSQL): compressed codes in memory (about 60 MB at a million vectors) and the float16
+vectors in a flat file read with ``pread``, so the resident memory does not grow with searches. Its
+files: ``….ivfpq`` (the faiss lists), ``….ivfpq.vec`` (vectors), ``….ivfpq.slots.npy`` (row -> item id);
+what changes after they were read is held in memory (the lists take adds and removes at once) and
+appended to a private temporary file, and they are rewritten (dead rows dropped) once
+NIRDESH_VECTOR_MERGE_AT changes are held, like the HNSW view.
 """
 
 from __future__ import annotations
