@@ -110,7 +110,7 @@ class Settings:
     vector_ivf_lists: int = field(default_factory=lambda: int(_env("VECTOR_IVF_LISTS", "1024")))
     vector_pq_bytes: int = field(default_factory=lambda: int(_env("VECTOR_PQ_BYTES", "48")))
     vector_ivf_nprobe: int = field(default_factory=lambda: int(_env("VECTOR_IVF_NPROBE", "32")))
-    vector_ivf_rerank: int = field(default_factory=lambda: int(_env("VECTOR_IVF_RERANK", "256")))
+    vector_ivf_rerank: int = field(default_factory=lambda: int(_env("VECTOR_IVF_RERANK", "512")))
     vector_ivf_train_at: int = field(default_factory=lambda: int(_env("VECTOR_IVF_TRAIN_AT", "65536")))
 
     @property

@@ -80,7 +80,7 @@ class IvfIndex:
         lists: int = 1024,
         pq_m: int = 48,
         nprobe: int = 32,
-        rerank: int = 256,
+        rerank: int = 512,
         train_at: int = 65_536,
     ) -> None:
         self.dim = dim
@@ -346,7 +346,7 @@ class IvfIndex:
         # so probe more of them (by 1/sqrt(s): the nearest lists matter most)
         nprobe = min(ivf.nlist, math.ceil(self.nprobe * math.sqrt(max(1.0, self._live / max(1, passing)))))
         want = min(k, passing)
-        count = min(passing, max(self.rerank, 2 * k))
+        count = min(passing, max(self.rerank, k))  # a pool of k (k > rerank): k ranked exactly
         while True:
             params.nprobe = nprobe
             _, found = ivf.search(q[None, :], count, params=params)

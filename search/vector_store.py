@@ -199,7 +199,7 @@ class VectorStore:
     # --- file ------------------------------------------------------------------------------------
 
     def _open(self) -> None:
-        if self.path is None or not self.path.exists():
+        if self.path is None or not _meta_path(self.path).exists():
             return
         try:
             meta = json.loads(_meta_path(self.path).read_text(encoding="utf-8"))

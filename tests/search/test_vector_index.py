@@ -185,10 +185,13 @@ def test_the_index_of_a_postgresql_database_is_saved_in_the_vector_folder(
     folder = tmp_path / "vectors"
     monkeypatch.setenv(VECTOR_DIR_ENV, str(folder))
     svc, emb = _filled(db)
-    path = index_path(db.url, emb.name, folder)
+    vs = svc.vector_store()
+    assert vs is not None
+    path = index_path(db.url, emb.name, folder, engine=vs.engine)
     on_pg = db.url.startswith("postgresql")
     assert path is not None and (path.parent == folder) == on_pg  # SQLite: beside its file, as before
-    assert svc.save_vectors(force=True) and path.exists()
+    assert path == vs.path and vs.engine == ("ivfpq" if on_pg else "hnsw")  # the engine by the database
+    assert svc.save_vectors(force=True) and Path(f"{path}.json").exists()
     svc.stop()
     again = SearchService(db, embedder_factory=lambda: emb).vector_store()
     assert again is not None and again.loaded_from_file and len(again.index) == 122
