@@ -9,6 +9,8 @@ copies of random items. Engines:
 
 * brute force: a float32 matrix and one matrix-vector product (the former ``VectorIndex``; the baseline);
 * usearch HNSW with float16 and with int8 vectors (``search.vectors.AnnIndex`` parameters);
+* faiss IVF-PQ as ``search.ivf.IvfIndex`` holds it (48-byte codes, 512 ranked exactly from float16 rows;
+  the RSS column counts the codes, not the vector file, which is read with pread);
 * sqlite-vec ``vec0`` (float32, and int8 when the build has it): an exact scan in C inside SQLite.
   Python's own ``sqlite3`` here cannot load extensions (built without ``enable_load_extension``),
   so it runs through ``apsw`` (``pip install 'nirdesh[bench-vectors]'``); skipped when missing.
@@ -83,6 +85,25 @@ def usearch_engine(dtype: str) -> Callable[[np.ndarray], Variants]:
     return build
 
 
+def ivfpq(vecs: np.ndarray) -> Variants:
+    """``search.ivf.IvfIndex`` at its defaults (vectors in an anonymous file read with pread), then
+    with twice the lists probed."""
+    from search.ivf import IvfIndex
+
+    idx = IvfIndex(vecs.shape[1])
+    for lo in range(0, len(vecs), 20_000):  # as VectorStore.sync adds them
+        idx.add(np.arange(lo, min(lo + 20_000, len(vecs))), vecs[lo : lo + 20_000])
+
+    def at(nprobe: int) -> Search:
+        def search(q: np.ndarray) -> list[int]:
+            idx.nprobe = nprobe
+            return [i for i, _ in idx.search(q, 10)]
+
+        return search
+
+    return {f"nprobe {n}": at(n) for n in (idx.nprobe, 2 * idx.nprobe)}
+
+
 def sqlite_vec_engine(kind: str) -> Callable[[np.ndarray], Variants]:
     def build(vecs: np.ndarray) -> Variants:
         import apsw
@@ -127,6 +148,7 @@ def main() -> None:
         "brute force float32 (baseline)": brute,
         "usearch HNSW f16": usearch_engine("f16"),
         "usearch HNSW i8": usearch_engine("i8"),
+        "faiss IVF-PQ 48 B + f16 rerank (ivfpq)": ivfpq,
         "sqlite-vec vec0 float32": sqlite_vec_engine("float"),
         "sqlite-vec vec0 int8": sqlite_vec_engine("int8"),
     }

@@ -5,6 +5,9 @@ visits a few hundred nodes instead of all rows, and the index can be saved besid
 and loaded at the next start (``search.vector_store``). ``BruteForceIndex`` is the former index, a
 float32 matrix and one matrix-vector product per query; it is kept as the exact reference for
 ``bench/search_speed.py`` (recall@10 and latency beside the ANN in the same run) and the tests.
+For large stores ``search.ivf.IvfIndex`` (faiss IVF-PQ codes in memory, float16 vectors read from a
+file with ``pread``) implements the same ``VectorSearch``; NIRDESH_VECTOR_ENGINE picks one
+(``search.vector_store``).
 
 Both take ``allowed`` (the item ids that pass the search filters) and rank only those: an ANN index
 ranks a small candidate set exactly (its vectors fetched by key) and a large one with an oversampled
