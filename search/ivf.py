@@ -23,6 +23,7 @@ import ctypes.util
 import math
 import threading
 from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path
 
 import faiss
@@ -80,6 +81,16 @@ def _selector(ids: np.ndarray) -> tuple[faiss.IDSelector, np.ndarray]:
     return faiss.IDSelectorBitmap(len(bitmap), faiss.swig_ptr(bitmap)), bitmap
 
 
+@dataclass
+class _Memo:
+    """The last frozenset filter: its held ids at ``version``, and the probe's selector of them."""
+
+    allowed: frozenset[int]
+    version: int
+    held: np.ndarray
+    selector: tuple[faiss.IDSelector, np.ndarray] | None = None
+
+
 class IvfIndex:
     """Item id -> unit vector, cosine top-k; thread-safe; implements ``search.vectors.VectorSearch``."""
 
@@ -108,6 +119,8 @@ class IvfIndex:
         self._slot_of = np.zeros(0, dtype=np.int32)  # per item id: its row, -1 none
         self._live = 0
         self.pending = 0  # vectors added or removed since the files were written or read
+        self._version = 0  # changes of the held ids (for the memo of the last filter)
+        self._memo: _Memo | None = None
 
     # --- files -----------------------------------------------------------------------------------
 
@@ -266,6 +279,7 @@ class IvfIndex:
             self._slot_of[ids] = slots.astype(np.int32)
             self._live += len(ids)
             self.pending += len(ids)
+            self._version += 1
             if self._ivf is not None:
                 for lo in range(0, len(ids), ADD_CHUNK):
                     self._ivf.add_with_ids(vecs[lo : lo + ADD_CHUNK], ids[lo : lo + ADD_CHUNK])
@@ -284,6 +298,7 @@ class IvfIndex:
         self._slot_of[ids[held]] = -1
         self._live -= int(held.sum())
         self.pending += int(held.sum())
+        self._version += 1
         if self._ivf is not None:
             self._ivf.remove_ids(faiss.IDSelectorBatch(ids[held]))
         return int(held.sum())
@@ -323,11 +338,22 @@ class IvfIndex:
                 if self._ivf is None:
                     return self._scan(q, k)
                 return self._probe(q, k, None, self._live)
-            cand = _ids(allowed)
-            cand = cand[self._slots(cand) >= 0]
+            cand = self._held(allowed)
             if self._ivf is None or len(cand) <= EXACT_MAX:
                 return self._exact(q, cand, k)
             return self._probe(q, k, cand, len(cand))
+
+    def _held(self, allowed: Collection[int]) -> np.ndarray:
+        """The held ids of ``allowed``; remembered for a frozenset (immutable: the service passes the
+        same one for a repeated filter) until the index changes, with the probe's selector."""
+        memo = self._memo
+        if memo is not None and memo.allowed is allowed and memo.version == self._version:
+            return memo.held
+        held = _ids(allowed)
+        held = held[self._slots(held) >= 0]
+        if isinstance(allowed, frozenset):
+            self._memo = _Memo(allowed, self._version, held)
+        return held
 
     def _rank(self, q: np.ndarray, ids: np.ndarray, k: int) -> list[tuple[int, float]]:
         """``ids`` (held) ranked by their float16 vectors read from the file."""
@@ -359,7 +385,14 @@ class IvfIndex:
         params = faiss.SearchParametersIVF()
         bitmap = None
         if cand is not None:
-            params.sel, bitmap = _selector(cand)
+            memo = self._memo if self._memo is not None and self._memo.held is cand else None
+            if memo is None or memo.selector is None:
+                made = _selector(cand)
+                if memo is not None:
+                    memo.selector = made
+            else:
+                made = memo.selector
+            params.sel, bitmap = made
         # a filter passing a share s of the items: the probed lists hold about s of what they hold,
         # so probe more of them (by 1/sqrt(s): the nearest lists matter most)
         nprobe = min(ivf.nlist, math.ceil(self.nprobe * math.sqrt(max(1.0, self._live / max(1, passing)))))

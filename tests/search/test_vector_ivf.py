@@ -259,3 +259,25 @@ def test_the_engine_follows_the_setting_and_the_database(tmp_path: Path, monkeyp
     with pytest.raises(ValueError, match="NIRDESH_VECTOR_ENGINE"):
         VectorStore(db, emb.name, emb.dim)
     db.dispose()
+
+
+def test_a_repeated_filter_is_remembered_until_the_index_changes(
+    built: tuple[IvfIndex, np.ndarray], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    index, vecs = built
+    monkeypatch.setattr(ivf, "EXACT_MAX", 100)  # the probe with its selector
+    made: list[int] = []
+    selector = ivf._selector
+
+    def counted(ids: np.ndarray) -> Any:
+        made.append(len(ids))
+        return selector(ids)
+
+    monkeypatch.setattr(ivf, "_selector", counted)
+    broad = frozenset(range(1, N + 1, 2))
+    first = index.search(vecs[0], 10, allowed=broad)
+    assert index.search(vecs[0], 10, allowed=broad) == first and made == [len(broad)]  # one selector
+    gone = [i for i, _ in first[:3]]
+    index.remove(gone)
+    after = _ids(index.search(vecs[0], 10, allowed=broad))
+    assert not set(after) & set(gone) and set(after) <= broad and made == [len(broad), len(broad) - 3]
