@@ -318,13 +318,13 @@ class SearchService:
         qvec = self._embed_query(emb, q) if isinstance(q, str) else q
         if f == ItemFilter():
             return self.index.search(qvec, k)  # deleted items are dropped when the hits are loaded
-        # The nearest SEMANTIC_POOL items that pass the filter are the best of all that pass it; when
-        # fewer than k of them do, the filter is narrow: the index ranks exactly the items passing it.
+        # The nearest items that pass the filter are the best of all that pass it. The pool is sized in
+        # one step for k at the filter's share (the remembered set's, or PostgreSQL's row estimate);
+        # when no pool up to SEMANTIC_POOL_MAX would hold k, the index ranks the passing items exactly.
         known = remembered_ids(s, f, today)  # the keyword half's, in a hybrid search
-        if known is not None and len(known) * SEMANTIC_POOL < k * len(self.index):
-            # too narrow for k of the pool to pass: the graph search for the pool would be wasted
-            return self.index.search(qvec, k, allowed=known)[:k]
-        size = SEMANTIC_POOL
+        size = _first_pool(k, len(self.index), len(known) if known is not None else store.estimated_rows(s, f, today))
+        if size == 0:
+            return self._exact(s, qvec, f, today, k, known)
         while True:
             pool = self.index.search(qvec, size)
             ok = store.filter_ids(s, [i for i, _ in pool], f, today)
@@ -333,7 +333,14 @@ class SearchService:
                 return ranked[:k]  # enough passed, or the pool held every vector
             size = _wider_pool(size, len(ranked), k) if size < len(self.index) else 0
             if size == 0:  # few pass: rank exactly the items passing the filter
-                return self.index.search(qvec, k, allowed=store.all_filtered_ids(s, f, today))[:k]
+                return self._exact(s, qvec, f, today, k, known)
+
+    def _exact(
+        self, s: Any, qvec: np.ndarray, f: ItemFilter, today: date, k: int, known: frozenset[int] | None
+    ) -> list[tuple[int, float]]:
+        """The ``k`` passing items nearest to ``qvec``, ranked by the index over every passing item."""
+        allowed = known if known is not None else store.all_filtered_ids(s, f, today)
+        return self.index.search(qvec, k, allowed=allowed)[:k]
 
     def search(
         self,
@@ -521,6 +528,21 @@ def pgvector_note(db: Database) -> str:
     if found is None:
         return "pgvector is not installed on this PostgreSQL server: vectors are searched in process"
     return "pgvector is installed but not used yet: vectors are searched in process"
+
+
+def _first_pool(k: int, n: int, passing: float | None) -> int:
+    """The first pool for ``k`` of ``n`` vectors when about ``passing`` items pass the filter (None: not
+    known): sized for ``k`` at that share with POOL_MARGIN, at least SEMANTIC_POOL; 0 when even
+    SEMANTIC_POOL_MAX, or all ``n``, would not hold ``k`` (rank the passing items exactly). A department of a million
+    items (111,000 pass): 1,350 nearest, one graph search and one check instead of 500 and then 1,364."""
+    if passing is None:
+        return SEMANTIC_POOL
+    if passing <= 0:
+        return 0
+    wanted = math.ceil(k * n / passing * POOL_MARGIN)
+    if wanted > SEMANTIC_POOL_MAX or wanted >= n:  # no pool would do, or it would be every vector
+        return 0
+    return max(SEMANTIC_POOL, wanted)
 
 
 def _wider_pool(size: int, passed: int, k: int) -> int:
