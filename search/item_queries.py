@@ -218,15 +218,16 @@ def load_items(session: Session, ids: Sequence[int]) -> dict[int, ActionItem]:
 # --- embeddings --------------------------------------------------------------------------------------
 
 
-def items_missing_embeddings(session: Session, model: str, limit: int = 64) -> list[tuple[int, str]]:
-    """(id, text) of items with no embedding for ``model``, oldest first.
+def items_missing_embeddings(session: Session, model: str, limit: int = 64, after: int = 0) -> list[tuple[int, str]]:
+    """(id, text) of items with no embedding for ``model`` and an id above ``after``, oldest first (the
+    worker's next batch starts after its last one: a pass reads the anti-join once, not once a batch).
 
     An anti-join (``NOT EXISTS``), never ``NOT IN (subquery)``: PostgreSQL cannot turn a ``NOT IN`` over a
     million embeddings into a hash anti-join (NULL semantics), and compared each item with the whole list
     (the query ran for over half an hour at a million items)."""
     has = sa.exists().where(ItemEmbedding.item_id == ActionItem.id, ItemEmbedding.model == model)
     rows = session.execute(
-        select(ActionItem.id, ActionItem.text).where(~has).order_by(ActionItem.id).limit(limit)
+        select(ActionItem.id, ActionItem.text).where(~has, ActionItem.id > after).order_by(ActionItem.id).limit(limit)
     ).all()
     return [(int(i), t) for i, t in rows]
 

@@ -32,6 +32,7 @@ from models.embedder import Embedder, EmbedderError, make_embedder
 from nlp.query import STOPWORDS, QueryTerms, highlight_spans, parse_query, tokens
 from search import item_queries as store
 from search import page_queries as pages_store
+from search.filter_ids import changed_since, snapshot, trim_changes
 from search.filter_ids import remembered as remembered_ids
 from search.fusion import rrf
 from search.lexicon import search_lexicon
@@ -126,6 +127,8 @@ class SearchService:
         self.lexicon = search_lexicon()
         # (have, total, when): two COUNTs over 100,000 rows cost ~35 ms, too much for every query.
         self._coverage: tuple[int, int, float] | None = None
+        # PostgreSQL: the snapshot of the last embedding pass that left nothing missing (see embed_pending)
+        self._clean_at: str | None = None
         # Query embeddings run here, so a search can stop waiting for one (EMBED_BUDGET_S); one at a time.
         self._query_pool: ThreadPoolExecutor | None = None
         self._query_pending: Future[np.ndarray] | None = None
@@ -181,22 +184,36 @@ class SearchService:
         return self._vectors.save(force=force) if self._vectors is not None else False
 
     def embed_pending(self, limit: int | None = None, batch: int = EMBED_BATCH) -> int:
-        """Embed items without a vector, ``batch`` per transaction; returns how many were embedded."""
+        """Embed items without a vector, ``batch`` per transaction; returns how many were embedded.
+
+        On PostgreSQL a pass that found nothing more to embed keeps its snapshot, and the next call looks
+        for missing vectors only when a transaction has written the items' tables since (the change log of
+        migration 0016: one index probe). The anti-join over every item took 0.9 s at a million items
+        with nothing missing, every poll."""
         emb = self.embedder
         if emb is None:
             return 0
         done = 0
         with self._embed_lock:
+            with self.db.read() as s:
+                if self._clean_at is not None and not changed_since(s, self._clean_at):
+                    limit = 0  # nothing written since the last complete pass: nothing can be missing
+                else:
+                    self._clean_at = None
+                start = snapshot(s)  # changes committed after this are seen by the next call
+            after = 0
             while limit is None or done < limit:
                 size = batch if limit is None else min(batch, limit - done)
                 with self.db.read() as s:
-                    todo = store.items_missing_embeddings(s, emb.name, size)
+                    todo = store.items_missing_embeddings(s, emb.name, size, after)
                 if not todo:
+                    self._clean_at = start
                     break
                 vectors = emb.embed_passages([t[:EMBED_CHARS] for _, t in todo])  # outside any transaction
                 with self.db.session() as s:
                     store.save_embeddings(s, emb.name, [i for i, _ in todo], vectors)
                 done += len(todo)
+                after = todo[-1][0]
                 if self._stop.is_set():
                     break
             self.refresh_vectors()
@@ -296,6 +313,8 @@ class SearchService:
                 self.refresh_vectors()
                 self.embed_pending()
                 self.save_vectors()
+                with self.db.session() as s:
+                    trim_changes(s)
             except Exception:  # noqa: BLE001 - the worker must survive a bad batch; it retries later
                 log.exception("embedding worker")
             self._wake.wait(self.poll_seconds)
