@@ -40,7 +40,7 @@ from bench.scale_load import TODAY  # noqa: E402
 from bench.scale_vectors import BLOCK, Bases, item_vectors, load_embeddings  # noqa: E402
 from bench.search_scale import load, timed  # noqa: E402
 from models.embedder import Embedder, make_embedder  # noqa: E402
-from search import filter_ids  # noqa: E402
+from search import filter_ids, item_queries  # noqa: E402
 from search.query_cache import QueryCache  # noqa: E402
 from search.service import SearchService  # noqa: E402
 from search.vector_store import VECTOR_DIR_ENV, VectorStore, index_path  # noqa: E402
@@ -160,6 +160,25 @@ def measure(db: Database, service: SearchService, emb: Embedder, runs: int) -> N
         print(f"{name:46s} {r['p50_ms']:8.1f} {r['p95_ms']:8.1f}  {r['p95_ms'] / base95:7.2f}x  {load()}")
 
 
+def measure_poll(db: Database, emb: Embedder, runs: int = 5) -> None:
+    """The embedding worker's poll with nothing missing: the anti-join it ran every poll, beside the
+    change-log probe an idle poll runs now (PostgreSQL)."""
+    with db.read() as s:
+        snap = filter_ids.snapshot(s)
+    for name, run in (
+        ("anti-join (items without an embedding)", lambda s: item_queries.items_missing_embeddings(s, emb.name, 32)),
+        ("change-log probe (idle poll)", lambda s: snap is not None and filter_ids.changed_since(s, snap)),
+    ):
+        times = []
+        for _ in range(runs):
+            with db.read() as s:
+                t0 = time.perf_counter()
+                run(s)
+                times.append(time.perf_counter() - t0)
+        r = latency(times)
+        print(f"embedding worker poll, {name:40s} p50 {r['p50_ms']:8.1f} ms  p95 {r['p95_ms']:8.1f} ms  {load()}")
+
+
 def query_texts(n: int) -> list[str]:
     """``n`` distinct queries from the generator's words (an officer, a task, a place)."""
     return [f"{o} {t} {p}" for t in TASKS for o in OFFICERS for p in PLACES][:n]
@@ -216,6 +235,7 @@ def main() -> None:
     ap.add_argument("--compare-dtypes", type=int, default=0, help="also f16 against i8 over this many items")
     ap.add_argument("--runs", type=int, default=3, help="timed passes over the queries")
     ap.add_argument("--recall", type=int, default=50, help="queries for recall@10 (0: skip)")
+    ap.add_argument("--poll", type=int, default=1, choices=(0, 1), help="time the embedding worker's idle poll")
     ap.add_argument("--build-only", action="store_true", help="embed/build/save the index, measure nothing")
     ns = ap.parse_args()
     os.environ[VECTOR_DIR_ENV] = str(ns.vector_dir)
@@ -240,6 +260,8 @@ def main() -> None:
     if ns.recall and bases_path(path).exists():
         measure_recall(db, service, emb, read_bases(bases_path(path)), ns.recall)
     measure(db, service, emb, ns.runs)
+    if ns.poll:
+        measure_poll(db, emb)
     if ns.compare_dtypes and bases_path(path).exists():
         compare_dtypes(read_bases(bases_path(path)), emb, ns.compare_dtypes)
     mem = proc_memory_kb(os.getpid())

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -131,16 +133,41 @@ def _pg_keyword(session: Session, q: QueryTerms, f: ItemFilter, today: date, lim
     return rows
 
 
+#: The planner's estimates are kept this long (seconds) per connection and filter: a hybrid search asks
+#: for one twice (its keyword and semantic halves), and they change only when the tables are analysed.
+ESTIMATE_TTL_S = 60.0
+_ESTIMATES_KEY = "nirdesh_estimates"
+_ESTIMATES_KEPT = 32
+
+
+def _remembered_estimate(session: Session, key: str, ask: Callable[[sa.Connection], float | None]) -> float | None:
+    conn = session.connection()
+    kept: OrderedDict[str, tuple[float | None, float]] = conn.info.setdefault(_ESTIMATES_KEY, OrderedDict())
+    now = time.monotonic()
+    got = kept.get(key)
+    if got is not None and now - got[1] < ESTIMATE_TTL_S:
+        return got[0]
+    value = ask(conn)
+    kept[key] = (value, now)
+    kept.move_to_end(key)
+    while len(kept) > _ESTIMATES_KEPT:
+        kept.popitem(last=False)
+    return value
+
+
 def estimated_rows(session: Session, f: ItemFilter, today: date) -> float | None:
-    """How many items the planner expects ``f`` to pass (its estimate: nothing is read; one EXPLAIN);
-    None on SQLite, which has no row estimate."""
+    """How many items the planner expects ``f`` to pass (its estimate: nothing is read; one EXPLAIN,
+    remembered for ESTIMATE_TTL_S); None on SQLite, which has no row estimate."""
     if is_sqlite(session):
         return None
-    conn = session.connection()
-    # the filter's values go as parameters (a one-off statement: planned for them), never as SQL text
-    compiled = matching_ids(f, today).compile(conn, compile_kwargs={"render_postcompile": True})
-    plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + compiled.string, compiled.params).scalar()
-    return float(plan[0]["Plan"]["Plan Rows"]) if plan else None
+
+    def ask(conn: sa.Connection) -> float | None:
+        # the filter's values go as parameters (a one-off statement: planned for them), never as SQL text
+        compiled = matching_ids(f, today).compile(conn, compile_kwargs={"render_postcompile": True})
+        plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + compiled.string, compiled.params).scalar()
+        return float(plan[0]["Plan"]["Plan Rows"]) if plan else None
+
+    return _remembered_estimate(session, f"{f!r}@{today.isoformat()}", ask)
 
 
 def estimated_share(session: Session, f: ItemFilter, today: date) -> float:
@@ -148,8 +175,12 @@ def estimated_share(session: Session, f: ItemFilter, today: date) -> float:
     rows = estimated_rows(session, f, today)
     if rows is None:
         return 1.0
-    total = session.connection().exec_driver_sql("SELECT reltuples FROM pg_class WHERE relname = 'action_items'")
-    return rows / max(float(total.scalar() or 0), 1.0)
+
+    def ask(conn: sa.Connection) -> float | None:
+        total = conn.exec_driver_sql("SELECT reltuples FROM pg_class WHERE relname = 'action_items'").scalar()
+        return float(total or 0)
+
+    return rows / max(_remembered_estimate(session, "action_items", ask) or 0.0, 1.0)
 
 
 def _pg_ranked(q: QueryTerms, f: ItemFilter, today: date, per_word: int | None, read: int | None) -> sa.Select[Any]:
