@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 import numpy as np
 import sqlalchemy as sa
 from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import TSQUERY
+from sqlalchemy.dialects.postgresql import ARRAY, TSQUERY
 from sqlalchemy.orm import Session, selectinload
 
 from nlp.query import QueryTerms
@@ -115,7 +117,7 @@ def _pg_keyword(session: Session, q: QueryTerms, f: ItemFilter, today: date, lim
     per_word = limit * PG_WORD_CANDIDATES
     if f == ItemFilter():
         return list(session.execute(_pg_ranked(q, f, today, per_word, per_word).limit(limit)))
-    if _estimated_share(session, f, today) < PG_NARROW_SHARE:
+    if estimated_share(session, f, today) < PG_NARROW_SHARE:
         # A narrow filter leads: every match passing it is ranked (the planner starts from the filter's
         # own index; a week of meetings at a million items: about 0.1 s). Walking the words' matches
         # to find the few that pass would read most of them.
@@ -131,16 +133,54 @@ def _pg_keyword(session: Session, q: QueryTerms, f: ItemFilter, today: date, lim
     return rows
 
 
-def _estimated_share(session: Session, f: ItemFilter, today: date) -> float:
-    """The share of all items that the planner expects ``f`` to pass (its estimate: nothing is read)."""
+#: The planner's estimates are kept this long (seconds) per connection and filter: a hybrid search asks
+#: for one twice (its keyword and semantic halves), and they change only when the tables are analysed.
+ESTIMATE_TTL_S = 60.0
+_ESTIMATES_KEY = "nirdesh_estimates"
+_ESTIMATES_KEPT = 32
+
+
+def _remembered_estimate(session: Session, key: str, ask: Callable[[sa.Connection], float | None]) -> float | None:
     conn = session.connection()
-    # the filter's values go as parameters (a one-off statement: planned for them), never as SQL text
-    compiled = matching_ids(f, today).compile(conn, compile_kwargs={"render_postcompile": True})
-    plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + compiled.string, compiled.params).scalar()
-    total = conn.exec_driver_sql("SELECT reltuples FROM pg_class WHERE relname = 'action_items'").scalar()
-    if not plan:
+    kept: OrderedDict[str, tuple[float | None, float]] = conn.info.setdefault(_ESTIMATES_KEY, OrderedDict())
+    now = time.monotonic()
+    got = kept.get(key)
+    if got is not None and now - got[1] < ESTIMATE_TTL_S:
+        return got[0]
+    value = ask(conn)
+    kept[key] = (value, now)
+    kept.move_to_end(key)
+    while len(kept) > _ESTIMATES_KEPT:
+        kept.popitem(last=False)
+    return value
+
+
+def estimated_rows(session: Session, f: ItemFilter, today: date) -> float | None:
+    """How many items the planner expects ``f`` to pass (its estimate: nothing is read; one EXPLAIN,
+    remembered for ESTIMATE_TTL_S); None on SQLite, which has no row estimate."""
+    if is_sqlite(session):
+        return None
+
+    def ask(conn: sa.Connection) -> float | None:
+        # the filter's values go as parameters (a one-off statement: planned for them), never as SQL text
+        compiled = matching_ids(f, today).compile(conn, compile_kwargs={"render_postcompile": True})
+        plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + compiled.string, compiled.params).scalar()
+        return float(plan[0]["Plan"]["Plan Rows"]) if plan else None
+
+    return _remembered_estimate(session, f"{f!r}@{today.isoformat()}", ask)
+
+
+def estimated_share(session: Session, f: ItemFilter, today: date) -> float:
+    """The share of all items that the planner expects ``f`` to pass (1.0 when it cannot tell)."""
+    rows = estimated_rows(session, f, today)
+    if rows is None:
         return 1.0
-    return float(plan[0]["Plan"]["Plan Rows"]) / max(float(total or 0), 1.0)
+
+    def ask(conn: sa.Connection) -> float | None:
+        total = conn.exec_driver_sql("SELECT reltuples FROM pg_class WHERE relname = 'action_items'").scalar()
+        return float(total or 0)
+
+    return rows / max(_remembered_estimate(session, "action_items", ask) or 0.0, 1.0)
 
 
 def _pg_ranked(q: QueryTerms, f: ItemFilter, today: date, per_word: int | None, read: int | None) -> sa.Select[Any]:
@@ -176,13 +216,21 @@ def _pg_ranked(q: QueryTerms, f: ItemFilter, today: date, per_word: int | None, 
 
 
 def filter_ids(session: Session, ids: Sequence[int], f: ItemFilter, today: date) -> set[int]:
-    """Which of ``ids`` exist and pass the filter (from the filter's remembered ids when it has them)."""
+    """Which of ``ids`` exist and pass the filter (from the filter's remembered ids when it has them).
+
+    PostgreSQL gets the ids as one array parameter (``= ANY``): an ``IN`` list of 1,400 parameters took
+    twice as long, most of it binding and parsing the list (docs/performance.md, "Filtered semantic")."""
     if not ids:
         return set()
     known = filter_ids_cache.remembered(session, f, today)
     if known is not None:
         return {int(i) for i in ids if i in known}
-    return set(session.scalars(_filtered(_item_base().where(ActionItem.id.in_(list(ids))), f, today)))
+    wanted = [int(i) for i in ids]
+    if is_sqlite(session):
+        among: sa.ColumnElement[bool] = ActionItem.id.in_(wanted)
+    else:
+        among = ActionItem.id == sa.any_(sa.literal(wanted, ARRAY(sa.Integer)))
+    return set(session.scalars(_filtered(_item_base().where(among), f, today)))
 
 
 def all_filtered_ids(session: Session, f: ItemFilter, today: date) -> frozenset[int]:
@@ -201,15 +249,16 @@ def load_items(session: Session, ids: Sequence[int]) -> dict[int, ActionItem]:
 # --- embeddings --------------------------------------------------------------------------------------
 
 
-def items_missing_embeddings(session: Session, model: str, limit: int = 64) -> list[tuple[int, str]]:
-    """(id, text) of items with no embedding for ``model``, oldest first.
+def items_missing_embeddings(session: Session, model: str, limit: int = 64, after: int = 0) -> list[tuple[int, str]]:
+    """(id, text) of items with no embedding for ``model`` and an id above ``after``, oldest first (the
+    worker's next batch starts after its last one: a pass reads the anti-join once, not once a batch).
 
     An anti-join (``NOT EXISTS``), never ``NOT IN (subquery)``: PostgreSQL cannot turn a ``NOT IN`` over a
     million embeddings into a hash anti-join (NULL semantics), and compared each item with the whole list
     (the query ran for over half an hour at a million items)."""
     has = sa.exists().where(ItemEmbedding.item_id == ActionItem.id, ItemEmbedding.model == model)
     rows = session.execute(
-        select(ActionItem.id, ActionItem.text).where(~has).order_by(ActionItem.id).limit(limit)
+        select(ActionItem.id, ActionItem.text).where(~has, ActionItem.id > after).order_by(ActionItem.id).limit(limit)
     ).all()
     return [(int(i), t) for i, t in rows]
 

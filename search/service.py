@@ -32,6 +32,7 @@ from models.embedder import Embedder, EmbedderError, make_embedder
 from nlp.query import STOPWORDS, QueryTerms, highlight_spans, parse_query, tokens
 from search import item_queries as store
 from search import page_queries as pages_store
+from search.filter_ids import changed_since, snapshot, trim_changes
 from search.filter_ids import remembered as remembered_ids
 from search.fusion import rrf
 from search.lexicon import search_lexicon
@@ -126,6 +127,8 @@ class SearchService:
         self.lexicon = search_lexicon()
         # (have, total, when): two COUNTs over 100,000 rows cost ~35 ms, too much for every query.
         self._coverage: tuple[int, int, float] | None = None
+        # PostgreSQL: the snapshot of the last embedding pass that left nothing missing (see embed_pending)
+        self._clean_at: str | None = None
         # Query embeddings run here, so a search can stop waiting for one (EMBED_BUDGET_S); one at a time.
         self._query_pool: ThreadPoolExecutor | None = None
         self._query_pending: Future[np.ndarray] | None = None
@@ -181,22 +184,36 @@ class SearchService:
         return self._vectors.save(force=force) if self._vectors is not None else False
 
     def embed_pending(self, limit: int | None = None, batch: int = EMBED_BATCH) -> int:
-        """Embed items without a vector, ``batch`` per transaction; returns how many were embedded."""
+        """Embed items without a vector, ``batch`` per transaction; returns how many were embedded.
+
+        On PostgreSQL a pass that found nothing more to embed keeps its snapshot, and the next call looks
+        for missing vectors only when a transaction has written the items' tables since (the change log of
+        migration 0016: one index probe). The anti-join over every item took 0.9 s at a million items
+        with nothing missing, every poll."""
         emb = self.embedder
         if emb is None:
             return 0
         done = 0
         with self._embed_lock:
+            with self.db.read() as s:
+                if self._clean_at is not None and not changed_since(s, self._clean_at):
+                    limit = 0  # nothing written since the last complete pass: nothing can be missing
+                else:
+                    self._clean_at = None
+                start = snapshot(s)  # changes committed after this are seen by the next call
+            after = 0
             while limit is None or done < limit:
                 size = batch if limit is None else min(batch, limit - done)
                 with self.db.read() as s:
-                    todo = store.items_missing_embeddings(s, emb.name, size)
+                    todo = store.items_missing_embeddings(s, emb.name, size, after)
                 if not todo:
+                    self._clean_at = start
                     break
                 vectors = emb.embed_passages([t[:EMBED_CHARS] for _, t in todo])  # outside any transaction
                 with self.db.session() as s:
                     store.save_embeddings(s, emb.name, [i for i, _ in todo], vectors)
                 done += len(todo)
+                after = todo[-1][0]
                 if self._stop.is_set():
                     break
             self.refresh_vectors()
@@ -296,6 +313,8 @@ class SearchService:
                 self.refresh_vectors()
                 self.embed_pending()
                 self.save_vectors()
+                with self.db.session() as s:
+                    trim_changes(s)
             except Exception:  # noqa: BLE001 - the worker must survive a bad batch; it retries later
                 log.exception("embedding worker")
             self._wake.wait(self.poll_seconds)
@@ -318,13 +337,13 @@ class SearchService:
         qvec = self._embed_query(emb, q) if isinstance(q, str) else q
         if f == ItemFilter():
             return self.index.search(qvec, k)  # deleted items are dropped when the hits are loaded
-        # The nearest SEMANTIC_POOL items that pass the filter are the best of all that pass it; when
-        # fewer than k of them do, the filter is narrow: the index ranks exactly the items passing it.
+        # The nearest items that pass the filter are the best of all that pass it. The pool is sized in
+        # one step for k at the filter's share (the remembered set's, or PostgreSQL's row estimate);
+        # when no pool up to SEMANTIC_POOL_MAX would hold k, the index ranks the passing items exactly.
         known = remembered_ids(s, f, today)  # the keyword half's, in a hybrid search
-        if known is not None and len(known) * SEMANTIC_POOL < k * len(self.index):
-            # too narrow for k of the pool to pass: the graph search for the pool would be wasted
-            return self.index.search(qvec, k, allowed=known)[:k]
-        size = SEMANTIC_POOL
+        size = _first_pool(k, len(self.index), len(known) if known is not None else store.estimated_rows(s, f, today))
+        if size == 0:
+            return self._exact(s, qvec, f, today, k, known)
         while True:
             pool = self.index.search(qvec, size)
             ok = store.filter_ids(s, [i for i, _ in pool], f, today)
@@ -333,7 +352,14 @@ class SearchService:
                 return ranked[:k]  # enough passed, or the pool held every vector
             size = _wider_pool(size, len(ranked), k) if size < len(self.index) else 0
             if size == 0:  # few pass: rank exactly the items passing the filter
-                return self.index.search(qvec, k, allowed=store.all_filtered_ids(s, f, today))[:k]
+                return self._exact(s, qvec, f, today, k, known)
+
+    def _exact(
+        self, s: Any, qvec: np.ndarray, f: ItemFilter, today: date, k: int, known: frozenset[int] | None
+    ) -> list[tuple[int, float]]:
+        """The ``k`` passing items nearest to ``qvec``, ranked by the index over every passing item."""
+        allowed = known if known is not None else store.all_filtered_ids(s, f, today)
+        return self.index.search(qvec, k, allowed=allowed)[:k]
 
     def search(
         self,
@@ -521,6 +547,21 @@ def pgvector_note(db: Database) -> str:
     if found is None:
         return "pgvector is not installed on this PostgreSQL server: vectors are searched in process"
     return "pgvector is installed but not used yet: vectors are searched in process"
+
+
+def _first_pool(k: int, n: int, passing: float | None) -> int:
+    """The first pool for ``k`` of ``n`` vectors when about ``passing`` items pass the filter (None: not
+    known): sized for ``k`` at that share with POOL_MARGIN, at least SEMANTIC_POOL; 0 when even
+    SEMANTIC_POOL_MAX, or all ``n``, would not hold ``k`` (rank the passing items exactly). A department of a million
+    items (111,000 pass): 1,350 nearest, one graph search and one check instead of 500 and then 1,364."""
+    if passing is None:
+        return SEMANTIC_POOL
+    if passing <= 0:
+        return 0
+    wanted = math.ceil(k * n / passing * POOL_MARGIN)
+    if wanted > SEMANTIC_POOL_MAX or wanted >= n:  # no pool would do, or it would be every vector
+        return 0
+    return max(SEMANTIC_POOL, wanted)
 
 
 def _wider_pool(size: int, passed: int, k: int) -> int:

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from search import service as service_mod
-from search.service import SearchService, _wider_pool
+from search.service import SearchService, _first_pool, _wider_pool
 from search.vectors import BruteForceIndex
 from store.db import Database
 from store.repository import ItemFilter
@@ -34,7 +34,9 @@ def _index() -> BruteForceIndex:
     return index
 
 
-def _service(db: Database, monkeypatch: pytest.MonkeyPatch, passes: Any) -> tuple[SearchService, list[str]]:
+def _service(
+    db: Database, monkeypatch: pytest.MonkeyPatch, passes: Any, estimate: float | None = None
+) -> tuple[SearchService, list[str]]:
     index = _index()
     calls: list[str] = []
     svc = SearchService(db, embedder_factory=lambda: None)
@@ -51,6 +53,7 @@ def _service(db: Database, monkeypatch: pytest.MonkeyPatch, passes: Any) -> tupl
         return frozenset(int(i) for i in IDS if passes(int(i)))
 
     monkeypatch.setattr(service_mod.store, "filter_ids", filter_ids)
+    monkeypatch.setattr(service_mod.store, "estimated_rows", lambda s, f, today: estimate)  # None: SQLite
     monkeypatch.setattr(service_mod.store, "all_filtered_ids", all_filtered_ids)
     return svc, calls
 
@@ -71,6 +74,44 @@ def test_a_narrow_filter_ranks_exactly_the_items_passing_it(db: Database, monkey
     ranked = svc.semantic_ranking(None, QUERY, FILTER, date(2026, 1, 1), k=5)
     assert [i for i, _ in ranked] == [400, 800, 1200, 1600, 2000]
     assert calls[-1] == "all"
+
+
+def test_a_row_estimate_sizes_the_pool_in_one_step(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(service_mod, "SEMANTIC_POOL", 100)
+    svc, calls = _service(db, monkeypatch, lambda i: i % 9 == 0, estimate=N / 9)
+    ranked = svc.semantic_ranking(None, QUERY, FILTER, date(2026, 1, 1), k=50)
+    assert [i for i, _ in ranked] == [i for i in range(9, 9 * 51, 9)]
+    assert calls == ["check 675"]  # 50 at one in nine, x1.5: one graph search, one check
+
+
+def test_an_estimate_too_low_still_finds_k_passing_items(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(service_mod, "SEMANTIC_POOL", 100)
+    svc, calls = _service(db, monkeypatch, lambda i: i % 9 == 0, estimate=N / 2)  # the planner thought half
+    ranked = svc.semantic_ranking(None, QUERY, FILTER, date(2026, 1, 1), k=50)
+    assert [i for i, _ in ranked] == [i for i in range(9, 9 * 51, 9)]
+    assert calls[0] == "check 150" and len(calls) == 2 and "all" not in calls
+
+
+def test_a_narrow_estimate_goes_straight_to_the_exact_ranking(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(service_mod, "SEMANTIC_POOL_MAX", 1_000)
+    svc, calls = _service(db, monkeypatch, lambda i: i % 400 == 0, estimate=5)
+    ranked = svc.semantic_ranking(None, QUERY, FILTER, date(2026, 1, 1), k=5)
+    assert [i for i, _ in ranked] == [400, 800, 1200, 1600, 2000]
+    assert calls == ["all"]  # no graph search and no check of a pool that could not hold k
+
+
+@pytest.mark.parametrize(
+    ("k", "n", "passing", "wanted"),
+    [
+        (100, 1_000_000, 111_150, 1_350),  # a department of a million items
+        (100, 1_000_000, 10_700, 0),  # a week (1%): 14,019 would be needed, over the widest pool
+        (100, 1_000_000, 600_000, 500),  # a broad filter: never below SEMANTIC_POOL
+        (100, 1_000_000, None, 500),  # no estimate (SQLite): SEMANTIC_POOL
+        (100, 1_000_000, 0, 0),  # nothing passes
+    ],
+)
+def test_the_first_pool_is_sized_from_the_filter_share(k: int, n: int, passing: float | None, wanted: int) -> None:
+    assert _first_pool(k, n, passing) == wanted
 
 
 @pytest.mark.parametrize(
