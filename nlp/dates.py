@@ -36,9 +36,13 @@ _SUFFIX = (
     r"(?:\s*(?P<suffix>तक|को|से\s+पूर्व|से\s+पहले|से\s+पूर्व\s+तक|के\s+पूर्व|से|"
     r"तक\s+की\s+अवधि\s+में|के\s+अंदर|के\s+भीतर))?"
 )
+# "शाम 5 बजे", "दोपहर 2:30 बजे": a clock time, read as part of the day it follows or recurs on.
+_CLOCK = rf"(?:(?:सुबह|प्रातः|शाम|सायं|दोपहर|रात|रात्रि)\s+)?{_D}{{1,2}}(?:[:.]{_D}{{2}})?\s+बजे"
 _DAY_MONTH_YEAR = re.compile(
-    rf"{_W}(?:दिनांक\s*[:\-]?\s*)?(?P<day>{_D}{{1,2}})\s*(?:st|nd|rd|th)?\s*[-]?\s*(?P<month>{_MONTH})\.?"
-    rf"(?:\s*[,\-]?\s*(?P<year>{_D}{{4}}|{_D}{{2}}(?!{_D})))?{_E}" + _SUFFIX,
+    rf"{_W}(?:दिनांक\s*[:\-]?\s*)?(?P<day>{_D}{{1,2}}|{NUMBER_WORD})\s*(?:st|nd|rd|th)?\s*[-]?\s*(?P<month>{_MONTH})\.?"
+    rf"(?:\s*[,\-]?\s*(?P<year>{_D}{{4}}|{_D}{{2}}(?!{_D})))?{_E}"
+    # "7 दिसंबर शनिवार को दोपहर 2 बजे तक": the weekday and the hour belong to the date
+    rf"(?:\s*,?\s*(?:{_WEEKDAY}){_E})?(?:\s+(?:को\s+)?{_CLOCK})?" + _SUFFIX,
     re.IGNORECASE,
 )
 _MONTH_DAY_YEAR = re.compile(
@@ -84,6 +88,22 @@ _NEXT_WEEKDAY = re.compile(rf"{_W}(?:आगामी|अगले|अगली|�
 _RECURRING_LIMIT = re.compile(
     rf"{_W}(?:प्रत्येक|हर|प्रति)\s*(?:माह|महीने|सप्ताह)\s+(?:की|के)\s+(?:{_D}{{1,2}}|{_WEEKDAY})\s*(?:तारीख|तिथि)?\s+(?:तक|को)"
 )
+# "प्रतिदिन शाम 5 बजे तक", "हर सोमवार दोपहर 12 बजे तक": a limit each day or week, not one due date.
+_DAILY_LIMIT = re.compile(
+    rf"{_W}(?:प्रतिदिन|रोजाना|रोज़ाना|रोज़?|हर\s+दिन|प्रत्येक\s+दिन|दैनिक\s+रूप\s+से|(?:हर|प्रत्येक)\s+(?:{_WEEKDAY}))"
+    rf"(?:\s+को)?\s+{_CLOCK}\s+(?:तक|से\s+पहले|से\s+पूर्व){_E}"
+)
+# "शनिवार तक": the coming such weekday (``आगामी`` left out); "बुधवार को" alone is left alone: in a note it
+# mostly dates the meeting ("डीएम ने बुधवार को …"), and "हर बुधवार" is how often (extractors/recurrence.py).
+_BARE_WEEKDAY_BY = re.compile(rf"{_W}(?<!हर\s)(?<!प्रत्येक\s)(?P<day>{_WEEKDAY})\s+तक{_E}")
+# "निर्देश दिए कि शुक्रवार को … निरीक्षण किया जाए": a weekday inside the that-clause is the coming such day;
+# before the कि it dates the meeting ("कलेक्टर ने बुधवार को निर्देश दिए कि …").
+_WEEKDAY_ON = re.compile(rf"{_W}(?<!हर\s)(?<!प्रत्येक\s)(?<!प्रति\s)(?P<day>{_WEEKDAY})\s+को{_E}")
+_THAT_BEFORE = re.compile(r"(?<![\u0900-\u097f])कि\s")
+# "… कि बुधवार को कोई बैठक आयोजित नहीं होगी": a meeting held that day, or a standing ban (every such day)
+_HELD_AFTER = re.compile(r"[^।]{0,80}?(?:आयोजित|संपन्न|सम्पन्न|हुई|हुआ|हुए|नहीं|कोई\s)(?![\u0900-\u097f])")
+# "बैठक तिथि से तीन दिवस पूर्व", "एक दिन पूर्व ही": a period before an event the note does not date.
+_PERIOD_BEFORE = re.compile(rf"{_W}(?P<n>{_D}{{1,3}}|{NUMBER_WORD})\s+(?:{_UNIT})\s+(?:पूर्व|पहले){_E}")
 # "कल तक", "आज शाम तक", "परसों तक": a day counted from the meeting.
 _RELATIVE_DAY = re.compile(
     rf"{_W}(?P<day>आज|कल|परसों)(?:\s+(?:ही\s+)?(?:सुबह|शाम|दोपहर|रात)(?:\s+{_D}{{1,2}}\s+बजे)?)?\s+तक{_E}"
@@ -166,7 +186,8 @@ def _iso(m: re.Match[str], meeting: date | None) -> Resolved:
 
 
 def _day_month(m: re.Match[str], meeting: date | None) -> Resolved:
-    mo, d = MONTHS[fold(m["month"])], int(ascii_digits(m["day"]))
+    raw = m["day"]
+    mo, d = MONTHS[fold(m["month"])], NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(ascii_digits(raw))
     y = _year(m["year"]) or _infer_year(mo, d, meeting)
     return (_safe_date(y, mo, d) if y else None), _kind(m["suffix"])
 
@@ -220,6 +241,22 @@ def _next_week(m: re.Match[str], meeting: date | None) -> Resolved:
     return (meeting + timedelta(days=7) if meeting else None), "within"
 
 
+def _period_before(m: re.Match[str], meeting: date | None) -> Resolved:
+    """``तीन दिन पूर्व``: unresolved; ``दो दिन पहले हुई बैठक`` (a past event, a verb after it) is no deadline."""
+    return None if _PAST_AFTER.match(m.string, m.end()) else (None, "unresolved")
+
+
+_PAST_AFTER = re.compile(r"\s*(?:ही\s+)?(?:हुई|हुए|हुआ|की\s+गई|किए\s+गए|दिए\s+गए|दिये\s+गये|था|थी|थे)(?![\u0900-\u097f])")
+
+
+def _weekday_on(m: re.Match[str], meeting: date | None) -> Resolved:
+    """``… कि शुक्रवार को …``: the next such weekday after the meeting; elsewhere no deadline."""
+    if not _THAT_BEFORE.search(m.string, 0, m.start()) or _HELD_AFTER.match(m.string, m.end()):
+        return None
+    when = _next_weekday(m, meeting)
+    return (when[0] if when else None), "on"
+
+
 def _next_weekday(m: re.Match[str], meeting: date | None) -> Resolved:
     """``आगामी सोमवार तक``: the next such weekday after the meeting."""
     if meeting is None:
@@ -265,6 +302,10 @@ TIME_RULES: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (_IN_DAYS, _in_period, "within"),
     (_NEXT_WEEK, _next_week, "within"),
     (_NEXT_WEEKDAY, _next_weekday, "by"),
+    (_BARE_WEEKDAY_BY, _next_weekday, "by"),
+    (_WEEKDAY_ON, _weekday_on, "on"),
+    (_DAILY_LIMIT, _at("recurring"), "recurring"),
+    (_PERIOD_BEFORE, _period_before, "unresolved"),
     (_YEAR_END, _year_end, "by"),
     (_RELATIVE_DAY, _relative_day, "by"),
     (_THIS_WEEK, _this_week, "by"),
@@ -288,7 +329,11 @@ def find_time_expressions(sentence: str, meeting: date | None) -> list[TimeExpre
             when, kind = resolved
             text = m.group(0).strip()
             found.append(TimeExpression(m.start(), m.end(), text, when.isoformat() if when else None, kind))
-    return _without_overlaps(found)
+    return [e for e in _without_overlaps(found) if not _QUALIFIER_AFTER.match(sentence, e.end)]
+
+
+# "2019 तक के सभी लंबित आवास", "31 मार्च तक के लिए": a limit naming which cases or what period, not a deadline.
+_QUALIFIER_AFTER = re.compile(r"\s*के\s")
 
 
 def _without_overlaps(found: list[TimeExpression]) -> list[TimeExpression]:
