@@ -60,7 +60,7 @@ _DIRECTING = re.compile(r"[^।]{0,120}?(?:निर्देश|निर्द
 # A misspelt designation before ने ("जिलाधिकरी ने") is matched against the gazetteer with a fuzzy fallback.
 _WORD_BEFORE_NE = re.compile(rf"{WORD_START}({LETTERS}{{4,}})\s+ने{WORD_END}")
 _NAME_END_OK = re.compile(
-    r"\s*(?:ने|[A-Za-z]|की\s+अध्यक्षता|की\s+उपस्थिति|के\s+निर्देश|द्वारा|,|，|एवं|तथा|और|सहित|\(|।|-|–|:|की\s+मौजूदगी|"
+    r"\s*(?:ने|[A-Za-z]|की\s+अध्यक्षता|की\s+उपस्थिति|के\s+निर्देश|द्वारा|,|，|एवं|तथा|और|व(?![\u0900-\u097f])|सहित|\(|।|-|–|:|की\s+मौजूदगी|"
     r"को\s+(?:निर्देश|निर्देशित)|की\s+ओर\s+से|के\s+नेतृत्व)"
 )
 

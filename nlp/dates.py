@@ -113,6 +113,10 @@ _DAY_OFFSET = {"आज": 0, "कल": 1, "परसों": 2}
 _THIS_MONTH = re.compile(rf"{_W}(?:इसी|इस|चालू)\s+(?:माह|महीने|मास)\s+(?:में|तक){_E}")
 # "इसी सप्ताह", "इस सप्ताह के अंत तक": by the Sunday that ends the meeting's week.
 _THIS_WEEK = re.compile(rf"{_W}(?:इसी|इस|चालू)\s+(?:सप्ताह|हफ्ते|हफ़्ते)(?:\s+(?:के\s+(?:अंत|अन्त)\s+)?(?:तक|में))?{_E}")
+# "इस वर्ष", "इसी साल के अंत तक": by the last day of the meeting's year.
+_THIS_YEAR = re.compile(
+    rf"{_W}(?:इसी|इस|चालू|वर्तमान)\s+(?:वर्ष|साल)(?:\s+(?:के\s+(?:अंत|अन्त|आखिर)\s+)?(?:तक|में))?{_E}(?!\s*[0-9०-९])"
+)
 _YEAR_END = re.compile(rf"{_W}(?:वर्ष\s+)?(?P<year>{_D}{{4}})\s+(?:के\s+अंत\s+)?तक")
 
 
@@ -277,6 +281,10 @@ def _this_week(m: re.Match[str], meeting: date | None) -> Resolved:
     return (meeting + timedelta(days=7 - meeting.isoweekday()) if meeting else None), "by"
 
 
+def _this_year(m: re.Match[str], meeting: date | None) -> Resolved:
+    return (date(meeting.year, 12, 31) if meeting else None), "by"
+
+
 def _year_end(m: re.Match[str], meeting: date | None) -> Resolved:
     return date(_year(m["year"]) or 1, 12, 31), "by"
 
@@ -310,6 +318,7 @@ TIME_RULES: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (_RELATIVE_DAY, _relative_day, "by"),
     (_THIS_WEEK, _this_week, "by"),
     (_THIS_MONTH, _this_month, "by"),
+    (_THIS_YEAR, _this_year, "by"),
     (_RECURRING_LIMIT, _at("recurring"), "recurring"),
     (_IMMEDIATE, _at("immediate", on_meeting=True), "immediate"),
     (_SOON, _at("soon"), "soon"),
@@ -329,11 +338,19 @@ def find_time_expressions(sentence: str, meeting: date | None) -> list[TimeExpre
             when, kind = resolved
             text = m.group(0).strip()
             found.append(TimeExpression(m.start(), m.end(), text, when.isoformat() if when else None, kind))
-    return [e for e in _without_overlaps(found) if not _QUALIFIER_AFTER.match(sentence, e.end)]
+    return [
+        e
+        for e in _without_overlaps(found)
+        if not _QUALIFIER_AFTER.match(sentence, e.end)
+        and not (e.kind in _WHEN_SAID_KINDS and _SAID_AFTER.match(sentence, e.end))
+    ]
 
 
 # "2019 तक के सभी लंबित आवास", "31 मार्च तक के लिए": a limit naming which cases or what period, not a deadline.
 _QUALIFIER_AFTER = re.compile(r"\s*के\s")
+# "… बैठक के पूर्व कहा कि …", "सोमवार को निर्देश दिए": a time right before the verb of saying dates the saying.
+_SAID_AFTER = re.compile(r"\s*,?\s*(?:कहा|बताया|निर्देश\s+(?:दिए|दिये|दिया)|निर्देशित\s+किया)(?![\u0900-\u097f])")
+_WHEN_SAID_KINDS = frozenset({"on", "unresolved", "before_next_meeting"})
 
 
 def _without_overlaps(found: list[TimeExpression]) -> list[TimeExpression]:
