@@ -29,6 +29,15 @@ _DATELINE_HEAD = re.compile(
     r"[\s,\-–>\ufffd\ufeff\u200b]*(?P<head>[\u0900-\u0963\u0966-\u097f]{3,}(?:\s+[\u0900-\u0963\u0966-\u097f]+){0,2})\s*"
     r"(?P<sep>[।|:/(,]|[.ः](?=\s|$)|\s(?=[0-9०-९]{1,2}\s))"
 )
+# "ग्वालियर, अतुल सक्सेना।", "पटना, निज संवाददाता।": the town, then a byline of two or three words and a danda
+# ("जागरण, श्रीनगर।" is a paper, then the town)
+_BYLINE_AHEAD = re.compile(r"\s*(?:[\u0900-\u0963\u0966-\u097f]+\s+){1,2}[\u0900-\u0963\u0966-\u097f]+\s*[।.]")
+# "बिलासपुर-निगम कमिश्नर …": the town joined by a hyphen to the post that opens the lead
+_TOWN_HYPHEN = re.compile(r"^\s*(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s*[-–]\s*(?=[\u0900-\u097f])")
+# "भोपाल जिला मध्य प्रदेश": a line naming the district and its state
+_DISTRICT_LINE = re.compile(
+    r"^\s*(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s+जिला(?:\s+[\u0900-\u0963\u0966-\u097f]+){0,2}\s*$"
+)
 _DATE_AHEAD = re.compile(r"\s*(?:[0-9०-९]|[\u0900-\u0963\u0966-\u097f]+\s+[0-9०-९])")
 _THEN_TOWN = re.compile(r"\s*(?P<town>[\u0900-\u0963\u0966-\u097f]{3,})\s*:")
 # "कोडरमा, अक्टूबर 25 -- मरकच्चो, निज प्रतिनिधि।": the local dateline after the agency's
@@ -55,7 +64,10 @@ _PLACE_HELD = re.compile(
     r"|(?P<place3>[\u0900-\u0963\u0966-\u097f]{3,})\s+(?:के|की)\s+(?:उपायुक्त|जिलाधिकारी|कलेक्टर|कलक्टर|डीसी|डीएम"
     r"|जिला\s+कलेक्टर|पुलिस\s+अधीक्षक|एसपी|नगर\s+आयुक्त)(?![\u0900-\u0963\u0966-\u097f])"
     r"|जिला\s+(?P<place4>[\u0900-\u0963\u0966-\u097f]{3,})\s+में\s"
-    r"|दैनिक\s+[\u0900-\u0963\u0966-\u097f]+\s*\((?P<place5>[\u0900-\u0963\u0966-\u097f]{3,})\)",
+    r"|दैनिक\s+[\u0900-\u0963\u0966-\u097f]+\s*\((?P<place5>[\u0900-\u0963\u0966-\u097f]{3,})\)"
+    # "Jammu and Kashmir: जम्मू में विकास और सुरक्षा को लेकर उपराज्यपाल की बैठक": a headline after a site's label
+    r"|^[A-Za-z][A-Za-z ]{0,40}:\s*(?P<place6>[\u0900-\u0963\u0966-\u097f]{3,})\s+में\s+"
+    r"(?:[\u0900-\u0963\u0966-\u097f]+\s+){0,8}?बैठक",
     re.MULTILINE,
 )
 # "जम्मू संभागीय आयुक्त रमेश कुमार ने …", "अपर सियांग डीसी …": a lead opening with the town of a district post
@@ -71,7 +83,7 @@ _TOWN_WORD_POST = re.compile(r"(?<![\u0900-\u097f])(?P<place>[\u0900-\u0963\u096
 _LEAD_CHARS = 300
 # "राष्ट्रीय (दैनिक कर्मभूमि) लखनऊ,24 फरवरी 2021": a town and a comma right before a full date
 _TOWN_COMMA = re.compile(r"(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s*,\s*$")
-_PLACE_GROUPS = ("place", "place2", "place3", "place4", "place5")
+_PLACE_GROUPS = ("place", "place2", "place3", "place4", "place5", "place6")
 _CHAIR = re.compile(
     r"(?:(?:की|के)\s+)?(?P<joint>संयुक्त\s+)?(?:(?:अध्यक्षता|सभापतित्व|नेतृत्व)\s+में"
     # "जिलाधिकारी … जी की अध्यक्षता जिला गंगा समिति की हुई बैठक": में left out
@@ -219,6 +231,8 @@ def dateline_place(line: str) -> str | None:
             continue
         if len(words) > 2 or (m["sep"] == "." and len(words) > 1):  # "… राजागणपति आर. की": an initial
             return None
+        if m["sep"] == "," and len(words) == 1 and _BYLINE_AHEAD.match(line, m.end()):
+            return _a_town(words[0])  # "ग्वालियर, अतुल सक्सेना।": a reporter's byline after the town
         if m["sep"] == "," and not _DATE_AHEAD.match(line, m.end()):
             return None  # "X, Y …" is a list; a town takes a comma only before its date
         if m["sep"] == "/":
@@ -248,6 +262,10 @@ def meeting_place(text: str) -> str | None:
         if place:
             return place
     for line in lines[:3]:
+        hyphen = _TOWN_HYPHEN.match(line)
+        post_after = hyphen and any(f.start == 0 for f in load_gazetteer().find(line[hyphen.end() : hyphen.end() + 40]))
+        if hyphen and post_after and _a_town(hyphen["place"]):
+            return _a_town(hyphen["place"])
         m = _TOWN_POST.match(line)
         if m and _a_town(m["place"]):
             return _a_town(m["place"])
@@ -257,7 +275,7 @@ def meeting_place(text: str) -> str | None:
         if not ranked and _a_town(m["place"]):
             return _a_town(m["place"])
     for line in head.split("\n")[1:15]:
-        m = _PLACE_LINE.match(line)
+        m = _PLACE_LINE.match(line) or _DISTRICT_LINE.match(line)
         if m and not _MEETING_WORDS.search(line) and len(m["place"]) < 20 and _a_town(m["place"]):
             return _a_town(m["place"])
     for line in lines[:10]:
@@ -266,12 +284,12 @@ def meeting_place(text: str) -> str | None:
             if m and e.date and _YEAR.search(e.text) and _a_town(m["place"]):
                 return _a_town(m["place"])
     for m in _PLACE_HELD.finditer(head[:_WEEKDAY_LOOK]):
-        place = _a_town(next((m[g] for g in _PLACE_GROUPS if m[g]), None))
+        place = _a_town(next((v for g in _PLACE_GROUPS if (v := m.groupdict().get(g))), None))
         if place:
             return place
     at = 0
     while (m := _PLACE_IN.search(head, at)) is not None:  # one match may hold the start of the next
-        place = _a_town(next((m[g] for g in _PLACE_GROUPS if m[g]), None))
+        place = _a_town(next((v for g in _PLACE_GROUPS if (v := m.groupdict().get(g))), None))
         if place:
             return place
         at = m.start() + 1
