@@ -74,7 +74,9 @@ _IN_DAYS = re.compile(
 _AFTER_EVENT = re.compile(rf"{LETTERS}(?:ने|नें)\s+के\s+$|प्राप्ति\s+के\s+$")
 _NEXT_WEEK = re.compile(r"(?:अगले|आगामी)\s+(?:सप्ताह|हफ्ते|हफ़्ते)\s+(?:तक|में)")
 _IMMEDIATE = re.compile(rf"{_W}(?:तत्काल|तत्कालिक\s+रूप\s+से|तुरंत|तुरन्त|अविलंब|अविलम्ब|फौरन|आज\s+ही){_E}")
-_SOON = re.compile(rf"{_W}(?:शीघ्रातिशीघ्र|यथाशीघ्र|यथा\s+शीघ्र|शीघ्रता\s+से|शीघ्र|जल्द\s+से\s+जल्द|जल्दी\s+से\s+जल्दी|जल्द){_E}")
+_SOON = re.compile(
+    rf"{_W}(?:शीघ्रातिशीघ्र|अतिशीघ्र|अति\s+शीघ्र|यथाशीघ्र|यथा\s+शीघ्र|शीघ्रता\s+से|शीघ्र|जल्द\s+से\s+जल्द|जल्दी\s+से\s+जल्दी|जल्द){_E}"
+)
 _NEXT_MEETING = re.compile(r"(?:आगामी|अगली)\s+(?:समीक्षा\s+|मासिक\s+)?बैठक\s+(?:से\s+पूर्व|से\s+पहले|तक|के\s+पूर्व|में)")
 # "छठ पर्व से पूर्व", "मानसून से पहले": before an event whose date the sentence does not give (unresolved).
 _EVENT_GENERIC = alternation([v for r in rows("event_words") if r[1:2] == ("generic",) for v in (r[0], fold(r[0]))])
