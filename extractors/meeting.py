@@ -102,6 +102,7 @@ _CHAIRS = re.compile(
     r"अध्यक्षता\s+(?P<who>[^।]{0,80}?\s)??(?:करेंगे|करेंगी|करेगा|करेगी|की|करते|करती|कर\s+रहे|कर\s+रही)"
     r"(?![\u0900-\u0963\u0966-\u097f])"
 )
+_MET_WITH = re.compile(r"\s*(?:के|की)\s+साथ(?![\u0900-\u097f])")
 _ORDERED_MEETING = re.compile(
     r"(?:(?!\s(?:गई|गयी|गया|हुई|हुआ)\s)[^।])*?(?:जाए|जाएं|जायें|करें|कराएं|जाएगी|जाएगा|जाएंगी|जाएंगे)(?:\s|[।,]|$)"
 )
@@ -333,7 +334,12 @@ def chair_from(sentence: str, mentions: list[PersonMention]) -> PersonMention | 
     m = _CHAIRS.search(sentence)
     if m:
         named = [pm for pm in mentions if m["who"] and m.start("who") <= pm.start < m.end("who")]
-        before = [pm for pm in mentions if pm.end <= m.start() and not pm.person.generic()]
+        # "उपायुक्त … उपमंडल दण्डाधिकारियों के साथ आयोजित बैठक की अध्यक्षता करते हुए": those met are no chair
+        before = [
+            pm
+            for pm in mentions
+            if pm.end <= m.start() and not pm.person.generic() and not _MET_WITH.match(sentence, pm.end)
+        ]
         agents = [pm for pm in before if pm.ergative]
         if named or agents or before:
             return (named or agents or before)[0 if named else -1]
