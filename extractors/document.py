@@ -97,8 +97,8 @@ _ON_ORDERS = re.compile(r"\s*के\s+(?:निर्देश(?:ों)?\s+(?:�
 # "निगरानी विभाग की ओर से जारी पत्र में … निर्देश दिया गया है": an office issues the letter's directions.
 _BODY_LETTER = re.compile(
     r"(?<![\u0900-\u097f])(?P<head>विभाग|मंत्रालय|निदेशालय|आयोग)\s+(?:की\s+ओर\s+से|द्वारा)\s+जारी\s+"
-    r"(?:पत्र|आदेश|परिपत्र|अधिसूचना|एडवाइजरी|दिशा-?\s?निर्देशों?)"
-)
+    r"(?:पत्र|आदेश|परिपत्र|अधिसूचना|एडवाइजरी)\s+(?:में|के\s+माध्यम\s+से|द्वारा)(?![\u0900-\u097f])"
+)  # "… विभाग द्वारा जारी दिशा-निर्देशों का पालन करें" cites an office's orders: the speaker still issues
 # "X ने … Y की अध्यक्षता में आयोजित बैठक में भाग लिया": X took part in a meeting someone else chaired.
 _TOOK_PART = re.compile(r"भाग\s+लिया|शामिल\s+हु|सम्मिलित\s+हु|प्रतिभाग\s+किया")
 # The document's opening (title, dateline, lead) names the meeting's subject: the context of abbreviations.
