@@ -97,7 +97,8 @@ _DAILY_LIMIT = re.compile(
 )
 # "शनिवार तक": the coming such weekday (``आगामी`` left out); "बुधवार को" alone is left alone: in a note it
 # mostly dates the meeting ("डीएम ने बुधवार को …"), and "हर बुधवार" is how often (extractors/recurrence.py).
-_BARE_WEEKDAY_BY = re.compile(rf"{_W}(?<!हर\s)(?<!प्रत्येक\s)(?P<day>{_WEEKDAY})\s+तक{_E}")
+# ("सोमवार से शनिवार तक" is a span of days, no deadline)
+_BARE_WEEKDAY_BY = re.compile(rf"{_W}(?<!हर\s)(?<!प्रत्येक\s)(?<!से\s)(?P<day>{_WEEKDAY})\s+तक{_E}")
 # "निर्देश दिए कि शुक्रवार को … निरीक्षण किया जाए": a weekday inside the that-clause is the coming such day;
 # before the कि it dates the meeting ("कलेक्टर ने बुधवार को निर्देश दिए कि …").
 _WEEKDAY_ON = re.compile(rf"{_W}(?<!हर\s)(?<!प्रत्येक\s)(?<!प्रति\s)(?P<day>{_WEEKDAY})\s+को{_E}")
