@@ -105,6 +105,10 @@ _WEEKDAY_ON = re.compile(rf"{_W}(?<!हर\s)(?<!प्रत्येक\s)(?<!
 _THAT_BEFORE = re.compile(r"(?<![\u0900-\u097f])कि\s")
 # "… कि बुधवार को कोई बैठक आयोजित नहीं होगी": a meeting held that day, or a standing ban (every such day)
 _HELD_AFTER = re.compile(r"[^।]{0,80}?(?:आयोजित|संपन्न|सम्पन्न|हुई|हुआ|हुए|नहीं|कोई\s)(?![\u0900-\u097f])")
+# "दस दिन का अभियान चलाकर सभी गड्ढे भरें": a campaign's length is the time the action has.
+_CAMPAIGN = re.compile(
+    rf"{_W}(?P<n>{_D}{{1,3}}|{NUMBER_WORD})\s+(?P<unit>{_UNIT})(?=\s+(?:का|के)\s+(?:विशेष\s+)?(?:अभियान|कैंप|शिविर|पखवाड़ा)(?![\u0900-\u097f]))"
+)
 # "बैठक तिथि से तीन दिवस पूर्व", "एक दिन पूर्व ही": a period before an event the note does not date.
 _PERIOD_BEFORE = re.compile(rf"{_W}(?P<n>{_D}{{1,3}}|{NUMBER_WORD})\s+(?:{_UNIT})\s+(?:पूर्व|पहले){_E}")
 # "कल तक", "आज शाम तक", "परसों तक": a day counted from the meeting.
@@ -312,6 +316,7 @@ TIME_RULES: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (_FY_END, _fy_end, "by"),
     (_IN_DAYS, _in_period, "within"),
     (_NEXT_WEEK, _next_week, "within"),
+    (_CAMPAIGN, _in_period, "within"),
     (_NEXT_WEEKDAY, _next_weekday, "by"),
     (_BARE_WEEKDAY_BY, _next_weekday, "by"),
     (_WEEKDAY_ON, _weekday_on, "on"),
