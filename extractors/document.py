@@ -9,7 +9,7 @@ from typing import Any
 
 from core.contract import SCHEMA_ID, Extraction
 from extractors import second_opinion
-from extractors.departments import meeting_department
+from extractors.departments import department_phrase, meeting_department
 from extractors.directives import line_cue
 from extractors.furniture_facts import furniture_facts
 from extractors.meeting import (
@@ -41,7 +41,11 @@ _DUE_LINE = re.compile(r"^\s*\(?\s*(?:समय\s*-?\s*सीमा|समयस
 _CLOSING_QUOTES = " \"'”’»"
 _LIST_MARKER = re.compile(r"^\s*\(?[0-9०-९]{1,3}[.)]\s|^\s*\(?[क-ह][.)]\s|^\s*[•\-–*]\s")
 _ATTENDANCE = re.compile(r"उपस्थित|उपस्थिति|मौजूद")
-_REPORT = re.compile(r"बताया|अवगत\s+कराया|जानकारी\s+दी|प्रस्तुतीकरण|प्रस्तुत\s+(?:की|किया|किए|किये)")
+# "तहसीलदार ने आंकड़े रखे", "… ने प्रगति पेश की", "… ने कार्यवृत्त पढ़कर सुनाया": an officer reporting, not directing
+_REPORT = re.compile(
+    r"बताया|अवगत\s+कराया|जानकारी\s+दी|प्रस्तुतीकरण|प्रस्तुत\s+(?:की|किया|किए|किये)|पेश\s+(?:की|किया|किए|किये)"
+    r"|(?<![\u0900-\u097f])(?:रखे|रखा|रखी)(?:\s+गए|\s+गये)?\s*[।.]|पढ़कर\s+सुनाया"
+)
 # "उन्होंने बताया कि मुख्य सचिव द्वारा … के निर्देश दिए गए": the directions reported are the named agent's.
 _REPORTED_THAT = re.compile(r"[^।]{0,40}?(?:बताया|अवगत\s+कराया|जानकारी\s+दी)\s+कि\s")
 _THAT_DIRECTS = re.compile(r"निर्देश|निर्देशित|हिदायत|आदेश|कहा")
@@ -85,15 +89,28 @@ def _join_across_pages(pages: list[list[_Unit]]) -> list[_Unit]:
     return units
 
 
-# "उक्त बातें X ने … कहीं", "ये निर्देश X ने … दिए": a sentence that attributes what was quoted above it.
+# "उक्त बातें X ने … कहीं", "ये निर्देश X ने … दिए / जारी किए", "यह हिदायत X ने … दी": a sentence that attributes what was quoted above it.
 _SAID_ABOVE = re.compile(
-    r"^\s*(?:उक्त|उपरोक्त|ये|यह|यही)\s+(?:बातें|बात|निर्देश)\s[^।]*(?:ने|द्वारा)\s[^।]*(?:कही|कहीं|कहा|दिए|दिये)"
+    r"^\s*(?:उक्त|उपरोक्त|ये|यह|यही)\s+(?:बातें|बात|(?:दिशा-?\s?)?निर्देश|आदेश|हिदायतें|हिदायत)\s[^।]*(?:ने|द्वारा)\s[^।]*"
+    r"(?:कही|कहीं|कहा|दिए|दिये|दी|जारी\s+कि)"
 )
 _ON_ORDERS = re.compile(r"\s*के\s+(?:निर्देश(?:ों)?\s+(?:पर|से|के\s+क्रम\s+में)|आदेश\s+पर|निर्देशानुसार|आदेशानुसार)")
+# "निगरानी विभाग की ओर से जारी पत्र में … निर्देश दिया गया है": an office issues the letter's directions.
+_BODY_LETTER = re.compile(
+    r"(?<![\u0900-\u097f])(?P<head>विभाग|मंत्रालय|निदेशालय|आयोग)\s+(?:की\s+ओर\s+से|द्वारा)\s+(?:जारी|प्रेषित)\s+"
+    r"(?:पत्र|आदेश|परिपत्र|अधिसूचना|एडवाइजरी)\s+(?:में|के\s+माध्यम\s+से|द्वारा)(?![\u0900-\u097f])"
+)  # "… विभाग द्वारा जारी दिशा-निर्देशों का पालन करें" cites an office's orders: the speaker still issues
 # "X ने … Y की अध्यक्षता में आयोजित बैठक में भाग लिया": X took part in a meeting someone else chaired.
 _TOOK_PART = re.compile(r"भाग\s+लिया|शामिल\s+हु|सम्मिलित\s+हु|प्रतिभाग\s+किया")
 # The document's opening (title, dateline, lead) names the meeting's subject: the context of abbreviations.
 _CONTEXT_CHARS = 600
+
+
+def _letter_body(text: str) -> Person | None:
+    """The office whose letter or order the sentence reports (``… विभाग की ओर से जारी पत्र में``), if any."""
+    m = _BODY_LETTER.search(text)
+    phrase = department_phrase(text, m.start("head")) if m else None
+    return Person(None, phrase) if phrase else None
 
 
 class DocumentExtractor:
@@ -159,6 +176,9 @@ class DocumentExtractor:
             return person, (agents[0].start, agents[0].end)
         if pron:
             return self.reporter or self.speaker, (pron.start(), pron.end())
+        body = _letter_body(text)
+        if body is not None:
+            return body, None
         ordered = [pm for pm in mentions if _ON_ORDERS.match(text, pm.end) and not pm.person.generic()]
         if ordered:  # "डीएम के निर्देश पर … शिविर लगाए जाएंगे": the one whose orders these are
             return ordered[0].person, (ordered[0].start, ordered[0].end)
@@ -205,12 +225,17 @@ class DocumentExtractor:
                 self.speaker = agents[0].person
         elif agents and agents[0].person.generic() and self.speaker is not None:
             pass  # "अधिकारियों ने …": the speaker stays
+        elif agents and agents[0].person.generic() and chair is not None and not chair.person.generic():
+            self.speaker = chair.person  # "अधिकारियों ने … X के नेतृत्व में बैठक की": X speaks
         elif agents:
             first = agents[0].person
             if self.first_agent_in_review is None and re.search("समीक्षा|बैठक", text) and not first.generic():
                 self.first_agent_in_review = first
             self.speaker = agents[0].person
-        elif chair and self.speaker is None:
+        elif issuer is not None and issuer_span is None and issuer is not self.speaker and issuer.canonical is None:
+            self.speaker = issuer  # an office's letter: its directions go on in the sentences after
+        elif chair and (self.speaker is None or (self.speaker.generic() and not chair.person.generic())):
+            # "विभाग के अधिकारियों ने … बैठक की" (a headline), then "X के नेतृत्व में बैठक": X speaks
             self.speaker = chair.person
         if issuer is None:
             issuer = self.speaker

@@ -29,6 +29,15 @@ _DATELINE_HEAD = re.compile(
     r"[\s,\-–>\ufffd\ufeff\u200b]*(?P<head>[\u0900-\u0963\u0966-\u097f]{3,}(?:\s+[\u0900-\u0963\u0966-\u097f]+){0,2})\s*"
     r"(?P<sep>[।|:/(,]|[.ः](?=\s|$)|\s(?=[0-9०-९]{1,2}\s))"
 )
+# "ग्वालियर, अतुल सक्सेना।", "पटना, निज संवाददाता।": the town, then a byline of two or three words and a danda
+# ("जागरण, श्रीनगर।" is a paper, then the town)
+_BYLINE_AHEAD = re.compile(r"\s*(?:[\u0900-\u0963\u0966-\u097f]+\s+){1,2}[\u0900-\u0963\u0966-\u097f]+\s*[।.]")
+# "बिलासपुर-निगम कमिश्नर …": the town joined by a hyphen to the post that opens the lead
+_TOWN_HYPHEN = re.compile(r"^\s*(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s*[-–]\s*(?=[\u0900-\u097f])")
+# "भोपाल जिला मध्य प्रदेश": a line naming the district and its state
+_DISTRICT_LINE = re.compile(
+    r"^\s*(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s+जिला(?:\s+[\u0900-\u0963\u0966-\u097f]+){0,2}\s*$"
+)
 _DATE_AHEAD = re.compile(r"\s*(?:[0-9०-९]|[\u0900-\u0963\u0966-\u097f]+\s+[0-9०-९])")
 _THEN_TOWN = re.compile(r"\s*(?P<town>[\u0900-\u0963\u0966-\u097f]{3,})\s*:")
 # "कोडरमा, अक्टूबर 25 -- मरकच्चो, निज प्रतिनिधि।": the local dateline after the agency's
@@ -38,7 +47,8 @@ _LETTERHEAD_TOWN = re.compile(
     r"^[^\n]{0,60}?(?:कार्यालय|निगम|परिषद|प्राधिकरण|मंडल|मण्डल)[^\n,]{0,40},\s*(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s*$"
 )
 _PLACE_IN = re.compile(
-    r"(?<![\u0900-\u097f])(?P<place>[\u0900-\u097f]+)\s+(?:के|की|स्थित)\s+(?!अध्यक्षता|समीक्षा|नेतृत्व|साथ|द्वारा|निर्देश)(?:[\u0900-\u097f]+\s+){0,3}?(?:सभागार|सभाकक्ष|कक्ष|भवन|कार्यालय|सचिवालय)"
+    # (the words between never cross a danda: "आयोजित की गई। जिला कार्यालय …")
+    r"(?<![\u0900-\u097f])(?P<place>[\u0900-\u0963\u0966-\u097f]+)\s+(?:के|की|स्थित|स्तिथ)\s+(?!अध्यक्षता|समीक्षा|नेतृत्व|साथ|द्वारा|निर्देश)(?:[\u0900-\u0963\u0966-\u097f]+\s+){0,3}?(?:सभागार|सभाकक्ष|कक्ष|भवन|कार्यालय|सचिवालय)"
     r"|(?<![\u0900-\u097f])(?P<place2>सचिवालय|कलेक्ट्रेट|विकास\s+भवन|विधान\s+भवन)\s+(?:में|के)"
     r"|(?:के|में)\s+(?P<place3>[\u0900-\u097f]+)\s+में\s+(?:[\u0900-\u097f]+\s+){0,6}?(?:बैठक|कार्यशाला)"
     # "रजिस्ट्रार कार्यालय, जोधपुर में", "समाहरणालय, दरभंगा में": the town after the building and a comma
@@ -46,16 +56,26 @@ _PLACE_IN = re.compile(
     # "रांची नगर निगम सभागार में", "जमशेदपुर समाहरणालय सभागार में": the town before the office's hall
     r"|(?<![\u0900-\u097f])(?P<place5>[\u0900-\u097f]{3,})\s+(?:नगर\s+निगम|समाहरणालय|कलेक्ट्रेट|कलेक्टोरेट)\s+(?:सभागार|सभाकक्ष|परिसर)"
 )
+# "टाउन हॉल त्रिवेणीगंज में", "जिला प्रशासनिक कांप्लेक्स मलिकपुर में", "अवर प्रमंडल, बिक्रमगंज में": a hall or an
+# office, then the town it stands in (read only in a sentence about the meeting)
+_HALL_TOWN = re.compile(
+    r"(?:हॉल|कक्ष|कांप्लेक्स|कॉम्प्लेक्स|काम्प्लेक्स|परिसर|भवन|सभागार|सभाकक्ष|प्रमंडल|अनुमंडल|प्रखंड|प्रखण्ड)\s*,?\s+"
+    r"(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s+में(?![\u0900-\u097f])"
+)
+_ABOUT_MEETING = re.compile(r"बैठक|मीटिंग|समीक्षा")
 # "X ने गुरुवार को चंडीगढ़ में विभागीय समीक्षा बैठक की", "राजधानी रायपुर में बैठक ली", "बैठक आज रंगिया में"
 _PLACE_HELD = re.compile(
     r"(?:^\s*|(?:\sने|\sको|(?<![\u0900-\u097f])(?:आज|राजधानी))\s+)(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s+में\s+"
     r"(?:[\u0900-\u0963\u0966-\u097f]+\s+){0,6}?(?:बैठक|समीक्षा)"
     r"|बैठक\s+(?:आज\s+)?(?P<place2>[\u0900-\u0963\u0966-\u097f]{3,})\s+में\s"
-    # "किन्नौर के उपायुक्त …", "जिला शिमला में …", "दैनिक अवंतिका(देवास)"
+    # "किन्नौर के उपायुक्त …", "दिल्ली की मेयर …", "जिला शिमला में …", "दैनिक अवंतिका(देवास)"
     r"|(?P<place3>[\u0900-\u0963\u0966-\u097f]{3,})\s+(?:के|की)\s+(?:उपायुक्त|जिलाधिकारी|कलेक्टर|कलक्टर|डीसी|डीएम"
-    r"|जिला\s+कलेक्टर|पुलिस\s+अधीक्षक|एसपी|नगर\s+आयुक्त)(?![\u0900-\u0963\u0966-\u097f])"
+    r"|जिला\s+कलेक्टर|पुलिस\s+अधीक्षक|एसपी|नगर\s+आयुक्त|मेयर|महापौर)(?![\u0900-\u0963\u0966-\u097f])"
     r"|जिला\s+(?P<place4>[\u0900-\u0963\u0966-\u097f]{3,})\s+में\s"
-    r"|दैनिक\s+[\u0900-\u0963\u0966-\u097f]+\s*\((?P<place5>[\u0900-\u0963\u0966-\u097f]{3,})\)",
+    r"|दैनिक\s+[\u0900-\u0963\u0966-\u097f]+\s*\((?P<place5>[\u0900-\u0963\u0966-\u097f]{3,})\)"
+    # "Jammu and Kashmir: जम्मू में विकास और सुरक्षा को लेकर उपराज्यपाल की बैठक": a headline after a site's label
+    r"|^[A-Za-z][A-Za-z ]{0,40}:\s*(?P<place6>[\u0900-\u0963\u0966-\u097f]{3,})\s+में\s+"
+    r"(?:[\u0900-\u0963\u0966-\u097f]+\s+){0,8}?बैठक",
     re.MULTILINE,
 )
 # "जम्मू संभागीय आयुक्त रमेश कुमार ने …", "अपर सियांग डीसी …": a lead opening with the town of a district post
@@ -71,7 +91,7 @@ _TOWN_WORD_POST = re.compile(r"(?<![\u0900-\u097f])(?P<place>[\u0900-\u0963\u096
 _LEAD_CHARS = 300
 # "राष्ट्रीय (दैनिक कर्मभूमि) लखनऊ,24 फरवरी 2021": a town and a comma right before a full date
 _TOWN_COMMA = re.compile(r"(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s*,\s*$")
-_PLACE_GROUPS = ("place", "place2", "place3", "place4", "place5")
+_PLACE_GROUPS = ("place", "place2", "place3", "place4", "place5", "place6")
 _CHAIR = re.compile(
     r"(?:(?:की|के)\s+)?(?P<joint>संयुक्त\s+)?(?:(?:अध्यक्षता|सभापतित्व|नेतृत्व)\s+में"
     # "जिलाधिकारी … जी की अध्यक्षता जिला गंगा समिति की हुई बैठक": में left out
@@ -82,6 +102,7 @@ _CHAIRS = re.compile(
     r"अध्यक्षता\s+(?P<who>[^।]{0,80}?\s)??(?:करेंगे|करेंगी|करेगा|करेगी|की|करते|करती|कर\s+रहे|कर\s+रही)"
     r"(?![\u0900-\u0963\u0966-\u097f])"
 )
+_MET_WITH = re.compile(r"\s*(?:के|की)\s+साथ(?![\u0900-\u097f])")
 _ORDERED_MEETING = re.compile(
     r"(?:(?!\s(?:गई|गयी|गया|हुई|हुआ)\s)[^।])*?(?:जाए|जाएं|जायें|करें|कराएं|जाएगी|जाएगा|जाएंगी|जाएंगे)(?:\s|[।,]|$)"
 )
@@ -90,7 +111,8 @@ _ORDERED_MEETING = re.compile(
 _HELD = re.compile(
     r"\sने\s[^।]*?(?:(?:समीक्षा\s+)?बैठक\s+(?:की|ली|लेकर|लेते|बुलाई)|बैठक\s+में\s[^।]*?समीक्षा\s+की)"
     r"(?![\u0900-\u0963\u0966-\u097f])"
-    r"|\sद्वारा\s+(?:लिया\s+गया\s+)?(?:[\u0900-\u0963\u0966-\u097f]+\s+){0,3}?(?:बैठक|मीटिंग)"
+    # "X द्वारा विभागीय अधिकारियों एवं कर्मचारियों की समीक्षा बैठक ली गई": a few words of who attended between
+    r"|\sद्वारा\s+(?:लिया\s+गया\s+)?(?:[\u0900-\u0963\u0966-\u097f]+\s+){0,8}?(?:बैठक|मीटिंग)"
     r"(?:\s+(?:की|ली|आयोजित\s+की)\s+(?:गई|गयी)|\s*,)"
 )
 # "… ने सोमवार को … समीक्षा बैठक की/ली/आयोजित की": the weekday a past meeting was held on.
@@ -218,6 +240,8 @@ def dateline_place(line: str) -> str | None:
             continue
         if len(words) > 2 or (m["sep"] == "." and len(words) > 1):  # "… राजागणपति आर. की": an initial
             return None
+        if m["sep"] == "," and len(words) == 1 and _BYLINE_AHEAD.match(line, m.end()):
+            return _a_town(words[0])  # "ग्वालियर, अतुल सक्सेना।": a reporter's byline after the town
         if m["sep"] == "," and not _DATE_AHEAD.match(line, m.end()):
             return None  # "X, Y …" is a list; a town takes a comma only before its date
         if m["sep"] == "/":
@@ -247,6 +271,10 @@ def meeting_place(text: str) -> str | None:
         if place:
             return place
     for line in lines[:3]:
+        hyphen = _TOWN_HYPHEN.match(line)
+        post_after = hyphen and any(f.start == 0 for f in load_gazetteer().find(line[hyphen.end() : hyphen.end() + 40]))
+        if hyphen and post_after and _a_town(hyphen["place"]):
+            return _a_town(hyphen["place"])
         m = _TOWN_POST.match(line)
         if m and _a_town(m["place"]):
             return _a_town(m["place"])
@@ -256,7 +284,7 @@ def meeting_place(text: str) -> str | None:
         if not ranked and _a_town(m["place"]):
             return _a_town(m["place"])
     for line in head.split("\n")[1:15]:
-        m = _PLACE_LINE.match(line)
+        m = _PLACE_LINE.match(line) or _DISTRICT_LINE.match(line)
         if m and not _MEETING_WORDS.search(line) and len(m["place"]) < 20 and _a_town(m["place"]):
             return _a_town(m["place"])
     for line in lines[:10]:
@@ -265,15 +293,21 @@ def meeting_place(text: str) -> str | None:
             if m and e.date and _YEAR.search(e.text) and _a_town(m["place"]):
                 return _a_town(m["place"])
     for m in _PLACE_HELD.finditer(head[:_WEEKDAY_LOOK]):
-        place = _a_town(next((m[g] for g in _PLACE_GROUPS if m[g]), None))
+        place = _a_town(next((v for g in _PLACE_GROUPS if (v := m.groupdict().get(g))), None))
         if place:
             return place
     at = 0
     while (m := _PLACE_IN.search(head, at)) is not None:  # one match may hold the start of the next
-        place = _a_town(next((m[g] for g in _PLACE_GROUPS if m[g]), None))
+        place = _a_town(next((v for g in _PLACE_GROUPS if (v := m.groupdict().get(g))), None))
         if place:
             return place
         at = m.start() + 1
+    for m in _HALL_TOWN.finditer(head):
+        start = max(head.rfind(mark, 0, m.start()) for mark in "।.\n") + 1
+        end = min((i for i in (head.find(mark, m.end()) for mark in "।.\n") if i >= 0), default=len(head))
+        place = _a_town(m["place"])
+        if place and _ABOUT_MEETING.search(head, start, end):
+            return place
     return None
 
 
@@ -300,7 +334,12 @@ def chair_from(sentence: str, mentions: list[PersonMention]) -> PersonMention | 
     m = _CHAIRS.search(sentence)
     if m:
         named = [pm for pm in mentions if m["who"] and m.start("who") <= pm.start < m.end("who")]
-        before = [pm for pm in mentions if pm.end <= m.start() and not pm.person.generic()]
+        # "उपायुक्त … उपमंडल दण्डाधिकारियों के साथ आयोजित बैठक की अध्यक्षता करते हुए": those met are no chair
+        before = [
+            pm
+            for pm in mentions
+            if pm.end <= m.start() and not pm.person.generic() and not _MET_WITH.match(sentence, pm.end)
+        ]
         agents = [pm for pm in before if pm.ergative]
         if named or agents or before:
             return (named or agents or before)[0 if named else -1]

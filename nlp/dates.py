@@ -36,9 +36,13 @@ _SUFFIX = (
     r"(?:\s*(?P<suffix>तक|को|से\s+पूर्व|से\s+पहले|से\s+पूर्व\s+तक|के\s+पूर्व|से|"
     r"तक\s+की\s+अवधि\s+में|के\s+अंदर|के\s+भीतर))?"
 )
+# "शाम 5 बजे", "दोपहर 2:30 बजे": a clock time, read as part of the day it follows or recurs on.
+_CLOCK = rf"(?:(?:सुबह|प्रातः|शाम|सायं|दोपहर|रात|रात्रि)\s+)?{_D}{{1,2}}(?:[:.]{_D}{{2}})?\s+बजे"
 _DAY_MONTH_YEAR = re.compile(
-    rf"{_W}(?:दिनांक\s*[:\-]?\s*)?(?P<day>{_D}{{1,2}})\s*(?:st|nd|rd|th)?\s*[-]?\s*(?P<month>{_MONTH})\.?"
-    rf"(?:\s*[,\-]?\s*(?P<year>{_D}{{4}}|{_D}{{2}}(?!{_D})))?{_E}" + _SUFFIX,
+    rf"{_W}(?:दिनांक\s*[:\-]?\s*)?(?P<day>{_D}{{1,2}}|{NUMBER_WORD})\s*(?:st|nd|rd|th)?\s*[-]?\s*(?P<month>{_MONTH})\.?"
+    rf"(?:\s*[,\-]?\s*(?P<year>{_D}{{4}}|{_D}{{2}}(?!{_D})))?{_E}"
+    # "7 दिसंबर शनिवार को दोपहर 2 बजे तक": the weekday and the hour belong to the date
+    rf"(?:\s*,?\s*(?:{_WEEKDAY}){_E})?(?:\s+(?:को\s+)?{_CLOCK})?" + _SUFFIX,
     re.IGNORECASE,
 )
 _MONTH_DAY_YEAR = re.compile(
@@ -70,7 +74,9 @@ _IN_DAYS = re.compile(
 _AFTER_EVENT = re.compile(rf"{LETTERS}(?:ने|नें)\s+के\s+$|प्राप्ति\s+के\s+$")
 _NEXT_WEEK = re.compile(r"(?:अगले|आगामी)\s+(?:सप्ताह|हफ्ते|हफ़्ते)\s+(?:तक|में)")
 _IMMEDIATE = re.compile(rf"{_W}(?:तत्काल|तत्कालिक\s+रूप\s+से|तुरंत|तुरन्त|अविलंब|अविलम्ब|फौरन|आज\s+ही){_E}")
-_SOON = re.compile(rf"{_W}(?:शीघ्रातिशीघ्र|यथाशीघ्र|यथा\s+शीघ्र|शीघ्रता\s+से|शीघ्र|जल्द\s+से\s+जल्द|जल्दी\s+से\s+जल्दी|जल्द){_E}")
+_SOON = re.compile(
+    rf"{_W}(?:शीघ्रातिशीघ्र|अतिशीघ्र|अति\s+शीघ्र|यथाशीघ्र|यथा\s+शीघ्र|शीघ्रता\s+से|शीघ्र|जल्द\s+से\s+जल्द|जल्दी\s+से\s+जल्दी|जल्द){_E}"
+)
 _NEXT_MEETING = re.compile(r"(?:आगामी|अगली)\s+(?:समीक्षा\s+|मासिक\s+)?बैठक\s+(?:से\s+पूर्व|से\s+पहले|तक|के\s+पूर्व|में)")
 # "छठ पर्व से पूर्व", "मानसून से पहले": before an event whose date the sentence does not give (unresolved).
 _EVENT_GENERIC = alternation([v for r in rows("event_words") if r[1:2] == ("generic",) for v in (r[0], fold(r[0]))])
@@ -84,6 +90,27 @@ _NEXT_WEEKDAY = re.compile(rf"{_W}(?:आगामी|अगले|अगली|�
 _RECURRING_LIMIT = re.compile(
     rf"{_W}(?:प्रत्येक|हर|प्रति)\s*(?:माह|महीने|सप्ताह)\s+(?:की|के)\s+(?:{_D}{{1,2}}|{_WEEKDAY})\s*(?:तारीख|तिथि)?\s+(?:तक|को)"
 )
+# "प्रतिदिन शाम 5 बजे तक", "हर सोमवार दोपहर 12 बजे तक": a limit each day or week, not one due date.
+_DAILY_LIMIT = re.compile(
+    rf"{_W}(?:प्रतिदिन|रोजाना|रोज़ाना|रोज़?|हर\s+दिन|प्रत्येक\s+दिन|दैनिक\s+रूप\s+से|(?:हर|प्रत्येक)\s+(?:{_WEEKDAY}))"
+    rf"(?:\s+को)?\s+{_CLOCK}\s+(?:तक|से\s+पहले|से\s+पूर्व){_E}"
+)
+# "शनिवार तक": the coming such weekday (``आगामी`` left out); "बुधवार को" alone is left alone: in a note it
+# mostly dates the meeting ("डीएम ने बुधवार को …"), and "हर बुधवार" is how often (extractors/recurrence.py).
+# ("सोमवार से शनिवार तक" is a span of days, no deadline)
+_BARE_WEEKDAY_BY = re.compile(rf"{_W}(?<!हर\s)(?<!प्रत्येक\s)(?<!से\s)(?P<day>{_WEEKDAY})\s+तक{_E}")
+# "निर्देश दिए कि शुक्रवार को … निरीक्षण किया जाए": a weekday inside the that-clause is the coming such day;
+# before the कि it dates the meeting ("कलेक्टर ने बुधवार को निर्देश दिए कि …").
+_WEEKDAY_ON = re.compile(rf"{_W}(?<!हर\s)(?<!प्रत्येक\s)(?<!प्रति\s)(?P<day>{_WEEKDAY})\s+को{_E}")
+_THAT_BEFORE = re.compile(r"(?<![\u0900-\u097f])कि\s")
+# "… कि बुधवार को कोई बैठक आयोजित नहीं होगी": a meeting held that day, or a standing ban (every such day)
+_HELD_AFTER = re.compile(r"[^।]{0,80}?(?:आयोजित|संपन्न|सम्पन्न|हुई|हुआ|हुए|नहीं|कोई\s)(?![\u0900-\u097f])")
+# "दस दिन का अभियान चलाकर सभी गड्ढे भरें": a campaign's length is the time the action has.
+_CAMPAIGN = re.compile(
+    rf"{_W}(?P<n>{_D}{{1,3}}|{NUMBER_WORD})\s+(?P<unit>{_UNIT})(?=\s+(?:का|के)\s+(?:विशेष\s+)?(?:अभियान|कैंप|शिविर|पखवाड़ा)(?![\u0900-\u097f]))"
+)
+# "बैठक तिथि से तीन दिवस पूर्व", "एक दिन पूर्व ही": a period before an event the note does not date.
+_PERIOD_BEFORE = re.compile(rf"{_W}(?P<n>{_D}{{1,3}}|{NUMBER_WORD})\s+(?:{_UNIT})\s+(?:पूर्व|पहले){_E}")
 # "कल तक", "आज शाम तक", "परसों तक": a day counted from the meeting.
 _RELATIVE_DAY = re.compile(
     rf"{_W}(?P<day>आज|कल|परसों)(?:\s+(?:ही\s+)?(?:सुबह|शाम|दोपहर|रात)(?:\s+{_D}{{1,2}}\s+बजे)?)?\s+तक{_E}"
@@ -93,6 +120,10 @@ _DAY_OFFSET = {"आज": 0, "कल": 1, "परसों": 2}
 _THIS_MONTH = re.compile(rf"{_W}(?:इसी|इस|चालू)\s+(?:माह|महीने|मास)\s+(?:में|तक){_E}")
 # "इसी सप्ताह", "इस सप्ताह के अंत तक": by the Sunday that ends the meeting's week.
 _THIS_WEEK = re.compile(rf"{_W}(?:इसी|इस|चालू)\s+(?:सप्ताह|हफ्ते|हफ़्ते)(?:\s+(?:के\s+(?:अंत|अन्त)\s+)?(?:तक|में))?{_E}")
+# "इस वर्ष", "इसी साल के अंत तक": by the last day of the meeting's year.
+_THIS_YEAR = re.compile(
+    rf"{_W}(?:इसी|इस|चालू|वर्तमान)\s+(?:वर्ष|साल)(?:\s+(?:के\s+(?:अंत|अन्त|आखिर)\s+)?(?:तक|में))?{_E}(?!\s*[0-9०-९])"
+)
 _YEAR_END = re.compile(rf"{_W}(?:वर्ष\s+)?(?P<year>{_D}{{4}})\s+(?:के\s+अंत\s+)?तक")
 
 
@@ -166,7 +197,8 @@ def _iso(m: re.Match[str], meeting: date | None) -> Resolved:
 
 
 def _day_month(m: re.Match[str], meeting: date | None) -> Resolved:
-    mo, d = MONTHS[fold(m["month"])], int(ascii_digits(m["day"]))
+    raw = m["day"]
+    mo, d = MONTHS[fold(m["month"])], NUMBER_WORDS[raw] if raw in NUMBER_WORDS else int(ascii_digits(raw))
     y = _year(m["year"]) or _infer_year(mo, d, meeting)
     return (_safe_date(y, mo, d) if y else None), _kind(m["suffix"])
 
@@ -220,6 +252,22 @@ def _next_week(m: re.Match[str], meeting: date | None) -> Resolved:
     return (meeting + timedelta(days=7) if meeting else None), "within"
 
 
+def _period_before(m: re.Match[str], meeting: date | None) -> Resolved:
+    """``तीन दिन पूर्व``: unresolved; ``दो दिन पहले हुई बैठक`` (a past event, a verb after it) is no deadline."""
+    return None if _PAST_AFTER.match(m.string, m.end()) else (None, "unresolved")
+
+
+_PAST_AFTER = re.compile(r"\s*(?:ही\s+)?(?:हुई|हुए|हुआ|की\s+गई|किए\s+गए|दिए\s+गए|दिये\s+गये|था|थी|थे)(?![\u0900-\u097f])")
+
+
+def _weekday_on(m: re.Match[str], meeting: date | None) -> Resolved:
+    """``… कि शुक्रवार को …``: the next such weekday after the meeting; elsewhere no deadline."""
+    if not _THAT_BEFORE.search(m.string, 0, m.start()) or _HELD_AFTER.match(m.string, m.end()):
+        return None
+    when = _next_weekday(m, meeting)
+    return (when[0] if when else None), "on"
+
+
 def _next_weekday(m: re.Match[str], meeting: date | None) -> Resolved:
     """``आगामी सोमवार तक``: the next such weekday after the meeting."""
     if meeting is None:
@@ -238,6 +286,10 @@ def _this_month(m: re.Match[str], meeting: date | None) -> Resolved:
 
 def _this_week(m: re.Match[str], meeting: date | None) -> Resolved:
     return (meeting + timedelta(days=7 - meeting.isoweekday()) if meeting else None), "by"
+
+
+def _this_year(m: re.Match[str], meeting: date | None) -> Resolved:
+    return (date(meeting.year, 12, 31) if meeting else None), "by"
 
 
 def _year_end(m: re.Match[str], meeting: date | None) -> Resolved:
@@ -264,11 +316,17 @@ TIME_RULES: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (_FY_END, _fy_end, "by"),
     (_IN_DAYS, _in_period, "within"),
     (_NEXT_WEEK, _next_week, "within"),
+    (_CAMPAIGN, _in_period, "within"),
     (_NEXT_WEEKDAY, _next_weekday, "by"),
+    (_BARE_WEEKDAY_BY, _next_weekday, "by"),
+    (_WEEKDAY_ON, _weekday_on, "on"),
+    (_DAILY_LIMIT, _at("recurring"), "recurring"),
+    (_PERIOD_BEFORE, _period_before, "unresolved"),
     (_YEAR_END, _year_end, "by"),
     (_RELATIVE_DAY, _relative_day, "by"),
     (_THIS_WEEK, _this_week, "by"),
     (_THIS_MONTH, _this_month, "by"),
+    (_THIS_YEAR, _this_year, "by"),
     (_RECURRING_LIMIT, _at("recurring"), "recurring"),
     (_IMMEDIATE, _at("immediate", on_meeting=True), "immediate"),
     (_SOON, _at("soon"), "soon"),
@@ -288,7 +346,19 @@ def find_time_expressions(sentence: str, meeting: date | None) -> list[TimeExpre
             when, kind = resolved
             text = m.group(0).strip()
             found.append(TimeExpression(m.start(), m.end(), text, when.isoformat() if when else None, kind))
-    return _without_overlaps(found)
+    return [
+        e
+        for e in _without_overlaps(found)
+        if not _QUALIFIER_AFTER.match(sentence, e.end)
+        and not (e.kind in _WHEN_SAID_KINDS and _SAID_AFTER.match(sentence, e.end))
+    ]
+
+
+# "2019 तक के सभी लंबित आवास", "31 मार्च तक के लिए": a limit naming which cases or what period, not a deadline.
+_QUALIFIER_AFTER = re.compile(r"\s*के\s")
+# "… बैठक के पूर्व कहा कि …", "सोमवार को निर्देश दिए": a time right before the verb of saying dates the saying.
+_SAID_AFTER = re.compile(r"\s*,?\s*(?:कहा|बताया|निर्देश\s+(?:दिए|दिये|दिया)|निर्देशित\s+किया)(?![\u0900-\u097f])")
+_WHEN_SAID_KINDS = frozenset({"on", "unresolved", "before_next_meeting"})
 
 
 def _without_overlaps(found: list[TimeExpression]) -> list[TimeExpression]:
