@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 
 from extractors.people import PersonMention
-from models.designations import find_phrases
+from models.designations import find_phrases, fuzzy_head
 from models.gazetteer import Gazetteer
-from nlp.patterns import LETTERS, WORD_END
+from nlp.patterns import LETTERS, WORD_END, WORD_START
 from nlp.vocab import alternation, column, is_in, spelled
 
 _ADDRESSEE = spelled(
@@ -153,6 +153,7 @@ def _clean_np(np: str) -> str | None:
     if not words or len(words) > 4 or words[-1].endswith(("ने", "नें")):
         return None  # "… करा लेने को कहा": a verbal noun, not an addressee
     words[-1] = _singular(words[-1])
+    words[-1] = fuzzy_head(words[-1]) or words[-1]  # "अधकारियों से": a misspelt head is the head it stands for
     return " ".join(words)
 
 
@@ -174,7 +175,11 @@ _DONE_BY = spelled(
 _ERGATIVE_NE = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?ने" + WORD_END)
 _LIST_GAP = spelled(r"\s*(?:,|एवं|तथा|और|व)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?")
 _THAT = spelled(r"\sकि\s")
-_PASSIVE_END = spelled(r"\s(?:जाए|जाएं|जाएँ|जाये|जायें|जाएगा|जाएगी|जाएंगे|जाएंगी)\s*$")
+# "… की जांच की जाए", "… भेजे जाएं": a participle before जाना; "… गांवों में किसानों के बीच जाएं" (go) is no passive.
+_PASSIVE_END = spelled(
+    r"\s(?!(?:में|से|के|पर|को|ने|तक)\s)[\u0900-\u097f]*(?:ा|ी|े|ए|ई|ीं|एं|ईं)\s+"
+    r"(?:जाए|जाएं|जाएँ|जाये|जायें|जाएगा|जाएगी|जाएंगे|जाएंगी)\s*$"
+)
 _COPULA_END = spelled(r"\s(?:है|हैं|था|थे|थी|होगा|होगी|होंगे|रहा|रही|रहे)\s*$")
 _NOT_ACTOR_PLACE = spelled(r"\s*(?:\)\s*)?(?:में|पर|हेतु|के\s+लिए|के\s+साथ)" + WORD_END)
 # "निगम को मिली नयी बसों को …": a recipient inside a participle that modifies the object, not an actor.
@@ -231,6 +236,11 @@ _MET_WITH = spelled(
     r"\s+के\s+साथ\s+(?:[\u0900-\u097f]+\s+){0,2}?(?:बैठक|समीक्षा\s+बैठक|वीडियो\s+कॉन्फ्रेंस|वीडियो\s+कांफ्रेंस|वीडियो\s+कॉन्फ्रेंसिंग|वीसी|समीक्षा)"
 )
 _EMPHASIS = str.maketrans({"*": " ", "_": " "})
+# "निर्देश दिए की सभी ग्राम सेवक …", "कहा की …": the conjunction कि typed as की after a directing verb (same length).
+_THAT_AS_KI = re.compile(
+    r"(?<![\u0900-\u097f])(?P<verb>(?:दिए|दिये|दिया|किया|किए|किये|कहा|गया|गए|गये)\s+)की"
+    r"(?=\s(?!(?:गई|गयी|गए|जाए|जा|है|हैं)(?![\u0900-\u097f])))"
+)
 # "सभी बीएलओ को", "जिले के सभी डीएफओ …": an initialism (letter names only) names a post or office.
 # "पीएमओ से सौंपी गई जिम्मेदारी": where something given came from, not who must act.
 _SOURCE_OF = re.compile(
@@ -254,6 +264,9 @@ _MODIFIER_OF_NEXT = spelled(
     r"\s+[\u0900-\u0963\u0966-\u097f]+\s+(?:में|से|को|का|की|के|पर|ने|तक)(?![\u0900-\u0963\u0966-\u097f])"
 )
 _INITIALISM = re.compile(rf"(?<![\u0900-\u097f])(?:{alternation(column('letter_names'))}){{2,6}}(?![\u0900-\u097f])")
+
+
+_ADDRESSED_WORD = re.compile(rf"{WORD_START}(?P<word>{LETTERS}{{5,}})\s+(?:को|से){WORD_END}")
 
 
 @dataclass
@@ -291,6 +304,11 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
             or (_OPENS_CLAUSE.search(sentence, 0, m.start()) and not _MODIFIER_OF_NEXT.match(sentence, m.end()))
         ):
             out.append(_Candidate(m.start(), m.end(), m.group(), None, False))
+    for m in _ADDRESSED_WORD.finditer(sentence):
+        # "मंत्री ने अधकारियों से …": a misspelt head before को/से stands for the head
+        head = fuzzy_head(_singular(m["word"]))
+        if head and not any(c.start < m.end("word") and m.start() < c.end for c in out):
+            out.append(_Candidate(m.start(), m.end("word"), head, None, False))
     for ph in find_phrases(sentence):
         if issuer_span and issuer_span[0] <= ph.start < issuer_span[1]:
             continue
@@ -415,7 +433,7 @@ def _acts(
     if agent:  # the agent of a passive acts, unless the passive is the direction itself or a done deed
         rest = c.end + agent.end()
         return not _DIRECTING_VERB.match(sentence, rest) and not _DONE_BY.match(sentence, rest)
-    if _ERGATIVE_NE.match(after) or _INITIALS_AGENT.match(after) or _SOURCE_OF.match(after):
+    if _ERGATIVE_NE.match(after) or _INITIALS_AGENT.match(after) or _SOURCE_OF.match(after) or _named_agent(after):
         return False
     if _RECIPIENT_MODIFIER.match(after) or _holder_event(after):
         return False
@@ -450,6 +468,29 @@ def _acts(
         or list_known
     )
     return bool(opens) and not (directing and not _THAT.search(sentence))
+
+
+# "कलेक्टर एवं जिला निर्वाचन अधिकारी हर्षिका सिंह ने …": a post, its holder's name (one to four words) and the
+# ergative: the agent who directs, never an addressee.
+_NAMED_AGENT = spelled(r"(?P<name>(?:\s+[\u0900-\u097f.]+){1,4}?)\s+(?:\([^()]{0,60}\)\s*)?(?:ने|नें)" + WORD_END)
+
+
+def _named_agent(after: str) -> bool:
+    """Do a holder's name and the ergative ``ने`` follow the post?"""
+    m = _NAMED_AGENT.match(after)
+    return m is not None and _names_a_holder(m["name"])
+
+
+def _names_a_holder(name: str) -> bool:
+    """Are these words a person's name: no postposition, oblique plural, conjunction or phrase stop?"""
+    return not any(
+        w in _POSTPOSITIONS
+        or w in {"एवं", "तथा", "और", "व", "भी", "ही"}
+        or w.endswith(("ों", "ओं"))
+        or is_in(w, "phrase_stop")
+        or is_in(w, "np_stop")
+        for w in name.split()
+    )
 
 
 def _holder_event(after: str) -> bool:
@@ -504,6 +545,7 @@ def find_responsible(
 ) -> list[dict[str, str | None]]:
     """Addressees of the directive in ``sentence``, as [{name, designation}], in order."""
     sentence = sentence.translate(_EMPHASIS)  # "*प्रदूषण विभाग* को": marks around a name, offsets kept
+    sentence = _THAT_AS_KI.sub(r"\g<verb>कि", sentence)  # "निर्देश दिए की सभी …": कि typed as की, offsets kept
     found: list[tuple[int, dict[str, str | None]]] = []
     spans: list[tuple[int, int]] = []
 
@@ -579,8 +621,8 @@ def find_responsible(
             cleaned = _clean_np(part)
             if not cleaned or is_in(cleaned.split()[-1], "manner"):
                 continue
-            if gazetteer.find(cleaned) and not part.endswith(("ोें", "ो")):
-                continue  # a known post: the candidates above decided on it (a misspelt plural they never saw)
+            if gazetteer.find(cleaned) and gazetteer.find(part.split()[-1]) and not part.endswith(("ोें", "ो")):
+                continue  # a known post: the candidates above decided on it (a misspelt head or plural they never saw)
             if len(cleaned) > 2:
                 add(pos, cleaned)
     found.sort(key=lambda x: x[0])

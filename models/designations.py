@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
+from nlp.normalize import fold
 from nlp.patterns import LETTERS, WORD_END, WORD_START
 from nlp.vocab import alternation, column, is_in
 
@@ -67,6 +70,34 @@ def _heads() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
         rf"{WORD_START}(?:{alternation(list(singular))}|{LETTERS}+(?:{alternation(suffixes)})){WORD_END}"
     )
     return pattern, singular
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_heads() -> dict[str, str]:
+    """Heads whose misspellings are read as the post (``fuzzy_heads.tsv``), as written and folded."""
+    out: dict[str, str] = {}
+    for head in column("fuzzy_heads"):
+        for form in (head, fold(head)):
+            out.setdefault(form, head)
+    return out
+
+
+def fuzzy_head(word: str, cutoff: float = 85.0) -> str | None:
+    """The head a misspelt singular head word stands for (``अधकारी`` → ``अधिकारी``), or None when it is a head
+    already or near none (rapidfuzz edit similarity as written or folded, the same last letter)."""
+    heads = _fuzzy_heads()
+    forms = {word, fold(word)}
+    if len(word) < 5 or forms & heads.keys():
+        return None
+    scored = [
+        (fuzz.ratio(form, key), -rank, head)
+        for form in forms
+        for rank, (key, head) in enumerate(heads.items())
+        # a slip of a letter or two; "प्रबंध", "व्यवस्था": the noun a post is named after, not a slip for the post
+        if key[-1] == form[-1] and abs(len(key) - len(form)) <= 1 and not key.startswith(form)
+    ]
+    best = max(scored, default=(0.0, 0, ""))
+    return best[2] if best[0] >= cutoff else None
 
 
 @lru_cache(maxsize=4096)
