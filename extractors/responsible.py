@@ -39,7 +39,9 @@ _FINITE_BEFORE_COMMA = "".join(
     rf"(?<!\s{verb})"
     for verb in ("है", "हैं", "था", "थे", "गया", "गई", "गए", "किया", "दिया", "दिए", "दिये", "करें", "जाए", "जाएं")
 )
-_OBJECT_STRETCH = rf"(?:(?!\sकि\s|\s(?:और|तथा|एवं)\s+\S+\s+को\s)(?:[^,।]|{_FINITE_BEFORE_COMMA}(?<!ने),))*?"
+_OBJECT_STRETCH = (
+    rf"(?:(?!\sकि\s|\s(?:और|तथा|एवं)\s+\S+\s+को\s)(?:[^,।]|{_FINITE_BEFORE_COMMA}(?<!\sने)(?<!न्होंने)(?<!न्होने),))*?"
+)
 _DIRECTED_LATER = spelled(
     rf"^\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:{_OBJECT_STRETCH}\s)?"
     r"(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]+ने)\s+(?:भी\s+)?"
@@ -67,7 +69,7 @@ _DIRECTED_AFTER = spelled(
     r"|^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:को|से)\s+(?:(?:यह|ये)\s+)?(?:भी\s+)?|का\s+(?:भी\s+)?(?=आह्वान))"
     # "पदाधिकारियों को इससे संबंधित आवश्यक दिशा-निर्देश दिये": the topic pointed back at
     r"(?:(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष)\s+)?(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|"
-    r"आग्रह|अनुरोध|अपील|कहा|चाहिए|जिम्मेदारी|दायित्व|सलाह)"
+    r"आग्रह|अनुरोध|अपील|कहा|चाहिए|जिम्मेदारी|दायित्व|सलाह|बताया\s+कि)"
 )
 
 
@@ -135,6 +137,7 @@ def _singular(word: str) -> str:
         ("ओं", ""),
         ("ों", ""),
         ("ियो", "ी"),
+        ("ीयो", "ी"),
         ("ो", ""),
     ):
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
@@ -165,7 +168,7 @@ _ASKED_LATER = spelled(
     r"(?:का|की|के)\s+(?:भी\s+)?(?:आग्रह|अनुरोध|अपील|अपेक्षा))"
 )
 # "X के माध्यम से … उपलब्ध करा ली जाएं": the agent through whom it is done, as with द्वारा.
-_AGENT = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?(?:महोदय\s+)?(?:द्वारा|के\s+माध्यम\s+से)" + WORD_END)
+_AGENT = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?(?:महोदय\s+)?(?:(?:के\s+)?द्वारा|के\s+माध्यम\s+से)" + WORD_END)
 # "मुख्य सचिव द्वारा दिए गए निदेशों", "विभागों द्वारा क्रियान्वित की जा रही योजनाओं": what the agent did or does.
 _DONE_BY = spelled(
     r"[^।,]{0,100}?\s(?:(?:गए|गये|गई|गयी|गया)|जा\s+रह[ीेा]|की\s+हैं?|किया\s+है)(?=\s|[।,]|$)"
@@ -224,7 +227,7 @@ _GIVEN_TO = spelled(r"\s*को\s+(?:भी\s+)?(?:दिए|दिये|दि
 # "… के निर्देश (सम्बंधित विभागों के) अधिकारियों को दिए": the direction noun, then whom it was given to.
 _DIRECTION_NOUN = spelled(
     r"(?:निर्देश|आदेश|हिदायत)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|संबन्धित)\s+)?"
-    r"(?:[\u0900-\u0963\u0966-\u097f]+\s+(?:के|की)\s+)?$"
+    r"(?:[\u0900-\u0963\u0966-\u097f]+\s+(?:के|की)\s+)?(?:(?:उपस्थित|मौजूद|संबंधित|सम्बंधित)\s+)?$"
 )
 _POSTPOSITIONS = frozenset({"का", "की", "के", "को", "से", "में", "पर", "ने", "तक", "द्वारा"})
 _LEVEL = spelled(r"\s*स्तर(?:ीय)?\s+(?:की|के|का|पर)" + WORD_END)
@@ -537,6 +540,52 @@ def _parallel_datives(candidates: list[_Candidate], decisions: list[bool | None]
             break
 
 
+# "विभाग के सचिव, आयुक्त, संचालक स्तर के सभी अधिकारियों को": the officers of the levels listed, not "अधिकारी".
+_LEVEL_OF = spelled(r"\s*स्तर(?:ीय)?\s+(?:(?:के|का|की)\s+)?(?:(?:सभी|समस्त)\s+)?")
+_GENERIC_OFFICERS = frozenset({"अधिकारी", "पदाधिकारी", "कर्मचारी"})
+
+
+def _levels_listed(candidates: list[_Candidate], decisions: list[bool | None], sentence: str) -> None:
+    """The posts before ``स्तर के (सभी) अधिकारियों`` act in place of the generic officers."""
+    for i in range(1, len(candidates)):
+        c = candidates[i]
+        if not decisions[i] or c.designation not in _GENERIC_OFFICERS:
+            continue
+        if not _LEVEL_OF.fullmatch(sentence[candidates[i - 1].end : c.start]):
+            continue
+        head = _list_head(candidates, i - 1, sentence)
+        for k, x in enumerate(candidates[:i]):
+            if x is candidates[i - 1] or (head is not None and x.start >= head):
+                decisions[k] = True
+        decisions[i] = False
+
+
+# "कि राजस्व तथा पुलिस के अधिकारी …": two bare modifiers joined before a genitive share the post.
+_SHARED_GENITIVE = spelled(
+    rf"{WORD_START}(?P<a>{LETTERS}+)\s+(?:तथा|और|एवं|व)\s+(?P<b>{LETTERS}+)\s+के\s+(?:(?:सभी|समस्त)\s+)?$"
+)
+
+
+def _shared_genitive(candidates: list[_Candidate], sentence: str) -> list[_Candidate]:
+    """ "राजस्व तथा पुलिस के अधिकारी" → राजस्व के अधिकारी, पुलिस के अधिकारी (a bare head after the genitive)."""
+    out: list[_Candidate] = []
+    for c in candidates:
+        m = _SHARED_GENITIVE.search(sentence, 0, c.start)
+        words = (m["a"], m["b"]) if m else ()
+        if (
+            m is None
+            or " " in c.designation
+            or c.body
+            or any(w in _POSTPOSITIONS or w.endswith(("ों", "ओं")) or is_in(w, "np_stop") for w in words)
+            or any(x.start < c.start and m.start() < x.end for x in candidates)
+        ):
+            out.append(c)
+            continue
+        out.append(_Candidate(m.start("a"), m.end("a"), f"{m['a']} के {c.designation}", None, False))
+        out.append(_Candidate(m.start("b"), c.end, f"{m['b']} के {c.designation}", None, False))
+    return out
+
+
 def find_responsible(
     sentence: str,
     gazetteer: Gazetteer,
@@ -561,6 +610,7 @@ def find_responsible(
     for c in candidates:
         _with_branch(c, sentence, starts)
     candidates = _shared_heads(_drop_glossed(_merge_appositions(candidates, sentence), sentence), sentence)
+    candidates = _shared_genitive(candidates, sentence)
     directing = bool(_DIRECTING_CUE.search(sentence))
     decisions: list[bool | None] = [
         _acts(sentence, c, directing, head, _list_known(candidates, head, c))
@@ -587,6 +637,7 @@ def find_responsible(
         if decisions[i] and decisions[i - 1] and _SECOND_DATIVE.fullmatch(gap) and candidates[i].body:
             decisions[i] = False
     _parallel_datives(candidates, decisions, sentence)
+    _levels_listed(candidates, decisions, sentence)
     for c, acts in zip(candidates, decisions, strict=True):
         if acts:
             add(c.start, c.designation, c.name, c.end)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from nlp.normalize import fold
 from nlp.patterns import LETTERS, WORD_END, WORD_START
@@ -47,7 +48,10 @@ def plural_forms(word: str) -> list[str]:
     if word.endswith("ी"):
         # "पदाधिकारियो": the oblique plural with its anusvara lost in typing
         # "पदाधिकारीयों": the long vowel kept before the plural ending, a common typing slip
-        return [word[:-1] + "ियों", word[:-1] + "ियां", word[:-1] + "ियाँ", word + "गण", word[:-1] + "ियो", word + "यों"]
+        return [
+            *(word[:-1] + end for end in ("ियों", "ियां", "ियाँ", "ियो")),
+            *(word + end for end in ("गण", "यों", "यो")),  # "अधिकारीयो": both slips at once
+        ]
     if word.endswith("ि"):
         return [word + "यों", word + "यां"]
     if word.endswith("ा"):
@@ -90,7 +94,12 @@ def fuzzy_head(word: str, cutoff: float = 85.0) -> str | None:
     if len(word) < 5 or forms & heads.keys():
         return None
     scored = [
-        (fuzz.ratio(form, key), -rank, head)
+        # "अधकिरी": two letters swapped score low on similarity, but are two edits away
+        (
+            max(fuzz.ratio(form, key), cutoff if Levenshtein.distance(form, key) <= 2 and len(form) >= 6 else 0.0),
+            -rank,
+            head,
+        )
         for form in forms
         for rank, (key, head) in enumerate(heads.items())
         # a slip of a letter or two; "प्रबंध", "व्यवस्था": the noun a post is named after, not a slip for the post

@@ -13,6 +13,7 @@ from models.designations import fuzzy_head
         ("अधकारी", "अधिकारी"),  # a vowel sign left out
         ("अभियांता", "अभियंता"),  # a long vowel typed for the short one
         ("पर्यवेक्षिक", "पर्यवेक्षक"),
+        ("अधकिरी", "अधिकारी"),  # two letters swapped
         ("अधिकारी", None),  # a head already
         ("प्रबंध", None),  # the noun प्रबंधक is named after
         ("व्यवस्था", None),
