@@ -35,6 +35,9 @@ def _bare_body_named(text: str, m: re.Match[str], head: str) -> bool:
     return m.group(0) != head and bool(_ADDRESSED.match(text, m.end()))
 
 
+_HYPHENATED = re.compile(rf"{WORD_START}({LETTERS}{{2,}})-$")
+
+
 @dataclass(frozen=True)
 class Phrase:
     start: int
@@ -140,7 +143,12 @@ def find_phrases(text: str) -> list[Phrase]:
     for m in pattern.finditer(text):
         head, body = _head_of(m.group(0))
         start = m.start()
-        words = text[max(0, m.start() - 80) : m.start()].split()
+        joined = _HYPHENATED.search(text, 0, m.start())
+        if joined and body and not pattern.fullmatch(joined.group(1)):
+            # "मंत्रि-परिषद", "नगर-निगम": a word joined by a hyphen is part of a body's head (never a second post,
+            # as in "अधिकारी-कर्मचारी")
+            head, start = f"{joined.group(1)}-{head}", joined.start(1)
+        words = text[max(0, start - 80) : start].split()
         modifiers: list[str] = []
         while words and len(modifiers) < _MAX_MODIFIERS:
             word = words[-1]
@@ -155,8 +163,8 @@ def find_phrases(text: str) -> list[Phrase]:
         if modifiers and modifiers[0] in _JOINER:
             modifiers.pop(0)
         if modifiers:
-            start = text.rfind(modifiers[0], max(0, m.start() - 80), m.start())
-        if body and not modifiers and " " not in head and not _bare_body_named(text, m, head):
+            start = text.rfind(modifiers[0], max(0, start - 80), start)
+        if body and not modifiers and not re.search("[ -]", head) and not _bare_body_named(text, m, head):
             continue  # a bare "केंद्र" or "विभाग" names no one
         prev = out[-1] if out else None
         if prev is not None and prev.body and not body and not text[prev.end : m.start()].strip():
