@@ -95,7 +95,8 @@ _PASSIVE_VERB = spelled(r"\sजा(?:एं|एँ|यें|ये|ए)(?![\u09
 # "निर्देश दिए जो विभाग बैठक में नहीं आए हैं वे … भेजें": the noun of a relative clause its correlative binds.
 _RELATIVE_NP = spelled(
     r"(?:^|[,।]|\s(?:दिए|दिये|दिया|दी|कहा|कि))\s*(?:जो|जिन)\s+(?:भी\s+)?(?P<np>[\u0900-\u0963\u0966-\u097f]+)\s+"
-    r"(?!(?:का|की|के|को|से|में|पर|ने|तक)(?![\u0900-\u0963\u0966-\u097f]))"
+    # "जिन परियोजनाओं की प्रगति … नीचे है, वे … सुधार लाएं": a genitive after the noun still leaves it the subject
+    r"(?!(?:को|से|में|पर|ने|तक)(?![\u0900-\u0963\u0966-\u097f]))"
     r"[^,।]{0,120}?(?:,\s*|\s(?:हैं|है|हो|हों)\s+)(?:वे|वह|वो)\s"
 )
 # Bodies that act: "आई.टी. सेल", "जिला स्तरीय समिति", "टास्क फोर्स".
@@ -492,6 +493,9 @@ def _names_a_holder(name: str) -> bool:
         or w.endswith(("ों", "ओं"))
         or is_in(w, "phrase_stop")
         or is_in(w, "np_stop")
+        or is_in(w, "name_words")
+        or is_in(w, "designation_heads")
+        or is_in(w, "body_heads")
         for w in name.split()
     )
 
