@@ -429,6 +429,19 @@ def _merge_appositions(candidates: list[_Candidate], sentence: str) -> list[_Can
     return out
 
 
+# A word right after a post that is no postposition, conjunction or punctuation: a name goes on.
+_NAMED_BY_POST = spelled(rf"\s+(?!(?:का|की|के|को|से|में|पर|ने|तक|द्वारा|एवं|तथा|और|व|भी|ही){WORD_END}){LETTERS}")
+
+
+def _lends_its_title(sentence: str, c: _Candidate) -> bool:
+    """Is a scheme-naming post (``scheme_posts.tsv``) followed by a word of a name (a scheme's or its holder's),
+    even one the people finder took for the holder's name?"""
+    if not is_in(c.designation, "scheme_posts"):
+        return False
+    own_end = c.start + len(c.designation) if sentence.startswith(c.designation, c.start) else c.end
+    return bool(_NAMED_BY_POST.match(sentence, own_end))
+
+
 def _acts(
     sentence: str, c: _Candidate, directing: bool, head: int | None = None, list_known: bool = False
 ) -> bool | None:
@@ -457,6 +470,8 @@ def _acts(
         return False  # "मुख्यमंत्री राहत कोष": a name, not a person
     if re.match(r"\s*(?:,|एवं|तथा|और|व)\s", after):
         return None
+    if _lends_its_title(sentence, c):
+        return False  # "प्रधानमंत्री आवास (ग्रामीण) के …", "मुख्यमंत्री डैशबोर्ड पर": a name the post lends its title to
     if c.known:
         return True
     # an open-class phrase in the nominative acts when it opens the clause: "कि सिंचाई विभाग … करे",
