@@ -466,8 +466,12 @@ def _acts(
         return False
     if _LEVEL.match(after):
         return False  # "सचिव स्तर की बैठक": the level of a meeting, not a person
-    if _names_a_scheme(after):
-        return False  # "मुख्यमंत्री राहत कोष": a name, not a person
+    if _names_a_scheme(after) and (
+        head is None or any(is_in(w, "scheme_posts") for w in sentence[head : c.start].split())
+    ):
+        # "मुख्यमंत्री राहत कोष": a name, not a person; a list of posts ("एसडीएम, तहसीलदार व अमीन अभियान के तहत
+        # कार्यवाही करें") is never inside one, unless it is a list of names ("मुख्यमंत्री … निधि और विधायक निधि")
+        return False
     if re.match(r"\s*(?:,|एवं|तथा|और|व)\s", after):
         return None
     if _lends_its_title(sentence, c):
