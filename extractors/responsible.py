@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 
 from extractors.people import PersonMention
-from models.designations import find_phrases
+from models.designations import find_phrases, fuzzy_head
 from models.gazetteer import Gazetteer
-from nlp.patterns import LETTERS, WORD_END
+from nlp.patterns import LETTERS, WORD_END, WORD_START
 from nlp.vocab import alternation, column, is_in, spelled
 
 _ADDRESSEE = spelled(
@@ -39,11 +39,13 @@ _FINITE_BEFORE_COMMA = "".join(
     rf"(?<!\s{verb})"
     for verb in ("है", "हैं", "था", "थे", "गया", "गई", "गए", "किया", "दिया", "दिए", "दिये", "करें", "जाए", "जाएं")
 )
-_OBJECT_STRETCH = rf"(?:(?!\sकि\s|\s(?:और|तथा|एवं)\s+\S+\s+को\s)(?:[^,।]|{_FINITE_BEFORE_COMMA}(?<!ने),))*?"
+_OBJECT_STRETCH = (
+    rf"(?:(?!\sकि\s|\s(?:और|तथा|एवं)\s+\S+\s+को\s)(?:[^,।]|{_FINITE_BEFORE_COMMA}(?<!\sने)(?<!न्होंने)(?<!न्होने),))*?"
+)
 _DIRECTED_LATER = spelled(
     rf"^\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:{_OBJECT_STRETCH}\s)?"
-    r"(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]+ने)\s+(?:भी\s+)?"
-    rf"(?:(?:{_EMPTY_ADJ})\s+){{0,2}}(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|जिम्मा|जिम्मेदारी|दायित्व|पाबंद|ताकीद|प्रेरित|चेतावनी"
+    r"(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]*ने)\s+(?:भी\s+)?"
+    rf"(?:(?:{_EMPTY_ADJ}|पूरी|पूर्ण|संपूर्ण)\s+){{0,2}}(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|जिम्मा|जिम्मेदारी|दायित्व|पाबंद|ताकीद|प्रेरित|चेतावनी"
     r"|लक्ष्य\s+(?:भी\s+)?(?:दिया|दिए))"
     # "बीएलओ को विधानसभा चुनावों को लेकर जरूरी दिशा निर्देश जारी किए": the topic of the directions, no action
     # (verbal noun) in between whose object the dative could be
@@ -67,7 +69,7 @@ _DIRECTED_AFTER = spelled(
     r"|^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:को|से)\s+(?:(?:यह|ये)\s+)?(?:भी\s+)?|का\s+(?:भी\s+)?(?=आह्वान))"
     # "पदाधिकारियों को इससे संबंधित आवश्यक दिशा-निर्देश दिये": the topic pointed back at
     r"(?:(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष)\s+)?(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|"
-    r"आग्रह|अनुरोध|अपील|कहा|चाहिए|जिम्मेदारी|दायित्व|सलाह)"
+    r"आग्रह|अनुरोध|अपील|कहा|चाहिए|जिम्मेदारी|दायित्व|सलाह|बताया\s+कि)"
 )
 
 
@@ -93,7 +95,8 @@ _PASSIVE_VERB = spelled(r"\sजा(?:एं|एँ|यें|ये|ए)(?![\u09
 # "निर्देश दिए जो विभाग बैठक में नहीं आए हैं वे … भेजें": the noun of a relative clause its correlative binds.
 _RELATIVE_NP = spelled(
     r"(?:^|[,।]|\s(?:दिए|दिये|दिया|दी|कहा|कि))\s*(?:जो|जिन)\s+(?:भी\s+)?(?P<np>[\u0900-\u0963\u0966-\u097f]+)\s+"
-    r"(?!(?:का|की|के|को|से|में|पर|ने|तक)(?![\u0900-\u0963\u0966-\u097f]))"
+    # "जिन परियोजनाओं की प्रगति … नीचे है, वे … सुधार लाएं": a genitive after the noun still leaves it the subject
+    r"(?!(?:को|से|में|पर|ने|तक)(?![\u0900-\u0963\u0966-\u097f]))"
     r"[^,।]{0,120}?(?:,\s*|\s(?:हैं|है|हो|हों)\s+)(?:वे|वह|वो)\s"
 )
 # Bodies that act: "आई.टी. सेल", "जिला स्तरीय समिति", "टास्क फोर्स".
@@ -135,6 +138,7 @@ def _singular(word: str) -> str:
         ("ओं", ""),
         ("ों", ""),
         ("ियो", "ी"),
+        ("ीयो", "ी"),
         ("ो", ""),
     ):
         if word.endswith(suffix) and len(word) > len(suffix) + 1:
@@ -153,18 +157,19 @@ def _clean_np(np: str) -> str | None:
     if not words or len(words) > 4 or words[-1].endswith(("ने", "नें")):
         return None  # "… करा लेने को कहा": a verbal noun, not an addressee
     words[-1] = _singular(words[-1])
+    words[-1] = fuzzy_head(words[-1]) or words[-1]  # "अधकारियों से": a misspelt head is the head it stands for
     return " ".join(words)
 
 
 # "X द्वारा … के निर्देश दिए गए": X directs; "X द्वारा … किया जाएगा": X acts.
-_DIRECTING_VERB = spelled(r"[^।]{0,120}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा\s|कहा$|अपेक्षा)")
+_DIRECTING_VERB = spelled(r"[^।]{0,200}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा\s|कहा$|अपेक्षा)")
 # "X से … करने को कहा", "X से … का अनुरोध किया": the request binds X many words later.
 _ASKED_LATER = spelled(
     r"\s*(?:\([^()]{0,60}\)\s*)?से\s+(?:भी\s+)?[^,।]{0,200}?(?:(?:ने|नें)\s+(?:(?:को|के\s+लिए)\s+)?(?:भी\s+)?कहा|"
     r"(?:का|की|के)\s+(?:भी\s+)?(?:आग्रह|अनुरोध|अपील|अपेक्षा))"
 )
 # "X के माध्यम से … उपलब्ध करा ली जाएं": the agent through whom it is done, as with द्वारा.
-_AGENT = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?(?:महोदय\s+)?(?:द्वारा|के\s+माध्यम\s+से)" + WORD_END)
+_AGENT = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?(?:महोदय\s+)?(?:(?:के\s+)?द्वारा|के\s+माध्यम\s+से)" + WORD_END)
 # "मुख्य सचिव द्वारा दिए गए निदेशों", "विभागों द्वारा क्रियान्वित की जा रही योजनाओं": what the agent did or does.
 _DONE_BY = spelled(
     r"[^।,]{0,100}?\s(?:(?:गए|गये|गई|गयी|गया)|जा\s+रह[ीेा]|की\s+हैं?|किया\s+है)(?=\s|[।,]|$)"
@@ -174,7 +179,11 @@ _DONE_BY = spelled(
 _ERGATIVE_NE = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?ने" + WORD_END)
 _LIST_GAP = spelled(r"\s*(?:,|एवं|तथा|और|व)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?")
 _THAT = spelled(r"\sकि\s")
-_PASSIVE_END = spelled(r"\s(?:जाए|जाएं|जाएँ|जाये|जायें|जाएगा|जाएगी|जाएंगे|जाएंगी)\s*$")
+# "… की जांच की जाए", "… भेजे जाएं": a participle before जाना; "… गांवों में किसानों के बीच जाएं" (go) is no passive.
+_PASSIVE_END = spelled(
+    r"\s(?!(?:में|से|के|पर|को|ने|तक)\s)[\u0900-\u097f]*(?:ा|ी|े|ए|ई|ीं|एं|ईं)\s+"
+    r"(?:जाए|जाएं|जाएँ|जाये|जायें|जाएगा|जाएगी|जाएंगे|जाएंगी)\s*$"
+)
 _COPULA_END = spelled(r"\s(?:है|हैं|था|थे|थी|होगा|होगी|होंगे|रहा|रही|रहे)\s*$")
 _NOT_ACTOR_PLACE = spelled(r"\s*(?:\)\s*)?(?:में|पर|हेतु|के\s+लिए|के\s+साथ)" + WORD_END)
 # "निगम को मिली नयी बसों को …": a recipient inside a participle that modifies the object, not an actor.
@@ -218,8 +227,10 @@ _SECOND_DATIVE = spelled(r"\s*को\s+(?:[\u0900-\u097f]+\s+){0,2}")
 _GIVEN_TO = spelled(r"\s*को\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी)" + WORD_END)
 # "… के निर्देश (सम्बंधित विभागों के) अधिकारियों को दिए": the direction noun, then whom it was given to.
 _DIRECTION_NOUN = spelled(
-    r"(?:निर्देश|आदेश|हिदायत)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|संबन्धित)\s+)?"
-    r"(?:[\u0900-\u0963\u0966-\u097f]+\s+(?:के|की)\s+)?$"
+    r"(?:निर्देश|आदेश|हिदायत|जिम्मेदारी|जिम्मा|दायित्व)\s+(?:भी\s+)?(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|संबन्धित)\s+)?"
+    r"(?:[\u0900-\u0963\u0966-\u097f]+\s+(?:के|की)\s+)?(?:(?:उपस्थित|मौजूद|संबंधित|सम्बंधित)\s+)?"
+    # "जिम्मेदारी भी सफाई निरीक्षक को दी गई": a modifier the phrase finder stops at
+    r"(?:(?!(?:का|की|के|को|से|में|पर|ने)\s)[\u0900-\u0963\u0966-\u097f]+\s+)?$"
 )
 _POSTPOSITIONS = frozenset({"का", "की", "के", "को", "से", "में", "पर", "ने", "तक", "द्वारा"})
 _LEVEL = spelled(r"\s*स्तर(?:ीय)?\s+(?:की|के|का|पर)" + WORD_END)
@@ -231,6 +242,11 @@ _MET_WITH = spelled(
     r"\s+के\s+साथ\s+(?:[\u0900-\u097f]+\s+){0,2}?(?:बैठक|समीक्षा\s+बैठक|वीडियो\s+कॉन्फ्रेंस|वीडियो\s+कांफ्रेंस|वीडियो\s+कॉन्फ्रेंसिंग|वीसी|समीक्षा)"
 )
 _EMPHASIS = str.maketrans({"*": " ", "_": " "})
+# "निर्देश दिए की सभी ग्राम सेवक …", "कहा की …": the conjunction कि typed as की after a directing verb (same length).
+_THAT_AS_KI = re.compile(
+    r"(?<![\u0900-\u097f])(?P<verb>(?:दिए|दिये|दिया|किया|किए|किये|कहा|गया|गए|गये)\s+)की"
+    r"(?=\s(?!(?:गई|गयी|गए|जाए|जा|है|हैं)(?![\u0900-\u097f])))"
+)
 # "सभी बीएलओ को", "जिले के सभी डीएफओ …": an initialism (letter names only) names a post or office.
 # "पीएमओ से सौंपी गई जिम्मेदारी": where something given came from, not who must act.
 _SOURCE_OF = re.compile(
@@ -254,6 +270,9 @@ _MODIFIER_OF_NEXT = spelled(
     r"\s+[\u0900-\u0963\u0966-\u097f]+\s+(?:में|से|को|का|की|के|पर|ने|तक)(?![\u0900-\u0963\u0966-\u097f])"
 )
 _INITIALISM = re.compile(rf"(?<![\u0900-\u097f])(?:{alternation(column('letter_names'))}){{2,6}}(?![\u0900-\u097f])")
+
+
+_ADDRESSED_WORD = re.compile(rf"{WORD_START}(?P<word>{LETTERS}{{5,}})\s+(?:को|से){WORD_END}")
 
 
 @dataclass
@@ -291,6 +310,11 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
             or (_OPENS_CLAUSE.search(sentence, 0, m.start()) and not _MODIFIER_OF_NEXT.match(sentence, m.end()))
         ):
             out.append(_Candidate(m.start(), m.end(), m.group(), None, False))
+    for m in _ADDRESSED_WORD.finditer(sentence):
+        # "मंत्री ने अधकारियों से …": a misspelt head before को/से stands for the head
+        head = fuzzy_head(_singular(m["word"]))
+        if head and not any(c.start < m.end("word") and m.start() < c.end for c in out):
+            out.append(_Candidate(m.start(), m.end("word"), head, None, False))
     for ph in find_phrases(sentence):
         if issuer_span and issuer_span[0] <= ph.start < issuer_span[1]:
             continue
@@ -405,6 +429,19 @@ def _merge_appositions(candidates: list[_Candidate], sentence: str) -> list[_Can
     return out
 
 
+# A word right after a post that is no postposition, conjunction or punctuation: a name goes on.
+_NAMED_BY_POST = spelled(rf"\s+(?!(?:का|की|के|को|से|में|पर|ने|तक|द्वारा|एवं|तथा|और|व|भी|ही){WORD_END}){LETTERS}")
+
+
+def _lends_its_title(sentence: str, c: _Candidate) -> bool:
+    """Is a scheme-naming post (``scheme_posts.tsv``) followed by a word of a name (a scheme's or its holder's),
+    even one the people finder took for the holder's name?"""
+    if not is_in(c.designation, "scheme_posts"):
+        return False
+    own_end = c.start + len(c.designation) if sentence.startswith(c.designation, c.start) else c.end
+    return bool(_NAMED_BY_POST.match(sentence, own_end))
+
+
 def _acts(
     sentence: str, c: _Candidate, directing: bool, head: int | None = None, list_known: bool = False
 ) -> bool | None:
@@ -415,7 +452,7 @@ def _acts(
     if agent:  # the agent of a passive acts, unless the passive is the direction itself or a done deed
         rest = c.end + agent.end()
         return not _DIRECTING_VERB.match(sentence, rest) and not _DONE_BY.match(sentence, rest)
-    if _ERGATIVE_NE.match(after) or _INITIALS_AGENT.match(after) or _SOURCE_OF.match(after):
+    if _ERGATIVE_NE.match(after) or _INITIALS_AGENT.match(after) or _SOURCE_OF.match(after) or _named_agent(after):
         return False
     if _RECIPIENT_MODIFIER.match(after) or _holder_event(after):
         return False
@@ -429,10 +466,16 @@ def _acts(
         return False
     if _LEVEL.match(after):
         return False  # "सचिव स्तर की बैठक": the level of a meeting, not a person
-    if _names_a_scheme(after):
-        return False  # "मुख्यमंत्री राहत कोष": a name, not a person
+    if _names_a_scheme(after) and (
+        head is None or any(is_in(w, "scheme_posts") for w in sentence[head : c.start].split())
+    ):
+        # "मुख्यमंत्री राहत कोष": a name, not a person; a list of posts ("एसडीएम, तहसीलदार व अमीन अभियान के तहत
+        # कार्यवाही करें") is never inside one, unless it is a list of names ("मुख्यमंत्री … निधि और विधायक निधि")
+        return False
     if re.match(r"\s*(?:,|एवं|तथा|और|व)\s", after):
         return None
+    if _lends_its_title(sentence, c):
+        return False  # "प्रधानमंत्री आवास (ग्रामीण) के …", "मुख्यमंत्री डैशबोर्ड पर": a name the post lends its title to
     if c.known:
         return True
     # an open-class phrase in the nominative acts when it opens the clause: "कि सिंचाई विभाग … करे",
@@ -450,6 +493,32 @@ def _acts(
         or list_known
     )
     return bool(opens) and not (directing and not _THAT.search(sentence))
+
+
+# "कलेक्टर एवं जिला निर्वाचन अधिकारी हर्षिका सिंह ने …": a post, its holder's name (one to four words) and the
+# ergative: the agent who directs, never an addressee.
+_NAMED_AGENT = spelled(r"(?P<name>(?:\s+[\u0900-\u097f.]+){1,4}?)\s+(?:\([^()]{0,60}\)\s*)?(?:ने|नें)" + WORD_END)
+
+
+def _named_agent(after: str) -> bool:
+    """Do a holder's name and the ergative ``ने`` follow the post?"""
+    m = _NAMED_AGENT.match(after)
+    return m is not None and _names_a_holder(m["name"])
+
+
+def _names_a_holder(name: str) -> bool:
+    """Are these words a person's name: no postposition, oblique plural, conjunction or phrase stop?"""
+    return not any(
+        w in _POSTPOSITIONS
+        or w in {"एवं", "तथा", "और", "व", "भी", "ही"}
+        or w.endswith(("ों", "ओं"))
+        or is_in(w, "phrase_stop")
+        or is_in(w, "np_stop")
+        or is_in(w, "name_words")
+        or is_in(w, "designation_heads")
+        or is_in(w, "body_heads")
+        for w in name.split()
+    )
 
 
 def _holder_event(after: str) -> bool:
@@ -496,6 +565,52 @@ def _parallel_datives(candidates: list[_Candidate], decisions: list[bool | None]
             break
 
 
+# "विभाग के सचिव, आयुक्त, संचालक स्तर के सभी अधिकारियों को": the officers of the levels listed, not "अधिकारी".
+_LEVEL_OF = spelled(r"\s*स्तर(?:ीय)?\s+(?:(?:के|का|की)\s+)?(?:(?:सभी|समस्त)\s+)?")
+_GENERIC_OFFICERS = frozenset({"अधिकारी", "पदाधिकारी", "कर्मचारी"})
+
+
+def _levels_listed(candidates: list[_Candidate], decisions: list[bool | None], sentence: str) -> None:
+    """The posts before ``स्तर के (सभी) अधिकारियों`` act in place of the generic officers."""
+    for i in range(1, len(candidates)):
+        c = candidates[i]
+        if not decisions[i] or c.designation not in _GENERIC_OFFICERS:
+            continue
+        if not _LEVEL_OF.fullmatch(sentence[candidates[i - 1].end : c.start]):
+            continue
+        head = _list_head(candidates, i - 1, sentence)
+        for k, x in enumerate(candidates[:i]):
+            if x is candidates[i - 1] or (head is not None and x.start >= head):
+                decisions[k] = True
+        decisions[i] = False
+
+
+# "कि राजस्व तथा पुलिस के अधिकारी …": two bare modifiers joined before a genitive share the post.
+_SHARED_GENITIVE = spelled(
+    rf"{WORD_START}(?P<a>{LETTERS}+)\s+(?:तथा|और|एवं|व)\s+(?P<b>{LETTERS}+)\s+के\s+(?:(?:सभी|समस्त)\s+)?$"
+)
+
+
+def _shared_genitive(candidates: list[_Candidate], sentence: str) -> list[_Candidate]:
+    """ "राजस्व तथा पुलिस के अधिकारी" → राजस्व के अधिकारी, पुलिस के अधिकारी (a bare head after the genitive)."""
+    out: list[_Candidate] = []
+    for c in candidates:
+        m = _SHARED_GENITIVE.search(sentence, 0, c.start)
+        words = (m["a"], m["b"]) if m else ()
+        if (
+            m is None
+            or " " in c.designation
+            or c.body
+            or any(w in _POSTPOSITIONS or w.endswith(("ों", "ओं")) or is_in(w, "np_stop") for w in words)
+            or any(x.start < c.start and m.start() < x.end for x in candidates)
+        ):
+            out.append(c)
+            continue
+        out.append(_Candidate(m.start("a"), m.end("a"), f"{m['a']} के {c.designation}", None, False))
+        out.append(_Candidate(m.start("b"), c.end, f"{m['b']} के {c.designation}", None, False))
+    return out
+
+
 def find_responsible(
     sentence: str,
     gazetteer: Gazetteer,
@@ -504,6 +619,7 @@ def find_responsible(
 ) -> list[dict[str, str | None]]:
     """Addressees of the directive in ``sentence``, as [{name, designation}], in order."""
     sentence = sentence.translate(_EMPHASIS)  # "*प्रदूषण विभाग* को": marks around a name, offsets kept
+    sentence = _THAT_AS_KI.sub(r"\g<verb>कि", sentence)  # "निर्देश दिए की सभी …": कि typed as की, offsets kept
     found: list[tuple[int, dict[str, str | None]]] = []
     spans: list[tuple[int, int]] = []
 
@@ -519,6 +635,7 @@ def find_responsible(
     for c in candidates:
         _with_branch(c, sentence, starts)
     candidates = _shared_heads(_drop_glossed(_merge_appositions(candidates, sentence), sentence), sentence)
+    candidates = _shared_genitive(candidates, sentence)
     directing = bool(_DIRECTING_CUE.search(sentence))
     decisions: list[bool | None] = [
         _acts(sentence, c, directing, head, _list_known(candidates, head, c))
@@ -545,6 +662,7 @@ def find_responsible(
         if decisions[i] and decisions[i - 1] and _SECOND_DATIVE.fullmatch(gap) and candidates[i].body:
             decisions[i] = False
     _parallel_datives(candidates, decisions, sentence)
+    _levels_listed(candidates, decisions, sentence)
     for c, acts in zip(candidates, decisions, strict=True):
         if acts:
             add(c.start, c.designation, c.name, c.end)
@@ -579,8 +697,8 @@ def find_responsible(
             cleaned = _clean_np(part)
             if not cleaned or is_in(cleaned.split()[-1], "manner"):
                 continue
-            if gazetteer.find(cleaned) and not part.endswith(("ोें", "ो")):
-                continue  # a known post: the candidates above decided on it (a misspelt plural they never saw)
+            if gazetteer.find(cleaned) and gazetteer.find(part.split()[-1]) and not part.endswith(("ोें", "ो")):
+                continue  # a known post: the candidates above decided on it (a misspelt head or plural they never saw)
             if len(cleaned) > 2:
                 add(pos, cleaned)
     found.sort(key=lambda x: x[0])

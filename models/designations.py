@@ -12,6 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from nlp.normalize import fold
 from nlp.patterns import LETTERS, WORD_END, WORD_START
 from nlp.vocab import alternation, column, is_in
 
@@ -31,6 +35,9 @@ def _bare_body_named(text: str, m: re.Match[str], head: str) -> bool:
     return m.group(0) != head and bool(_ADDRESSED.match(text, m.end()))
 
 
+_HYPHENATED = re.compile(rf"{WORD_START}({LETTERS}{{2,}})-$")
+
+
 @dataclass(frozen=True)
 class Phrase:
     start: int
@@ -44,7 +51,10 @@ def plural_forms(word: str) -> list[str]:
     if word.endswith("ी"):
         # "पदाधिकारियो": the oblique plural with its anusvara lost in typing
         # "पदाधिकारीयों": the long vowel kept before the plural ending, a common typing slip
-        return [word[:-1] + "ियों", word[:-1] + "ियां", word[:-1] + "ियाँ", word + "गण", word[:-1] + "ियो", word + "यों"]
+        return [
+            *(word[:-1] + end for end in ("ियों", "ियां", "ियाँ", "ियो")),
+            *(word + end for end in ("गण", "यों", "यो")),  # "अधिकारीयो": both slips at once
+        ]
     if word.endswith("ि"):
         return [word + "यों", word + "यां"]
     if word.endswith("ा"):
@@ -67,6 +77,39 @@ def _heads() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
         rf"{WORD_START}(?:{alternation(list(singular))}|{LETTERS}+(?:{alternation(suffixes)})){WORD_END}"
     )
     return pattern, singular
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_heads() -> dict[str, str]:
+    """Heads whose misspellings are read as the post (``fuzzy_heads.tsv``), as written and folded."""
+    out: dict[str, str] = {}
+    for head in column("fuzzy_heads"):
+        for form in (head, fold(head)):
+            out.setdefault(form, head)
+    return out
+
+
+def fuzzy_head(word: str, cutoff: float = 85.0) -> str | None:
+    """The head a misspelt singular head word stands for (``अधकारी`` → ``अधिकारी``), or None when it is a head
+    already or near none (rapidfuzz edit similarity as written or folded, the same last letter)."""
+    heads = _fuzzy_heads()
+    forms = {word, fold(word)}
+    if len(word) < 5 or forms & heads.keys():
+        return None
+    scored = [
+        # "अधकिरी": two letters swapped score low on similarity, but are two edits away
+        (
+            max(fuzz.ratio(form, key), cutoff if Levenshtein.distance(form, key) <= 2 and len(form) >= 6 else 0.0),
+            -rank,
+            head,
+        )
+        for form in forms
+        for rank, (key, head) in enumerate(heads.items())
+        # a slip of a letter or two; "प्रबंध", "व्यवस्था": the noun a post is named after, not a slip for the post
+        if key[-1] == form[-1] and abs(len(key) - len(form)) <= 1 and not key.startswith(form)
+    ]
+    best = max(scored, default=(0.0, 0, ""))
+    return best[2] if best[0] >= cutoff else None
 
 
 @lru_cache(maxsize=4096)
@@ -100,7 +143,12 @@ def find_phrases(text: str) -> list[Phrase]:
     for m in pattern.finditer(text):
         head, body = _head_of(m.group(0))
         start = m.start()
-        words = text[max(0, m.start() - 80) : m.start()].split()
+        joined = _HYPHENATED.search(text, 0, m.start())
+        if joined and body and not pattern.fullmatch(joined.group(1)):
+            # "मंत्रि-परिषद", "नगर-निगम": a word joined by a hyphen is part of a body's head (never a second post,
+            # as in "अधिकारी-कर्मचारी")
+            head, start = f"{joined.group(1)}-{head}", joined.start(1)
+        words = text[max(0, start - 80) : start].split()
         modifiers: list[str] = []
         while words and len(modifiers) < _MAX_MODIFIERS:
             word = words[-1]
@@ -115,8 +163,8 @@ def find_phrases(text: str) -> list[Phrase]:
         if modifiers and modifiers[0] in _JOINER:
             modifiers.pop(0)
         if modifiers:
-            start = text.rfind(modifiers[0], max(0, m.start() - 80), m.start())
-        if body and not modifiers and " " not in head and not _bare_body_named(text, m, head):
+            start = text.rfind(modifiers[0], max(0, start - 80), start)
+        if body and not modifiers and not re.search("[ -]", head) and not _bare_body_named(text, m, head):
             continue  # a bare "केंद्र" or "विभाग" names no one
         prev = out[-1] if out else None
         if prev is not None and prev.body and not body and not text[prev.end : m.start()].strip():
