@@ -51,6 +51,7 @@ MANIFEST = ROOT / "corpus" / "real" / "manifest.jsonl"
 SPLITS = ("dev", "heldout")
 KINDS = ("minutes", "press note", "news")
 CUE_WORDS = ("निर्देश", "जाए", "करें", "कहा")
+CELL_KEY = "CELL:"  # a working annotation's key that names a table cell rather than a sentence
 FIELDS = (
     "deadline_date_acc",
     "deadline_text_acc",
@@ -86,7 +87,7 @@ def candidates(text: str) -> list[str]:
     out = [s.text for s in split_sentences(text)]
     out += [_LIST_MARKER.sub("", s) for s in out]  # "1. निर्णय लिया गया …" is annotated without its number
     out += [p.strip() for p in _FALLBACK_SPLIT.split(text) if p.strip()]
-    out += [cell.strip() for line in text.splitlines() if line.count("|") >= 2 for cell in line.split("|")]
+    out += _table_cells(text)
     return [c for c in out if c]
 
 
@@ -230,12 +231,25 @@ def fetch_note(entries: list[Json], texts: Path) -> int:
 # ---- building the manifest from working annotations (kept outside the repo) ----
 
 
+def _table_cells(text: str) -> list[str]:
+    """The cells of the lines with two or more ``|`` (an action table, or a page using ``|`` as its danda)."""
+    return [cell.strip() for line in text.splitlines() if line.count("|") >= 2 for cell in line.split("|")]
+
+
 def _find_sentence(text: str, key: str, piece: bool = False) -> str:
     """The one sentence of ``text`` holding ``key`` (folded): the splitter's, else the fallback split's.
 
     ``piece`` takes the fallback split's piece directly: for a line break that ends a paragraph (as the
-    guidelines delimit a sentence) where the splitter joins the lines.
+    guidelines delimit a sentence) where the splitter joins the lines. A key written ``CELL:words`` takes the
+    one table cell holding the words (a page that uses ``|`` as its danda is read cell by cell, as
+    ``candidates`` does).
     """
+    if key.startswith(CELL_KEY):
+        k = sentence_key(key[len(CELL_KEY) :])
+        cells = {c for c in _table_cells(text) if c and k in sentence_key(c)}
+        if len(cells) != 1:
+            raise ValueError(f"key {key!r} found in {len(cells)} cells")
+        return cells.pop()
     k = sentence_key(key)
     splitter = [] if piece else [s.text for s in split_sentences(text) if k in sentence_key(s.text)]
     if not splitter:

@@ -207,3 +207,18 @@ def test_build_refuses_a_key_that_is_not_in_one_sentence() -> None:
     ann |= {"department": "d", "kind": "news", "meeting": {}, "items": [{"key": "निर्देश", "targets": [], **slots}]}
     with pytest.raises(ValueError):
         rd.build_entry(ann, "उन्होंने निर्देश दिए कि सड़क बने। दूसरा निर्देश भी दिया।")
+
+
+def test_build_takes_a_cell_key_from_a_page_that_uses_pipes_as_dandas() -> None:
+    slots: dict[str, Any] = {"issued_by": None, "responsible": [], "deadline": None, "recurrence": None}
+    ann: dict[str, Any] = {"id": "x", "url": "https://example.org/x", "query": "q", "state": "s"}
+    item = {"key": "CELL:सड़क की मरम्मत", "targets": [], **slots}
+    ann |= {"department": "d", "kind": "news", "meeting": {}, "items": [item]}
+    text = "मंत्री ने बैठक ली | उन्होंने सड़क की मरम्मत एक सप्ताह में करने को कहा | अधिकारी उपस्थित रहे |\n"
+    entry, gold = rd.build_entry(ann, text)
+    assert gold["items"][0]["sentence"] == "उन्होंने सड़क की मरम्मत एक सप्ताह में करने को कहा"
+    rebuilt = rd.rebuild_gold(entry, text)
+    assert not rebuilt.unaligned and rebuilt.gold["items"][0]["sentence"] == gold["items"][0]["sentence"]
+    ann["items"][0]["key"] = "CELL:पुल"
+    with pytest.raises(ValueError):
+        rd.build_entry(ann, text)
