@@ -51,6 +51,7 @@ from sqlalchemy.engine import make_url
 
 from core.settings import get_settings
 from search import item_queries as store
+from search.filter_ids import changed_since, snapshot
 from search.ivf import IvfIndex
 from search.vectors import AnnIndex
 from store.db import Database
@@ -59,6 +60,9 @@ log = logging.getLogger(__name__)
 
 LOAD_CHUNK = 20_000  # stored vectors read per transaction while loading
 SAVE_EVERY_S = 60.0  # a changed index is written at most this often (and when the service stops)
+#: PostgreSQL: the sweep (stored ids against the index's) runs when the change log shows a write since the
+#: last one, and at least this often (an embedding committed late by another process is not logged).
+SWEEP_EVERY_S = 60.0
 FORMAT = 1
 DTYPES = ("f16", "i8")
 ENGINES = ("hnsw", "ivfpq")
@@ -165,6 +169,7 @@ class VectorStore:
         with db.read() as s:
             self.database = _database_identity(s)
         self.index: AnnIndex | IvfIndex = self._new_index()
+        self._swept: tuple[str, float] | None = None  # PostgreSQL: (snapshot, monotonic time) of the last sweep
         self.loaded_from_file = False
         self._dirty = False
         self._saved_at = time.monotonic()
@@ -294,9 +299,26 @@ class VectorStore:
                 self._dirty = True
             return changed
 
-    def _sweep(self) -> int:
+    def _sweep_due(self) -> bool:
+        """Whether the sweep must look: always on SQLite; on PostgreSQL when a logged write became visible
+        since the last sweep or SWEEP_EVERY_S passed. Counting a million stored vectors took 0.5 s, and
+        the worker syncs at every poll (twice): searches waited behind it."""
+        if self._swept is None:
+            return True
+        snap, at = self._swept
+        if time.monotonic() - at >= SWEEP_EVERY_S:
+            return True
         with self.db.read() as s:
+            return changed_since(s, snap)
+
+    def _sweep(self) -> int:
+        if not self._sweep_due():
+            return 0
+        with self.db.read() as s:
+            snap = snapshot(s)  # before the count: a write committed after it makes the next sweep look
+            swept = None if snap is None else (snap, time.monotonic())
             if store.embedding_count(s, self.model) == len(self.index):
+                self._swept = swept
                 return 0
             stored = store.embedded_item_ids(s, self.model)
         keys = self.index.keys()
@@ -309,4 +331,5 @@ class VectorStore:
                 ids, matrix = store.embeddings_of(s, self.model, missing.tolist())
             self.index.add(ids, matrix)
             added = len(ids)
+        self._swept = swept
         return removed + added
