@@ -340,7 +340,7 @@ class IvfIndex:
                 return self._probe(q, k, None, self._live)
             cand = self._held(allowed)
             if self._ivf is None or len(cand) <= EXACT_MAX:
-                return self._exact(q, cand, k)
+                return self._rank(q, cand, k)
             return self._probe(q, k, cand, len(cand))
 
     def _held(self, allowed: Collection[int]) -> np.ndarray:
@@ -360,9 +360,6 @@ class IvfIndex:
         if not len(ids):
             return []
         return top_k(ids, self._file().read(self._slots(ids)) @ q, k)
-
-    def _exact(self, q: np.ndarray, cand: np.ndarray, k: int) -> list[tuple[int, float]]:
-        return self._rank(q, cand, k)
 
     def _scan(self, q: np.ndarray, k: int) -> list[tuple[int, float]]:
         """Exact over every live row of the file (an index not trained yet)."""
