@@ -549,6 +549,11 @@ def pgvector_note(db: Database) -> str:
     return "pgvector is installed but not used yet: vectors are searched in process"
 
 
+def _pool_for(k: int, n: int, passing: float) -> int:
+    """The nearest-``n`` pool that holds ``k`` passing items when ``passing`` of ``n`` pass, with POOL_MARGIN."""
+    return math.ceil(k * n / passing * POOL_MARGIN)
+
+
 def _first_pool(k: int, n: int, passing: float | None) -> int:
     """The first pool for ``k`` of ``n`` vectors when about ``passing`` items pass the filter (None: not
     known): sized for ``k`` at that share with POOL_MARGIN, at least SEMANTIC_POOL; 0 when even
@@ -558,7 +563,7 @@ def _first_pool(k: int, n: int, passing: float | None) -> int:
         return SEMANTIC_POOL
     if passing <= 0:
         return 0
-    wanted = math.ceil(k * n / passing * POOL_MARGIN)
+    wanted = _pool_for(k, n, passing)
     if wanted > SEMANTIC_POOL_MAX or wanted >= n:  # no pool would do, or it would be every vector
         return 0
     return max(SEMANTIC_POOL, wanted)
@@ -570,5 +575,5 @@ def _wider_pool(size: int, passed: int, k: int) -> int:
     or 0 when even ``SEMANTIC_POOL_MAX`` would not be enough (a narrow filter: rank its items exactly)."""
     if passed == 0 or size >= SEMANTIC_POOL_MAX:
         return 0
-    wanted = math.ceil(k * size / passed * POOL_MARGIN)
+    wanted = _pool_for(k, size, passed)
     return wanted if wanted <= SEMANTIC_POOL_MAX else 0
