@@ -237,9 +237,11 @@ _LEVEL = spelled(r"\s*स्तर(?:ीय)?\s+(?:की|के|का|पर)"
 _DIRECTING_CUE = spelled(r"निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान|पाबंद|ताकीद|प्रेरित|चेतावनी")
 
 
-# "… के साथ (आयोजित) बैठक / वीडियो कॉन्फ्रेंस में": those the meeting was held with.
+# "… के साथ (आयोजित) बैठक / वीडियो कॉन्फ्रेंस की और उन्हें … निर्देश दिया": those the meeting was held with,
+# when a pronoun dative after it points back at them (never by themselves: participants are not addressees).
 _MET_WITH = spelled(
     r"\s+के\s+साथ\s+(?:[\u0900-\u097f]+\s+){0,2}?(?:बैठक|समीक्षा\s+बैठक|वीडियो\s+कॉन्फ्रेंस|वीडियो\s+कांफ्रेंस|वीडियो\s+कॉन्फ्रेंसिंग|वीसी|समीक्षा)"
+    r"[^।]*?\s(?:उन्हें|उन्हे|उनसे|उनको|इन्हें|इन्हे|इनसे)\s"
 )
 _EMPHASIS = str.maketrans({"*": " ", "_": " "})
 # "निर्देश दिए की सभी ग्राम सेवक …", "कहा की …": the conjunction कि typed as की after a directing verb (same length).
@@ -667,8 +669,7 @@ def find_responsible(
         if acts:
             add(c.start, c.designation, c.name, c.end)
     if not found and directing:
-        # "सभी जिलाधिकारियों के साथ वीडियो कॉन्फ्रेंस में … निर्देश दिए": with no one else named, the
-        # directions go to those the meeting was held with (and every member of their list)
+        # "सभी उपायुक्तों के साथ वीडियो कॉन्फ्रेंस की और उन्हें … निर्देश दिया": the pronoun means the participants
         for i, c in enumerate(candidates):
             if _MET_WITH.match(sentence, c.end):
                 head = _list_head(candidates, i, sentence)
