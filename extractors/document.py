@@ -12,6 +12,7 @@ from extractors import second_opinion
 from extractors.departments import department_phrase, meeting_department
 from extractors.directives import line_cue
 from extractors.furniture_facts import furniture_facts
+from extractors.headlines import cut_short, headline_cue
 from extractors.meeting import (
     chair_from,
     meeting_date,
@@ -140,6 +141,8 @@ class DocumentExtractor:
         self.previous_text = ""
         # Who must act on the directive read from the sentence before (empty when it held none).
         self.previous_responsible: list[dict[str, Any]] = []
+        self.unit_texts: list[str] = []  # every sentence of the document, in reading order
+        self.cut_short = False  # the text stops in the middle of its prose (a page's cut beginning)
         self.list_open = False  # the line before opened a list (निम्न निर्देश दिए गए:) or was a line of one
         self.opinion = second_opinion.active()  # None unless NIRDESH_SECOND_OPINION is on
 
@@ -151,6 +154,8 @@ class DocumentExtractor:
             [[_Unit(i + 1, s) for s in split_sentences(text)] for i, text in enumerate(self.pages)]
         )
         self.last_unit = units[-1] if units else None
+        self.unit_texts = [u.sentence.text for u in units]
+        self.cut_short = cut_short(self.unit_texts)
         first = True
         for unit in units:
             self._sentence(unit, table_keys, is_title=first)
@@ -250,7 +255,12 @@ class DocumentExtractor:
         cue = second_opinion.cue(text, self.minutes, self.opinion)
         if cue is None and in_list:
             cue = line_cue(text)  # "… पेंडिंग काम निपटाने के निर्देश": a verbless list line
-        if cue is None or (unmarked and not in_list):
+        if unmarked and not in_list:
+            # a headline: an item only when it is the only statement of its directive
+            # (on a cut page only: a whole article restates its headlines; never a line that opens a list)
+            headline = self.cut_short and not _LIST_INTRO.search(text)
+            cue = headline_cue(text, [t for t in self.unit_texts if t is not text], cue) if headline else None
+        if cue is None:
             return
         key = fold(text)
         if any(key in k or k in key for k in table_keys if len(k) > 10):
