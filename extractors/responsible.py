@@ -274,6 +274,27 @@ _MODIFIER_OF_NEXT = spelled(
 _INITIALISM = re.compile(rf"(?<![\u0900-\u097f])(?:{alternation(column('letter_names'))}){{2,6}}(?![\u0900-\u097f])")
 
 
+# "कार्यालय प्रमुखों को", "सभी कार्यालय एवं विभाग प्रमुखों से": प्रमुख as the head of a post (never before a
+# noun, as in "प्रमुख सचिव", "प्रमुख योजनाओं"); a bare modifier joined before it shares the head.
+_CHIEF = spelled(
+    rf"{WORD_START}(?:(?P<a>{LETTERS}+)\s+(?:एवं|और|तथा|व)\s+)?(?P<b>{LETTERS}+)\s+(?P<head>प्रमुखों|प्रमुख)"
+    r"(?=\s*(?:,|।|$|(?:को|से|ने|एवं|और|तथा|व|द्वारा)(?![\u0900-\u0963\u0966-\u097f])))"
+)
+
+
+def _chiefs(sentence: str) -> list[_Candidate]:
+    """Posts headed by प्रमुख (``विभाग प्रमुख``), each member of ``X एवं Y प्रमुखों``."""
+    out: list[_Candidate] = []
+    for m in _CHIEF.finditer(sentence):
+        words = [w for w in (m["a"], m["b"]) if w]
+        if any(w in _POSTPOSITIONS or is_in(w, "np_stop") or is_in(w, "drop_words") for w in words):
+            continue
+        if m["a"]:
+            out.append(_Candidate(m.start("a"), m.end("a"), f"{m['a']} प्रमुख", None, False))
+        out.append(_Candidate(m.start("b"), m.end("head"), f"{m['b']} प्रमुख", None, False))
+    return out
+
+
 _ADDRESSED_WORD = re.compile(rf"{WORD_START}(?P<word>{LETTERS}{{5,}})\s+(?:को|से){WORD_END}")
 
 
@@ -326,6 +347,8 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
         elif len(inside) == 1 and ph.end - ph.start > inside[0].end - inside[0].start and ph.end >= inside[0].end:
             c = inside[0]
             c.start, c.end, c.designation = ph.start, ph.end, ph.written
+    for chief in _chiefs(sentence):
+        out = [c for c in out if not (c.start < chief.end and chief.start < c.end)] + [chief]
     return sorted(out, key=lambda c: c.start)
 
 
