@@ -251,6 +251,21 @@ _THAT_AS_KI = re.compile(
     r"(?<![\u0900-\u097f])(?P<verb>(?:दिए|दिये|दिया|किया|किए|किये|कहा|गया|गए|गये)\s+)की"
     r"(?=\s(?!(?:गई|गयी|गए|जाए|जा|है|हैं)(?![\u0900-\u097f])))"
 )
+# "भवन प्रमंडल के अभियंता तो … फाइल करने का निर्देश दिया गया": को typed as तो before a direction, in a sentence
+# with no condition (अगर/यदि/जब … तो) before it (same length: offsets kept).
+_TO_AS_KO = spelled(
+    r"(?<=[\u0900-\u097f])\s+तो(?=\s+[^।]{0,160}?(?:का|की|के)\s+(?:भी\s+)?(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|आदेश|हिदायत))"
+)
+_CONDITION = spelled(rf"{WORD_START}(?:अगर|यदि|जब|जहां|जहाँ|जैसे\s+ही){WORD_END}|\sतो\s+(?:भी|ही)\s")
+
+
+def _to_as_ko(sentence: str) -> str:
+    """Read a तो that stands for को (no condition in the sentence) as को."""
+    if _CONDITION.search(sentence):
+        return sentence
+    return _TO_AS_KO.sub(lambda m: m.group().replace("तो", "को"), sentence)
+
+
 # "सभी बीएलओ को", "जिले के सभी डीएफओ …": an initialism (letter names only) names a post or office.
 # "पीएमओ से सौंपी गई जिम्मेदारी": where something given came from, not who must act.
 _SOURCE_OF = re.compile(
@@ -476,6 +491,9 @@ def _acts(
     list the candidate closes begins (``तहसीलदार, नायब तहसीलदार एवं राजस्व निरीक्षक …``)."""
     after = sentence[c.end :]
     agent = _AGENT.match(after)
+    named = None if agent else _NAMED_BY_AGENT.match(after)
+    if named and _names_a_holder(named["name"]):
+        agent = named  # "आयुक्त विशाल सिंह के द्वारा …": the holder's name between the post and द्वारा
     if agent:  # the agent of a passive acts, unless the passive is the direction itself or a done deed
         rest = c.end + agent.end()
         return not _DIRECTING_VERB.match(sentence, rest) and not _DONE_BY.match(sentence, rest)
@@ -524,6 +542,9 @@ def _acts(
 
 # "कलेक्टर एवं जिला निर्वाचन अधिकारी हर्षिका सिंह ने …": a post, its holder's name (one to four words) and the
 # ergative: the agent who directs, never an addressee.
+_NAMED_BY_AGENT = spelled(
+    r"(?P<name>(?:\s+[\u0900-\u097f.]+){1,4}?)\s+(?:\([^()]{0,60}\)\s*)?(?:के\s+)?द्वारा" + WORD_END
+)
 _NAMED_AGENT = spelled(r"(?P<name>(?:\s+[\u0900-\u097f.]+){1,4}?)\s+(?:\([^()]{0,60}\)\s*)?(?:ने|नें)" + WORD_END)
 
 
@@ -647,6 +668,7 @@ def find_responsible(
     """Addressees of the directive in ``sentence``, as [{name, designation}], in order."""
     sentence = sentence.translate(_EMPHASIS)  # "*प्रदूषण विभाग* को": marks around a name, offsets kept
     sentence = _THAT_AS_KI.sub(r"\g<verb>कि", sentence)  # "निर्देश दिए की सभी …": कि typed as की, offsets kept
+    sentence = _to_as_ko(sentence)  # "X तो … का निर्देश दिया गया": को typed as तो, offsets kept
     found: list[tuple[int, dict[str, str | None]]] = []
     spans: list[tuple[int, int]] = []
 
