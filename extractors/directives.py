@@ -431,6 +431,24 @@ def directive_cue(sentence: str, *, minutes_context: bool = False) -> DirectiveC
     return None
 
 
+# "… सभी पंपों पर जनरेटर चालू हालत में होना चाहिए।", "… फाइलों का निपटारा सात दिन में करना अनिवार्य है।": an
+# obligation standing alone, with no frame. Right after a directive it goes on with the directions.
+_STANDALONE_OBLIGATION = spelled(
+    rf"(?:{_SHOULD}|{_HAPPEN_AS_TOLD}|{_BECOME_BY}|{_OBLIGATION}|{_MUST_NOT_HAPPEN}"
+    rf"|{_B}(?:होना|होनी|होने)\s+चाहिए{_CLAUSE_END}"
+    rf"|{_B}(?:करना|कराना|रखना|देना|भेजना)\s+(?:अनिवार्य|आवश्यक)\s+(?:है|होगा){_CLAUSE_END})"
+)
+
+
+def continued_obligation(sentence: str) -> DirectiveCue | None:
+    """The cue of an obligation with no frame (``… होना चाहिए``, ``… करना अनिवार्य है``), read as a directive
+    only where it follows one: not a statement of priority, an opinion, a report or a past direction."""
+    if blocked(sentence) or _OPINION.search(sentence) or _REPORTED.search(sentence):
+        return None
+    m = _STANDALONE_OBLIGATION.search(sentence)
+    return DirectiveCue("obligation", m.start(), m.end(), 0.55) if m else None
+
+
 _LINE_RULES = (("verbless", spelled(_VERBLESS)), ("subjunctive", spelled(_SUBJUNCTIVE_3SG)))
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from core.contract import SCHEMA_ID, Extraction
 from extractors import second_opinion
 from extractors.departments import department_phrase, meeting_department
-from extractors.directives import line_cue
+from extractors.directives import continued_obligation, line_cue
 from extractors.furniture_facts import furniture_facts
 from extractors.headlines import cut_short, headline_cue
 from extractors.meeting import (
@@ -143,6 +143,7 @@ class DocumentExtractor:
         self.previous_responsible: list[dict[str, Any]] = []
         self.unit_texts: list[str] = []  # every sentence of the document, in reading order
         self.cut_short = False  # the text stops in the middle of its prose (a page's cut beginning)
+        self.previous_item = False  # the sentence before was read as an item
         self.list_open = False  # the line before opened a list (निम्न निर्देश दिए गए:) or was a line of one
         self.opinion = second_opinion.active()  # None unless NIRDESH_SECOND_OPINION is on
 
@@ -196,6 +197,7 @@ class DocumentExtractor:
             self._read_sentence(unit, table_keys, mentions, is_title=is_title)
         finally:
             self.previous_responsible = list(self.items[-1]["responsible"]) if len(self.items) > count else []
+            self.previous_item = len(self.items) > count
             self.previous_text = unit.sentence.text
             self.previous_addressees = [
                 pm for pm in mentions if not pm.ergative and (pm.written or pm.person.designation)
@@ -255,6 +257,8 @@ class DocumentExtractor:
         cue = second_opinion.cue(text, self.minutes, self.opinion)
         if cue is None and in_list:
             cue = line_cue(text)  # "… पेंडिंग काम निपटाने के निर्देश": a verbless list line
+        if cue is None and self.previous_item and not unmarked:
+            cue = continued_obligation(text)  # "… होना चाहिए।" right after a directive goes on with the directions
         if unmarked and not in_list:
             # a headline: an item only when it is the only statement of its directive
             # (on a cut page only: a whole article restates its headlines; never a line that opens a list)
