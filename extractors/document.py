@@ -12,7 +12,7 @@ from extractors import second_opinion
 from extractors.departments import department_phrase, meeting_department
 from extractors.directives import continued_obligation, line_cue
 from extractors.furniture_facts import furniture_facts
-from extractors.headlines import cut_short, headline_cue
+from extractors.headlines import cut_before_action, cut_short, headline_cue
 from extractors.meeting import (
     chair_from,
     meeting_date,
@@ -264,8 +264,8 @@ class DocumentExtractor:
             # (on a cut page only: a whole article restates its headlines; never a line that opens a list)
             headline = self.cut_short and not _LIST_INTRO.search(text)
             cue = headline_cue(text, [t for t in self.unit_texts if t is not text], cue) if headline else None
-        if cue is None:
-            return
+        if cue is None or (unit is self.last_unit and self.cut_short and cut_before_action(text)):
+            return  # no cue, or a frame the page cut before its action (… निर्देश दिए कि सभी स्कूलों के पि)
         key = fold(text)
         if any(key in k or k in key for k in table_keys if len(k) > 10):
             return  # the same directive is read from its table row

@@ -79,3 +79,25 @@ def cut_short(sentences: list[str]) -> bool:
         if len(_DEVANAGARI_WORD.findall(sentence)) >= 3 and blocked(sentence) != "site_furniture":
             return sentence.rstrip().rstrip("\"'”’»").rstrip()[-1:] not in TERMINATORS + ".|"
     return False
+
+
+# After a frame's कि, a word that may be the action's verb or verbal noun (or a pronoun's अपने, which is not).
+_VERB_LIKE = re.compile(
+    r"(?<![\u0900-\u097f])(?!अपने(?![\u0900-\u097f]))[\u0900-\u097f]+(?:ें|एं|ाएं|ायें|ाए|ाये|ना|नी|ने|ता|ती|ते|गा|गी|गे|या|यी|ई|ए)"
+    r"(?![\u0900-\u097f])|(?<![\u0900-\u097f])(?:हो|हों|करे|दे|ले|रहे)(?![\u0900-\u097f])"
+)
+_FUTURE_OR_ORDER = re.compile(
+    r"[\u0900-\u097f]+(?:ेंगे|ेंगी|ेगा|ेगी|ें|एं|ाएं|ायें)(?![\u0900-\u097f])|(?:जाए|जाएं|जाये|जायें)(?![\u0900-\u097f])"
+)
+_FRAME_THAT = re.compile(r"(?:निर्देश|निर्देशित|निदेश|हिदायत|आदेश|कहा)[^।]*?\sकि\s+(?P<rest>[^।]*)$")
+
+
+def cut_before_action(sentence: str) -> bool:
+    """Is ``sentence`` a frame cut at the page end before its action (``… निर्देश दिए कि सभी स्कूलों के पिछले
+    सत्र क``): after कि only nouns, no word that could be the verb?"""
+    m = _FRAME_THAT.search(sentence)
+    if m is None or _VERB_LIKE.search(m["rest"]) is not None:
+        return False
+    # an action written before the frame ("… लॉगिन करेंगे साथ ही … निर्देशित किया गया कि …") still counts
+    before = sentence[: m.start()]
+    return _FUTURE_OR_ORDER.search(before) is None

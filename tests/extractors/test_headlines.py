@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from extractors import extract_document
-from extractors.headlines import cut_short, repeated_in
+from extractors.headlines import cut_before_action, cut_short, repeated_in
 from ingest.document import IngestedDocument, Page
 from tests.extractors.test_forms import rows
 
@@ -32,3 +32,22 @@ def test_repetition_is_read_from_sentences_with_a_mark_and_not_from_the_headline
     assert not repeated_in(line, [line], line)
     assert repeated_in(line, ["उन्होंने नालों की सफाई दस दिन में कराने को कहा।"], line)
     assert not repeated_in(line, ["उन्होंने नालों की सफाई दस दिन में कराने को कहा"], line)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cut"),
+    [
+        ("तहसीलदार ने निर्देश दिए कि सभी पटवारियों के पिछले वर्ष क", True),  # only nouns after कि
+        ("तहसीलदार ने निर्देश दिए कि सभी पटवारी खसरा अद्यतन करें और", False),  # the action is written
+        ("पटवारी प्रतिदिन गिरदावरी करेंगे साथ ही कानूनगो को निर्देशित किया गया कि हर ग", False),  # action before
+        ("तहसीलदार ने कहा कि अपने हलके में नियमित भ्रमण करने", False),  # a verbal noun: the action begun
+    ],
+)
+def test_a_frame_cut_before_its_action(sentence: str, cut: bool) -> None:
+    assert cut_before_action(sentence) is cut
+
+
+def test_a_frame_cut_at_the_end_of_a_page_is_no_item() -> None:
+    head = "कलेक्टर ने राजस्व विभाग की समीक्षा की।\n\n"
+    doc = IngestedDocument("t.txt", "txt", [Page(1, head + "उन्होंने निर्देश दिए कि सभी पटवारियों के पिछले वर्ष क\n", "txt")])
+    assert extract_document(doc, None).to_json()["action_items"] == []
