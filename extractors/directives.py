@@ -407,13 +407,28 @@ def blocked(sentence: str) -> str | None:
     return None
 
 
+# "उन्होंने … मानकों को बनाए रखने पर भी जोर दिया।": emphasis with no one named to act and no कि-clause.
+_EMPHASIS_END = spelled(r"\sपर\s+(?:भी\s+)?(?:विशेष\s+)?(?:जोर|ज़ोर|बल)\s+(?:भी\s+)?(?:दिया|दिए|दी)\s*[।.]?\s*$")
+_EMPHASIS_THAT = spelled(r"\sकि\s")
+# "… एएनएम और आशाओं को संबोधित करते हुए … पर बल दिया": those spoken to are told.
+_SPOKEN_TO = spelled(r"\sको\s+संबोधित\s+(?:करते|करती)\s+हुए")
+_ADDRESSED_AFTER = spelled(r"\s*(?:को|से)(?![\u0900-\u0963\u0966-\u097f])")
+
+
+def bare_emphasis(sentence: str) -> bool:
+    """A bare ``… पर जोर दिया`` (not an item by the gold conventions): no post or body is told (``X को``)."""
+    if not _EMPHASIS_END.search(sentence) or _EMPHASIS_THAT.search(sentence) or _SPOKEN_TO.search(sentence):
+        return False
+    return not any(_ADDRESSED_AFTER.match(sentence, ph.end) for ph in find_phrases(sentence))
+
+
 def directive_cue(sentence: str, *, minutes_context: bool = False) -> DirectiveCue | None:
     """The strongest directive cue in ``sentence``, or None if it is not a directive.
 
     ``minutes_context`` is true inside formal minutes, where numbered decisions in the future tense
     ("… किया जाएगा", "… भेजेंगी") are directives too.
     """
-    if blocked(sentence):
+    if blocked(sentence) or bare_emphasis(sentence):
         return None
     direct = CUE_RULES[0][1].search(sentence)
     if (
