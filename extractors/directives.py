@@ -120,7 +120,7 @@ _OBLIGATION = (
     rf"(?:जानी|जाना|जाने)\s+)चाहिए{_CLAUSE_END}"
 )
 # "जनता को किसी प्रकार की परेशानी न हो": a prohibition in the subjunctive.
-_MUST_NOT_HAPPEN = rf"{_B}(?:न|नहीं)\s+(?:हो|हों|होने\s+पाए|होने\s+दी\s+जाए)\s*[।.!]?\s*$"
+_MUST_NOT_HAPPEN = rf"{_B}(?:न|नहीं)\s+(?:हो|हों|होने\s+(?:पाए|पाये|पाएं|पायें)|होने\s+दी\s+जाए)\s*[।.!]?\s*$"
 # "आप स्वयं … समीक्षा करेंगे तथा … अवगत कराएंगे": a letter's instruction to its addressee.
 _YOU_WILL = r"^\s*(?:आप|आपके\s+द्वारा)\s"
 _OPINION = spelled(rf"{_B}(?:ऐसा|जबकि|बल्कि|जरूरत|आवश्यकता\s+है|केवल|सिर्फ|मात्र|सीमित){WORD_END}")
@@ -407,13 +407,28 @@ def blocked(sentence: str) -> str | None:
     return None
 
 
+# "उन्होंने … मानकों को बनाए रखने पर भी जोर दिया।": emphasis with no one named to act and no कि-clause.
+_EMPHASIS_END = spelled(r"\sपर\s+(?:भी\s+)?(?:विशेष\s+)?(?:जोर|ज़ोर|बल)\s+(?:भी\s+)?(?:दिया|दिए|दी)\s*[।.]?\s*$")
+_EMPHASIS_THAT = spelled(r"\sकि\s")
+# "… एएनएम और आशाओं को संबोधित करते हुए … पर बल दिया": those spoken to are told.
+_SPOKEN_TO = spelled(r"\sको\s+संबोधित\s+(?:करते|करती)\s+हुए")
+_ADDRESSED_AFTER = spelled(r"\s*(?:को|से)(?![\u0900-\u0963\u0966-\u097f])")
+
+
+def bare_emphasis(sentence: str) -> bool:
+    """A bare ``… पर जोर दिया`` (not an item by the gold conventions): no post or body is told (``X को``)."""
+    if not _EMPHASIS_END.search(sentence) or _EMPHASIS_THAT.search(sentence) or _SPOKEN_TO.search(sentence):
+        return False
+    return not any(_ADDRESSED_AFTER.match(sentence, ph.end) for ph in find_phrases(sentence))
+
+
 def directive_cue(sentence: str, *, minutes_context: bool = False) -> DirectiveCue | None:
     """The strongest directive cue in ``sentence``, or None if it is not a directive.
 
     ``minutes_context`` is true inside formal minutes, where numbered decisions in the future tense
     ("… किया जाएगा", "… भेजेंगी") are directives too.
     """
-    if blocked(sentence):
+    if blocked(sentence) or bare_emphasis(sentence):
         return None
     direct = CUE_RULES[0][1].search(sentence)
     if (
@@ -429,6 +444,24 @@ def directive_cue(sentence: str, *, minutes_context: bool = False) -> DirectiveC
         if m and applies(sentence, minutes_context):
             return DirectiveCue(kind, m.start(), m.end(), confidence)
     return None
+
+
+# "… सभी पंपों पर जनरेटर चालू हालत में होना चाहिए।", "… फाइलों का निपटारा सात दिन में करना अनिवार्य है।": an
+# obligation standing alone, with no frame. Right after a directive it goes on with the directions.
+_STANDALONE_OBLIGATION = spelled(
+    rf"(?:{_SHOULD}|{_HAPPEN_AS_TOLD}|{_BECOME_BY}|{_OBLIGATION}|{_MUST_NOT_HAPPEN}"
+    rf"|{_B}(?:होना|होनी|होने)\s+चाहिए{_CLAUSE_END}"
+    rf"|{_B}(?:करना|कराना|रखना|देना|भेजना)\s+(?:अनिवार्य|आवश्यक)\s+(?:है|होगा){_CLAUSE_END})"
+)
+
+
+def continued_obligation(sentence: str) -> DirectiveCue | None:
+    """The cue of an obligation with no frame (``… होना चाहिए``, ``… करना अनिवार्य है``), read as a directive
+    only where it follows one: not a statement of priority, an opinion, a report or a past direction."""
+    if blocked(sentence) or _OPINION.search(sentence) or _REPORTED.search(sentence):
+        return None
+    m = _STANDALONE_OBLIGATION.search(sentence)
+    return DirectiveCue("obligation", m.start(), m.end(), 0.55) if m else None
 
 
 _LINE_RULES = (("verbless", spelled(_VERBLESS)), ("subjunctive", spelled(_SUBJUNCTIVE_3SG)))

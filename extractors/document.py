@@ -10,8 +10,9 @@ from typing import Any
 from core.contract import SCHEMA_ID, Extraction
 from extractors import second_opinion
 from extractors.departments import department_phrase, meeting_department
-from extractors.directives import line_cue
+from extractors.directives import continued_obligation, line_cue
 from extractors.furniture_facts import furniture_facts
+from extractors.headlines import cut_before_action, cut_short, headline_cue
 from extractors.meeting import (
     chair_from,
     meeting_date,
@@ -29,7 +30,7 @@ from nlp.dates import TimeExpression, find_time_expressions
 from nlp.normalize import clean_text, fold
 from nlp.sentences import ANAPHORIC_OPENER, TERMINATORS, Sentence, split_sentences
 
-EXTRACTOR_VERSION = "0.7.0"
+EXTRACTOR_VERSION = "0.8.0"
 
 _MINUTES = re.compile(
     r"कार्यवृत्त|निर्णय\s+(?:लिया\s+गया|लिए\s+गए)|कार्यवाही\s*[:\-–]|बैठक\s+की\s+कार्यवाही|उपस्थित\s+(?:सदस्य|अधिकारी)\s*[:\-–]"
@@ -140,6 +141,9 @@ class DocumentExtractor:
         self.previous_text = ""
         # Who must act on the directive read from the sentence before (empty when it held none).
         self.previous_responsible: list[dict[str, Any]] = []
+        self.unit_texts: list[str] = []  # every sentence of the document, in reading order
+        self.cut_short = False  # the text stops in the middle of its prose (a page's cut beginning)
+        self.previous_item = False  # the sentence before was read as an item
         self.list_open = False  # the line before opened a list (निम्न निर्देश दिए गए:) or was a line of one
         self.opinion = second_opinion.active()  # None unless NIRDESH_SECOND_OPINION is on
 
@@ -151,6 +155,8 @@ class DocumentExtractor:
             [[_Unit(i + 1, s) for s in split_sentences(text)] for i, text in enumerate(self.pages)]
         )
         self.last_unit = units[-1] if units else None
+        self.unit_texts = [u.sentence.text for u in units]
+        self.cut_short = cut_short(self.unit_texts)
         first = True
         for unit in units:
             self._sentence(unit, table_keys, is_title=first)
@@ -191,6 +197,7 @@ class DocumentExtractor:
             self._read_sentence(unit, table_keys, mentions, is_title=is_title)
         finally:
             self.previous_responsible = list(self.items[-1]["responsible"]) if len(self.items) > count else []
+            self.previous_item = len(self.items) > count
             self.previous_text = unit.sentence.text
             self.previous_addressees = [
                 pm for pm in mentions if not pm.ergative and (pm.written or pm.person.designation)
@@ -250,8 +257,15 @@ class DocumentExtractor:
         cue = second_opinion.cue(text, self.minutes, self.opinion)
         if cue is None and in_list:
             cue = line_cue(text)  # "… पेंडिंग काम निपटाने के निर्देश": a verbless list line
-        if cue is None or (unmarked and not in_list):
-            return
+        if cue is None and self.previous_item and not unmarked:
+            cue = continued_obligation(text)  # "… होना चाहिए।" right after a directive goes on with the directions
+        if unmarked and not in_list:
+            # a headline: an item only when it is the only statement of its directive
+            # (on a cut page only: a whole article restates its headlines; never a line that opens a list)
+            headline = self.cut_short and not _LIST_INTRO.search(text)
+            cue = headline_cue(text, [t for t in self.unit_texts if t is not text], cue) if headline else None
+        if cue is None or (unit is self.last_unit and self.cut_short and cut_before_action(text)):
+            return  # no cue, or a frame the page cut before its action (… निर्देश दिए कि सभी स्कूलों के पि)
         key = fold(text)
         if any(key in k or k in key for k in table_keys if len(k) > 10):
             return  # the same directive is read from its table row

@@ -45,7 +45,9 @@ _OBJECT_STRETCH = (
 _DIRECTED_LATER = spelled(
     rf"^\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:{_OBJECT_STRETCH}\s)?"
     r"(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]*ने)\s+(?:भी\s+)?"
-    rf"(?:(?:{_EMPTY_ADJ}|पूरी|पूर्ण|संपूर्ण)\s+){{0,2}}(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|जिम्मा|जिम्मेदारी|दायित्व|पाबंद|ताकीद|प्रेरित|चेतावनी"
+    rf"(?:(?:{_EMPTY_ADJ}|पूरी|पूर्ण|संपूर्ण)\s+){{0,2}}(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|जिम्मा|जिम्मेदारी|दायित्व|पाबंद|ताकीद|चेतावनी"
+    # "कर्मचारियों को … के लिए प्रेरित किया" (they were urged), not "किसानों को … प्रेरित किया जाए" (they are to be urged)
+    r"|प्रेरित(?!\s+(?:किया|किए|किये)\s+(?:जाए|जाएं|जाये|जायें|जाएगा|जाएंगे)|\s+करें|\s+करने)"
     r"|लक्ष्य\s+(?:भी\s+)?(?:दिया|दिए))"
     # "बीएलओ को विधानसभा चुनावों को लेकर जरूरी दिशा निर्देश जारी किए": the topic of the directions, no action
     # (verbal noun) in between whose object the dative could be
@@ -237,9 +239,11 @@ _LEVEL = spelled(r"\s*स्तर(?:ीय)?\s+(?:की|के|का|पर)"
 _DIRECTING_CUE = spelled(r"निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान|पाबंद|ताकीद|प्रेरित|चेतावनी")
 
 
-# "… के साथ (आयोजित) बैठक / वीडियो कॉन्फ्रेंस में": those the meeting was held with.
+# "… के साथ (आयोजित) बैठक / वीडियो कॉन्फ्रेंस की और उन्हें … निर्देश दिया": those the meeting was held with,
+# when a pronoun dative after it points back at them (never by themselves: participants are not addressees).
 _MET_WITH = spelled(
     r"\s+के\s+साथ\s+(?:[\u0900-\u097f]+\s+){0,2}?(?:बैठक|समीक्षा\s+बैठक|वीडियो\s+कॉन्फ्रेंस|वीडियो\s+कांफ्रेंस|वीडियो\s+कॉन्फ्रेंसिंग|वीसी|समीक्षा)"
+    r"[^।]*?\s(?:उन्हें|उन्हे|उनसे|उनको|इन्हें|इन्हे|इनसे)\s"
 )
 _EMPHASIS = str.maketrans({"*": " ", "_": " "})
 # "निर्देश दिए की सभी ग्राम सेवक …", "कहा की …": the conjunction कि typed as की after a directing verb (same length).
@@ -247,6 +251,21 @@ _THAT_AS_KI = re.compile(
     r"(?<![\u0900-\u097f])(?P<verb>(?:दिए|दिये|दिया|किया|किए|किये|कहा|गया|गए|गये)\s+)की"
     r"(?=\s(?!(?:गई|गयी|गए|जाए|जा|है|हैं)(?![\u0900-\u097f])))"
 )
+# "भवन प्रमंडल के अभियंता तो … फाइल करने का निर्देश दिया गया": को typed as तो before a direction, in a sentence
+# with no condition (अगर/यदि/जब … तो) before it (same length: offsets kept).
+_TO_AS_KO = spelled(
+    r"(?<=[\u0900-\u097f])\s+तो(?=\s+[^।]{0,160}?(?:का|की|के)\s+(?:भी\s+)?(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|आदेश|हिदायत))"
+)
+_CONDITION = spelled(rf"{WORD_START}(?:अगर|यदि|जब|जहां|जहाँ|जैसे\s+ही){WORD_END}|\sतो\s+(?:भी|ही)\s")
+
+
+def _to_as_ko(sentence: str) -> str:
+    """Read a तो that stands for को (no condition in the sentence) as को."""
+    if _CONDITION.search(sentence):
+        return sentence
+    return _TO_AS_KO.sub(lambda m: m.group().replace("तो", "को"), sentence)
+
+
 # "सभी बीएलओ को", "जिले के सभी डीएफओ …": an initialism (letter names only) names a post or office.
 # "पीएमओ से सौंपी गई जिम्मेदारी": where something given came from, not who must act.
 _SOURCE_OF = re.compile(
@@ -270,6 +289,27 @@ _MODIFIER_OF_NEXT = spelled(
     r"\s+[\u0900-\u0963\u0966-\u097f]+\s+(?:में|से|को|का|की|के|पर|ने|तक)(?![\u0900-\u0963\u0966-\u097f])"
 )
 _INITIALISM = re.compile(rf"(?<![\u0900-\u097f])(?:{alternation(column('letter_names'))}){{2,6}}(?![\u0900-\u097f])")
+
+
+# "कार्यालय प्रमुखों को", "सभी कार्यालय एवं विभाग प्रमुखों से": प्रमुख as the head of a post (never before a
+# noun, as in "प्रमुख सचिव", "प्रमुख योजनाओं"); a bare modifier joined before it shares the head.
+_CHIEF = spelled(
+    rf"{WORD_START}(?:(?P<a>{LETTERS}+)\s+(?:एवं|और|तथा|व)\s+)?(?P<b>{LETTERS}+)\s+(?P<head>प्रमुखों|प्रमुख)"
+    r"(?=\s*(?:,|।|$|(?:को|से|ने|एवं|और|तथा|व|द्वारा)(?![\u0900-\u0963\u0966-\u097f])))"
+)
+
+
+def _chiefs(sentence: str) -> list[_Candidate]:
+    """Posts headed by प्रमुख (``विभाग प्रमुख``), each member of ``X एवं Y प्रमुखों``."""
+    out: list[_Candidate] = []
+    for m in _CHIEF.finditer(sentence):
+        words = [w for w in (m["a"], m["b"]) if w]
+        if any(w in _POSTPOSITIONS or is_in(w, "np_stop") or is_in(w, "drop_words") for w in words):
+            continue
+        if m["a"]:
+            out.append(_Candidate(m.start("a"), m.end("a"), f"{m['a']} प्रमुख", None, False))
+        out.append(_Candidate(m.start("b"), m.end("head"), f"{m['b']} प्रमुख", None, False))
+    return out
 
 
 _ADDRESSED_WORD = re.compile(rf"{WORD_START}(?P<word>{LETTERS}{{5,}})\s+(?:को|से){WORD_END}")
@@ -324,6 +364,8 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
         elif len(inside) == 1 and ph.end - ph.start > inside[0].end - inside[0].start and ph.end >= inside[0].end:
             c = inside[0]
             c.start, c.end, c.designation = ph.start, ph.end, ph.written
+    for chief in _chiefs(sentence):
+        out = [c for c in out if not (c.start < chief.end and chief.start < c.end)] + [chief]
     return sorted(out, key=lambda c: c.start)
 
 
@@ -449,6 +491,9 @@ def _acts(
     list the candidate closes begins (``तहसीलदार, नायब तहसीलदार एवं राजस्व निरीक्षक …``)."""
     after = sentence[c.end :]
     agent = _AGENT.match(after)
+    named = None if agent else _NAMED_BY_AGENT.match(after)
+    if named and _names_a_holder(named["name"]):
+        agent = named  # "आयुक्त विशाल सिंह के द्वारा …": the holder's name between the post and द्वारा
     if agent:  # the agent of a passive acts, unless the passive is the direction itself or a done deed
         rest = c.end + agent.end()
         return not _DIRECTING_VERB.match(sentence, rest) and not _DONE_BY.match(sentence, rest)
@@ -497,6 +542,9 @@ def _acts(
 
 # "कलेक्टर एवं जिला निर्वाचन अधिकारी हर्षिका सिंह ने …": a post, its holder's name (one to four words) and the
 # ergative: the agent who directs, never an addressee.
+_NAMED_BY_AGENT = spelled(
+    r"(?P<name>(?:\s+[\u0900-\u097f.]+){1,4}?)\s+(?:\([^()]{0,60}\)\s*)?(?:के\s+)?द्वारा" + WORD_END
+)
 _NAMED_AGENT = spelled(r"(?P<name>(?:\s+[\u0900-\u097f.]+){1,4}?)\s+(?:\([^()]{0,60}\)\s*)?(?:ने|नें)" + WORD_END)
 
 
@@ -620,6 +668,7 @@ def find_responsible(
     """Addressees of the directive in ``sentence``, as [{name, designation}], in order."""
     sentence = sentence.translate(_EMPHASIS)  # "*प्रदूषण विभाग* को": marks around a name, offsets kept
     sentence = _THAT_AS_KI.sub(r"\g<verb>कि", sentence)  # "निर्देश दिए की सभी …": कि typed as की, offsets kept
+    sentence = _to_as_ko(sentence)  # "X तो … का निर्देश दिया गया": को typed as तो, offsets kept
     found: list[tuple[int, dict[str, str | None]]] = []
     spans: list[tuple[int, int]] = []
 
@@ -667,8 +716,7 @@ def find_responsible(
         if acts:
             add(c.start, c.designation, c.name, c.end)
     if not found and directing:
-        # "सभी जिलाधिकारियों के साथ वीडियो कॉन्फ्रेंस में … निर्देश दिए": with no one else named, the
-        # directions go to those the meeting was held with (and every member of their list)
+        # "सभी उपायुक्तों के साथ वीडियो कॉन्फ्रेंस की और उन्हें … निर्देश दिया": the pronoun means the participants
         for i, c in enumerate(candidates):
             if _MET_WITH.match(sentence, c.end):
                 head = _list_head(candidates, i, sentence)

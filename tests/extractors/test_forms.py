@@ -111,7 +111,8 @@ def test_time_limit_cells(cell: str, when: str, kind: str, recurrence: str, form
 def test_carried_addressees(document: str, expected: str, form: str) -> None:
     items = extract("\n".join(s.strip() for s in document.split(" / ")) + "\n")["action_items"]
     assert items, "no directive read"
-    assert [p["designation"] for p in items[-1]["responsible"]] == expected.split("|")
+    # "-": the last directive names nobody (corpus/README.md, subjectless follow-ups)
+    assert [p["designation"] for p in items[-1]["responsible"]] == ([] if expected == "-" else expected.split("|"))
 
 
 @pytest.mark.parametrize(("document", "expected", "form"), rows("list_lines.tsv", 3))

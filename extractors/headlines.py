@@ -1,0 +1,103 @@
+"""Headline-only directives: a line with no sentence mark is read as an item only when no body sentence
+repeats it (the gold convention: "a headline counts when it holds a directive no body sentence repeats")."""
+
+from __future__ import annotations
+
+import re
+
+from extractors.directives import DirectiveCue, blocked, directive_cue, line_cue
+from nlp.normalize import fold
+from nlp.sentences import TERMINATORS
+from nlp.vocab import is_in
+
+_WORD = re.compile(r"[\u0900-\u0963\u0966-\u097fA-Za-z0-9]+")
+# A body sentence that holds this share of the headline's content words repeats it.
+REPEAT_SHARE = 0.5
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The folded words of ``text`` that carry content: no function word or directive boilerplate."""
+    return frozenset(
+        w for w in (fold(m.group()) for m in _WORD.finditer(text)) if len(w) > 1 and not is_in(w, "stopwords")
+    )
+
+
+def _stem(word: str) -> str:
+    return word[:-2] if len(word) > 4 else word
+
+
+# Where a headline's clauses part: a comma, a colon or visarga, a dash or bar between words.
+_HEADLINE_CLAUSE = re.compile(r"\s*(?:,|[:ः](?!\S)|\s[-–—|]|[-–—|]\s)\s*")
+
+
+def headline_cue(line: str, bodies: list[str], whole: DirectiveCue | None = None) -> DirectiveCue | None:
+    """The cue of a headline that is the only statement of its directive. The headline is read clause by
+    clause (``… पूरा करें-कलेक्टर``, ``X को दिए निर्देश, … तैयारियां पूर्ण रखें``): each clause as a sentence or
+    as a verbless decision (``… भुगतान के निर्देश``); the clause that directs must not be repeated by a body
+    sentence. ``whole`` is the cue the rules found in the whole line, used when no clause holds one."""
+    if blocked(line):
+        return None  # "यह भी पढ़ें – …": a link to another story; the line's other blockers too
+    directing = False
+    for clause in _HEADLINE_CLAUSE.split(line):
+        clause = clause.strip()
+        if len(clause.split()) < 3:
+            continue
+        found = directive_cue(clause + "।") or line_cue(clause)
+        if found is None:
+            continue
+        directing = True
+        if not repeated_in(clause, bodies, line):
+            return found  # a directive of its own: no body sentence repeats this clause
+    if directing or whole is None or repeated_in(line, bodies, line):
+        return None
+    return whole
+
+
+def repeated_in(clause: str, bodies: list[str], line: str) -> bool:
+    """Does one of ``bodies`` (sentences with a mark, not the headline ``line`` printed again) hold at least
+    ``REPEAT_SHARE`` of the clause's content words (by stem)?"""
+    words = {_stem(w) for w in content_words(clause)}
+    if not words:
+        return True
+    key = fold(" ".join(line.split()))
+    for body in bodies:
+        if fold(" ".join(body.split())) == key or body.rstrip()[-1:] not in TERMINATORS + ".":
+            continue
+        if len(words & {_stem(w) for w in content_words(body)}) >= REPEAT_SHARE * len(words):
+            return True
+    return False
+
+
+_DEVANAGARI_WORD = re.compile(r"[\u0900-\u0963\u0966-\u097f]{2,}")
+
+
+def cut_short(sentences: list[str]) -> bool:
+    """Does the text stop in the middle of its prose (a page's beginning, cut): its last sentence of Hindi
+    prose (three words or more, no site button) has no sentence mark? In a whole article the body restates
+    what a headline directs; only a cut body can leave a headline as the only statement of a directive."""
+    for sentence in reversed(sentences):
+        if len(_DEVANAGARI_WORD.findall(sentence)) >= 3 and blocked(sentence) != "site_furniture":
+            return sentence.rstrip().rstrip("\"'”’»").rstrip()[-1:] not in TERMINATORS + ".|"
+    return False
+
+
+# After a frame's कि, a word that may be the action's verb or verbal noun (or a pronoun's अपने, which is not).
+_VERB_LIKE = re.compile(
+    r"(?<![\u0900-\u097f])(?!अपने(?![\u0900-\u097f]))[\u0900-\u097f]+(?:ें|एं|ाएं|ायें|ाए|ाये|ना|नी|ने|ता|ती|ते|गा|गी|गे|या|यी|ई|ए)"
+    r"(?![\u0900-\u097f])|(?<![\u0900-\u097f])(?:हो|हों|करे|दे|ले|रहे)(?![\u0900-\u097f])"
+)
+_FUTURE_OR_ORDER = re.compile(
+    r"[\u0900-\u097f]+(?:ेंगे|ेंगी|ेगा|ेगी|ें|एं|ाएं|ायें)(?![\u0900-\u097f])|(?:जाए|जाएं|जाये|जायें)(?![\u0900-\u097f])"
+)
+_FRAME_THAT = re.compile(r"(?:निर्देश|निर्देशित|निदेश|हिदायत|आदेश|कहा)[^।]*?\sकि\s+(?P<rest>[^।]*)$")
+
+
+def cut_before_action(sentence: str) -> bool:
+    """Is ``sentence`` a frame cut at the page end before its action (``… निर्देश दिए कि सभी स्कूलों के पिछले
+    सत्र क``): after कि only nouns, no word that could be the verb?"""
+    m = _FRAME_THAT.search(sentence)
+    if m is None or _VERB_LIKE.search(m["rest"]) is not None:
+        return False
+    # an action written before the frame ("… लॉगिन करेंगे साथ ही … निर्देशित किया गया कि …") still counts
+    before = sentence[: m.start()]
+    return _FUTURE_OR_ORDER.search(before) is None
