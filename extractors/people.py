@@ -56,11 +56,16 @@ _ERGATIVE = re.compile(
     rf"\s*(?:\([^()]{{0,60}}\)\s*|(?:[A-Za-z][A-Za-z.]*\s+){{1,4}}|{_ADDRESS}\s+)?(?:ने|(?:के\s+)?द्वारा){WORD_END}"
 )
 _BY_AGENT = re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:{_ADDRESS}\s+)?(?:के\s+)?द्वारा{WORD_END}")
-_DIRECTING = re.compile(r"[^।]{0,120}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान)")
+# "X के द्वारा … [a participle chain: किए जाने के] निर्देश … दिए गए": X directs, however long the chain; a finite
+# verb before the cue ("X द्वारा सड़क बनाई गई …", "… किया जा रहा है") ends X's own clause first.
+_CLAUSE_VERB = r"\s(?:जाएगा|जाएगी|जाएंगे|जायेगा|जायेगी|जायेंगे|गया|गई|गए|गये|गयी|है|हैं|रहा|रही|रहे)(?![\u0900-\u097f])"
+_DIRECTING = re.compile(
+    rf"(?:(?!{_CLAUSE_VERB})[^।]){{0,250}}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान)"
+)
 # A misspelt designation before ने ("जिलाधिकरी ने") is matched against the gazetteer with a fuzzy fallback.
 _WORD_BEFORE_NE = re.compile(rf"{WORD_START}({LETTERS}{{4,}})\s+ने{WORD_END}")
 _NAME_END_OK = re.compile(
-    r"\s*(?:ने|[A-Za-z]|की\s+अध्यक्षता|की\s+उपस्थिति|के\s+निर्देश|द्वारा|,|，|एवं|तथा|और|व(?![\u0900-\u097f])|सहित|\(|।|-|–|:|की\s+मौजूदगी|"
+    r"\s*(?:ने|[A-Za-z]|की\s+अध्यक्षता|की\s+उपस्थिति|के\s+निर्देश|(?:के\s+)?द्वारा|,|，|एवं|तथा|और|व(?![\u0900-\u097f])|सहित|\(|।|-|–|:|की\s+मौजूदगी|"
     r"को\s+(?:निर्देश|निर्देशित)|की\s+ओर\s+से|के\s+नेतृत्व)"
 )
 
