@@ -18,7 +18,7 @@ from extractors.meeting import (
     meeting_place,
     meeting_title,
 )
-from extractors.people import Person, PersonMention, PersonRegistry, directs, pronoun_agent
+from extractors.people import Person, PersonMention, PersonRegistry, body_agent, directs, pronoun_agent
 from extractors.recurrence import find_recurrence
 from extractors.steps import ItemDraft, choose_deadline, deadline_dict, run_steps
 from extractors.tables import ActionRow, pipe_tables, rows_from_table
@@ -141,6 +141,8 @@ class DocumentExtractor:
         # Who must act on the directive read from the sentence before (empty when it held none).
         self.previous_responsible: list[dict[str, Any]] = []
         self.list_open = False  # the line before opened a list (निम्न निर्देश दिए गए:) or was a line of one
+        self.bodies: dict[str, Person] = {}  # offices that gave directions, by their abbreviation ("FSSAI")
+        self.last_body: Person | None = None  # the office that directed last: "विभाग ने …" means it
         self.opinion = second_opinion.active()  # None unless NIRDESH_SECOND_OPINION is on
 
     # -- prose -------------------------------------------------------------
@@ -176,6 +178,9 @@ class DocumentExtractor:
             return person, (agents[0].start, agents[0].end)
         if pron:
             return self.reporter or self.speaker, (pron.start(), pron.end())
+        office = self._office_agent(text)
+        if office is not None:
+            return office
         body = _letter_body(text)
         if body is not None:
             return body, None
@@ -183,6 +188,22 @@ class DocumentExtractor:
         if ordered:  # "डीएम के निर्देश पर … शिविर लगाए जाएंगे": the one whose orders these are
             return ordered[0].person, (ordered[0].start, ordered[0].end)
         return self.speaker, None
+
+    def _office_agent(self, text: str) -> tuple[Person, tuple[int, int]] | None:
+        """A body that directs with no person as agent (``परिवहन विभाग के द्वारा … निर्देश दिए``); its bare head
+        (``विभाग ने …``) or abbreviation (``FSSAI ने``) later means the office named before."""
+        found = body_agent(text, frozenset(self.bodies))
+        if found is None:
+            return None
+        person = self.bodies.get(found.alias or "") if found.alias else None
+        if person is None and found.name is None:
+            person = self.last_body or Person(None, text[found.start : found.end].split()[0])
+        if person is None:
+            person = Person(None, found.name)
+            if found.alias:
+                self.bodies[found.alias] = person
+        self.last_body = person
+        return person, (found.start, found.end)
 
     def _sentence(self, unit: _Unit, table_keys: list[str], *, is_title: bool) -> None:
         mentions = self.registry.find_mentions(unit.sentence.text)
@@ -232,8 +253,8 @@ class DocumentExtractor:
             if self.first_agent_in_review is None and re.search("समीक्षा|बैठक", text) and not first.generic():
                 self.first_agent_in_review = first
             self.speaker = agents[0].person
-        elif issuer is not None and issuer_span is None and issuer is not self.speaker and issuer.canonical is None:
-            self.speaker = issuer  # an office's letter: its directions go on in the sentences after
+        elif issuer is not None and issuer is not self.speaker and issuer.canonical is None and issuer.name is None:
+            self.speaker = issuer  # an office's letter or direction: its directions go on in the sentences after
         elif chair and (self.speaker is None or (self.speaker.generic() and not chair.person.generic())):
             # "विभाग के अधिकारियों ने … बैठक की" (a headline), then "X के नेतृत्व में बैठक": X speaks
             self.speaker = chair.person

@@ -59,9 +59,7 @@ _BY_AGENT = re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:{_ADDRESS}\s+)?(?:क�
 # "X के द्वारा … [a participle chain: किए जाने के] निर्देश … दिए गए": X directs, however long the chain; a finite
 # verb before the cue ("X द्वारा सड़क बनाई गई …", "… किया जा रहा है") ends X's own clause first.
 _CLAUSE_VERB = r"\s(?:जाएगा|जाएगी|जाएंगे|जायेगा|जायेगी|जायेंगे|गया|गई|गए|गये|गयी|है|हैं|रहा|रही|रहे)(?![\u0900-\u097f])"
-_DIRECTING = re.compile(
-    rf"(?:(?!{_CLAUSE_VERB})[^।]){{0,250}}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान)"
-)
+_DIRECTING = re.compile(rf"(?:(?!{_CLAUSE_VERB})[^।]){{0,250}}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान)")
 # A misspelt designation before ने ("जिलाधिकरी ने") is matched against the gazetteer with a fuzzy fallback.
 _WORD_BEFORE_NE = re.compile(rf"{WORD_START}({LETTERS}{{4,}})\s+ने{WORD_END}")
 _NAME_END_OK = re.compile(
@@ -148,8 +146,8 @@ def _name_after(text: str, pos: int) -> tuple[str | None, int]:
         end = words[k - 1][1]
         if _NAME_END_OK.match(window, end) or (hon and k >= 1):
             return " ".join(w for w, _ in words[:k]), pos + end
-    # "प्रमुख सचिव कृषि ने …": no name, but the branch word belongs to the post
-    return None, pos + (start if branched and _ERGATIVE.match(window, start) else 0)
+    # "प्रमुख सचिव कृषि ने …", "संयुक्त निदेशक, कृषि विभाग ने …": no name, but the branch or department is the post's
+    return None, pos + (start if (branched or paren) and _ERGATIVE.match(window, start) else 0)
 
 
 def _name_before(text: str, start: int) -> str | None:
@@ -334,3 +332,52 @@ def directs(text: str, pm: PersonMention) -> bool:
 
 def pronoun_agent(text: str) -> re.Match[str] | None:
     return _PRONOUN_ERGATIVE.search(text)
+
+
+# "प्राधिकरण (FSSAI) ने", "परिवहन विभाग के द्वारा": a body as the agent, perhaps with its abbreviation in brackets
+_BODY_ERGATIVE = re.compile(
+    rf"\s*(?:\((?P<alias>[A-Za-z][A-Za-z.]{{1,11}}|[\u0900-\u097f]{{2,8}})\)\s*)?(?:ने|(?:के\s+)?द्वारा){WORD_END}"
+)
+# "विभाग ने … को कहा कि": an office named before, referred to by its head noun alone
+# What may stand before a bare "विभाग ने" that means an office named before: nothing, a clause mark or a
+# particle ("ऐसे में विभाग के द्वारा …"); a name word before it makes it a post's department or another office.
+_OPENS_CLAUSE = re.compile(r"(?:^|[,।:]|(?<![\u0900-\u097f])(?:में|ही|भी|अब|फिर|तो))\s*$")
+_BARE_BODY = re.compile(rf"{WORD_START}(?:विभाग|प्राधिकरण|मंत्रालय|निदेशालय|आयोग)\s+(?:ने|(?:के\s+)?द्वारा){WORD_END}")
+
+
+_ADDRESSEE = re.compile(rf"{WORD_START}(?:को|उन्हें|उन्हे|इन्हें|इन्हे|उनसे|इनसे){WORD_END}")
+
+
+@dataclass(frozen=True)
+class BodyAgent:
+    """An office, not a person, that gives the direction of a sentence."""
+
+    start: int
+    end: int
+    name: str | None  # the body's phrase as written; None for a bare head noun (the office named before)
+    alias: str | None  # its abbreviation in brackets ("FSSAI"), written later alone
+
+
+def _addresses(text: str, pos: int) -> bool:
+    """Does a direction to someone follow ``pos`` (``… ने सभी राज्यों को … का निर्देश दिया``, ``… उन्हें … के
+    निर्देश``)? A body without an addressee is the doer (``कार्य को निगम के द्वारा करने का निर्देश दिया गया``)."""
+    cue = _DIRECTING.match(text, pos)
+    return bool(cue and _ADDRESSEE.search(text, pos, cue.end()))
+
+
+def body_agent(text: str, aliases: frozenset[str] = frozenset()) -> BodyAgent | None:
+    """The body that directs someone in ``text`` (``परिवहन विभाग के द्वारा … उन्हें … के निर्देश दिए``, ``प्राधिकरण
+    (FSSAI) ने सभी राज्यों को … निर्देश दिया``, ``विभाग ने … को कहा कि``), or None. ``X द्वारा … किया जा रहा है``
+    makes X the doer; ``निदेशक, अल्पसंख्यक मामलात विभाग ने`` is a post's department (the post directs)."""
+    for ph in find_phrases(text):
+        m = _BODY_ERGATIVE.match(text, ph.end) if ph.body else None
+        if m and not text[: ph.start].rstrip().endswith(",") and _addresses(text, m.end()):
+            return BodyAgent(ph.start, m.end(), ph.written, m["alias"])
+    for alias in aliases:
+        for m in re.finditer(rf"(?<![A-Za-z]){re.escape(alias)}\s+(?:ने|(?:के\s+)?द्वारा){WORD_END}", text):
+            if _addresses(text, m.end()):
+                return BodyAgent(m.start(), m.end(), alias, alias)
+    for bare in _BARE_BODY.finditer(text):
+        if _OPENS_CLAUSE.search(text, 0, bare.start()) and _addresses(text, bare.end()):
+            return BodyAgent(bare.start(), bare.end(), None, None)
+    return None
