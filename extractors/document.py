@@ -24,10 +24,12 @@ from extractors.steps import ItemDraft, choose_deadline, deadline_dict, run_step
 from extractors.tables import ActionRow, pipe_tables, rows_from_table
 from ingest.cells import locate
 from ingest.document import IngestedDocument
+from models.designations import find_phrases
 from models.gazetteer import Gazetteer, load_gazetteer
 from nlp.dates import TimeExpression, find_time_expressions
 from nlp.normalize import clean_text, fold
 from nlp.sentences import ANAPHORIC_OPENER, TERMINATORS, Sentence, split_sentences
+from nlp.vocab import is_in
 
 EXTRACTOR_VERSION = "0.7.0"
 
@@ -113,6 +115,16 @@ def _letter_body(text: str) -> Person | None:
     return Person(None, phrase) if phrase else None
 
 
+def _local_office(text: str, agent: PersonMention) -> str | None:
+    """The whole title of a local office whose generic head is ``agent`` (``जिला योजना अधिकारी ने``: the phrase
+    opens with a word of ``office_levels.tsv``), or None (``वरिष्ठ अधिकारियों ने`` are officers in general)."""
+    for ph in find_phrases(text[: agent.end]):
+        if not ph.body and ph.start < agent.start and ph.end >= agent.end - 1:
+            first = ph.written.split()[0]
+            return ph.written if is_in(first, "office_levels") and len(ph.written.split()) >= 3 else None
+    return None
+
+
 class DocumentExtractor:
     """Runs over one document; holds the per-document state (people, speaker)."""
 
@@ -166,6 +178,9 @@ class DocumentExtractor:
     def _issuer_for(self, text: str, mentions: list[PersonMention]) -> tuple[Person | None, tuple[int, int] | None]:
         agents = [pm for pm in mentions if pm.ergative and directs(text, pm)]
         pron = pronoun_agent(text)
+        local = _local_office(text, agents[0]) if agents and agents[0].person.generic() else None
+        if local is not None:  # "जिला योजना अधिकारी ने …": one officer, not officers in general
+            return self.registry.add(Person(None, local, local)), (agents[0].start, agents[0].end)
         if agents and agents[0].person.generic() and self.speaker is not None:
             # "इन दोनों वरिष्ठ अधिकारियों ने … करने को कहा": the authority the note is about
             return self.speaker, (agents[0].start, agents[0].end)
@@ -178,9 +193,9 @@ class DocumentExtractor:
             return person, (agents[0].start, agents[0].end)
         if pron:
             return self.reporter or self.speaker, (pron.start(), pron.end())
-        office = self._office_agent(text)
-        if office is not None:
-            return office
+        by_office = self._office_agent(text)
+        if by_office is not None:
+            return by_office
         body = _letter_body(text)
         if body is not None:
             return body, None

@@ -102,6 +102,12 @@ _CHAIRS = re.compile(
     r"अध्यक्षता\s+(?P<who>[^।]{0,80}?\s)??(?:करेंगे|करेंगी|करेगा|करेगी|की|करते|करती|कर\s+रहे|कर\s+रही)"
     r"(?![\u0900-\u0963\u0966-\u097f])"
 )
+# A notice of a meeting to come: "बैठक की अध्यक्षता [a long title and name] करेंगी", "X … समीक्षा बैठक लेंगे".
+_WILL_CHAIR = re.compile(r"अध्यक्षता\s+(?P<who>[^।]{0,160}?\s)(?:करेंगे|करेंगी|करेगा|करेगी)(?![\u0900-\u0963\u0966-\u097f])")
+_WILL_HOLD = re.compile(
+    r"(?:बैठक|मीटिंग)\s+(?:लेंगे|लेंगी|लेगा|लेगी|करेंगे|करेंगी|करेगा|करेगी)(?![\u0900-\u0963\u0966-\u097f])"
+    r"|(?<![\u0900-\u097f])(?:लेंगे|लेंगी)\s+[^।]{0,60}?(?:बैठक|मीटिंग)"
+)
 _MET_WITH = re.compile(r"\s*(?:के|की)\s+साथ(?![\u0900-\u097f])")
 _ORDERED_MEETING = re.compile(
     r"(?:(?!\s(?:गई|गयी|गया|हुई|हुआ)\s)[^।])*?(?:जाए|जाएं|जायें|करें|कराएं|जाएगी|जाएगा|जाएंगी|जाएंगे)(?:\s|[।,]|$)"
@@ -331,6 +337,14 @@ def chair_from(sentence: str, mentions: list[PersonMention]) -> PersonMention | 
             return joint[0]
         if before:
             return before[-1]
+    m = _WILL_CHAIR.search(sentence)
+    named = [pm for pm in mentions if m and m.start("who") <= pm.start < m.end("who") and not pm.person.generic()]
+    if named:  # "बैठक की अध्यक्षता … राज्यमंत्री एवं सांसद X करेंगी": the first post or name among those words
+        return named[0]
+    m = _WILL_HOLD.search(sentence)
+    before = [pm for pm in mentions if m and pm.end <= m.start() and not pm.person.generic()]
+    if before and not before[0].ergative:  # "प्रभारी मंत्री X … समीक्षा बैठक लेंगे": the subject named first
+        return before[0]
     m = _CHAIRS.search(sentence)
     if m:
         named = [pm for pm in mentions if m["who"] and m.start("who") <= pm.start < m.end("who")]
