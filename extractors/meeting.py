@@ -26,8 +26,10 @@ _PLACE_LINE = re.compile(rf"^\s*(?P<place>{LETTERS}{{2,}}(?:\s+{LETTERS}{{2,}})?
 # A dateline with no date: "सागर। कलेक्टर …", "मधुबनी. डीएम …", "राजसमन्द (दिव्य शंखनाद)।", "नाहन: …",
 # "समस्तीपुर/नवनीत कुमार झा: …" (town, then the reporter), "सुखसागर/बलौदाबाजार : …" (locality, then the town).
 _DATELINE_HEAD = re.compile(
-    r"[\s,\-–>\ufffd\ufeff\u200b]*(?P<head>[\u0900-\u0963\u0966-\u097f]{3,}(?:\s+[\u0900-\u0963\u0966-\u097f]+){0,2})\s*"
-    r"(?P<sep>[।|:/(,]|[.ः](?=\s|$)|\s(?=[0-9०-९]{1,2}\s))"
+    # "JAMMU जम्मू:": the town in capitals before it; "अबतक इंडिया न्यूज बीकानेर,": a desk of three words, then the town
+    r"[\s,\-–>\ufffd\ufeff\u200b]*(?:[A-Z][A-Za-z]*\s+){0,2}"
+    r"(?P<head>[\u0900-\u0963\u0966-\u097f]{3,}(?:\s+[\u0900-\u0963\u0966-\u097f]+){0,3})\s*"
+    r"(?P<sep>[।|:/(,!]|[.ः](?=\s|$)|\s(?=[0-9०-९]{1,2}\s))"
 )
 # "ग्वालियर, अतुल सक्सेना।", "पटना, निज संवाददाता।": the town, then a byline of two or three words and a danda
 # ("जागरण, श्रीनगर।" is a paper, then the town)
@@ -39,7 +41,7 @@ _DISTRICT_LINE = re.compile(
     r"^\s*(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s+जिला(?:\s+[\u0900-\u0963\u0966-\u097f]+){0,2}\s*$"
 )
 _DATE_AHEAD = re.compile(r"\s*(?:[0-9०-९]|[\u0900-\u0963\u0966-\u097f]+\s+[0-9०-९])")
-_THEN_TOWN = re.compile(r"\s*(?P<town>[\u0900-\u0963\u0966-\u097f]{3,})\s*:")
+_THEN_TOWN = re.compile(r"\s*(?P<town>[\u0900-\u0963\u0966-\u097f]{3,})\s*[:!।]")
 # "कोडरमा, अक्टूबर 25 -- मरकच्चो, निज प्रतिनिधि।": the local dateline after the agency's
 _LOCAL_DATELINE = re.compile(r"^[^\n]{0,40}?[0-9०-९]{1,2}\s*--\s*(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s*[,।]")
 # "कार्यालय मुख्य विकास अधिकारी, बहराइच", "नगर निगम, कानपुर": a letterhead ending in its town
@@ -206,6 +208,10 @@ def _on_weekday_held(head: str, dated: date) -> date:
     return dated - timedelta(days=(dated.isoweekday() - best[1]) % 7)
 
 
+# A subjunctive or imperative ("चलाएं", "करें") or an oblique infinitive ("लाने के"): a verb, never a town.
+_VERB_FORM = re.compile(r"(?:ें|एं|एँ|[^\s]{2}ने)$")
+
+
 def _a_place(candidate: str | None) -> str | None:
     """``candidate`` without a trailing danda, or None when it names a building, not a town."""
     if not candidate:
@@ -220,7 +226,10 @@ def _a_town(candidate: str | None, dated: bool = False) -> str | None:
     """A place that is no news desk, state or form label either (nor a common word, unless a date follows:
     "गया, 2 सितंबर 2025।")."""
     place = _a_place(candidate)
-    if place is None or any(is_in(w, "not_place") or (is_in(w, "not_name") and not dated) for w in place.split()):
+    if place is None or any(
+        is_in(w, "not_place") or is_in(w, "post_ranks") or _VERB_FORM.search(w) or (is_in(w, "not_name") and not dated)
+        for w in place.split()
+    ):
         return None
     if load_gazetteer().find(place):  # "जिलाधिकारी। …" is a post, not a town
         return None
@@ -239,7 +248,7 @@ def dateline_place(line: str) -> str | None:
             return None
         words = m["head"].split()
         desk = [i for i, w in enumerate(words) if is_in(w, "not_place")]
-        if desk and desk[-1] == len(words) - 2 and m["sep"] in "।.,":
+        if desk and desk[-1] == len(words) - 2 and m["sep"] in "।.,:!":
             return _a_town(words[-1])  # "सत्यमेव न्यूज खैरागढ़.": the site's name, then the town
         if desk:
             pos = m.end()
