@@ -14,6 +14,7 @@ from extractors.directives import line_cue
 from extractors.furniture_facts import furniture_facts
 from extractors.meeting import (
     chair_from,
+    dateline_month,
     meeting_date,
     meeting_place,
     meeting_title,
@@ -26,7 +27,7 @@ from ingest.cells import locate
 from ingest.document import IngestedDocument
 from models.designations import find_phrases
 from models.gazetteer import Gazetteer, load_gazetteer
-from nlp.dates import TimeExpression, find_time_expressions
+from nlp.dates import TimeExpression, find_time_expressions, find_time_expressions_in_month
 from nlp.normalize import clean_text, fold
 from nlp.sentences import ANAPHORIC_OPENER, TERMINATORS, Sentence, split_sentences
 from nlp.vocab import is_in
@@ -136,6 +137,7 @@ class DocumentExtractor:
         self.registry = PersonRegistry(gazetteer, self.full_text[:_CONTEXT_CHARS])
         self.furniture = furniture_facts(doc)  # banners and repeated letterheads: the last resort
         self.meeting_date = meeting or meeting_date(self.full_text) or self.furniture.published_on
+        self.month = None if self.meeting_date else dateline_month(self.full_text)  # "भोपाल, जून 2015/"
         self.minutes = bool(_MINUTES.search(self.full_text))
         self.speaker: Person | None = None
         # A reporter named in full (``X ने बताया कि …``): "उन्होंने" in the sentences right after means them,
@@ -173,7 +175,19 @@ class DocumentExtractor:
             self._table_item(page, row)
         if self.opinion is not None:
             self.items = self.opinion.review(self.items, table_keys, self.minutes, [len(p) for p in self.pages])
+        self._date_in_month()
         return self._result()
+
+    def _date_in_month(self) -> None:
+        """With only the meeting's month known, date the deadlines that any day of it dates alike (``इस वर्ष``)."""
+        if self.month is None:
+            return
+        for item in self.items:
+            deadline = item.get("deadline")
+            if deadline and deadline.get("text") and not deadline.get("date"):
+                found = find_time_expressions_in_month(deadline["text"], *self.month)
+                if len(found) == 1 and found[0].date and found[0].text == deadline["text"]:
+                    deadline["date"] = found[0].date
 
     def _issuer_for(self, text: str, mentions: list[PersonMention]) -> tuple[Person | None, tuple[int, int] | None]:
         agents = [pm for pm in mentions if pm.ergative and directs(text, pm)]

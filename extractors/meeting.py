@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from extractors.people import PersonMention, lead_agent
 from models.gazetteer import load_gazetteer
-from nlp.dates import MONTH_WORDS, WEEKDAY_WORDS, WEEKDAYS, find_time_expressions
+from nlp.dates import MONTH_WORDS, WEEKDAY_WORDS, WEEKDAYS, find_time_expressions, month_and_year
 from nlp.normalize import fold
 from nlp.patterns import LETTERS
 from nlp.vocab import is_in
@@ -140,6 +140,13 @@ _NOT_TITLES = ("share", "leave a reply", "similar news")
 
 _HEAD_LIMIT = 20_000  # characters read for the meeting date
 _DATELINE_LIMIT = 400
+
+
+def dateline_month(text: str) -> tuple[int, int] | None:
+    """The year and month of a dateline that gives no day (``भोपाल, जून 2015/ …``) in the first lines, or None:
+    enough to date ``इस वर्ष`` or ``दिसंबर तक`` though the meeting's day is unknown."""
+    lines = [line for line in text[:_HEAD_LIMIT].split("\n") if line.strip()][:5]
+    return next((found for line in lines if (found := month_and_year(line[:_DATELINE_LIMIT]))), None)
 
 
 def meeting_date(text: str) -> date | None:
