@@ -58,7 +58,9 @@ _ERGATIVE = re.compile(
 _BY_AGENT = re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:{_ADDRESS}\s+)?(?:के\s+)?द्वारा{WORD_END}")
 # "X के द्वारा … [a participle chain: किए जाने के] निर्देश … दिए गए": X directs, however long the chain; a finite
 # verb before the cue ("X द्वारा सड़क बनाई गई …", "… किया जा रहा है") ends X's own clause first.
-_CLAUSE_VERB = r"\s(?:जाएगा|जाएगी|जाएंगे|जायेगा|जायेगी|जायेंगे|गया|गई|गए|गये|गयी|है|हैं|रहा|रही|रहे)(?![\u0900-\u097f])"
+_CLAUSE_VERB = (
+    r"\s(?:जाएगा|जाएगी|जाएंगे|जायेगा|जायेगी|जायेंगे|गया|गई|गए|गये|गयी|है|हैं|रहा|रही|रहे)(?![\u0900-\u0963\u0966-\u097f])"
+)
 _DIRECTING = re.compile(rf"(?:(?!{_CLAUSE_VERB})[^।]){{0,250}}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान)")
 # A misspelt designation before ने ("जिलाधिकरी ने") is matched against the gazetteer with a fuzzy fallback.
 _WORD_BEFORE_NE = re.compile(rf"{WORD_START}({LETTERS}{{4,}})\s+ने{WORD_END}")
@@ -345,6 +347,9 @@ _OPENS_CLAUSE = re.compile(r"(?:^|[,।:]|(?<![\u0900-\u097f])(?:में|ह�
 _BARE_BODY = re.compile(rf"{WORD_START}(?:विभाग|प्राधिकरण|मंत्रालय|निदेशालय|आयोग)\s+(?:ने|(?:के\s+)?द्वारा){WORD_END}")
 
 
+_PASSIVE_DIRECTION = re.compile(
+    r"[^।]{0,6}?\s(?:दिया|दिए|दिये|दी)\s+(?:गया|गए|गये|गई|गयी)(?![\u0900-\u0963\u0966-\u097f])"
+)
 _ADDRESSEE = re.compile(rf"{WORD_START}(?:को|उन्हें|उन्हे|इन्हें|इन्हे|उनसे|इनसे){WORD_END}")
 
 
@@ -358,11 +363,15 @@ class BodyAgent:
     alias: str | None  # its abbreviation in brackets ("FSSAI"), written later alone
 
 
-def _addresses(text: str, pos: int) -> bool:
-    """Does a direction to someone follow ``pos`` (``… ने सभी राज्यों को … का निर्देश दिया``, ``… उन्हें … के
-    निर्देश``)? A body without an addressee is the doer (``कार्य को निगम के द्वारा करने का निर्देश दिया गया``)."""
-    cue = _DIRECTING.match(text, pos)
-    return bool(cue and _ADDRESSEE.search(text, pos, cue.end()))
+def _addresses(text: str, agent: re.Match[str]) -> bool:
+    """Does a direction to someone follow the body ``agent`` (``… ने सभी राज्यों को … का निर्देश दिया``, ``… के
+    द्वारा … उन्हें … के निर्देश दिए हैं``)? A body without an addressee, or the agent of a passive direction, is
+    the doer (``कार्य को निगम के द्वारा करने का निर्देश दिया गया``, ``… को विभाग के द्वारा विकसित करने के निर्देश
+    दिये गये``)."""
+    cue = _DIRECTING.match(text, agent.end())
+    if cue is None or not _ADDRESSEE.search(text, agent.end(), cue.end()):
+        return False
+    return "द्वारा" not in agent[0] or not _PASSIVE_DIRECTION.match(text, cue.end())
 
 
 def body_agent(text: str, aliases: frozenset[str] = frozenset()) -> BodyAgent | None:
@@ -371,13 +380,13 @@ def body_agent(text: str, aliases: frozenset[str] = frozenset()) -> BodyAgent | 
     makes X the doer; ``निदेशक, अल्पसंख्यक मामलात विभाग ने`` is a post's department (the post directs)."""
     for ph in find_phrases(text):
         m = _BODY_ERGATIVE.match(text, ph.end) if ph.body else None
-        if m and not text[: ph.start].rstrip().endswith(",") and _addresses(text, m.end()):
+        if m and not text[: ph.start].rstrip().endswith(",") and _addresses(text, m):
             return BodyAgent(ph.start, m.end(), ph.written, m["alias"])
     for alias in aliases:
         for m in re.finditer(rf"(?<![A-Za-z]){re.escape(alias)}\s+(?:ने|(?:के\s+)?द्वारा){WORD_END}", text):
-            if _addresses(text, m.end()):
+            if _addresses(text, m):
                 return BodyAgent(m.start(), m.end(), alias, alias)
     for bare in _BARE_BODY.finditer(text):
-        if _OPENS_CLAUSE.search(text, 0, bare.start()) and _addresses(text, bare.end()):
+        if _OPENS_CLAUSE.search(text, 0, bare.start()) and _addresses(text, bare):
             return BodyAgent(bare.start(), bare.end(), None, None)
     return None
