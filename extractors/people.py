@@ -256,6 +256,8 @@ class PersonRegistry:
         out: list[PersonMention] = []
         covered = _Covered()
         for gm in self.gazetteer.find(text, self.context):
+            if gm.start in covered:
+                continue  # "मुख्य विकास अधिकारी जयदेव सीएस की अध्यक्षता": a post's abbreviation inside a name read
             out.append(self._from_designation(text, gm))
             covered.add(gm.start, out[-1].end)
         # Posts the gazetteer does not know ("निगमायुक्त शिवम वर्मा ने", "मुख्य वन संरक्षक"): open-class phrases

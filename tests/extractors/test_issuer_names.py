@@ -1,0 +1,21 @@
+"""Names after a post: an office branch is no name; a post's abbreviation inside a name is no second person."""
+
+from __future__ import annotations
+
+from extractors.people import PersonRegistry
+from models.gazetteer import load_gazetteer
+
+
+def _people(text: str) -> list[tuple[str | None, str | None]]:
+    registry = PersonRegistry(load_gazetteer())
+    return [(pm.person.name, pm.person.designation) for pm in registry.find_mentions(text)]
+
+
+def test_an_office_branch_after_a_post_is_no_name() -> None:
+    people = _people("बैठक में सहायक अभियंता भण्डार एवं कार्यशाला उपस्थित रहे।")
+    assert people == [(None, "सहायक अभियंता")]
+
+
+def test_initials_that_spell_an_abbreviation_stay_in_the_name() -> None:
+    people = _people("मुख्य विकास अधिकारी रमेश सीएस की अध्यक्षता में बैठक हुई।")
+    assert people == [("रमेश सीएस", "मुख्य विकास अधिकारी")]
