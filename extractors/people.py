@@ -42,7 +42,12 @@ _NAME_COMMA_BEFORE = re.compile(
 _CLOSING_BRACKET = re.compile(r"\s*\)")
 # A name is at most four words: the window read after a designation or honorific.
 _NAME_WINDOW = 120
-_ABBREVIATION_PAREN = re.compile(r"\s*\([\u0900-\u097fA-Za-z.]{2,12}\)")
+# "(बीडीओ)", "राज्यमंत्री (स्वतंत्र प्रभार) उ0प्र0 दिनेश …": an abbreviation or a charge in brackets, then perhaps the
+# state's abbreviation, before the name
+_ABBREVIATION_PAREN = re.compile(
+    r"\s*\((?:[\u0900-\u097fA-Za-z.]{2,12}|[\u0900-\u097f]{2,12}\s+[\u0900-\u097f]{2,12})\)"
+    r"(?:\s*[\u0900-\u097f]{1,4}[0०.]\s?[\u0900-\u097f]{1,4}[0०.])?"
+)
 # "सचिव/निदेशक, भूतत्व एवं खनिकर्म विभाग माला श्रीवास्तव ने": the post's department before the name
 _POST_DEPARTMENT = re.compile(
     r"\s*,\s*(?:(?!(?:ने|की|के|को|में|से)\s)[\u0900-\u097f]+\s+){0,5}?(?:विभाग|मंत्रालय|निदेशालय)(?=\s)"

@@ -19,3 +19,8 @@ def test_an_office_branch_after_a_post_is_no_name() -> None:
 def test_initials_that_spell_an_abbreviation_stay_in_the_name() -> None:
     people = _people("मुख्य विकास अधिकारी रमेश सीएस की अध्यक्षता में बैठक हुई।")
     assert people == [("रमेश सीएस", "मुख्य विकास अधिकारी")]
+
+
+def test_a_charge_in_brackets_and_the_states_abbreviation_before_the_name() -> None:
+    people = _people("पशुधन राज्यमंत्री (स्वतंत्र प्रभार) उ0प्र0 महेश चंद्र ने गोशालाओं की समीक्षा की।")
+    assert people == [("महेश चंद्र", "राज्यमंत्री")]
