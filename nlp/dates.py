@@ -355,7 +355,8 @@ def find_time_expressions(sentence: str, meeting: date | None) -> list[TimeExpre
 
 
 # "2019 तक के सभी लंबित आवास", "31 मार्च तक के लिए": a limit naming which cases or what period, not a deadline.
-_QUALIFIER_AFTER = re.compile(r"\s*के\s")
+# "31 मार्च तक की गई कार्रवाई", "जून तक हुए कार्य": what was done by then, not a deadline.
+_QUALIFIER_AFTER = re.compile(r"\s*(?:के\s|(?:की|किए|किये|किया)\s+(?:गई|गयी|गए|गये|गया)\s|हुई\s|हुए\s|हुआ\s)")
 # "… बैठक के पूर्व कहा कि …", "सोमवार को निर्देश दिए": a time right before the verb of saying dates the saying.
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:कहा|बताया|निर्देश\s+(?:दिए|दिये|दिया)|निर्देशित\s+किया)(?![\u0900-\u097f])")
 _WHEN_SAID_KINDS = frozenset({"on", "unresolved", "before_next_meeting"})
