@@ -28,7 +28,7 @@ _NAME_WORD = re.compile(rf"\s*((?:[\u0900-\u097f]{{1,3}}\.\s?){{0,4}}{LETTERS}+)
 _DOTTED_INITIALS = re.compile(r"^(?:[\u0900-\u097f]{1,3}\.\s?)+")
 # "आर के पांडे": initials spelt as Latin letter names, spaced, before the name word
 _INITIALS = re.compile(rf"\s*((?:(?:{alternation(column('latin_initials'))})\.?\s+){{1,3}})(?={LETTERS})")
-_ADDRESS = "(?:महोदय|महोदया|साहब|साहिबा)"  # "डीएम साहब ने", "अध्यक्ष महोदय द्वारा"
+_ADDRESS = "(?:महोदय|महोदया|साहब|साहिबा|जी)"  # "डीएम साहब ने", "अध्यक्ष महोदय द्वारा", "योगी जी ने"
 _SURNAME_ERGATIVE = re.compile(rf"{WORD_START}({LETTERS}+)\s+ने{WORD_END}")
 _CHAIRING = re.compile(r"\s*(?:की|के)\s+(?:अध्यक्षता|नेतृत्व)")
 _CADRE = rf"(?:{alternation(column('civil_services'))})"
@@ -70,7 +70,7 @@ _DIRECTING = re.compile(rf"(?:(?!{_CLAUSE_VERB})[^।]){{0,250}}?(?:निर्
 # A misspelt designation before ने ("जिलाधिकरी ने") is matched against the gazetteer with a fuzzy fallback.
 _WORD_BEFORE_NE = re.compile(rf"{WORD_START}({LETTERS}{{4,}})\s+ने{WORD_END}")
 _NAME_END_OK = re.compile(
-    r"\s*(?:ने|[A-Za-z]|की\s+अध्यक्षता|की\s+उपस्थिति|के\s+निर्देश|(?:के\s+)?द्वारा|,|，|एवं|तथा|और|व(?![\u0900-\u097f])|सहित|\(|।|-|–|:|की\s+मौजूदगी|"
+    r"\s*(?:जी\s+)?(?:ने|[A-Za-z]|की\s+अध्यक्षता|की\s+उपस्थिति|के\s+निर्देश|(?:के\s+)?द्वारा|,|，|एवं|तथा|और|व(?![\u0900-\u097f])|सहित|\(|।|-|–|:|की\s+मौजूदगी|"
     r"को\s+(?:निर्देश|निर्देशित)|की\s+ओर\s+से|के\s+नेतृत्व)"
 )
 
@@ -142,6 +142,11 @@ def _name_after(text: str, pos: int) -> tuple[str | None, int]:
         if not m or m.group(1).endswith(("ों", "ाएं", "ियां")):
             break
         cut = len(m.group(1)) - len(_DOTTED_INITIALS.sub("", m.group(1), count=1))
+        after = _NAME_WORD.match(window, m.end()) if words and m.group(1) == "जी" else None
+        if after and not is_in(after.group(1), "not_name"):  # "राम जी मिश्र ने": जी inside a name
+            words.append((m.group(1), m.end()))
+            i = m.end()
+            continue
         if is_in(m.group(1)[cut:], "not_name"):
             if cut:  # "राजेश आर. की अध्यक्षता": the initial ends the name, the word after does not
                 words.append((m.group(1)[:cut].strip(), m.start(1) + cut))

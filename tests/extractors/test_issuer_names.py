@@ -24,3 +24,8 @@ def test_initials_that_spell_an_abbreviation_stay_in_the_name() -> None:
 def test_a_charge_in_brackets_and_the_states_abbreviation_before_the_name() -> None:
     people = _people("पशुधन राज्यमंत्री (स्वतंत्र प्रभार) उ0प्र0 महेश चंद्र ने गोशालाओं की समीक्षा की।")
     assert people == [("महेश चंद्र", "राज्यमंत्री")]
+
+
+def test_ji_inside_a_name_and_after_it() -> None:
+    assert _people("उपजिलाधिकारी श्याम जी वर्मा ने तहसीलदारों को निर्देश दिए।")[0] == ("श्याम जी वर्मा", "उपजिलाधिकारी")
+    assert _people("सांसद सुधीर जी ने अधिकारियों से कहा कि काम समय से हो।")[0] == ("सुधीर", "सांसद")
