@@ -112,7 +112,7 @@ _WILL_HOLD = re.compile(
 )
 _MET_WITH = re.compile(r"\s*(?:के|की)\s+साथ(?![\u0900-\u097f])")
 _ORDERED_MEETING = re.compile(
-    r"(?:(?!\s(?:गई|गयी|गया|हुई|हुआ)\s)[^।])*?(?:जाए|जाएं|जायें|करें|कराएं|जाएगी|जाएगा|जाएंगी|जाएंगे)(?:\s|[।,]|$)"
+    r"(?:(?!\s(?:गई|गयी|गया|हुई|हुआ)\s)[^।])*?(?:जाए|जाएं|जायें|करें|कराएं|जाएगी|जाएगा|जाएंगी|जाएंगे|रहेगी|रहेगा|रहेंगी|रहेंगे)(?:\s|[।,]|$)"
 )
 # "X ने … (समीक्षा) बैठक की / ली": X held the meeting.
 # Also "X द्वारा (एक) समीक्षात्मक बैठक की गई" and "X ने … उच्चस्तरीय बैठक में … की समीक्षा की".
@@ -345,7 +345,8 @@ def chair_from(sentence: str, mentions: list[PersonMention]) -> PersonMention | 
     """The person before ``की अध्यक्षता में`` (or after ``अध्यक्षता:`` in a minutes header)."""
     m = _CHAIR.search(sentence)
     if m and _ORDERED_MEETING.match(sentence, m.end()):
-        return None  # "ग्राम प्रधान की अध्यक्षता में चौपाल लगाई जाए": a meeting it orders, not this one
+        # "ग्राम प्रधान की अध्यक्षता में चौपाल लगाई जाए", "… X के नेतृत्व में तैनात रहेगी": what it orders, not this meeting
+        return None
     if m:
         before = [pm for pm in mentions if pm.end <= m.start() + 1 and m.start() - pm.end <= 30]
         if before and m["joint"]:  # "X एवं Y की संयुक्त अध्यक्षता में": the first named leads
