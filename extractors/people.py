@@ -186,13 +186,18 @@ def lead_agent(text: str, agents: list[PersonMention], i: int) -> PersonMention:
     return agents[i]
 
 
+_BARE_JOINER = re.compile(r"\s+(?:व|एवं|और|तथा)\s+")
+
+
 def _joint_agents(text: str, mentions: list[PersonMention]) -> list[PersonMention]:
     """ "डीएम X, एसएसपी Y ने …": every officer of a list before ने is an agent, the first named leading."""
     out = list(mentions)
     for i in range(len(out) - 2, -1, -1):
         pm, after = out[i], out[i + 1]
-        # each officer with a post and a name: "प्रशासक …, श्री X ने", "राज्यपाल और प्रशासक X ने" are appositions
-        posts = pm.person.designation and pm.person.name and after.person.designation
+        # each officer with a post and a name: "प्रशासक …, श्री X ने", "राज्यपाल और प्रशासक X ने" are appositions;
+        # two bare posts joined by a conjunction are two officers ("डीएम व एसएसपी ने")
+        bare_pair = not pm.person.name and not after.person.name and _BARE_JOINER.fullmatch(text, pm.end, after.start)
+        posts = pm.person.designation and (pm.person.name or bare_pair) and after.person.designation
         if posts and not pm.ergative and after.ergative and LIST_JOINER.fullmatch(text, pm.end, after.start):
             out[i] = PersonMention(pm.start, pm.end, pm.person, True, pm.written, pm.open_class)
     return out
