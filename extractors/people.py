@@ -17,7 +17,7 @@ from extractors.departments import portfolio_before
 from models.designations import find_phrases
 from models.gazetteer import Gazetteer, Mention
 from nlp.patterns import LETTERS, WORD_END, WORD_START
-from nlp.vocab import alternation, column, is_in, rows
+from nlp.vocab import alternation, column, is_in, rows, spelled
 
 # A whole word: "श्रीवास्तव" opens with श्री but is a surname; "मा0"/"मा." abbreviate माननीय.
 HONORIFIC = rf"(?:(?:डॉ|डा|प्रो|मा)[.0०]|(?:श्रीमती|श्री|सुश्री|डॉ|माननीय|कुमारी){WORD_END})"
@@ -66,7 +66,7 @@ _BY_AGENT = re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:{_ADDRESS}\s+)?(?:क�
 _CLAUSE_VERB = (
     r"\s(?:जाएगा|जाएगी|जाएंगे|जायेगा|जायेगी|जायेंगे|गया|गई|गए|गये|गयी|है|हैं|रहा|रही|रहे)(?![\u0900-\u0963\u0966-\u097f])"
 )
-_DIRECTING = re.compile(rf"(?:(?!{_CLAUSE_VERB})[^।]){{0,250}}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान)")
+_DIRECTING = spelled(rf"(?:(?!{_CLAUSE_VERB})[^।]){{0,250}}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान)")
 # A misspelt designation before ने ("जिलाधिकरी ने") is matched against the gazetteer with a fuzzy fallback.
 _WORD_BEFORE_NE = re.compile(rf"{WORD_START}({LETTERS}{{4,}})\s+ने{WORD_END}")
 _NAME_END_OK = re.compile(
