@@ -15,20 +15,23 @@ from extractors.furniture_facts import furniture_facts
 from extractors.headlines import cut_before_action, cut_short, headline_cue
 from extractors.meeting import (
     chair_from,
+    dateline_month,
     meeting_date,
     meeting_place,
     meeting_title,
 )
-from extractors.people import Person, PersonMention, PersonRegistry, directs, pronoun_agent
+from extractors.people import Person, PersonMention, PersonRegistry, body_agent, directs, pronoun_agent
 from extractors.recurrence import find_recurrence
 from extractors.steps import ItemDraft, choose_deadline, deadline_dict, run_steps
 from extractors.tables import ActionRow, pipe_tables, rows_from_table
 from ingest.cells import locate
 from ingest.document import IngestedDocument
+from models.designations import find_phrases
 from models.gazetteer import Gazetteer, load_gazetteer
-from nlp.dates import TimeExpression, find_time_expressions
+from nlp.dates import TimeExpression, find_time_expressions, find_time_expressions_in_month
 from nlp.normalize import clean_text, fold
 from nlp.sentences import ANAPHORIC_OPENER, TERMINATORS, Sentence, split_sentences
+from nlp.vocab import is_in
 
 EXTRACTOR_VERSION = "0.8.0"
 
@@ -114,6 +117,16 @@ def _letter_body(text: str) -> Person | None:
     return Person(None, phrase) if phrase else None
 
 
+def _local_office(text: str, agent: PersonMention) -> str | None:
+    """The whole title of a local office whose generic head is ``agent`` (``जिला योजना अधिकारी ने``: the phrase
+    opens with a word of ``office_levels.tsv``), or None (``वरिष्ठ अधिकारियों ने`` are officers in general)."""
+    for ph in find_phrases(text[: agent.end]):
+        if not ph.body and ph.start < agent.start and ph.end >= agent.end - 1:
+            first = ph.written.split()[0]
+            return ph.written if is_in(first, "office_levels") and len(ph.written.split()) >= 3 else None
+    return None
+
+
 class DocumentExtractor:
     """Runs over one document; holds the per-document state (people, speaker)."""
 
@@ -125,6 +138,7 @@ class DocumentExtractor:
         self.registry = PersonRegistry(gazetteer, self.full_text[:_CONTEXT_CHARS])
         self.furniture = furniture_facts(doc)  # banners and repeated letterheads: the last resort
         self.meeting_date = meeting or meeting_date(self.full_text) or self.furniture.published_on
+        self.month = None if self.meeting_date else dateline_month(self.full_text)  # "भोपाल, जून 2015/"
         self.minutes = bool(_MINUTES.search(self.full_text))
         self.speaker: Person | None = None
         # A reporter named in full (``X ने बताया कि …``): "उन्होंने" in the sentences right after means them,
@@ -145,6 +159,8 @@ class DocumentExtractor:
         self.cut_short = False  # the text stops in the middle of its prose (a page's cut beginning)
         self.previous_item = False  # the sentence before was read as an item
         self.list_open = False  # the line before opened a list (निम्न निर्देश दिए गए:) or was a line of one
+        self.bodies: dict[str, Person] = {}  # offices that gave directions, by their abbreviation ("FSSAI")
+        self.last_body: Person | None = None  # the office that directed last: "विभाग ने …" means it
         self.opinion = second_opinion.active()  # None unless NIRDESH_SECOND_OPINION is on
 
     # -- prose -------------------------------------------------------------
@@ -165,11 +181,26 @@ class DocumentExtractor:
             self._table_item(page, row)
         if self.opinion is not None:
             self.items = self.opinion.review(self.items, table_keys, self.minutes, [len(p) for p in self.pages])
+        self._date_in_month()
         return self._result()
+
+    def _date_in_month(self) -> None:
+        """With only the meeting's month known, date the deadlines that any day of it dates alike (``इस वर्ष``)."""
+        if self.month is None:
+            return
+        for item in self.items:
+            deadline = item.get("deadline")
+            if deadline and deadline.get("text") and not deadline.get("date"):
+                found = find_time_expressions_in_month(deadline["text"], *self.month)
+                if len(found) == 1 and found[0].date and found[0].text == deadline["text"]:
+                    deadline["date"] = found[0].date
 
     def _issuer_for(self, text: str, mentions: list[PersonMention]) -> tuple[Person | None, tuple[int, int] | None]:
         agents = [pm for pm in mentions if pm.ergative and directs(text, pm)]
         pron = pronoun_agent(text)
+        local = _local_office(text, agents[0]) if agents and agents[0].person.generic() else None
+        if local is not None:  # "जिला योजना अधिकारी ने …": one officer, not officers in general
+            return self.registry.add(Person(None, local, local)), (agents[0].start, agents[0].end)
         if agents and agents[0].person.generic() and self.speaker is not None:
             # "इन दोनों वरिष्ठ अधिकारियों ने … करने को कहा": the authority the note is about
             return self.speaker, (agents[0].start, agents[0].end)
@@ -182,6 +213,9 @@ class DocumentExtractor:
             return person, (agents[0].start, agents[0].end)
         if pron:
             return self.reporter or self.speaker, (pron.start(), pron.end())
+        by_office = self._office_agent(text)
+        if by_office is not None:
+            return by_office
         body = _letter_body(text)
         if body is not None:
             return body, None
@@ -189,6 +223,22 @@ class DocumentExtractor:
         if ordered:  # "डीएम के निर्देश पर … शिविर लगाए जाएंगे": the one whose orders these are
             return ordered[0].person, (ordered[0].start, ordered[0].end)
         return self.speaker, None
+
+    def _office_agent(self, text: str) -> tuple[Person, tuple[int, int]] | None:
+        """A body that directs with no person as agent (``परिवहन विभाग के द्वारा … निर्देश दिए``); its bare head
+        (``विभाग ने …``) or abbreviation (``FSSAI ने``) later means the office named before."""
+        found = body_agent(text, frozenset(self.bodies))
+        if found is None:
+            return None
+        person = self.bodies.get(found.alias or "") if found.alias else None
+        if person is None and found.name is None:
+            person = self.last_body or Person(None, text[found.start : found.end].split()[0])
+        if person is None:
+            person = Person(None, found.name)
+            if found.alias:
+                self.bodies[found.alias] = person
+        self.last_body = person
+        return person, (found.start, found.end)
 
     def _sentence(self, unit: _Unit, table_keys: list[str], *, is_title: bool) -> None:
         mentions = self.registry.find_mentions(unit.sentence.text)
@@ -239,8 +289,8 @@ class DocumentExtractor:
             if self.first_agent_in_review is None and re.search("समीक्षा|बैठक", text) and not first.generic():
                 self.first_agent_in_review = first
             self.speaker = agents[0].person
-        elif issuer is not None and issuer_span is None and issuer is not self.speaker and issuer.canonical is None:
-            self.speaker = issuer  # an office's letter: its directions go on in the sentences after
+        elif issuer is not None and issuer is not self.speaker and issuer.canonical is None and issuer.name is None:
+            self.speaker = issuer  # an office's letter or direction: its directions go on in the sentences after
         elif chair and (self.speaker is None or (self.speaker.generic() and not chair.person.generic())):
             # "विभाग के अधिकारियों ने … बैठक की" (a headline), then "X के नेतृत्व में बैठक": X speaks
             self.speaker = chair.person

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from extractors.people import PersonMention, lead_agent
 from models.gazetteer import load_gazetteer
-from nlp.dates import MONTH_WORDS, WEEKDAY_WORDS, WEEKDAYS, find_time_expressions
+from nlp.dates import MONTH_WORDS, WEEKDAY_WORDS, WEEKDAYS, find_time_expressions, month_and_year
 from nlp.normalize import fold
 from nlp.patterns import LETTERS
 from nlp.vocab import is_in
@@ -26,8 +26,10 @@ _PLACE_LINE = re.compile(rf"^\s*(?P<place>{LETTERS}{{2,}}(?:\s+{LETTERS}{{2,}})?
 # A dateline with no date: "सागर। कलेक्टर …", "मधुबनी. डीएम …", "राजसमन्द (दिव्य शंखनाद)।", "नाहन: …",
 # "समस्तीपुर/नवनीत कुमार झा: …" (town, then the reporter), "सुखसागर/बलौदाबाजार : …" (locality, then the town).
 _DATELINE_HEAD = re.compile(
-    r"[\s,\-–>\ufffd\ufeff\u200b]*(?P<head>[\u0900-\u0963\u0966-\u097f]{3,}(?:\s+[\u0900-\u0963\u0966-\u097f]+){0,2})\s*"
-    r"(?P<sep>[।|:/(,]|[.ः](?=\s|$)|\s(?=[0-9०-९]{1,2}\s))"
+    # "JAMMU जम्मू:": the town in capitals before it; "अबतक इंडिया न्यूज बीकानेर,": a desk of three words, then the town
+    r"[\s,\-–>\ufffd\ufeff\u200b]*(?:[A-Z][A-Za-z]*\s+){0,2}"
+    r"(?P<head>[\u0900-\u0963\u0966-\u097f]{3,}(?:\s+[\u0900-\u0963\u0966-\u097f]+){0,3})\s*"
+    r"(?P<sep>[।|:/(,!]|[.ः](?=\s|$)|\s(?=[0-9०-९]{1,2}\s))"
 )
 # "ग्वालियर, अतुल सक्सेना।", "पटना, निज संवाददाता।": the town, then a byline of two or three words and a danda
 # ("जागरण, श्रीनगर।" is a paper, then the town)
@@ -39,7 +41,7 @@ _DISTRICT_LINE = re.compile(
     r"^\s*(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s+जिला(?:\s+[\u0900-\u0963\u0966-\u097f]+){0,2}\s*$"
 )
 _DATE_AHEAD = re.compile(r"\s*(?:[0-9०-९]|[\u0900-\u0963\u0966-\u097f]+\s+[0-9०-९])")
-_THEN_TOWN = re.compile(r"\s*(?P<town>[\u0900-\u0963\u0966-\u097f]{3,})\s*:")
+_THEN_TOWN = re.compile(r"\s*(?P<town>[\u0900-\u0963\u0966-\u097f]{3,})\s*[:!।]")
 # "कोडरमा, अक्टूबर 25 -- मरकच्चो, निज प्रतिनिधि।": the local dateline after the agency's
 _LOCAL_DATELINE = re.compile(r"^[^\n]{0,40}?[0-9०-९]{1,2}\s*--\s*(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s*[,।]")
 # "कार्यालय मुख्य विकास अधिकारी, बहराइच", "नगर निगम, कानपुर": a letterhead ending in its town
@@ -102,9 +104,15 @@ _CHAIRS = re.compile(
     r"अध्यक्षता\s+(?P<who>[^।]{0,80}?\s)??(?:करेंगे|करेंगी|करेगा|करेगी|की|करते|करती|कर\s+रहे|कर\s+रही)"
     r"(?![\u0900-\u0963\u0966-\u097f])"
 )
+# A notice of a meeting to come: "बैठक की अध्यक्षता [a long title and name] करेंगी", "X … समीक्षा बैठक लेंगे".
+_WILL_CHAIR = re.compile(r"अध्यक्षता\s+(?P<who>[^।]{0,160}?\s)(?:करेंगे|करेंगी|करेगा|करेगी)(?![\u0900-\u0963\u0966-\u097f])")
+_WILL_HOLD = re.compile(
+    r"(?:बैठक|मीटिंग)\s+(?:लेंगे|लेंगी|लेगा|लेगी|करेंगे|करेंगी|करेगा|करेगी)(?![\u0900-\u0963\u0966-\u097f])"
+    r"|(?<![\u0900-\u097f])(?:लेंगे|लेंगी)\s+[^।]{0,60}?(?:बैठक|मीटिंग)"
+)
 _MET_WITH = re.compile(r"\s*(?:के|की)\s+साथ(?![\u0900-\u097f])")
 _ORDERED_MEETING = re.compile(
-    r"(?:(?!\s(?:गई|गयी|गया|हुई|हुआ)\s)[^।])*?(?:जाए|जाएं|जायें|करें|कराएं|जाएगी|जाएगा|जाएंगी|जाएंगे)(?:\s|[।,]|$)"
+    r"(?:(?!\s(?:गई|गयी|गया|हुई|हुआ)\s)[^।])*?(?:जाए|जाएं|जायें|करें|कराएं|जाएगी|जाएगा|जाएंगी|जाएंगे|रहेगी|रहेगा|रहेंगी|रहेंगे)(?:\s|[।,]|$)"
 )
 # "X ने … (समीक्षा) बैठक की / ली": X held the meeting.
 # Also "X द्वारा (एक) समीक्षात्मक बैठक की गई" and "X ने … उच्चस्तरीय बैठक में … की समीक्षा की".
@@ -132,6 +140,13 @@ _NOT_TITLES = ("share", "leave a reply", "similar news")
 
 _HEAD_LIMIT = 20_000  # characters read for the meeting date
 _DATELINE_LIMIT = 400
+
+
+def dateline_month(text: str) -> tuple[int, int] | None:
+    """The year and month of a dateline that gives no day (``भोपाल, जून 2015/ …``) in the first lines, or None:
+    enough to date ``इस वर्ष`` or ``दिसंबर तक`` though the meeting's day is unknown."""
+    lines = [line for line in text[:_HEAD_LIMIT].split("\n") if line.strip()][:5]
+    return next((found for line in lines if (found := month_and_year(line[:_DATELINE_LIMIT]))), None)
 
 
 def meeting_date(text: str) -> date | None:
@@ -200,6 +215,10 @@ def _on_weekday_held(head: str, dated: date) -> date:
     return dated - timedelta(days=(dated.isoweekday() - best[1]) % 7)
 
 
+# A subjunctive or imperative ("चलाएं", "करें") or an oblique infinitive ("लाने के"): a verb, never a town.
+_VERB_FORM = re.compile(r"(?:ें|एं|एँ|[^\s]{2}ने)$")
+
+
 def _a_place(candidate: str | None) -> str | None:
     """``candidate`` without a trailing danda, or None when it names a building, not a town."""
     if not candidate:
@@ -214,7 +233,10 @@ def _a_town(candidate: str | None, dated: bool = False) -> str | None:
     """A place that is no news desk, state or form label either (nor a common word, unless a date follows:
     "गया, 2 सितंबर 2025।")."""
     place = _a_place(candidate)
-    if place is None or any(is_in(w, "not_place") or (is_in(w, "not_name") and not dated) for w in place.split()):
+    if place is None or any(
+        is_in(w, "not_place") or is_in(w, "post_ranks") or _VERB_FORM.search(w) or (is_in(w, "not_name") and not dated)
+        for w in place.split()
+    ):
         return None
     if load_gazetteer().find(place):  # "जिलाधिकारी। …" is a post, not a town
         return None
@@ -233,7 +255,7 @@ def dateline_place(line: str) -> str | None:
             return None
         words = m["head"].split()
         desk = [i for i, w in enumerate(words) if is_in(w, "not_place")]
-        if desk and desk[-1] == len(words) - 2 and m["sep"] in "।.,":
+        if desk and desk[-1] == len(words) - 2 and m["sep"] in "।.,:!":
             return _a_town(words[-1])  # "सत्यमेव न्यूज खैरागढ़.": the site's name, then the town
         if desk:
             pos = m.end()
@@ -323,7 +345,8 @@ def chair_from(sentence: str, mentions: list[PersonMention]) -> PersonMention | 
     """The person before ``की अध्यक्षता में`` (or after ``अध्यक्षता:`` in a minutes header)."""
     m = _CHAIR.search(sentence)
     if m and _ORDERED_MEETING.match(sentence, m.end()):
-        return None  # "ग्राम प्रधान की अध्यक्षता में चौपाल लगाई जाए": a meeting it orders, not this one
+        # "ग्राम प्रधान की अध्यक्षता में चौपाल लगाई जाए", "… X के नेतृत्व में तैनात रहेगी": what it orders, not this meeting
+        return None
     if m:
         before = [pm for pm in mentions if pm.end <= m.start() + 1 and m.start() - pm.end <= 30]
         if before and m["joint"]:  # "X एवं Y की संयुक्त अध्यक्षता में": the first named leads
@@ -331,6 +354,14 @@ def chair_from(sentence: str, mentions: list[PersonMention]) -> PersonMention | 
             return joint[0]
         if before:
             return before[-1]
+    m = _WILL_CHAIR.search(sentence)
+    named = [pm for pm in mentions if m and m.start("who") <= pm.start < m.end("who") and not pm.person.generic()]
+    if named:  # "बैठक की अध्यक्षता … राज्यमंत्री एवं सांसद X करेंगी": the first post or name among those words
+        return named[0]
+    m = _WILL_HOLD.search(sentence)
+    before = [pm for pm in mentions if m and pm.end <= m.start() and not pm.person.generic()]
+    if before and not before[0].ergative:  # "प्रभारी मंत्री X … समीक्षा बैठक लेंगे": the subject named first
+        return before[0]
     m = _CHAIRS.search(sentence)
     if m:
         named = [pm for pm in mentions if m["who"] and m.start("who") <= pm.start < m.end("who")]

@@ -17,7 +17,7 @@ from extractors.departments import portfolio_before
 from models.designations import find_phrases
 from models.gazetteer import Gazetteer, Mention
 from nlp.patterns import LETTERS, WORD_END, WORD_START
-from nlp.vocab import alternation, column, is_in, rows
+from nlp.vocab import alternation, column, is_in, rows, spelled
 
 # A whole word: "श्रीवास्तव" opens with श्री but is a surname; "मा0"/"मा." abbreviate माननीय.
 HONORIFIC = rf"(?:(?:डॉ|डा|प्रो|मा)[.0०]|(?:श्रीमती|श्री|सुश्री|डॉ|माननीय|कुमारी){WORD_END})"
@@ -28,7 +28,7 @@ _NAME_WORD = re.compile(rf"\s*((?:[\u0900-\u097f]{{1,3}}\.\s?){{0,4}}{LETTERS}+)
 _DOTTED_INITIALS = re.compile(r"^(?:[\u0900-\u097f]{1,3}\.\s?)+")
 # "आर के पांडे": initials spelt as Latin letter names, spaced, before the name word
 _INITIALS = re.compile(rf"\s*((?:(?:{alternation(column('latin_initials'))})\.?\s+){{1,3}})(?={LETTERS})")
-_ADDRESS = "(?:महोदय|महोदया|साहब|साहिबा)"  # "डीएम साहब ने", "अध्यक्ष महोदय द्वारा"
+_ADDRESS = "(?:महोदय|महोदया|साहब|साहिबा|जी)"  # "डीएम साहब ने", "अध्यक्ष महोदय द्वारा", "योगी जी ने"
 _SURNAME_ERGATIVE = re.compile(rf"{WORD_START}({LETTERS}+)\s+ने{WORD_END}")
 _CHAIRING = re.compile(r"\s*(?:की|के)\s+(?:अध्यक्षता|नेतृत्व)")
 _CADRE = rf"(?:{alternation(column('civil_services'))})"
@@ -42,7 +42,12 @@ _NAME_COMMA_BEFORE = re.compile(
 _CLOSING_BRACKET = re.compile(r"\s*\)")
 # A name is at most four words: the window read after a designation or honorific.
 _NAME_WINDOW = 120
-_ABBREVIATION_PAREN = re.compile(r"\s*\([\u0900-\u097fA-Za-z.]{2,12}\)")
+# "(बीडीओ)", "राज्यमंत्री (स्वतंत्र प्रभार) उ0प्र0 दिनेश …": an abbreviation or a charge in brackets, then perhaps the
+# state's abbreviation, before the name
+_ABBREVIATION_PAREN = re.compile(
+    r"\s*\((?:[\u0900-\u097fA-Za-z.]{2,12}|[\u0900-\u097f]{2,12}\s+[\u0900-\u097f]{2,12})\)"
+    r"(?:\s*[\u0900-\u097f]{1,4}[0०.]\s?[\u0900-\u097f]{1,4}[0०.])?"
+)
 # "सचिव/निदेशक, भूतत्व एवं खनिकर्म विभाग माला श्रीवास्तव ने": the post's department before the name
 _POST_DEPARTMENT = re.compile(
     r"\s*,\s*(?:(?!(?:ने|की|के|को|में|से)\s)[\u0900-\u097f]+\s+){0,5}?(?:विभाग|मंत्रालय|निदेशालय)(?=\s)"
@@ -56,11 +61,16 @@ _ERGATIVE = re.compile(
     rf"\s*(?:\([^()]{{0,60}}\)\s*|(?:[A-Za-z][A-Za-z.]*\s+){{1,4}}|{_ADDRESS}\s+)?(?:ने|(?:के\s+)?द्वारा){WORD_END}"
 )
 _BY_AGENT = re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:{_ADDRESS}\s+)?(?:के\s+)?द्वारा{WORD_END}")
-_DIRECTING = re.compile(r"[^।]{0,120}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान)")
+# "X के द्वारा … [a participle chain: किए जाने के] निर्देश … दिए गए": X directs, however long the chain; a finite
+# verb before the cue ("X द्वारा सड़क बनाई गई …", "… किया जा रहा है") ends X's own clause first.
+_CLAUSE_VERB = (
+    r"\s(?:जाएगा|जाएगी|जाएंगे|जायेगा|जायेगी|जायेंगे|गया|गई|गए|गये|गयी|है|हैं|रहा|रही|रहे)(?![\u0900-\u0963\u0966-\u097f])"
+)
+_DIRECTING = spelled(rf"(?:(?!{_CLAUSE_VERB})[^।]){{0,250}}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान)")
 # A misspelt designation before ने ("जिलाधिकरी ने") is matched against the gazetteer with a fuzzy fallback.
 _WORD_BEFORE_NE = re.compile(rf"{WORD_START}({LETTERS}{{4,}})\s+ने{WORD_END}")
 _NAME_END_OK = re.compile(
-    r"\s*(?:ने|[A-Za-z]|की\s+अध्यक्षता|की\s+उपस्थिति|के\s+निर्देश|द्वारा|,|，|एवं|तथा|और|व(?![\u0900-\u097f])|सहित|\(|।|-|–|:|की\s+मौजूदगी|"
+    r"\s*(?:जी\s+)?(?:ने|[A-Za-z]|की\s+अध्यक्षता|की\s+उपस्थिति|के\s+निर्देश|(?:के\s+)?द्वारा|,|，|एवं|तथा|और|व(?![\u0900-\u097f])|सहित|\(|।|-|–|:|की\s+मौजूदगी|"
     r"को\s+(?:निर्देश|निर्देशित)|की\s+ओर\s+से|के\s+नेतृत्व)"
 )
 
@@ -132,6 +142,11 @@ def _name_after(text: str, pos: int) -> tuple[str | None, int]:
         if not m or m.group(1).endswith(("ों", "ाएं", "ियां")):
             break
         cut = len(m.group(1)) - len(_DOTTED_INITIALS.sub("", m.group(1), count=1))
+        after = _NAME_WORD.match(window, m.end()) if words and m.group(1) == "जी" else None
+        if after and not is_in(after.group(1), "not_name"):  # "राम जी मिश्र ने": जी inside a name
+            words.append((m.group(1), m.end()))
+            i = m.end()
+            continue
         if is_in(m.group(1)[cut:], "not_name"):
             if cut:  # "राजेश आर. की अध्यक्षता": the initial ends the name, the word after does not
                 words.append((m.group(1)[:cut].strip(), m.start(1) + cut))
@@ -143,8 +158,8 @@ def _name_after(text: str, pos: int) -> tuple[str | None, int]:
         end = words[k - 1][1]
         if _NAME_END_OK.match(window, end) or (hon and k >= 1):
             return " ".join(w for w, _ in words[:k]), pos + end
-    # "प्रमुख सचिव कृषि ने …": no name, but the branch word belongs to the post
-    return None, pos + (start if branched and _ERGATIVE.match(window, start) else 0)
+    # "प्रमुख सचिव कृषि ने …", "संयुक्त निदेशक, कृषि विभाग ने …": no name, but the branch or department is the post's
+    return None, pos + (start if (branched or paren) and _ERGATIVE.match(window, start) else 0)
 
 
 def _name_before(text: str, start: int) -> str | None:
@@ -171,13 +186,18 @@ def lead_agent(text: str, agents: list[PersonMention], i: int) -> PersonMention:
     return agents[i]
 
 
+_BARE_JOINER = re.compile(r"\s+(?:व|एवं|और|तथा)\s+")
+
+
 def _joint_agents(text: str, mentions: list[PersonMention]) -> list[PersonMention]:
     """ "डीएम X, एसएसपी Y ने …": every officer of a list before ने is an agent, the first named leading."""
     out = list(mentions)
     for i in range(len(out) - 2, -1, -1):
         pm, after = out[i], out[i + 1]
-        # each officer with a post and a name: "प्रशासक …, श्री X ने", "राज्यपाल और प्रशासक X ने" are appositions
-        posts = pm.person.designation and pm.person.name and after.person.designation
+        # each officer with a post and a name: "प्रशासक …, श्री X ने", "राज्यपाल और प्रशासक X ने" are appositions;
+        # two bare posts joined by a conjunction are two officers ("डीएम व एसएसपी ने")
+        bare_pair = not pm.person.name and not after.person.name and _BARE_JOINER.fullmatch(text, pm.end, after.start)
+        posts = pm.person.designation and (pm.person.name or bare_pair) and after.person.designation
         if posts and not pm.ergative and after.ergative and LIST_JOINER.fullmatch(text, pm.end, after.start):
             out[i] = PersonMention(pm.start, pm.end, pm.person, True, pm.written, pm.open_class)
     return out
@@ -251,6 +271,8 @@ class PersonRegistry:
         out: list[PersonMention] = []
         covered = _Covered()
         for gm in self.gazetteer.find(text, self.context):
+            if gm.start in covered:
+                continue  # "मुख्य विकास अधिकारी जयदेव सीएस की अध्यक्षता": a post's abbreviation inside a name read
             out.append(self._from_designation(text, gm))
             covered.add(gm.start, out[-1].end)
         # Posts the gazetteer does not know ("निगमायुक्त शिवम वर्मा ने", "मुख्य वन संरक्षक"): open-class phrases
@@ -329,3 +351,59 @@ def directs(text: str, pm: PersonMention) -> bool:
 
 def pronoun_agent(text: str) -> re.Match[str] | None:
     return _PRONOUN_ERGATIVE.search(text)
+
+
+# "प्राधिकरण (FSSAI) ने", "परिवहन विभाग के द्वारा": a body as the agent, perhaps with its abbreviation in brackets
+_BODY_ERGATIVE = re.compile(
+    rf"\s*(?:\((?P<alias>[A-Za-z][A-Za-z.]{{1,11}}|[\u0900-\u097f]{{2,8}})\)\s*)?(?:ने|(?:के\s+)?द्वारा){WORD_END}"
+)
+# "विभाग ने … को कहा कि": an office named before, referred to by its head noun alone
+# What may stand before a bare "विभाग ने" that means an office named before: nothing, a clause mark or a
+# particle ("ऐसे में विभाग के द्वारा …"); a name word before it makes it a post's department or another office.
+_OPENS_CLAUSE = re.compile(r"(?:^|[,।:]|(?<![\u0900-\u097f])(?:में|ही|भी|अब|फिर|तो))\s*$")
+_BARE_BODY = re.compile(rf"{WORD_START}(?:विभाग|प्राधिकरण|मंत्रालय|निदेशालय|आयोग)\s+(?:ने|(?:के\s+)?द्वारा){WORD_END}")
+
+
+_PASSIVE_DIRECTION = re.compile(
+    r"[^।]{0,6}?\s(?:दिया|दिए|दिये|दी)\s+(?:गया|गए|गये|गई|गयी)(?![\u0900-\u0963\u0966-\u097f])"
+)
+_ADDRESSEE = re.compile(rf"{WORD_START}(?:को|उन्हें|उन्हे|इन्हें|इन्हे|उनसे|इनसे){WORD_END}")
+
+
+@dataclass(frozen=True)
+class BodyAgent:
+    """An office, not a person, that gives the direction of a sentence."""
+
+    start: int
+    end: int
+    name: str | None  # the body's phrase as written; None for a bare head noun (the office named before)
+    alias: str | None  # its abbreviation in brackets ("FSSAI"), written later alone
+
+
+def _addresses(text: str, agent: re.Match[str]) -> bool:
+    """Does a direction to someone follow the body ``agent`` (``… ने सभी राज्यों को … का निर्देश दिया``, ``… के
+    द्वारा … उन्हें … के निर्देश दिए हैं``)? A body without an addressee, or the agent of a passive direction, is
+    the doer (``कार्य को निगम के द्वारा करने का निर्देश दिया गया``, ``… को विभाग के द्वारा विकसित करने के निर्देश
+    दिये गये``)."""
+    cue = _DIRECTING.match(text, agent.end())
+    if cue is None or not _ADDRESSEE.search(text, agent.end(), cue.end()):
+        return False
+    return "द्वारा" not in agent[0] or not _PASSIVE_DIRECTION.match(text, cue.end())
+
+
+def body_agent(text: str, aliases: frozenset[str] = frozenset()) -> BodyAgent | None:
+    """The body that directs someone in ``text`` (``परिवहन विभाग के द्वारा … उन्हें … के निर्देश दिए``, ``प्राधिकरण
+    (FSSAI) ने सभी राज्यों को … निर्देश दिया``, ``विभाग ने … को कहा कि``), or None. ``X द्वारा … किया जा रहा है``
+    makes X the doer; ``निदेशक, अल्पसंख्यक मामलात विभाग ने`` is a post's department (the post directs)."""
+    for ph in find_phrases(text):
+        m = _BODY_ERGATIVE.match(text, ph.end) if ph.body else None
+        if m and not text[: ph.start].rstrip().endswith(",") and _addresses(text, m):
+            return BodyAgent(ph.start, m.end(), ph.written, m["alias"])
+    for alias in aliases:
+        for m in re.finditer(rf"(?<![A-Za-z]){re.escape(alias)}\s+(?:ने|(?:के\s+)?द्वारा){WORD_END}", text):
+            if _addresses(text, m):
+                return BodyAgent(m.start(), m.end(), alias, alias)
+    for bare in _BARE_BODY.finditer(text):
+        if _OPENS_CLAUSE.search(text, 0, bare.start()) and _addresses(text, bare):
+            return BodyAgent(bare.start(), bare.end(), None, None)
+    return None

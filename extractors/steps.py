@@ -48,7 +48,8 @@ _TOPIC_AFTER = re.compile(
 )
 _COMMA = re.compile(r"\s*,")
 _EVERY_BEFORE = re.compile(r"(?:हर|प्रत्येक|प्रति)\s*$")
-_TIMES_AFTER = re.compile(r"\s*(?:एक|दो|1|2)\s+बार")
+# "15 दिन में एक बार": how often; but "15 मार्च से पूर्व एक बार", "होली से पहले एक बार": once, by that time
+_TIMES_AFTER = re.compile(r"(?<!पूर्व)(?<!पहले)\s*(?:एक|दो|1|2)\s+बार")
 # A directive whose subject is a bare third- or second-person pronoun, at the start or right after कि
 # ("वे … करें", "आप स्वयं … करेंगे"), or whose addressee is a pronoun right after the agent ("उन्होंने उन्हें
 # … करने का निर्देश दिया"): the addressee named before.

@@ -355,7 +355,8 @@ def find_time_expressions(sentence: str, meeting: date | None) -> list[TimeExpre
 
 
 # "2019 तक के सभी लंबित आवास", "31 मार्च तक के लिए": a limit naming which cases or what period, not a deadline.
-_QUALIFIER_AFTER = re.compile(r"\s*के\s")
+# "31 मार्च तक की गई कार्रवाई", "जून तक हुए कार्य": what was done by then, not a deadline.
+_QUALIFIER_AFTER = re.compile(r"\s*(?:के\s|(?:की|किए|किये|किया)\s+(?:गई|गयी|गए|गये|गया)\s|हुई\s|हुए\s|हुआ\s)")
 # "… बैठक के पूर्व कहा कि …", "सोमवार को निर्देश दिए": a time right before the verb of saying dates the saying.
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:कहा|बताया|निर्देश\s+(?:दिए|दिये|दिया)|निर्देशित\s+किया)(?![\u0900-\u097f])")
 _WHEN_SAID_KINDS = frozenset({"on", "unresolved", "before_next_meeting"})
@@ -391,3 +392,29 @@ def parse_meeting_date(text: str) -> date | None:
         if e.date and e.kind in ("on", "by", "from"):
             return date.fromisoformat(e.date)
     return None
+
+
+# "भोपाल, जून 2015/", "Bhopal, June 2015": a month and a year with no day before them
+_MONTH_YEAR = re.compile(
+    rf"(?<![0-9०-९]\s)(?<![0-9०-९])(?P<month>{_MONTH})\s*,?\s*(?P<year>{_D}{{4}})(?!{_D})", re.IGNORECASE
+)
+
+
+def month_and_year(line: str) -> tuple[int, int] | None:
+    """The year and month of a dateline that gives no day (``भोपाल, जून 2015/``), or None."""
+    m = _MONTH_YEAR.search(line)
+    if m is None or fold(m["month"]) not in MONTHS:
+        return None
+    year = _year(m["year"])
+    return (year, MONTHS[fold(m["month"])]) if year else None
+
+
+def find_time_expressions_in_month(sentence: str, year: int, month: int) -> list[TimeExpression]:
+    """Time expressions when only the meeting's month is known: an expression keeps its date only where every
+    day of that month gives the same one (``इस वर्ष`` → 31 December, ``दिसंबर तक``); ``15 दिन में`` has none."""
+    early = find_time_expressions(sentence, date(year, month, 1))
+    late = {(e.start, e.end): e.date for e in find_time_expressions(sentence, _month_end(year, month))}
+    return [
+        e if late.get((e.start, e.end)) == e.date else TimeExpression(e.start, e.end, e.text, None, e.kind)
+        for e in early
+    ]

@@ -28,6 +28,9 @@ _CLOSED_PASSIVE = re.compile(r"(?:दिया|दिए|दिये|किय�
 _LIST_INTRO_LINE = re.compile(r"(?:निम्नलिखित|निम्नानुसार|निम्नांकित|निम्न)\s+(?:दिशा-?\s*)?(?:निर्देश|निर्णय)|[:ः]\s*-?\s*$")
 _LIST_MARKER = re.compile(r"^\s*(?:\(?[0-9०-९]{1,3}[.)]|\(?[क-ह][.)]|[•\-–*]|\(?[ivx]{1,4}[.)])\s")
 _TABLE_ROW = re.compile(r"\|.*\|")
+_RULE_LINE = re.compile(r"[\s|:\-+=]+")
+# A subjunctive, polite imperative or future closing a sentence: करें, बनाएं, जाएँ, होगी, करेंगे, जाएगा.
+_VERB_END = re.compile("(?:ें|एं|एँ|ेगा|ेगी|ेंगे|ोगा|ोगी|ोंगे|एगा|एगी|एंगे)$")
 
 
 @dataclass(frozen=True)
@@ -38,8 +41,28 @@ class Sentence:
 
 
 def is_table_row(line: str) -> bool:
-    """A pipe-separated row (two or more separators), as typed tables and OCR of grids give."""
-    return line.count("|") >= 2 and bool(_TABLE_ROW.search(line))
+    """A pipe-separated row (two or more separators), as typed tables and OCR of grids give; not a line of
+    prose that writes its danda as ``|`` (``is_danda_line``)."""
+    return line.count("|") >= 2 and bool(_TABLE_ROW.search(line)) and not is_danda_line(line)
+
+
+def _closes_sentence(segment: str) -> bool:
+    """Does ``segment`` (the words between two pipes) end like a sentence: a finite verb (``… बैठक ली``,
+    ``… किया जाए``, ``… उपस्थित रहे``) after at least one other word?"""
+    words = segment.strip(" \t.,;:-–—\"'”’").split()
+    return len(words) >= 2 and (is_in(words[-1], "finite_verbs") or bool(_VERB_END.search(words[-1])))
+
+
+def is_danda_line(line: str) -> bool:
+    """Is ``line`` prose whose sentences end with ``|`` (an ASCII pipe typed or read for the danda) rather
+    than a table row? More than half of its pipe-cut segments close like sentences; a table row has short
+    cells (a serial number, an owner, a date) beside its one directive cell. A line that opens with a pipe
+    (a ruled grid) or a rule line (``|---|``) is always a table's."""
+    if "|" not in line or line.lstrip().startswith("|") or _RULE_LINE.fullmatch(line):
+        return False
+    segments = [s for s in line.split("|") if s.strip()]
+    closed = sum(1 for s in segments if _closes_sentence(s))
+    return len(segments) >= 2 and 2 * closed > len(segments)
 
 
 def _ends_unit(line: str) -> bool:
@@ -170,8 +193,8 @@ def split_sentences(text: str) -> list[Sentence]:
         while i < uend:
             ch = text[i]
             end_here = ch in TERMINATORS or (ch == "." and _is_full_stop(text, i, ustart))
-            if ch == "|" and i > ustart and _DEVANAGARI.match(text[i - 1 : i]) is None and text[i - 1] == " ":
-                end_here = True  # OCR and some typists write the danda as a pipe
+            if ch == "|" and i > ustart:
+                end_here = True  # a pipe in prose (not a table row) is a danda, as OCR and some typists write it
             if end_here:
                 j = i + 1
                 while j < uend and text[j] in TERMINATORS + ".\"'”’)":
