@@ -30,6 +30,7 @@ import faiss
 import numpy as np
 
 from search.flat_file import FlatFile
+from search.timing import count, step
 from search.vectors import _ids, top_k
 
 EXACT_MAX = 20_000  # filters passing at most this many held items are ranked exactly
@@ -359,7 +360,9 @@ class IvfIndex:
         """``ids`` (held) ranked by their float16 vectors read from the file."""
         if not len(ids):
             return []
-        return top_k(ids, self._file().read(self._slots(ids)) @ q, k)
+        with step("rerank", disk=True):
+            count("rerank", "rows", len(ids))
+            return top_k(ids, self._file().read(self._slots(ids)) @ q, k)
 
     def _scan(self, q: np.ndarray, k: int) -> list[tuple[int, float]]:
         """Exact over every live row of the file (an index not trained yet)."""
@@ -394,13 +397,14 @@ class IvfIndex:
         # so probe more of them (by 1/sqrt(s): the nearest lists matter most)
         nprobe = min(ivf.nlist, math.ceil(self.nprobe * math.sqrt(max(1.0, self._live / max(1, passing)))))
         want = min(k, passing)
-        count = min(passing, max(self.rerank, k))  # a pool of k (k > rerank): k ranked exactly
-        while True:
-            params.nprobe = nprobe
-            _, found = ivf.search(q[None, :], count, params=params)
-            ids = found[0][found[0] >= 0]
-            if len(ids) >= want or nprobe >= ivf.nlist:
-                break
-            nprobe = min(ivf.nlist, nprobe * 4)
+        pool = min(passing, max(self.rerank, k))  # a pool of k (k > rerank): k ranked exactly
+        with step("probe"):
+            while True:
+                params.nprobe = nprobe
+                _, found = ivf.search(q[None, :], pool, params=params)
+                ids = found[0][found[0] >= 0]
+                if len(ids) >= want or nprobe >= ivf.nlist:
+                    break
+                nprobe = min(ivf.nlist, nprobe * 4)
         del bitmap
         return self._rank(q, ids.astype(np.int64), k)
