@@ -126,8 +126,9 @@ class SearchService:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.lexicon = search_lexicon()
-        # (have, total, when): two COUNTs over 100,000 rows cost ~35 ms, too much for every query.
-        self._coverage: tuple[int, int, float] | None = None
+        # (have, total, when, PostgreSQL snapshot): two COUNTs cost ~35 ms at 100,000 rows, 0.8-1.2 s at a
+        # million (measured over HTTP: every fifth second's search paid it); see ``_coverage_counts``.
+        self._coverage: tuple[int, int, float, str | None] | None = None
         # PostgreSQL: the snapshot of the last embedding pass that left nothing missing (see embed_pending)
         self._clean_at: str | None = None
         # Query embeddings run here, so a search can stop waiting for one (EMBED_BUDGET_S); one at a time.
@@ -228,16 +229,11 @@ class SearchService:
             if self._embedder_error:
                 return SemanticStatus("unavailable", message=f"keyword search only: {self._embedder_error}")
             return SemanticStatus("disabled", message="keyword search only: no embedder configured")
-        cached = self._coverage
-        if cached is not None and time.monotonic() - cached[2] < COVERAGE_TTL_S:
-            have, total = cached[0], cached[1]
+        if session is not None:
+            have, total = self._coverage_counts(session, emb.name)
         else:
-            if session is not None:
-                have, total = store.embedding_coverage(session, emb.name)
-            else:
-                with self.db.read() as s:
-                    have, total = store.embedding_coverage(s, emb.name)
-            self._coverage = (have, total, time.monotonic())
+            with self.db.read() as s:
+                have, total = self._coverage_counts(s, emb.name)
         have = min(have, total)
         if have >= total:
             return SemanticStatus("ready", emb.name, have, total)
@@ -247,6 +243,24 @@ class SearchService:
             else f"semantic search covers {have} of {total} items; the rest are still being embedded"
         )
         return SemanticStatus("partial", emb.name, have, total, message)
+
+    def _coverage_counts(self, s: Any, model: str) -> tuple[int, int]:
+        """(embedded, all items): counted again after COVERAGE_TTL_S, except on PostgreSQL when the change
+        log shows no write to the items since the last count (one index probe instead of two COUNTs of a
+        million rows). Vectors this process's worker adds reset the cache (``refresh_vectors``), and it
+        follows those another process stores."""
+        cached, now = self._coverage, time.monotonic()
+        if cached is not None:
+            have, total, when, snap = cached
+            if now - when < COVERAGE_TTL_S:
+                return have, total
+            if snap is not None and not changed_since(s, snap):
+                self._coverage = (have, total, now, snap)
+                return have, total
+        snap = snapshot(s)  # before the counts: a write committed after it is seen by the next call
+        have, total = store.embedding_coverage(s, model)
+        self._coverage = (have, total, now, snap)
+        return have, total
 
     # --- background worker -----------------------------------------------------------------------
 
