@@ -161,11 +161,26 @@ def io_counters(pid: int) -> dict[str, int]:
     return got
 
 
+def thread_cpu(pid: int) -> dict[str, float]:
+    """CPU seconds (user + system) of each of the server's threads, summed by thread name."""
+    tick = os.sysconf("SC_CLK_TCK")
+    out: dict[str, float] = {}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            head, _, rest = (task / "stat").read_text().rpartition(")")
+        except OSError:  # the thread ended
+            continue
+        name = re.sub(r"[_-]?\d+$", "", head.partition("(")[2])  # one name for a pool's threads
+        fields = rest.split()
+        out[name] = out.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+    return out
+
+
 def many_queries(client: httpx.Client, pid: int, queries: list[str]) -> list[float]:
     """Time each of ``queries`` (a semantic search, each new to the server) and print, beside the client's
     total, p50/p95/max of every step the server reported (Server-Timing), the server's major faults and
     storage reads before/after, and the slowest requests' headers."""
-    before = io_counters(pid)
+    before, cpu_before = io_counters(pid), thread_cpu(pid)
     times, steps, headers = [], [], []
     for q in queries:
         t0 = time.perf_counter()
@@ -175,13 +190,18 @@ def many_queries(client: httpx.Client, pid: int, queries: list[str]) -> list[flo
             raise RuntimeError(f"{q}: {r.status_code} {r.text[:200]}")
         headers.append(r.headers.get("server-timing", ""))
         steps.append(server_timing(headers[-1]))
-    after = io_counters(pid)
+    after, cpu_after = io_counters(pid), thread_cpu(pid)
     print(f"\n{len(queries)} distinct semantic queries, per step (Server-Timing; ms unless named):")
     print(f"{'step':28s} {'p50':>8s} {'p95':>8s} {'max':>8s} {'n':>5s}")
     print(f"{'client total (over HTTP)':28s} {_row([t * 1000 for t in times])}")
     for key in sorted({k for st in steps for k in st}, key=_step_order):
         print(f"{key:28s} {_row([st[key] for st in steps if key in st])}")
     print(f"server counters before/after: {before} -> {after}")
+    used = {k: v - cpu_before.get(k, 0.0) for k, v in cpu_after.items()}
+    print(
+        "server CPU seconds by thread: "
+        + ", ".join(f"{k} {v:.2f}" for k, v in sorted(used.items(), key=lambda t: -t[1]) if v > 0)
+    )
     slowest = sorted(range(len(times)), key=lambda n: -times[n])[:5]
     for n in slowest:
         print(f"  slow: client {times[n] * 1000:.1f} ms; {headers[n]}")
