@@ -118,27 +118,6 @@ class FlatFile:
         for start in range(0, self.rows, rows):
             yield start, self._span(start, min(rows, self.rows - start))
 
-    def write_order(self, target: Path, order: np.ndarray) -> int:
-        """Write the rows at slots ``order`` (each once), in that order, to ``target`` (through a temporary
-        file, flushed to disk); how many. The rows are read in file order (one pass, cold pages read
-        ahead) and each written at its new place, so no copy of the file is held in memory."""
-        place = np.full(self.rows, -1, dtype=np.int64)
-        place[order] = np.arange(len(order), dtype=np.int64)
-        tmp = target.with_name(target.name + ".tmp")
-        rb = self.row_bytes
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        try:
-            os.ftruncate(fd, len(order) * rb)
-            for start, rows in self.scan():
-                dest = place[start : start + len(rows)]
-                for row, at in zip(rows[dest >= 0], dest[dest >= 0].tolist(), strict=True):
-                    os.pwrite(fd, row.tobytes(), at * rb)
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-        tmp.replace(target)
-        return len(order)
-
     def write_live(self, target: Path, keep: np.ndarray) -> int:
         """Write the rows where ``keep`` is true, in slot order, to ``target`` (through a temporary
         file, flushed to disk); how many."""

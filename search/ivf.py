@@ -157,24 +157,20 @@ class IvfIndex:
 
     def save(self, path: Path) -> None:
         """Write the index to ``path``: the lists (faiss), the live rows of the vectors as a new flat file
-        (``vector_file``: dead rows dropped; a trained index's rows list by list, see ``_list_order``) and
-        the slot map (``slots_file``), each through a temporary file; then read the vectors from the new
-        file. Searches wait meanwhile (at a million vectors: the 768 MB vector file rewritten, a few
-        seconds; ``VectorStore`` saves after many changes only)."""
+        (``vector_file``: dead rows dropped, in slot order: items stored together, such as a week of
+        meetings, stay together and are read as spans) and the slot map (``slots_file``), each through a
+        temporary file; then read the vectors from the new file. Searches wait meanwhile (at a million
+        vectors: the 768 MB vector file rewritten, a few seconds; ``VectorStore`` saves after many
+        changes only)."""
         with self._lock:
             flat = self._file()
+            keep = self._slot_item[: flat.rows] >= 0
+            slot_item = self._slot_item[: flat.rows][keep]
             tmp_ivf, tmp_slots = _side(path, ".tmp"), _side(path, ".slots.tmp.npy")
             if self._ivf is not None:
-                order = self._list_order()
-                slot_item = self._slot_item[order]
                 faiss.write_index(self._ivf, str(tmp_ivf))
-                np.save(tmp_slots, slot_item)
-                flat.write_order(vector_file(path), order)
-            else:
-                keep = self._slot_item[: flat.rows] >= 0
-                slot_item = self._slot_item[: flat.rows][keep]
-                np.save(tmp_slots, slot_item)
-                flat.write_live(vector_file(path), keep)
+            np.save(tmp_slots, slot_item)
+            flat.write_live(vector_file(path), keep)
             tmp_slots.replace(slots_file(path))
             if self._ivf is not None:
                 tmp_ivf.replace(path)
@@ -188,23 +184,6 @@ class IvfIndex:
             self._slot_of[slot_item] = np.arange(len(slot_item), dtype=np.int32)
             self.pending = 0
         give_back_memory()
-
-    def _list_order(self) -> np.ndarray:
-        """The live rows list by list (the slots of the items of list 0, then list 1, ...): a query's
-        candidates come from the few lists nearest to it, so their rows lie together in a few runs of
-        the saved file (read as spans, and fewer pages to fetch when the page cache has dropped them)
-        instead of one page each all over it."""
-        assert self._ivf is not None
-        inv = self._ivf.invlists
-        assert inv is not None
-        parts = [
-            faiss.rev_swig_ptr(inv.get_ids(n), inv.list_size(n)).copy()
-            for n in range(self._ivf.nlist)
-            if inv.list_size(n)
-        ]
-        ids = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
-        slots = self._slots(ids.astype(np.int64))
-        return slots[slots >= 0]
 
     @classmethod
     def load(cls, path: Path, dim: int, **params: int) -> IvfIndex:

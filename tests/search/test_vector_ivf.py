@@ -281,23 +281,3 @@ def test_a_repeated_filter_is_remembered_until_the_index_changes(
     index.remove(gone)
     after = _ids(index.search(vecs[0], 10, allowed=broad))
     assert not set(after) & set(gone) and set(after) <= broad and made == [len(broad), len(broad) - 3]
-
-
-def test_a_trained_index_saves_its_rows_list_by_list(built: tuple[IvfIndex, np.ndarray], tmp_path: Path) -> None:
-    """The rows of each list are one run of the saved file (a query's candidates lie together), every
-    vector still answers for its own item, and the rankings are those of the index before the save."""
-    index, vecs = built
-    index.remove([9])
-    queries = _clustered(5, 12)
-    before = [index.search(q, 10) for q in queries]
-    path = tmp_path / "v.ivfpq"
-    index.save(path)
-    again = IvfIndex.load(path, DIM, **SMALL)
-    assert [again.search(q, 10) for q in queries] == before
-    assert 9 not in again and np.allclose(again.get(77), vecs[76], atol=2e-3)  # float16 in the file
-    inv = again._ivf.invlists  # type: ignore[union-attr]
-    for n in range(again._ivf.nlist):  # type: ignore[union-attr]
-        ids = ivf.faiss.rev_swig_ptr(inv.get_ids(n), inv.list_size(n)).copy()
-        rows = np.sort(again._slots(ids))
-        assert len(rows) == 0 or rows[-1] - rows[0] + 1 == len(rows)  # contiguous
-    assert sorted(np.load(slots_file(path)).tolist()) == [i for i in range(1, N + 1) if i != 9]
