@@ -8,7 +8,7 @@ import logging
 import re
 import time
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pytest
@@ -51,7 +51,7 @@ def make(settings: Settings, db_url: str, fake_extract: FakeExtractor) -> Iterat
         c.__enter__()
         opened.append(c)
         assert upload(c, "m.txt", MEETING, meeting_date="2025-08-01").status_code in (200, 201)
-        c.app.state.ctx.search.embed_pending()
+        cast(Any, c.app).state.ctx.search.embed_pending()
         return c
 
     yield build
