@@ -338,8 +338,10 @@ class IvfIndex:
             if self._live == 0 or k <= 0:
                 return []
             if allowed is None:
-                if self._ivf is None:
-                    return self._scan(q, k)
+                if self._ivf is None:  # not trained: exact over the whole file
+                    with step("rerank", disk=True):
+                        count("rerank", "rows", self._live)
+                        return self._scan(q, k)
                 return self._probe(q, k, None, self._live)
             cand = self._held(allowed)
             if self._ivf is None or len(cand) <= EXACT_MAX:
