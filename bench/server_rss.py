@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -34,8 +35,9 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import ROOT, latency  # noqa: E402
+from bench.common import ROOT, latency, percentile  # noqa: E402
 from bench.generate import CHAIRS, DEPARTMENTS, OFFICERS, PLACES, TASKS  # noqa: E402
+from search.timing import STEPS  # noqa: E402
 
 CALLS = {
     "newest 50": {},
@@ -129,6 +131,93 @@ def timed(client: httpx.Client, path: str, runs: int) -> dict[str, float]:
     return latency(samples(client, path, runs))
 
 
+_METRIC = re.compile(r'([\w-]+);dur=([\d.]+)(?:;desc="([^"]*)")?')
+
+
+def server_timing(header: str) -> dict[str, float]:
+    """The steps of a ``Server-Timing`` header in ms, and its descriptions' counts as ``step.key``."""
+    out: dict[str, float] = {}
+    for name, dur, desc in _METRIC.findall(header):
+        out[name] = float(dur)
+        for kv in desc.split():
+            key, _, value = kv.partition("=")
+            out[f"{name}.{key}"] = float(value)
+    return out
+
+
+def io_counters(pid: int) -> dict[str, int]:
+    """The server's major page faults (/proc/PID/stat) and bytes read from storage (/proc/PID/io), and the
+    machine's pages read in (/proc/vmstat pgpgin, KB) and major faults."""
+    stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    got = {"majflt": int(stat[9])}  # field 12 of the file, 10th after the command's closing parenthesis
+    for line in Path(f"/proc/{pid}/io").read_text().splitlines():
+        key, _, value = line.partition(":")
+        if key == "read_bytes":
+            got["read_kb"] = int(value) // 1024
+    for line in Path("/proc/vmstat").read_text().splitlines():
+        key, _, value = line.partition(" ")
+        if key in ("pgpgin", "pgmajfault"):
+            got[f"machine {key}"] = int(value)
+    return got
+
+
+def thread_cpu(pid: int) -> dict[str, float]:
+    """CPU seconds (user + system) of each of the server's threads, summed by thread name."""
+    tick = os.sysconf("SC_CLK_TCK")
+    out: dict[str, float] = {}
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            head, _, rest = (task / "stat").read_text().rpartition(")")
+        except OSError:  # the thread ended
+            continue
+        name = re.sub(r"[_-]?\d+$", "", head.partition("(")[2])  # one name for a pool's threads
+        fields = rest.split()
+        out[name] = out.get(name, 0.0) + (int(fields[11]) + int(fields[12])) / tick
+    return out
+
+
+def many_queries(client: httpx.Client, pid: int, queries: list[str]) -> list[float]:
+    """Time each of ``queries`` (a semantic search, each new to the server) and print, beside the client's
+    total, p50/p95/max of every step the server reported (Server-Timing), the server's major faults and
+    storage reads before/after, and the slowest requests' headers."""
+    before, cpu_before = io_counters(pid), thread_cpu(pid)
+    times, steps, headers = [], [], []
+    for q in queries:
+        t0 = time.perf_counter()
+        r = client.get(search_path(q, "semantic"))
+        times.append(time.perf_counter() - t0)
+        if r.status_code != 200:
+            raise RuntimeError(f"{q}: {r.status_code} {r.text[:200]}")
+        headers.append(r.headers.get("server-timing", ""))
+        steps.append(server_timing(headers[-1]))
+    after, cpu_after = io_counters(pid), thread_cpu(pid)
+    print(f"\n{len(queries)} distinct semantic queries, per step (Server-Timing; ms unless named):")
+    print(f"{'step':28s} {'p50':>8s} {'p95':>8s} {'max':>8s} {'n':>5s}")
+    print(f"{'client total (over HTTP)':28s} {_row([t * 1000 for t in times])}")
+    for key in sorted({k for st in steps for k in st}, key=_step_order):
+        print(f"{key:28s} {_row([st[key] for st in steps if key in st])}")
+    print(f"server counters before/after: {before} -> {after}")
+    used = {k: v - cpu_before.get(k, 0.0) for k, v in cpu_after.items()}
+    print(
+        "server CPU seconds by thread: "
+        + ", ".join(f"{k} {v:.2f}" for k, v in sorted(used.items(), key=lambda t: -t[1]) if v > 0)
+    )
+    slowest = sorted(range(len(times)), key=lambda n: -times[n])[:5]
+    for n in slowest:
+        print(f"  slow: client {times[n] * 1000:.1f} ms; {headers[n]}")
+    print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    return times
+
+
+def _row(values: list[float]) -> str:
+    return f"{percentile(values, 50):8.1f} {percentile(values, 95):8.1f} {max(values):8.1f} {len(values):5d}"
+
+
+def _step_order(key: str) -> tuple[int, str]:
+    name = key.split(".")[0]
+    return (STEPS.index(name) if name in STEPS else len(STEPS) + (name == "total"), key)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--db-url", required=True)
@@ -180,11 +269,7 @@ def main() -> None:
                     export = urlencode({"format": "csv", "department": DEPARTMENTS[1], "status": "open"})
                     rows.append(("export csv (one department, open)", timed(client, f"/v1/export?{export}", 2)))
                 if ns.vector_dir and ns.many:
-                    many = [
-                        t
-                        for q in distinct_queries(ns.many)
-                        for t in samples(client, search_path(q, "semantic"), 1, False)
-                    ]
+                    many = many_queries(client, proc.pid, distinct_queries(ns.many))
                     rows.append((f"semantic search, {len(many)} distinct queries", latency(many)))
                     print(f"after {len(many)} more distinct semantic searches: {memory(proc.pid)}")
             final = memory(proc.pid)

@@ -112,6 +112,8 @@ class Settings:
     vector_ivf_nprobe: int = field(default_factory=lambda: int(_env("VECTOR_IVF_NPROBE", "32")))
     vector_ivf_rerank: int = field(default_factory=lambda: int(_env("VECTOR_IVF_RERANK", "512")))
     vector_ivf_train_at: int = field(default_factory=lambda: int(_env("VECTOR_IVF_TRAIN_AT", "65536")))
+    # A search slower than this (ms, server side) is logged with its Server-Timing steps (0: never).
+    search_slow_ms: float = field(default_factory=lambda: float(_env("SEARCH_SLOW_MS", "250")))
 
     @property
     def database_url(self) -> str:

@@ -23,6 +23,7 @@ import numpy as np
 ROW_DTYPE = np.float16
 READ_ROWS = 8192  # rows per read when a span or the whole file is scanned (6 MB at 384 dimensions)
 DENSE = 4  # a set of slots spanning at most this many rows per slot is read as one span
+_ADVISE = getattr(os, "posix_fadvise", None)  # not on every platform
 
 
 class FlatFile:
@@ -96,8 +97,14 @@ class FlatFile:
                 out[order[lo : lo + READ_ROWS]] = span[part - part[0]]
             return out
         # scattered: one pread a row, in file order, in a list comprehension (the loop's own cost is
-        # what a query pays here: a pool of 5,000 rows of a million)
+        # what a query pays here: a pool of 5,000 rows of a million). The base's rows are announced
+        # first (WILLNEED), so the kernel reads those not in its page cache together instead of one
+        # after the other: 512 cold rows 57-107 ms instead of 122-187 ms on this VM's disk.
         rb, split = self.row_bytes, int(np.searchsorted(s, self.base_rows))
+        if split and _ADVISE is not None:
+            base_fd = self._base_fd
+            for i in s[:split].tolist():
+                _ADVISE(base_fd, i * rb, rb, os.POSIX_FADV_WILLNEED)
         chunks = [os.pread(self._base_fd, rb, i * rb) for i in s[:split].tolist()]
         chunks += [os.pread(self._tail_fd, rb, i * rb) for i in (s[split:] - self.base_rows).tolist()]
         data = b"".join(chunks)

@@ -30,6 +30,7 @@ import faiss
 import numpy as np
 
 from search.flat_file import FlatFile
+from search.timing import count, step
 from search.vectors import _ids, top_k
 
 EXACT_MAX = 20_000  # filters passing at most this many held items are ranked exactly
@@ -156,9 +157,11 @@ class IvfIndex:
 
     def save(self, path: Path) -> None:
         """Write the index to ``path``: the lists (faiss), the live rows of the vectors as a new flat file
-        (``vector_file``: dead rows dropped) and the slot map (``slots_file``), each through a temporary
-        file; then read the vectors from the new file. Searches wait meanwhile (at a million vectors: the
-        768 MB vector file rewritten, a few seconds; ``VectorStore`` saves after many changes only)."""
+        (``vector_file``: dead rows dropped, in slot order: items stored together, such as a week of
+        meetings, stay together and are read as spans) and the slot map (``slots_file``), each through a
+        temporary file; then read the vectors from the new file. Searches wait meanwhile (at a million
+        vectors: the 768 MB vector file rewritten, a few seconds; ``VectorStore`` saves after many
+        changes only)."""
         with self._lock:
             flat = self._file()
             keep = self._slot_item[: flat.rows] >= 0
@@ -335,8 +338,10 @@ class IvfIndex:
             if self._live == 0 or k <= 0:
                 return []
             if allowed is None:
-                if self._ivf is None:
-                    return self._scan(q, k)
+                if self._ivf is None:  # not trained: exact over the whole file
+                    with step("rerank", disk=True):
+                        count("rerank", "rows", self._live)
+                        return self._scan(q, k)
                 return self._probe(q, k, None, self._live)
             cand = self._held(allowed)
             if self._ivf is None or len(cand) <= EXACT_MAX:
@@ -359,7 +364,9 @@ class IvfIndex:
         """``ids`` (held) ranked by their float16 vectors read from the file."""
         if not len(ids):
             return []
-        return top_k(ids, self._file().read(self._slots(ids)) @ q, k)
+        with step("rerank", disk=True):
+            count("rerank", "rows", len(ids))
+            return top_k(ids, self._file().read(self._slots(ids)) @ q, k)
 
     def _scan(self, q: np.ndarray, k: int) -> list[tuple[int, float]]:
         """Exact over every live row of the file (an index not trained yet)."""
@@ -394,13 +401,14 @@ class IvfIndex:
         # so probe more of them (by 1/sqrt(s): the nearest lists matter most)
         nprobe = min(ivf.nlist, math.ceil(self.nprobe * math.sqrt(max(1.0, self._live / max(1, passing)))))
         want = min(k, passing)
-        count = min(passing, max(self.rerank, k))  # a pool of k (k > rerank): k ranked exactly
-        while True:
-            params.nprobe = nprobe
-            _, found = ivf.search(q[None, :], count, params=params)
-            ids = found[0][found[0] >= 0]
-            if len(ids) >= want or nprobe >= ivf.nlist:
-                break
-            nprobe = min(ivf.nlist, nprobe * 4)
+        pool = min(passing, max(self.rerank, k))  # a pool of k (k > rerank): k ranked exactly
+        with step("probe"):
+            while True:
+                params.nprobe = nprobe
+                _, found = ivf.search(q[None, :], pool, params=params)
+                ids = found[0][found[0] >= 0]
+                if len(ids) >= want or nprobe >= ivf.nlist:
+                    break
+                nprobe = min(ivf.nlist, nprobe * 4)
         del bitmap
         return self._rank(q, ids.astype(np.int64), k)

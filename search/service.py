@@ -38,6 +38,7 @@ from search.fusion import rrf
 from search.lexicon import search_lexicon
 from search.query_cache import QueryCache
 from search.snippet import Snippet, snippet
+from search.timing import Usage, count, step
 from search.vector_store import VectorStore
 from search.vectors import AnnIndex, VectorSearch
 from store.db import Database
@@ -125,13 +126,14 @@ class SearchService:
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.lexicon = search_lexicon()
-        # (have, total, when): two COUNTs over 100,000 rows cost ~35 ms, too much for every query.
-        self._coverage: tuple[int, int, float] | None = None
+        # (have, total, when, PostgreSQL snapshot): two COUNTs cost ~35 ms at 100,000 rows, 0.8-1.2 s at a
+        # million (measured over HTTP: every fifth second's search paid it); see ``_coverage_counts``.
+        self._coverage: tuple[int, int, float, str | None] | None = None
         # PostgreSQL: the snapshot of the last embedding pass that left nothing missing (see embed_pending)
         self._clean_at: str | None = None
         # Query embeddings run here, so a search can stop waiting for one (EMBED_BUDGET_S); one at a time.
         self._query_pool: ThreadPoolExecutor | None = None
-        self._query_pending: Future[np.ndarray] | None = None
+        self._query_pending: Future[tuple[np.ndarray, float, float]] | None = None
         self._query_lock = threading.Lock()
         self.embed_budget_s = EMBED_BUDGET_S
         self.query_cache = QueryCache(get_settings().query_cache_size if query_cache is None else query_cache)
@@ -227,16 +229,11 @@ class SearchService:
             if self._embedder_error:
                 return SemanticStatus("unavailable", message=f"keyword search only: {self._embedder_error}")
             return SemanticStatus("disabled", message="keyword search only: no embedder configured")
-        cached = self._coverage
-        if cached is not None and time.monotonic() - cached[2] < COVERAGE_TTL_S:
-            have, total = cached[0], cached[1]
+        if session is not None:
+            have, total = self._coverage_counts(session, emb.name)
         else:
-            if session is not None:
-                have, total = store.embedding_coverage(session, emb.name)
-            else:
-                with self.db.read() as s:
-                    have, total = store.embedding_coverage(s, emb.name)
-            self._coverage = (have, total, time.monotonic())
+            with self.db.read() as s:
+                have, total = self._coverage_counts(s, emb.name)
         have = min(have, total)
         if have >= total:
             return SemanticStatus("ready", emb.name, have, total)
@@ -246,6 +243,24 @@ class SearchService:
             else f"semantic search covers {have} of {total} items; the rest are still being embedded"
         )
         return SemanticStatus("partial", emb.name, have, total, message)
+
+    def _coverage_counts(self, s: Any, model: str) -> tuple[int, int]:
+        """(embedded, all items): counted again after COVERAGE_TTL_S, except on PostgreSQL when the change
+        log shows no write to the items since the last count (one index probe instead of two COUNTs of a
+        million rows). Vectors this process's worker adds reset the cache (``refresh_vectors``), and it
+        follows those another process stores."""
+        cached, now = self._coverage, time.monotonic()
+        if cached is not None:
+            have, total, when, snap = cached
+            if now - when < COVERAGE_TTL_S:
+                return have, total
+            if snap is not None and not changed_since(s, snap):
+                self._coverage = (have, total, now, snap)
+                return have, total
+        snap = snapshot(s)  # before the counts: a write committed after it is seen by the next call
+        have, total = store.embedding_coverage(s, model)
+        self._coverage = (have, total, now, snap)
+        return have, total
 
     # --- background worker -----------------------------------------------------------------------
 
@@ -271,19 +286,29 @@ class SearchService:
             return None
         cached = self.query_cache.get(emb.name, q)
         if cached is not None:
+            count("embed", "cached", 1)
             return cached
         with self._query_lock:
             if self._query_pending is not None and not self._query_pending.done():
                 return None
             if self._query_pool is None:
                 self._query_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nirdesh-query-embed")
-            future = self._query_pool.submit(self._embed_query, emb, q)
+            future = self._query_pool.submit(self._timed_embed, emb, q)
             self._query_pending = future
         try:
-            return future.result(timeout=self.embed_budget_s)
+            vec, run_s, cpu_s = future.result(timeout=self.embed_budget_s)
         except FutureTimeout:
             log.warning("query embedding took over %.1f s; answering from keywords", self.embed_budget_s)
             return None
+        count("embed", "run_ms", round(run_s * 1000))  # the embedding itself, in its thread (wall, CPU)
+        count("embed", "cpu_ms", round(cpu_s * 1000))
+        return vec
+
+    def _timed_embed(self, emb: Embedder, q: str) -> tuple[np.ndarray, float, float]:
+        """``_embed_query`` in the query thread, with its wall and CPU seconds there."""
+        before, t0 = Usage.now(), time.perf_counter()
+        vec = self._embed_query(emb, q)
+        return vec, time.perf_counter() - t0, Usage.now().since(before).cpu_s
 
     def _embed_query(self, emb: Embedder, q: str) -> np.ndarray:
         """Embed ``q`` (normalised) and remember it; also fills the cache for a search that gave up waiting."""
@@ -340,13 +365,16 @@ class SearchService:
         # The nearest items that pass the filter are the best of all that pass it. The pool is sized in
         # one step for k at the filter's share (the remembered set's, or PostgreSQL's row estimate);
         # when no pool up to SEMANTIC_POOL_MAX would hold k, the index ranks the passing items exactly.
-        known = remembered_ids(s, f, today)  # the keyword half's, in a hybrid search
-        size = _first_pool(k, len(self.index), len(known) if known is not None else store.estimated_rows(s, f, today))
+        with step("filter"):
+            known = remembered_ids(s, f, today)  # the keyword half's, in a hybrid search
+            passing = len(known) if known is not None else store.estimated_rows(s, f, today)
+        size = _first_pool(k, len(self.index), passing)
         if size == 0:
             return self._exact(s, qvec, f, today, k, known)
         while True:
             pool = self.index.search(qvec, size)
-            ok = store.filter_ids(s, [i for i, _ in pool], f, today)
+            with step("filter"):
+                ok = store.filter_ids(s, [i for i, _ in pool], f, today)
             ranked = [(i, c) for i, c in pool if i in ok]
             if len(ranked) >= k or len(pool) >= len(self.index):
                 return ranked[:k]  # enough passed, or the pool held every vector
@@ -358,7 +386,11 @@ class SearchService:
         self, s: Any, qvec: np.ndarray, f: ItemFilter, today: date, k: int, known: frozenset[int] | None
     ) -> list[tuple[int, float]]:
         """The ``k`` passing items nearest to ``qvec``, ranked by the index over every passing item."""
-        allowed = known if known is not None else store.all_filtered_ids(s, f, today)
+        if known is not None:
+            allowed = known
+        else:
+            with step("filter"):
+                allowed = store.all_filtered_ids(s, f, today)
         return self.index.search(qvec, k, allowed=allowed)[:k]
 
     def search(
@@ -380,7 +412,9 @@ class SearchService:
         if scope not in SCOPES:
             raise ValueError(f"scope must be one of {list(SCOPES)}")
         terms = self.parse(q)
-        res = SearchResult(query=q, mode="keyword", hits=[], semantic=self.status(s))
+        with step("status"):
+            semantic = self.status(s)
+        res = SearchResult(query=q, mode="keyword", hits=[], semantic=semantic)
         if scope != "items":
             self._search_pages(s, res, terms, f, today, limit, offset)
         if scope != "documents":
@@ -390,10 +424,13 @@ class SearchService:
     def _search_pages(
         self, s: Any, res: SearchResult, terms: QueryTerms, f: ItemFilter, today: date, limit: int, offset: int
     ) -> None:
-        found = pages_store.page_search(s, terms, f, today, limit=limit, offset=offset)
-        res.pages = pages_store.load_pages(s, [i for i, _ in found])
-        res.documents = [PageHit(i, score, snippet(res.pages[i].text, terms)) for i, score in found if i in res.pages]
-        res.item_counts = pages_store.item_counts(s, sorted({p.document_id for p in res.pages.values()}))
+        with step("pages"):
+            found = pages_store.page_search(s, terms, f, today, limit=limit, offset=offset)
+            res.pages = pages_store.load_pages(s, [i for i, _ in found])
+            res.documents = [
+                PageHit(i, score, snippet(res.pages[i].text, terms)) for i, score in found if i in res.pages
+            ]
+            res.item_counts = pages_store.item_counts(s, sorted({p.document_id for p in res.pages.values()}))
 
     def _search_items(
         self,
@@ -408,15 +445,20 @@ class SearchService:
     ) -> None:
         status = res.semantic
         q = res.query
-        keyword = store.keyword_search(s, terms, f, today, limit=CANDIDATES) if mode != "semantic" else []
+        with step("keyword"):
+            keyword = store.keyword_search(s, terms, f, today, limit=CANDIDATES) if mode != "semantic" else []
         use_semantic = mode != "keyword" and status.status in ("ready", "partial") and len(self.index) > 0
-        qvec = self.query_vector(q) if use_semantic else None
+        qvec = None
+        if use_semantic:
+            with step("embed"):
+                qvec = self.query_vector(q)
         if use_semantic and qvec is None:
             use_semantic = False
             status.message = "keyword search only: the embedder is busy; try again for meaning-based results"
         semantic = self.semantic_ranking(s, qvec, f, today) if qvec is not None else []
         if mode == "semantic" and not use_semantic:
-            keyword = store.keyword_search(s, terms, f, today, limit=CANDIDATES)
+            with step("keyword"):
+                keyword = store.keyword_search(s, terms, f, today, limit=CANDIDATES)
         if mode == "hybrid" and use_semantic:
             semantic = _relevant_semantic(semantic, keyword)
         fused = rrf([r for r in (keyword, semantic) if r])
@@ -425,12 +467,14 @@ class SearchService:
             # A short list: items whose page (not their own sentence) has the query words come after
             # every direct match, best page first; they never outrank one.
             reuse = [res.pages[d.page_id] for d in res.documents] if offset == 0 and res.documents else None
-            context = self._context_items(s, terms, f, today, {i for i, _ in fused}, reuse)
+            with step("context"):
+                context = self._context_items(s, terms, f, today, {i for i, _ in fused}, reuse)
             fused += [(i, 0.0) for i in context]
         kw_rank = {i: n for n, (i, _) in enumerate(keyword, start=1)}
         sem = {i: (n, c) for n, (i, c) in enumerate(semantic, start=1)}
         page = fused[offset : offset + limit]
-        items = store.load_items(s, [i for i, _ in page])
+        with step("load"):
+            items = store.load_items(s, [i for i, _ in page])
         hits = []
         for item_id, score in page:
             item = items.get(item_id)

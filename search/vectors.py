@@ -28,6 +28,8 @@ from typing import Protocol
 import numpy as np
 from usearch.index import Index
 
+from search.timing import step
+
 #: Candidate sets up to this size (or this share of the index, but never more than EXACT_CAP) are
 #: ranked exactly, by key lookups; larger ones by the oversampled graph search. (A department of a
 #: million items is 110,000 candidates: 85 MB of vectors to read for one query, against a graph walk
@@ -392,7 +394,7 @@ class AnnIndex:
     def search(self, query: np.ndarray, k: int, allowed: Collection[int] | None = None) -> list[tuple[int, float]]:
         """Top ``k`` (item id, cosine) for a normalised query, optionally only among ``allowed`` ids."""
         q = np.asarray(query, dtype=np.float32).reshape(-1)
-        with self._lock:
+        with self._lock, step("probe", disk=True):  # one step: the graph walk reads the vectors it visits
             n = len(self)
             if n == 0 or k <= 0:
                 return []

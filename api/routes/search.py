@@ -4,10 +4,12 @@ earlier directives."""
 from __future__ import annotations
 
 import html
+import logging
+import time
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query, Response
 from pydantic import BaseModel
 
 from api.auth import Ctx, Viewer
@@ -16,12 +18,23 @@ from api.filters import Filters
 from api.params import IdPath
 from api.schemas import ItemOut, item_out, item_out_of
 from core.states import ErrorCode
+from search import timing
 from search.item_queries import load_items
+from search.service import SearchResult
 from store.models import ActionItem
 from store.repository import get_item
 from store.views import ItemView
 
 router = APIRouter(tags=["search"])
+log = logging.getLogger(__name__)
+
+
+async def arrived() -> float:
+    """When the request reached the app (resolved on the event loop, before the route's thread runs)."""
+    return time.perf_counter()
+
+
+Arrived = Annotated[float, Depends(arrived)]
 
 
 class SemanticOut(BaseModel):
@@ -100,8 +113,13 @@ def mark(text: str, spans: list[tuple[int, int]]) -> str:
 QUERY_PATTERN = r"^[^\x00]*[^\s\x00-\x1f\x7f][^\x00]*$"
 
 
-@router.get("/v1/search", response_model=SearchOut)
+@router.get(
+    "/v1/search",
+    response_model=SearchOut,
+    responses={200: {"headers": {"Server-Timing": {"description": timing.HEADER_DOC, "schema": {"type": "string"}}}}},
+)
 def search(
+    at: Arrived,
     ctx: Ctx,
     _who: Viewer,
     f: Filters,
@@ -114,62 +132,82 @@ def search(
     scope: Annotated[
         Literal["items", "documents", "all"], Query(description="search action items, document page text, or both")
     ] = "all",
-) -> SearchOut:
+) -> Response:
     if not q.strip():
         raise ApiError(422, ErrorCode.VALIDATION_ERROR, "q: give at least one word")
     assert ctx.search is not None
     today = ctx.today()
-    with ctx.db.read() as s:  # a plain transaction: no write lock while it waits
-        res = ctx.search.search(s, q, f, today, mode=mode, limit=limit, offset=offset, scope=scope)
-        hits = []
-        for h in res.hits:
-            row = res.items[h.item_id]
-            view = ItemView.from_row(row, row.document, today)
-            hits.append(
-                SearchHit(
-                    item=item_out(view),
-                    meeting_title=view.meeting_title,
-                    score=h.score,
-                    keyword_rank=h.keyword_rank,
-                    semantic_rank=h.semantic_rank,
-                    similarity=h.similarity,
-                    highlights=h.spans,
-                    highlighted=mark(view.text, h.spans),
-                    context_page=h.context_page,
-                )
+    t = timing.begin(at)
+    try:
+        with ctx.db.read() as s:  # a plain transaction: no write lock while it waits
+            res = ctx.search.search(s, q, f, today, mode=mode, limit=limit, offset=offset, scope=scope)
+            with timing.step("serialise"):
+                out = _search_out(res, today, q, limit, offset, scope)
+        with timing.step("serialise"):
+            body = out.model_dump_json()
+        total = t.total_s()
+        header = t.header(total)
+        slow_ms = ctx.settings.search_slow_ms
+        if slow_ms and total * 1000 >= slow_ms:
+            log.info(
+                "slow search: %.0f ms, mode %s, scope %s, %d hits; %s", total * 1000, mode, scope, len(out.hits), header
             )
-        documents = []
-        for d in res.documents:
-            page = res.pages[d.page_id]
-            doc = page.document
-            documents.append(
-                DocumentHit(
-                    document_id=doc.id,
-                    filename=doc.filename,
-                    meeting_date=doc.meeting_date,
-                    meeting_title=doc.meeting_title,
-                    department=doc.department,
-                    page=page.number,
-                    score=d.score,
-                    snippet=d.snippet.text,
-                    highlights=d.snippet.spans,
-                    highlighted=mark(d.snippet.text, d.snippet.spans),
-                    item_count=res.item_counts.get(doc.id, 0),
-                )
+        return Response(body, media_type="application/json", headers={"Server-Timing": header})
+    finally:
+        timing.end()
+
+
+def _search_out(res: SearchResult, today: date, q: str, limit: int, offset: int, scope: str) -> SearchOut:
+    """The answer of ``/v1/search`` for ``res`` (its rows loaded in the open session)."""
+    hits = []
+    for h in res.hits:
+        row = res.items[h.item_id]
+        view = ItemView.from_row(row, row.document, today)
+        hits.append(
+            SearchHit(
+                item=item_out(view),
+                meeting_title=view.meeting_title,
+                score=h.score,
+                keyword_rank=h.keyword_rank,
+                semantic_rank=h.semantic_rank,
+                similarity=h.similarity,
+                highlights=h.spans,
+                highlighted=mark(view.text, h.spans),
+                context_page=h.context_page,
             )
-        st = res.semantic
-        return SearchOut(
-            query=q,
-            mode=res.mode,
-            semantic=SemanticOut(
-                status=st.status, model=st.model, embedded=st.embedded, total=st.total, message=st.message
-            ),
-            limit=limit,
-            offset=offset,
-            scope=scope,
-            hits=hits,
-            documents=documents,
         )
+    documents = []
+    for d in res.documents:
+        page = res.pages[d.page_id]
+        doc = page.document
+        documents.append(
+            DocumentHit(
+                document_id=doc.id,
+                filename=doc.filename,
+                meeting_date=doc.meeting_date,
+                meeting_title=doc.meeting_title,
+                department=doc.department,
+                page=page.number,
+                score=d.score,
+                snippet=d.snippet.text,
+                highlights=d.snippet.spans,
+                highlighted=mark(d.snippet.text, d.snippet.spans),
+                item_count=res.item_counts.get(doc.id, 0),
+            )
+        )
+    st = res.semantic
+    return SearchOut(
+        query=q,
+        mode=res.mode,
+        semantic=SemanticOut(
+            status=st.status, model=st.model, embedded=st.embedded, total=st.total, message=st.message
+        ),
+        limit=limit,
+        offset=offset,
+        scope=scope,
+        hits=hits,
+        documents=documents,
+    )
 
 
 def _relation(this: ActionItem, other: ActionItem) -> Literal["earlier", "same_meeting", "later"]:
