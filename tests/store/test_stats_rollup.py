@@ -26,7 +26,14 @@ from store.models import ActionItem, Document, ItemResponsible
 from store.repository import create_document, save_extraction
 from store.stats import workload, workload_scan
 
-TODAYS = (date(2025, 12, 1), date(2026, 3, 1), date(2026, 3, 17), date(2027, 1, 1))
+TODAYS = (
+    date(2025, 12, 1),
+    date(2026, 2, 14),
+    date(2026, 3, 1),
+    date(2026, 3, 17),
+    date(2026, 4, 30),
+    date(2027, 1, 1),
+)
 PEOPLE: list[list[dict[str, Any]]] = [
     [{"name": None, "designation": "खंड विकास अधिकारी"}],
     [{"name": None, "designation": "तहसीलदार"}, {"name": "राम सिंह", "designation": None}],

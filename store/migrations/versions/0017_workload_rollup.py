@@ -62,7 +62,29 @@ TABLES = (
     """CREATE TABLE workload_rollup (kind CHAR(1) NOT NULL, name TEXT NOT NULL, review_state VARCHAR(20) NOT NULL,
        axis CHAR(1) NOT NULL, day DATE NOT NULL, n INTEGER NOT NULL,
        PRIMARY KEY (kind, name, review_state, axis, day))""",
+    "CREATE INDEX ix_workload_rollup_day ON workload_rollup (day)",
+    """CREATE TABLE workload_rollup_month (kind CHAR(1) NOT NULL, name TEXT NOT NULL,
+       review_state VARCHAR(20) NOT NULL, axis CHAR(1) NOT NULL, month DATE NOT NULL, n INTEGER NOT NULL,
+       days BIGINT NOT NULL, PRIMARY KEY (kind, name, review_state, axis, month))""",
 )
+
+
+def _month(day: str, dialect: str) -> str:
+    """The first day of ``day``'s month."""
+    return f"date({day}, 'start of month')" if dialect == "sqlite" else f"date_trunc('month', {day})::date"
+
+
+def _day_number(day: str, dialect: str) -> str:
+    """Days from 1970-01-01 to ``day``."""
+    return f"CAST(julianday({day}) - 2440587.5 AS INTEGER)" if dialect == "sqlite" else f"({day} - DATE '1970-01-01')"
+
+
+def _fill_months(dialect: str) -> str:
+    return f"""INSERT INTO workload_rollup_month (kind, name, review_state, axis, month, n, days)
+       SELECT kind, name, review_state, axis, {_month("day", dialect)}, sum(n), sum(n * {_day_number("day", dialect)})
+       FROM workload_rollup GROUP BY kind, name, review_state, axis, {_month("day", dialect)}"""
+
+
 FILL = (
     "INSERT INTO workload_entries (item_id, kind, name, review_state, start, due) SELECT * FROM workload_item_rows",
     """INSERT INTO workload_rollup (kind, name, review_state, axis, day, n)
@@ -84,10 +106,14 @@ def _swap(item: str) -> str:
 
 
 def _bump(sign: str, row: str, axis: str, day: str) -> str:
+    key = f"{row}.kind, {row}.name, {row}.review_state, '{axis}'"
+    month, number = _month(f"{row}.{day}", "sqlite"), _day_number(f"{row}.{day}", "sqlite")
     return (
-        f"INSERT INTO workload_rollup (kind, name, review_state, axis, day, n) "
-        f"VALUES ({row}.kind, {row}.name, {row}.review_state, '{axis}', {row}.{day}, {sign}1) "
-        f"ON CONFLICT (kind, name, review_state, axis, day) DO UPDATE SET n = n {sign} 1;"
+        f"INSERT INTO workload_rollup (kind, name, review_state, axis, day, n) VALUES ({key}, {row}.{day}, {sign}1) "
+        f"ON CONFLICT (kind, name, review_state, axis, day) DO UPDATE SET n = n {sign} 1; "
+        f"INSERT INTO workload_rollup_month (kind, name, review_state, axis, month, n, days) "
+        f"VALUES ({key}, {month}, {sign}1, {sign}{number}) "
+        f"ON CONFLICT (kind, name, review_state, axis, month) DO UPDATE SET n = n {sign} 1, days = days {sign} {number};"
     )
 
 
@@ -114,7 +140,8 @@ SQLITE_TRIGGERS = {
 
 # --- PostgreSQL: statement triggers over transition tables ---------------------------------------------
 
-PG_REFRESH = """CREATE FUNCTION nirdesh_workload_refresh(ids int[]) RETURNS void LANGUAGE plpgsql AS $$
+PG_REFRESH = """CREATE FUNCTION nirdesh_workload_refresh(ids int[]) RETURNS void LANGUAGE plpgsql
+SET plan_cache_mode = force_generic_plan AS $$
 BEGIN
     IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
     WITH old AS (DELETE FROM workload_entries WHERE item_id = ANY(ids) RETURNING kind, name, review_state, start, due),
@@ -122,11 +149,17 @@ BEGIN
             RETURNING kind, name, review_state, start, due),
     delta AS (SELECT *, -1 AS n FROM old UNION ALL SELECT *, 1 AS n FROM new),
     axes AS (SELECT kind, name, review_state, 's'::char(1) AS axis, start AS day, n FROM delta
-             UNION ALL SELECT kind, name, review_state, 'd'::char(1), due, n FROM delta WHERE due IS NOT NULL)
-    INSERT INTO workload_rollup AS r (kind, name, review_state, axis, day, n)
-    SELECT kind, name, review_state, axis, day, sum(n) FROM axes
-    GROUP BY kind, name, review_state, axis, day HAVING sum(n) <> 0 ORDER BY kind, name, review_state, axis, day
-    ON CONFLICT (kind, name, review_state, axis, day) DO UPDATE SET n = r.n + excluded.n;
+             UNION ALL SELECT kind, name, review_state, 'd'::char(1), due, n FROM delta WHERE due IS NOT NULL),
+    summed AS (SELECT kind, name, review_state, axis, day, sum(n)::int AS n FROM axes
+               GROUP BY kind, name, review_state, axis, day HAVING sum(n) <> 0),
+    by_day AS (INSERT INTO workload_rollup AS r (kind, name, review_state, axis, day, n)
+               SELECT * FROM summed ORDER BY kind, name, review_state, axis, day
+               ON CONFLICT (kind, name, review_state, axis, day) DO UPDATE SET n = r.n + excluded.n)
+    INSERT INTO workload_rollup_month AS m (kind, name, review_state, axis, month, n, days)
+    SELECT kind, name, review_state, axis, date_trunc('month', day)::date, sum(n), sum(n * (day - DATE '1970-01-01'))
+    FROM summed GROUP BY kind, name, review_state, axis, date_trunc('month', day)
+    ORDER BY kind, name, review_state, axis, date_trunc('month', day)
+    ON CONFLICT (kind, name, review_state, axis, month) DO UPDATE SET n = m.n + excluded.n, days = m.days + excluded.days;
 END $$"""
 
 
@@ -181,7 +214,8 @@ PG_TRIGGERS = (  # (trigger, event, table, transition tables, function)
     ),
 )
 PG_REBUILD = f"""CREATE FUNCTION nirdesh_workload_rebuild() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN TRUNCATE workload_entries, workload_rollup; {FILL[0]}; {FILL[1]}; RETURN NULL; END $$"""
+BEGIN TRUNCATE workload_entries, workload_rollup, workload_rollup_month;
+{FILL[0]}; {FILL[1]}; {_fill_months("postgresql")}; RETURN NULL; END $$"""
 TRUNCATED = ("action_items", "documents", "item_responsibles")
 
 
@@ -189,7 +223,7 @@ def upgrade() -> None:
     dialect = op.get_bind().dialect.name
     upload_day = "date(d.created_at)" if dialect == "sqlite" else "date(timezone('UTC', d.created_at))"
     op.execute(_view(upload_day))
-    for ddl in TABLES + FILL:
+    for ddl in (*TABLES, *FILL, _fill_months(dialect)):
         op.execute(ddl)
     if dialect == "sqlite":
         for name, body in SQLITE_TRIGGERS.items():
@@ -224,6 +258,7 @@ def downgrade() -> None:
         for name in (*PG_FUNCTIONS, "nirdesh_workload_rebuild"):
             op.execute(f"DROP FUNCTION IF EXISTS {name}()")
         op.execute("DROP FUNCTION IF EXISTS nirdesh_workload_refresh(int[])")
+    op.execute("DROP TABLE IF EXISTS workload_rollup_month")
     op.execute("DROP TABLE IF EXISTS workload_rollup")
     op.execute("DROP TABLE IF EXISTS workload_entries")
     op.execute("DROP VIEW IF EXISTS workload_item_rows")
