@@ -44,7 +44,10 @@ def _view(upload_day: str) -> str:
         "FROM action_items a JOIN documents d ON d.id = a.document_id "
         f"WHERE a.status NOT IN {CLOSED} AND a.review_state IN {SCOPED}"
     )
-    cols = f"a.review_state AS review_state, coalesce(d.meeting_date, {upload_day}) AS start, a.due_date AS due"
+    cols = (
+        f"a.review_state AS review_state, coalesce(d.meeting_date, {upload_day}) AS start, a.due_date AS due, "
+        "a.document_id AS document_id"
+    )
     return f"""CREATE VIEW workload_item_rows AS
         SELECT a.id AS item_id, 'd' AS kind, coalesce(nullif(d.department, ''), '{NONE_LABEL}') AS name, {cols} {base}
         UNION ALL
@@ -85,8 +88,10 @@ def _fill_months(dialect: str) -> str:
        FROM workload_rollup GROUP BY kind, name, review_state, axis, {_month("day", dialect)}"""
 
 
+ENTRY = "workload_entries (item_id, kind, name, review_state, start, due)"
+ROWS = "SELECT item_id, kind, name, review_state, start, due FROM workload_item_rows"
 FILL = (
-    "INSERT INTO workload_entries (item_id, kind, name, review_state, start, due) SELECT * FROM workload_item_rows",
+    f"INSERT INTO {ENTRY} {ROWS}",
     """INSERT INTO workload_rollup (kind, name, review_state, axis, day, n)
        SELECT kind, name, review_state, 's', start, count(*) FROM workload_entries GROUP BY kind, name, review_state, start
        UNION ALL
@@ -98,10 +103,19 @@ FILL = (
 
 
 def _swap(item: str) -> str:
-    """The statements that replace the entries of the items ``item`` (a SQL expression or subquery)."""
+    """The statements that replace the entries of the items ``item`` (SQL expressions)."""
     return (
-        f"DELETE FROM workload_entries WHERE item_id IN ({item}); "
-        f"INSERT INTO workload_entries SELECT * FROM workload_item_rows WHERE item_id IN ({item});"
+        f"DELETE FROM workload_entries WHERE item_id IN ({item}); INSERT INTO {ENTRY} {ROWS} WHERE item_id IN ({item});"
+    )
+
+
+def _swap_document(document: str) -> str:
+    """The statements that replace the entries of the items of a document (the view is filtered by its
+    document_id column: SQLite pushes an equality into each branch, not an IN over a subquery)."""
+    return (
+        "DELETE FROM workload_entries WHERE item_id IN "
+        f"(SELECT id FROM action_items WHERE document_id = {document}); "
+        f"INSERT INTO {ENTRY} {ROWS} WHERE document_id = {document};"
     )
 
 
@@ -128,8 +142,7 @@ SQLITE_TRIGGERS = {
     "trg_workload_person_upd": f"AFTER UPDATE OF {PERSON_FIELDS} ON item_responsibles "
     f"BEGIN {_swap('OLD.item_id, NEW.item_id')} END",
     "trg_workload_person_del": f"AFTER DELETE ON item_responsibles BEGIN {_swap('OLD.item_id')} END",
-    "trg_workload_document_upd": f"AFTER UPDATE OF {DOCUMENT_FIELDS} ON documents "
-    f"BEGIN {_swap('SELECT id FROM action_items WHERE document_id = NEW.id')} END",
+    "trg_workload_document_upd": f"AFTER UPDATE OF {DOCUMENT_FIELDS} ON documents BEGIN {_swap_document('NEW.id')} END",
     "trg_workload_entry_ins_s": f"AFTER INSERT ON workload_entries BEGIN {_bump('+', 'NEW', 's', 'start')} END",
     "trg_workload_entry_ins_d": "AFTER INSERT ON workload_entries WHEN NEW.due IS NOT NULL "
     f"BEGIN {_bump('+', 'NEW', 'd', 'due')} END",
@@ -140,12 +153,12 @@ SQLITE_TRIGGERS = {
 
 # --- PostgreSQL: statement triggers over transition tables ---------------------------------------------
 
-PG_REFRESH = """CREATE FUNCTION nirdesh_workload_refresh(ids int[]) RETURNS void LANGUAGE plpgsql
+PG_REFRESH = f"""CREATE FUNCTION nirdesh_workload_refresh(ids int[]) RETURNS void LANGUAGE plpgsql
 SET plan_cache_mode = force_generic_plan AS $$
 BEGIN
     IF ids IS NULL OR cardinality(ids) = 0 THEN RETURN; END IF;
     WITH old AS (DELETE FROM workload_entries WHERE item_id = ANY(ids) RETURNING kind, name, review_state, start, due),
-    new AS (INSERT INTO workload_entries SELECT * FROM workload_item_rows WHERE item_id = ANY(ids)
+    new AS (INSERT INTO {ENTRY} {ROWS} WHERE item_id = ANY(ids)
             RETURNING kind, name, review_state, start, due),
     delta AS (SELECT *, -1 AS n FROM old UNION ALL SELECT *, 1 AS n FROM new),
     axes AS (SELECT kind, name, review_state, 's'::char(1) AS axis, start AS day, n FROM delta
