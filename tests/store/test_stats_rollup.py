@@ -199,3 +199,23 @@ def test_the_migration_fills_the_rollup_of_an_existing_store(db: Database) -> No
     with db.session() as s:
         _orm_edits(s, rnd)
     _assert_equal(db, "after the migration and edits")
+
+
+def test_a_truncate_empties_the_rollup(db: Database) -> None:
+    """PostgreSQL has TRUNCATE (row triggers do not see it: a statement trigger rebuilds the rollup);
+    SQLite's DELETE without WHERE runs the row triggers like any delete."""
+    rnd = random.Random(5)
+    with db.session() as s:
+        for _ in range(2):
+            _add_document(s, rnd, 10)
+    with db.session() as s:
+        if s.get_bind().dialect.name == "postgresql":
+            s.execute(sa.text("TRUNCATE documents CASCADE"))
+        else:
+            s.execute(sa.delete(Document))
+    with db.read() as s:
+        assert workload(s, today=TODAYS[1], review="all")["by_department"] == []
+        assert not s.scalar(sa.text("SELECT count(*) FROM workload_rollup_month WHERE n <> 0"))
+    with db.session() as s:
+        _add_document(s, rnd, 10)
+    _assert_equal(db, "after a truncate and a new document")
