@@ -1,6 +1,8 @@
 """Per-officer and per-department workload: open and overdue counts, days pending and overdue.
 
-Computed in the database (GROUP BY over the open items): no item is held in Python. The responsible
+``workload`` reads the rollup of migration 0017 (``store.workload``): thousands of rows, not every open
+item. ``workload_scan`` is the reference it must equal (the tests compare them after every kind of
+write): GROUP BY over the open items, no item held in Python. The responsible
 officers are the normalised rows of ``item_responsibles`` (kept in step with the JSON list by
 ``store.responsibles``), joined by their primary key: a plain GROUP BY, no JSON parsed.
 """
@@ -17,8 +19,10 @@ from sqlalchemy.types import Date, Integer
 from core.states import CLOSED_STATUSES
 from store.models import ActionItem, Document, ItemResponsible
 from store.review_scope import scope_states
+from store.workload import NONE_LABEL, ordered
+from store.workload import workload as rollup_workload
 
-NONE_LABEL = "(unspecified)"
+__all__ = ["NONE_LABEL", "workload", "workload_scan"]
 
 
 def _days_since(dialect: str, today: date, start: Any) -> ColumnElement[int]:
@@ -86,11 +90,12 @@ def _summary(session: Session, key: Any, o: Subquery, label: str) -> list[dict[s
     ]
 
 
-def _ordered(rows: list[dict[str, Any]], label: str) -> list[dict[str, Any]]:
-    return sorted(rows, key=lambda r: (-int(r["overdue"]), -int(r["open"]), r[label]))
-
-
 def workload(session: Session, *, today: date, review: str = "confirmed") -> dict[str, Any]:
+    """``workload_scan``'s figures, read from the rollup kept by the database's triggers."""
+    return rollup_workload(session, today=today, review=review)
+
+
+def workload_scan(session: Session, *, today: date, review: str = "confirmed") -> dict[str, Any]:
     """Open items (not done/dropped) of the review scope ``review`` (confirmed by default, ``all`` adds
     proposed ones, never rejected) grouped by responsible designation and department.
 
@@ -116,6 +121,6 @@ def workload(session: Session, *, today: date, review: str = "confirmed") -> dic
     return {
         "as_of": today.isoformat(),
         "review": review,
-        "by_officer": _ordered(by_officer, "officer"),
-        "by_department": _ordered(_summary(session, items.c.department, items, "department"), "department"),
+        "by_officer": ordered(by_officer, "officer"),
+        "by_department": ordered(_summary(session, items.c.department, items, "department"), "department"),
     }
