@@ -20,7 +20,15 @@ from extractors.meeting import (
     meeting_place,
     meeting_title,
 )
-from extractors.people import Person, PersonMention, PersonRegistry, body_agent, directs, pronoun_agent
+from extractors.people import (
+    Person,
+    PersonMention,
+    PersonRegistry,
+    body_agent,
+    directs,
+    pronoun_agent,
+    subject_authority,
+)
 from extractors.recurrence import find_recurrence
 from extractors.steps import ItemDraft, choose_deadline, deadline_dict, run_steps
 from extractors.tables import ActionRow, pipe_tables, rows_from_table
@@ -294,6 +302,8 @@ class DocumentExtractor:
         elif chair and (self.speaker is None or (self.speaker.generic() and not chair.person.generic())):
             # "विभाग के अधिकारियों ने … बैठक की" (a headline), then "X के नेतृत्व में बैठक": X speaks
             self.speaker = chair.person
+        elif self.speaker is None and (subject := subject_authority(text, mentions)) is not None:
+            self.speaker = subject.person  # "मुख्यमंत्री X … गंभीर हैं", "कलेक्टर द्वारा … समीक्षा की गई"
         if issuer is None:
             issuer = self.speaker
         if self.minutes and issuer_span is None and self.chair is not None:

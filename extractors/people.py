@@ -407,3 +407,40 @@ def body_agent(text: str, aliases: frozenset[str] = frozenset()) -> BodyAgent | 
         if _OPENS_CLAUSE.search(text, 0, bare.start()) and _addresses(text, bare):
             return BodyAgent(bare.start(), bare.end(), None, None)
     return None
+
+
+# What follows a post (and name) that is no subject: a postposition or a genitive ("X के निर्देश पर", "X को").
+_OBLIQUE_AFTER = re.compile(rf"\s*(?:जी\s+)?(?:का|की|के|को|से|में|पर|ने|तक|द्वारा|सहित|समेत|एवं|और|तथा|व){WORD_END}|\s*[,/(]")
+# "कलेक्टर द्वारा … की समीक्षा की गई", "X के द्वारा बैठक ली गई": the agent of a passive review or meeting held
+_REVIEW_PASSIVE = re.compile(
+    r"[^।]{0,120}?(?:समीक्षा|बैठक|निरीक्षण|जनसुनवाई|सुनवाई)\s+(?:की|ली|किया|आयोजित\s+की)\s+(?:गई|गयी|गया)"
+    rf"{WORD_END}"
+)
+_PRESENT = re.compile(r"उपस्थित|उपस्थिति|मौजूद|शामिल|सम्मिलित")
+_THAT = re.compile(rf"{WORD_START}कि{WORD_END}")
+_BIDDEN = re.compile(r"(?:ें|एं|एँ|ाए|ाये|ेगें|ेंगे|ेंगी)\s*[।.!]?\s*$")
+
+
+def subject_authority(text: str, mentions: list[PersonMention]) -> PersonMention | None:
+    """The named authority a sentence is about when nobody is its agent: a post and name as the sentence's
+    subject (``मुख्यमंत्री X … को लेकर गंभीर हैं``, ``कलेक्टर X … को निर्देशित किया`` with ने dropped), or the
+    agent of a passive review (``कलेक्टर द्वारा … की समीक्षा की गई``). Those present at a meeting are no
+    subject of it."""
+    if _PRESENT.search(text):
+        return None
+    that = _THAT.search(text)
+    first = next((pm for pm in mentions if not pm.person.generic() and not pm.open_class), None)
+    if first is None or pronoun_agent(text) or (that and that.start() < first.start):
+        # "उन्होंने कहा कि परियोजना निदेशक … करें": the subject of a कि-clause is who must act
+        return None
+    by = _BY_AGENT.match(text, first.end)
+    if by is not None:
+        return first if _REVIEW_PASSIVE.match(text, by.end()) else None
+    if first.ergative or _OBLIQUE_AFTER.match(text, first.end) or (_BIDDEN.search(text) and not that):
+        return None  # "परियोजना निदेशक हर सप्ताह समीक्षा करें": the subject of a subjunctive is told to act
+    following = text[first.end : first.end + 60].split()[:3]
+    if following and following[0].endswith(("ों", "ओं")):
+        return None  # "प्रधान पाठकों की बैठक": the post qualifies an oblique noun
+    if any(is_in(w.strip("।,"), "name_words") or is_in(w.strip("।,"), "building_words") for w in following):
+        return None  # "प्रधानमंत्री आवास योजना", "कलेक्टर कार्यालय में": a scheme's or a place's name
+    return first
