@@ -85,6 +85,10 @@ def _equivalents() -> dict[str, set[str]]:
 
 
 _EQUIVALENTS = _equivalents()
+# Latin capitals as Hindi spells them (letter_names.tsv): "DM" → "डीएम"
+_LATIN_LETTERS = {row[1]: row[0] for row in reversed(rows("letter_names")) if len(row) >= 2}
+# not a gloss in brackets ("जिलाधिकारी (DM)"), not a time ("06:21 PM")
+_LATIN_POST = re.compile(r"(?<![A-Za-z(0-9])(?<![0-9]\s)[A-Z]{2,6}(?![A-Za-z)])")
 # Posts written after their portfolio: "ऊर्जा मंत्री", "खाद्य राज्यमंत्री"
 _PORTFOLIO_POSTS = frozenset({"मंत्री"})
 
@@ -275,6 +279,11 @@ class PersonRegistry:
                 continue  # "मुख्य विकास अधिकारी जयदेव सीएस की अध्यक्षता": a post's abbreviation inside a name read
             out.append(self._from_designation(text, gm))
             covered.add(gm.start, out[-1].end)
+        for lm in _LATIN_POST.finditer(text):  # "DM के द्वारा", "SDM रीना सिंह ने": a post in Latin capitals
+            latin = self._latin_post(text, lm)
+            if latin is not None and lm.start() not in covered:
+                out.append(latin)
+                covered.add(lm.start(), latin.end)
         # Posts the gazetteer does not know ("निगमायुक्त शिवम वर्मा ने", "मुख्य वन संरक्षक"): open-class phrases
         for ph in find_phrases(text):
             if ph.body or ph.start in covered or (ph.end - 1) in covered:
@@ -309,6 +318,17 @@ class PersonRegistry:
                 person = self.by_designation(canonical) or self.add(Person(None, canonical, canonical))
                 out.append(PersonMention(wm.start(1), wm.end(1), person, True, canonical))
         return _joint_agents(text, sorted(out, key=lambda pm: pm.start))
+
+    def _latin_post(self, text: str, lm: re.Match[str]) -> PersonMention | None:
+        """A post written as a Latin initialism (``DM``): read as its Hindi spelling (``डीएम``), reported as written."""
+        hindi = "".join(_LATIN_LETTERS.get(c, "?") for c in lm.group())
+        found = [f for f in self.gazetteer.find(hindi, self.context) if f.start == 0 and f.end == len(hindi)]
+        if not found:
+            return None
+        f = found[0]
+        return self._from_designation(
+            text, Mention(lm.start(), lm.end(), lm.group(), f.designation, f.canonical, True, lm.group())
+        )
 
     def _from_designation(self, text: str, m: Mention) -> PersonMention:
         name, end = _name_after(text, m.end)
