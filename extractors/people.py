@@ -69,6 +69,7 @@ _CLAUSE_VERB = (
 _DIRECTING = spelled(rf"(?:(?!{_CLAUSE_VERB})[^।]){{0,250}}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान)")
 # A misspelt designation before ने ("जिलाधिकरी ने") is matched against the gazetteer with a fuzzy fallback.
 _WORD_BEFORE_NE = re.compile(rf"{WORD_START}({LETTERS}{{4,}})\s+ने{WORD_END}")
+_WORD_NAME_NE = re.compile(rf"{WORD_START}({LETTERS}{{5,}})(?=(?:\s+{LETTERS}+){{1,3}}\s+(?:ने|की\s+अध्यक्षता){WORD_END})")
 _NAME_END_OK = re.compile(
     r"\s*(?:जी\s+)?(?:ने|[A-Za-z]|की\s+अध्यक्षता|की\s+उपस्थिति|के\s+निर्देश|(?:के\s+)?द्वारा|,|，|एवं|तथा|और|व(?![\u0900-\u097f])|सहित|\(|।|-|–|:|की\s+मौजूदगी|"
     r"को\s+(?:निर्देश|निर्देशित)|की\s+ओर\s+से|के\s+नेतृत्व)"
@@ -310,6 +311,17 @@ class PersonRegistry:
             if known and known.name:
                 out.append(PersonMention(sm.start(1), sm.end(1), known, True))
                 covered.add(sm.start(1), sm.end(1))
+        for wm in _WORD_NAME_NE.finditer(text):  # "जिलाधिकरी रमेश चंद्र ने": a misspelt post, then its holder's name
+            if wm.start(1) in covered or self.gazetteer.find(wm.group(1)):
+                continue
+            canonical = self.gazetteer.fuzzy(wm.group(1))
+            if canonical:
+                pm = self._from_designation(
+                    text, Mention(wm.start(1), wm.end(1), wm.group(1), canonical, canonical, False, canonical)
+                )
+                if pm.person.name:
+                    out.append(pm)
+                    covered.add(pm.start, pm.end)
         for wm in _WORD_BEFORE_NE.finditer(text):
             if wm.start(1) in covered:
                 continue
