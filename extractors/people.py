@@ -399,7 +399,18 @@ _BARE_BODY = re.compile(rf"{WORD_START}(?:विभाग|प्राधिक�
 _PASSIVE_DIRECTION = re.compile(
     r"[^।]{0,6}?\s(?:दिया|दिए|दिये|दी)\s+(?:गया|गए|गये|गई|गयी)(?![\u0900-\u0963\u0966-\u097f])"
 )
+# the active verb of a direction given ("… निर्देश दिए हैं", "… आदेश जारी किए", "… कहा है कि")
+_ACTIVE_DIRECTION = re.compile(
+    r"(?:\s+(?:भी|ही))?\s*(?:ित)?\s*(?:दिए|दिये|दिया|दी|जारी\s+(?:किए|किये|किया|की|कर|करते)|किया|किए|किये|है|हैं|कि|,)"
+    rf"{WORD_END}(?!\s+(?:गया|गए|गये|गई|गयी|जाएगा|जाएगी|जाएंगे|जा\s+रहा|जा\s+रही|जा\s+रहे))"
+)
 _ADDRESSEE = re.compile(rf"{WORD_START}(?:को|उन्हें|उन्हे|इन्हें|इन्हे|उनसे|इनसे){WORD_END}")
+
+
+_ISSUING_BODY = re.compile(
+    rf"{WORD_START}(?:(?:{alternation(tuple(r[0] for r in rows('issuing_bodies') if r[1:] == ('level',)))})\s+)?"
+    rf"(?:{alternation(tuple(r[0] for r in rows('issuing_bodies') if not r[1:]))}){WORD_END}"
+)
 
 
 @dataclass(frozen=True)
@@ -418,7 +429,11 @@ def _addresses(text: str, agent: re.Match[str]) -> bool:
     the doer (``कार्य को निगम के द्वारा करने का निर्देश दिया गया``, ``… को विभाग के द्वारा विकसित करने के निर्देश
     दिये गये``)."""
     cue = _DIRECTING.match(text, agent.end())
-    if cue is None or not _ADDRESSEE.search(text, agent.end(), cue.end()):
+    if cue is None:
+        return False
+    if "द्वारा" not in agent[0] and _ACTIVE_DIRECTION.match(text, cue.end()):
+        return True  # "नगर निगम ने … फॉगिंग कराने के निर्देश दिए हैं": a body that directs, addressee named or not
+    if not _ADDRESSEE.search(text, agent.end(), cue.end()):
         return False
     return "द्वारा" not in agent[0] or not _PASSIVE_DIRECTION.match(text, cue.end())
 
@@ -431,6 +446,10 @@ def body_agent(text: str, aliases: frozenset[str] = frozenset()) -> BodyAgent | 
         m = _BODY_ERGATIVE.match(text, ph.end) if ph.body else None
         if m and not text[: ph.start].rstrip().endswith(",") and _addresses(text, m):
             return BodyAgent(ph.start, m.end(), ph.written, m["alias"])
+    for m in _ISSUING_BODY.finditer(text):  # "जिला प्रशासन ने …", "विश्वविद्यालय ने …"
+        agent = _BODY_ERGATIVE.match(text, m.end())
+        if agent and _addresses(text, agent):
+            return BodyAgent(m.start(), agent.end(), " ".join(m.group().split()), None)
     for alias in aliases:
         for m in re.finditer(rf"(?<![A-Za-z]){re.escape(alias)}\s+(?:ने|(?:के\s+)?द्वारा){WORD_END}", text):
             if _addresses(text, m):
