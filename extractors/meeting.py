@@ -10,7 +10,7 @@ from models.gazetteer import load_gazetteer
 from nlp.dates import MONTH_WORDS, WEEKDAY_WORDS, WEEKDAYS, find_time_expressions, month_and_year
 from nlp.normalize import fold
 from nlp.patterns import LETTERS
-from nlp.vocab import is_in
+from nlp.vocab import is_in, rows
 
 _PUBLISHED = re.compile(r"(?:update|updated|published|posted|प्रकाशित|अपडेट|अद्यतन)\s*[:\-]?", re.IGNORECASE)
 _MEETING_WORDS = re.compile(r"बैठक|समीक्षा|आयोजित|सम्पन्न|संपन्न|कार्यवृत्त|दिनांक")
@@ -216,7 +216,8 @@ def _on_weekday_held(head: str, dated: date) -> date:
 
 
 # A subjunctive or imperative ("चलाएं", "करें") or an oblique infinitive ("लाने के"): a verb, never a town.
-_VERB_FORM = re.compile(r"(?:ें|एं|एँ|[^\s]{2}ने)$")
+# Also a plural noun ("तैयारियां", "बैठकों") or a past form ("आये", "परखीं"): never a town.
+_VERB_FORM = re.compile(r"(?:ें|एं|एँ|[^\s]{2}ने|ियां|ियाँ|ों|ओं|ाये|ाए|ीं)$")
 
 
 def _a_place(candidate: str | None) -> str | None:
@@ -243,6 +244,21 @@ def _a_town(candidate: str | None, dated: bool = False) -> str | None:
     return place
 
 
+_TOWN_PREFIXES = frozenset(r[0] for r in rows("town_prefixes") if r[1:] != ("suffix",))
+_TOWN_SUFFIXES = frozenset(r[0] for r in rows("town_prefixes") if r[1:] == ("suffix",))
+
+
+def _town_words(words: list[str], dated: bool = False) -> str | None:
+    """The town that ``words`` end with: the last word, with the word before it when that opens a town's name
+    (``नई दिल्ली``, ``अपर सियांग``: ``town_prefixes.tsv``)."""
+    if len(words) > 1 and words[-1] in _TOWN_SUFFIXES and _a_town(words[-2], dated):
+        return f"{words[-2]} {words[-1]}"  # "अंबेडकर नगर"
+    town = _a_town(words[-1], dated) if words else None
+    if town and len(words) > 1 and words[-2] in _TOWN_PREFIXES:
+        return f"{words[-2]} {town}"
+    return town
+
+
 def dateline_place(line: str) -> str | None:
     """The town of a dateline that gives no date ("सागर। कलेक्टर …"), skipping a news desk before it."""
     local = _LOCAL_DATELINE.match(line)
@@ -257,6 +273,8 @@ def dateline_place(line: str) -> str | None:
         desk = [i for i, w in enumerate(words) if is_in(w, "not_place")]
         if desk and desk[-1] == len(words) - 2 and m["sep"] in "।.,:!":
             return _a_town(words[-1])  # "सत्यमेव न्यूज खैरागढ़.": the site's name, then the town
+        if len(words) == 2 and (words[0] in _TOWN_PREFIXES or words[1] in _TOWN_SUFFIXES) and m["sep"] in "।.,:!":
+            return _town_words(words)  # "नई दिल्ली।", "अंबेडकर नगर।"
         if desk:
             pos = m.end()
             continue
@@ -285,8 +303,8 @@ def meeting_place(text: str) -> str | None:
         if m and _a_town(m["place"]):
             return _a_town(m["place"])
         m = _DATELINE.match(line)
-        if m and _a_town(m["place"].split()[-1], dated=True):
-            return _a_town(m["place"].split()[-1], dated=True)
+        if m and _town_words(m["place"].split(), dated=True):
+            return _town_words(m["place"].split(), dated=True)
     for line in lines:
         m = _LOCAL_DATELINE.match(line) or _LETTERHEAD_TOWN.match(line.strip())
         place = _a_town(m["place"]) if m else dateline_place(line)
