@@ -162,6 +162,13 @@ def meeting_date(text: str) -> date | None:
             # gives the year of a meeting dated without one ("पहली बैठक 18 अक्टूबर को … हुई")
             site += [date.fromisoformat(e.date) for e in find_time_expressions(line, None) if e.date]
             continue
+        if _bare_date(line):
+            # "17 जनवरी 2025" alone on a line above the dateline: a page's or site's stamp; it gives the year of a
+            # dateline without one ("मथुरा, 15 जनवरी।") and is the meeting's date only when nothing else gives one
+            bare = [date.fromisoformat(e.date) for e in find_time_expressions(line, None) if e.date]
+            site += bare
+            stamped += bare
+            continue
         if _PUBLISHED.search(line):
             # "बरेली। अपडेट: 3 मार्च 2024, 06:10 PM": a stamp, the date only when nothing else gives one
             stamped += [date.fromisoformat(e.date) for e in find_time_expressions(line, None) if e.date]
@@ -181,10 +188,22 @@ def meeting_date(text: str) -> date | None:
             score -= line_no // 10
             candidates.append((score, date.fromisoformat(e.date)))
     if not candidates and site:
-        return _held_without_year(head, site[0])
+        return _held_without_year(head, site[0]) or (stamped[0] if stamped and stamped[0] in site else None)
     if not candidates:
         return _on_weekday_held(head, stamped[0]) if stamped else None
     return _on_weekday_held(head, max(candidates, key=lambda c: c[0])[1])
+
+
+# what may stand beside a date on a stamp line: a weekday and punctuation
+_STAMP_REST = re.compile(rf"^[\s,.:|/\-–]*(?:(?:{WEEKDAY_WORDS})[\s,.:|/\-–]*)?$")
+
+
+def _bare_date(line: str) -> bool:
+    """A line that holds a full date with a year and nothing else but a weekday (``17 जनवरी 2025``)."""
+    found = [e for e in find_time_expressions(line, None) if e.date and e.kind == "on" and _YEAR.search(e.text)]
+    if len(found) != 1 or _MEETING_WORDS.search(line):  # "दिनांक 11.07.2025" in minutes is the meeting's
+        return False
+    return bool(_STAMP_REST.match(line[: found[0].start] + " " + line[found[0].end :]))
 
 
 def _just_before(day: date, stamp: date) -> bool:
@@ -235,7 +254,11 @@ def _a_town(candidate: str | None, dated: bool = False) -> str | None:
     "गया, 2 सितंबर 2025।")."""
     place = _a_place(candidate)
     if place is None or any(
-        is_in(w, "not_place") or is_in(w, "post_ranks") or _VERB_FORM.search(w) or (is_in(w, "not_name") and not dated)
+        is_in(w, "not_place")
+        or is_in(w, "post_ranks")
+        or is_in(w, "weekdays")  # "शनिवार, 8 मार्च 2025": a stamp's weekday
+        or _VERB_FORM.search(w)
+        or (is_in(w, "not_name") and not dated)
         for w in place.split()
     ):
         return None
