@@ -118,6 +118,10 @@ class PersonMention:
     open_class: bool = False  # an open-class post phrase (models/designations.py), not a gazetteer entry
 
 
+# A virama right after a vowel sign joins nothing ("सु्क्खू"): a typing slip, dropped from a name.
+_STRAY_VIRAMA = re.compile("([\u093e-\u094c])\u094d")
+
+
 def _name_after(text: str, pos: int) -> tuple[str | None, int]:
     """A personal name starting at ``pos`` (after an optional honorific), and where it ends.
 
@@ -162,7 +166,7 @@ def _name_after(text: str, pos: int) -> tuple[str | None, int]:
     for k in range(len(words), 0, -1):
         end = words[k - 1][1]
         if _NAME_END_OK.match(window, end) or (hon and k >= 1):
-            return " ".join(w for w, _ in words[:k]), pos + end
+            return _STRAY_VIRAMA.sub(r"\1", " ".join(w for w, _ in words[:k])), pos + end
     # "प्रमुख सचिव कृषि ने …", "संयुक्त निदेशक, कृषि विभाग ने …": no name, but the branch or department is the post's
     return None, pos + (start if (branched or paren) and _ERGATIVE.match(window, start) else 0)
 

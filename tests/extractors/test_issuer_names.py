@@ -39,3 +39,7 @@ def test_a_post_in_latin_capitals_is_read_as_its_hindi_initialism() -> None:
 def test_a_latin_gloss_in_brackets_and_a_time_are_no_post() -> None:
     assert _people("जिलाधिकारी (DM) की अध्यक्षता में बैठक हुई।") == [(None, "जिलाधिकारी")]
     assert _people("अपडेट 06:21 PM जिलाधिकारी ने कहा कि सड़कें ठीक हों।") == [(None, "जिलाधिकारी")]
+
+
+def test_a_stray_virama_after_a_vowel_sign_is_dropped_from_a_name() -> None:
+    assert _people("मुख्यमंत्री श्री सु\u094dरेश ने कहा कि सड़कें ठीक हों।")[0] == ("सुरेश", "मुख्यमंत्री")
