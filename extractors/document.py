@@ -27,6 +27,7 @@ from extractors.people import (
     body_agent,
     directs,
     pronoun_agent,
+    speaker_of_words_above,
     subject_authority,
 )
 from extractors.recurrence import find_recurrence
@@ -279,6 +280,9 @@ class DocumentExtractor:
         self._follow_reporter(text, agents)
         if agents and _SAID_ABOVE.search(text):
             self._attribute_back(agents[0].person)
+        elif (quoted := speaker_of_words_above(text, mentions)) is not None:
+            self._attribute_back(quoted)  # "ये शब्द थे मंत्री X के": the directives above are X's
+            self.speaker = self.speaker or quoted
         if agents and issuer is not None and agents[0].person.canonical == "अध्यक्ष":
             self.speaker = issuer
         elif agents and chair is not None and chair.person is not agents[0].person and _TOOK_PART.search(text):

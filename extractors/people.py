@@ -499,3 +499,18 @@ def subject_authority(text: str, mentions: list[PersonMention]) -> PersonMention
     if any(is_in(w.strip("।,"), "name_words") or is_in(w.strip("।,"), "building_words") for w in following):
         return None  # "प्रधानमंत्री आवास योजना", "कलेक्टर कार्यालय में": a scheme's or a place's name
     return first
+
+
+# "ये शब्द थे जल संसाधन मंत्री X के", "यह कहना था उपायुक्त X का": the speaker of the words quoted above, named after them
+_WORDS_WERE = re.compile(
+    rf"^\s*(?:ये|यह|यही)\s+(?:शब्द|बातें|बात|कहना|निर्देश|विचार)\s+(?:थे|था|थी|हैं|है)\s+(?P<who>[^।]{{0,120}}?)\s*(?:के|का|की){WORD_END}"
+)
+
+
+def speaker_of_words_above(text: str, mentions: list[PersonMention]) -> Person | None:
+    """The officer ``ये शब्द थे X के`` names as the speaker of the directives quoted before it, or None."""
+    m = _WORDS_WERE.match(text)
+    if m is None:
+        return None
+    named = [pm for pm in mentions if m.start("who") <= pm.start < m.end("who") and not pm.person.generic()]
+    return named[0].person if named else None
