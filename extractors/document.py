@@ -27,6 +27,7 @@ from extractors.people import (
     body_agent,
     directs,
     pronoun_agent,
+    source_body,
     speaker_of_words_above,
     subject_authority,
 )
@@ -117,6 +118,7 @@ _BODY_LETTER = re.compile(
 _TOOK_PART = re.compile(r"भाग\s+लिया|शामिल\s+हु|सम्मिलित\s+हु|प्रतिभाग\s+किया")
 # The document's opening (title, dateline, lead) names the meeting's subject: the context of abbreviations.
 _CONTEXT_CHARS = 600
+_BODY_LOOK = 3000  # where a note with nobody named names the office it comes from
 
 
 def _letter_body(text: str) -> Person | None:
@@ -549,6 +551,8 @@ class DocumentExtractor:
             issuers = [it["issued_by"] for it in self.items if it["issued_by"]]
             named = [p for p in issuers if not Person(p["name"], p["designation"]).generic()]
             chair_dict = (named or issuers or [None])[0]
+            if chair_dict is None and self.items and (body := source_body(self.full_text[:_BODY_LOOK])) is not None:
+                chair_dict = body.as_dict()  # a note with nobody named: the office it comes from
         else:
             chair_dict = chair.as_dict()
         self._named_later()

@@ -514,3 +514,17 @@ def speaker_of_words_above(text: str, mentions: list[PersonMention]) -> Person |
         return None
     named = [pm for pm in mentions if m.start("who") <= pm.start < m.end("who") and not pm.person.generic()]
     return named[0].person if named else None
+
+
+# "स्वास्थ्य विभाग ने … एडवाइजरी जारी कर …", "… विभाग स्तर पर अस्पतालों को अलर्ट किया गया", "… विभाग की ओर से …":
+# a body that speaks, orders or acts as the source of a note
+_BODY_SOURCE = re.compile(rf"\s*(?:ने|स्तर\s+(?:पर|से)|की\s+ओर\s+से){WORD_END}")
+
+
+def source_body(text: str) -> Person | None:
+    """The office a note with no person in it comes from: the first body named as an agent or a source
+    (``स्वास्थ्य विभाग ने …``, ``… विभाग स्तर पर …``), or None."""
+    for ph in find_phrases(text):
+        if ph.body and _BODY_SOURCE.match(text, ph.end):
+            return Person(None, ph.written)
+    return None

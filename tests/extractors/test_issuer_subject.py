@@ -72,3 +72,12 @@ def test_the_subject_of_a_subjunctive_is_told_to_act() -> None:
     item = out["action_items"][0]
     assert item["issued_by"] is None
     assert [p["designation"] for p in item["responsible"]] == ["जिला पूर्ति अधिकारी"]
+
+
+def test_a_note_with_nobody_named_is_issued_by_the_office_it_comes_from() -> None:
+    out = _extract(
+        "पटना, जून 5 -- बढ़ती गर्मी को देखते हुए शिक्षा विभाग स्तर पर सभी स्कूलों को सतर्क किया गया है।",
+        "स्कूलों में ठंडे पेयजल की व्यवस्था करने को कहा गया है।",
+    )
+    assert _issuers(out) and set(_issuers(out)) == {"शिक्षा विभाग"}
+    assert out["meeting"]["chair"]["designation"] == "शिक्षा विभाग"
