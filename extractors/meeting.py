@@ -191,7 +191,32 @@ def meeting_date(text: str) -> date | None:
         return _held_without_year(head, site[0]) or (stamped[0] if stamped and stamped[0] in site else None)
     if not candidates:
         return _on_weekday_held(head, stamped[0]) if stamped else None
-    return _on_weekday_held(head, max(candidates, key=lambda c: c[0])[1])
+    dated = max(candidates, key=lambda c: c[0])[1]
+    return _coming_meeting(head, dated) or _on_weekday_held(head, dated)
+
+
+# "… की बैठक 19 फरवरी को … आहूत की गई है / आयोजित की जाएगी": a notice dated before the meeting it announces
+_CALLED = re.compile(
+    r"(?:बैठक|मीटिंग)[^।\n]{0,200}?(?:आहूत\s+(?:की\s+)?(?:गई|गयी)\s+है|आयोजित\s+(?:की\s+)?(?:जाएगी|जायेगी|होगी)"
+    r"|(?<![\u0900-\u097f])होगी(?![\u0900-\u097f]))"
+    r"|(?:आहूत|आयोजित)\s+(?:की\s+)?(?:जाएगी|जायेगी|गई\s+है|गयी\s+है)[^।\n]{0,10}?(?=।|$)"
+)
+
+
+_NEXT_MEETING = re.compile(r"(?:अगली|आगामी|अगले)\s+(?:माह\s+की\s+)?(?:बैठक|मीटिंग)")
+
+
+def _coming_meeting(head: str, dated: date) -> date | None:
+    """The date of the meeting a notice announces (``बैठक 19 फरवरी को … आहूत की गई है`` in a note of 14 February):
+    the first day after the note's date, within a month, named in a sentence that calls a meeting."""
+    for sentence in re.split(r"[।\n]", head[:_WEEKDAY_LOOK]):
+        if not _CALLED.search(sentence) or _NEXT_MEETING.search(sentence):
+            continue  # "अगली बैठक 8 अगस्त को होगी": the meeting after this one
+        for e in find_time_expressions(sentence, dated):
+            day = date.fromisoformat(e.date) if e.date and e.kind == "on" else None
+            if day and timedelta(0) < day - dated <= timedelta(days=31):
+                return day
+    return None
 
 
 # what may stand beside a date on a stamp line: a weekday and punctuation
