@@ -10,6 +10,7 @@ Designations are found with the gazetteer; other addressees (``राज्य�
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from extractors.people import PersonMention
@@ -179,7 +180,11 @@ _DONE_BY = spelled(
     r"|\s*(?:प्रेषित|प्रदत्त|स्वीकृत|संचालित|निर्मित|उठाए|उठाये)\s+[\u0900-\u097f]+\s+(?:का|की|के|को|में|पर)(?=\s)"
 )
 _ERGATIVE_NE = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?ने" + WORD_END)
-_LIST_GAP = spelled(r"\s*(?:,|एवं|तथा|और|व)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?")
+# "X, Y एवं अन्य वितरण केंद्रों": अन्य (and one modifier after it) joins a member of the same kind.
+_LIST_GAP = spelled(
+    r"\s*(?:,|एवं|तथा|और|व)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?(?:अन्य\s+(?:(?!(?:का|की|के|को|से|में|पर|ने)\s)"
+    rf"{LETTERS}+\s+)?)?"
+)
 _THAT = spelled(r"\sकि\s")
 # "… की जांच की जाए", "… भेजे जाएं": a participle before जाना; "… गांवों में किसानों के बीच जाएं" (go) is no passive.
 _PASSIVE_END = spelled(
@@ -211,7 +216,7 @@ _CLAUSE_START = spelled(
     # "कि जिले के सभी डीएफओ …": the area they serve before the quantifier
     rf"(?:{_AREA_OF})?"
     # "कि आप सभी पंचायत सचिव … करें": the addressees spoken to
-    r"(?:(?:आप|आप\s+लोग)\s+)?(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+)?$"
+    r"(?:(?:आप|आप\s+लोग)\s+)?(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+){0,2}$"
 )
 # "जो (भी) अधीक्षक … , वे …": a relative clause that names its subject, and its correlative clause.
 _RELATIVE_SUBJECT = spelled(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।])\s*(?:जो|जिन)\s+(?:भी\s+)?$")
@@ -219,7 +224,9 @@ _CORRELATIVE = spelled(r"[^,।]{0,120}?(?:,\s*|\s(?:हैं|है|हो|ह
 # "घोषणाओं को सम्बन्धित विभाग … पूर्ण करें", "… पहुंचाने के लिए सभी विभाग … सुनिश्चित करें": the object or
 # purpose first, then the quantified subject.
 _QUANTIFIED_AFTER_OBJECT = spelled(
-    r"\s(?:को|के\s+लिए|के\s+लिये|हेतु)\s+(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+$"
+    # "… के मद्देनजर सभी संबंधित विभाग … सुनिश्चित करें": after a fronted reason too
+    r"\s(?:को|के\s+लिए|के\s+लिये|हेतु|के\s+(?:मद्देनजर|मद्देनज़र|दृष्टिगत))\s+"
+    r"(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+){1,2}$"
     # "… की पहचान हेतु आंगनबाड़ी कार्यकत्रियां … करेंगी": the subject right after a purpose phrase
     r"|\s(?:हेतु|के\s+लिए|के\s+लिये)\s+$"
 )
@@ -751,3 +758,24 @@ def find_responsible(
                 add(pos, cleaned)
     found.sort(key=lambda x: x[0])
     return [d for _, d in found]
+
+
+# "सभी जिला अधिकारी … करें": officers of the issuer's rank, not the issuer.
+_QUANTIFIED = r"(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक|सब)\s+"
+
+
+def without_issuer(
+    found: list[dict[str, str | None]],
+    issuer: Mapping[str, str | None] | None,
+    issuer_span: tuple[int, int] | None,
+    sentence: str,
+) -> list[dict[str, str | None]]:
+    """Leave out the issuer's own post: one who directs is never the addressee of the same directive (none of
+    the real set's gold items names its issuer's post as responsible). The post written with a quantifier
+    (``सभी जिला अधिकारी``) names others of that rank, unless the issuer was found in this very sentence."""
+    post = issuer.get("designation") if issuer else None
+    if not post or (issuer_span is None and not (issuer or {}).get("name")):
+        return found  # the issuer is only presumed (the chair by default): a bare post may be someone else
+    if issuer_span is None and re.search(_QUANTIFIED + re.escape(post), sentence):
+        return found
+    return [r for r in found if r["designation"] != post]
