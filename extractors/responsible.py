@@ -41,7 +41,9 @@ _FINITE_BEFORE_COMMA = "".join(
     for verb in ("है", "हैं", "था", "थे", "गया", "गई", "गए", "किया", "दिया", "दिए", "दिये", "करें", "जाए", "जाएं")
 )
 _OBJECT_STRETCH = (
-    rf"(?:(?!\sकि\s|\s(?:और|तथा|एवं)\s+\S+\s+को\s)(?:[^,।]|{_FINITE_BEFORE_COMMA}(?<!\sने)(?<!न्होंने)(?<!न्होने),))*?"
+    # nor a finite verb and a conjunction that close a clause of its own ("X को अलर्ट पर रखा गया है और …")
+    r"(?:(?!\sकि\s|\s(?:और|तथा|एवं)\s+\S+\s+को\s|\s(?:है|हैं|था|थे|गया|गई|गए|गये)\s+(?:और|तथा|एवं|व)\s)"
+    rf"(?:[^,।]|{_FINITE_BEFORE_COMMA}(?<!\sने)(?<!न्होंने)(?<!न्होने),))*?"
 )
 _DIRECTED_LATER = spelled(
     rf"^\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:{_OBJECT_STRETCH}\s)?"
@@ -179,6 +181,35 @@ _DONE_BY = spelled(
     # "सचिवगण द्वारा प्रेषित पत्रों का …": a participle naming what they sent or run
     r"|\s*(?:प्रेषित|प्रदत्त|स्वीकृत|संचालित|निर्मित|उठाए|उठाये)\s+[\u0900-\u097f]+\s+(?:का|की|के|को|में|पर)(?=\s)"
 )
+# "… को पीएचडी एवं नगर निगम के द्वारा संयुक्त रूप से करने का निर्देश दिया गया": the agent of the verbal noun the
+# direction names acts (unlike "X द्वारा … निर्देश दिए गए कि …", where X directs).
+_FOR_ACTION = spelled(
+    r"(?:(?!\sकि\s)[^।]){0,200}?\s[\u0900-\u097f]+(?:ने|नें)\s+(?:का|के|की)\s+(?:भी\s+)?"
+    r"(?:(?:सख्त|स्पष्ट|आवश्यक|कड़े|कड़ा)\s+)?(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|आदेश|हिदायत)"
+)
+_DATIVE_AFTER = spelled(r"\s*(?:को|से)" + WORD_END)
+
+
+def _agents_of_action(candidates: list[_Candidate], decisions: list[bool | None], sentence: str) -> None:
+    """The body agent of ``X द्वारा … करने के निर्देश`` acts (with the list it closes), when no addressee
+    (``Y को/से``) stands between."""
+    for i, c in enumerate(candidates):
+        # a body: the issuer finder reads a post before द्वारा as the one who directs ("DM के द्वारा … का निदेश")
+        agent = None if decisions[i] or not c.body else _AGENT.match(sentence, c.end)
+        m = _FOR_ACTION.match(sentence, agent.end()) if agent else None
+        done = _DONE_BY.match(sentence, agent.end()) if agent else None
+        if done and m and done.end() <= m.end():
+            continue  # "X द्वारा दिए गए … को पूरा करने के निर्देश": what X did before
+        if m and not any(c.end < o.start < m.end() and _DATIVE_AFTER.match(sentence, o.end) for o in candidates):
+            decisions[i] = True
+
+
+# "… के लिए विभाग के अधिकारी को निर्देशित करें", "… कर्मचारियों को हिदायत की जाए कि …": a direction the addressee
+# is to pass on (imperative or subjunctive): those it names will be told later, they are not told here.
+_PASSED_ON = spelled(
+    r"\s*(?:\([^()]{0,60}\)\s*)?को\s+(?:भी\s+)?(?:(?:स्पष्ट|सख्त|आवश्यक)\s+)?(?:दिशा-?\s*)?(?:निर्देशित|हिदायत|निर्देश)\s+"
+    r"(?:करें|करे|दें|दे|(?:की|किया|दी|दिए|दिये)\s+(?:जाए|जाएं|जाय|जाये|जायें))" + WORD_END
+)
 _ERGATIVE_NE = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?ने" + WORD_END)
 # "X, Y एवं अन्य वितरण केंद्रों": अन्य (and one modifier after it) joins a member of the same kind.
 _LIST_GAP = spelled(
@@ -296,6 +327,8 @@ _MODIFIER_OF_NEXT = spelled(
     r"\s+[\u0900-\u0963\u0966-\u097f]+\s+(?:में|से|को|का|की|के|पर|ने|तक)(?![\u0900-\u0963\u0966-\u097f])"
 )
 _INITIALISM = re.compile(rf"(?<![\u0900-\u097f])(?:{alternation(column('letter_names'))}){{2,6}}(?![\u0900-\u097f])")
+# "कलेक्टर ने SDM और SP को …": the same initialisms typed in Latin capitals.
+_LATIN_INITIALISM = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])")
 
 
 # "कार्यालय प्रमुखों को", "सभी कार्यालय एवं विभाग प्रमुखों से": प्रमुख as the head of a post (never before a
@@ -342,7 +375,7 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
         if designation and pm.person.canonical != "अध्यक्ष":
             name = pm.person.name if pm.person.name and pm.end - pm.start > 0 else None
             out.append(_Candidate(pm.start, pm.end, designation, name, not pm.open_class))
-    for m in _INITIALISM.finditer(sentence):
+    for m in [*_INITIALISM.finditer(sentence), *_LATIN_INITIALISM.finditer(sentence)]:
         if issuer_span and issuer_span[0] <= m.start() < issuer_span[1]:
             continue
         if any(c.start < m.end() and m.start() < c.end for c in out):
@@ -504,6 +537,8 @@ def _acts(
     if agent:  # the agent of a passive acts, unless the passive is the direction itself or a done deed
         rest = c.end + agent.end()
         return not _DIRECTING_VERB.match(sentence, rest) and not _DONE_BY.match(sentence, rest)
+    if _PASSED_ON.match(after):
+        return False
     if _ERGATIVE_NE.match(after) or _INITIALS_AGENT.match(after) or _SOURCE_OF.match(after) or _named_agent(after):
         return False
     if _RECIPIENT_MODIFIER.match(after) or _holder_event(after):
@@ -599,9 +634,10 @@ def _list_known(candidates: list[_Candidate], head: int | None, c: _Candidate) -
 
 # "सीडीओ को विकास विभागों की और एडीएम को राजस्व विभागों की निगरानी का निर्देश": two addressees, each with its
 # own object, joined by a conjunction right before the second.
-# A's object is a few words with no verbal noun or participle ("को मिलने वाले मानदेय …" is a clause of its own).
+# A's object is a few words with no verbal noun, participle or finite verb ("को मिलने वाले मानदेय …", "को अलर्ट पर
+# रखा गया है और …" are clauses of their own).
 _PARALLEL_DATIVE = spelled(
-    r"\s*को\s+(?:(?![\u0900-\u097f]+(?:ने|कर|ते|ती)\s)[^\s,।]+\s+){1,8}?(?:और|तथा|एवं|व)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?"
+    r"\s*को\s+(?:(?![\u0900-\u097f]+(?:ने|कर|ते|ती)\s|(?:है|हैं|था|थे|गया|गई|गए|गये)\s)[^\s,।]+\s+){1,8}?(?:और|तथा|एवं|व)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?"
 )
 
 
@@ -698,6 +734,7 @@ def find_responsible(
         for i, c in enumerate(candidates)
         for head in [_list_head(candidates, i, sentence)]
     ]
+    _agents_of_action(candidates, decisions, sentence)
     # a list member ("X, Y एवं Z को …") acts as the list's last member does
     for i in range(len(candidates) - 2, -1, -1):
         if decisions[i] is None:
@@ -749,6 +786,8 @@ def find_responsible(
             pos = start + max(offset, 0)
             if any(s < pos + len(part) and pos < e for s, e in spans):
                 continue  # already read as a designation
+            if _PASSED_ON.match(sentence, start + len(np)):
+                continue
             cleaned = _clean_np(part)
             if not cleaned or is_in(cleaned.split()[-1], "manner"):
                 continue
