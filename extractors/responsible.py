@@ -27,7 +27,9 @@ _ADDRESSEE = spelled(
 # "जिले के …", "प्रदेश की …": the area the addressees serve, before them.
 _AREA_OF = r"(?:जिले|जनपद|ज़िले|प्रदेश|राज्य|मंडल|संभाग|प्रखंड|ब्लॉक|विकासखंड|तहसील|शहर|नगर)\s+(?:के|की)\s+"
 _AREA_OPENING = spelled("^" + _AREA_OF)
-_SPLIT = spelled(r"\s*,\s*|\s+(?:एवं|तथा|और|व)\s+")  # a list's separators, whole words only
+# A list goes on after this member.
+_LIST_NEXT = re.compile(r"\s*(?:[,/]|(?:एवं|एवम्?|तथा|और|व)\s)")
+_SPLIT = spelled(r"\s*[,/]\s*|\s+(?:एवं|एवम्?|तथा|और|व)\s+")  # a list's separators, whole words only
 # A designation followed by a genitive, or by को/से/तक without a directing verb, names a
 # beneficiary or a possessor (कर्मचारियों की उपलब्धता, कर्मचारियों को प्रशिक्षण), not who must act.
 _NOT_ACTOR_AFTER = spelled(r"^\s*(?:\)\s*)?(?:का|की|के|तक|से|को)(?![\u0900-\u0963\u0966-\u097f])")
@@ -206,14 +208,18 @@ def _agents_of_action(candidates: list[_Candidate], decisions: list[bool | None]
 
 # "… के लिए विभाग के अधिकारी को निर्देशित करें", "… कर्मचारियों को हिदायत की जाए कि …": a direction the addressee
 # is to pass on (imperative or subjunctive): those it names will be told later, they are not told here.
-_PASSED_ON = spelled(
+_PASSED_ON_RAW = (
     r"\s*(?:\([^()]{0,60}\)\s*)?को\s+(?:भी\s+)?(?:(?:स्पष्ट|सख्त|आवश्यक)\s+)?(?:दिशा-?\s*)?(?:निर्देशित|हिदायत|निर्देश)\s+"
     r"(?:करें|करे|दें|दे|(?:की|किया|दी|दिए|दिये)\s+(?:जाए|जाएं|जाय|जाये|जायें))" + WORD_END
 )
+_PASSED_ON = spelled(_PASSED_ON_RAW)
+# "अधिकारियों/कर्मचारियों को हिदायत की जाए": every member of the list it closes
+_PASSED_ON_LIST = spelled(r"\s*(?:[,/]|(?:एवं|एवम्?|तथा|और|व)\s)\s*(?:[\u0900-\u097f]+\s*){1,3}?" + _PASSED_ON_RAW)
 _ERGATIVE_NE = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?ने" + WORD_END)
-# "X, Y एवं अन्य वितरण केंद्रों": अन्य (and one modifier after it) joins a member of the same kind.
+# "X, Y एवं अन्य वितरण केंद्रों": अन्य (and one modifier after it) joins a member of the same kind; "X/Y को",
+# "X एवम Y को": a slash and the spelling एवम join members too.
 _LIST_GAP = spelled(
-    r"\s*(?:,|एवं|तथा|और|व)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?(?:अन्य\s+(?:(?!(?:का|की|के|को|से|में|पर|ने)\s)"
+    r"\s*(?:,|/|एवं|एवम्?|तथा|और|व)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?(?:अन्य\s+(?:(?!(?:का|की|के|को|से|में|पर|ने)\s)"
     rf"{LETTERS}+\s+)?)?"
 )
 _THAT = spelled(r"\sकि\s")
@@ -283,6 +289,7 @@ _MET_WITH = spelled(
     r"\s+के\s+साथ\s+(?:[\u0900-\u097f]+\s+){0,2}?(?:बैठक|समीक्षा\s+बैठक|वीडियो\s+कॉन्फ्रेंस|वीडियो\s+कांफ्रेंस|वीडियो\s+कॉन्फ्रेंसिंग|वीसी|समीक्षा)"
     r"[^।]*?\s(?:उन्हें|उन्हे|उनसे|उनको|इन्हें|इन्हे|इनसे)\s"
 )
+_SLASH = re.compile(r"(?<=[\u0900-\u097f])/(?=[\u0900-\u097f])")
 _EMPHASIS = str.maketrans({"*": " ", "_": " "})
 # "निर्देश दिए की सभी ग्राम सेवक …", "कहा की …": the conjunction कि typed as की after a directing verb (same length).
 _THAT_AS_KI = re.compile(
@@ -317,7 +324,7 @@ _INITIALS_AGENT = re.compile(
 )
 # It stands as a noun before a postposition, a conjunction or a comma, or after a quantifier; before a
 # noun it is that noun's modifier ("टीएल बैठक", "टीएचआर प्लांट").
-_INITIALISM_STANDS = re.compile(r"\s*(?:,|(?:को|से|ने|एवं|और|व|तथा|द्वारा)(?![\u0900-\u097f]))")
+_INITIALISM_STANDS = re.compile(r"\s*(?:[,/]|(?:को|से|ने|एवं|एवम्?|और|व|तथा|द्वारा)(?![\u0900-\u097f]))")
 _QUANTIFIER_BEFORE = spelled(r"(?<![\u0900-\u097f])(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+$")
 # "बीएलओ घर घर जाकर सत्यापन कर लें", "कि सीडीपीओ … भेजें": an initialism opening the sentence or the clause after कि
 # is its subject (whether it acts, the clause decides: a passive's subject does not).
@@ -438,7 +445,7 @@ def _shared_heads(candidates: list[_Candidate], sentence: str) -> list[_Candidat
 
 def _names_a_scheme(after: str) -> bool:
     """Do the next words (up to a postposition) make the designation part of a scheme or fund name?"""
-    if re.match(r"\s*(?:,|(?:एवं|तथा|और|व)\s)", after):
+    if _LIST_NEXT.match(after):
         return False  # "एसडीएम, तहसीलदार व अमीन अभियान …": a list goes on, no name holds the post
     for word in after.split()[:5]:
         word = word.strip(",।")
@@ -458,7 +465,8 @@ def _list_of_bodies_follows(rest: list[_Candidate], c: _Candidate, sentence: str
 
 
 # "उपनिदेशक, मत्स्य …", "परियोजना अधिकारी, डूडा …": a branch or office word after a post and a comma.
-_BRANCH_AFTER = spelled(rf"\s*,\s*(?P<word>{LETTERS}+)(?:-[0-9०-९]+)?(?=\s|[,।]|$)")
+# (a comma glued to the word after it stands for a slash between list members: "अधिकारियों/उद्यान निरीक्षकों")
+_BRANCH_AFTER = spelled(rf"\s*,(?:\s+|(?<=\s,))(?P<word>{LETTERS}+)(?:-[0-9०-९]+)?(?=\s|[,।]|$)")
 
 
 def _with_branch(c: _Candidate, sentence: str, starts: set[int]) -> None:
@@ -537,7 +545,7 @@ def _acts(
     if agent:  # the agent of a passive acts, unless the passive is the direction itself or a done deed
         rest = c.end + agent.end()
         return not _DIRECTING_VERB.match(sentence, rest) and not _DONE_BY.match(sentence, rest)
-    if _PASSED_ON.match(after):
+    if _PASSED_ON.match(after) or _PASSED_ON_LIST.match(after):
         return False
     if _ERGATIVE_NE.match(after) or _INITIALS_AGENT.match(after) or _SOURCE_OF.match(after) or _named_agent(after):
         return False
@@ -559,7 +567,7 @@ def _acts(
         # "मुख्यमंत्री राहत कोष": a name, not a person; a list of posts ("एसडीएम, तहसीलदार व अमीन अभियान के तहत
         # कार्यवाही करें") is never inside one, unless it is a list of names ("मुख्यमंत्री … निधि और विधायक निधि")
         return False
-    if re.match(r"\s*(?:,|एवं|तथा|और|व)\s", after):
+    if _LIST_NEXT.match(after):
         return None
     if _lends_its_title(sentence, c):
         return False  # "प्रधानमंत्री आवास (ग्रामीण) के …", "मुख्यमंत्री डैशबोर्ड पर": a name the post lends its title to
@@ -712,6 +720,7 @@ def find_responsible(
     sentence = sentence.translate(_EMPHASIS)  # "*प्रदूषण विभाग* को": marks around a name, offsets kept
     sentence = _THAT_AS_KI.sub(r"\g<verb>कि", sentence)  # "निर्देश दिए की सभी …": कि typed as की, offsets kept
     sentence = _to_as_ko(sentence)  # "X तो … का निर्देश दिया गया": को typed as तो, offsets kept
+    sentence = _SLASH.sub(",", sentence)  # "अधिकारियों/खान निरीक्षकों को": a slash between words lists them
     found: list[tuple[int, dict[str, str | None]]] = []
     spans: list[tuple[int, int]] = []
 
