@@ -41,6 +41,12 @@ _EVERY = re.compile(
     rf"|(?:(?P<n2>{_COUNT})\s+)?(?P<u2>{_UNITS})\s+में\s+(?P<times>एक|दो|1|2)\s+बार)(?![\u0900-\u0963\u0966-\u097f])"
 )
 _UNIT_OF = {u: kind for u, kind, *_ in rows("duration_units")}
+# "सप्ताह में 2 दिन कार्यालय में बैठें", "माह में तीन दिन शिविर लगे": some days in every such period; not after a
+# count of the period ("एक सप्ताह में 2 दिन का प्रशिक्षण" is one stretch).
+_DAYS_EACH = re.compile(
+    rf"{_B}(?<![0-9०-९]\s)(?P<unit>{_UNITS})\s+में\s+(?:{_COUNT})\s+(?:दिन|दिवस)(?![\u0900-\u0963\u0966-\u097f])"
+)
+_PERIOD_KIND = {"week": "weekly", "fortnight": "fortnightly", "month": "monthly"}
 _KIND_OF_DAYS = {7.0: "weekly", 14.0: "fortnightly", 15.0: "fortnightly", 30.0: "monthly", 90.0: "quarterly"}
 
 
@@ -52,6 +58,10 @@ def _every_periods(sentence: str) -> list[tuple[int, int, str | None]]:
         n = (parse_number(count) if count else None) or 1.0
         days = n * _UNIT_DAYS[_UNIT_OF[unit]] / (2 if m["times"] in ("दो", "2") else 1)
         out.append((m.start(), m.end(), _KIND_OF_DAYS.get(days)))
+    for m in _DAYS_EACH.finditer(sentence):
+        before = sentence[: m.start()].split()
+        if not (before and parse_number(before[-1]) is not None):
+            out.append((m.start(), m.end(), _PERIOD_KIND.get(_UNIT_OF[m["unit"]])))
     return out
 
 

@@ -71,11 +71,26 @@ _FY_END = re.compile(
 _IN_DAYS = re.compile(
     rf"{_W}(?P<n>{_D}{{1,3}}|{NUMBER_WORD})\s+(?P<unit>{_UNIT})\s*(?:के\s+(?:भीतर|अंदर|अन्दर|अंतर्गत|अन्तर्गत)|में|तक|की\s+(?:समय-?सीमा|समयावधि|अवधि)\s+में)"
 )
+# "अगले 7 दिन सीमांकन सप्ताह चलाएं", "आगामी दो सप्ताह में": the next so many days from the meeting.
+_NEXT_PERIOD = re.compile(
+    rf"{_W}(?:अगले|आगामी)\s+(?P<n>{_D}{{1,3}}|{NUMBER_WORD})\s+(?P<unit>{_UNIT})"
+    rf"(?:\s+(?:में|तक|के\s+(?:भीतर|अंदर|अन्दर|दौरान)))?{_E}"
+)
 _AFTER_EVENT = re.compile(rf"{LETTERS}(?:ने|नें)\s+के\s+$|प्राप्ति\s+के\s+$")
 _NEXT_WEEK = re.compile(r"(?:अगले|आगामी)\s+(?:सप्ताह|हफ्ते|हफ़्ते)\s+(?:तक|में)")
 _IMMEDIATE = re.compile(rf"{_W}(?:तत्काल|तत्कालिक\s+रूप\s+से|तुरंत|तुरन्त|अविलंब|अविलम्ब|फौरन|आज\s+ही){_E}")
-_SOON = re.compile(
-    rf"{_W}(?:शीघ्रातिशीघ्र|अतिशीघ्र|अति\s+शीघ्र|यथाशीघ्र|यथा\s+शीघ्र|शीघ्रता\s+से|शीघ्र|जल्द\s+से\s+जल्द|जल्दी\s+से\s+जल्दी|जल्द){_E}"
+_SOON_WORDS = (
+    r"(?:शीघ्रातिशीघ्र|अतिशीघ्र|अति\s+शीघ्र|यथाशीघ्र|यथा\s+शीघ्र|शीघ्रता\s+से|शीघ्र|शीघ|जल्द\s+से\s+जल्द|जल्दी\s+से\s+जल्दी|जल्द)"
+)
+_SOON = re.compile(rf"{_W}{_SOON_WORDS}{_E}")
+# "निर्धारित समय सीमा के भीतर", "जल्द से जल्द समय सीमा में", "समय रहते": a time limit the sentence does not date.
+_LIMIT_WORDS = {
+    role: [r[0] for r in rows("time_limit_words") if r[1:2] == (role,)] for role in ("limit", "modifier", "alone")
+}
+_TIME_LIMIT = re.compile(
+    rf"{_W}(?:{_SOON_WORDS}\s+)?(?:(?:{alternation(_LIMIT_WORDS['modifier'])})\s+)?"
+    rf"(?:{alternation(_LIMIT_WORDS['limit'])})\s+(?:के\s+(?:भीतर|अंदर|अन्दर|अंतर्गत|अन्तर्गत)|में){_E}"
+    rf"|{_W}(?:{alternation(_LIMIT_WORDS['alone'])}){_E}"
 )
 _NEXT_MEETING = re.compile(r"(?:आगामी|अगली)\s+(?:समीक्षा\s+|मासिक\s+)?बैठक\s+(?:से\s+पूर्व|से\s+पहले|तक|के\s+पूर्व|में)")
 # "छठ पर्व से पूर्व", "मानसून से पहले": before an event whose date the sentence does not give (unresolved).
@@ -85,6 +100,8 @@ _BEFORE_EVENT = re.compile(
     rf"{_W}(?:(?:(?<!की\s)(?<!के\s)(?<!का\s)(?!आगामी|अगली|अगले|की|के|का|को|में|से|पर|ने|तक){LETTERS}+\s+)?(?:{_EVENT_GENERIC})"
     rf"|(?:{_EVENT_NAMED}))(?:\s+(?:शुरू|प्रारंभ|प्रारम्भ|आरंभ|समाप्त|खत्म)\s+होने)?\s+(?:से|के)\s+(?:पूर्व|पहले){_E}"
 )
+# "मतगणना के दिन", "चुनाव वाले दिन": on the day of an event the sentence does not date (unresolved).
+_EVENT_DAY = re.compile(rf"{_W}(?:{_EVENT_GENERIC}|{_EVENT_NAMED})\s+(?:के|वाले)\s+दिन{_E}")
 _NEXT_WEEKDAY = re.compile(rf"{_W}(?:आगामी|अगले|अगली|इस|आने\s+वाले)\s+(?P<day>{_WEEKDAY})\s+(?:तक|को)")
 # "प्रत्येक माह की 5 तारीख तक": a limit that recurs, not one due date.
 _RECURRING_LIMIT = re.compile(
@@ -315,6 +332,7 @@ TIME_RULES: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (_NEXT_MONTH, _next_month, "by"),
     (_FY_END, _fy_end, "by"),
     (_IN_DAYS, _in_period, "within"),
+    (_NEXT_PERIOD, _in_period, "within"),
     (_NEXT_WEEK, _next_week, "within"),
     (_CAMPAIGN, _in_period, "within"),
     (_NEXT_WEEKDAY, _next_weekday, "by"),
@@ -332,6 +350,8 @@ TIME_RULES: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (_SOON, _at("soon"), "soon"),
     (_NEXT_MEETING, _at("before_next_meeting"), "before_next_meeting"),
     (_BEFORE_EVENT, _at("unresolved"), "unresolved"),
+    (_EVENT_DAY, _at("unresolved"), "unresolved"),
+    (_TIME_LIMIT, _at("unresolved"), "unresolved"),
 )
 
 
