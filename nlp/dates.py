@@ -57,12 +57,25 @@ _NUMERIC = re.compile(
 )
 _ISO = re.compile(rf"{_W}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?!\d)" + _SUFFIX)
 _MONTH_ONLY = re.compile(
-    rf"{_W}(?:माह\s+)?(?P<month>{_MONTH})(?:\s*[,]?\s*(?P<year>{_D}{{4}}))?(?:\s+(?:माह|महीने))?"
-    rf"(?:\s+के\s+(?:अंत|अन्त|आखिर)\s+तक|\s+(?P<suffix>तक|से|में))",
+    rf"{_W}(?:माह\s+)?(?P<month>{_MONTH})(?:\s*[,\-–]?\s*(?P<year>{_D}{{4}}))?(?:\s+(?:माह|महीने))?"
+    rf"(?:\s+के\s+(?:अंत|अन्त|आखिर)\s+तक|\s+(?P<suffix>तक|से\s+(?:पहले|पूर्व)|के\s+पूर्व|से|में))",
     re.IGNORECASE,
 )
 _END_OF_MONTH = re.compile(
     r"(?:(?P<which>इसी|इस|चालू|वर्तमान|अगले|आगामी)\s+)?(?:माह|महीने|मास)\s+के\s+(?:अंत|अन्त|आखिर|अंतिम\s+दिन)\s+तक"
+)
+# "नवंबर के प्रथम सप्ताह तक", "माह के अंतिम सप्ताह में": by the end of that week of the month.
+_WEEK_OF_MONTH = re.compile(
+    rf"{_W}(?:(?P<which>इसी|इस|चालू|अगले|आगामी)\s+)?(?:(?P<month>{_MONTH})|माह|महीने)(?:\s+(?:माह|महीने))?\s+(?:के|का)\s+"
+    r"(?P<nth>प्रथम|पहले|पहला|दूसरे|दूसरा|द्वितीय|तीसरे|तीसरा|तृतीय|चौथे|चौथा|चतुर्थ|अंतिम|आखिरी)\s+(?:सप्ताह|हफ्ते)"
+    r"\s+(?:तक|में)(?![\u0900-\u097f])",
+    re.IGNORECASE,
+)
+_NTH_WEEK_DAY = {"प्रथम": 7, "पहले": 7, "पहला": 7, "दूसरे": 14, "दूसरा": 14, "द्वितीय": 14, "तीसरे": 21, "तीसरा": 21}
+_NTH_WEEK_DAY |= {"तृतीय": 21, "चौथे": 28, "चौथा": 28, "चतुर्थ": 28}
+# "माह की 25 तारीख तक", "20 तारीख तक": that day of the meeting's month (of the next month once it has passed).
+_DAY_OF_MONTH = re.compile(
+    rf"{_W}(?:(?:इसी|इस|चालू)\s+)?(?:(?:माह|महीने)\s+(?:की|के)\s+)?(?P<day>{_D}{{1,2}})\s+(?:तारीख|तिथि)\s+(?P<suffix>तक|को){_E}"
 )
 _NEXT_MONTH = re.compile(r"(?:अगले|आगामी)\s+(?:माह|महीने)\s+(?:तक|में)")
 _FY_END = re.compile(
@@ -102,6 +115,8 @@ _BEFORE_EVENT = re.compile(
 )
 # "मतगणना के दिन", "चुनाव वाले दिन": on the day of an event the sentence does not date (unresolved).
 _EVENT_DAY = re.compile(rf"{_W}(?:{_EVENT_GENERIC}|{_EVENT_NAMED})\s+(?:के|वाले)\s+दिन{_E}")
+# "मानसून तक", "दीपावली तक": by a named season or festival the sentence does not date.
+_EVENT_BY = re.compile(rf"{_W}(?:{_EVENT_NAMED})\s+तक{_E}")
 _NEXT_WEEKDAY = re.compile(rf"{_W}(?:आगामी|अगले|अगली|इस|आने\s+वाले)\s+(?P<day>{_WEEKDAY})\s+(?:तक|को)")
 # "प्रत्येक माह की 5 तारीख तक": a limit that recurs, not one due date.
 _RECURRING_LIMIT = re.compile(
@@ -226,9 +241,14 @@ def _month_only(m: re.Match[str], meeting: date | None) -> Resolved:
     y = _year(m["year"])
     if y is None and meeting is not None:
         y = meeting.year + (1 if mo < meeting.month else 0)
-    suffix = m["suffix"] or "तक"
-    when = (date(y, mo, 1) if suffix == "से" else _month_end(y, mo)) if y else None
-    return when, _kind(suffix)
+    suffix = " ".join((m["suffix"] or "तक").split())
+    if y is None:
+        return None, _kind(suffix)
+    if suffix == "से":
+        return date(y, mo, 1), "from"
+    if "पहले" in suffix or "पूर्व" in suffix:  # "मार्च 2026 से पहले": by the last day before that month
+        return date(y, mo, 1) - timedelta(days=1), "by"
+    return _month_end(y, mo), _kind(suffix)
 
 
 def _end_of_month(m: re.Match[str], meeting: date | None) -> Resolved:
@@ -236,6 +256,32 @@ def _end_of_month(m: re.Match[str], meeting: date | None) -> Resolved:
         return None, "by"
     base = _add_months(meeting, 1) if m["which"] in ("अगले", "आगामी") else meeting
     return _month_end(base.year, base.month), "by"
+
+
+def _week_of_month(m: re.Match[str], meeting: date | None) -> Resolved:
+    """``नवंबर के दूसरे सप्ताह तक``: the 14th of that month; ``अंतिम सप्ताह``: its last day."""
+    if m["month"]:
+        mo = MONTHS[fold(m["month"])]
+        y = meeting.year + (1 if mo < meeting.month else 0) if meeting else None
+    elif meeting is not None:
+        base = _add_months(meeting, 1) if m["which"] in ("अगले", "आगामी") else meeting
+        y, mo = base.year, base.month
+    else:
+        y = None
+    if y is None:
+        return None, "by"
+    day = _NTH_WEEK_DAY.get(m["nth"])
+    return (date(y, mo, day) if day else _month_end(y, mo)), "by"
+
+
+def _day_of_month(m: re.Match[str], meeting: date | None) -> Resolved:
+    """``20 तारीख तक``: the next 20th on or after the meeting."""
+    kind = _kind(m["suffix"])
+    if meeting is None:
+        return None, kind
+    day = int(ascii_digits(m["day"]))
+    base = meeting if day >= meeting.day else _add_months(meeting.replace(day=1), 1)
+    return _safe_date(base.year, base.month, day), kind
 
 
 def _next_month(m: re.Match[str], meeting: date | None) -> Resolved:
@@ -329,6 +375,8 @@ TIME_RULES: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (_MONTH_DAY_YEAR, _day_month, "on"),
     (_MONTH_ONLY, _month_only, "by"),
     (_END_OF_MONTH, _end_of_month, "by"),
+    (_WEEK_OF_MONTH, _week_of_month, "by"),
+    (_DAY_OF_MONTH, _day_of_month, "by"),
     (_NEXT_MONTH, _next_month, "by"),
     (_FY_END, _fy_end, "by"),
     (_IN_DAYS, _in_period, "within"),
@@ -351,6 +399,7 @@ TIME_RULES: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (_NEXT_MEETING, _at("before_next_meeting"), "before_next_meeting"),
     (_BEFORE_EVENT, _at("unresolved"), "unresolved"),
     (_EVENT_DAY, _at("unresolved"), "unresolved"),
+    (_EVENT_BY, _at("unresolved"), "unresolved"),
     (_TIME_LIMIT, _at("unresolved"), "unresolved"),
 )
 
@@ -368,7 +417,7 @@ def find_time_expressions(sentence: str, meeting: date | None) -> list[TimeExpre
             found.append(TimeExpression(m.start(), m.end(), text, when.isoformat() if when else None, kind))
     return [
         e
-        for e in _without_overlaps(found)
+        for e in _ranges_joined(_without_overlaps(found), sentence)
         if not _QUALIFIER_AFTER.match(sentence, e.end)
         and not (e.kind in _WHEN_SAID_KINDS and _SAID_AFTER.match(sentence, e.end))
     ]
@@ -380,6 +429,30 @@ _QUALIFIER_AFTER = re.compile(r"\s*(?:के\s|(?:की|किए|किये|
 # "… बैठक के पूर्व कहा कि …", "सोमवार को निर्देश दिए": a time right before the verb of saying dates the saying.
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:कहा|बताया|निर्देश\s+(?:दिए|दिये|दिया)|निर्देशित\s+किया)(?![\u0900-\u097f])")
 _WHEN_SAID_KINDS = frozenset({"on", "unresolved", "before_next_meeting"})
+
+
+# "15 से 17 अगस्त तक", "1 नवंबर से 30 नवंबर तक": one range, due at its end.
+_RANGE_START = re.compile(rf"{_W}(?:{_D}{{1,2}}|{NUMBER_WORD})\s+से\s+$")
+
+
+def _ranges_joined(kept: list[TimeExpression], sentence: str) -> list[TimeExpression]:
+    """Join ``X से`` (a start) and ``Y तक`` right after it into one expression with Y's date, kind ``by``."""
+    out: list[TimeExpression] = []
+    for e in kept:
+        if e.kind != "by" or not e.text.endswith("तक"):
+            out.append(e)
+            continue
+        start = None
+        if out and out[-1].kind == "from" and not sentence[out[-1].end : e.start].strip():
+            start = out.pop().start
+        else:
+            m = _RANGE_START.search(sentence, max(0, e.start - 20), e.start)
+            start = m.start() if m else None
+        if start is None:
+            out.append(e)
+        else:
+            out.append(TimeExpression(start, e.end, sentence[start : e.end].strip(), e.date, "by"))
+    return out
 
 
 def _without_overlaps(found: list[TimeExpression]) -> list[TimeExpression]:
