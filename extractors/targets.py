@@ -10,6 +10,7 @@ from nlp.patterns import LETTERS
 from nlp.vocab import alternation, column, is_in, rows
 
 _UNITS: dict[str, str] = {written: unit for written, unit, *_ in rows("units")}
+_END_ROLES = ("postposition", "conjunction", "predicate", "other")
 _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _SCALE = "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
 # number words from two up count things ("पांच महिलाओं"); "एक" is an article as often as a number
@@ -39,10 +40,22 @@ _HOURS_OF = re.compile(
 )
 # "12 हैंडपंप की मरम्मत", "2 लाख लंबित आवासों की स्वीकृति", "8 लाख 62 हजार 767 पीएम आवास (ग्रामीण) का निर्माण":
 # an amount and its noun (a bracketed qualifier may follow it) before a postposition, a passive or a rate.
+# Words that end a count's noun (count_noun_ends.tsv): postpositions, conjunctions, predicates ("पूर्ण करें").
+_NOUN_ENDS = {role: frozenset(r[0] for r in rows("count_noun_ends") if r[1:2] == (role,)) for role in _END_ROLES}
+_PHRASE_STOP = frozenset().union(*_NOUN_ENDS.values())
+_POSTPOSITIONS = _NOUN_ENDS["postposition"]
 _COUNT_NOUN = re.compile(
     rf"(?P<num>{AMOUNT})\s+(?P<what>(?:{LETTERS}+\s+){{0,2}}?{LETTERS}+)(?:\s*\([^()]{{1,40}}\))?"
-    r"\s+(?:(?:की|के|का|को|में|पर|से)(?![\u0900-\u0963\u0966-\u097f])|(?=" + _PASSIVE_VERB + ")|(?=" + _RATE + "))"
+    rf"\s+(?:(?:{alternation(_NOUN_ENDS['postposition'] | _NOUN_ENDS['predicate'])})(?![\u0900-\u0963\u0966-\u097f])"
+    r"|(?=" + _PASSIVE_VERB + ")|(?=" + _RATE + "))"
 )
+# "5000 से अधिक किसानों", "5 प्रतिशत से कम": a bound; not a filter ("10 हजार से अधिक आबादी वाले गांव").
+_COMPARED = re.compile(
+    rf"(?P<num>{AMOUNT})(?:\s*(?P<unit>{_UNIT}))?\s+से\s+(?:अधिक|ज्यादा|ज़्यादा|कम|ऊपर)(?![\u0900-\u0963\u0966-\u097f])"
+    rf"(?:\s+(?P<what>{LETTERS}+(?:\s+{LETTERS}+){{0,2}}))?"
+)
+# "… प्रगति 30 प्रतिशत से कम है": a bound stated as a fact (a condition) is no goal either.
+_FILTER_AFTER = re.compile(r"\s*(?:वाले|वाली|वाला|वालों|है|हैं|था|थी|थे)(?![\u0900-\u0963\u0966-\u097f])")
 # "प्रत्येक ग्राम पंचायत में दो कार्य चलते मिलें", "हर सप्ताह एक कार्यालय का निरीक्षण": a count under an "each"
 # (हर / प्रत्येक) is so many per thing, whatever follows its noun.
 _PER_EACH_COUNT = re.compile(rf"(?P<num>{AMOUNT})\s+(?P<what>{LETTERS}+(?:\s+{LETTERS}+){{0,2}})")
@@ -51,14 +64,13 @@ _EACH = re.compile(rf"(?<![\u0900-\u0963\u0966-\u097f])(?:हर|प्रत्
 # "each" of places ("हर गांव में एक नोडल अधिकारी") it stays an article.
 _EACH_REACH = 80  # characters between the "each" and the count, in one clause
 _CLAUSE_END = re.compile(r"[,;।|]")
-_POSTPOSITIONS = frozenset({"में", "से", "को", "पर", "के", "की", "का", "तक"})
-# Words that end a count's noun phrase: postpositions, conjunctions, a bare copula.
-_PHRASE_STOP = _POSTPOSITIONS | {"एवं", "तथा", "और", "व", "हो", "हों", "या", "अथवा", "हेतु", "लिए", "द्वारा", "कर"}
 # "एक" before a noun is an article unless a period makes it a rate (digits "1-1" are always a number)
 _ARTICLE = "एक"
 # A verb form after the noun ends the phrase ("दो नए तालाब खुदवाए जाएं"); "एक-एक कर" (one by one) counts nothing.
 _PLURAL_ENDINGS = ("ों", "ें", "ियां", "ियाँ", "ाएं", "ाएँ", "ओं")
 _VERB_ENDINGS = ("ित", "ने", "ना", "ते", "ता", "ती", "कर", "ाये", "ाए", "ाया")
+# "50-50 पौधे लगाएं": an imperative or subjunctive of a verb stem (imperative_stems.tsv) is no noun.
+_VERB_FORM = re.compile(rf"(?:{alternation(column('imperative_stems'))})(?:ें|एं|एँ|ाएं|ाएँ|ाए|े|ें)")
 # A number after these words is a label, not a count: "धारा 24", "वार्ड 12", "सेक्टर-26", "एनएच 530".
 _LABEL_BEFORE = re.compile(rf"(?:{alternation(column('number_labels'))})\s*[-–]?\s*$")
 # "कम से कम 20 आपदा मित्र", "न्यूनतम दस शिविर": a stated minimum is a target whatever follows.
@@ -71,7 +83,7 @@ def _noun_phrase(words: list[str]) -> list[str]:
     """The words of a count's noun: up to the first postposition, conjunction or verb-like word."""
     kept: list[str] = []
     for w in words:
-        if w in _PHRASE_STOP or (kept and w.endswith(_VERB_ENDINGS)):
+        if w in _PHRASE_STOP or (kept and (w.endswith(_VERB_ENDINGS) or _VERB_FORM.fullmatch(w))):
             break
         kept.append(w)
         if w.endswith(_PLURAL_ENDINGS):
@@ -130,6 +142,19 @@ def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str
     for m in _HUNDRED.finditer(sentence):
         out.append({"text": m.group(0), "value": 100.0, "unit": "%"})
         taken.append(m.span())
+    for m in _COMPARED.finditer(sentence):
+        # with a unit the bound is complete ("12 प्रतिशत से कम"); without one it counts the noun after it
+        what = [] if m["unit"] else _noun_phrase((m["what"] or "").split())
+        head = sentence[m.start() : m.start("what") if m["what"] else m.end()]
+        text = (head + " ".join(what)).strip()
+        end = m.start() + len(text)
+        if not free(m.start(), end):
+            continue
+        taken.append((m.start(), end))
+        if _FILTER_AFTER.match(sentence, end) or (what and _not_a_thing(what)):
+            continue  # a filter ("… से अधिक आबादी वाले"): no target, and no part of it is one
+        unit = _UNITS.get(m["unit"] or "") or (what[-1] if what else None)
+        out.append({"text": text, "value": parse_amount(m["num"]), "unit": unit})
     for start, end, text, value in _per_each_counts(sentence, free):
         out.append({"text": text, "value": value, "unit": text.split()[-1]})
         taken.append((start, end))
