@@ -62,7 +62,7 @@ _MONTH_ONLY = re.compile(
     re.IGNORECASE,
 )
 _END_OF_MONTH = re.compile(
-    r"(?:(?P<which>इसी|इस|चालू|वर्तमान|अगले|आगामी)\s+)?(?:माह|महीने|मास)\s+के\s+(?:अंत|अन्त|आखिर|अंतिम\s+दिन)\s+तक"
+    r"(?:(?P<which>इसी|इस|चालू|वर्तमान|अगले|आगामी)\s+)?(?:(?:माह|महीने|मास)\s+के\s+(?:अंत|अन्त|आखिर|अंतिम\s+दिन)|माहांत|माहान्त)\s+तक"
 )
 # "नवंबर के प्रथम सप्ताह तक", "माह के अंतिम सप्ताह में": by the end of that week of the month.
 _WEEK_OF_MONTH = re.compile(
@@ -91,18 +91,25 @@ _NEXT_PERIOD = re.compile(
 )
 _AFTER_EVENT = re.compile(rf"{LETTERS}(?:ने|नें)\s+के\s+$|प्राप्ति\s+के\s+$")
 _NEXT_WEEK = re.compile(r"(?:अगले|आगामी)\s+(?:सप्ताह|हफ्ते|हफ़्ते)\s+(?:तक|में)")
-_IMMEDIATE = re.compile(rf"{_W}(?:तत्काल|तत्कालिक\s+रूप\s+से|तुरंत|तुरन्त|अविलंब|अविलम्ब|फौरन|आज\s+ही){_E}")
+_IMMEDIATE = re.compile(
+    rf"{_W}(?:तत्काल|तत्कालिक\s+रूप\s+से|तुरंत|तुरन्त|अविलंब|अविलम्ब|फौरन|आज\s+ही"
+    rf"|बिना\s+(?:किसी\s+)?(?:देरी|देर|विलंब|विलम्ब)\s+के){_E}"
+)
 _SOON_WORDS = (
-    r"(?:शीघ्रातिशीघ्र|अतिशीघ्र|अति\s+शीघ्र|यथाशीघ्र|यथा\s+शीघ्र|शीघ्रता\s+से|शीघ्र|शीघ|जल्द\s+से\s+जल्द|जल्दी\s+से\s+जल्दी|जल्द)"
+    r"(?:शीघ्रातिशीघ्र|अतिशीघ्र|अति\s+शीघ्र|यथाशीघ्र|यथा\s+शीघ्र|शीघ्रता\s+से|शीघ्र|शीघ|जल्द\s+से\s+जल्द|जल्दी\s+से\s+जल्दी|जल्दी|जल्द)"
 )
 _SOON = re.compile(rf"{_W}{_SOON_WORDS}{_E}")
 # "निर्धारित समय सीमा के भीतर", "जल्द से जल्द समय सीमा में", "समय रहते": a time limit the sentence does not date.
 _LIMIT_WORDS = {
-    role: [r[0] for r in rows("time_limit_words") if r[1:2] == (role,)] for role in ("limit", "modifier", "alone")
+    role: [r[0] for r in rows("time_limit_words") if r[1:2] == (role,)]
+    for role in ("limit", "modifier", "after_modifier", "alone")
 }
 _TIME_LIMIT = re.compile(
     rf"{_W}(?:{_SOON_WORDS}\s+)?(?:(?:{alternation(_LIMIT_WORDS['modifier'])})\s+)?"
     rf"(?:{alternation(_LIMIT_WORDS['limit'])})\s+(?:के\s+(?:भीतर|अंदर|अन्दर|अंतर्गत|अन्तर्गत)|में){_E}"
+    # "निर्धारित तिथि तक", "तय समय में": a date or time word is a limit only after a modifier
+    rf"|{_W}(?:{alternation(_LIMIT_WORDS['modifier'])})\s+(?:{alternation(_LIMIT_WORDS['after_modifier'])})"
+    rf"\s+(?:के\s+(?:भीतर|अंदर|अन्दर|अंतर्गत|अन्तर्गत)|में|तक|से\s+(?:पूर्व|पहले)){_E}"
     rf"|{_W}(?:{alternation(_LIMIT_WORDS['alone'])}){_E}"
 )
 _NEXT_MEETING = re.compile(r"(?:आगामी|अगली)\s+(?:समीक्षा\s+|मासिक\s+)?बैठक\s+(?:से\s+पूर्व|से\s+पहले|तक|के\s+पूर्व|में)")
@@ -143,6 +150,12 @@ _CAMPAIGN = re.compile(
 )
 # "बैठक तिथि से तीन दिवस पूर्व", "एक दिन पूर्व ही": a period before an event the note does not date.
 _PERIOD_BEFORE = re.compile(rf"{_W}(?P<n>{_D}{{1,3}}|{NUMBER_WORD})\s+(?:{_UNIT})\s+(?:पूर्व|पहले){_E}")
+# "सप्ताह भर में", "महीने भर के भीतर": within one such period.
+_ONE_PERIOD = re.compile(rf"{_W}(?P<unit>{_UNIT})\s+भर\s+(?:में|के\s+(?:भीतर|अंदर|अन्दर)){_E}")
+# "वर्ष के अंत तक" (not the financial year's): the end of the meeting's year.
+_BARE_YEAR_END = re.compile(rf"{_W}(?<!वित्तीय\s)(?:वर्ष|साल)\s+के\s+(?:अंत|अन्त|आखिर)\s+तक{_E}")
+# "आज से ही": from the meeting's day.
+_FROM_TODAY = re.compile(rf"{_W}आज\s+से(?:\s+ही)?{_E}")
 # "कल तक", "आज शाम तक", "परसों तक": a day counted from the meeting.
 _RELATIVE_DAY = re.compile(
     rf"{_W}(?P<day>आज|कल|परसों)(?:\s+(?:ही\s+)?(?:सुबह|शाम|दोपहर|रात)(?:\s+{_D}{{1,2}}\s+बजे)?)?\s+तक{_E}"
@@ -311,6 +324,16 @@ def _in_period(m: re.Match[str], meeting: date | None) -> Resolved:
     return meeting + timedelta(days=days), "within"
 
 
+def _one_period(m: re.Match[str], meeting: date | None) -> Resolved:
+    """``सप्ताह भर में``: the meeting date plus one such period."""
+    if meeting is None:
+        return None, "within"
+    unit = _UNIT_KIND[fold(" ".join(m["unit"].split()))]
+    if unit == "month":
+        return _add_months(meeting, 1), "within"
+    return meeting + timedelta(days={"hour": 1, "day": 1, "week": 7, "fortnight": 15}[unit]), "within"
+
+
 def _next_week(m: re.Match[str], meeting: date | None) -> Resolved:
     return (meeting + timedelta(days=7) if meeting else None), "within"
 
@@ -382,6 +405,9 @@ TIME_RULES: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (_IN_DAYS, _in_period, "within"),
     (_NEXT_PERIOD, _in_period, "within"),
     (_NEXT_WEEK, _next_week, "within"),
+    (_ONE_PERIOD, _one_period, "within"),
+    (_BARE_YEAR_END, _this_year, "by"),
+    (_FROM_TODAY, _at("from", on_meeting=True), "from"),
     (_CAMPAIGN, _in_period, "within"),
     (_NEXT_WEEKDAY, _next_weekday, "by"),
     (_BARE_WEEKDAY_BY, _next_weekday, "by"),
