@@ -457,15 +457,16 @@ _SAID_AFTER = re.compile(r"\s*,?\s*(?:कहा|बताया|निर्द�
 _WHEN_SAID_KINDS = frozenset({"on", "unresolved", "before_next_meeting"})
 
 
-# "15 से 17 अगस्त तक", "1 नवंबर से 30 नवंबर तक": one range, due at its end.
+# "15 से 17 अगस्त तक", "1 नवंबर से 30 नवंबर तक", a cell "15 से 20 नवंबर": one range, due at its end.
+_BETWEEN_AFTER = re.compile(r"\s+के\s+(?:बीच|मध्य|दौरान)(?![\u0900-\u0963\u0966-\u097f])")
 _RANGE_START = re.compile(rf"{_W}(?:{_D}{{1,2}}|{NUMBER_WORD})\s+से\s+$")
 
 
 def _ranges_joined(kept: list[TimeExpression], sentence: str) -> list[TimeExpression]:
-    """Join ``X से`` (a start) and ``Y तक`` right after it into one expression with Y's date, kind ``by``."""
+    """Join ``X से`` (a start) and ``Y (तक)`` right after it into one expression with Y's date, kind ``by``."""
     out: list[TimeExpression] = []
     for e in kept:
-        if e.kind != "by" or not e.text.endswith("तक"):
+        if not (e.kind == "by" and e.text.endswith("तक") or e.kind == "on" and e.date is not None):
             out.append(e)
             continue
         start = None
@@ -476,8 +477,10 @@ def _ranges_joined(kept: list[TimeExpression], sentence: str) -> list[TimeExpres
             start = m.start() if m else None
         if start is None:
             out.append(e)
-        else:
-            out.append(TimeExpression(start, e.end, sentence[start : e.end].strip(), e.date, "by"))
+            continue
+        between = _BETWEEN_AFTER.match(sentence, e.end)  # "15 से 20 नवंबर के बीच"
+        end = between.end() if between and e.kind == "on" else e.end
+        out.append(TimeExpression(start, end, sentence[start:end].strip(), e.date, "by"))
     return out
 
 

@@ -47,3 +47,8 @@ def test_a_number_before_a_date_is_not_part_of_the_amount() -> None:
 def test_scale_words() -> None:
     assert has_scale("5 लाख") and has_scale("दो सौ")
     assert not has_scale("सौ") and not has_scale("500")
+
+
+def test_a_dozen_is_a_scale() -> None:
+    m = _AMOUNT.search("दो दर्जन गांवों में")
+    assert m is not None and parse_amount(m.group(0)) == 24.0
