@@ -17,7 +17,7 @@ _SCALE = "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
 _COUNT_WORD = "|".join(sorted((w for w, n in NUMBER_WORDS.items() if n >= 2), key=len, reverse=True))
 # "शत-प्रतिशत", "शत फीसद": a hundred per cent, in any word for per cent (units.tsv)
 _PERCENT = alternation([w for w, unit, *_ in rows("units") if unit == "%" and w[0].isalpha()])
-_HUNDRED = re.compile(rf"(?<![\u0900-\u0963\u0966-\u097f])शत\s*-?\s*(?:{_PERCENT})(?![\u0900-\u0963\u0966-\u097f])")
+_HUNDRED = re.compile(rf"(?<![\u0900-\u0963\u0966-\u097f])शत्?\s*[-–]?\s*(?:{_PERCENT})(?![\u0900-\u0963\u0966-\u097f])")
 _QUANTITY = re.compile(
     rf"(?:₹\s*)?(?P<num>{AMOUNT})\s*(?P<unit>{_UNIT})?"
     rf"(?:\s+(?P<per>मासिक|प्रतिमाह|प्रति\s+माह|वार्षिक|प्रतिवर्ष|प्रतिदिन|प्रति\s+दिन))?(?![\u0900-\u0963\u0966-\u097f0-9])"
@@ -40,6 +40,11 @@ _HOURS_OF = re.compile(
 )
 # "12 हैंडपंप की मरम्मत", "2 लाख लंबित आवासों की स्वीकृति", "8 लाख 62 हजार 767 पीएम आवास (ग्रामीण) का निर्माण":
 # an amount and its noun (a bracketed qualifier may follow it) before a postposition, a passive or a rate.
+# "50-50 पौधे लगाएं": an imperative or subjunctive of a verb stem (imperative_stems.tsv) is no noun;
+# "25 शौचालय बनवाएं", "5 शिविर लगाने के निर्देश": a count and its noun right before such a verb form.
+_STEMS = alternation(column("imperative_stems"))
+_VERB_FORM = re.compile(rf"(?:{_STEMS})(?:ें|एं|एँ|ाएं|ाएँ|ाए|े)")
+_VERB_AHEAD = rf"(?<![\u0900-\u0963\u0966-\u097f])(?:{_STEMS})(?:ें|एं|एँ|ाएं|ाएँ|ाए|े|ने|ना)(?![\u0900-\u0963\u0966-\u097f])"
 # Words that end a count's noun (count_noun_ends.tsv): postpositions, conjunctions, predicates ("पूर्ण करें").
 _NOUN_ENDS = {role: frozenset(r[0] for r in rows("count_noun_ends") if r[1:2] == (role,)) for role in _END_ROLES}
 _PHRASE_STOP = frozenset().union(*_NOUN_ENDS.values())
@@ -47,7 +52,7 @@ _POSTPOSITIONS = _NOUN_ENDS["postposition"]
 _COUNT_NOUN = re.compile(
     rf"(?P<num>{AMOUNT})\s+(?P<what>(?:{LETTERS}+\s+){{0,2}}?{LETTERS}+)(?:\s*\([^()]{{1,40}}\))?"
     rf"\s+(?:(?:{alternation(_NOUN_ENDS['postposition'] | _NOUN_ENDS['predicate'])})(?![\u0900-\u0963\u0966-\u097f])"
-    r"|(?=" + _PASSIVE_VERB + ")|(?=" + _RATE + "))"
+    r"|(?=" + _PASSIVE_VERB + ")|(?=" + _RATE + ")|(?=" + _VERB_AHEAD + "))"
 )
 # "5000 से अधिक किसानों", "5 प्रतिशत से कम": a bound; not a filter ("10 हजार से अधिक आबादी वाले गांव").
 _COMPARED = re.compile(
@@ -69,8 +74,6 @@ _ARTICLE = "एक"
 # A verb form after the noun ends the phrase ("दो नए तालाब खुदवाए जाएं"); "एक-एक कर" (one by one) counts nothing.
 _PLURAL_ENDINGS = ("ों", "ें", "ियां", "ियाँ", "ाएं", "ाएँ", "ओं")
 _VERB_ENDINGS = ("ित", "ने", "ना", "ते", "ता", "ती", "कर", "ाये", "ाए", "ाया")
-# "50-50 पौधे लगाएं": an imperative or subjunctive of a verb stem (imperative_stems.tsv) is no noun.
-_VERB_FORM = re.compile(rf"(?:{alternation(column('imperative_stems'))})(?:ें|एं|एँ|ाएं|ाएँ|ाए|े|ें)")
 # A number after these words is a label, not a count: "धारा 24", "वार्ड 12", "सेक्टर-26", "एनएच 530".
 _LABEL_BEFORE = re.compile(rf"(?:{alternation(column('number_labels'))})\s*[-–]?\s*$")
 # "कम से कम 20 आपदा मित्र", "न्यूनतम दस शिविर": a stated minimum is a target whatever follows.
