@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from nlp.numbers import AMOUNT, NUMBER, NUMBER_WORD, NUMBER_WORDS, SCALE_WORDS, has_scale, parse_amount, parse_number
+from nlp.numbers import AMOUNT, NUMBER, NUMBER_WORDS, SCALE_WORDS, has_scale, parse_amount, parse_number
 from nlp.patterns import LETTERS
 from nlp.vocab import alternation, column, is_in, rows
 
@@ -78,7 +78,7 @@ _VERB_ENDINGS = ("ित", "ने", "ना", "ते", "ता", "ती", "�
 _LABEL_BEFORE = re.compile(rf"(?:{alternation(column('number_labels'))})\s*[-–]?\s*$")
 # "कम से कम 20 आपदा मित्र", "न्यूनतम दस शिविर": a stated minimum is a target whatever follows.
 _AT_LEAST = re.compile(
-    rf"(?:कम\s+से\s+कम|न्यूनतम|अधिकतम|लगभग)\s+(?P<num>{NUMBER}|{NUMBER_WORD})\s+(?P<what>(?:[\u0900-\u097f]+\s+){{0,2}}[\u0900-\u097f]+)"
+    rf"(?:कम\s+से\s+कम|न्यूनतम|अधिकतम|लगभग)\s+(?P<num>{AMOUNT})\s+(?P<what>(?:[\u0900-\u097f]+\s+){{0,2}}[\u0900-\u097f]+)"
 )
 
 
@@ -139,8 +139,9 @@ def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str
         if not free(*m.span()):
             continue
         kept = _noun_phrase(m["what"].split())
+        kept = kept[:1] if kept and kept[0] in _UNITS else kept  # "कम से कम 500 एमटी": the unit ends it
         text = sentence[m.start() : m.start("what")] + " ".join(kept)
-        out.append({"text": text.strip(), "value": parse_number(m["num"]), "unit": kept[-1] if kept else None})
+        out.append({"text": text.strip(), "value": parse_amount(m["num"]), "unit": kept[-1] if kept else None})
         taken.append((m.start(), m.start() + len(text)))
     for m in _HUNDRED.finditer(sentence):
         out.append({"text": m.group(0), "value": 100.0, "unit": "%"})
