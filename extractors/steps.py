@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from extractors.deadlines import deadline_candidates
 from extractors.people import Person, PersonMention
 from extractors.recurrence import find_recurrence
 from extractors.responsible import find_responsible, without_issuer
@@ -67,6 +68,7 @@ def needs_review(confidence: float) -> bool:
 
 def choose_deadline(expressions: list[TimeExpression], sentence: str = "") -> TimeExpression | None:
     """The expression that binds the action: not one inside a purpose clause; ``तक`` before ``से`` …"""
+    expressions = deadline_candidates(expressions, sentence)
     purpose = _PURPOSE.search(sentence)
     if purpose:
         expressions = [e for e in expressions if e.start < purpose.start()]
