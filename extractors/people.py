@@ -493,7 +493,10 @@ def subject_authority(text: str, mentions: list[PersonMention]) -> PersonMention
         return first if _REVIEW_PASSIVE.match(text, by.end()) else None
     if first.ergative or _OBLIQUE_AFTER.match(text, first.end) or (_BIDDEN.search(text) and not that):
         return None  # "परियोजना निदेशक हर सप्ताह समीक्षा करें": the subject of a subjunctive is told to act
-    following = text[first.end : first.end + 60].split()[:3]
+    # a scheme named after a post reads three words on ("प्रधानमंत्री ग्राम सड़क योजना"); any other post only its next
+    # word ("कलेक्टर कार्यालय"), so a holder's name before one ("कलेक्टर X Y कार्यालय प्रमुखों को") stays the subject
+    reach = 3 if is_in(first.written or first.person.designation or "", "scheme_posts") else 1
+    following = text[first.end : first.end + 60].split()[:reach]
     if following and following[0].endswith(("ों", "ओं")):
         return None  # "प्रधान पाठकों की बैठक": the post qualifies an oblique noun
     if any(is_in(w.strip("।,"), "name_words") or is_in(w.strip("।,"), "building_words") for w in following):

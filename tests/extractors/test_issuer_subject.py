@@ -81,3 +81,8 @@ def test_a_note_with_nobody_named_is_issued_by_the_office_it_comes_from() -> Non
     )
     assert _issuers(out) and set(_issuers(out)) == {"शिक्षा विभाग"}
     assert out["meeting"]["chair"]["designation"] == "शिक्षा विभाग"
+
+
+def test_an_office_word_after_the_holders_name_keeps_the_subject() -> None:
+    out = _extract("सतना, 9 मई। कलेक्टर अनुराग वर्मा कार्यालय प्रमुखों को निर्देशित किया कि लंबित शिकायतें निपटाएं।")
+    assert _issuers(out) == ["कलेक्टर"]
