@@ -282,6 +282,7 @@ def _a_town(candidate: str | None, dated: bool = False) -> str | None:
         is_in(w, "not_place")
         or is_in(w, "post_ranks")
         or is_in(w, "weekdays")  # "शनिवार, 8 मार्च 2025": a stamp's weekday
+        or is_in(w, "months")  # "… 8 जून को": a month
         or _VERB_FORM.search(w)
         or (is_in(w, "not_name") and not dated)
         for w in place.split()
