@@ -285,7 +285,8 @@ def _a_town(candidate: str | None, dated: bool = False) -> str | None:
         or is_in(w, "months")  # "… 8 जून को": a month
         or _VERB_FORM.search(w)
         or (is_in(w, "not_name") and not dated)
-        for w in place.split()
+        for i, w in enumerate(place.split())
+        if not (i == 0 and w in _TOWN_PREFIXES and " " in place)  # "अपर सियांग": a rank word opening a town's name
     ):
         return None
     if load_gazetteer().find(place):  # "जिलाधिकारी। …" is a post, not a town
