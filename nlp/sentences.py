@@ -17,6 +17,7 @@ from nlp.vocab import alternation, column, is_in
 TERMINATORS = "।॥?!"
 _DEVANAGARI = re.compile("[\u0900-\u097f]")
 _CONSONANT = re.compile("[\u0915-\u0939\u0958-\u095f]")
+_VOWEL_AFTER_CONSONANT = re.compile("[\u0915-\u0939\u0958-\u095f].*[\u0905-\u0914]")
 # The endings of a finite verb that may close a sentence: करें, दिए, दिया, गई, करेगा, है, थे.
 _FINITE_END = re.compile("(?:ें|ए|ये|या|ई|यी|गा|गी|गे|है|हैं|था|थी|थे)$")
 # "उन्होंने …", "साथ ही …": a sentence that points back at the one before (anaphoric_openers.tsv).
@@ -177,7 +178,10 @@ def _is_full_stop(text: str, i: int, unit_start: int) -> bool:
     if is_in(word, "short_sentence_ends"):
         return True  # "निर्देश दिए.", "बैठक ली.": a short verb, not an initial
     if _DEVANAGARI.search(word):
-        # one akshara before a dot is an initial: डी. पी. आहूजा
+        # one akshara before a dot is an initial: डी. पी. आहूजा; but a vowel letter after a consonant (जाए, हुए)
+        # makes two syllables, a verb ending ("… किया जाए. जनता …"), unless it names a Latin letter (वाई)
+        if _VOWEL_AFTER_CONSONANT.search(word) and not is_in(word, "letter_names"):
+            return True
         return len(_CONSONANT.findall(word)) > 1 or len(word) > 3
     return not (len(word) == 1 and word.isalpha())
 
