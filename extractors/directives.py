@@ -100,7 +100,8 @@ _HAPPEN_AS_TOLD = (
 _BECOME_BY = rf"{_B}(?:हो|बन)\s+(?:जानी|जाना|जाने)\s+चाहिए{_CLAUSE_END}"
 _SUBJUNCTIVE = rf"{_B}(?:जाए|जाये|जाएं|जायें|जाएँ|जावे|जावें|जाय){_CLAUSE_END}"
 # "… रिपोर्ट दें", "… सलाह लें": देना and लेना take the bare anusvara.
-_IMPERATIVE = rf"{_B}(?:(?:{_STEMS})(?:ें|ाएं|ाएँ|ायें|ाये|ाए|ावें|एं|एँ|यें)|दें|लें|दीजिए|लीजिए){_CLAUSE_END}"
+# not after क्या: "क्या करें, क्या न करें की एडवाइजरी" names a list of do's and don'ts
+_IMPERATIVE = rf"{_B}(?<!क्या\s)(?<!क्या\sन\s)(?:(?:{_STEMS})(?:ें|ाएं|ाएँ|ायें|ाये|ाए|ावें|एं|एँ|यें)|दें|लें|दीजिए|लीजिए){_CLAUSE_END}"
 # "कहा कि … सावधानी बरतें": inside a directing clause any verb in the polite plural ending the sentence orders,
 # whether or not its stem is listed (not the copula हैं, not the postposition में).
 _ANY_POLITE_PLURAL = rf"{_B}(?!(?:हैं|में|हें|सकें|उन्हें|इन्हें|जिन्हें|तुम्हें|हमें|आपमें)\s*[।.!]?\s*$){LETTERS}+(?:ें|एं|एँ|ाएं)\s*[।.!]?\s*$"
@@ -382,7 +383,7 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "attribution",
         spelled(
             r"^\s*(?:उक्त|उपरोक्त|ये|यह|यही)\s+(?:बातें|बात|निर्देश)\s[^।]*(?:ने|द्वारा)\s[^।]*"
-            r"(?:कही|कहीं|कहा|दिए|दिये|दिया)(?:\s+(?:गए|गये|गई|है|हैं))?\s*[।.]?\s*$"
+            r"(?:कही|कहीं|कहा|दिए|दिये|दियें|दिएं|दिया)(?:\s+(?:गए|गये|गई|है|हैं))?\s*[।.]?\s*$"
         ),
     ),
     # "निर्देश दिया गया है कि … लापरवाही बर्दाश्त नहीं की जाएगी।": a warning after the frame, nothing to do.
@@ -432,6 +433,8 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # "जिलाधिकारी ने अधीनस्थों को निर्देश देते हुए कहा।": the frame alone, its words cut off by the danda.
     ("empty_frame", spelled(r"(?:ने|को)\s+(?:निर्देश|निर्देशित)\s+(?:देते|करते)\s+हुए\s+कहा\s*[।.]?\s*$")),
+    # "बैठकों के माध्यम से यह सुनिश्चित किया जाता है कि …": what is done as a rule (habitual), not a direction.
+    ("habitual_frame", spelled(r"(?:सुनिश्चित|तय)\s+(?:किया|की)\s+(?:जाता|जाती)\s+है\s+कि\s")),
     # "पिछले सप्ताह … निर्देश दिए गए थे।", "… निर्देश दिए थे।": a direction given in the past.
     ("past", spelled(r"(?:गए|गये|गई|गयी|गया|दिए|दिये|दी|दिया|किया|किए)\s+(?:थे|थी|था)\s*[।.]?\s*$")),
     # "पूर्व बैठक के निर्देशों पर हुई कार्यवाही से अवगत कराया गया।": a report about earlier directions.

@@ -50,3 +50,14 @@ def test_cut_cue_in_a_cut_page(line: str, expected: str, form: str) -> None:
     assert (line in texts) == (expected == "yes"), texts
     finished = _items(f"{lead}\n\n{line}\n\nबैठक में सभी विभागों के अधिकारी उपस्थित रहे।")
     assert line not in finished or directive_cue(line) is not None
+
+
+def test_a_report_sharing_a_headlines_words_does_not_restate_its_directive() -> None:
+    """A headline on a cut page is an item unless a body sentence restates its directive: a body sentence that
+    shares its words but directs nothing (a report, a request to the officer) does not."""
+    headline = "बीडीओ ने रोजगार सेवकों के साथ बैठक में दिया मजदूरी भुगतान जल्द करने का निर्देश"
+    report = "रोजगार सेवकों ने बैठक में बीडीओ को मजदूरी भुगतान में देरी की जानकारी दी।"
+    restated = "बीडीओ ने रोजगार सेवकों को बैठक में मजदूरी भुगतान जल्द करने का निर्देश दिया।"
+    cut = "प्रखंड कार्यालय में सोमवार को हुई बैठक में मनरेगा के कामों की"  # the page ends mid-sentence
+    assert headline in _items(f"{headline}\n\n{report}\n\n{cut}")
+    assert headline not in _items(f"{headline}\n\n{report}\n\n{restated}\n\n{cut}")
