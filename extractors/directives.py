@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from extractors.recurrence import find_recurrence
 from models.designations import find_phrases
 from nlp.dates import find_time_expressions
-from nlp.patterns import LETTERS, WORD_END, WORD_START
+from nlp.patterns import LETTER, LETTERS, WORD_END, WORD_START
 from nlp.vocab import alternation, column, spelled
 
 _B = WORD_START
@@ -122,6 +122,9 @@ _OBLIGATION = (
 )
 # "जनता को किसी प्रकार की परेशानी न हो": a prohibition in the subjunctive.
 _MUST_NOT_HAPPEN = rf"{_B}(?:न|नहीं)\s+(?:हो|हों|होने\s+(?:पाए|पाये|पाएं|पायें)|होने\s+दी\s+जाए)\s*[।.!]?\s*$"
+# "… गेहूं किसी भी दशा में न बिके", "कोई पात्र परिवार वंचित न रहे": न with a subjunctive forbids (negation of a
+# fact takes नहीं); not before तो (a condition: "यदि … न मिले तो …").
+_NEGATIVE_SUBJUNCTIVE = rf"(?<![{LETTER}])न\s+{LETTERS}+(?:े|ें|ए|एं)"
 # "आप स्वयं … समीक्षा करेंगे तथा … अवगत कराएंगे": a letter's instruction to its addressee.
 _YOU_WILL = r"^\s*(?:आप|आपके\s+द्वारा)\s"
 _OPINION = spelled(rf"{_B}(?:ऐसा|जबकि|बल्कि|जरूरत|आवश्यकता\s+है|केवल|सिर्फ|मात्र|सीमित){WORD_END}")
@@ -288,6 +291,8 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("imperative", spelled(_ANY_POLITE_PLURAL), 0.7, _that_clause),
     ("obligation", spelled(_OBLIGATION), 0.7, _obligation),
     ("obligation", spelled(_MUST_NOT_HAPPEN), 0.6, _obligation),
+    ("obligation", spelled(_NEGATIVE_SUBJUNCTIVE + _SENTENCE_END), 0.6, _obligation),
+    ("obligation", spelled(_NEGATIVE_SUBJUNCTIVE + _CLAUSE_END), 0.6, _that_clause),
     ("subjunctive", spelled(_SUBJUNCTIVE_3SG), 0.65, _that_clause),
     ("obligation", spelled(_SHOULD), 0.6, _that_clause_no_opinion),
     ("direct", spelled(_STRESSED_TO), 0.6, _always),
@@ -514,6 +519,8 @@ _TOP_POSTS = alternation(column("self_directing_posts"))
 _CONTINUED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("obligation", _STANDALONE_OBLIGATION),
     ("subjunctive", spelled(rf"{_B}(?:हो|हों|रहें){_SENTENCE_END}")),
+    # "… सफाई व्यवस्था चुस्त-दुरुस्त रहे।", not the past of attendance ("… उपस्थित रहे") or of a habit ("… करते रहे")
+    ("subjunctive", spelled(rf"{_B}(?<!उपस्थित\s)(?<!मौजूद\s)(?<!शामिल\s)(?<!ते\s)(?<!ती\s)रहे{_SENTENCE_END}")),
     ("imperative", spelled(_ANY_POLITE_PLURAL)),
     # not "होना है" (a state), a negated one ("… सूचना न मिलना है": a fact) nor an indirect question ("… पता होगा कि
     # क्या करना है")
