@@ -26,6 +26,7 @@ ANAPHORIC_OPENER = re.compile(rf"^\s*(?:{alternation(column('anaphoric_openers')
 # with a continuation word (कि, तथा) instead.
 _CLOSED_PASSIVE = re.compile(r"(?:दिया|दिए|दिये|किया|किए|की|लिया|लिए)\s+(?:गया|गए|गये|गई|गयी)\s*$")
 # "… के द्वारा निम्न दिशा निर्देश दिए गए", "समीक्षा के उपरांत निम्नानुसार निर्णय लिए गए:-": a line that opens a list.
+_IMPERATIVE_END = re.compile("(?:करें|कराएं|करायें|रखें|दें|लें|जाएं|जायें)$")
 _LIST_INTRO_LINE = re.compile(r"(?:निम्नलिखित|निम्नानुसार|निम्नांकित|निम्न)\s+(?:दिशा-?\s*)?(?:निर्देश|निर्णय)|[:ः]\s*-?\s*$")
 _LIST_MARKER = re.compile(r"^\s*(?:\(?[0-9०-९]{1,3}[.)]|\(?[क-ह][.)]|[•\-–*]|\(?[ivx]{1,4}[.)])\s")
 _TABLE_ROW = re.compile(r"\|.*\|")
@@ -83,7 +84,14 @@ def _opens_anew(line: str, nxt: str) -> bool:
     postposition or participle (``… के गठन को लेकर / उन्होंने …`` is one wrapped sentence)."""
     words = line.split()
     if _CLOSED_PASSIVE.search(line) and not _continues(nxt):
-        return True  # "… निम्न दिशा निर्देश दिए गए / … बनाने का निर्देश दिया गया": lines of a list, each closed
+        return True
+    if (
+        words
+        and _IMPERATIVE_END.search(words[-1])
+        and not is_in(words[-1], "continuation_words")
+        and not _continues(nxt)
+    ):
+        return True  # "… शिकायतों का तुरंत निपटान करें / गुरुग्राम सहित …": a headline closed by its order  # "… निम्न दिशा निर्देश दिए गए / … बनाने का निर्देश दिया गया": lines of a list, each closed
     return (
         bool(words)
         and bool(_FINITE_END.search(words[-1]))
