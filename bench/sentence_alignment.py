@@ -19,8 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))  # as scripts/train_second_opinion.py imports it
 
-from scripts.real_devset import (  # noqa: E402
+from real_devset import (  # noqa: E402
     _LIST_MARKER,
     MANIFEST,
     candidates,
