@@ -579,13 +579,17 @@ def _prefixes(words: tuple[str, ...]) -> str:
 
 _CUT_END = r"\s*(?:\.{2,}|…)?\s*$"
 # A cue the page cut inside its word, the action written before it: "… निरस्त करने के निर्द", "… पूर्ण की जाना
-# सुन"; or an addressee told with the cue not reached: "उन्होंने अधिकारियों को … व्यवस्था दुरूस्त रखने".
+# सुन".
 _CUT_CUE = spelled(
     rf"{_B}{LETTERS}+(?:ने|नें)\s+(?:के|का|की|हेतु)\s+(?:भी\s+)?(?:{_prefixes(('निर्देश', 'निर्देशित', 'निदेश', 'आदेश', 'हिदायत'))})"
     rf"{_CUT_END}"
     rf"|{_B}(?:की|किया|किए|कराई|कराया)\s+(?:जाना|जाने|जाए|जाये)\s+(?:{_prefixes(('सुनिश्चित',))}){_CUT_END}"
-    rf"|(?:\s(?:ने|नें)|{_B}उन्होंने|{_B}उन्होने)\s[^।]*?\sको\s[^।]*?{_B}{LETTERS}+(?:ने|नें){_CUT_END}"
 )
+# Or an addressee told, the cue not reached: "उन्होंने अधिकारियों को … व्यवस्था दुरूस्त रखने" (an agent, then को,
+# then a verbal noun ending the text; found in three linear steps).
+_CUT_VERBAL_NOUN = spelled(rf"{_B}{LETTERS}+(?:ने|नें){_CUT_END}")
+_CUT_AGENT = spelled(rf"(?:\s(?:ने|नें)|{_B}उन्होंने|{_B}उन्होने)\s")
+_CUT_TOLD = re.compile(r"\sको\s")
 
 
 def cut_cue(sentence: str) -> DirectiveCue | None:
@@ -594,4 +598,10 @@ def cut_cue(sentence: str) -> DirectiveCue | None:
     if blocked(sentence) or _REPORTED.search(sentence):
         return None
     m = _CUT_CUE.search(sentence)
-    return DirectiveCue("direct", m.start(), m.end(), 0.5) if m else None
+    if m:
+        return DirectiveCue("direct", m.start(), m.end(), 0.5)
+    noun = _CUT_VERBAL_NOUN.search(sentence)
+    agent = _CUT_AGENT.search(sentence, 0, noun.start()) if noun else None
+    if noun and agent and _CUT_TOLD.search(sentence, agent.end() - 1, noun.start()):
+        return DirectiveCue("direct", agent.start(), noun.end(), 0.5)
+    return None

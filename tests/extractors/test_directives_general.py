@@ -4,6 +4,8 @@ a sentence on its own (tests/data/directive_forms21.tsv), a sentence right after
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from extractors import extract_document
@@ -61,3 +63,22 @@ def test_a_report_sharing_a_headlines_words_does_not_restate_its_directive() -> 
     cut = "प्रखंड कार्यालय में सोमवार को हुई बैठक में मनरेगा के कामों की"  # the page ends mid-sentence
     assert headline in _items(f"{headline}\n\n{report}\n\n{cut}")
     assert headline not in _items(f"{headline}\n\n{report}\n\n{restated}\n\n{cut}")
+
+
+def test_the_cut_cue_is_linear_in_a_hostile_last_line() -> None:
+    """Agents and addressees repeated over a whole line (``क ने ख को …``) must not make the cut cue backtrack:
+    4x the line may take at most 6x the CPU time (generous, a shared machine)."""
+
+    def cpu(line: str) -> float:
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.process_time()
+            for _ in range(20):
+                cut_cue(line)
+            best = min(best, time.process_time() - t0)
+        return best
+
+    small, large = "क ने ख को " * 30, "क ने ख को " * 120  # no verbal noun at the end: nothing to find
+    assert cut_cue(large) is None
+    assert cut_cue(large + "करने") is not None
+    assert cpu(large) <= 6 * cpu(small) + 0.02
