@@ -22,6 +22,7 @@ from extractors.meeting import (
 )
 from extractors.people import Person, PersonMention, PersonRegistry, body_agent, directs, pronoun_agent
 from extractors.recurrence import find_recurrence
+from extractors.responsible import without_issuer
 from extractors.steps import ItemDraft, choose_deadline, deadline_dict, run_steps
 from extractors.tables import ActionRow, pipe_tables, rows_from_table
 from ingest.cells import locate
@@ -541,6 +542,8 @@ class DocumentExtractor:
             chair_dict = chair.as_dict()
         self._named_later()
         self._issuer_named_late(chair_dict)
+        for item in self.items:  # issuers given after the sentence was read (attributions, the chair)
+            item["responsible"] = without_issuer(item["responsible"], item["issued_by"], None, item["text"])
         # The steps fill JSON-shaped drafts; the result is typed here, once (core.contract checks it).
         return Extraction.from_json(
             {
