@@ -10,7 +10,7 @@ from typing import Any
 from core.contract import SCHEMA_ID, Extraction
 from extractors import second_opinion
 from extractors.departments import department_phrase, meeting_department
-from extractors.directives import continued_obligation, line_cue
+from extractors.directives import continued_obligation, cut_cue, line_cue
 from extractors.furniture_facts import furniture_facts
 from extractors.headlines import cut_before_action, cut_short, headline_cue
 from extractors.meeting import (
@@ -326,6 +326,8 @@ class DocumentExtractor:
             cue = line_cue(text)  # "… पेंडिंग काम निपटाने के निर्देश": a verbless list line
         if cue is None and self.previous_item and not unmarked:
             cue = continued_obligation(text)  # "… होना चाहिए।" right after a directive goes on with the directions
+        if cue is None and unit is self.last_unit and self.cut_short:
+            cue = cut_cue(text)  # "… निरस्त करने के निर्द": the page cut the cue after the action
         if unmarked and not in_list:
             # a headline: an item only when it is the only statement of its directive
             # (on a cut page only: a whole article restates its headlines; never a line that opens a list)
