@@ -13,9 +13,9 @@ after a warm-up, with the load average when the line started.
 Write cost: a 30-item document (create + save_extraction + flush, with responsibles that name
 offices, so it links items) and closing an office's item (an ORM status change to done of an open
 item linked to an office: the flush hook closes its links), each in a transaction rolled back
-afterwards, with every rollup trigger, without the scorecard rollup's (``trg_scorecard_*``) and without
-both rollups' (``trg_workload_*`` too), dropped inside that same transaction (DDL is transactional
-on both databases).
+afterwards, with every rollup trigger, without the scorecard rollup's (``trg_scorecard_*``) and
+without both rollups' (``trg_workload_*`` and the writers' lock ``trg_rollup_lock_*`` too), dropped
+inside that same transaction (DDL is transactional on both databases).
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ def _drop_triggers(conn: sa.Connection, prefixes: tuple[str, ...]) -> None:
 WRITE_MODES = {  # what the write-cost lines call each mode -> the trigger prefixes dropped
     "with every rollup trigger": (),
     "without the scorecard triggers": ("trg_scorecard_",),
-    "without both rollups' triggers": ("trg_scorecard_", "trg_workload_"),
+    "without both rollups' triggers": ("trg_scorecard_", "trg_workload_", "trg_rollup_lock_"),
 }
 
 

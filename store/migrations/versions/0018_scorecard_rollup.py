@@ -16,7 +16,14 @@ rows with n = 0 (readers skip them). ``store.scorecard_rollup`` reads it.
 
 PostgreSQL: statement-level triggers with transition tables call ``nirdesh_scorecard_refresh(ids)``,
 which swaps the entries and adds the difference to the rollup in one statement; ``TRUNCATE`` rebuilds.
-SQLite: row triggers swap the entries; row triggers on the entries keep the rollup. A later migration
+SQLite: row triggers swap the entries; row triggers on the entries keep the rollup.
+
+PostgreSQL writers take one transaction-level advisory lock (``ROLLUP_LOCK``) in a BEFORE statement
+trigger on every write that changes what either rollup (0017's or this one) counts, before the
+statement locks any row. Without it, two transactions that write several statements (a reviewer's
+batch: one UPDATE per item) upsert shared counter rows in different orders and deadlock (105 of 200
+transactions of two concurrent batches of 10 edits); with it they queue, as uploads already did on
+their first shared counter row. A later migration
 that rebuilds one of these tables on SQLite with ``batch_alter_table`` drops its triggers and must
 create them again (``SQLITE_TRIGGERS``).
 
@@ -191,6 +198,15 @@ _PG_FILL = _fill("postgresql")
 PG_REBUILD = f"""CREATE FUNCTION nirdesh_scorecard_rebuild() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN TRUNCATE scorecard_entries, scorecard_rollup; {_PG_FILL[0]}; {_PG_FILL[1]}; RETURN NULL; END $$"""
 TRUNCATED = ("item_offices", "action_items")
+ROLLUP_LOCK = 7462  # store.db.migrate holds 7461
+PG_LOCK = f"""CREATE FUNCTION nirdesh_rollup_writer_lock() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN PERFORM pg_advisory_xact_lock({ROLLUP_LOCK}); RETURN NULL; END $$"""
+LOCKED = {  # table -> the writes that change what a rollup counts
+    "action_items": "INSERT OR DELETE OR UPDATE OF status, review_state, due_date, document_id",
+    "item_responsibles": "INSERT OR DELETE OR UPDATE OF item_id, name, designation",
+    "documents": "DELETE OR UPDATE OF department, meeting_date, created_at",
+    "item_offices": "INSERT OR DELETE OR UPDATE OF item_id, office_id, closed_on, days_to_close",
+}
 
 
 def upgrade() -> None:
@@ -216,6 +232,12 @@ def upgrade() -> None:
             f"CREATE TRIGGER trg_scorecard_truncate_{table} AFTER TRUNCATE ON {table} "
             "FOR EACH STATEMENT EXECUTE FUNCTION nirdesh_scorecard_rebuild()"
         )
+    op.execute(PG_LOCK)
+    for table, events in LOCKED.items():
+        op.execute(
+            f"CREATE TRIGGER trg_rollup_lock_{table} BEFORE {events} ON {table} "
+            "FOR EACH STATEMENT EXECUTE FUNCTION nirdesh_rollup_writer_lock()"
+        )
     op.execute("ANALYZE scorecard_entries")
     op.execute("ANALYZE scorecard_rollup")
 
@@ -230,6 +252,9 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER IF EXISTS {trigger} ON {table}")
         for table in TRUNCATED:
             op.execute(f"DROP TRIGGER IF EXISTS trg_scorecard_truncate_{table} ON {table}")
+        for table in LOCKED:
+            op.execute(f"DROP TRIGGER IF EXISTS trg_rollup_lock_{table} ON {table}")
+        op.execute("DROP FUNCTION IF EXISTS nirdesh_rollup_writer_lock()")
         for name in (*PG_FUNCTIONS, "nirdesh_scorecard_rebuild"):
             op.execute(f"DROP FUNCTION IF EXISTS {name}()")
         op.execute("DROP FUNCTION IF EXISTS nirdesh_scorecard_refresh(int[])")
