@@ -42,6 +42,17 @@ def latency(samples_s: list[float]) -> dict[str, float]:
     }
 
 
+def samples(fn: Callable[[], object], runs: int) -> dict[str, float]:
+    """p50/p95/… of ``runs`` calls of ``fn`` after one warm-up call (caches, prepared statements)."""
+    fn()
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return latency(times)
+
+
 def growth(small: float, large: float, factor: float) -> dict[str, float | str]:
     """How a time grows when the work grows ``factor`` times: the ratio and a verdict.
 

@@ -24,7 +24,6 @@ import dataclasses
 import os
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -35,7 +34,7 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from api.schemas import COUNT_CAP, item_out_of  # noqa: E402
-from bench.common import latency  # noqa: E402
+from bench.common import samples  # noqa: E402
 from bench.generate import CHAIRS, DEPARTMENTS, OFFICERS  # noqa: E402
 from bench.scale_load import TODAY, reuse_or_build  # noqa: E402
 from core.settings import Settings  # noqa: E402
@@ -72,16 +71,6 @@ def filters() -> dict[str, tuple[ItemFilter, str]]:
         "sort=priority": (ItemFilter(), "-priority"),
         "sort=meeting_date": (ItemFilter(), "-meeting_date"),
     }
-
-
-def samples(fn: Callable[[], object], runs: int) -> dict[str, float]:
-    fn()  # warm-up: caches, prepared statements
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return latency(times)
 
 
 def list_page(db: Database, f: ItemFilter, sort: str, **kw: Any) -> Callable[[], object]:

@@ -32,7 +32,7 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import latency  # noqa: E402
+from bench.common import latency, samples  # noqa: E402
 from bench.scale_load import TODAY, reuse_or_build  # noqa: E402
 from core.contract import Extraction  # noqa: E402
 from store.db import Database, migrate  # noqa: E402
@@ -46,16 +46,6 @@ PEOPLE = [{"name": None, "designation": "तहसीलदार"}, {"name": "�
 
 def load() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
-
-
-def samples(fn: Callable[[], object], runs: int) -> dict[str, float]:
-    fn()  # warm-up
-    times = []
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return latency(times)
 
 
 def line(what: str, figures: dict[str, float], at_load: str) -> None:

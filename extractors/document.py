@@ -10,7 +10,7 @@ from typing import Any
 from core.contract import SCHEMA_ID, Extraction
 from extractors import second_opinion
 from extractors.departments import department_phrase, meeting_department
-from extractors.directives import continued_obligation, line_cue
+from extractors.directives import continued_obligation, cut_cue, line_cue
 from extractors.furniture_facts import furniture_facts
 from extractors.headlines import cut_before_action, cut_short, headline_cue
 from extractors.meeting import (
@@ -20,8 +20,19 @@ from extractors.meeting import (
     meeting_place,
     meeting_title,
 )
-from extractors.people import Person, PersonMention, PersonRegistry, body_agent, directs, pronoun_agent
+from extractors.people import (
+    Person,
+    PersonMention,
+    PersonRegistry,
+    body_agent,
+    directs,
+    pronoun_agent,
+    source_body,
+    speaker_of_words_above,
+    subject_authority,
+)
 from extractors.recurrence import find_recurrence
+from extractors.responsible import without_issuer
 from extractors.steps import ItemDraft, choose_deadline, deadline_dict, run_steps
 from extractors.tables import ActionRow, pipe_tables, rows_from_table
 from ingest.cells import locate
@@ -108,6 +119,7 @@ _BODY_LETTER = re.compile(
 _TOOK_PART = re.compile(r"भाग\s+लिया|शामिल\s+हु|सम्मिलित\s+हु|प्रतिभाग\s+किया")
 # The document's opening (title, dateline, lead) names the meeting's subject: the context of abbreviations.
 _CONTEXT_CHARS = 600
+_BODY_LOOK = 3000  # where a note with nobody named names the office it comes from
 
 
 def _letter_body(text: str) -> Person | None:
@@ -271,6 +283,9 @@ class DocumentExtractor:
         self._follow_reporter(text, agents)
         if agents and _SAID_ABOVE.search(text):
             self._attribute_back(agents[0].person)
+        elif (quoted := speaker_of_words_above(text, mentions)) is not None:
+            self._attribute_back(quoted)  # "ये शब्द थे मंत्री X के": the directives above are X's
+            self.speaker = self.speaker or quoted
         if agents and issuer is not None and agents[0].person.canonical == "अध्यक्ष":
             self.speaker = issuer
         elif agents and chair is not None and chair.person is not agents[0].person and _TOOK_PART.search(text):
@@ -294,6 +309,8 @@ class DocumentExtractor:
         elif chair and (self.speaker is None or (self.speaker.generic() and not chair.person.generic())):
             # "विभाग के अधिकारियों ने … बैठक की" (a headline), then "X के नेतृत्व में बैठक": X speaks
             self.speaker = chair.person
+        elif self.speaker is None and (subject := subject_authority(text, mentions)) is not None:
+            self.speaker = subject.person  # "मुख्यमंत्री X … गंभीर हैं", "कलेक्टर द्वारा … समीक्षा की गई"
         if issuer is None:
             issuer = self.speaker
         if self.minutes and issuer_span is None and self.chair is not None:
@@ -309,6 +326,8 @@ class DocumentExtractor:
             cue = line_cue(text)  # "… पेंडिंग काम निपटाने के निर्देश": a verbless list line
         if cue is None and self.previous_item and not unmarked:
             cue = continued_obligation(text)  # "… होना चाहिए।" right after a directive goes on with the directions
+        if cue is None and unit is self.last_unit and self.cut_short:
+            cue = cut_cue(text)  # "… निरस्त करने के निर्द": the page cut the cue after the action
         if unmarked and not in_list:
             # a headline: an item only when it is the only statement of its directive
             # (on a cut page only: a whole article restates its headlines; never a line that opens a list)
@@ -535,10 +554,14 @@ class DocumentExtractor:
             issuers = [it["issued_by"] for it in self.items if it["issued_by"]]
             named = [p for p in issuers if not Person(p["name"], p["designation"]).generic()]
             chair_dict = (named or issuers or [None])[0]
+            if chair_dict is None and self.items and (body := source_body(self.full_text[:_BODY_LOOK])) is not None:
+                chair_dict = body.as_dict()  # a note with nobody named: the office it comes from
         else:
             chair_dict = chair.as_dict()
         self._named_later()
         self._issuer_named_late(chair_dict)
+        for item in self.items:  # issuers given after the sentence was read (attributions, the chair)
+            item["responsible"] = without_issuer(item["responsible"], item["issued_by"], None, item["text"])
         # The steps fill JSON-shaped drafts; the result is typed here, once (core.contract checks it).
         return Extraction.from_json(
             {

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.directives import DirectiveCue, blocked, directive_cue, line_cue
+from extractors.directives import DirectiveCue, blocked, continued_obligation, directive_cue, line_cue
 from nlp.normalize import fold
 from nlp.sentences import TERMINATORS
 from nlp.vocab import is_in
@@ -63,9 +63,15 @@ def repeated_in(clause: str, bodies: list[str], line: str) -> bool:
     for body in bodies:
         if fold(" ".join(body.split())) == key or body.rstrip()[-1:] not in TERMINATORS + ".":
             continue
-        if len(words & {_stem(w) for w in content_words(body)}) >= REPEAT_SHARE * len(words):
+        if len(words & {_stem(w) for w in content_words(body)}) >= REPEAT_SHARE * len(words) and _directs(body):
             return True
     return False
+
+
+def _directs(body: str) -> bool:
+    """Does the body sentence direct (by the rules)? A report sharing the headline's words (``सेविकाओं ने … समय
+    बढ़ाने की बात कही``) does not restate its directive."""
+    return directive_cue(body) is not None or continued_obligation(body) is not None
 
 
 _DEVANAGARI_WORD = re.compile(r"[\u0900-\u0963\u0966-\u097f]{2,}")

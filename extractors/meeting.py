@@ -10,7 +10,7 @@ from models.gazetteer import load_gazetteer
 from nlp.dates import MONTH_WORDS, WEEKDAY_WORDS, WEEKDAYS, find_time_expressions, month_and_year
 from nlp.normalize import fold
 from nlp.patterns import LETTERS
-from nlp.vocab import is_in
+from nlp.vocab import is_in, rows
 
 _PUBLISHED = re.compile(r"(?:update|updated|published|posted|प्रकाशित|अपडेट|अद्यतन)\s*[:\-]?", re.IGNORECASE)
 _MEETING_WORDS = re.compile(r"बैठक|समीक्षा|आयोजित|सम्पन्न|संपन्न|कार्यवृत्त|दिनांक")
@@ -162,6 +162,13 @@ def meeting_date(text: str) -> date | None:
             # gives the year of a meeting dated without one ("पहली बैठक 18 अक्टूबर को … हुई")
             site += [date.fromisoformat(e.date) for e in find_time_expressions(line, None) if e.date]
             continue
+        if _bare_date(line):
+            # "17 जनवरी 2025" alone on a line above the dateline: a page's or site's stamp; it gives the year of a
+            # dateline without one ("मथुरा, 15 जनवरी।") and is the meeting's date only when nothing else gives one
+            bare = [date.fromisoformat(e.date) for e in find_time_expressions(line, None) if e.date]
+            site += bare
+            stamped += bare
+            continue
         if _PUBLISHED.search(line):
             # "बरेली। अपडेट: 3 मार्च 2024, 06:10 PM": a stamp, the date only when nothing else gives one
             stamped += [date.fromisoformat(e.date) for e in find_time_expressions(line, None) if e.date]
@@ -181,10 +188,47 @@ def meeting_date(text: str) -> date | None:
             score -= line_no // 10
             candidates.append((score, date.fromisoformat(e.date)))
     if not candidates and site:
-        return _held_without_year(head, site[0])
+        return _held_without_year(head, site[0]) or (stamped[0] if stamped and stamped[0] in site else None)
     if not candidates:
         return _on_weekday_held(head, stamped[0]) if stamped else None
-    return _on_weekday_held(head, max(candidates, key=lambda c: c[0])[1])
+    dated = max(candidates, key=lambda c: c[0])[1]
+    return _coming_meeting(head, dated) or _on_weekday_held(head, dated)
+
+
+# "… की बैठक 19 फरवरी को … आहूत की गई है / आयोजित की जाएगी": a notice dated before the meeting it announces
+_CALLED = re.compile(
+    r"(?:बैठक|मीटिंग)[^।\n]{0,200}?(?:आहूत\s+(?:की\s+)?(?:गई|गयी)\s+है|आयोजित\s+(?:की\s+)?(?:जाएगी|जायेगी|होगी)"
+    r"|(?<![\u0900-\u097f])होगी(?![\u0900-\u097f]))"
+    r"|(?:आहूत|आयोजित)\s+(?:की\s+)?(?:जाएगी|जायेगी|गई\s+है|गयी\s+है)[^।\n]{0,10}?(?=।|$)"
+)
+
+
+_NEXT_MEETING = re.compile(r"(?:अगली|आगामी|अगले)\s+(?:माह\s+की\s+)?(?:बैठक|मीटिंग)")
+
+
+def _coming_meeting(head: str, dated: date) -> date | None:
+    """The date of the meeting a notice announces (``बैठक 19 फरवरी को … आहूत की गई है`` in a note of 14 February):
+    the first day after the note's date, within a month, named in a sentence that calls a meeting."""
+    for sentence in re.split(r"[।\n]", head[:_WEEKDAY_LOOK]):
+        if not _CALLED.search(sentence) or _NEXT_MEETING.search(sentence):
+            continue  # "अगली बैठक 8 अगस्त को होगी": the meeting after this one
+        for e in find_time_expressions(sentence, dated):
+            day = date.fromisoformat(e.date) if e.date and e.kind == "on" else None
+            if day and timedelta(0) < day - dated <= timedelta(days=31):
+                return day
+    return None
+
+
+# what may stand beside a date on a stamp line: a weekday and punctuation
+_STAMP_REST = re.compile(rf"^[\s,.:|/\-–]*(?:(?:{WEEKDAY_WORDS})[\s,.:|/\-–]*)?$")
+
+
+def _bare_date(line: str) -> bool:
+    """A line that holds a full date with a year and nothing else but a weekday (``17 जनवरी 2025``)."""
+    found = [e for e in find_time_expressions(line, None) if e.date and e.kind == "on" and _YEAR.search(e.text)]
+    if len(found) != 1 or _MEETING_WORDS.search(line):  # "दिनांक 11.07.2025" in minutes is the meeting's
+        return False
+    return bool(_STAMP_REST.match(line[: found[0].start] + " " + line[found[0].end :]))
 
 
 def _just_before(day: date, stamp: date) -> bool:
@@ -216,7 +260,8 @@ def _on_weekday_held(head: str, dated: date) -> date:
 
 
 # A subjunctive or imperative ("चलाएं", "करें") or an oblique infinitive ("लाने के"): a verb, never a town.
-_VERB_FORM = re.compile(r"(?:ें|एं|एँ|[^\s]{2}ने)$")
+# Also a plural noun ("तैयारियां", "बैठकों") or a past form ("आये", "परखीं"): never a town.
+_VERB_FORM = re.compile(r"(?:ें|एं|एँ|[^\s]{2}ने|ियां|ियाँ|ों|ओं|ाये|ाए|ीं)$")
 
 
 def _a_place(candidate: str | None) -> str | None:
@@ -234,13 +279,34 @@ def _a_town(candidate: str | None, dated: bool = False) -> str | None:
     "गया, 2 सितंबर 2025।")."""
     place = _a_place(candidate)
     if place is None or any(
-        is_in(w, "not_place") or is_in(w, "post_ranks") or _VERB_FORM.search(w) or (is_in(w, "not_name") and not dated)
-        for w in place.split()
+        is_in(w, "not_place")
+        or is_in(w, "post_ranks")
+        or is_in(w, "weekdays")  # "शनिवार, 8 मार्च 2025": a stamp's weekday
+        or is_in(w, "months")  # "… 8 जून को": a month
+        or _VERB_FORM.search(w)
+        or (is_in(w, "not_name") and not dated)
+        for i, w in enumerate(place.split())
+        if not (i == 0 and w in _TOWN_PREFIXES and " " in place)  # "अपर सियांग": a rank word opening a town's name
     ):
         return None
     if load_gazetteer().find(place):  # "जिलाधिकारी। …" is a post, not a town
         return None
     return place
+
+
+_TOWN_PREFIXES = frozenset(r[0] for r in rows("town_prefixes") if r[1:] != ("suffix",))
+_TOWN_SUFFIXES = frozenset(r[0] for r in rows("town_prefixes") if r[1:] == ("suffix",))
+
+
+def _town_words(words: list[str], dated: bool = False) -> str | None:
+    """The town that ``words`` end with: the last word, with the word before it when that opens a town's name
+    (``नई दिल्ली``, ``अपर सियांग``: ``town_prefixes.tsv``)."""
+    if len(words) > 1 and words[-1] in _TOWN_SUFFIXES and _a_town(words[-2], dated):
+        return f"{words[-2]} {words[-1]}"  # "अंबेडकर नगर"
+    town = _a_town(words[-1], dated) if words else None
+    if town and len(words) > 1 and words[-2] in _TOWN_PREFIXES:
+        return f"{words[-2]} {town}"
+    return town
 
 
 def dateline_place(line: str) -> str | None:
@@ -257,6 +323,8 @@ def dateline_place(line: str) -> str | None:
         desk = [i for i, w in enumerate(words) if is_in(w, "not_place")]
         if desk and desk[-1] == len(words) - 2 and m["sep"] in "।.,:!":
             return _a_town(words[-1])  # "सत्यमेव न्यूज खैरागढ़.": the site's name, then the town
+        if len(words) == 2 and (words[0] in _TOWN_PREFIXES or words[1] in _TOWN_SUFFIXES) and m["sep"] in "।.,:!":
+            return _town_words(words)  # "नई दिल्ली।", "अंबेडकर नगर।"
         if desk:
             pos = m.end()
             continue
@@ -285,8 +353,8 @@ def meeting_place(text: str) -> str | None:
         if m and _a_town(m["place"]):
             return _a_town(m["place"])
         m = _DATELINE.match(line)
-        if m and _a_town(m["place"].split()[-1], dated=True):
-            return _a_town(m["place"].split()[-1], dated=True)
+        if m and _town_words(m["place"].split(), dated=True):
+            return _town_words(m["place"].split(), dated=True)
     for line in lines:
         m = _LOCAL_DATELINE.match(line) or _LETTERHEAD_TOWN.match(line.strip())
         place = _a_town(m["place"]) if m else dateline_place(line)

@@ -69,6 +69,7 @@ _CLAUSE_VERB = (
 _DIRECTING = spelled(rf"(?:(?!{_CLAUSE_VERB})[^।]){{0,250}}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान)")
 # A misspelt designation before ने ("जिलाधिकरी ने") is matched against the gazetteer with a fuzzy fallback.
 _WORD_BEFORE_NE = re.compile(rf"{WORD_START}({LETTERS}{{4,}})\s+ने{WORD_END}")
+_WORD_NAME_NE = re.compile(rf"{WORD_START}({LETTERS}{{5,}})(?=(?:\s+{LETTERS}+){{1,3}}\s+(?:ने|की\s+अध्यक्षता){WORD_END})")
 _NAME_END_OK = re.compile(
     r"\s*(?:जी\s+)?(?:ने|[A-Za-z]|की\s+अध्यक्षता|की\s+उपस्थिति|के\s+निर्देश|(?:के\s+)?द्वारा|,|，|एवं|तथा|और|व(?![\u0900-\u097f])|सहित|\(|।|-|–|:|की\s+मौजूदगी|"
     r"को\s+(?:निर्देश|निर्देशित)|की\s+ओर\s+से|के\s+नेतृत्व)"
@@ -85,6 +86,10 @@ def _equivalents() -> dict[str, set[str]]:
 
 
 _EQUIVALENTS = _equivalents()
+# Latin capitals as Hindi spells them (letter_names.tsv): "DM" → "डीएम"
+_LATIN_LETTERS = {row[1]: row[0] for row in reversed(rows("letter_names")) if len(row) >= 2}
+# not a gloss in brackets ("जिलाधिकारी (DM)"), not a time ("06:21 PM")
+_LATIN_POST = re.compile(r"(?<![A-Za-z(0-9])(?<![0-9]\s)[A-Z]{2,6}(?![A-Za-z)])")
 # Posts written after their portfolio: "ऊर्जा मंत्री", "खाद्य राज्यमंत्री"
 _PORTFOLIO_POSTS = frozenset({"मंत्री"})
 
@@ -111,6 +116,10 @@ class PersonMention:
     ergative: bool  # followed by ने / द्वारा: the agent of the clause
     written: str | None = None  # the designation as written here, singular ("सचिवों" → "सचिव", "सीएमओ")
     open_class: bool = False  # an open-class post phrase (models/designations.py), not a gazetteer entry
+
+
+# A virama right after a vowel sign joins nothing ("सु्क्खू"): a typing slip, dropped from a name.
+_STRAY_VIRAMA = re.compile("([\u093e-\u094c])\u094d")
 
 
 def _name_after(text: str, pos: int) -> tuple[str | None, int]:
@@ -157,7 +166,7 @@ def _name_after(text: str, pos: int) -> tuple[str | None, int]:
     for k in range(len(words), 0, -1):
         end = words[k - 1][1]
         if _NAME_END_OK.match(window, end) or (hon and k >= 1):
-            return " ".join(w for w, _ in words[:k]), pos + end
+            return _STRAY_VIRAMA.sub(r"\1", " ".join(w for w, _ in words[:k])), pos + end
     # "प्रमुख सचिव कृषि ने …", "संयुक्त निदेशक, कृषि विभाग ने …": no name, but the branch or department is the post's
     return None, pos + (start if (branched or paren) and _ERGATIVE.match(window, start) else 0)
 
@@ -275,6 +284,11 @@ class PersonRegistry:
                 continue  # "मुख्य विकास अधिकारी जयदेव सीएस की अध्यक्षता": a post's abbreviation inside a name read
             out.append(self._from_designation(text, gm))
             covered.add(gm.start, out[-1].end)
+        for lm in _LATIN_POST.finditer(text):  # "DM के द्वारा", "SDM रीना सिंह ने": a post in Latin capitals
+            latin = self._latin_post(text, lm)
+            if latin is not None and lm.start() not in covered:
+                out.append(latin)
+                covered.add(lm.start(), latin.end)
         # Posts the gazetteer does not know ("निगमायुक्त शिवम वर्मा ने", "मुख्य वन संरक्षक"): open-class phrases
         for ph in find_phrases(text):
             if ph.body or ph.start in covered or (ph.end - 1) in covered:
@@ -301,6 +315,17 @@ class PersonRegistry:
             if known and known.name:
                 out.append(PersonMention(sm.start(1), sm.end(1), known, True))
                 covered.add(sm.start(1), sm.end(1))
+        for wm in _WORD_NAME_NE.finditer(text):  # "जिलाधिकरी रमेश चंद्र ने": a misspelt post, then its holder's name
+            if wm.start(1) in covered or self.gazetteer.find(wm.group(1)):
+                continue
+            canonical = self.gazetteer.fuzzy(wm.group(1))
+            if canonical:
+                pm = self._from_designation(
+                    text, Mention(wm.start(1), wm.end(1), wm.group(1), canonical, canonical, False, canonical)
+                )
+                if pm.person.name:
+                    out.append(pm)
+                    covered.add(pm.start, pm.end)
         for wm in _WORD_BEFORE_NE.finditer(text):
             if wm.start(1) in covered:
                 continue
@@ -309,6 +334,17 @@ class PersonRegistry:
                 person = self.by_designation(canonical) or self.add(Person(None, canonical, canonical))
                 out.append(PersonMention(wm.start(1), wm.end(1), person, True, canonical))
         return _joint_agents(text, sorted(out, key=lambda pm: pm.start))
+
+    def _latin_post(self, text: str, lm: re.Match[str]) -> PersonMention | None:
+        """A post written as a Latin initialism (``DM``): read as its Hindi spelling (``डीएम``), reported as written."""
+        hindi = "".join(_LATIN_LETTERS.get(c, "?") for c in lm.group())
+        found = [f for f in self.gazetteer.find(hindi, self.context) if f.start == 0 and f.end == len(hindi)]
+        if not found:
+            return None
+        f = found[0]
+        return self._from_designation(
+            text, Mention(lm.start(), lm.end(), lm.group(), f.designation, f.canonical, True, lm.group())
+        )
 
     def _from_designation(self, text: str, m: Mention) -> PersonMention:
         name, end = _name_after(text, m.end)
@@ -367,7 +403,18 @@ _BARE_BODY = re.compile(rf"{WORD_START}(?:विभाग|प्राधिक�
 _PASSIVE_DIRECTION = re.compile(
     r"[^।]{0,6}?\s(?:दिया|दिए|दिये|दी)\s+(?:गया|गए|गये|गई|गयी)(?![\u0900-\u0963\u0966-\u097f])"
 )
+# the active verb of a direction given ("… निर्देश दिए हैं", "… आदेश जारी किए", "… कहा है कि")
+_ACTIVE_DIRECTION = re.compile(
+    r"(?:\s+(?:भी|ही))?\s*(?:ित)?\s*(?:दिए|दिये|दिया|दी|जारी\s+(?:किए|किये|किया|की|कर|करते)|किया|किए|किये|है|हैं|कि|,)"
+    rf"{WORD_END}(?!\s+(?:गया|गए|गये|गई|गयी|जाएगा|जाएगी|जाएंगे|जा\s+रहा|जा\s+रही|जा\s+रहे))"
+)
 _ADDRESSEE = re.compile(rf"{WORD_START}(?:को|उन्हें|उन्हे|इन्हें|इन्हे|उनसे|इनसे){WORD_END}")
+
+
+_ISSUING_BODY = re.compile(
+    rf"{WORD_START}(?:(?:{alternation(tuple(r[0] for r in rows('issuing_bodies') if r[1:] == ('level',)))})\s+)?"
+    rf"(?:{alternation(tuple(r[0] for r in rows('issuing_bodies') if not r[1:]))}){WORD_END}"
+)
 
 
 @dataclass(frozen=True)
@@ -386,7 +433,11 @@ def _addresses(text: str, agent: re.Match[str]) -> bool:
     the doer (``कार्य को निगम के द्वारा करने का निर्देश दिया गया``, ``… को विभाग के द्वारा विकसित करने के निर्देश
     दिये गये``)."""
     cue = _DIRECTING.match(text, agent.end())
-    if cue is None or not _ADDRESSEE.search(text, agent.end(), cue.end()):
+    if cue is None:
+        return False
+    if "द्वारा" not in agent[0] and _ACTIVE_DIRECTION.match(text, cue.end()):
+        return True  # "नगर निगम ने … फॉगिंग कराने के निर्देश दिए हैं": a body that directs, addressee named or not
+    if not _ADDRESSEE.search(text, agent.end(), cue.end()):
         return False
     return "द्वारा" not in agent[0] or not _PASSIVE_DIRECTION.match(text, cue.end())
 
@@ -399,6 +450,10 @@ def body_agent(text: str, aliases: frozenset[str] = frozenset()) -> BodyAgent | 
         m = _BODY_ERGATIVE.match(text, ph.end) if ph.body else None
         if m and not text[: ph.start].rstrip().endswith(",") and _addresses(text, m):
             return BodyAgent(ph.start, m.end(), ph.written, m["alias"])
+    for m in _ISSUING_BODY.finditer(text):  # "जिला प्रशासन ने …", "विश्वविद्यालय ने …"
+        agent = _BODY_ERGATIVE.match(text, m.end())
+        if agent and _addresses(text, agent):
+            return BodyAgent(m.start(), agent.end(), " ".join(m.group().split()), None)
     for alias in aliases:
         for m in re.finditer(rf"(?<![A-Za-z]){re.escape(alias)}\s+(?:ने|(?:के\s+)?द्वारा){WORD_END}", text):
             if _addresses(text, m):
@@ -406,4 +461,73 @@ def body_agent(text: str, aliases: frozenset[str] = frozenset()) -> BodyAgent | 
     for bare in _BARE_BODY.finditer(text):
         if _OPENS_CLAUSE.search(text, 0, bare.start()) and _addresses(text, bare):
             return BodyAgent(bare.start(), bare.end(), None, None)
+    return None
+
+
+# What follows a post (and name) that is no subject: a postposition or a genitive ("X के निर्देश पर", "X को").
+_OBLIQUE_AFTER = re.compile(rf"\s*(?:जी\s+)?(?:का|की|के|को|से|में|पर|ने|तक|द्वारा|सहित|समेत|एवं|और|तथा|व){WORD_END}|\s*[,/(]")
+# "कलेक्टर द्वारा … की समीक्षा की गई", "X के द्वारा बैठक ली गई": the agent of a passive review or meeting held
+_REVIEW_PASSIVE = re.compile(
+    r"[^।]{0,120}?(?:समीक्षा|बैठक|निरीक्षण|जनसुनवाई|सुनवाई)\s+(?:की|ली|किया|आयोजित\s+की)\s+(?:गई|गयी|गया)"
+    rf"{WORD_END}"
+)
+_PRESENT = re.compile(r"उपस्थित|उपस्थिति|मौजूद|शामिल|सम्मिलित")
+_THAT = re.compile(rf"{WORD_START}कि{WORD_END}")
+_BIDDEN = re.compile(r"(?:ें|एं|एँ|ाए|ाये|ेगें|ेंगे|ेंगी)\s*[।.!]?\s*$")
+
+
+def subject_authority(text: str, mentions: list[PersonMention]) -> PersonMention | None:
+    """The named authority a sentence is about when nobody is its agent: a post and name as the sentence's
+    subject (``मुख्यमंत्री X … को लेकर गंभीर हैं``, ``कलेक्टर X … को निर्देशित किया`` with ने dropped), or the
+    agent of a passive review (``कलेक्टर द्वारा … की समीक्षा की गई``). Those present at a meeting are no
+    subject of it."""
+    if _PRESENT.search(text):
+        return None
+    that = _THAT.search(text)
+    first = next((pm for pm in mentions if not pm.person.generic() and not pm.open_class), None)
+    if first is None or pronoun_agent(text) or (that and that.start() < first.start):
+        # "उन्होंने कहा कि परियोजना निदेशक … करें": the subject of a कि-clause is who must act
+        return None
+    by = _BY_AGENT.match(text, first.end)
+    if by is not None:
+        return first if _REVIEW_PASSIVE.match(text, by.end()) else None
+    if first.ergative or _OBLIQUE_AFTER.match(text, first.end) or (_BIDDEN.search(text) and not that):
+        return None  # "परियोजना निदेशक हर सप्ताह समीक्षा करें": the subject of a subjunctive is told to act
+    # a scheme named after a post reads three words on ("प्रधानमंत्री ग्राम सड़क योजना"); any other post only its next
+    # word ("कलेक्टर कार्यालय"), so a holder's name before one ("कलेक्टर X Y कार्यालय प्रमुखों को") stays the subject
+    reach = 3 if is_in(first.written or first.person.designation or "", "scheme_posts") else 1
+    following = text[first.end : first.end + 60].split()[:reach]
+    if following and following[0].endswith(("ों", "ओं")):
+        return None  # "प्रधान पाठकों की बैठक": the post qualifies an oblique noun
+    if any(is_in(w.strip("।,"), "name_words") or is_in(w.strip("।,"), "building_words") for w in following):
+        return None  # "प्रधानमंत्री आवास योजना", "कलेक्टर कार्यालय में": a scheme's or a place's name
+    return first
+
+
+# "ये शब्द थे जल संसाधन मंत्री X के", "यह कहना था उपायुक्त X का": the speaker of the words quoted above, named after them
+_WORDS_WERE = re.compile(
+    rf"^\s*(?:ये|यह|यही)\s+(?:शब्द|बातें|बात|कहना|निर्देश|विचार)\s+(?:थे|था|थी|हैं|है)\s+(?P<who>[^।]{{0,120}}?)\s*(?:के|का|की){WORD_END}"
+)
+
+
+def speaker_of_words_above(text: str, mentions: list[PersonMention]) -> Person | None:
+    """The officer ``ये शब्द थे X के`` names as the speaker of the directives quoted before it, or None."""
+    m = _WORDS_WERE.match(text)
+    if m is None:
+        return None
+    named = [pm for pm in mentions if m.start("who") <= pm.start < m.end("who") and not pm.person.generic()]
+    return named[0].person if named else None
+
+
+# "स्वास्थ्य विभाग ने … एडवाइजरी जारी कर …", "… विभाग स्तर पर अस्पतालों को अलर्ट किया गया", "… विभाग की ओर से …":
+# a body that speaks, orders or acts as the source of a note
+_BODY_SOURCE = re.compile(rf"\s*(?:ने|स्तर\s+(?:पर|से)|की\s+ओर\s+से){WORD_END}")
+
+
+def source_body(text: str) -> Person | None:
+    """The office a note with no person in it comes from: the first body named as an agent or a source
+    (``स्वास्थ्य विभाग ने …``, ``… विभाग स्तर पर …``), or None."""
+    for ph in find_phrases(text):
+        if ph.body and _BODY_SOURCE.match(text, ph.end):
+            return Person(None, ph.written)
     return None

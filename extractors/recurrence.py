@@ -31,16 +31,44 @@ _AFTER_QUANTITY = re.compile(
 _NAMED_THING = re.compile(
     r"\s*(?:(?:समीक्षा|प्रगति)\s+)?(?:बैठक|वेतन|पेंशन|किस्त)|\s*(?:रूप\s+से\s+)?(?:आयोजित\s+)?होने\s+(?:वाली|वाले|वाला)"
 )
+# "हर माह बैठक आयोजित की जाए", "15 दिन के अंतराल पर बैठक करें": a meeting to hold is the recurring action itself.
+# "… की साप्ताहिक बैठक नगर स्वास्थ्य अधिकारी करेंगे": its holders may stand between (no postposition right after
+# बैठक, no new clause: "साप्ताहिक बैठक में … निर्देश दिए कि … करें" names the meeting of the note).
+_HELD = re.compile(
+    r"\s*(?:(?:समीक्षा|प्रगति)\s+)?बैठक\s+(?!(?:में|के|की|का|से|पर|को|आयोजित\s+की\s+गई)(?![\u0900-\u0963\u0966-\u097f]))"
+    r"(?:(?!कि\s|ने\s)[^\s।,;|]+\s+){0,8}?"
+    r"(?:करें|करेंगे|करेगी|करेगा|कराएं|की\s+जाए|की\s+जाएं|की\s+जाएगी|किया\s+जाए|किया\s+जाएगा|बुलाएं|लें|लेंगे|ली\s+जाए)"
+    r"(?![\u0900-\u0963\u0966-\u097f])"
+)
+
+
+def _names_a_thing(sentence: str, end: int) -> bool:
+    """Does the recurrence word at ``end`` describe a thing (a salary, the meeting of the note) rather than the action?"""
+    return bool(_NAMED_THING.match(sentence, end)) and not _HELD.match(sentence, end)
+
+
 # Any period a unit of duration_units.tsv measures: "हर 10 दिन", "प्रत्येक दो सप्ताह", "पखवाड़े में एक बार",
 # "तीन माह में एक बार", "माह में दो बार". Its length in days gives the kind.
 _UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 15, "month": 30}
 _UNITS = alternation([u for u, kind in (r[:2] for r in rows("duration_units") if len(r) > 1) if kind in _UNIT_DAYS])
 _COUNT = rf"[0-9०-९]{{1,3}}|{NUMBER_WORD}"
+# "हर दूसरे सप्ताह" (every second week), "हर तीसरे महीने"
+_ORDINALS = {"दूसरे": 2.0, "तीसरे": 3.0}
 _EVERY = re.compile(
-    rf"{_B}(?:(?:हर|प्रत्येक|प्रति)\s+(?:(?P<n1>{_COUNT})\s+)?(?P<u1>{_UNITS})"
-    rf"|(?:(?P<n2>{_COUNT})\s+)?(?P<u2>{_UNITS})\s+में\s+(?P<times>एक|दो|1|2)\s+बार)(?![\u0900-\u0963\u0966-\u097f])"
+    rf"{_B}(?:(?:हर|प्रत्येक|प्रति)\s+(?:(?P<n1>{_COUNT}|{alternation(list(_ORDINALS))})\s+)?(?P<u1>{_UNITS})"
+    rf"(?:\s+(?:में\s+)?(?P<times1>एक|दो|1|2)\s+बार)?"
+    rf"|(?:(?P<n2>{_COUNT})\s+)?(?P<u2>{_UNITS})\s+में\s+(?P<times>एक|दो|1|2)\s+बार"
+    # "15-15 दिन के अंतराल पर", "सात दिन के अंतराल में": every so many days
+    rf"|(?P<n3>{_COUNT})(?:\s*-\s*(?:{_COUNT}))?\s+(?P<u3>{_UNITS})\s+के\s+अंतराल\s+(?:पर|में))"
+    r"(?![\u0900-\u0963\u0966-\u097f])"
 )
 _UNIT_OF = {u: kind for u, kind, *_ in rows("duration_units")}
+# "सप्ताह में 2 दिन कार्यालय में बैठें", "माह में तीन दिन शिविर लगे": some days in every such period; not after a
+# count of the period ("एक सप्ताह में 2 दिन का प्रशिक्षण" is one stretch).
+_DAYS_EACH = re.compile(
+    rf"{_B}(?<![0-9०-९]\s)(?P<unit>{_UNITS})\s+में\s+(?:{_COUNT})\s+(?:दिन|दिवस)(?![\u0900-\u0963\u0966-\u097f])"
+)
+_PERIOD_KIND = {"week": "weekly", "fortnight": "fortnightly", "month": "monthly"}
 _KIND_OF_DAYS = {7.0: "weekly", 14.0: "fortnightly", 15.0: "fortnightly", 30.0: "monthly", 90.0: "quarterly"}
 
 
@@ -48,17 +76,23 @@ def _every_periods(sentence: str) -> list[tuple[int, int, str | None]]:
     """Spans of periods written with a unit, each with its kind (None for a period of no kind: हर दिन, छह माह)."""
     out: list[tuple[int, int, str | None]] = []
     for m in _EVERY.finditer(sentence):
-        count, unit = (m["n1"], m["u1"]) if m["u1"] else (m["n2"], m["u2"])
-        n = (parse_number(count) if count else None) or 1.0
-        days = n * _UNIT_DAYS[_UNIT_OF[unit]] / (2 if m["times"] in ("दो", "2") else 1)
-        out.append((m.start(), m.end(), _KIND_OF_DAYS.get(days)))
+        count, unit = next((m[f"n{i}"], m[f"u{i}"]) for i in ("1", "2", "3") if m[f"u{i}"])
+        n = (_ORDINALS.get(count) or parse_number(count) if count else None) or 1.0
+        days = n * _UNIT_DAYS[_UNIT_OF[unit]] / (2 if (m["times"] or m["times1"]) in ("दो", "2") else 1)
+        # "सप्ताह में दो बार": more often than weekly, but every week
+        kind = "weekly" if _UNIT_OF[unit] == "week" and days < 7 else _KIND_OF_DAYS.get(days)
+        out.append((m.start(), m.end(), kind))
+    for m in _DAYS_EACH.finditer(sentence):
+        before = sentence[: m.start()].split()
+        if not (before and parse_number(before[-1]) is not None):
+            out.append((m.start(), m.end(), _PERIOD_KIND.get(_UNIT_OF[m["unit"]])))
     return out
 
 
 def find_recurrence(sentence: str) -> str | None:
     periods = _every_periods(sentence)
     for _, end, kind in periods:
-        if kind is not None and not _NAMED_THING.match(sentence, end):
+        if kind is not None and not _names_a_thing(sentence, end):
             return kind
     for kind, rx in _COMPILED:
         for m in rx.finditer(sentence):
@@ -66,7 +100,7 @@ def find_recurrence(sentence: str) -> str | None:
                 continue  # "छह माह में एक बार": inside a period of no kind
             if kind == "monthly" and _AFTER_QUANTITY.search(sentence[: m.start()]):
                 continue
-            if _NAMED_THING.match(sentence, m.end()):
+            if _names_a_thing(sentence, m.end()):
                 continue  # "मासिक बैठक", "साप्ताहिक समीक्षा बैठक आयोजित की गई" name a meeting, not what to do
             return kind
     return None

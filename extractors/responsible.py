@@ -10,6 +10,7 @@ Designations are found with the gazetteer; other addressees (``राज्य�
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from extractors.people import PersonMention
@@ -20,13 +21,15 @@ from nlp.vocab import alternation, column, is_in, spelled
 
 _ADDRESSEE = spelled(
     r"(?<![\u0900-\u0963\u0966-\u097f.])(?P<np>(?:[\u0900-\u097f.]+\s+){0,3}?[\u0900-\u097f]+)\s+(?:को|से)\s+(?:भी\s+)?"
-    r"(?:स्पष्ट\s+|सख्त\s+|कड़े\s+|कड़ी\s+|आवश्यक\s+|विशेष\s+)?(?:दिशा-?\s*)?"
+    r"(?:स्पष्ट\s+|सख्त\s+|कड़े\s+|कड़ी\s+|आवश्यक\s+|विशेष\s+|जरूरी\s+|ज़रूरी\s+|उचित\s+)?(?:दिशा-?\s*)?"
     r"(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|आग्रह|अनुरोध|अपील|कहा|सलाह)"
 )
 # "जिले के …", "प्रदेश की …": the area the addressees serve, before them.
 _AREA_OF = r"(?:जिले|जनपद|ज़िले|प्रदेश|राज्य|मंडल|संभाग|प्रखंड|ब्लॉक|विकासखंड|तहसील|शहर|नगर)\s+(?:के|की)\s+"
 _AREA_OPENING = spelled("^" + _AREA_OF)
-_SPLIT = spelled(r"\s*,\s*|\s+(?:एवं|तथा|और|व)\s+")  # a list's separators, whole words only
+# A list goes on after this member.
+_LIST_NEXT = re.compile(r"\s*(?:[,/]|(?:एवं|एवम्?|तथा|और|व)\s)")
+_SPLIT = spelled(r"\s*[,/]\s*|\s+(?:एवं|एवम्?|तथा|और|व)\s+")  # a list's separators, whole words only
 # A designation followed by a genitive, or by को/से/तक without a directing verb, names a
 # beneficiary or a possessor (कर्मचारियों की उपलब्धता, कर्मचारियों को प्रशिक्षण), not who must act.
 _NOT_ACTOR_AFTER = spelled(r"^\s*(?:\)\s*)?(?:का|की|के|तक|से|को)(?![\u0900-\u0963\u0966-\u097f])")
@@ -40,7 +43,9 @@ _FINITE_BEFORE_COMMA = "".join(
     for verb in ("है", "हैं", "था", "थे", "गया", "गई", "गए", "किया", "दिया", "दिए", "दिये", "करें", "जाए", "जाएं")
 )
 _OBJECT_STRETCH = (
-    rf"(?:(?!\sकि\s|\s(?:और|तथा|एवं)\s+\S+\s+को\s)(?:[^,।]|{_FINITE_BEFORE_COMMA}(?<!\sने)(?<!न्होंने)(?<!न्होने),))*?"
+    # nor a finite verb and a conjunction that close a clause of its own ("X को अलर्ट पर रखा गया है और …")
+    r"(?:(?!\sकि\s|\s(?:और|तथा|एवं)\s+\S+\s+को\s|\s(?:है|हैं|था|थे|गया|गई|गए|गये)\s+(?:और|तथा|एवं|व)\s)"
+    rf"(?:[^,।]|{_FINITE_BEFORE_COMMA}(?<!\sने)(?<!न्होंने)(?<!न्होने),))*?"
 )
 _DIRECTED_LATER = spelled(
     rf"^\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:{_OBJECT_STRETCH}\s)?"
@@ -70,7 +75,7 @@ _DIRECTED_AFTER = spelled(
     # "संबंधित अधिकारियों को यह भी निर्देशित किया कि …": the direction announced by a demonstrative
     r"|^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:को|से)\s+(?:(?:यह|ये)\s+)?(?:भी\s+)?|का\s+(?:भी\s+)?(?=आह्वान))"
     # "पदाधिकारियों को इससे संबंधित आवश्यक दिशा-निर्देश दिये": the topic pointed back at
-    r"(?:(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष)\s+)?(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|"
+    r"(?:(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष|जरूरी|ज़रूरी|उचित)\s+)?(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|"
     r"आग्रह|अनुरोध|अपील|कहा|चाहिए|जिम्मेदारी|दायित्व|सलाह|बताया\s+कि)"
 )
 
@@ -178,8 +183,47 @@ _DONE_BY = spelled(
     # "सचिवगण द्वारा प्रेषित पत्रों का …": a participle naming what they sent or run
     r"|\s*(?:प्रेषित|प्रदत्त|स्वीकृत|संचालित|निर्मित|उठाए|उठाये)\s+[\u0900-\u097f]+\s+(?:का|की|के|को|में|पर)(?=\s)"
 )
+# "… को पीएचडी एवं नगर निगम के द्वारा संयुक्त रूप से करने का निर्देश दिया गया": the agent of the verbal noun the
+# direction names acts (unlike "X द्वारा … निर्देश दिए गए कि …", where X directs).
+_FOR_ACTION = spelled(
+    r"(?:(?!\sकि\s)[^।]){0,200}?\s[\u0900-\u097f]+(?:ने|नें)\s+(?:का|के|की)\s+(?:भी\s+)?"
+    r"(?:(?:सख्त|स्पष्ट|आवश्यक|कड़े|कड़ा)\s+)?(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|आदेश|हिदायत)"
+)
+_DATIVE_AFTER = spelled(r"\s*(?:को|से)" + WORD_END)
+
+
+def _agents_of_action(candidates: list[_Candidate], decisions: list[bool | None], sentence: str) -> None:
+    """The body agent of ``X द्वारा … करने के निर्देश`` acts (with the list it closes), when no addressee
+    (``Y को/से``) stands between."""
+    for i, c in enumerate(candidates):
+        # a body: the issuer finder reads a post before द्वारा as the one who directs ("DM के द्वारा … का निदेश")
+        agent = None if decisions[i] or not c.body else _AGENT.match(sentence, c.end)
+        m = _FOR_ACTION.match(sentence, agent.end()) if agent else None
+        done = _DONE_BY.match(sentence, agent.end()) if agent else None
+        if done and m and done.end() <= m.end():
+            continue  # "X द्वारा दिए गए … को पूरा करने के निर्देश": what X did before
+        if m and not any(c.end < o.start < m.end() and _DATIVE_AFTER.match(sentence, o.end) for o in candidates):
+            decisions[i] = True
+
+
+# "… के लिए विभाग के अधिकारी को निर्देशित करें", "… कर्मचारियों को हिदायत की जाए कि …", "किसानों को उचित सलाह
+# दें": a direction or advice the addressee
+# is to pass on (imperative or subjunctive): those it names will be told later, they are not told here.
+_PASSED_ON_RAW = (
+    r"\s*(?:\([^()]{0,60}\)\s*)?को\s+(?:भी\s+)?(?:(?:स्पष्ट|सख्त|आवश्यक|उचित|जरूरी|ज़रूरी)\s+)?(?:दिशा-?\s*)?"
+    r"(?:निर्देशित|हिदायत|निर्देश|सलाह)\s+"
+    r"(?:करें|करे|दें|दे|(?:की|किया|दी|दिए|दिये)\s+(?:जाए|जाएं|जाय|जाये|जायें))" + WORD_END
+)
+_PASSED_ON = spelled(_PASSED_ON_RAW)
+# "अधिकारियों/कर्मचारियों को हिदायत की जाए": every member of the list it closes
+_PASSED_ON_LIST = spelled(r"\s*(?:[,/]|(?:एवं|एवम्?|तथा|और|व)\s)\s*(?:[\u0900-\u097f]+\s*){1,3}?" + _PASSED_ON_RAW)
 _ERGATIVE_NE = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?ने" + WORD_END)
-_LIST_GAP = spelled(r"\s*(?:,|एवं|तथा|और|व)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?")
+# "X, Y एवं अन्य वितरण केंद्रों": अन्य (and one modifier after it) joins a member of the same kind; "X/Y को",
+# "X एवम Y को": a slash and the spelling एवम join members too.
+_LIST_GAP = spelled(
+    r"\s*(?:,|/|एवं|एवम्?|तथा|और|व)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?(?:अन्य\s+(?:(?!(?:का|की|के|को|से|में|पर|ने)\s)"
+    rf"{LETTERS}+\s+)?)?"
+)
 _THAT = spelled(r"\sकि\s")
 # "… की जांच की जाए", "… भेजे जाएं": a participle before जाना; "… गांवों में किसानों के बीच जाएं" (go) is no passive.
 _PASSIVE_END = spelled(
@@ -211,7 +255,7 @@ _CLAUSE_START = spelled(
     # "कि जिले के सभी डीएफओ …": the area they serve before the quantifier
     rf"(?:{_AREA_OF})?"
     # "कि आप सभी पंचायत सचिव … करें": the addressees spoken to
-    r"(?:(?:आप|आप\s+लोग)\s+)?(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+)?$"
+    r"(?:(?:आप|आप\s+लोग)\s+)?(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+){0,2}$"
 )
 # "जो (भी) अधीक्षक … , वे …": a relative clause that names its subject, and its correlative clause.
 _RELATIVE_SUBJECT = spelled(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।])\s*(?:जो|जिन)\s+(?:भी\s+)?$")
@@ -219,7 +263,9 @@ _CORRELATIVE = spelled(r"[^,।]{0,120}?(?:,\s*|\s(?:हैं|है|हो|ह
 # "घोषणाओं को सम्बन्धित विभाग … पूर्ण करें", "… पहुंचाने के लिए सभी विभाग … सुनिश्चित करें": the object or
 # purpose first, then the quantified subject.
 _QUANTIFIED_AFTER_OBJECT = spelled(
-    r"\s(?:को|के\s+लिए|के\s+लिये|हेतु)\s+(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+$"
+    # "… के मद्देनजर सभी संबंधित विभाग … सुनिश्चित करें": after a fronted reason too
+    r"\s(?:को|के\s+लिए|के\s+लिये|हेतु|के\s+(?:मद्देनजर|मद्देनज़र|दृष्टिगत))\s+"
+    r"(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+){1,2}$"
     # "… की पहचान हेतु आंगनबाड़ी कार्यकत्रियां … करेंगी": the subject right after a purpose phrase
     r"|\s(?:हेतु|के\s+लिए|के\s+लिये)\s+$"
 )
@@ -245,6 +291,7 @@ _MET_WITH = spelled(
     r"\s+के\s+साथ\s+(?:[\u0900-\u097f]+\s+){0,2}?(?:बैठक|समीक्षा\s+बैठक|वीडियो\s+कॉन्फ्रेंस|वीडियो\s+कांफ्रेंस|वीडियो\s+कॉन्फ्रेंसिंग|वीसी|समीक्षा)"
     r"[^।]*?\s(?:उन्हें|उन्हे|उनसे|उनको|इन्हें|इन्हे|इनसे)\s"
 )
+_SLASH = re.compile(r"(?<=[\u0900-\u097f])/(?=[\u0900-\u097f])")
 _EMPHASIS = str.maketrans({"*": " ", "_": " "})
 # "निर्देश दिए की सभी ग्राम सेवक …", "कहा की …": the conjunction कि typed as की after a directing verb (same length).
 _THAT_AS_KI = re.compile(
@@ -279,7 +326,7 @@ _INITIALS_AGENT = re.compile(
 )
 # It stands as a noun before a postposition, a conjunction or a comma, or after a quantifier; before a
 # noun it is that noun's modifier ("टीएल बैठक", "टीएचआर प्लांट").
-_INITIALISM_STANDS = re.compile(r"\s*(?:,|(?:को|से|ने|एवं|और|व|तथा|द्वारा)(?![\u0900-\u097f]))")
+_INITIALISM_STANDS = re.compile(r"\s*(?:[,/]|(?:को|से|ने|एवं|एवम्?|और|व|तथा|द्वारा)(?![\u0900-\u097f]))")
 _QUANTIFIER_BEFORE = spelled(r"(?<![\u0900-\u097f])(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+$")
 # "बीएलओ घर घर जाकर सत्यापन कर लें", "कि सीडीपीओ … भेजें": an initialism opening the sentence or the clause after कि
 # is its subject (whether it acts, the clause decides: a passive's subject does not).
@@ -289,6 +336,8 @@ _MODIFIER_OF_NEXT = spelled(
     r"\s+[\u0900-\u0963\u0966-\u097f]+\s+(?:में|से|को|का|की|के|पर|ने|तक)(?![\u0900-\u0963\u0966-\u097f])"
 )
 _INITIALISM = re.compile(rf"(?<![\u0900-\u097f])(?:{alternation(column('letter_names'))}){{2,6}}(?![\u0900-\u097f])")
+# "कलेक्टर ने SDM और SP को …": the same initialisms typed in Latin capitals.
+_LATIN_INITIALISM = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])")
 
 
 # "कार्यालय प्रमुखों को", "सभी कार्यालय एवं विभाग प्रमुखों से": प्रमुख as the head of a post (never before a
@@ -335,7 +384,7 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
         if designation and pm.person.canonical != "अध्यक्ष":
             name = pm.person.name if pm.person.name and pm.end - pm.start > 0 else None
             out.append(_Candidate(pm.start, pm.end, designation, name, not pm.open_class))
-    for m in _INITIALISM.finditer(sentence):
+    for m in [*_INITIALISM.finditer(sentence), *_LATIN_INITIALISM.finditer(sentence)]:
         if issuer_span and issuer_span[0] <= m.start() < issuer_span[1]:
             continue
         if any(c.start < m.end() and m.start() < c.end for c in out):
@@ -398,7 +447,7 @@ def _shared_heads(candidates: list[_Candidate], sentence: str) -> list[_Candidat
 
 def _names_a_scheme(after: str) -> bool:
     """Do the next words (up to a postposition) make the designation part of a scheme or fund name?"""
-    if re.match(r"\s*(?:,|(?:एवं|तथा|और|व)\s)", after):
+    if _LIST_NEXT.match(after):
         return False  # "एसडीएम, तहसीलदार व अमीन अभियान …": a list goes on, no name holds the post
     for word in after.split()[:5]:
         word = word.strip(",।")
@@ -418,7 +467,8 @@ def _list_of_bodies_follows(rest: list[_Candidate], c: _Candidate, sentence: str
 
 
 # "उपनिदेशक, मत्स्य …", "परियोजना अधिकारी, डूडा …": a branch or office word after a post and a comma.
-_BRANCH_AFTER = spelled(rf"\s*,\s*(?P<word>{LETTERS}+)(?:-[0-9०-९]+)?(?=\s|[,।]|$)")
+# (a comma glued to the word after it stands for a slash between list members: "अधिकारियों/उद्यान निरीक्षकों")
+_BRANCH_AFTER = spelled(rf"\s*,(?:\s+|(?<=\s,))(?P<word>{LETTERS}+)(?:-[0-9०-९]+)?(?=\s|[,।]|$)")
 
 
 def _with_branch(c: _Candidate, sentence: str, starts: set[int]) -> None:
@@ -497,6 +547,8 @@ def _acts(
     if agent:  # the agent of a passive acts, unless the passive is the direction itself or a done deed
         rest = c.end + agent.end()
         return not _DIRECTING_VERB.match(sentence, rest) and not _DONE_BY.match(sentence, rest)
+    if _PASSED_ON.match(after) or _PASSED_ON_LIST.match(after):
+        return False
     if _ERGATIVE_NE.match(after) or _INITIALS_AGENT.match(after) or _SOURCE_OF.match(after) or _named_agent(after):
         return False
     if _RECIPIENT_MODIFIER.match(after) or _holder_event(after):
@@ -517,7 +569,7 @@ def _acts(
         # "मुख्यमंत्री राहत कोष": a name, not a person; a list of posts ("एसडीएम, तहसीलदार व अमीन अभियान के तहत
         # कार्यवाही करें") is never inside one, unless it is a list of names ("मुख्यमंत्री … निधि और विधायक निधि")
         return False
-    if re.match(r"\s*(?:,|एवं|तथा|और|व)\s", after):
+    if _LIST_NEXT.match(after):
         return None
     if _lends_its_title(sentence, c):
         return False  # "प्रधानमंत्री आवास (ग्रामीण) के …", "मुख्यमंत्री डैशबोर्ड पर": a name the post lends its title to
@@ -592,9 +644,10 @@ def _list_known(candidates: list[_Candidate], head: int | None, c: _Candidate) -
 
 # "सीडीओ को विकास विभागों की और एडीएम को राजस्व विभागों की निगरानी का निर्देश": two addressees, each with its
 # own object, joined by a conjunction right before the second.
-# A's object is a few words with no verbal noun or participle ("को मिलने वाले मानदेय …" is a clause of its own).
+# A's object is a few words with no verbal noun, participle or finite verb ("को मिलने वाले मानदेय …", "को अलर्ट पर
+# रखा गया है और …" are clauses of their own).
 _PARALLEL_DATIVE = spelled(
-    r"\s*को\s+(?:(?![\u0900-\u097f]+(?:ने|कर|ते|ती)\s)[^\s,।]+\s+){1,8}?(?:और|तथा|एवं|व)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?"
+    r"\s*को\s+(?:(?![\u0900-\u097f]+(?:ने|कर|ते|ती)\s|(?:है|हैं|था|थे|गया|गई|गए|गये)\s)[^\s,।]+\s+){1,8}?(?:और|तथा|एवं|व)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?"
 )
 
 
@@ -669,6 +722,7 @@ def find_responsible(
     sentence = sentence.translate(_EMPHASIS)  # "*प्रदूषण विभाग* को": marks around a name, offsets kept
     sentence = _THAT_AS_KI.sub(r"\g<verb>कि", sentence)  # "निर्देश दिए की सभी …": कि typed as की, offsets kept
     sentence = _to_as_ko(sentence)  # "X तो … का निर्देश दिया गया": को typed as तो, offsets kept
+    sentence = _SLASH.sub(",", sentence)  # "अधिकारियों/खान निरीक्षकों को": a slash between words lists them
     found: list[tuple[int, dict[str, str | None]]] = []
     spans: list[tuple[int, int]] = []
 
@@ -691,6 +745,7 @@ def find_responsible(
         for i, c in enumerate(candidates)
         for head in [_list_head(candidates, i, sentence)]
     ]
+    _agents_of_action(candidates, decisions, sentence)
     # a list member ("X, Y एवं Z को …") acts as the list's last member does
     for i in range(len(candidates) - 2, -1, -1):
         if decisions[i] is None:
@@ -742,6 +797,8 @@ def find_responsible(
             pos = start + max(offset, 0)
             if any(s < pos + len(part) and pos < e for s, e in spans):
                 continue  # already read as a designation
+            if _PASSED_ON.match(sentence, start + len(np)):
+                continue
             cleaned = _clean_np(part)
             if not cleaned or is_in(cleaned.split()[-1], "manner"):
                 continue
@@ -751,3 +808,24 @@ def find_responsible(
                 add(pos, cleaned)
     found.sort(key=lambda x: x[0])
     return [d for _, d in found]
+
+
+# "सभी जिला अधिकारी … करें": officers of the issuer's rank, not the issuer.
+_QUANTIFIED = r"(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक|सब)\s+"
+
+
+def without_issuer(
+    found: list[dict[str, str | None]],
+    issuer: Mapping[str, str | None] | None,
+    issuer_span: tuple[int, int] | None,
+    sentence: str,
+) -> list[dict[str, str | None]]:
+    """Leave out the issuer's own post: one who directs is never the addressee of the same directive (none of
+    the real set's gold items names its issuer's post as responsible). The post written with a quantifier
+    (``सभी जिला अधिकारी``) names others of that rank, unless the issuer was found in this very sentence."""
+    post = issuer.get("designation") if issuer else None
+    if not post or (issuer_span is None and not (issuer or {}).get("name")):
+        return found  # the issuer is only presumed (the chair by default): a bare post may be someone else
+    if issuer_span is None and re.search(_QUANTIFIED + re.escape(post), sentence):
+        return found
+    return [r for r in found if r["designation"] != post]

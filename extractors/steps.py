@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from extractors.deadlines import deadline_candidates
 from extractors.people import Person, PersonMention
 from extractors.recurrence import find_recurrence
-from extractors.responsible import find_responsible
+from extractors.responsible import find_responsible, without_issuer
 from extractors.second_opinion import calibrated, review_below
 from extractors.targets import find_targets
 from models.gazetteer import Gazetteer
@@ -56,7 +57,7 @@ _TIMES_AFTER = re.compile(r"(?<!पूर्व)(?<!पहले)\s*(?:एक|�
 _PRONOUN_SUBJECT = re.compile(
     r"(?:^|\sकि\s+)(?:वह|वे|आप)\s"
     # "मुख्य सचिव ने सभी को … निर्देश दिए": everyone present, the addressees named before
-    r"|(?:\sने|उन्होंने|उन्होने|इन्होंने)\s+(?:भी\s+)?(?:उन्हें|उन्हे|इन्हें|इन्हे|उनसे|इनसे|आपको|आपसे|सभी\s+को|सभी\s+से)\s"
+    r"|(?:^|\sने|उन्होंने|उन्होने|इन्होंने)\s*(?:भी\s+)?(?:उन्हें|उन्हे|इन्हें|इन्हे|उनसे|इनसे|आपको|आपसे|सभी\s+को|सभी\s+से)\s"
 )
 
 
@@ -67,6 +68,7 @@ def needs_review(confidence: float) -> bool:
 
 def choose_deadline(expressions: list[TimeExpression], sentence: str = "") -> TimeExpression | None:
     """The expression that binds the action: not one inside a purpose clause; ``तक`` before ``से`` …"""
+    expressions = deadline_candidates(expressions, sentence)
     purpose = _PURPOSE.search(sentence)
     if purpose:
         expressions = [e for e in expressions if e.start < purpose.start()]
@@ -138,8 +140,7 @@ def issuer(d: ItemDraft) -> None:
 
 def responsible(d: ItemDraft) -> None:
     found = find_responsible(d.text, d.gazetteer, d.mentions, d.issuer_span)
-    if d.issuer is not None and d.issuer_span is not None:
-        found = [r for r in found if r["designation"] != d.issuer.designation]
+    found = without_issuer(found, d.issuer.as_dict() if d.issuer else None, d.issuer_span, d.text)
     if not found and _PRONOUN_SUBJECT.search(d.text):
         found = d.pronoun_addressee(d.issuer)
     d.fields["responsible"] = found

@@ -1,26 +1,30 @@
-"""Numeric and measurable targets: ``शत-प्रतिशत``, ``80 प्रतिशत``, ``2 करोड़``, ``500 एमटी``."""
+"""Numeric and measurable targets: ``शत-प्रतिशत``, ``80 प्रतिशत``, ``2 करोड़``, ``500 एमटी``, counts with their noun."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from nlp.numbers import NUMBER, NUMBER_WORD, NUMBER_WORDS, SCALE_WORDS, parse_number
+from nlp.numbers import AMOUNT, NUMBER, NUMBER_WORDS, SCALE_WORDS, has_scale, parse_amount, parse_number
 from nlp.patterns import LETTERS
-from nlp.vocab import is_in, rows
+from nlp.vocab import alternation, column, is_in, rows
 
 _UNITS: dict[str, str] = {written: unit for written, unit, *_ in rows("units")}
+_END_ROLES = ("postposition", "conjunction", "predicate", "other")
 _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _SCALE = "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
 # number words from two up count things ("पांच महिलाओं"); "एक" is an article as often as a number
 _COUNT_WORD = "|".join(sorted((w for w, n in NUMBER_WORDS.items() if n >= 2), key=len, reverse=True))
-_HUNDRED = re.compile(r"(?<![\u0900-\u0963\u0966-\u097f])शत\s*-?\s*प्रतिशत(?![\u0900-\u0963\u0966-\u097f])")
+# "शत-प्रतिशत", "शत फीसद": a hundred per cent, in any word for per cent (units.tsv)
+_PERCENT = alternation([w for w, unit, *_ in rows("units") if unit == "%" and w[0].isalpha()])
+_HUNDRED = re.compile(rf"(?<![\u0900-\u0963\u0966-\u097f])शत्?\s*[-–]?\s*(?:{_PERCENT})(?![\u0900-\u0963\u0966-\u097f])")
 _QUANTITY = re.compile(
-    rf"(?:₹\s*)?(?P<num>{NUMBER})\s*(?P<scale>{_SCALE})?\s*(?P<unit>{_UNIT})?"
+    rf"(?:₹\s*)?(?P<num>{AMOUNT})\s*(?P<unit>{_UNIT})?"
     rf"(?:\s+(?P<per>मासिक|प्रतिमाह|प्रति\s+माह|वार्षिक|प्रतिवर्ष|प्रतिदिन|प्रति\s+दिन))?(?![\u0900-\u0963\u0966-\u097f0-9])"
 )
 # "10 नई समितियां", "25 शिविर": a count of things to create or cover.
 _COUNT = re.compile(
-    rf"(?P<num>{NUMBER})\s+(?P<what>(?:नई|नए|नवीन|अतिरिक्त)\s+[\u0900-\u097f]+|(?:[\u0900-\u097f]+\s+)?[\u0900-\u097f]+(?:ों|ें|ियां|ियाँ|ाएं|ाएँ|ओं))"
+    rf"(?<![0-9०-९×x.@/-])(?P<num>{NUMBER})\s+(?P<what>(?:नई|नए|नवीन|अतिरिक्त)\s+[\u0900-\u097f]+|(?:[\u0900-\u097f]+\s+)?[\u0900-\u097f]+(?:ों|ें|ियां|ियाँ|ाएं|ाएँ|ओं))"
     r"(?![\u0900-\u0963\u0966-\u097f])"
 )
 # "40 जागरूकता शिविर आयोजित किए जाएं", "15 नए ड्रोन खरीदे जाएं": a count and its noun right before the passive.
@@ -34,18 +38,93 @@ _RATE = r"(?:प्रति|हर)\s+[\u0900-\u097f]+"
 _HOURS_OF = re.compile(
     rf"(?<![0-9०-९×x.])(?P<num>{NUMBER}|(?<![\u0900-\u0963\u0966-\u097f])(?:{_COUNT_WORD}))\s+(?:घंटे|घण्टे)\s+(?!(?:में|के|की|का|तक|से|पहले|पूर्व|बाद|भीतर|अंदर|अन्दर)(?![\u0900-\u097f])){LETTERS}"
 )
-# "12 हैंडपंप की मरम्मत", "2 लाख लंबित आवासों की स्वीकृति": a count and its noun before a postposition.
+# "12 हैंडपंप की मरम्मत", "2 लाख लंबित आवासों की स्वीकृति", "8 लाख 62 हजार 767 पीएम आवास (ग्रामीण) का निर्माण":
+# an amount and its noun (a bracketed qualifier may follow it) before a postposition, a passive or a rate.
+# "50-50 पौधे लगाएं": an imperative or subjunctive of a verb stem (imperative_stems.tsv) is no noun;
+# "25 शौचालय बनवाएं", "5 शिविर लगाने के निर्देश": a count and its noun right before such a verb form.
+_STEMS = alternation(column("imperative_stems"))
+_VERB_FORM = re.compile(rf"(?:{_STEMS})(?:ें|एं|एँ|ाएं|ाएँ|ाए|े)")
+_VERB_AHEAD = rf"(?<![\u0900-\u0963\u0966-\u097f])(?:{_STEMS})(?:ें|एं|एँ|ाएं|ाएँ|ाए|े|ने|ना)(?![\u0900-\u0963\u0966-\u097f])"
+# Words that end a count's noun (count_noun_ends.tsv): postpositions, conjunctions, predicates ("पूर्ण करें").
+_NOUN_ENDS = {role: frozenset(r[0] for r in rows("count_noun_ends") if r[1:2] == (role,)) for role in _END_ROLES}
+_PHRASE_STOP = frozenset().union(*_NOUN_ENDS.values())
+_POSTPOSITIONS = _NOUN_ENDS["postposition"]
 _COUNT_NOUN = re.compile(
-    rf"(?<![0-9०-९×x.])(?P<num>{NUMBER}|(?<![\u0900-\u0963\u0966-\u097f])(?:{_COUNT_WORD})(?![\u0900-\u0963\u0966-\u097f]))\s*(?:(?P<scale>{_SCALE})\s+)?(?P<what>(?:{LETTERS}+\s+){{0,2}}?{LETTERS}+)"
-    r"\s+(?:(?:की|के|का|को|में|पर|से)(?![\u0900-\u0963\u0966-\u097f])|(?=" + _PASSIVE_VERB + ")|(?=" + _RATE + "))"
+    rf"(?P<num>{AMOUNT})\s+(?P<what>(?:{LETTERS}+\s+){{0,2}}?{LETTERS}+)(?:\s*\([^()]{{1,40}}\))?"
+    rf"\s+(?:(?:{alternation(_NOUN_ENDS['postposition'] | _NOUN_ENDS['predicate'])})(?![\u0900-\u0963\u0966-\u097f])"
+    r"|(?=" + _PASSIVE_VERB + ")|(?=" + _RATE + ")|(?=" + _VERB_AHEAD + "))"
 )
-_POSTPOSITIONS = frozenset({"में", "से", "को", "पर", "के", "की", "का", "तक"})
-# A number after these words is a label, not a count: "धारा 24", "वार्ड 12".
-_LABEL_BEFORE = re.compile(r"(?:धारा|क्रमांक|संख्या|वार्ड|नंबर|नम्बर|कक्ष|सेक्टर|पैरा|बिंदु|अनुच्छेद)\s*$")
+# "5000 से अधिक किसानों", "5 प्रतिशत से कम": a bound; not a filter ("10 हजार से अधिक आबादी वाले गांव").
+_COMPARED = re.compile(
+    rf"(?P<num>{AMOUNT})(?:\s*(?P<unit>{_UNIT}))?\s+से\s+(?:अधिक|ज्यादा|ज़्यादा|कम|ऊपर)(?![\u0900-\u0963\u0966-\u097f])"
+    rf"(?:\s+(?P<what>{LETTERS}+(?:\s+{LETTERS}+){{0,2}}))?"
+)
+# "… प्रगति 30 प्रतिशत से कम है": a bound stated as a fact (a condition) is no goal either.
+_FILTER_AFTER = re.compile(r"\s*(?:वाले|वाली|वाला|वालों|है|हैं|था|थी|थे)(?![\u0900-\u0963\u0966-\u097f])")
+# "प्रत्येक ग्राम पंचायत में दो कार्य चलते मिलें", "हर सप्ताह एक कार्यालय का निरीक्षण": a count under an "each"
+# (हर / प्रत्येक) is so many per thing, whatever follows its noun.
+_PER_EACH_COUNT = re.compile(rf"(?P<num>{AMOUNT})\s+(?P<what>{LETTERS}+(?:\s+{LETTERS}+){{0,2}})")
+_EACH = re.compile(rf"(?<![\u0900-\u0963\u0966-\u097f])(?:हर|प्रत्येक|प्रति)\s+(?P<what>{LETTERS}+)")
+# "हर सप्ताह एक …", "प्रत्येक माह एक …": one thing each period is a rate, so "एक" counts there; under an
+# "each" of places ("हर गांव में एक नोडल अधिकारी") it stays an article.
+_EACH_REACH = 80  # characters between the "each" and the count, in one clause
+_CLAUSE_END = re.compile(r"[,;।|]")
+# "एक" before a noun is an article unless a period makes it a rate (digits "1-1" are always a number)
+_ARTICLE = "एक"
+# A verb form after the noun ends the phrase ("दो नए तालाब खुदवाए जाएं"); "एक-एक कर" (one by one) counts nothing.
+_PLURAL_ENDINGS = ("ों", "ें", "ियां", "ियाँ", "ाएं", "ाएँ", "ओं")
+_VERB_ENDINGS = ("ित", "ने", "ना", "ते", "ता", "ती", "कर", "ाये", "ाए", "ाया")
+# A number after these words is a label, not a count: "धारा 24", "वार्ड 12", "सेक्टर-26", "एनएच 530".
+_LABEL_BEFORE = re.compile(rf"(?:{alternation(column('number_labels'))})\s*[-–]?\s*$")
 # "कम से कम 20 आपदा मित्र", "न्यूनतम दस शिविर": a stated minimum is a target whatever follows.
 _AT_LEAST = re.compile(
-    rf"(?:कम\s+से\s+कम|न्यूनतम|अधिकतम|लगभग)\s+(?P<num>{NUMBER}|{NUMBER_WORD})\s+(?P<what>(?:[\u0900-\u097f]+\s+){{0,2}}[\u0900-\u097f]+)"
+    rf"(?:कम\s+से\s+कम|न्यूनतम|अधिकतम|लगभग)\s+(?P<num>{AMOUNT})\s+(?P<what>(?:[\u0900-\u097f]+\s+){{0,2}}[\u0900-\u097f]+)"
 )
+
+
+def _noun_phrase(words: list[str]) -> list[str]:
+    """The words of a count's noun: up to the first postposition, conjunction or verb-like word."""
+    kept: list[str] = []
+    for w in words:
+        if w in _PHRASE_STOP or (kept and (w.endswith(_VERB_ENDINGS) or _VERB_FORM.fullmatch(w))):
+            break
+        kept.append(w)
+        if w.endswith(_PLURAL_ENDINGS):
+            break  # a plural ending marks the head noun: "3 सफाई टोलियां"
+    return kept
+
+
+def _not_a_thing(words: list[str]) -> bool:
+    """Does the noun name a unit, a period, a month or a label word rather than things counted?"""
+    return any(w in _UNITS or is_in(w, "duration_units") or is_in(w, "months") or is_in(w, "not_count") for w in words)
+
+
+def _each_before(sentence: str, start: int) -> str | None:
+    """The noun of an "each" (हर / प्रत्येक) before ``start`` in the same clause, or None."""
+    window = sentence[max(0, start - _EACH_REACH) : start]
+    window = _CLAUSE_END.split(window)[-1]
+    found = list(_EACH.finditer(window))
+    return found[-1]["what"] if found else None
+
+
+def _per_each_counts(sentence: str, free: Callable[[int, int], bool]) -> list[tuple[int, int, str, float | None]]:
+    """Counts under an "each": (start, end, text, value)."""
+    out = []
+    for m in _PER_EACH_COUNT.finditer(sentence):
+        each = _each_before(sentence, m.start())
+        if each is None or _LABEL_BEFORE.search(sentence[: m.start()]):
+            continue
+        value = parse_amount(m["num"])
+        if m["num"] == _ARTICLE and not is_in(each, "duration_units"):
+            continue  # "हर गांव में एक नोडल अधिकारी": an article
+        what = _noun_phrase(m["what"].split())
+        if not what or _not_a_thing(what):
+            continue
+        text = f"{m['num']} {' '.join(what)}"
+        end = m.start() + len(text)
+        if sentence[m.start() : end] == text and free(m.start(), end):
+            out.append((m.start(), end, text, value))
+    return out
 
 
 def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str, object]]:
@@ -59,45 +138,50 @@ def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str
     for m in _AT_LEAST.finditer(sentence):
         if not free(*m.span()):
             continue
-        words = m["what"].split()
-        # stop the noun phrase at the first postposition or verb-like word
-        kept: list[str] = []
-        for w in words:
-            if w in {"का", "की", "के", "को", "में", "से", "पर", "तक", "एवं", "तथा", "और", "हो", "हों"}:
-                break
-            if kept and w.endswith(("ित", "ने", "ना", "ाएं", "ाएँ", "ें")):  # a participle or verb ends the phrase
-                break
-            kept.append(w)
+        kept = _noun_phrase(m["what"].split())
+        kept = kept[:1] if kept and kept[0] in _UNITS else kept  # "कम से कम 500 एमटी": the unit ends it
         text = sentence[m.start() : m.start("what")] + " ".join(kept)
-        out.append({"text": text.strip(), "value": parse_number(m["num"]), "unit": kept[-1] if kept else None})
+        out.append({"text": text.strip(), "value": parse_amount(m["num"]), "unit": kept[-1] if kept else None})
         taken.append((m.start(), m.start() + len(text)))
     for m in _HUNDRED.finditer(sentence):
         out.append({"text": m.group(0), "value": 100.0, "unit": "%"})
         taken.append(m.span())
+    for m in _COMPARED.finditer(sentence):
+        # with a unit the bound is complete ("12 प्रतिशत से कम"); without one it counts the noun after it
+        what = [] if m["unit"] else _noun_phrase((m["what"] or "").split())
+        head = sentence[m.start() : m.start("what") if m["what"] else m.end()]
+        text = (head + " ".join(what)).strip()
+        end = m.start() + len(text)
+        if not free(m.start(), end):
+            continue
+        taken.append((m.start(), end))
+        if _FILTER_AFTER.match(sentence, end) or (what and _not_a_thing(what)):
+            continue  # a filter ("… से अधिक आबादी वाले"): no target, and no part of it is one
+        unit = _UNITS.get(m["unit"] or "") or (what[-1] if what else None)
+        out.append({"text": text, "value": parse_amount(m["num"]), "unit": unit})
+    for start, end, text, value in _per_each_counts(sentence, free):
+        out.append({"text": text, "value": value, "unit": text.split()[-1]})
+        taken.append((start, end))
     for m in _COUNT_NOUN.finditer(sentence):
-        what = m["what"].split()
-        if not free(m.start(), m.end("what")) or _LABEL_BEFORE.search(sentence[: m.start()]):
+        what = _noun_phrase(m["what"].split())
+        if not what or not free(m.start(), m.end("what")) or _LABEL_BEFORE.search(sentence[: m.start()]):
+            continue  # "2003 से मैपिंग", "9 करोड़ के वृक्षारोपण": no noun of its own
+        if _not_a_thing(what) or m["num"] == _ARTICLE:
             continue
-        if any(w in _UNITS or is_in(w, "duration_units") or is_in(w, "months") or is_in(w, "not_count") for w in what):
-            continue
-        value = parse_number(m["num"])
-        if value is not None and m["scale"]:
-            value *= SCALE_WORDS[m["scale"]]
-        out.append({"text": sentence[m.start() : m.end("what")], "value": value, "unit": what[-1]})
-        taken.append((m.start(), m.end("what")))
+        text = f"{m['num']} {' '.join(what)}"
+        out.append({"text": text, "value": parse_amount(m["num"]), "unit": what[-1]})
+        taken.append((m.start(), m.start() + len(text)))
     for m in _HOURS_OF.finditer(sentence):
         end = m.end() - 1  # the number and घंटे, not the first letter of the service
         if free(m.start(), end):
             out.append({"text": sentence[m.start() : end].strip(), "value": parse_number(m["num"]), "unit": "hour"})
             taken.append((m.start(), end))
     for m in _QUANTITY.finditer(sentence):
-        if not (m["scale"] or m["unit"]) or not free(*m.span()):
+        scaled = has_scale(m["num"])
+        if not (scaled or m["unit"]) or not free(*m.span()):
             continue
-        value = parse_number(m["num"])
-        if value is not None and m["scale"]:
-            value *= SCALE_WORDS[m["scale"]]
-        unit = _UNITS.get(m["unit"] or "", "INR" if m["scale"] and not m["unit"] else None)
-        out.append({"text": m.group(0).strip(), "value": value, "unit": unit})
+        unit = _UNITS.get(m["unit"] or "", "INR" if scaled and not m["unit"] else None)
+        out.append({"text": m.group(0).strip(), "value": parse_amount(m["num"]), "unit": unit})
         taken.append(m.span())
     for m in _COUNT.finditer(sentence):
         if not free(*m.span()) or _LABEL_BEFORE.search(sentence[: m.start()]) or m["what"] in _POSTPOSITIONS:

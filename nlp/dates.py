@@ -57,12 +57,25 @@ _NUMERIC = re.compile(
 )
 _ISO = re.compile(rf"{_W}(?P<year>\d{{4}})-(?P<month>\d{{2}})-(?P<day>\d{{2}})(?!\d)" + _SUFFIX)
 _MONTH_ONLY = re.compile(
-    rf"{_W}(?:माह\s+)?(?P<month>{_MONTH})(?:\s*[,]?\s*(?P<year>{_D}{{4}}))?(?:\s+(?:माह|महीने))?"
-    rf"(?:\s+के\s+(?:अंत|अन्त|आखिर)\s+तक|\s+(?P<suffix>तक|से|में))",
+    rf"{_W}(?:माह\s+)?(?P<month>{_MONTH})(?:\s*[,\-–]?\s*(?P<year>{_D}{{4}}))?(?:\s+(?:माह|महीने))?"
+    rf"(?:\s+के\s+(?:अंत|अन्त|आखिर)\s+तक|\s+(?P<suffix>तक|से\s+(?:पहले|पूर्व)|के\s+पूर्व|से|में))",
     re.IGNORECASE,
 )
 _END_OF_MONTH = re.compile(
-    r"(?:(?P<which>इसी|इस|चालू|वर्तमान|अगले|आगामी)\s+)?(?:माह|महीने|मास)\s+के\s+(?:अंत|अन्त|आखिर|अंतिम\s+दिन)\s+तक"
+    r"(?:(?P<which>इसी|इस|चालू|वर्तमान|अगले|आगामी)\s+)?(?:(?:माह|महीने|मास)\s+के\s+(?:अंत|अन्त|आखिर|अंतिम\s+दिन)|माहांत|माहान्त)\s+तक"
+)
+# "नवंबर के प्रथम सप्ताह तक", "माह के अंतिम सप्ताह में": by the end of that week of the month.
+_WEEK_OF_MONTH = re.compile(
+    rf"{_W}(?:(?P<which>इसी|इस|चालू|अगले|आगामी)\s+)?(?:(?P<month>{_MONTH})|माह|महीने)(?:\s+(?:माह|महीने))?\s+(?:के|का)\s+"
+    r"(?P<nth>प्रथम|पहले|पहला|दूसरे|दूसरा|द्वितीय|तीसरे|तीसरा|तृतीय|चौथे|चौथा|चतुर्थ|अंतिम|आखिरी)\s+(?:सप्ताह|हफ्ते)"
+    r"\s+(?:तक|में)(?![\u0900-\u097f])",
+    re.IGNORECASE,
+)
+_NTH_WEEK_DAY = {"प्रथम": 7, "पहले": 7, "पहला": 7, "दूसरे": 14, "दूसरा": 14, "द्वितीय": 14, "तीसरे": 21, "तीसरा": 21}
+_NTH_WEEK_DAY |= {"तृतीय": 21, "चौथे": 28, "चौथा": 28, "चतुर्थ": 28}
+# "माह की 25 तारीख तक", "20 तारीख तक": that day of the meeting's month (of the next month once it has passed).
+_DAY_OF_MONTH = re.compile(
+    rf"{_W}(?:(?:इसी|इस|चालू)\s+)?(?:(?:माह|महीने)\s+(?:की|के)\s+)?(?P<day>{_D}{{1,2}})\s+(?:तारीख|तिथि)\s+(?P<suffix>तक|को){_E}"
 )
 _NEXT_MONTH = re.compile(r"(?:अगले|आगामी)\s+(?:माह|महीने)\s+(?:तक|में)")
 _FY_END = re.compile(
@@ -71,11 +84,33 @@ _FY_END = re.compile(
 _IN_DAYS = re.compile(
     rf"{_W}(?P<n>{_D}{{1,3}}|{NUMBER_WORD})\s+(?P<unit>{_UNIT})\s*(?:के\s+(?:भीतर|अंदर|अन्दर|अंतर्गत|अन्तर्गत)|में|तक|की\s+(?:समय-?सीमा|समयावधि|अवधि)\s+में)"
 )
+# "अगले 7 दिन सीमांकन सप्ताह चलाएं", "आगामी दो सप्ताह में": the next so many days from the meeting.
+_NEXT_PERIOD = re.compile(
+    rf"{_W}(?:अगले|आगामी)\s+(?P<n>{_D}{{1,3}}|{NUMBER_WORD})\s+(?P<unit>{_UNIT})"
+    rf"(?:\s+(?:में|तक|के\s+(?:भीतर|अंदर|अन्दर|दौरान)))?{_E}"
+)
 _AFTER_EVENT = re.compile(rf"{LETTERS}(?:ने|नें)\s+के\s+$|प्राप्ति\s+के\s+$")
 _NEXT_WEEK = re.compile(r"(?:अगले|आगामी)\s+(?:सप्ताह|हफ्ते|हफ़्ते)\s+(?:तक|में)")
-_IMMEDIATE = re.compile(rf"{_W}(?:तत्काल|तत्कालिक\s+रूप\s+से|तुरंत|तुरन्त|अविलंब|अविलम्ब|फौरन|आज\s+ही){_E}")
-_SOON = re.compile(
-    rf"{_W}(?:शीघ्रातिशीघ्र|अतिशीघ्र|अति\s+शीघ्र|यथाशीघ्र|यथा\s+शीघ्र|शीघ्रता\s+से|शीघ्र|जल्द\s+से\s+जल्द|जल्दी\s+से\s+जल्दी|जल्द){_E}"
+_IMMEDIATE = re.compile(
+    rf"{_W}(?:तत्काल|तत्कालिक\s+रूप\s+से|तुरंत|तुरन्त|अविलंब|अविलम्ब|फौरन|आज\s+ही"
+    rf"|बिना\s+(?:किसी\s+)?(?:देरी|देर|विलंब|विलम्ब)\s+के){_E}"
+)
+_SOON_WORDS = (
+    r"(?:शीघ्रातिशीघ्र|अतिशीघ्र|अति\s+शीघ्र|यथाशीघ्र|यथा\s+शीघ्र|शीघ्रता\s+से|शीघ्र|शीघ|जल्द\s+से\s+जल्द|जल्दी\s+से\s+जल्दी|जल्दी|जल्द)"
+)
+_SOON = re.compile(rf"{_W}{_SOON_WORDS}{_E}")
+# "निर्धारित समय सीमा के भीतर", "जल्द से जल्द समय सीमा में", "समय रहते": a time limit the sentence does not date.
+_LIMIT_WORDS = {
+    role: [r[0] for r in rows("time_limit_words") if r[1:2] == (role,)]
+    for role in ("limit", "modifier", "after_modifier", "alone")
+}
+_TIME_LIMIT = re.compile(
+    rf"{_W}(?:{_SOON_WORDS}\s+)?(?:(?:{alternation(_LIMIT_WORDS['modifier'])})\s+)?"
+    rf"(?:{alternation(_LIMIT_WORDS['limit'])})\s+(?:के\s+(?:भीतर|अंदर|अन्दर|अंतर्गत|अन्तर्गत)|में){_E}"
+    # "निर्धारित तिथि तक", "तय समय में": a date or time word is a limit only after a modifier
+    rf"|{_W}(?:{alternation(_LIMIT_WORDS['modifier'])})\s+(?:{alternation(_LIMIT_WORDS['after_modifier'])})"
+    rf"\s+(?:के\s+(?:भीतर|अंदर|अन्दर|अंतर्गत|अन्तर्गत)|में|तक|से\s+(?:पूर्व|पहले)){_E}"
+    rf"|{_W}(?:{alternation(_LIMIT_WORDS['alone'])}){_E}"
 )
 _NEXT_MEETING = re.compile(r"(?:आगामी|अगली)\s+(?:समीक्षा\s+|मासिक\s+)?बैठक\s+(?:से\s+पूर्व|से\s+पहले|तक|के\s+पूर्व|में)")
 # "छठ पर्व से पूर्व", "मानसून से पहले": before an event whose date the sentence does not give (unresolved).
@@ -85,6 +120,10 @@ _BEFORE_EVENT = re.compile(
     rf"{_W}(?:(?:(?<!की\s)(?<!के\s)(?<!का\s)(?!आगामी|अगली|अगले|की|के|का|को|में|से|पर|ने|तक){LETTERS}+\s+)?(?:{_EVENT_GENERIC})"
     rf"|(?:{_EVENT_NAMED}))(?:\s+(?:शुरू|प्रारंभ|प्रारम्भ|आरंभ|समाप्त|खत्म)\s+होने)?\s+(?:से|के)\s+(?:पूर्व|पहले){_E}"
 )
+# "मतगणना के दिन", "चुनाव वाले दिन": on the day of an event the sentence does not date (unresolved).
+_EVENT_DAY = re.compile(rf"{_W}(?:{_EVENT_GENERIC}|{_EVENT_NAMED})\s+(?:के|वाले)\s+दिन{_E}")
+# "मानसून तक", "दीपावली तक": by a named season or festival the sentence does not date.
+_EVENT_BY = re.compile(rf"{_W}(?:{_EVENT_NAMED})\s+तक{_E}")
 _NEXT_WEEKDAY = re.compile(rf"{_W}(?:आगामी|अगले|अगली|इस|आने\s+वाले)\s+(?P<day>{_WEEKDAY})\s+(?:तक|को)")
 # "प्रत्येक माह की 5 तारीख तक": a limit that recurs, not one due date.
 _RECURRING_LIMIT = re.compile(
@@ -111,6 +150,12 @@ _CAMPAIGN = re.compile(
 )
 # "बैठक तिथि से तीन दिवस पूर्व", "एक दिन पूर्व ही": a period before an event the note does not date.
 _PERIOD_BEFORE = re.compile(rf"{_W}(?P<n>{_D}{{1,3}}|{NUMBER_WORD})\s+(?:{_UNIT})\s+(?:पूर्व|पहले){_E}")
+# "सप्ताह भर में", "महीने भर के भीतर": within one such period.
+_ONE_PERIOD = re.compile(rf"{_W}(?P<unit>{_UNIT})\s+भर\s+(?:में|के\s+(?:भीतर|अंदर|अन्दर)){_E}")
+# "वर्ष के अंत तक" (not the financial year's): the end of the meeting's year.
+_BARE_YEAR_END = re.compile(rf"{_W}(?<!वित्तीय\s)(?:वर्ष|साल)\s+के\s+(?:अंत|अन्त|आखिर)\s+तक{_E}")
+# "आज से ही": from the meeting's day.
+_FROM_TODAY = re.compile(rf"{_W}आज\s+से(?:\s+ही)?{_E}")
 # "कल तक", "आज शाम तक", "परसों तक": a day counted from the meeting.
 _RELATIVE_DAY = re.compile(
     rf"{_W}(?P<day>आज|कल|परसों)(?:\s+(?:ही\s+)?(?:सुबह|शाम|दोपहर|रात)(?:\s+{_D}{{1,2}}\s+बजे)?)?\s+तक{_E}"
@@ -209,9 +254,14 @@ def _month_only(m: re.Match[str], meeting: date | None) -> Resolved:
     y = _year(m["year"])
     if y is None and meeting is not None:
         y = meeting.year + (1 if mo < meeting.month else 0)
-    suffix = m["suffix"] or "तक"
-    when = (date(y, mo, 1) if suffix == "से" else _month_end(y, mo)) if y else None
-    return when, _kind(suffix)
+    suffix = " ".join((m["suffix"] or "तक").split())
+    if y is None:
+        return None, _kind(suffix)
+    if suffix == "से":
+        return date(y, mo, 1), "from"
+    if "पहले" in suffix or "पूर्व" in suffix:  # "मार्च 2026 से पहले": by the last day before that month
+        return date(y, mo, 1) - timedelta(days=1), "by"
+    return _month_end(y, mo), _kind(suffix)
 
 
 def _end_of_month(m: re.Match[str], meeting: date | None) -> Resolved:
@@ -219,6 +269,32 @@ def _end_of_month(m: re.Match[str], meeting: date | None) -> Resolved:
         return None, "by"
     base = _add_months(meeting, 1) if m["which"] in ("अगले", "आगामी") else meeting
     return _month_end(base.year, base.month), "by"
+
+
+def _week_of_month(m: re.Match[str], meeting: date | None) -> Resolved:
+    """``नवंबर के दूसरे सप्ताह तक``: the 14th of that month; ``अंतिम सप्ताह``: its last day."""
+    if m["month"]:
+        mo = MONTHS[fold(m["month"])]
+        y = meeting.year + (1 if mo < meeting.month else 0) if meeting else None
+    elif meeting is not None:
+        base = _add_months(meeting, 1) if m["which"] in ("अगले", "आगामी") else meeting
+        y, mo = base.year, base.month
+    else:
+        y = None
+    if y is None:
+        return None, "by"
+    day = _NTH_WEEK_DAY.get(m["nth"])
+    return (date(y, mo, day) if day else _month_end(y, mo)), "by"
+
+
+def _day_of_month(m: re.Match[str], meeting: date | None) -> Resolved:
+    """``20 तारीख तक``: the next 20th on or after the meeting."""
+    kind = _kind(m["suffix"])
+    if meeting is None:
+        return None, kind
+    day = int(ascii_digits(m["day"]))
+    base = meeting if day >= meeting.day else _add_months(meeting.replace(day=1), 1)
+    return _safe_date(base.year, base.month, day), kind
 
 
 def _next_month(m: re.Match[str], meeting: date | None) -> Resolved:
@@ -246,6 +322,16 @@ def _in_period(m: re.Match[str], meeting: date | None) -> Resolved:
         return _add_months(meeting, n), "within"
     days = {"hour": -(-n // 24), "day": n, "week": 7 * n, "fortnight": 15 * n}[unit]
     return meeting + timedelta(days=days), "within"
+
+
+def _one_period(m: re.Match[str], meeting: date | None) -> Resolved:
+    """``सप्ताह भर में``: the meeting date plus one such period."""
+    if meeting is None:
+        return None, "within"
+    unit = _UNIT_KIND[fold(" ".join(m["unit"].split()))]
+    if unit == "month":
+        return _add_months(meeting, 1), "within"
+    return meeting + timedelta(days={"hour": 1, "day": 1, "week": 7, "fortnight": 15}[unit]), "within"
 
 
 def _next_week(m: re.Match[str], meeting: date | None) -> Resolved:
@@ -312,10 +398,16 @@ TIME_RULES: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (_MONTH_DAY_YEAR, _day_month, "on"),
     (_MONTH_ONLY, _month_only, "by"),
     (_END_OF_MONTH, _end_of_month, "by"),
+    (_WEEK_OF_MONTH, _week_of_month, "by"),
+    (_DAY_OF_MONTH, _day_of_month, "by"),
     (_NEXT_MONTH, _next_month, "by"),
     (_FY_END, _fy_end, "by"),
     (_IN_DAYS, _in_period, "within"),
+    (_NEXT_PERIOD, _in_period, "within"),
     (_NEXT_WEEK, _next_week, "within"),
+    (_ONE_PERIOD, _one_period, "within"),
+    (_BARE_YEAR_END, _this_year, "by"),
+    (_FROM_TODAY, _at("from", on_meeting=True), "from"),
     (_CAMPAIGN, _in_period, "within"),
     (_NEXT_WEEKDAY, _next_weekday, "by"),
     (_BARE_WEEKDAY_BY, _next_weekday, "by"),
@@ -332,6 +424,9 @@ TIME_RULES: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (_SOON, _at("soon"), "soon"),
     (_NEXT_MEETING, _at("before_next_meeting"), "before_next_meeting"),
     (_BEFORE_EVENT, _at("unresolved"), "unresolved"),
+    (_EVENT_DAY, _at("unresolved"), "unresolved"),
+    (_EVENT_BY, _at("unresolved"), "unresolved"),
+    (_TIME_LIMIT, _at("unresolved"), "unresolved"),
 )
 
 
@@ -348,7 +443,7 @@ def find_time_expressions(sentence: str, meeting: date | None) -> list[TimeExpre
             found.append(TimeExpression(m.start(), m.end(), text, when.isoformat() if when else None, kind))
     return [
         e
-        for e in _without_overlaps(found)
+        for e in _ranges_joined(_without_overlaps(found), sentence)
         if not _QUALIFIER_AFTER.match(sentence, e.end)
         and not (e.kind in _WHEN_SAID_KINDS and _SAID_AFTER.match(sentence, e.end))
     ]
@@ -360,6 +455,33 @@ _QUALIFIER_AFTER = re.compile(r"\s*(?:के\s|(?:की|किए|किये|
 # "… बैठक के पूर्व कहा कि …", "सोमवार को निर्देश दिए": a time right before the verb of saying dates the saying.
 _SAID_AFTER = re.compile(r"\s*,?\s*(?:कहा|बताया|निर्देश\s+(?:दिए|दिये|दिया)|निर्देशित\s+किया)(?![\u0900-\u097f])")
 _WHEN_SAID_KINDS = frozenset({"on", "unresolved", "before_next_meeting"})
+
+
+# "15 से 17 अगस्त तक", "1 नवंबर से 30 नवंबर तक", a cell "15 से 20 नवंबर": one range, due at its end.
+_BETWEEN_AFTER = re.compile(r"\s+के\s+(?:बीच|मध्य|दौरान)(?![\u0900-\u0963\u0966-\u097f])")
+_RANGE_START = re.compile(rf"{_W}(?:{_D}{{1,2}}|{NUMBER_WORD})\s+से\s+$")
+
+
+def _ranges_joined(kept: list[TimeExpression], sentence: str) -> list[TimeExpression]:
+    """Join ``X से`` (a start) and ``Y (तक)`` right after it into one expression with Y's date, kind ``by``."""
+    out: list[TimeExpression] = []
+    for e in kept:
+        if not (e.kind == "by" and e.text.endswith("तक") or e.kind == "on" and e.date is not None):
+            out.append(e)
+            continue
+        start = None
+        if out and out[-1].kind == "from" and not sentence[out[-1].end : e.start].strip():
+            start = out.pop().start
+        else:
+            m = _RANGE_START.search(sentence, max(0, e.start - 20), e.start)
+            start = m.start() if m else None
+        if start is None:
+            out.append(e)
+            continue
+        between = _BETWEEN_AFTER.match(sentence, e.end)  # "15 से 20 नवंबर के बीच"
+        end = between.end() if between and e.kind == "on" else e.end
+        out.append(TimeExpression(start, end, sentence[start:end].strip(), e.date, "by"))
+    return out
 
 
 def _without_overlaps(found: list[TimeExpression]) -> list[TimeExpression]:

@@ -65,6 +65,9 @@ def test_manifest_size_and_spread(entries: list[dict[str, Any]]) -> None:
     assert len({e["url"] for e in entries}) == len(entries)
     heldout = sum(e["split"] == "heldout" for e in entries)
     assert 0.2 <= heldout / len(entries) <= 0.45
+    # A document with no directive (a bare "आवश्यक निर्देश दिए", a warning) measures false positives; such
+    # documents stay a small minority of the set.
+    assert sum(not e["items"] for e in entries) <= len(entries) // 20
 
 
 def test_manifest_entries_follow_the_schema(entries: list[dict[str, Any]]) -> None:
@@ -77,7 +80,6 @@ def test_manifest_entries_follow_the_schema(entries: list[dict[str, Any]]) -> No
         m = e["meeting"]
         assert set(m) == {"date", "place", "chair", "department"}
         assert m["date"] is None or ISO.match(m["date"])
-        assert e["items"], e["id"]
         hashes = [it["sentence_sha256"] for it in e["items"]]
         assert len(set(hashes)) == len(hashes), f"{e['id']}: one item per sentence"
         for it in e["items"]:
