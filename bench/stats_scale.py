@@ -1,5 +1,6 @@
 """/v1/stats from the workload rollup (migration 0017) beside the GROUP BY it replaced, the office
-scorecards, a bare ``SELECT ... LIMIT 50``, and what the rollup's triggers add to writes, in one run.
+scorecards from their rollup (migration 0018) beside the aggregates they replaced, a bare
+``SELECT ... LIMIT 50``, and what the rollups' triggers add to writes, in one run.
 
     PYTHONPATH=. /work/main/.venv/bin/python bench/stats_scale.py --db-url postgresql+psycopg://.../nirdesh_vecf19
     PYTHONPATH=. /work/main/.venv/bin/python bench/stats_scale.py --db-url sqlite:////tmp/s.db --items 100000
@@ -9,9 +10,12 @@ existing store is measured as it is. ``--no-migrate`` measures a store still at 
 rollup line and the write cost with triggers are skipped). Each line: p50/p95 over ``--runs`` calls
 after a warm-up, with the load average when the line started.
 
-Write cost: a 30-item document (create + save_extraction + flush, with responsibles) and one status
-change (ORM, flush), each in a transaction rolled back afterwards, with the rollup's triggers and with
-them dropped inside that same transaction (DDL is transactional on both databases), alternating.
+Write cost: a 30-item document (create + save_extraction + flush, with responsibles that name
+offices, so it links items) and closing an office's item (an ORM status change to done of an open
+item linked to an office: the flush hook closes its links), each in a transaction rolled back
+afterwards, with every rollup trigger, without the scorecard rollup's (``trg_scorecard_*``) and
+without both rollups' (``trg_workload_*`` and the writers' lock ``trg_rollup_lock_*`` too), dropped
+inside that same transaction (DDL is transactional on both databases).
 """
 
 from __future__ import annotations
@@ -32,8 +36,8 @@ from bench.common import latency, samples  # noqa: E402
 from bench.scale_load import TODAY, reuse_or_build  # noqa: E402
 from core.contract import Extraction  # noqa: E402
 from store.db import Database, migrate  # noqa: E402
-from store.models import ActionItem  # noqa: E402
-from store.offices import scorecards  # noqa: E402
+from store.models import ActionItem, ItemOffice  # noqa: E402
+from store.offices import scorecard, scorecard_scan, scorecards, scorecards_scan  # noqa: E402
 from store.repository import create_document, save_extraction  # noqa: E402
 from store.stats import workload, workload_scan  # noqa: E402
 
@@ -45,65 +49,87 @@ def load() -> str:
 
 
 def line(what: str, figures: dict[str, float], at_load: str) -> None:
-    print(f"{what:<44}{figures['p50_ms']:>10.1f}{figures['p95_ms']:>10.1f}   n={int(figures['n']):<4} load {at_load}")
+    print(f"{what:<60}{figures['p50_ms']:>10.1f}{figures['p95_ms']:>10.1f}   n={int(figures['n']):<4} load {at_load}")
 
 
-def _drop_rollup_triggers(conn: sa.Connection) -> None:
-    if conn.dialect.name == "sqlite":
-        names = conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'trg_workload_%'"
-        ).scalars()
-        for name in list(names):
-            conn.exec_driver_sql(f"DROP TRIGGER {name}")
-        return
-    rows = conn.execute(
-        sa.text("SELECT tgname, tgrelid::regclass::text FROM pg_trigger WHERE tgname LIKE 'trg_workload_%'")
-    ).all()
-    for name, table in rows:
-        conn.exec_driver_sql(f"DROP TRIGGER {name} ON {table}")
+def _drop_triggers(conn: sa.Connection, prefixes: tuple[str, ...]) -> None:
+    """Drop the triggers whose names start with one of ``prefixes`` (inside the caller's transaction)."""
+    for prefix in prefixes:
+        if conn.dialect.name == "sqlite":
+            names = conn.exec_driver_sql(
+                f"SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '{prefix}%'"
+            ).scalars()
+            for name in list(names):
+                conn.exec_driver_sql(f"DROP TRIGGER {name}")
+            continue
+        rows = conn.execute(
+            sa.text(f"SELECT tgname, tgrelid::regclass::text FROM pg_trigger WHERE tgname LIKE '{prefix}%'")
+        ).all()
+        for name, table in rows:
+            conn.exec_driver_sql(f"DROP TRIGGER {name} ON {table}")
 
 
-def write_cost(db: Database, runs: int, with_triggers: bool) -> dict[str, dict[str, float]]:
-    """Seconds of a 30-item document insert and of a status change, rolled back each time."""
-    times: dict[str, list[float]] = {"insert a 30-item document": [], "a status change": []}
+WRITE_MODES = {  # what the write-cost lines call each mode -> the trigger prefixes dropped
+    "with every rollup trigger": (),
+    "without the scorecard triggers": ("trg_scorecard_",),
+    "without both rollups' triggers": ("trg_scorecard_", "trg_workload_", "trg_rollup_lock_"),
+}
+
+
+def _one_write(db: Database, k: int, item_id: int, dropped: tuple[str, ...]) -> tuple[float, float, int]:
+    """Seconds of a 30-item document insert and of closing an office's item, rolled back; the links made."""
+    with db.sessionmaker() as s:
+        _drop_triggers(s.connection(), dropped)
+        t0 = time.perf_counter()
+        doc = create_document(
+            s, sha256=f"bench{k:059d}", filename="m.txt", content_type="text/plain", kind="txt", size=1, stored_path="x"
+        )
+        items = [
+            {"id": f"ai-{i}", "text": f"कार्य {i}", "responsible": PEOPLE[: 1 + i % 2], "confidence": 0.9}
+            for i in range(30)
+        ]
+        extraction = Extraction.from_json(
+            {"meeting": {"department": "कृषि विभाग"}, "action_items": items, "pages": [], "extractor_version": "b"}
+        )
+        saved = save_extraction(s, doc, extraction)
+        s.flush()
+        t1 = time.perf_counter()
+        item = s.get(ActionItem, item_id)
+        assert item is not None
+        item.status = "done"
+        s.flush()
+        t2 = time.perf_counter()
+        links = s.scalar(
+            sa.select(sa.func.count()).select_from(ItemOffice).where(ItemOffice.item_id.in_([i.id for i in saved]))
+        )
+        s.rollback()
+    return t1 - t0, t2 - t1, links or 0
+
+
+def write_cost(db: Database, runs: int) -> dict[str, dict[str, dict[str, float]]]:
+    """Per mode of ``WRITE_MODES``: the latency of a 30-item document insert and of closing an office's
+    item, the modes alternating round by round (so load changes hit them alike)."""
+    times: dict[str, dict[str, list[float]]] = {
+        m: {"insert a 30-item document": [], "close an office's item": []} for m in WRITE_MODES
+    }
     with db.read() as s:
         item_ids = list(
-            s.scalars(sa.select(ActionItem.id).where(ActionItem.status == "open").order_by(ActionItem.id).limit(runs))
+            s.scalars(
+                sa.select(ActionItem.id)
+                .join(ItemOffice, ItemOffice.item_id == ActionItem.id)
+                .where(ActionItem.status == "open")
+                .order_by(ActionItem.id)
+                .limit(runs)
+            )
         )
     for k in range(runs + 1):
-        with db.sessionmaker() as s:
-            if not with_triggers:
-                _drop_rollup_triggers(s.connection())
-            t0 = time.perf_counter()
-            doc = create_document(
-                s,
-                sha256=f"bench{k:059d}",
-                filename="m.txt",
-                content_type="text/plain",
-                kind="txt",
-                size=1,
-                stored_path="x",
-            )
-            items = [
-                {"id": f"ai-{i}", "text": f"कार्य {i}", "responsible": PEOPLE[: 1 + i % 2], "confidence": 0.9}
-                for i in range(30)
-            ]
-            extraction = Extraction.from_json(
-                {"meeting": {"department": "कृषि विभाग"}, "action_items": items, "pages": [], "extractor_version": "b"}
-            )
-            save_extraction(s, doc, extraction)
-            s.flush()
-            t1 = time.perf_counter()
-            item = s.get(ActionItem, item_ids[k % len(item_ids)])
-            assert item is not None
-            item.status = "done"
-            s.flush()
-            t2 = time.perf_counter()
-            s.rollback()
-        if k:  # the first round warms up
-            times["insert a 30-item document"].append(t1 - t0)
-            times["a status change"].append(t2 - t1)
-    return {what: latency(v) for what, v in times.items()}
+        for mode, dropped in WRITE_MODES.items():
+            insert_s, close_s, links = _one_write(db, k, item_ids[k % len(item_ids)], dropped)
+            assert links > 0, "the bench document must link items to offices"
+            if k:  # the first round warms up
+                times[mode]["insert a 30-item document"].append(insert_s)
+                times[mode]["close an office's item"].append(close_s)
+    return {mode: {what: latency(v) for what, v in by_what.items()} for mode, by_what in times.items()}
 
 
 def main() -> None:
@@ -127,10 +153,17 @@ def main() -> None:
         reuse_or_build(db, ns.items, reuse=not empty)
     with db.read() as s:
         n_items = s.scalar(sa.select(sa.func.count()).select_from(ActionItem))
-        has_rollup = sa.inspect(s.connection()).has_table("workload_rollup")
+        tables = set(sa.inspect(s.connection()).get_table_names())
+        has_rollup, has_cards = "workload_rollup" in tables, "scorecard_rollup" in tables
         n_rollup = s.scalar(sa.text("SELECT count(*) FROM workload_rollup")) if has_rollup else None
-    print(f"{n_items} items ({db.engine.dialect.name}); rollup rows: {n_rollup}; today {TODAY}")
-    print(f"{'what':<44}{'p50 ms':>10}{'p95 ms':>10}")
+        n_cards = s.scalar(sa.text("SELECT count(*) FROM scorecard_rollup")) if has_cards else None
+        n_links = s.scalar(sa.select(sa.func.count()).select_from(ItemOffice))
+        busiest = s.scalar(
+            sa.select(ItemOffice.office_id).group_by(ItemOffice.office_id).order_by(sa.func.count().desc()).limit(1)
+        )
+    print(f"{n_items} items, {n_links} office links ({db.engine.dialect.name}); today {TODAY}")
+    print(f"rollup rows: workload {n_rollup}, scorecards {n_cards}; one office: {busiest}, the most links")
+    print(f"{'what':<60}{'p50 ms':>10}{'p95 ms':>10}")
 
     def bare() -> object:
         with db.engine.connect() as c:
@@ -149,15 +182,26 @@ def main() -> None:
             cases.append((f"/v1/stats review={review}: rollup", timed(workload, today=TODAY, review=review), ns.runs))
         old = timed(workload_scan, today=TODAY, review=review)
         cases.append((f"/v1/stats review={review}: GROUP BY (old)", old, ns.old_runs))
-    cases.append(("scorecards (every office)", timed(scorecards, today=TODAY), ns.old_runs))
+    if has_cards:
+        cases.append(("scorecards (every office): rollup", timed(scorecards, today=TODAY), ns.runs))
+    cases.append(("scorecards (every office): aggregates (old)", timed(scorecards_scan, today=TODAY), ns.old_runs))
+    if busiest is not None:
+        if has_cards:
+            one = timed(scorecard, office_id=busiest, today=TODAY)
+            cases.append(("scorecard (one office): rollup", one, ns.runs))
+        old_one = timed(scorecard_scan, office_id=busiest, today=TODAY)
+        cases.append(("scorecard (one office): aggregates (old)", old_one, ns.old_runs))
     for what, fn, runs in cases:
         at = load()
         line(what, samples(fn, runs), at)
-    modes = (True, False) if has_rollup else (False,)
-    for with_triggers in modes:
-        at = load()
-        for what, figures in write_cost(db, ns.write_runs, with_triggers).items():
-            line(f"{what} ({'with' if with_triggers else 'without'} the rollup triggers)", figures, at)
+    if has_cards:
+        with db.read() as s:
+            same = scorecards(s, today=TODAY) == scorecards_scan(s, today=TODAY)
+        print(f"scorecards from the rollup equal the old aggregates: {same}")
+    at = load()
+    for mode, by_what in write_cost(db, ns.write_runs).items():
+        for what, figures in by_what.items():
+            line(f"{what} ({mode})", figures, at)
     print(f"load average after: {load()}")
     db.dispose()
 

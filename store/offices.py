@@ -1,5 +1,6 @@
 """Offices: registration with aliases, linking extracted responsibles to offices, an office's item list
-and its scorecard (SQL aggregates).
+and its scorecard (``scorecard``/``scorecards`` read the rollup of migration 0018, ``store.scorecard_rollup``;
+``scorecard_scan``/``scorecards_scan``, SQL aggregates over every link, are the reference).
 
 A responsible person links to an office when the folded form of its designation (else its name)
 equals the key of one of the office's aliases. ``install`` adds a session hook that links new items
@@ -20,6 +21,9 @@ from core.states import CLOSED_STATUSES, ItemStatus, ReviewState
 from store.models import ActionItem, Document, ItemOffice, ItemResponsible, Office, OfficeAlias
 from store.repository import count_of
 from store.responsibles import folded_key
+from store.scorecard_rollup import Scorecard
+from store.scorecard_rollup import scorecard as scorecard  # read from the rollup of migration 0018
+from store.scorecard_rollup import scorecards as scorecards
 
 MAX_ALIAS = 300
 
@@ -337,18 +341,6 @@ def office_has_item(session: Session, office_id: int, item_id: int) -> bool:
     ) > 0
 
 
-@dataclass(frozen=True)
-class Scorecard:
-    office_id: int
-    as_of: date
-    assigned: int
-    closed_on_time: int
-    closed_late: int
-    overdue: int
-    open: int
-    median_days_to_close: float | None
-
-
 def _score_columns(today: date) -> list[Any]:
     """assigned, closed on time, closed late, overdue, open: SQL aggregates over item_offices ⋈ action_items."""
     closed = ItemOffice.closed_on.is_not(None)
@@ -371,8 +363,9 @@ def _card(office_id: int, today: date, row: Any, median: float | None) -> Scorec
     return Scorecard(office_id, today, assigned, on_time, late, overdue, still_open, median)
 
 
-def scorecard(session: Session, office_id: int, today: date) -> Scorecard:
-    """Counts over the office's confirmed items, as SQL aggregates; the median by ordered offset."""
+def scorecard_scan(session: Session, office_id: int, today: date) -> Scorecard:
+    """Counts over the office's confirmed items, as SQL aggregates over every link; the median by ordered
+    offset. The reference ``scorecard`` (the rollup) must equal."""
     conds = (ItemOffice.office_id == office_id, CONFIRMED_LINK)
     row = session.execute(
         select(*_score_columns(today))
@@ -394,9 +387,10 @@ def scorecard(session: Session, office_id: int, today: date) -> Scorecard:
     return _card(office_id, today, row, median)
 
 
-def scorecards(session: Session, today: date) -> list[Scorecard]:
-    """Every office's scorecard in the order of ``list_offices``: one grouped query for the counts and one
-    pass over the closed items' days for the medians (not three queries per office)."""
+def scorecards_scan(session: Session, today: date) -> list[Scorecard]:
+    """Every office's scorecard in the order of ``list_offices``: one grouped query over every confirmed
+    link for the counts and one pass over the closed items' days for the medians. The reference
+    ``scorecards`` (the rollup) must equal."""
     order = list(session.scalars(select(Office.id).order_by(Office.department, Office.designation, Office.id)))
     rows = {
         r[0]: r[1:]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
@@ -9,14 +11,19 @@ from alembic.config import Config
 from store.db import MIGRATIONS_DIR, make_engine
 
 
-def engine_at(db_url: str, revision: str) -> sa.Engine:
-    """An engine on ``db_url`` migrated to ``revision`` only (dispose it before opening a Database)."""
-    engine = make_engine(db_url)
+def run_alembic(engine: sa.Engine, action: Callable[[Config, str], None], revision: str) -> None:
+    """``action`` (``command.upgrade`` or ``command.downgrade``) to ``revision``, in one transaction."""
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, revision)
+        action(cfg, revision)
+
+
+def engine_at(db_url: str, revision: str) -> sa.Engine:
+    """An engine on ``db_url`` migrated to ``revision`` only (dispose it before opening a Database)."""
+    engine = make_engine(db_url)
+    run_alembic(engine, command.upgrade, revision)
     return engine
 
 

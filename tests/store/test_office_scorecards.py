@@ -11,7 +11,7 @@ from sqlalchemy import insert
 
 from core.states import ItemStatus, ReviewState
 from store.models import ActionItem, Document, ItemOffice, Office
-from store.offices import scorecard, scorecards
+from store.offices import scorecard, scorecard_scan, scorecards, scorecards_scan
 
 TODAY = date(2026, 6, 1)
 # (office, due in days from today or None, closed after days or None, review state)
@@ -57,7 +57,8 @@ def test_all_scorecards_at_once_equal_each_offices_own(db: Any) -> None:
     with db.session() as s:
         together = scorecards(s, TODAY)
         one_by_one = [scorecard(s, i, TODAY) for i in (1, 2, 3, 4)]
-    assert together == one_by_one
+        assert together == one_by_one
+        assert together == scorecards_scan(s, TODAY) == [scorecard_scan(s, i, TODAY) for i in (1, 2, 3, 4)]
     by_id = {c.office_id: c for c in together}
     one = by_id[1]
     assert (one.assigned, one.closed_on_time, one.closed_late, one.overdue, one.open) == (4, 1, 1, 1, 2)

@@ -15,16 +15,16 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 from alembic import command
-from alembic.config import Config
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.contract import Extraction
 from core.states import ItemStatus, ReviewState
-from store.db import MIGRATIONS_DIR, Database
+from store.db import Database
 from store.models import ActionItem, Document, ItemResponsible
 from store.repository import create_document, save_extraction
 from store.stats import workload, workload_scan
+from tests.helpers.migrations import run_alembic
 
 TODAYS = (
     date(2025, 12, 1),
@@ -176,23 +176,15 @@ def test_rollup_is_not_left_behind_by_a_rolled_back_write(db: Database) -> None:
     _assert_equal(db, "after a rollback")
 
 
-def _alembic(db: Database, action: Callable[[Config, str], None], revision: str) -> None:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        action(cfg, revision)
-
-
 def test_the_migration_fills_the_rollup_of_an_existing_store(db: Database) -> None:
     rnd = random.Random(4)
     with db.session() as s:
         for _ in range(4):
             _add_document(s, rnd, 25)
-    _alembic(db, command.downgrade, "0016_change_log")
+    run_alembic(db.engine, command.downgrade, "0016_change_log")
     with db.engine.connect() as conn:
         assert "workload_rollup" not in sa.inspect(conn).get_table_names()
-    _alembic(db, command.upgrade, "heads")
+    run_alembic(db.engine, command.upgrade, "heads")
     with db.read() as s:
         assert (s.scalar(select(sa.func.count()).select_from(sa.table("workload_rollup"))) or 0) > 0
     _assert_equal(db, "after the migration")
