@@ -1,6 +1,7 @@
 """The dashboard's scorecard of every office (GET /v1/offices/scorecards) with 100,000 items and 500
-offices in the store: one grouped query plus one pass for the medians (``store.offices.scorecards``)
-beside the baseline in the same run, each office's own scorecard one after another.
+offices in the store: one grouped read of the scorecard rollup (``store.offices.scorecards``, migration
+0018; the medians from its days-to-close counts) beside the baseline in the same run, each office's own
+scorecard one after another. ``bench/stats_scale.py`` prints the same beside the old grouped queries.
 
     python -m bench.scorecards [--items 100000] [--offices 500] [--repeat 5] [--url DB_URL]
 
