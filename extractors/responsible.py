@@ -235,6 +235,20 @@ _PASSIVE_END = spelled(
 )
 _COPULA_END = spelled(r"\s(?:है|हैं|था|थे|थी|होगा|होगी|होंगे|रहा|रही|रहे)\s*$")
 _NOT_ACTOR_PLACE = spelled(r"\s*(?:\)\s*)?(?:में|पर|हेतु|के\s+लिए|के\s+साथ)" + WORD_END)
+# "बैंक प्रतिनिधियों को शाखाओं से समन्वय स्थापित कर …": the partner of a coordination (coordination_nouns.tsv)
+_PARTNER = spelled(
+    r"\s*(?:से|के\s+साथ)\s+(?:(?:बेहतर|आपसी|पूर्ण|उचित|सतत)\s+)?"
+    rf"(?:{alternation(column('coordination_nouns'))})" + WORD_END
+)
+_DATIVE = spelled(r"\sको\s")
+
+
+def _partner(sentence: str, c: _Candidate) -> bool:
+    """Is the candidate the partner of a coordination the addressee (a dative before it) is told to make?
+    "उन्होंने सभी विभागों से आपसी तालमेल बढ़ाकर … का आग्रह किया": with no dative before, से marks the addressee."""
+    return bool(_PARTNER.match(sentence, c.end)) and bool(_DATIVE.search(sentence, 0, c.start))
+
+
 # "निगम को मिली नयी बसों को …": a recipient inside a participle that modifies the object, not an actor.
 _RECIPIENT_MODIFIER = spelled(
     r"\s*को\s+(?:(?:पहले\s+से|हाल\s+में)\s+)?(?:मिली|मिले|मिला|मिलीं|आवंटित|प्राप्त\s+(?:हुई|हुए|हुआ))\s+"
@@ -554,7 +568,7 @@ def _acts(
         return False
     if _ERGATIVE_NE.match(after) or _INITIALS_AGENT.match(after) or _SOURCE_OF.match(after) or _named_agent(after):
         return False
-    if _RECIPIENT_MODIFIER.match(after) or _holder_event(after):
+    if _RECIPIENT_MODIFIER.match(after) or _holder_event(after) or _partner(sentence, c):
         return False
     if _RELATIVE_SUBJECT.search(sentence[: c.start]) and _CORRELATIVE.match(after):
         return True  # "जो अधीक्षक … नहीं करते, वे … करें", "जिन विभागों के … हैं वह …": who the correlative binds
@@ -758,7 +772,9 @@ def find_responsible(
         # "अधिकारियों को … तेजी लाने और योजनाओं को … पूरा करने के निर्देश": the second को names no one
         m = (
             None
-            if decisions[i] or _SOURCE_OF.match(sentence, c.end) or _RECIPIENT_MODIFIER.match(sentence, c.end)
+            if decisions[i]
+            or any(rx.match(sentence, c.end) for rx in (_SOURCE_OF, _RECIPIENT_MODIFIER))
+            or _partner(sentence, c)
             else _DIRECTED_LATER_LOOSE.match(sentence, c.end)
         )
         if m and not any(c.end < o.start < m.end() for o in candidates):
