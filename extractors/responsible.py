@@ -67,13 +67,16 @@ _DIRECTED_LATER_LOOSE = spelled(
     r"\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s)[^,।])*?\s)?(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]+ने)\s+(?:भी\s+)?"
     r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा)"
 )
+_SPOKEN = alternation(column("address_manners"))
 _DIRECTED_AFTER = spelled(
     # "अधिशासी अभियंता के निर्देश दिए कि …", "… अधिकारियों के निर्देशित किया": के written for को before a
     # directing verb that opens a कि-clause or is निर्देशित (never "X के निर्देश पर", on X's orders)
     r"^\s*के\s+(?:निर्देशित\s+(?:भी\s+)?(?:किया|किए|किये|करते)|(?:दिशा-?\s*)?निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)"
     r"(?:\s+(?:गए|गये|गया))?\s*,?\s*कि\s)"
     # "संबंधित अधिकारियों को यह भी निर्देशित किया कि …": the direction announced by a demonstrative
-    r"|^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:को|से)\s+(?:(?:यह|ये)\s+)?(?:भी\s+)?|का\s+(?:भी\s+)?(?=आह्वान))"
+    r"|^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:को|से)\s+(?:(?:यह|ये)\s+)?(?:भी\s+)?"
+    # "अधिकारियों को दो टूक कहा", "… को संबोधित करते हुए कहा कि": the manner of speaking (address_manners.tsv)
+    rf"(?:(?:{_SPOKEN})\s+)?|का\s+(?:भी\s+)?(?=आह्वान))"
     # "पदाधिकारियों को इससे संबंधित आवश्यक दिशा-निर्देश दिये": the topic pointed back at
     r"(?:(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष|जरूरी|ज़रूरी|उचित)\s+)?(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|"
     r"आग्रह|अनुरोध|अपील|कहा|चाहिए|जिम्मेदारी|दायित्व|सलाह|बताया\s+कि)"
@@ -232,6 +235,20 @@ _PASSIVE_END = spelled(
 )
 _COPULA_END = spelled(r"\s(?:है|हैं|था|थे|थी|होगा|होगी|होंगे|रहा|रही|रहे)\s*$")
 _NOT_ACTOR_PLACE = spelled(r"\s*(?:\)\s*)?(?:में|पर|हेतु|के\s+लिए|के\s+साथ)" + WORD_END)
+# "बैंक प्रतिनिधियों को शाखाओं से समन्वय स्थापित कर …": the partner of a coordination (coordination_nouns.tsv)
+_PARTNER = spelled(
+    r"\s*(?:से|के\s+साथ)\s+(?:(?:बेहतर|आपसी|पूर्ण|उचित|सतत)\s+)?"
+    rf"(?:{alternation(column('coordination_nouns'))})" + WORD_END
+)
+_DATIVE = spelled(r"\sको\s")
+
+
+def _partner(sentence: str, c: _Candidate) -> bool:
+    """Is the candidate the partner of a coordination the addressee (a dative before it) is told to make?
+    "उन्होंने सभी विभागों से आपसी तालमेल बढ़ाकर … का आग्रह किया": with no dative before, से marks the addressee."""
+    return bool(_PARTNER.match(sentence, c.end)) and bool(_DATIVE.search(sentence, 0, c.start))
+
+
 # "निगम को मिली नयी बसों को …": a recipient inside a participle that modifies the object, not an actor.
 _RECIPIENT_MODIFIER = spelled(
     r"\s*को\s+(?:(?:पहले\s+से|हाल\s+में)\s+)?(?:मिली|मिले|मिला|मिलीं|आवंटित|प्राप्त\s+(?:हुई|हुए|हुआ))\s+"
@@ -551,7 +568,7 @@ def _acts(
         return False
     if _ERGATIVE_NE.match(after) or _INITIALS_AGENT.match(after) or _SOURCE_OF.match(after) or _named_agent(after):
         return False
-    if _RECIPIENT_MODIFIER.match(after) or _holder_event(after):
+    if _RECIPIENT_MODIFIER.match(after) or _holder_event(after) or _partner(sentence, c):
         return False
     if _RELATIVE_SUBJECT.search(sentence[: c.start]) and _CORRELATIVE.match(after):
         return True  # "जो अधीक्षक … नहीं करते, वे … करें", "जिन विभागों के … हैं वह …": who the correlative binds
@@ -755,7 +772,9 @@ def find_responsible(
         # "अधिकारियों को … तेजी लाने और योजनाओं को … पूरा करने के निर्देश": the second को names no one
         m = (
             None
-            if decisions[i] or _SOURCE_OF.match(sentence, c.end) or _RECIPIENT_MODIFIER.match(sentence, c.end)
+            if decisions[i]
+            or any(rx.match(sentence, c.end) for rx in (_SOURCE_OF, _RECIPIENT_MODIFIER))
+            or _partner(sentence, c)
             else _DIRECTED_LATER_LOOSE.match(sentence, c.end)
         )
         if m and not any(c.end < o.start < m.end() for o in candidates):

@@ -61,7 +61,8 @@ def plural_forms(word: str) -> list[str]:
         return [word + "ओं", word + "एं", word + "एँ"]
     if re.search("[\u093e-\u094c]$", word):
         return []
-    return [word + "ों", word + "ें", word + "गण"]
+    # "बैंकर्स", "कलेक्टर्स": an English head keeps the English plural -s
+    return [word + "ों", word + "ें", word + "गण", word + "्स"]
 
 
 @lru_cache(maxsize=1)
