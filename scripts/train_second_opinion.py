@@ -160,7 +160,9 @@ def real_docs(texts: Path, split: str, allow_missing: bool = False) -> list[Doc]
     entries = [e for e in real_devset.load_manifest() if e["split"] == split]
     missing = [e["id"] for e in entries if not (texts / f"{e['id']}.txt").is_file()]
     if missing and allow_missing:
-        print(f"{len(missing)} of {len(entries)} real {split} texts missing in {texts}: using the other {len(entries) - len(missing)}")
+        print(
+            f"{len(missing)} of {len(entries)} real {split} texts missing in {texts}: using the other {len(entries) - len(missing)}"
+        )
         entries = [e for e in entries if e["id"] not in set(missing)]
     elif missing:
         raise SystemExit(
