@@ -318,6 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--scorer", type=Path, default=None, help="score.py (default $NIRDESH_SHARED or ../shared)")
     p.add_argument("--split", choices=SPLITS, action="append", help="only this split (repeatable)")
     p.add_argument("--gold-out", type=Path, help="also keep the rebuilt gold and predictions here")
+    p.add_argument("--allow-missing", action="store_true", help="score only the documents whose text is in --texts")
     a = p.parse_args(argv)
     entries = load_manifest(a.manifest)
     if a.fetch_cache is not None:
@@ -325,7 +326,11 @@ def main(argv: list[str] | None = None) -> int:
     if a.texts is None:
         p.error("--texts DIR (or --fetch-cache DIR) is required")
     missing = missing_texts(entries, a.texts)
-    if missing:
+    if missing and a.allow_missing:
+        gone = {e["id"] for e in missing}
+        print(f"{len(missing)} texts missing in {a.texts}: scoring the other {len(entries) - len(gone)} documents")
+        entries = [e for e in entries if e["id"] not in gone]
+    elif missing:
         print(f"{len(missing)} texts missing in {a.texts}; run with --fetch-cache {a.texts}", file=sys.stderr)
         return 2
     scorer = a.scorer or default_scorer()

@@ -152,13 +152,19 @@ def corpus_docs(folder: Path) -> list[Doc]:
     return docs
 
 
-def real_docs(texts: Path, split: str) -> list[Doc]:
+def real_docs(texts: Path, split: str, allow_missing: bool = False) -> list[Doc]:
+    """The real set's ``split`` documents from ``texts``; with ``allow_missing`` only those whose text is there."""
     sys.path.insert(0, str(ROOT / "scripts"))
     import real_devset
 
     entries = [e for e in real_devset.load_manifest() if e["split"] == split]
     missing = [e["id"] for e in entries if not (texts / f"{e['id']}.txt").is_file()]
-    if missing:
+    if missing and allow_missing:
+        print(
+            f"{len(missing)} of {len(entries)} real {split} texts missing in {texts}: using the other {len(entries) - len(missing)}"
+        )
+        entries = [e for e in entries if e["id"] not in set(missing)]
+    elif missing:
         raise SystemExit(
             f"{len(missing)} real {split} texts missing in {texts} (first: {missing[0]}); "
             f"list them with: python scripts/real_devset.py --fetch-cache {texts}"
@@ -482,20 +488,22 @@ def previous_confidence(previous: so.Model, s: so.Signals, p: float | None) -> f
     return round(previous.calibration["off" if p is None else "on"](row), 3)
 
 
-def evaluate(texts: Path, shared: Path, previous: Path | None = None) -> None:
+def evaluate(texts: Path, shared: Path, previous: Path | None = None, allow_missing: bool = False) -> None:
     sys.path.insert(0, str(ROOT / "scripts"))
     import real_devset
 
     scorer = shared / "score.py"
     model = so.load_model()
     entries = [e for e in real_devset.load_manifest() if e["split"] == "heldout"]
+    if allow_missing:
+        entries = [e for e in entries if (texts / f"{e['id']}.txt").is_file()]
     with tempfile.TemporaryDirectory() as work:
         gold_dir = Path(work) / "gold"
         gold_dir.mkdir()
         for e in entries:
             rebuilt = real_devset.rebuild_gold(e, (texts / f"{e['id']}.txt").read_text(encoding="utf-8"))
             (gold_dir / f"{e['id']}.gold.json").write_text(json.dumps(rebuilt.gold, ensure_ascii=False), "utf-8")
-        docs = real_docs(texts, "heldout")
+        docs = real_docs(texts, "heldout", allow_missing)
         base_dir = Path(work) / "base"
         base_dir.mkdir()
         for d in docs:
@@ -569,15 +577,20 @@ def main(argv: list[str] | None = None) -> int:
         help="train: keep the 'off' calibration map of this earlier second_opinion.json (when `evaluate --previous` "
         "showed the refit map no better on the held-aside part); its review threshold is chosen again",
     )
+    p.add_argument(
+        "--allow-missing",
+        action="store_true",
+        help="use the real texts present in --texts and skip the rest (the model records which documents it saw)",
+    )
     a = p.parse_args(argv)
     if a.command == "train":
-        docs = corpus_docs(a.corpus) + real_docs(a.texts, "dev")
+        docs = corpus_docs(a.corpus) + real_docs(a.texts, "dev", a.allow_missing)
         keep = json.loads(a.keep_off_calibration.read_text(encoding="utf-8")) if a.keep_off_calibration else None
         model = train(docs, so.default_embed, a.out, keep_off=keep)
         print(json.dumps(model["training"], ensure_ascii=False, indent=1))
         print(f"thresholds {model['thresholds']}; review_below {model['review_below']}; written to {a.out}")
         return 0
-    evaluate(a.texts, a.shared, a.previous)
+    evaluate(a.texts, a.shared, a.previous, a.allow_missing)
     return 0
 
 

@@ -316,10 +316,11 @@ def test_markup_in_names_and_text_never_runs(server: str, driver: Any) -> None:
 PRESS_NOTE = (
     "विभाग: कृषि विभाग\n"
     "जिलाधिकारी ने निर्देश दिए कि जिला कृषि अधिकारी 31 मार्च 2026 तक बीज वितरण पूर्ण करें।\n"
-    "उर्वरक भंडारण का सत्यापन माह के अंत तक उप संचालक कृषि करेंगे।\n"
+    "उर्वरक भंडारण का सत्यापन माह के अंत तक पूर्ण होने की जानकारी दी गई।\n"
     "जिलाधिकारी ने तहसीलदार को साप्ताहिक समीक्षा करने के निर्देश दिए।\n"
 )
-MISSED = "उर्वरक भंडारण का सत्यापन माह के अंत तक उप संचालक कृषि करेंगे।"
+# A report, no directive by the guidelines: the extractor leaves it and the user adds it by hand.
+MISSED = "उर्वरक भंडारण का सत्यापन माह के अंत तक पूर्ण होने की जानकारी दी गई।"
 
 
 def _get(server: str, path: str) -> Any:
