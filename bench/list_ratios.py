@@ -6,7 +6,10 @@ tree, and with ``--before-root DIR`` a second server from another checkout (an o
 database and schema), then times each call of ``bench/server_rss.py``'s list set and an office's items,
 alternating between the servers call by call, so both see the same load. A bare ``SELECT * FROM
 action_items LIMIT 50`` from the bench process (no HTTP, no ORM) is timed in the same loop as the floor.
-Each row prints p50/p95, p95 / newest-50 p95 of the same server, and the load average after the row.
+Each row prints p50/p95 and its ratio: p95 / the p95 of the newest-50 list timed in the same loop (each
+round calls the row's list and then newest-50 on each server: on a shared machine the load drifts
+between rows, so each row carries its own baseline, printed as ``n50 p95``), and the load average
+after the row.
 
     PYTHONPATH=. /work/main/.venv/bin/python bench/list_ratios.py --db-url postgresql+psycopg://… \
         [--runs 30] [--before-root /tmp/base]
@@ -89,28 +92,33 @@ def main() -> None:
                     return time.perf_counter() - t0
 
                 floor: list[float] = []
+                newest = paths["list: newest 50"]
+                paired: dict[str, dict[str, float]] = {}  # each row's own newest-50 p95, timed in its loop
                 for name, path in paths.items():
                     times: dict[str, list[float]] = {label: [] for label in servers}
+                    base_times: dict[str, list[float]] = {label: [] for label in servers}
                     for client in servers.values():
                         call(client, path)  # warm-up
                     for _ in range(ns.runs):
                         for label, client in servers.items():  # alternately, so both see the same load
                             times[label].append(call(client, path))
+                            base_times[label].append(call(client, newest))  # the load drifts: pair it
                         floor.append(bare())
                     rows[name] = {label: latency(t) for label, t in times.items()}
+                    paired[name] = {label: latency(t)["p95_ms"] for label, t in base_times.items()}
                     loads[name] = load()
-            base_p95 = {label: rows["list: newest 50"][label]["p95_ms"] for label in servers}
-            head = "".join(f" {label + ' p50/p95 ms':>22s} {'ratio':>6s}" for label in servers)
+            head = "".join(f" {label + ' p50/p95 ms':>22s} {'ratio':>6s} {'n50 p95':>8s}" for label in servers)
             print(f"\n{'what (over HTTP)':32s}{head}  load average")
             floor_ms = latency(floor)
             print(
                 f"{'bare SELECT ... LIMIT 50':32s}"
-                + f" {floor_ms['p50_ms']:10.1f} / {floor_ms['p95_ms']:7.1f} {'':6s}" * len(servers)
+                + f" {floor_ms['p50_ms']:10.1f} / {floor_ms['p95_ms']:7.1f} {'':15s}" * len(servers)
                 + "  (in the bench process, between the calls)"
             )
             for name, by in rows.items():
                 cells = "".join(
-                    f" {r['p50_ms']:10.1f} / {r['p95_ms']:7.1f} {r['p95_ms'] / base_p95[label]:5.2f}x"
+                    f" {r['p50_ms']:10.1f} / {r['p95_ms']:7.1f} {r['p95_ms'] / paired[name][label]:5.2f}x"
+                    f" {paired[name][label]:8.1f}"
                     for label, r in by.items()
                 )
                 print(f"{name:32s}{cells}  {loads[name]}")
