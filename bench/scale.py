@@ -13,6 +13,10 @@ the service's own code. Each line is p50/p95 over ``--runs`` calls of what the A
 * ``newest 50``: the unfiltered default list; the goal is every filter's p95 <= 2x this;
 * ``keyword FTS alone``: the search service in keyword mode, no filter.
 
+``--paired``: each row's calls alternate with calls of the newest-50 list, and the row's ratio is its
+p95 over the p95 of those newest-50 calls (printed as ``n50 p95``): on a shared machine the load drifts
+during a run, and a baseline timed once at the start would skew the rows timed later.
+
 ``--plans`` prints the query plan of each list filter (EXPLAIN QUERY PLAN on SQLite, EXPLAIN ANALYZE
 on PostgreSQL). The machine's load average is printed before and after.
 """
@@ -24,6 +28,7 @@ import dataclasses
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -34,7 +39,7 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from api.schemas import COUNT_CAP, item_out_of  # noqa: E402
-from bench.common import samples  # noqa: E402
+from bench.common import latency, samples  # noqa: E402
 from bench.generate import CHAIRS, DEPARTMENTS, OFFICERS  # noqa: E402
 from bench.scale_load import TODAY, reuse_or_build  # noqa: E402
 from core.settings import Settings  # noqa: E402
@@ -93,6 +98,20 @@ def office_page(db: Database, office_id: int) -> Callable[[], object]:
     return run
 
 
+def paired(fn: Callable[[], object], base: Callable[[], object], runs: int) -> dict[str, float]:
+    """``samples`` of ``fn`` with a call of ``base`` after each one; ``base_p95_ms``: those calls' p95."""
+    fn()
+    base()
+    times: list[float] = []
+    base_times: list[float] = []
+    for _ in range(runs):
+        for f, out in ((fn, times), (base, base_times)):
+            t0 = time.perf_counter()
+            f()
+            out.append(time.perf_counter() - t0)
+    return {**latency(times), "base_p95_ms": latency(base_times)["p95_ms"]}
+
+
 def heavy(db: Database, runs: int) -> list[tuple[str, dict[str, float]]]:
     """/v1/stats and a filtered export in three formats."""
     rows: list[tuple[str, dict[str, float]]] = []
@@ -142,6 +161,7 @@ def main() -> None:
     ap.add_argument("--plans", action="store_true")
     ap.add_argument("--lists-only", action="store_true", help="lists and searches only (no /v1/stats, exports)")
     ap.add_argument("--reuse", action="store_true", help="measure a database an earlier run loaded (--db-url)")
+    ap.add_argument("--paired", action="store_true", help="time newest-50 beside each row (its own baseline)")
     ns = ap.parse_args()
     print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
     with tempfile.TemporaryDirectory() as tmp:
@@ -166,8 +186,13 @@ def main() -> None:
 
         rows.append(("keyword FTS alone (baseline)", samples(keyword(ItemFilter()), ns.runs)))
         rows.append(("keyword + department filter", samples(keyword(ItemFilter(department=DEPARTMENTS[1])), ns.runs)))
+        newest = list_page(db, ItemFilter(), "-created_at")
+
+        def timed(fn: Callable[[], object]) -> dict[str, float]:
+            return paired(fn, newest, ns.runs) if ns.paired else samples(fn, ns.runs)
+
         for name, (f, sort) in filters().items():
-            rows.append((f"list: {name}", samples(list_page(db, f, sort), ns.runs)))
+            rows.append((f"list: {name}", timed(list_page(db, f, sort))))
             if ns.plans:
                 print(f"-- plan of {name}:\n   " + "\n   ".join(plan(db, f, sort)))
         # deep pages: offset 5,000 against the keyset cursor of the same position
@@ -183,13 +208,15 @@ def main() -> None:
             ("page at 5,000: after= cursor", samples(list_page(db, ItemFilter(), "-created_at", after=cursor), ns.runs))
         )
 
-        rows.append(("list: one office's items (office 1)", samples(office_page(db, 1), ns.runs)))
+        rows.append(("list: one office's items (office 1)", timed(office_page(db, 1))))
         if not ns.lists_only:
             rows += heavy(db, ns.runs)
         base = next(r for n, r in rows if n.startswith("list: newest"))["p95_ms"]
-        print(f"\n{'what':46s} {'p50 ms':>9s} {'p95 ms':>9s}  p95 / newest-50 p95")
+        print(f"\n{'what':46s} {'p50 ms':>9s} {'p95 ms':>9s}  p95 / newest-50 p95" + ("   n50 p95" * ns.paired))
         for name, r in rows:
-            print(f"{name:46s} {r['p50_ms']:9.1f} {r['p95_ms']:9.1f}  {r['p95_ms'] / base:6.2f}x")
+            own = r.get("base_p95_ms")
+            tail = f"  {own:8.1f}" if own else ""
+            print(f"{name:46s} {r['p50_ms']:9.1f} {r['p95_ms']:9.1f}  {r['p95_ms'] / (own or base):6.2f}x{tail}")
         print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
         db.dispose()
 

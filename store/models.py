@@ -392,6 +392,7 @@ class ItemResponsible(Base):
         Index("ix_item_responsibles_search_item", "search", "item_id"),
         Index("ix_item_responsibles_key_item", "key", "item_id"),
         Index("ix_item_responsibles_office_item", "office_id", "item_id"),
+        Index("ix_item_responsibles_search_state_item", "search", "review_state", "item_id"),
     )
 
     item_id: Mapped[int] = mapped_column(ForeignKey("action_items.id", ondelete="CASCADE"), primary_key=True)
@@ -401,6 +402,9 @@ class ItemResponsible(Base):
     name: Mapped[str | None] = mapped_column(Text)
     designation: Mapped[str | None] = mapped_column(Text)
     office_id: Mapped[int | None] = mapped_column(ForeignKey("offices.id", ondelete="SET NULL"))
+    # the item's review state, kept by database triggers (migration 0019) for the capped counts of
+    # responsible= with tracked / review_state: an index-only range of (search, review_state, item_id)
+    review_state: Mapped[str | None] = mapped_column(String(20))
 
 
 class SearchTerm(Base):

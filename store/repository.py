@@ -230,17 +230,21 @@ def _filtered(stmt: Select[Any], f: ItemFilter, today: date, *, text_index: bool
         conds.append(ActionItem.due_date >= f.due_after)
     if f.document_id is not None:
         conds.append(ActionItem.document_id == f.document_id)
-    if f.review_state is not None:  # an empty list matches nothing (a review scope that excludes all)
-        conds.append(ActionItem.review_state.in_(f.review_state))
-    if f.tracked is not None:
-        conds.append(
-            (ActionItem.review_state == ReviewState.CONFIRMED)
-            if f.tracked
-            else (ActionItem.review_state != ReviewState.CONFIRMED)
-        )
+    conds += review_conditions(f, ActionItem.review_state)
     if f.q:
         conds.append(text_contains(f.q, use_index=text_index))
     return stmt.where(*conds) if conds else stmt
+
+
+def review_conditions(f: ItemFilter, column: Any) -> list[Any]:
+    """The conditions of ``review_state`` and ``tracked`` on ``column`` (the item's review state, or
+    ``item_responsibles.review_state``, which triggers keep equal to it)."""
+    conds: list[Any] = []
+    if f.review_state is not None:  # an empty list matches nothing (a review scope that excludes all)
+        conds.append(column.in_(f.review_state))
+    if f.tracked is not None:
+        conds.append((column == ReviewState.CONFIRMED) if f.tracked else (column != ReviewState.CONFIRMED))
+    return conds
 
 
 def _order(sort: str) -> list[Any]:
@@ -275,10 +279,12 @@ def count_of(rows: Select[Any], cap: int | None = None) -> Select[Any]:
 def people_rows(f: ItemFilter, today: date) -> Select[Any]:
     """SELECT of ``item_id`` per matching responsible row of the items matching ``f`` (which has
     ``responsible``): an item naming two matching people comes twice. Driven by the responsibles'
-    covering index, each row probes the item (and meeting) only for the other filters."""
+    covering index: ``tracked`` / ``review_state`` are conditions on the row's own copy of the item's
+    review state (``(search, review_state, item_id)``, migration 0019), so with those alone the rows
+    are one index-only range; each row probes the item (and meeting) only for the other filters."""
     assert f.responsible
-    rows = responsible_rows(f.responsible)
-    rest = replace(f, responsible=None)
+    rows = responsible_rows(f.responsible).where(*review_conditions(f, ItemResponsible.review_state))
+    rest = replace(f, responsible=None, review_state=None, tracked=None)
     if rest == ItemFilter():
         return rows
     rows = rows.join(ActionItem, ActionItem.id == ItemResponsible.item_id)

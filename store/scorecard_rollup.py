@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Integer, String, case, column, func, literal_column, select, table
+from sqlalchemy import Integer, String, and_, case, column, func, literal_column, or_, select, table
 from sqlalchemy.orm import Session
 
 from core.states import ReviewState
@@ -120,3 +120,21 @@ def scorecards(session: Session, today: date) -> list[Scorecard]:
     order = session.scalars(select(Office.id).order_by(Office.department, Office.designation, Office.id))
     tallies = _tallies(session, today, None)
     return [_card(o, today, tallies.get(o)) for o in order]
+
+
+def confirmed_links(session: Session, office_id: int, today: date, overdue: bool | None = None) -> int:
+    """How many items ``store.offices.office_items`` lists for the office without a status filter: its
+    links to confirmed items, all of them (``overdue`` None: o + u + x), the overdue ones (``o`` rows
+    before today) or the rest (``overdue=False``: the page's ``NOT (due < today AND open)``, which
+    holds for closed items and open ones due today or later, not for open ones without a due date).
+    A sum over the office's rollup rows (one per due day), not a probe of every link's item."""
+    r = rollup.c
+    number = int((today - EPOCH).days)
+    conds: list[Any] = [r.office_id == office_id, r.review_state == ReviewState.CONFIRMED]
+    if overdue is None:
+        conds.append(r.axis.in_(("o", "u", "x")))
+    elif overdue:
+        conds += [r.axis == "o", r.value < number]
+    else:
+        conds.append(or_(r.axis == "x", and_(r.axis == "o", r.value >= number)))
+    return int(session.scalar(select(func.coalesce(func.sum(r.n), 0)).where(*conds)) or 0)
