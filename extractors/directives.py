@@ -56,6 +56,9 @@ _DIRECT = (
     r"|(?:जिम्मा|जिम्मेदारी|दायित्व)\s+(?:भी\s+)?(?:सौंपा|सौंपी|सौंपे|दिया|दी)|"
     # "… की जिम्मेदारी भी सफाई निरीक्षक को दी गई": a duty assigned to someone named after it
     r"(?:जिम्मा|जिम्मेदारी|दायित्व)\s+(?:भी\s+)?(?:[^।]{0,60}?\s)?को\s+(?:भी\s+)?(?:सौंपा|सौंपी|सौंपे|दिया|दी|दिए)\s+(?:गया|गई|गयी|गए|जाए|जाएगी)|सलाह\s+(?:भी\s+)?दी\s+गई"
+    # a headline's inverted verb after the verbal noun: "… रहने के लिए किया पाबंद", "… निपटाने की दी हिदायत"
+    rf"|{LETTERS}+(?:ने|नें)\s+(?:के\s+लिए|के\s+लिये|हेतु|की|का|के)\s+(?:भी\s+)?(?:(?:किया|किए|किये)\s+(?:पाबंद|निर्देशित|आदेशित)"
+    r"|(?:दी|दीं|दिए|दिये)\s+(?:सख्त\s+|कड़ी\s+)?(?:हिदायत|हिदायतें)|की\s+ताकीद)"
     r"|(?:की|का)\s+बात\s+(?:भी\s+)?(?:कही|कहीं)|सहमति\s+(?:बनी|हुई)|(?:सुनिश्चित|सुनिश्चत)\s+(?:करें|करे|किया\s+जाए|की\s+जाए|कराएं|कराया\s+जाए|करने(?!\s+(?:के\s+(?:प्रयास|उद्देश्य|लिए|क्रम)|हेतु))|करना|कर\s+ली\s+जाए|कर\s+लिया\s+जाए|करेंगे|करेंगी|करेगा|करेगी))"
 )
 # "… से/को … करने को कहा (गया)", "… कराने के लिए कहा": the verbal noun binds the request.
@@ -151,7 +154,9 @@ _SUFFERED = spelled(rf"{_B}सामना\s+करना\s+(?:ही\s+)?(?:ह
 _VERBLESS = (
     r"(?:\s(?:तक|से\s+पूर्व|से\s+पहले|तत्काल|तुरंत|अविलंब)|(?:के|का)\s+निर्देश"
     # "• लंबित भुगतान का निस्तारण 7 दिवस में।": a period to do it in
-    r"|\s(?:दिन|दिवस|दिनों|सप्ताह|पखवाड़े|माह|महीने)\s+(?:में|के\s+(?:भीतर|अंदर|अन्दर)))\s*[।.]?\s*$"
+    r"|\s(?:दिन|दिवस|दिनों|सप्ताह|पखवाड़े|माह|महीने)\s+(?:में|के\s+(?:भीतर|अंदर|अन्दर))"
+    # "• राहत दलों को तैनात रखने के आदेश।", "• ट्रिपिंग रोकने की सख्त हिदायत।": the other nouns of a direction
+    rf"|{LETTERS}+(?:ने|नें)\s+(?:के|का)\s+(?:सख्त\s+|कड़े\s+)?आदेश|{LETTERS}+(?:ने|नें)\s+की\s+(?:सख्त\s+|कड़ी\s+)?(?:हिदायत|ताकीद))\s*[।.]?\s*$"
 )
 
 _THAT_CLAUSE = spelled(
@@ -327,6 +332,15 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\s*(?:है|हैं)?\s*[।.]?\s*$"
         ),
     ),
+    # "सभी उपखंड अधिकारियों को निर्देशित किया गया।", "… ने कार्मिकों को पाबंद किया।": the verb of a direction with only
+    # its addressee, no action (not "… रहने के लिए पाबंद किया", "… रहने पाबंद किया", "… को लेकर निर्देशित किया").
+    (
+        "empty_direction_verb",
+        spelled(
+            rf"^(?!.*(?:{LETTERS}(?:ने|नें)\s+(?:(?:के|का|की|हेतु|को)\s|(?:भी\s+)?(?:पाबंद|निर्देशित|आदेशित))|{_B}(?:हेतु|लिए|लिये|लेकर|संबंध|सम्बन्ध|संबंधी|बारे|कि)\s))"
+            r".*?\sको\s+(?:भी\s+)?(?:पाबंद|निर्देशित|आदेशित)\s+(?:भी\s+)?(?:किया|किए|किये)(?:\s+(?:गया|गए|गये))?\s*(?:है|हैं)?\s*[।.]?\s*$"
+        ),
+    ),
     # "बैठक में कई निर्णय लिए गए।": decisions only counted, none of them said (those listed after it are items).
     (
         "empty_decision",
@@ -364,10 +378,14 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "threat",
         spelled(
-            r"^\s*(?:\(?[0-9०-९]{1,3}[.)]\s*)?(?:[^।]{0,80}?\s(?:कहा|हिदायत\s+दी|चेतावनी\s+दी|स्पष्ट\s+किया|(?:निर्देश|आदेश)\s+(?:दिए|दिये|दिया))\s+कि\s+)?"
+            r"^\s*(?:\(?[0-9०-९]{1,3}[.)]\s*)?(?:[^।]{0,80}?\s(?:कहा|हिदायत\s+दी|चेतावनी\s+दी|स्पष्ट\s+किया|(?:निर्देश|आदेश)\s+(?:दिए|दिये|दिया)"
+            # "पाबंद किया कि …", "ताकीद की कि …", "निर्देशित किया गया कि …": the Rajasthan, Haryana and MP frames
+            r"|(?:पाबंद|निर्देशित|आदेशित)\s+(?:किया|किए|किये)(?:\s+(?:गया|गए|गये))?|ताकीद\s+की(?:\s+(?:गई|गयी))?)\s+कि\s+)?"
             rf"(?:(?!\s(?:तथा|और|एवं|व)\s|[,;]|जाए|करें)[^।]){{0,160}}?"
             # against whom, or on what condition ("लापरवाही मिलने पर", "अनियमितता पर")
-            rf"(?:(?:विरुद्ध|विरूद्ध|विरुध्द|विरूध्द|खिलाफ|खिलाफ़)|(?:{LETTERS}+ने|लापरवाही|शिथिलता|उदासीनता|अनियमितता|ढिलाई)\s+पर)\s+"
+            rf"(?:(?:विरुद्ध|विरूद्ध|विरुध्द|विरूध्द|खिलाफ|खिलाफ़)|(?:{LETTERS}+ने|लापरवाही|शिथिलता|उदासीनता|अनियमितता|ढिलाई|वालों|वाले)\s+पर"
+            # "… लापरवाही पाई गई तो सख्त कार्रवाई …": a condition closed by तो
+            r"|(?<![\u0900-\u097f])तो)\s+"
             rf"(?:{LETTERS}+\s+){{0,4}}?"
             # "… कार्रवाई अमल में लाई जाएगी", "… एफआईआर दर्ज कराई जाएगी": the same threat in other words
             r"(?:(?:कार्रवाई|कार्यवाही|कार्यवाई|कार्रवाही)(?:\s+अमल\s+में\s+लाई)?|(?:जिम्मेदारी|जिम्मेवारी|जवाबदेही)\s+(?:भी\s+)?तय"
@@ -484,6 +502,28 @@ def bare_emphasis(sentence: str) -> bool:
 _ASIDE = spelled(r"^\s*(?:आपको\s+|आप\s+को\s+)?(?:बता\s+दें|बता\s+दे|बताते\s+चलें)\s+कि\s")
 
 
+# "… सात दिन में सुनिश्चित करें, यह निर्देश भी दिए गए।", "… रखा जाए, ऐसे निर्देश उपायुक्त द्वारा दिए गए।": the
+# directing frame after the clause it points back to (a demonstrative and the bare direction, with at most its
+# agent or addressee between). The clause before it is read on its own.
+_POSTPOSED_FRAME = spelled(
+    r"\s*[,;]?\s*[\"'”’]?\s*(?<![\u0900-\u097f])(?:यह|ये|ऐसे|ऐसा|इस\s+आशय\s+के|इस\s+प्रकार\s+के)\s+(?:भी\s+)?(?:दिशा-?\s*)?"
+    r"(?:निर्देश|आदेश|हिदायत|हिदायतें)\s+(?:भी\s+)?(?:[^।,;]{0,60}?\s)?(?:ने|द्वारा|को)?\s*(?:भी\s+)?"
+    r"(?:दिए|दिये|दिया|दी|दीं|जारी\s+(?:किए|किये|किया|की|कीं))(?:\s+(?:गए|गये|गया|गई|गयी))?\s*(?:है|हैं)?\s*[।.!]?\s*$"
+)
+
+
+def _postposed_cue(sentence: str, minutes_context: bool) -> DirectiveCue | None:
+    """The cue of the clause before a postposed frame (``…, यह निर्देश भी दिए गए``): a direction when that
+    clause directs by itself (``… सुनिश्चित करें``, ``… रखा जाए``); the frame alone stays an empty direction."""
+    frame = next((m for m in _POSTPOSED_FRAME.finditer(sentence) if m.start() > 0), None)
+    if frame is None or not sentence[: frame.start()].strip():
+        return None
+    inner = directive_cue(sentence[: frame.start()] + "।", minutes_context=minutes_context)
+    if inner is None:
+        return None
+    return DirectiveCue("direct", inner.start, inner.end, max(inner.confidence, 0.9))
+
+
 def directive_cue(sentence: str, *, minutes_context: bool = False) -> DirectiveCue | None:
     """The strongest directive cue in ``sentence``, or None if it is not a directive.
 
@@ -494,6 +534,9 @@ def directive_cue(sentence: str, *, minutes_context: bool = False) -> DirectiveC
     aside = _ASIDE.match(sentence)
     if aside:
         sentence = " " * aside.end() + sentence[aside.end() :]
+    postposed = _postposed_cue(sentence, minutes_context)
+    if postposed is not None:
+        return postposed
     if blocked(sentence) or bare_emphasis(sentence):
         return None
     direct = CUE_RULES[0][1].search(sentence)
