@@ -56,6 +56,8 @@ _DIRECT = (
     r"|(?:जिम्मा|जिम्मेदारी|दायित्व)\s+(?:भी\s+)?(?:सौंपा|सौंपी|सौंपे|दिया|दी)|"
     # "… की जिम्मेदारी भी सफाई निरीक्षक को दी गई": a duty assigned to someone named after it
     r"(?:जिम्मा|जिम्मेदारी|दायित्व)\s+(?:भी\s+)?(?:[^।]{0,60}?\s)?को\s+(?:भी\s+)?(?:सौंपा|सौंपी|सौंपे|दिया|दी|दिए)\s+(?:गया|गई|गयी|गए|जाए|जाएगी)|सलाह\s+(?:भी\s+)?दी\s+गई"
+    # a headline's verb before the action: "… बैठक में दिया केंद्रों पर उपस्थिति बढ़ाने का निर्देश"
+    rf"|(?:दिया|दिए|दिये)\s+(?:{LETTERS}+\s+){{1,12}}?{LETTERS}+(?:ने|नें)\s+(?:का|के)\s+(?:दिशा-?\s*)?निर्देश(?=\s*[।.]?\s*$)"
     # a headline's inverted verb after the verbal noun: "… रहने के लिए किया पाबंद", "… निपटाने की दी हिदायत"
     rf"|{LETTERS}+(?:ने|नें)\s+(?:के\s+लिए|के\s+लिये|हेतु|की|का|के)\s+(?:भी\s+)?(?:(?:किया|किए|किये)\s+(?:पाबंद|निर्देशित|आदेशित)"
     r"|(?:दी|दीं|दिए|दिये)\s+(?:सख्त\s+|कड़ी\s+)?(?:हिदायत|हिदायतें)|की\s+ताकीद)"
@@ -63,7 +65,10 @@ _DIRECT = (
 )
 # "… से/को … करने को कहा (गया)", "… कराने के लिए कहा": the verbal noun binds the request.
 _ASKED_TO = (
-    r"(?:ने|नें)\s+(?:के\s+लिए\s+|को\s+|का\s+|हेतु\s+)(?:भी\s+)?कहा"
+    # "… उपयोग करने" को कहा": a quotation may close before को
+    r"(?:ने|नें)[\"'”’]?\s+(?:के\s+लिए\s+|को\s+|का\s+|हेतु\s+)(?:भी\s+)?कहा"
+    # "… प्रकरणों की पुनः समीक्षा के लिए कहा गया": an action noun takes the verbal noun's place
+    rf"|{_B}(?:{alternation(column('action_nouns'))}|समीक्षा)\s+(?:के\s+लिए|के\s+लिये|हेतु)\s+(?:भी\s+)?कहा"
     # "… सुधारने की चेतावनी दी", "… पहुंचाने के लिए प्रेरित किया", "… तैयार करने का लक्ष्य दिया"
     r"|(?:ने|नें)\s+(?:की\s+(?:सख्त\s+|कड़ी\s+)?चेतावनी\s+(?:भी\s+)?(?:दी|दिए)|(?:के\s+लिए|हेतु)\s+(?:भी\s+)?प्रेरित\s+(?:किया|किए)"
     r"|का\s+लक्ष्य\s+(?:भी\s+)?(?:दिया|दिए|निर्धारित\s+किया)"
@@ -142,7 +147,7 @@ _FUTURE_ACTIVE = rf"{_B}(?!हो|रह)(?:{_STEMS})(?:ेंगे|ेंग�
 _CORRELATIVE_FUTURE = (
     r"^\s*(?:\(?[0-9०-९]{1,3}[.)]\s*)?(?:जो|जिन|जिस)\s[^।,]*,\s*(?:वे|वह|वो|उन्हें|उनके|वहां|वहाँ)\s[^।]*?" + _FUTURE_ACTIVE
 )
-_SUBJUNCTIVE_3SG = rf"{_B}(?:पहुंचे|पहुँचे|मिले|हो|हों|बने|रहे|जुड़े|बढ़े|सुधरे|लगे|आए|आये|निपटे|पड़े){_SENTENCE_END}"
+_SUBJUNCTIVE_3SG = rf"{_B}(?:पहुंचे|पहुँचे|मिले|हो|हों|बने|रहे|जुड़े|बढ़े|सुधरे|लगे|आए|आये|निपटे|पड़े|चले|चलें){_SENTENCE_END}"
 # "कहा कि … शिकंजा कसना होगा": a verbal noun with होगा, an obligation inside a directing clause.
 _MUST = rf"{_B}{LETTERS}+(?:ना|नी|ने)\s+(?:ही\s+)?(?:होगा|होगी|होंगे|होंगी|पड़ेगा|पड़ेगी|पड़ेंगे){_CLAUSE_END}"
 # "कहा कि … परिणाम समय पर घोषित करना अनिवार्य है": a verbal noun that is required (not "… जमा कराना आवश्यक है",
@@ -156,7 +161,7 @@ _VERBLESS = (
     # "• लंबित भुगतान का निस्तारण 7 दिवस में।": a period to do it in
     r"|\s(?:दिन|दिवस|दिनों|सप्ताह|पखवाड़े|माह|महीने)\s+(?:में|के\s+(?:भीतर|अंदर|अन्दर))"
     # "• राहत दलों को तैनात रखने के आदेश।", "• ट्रिपिंग रोकने की सख्त हिदायत।": the other nouns of a direction
-    rf"|{LETTERS}+(?:ने|नें)\s+(?:के|का)\s+(?:सख्त\s+|कड़े\s+)?आदेश|{LETTERS}+(?:ने|नें)\s+की\s+(?:सख्त\s+|कड़ी\s+)?(?:हिदायत|ताकीद))\s*[।.]?\s*$"
+    rf"|{LETTERS}+(?:ने|नें)\s+(?:के|का)\s+(?:सख्त\s+|कड़े\s+)?(?:आदेश|फैसला|फ़ैसला|निर्णय)|{LETTERS}+(?:ने|नें)\s+की\s+(?:सख्त\s+|कड़ी\s+)?(?:हिदायत|ताकीद))\s*[।.]?\s*$"
 )
 
 _THAT_CLAUSE = spelled(
@@ -468,6 +473,42 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("empty_frame", spelled(r"(?:ने|को)\s+(?:निर्देश|निर्देशित)\s+(?:देते|करते)\s+हुए\s+कहा\s*[।.]?\s*$")),
     # "बैठकों के माध्यम से यह सुनिश्चित किया जाता है कि …": what is done as a rule (habitual), not a direction.
     ("habitual_frame", spelled(r"(?:सुनिश्चित|तय)\s+(?:किया|की)\s+(?:जाता|जाती)\s+है\s+कि\s")),
+    # "पिछली बैठक में निर्देशित किया गया था कि …", "… को निर्देश दिए थे कि …": a direction given in the past, with its
+    # clause (not when a direction of this meeting follows it: "… पुनः निर्देशित किया गया कि …").
+    (
+        "past_frame",
+        spelled(
+            r"(?:(?:निर्देशित|आदेशित|पाबंद)\s+(?:किया|किए|किये)|(?:निर्देश|आदेश|हिदायत)\s+(?:दिए|दिये|दिया|दी))(?:\s+(?:गया|गए|गये|गई|गयी))?"
+            r"\s+(?:था|थे|थी)\s+कि\s(?![^।]*(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|पुनः|दोबारा))"
+        ),
+    ),
+    # "बैठक में यह निर्णय लिया गया।": a decision named only by a demonstrative, stated elsewhere.
+    (
+        "demonstrative_decision",
+        spelled(
+            r"(?<![\u0900-\u097f])(?:यह|ये)\s+(?:निर्णय|फैसला|फ़ैसला)\s+(?:भी\s+)?(?:लिया|लिए|लिये)(?:\s+(?:गया|गए|गये))?\s*(?:है|हैं)?\s*[।.]?\s*$"
+        ),
+    ),
+    # "अवैध खनन को किस प्रकार रोका जाए।": a question about how, not a direction (no कि-clause frames it).
+    (
+        "question",
+        spelled(
+            r"^(?:(?!\sकि\s)[^।])*?(?<![\u0900-\u097f])(?:किस\s+(?:प्रकार|तरह|तरीके\s+से)|कैसे)\s[^।,]*?(?:जाए|जाये|जाएं|करें|हो)\s*(?:[,?।.]|$)"
+        ),
+    ),
+    # "… कई तरह के निर्देश भी दिए।": directions only counted, none of them said.
+    (
+        "counted_directions",
+        spelled(
+            r"(?:कई|विभिन्न|अनेक|तमाम)\s+(?:तरह|प्रकार)\s+के\s+(?:(?:आवश्यक|जरूरी|महत्वपूर्ण)\s+)?(?:दिशा-?\s*)?(?:निर्देश|आदेश)\s+(?:भी\s+)?"
+            r"(?:दिए|दिये|दिया|जारी\s+(?:किए|किये|किया|की|कीं))(?:\s+(?:गए|गये|गया|गई))?\s*(?:है|हैं)?\s*[।.]?\s*$"
+        ),
+    ),
+    # "चर्चा … सुनिश्चित करने … पर केंद्रित रही।": what a discussion was about, a report.
+    (
+        "topic_report",
+        spelled(r"^\s*(?:चर्चा|बातचीत|बैठक|समीक्षा)\s[^।]*\s(?:पर|पे)\s+(?:केंद्रित|केन्द्रित)\s+(?:रही|रहा|थी|था|रहीं)"),
+    ),
     # "पिछले सप्ताह … निर्देश दिए गए थे।", "… निर्देश दिए थे।": a direction given in the past.
     ("past", spelled(r"(?:गए|गये|गई|गयी|गया|दिए|दिये|दी|दिया|किया|किए)\s+(?:थे|थी|था)\s*[।.]?\s*$")),
     # "पूर्व बैठक के निर्देशों पर हुई कार्यवाही से अवगत कराया गया।": a report about earlier directions.
@@ -510,15 +551,34 @@ _POSTPOSED_FRAME = spelled(
     r"(?:निर्देश|आदेश|हिदायत|हिदायतें)\s+(?:भी\s+)?(?:[^।,;]{0,60}?\s)?(?:ने|द्वारा|को)?\s*(?:भी\s+)?"
     r"(?:दिए|दिये|दिया|दी|दीं|जारी\s+(?:किए|किये|किया|की|कीं))(?:\s+(?:गए|गये|गया|गई|गयी))?\s*(?:है|हैं)?\s*[।.!]?\s*$"
 )
+# "सभी विद्यालय सात बजे खुलेंगे, यह निर्णय बैठक में लिया गया।": a decision written after the clause it names.
+_POSTPOSED_DECISION = spelled(
+    r"\s*[,;]\s*(?<![\u0900-\u097f])(?:यह|ये|ऐसा)\s+(?:भी\s+)?(?:निर्णय|फैसला|फ़ैसला)\s+(?:भी\s+)?(?:[^।,;]{0,60}?\s)?"
+    r"(?:लिया|लिए|लिये)(?:\s+(?:गया|गए|गये))?\s*(?:है|हैं)?\s*[।.!]?\s*$"
+)
+
+
+_DECIDED_FUTURE = spelled(rf"{_B}(?!हो|रह){LETTERS}+(?:ेंगे|ेंगी|ेगा|ेगी|एंगे|एंगी|एगा|एगी){_SENTENCE_END}")
+
+
+def _decided_future(clause: str) -> DirectiveCue | None:
+    m = _DECIDED_FUTURE.search(clause)
+    return DirectiveCue("decision", m.start(), m.end(), 0.7) if m else None
 
 
 def _postposed_cue(sentence: str, minutes_context: bool) -> DirectiveCue | None:
     """The cue of the clause before a postposed frame (``…, यह निर्देश भी दिए गए``): a direction when that
     clause directs by itself (``… सुनिश्चित करें``, ``… रखा जाए``); the frame alone stays an empty direction."""
     frame = next((m for m in _POSTPOSED_FRAME.finditer(sentence) if m.start() > 0), None)
+    decision = None if frame else next((m for m in _POSTPOSED_DECISION.finditer(sentence) if m.start() > 0), None)
+    frame = frame or decision
     if frame is None or not sentence[: frame.start()].strip():
         return None
-    inner = directive_cue(sentence[: frame.start()] + "।", minutes_context=minutes_context)
+    # a decision's future is a duty, as in minutes, whatever its verb ("… सात बजे खुलेंगे, यह निर्णय लिया गया")
+    clause = sentence[: frame.start()] + "।"
+    inner = directive_cue(clause, minutes_context=minutes_context or decision is not None)
+    if inner is None and decision is not None and not blocked(clause):
+        inner = _decided_future(clause)
     if inner is None:
         return None
     return DirectiveCue("direct", inner.start, inner.end, max(inner.confidence, 0.9))
@@ -573,7 +633,10 @@ _CONTINUED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("obligation", _STANDALONE_OBLIGATION),
     ("subjunctive", spelled(rf"{_B}(?:हो|हों|रहें){_SENTENCE_END}")),
     # "… सफाई व्यवस्था चुस्त-दुरुस्त रहे।", not the past of attendance ("… उपस्थित रहे") or of a habit ("… करते रहे")
-    ("subjunctive", spelled(rf"{_B}(?<!उपस्थित\s)(?<!मौजूद\s)(?<!शामिल\s)(?<!ते\s)(?<!ती\s)रहे{_SENTENCE_END}")),
+    (
+        "subjunctive",
+        spelled(rf"{_B}(?<!उपस्थित\s)(?<!मौजूद\s)(?<!शामिल\s)(?<!जुड़े\s)(?<!सम्मिलित\s)(?<!ते\s)(?<!ती\s)रहे{_SENTENCE_END}"),
+    ),
     ("imperative", spelled(_ANY_POLITE_PLURAL)),
     # not "होना है" (a state), a negated one ("… सूचना न मिलना है": a fact) nor an indirect question ("… पता होगा कि
     # क्या करना है")
