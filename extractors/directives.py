@@ -355,7 +355,8 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # "… को निर्देशित करते हुए कहा कि प...": the frame cut off (a page or a teaser ends), no action after it.
-    ("cut_frame", spelled(rf"\sकि(?:\s+{LETTERS}{{1,3}})?\s*(?:\.{{2,}}|…)\s*$")),
+    # "… को निर्देश दिया कि […]": the same, the cut marked in brackets.
+    ("cut_frame", spelled(rf"\sकि(?:\s+{LETTERS}{{1,3}})?\s*[\[(]?\s*(?:\.{{2,}}|…)\s*[\])]?\s*$")),
     # "… बैठक के दौरान यह निर्देश दिए।": a direction named only by a demonstrative, given elsewhere.
     (
         "demonstrative_direction",
