@@ -346,6 +346,16 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r".*?\sको\s+(?:भी\s+)?(?:पाबंद|निर्देशित|आदेशित)\s+(?:भी\s+)?(?:किया|किए|किये)(?:\s+(?:गया|गए|गये))?\s*(?:है|हैं)?\s*[।.]?\s*$"
         ),
     ),
+    # "… दायित्वों को याद दिलाते हुए जिम्मेदारी सौंपीं।", "उन्हें विभागवार जिम्मेदारी सौंपी जाएगी।": a duty handed over
+    # with nothing said of what it is (not "… गश्त की जिम्मेदारी सौंपी", "… की अहम जिम्मेदारी दी").
+    (
+        "empty_assignment",
+        spelled(
+            r"(?<!की)(?<!का)(?<!के)(?<!हेतु)(?<!पूरी)(?<!अहम)(?<!बड़ी)(?<!अतिरिक्त)(?<!संपूर्ण)(?<!सम्पूर्ण)(?<!महत्वपूर्ण)\s+"
+            r"(?:जिम्मेदारी|जिम्मेदारियां|जिम्मेदारियाँ|जिम्मेवारी|दायित्व)\s+(?:भी\s+)?(?:सौंपा|सौंपी|सौंपीं|सौंपे|दी|दीं)"
+            r"(?:\s+(?:गई|गयी|गया|गए|जाएगी|जायेगी|जाएंगी|जायेंगी))?\s*(?:है|हैं)?\s*[।.]?\s*$"
+        ),
+    ),
     # "बैठक में कई निर्णय लिए गए।": decisions only counted, none of them said (those listed after it are items).
     (
         "empty_decision",
@@ -560,10 +570,12 @@ _POSTPOSED_DECISION = spelled(
 
 
 _DECIDED_FUTURE = spelled(rf"{_B}(?!हो|रह){LETTERS}+(?:ेंगे|ेंगी|ेगा|ेगी|एंगे|एंगी|एगा|एगी){_SENTENCE_END}")
+# after a direction's frame a future of being is directed too ("… कार्यालय में उपस्थित रहेंगे, ऐसे निर्देश …")
+_DIRECTED_FUTURE = spelled(rf"{_B}{LETTERS}+(?:ेंगे|ेंगी|ेगा|ेगी|एंगे|एंगी|एगा|एगी){_SENTENCE_END}")
 
 
-def _decided_future(clause: str) -> DirectiveCue | None:
-    m = _DECIDED_FUTURE.search(clause)
+def _decided_future(clause: str, directed: bool) -> DirectiveCue | None:
+    m = (_DIRECTED_FUTURE if directed else _DECIDED_FUTURE).search(clause)
     return DirectiveCue("decision", m.start(), m.end(), 0.7) if m else None
 
 
@@ -575,11 +587,11 @@ def _postposed_cue(sentence: str, minutes_context: bool) -> DirectiveCue | None:
     frame = frame or decision
     if frame is None or not sentence[: frame.start()].strip():
         return None
-    # a decision's future is a duty, as in minutes, whatever its verb ("… सात बजे खुलेंगे, यह निर्णय लिया गया")
+    # after the frame a future is a duty, as in minutes, whatever its verb ("… सात बजे खुलेंगे, यह निर्णय लिया गया")
     clause = sentence[: frame.start()] + "।"
-    inner = directive_cue(clause, minutes_context=minutes_context or decision is not None)
-    if inner is None and decision is not None and not blocked(clause):
-        inner = _decided_future(clause)
+    inner = directive_cue(clause, minutes_context=True)
+    if inner is None and not blocked(clause):
+        inner = _decided_future(clause, directed=decision is None)
     if inner is None:
         return None
     return DirectiveCue("direct", inner.start, inner.end, max(inner.confidence, 0.9))
