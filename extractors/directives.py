@@ -38,8 +38,8 @@ _TOPIC_TIED = (
     rf"(?:(?!{LETTERS}*(?:कर|हुए|हुये|ते)\s){LETTERS}+\s+){{0,4}}?(?:दिशा-?\s*)?निर्देश"
 )
 # The end of a clause: punctuation, the end, or a conjunction or purpose word.
-_CLAUSE_END = r"(?=\s*(?:[।,;:!?.|]|$|तथा|और|एवं|ताकि|जिससे|जिसमें|ताकी|अन्यथा|वरना|व\s|कि\s|जिन|जो\s))"
-_SENTENCE_END = r"(?=\s*[।!.|]?\s*$)"
+_CLAUSE_END = r"(?=\s*(?:[।,;:!?.|…]|$|तथा|और|एवं|ताकि|जिससे|जिसमें|ताकी|अन्यथा|वरना|व\s|कि\s|जिन|जो\s))"
+_SENTENCE_END = r"(?=\s*[।!.|…]*\s*$)"
 _LIST_ITEM = spelled(r"^\s*(?:\(?[0-9०-९]{1,3}[.)]|\(?[क-ह][.)]|[•\-–*])\s")
 
 _DIRECT = (
@@ -84,7 +84,10 @@ _ASKED_LATE = (
     r"(?:भी\s+)?कहा(?:\s+(?:गया|है|गया\s+है))?\s*[।.]?\s*$"
 )
 # "टीकाकरण पूर्ण करने का निर्देश भी जिलाधिकारी ने दिया": the cue split by its agent.
+# "… सेल तैयार करने की भी बात मेयर ने की": a proposal bound to a verbal noun, its agent after it.
 _SPLIT_DIRECT = (
+    rf"{_B}{LETTERS}+(?:ने|नें)\s+की\s+(?:भी\s+)?बात\s+(?:भी\s+)?(?:{LETTERS}+\.?\s+){{1,4}}?(?:ने|द्वारा)\s+(?:भी\s+)?(?:की|कही|कहीं)"
+    r"(?=\s*[।.]?\s*$)|"
     rf"{_B}(?:निर्देश|आदेश|हिदायत)\s+(?:भी\s+)?(?:{LETTERS}+\.?\s+){{1,4}}?(?:ने|द्वारा|को)\s+(?:भी\s+)?"
     r"(?:दिया|दिए|दिये|दी)"
 )
@@ -154,6 +157,13 @@ _MUST = rf"{_B}{LETTERS}+(?:ना|नी|ने)\s+(?:ही\s+)?(?:होग�
 # which says what is needed: an opinion in the shared dev set's gold).
 _REQUIRED = rf"{_B}{LETTERS}+(?:ना|नी|ने)\s+(?:भी\s+)?अनिवार्य\s+(?:है|होगा|होगी|रहेगा){_CLAUSE_END}"
 # "… सामना करना पड़ेगा": a consequence someone will suffer, not a duty.
+# "… ने सभी को नालियों की सफाई करने के लिए निर्देश।": a direction whose verb the writer dropped, its agent named.
+_AGENT_VERBLESS = (
+    rf"(?:\s(?:ने|नें)|{_B}(?:उन्होंने|उन्होने))\s[^।]*?{LETTERS}+(?:ने|नें)\s+(?:के\s+लिए|के\s+लिये|हेतु|के|का)\s+"
+    rf"(?:(?:{_EMPTY_ADJ})\s+){{0,2}}(?:दिशा-?\s*)?निर्देश\s*[।.]\s*$"
+)
+# "अब … को रोज़ सड़क पर जाना अनिवार्य है": a duty laid on a dative subject, with no frame.
+_DATIVE_REQUIRED = rf"\sको\s[^।]*?{_REQUIRED}"
 _SUFFERED = spelled(rf"{_B}सामना\s+करना\s+(?:ही\s+)?(?:होगा|पड़ेगा|पड़ सकता)")
 # "• नगर निगम द्वारा नाले की सफाई 30 जून तक।", "• नई पाइपलाइन बिछाने के निर्देश।": a verbless decision.
 _VERBLESS = (
@@ -269,10 +279,14 @@ def _that_clause_not_negated(sentence: str, minutes: bool) -> bool:
 _ERGATIVE = re.compile(rf"(?:\s(?:ने|नें)|{_B}(?:उन्होंने|इन्होंने|जिन्होंने|उन्होने|इन्होने|जिन्होने))(?=\s)")
 
 
+# the कि of a clause, or "कहा की" (its common misspelling after कहा)
+_THAT_SPLIT = re.compile(r"\sकि\s|(?<=कहा)\s+की\s")
+
+
 def _subjunctive_not_perfective(sentence: str, minutes: bool) -> bool:
     """ "विभाग इस पर ध्यान दे" directs; "अधिकारियों ने अपने सुझाव रखे" reports: an ergative subject in the
     verb's own clause (after the last ``कि``) makes the same form a perfective past."""
-    clause = sentence.rsplit(" कि ", 1)[-1]
+    clause = _THAT_SPLIT.split(sentence)[-1]
     return _not_reported(sentence, minutes) and not _ERGATIVE.search(clause)
 
 
@@ -313,6 +327,7 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("obligation", spelled(_MUST), 0.6, _that_clause),
     ("obligation", spelled(_MUST), 0.55, _must),
     ("obligation", spelled(_REQUIRED), 0.6, _that_clause_no_opinion),
+    ("obligation", spelled(_DATIVE_REQUIRED), 0.55, _must),
     ("decision", spelled(_FUTURE_PASSIVE), 0.7, _minutes),
     ("decision", spelled(_FUTURE_ACTIVE), 0.65, _minutes),
     ("future", spelled(_FUTURE_ACTIVE), 0.6, _that_clause),
@@ -322,6 +337,7 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("future", spelled(_FUTURE_PASSIVE), 0.6, _that_clause_not_negated),
     ("subjunctive", spelled(_SUBJUNCTIVE_SG), 0.6, _subjunctive_not_perfective),
     ("verbless", spelled(_VERBLESS), 0.55, _list_item),
+    ("verbless", spelled(_AGENT_VERBLESS), 0.6, _not_reported),
 )
 
 # Forms that are never directives, whatever cue they hold.
@@ -716,9 +732,10 @@ _CUT_CUE = spelled(
 )
 # Or an addressee told, the cue not reached: "उन्होंने अधिकारियों को … व्यवस्था दुरूस्त रखने" (an agent, then को,
 # then a verbal noun ending the text; found in three linear steps).
-_CUT_VERBAL_NOUN = spelled(rf"{_B}{LETTERS}+(?:ने|नें){_CUT_END}")
+# "… सभी अधिकारियों से … पालन करने का": the verbal noun and its postposition, the cue not reached
+_CUT_VERBAL_NOUN = spelled(rf"{_B}{LETTERS}+(?:ने|नें)(?:\s+(?:का|के|की|हेतु))?{_CUT_END}")
 _CUT_AGENT = spelled(rf"(?:\s(?:ने|नें)|{_B}उन्होंने|{_B}उन्होने)\s")
-_CUT_TOLD = re.compile(r"\sको\s")
+_CUT_TOLD = re.compile(r"\s(?:को|से)\s")
 
 
 def cut_cue(sentence: str) -> DirectiveCue | None:
