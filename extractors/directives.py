@@ -604,6 +604,12 @@ def _decided_future(clause: str, directed: bool) -> DirectiveCue | None:
     return DirectiveCue("decision", m.start(), m.end(), 0.7) if m else None
 
 
+# "मुख्यमंत्री 15 अगस्त को दौरा करेंगे, यह निर्णय लिया गया": a post above any chair plans its own programme.
+_OWN_PROGRAMME = spelled(
+    rf"^\s*(?:\(?[0-9०-९]{{1,3}}[.)]\s*)?(?:(?:माननीय|मा\.)\s+)?(?:{alternation(column('self_directing_posts'))}){WORD_END}"
+)
+
+
 def _postposed_cue(sentence: str, minutes_context: bool) -> DirectiveCue | None:
     """The cue of the clause before a postposed frame (``…, यह निर्देश भी दिए गए``): a direction when that
     clause directs by itself (``… सुनिश्चित करें``, ``… रखा जाए``); the frame alone stays an empty direction."""
@@ -617,7 +623,7 @@ def _postposed_cue(sentence: str, minutes_context: bool) -> DirectiveCue | None:
     inner = directive_cue(clause, minutes_context=True)
     if inner is None and not blocked(clause):
         inner = _decided_future(clause, directed=decision is None)
-    if inner is None:
+    if inner is None or (inner.kind in ("decision", "future") and _OWN_PROGRAMME.match(clause)):
         return None
     return DirectiveCue("direct", inner.start, inner.end, max(inner.confidence, 0.9))
 
