@@ -38,8 +38,8 @@ _TOPIC_TIED = (
     rf"(?:(?!{LETTERS}*(?:कर|हुए|हुये|ते)\s){LETTERS}+\s+){{0,4}}?(?:दिशा-?\s*)?निर्देश"
 )
 # The end of a clause: punctuation, the end, or a conjunction or purpose word.
-_CLAUSE_END = r"(?=\s*(?:[।,;:!?.|]|$|तथा|और|एवं|ताकि|जिससे|जिसमें|ताकी|अन्यथा|वरना|व\s|कि\s|जिन|जो\s))"
-_SENTENCE_END = r"(?=\s*[।!.|]?\s*$)"
+_CLAUSE_END = r"(?=\s*(?:[।,;:!?.|…]|$|तथा|और|एवं|ताकि|जिससे|जिसमें|ताकी|अन्यथा|वरना|व\s|कि\s|जिन|जो\s))"
+_SENTENCE_END = r"(?=\s*[।!.|…]*\s*$)"
 _LIST_ITEM = spelled(r"^\s*(?:\(?[0-9०-९]{1,3}[.)]|\(?[क-ह][.)]|[•\-–*])\s")
 
 _DIRECT = (
@@ -56,11 +56,19 @@ _DIRECT = (
     r"|(?:जिम्मा|जिम्मेदारी|दायित्व)\s+(?:भी\s+)?(?:सौंपा|सौंपी|सौंपे|दिया|दी)|"
     # "… की जिम्मेदारी भी सफाई निरीक्षक को दी गई": a duty assigned to someone named after it
     r"(?:जिम्मा|जिम्मेदारी|दायित्व)\s+(?:भी\s+)?(?:[^।]{0,60}?\s)?को\s+(?:भी\s+)?(?:सौंपा|सौंपी|सौंपे|दिया|दी|दिए)\s+(?:गया|गई|गयी|गए|जाए|जाएगी)|सलाह\s+(?:भी\s+)?दी\s+गई"
+    # a headline's verb before the action: "… बैठक में दिया केंद्रों पर उपस्थिति बढ़ाने का निर्देश"
+    rf"|(?:दिया|दिए|दिये)\s+(?:{LETTERS}+\s+){{1,12}}?{LETTERS}+(?:ने|नें)\s+(?:का|के)\s+(?:दिशा-?\s*)?निर्देश(?=\s*[।.]?\s*$)"
+    # a headline's inverted verb after the verbal noun: "… रहने के लिए किया पाबंद", "… निपटाने की दी हिदायत"
+    rf"|{LETTERS}+(?:ने|नें)\s+(?:के\s+लिए|के\s+लिये|हेतु|की|का|के)\s+(?:भी\s+)?(?:(?:किया|किए|किये)\s+(?:पाबंद|निर्देशित|आदेशित)"
+    r"|(?:दी|दीं|दिए|दिये)\s+(?:सख्त\s+|कड़ी\s+)?(?:हिदायत|हिदायतें)|की\s+ताकीद)"
     r"|(?:की|का)\s+बात\s+(?:भी\s+)?(?:कही|कहीं)|सहमति\s+(?:बनी|हुई)|(?:सुनिश्चित|सुनिश्चत)\s+(?:करें|करे|किया\s+जाए|की\s+जाए|कराएं|कराया\s+जाए|करने(?!\s+(?:के\s+(?:प्रयास|उद्देश्य|लिए|क्रम)|हेतु))|करना|कर\s+ली\s+जाए|कर\s+लिया\s+जाए|करेंगे|करेंगी|करेगा|करेगी))"
 )
 # "… से/को … करने को कहा (गया)", "… कराने के लिए कहा": the verbal noun binds the request.
 _ASKED_TO = (
-    r"(?:ने|नें)\s+(?:के\s+लिए\s+|को\s+|का\s+|हेतु\s+)(?:भी\s+)?कहा"
+    # "… उपयोग करने" को कहा": a quotation may close before को
+    r"(?:ने|नें)[\"'”’]?\s+(?:के\s+लिए\s+|को\s+|का\s+|हेतु\s+)(?:भी\s+)?कहा"
+    # "… प्रकरणों की पुनः समीक्षा के लिए कहा गया": an action noun takes the verbal noun's place
+    rf"|{_B}(?:{alternation(column('action_nouns'))}|समीक्षा)\s+(?:के\s+लिए|के\s+लिये|हेतु)\s+(?:भी\s+)?कहा"
     # "… सुधारने की चेतावनी दी", "… पहुंचाने के लिए प्रेरित किया", "… तैयार करने का लक्ष्य दिया"
     r"|(?:ने|नें)\s+(?:की\s+(?:सख्त\s+|कड़ी\s+)?चेतावनी\s+(?:भी\s+)?(?:दी|दिए)|(?:के\s+लिए|हेतु)\s+(?:भी\s+)?प्रेरित\s+(?:किया|किए)"
     r"|का\s+लक्ष्य\s+(?:भी\s+)?(?:दिया|दिए|निर्धारित\s+किया)"
@@ -76,7 +84,10 @@ _ASKED_LATE = (
     r"(?:भी\s+)?कहा(?:\s+(?:गया|है|गया\s+है))?\s*[।.]?\s*$"
 )
 # "टीकाकरण पूर्ण करने का निर्देश भी जिलाधिकारी ने दिया": the cue split by its agent.
+# "… सेल तैयार करने की भी बात मेयर ने की": a proposal bound to a verbal noun, its agent after it.
 _SPLIT_DIRECT = (
+    rf"{_B}{LETTERS}+(?:ने|नें)\s+की\s+(?:भी\s+)?बात\s+(?:भी\s+)?(?:{LETTERS}+\.?\s+){{1,4}}?(?:ने|द्वारा)\s+(?:भी\s+)?(?:की|कही|कहीं)"
+    r"(?=\s*[।.]?\s*$)|"
     rf"{_B}(?:निर्देश|आदेश|हिदायत)\s+(?:भी\s+)?(?:{LETTERS}+\.?\s+){{1,4}}?(?:ने|द्वारा|को)\s+(?:भी\s+)?"
     r"(?:दिया|दिए|दिये|दी)"
 )
@@ -139,19 +150,28 @@ _FUTURE_ACTIVE = rf"{_B}(?!हो|रह)(?:{_STEMS})(?:ेंगे|ेंग�
 _CORRELATIVE_FUTURE = (
     r"^\s*(?:\(?[0-9०-९]{1,3}[.)]\s*)?(?:जो|जिन|जिस)\s[^।,]*,\s*(?:वे|वह|वो|उन्हें|उनके|वहां|वहाँ)\s[^।]*?" + _FUTURE_ACTIVE
 )
-_SUBJUNCTIVE_3SG = rf"{_B}(?:पहुंचे|पहुँचे|मिले|हो|हों|बने|रहे|जुड़े|बढ़े|सुधरे|लगे|आए|आये|निपटे|पड़े){_SENTENCE_END}"
+_SUBJUNCTIVE_3SG = rf"{_B}(?:पहुंचे|पहुँचे|मिले|हो|हों|बने|रहे|जुड़े|बढ़े|सुधरे|लगे|आए|आये|निपटे|पड़े|चले|चलें){_SENTENCE_END}"
 # "कहा कि … शिकंजा कसना होगा": a verbal noun with होगा, an obligation inside a directing clause.
 _MUST = rf"{_B}{LETTERS}+(?:ना|नी|ने)\s+(?:ही\s+)?(?:होगा|होगी|होंगे|होंगी|पड़ेगा|पड़ेगी|पड़ेंगे){_CLAUSE_END}"
 # "कहा कि … परिणाम समय पर घोषित करना अनिवार्य है": a verbal noun that is required (not "… जमा कराना आवश्यक है",
 # which says what is needed: an opinion in the shared dev set's gold).
 _REQUIRED = rf"{_B}{LETTERS}+(?:ना|नी|ने)\s+(?:भी\s+)?अनिवार्य\s+(?:है|होगा|होगी|रहेगा){_CLAUSE_END}"
 # "… सामना करना पड़ेगा": a consequence someone will suffer, not a duty.
+# "… ने सभी को नालियों की सफाई करने के लिए निर्देश।": a direction whose verb the writer dropped, its agent named.
+_AGENT_VERBLESS = (
+    rf"(?:\s(?:ने|नें)|{_B}(?:उन्होंने|उन्होने))\s[^।]*?{LETTERS}+(?:ने|नें)\s+(?:के\s+लिए|के\s+लिये|हेतु|के|का)\s+"
+    rf"(?:(?:{_EMPTY_ADJ})\s+){{0,2}}(?:दिशा-?\s*)?निर्देश\s*[।.]\s*$"
+)
+# "अब … को रोज़ सड़क पर जाना अनिवार्य है": a duty laid on a dative subject, with no frame.
+_DATIVE_REQUIRED = rf"\sको\s[^।]*?{_REQUIRED}"
 _SUFFERED = spelled(rf"{_B}सामना\s+करना\s+(?:ही\s+)?(?:होगा|पड़ेगा|पड़ सकता)")
 # "• नगर निगम द्वारा नाले की सफाई 30 जून तक।", "• नई पाइपलाइन बिछाने के निर्देश।": a verbless decision.
 _VERBLESS = (
     r"(?:\s(?:तक|से\s+पूर्व|से\s+पहले|तत्काल|तुरंत|अविलंब)|(?:के|का)\s+निर्देश"
     # "• लंबित भुगतान का निस्तारण 7 दिवस में।": a period to do it in
-    r"|\s(?:दिन|दिवस|दिनों|सप्ताह|पखवाड़े|माह|महीने)\s+(?:में|के\s+(?:भीतर|अंदर|अन्दर)))\s*[।.]?\s*$"
+    r"|\s(?:दिन|दिवस|दिनों|सप्ताह|पखवाड़े|माह|महीने)\s+(?:में|के\s+(?:भीतर|अंदर|अन्दर))"
+    # "• राहत दलों को तैनात रखने के आदेश।", "• ट्रिपिंग रोकने की सख्त हिदायत।": the other nouns of a direction
+    rf"|{LETTERS}+(?:ने|नें)\s+(?:के|का)\s+(?:सख्त\s+|कड़े\s+)?(?:आदेश|फैसला|फ़ैसला|निर्णय)|{LETTERS}+(?:ने|नें)\s+की\s+(?:सख्त\s+|कड़ी\s+)?(?:हिदायत|ताकीद))\s*[।.]?\s*$"
 )
 
 _THAT_CLAUSE = spelled(
@@ -259,10 +279,14 @@ def _that_clause_not_negated(sentence: str, minutes: bool) -> bool:
 _ERGATIVE = re.compile(rf"(?:\s(?:ने|नें)|{_B}(?:उन्होंने|इन्होंने|जिन्होंने|उन्होने|इन्होने|जिन्होने))(?=\s)")
 
 
+# the कि of a clause, or "कहा की" (its common misspelling after कहा)
+_THAT_SPLIT = re.compile(r"\sकि\s|(?<=कहा)\s+की\s")
+
+
 def _subjunctive_not_perfective(sentence: str, minutes: bool) -> bool:
     """ "विभाग इस पर ध्यान दे" directs; "अधिकारियों ने अपने सुझाव रखे" reports: an ergative subject in the
     verb's own clause (after the last ``कि``) makes the same form a perfective past."""
-    clause = sentence.rsplit(" कि ", 1)[-1]
+    clause = _THAT_SPLIT.split(sentence)[-1]
     return _not_reported(sentence, minutes) and not _ERGATIVE.search(clause)
 
 
@@ -303,6 +327,7 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("obligation", spelled(_MUST), 0.6, _that_clause),
     ("obligation", spelled(_MUST), 0.55, _must),
     ("obligation", spelled(_REQUIRED), 0.6, _that_clause_no_opinion),
+    ("obligation", spelled(_DATIVE_REQUIRED), 0.55, _must),
     ("decision", spelled(_FUTURE_PASSIVE), 0.7, _minutes),
     ("decision", spelled(_FUTURE_ACTIVE), 0.65, _minutes),
     ("future", spelled(_FUTURE_ACTIVE), 0.6, _that_clause),
@@ -312,6 +337,7 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("future", spelled(_FUTURE_PASSIVE), 0.6, _that_clause_not_negated),
     ("subjunctive", spelled(_SUBJUNCTIVE_SG), 0.6, _subjunctive_not_perfective),
     ("verbless", spelled(_VERBLESS), 0.55, _list_item),
+    ("verbless", spelled(_AGENT_VERBLESS), 0.6, _not_reported),
 )
 
 # Forms that are never directives, whatever cue they hold.
@@ -320,11 +346,30 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "empty_direction",
         spelled(
-            rf"^(?!.*{LETTERS}(?:ने|नें)\s+(?:का|के|की|हेतु)\s)(?!.*(?:{_ACTION_TIED}|{_TOPIC_TIED}))(?:(?!\sकि\s).)*?(?:(?:ने|को|से|हुए|हुये)\s+|\s(?!(?:के|का|की)\s){LETTERS}+\s+(?:(?:{_EMPTY_ADJ})\s+){{1,3}}"
+            rf"^(?!.*{LETTERS}(?:ने|नें)\s+(?:का|के|की|हेतु|को\s+लेकर)\s)(?!.*(?:{_ACTION_TIED}|{_TOPIC_TIED}))(?:(?!\sकि\s).)*?(?:(?:ने|को|से|हुए|हुये)\s+|\s(?!(?:के|का|की)\s){LETTERS}+\s+(?:(?:{_EMPTY_ADJ})\s+){{1,3}}"
             # "… फीडबैक लिया, आवश्यक दिशा निर्देश भी जारी किए": after a clause of its own
             rf"|,\s*(?:(?:{_EMPTY_ADJ})\s+){{1,3}})"
             r"(?:दिशा-?\s*)?(?:निर्देश|आदेश)\s+(?:भी\s+)?(?:दिए|दिये|दिया|जारी\s+(?:किए|किये|किया|की|कीं))\s*(?:गए|गये|गया|गयी|गई)?"
             r"\s*(?:है|हैं)?\s*[।.]?\s*$"
+        ),
+    ),
+    # "सभी उपखंड अधिकारियों को निर्देशित किया गया।", "… ने कार्मिकों को पाबंद किया।": the verb of a direction with only
+    # its addressee, no action (not "… रहने के लिए पाबंद किया", "… रहने पाबंद किया", "… को लेकर निर्देशित किया").
+    (
+        "empty_direction_verb",
+        spelled(
+            rf"^(?!.*(?:{LETTERS}(?:ने|नें)\s+(?:(?:के|का|की|हेतु|को)\s|(?:भी\s+)?(?:पाबंद|निर्देशित|आदेशित))|{_B}(?:हेतु|लिए|लिये|लेकर|संबंध|सम्बन्ध|संबंधी|बारे|कि)\s))"
+            r".*?\sको\s+(?:भी\s+)?(?:पाबंद|निर्देशित|आदेशित)\s+(?:भी\s+)?(?:किया|किए|किये)(?:\s+(?:गया|गए|गये))?\s*(?:है|हैं)?\s*[।.]?\s*$"
+        ),
+    ),
+    # "… दायित्वों को याद दिलाते हुए जिम्मेदारी सौंपीं।", "उन्हें विभागवार जिम्मेदारी सौंपी जाएगी।": a duty handed over
+    # with nothing said of what it is (not "… गश्त की जिम्मेदारी सौंपी", "… की अहम जिम्मेदारी दी").
+    (
+        "empty_assignment",
+        spelled(
+            r"(?<!की)(?<!का)(?<!के)(?<!हेतु)(?<!पूरी)(?<!अहम)(?<!बड़ी)(?<!अतिरिक्त)(?<!संपूर्ण)(?<!सम्पूर्ण)(?<!महत्वपूर्ण)\s+"
+            r"(?:जिम्मेदारी|जिम्मेदारियां|जिम्मेदारियाँ|जिम्मेवारी|दायित्व)\s+(?:भी\s+)?(?:सौंपा|सौंपी|सौंपीं|सौंपे|दी|दीं)"
+            r"(?:\s+(?:गई|गयी|गया|गए|जाएगी|जायेगी|जाएंगी|जायेंगी))?\s*(?:है|हैं)?\s*[।.]?\s*$"
         ),
     ),
     # "बैठक में कई निर्णय लिए गए।": decisions only counted, none of them said (those listed after it are items).
@@ -336,7 +381,8 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # "… को निर्देशित करते हुए कहा कि प...": the frame cut off (a page or a teaser ends), no action after it.
-    ("cut_frame", spelled(rf"\sकि(?:\s+{LETTERS}{{1,3}})?\s*(?:\.{{2,}}|…)\s*$")),
+    # "… को निर्देश दिया कि […]": the same, the cut marked in brackets.
+    ("cut_frame", spelled(rf"\sकि(?:\s+{LETTERS}{{1,3}})?\s*[\[(]?\s*(?:\.{{2,}}|…)\s*[\])]?\s*$")),
     # "… बैठक के दौरान यह निर्देश दिए।": a direction named only by a demonstrative, given elsewhere.
     (
         "demonstrative_direction",
@@ -364,10 +410,14 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "threat",
         spelled(
-            r"^\s*(?:\(?[0-9०-९]{1,3}[.)]\s*)?(?:[^।]{0,80}?\s(?:कहा|हिदायत\s+दी|चेतावनी\s+दी|स्पष्ट\s+किया|(?:निर्देश|आदेश)\s+(?:दिए|दिये|दिया))\s+कि\s+)?"
+            r"^\s*(?:\(?[0-9०-९]{1,3}[.)]\s*)?(?:[^।]{0,80}?\s(?:कहा|हिदायत\s+दी|चेतावनी\s+दी|स्पष्ट\s+किया|(?:निर्देश|आदेश)\s+(?:दिए|दिये|दिया)"
+            # "पाबंद किया कि …", "ताकीद की कि …", "निर्देशित किया गया कि …": the Rajasthan, Haryana and MP frames
+            r"|(?:पाबंद|निर्देशित|आदेशित)\s+(?:किया|किए|किये)(?:\s+(?:गया|गए|गये))?|ताकीद\s+की(?:\s+(?:गई|गयी))?)\s+कि\s+)?"
             rf"(?:(?!\s(?:तथा|और|एवं|व)\s|[,;]|जाए|करें)[^।]){{0,160}}?"
             # against whom, or on what condition ("लापरवाही मिलने पर", "अनियमितता पर")
-            rf"(?:(?:विरुद्ध|विरूद्ध|विरुध्द|विरूध्द|खिलाफ|खिलाफ़)|(?:{LETTERS}+ने|लापरवाही|शिथिलता|उदासीनता|अनियमितता|ढिलाई)\s+पर)\s+"
+            rf"(?:(?:विरुद्ध|विरूद्ध|विरुध्द|विरूध्द|खिलाफ|खिलाफ़)|(?:{LETTERS}+ने|लापरवाही|शिथिलता|उदासीनता|अनियमितता|ढिलाई|वालों|वाले)\s+पर"
+            # "… लापरवाही पाई गई तो सख्त कार्रवाई …": a condition closed by तो
+            r"|(?<![\u0900-\u097f])तो)\s+"
             rf"(?:{LETTERS}+\s+){{0,4}}?"
             # "… कार्रवाई अमल में लाई जाएगी", "… एफआईआर दर्ज कराई जाएगी": the same threat in other words
             r"(?:(?:कार्रवाई|कार्यवाही|कार्यवाई|कार्रवाही)(?:\s+अमल\s+में\s+लाई)?|(?:जिम्मेदारी|जिम्मेवारी|जवाबदेही)\s+(?:भी\s+)?तय"
@@ -381,6 +431,15 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         spelled(
             r"^(?!.*(?:निर्देश|हिदायत))[^।]*(?:बैठक|बैठकें|कॉन्फ्रेंस|कान्फ्रेंस|कांफ्रेंस|सम्मेलन|कार्यशाला|समारोह)\s+(?:भी\s+)?"
             r"(?:आयोजित\s+(?:की|किया|किए)\s+(?:जाएगी|जाएगा|जाएंगे|जायेगी|जायेगा)|होगी|होगा|होंगी)\s*[।.]?\s*$"
+        ),
+    ),
+    # "आगामी बैठक मार्च माह के द्वितीय सप्ताह में आयोजित की जाएगी।": when the next meeting is, its date between.
+    (
+        "next_meeting",
+        spelled(
+            r"^\s*(?:\(?[0-9०-९]{1,3}[.)]\s*)?(?:समिति\s+की\s+)?(?:आगामी|अगली|अगले|आगे\s+की)\s+(?:बैठक|बैठकें|समीक्षा\s+बैठक)\s"
+            r"(?:(?!निर्देश|हिदायत|तक\s)[^।,]){0,80}?(?:आयोजित\s+(?:की|किया|किए)\s+(?:जाएगी|जाएगा|जाएंगे|जायेगी|जायेगा)|होगी|होगा|होंगी)"
+            r"\s*[।.]?\s*$"
         ),
     ),
     # "कहा कि जो अधिकारी … कोताही बरतेगा, उसके खिलाफ कार्रवाई की जाएगी": a threat to whoever fails, nothing asked.
@@ -431,7 +490,9 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "meeting_only",
         spelled(
-            # "… निस्तारण को लेकर भी बैठक में निर्देश दिए": a topic before a bare "बैठक में" is the directions' own
+            # "… निस्तारण को लेकर भी बैठक में निर्देश दिए": a topic before a bare "बैठक में" is the directions' own;
+            # so is an action named as the topic ("… पहुंच सुनिश्चित करने को लेकर … बैठक लेकर निर्देश दिए")
+            rf"^(?!.*{LETTERS}(?:ने|नें)\s+(?:को\s+लेकर|के\s+लिए|के\s+लिये|हेतु)\s).*?"
             r"(?:(?:आयोजित|हुई|संपन्न|साथ|की|ने)\s+बैठक\s+में|(?:बैठक|बैठकों|समीक्षा)\s+(?:ली|की|कर|करके|लेकर|के\s+दौरान))\s+"
             r"(?:(?:और|तथा|एवं)\s+)?"
             rf"(?:(?:{_EMPTY_ADJ})\s+){{0,3}}(?:दिशा-?\s*)?(?:निर्देश|आदेश)\s+(?:भी\s+)?"
@@ -450,6 +511,42 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("empty_frame", spelled(r"(?:ने|को)\s+(?:निर्देश|निर्देशित)\s+(?:देते|करते)\s+हुए\s+कहा\s*[।.]?\s*$")),
     # "बैठकों के माध्यम से यह सुनिश्चित किया जाता है कि …": what is done as a rule (habitual), not a direction.
     ("habitual_frame", spelled(r"(?:सुनिश्चित|तय)\s+(?:किया|की)\s+(?:जाता|जाती)\s+है\s+कि\s")),
+    # "पिछली बैठक में निर्देशित किया गया था कि …", "… को निर्देश दिए थे कि …": a direction given in the past, with its
+    # clause (not when a direction of this meeting follows it: "… पुनः निर्देशित किया गया कि …").
+    (
+        "past_frame",
+        spelled(
+            r"(?:(?:निर्देशित|आदेशित|पाबंद)\s+(?:किया|किए|किये)|(?:निर्देश|आदेश|हिदायत)\s+(?:दिए|दिये|दिया|दी))(?:\s+(?:गया|गए|गये|गई|गयी))?"
+            r"\s+(?:था|थे|थी)\s+कि\s(?![^।]*(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|पुनः|दोबारा))"
+        ),
+    ),
+    # "बैठक में यह निर्णय लिया गया।": a decision named only by a demonstrative, stated elsewhere.
+    (
+        "demonstrative_decision",
+        spelled(
+            r"(?<![\u0900-\u097f])(?:यह|ये)\s+(?:निर्णय|फैसला|फ़ैसला)\s+(?:भी\s+)?(?:लिया|लिए|लिये)(?:\s+(?:गया|गए|गये))?\s*(?:है|हैं)?\s*[।.]?\s*$"
+        ),
+    ),
+    # "अवैध खनन को किस प्रकार रोका जाए।": a question about how, not a direction (no कि-clause frames it).
+    (
+        "question",
+        spelled(
+            r"^(?:(?!\sकि\s)[^।])*?(?<![\u0900-\u097f])(?:किस\s+(?:प्रकार|तरह|तरीके\s+से)|कैसे)\s[^।,]*?(?:जाए|जाये|जाएं|करें|हो)\s*(?:[,?।.]|$)"
+        ),
+    ),
+    # "… कई तरह के निर्देश भी दिए।": directions only counted, none of them said.
+    (
+        "counted_directions",
+        spelled(
+            r"(?:कई|विभिन्न|अनेक|तमाम)\s+(?:तरह|प्रकार)\s+के\s+(?:(?:आवश्यक|जरूरी|महत्वपूर्ण)\s+)?(?:दिशा-?\s*)?(?:निर्देश|आदेश)\s+(?:भी\s+)?"
+            r"(?:दिए|दिये|दिया|जारी\s+(?:किए|किये|किया|की|कीं))(?:\s+(?:गए|गये|गया|गई))?\s*(?:है|हैं)?\s*[।.]?\s*$"
+        ),
+    ),
+    # "चर्चा … सुनिश्चित करने … पर केंद्रित रही।": what a discussion was about, a report.
+    (
+        "topic_report",
+        spelled(r"^\s*(?:चर्चा|बातचीत|बैठक|समीक्षा)\s[^।]*\s(?:पर|पे)\s+(?:केंद्रित|केन्द्रित)\s+(?:रही|रहा|थी|था|रहीं)"),
+    ),
     # "पिछले सप्ताह … निर्देश दिए गए थे।", "… निर्देश दिए थे।": a direction given in the past.
     ("past", spelled(r"(?:गए|गये|गई|गयी|गया|दिए|दिये|दी|दिया|किया|किए)\s+(?:थे|थी|था)\s*[।.]?\s*$")),
     # "पूर्व बैठक के निर्देशों पर हुई कार्यवाही से अवगत कराया गया।": a report about earlier directions.
@@ -484,6 +581,55 @@ def bare_emphasis(sentence: str) -> bool:
 _ASIDE = spelled(r"^\s*(?:आपको\s+|आप\s+को\s+)?(?:बता\s+दें|बता\s+दे|बताते\s+चलें)\s+कि\s")
 
 
+# "… सात दिन में सुनिश्चित करें, यह निर्देश भी दिए गए।", "… रखा जाए, ऐसे निर्देश उपायुक्त द्वारा दिए गए।": the
+# directing frame after the clause it points back to (a demonstrative and the bare direction, with at most its
+# agent or addressee between). The clause before it is read on its own.
+_POSTPOSED_FRAME = spelled(
+    r"\s*[,;]?\s*[\"'”’]?\s*(?<![\u0900-\u097f])(?:यह|ये|ऐसे|ऐसा|इस\s+आशय\s+के|इस\s+प्रकार\s+के)\s+(?:भी\s+)?(?:दिशा-?\s*)?"
+    r"(?:निर्देश|आदेश|हिदायत|हिदायतें)\s+(?:भी\s+)?(?:[^।,;]{0,60}?\s)?(?:ने|द्वारा|को)?\s*(?:भी\s+)?"
+    r"(?:दिए|दिये|दिया|दी|दीं|जारी\s+(?:किए|किये|किया|की|कीं))(?:\s+(?:गए|गये|गया|गई|गयी))?\s*(?:है|हैं)?\s*[।.!]?\s*$"
+)
+# "सभी विद्यालय सात बजे खुलेंगे, यह निर्णय बैठक में लिया गया।": a decision written after the clause it names.
+_POSTPOSED_DECISION = spelled(
+    r"\s*[,;]\s*(?<![\u0900-\u097f])(?:यह|ये|ऐसा)\s+(?:भी\s+)?(?:निर्णय|फैसला|फ़ैसला)\s+(?:भी\s+)?(?:[^।,;]{0,60}?\s)?"
+    r"(?:लिया|लिए|लिये)(?:\s+(?:गया|गए|गये))?\s*(?:है|हैं)?\s*[।.!]?\s*$"
+)
+
+
+_DECIDED_FUTURE = spelled(rf"{_B}(?!हो|रह){LETTERS}+(?:ेंगे|ेंगी|ेगा|ेगी|एंगे|एंगी|एगा|एगी){_SENTENCE_END}")
+# after a direction's frame a future of being is directed too ("… कार्यालय में उपस्थित रहेंगे, ऐसे निर्देश …")
+_DIRECTED_FUTURE = spelled(rf"{_B}{LETTERS}+(?:ेंगे|ेंगी|ेगा|ेगी|एंगे|एंगी|एगा|एगी){_SENTENCE_END}")
+
+
+def _decided_future(clause: str, directed: bool) -> DirectiveCue | None:
+    m = (_DIRECTED_FUTURE if directed else _DECIDED_FUTURE).search(clause)
+    return DirectiveCue("decision", m.start(), m.end(), 0.7) if m else None
+
+
+# "मुख्यमंत्री 15 अगस्त को दौरा करेंगे, यह निर्णय लिया गया": a post above any chair plans its own programme.
+_OWN_PROGRAMME = spelled(
+    rf"^\s*(?:\(?[0-9०-९]{{1,3}}[.)]\s*)?(?:(?:माननीय|मा\.)\s+)?(?:{alternation(column('self_directing_posts'))}){WORD_END}"
+)
+
+
+def _postposed_cue(sentence: str, minutes_context: bool) -> DirectiveCue | None:
+    """The cue of the clause before a postposed frame (``…, यह निर्देश भी दिए गए``): a direction when that
+    clause directs by itself (``… सुनिश्चित करें``, ``… रखा जाए``); the frame alone stays an empty direction."""
+    frame = next((m for m in _POSTPOSED_FRAME.finditer(sentence) if m.start() > 0), None)
+    decision = None if frame else next((m for m in _POSTPOSED_DECISION.finditer(sentence) if m.start() > 0), None)
+    frame = frame or decision
+    if frame is None or not sentence[: frame.start()].strip():
+        return None
+    # after the frame a future is a duty, as in minutes, whatever its verb ("… सात बजे खुलेंगे, यह निर्णय लिया गया")
+    clause = sentence[: frame.start()] + "।"
+    inner = directive_cue(clause, minutes_context=True)
+    if inner is None and not blocked(clause):
+        inner = _decided_future(clause, directed=decision is None)
+    if inner is None or (inner.kind in ("decision", "future") and _OWN_PROGRAMME.match(clause)):
+        return None
+    return DirectiveCue("direct", inner.start, inner.end, max(inner.confidence, 0.9))
+
+
 def directive_cue(sentence: str, *, minutes_context: bool = False) -> DirectiveCue | None:
     """The strongest directive cue in ``sentence``, or None if it is not a directive.
 
@@ -494,6 +640,9 @@ def directive_cue(sentence: str, *, minutes_context: bool = False) -> DirectiveC
     aside = _ASIDE.match(sentence)
     if aside:
         sentence = " " * aside.end() + sentence[aside.end() :]
+    postposed = _postposed_cue(sentence, minutes_context)
+    if postposed is not None:
+        return postposed
     if blocked(sentence) or bare_emphasis(sentence):
         return None
     direct = CUE_RULES[0][1].search(sentence)
@@ -530,7 +679,10 @@ _CONTINUED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("obligation", _STANDALONE_OBLIGATION),
     ("subjunctive", spelled(rf"{_B}(?:हो|हों|रहें){_SENTENCE_END}")),
     # "… सफाई व्यवस्था चुस्त-दुरुस्त रहे।", not the past of attendance ("… उपस्थित रहे") or of a habit ("… करते रहे")
-    ("subjunctive", spelled(rf"{_B}(?<!उपस्थित\s)(?<!मौजूद\s)(?<!शामिल\s)(?<!ते\s)(?<!ती\s)रहे{_SENTENCE_END}")),
+    (
+        "subjunctive",
+        spelled(rf"{_B}(?<!उपस्थित\s)(?<!मौजूद\s)(?<!शामिल\s)(?<!जुड़े\s)(?<!सम्मिलित\s)(?<!ते\s)(?<!ती\s)रहे{_SENTENCE_END}"),
+    ),
     ("imperative", spelled(_ANY_POLITE_PLURAL)),
     # not "होना है" (a state), a negated one ("… सूचना न मिलना है": a fact) nor an indirect question ("… पता होगा कि
     # क्या करना है")
@@ -597,9 +749,10 @@ _CUT_CUE = spelled(
 )
 # Or an addressee told, the cue not reached: "उन्होंने अधिकारियों को … व्यवस्था दुरूस्त रखने" (an agent, then को,
 # then a verbal noun ending the text; found in three linear steps).
-_CUT_VERBAL_NOUN = spelled(rf"{_B}{LETTERS}+(?:ने|नें){_CUT_END}")
+# "… सभी अधिकारियों से … पालन करने का": the verbal noun and its postposition, the cue not reached
+_CUT_VERBAL_NOUN = spelled(rf"{_B}{LETTERS}+(?:ने|नें)(?:\s+(?:का|के|की|हेतु))?{_CUT_END}")
 _CUT_AGENT = spelled(rf"(?:\s(?:ने|नें)|{_B}उन्होंने|{_B}उन्होने)\s")
-_CUT_TOLD = re.compile(r"\sको\s")
+_CUT_TOLD = re.compile(r"\s(?:को|से)\s")
 
 
 def cut_cue(sentence: str) -> DirectiveCue | None:

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 
 from extractors.directives import DirectiveCue, blocked, continued_obligation, directive_cue, line_cue
+from models.gazetteer import load_gazetteer
 from nlp.normalize import fold
+from nlp.patterns import LETTERS, WORD_START
 from nlp.sentences import TERMINATORS
-from nlp.vocab import is_in
+from nlp.vocab import alternation, column, is_in, spelled
 
 _WORD = re.compile(r"[\u0900-\u0963\u0966-\u097fA-Za-z0-9]+")
 # A body sentence that holds this share of the headline's content words repeats it.
@@ -22,12 +24,47 @@ def content_words(text: str) -> frozenset[str]:
     )
 
 
+# Inflections a headline and its body may write differently: "पूरे करें" / "पूरा कराने", "कामों" / "काम".
+_INFLECTION = re.compile(r"(?:ियों|ाओं|ाएं|ाएँ|ायें|ों|ें|एं|ाए|ाये|ने|ना|नी|ा|े|ी|ो)$")
+
+
 def _stem(word: str) -> str:
-    return word[:-2] if len(word) > 4 else word
+    stem = _INFLECTION.sub("", word)
+    return stem if len(stem) >= 2 else word
 
 
 # Where a headline's clauses part: a comma, a colon or visarga, a dash or bar between words.
 _HEADLINE_CLAUSE = re.compile(r"\s*(?:,|[:ः](?!\S)|\s[-–—|]|[-–—|]\s)\s*")
+# "… पूरी तैयारी-कलेक्टर राहत शिविरों में …": a dash glued to the post that signs a headline's clause ends it too.
+_GLUED_DASH = re.compile(r"(?<=[\u0900-\u097f])[-–](?=[\u0900-\u097f])")
+# A headline puts its verb before the object: "… निपटाएं लंबित मामले", "… रखें पूरी तैयारी", "… न हो देरी".
+_STEMS = alternation(column("imperative_stems"))
+_INVERTED_ORDER = spelled(
+    rf"{WORD_START}(?:(?:{_STEMS})(?:ें|ाएं|ाएँ|ायें|एं|एँ)|(?:न|नहीं)\s+(?:हो|हों|रहे|रहें))\s+(?:{LETTERS}+\s+){{0,2}}{LETTERS}+\s*$"
+)
+
+
+def _clauses(line: str) -> list[str]:
+    """The clauses of a headline: parts between its marks, each cut again where a glued dash signs it
+    (``…-कलेक्टर``)."""
+    out: list[str] = []
+    for part in _HEADLINE_CLAUSE.split(line):
+        start = 0
+        for dash in _GLUED_DASH.finditer(part):
+            signed = load_gazetteer().find(part[dash.end() : dash.end() + 40])
+            if signed and signed[0].start == 0:
+                out.append(part[start : dash.start()])
+                start = dash.end()
+        out.append(part[start:])
+    return out
+
+
+def _inverted_cue(clause: str) -> DirectiveCue | None:
+    """A headline clause whose imperative or prohibition stands before its last words (not blocked)."""
+    m = _INVERTED_ORDER.search(clause)
+    if m is None or blocked(clause):
+        return None
+    return DirectiveCue("imperative", m.start(), m.end(), 0.6)
 
 
 def headline_cue(line: str, bodies: list[str], whole: DirectiveCue | None = None) -> DirectiveCue | None:
@@ -38,34 +75,40 @@ def headline_cue(line: str, bodies: list[str], whole: DirectiveCue | None = None
     if blocked(line):
         return None  # "यह भी पढ़ें – …": a link to another story; the line's other blockers too
     directing = False
-    for clause in _HEADLINE_CLAUSE.split(line):
+    for clause in _clauses(line):
         clause = clause.strip()
         if len(clause.split()) < 3:
             continue
         found = directive_cue(clause + "।") or line_cue(clause)
+        # an inverted order is a weaker cue: the body's directions together must not hold its words
+        inverted = found is None and (found := _inverted_cue(clause)) is not None
         if found is None:
             continue
         directing = True
-        if not repeated_in(clause, bodies, line):
+        if not repeated_in(clause, bodies, line, spread=inverted):
             return found  # a directive of its own: no body sentence repeats this clause
     if directing or whole is None or repeated_in(line, bodies, line):
         return None
     return whole
 
 
-def repeated_in(clause: str, bodies: list[str], line: str) -> bool:
+def repeated_in(clause: str, bodies: list[str], line: str, *, spread: bool = False) -> bool:
     """Does one of ``bodies`` (sentences with a mark, not the headline ``line`` printed again) hold at least
-    ``REPEAT_SHARE`` of the clause's content words (by stem)?"""
+    ``REPEAT_SHARE`` of the clause's content words (by stem)? With ``spread``, the directing bodies together."""
     words = {_stem(w) for w in content_words(clause)}
     if not words:
         return True
     key = fold(" ".join(line.split()))
+    together: set[str] = set()
     for body in bodies:
         if fold(" ".join(body.split())) == key or body.rstrip()[-1:] not in TERMINATORS + ".":
             continue
-        if len(words & {_stem(w) for w in content_words(body)}) >= REPEAT_SHARE * len(words) and _directs(body):
+        shared = words & {_stem(w) for w in content_words(body)}
+        if len(shared) >= REPEAT_SHARE * len(words) and _directs(body):
             return True
-    return False
+        if spread and shared and _directs(body):
+            together |= shared
+    return len(together) >= REPEAT_SHARE * len(words)
 
 
 def _directs(body: str) -> bool:
