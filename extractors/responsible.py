@@ -14,15 +14,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from extractors.people import PersonMention
-from models.designations import find_phrases, fuzzy_head
+from models.designations import find_phrases, fuzzy_head, verbal_noun
 from models.gazetteer import Gazetteer
 from nlp.patterns import LETTERS, WORD_END, WORD_START
-from nlp.vocab import alternation, column, is_in, spelled
+from nlp.vocab import alternation, column, is_in, rows, spelled
 
+# "पटवारियों को पाबंद किया गया कि …": the words of a direction right after its addressee (addressee_directions.tsv).
+_DIRECTION_WORDS = alternation(column("addressee_directions"))
 _ADDRESSEE = spelled(
     r"(?<![\u0900-\u0963\u0966-\u097f.])(?P<np>(?:[\u0900-\u097f.]+\s+){0,3}?[\u0900-\u097f]+)\s+(?:को|से)\s+(?:भी\s+)?"
     r"(?:स्पष्ट\s+|सख्त\s+|कड़े\s+|कड़ी\s+|आवश्यक\s+|विशेष\s+|जरूरी\s+|ज़रूरी\s+|उचित\s+)?(?:दिशा-?\s*)?"
-    r"(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|आग्रह|अनुरोध|अपील|कहा|सलाह)"
+    rf"(?:{_DIRECTION_WORDS})"
 )
 # "जिले के …", "प्रदेश की …": the area the addressees serve, before them.
 _AREA_OF = r"(?:जिले|जनपद|ज़िले|प्रदेश|राज्य|मंडल|संभाग|प्रखंड|ब्लॉक|विकासखंड|तहसील|शहर|नगर)\s+(?:के|की)\s+"
@@ -61,7 +63,7 @@ _DIRECTED_LATER = spelled(
     # "पंचायत सचिवों को भवनों की सफाई पर भी जोर दिया": emphasis laid on them
     r"|^\s*को\s+(?:(?!\sकि\s)[^,।])*?\sपर\s+(?:भी\s+)?(?:विशेष\s+)?(?:जोर|ज़ोर)\s+(?:भी\s+)?दिया"
     # "कि सभी सचिवों को सत्र में उपस्थित रहना चाहिए": the dative subject of an obligation
-    r"|^\s*को\s+(?:(?!\sकि\s)[^,।]){0,160}?(?:ना|नी|ने)\s+(?:ही\s+)?(?:चाहिए|होगा|होगी|होंगे|पड़ेगा|पड़ेगी)"
+    r"|^\s*को\s+(?:(?!\sकि\s)[^,।]){0,160}?(?:ना|नी|ने)\s+(?:ही\s+)?(?:चाहिए|चाहिये|होगा|होगी|होंगे|होंगी|पड़ेगा|पड़ेगी|पड़ेंगे)"
 )
 _DIRECTED_LATER_LOOSE = spelled(
     r"\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s)[^,।])*?\s)?(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]+ने)\s+(?:भी\s+)?"
@@ -78,8 +80,8 @@ _DIRECTED_AFTER = spelled(
     # "अधिकारियों को दो टूक कहा", "… को संबोधित करते हुए कहा कि": the manner of speaking (address_manners.tsv)
     rf"(?:(?:{_SPOKEN})\s+)?|का\s+(?:भी\s+)?(?=आह्वान))"
     # "पदाधिकारियों को इससे संबंधित आवश्यक दिशा-निर्देश दिये": the topic pointed back at
-    r"(?:(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष|जरूरी|ज़रूरी|उचित)\s+)?(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|"
-    r"आग्रह|अनुरोध|अपील|कहा|चाहिए|जिम्मेदारी|दायित्व|सलाह|बताया\s+कि)"
+    rf"(?:(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष|जरूरी|ज़रूरी|उचित)\s+)?(?:दिशा-?\s*)?(?:{_DIRECTION_WORDS}|"
+    r"चाहिए|जिम्मेदारी|दायित्व|बताया\s+कि)"
 )
 
 
@@ -262,7 +264,18 @@ _HOLDER_EVENT = spelled(
 )
 # "… के साथ सहायक अभियंता ही उपस्थित रहें": an emphatic particle right after a bare phrase marks the subject.
 _EMPHATIC_SUBJECT = spelled(r"\s*(?:ही|स्वयं|खुद)\s+(?!(?:को|से|का|की|के|ने|में|पर|तक)(?![\u0900-\u0963\u0966-\u097f]))")
-_PATIENT_VERB = spelled(r"\s*(?:नियुक्त|तैनात|नामित|चिन्हित|प्रशिक्षित|सम्मानित|निलंबित|पुरस्कृत|आमंत्रित)" + WORD_END)
+_PATIENT = alternation(column("patient_words"))
+_PATIENT_VERB = spelled(rf"\s*(?:{_PATIENT})" + WORD_END)
+# "लापरवाह कर्मचारियों को नोटिस जारी करने के निर्देश", "नोडल अधिकारी को नामित करने के निर्देश": the dative is
+# acted on (patient_words.tsv), however the direction goes on.
+_PATIENT_DATIVE = spelled(
+    rf"\s*को\s+(?:भी\s+)?(?:{alternation([r[0] for r in rows('patient_words') if r[1:] == ('dative',)])})" + WORD_END
+)
+# "प्रत्येक प्रभारी चिकित्साधिकारी का दायित्व है कि …", "नोडल अधिकारी की जिम्मेदारी होगी": the one whose duty it is.
+_DUTY_OF = spelled(
+    r"\s*(?:का|की)\s+(?:यह\s+)?(?:भी\s+)?(?:दायित्व|जिम्मेदारी|ज़िम्मेदारी|कर्तव्य|जवाबदेही)\s+(?:भी\s+)?"
+    r"(?:है|होगा|होगी|रहेगा|रहेगी|हो)" + WORD_END
+)
 _APPOSITION_DIRECTED = spelled(
     rf"\s*,\s*(?:{LETTERS}+\s+){{0,4}}?(?:को|से)\s+(?:भी\s+)?(?:[^,।]{{0,160}}?(?:के|का|की|को)\s+(?:भी\s+)?)?"
     r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध)"
@@ -451,6 +464,7 @@ def _shared_heads(candidates: list[_Candidate], sentence: str) -> list[_Candidat
         whole = sentence[m.start("mod") : c.end]
         if (
             mod in _POSTPOSITIONS
+            or verbal_noun(mod)
             or mod.endswith(("ों", "ओं"))
             or is_in(mod, "np_stop")
             or is_in(mod, "phrase_stop")
@@ -572,6 +586,10 @@ def _acts(
         return False
     if _RELATIVE_SUBJECT.search(sentence[: c.start]) and _CORRELATIVE.match(after):
         return True  # "जो अधीक्षक … नहीं करते, वे … करें", "जिन विभागों के … हैं वह …": who the correlative binds
+    if _PATIENT_DATIVE.match(after):
+        return False
+    if _DUTY_OF.match(after):
+        return True
     if any(rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER)):
         return True
     if _GIVEN_TO.match(after) and _DIRECTION_NOUN.search(sentence[: c.start]):
@@ -773,7 +791,7 @@ def find_responsible(
         m = (
             None
             if decisions[i]
-            or any(rx.match(sentence, c.end) for rx in (_SOURCE_OF, _RECIPIENT_MODIFIER))
+            or any(rx.match(sentence, c.end) for rx in (_SOURCE_OF, _RECIPIENT_MODIFIER, _PATIENT_DATIVE))
             or _partner(sentence, c)
             else _DIRECTED_LATER_LOOSE.match(sentence, c.end)
         )
