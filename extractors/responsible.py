@@ -27,7 +27,7 @@ _ADDRESSEE = spelled(
     rf"(?:{_DIRECTION_WORDS})"
 )
 # "जिले के …", "प्रदेश की …": the area the addressees serve, before them.
-_AREA_OF = r"(?:जिले|जनपद|ज़िले|प्रदेश|राज्य|मंडल|संभाग|प्रखंड|ब्लॉक|विकासखंड|तहसील|शहर|नगर)\s+(?:के|की)\s+"
+_AREA_OF = r"(?:जिले|जिला|जनपद|ज़िले|प्रदेश|राज्य|मंडल|संभाग|प्रखंड|ब्लॉक|विकासखंड|तहसील|शहर|नगर)\s+(?:के|की)\s+"
 _AREA_OPENING = spelled("^" + _AREA_OF)
 # A list goes on after this member.
 _LIST_NEXT = re.compile(r"\s*(?:[,/]|(?:एवं|एवम्?|तथा|और|व)\s)")
@@ -52,7 +52,7 @@ _OBJECT_STRETCH = (
 _DIRECTED_LATER = spelled(
     rf"^\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:{_OBJECT_STRETCH}\s)?"
     r"(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]*ने)\s+(?:भी\s+)?"
-    rf"(?:(?:{_EMPTY_ADJ}|पूरी|पूर्ण|संपूर्ण)\s+){{0,2}}(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|जिम्मा|जिम्मेदारी|दायित्व|पाबंद|ताकीद|चेतावनी"
+    rf"(?:(?:{_EMPTY_ADJ}|पूरी|पूर्ण|संपूर्ण)\s+){{0,2}}(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|जिम्मा|जिम्मेदारी|दायित्व|पाबंद|ताकीद|चेतावनी|सलाह"
     # "कर्मचारियों को … के लिए प्रेरित किया" (they were urged), not "किसानों को … प्रेरित किया जाए" (they are to be urged)
     r"|प्रेरित(?!\s+(?:किया|किए|किये)\s+(?:जाए|जाएं|जाये|जायें|जाएगा|जाएंगे)|\s+करें|\s+करने)"
     r"|लक्ष्य\s+(?:भी\s+)?(?:दिया|दिए))"
@@ -159,13 +159,22 @@ def _singular(word: str) -> str:
 
 
 def _clean_np(np: str) -> str | None:
-    words = _AREA_OPENING.sub("", np).split()  # "जिले के विभागों के प्रमुखों से": the area is no part of the post
+    words = np.split()
     # keep the tail after the last stop word
     for i in range(len(words) - 1, -1, -1):
         if is_in(words[i], "np_stop"):
             words = words[i + 1 :]
             break
+    # "जिले के विभागों के प्रमुखों से", "उपायुक्त ने जिला के बागवानों से": the area is no part of the post
+    words = _AREA_OPENING.sub("", " ".join(words)).split()
     words = [w for w in words if not is_in(w, "drop_words")]
+    # "… व्यवस्था करने का सरकारी अस्पतालों को निर्देश": the action and its genitive stand before the addressee
+    for i in range(len(words) - 1, -1, -1):
+        if verbal_noun(words[i]):
+            words = words[i + 1 :]
+            if words and words[0] in ("का", "की", "के"):
+                words = words[1:]
+            break
     if not words or len(words) > 4 or words[-1].endswith(("ने", "नें")):
         return None  # "… करा लेने को कहा": a verbal noun, not an addressee
     words[-1] = _singular(words[-1])
@@ -179,7 +188,9 @@ _DIRECTING_VERB = spelled(r"[^।]{0,200}?(?:निर्देश|निर्�
 # "X से … करने को कहा", "X से … का अनुरोध किया": the request binds X many words later.
 _ASKED_LATER = spelled(
     r"\s*(?:\([^()]{0,60}\)\s*)?से\s+(?:भी\s+)?[^,।]{0,200}?(?:(?:ने|नें)\s+(?:(?:को|के\s+लिए)\s+)?(?:भी\s+)?कहा|"
-    r"(?:का|की|के)\s+(?:भी\s+)?(?:आग्रह|अनुरोध|अपील|अपेक्षा))"
+    r"(?:का|की|के)\s+(?:भी\s+)?(?:आग्रह|अनुरोध|अपील|अपेक्षा)"
+    # "अधिकारियों से समाधान के सुझाव मांगे", "… से रिपोर्ट तलब की": asked to give something
+    r"|\s(?:मांगी|मांगे|मांगा|माँगी|माँगे|माँगा|तलब))(?![\u0900-\u0963\u0966-\u097f])"
 )
 # "X के माध्यम से … उपलब्ध करा ली जाएं": the agent through whom it is done, as with द्वारा.
 _AGENT = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?(?:महोदय\s+)?(?:(?:के\s+)?द्वारा|के\s+माध्यम\s+से)" + WORD_END)
@@ -272,6 +283,8 @@ _PATIENT_VERB = spelled(rf"\s*(?:{_PATIENT})" + WORD_END)
 _PATIENT_DATIVE = spelled(
     rf"\s*को\s+(?:भी\s+)?(?:{alternation([r[0] for r in rows('patient_words') if r[1:] == ('dative',)])})" + WORD_END
 )
+# "राजस्व विभाग संबंधी शिकायतों", "पुलिस विषयक मामलों": what the matters are about, not who acts.
+_RELATED_TO = spelled(r"\s*(?:संबंधी|सम्बन्धी|सम्बंधी|विषयक)" + WORD_END)
 # "प्रत्येक प्रभारी चिकित्साधिकारी का दायित्व है कि …", "नोडल अधिकारी की जिम्मेदारी होगी": the one whose duty it is.
 _DUTY_OF = spelled(
     r"\s*(?:का|की)\s+(?:यह\s+)?(?:भी\s+)?(?:दायित्व|जिम्मेदारी|ज़िम्मेदारी|कर्तव्य|जवाबदेही)\s+(?:भी\s+)?"
@@ -319,7 +332,9 @@ _DIRECTING_CUE = spelled(r"निर्देश|निर्देशित|ह
 # "… के साथ (आयोजित) बैठक / वीडियो कॉन्फ्रेंस की और उन्हें … निर्देश दिया": those the meeting was held with,
 # when a pronoun dative after it points back at them (never by themselves: participants are not addressees).
 _MET_WITH = spelled(
-    r"\s+के\s+साथ\s+(?:[\u0900-\u097f]+\s+){0,2}?(?:बैठक|समीक्षा\s+बैठक|वीडियो\s+कॉन्फ्रेंस|वीडियो\s+कांफ्रेंस|वीडियो\s+कॉन्फ्रेंसिंग|वीसी|समीक्षा)"
+    r"(?:\s+के\s+साथ\s+(?:[\u0900-\u097f]+\s+){0,2}?(?:बैठक|समीक्षा\s+बैठक|वीडियो\s+कॉन्फ्रेंस|वीडियो\s+कांफ्रेंस|वीडियो\s+कॉन्फ्रेंसिंग|वीसी|समीक्षा)"
+    # "… मंत्रिमंडल और वरिष्ठ अधिकारियों की एक बैठक बुलाई और उन्हें …": the meeting of those met
+    r"|\s+की\s+(?:एक\s+)?(?:समीक्षा\s+|आपात\s+|विशेष\s+)?बैठक\s+(?:बुलाई|ली|की|आयोजित\s+की))"
     r"[^।]*?\s(?:उन्हें|उन्हे|उनसे|उनको|इन्हें|इन्हे|इनसे)\s"
 )
 _SLASH = re.compile(r"(?<=[\u0900-\u097f])/(?=[\u0900-\u097f])")
@@ -587,7 +602,7 @@ def _acts(
         return False
     if _RELATIVE_SUBJECT.search(sentence[: c.start]) and _CORRELATIVE.match(after):
         return True  # "जो अधीक्षक … नहीं करते, वे … करें", "जिन विभागों के … हैं वह …": who the correlative binds
-    if _PATIENT_DATIVE.match(after):
+    if _PATIENT_DATIVE.match(after) or _RELATED_TO.match(after):
         return False
     if _DUTY_OF.match(after):
         return True
@@ -622,6 +637,8 @@ def _acts(
         _CLAUSE_START.search(sentence[: c.start])
         or (head is not None and _CLAUSE_START.search(sentence[:head]))
         or _QUANTIFIED_AFTER_OBJECT.search(sentence[: c.start])
+        # "… उपलब्ध कराने के लिए नगर पालिका व नगर पंचायत … पूर्ण कराएं": the list after the purpose phrase
+        or (head is not None and _QUANTIFIED_AFTER_OBJECT.search(sentence[:head]))
         # "बकायेदारों पर तहसीलदार, पटवारी व अमीन कार्रवाई करें": a nominative list of known posts is a subject
         or list_known
     )
@@ -685,6 +702,31 @@ def _list_known(candidates: list[_Candidate], head: int | None, c: _Candidate) -
 _PARALLEL_DATIVE = spelled(
     r"\s*को\s+(?:(?![\u0900-\u097f]+(?:ने|कर|ते|ती)\s|(?:है|हैं|था|थे|गया|गई|गए|गये)\s)[^\s,।]+\s+){1,8}?(?:और|तथा|एवं|व)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?"
 )
+
+
+# What joins a second dative to the first as a member of its own clause ("A को … और B को …").
+_JOINS_BEFORE = spelled(r"(?:,|(?:और|तथा|एवं|व)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?)\s*$")
+_CLAUSE_BREAK = spelled(r"[,।;]|\sकि\s")
+
+
+def _recipients_after_addressee(candidates: list[_Candidate], decisions: list[bool | None], sentence: str) -> None:
+    """ "बैंकों को … योजनाओं में हितग्राहियों को लोन देने के निर्देश": a second dative in the clause of a
+    dative addressee, not joined to it by a conjunction, receives the action; it does not act. A post the
+    gazetteer knows stays (a direction to pass on names it: "बीडीओ को सचिवों को निर्देशित करने को कहा")."""
+    for i, c in enumerate(candidates):
+        if not decisions[i] or c.known or not sentence[c.end :].lstrip().startswith("को"):
+            continue
+        for j in range(i):
+            first = candidates[j]
+            gap = sentence[first.end : c.start]
+            if (
+                decisions[j]
+                and gap.lstrip().startswith(("को ", "से "))
+                and not _CLAUSE_BREAK.search(gap)
+                and not _JOINS_BEFORE.search(gap)
+            ):
+                decisions[i] = False
+                break
 
 
 def _parallel_datives(candidates: list[_Candidate], decisions: list[bool | None], sentence: str) -> None:
@@ -803,6 +845,7 @@ def find_responsible(
         gap = sentence[candidates[i - 1].end : candidates[i].start]
         if decisions[i] and decisions[i - 1] and _SECOND_DATIVE.fullmatch(gap) and candidates[i].body:
             decisions[i] = False
+    _recipients_after_addressee(candidates, decisions, sentence)
     _parallel_datives(candidates, decisions, sentence)
     _levels_listed(candidates, decisions, sentence)
     for c, acts in zip(candidates, decisions, strict=True):
