@@ -281,6 +281,8 @@ _PATIENT_VERB = spelled(rf"\s*(?:{_PATIENT})" + WORD_END)
 # "लापरवाह कर्मचारियों को नोटिस जारी करने के निर्देश", "नोडल अधिकारी को नामित करने के निर्देश": the dative is
 # acted on (patient_words.tsv), however the direction goes on.
 _PATIENT_DATIVE = spelled(
+    # "किसानों, महिलाओं और कमजोर वर्गों को प्राथमिकता देने …": the list the post opens, then its dative
+    r"(?:\s*(?:,|/|(?<=\s)(?:और|तथा|एवं|व)(?=\s))\s*[^\s,।]+(?:\s+[^\s,।]+){0,2}?)*"
     rf"\s*को\s+(?:भी\s+)?(?:{alternation([r[0] for r in rows('patient_words') if r[1:] == ('dative',)])})" + WORD_END
 )
 # "राजस्व विभाग संबंधी शिकायतों", "पुलिस विषयक मामलों": what the matters are about, not who acts.
@@ -516,12 +518,14 @@ def _list_of_bodies_follows(rest: list[_Candidate], c: _Candidate, sentence: str
 # "उपनिदेशक, मत्स्य …", "परियोजना अधिकारी, डूडा …": a branch or office word after a post and a comma.
 # (a comma glued to the word after it stands for a slash between list members: "अधिकारियों/उद्यान निरीक्षकों")
 _BRANCH_AFTER = spelled(rf"\s*,(?:\s+|(?<=\s,))(?P<word>{LETTERS}+)(?:-[0-9०-९]+)?(?=\s|[,।]|$)")
+# "अपर जिलाधिकारी प्रशासन को", "उपनिदेशक कृषि से": the branch word with no comma, right before a postposition.
+_BRANCH_BEFORE_CASE = spelled(rf"\s+(?P<word>{LETTERS}+)(?=\s+(?:को|से|ने|द्वारा)(?![\u0900-\u0963\u0966-\u097f]))")
 
 
 def _with_branch(c: _Candidate, sentence: str, starts: set[int]) -> None:
     """Widen a post over the branch word that follows it after a comma (``post_branches.tsv``), unless
     the word opens the next phrase (``उद्यान विभाग``)."""
-    m = _BRANCH_AFTER.match(sentence, c.end)
+    m = _BRANCH_AFTER.match(sentence, c.end) or _BRANCH_BEFORE_CASE.match(sentence, c.end)
     if m and not c.body and is_in(m["word"], "post_branches") and m.start("word") not in starts:
         c.designation = f"{c.designation}{sentence[c.end : m.end()]}".strip()
         c.end = m.end()
