@@ -25,8 +25,6 @@ _JOINER = {"एवं", "व"}  # "खंड विकास एवं पंच
 # "सभी विभागों को", "सम्बन्धित विभाग … करे": a bare body head after a quantifier names the bodies meant.
 _QUANTIFIERS = {"सभी", "समस्त", "संबंधित", "सम्बन्धित", "प्रत्येक", "जिन", "विभिन्न"}
 _ADDRESSED = re.compile(r"\s+(?:को|से)\s")
-# "कि केंद्र या बाह्य केंद्र व्यवस्थापक …": a bare head joined to what follows modifies the next post.
-_JOINED_AFTER = re.compile(r"\s*(?:,|(?:या|व|और|एवं|तथा)\s)")
 
 
 def _bare_body_named(text: str, m: re.Match[str], head: str) -> bool:
@@ -34,11 +32,6 @@ def _bare_body_named(text: str, m: re.Match[str], head: str) -> bool:
     before = text[max(0, m.start() - 20) : m.start()].split()
     if before and before[-1] in _QUANTIFIERS:
         return True
-    if before and before[-1] == "कि" and not _ADDRESSED.match(text, m.end()) and not _JOINED_AFTER.match(text, m.end()):
-        # "कहा कि समिति प्रत्येक माह … विचार करेगी": the subject of the clause; not "कि राज्य गुणवत्ता समन्वयक …",
-        # a modifier of the post a few words on
-        following = _heads()[0].search(text, m.end())
-        return following is None or len(text[m.end() : following.start()].split()) > 3
     return m.group(0) != head and bool(_ADDRESSED.match(text, m.end()))
 
 
