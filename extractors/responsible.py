@@ -14,18 +14,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from extractors.people import PersonMention
-from models.designations import find_phrases, fuzzy_head
+from models.designations import find_phrases, fuzzy_head, verbal_noun
 from models.gazetteer import Gazetteer
 from nlp.patterns import LETTERS, WORD_END, WORD_START
-from nlp.vocab import alternation, column, is_in, spelled
+from nlp.vocab import alternation, column, is_in, rows, spelled
 
+# "पटवारियों को पाबंद किया गया कि …": the words of a direction right after its addressee (addressee_directions.tsv).
+_DIRECTION_WORDS = alternation(column("addressee_directions"))
 _ADDRESSEE = spelled(
     r"(?<![\u0900-\u0963\u0966-\u097f.])(?P<np>(?:[\u0900-\u097f.]+\s+){0,3}?[\u0900-\u097f]+)\s+(?:को|से)\s+(?:भी\s+)?"
     r"(?:स्पष्ट\s+|सख्त\s+|कड़े\s+|कड़ी\s+|आवश्यक\s+|विशेष\s+|जरूरी\s+|ज़रूरी\s+|उचित\s+)?(?:दिशा-?\s*)?"
-    r"(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|आग्रह|अनुरोध|अपील|कहा|सलाह)"
+    rf"(?:{_DIRECTION_WORDS})"
 )
 # "जिले के …", "प्रदेश की …": the area the addressees serve, before them.
-_AREA_OF = r"(?:जिले|जनपद|ज़िले|प्रदेश|राज्य|मंडल|संभाग|प्रखंड|ब्लॉक|विकासखंड|तहसील|शहर|नगर)\s+(?:के|की)\s+"
+_AREA_OF = r"(?:जिले|जिला|जनपद|ज़िले|प्रदेश|राज्य|मंडल|संभाग|प्रखंड|ब्लॉक|विकासखंड|तहसील|शहर|नगर)\s+(?:के|की)\s+"
 _AREA_OPENING = spelled("^" + _AREA_OF)
 # A list goes on after this member.
 _LIST_NEXT = re.compile(r"\s*(?:[,/]|(?:एवं|एवम्?|तथा|और|व)\s)")
@@ -50,7 +52,9 @@ _OBJECT_STRETCH = (
 _DIRECTED_LATER = spelled(
     rf"^\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:{_OBJECT_STRETCH}\s)?"
     r"(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]*ने)\s+(?:भी\s+)?"
-    rf"(?:(?:{_EMPTY_ADJ}|पूरी|पूर्ण|संपूर्ण)\s+){{0,2}}(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|जिम्मा|जिम्मेदारी|दायित्व|पाबंद|ताकीद|चेतावनी"
+    # "अधिकारियों को तेजी लाने के दिए निर्देश": a headline puts the verb before the noun
+    r"(?:(?:दिए|दिये|दी|दिया)\s+)?"
+    rf"(?:(?:{_EMPTY_ADJ}|पूरी|पूर्ण|संपूर्ण)\s+){{0,2}}(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|जिम्मा|जिम्मेदारी|दायित्व|पाबंद|ताकीद|चेतावनी|सलाह"
     # "कर्मचारियों को … के लिए प्रेरित किया" (they were urged), not "किसानों को … प्रेरित किया जाए" (they are to be urged)
     r"|प्रेरित(?!\s+(?:किया|किए|किये)\s+(?:जाए|जाएं|जाये|जायें|जाएगा|जाएंगे)|\s+करें|\s+करने)"
     r"|लक्ष्य\s+(?:भी\s+)?(?:दिया|दिए))"
@@ -58,10 +62,10 @@ _DIRECTED_LATER = spelled(
     # (verbal noun) in between whose object the dative could be
     r"|^\s*को\s+(?:(?![\u0900-\u097f]+ने\s)[^,।]){0,80}?\s(?:को\s+लेकर|के\s+(?:संबंध|सम्बन्ध|बारे|संदर्भ)\s+में)\s+"
     rf"(?:भी\s+)?(?:(?:{_EMPTY_ADJ})\s+){{0,2}}(?:दिशा-?\s*)?(?:निर्देश|निर्देशित)"
-    # "पंचायत सचिवों को भवनों की सफाई पर भी जोर दिया": emphasis laid on them
-    r"|^\s*को\s+(?:(?!\sकि\s)[^,।])*?\sपर\s+(?:भी\s+)?(?:विशेष\s+)?(?:जोर|ज़ोर)\s+(?:भी\s+)?दिया"
+    # "पंचायत सचिवों को भवनों की सफाई पर भी जोर दिया", "… को संबोधित करते हुए … पर बल दिया": emphasis laid on them
+    r"|^\s*को\s+(?:(?!\sकि\s)[^,।])*?\sपर\s+(?:भी\s+)?(?:विशेष\s+)?(?:जोर|ज़ोर|बल)\s+(?:भी\s+)?दिया"
     # "कि सभी सचिवों को सत्र में उपस्थित रहना चाहिए": the dative subject of an obligation
-    r"|^\s*को\s+(?:(?!\sकि\s)[^,।]){0,160}?(?:ना|नी|ने)\s+(?:ही\s+)?(?:चाहिए|होगा|होगी|होंगे|पड़ेगा|पड़ेगी)"
+    r"|^\s*को\s+(?:(?!\sकि\s)[^,।]){0,160}?(?:ना|नी|ने)\s+(?:ही\s+)?(?:चाहिए|चाहिये|होगा|होगी|होंगे|होंगी|पड़ेगा|पड़ेगी|पड़ेंगे)"
 )
 _DIRECTED_LATER_LOOSE = spelled(
     r"\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s)[^,।])*?\s)?(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]+ने)\s+(?:भी\s+)?"
@@ -74,12 +78,16 @@ _DIRECTED_AFTER = spelled(
     r"^\s*के\s+(?:निर्देशित\s+(?:भी\s+)?(?:किया|किए|किये|करते)|(?:दिशा-?\s*)?निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)"
     r"(?:\s+(?:गए|गये|गया))?\s*,?\s*कि\s)"
     # "संबंधित अधिकारियों को यह भी निर्देशित किया कि …": the direction announced by a demonstrative
+    # "… अधिकारी राजस्व को इस संबंध में निर्देशित किया": the topic pointed back at before the verb
     r"|^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:को|से)\s+(?:(?:यह|ये)\s+)?(?:भी\s+)?"
+    r"(?:इस\s+(?:संबंध|सम्बन्ध|सम्बंध|बारे|विषय)\s+में\s+(?:भी\s+)?)?"
+    # "पटवारियों को किया पाबंद", "सचिवों को दी हिदायत": a headline puts the verb first
+    r"(?:(?:किया|किए|किये|दी|दिए|दिये|दिया)\s+)?"
     # "अधिकारियों को दो टूक कहा", "… को संबोधित करते हुए कहा कि": the manner of speaking (address_manners.tsv)
     rf"(?:(?:{_SPOKEN})\s+)?|का\s+(?:भी\s+)?(?=आह्वान))"
     # "पदाधिकारियों को इससे संबंधित आवश्यक दिशा-निर्देश दिये": the topic pointed back at
-    r"(?:(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष|जरूरी|ज़रूरी|उचित)\s+)?(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|अपेक्षा|आह्वान|"
-    r"आग्रह|अनुरोध|अपील|कहा|चाहिए|जिम्मेदारी|दायित्व|सलाह|बताया\s+कि)"
+    rf"(?:(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष|जरूरी|ज़रूरी|उचित)\s+)?(?:दिशा-?\s*)?(?:{_DIRECTION_WORDS}|"
+    r"चाहिए|जिम्मेदारी|दायित्व|बताया\s+कि)"
 )
 
 
@@ -157,13 +165,22 @@ def _singular(word: str) -> str:
 
 
 def _clean_np(np: str) -> str | None:
-    words = _AREA_OPENING.sub("", np).split()  # "जिले के विभागों के प्रमुखों से": the area is no part of the post
+    words = np.split()
     # keep the tail after the last stop word
     for i in range(len(words) - 1, -1, -1):
         if is_in(words[i], "np_stop"):
             words = words[i + 1 :]
             break
+    # "जिले के विभागों के प्रमुखों से", "उपायुक्त ने जिला के बागवानों से": the area is no part of the post
+    words = _AREA_OPENING.sub("", " ".join(words)).split()
     words = [w for w in words if not is_in(w, "drop_words")]
+    # "… व्यवस्था करने का सरकारी अस्पतालों को निर्देश": the action and its genitive stand before the addressee
+    for i in range(len(words) - 1, -1, -1):
+        if verbal_noun(words[i]):
+            words = words[i + 1 :]
+            if words and words[0] in ("का", "की", "के"):
+                words = words[1:]
+            break
     if not words or len(words) > 4 or words[-1].endswith(("ने", "नें")):
         return None  # "… करा लेने को कहा": a verbal noun, not an addressee
     words[-1] = _singular(words[-1])
@@ -172,11 +189,14 @@ def _clean_np(np: str) -> str | None:
 
 
 # "X द्वारा … के निर्देश दिए गए": X directs; "X द्वारा … किया जाएगा": X acts.
-_DIRECTING_VERB = spelled(r"[^।]{0,200}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा\s|कहा$|अपेक्षा)")
+# "पशुपालन मंत्री द्वारा … पशुपालकों से … कराने की अपील की": a request too
+_DIRECTING_VERB = spelled(r"[^।]{0,200}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा\s|कहा$|अपेक्षा|अपील|आग्रह|अनुरोध|आह्वान)")
 # "X से … करने को कहा", "X से … का अनुरोध किया": the request binds X many words later.
 _ASKED_LATER = spelled(
     r"\s*(?:\([^()]{0,60}\)\s*)?से\s+(?:भी\s+)?[^,।]{0,200}?(?:(?:ने|नें)\s+(?:(?:को|के\s+लिए)\s+)?(?:भी\s+)?कहा|"
-    r"(?:का|की|के)\s+(?:भी\s+)?(?:आग्रह|अनुरोध|अपील|अपेक्षा))"
+    r"(?:का|की|के)\s+(?:भी\s+)?(?:आग्रह|अनुरोध|अपील|अपेक्षा)"
+    # "अधिकारियों से समाधान के सुझाव मांगे", "… से रिपोर्ट तलब की": asked to give something
+    r"|\s(?:मांगी|मांगे|मांगा|माँगी|माँगे|माँगा|तलब))(?![\u0900-\u0963\u0966-\u097f])"
 )
 # "X के माध्यम से … उपलब्ध करा ली जाएं": the agent through whom it is done, as with द्वारा.
 _AGENT = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?(?:महोदय\s+)?(?:(?:के\s+)?द्वारा|के\s+माध्यम\s+से)" + WORD_END)
@@ -262,7 +282,22 @@ _HOLDER_EVENT = spelled(
 )
 # "… के साथ सहायक अभियंता ही उपस्थित रहें": an emphatic particle right after a bare phrase marks the subject.
 _EMPHATIC_SUBJECT = spelled(r"\s*(?:ही|स्वयं|खुद)\s+(?!(?:को|से|का|की|के|ने|में|पर|तक)(?![\u0900-\u0963\u0966-\u097f]))")
-_PATIENT_VERB = spelled(r"\s*(?:नियुक्त|तैनात|नामित|चिन्हित|प्रशिक्षित|सम्मानित|निलंबित|पुरस्कृत|आमंत्रित)" + WORD_END)
+_PATIENT = alternation(column("patient_words"))
+_PATIENT_VERB = spelled(rf"\s*(?:{_PATIENT})" + WORD_END)
+# "लापरवाह कर्मचारियों को नोटिस जारी करने के निर्देश", "नोडल अधिकारी को नामित करने के निर्देश": the dative is
+# acted on (patient_words.tsv), however the direction goes on.
+_PATIENT_DATIVE = spelled(
+    # "किसानों, महिलाओं और कमजोर वर्गों को प्राथमिकता देने …": the list the post opens, then its dative
+    r"(?:\s*(?:,|/|(?<=\s)(?:और|तथा|एवं|व)(?=\s))\s*[^\s,।]+(?:\s+[^\s,।]+){0,2}?)*"
+    rf"\s*को\s+(?:भी\s+)?(?:{alternation([r[0] for r in rows('patient_words') if r[1:] == ('dative',)])})" + WORD_END
+)
+# "राजस्व विभाग संबंधी शिकायतों", "पुलिस विषयक मामलों": what the matters are about, not who acts.
+_RELATED_TO = spelled(r"\s*(?:संबंधी|सम्बन्धी|सम्बंधी|विषयक)" + WORD_END)
+# "प्रत्येक प्रभारी चिकित्साधिकारी का दायित्व है कि …", "नोडल अधिकारी की जिम्मेदारी होगी": the one whose duty it is.
+_DUTY_OF = spelled(
+    r"\s*(?:का|की)\s+(?:यह\s+)?(?:भी\s+)?(?:दायित्व|जिम्मेदारी|ज़िम्मेदारी|कर्तव्य|जवाबदेही)\s+(?:भी\s+)?"
+    r"(?:है|होगा|होगी|रहेगा|रहेगी|हो)" + WORD_END
+)
 _APPOSITION_DIRECTED = spelled(
     rf"\s*,\s*(?:{LETTERS}+\s+){{0,4}}?(?:को|से)\s+(?:भी\s+)?(?:[^,।]{{0,160}}?(?:के|का|की|को)\s+(?:भी\s+)?)?"
     r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध)"
@@ -305,7 +340,9 @@ _DIRECTING_CUE = spelled(r"निर्देश|निर्देशित|ह
 # "… के साथ (आयोजित) बैठक / वीडियो कॉन्फ्रेंस की और उन्हें … निर्देश दिया": those the meeting was held with,
 # when a pronoun dative after it points back at them (never by themselves: participants are not addressees).
 _MET_WITH = spelled(
-    r"\s+के\s+साथ\s+(?:[\u0900-\u097f]+\s+){0,2}?(?:बैठक|समीक्षा\s+बैठक|वीडियो\s+कॉन्फ्रेंस|वीडियो\s+कांफ्रेंस|वीडियो\s+कॉन्फ्रेंसिंग|वीसी|समीक्षा)"
+    r"(?:\s+के\s+साथ\s+(?:[\u0900-\u097f]+\s+){0,2}?(?:बैठक|समीक्षा\s+बैठक|वीडियो\s+कॉन्फ्रेंस|वीडियो\s+कांफ्रेंस|वीडियो\s+कॉन्फ्रेंसिंग|वीसी|समीक्षा)"
+    # "… मंत्रिमंडल और वरिष्ठ अधिकारियों की एक बैठक बुलाई और उन्हें …": the meeting of those met
+    r"|\s+की\s+(?:एक\s+)?(?:समीक्षा\s+|आपात\s+|विशेष\s+)?बैठक\s+(?:बुलाई|ली|की|आयोजित\s+की))"
     r"[^।]*?\s(?:उन्हें|उन्हे|उनसे|उनको|इन्हें|इन्हे|इनसे)\s"
 )
 _SLASH = re.compile(r"(?<=[\u0900-\u097f])/(?=[\u0900-\u097f])")
@@ -451,6 +488,7 @@ def _shared_heads(candidates: list[_Candidate], sentence: str) -> list[_Candidat
         whole = sentence[m.start("mod") : c.end]
         if (
             mod in _POSTPOSITIONS
+            or verbal_noun(mod)
             or mod.endswith(("ों", "ओं"))
             or is_in(mod, "np_stop")
             or is_in(mod, "phrase_stop")
@@ -486,12 +524,14 @@ def _list_of_bodies_follows(rest: list[_Candidate], c: _Candidate, sentence: str
 # "उपनिदेशक, मत्स्य …", "परियोजना अधिकारी, डूडा …": a branch or office word after a post and a comma.
 # (a comma glued to the word after it stands for a slash between list members: "अधिकारियों/उद्यान निरीक्षकों")
 _BRANCH_AFTER = spelled(rf"\s*,(?:\s+|(?<=\s,))(?P<word>{LETTERS}+)(?:-[0-9०-९]+)?(?=\s|[,।]|$)")
+# "अपर जिलाधिकारी प्रशासन को", "उपनिदेशक कृषि से": the branch word with no comma, right before a postposition.
+_BRANCH_BEFORE_CASE = spelled(rf"\s+(?P<word>{LETTERS}+)(?=\s+(?:को|से|ने|द्वारा)(?![\u0900-\u0963\u0966-\u097f]))")
 
 
 def _with_branch(c: _Candidate, sentence: str, starts: set[int]) -> None:
     """Widen a post over the branch word that follows it after a comma (``post_branches.tsv``), unless
     the word opens the next phrase (``उद्यान विभाग``)."""
-    m = _BRANCH_AFTER.match(sentence, c.end)
+    m = _BRANCH_AFTER.match(sentence, c.end) or _BRANCH_BEFORE_CASE.match(sentence, c.end)
     if m and not c.body and is_in(m["word"], "post_branches") and m.start("word") not in starts:
         c.designation = f"{c.designation}{sentence[c.end : m.end()]}".strip()
         c.end = m.end()
@@ -572,6 +612,10 @@ def _acts(
         return False
     if _RELATIVE_SUBJECT.search(sentence[: c.start]) and _CORRELATIVE.match(after):
         return True  # "जो अधीक्षक … नहीं करते, वे … करें", "जिन विभागों के … हैं वह …": who the correlative binds
+    if _PATIENT_DATIVE.match(after) or _RELATED_TO.match(after):
+        return False
+    if _DUTY_OF.match(after):
+        return True
     if any(rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER)):
         return True
     if _GIVEN_TO.match(after) and _DIRECTION_NOUN.search(sentence[: c.start]):
@@ -603,6 +647,8 @@ def _acts(
         _CLAUSE_START.search(sentence[: c.start])
         or (head is not None and _CLAUSE_START.search(sentence[:head]))
         or _QUANTIFIED_AFTER_OBJECT.search(sentence[: c.start])
+        # "… उपलब्ध कराने के लिए नगर पालिका व नगर पंचायत … पूर्ण कराएं": the list after the purpose phrase
+        or (head is not None and _QUANTIFIED_AFTER_OBJECT.search(sentence[:head]))
         # "बकायेदारों पर तहसीलदार, पटवारी व अमीन कार्रवाई करें": a nominative list of known posts is a subject
         or list_known
     )
@@ -666,6 +712,31 @@ def _list_known(candidates: list[_Candidate], head: int | None, c: _Candidate) -
 _PARALLEL_DATIVE = spelled(
     r"\s*को\s+(?:(?![\u0900-\u097f]+(?:ने|कर|ते|ती)\s|(?:है|हैं|था|थे|गया|गई|गए|गये)\s)[^\s,।]+\s+){1,8}?(?:और|तथा|एवं|व)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?"
 )
+
+
+# What joins a second dative to the first as a member of its own clause ("A को … और B को …").
+_JOINS_BEFORE = spelled(r"(?:,|(?:और|तथा|एवं|व)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?)\s*$")
+_CLAUSE_BREAK = spelled(r"[,।;]|\sकि\s")
+
+
+def _recipients_after_addressee(candidates: list[_Candidate], decisions: list[bool | None], sentence: str) -> None:
+    """ "बैंकों को … योजनाओं में हितग्राहियों को लोन देने के निर्देश": a second dative in the clause of a
+    dative addressee, not joined to it by a conjunction, receives the action; it does not act. A post the
+    gazetteer knows stays (a direction to pass on names it: "बीडीओ को सचिवों को निर्देशित करने को कहा")."""
+    for i, c in enumerate(candidates):
+        if not decisions[i] or c.known or not sentence[c.end :].lstrip().startswith("को"):
+            continue
+        for j in range(i):
+            first = candidates[j]
+            gap = sentence[first.end : c.start]
+            if (
+                decisions[j]
+                and gap.lstrip().startswith(("को ", "से "))
+                and not _CLAUSE_BREAK.search(gap)
+                and not _JOINS_BEFORE.search(gap)
+            ):
+                decisions[i] = False
+                break
 
 
 def _parallel_datives(candidates: list[_Candidate], decisions: list[bool | None], sentence: str) -> None:
@@ -773,7 +844,7 @@ def find_responsible(
         m = (
             None
             if decisions[i]
-            or any(rx.match(sentence, c.end) for rx in (_SOURCE_OF, _RECIPIENT_MODIFIER))
+            or any(rx.match(sentence, c.end) for rx in (_SOURCE_OF, _RECIPIENT_MODIFIER, _PATIENT_DATIVE))
             or _partner(sentence, c)
             else _DIRECTED_LATER_LOOSE.match(sentence, c.end)
         )
@@ -784,6 +855,7 @@ def find_responsible(
         gap = sentence[candidates[i - 1].end : candidates[i].start]
         if decisions[i] and decisions[i - 1] and _SECOND_DATIVE.fullmatch(gap) and candidates[i].body:
             decisions[i] = False
+    _recipients_after_addressee(candidates, decisions, sentence)
     _parallel_datives(candidates, decisions, sentence)
     _levels_listed(candidates, decisions, sentence)
     for c, acts in zip(candidates, decisions, strict=True):

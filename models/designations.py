@@ -62,7 +62,8 @@ def plural_forms(word: str) -> list[str]:
     if re.search("[\u093e-\u094c]$", word):
         return []
     # "बैंकर्स", "कलेक्टर्स": an English head keeps the English plural -s
-    return [word + "ों", word + "ें", word + "गण", word + "्स"]
+    # "बैंको को", "विभागो से": the oblique plural with its anusvara lost in typing
+    return [word + "ों", word + "ें", word + "गण", word + "्स", word + "ो"]
 
 
 @lru_cache(maxsize=1)
@@ -134,7 +135,14 @@ def _stops(word: str) -> bool:
         or is_in(word, "np_stop")
         or is_in(word, "drop_words")
         or word[0].isdigit()
+        or verbal_noun(word)
     )
+
+
+def verbal_noun(word: str) -> bool:
+    """Is ``word`` an oblique verbal noun (``हटाने``, ``करनें``)? In "मलबा हटाने व जल संस्थान को" it ends the
+    action before the post and is never a modifier of it."""
+    return len(word) > 3 and word.endswith(("ने", "नें"))
 
 
 def find_phrases(text: str) -> list[Phrase]:

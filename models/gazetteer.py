@@ -108,7 +108,22 @@ class Gazetteer:
                     singular,
                 )
             )
-        return out
+        for m in _solid_posts().finditer(text):
+            if not any(x.start < m.end() and m.start() < x.end for x in out):
+                word = m.group(0)
+                out.append(Mention(m.start(), m.end(), word, word, _solid_canonical(m["end"]), False, word))
+        return sorted(out, key=lambda x: x.start)
+
+
+@lru_cache(maxsize=1)
+def _solid_posts() -> re.Pattern[str]:
+    """One solid word ending in a post (``रेलमंत्री``): ``solid_posts.tsv``."""
+    ends = "|".join(re.escape(r[0]) for r in rows("solid_posts") if r and r[0])
+    return re.compile(_WORD_START + r"[\u0900-\u0963\u0971-\u097f]{2,}(?P<end>" + ends + ")" + _WORD_END)
+
+
+def _solid_canonical(end: str) -> str:
+    return next((r[1] for r in rows("solid_posts") if r[0] == end and len(r) > 1), end)
 
 
 @lru_cache(maxsize=1)
