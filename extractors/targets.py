@@ -15,9 +15,11 @@ _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _SCALE = "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
 # number words from two up count things ("पांच महिलाओं"); "एक" is an article as often as a number
 _COUNT_WORD = "|".join(sorted((w for w, n in NUMBER_WORDS.items() if n >= 2), key=len, reverse=True))
-# "शत-प्रतिशत", "शत फीसद": a hundred per cent, in any word for per cent (units.tsv)
+# "शत-प्रतिशत", "शत फीसद", "सद फ़ीसद" (Urdu): a hundred per cent, in any word for per cent (units.tsv)
 _PERCENT = alternation([w for w, unit, *_ in rows("units") if unit == "%" and w[0].isalpha()])
-_HUNDRED = re.compile(rf"(?<![\u0900-\u0963\u0966-\u097f])शत्?\s*[-–]?\s*(?:{_PERCENT})(?![\u0900-\u0963\u0966-\u097f])")
+_HUNDRED = re.compile(
+    rf"(?<![\u0900-\u0963\u0966-\u097f])(?:शत्?|सद)\s*[-–]?\s*(?:{_PERCENT})(?![\u0900-\u0963\u0966-\u097f])"
+)
 _QUANTITY = re.compile(
     rf"(?:₹\s*)?(?P<num>{AMOUNT})\s*(?P<unit>{_UNIT})?"
     rf"(?:\s+(?P<per>मासिक|प्रतिमाह|प्रति\s+माह|वार्षिक|प्रतिवर्ष|प्रतिदिन|प्रति\s+दिन))?(?![\u0900-\u0963\u0966-\u097f0-9])"
@@ -69,6 +71,7 @@ _EACH = re.compile(rf"(?<![\u0900-\u0963\u0966-\u097f])(?:हर|प्रत्
 # "each" of places ("हर गांव में एक नोडल अधिकारी") it stays an article.
 _EACH_REACH = 80  # characters between the "each" and the count, in one clause
 _CLAUSE_END = re.compile(r"[,;।|]")
+_UNTIL = re.compile(rf"{LETTERS}+\s+तक(?![\u0900-\u0963\u0966-\u097f])")
 # "एक" before a noun is an article unless a period makes it a rate (digits "1-1" are always a number)
 _ARTICLE = "एक"
 # A verb form after the noun ends the phrase ("दो नए तालाब खुदवाए जाएं"); "एक-एक कर" (one by one) counts nothing.
@@ -140,6 +143,8 @@ def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str
             continue
         kept = _noun_phrase(m["what"].split())
         kept = kept[:1] if kept and kept[0] in _UNITS else kept  # "कम से कम 500 एमटी": the unit ends it
+        if kept and all(is_in(w, "duration_units") for w in kept) and _UNTIL.match(sentence, m.start("what")):
+            continue  # "लगभग 4 घंटे तक चली": how long something lasts, no goal
         text = sentence[m.start() : m.start("what")] + " ".join(kept)
         out.append({"text": text.strip(), "value": parse_amount(m["num"]), "unit": kept[-1] if kept else None})
         taken.append((m.start(), m.start() + len(text)))

@@ -81,8 +81,10 @@ _NEXT_MONTH = re.compile(r"(?:अगले|आगामी)\s+(?:माह|म�
 _FY_END = re.compile(
     r"(?:(?:इस|चालू|वर्तमान)\s+)?वित्तीय\s+वर्ष\s+(?:\d{4}-\d{2,4}\s+)?(?:के\s+(?:अंत|अन्त|समापन)\s+)?(?:तक|से\s+पूर्व)"
 )
+# "15 दिन में", "72 घंटे के भीतर": by when. A bare count with तक is how long, not by when: "बैठक 4 घंटे तक
+# चली", "एक घंटे तक खुले रखें", "तीन माह तक का राशन" ("अगले 7 दिन तक" is _NEXT_PERIOD's).
 _IN_DAYS = re.compile(
-    rf"{_W}(?P<n>{_D}{{1,3}}|{NUMBER_WORD})\s+(?P<unit>{_UNIT})\s*(?:के\s+(?:भीतर|अंदर|अन्दर|अंतर्गत|अन्तर्गत)|में|तक|की\s+(?:समय-?सीमा|समयावधि|अवधि)\s+में)"
+    rf"{_W}(?P<n>{_D}{{1,3}}|{NUMBER_WORD})\s+(?P<unit>{_UNIT})\s*(?:के\s+(?:भीतर|अंदर|अन्दर|अंतर्गत|अन्तर्गत)|में|की\s+(?:समय-?सीमा|समयावधि|अवधि)\s+में)"
 )
 # "अगले 7 दिन सीमांकन सप्ताह चलाएं", "आगामी दो सप्ताह में": the next so many days from the meeting.
 _NEXT_PERIOD = re.compile(
@@ -102,16 +104,29 @@ _SOON = re.compile(rf"{_W}{_SOON_WORDS}{_E}")
 # "निर्धारित समय सीमा के भीतर", "जल्द से जल्द समय सीमा में", "समय रहते": a time limit the sentence does not date.
 _LIMIT_WORDS = {
     role: [r[0] for r in rows("time_limit_words") if r[1:2] == (role,)]
-    for role in ("limit", "modifier", "after_modifier", "alone")
+    for role in ("limit", "modifier", "after_modifier", "alone", "on_time_modifier")
 }
 _TIME_LIMIT = re.compile(
     rf"{_W}(?:{_SOON_WORDS}\s+)?(?:(?:{alternation(_LIMIT_WORDS['modifier'])})\s+)?"
     rf"(?:{alternation(_LIMIT_WORDS['limit'])})\s+(?:के\s+(?:भीतर|अंदर|अन्दर|अंतर्गत|अन्तर्गत)|में){_E}"
     # "निर्धारित तिथि तक", "तय समय में": a date or time word is a limit only after a modifier
     rf"|{_W}(?:{alternation(_LIMIT_WORDS['modifier'])})\s+(?:{alternation(_LIMIT_WORDS['after_modifier'])})"
+    rf"(?:\s+(?:एवं|और|व|तथा)\s+(?:{alternation(_LIMIT_WORDS['after_modifier'])}))?"  # "नियत तिथि एवं समय तक"
     rf"\s+(?:के\s+(?:भीतर|अंदर|अन्दर|अंतर्गत|अन्तर्गत)|में|तक|से\s+(?:पूर्व|पहले)){_E}"
     rf"|{_W}(?:{alternation(_LIMIT_WORDS['alone'])}){_E}"
 )
+# "समय पर", "सही समय पर", "समय से", "तय तिथि पर", "नियत तिथि एवं समय पर": on time, a limit the sentence does
+# not date; not after a word that makes it the time of something else ("ट्रेनों के नियत समय पर", "लंबे समय
+# से" how long; "समय-समय पर" how often).
+_ON_TIME_WORDS = {r: [w[0] for w in rows("time_limit_words") if w[1:2] == (r,)] for r in ("on_time", "not_on_time")}
+_FIXED = alternation(_LIMIT_WORDS["modifier"])
+_FIXED_WHEN = alternation(_LIMIT_WORDS["after_modifier"])
+_ON_TIME = re.compile(
+    rf"{_W}(?:(?:{_FIXED}|{alternation(_LIMIT_WORDS['on_time_modifier'])})\s+)?"
+    rf"(?:{alternation(_ON_TIME_WORDS['on_time'])}){_E}(?!\s+(?:पहले|पूर्व))"  # "समय से पहले": ahead of time
+    rf"|{_W}(?:{_FIXED})\s+(?:{_FIXED_WHEN})(?:\s+(?:एवं|और|व|तथा)\s+(?:{_FIXED_WHEN}))?\s+पर{_E}"
+)
+_WORD_BEFORE = re.compile(rf"({LETTERS}+)[\s\-–]*$")
 _NEXT_MEETING = re.compile(r"(?:आगामी|अगली)\s+(?:समीक्षा\s+|मासिक\s+)?बैठक\s+(?:से\s+पूर्व|से\s+पहले|तक|के\s+पूर्व|में)")
 # "छठ पर्व से पूर्व", "मानसून से पहले": before an event whose date the sentence does not give (unresolved).
 _EVENT_GENERIC = alternation([v for r in rows("event_words") if r[1:2] == ("generic",) for v in (r[0], fold(r[0]))])
@@ -140,7 +155,11 @@ _DAILY_LIMIT = re.compile(
 _BARE_WEEKDAY_BY = re.compile(rf"{_W}(?<!हर\s)(?<!प्रत्येक\s)(?<!से\s)(?P<day>{_WEEKDAY})\s+तक{_E}")
 # "निर्देश दिए कि शुक्रवार को … निरीक्षण किया जाए": a weekday inside the that-clause is the coming such day;
 # before the कि it dates the meeting ("कलेक्टर ने बुधवार को निर्देश दिए कि …").
-_WEEKDAY_ON = re.compile(rf"{_W}(?<!हर\s)(?<!प्रत्येक\s)(?<!प्रति\s)(?P<day>{_WEEKDAY})\s+को{_E}")
+# "… कि बुधवार से … निगरानी करेंगे": from that coming weekday ("सोमवार से शनिवार तक" is a span of days).
+_WEEKDAY_ON = re.compile(
+    rf"{_W}(?<!हर\s)(?<!प्रत्येक\s)(?<!प्रति\s)(?P<day>{_WEEKDAY})\s+(?P<suffix>को|से(?!\s+(?:{_WEEKDAY}|पहले|पूर्व|लेकर)))"
+    rf"{_E}"
+)
 _THAT_BEFORE = re.compile(r"(?<![\u0900-\u097f])कि\s")
 # "… कि बुधवार को कोई बैठक आयोजित नहीं होगी": a meeting held that day, or a standing ban (every such day)
 _HELD_AFTER = re.compile(r"[^।]{0,80}?(?:आयोजित|संपन्न|सम्पन्न|हुई|हुआ|हुए|नहीं|कोई\s)(?![\u0900-\u097f])")
@@ -154,8 +173,13 @@ _PERIOD_BEFORE = re.compile(rf"{_W}(?P<n>{_D}{{1,3}}|{NUMBER_WORD})\s+(?:{_UNIT}
 _ONE_PERIOD = re.compile(rf"{_W}(?P<unit>{_UNIT})\s+भर\s+(?:में|के\s+(?:भीतर|अंदर|अन्दर)){_E}")
 # "वर्ष के अंत तक" (not the financial year's): the end of the meeting's year.
 _BARE_YEAR_END = re.compile(rf"{_W}(?<!वित्तीय\s)(?:वर्ष|साल)\s+के\s+(?:अंत|अन्त|आखिर)\s+तक{_E}")
-# "आज से ही": from the meeting's day.
-_FROM_TODAY = re.compile(rf"{_W}आज\s+से(?:\s+ही)?{_E}")
+# "आज से ही", "अभी से": from the meeting's day.
+_FROM_TODAY = re.compile(rf"{_W}(?:आज|अभी)\s+से(?:\s+ही)?{_E}")
+# "सायं तक", "शाम 5 बजे तक": by the evening of the meeting's day; "सुबह 10 से शाम 5 बजे तक" is a window of hours.
+_EVENING = re.compile(rf"{_W}(?:सायं|सांय|साँय|सायँ|शाम|संध्या)(?:\s+{_D}{{1,2}}(?:[:.]{_D}{{2}})?\s+बजे)?\s+तक{_E}")
+_WINDOW_BEFORE = re.compile(rf"(?:{_D}|{_W}(?:बजे|सुबह|प्रातः|दोपहर))\s*से\s+$")
+# "आने वाले कुछ महीनों में", "अगले कुछ दिनों में": within a few such periods, undated.
+_NEXT_FEW = re.compile(rf"{_W}(?:अगले|आगामी|आने\s+वाले)\s+कुछ\s+(?:{_UNIT})\s+(?:में|के\s+(?:भीतर|अंदर|अन्दर|दौरान)){_E}")
 # "कल तक", "आज शाम तक", "परसों तक": a day counted from the meeting.
 _RELATIVE_DAY = re.compile(
     rf"{_W}(?P<day>आज|कल|परसों)(?:\s+(?:ही\s+)?(?:सुबह|शाम|दोपहर|रात)(?:\s+{_D}{{1,2}}\s+बजे)?)?\s+तक{_E}"
@@ -347,11 +371,11 @@ _PAST_AFTER = re.compile(r"\s*(?:ही\s+)?(?:हुई|हुए|हुआ|क
 
 
 def _weekday_on(m: re.Match[str], meeting: date | None) -> Resolved:
-    """``… कि शुक्रवार को …``: the next such weekday after the meeting; elsewhere no deadline."""
+    """``… कि शुक्रवार को …`` (``… से``: from then): the next such weekday after the meeting; elsewhere no deadline."""
     if not _THAT_BEFORE.search(m.string, 0, m.start()) or _HELD_AFTER.match(m.string, m.end()):
         return None
     when = _next_weekday(m, meeting)
-    return (when[0] if when else None), "on"
+    return (when[0] if when else None), "from" if m["suffix"] == "से" else "on"
 
 
 def _next_weekday(m: re.Match[str], meeting: date | None) -> Resolved:
@@ -360,6 +384,25 @@ def _next_weekday(m: re.Match[str], meeting: date | None) -> Resolved:
         return None, "by"
     ahead = (WEEKDAYS[fold(m["day"])] - meeting.isoweekday()) % 7 or 7
     return meeting + timedelta(days=ahead), "by"
+
+
+def _evening(m: re.Match[str], meeting: date | None) -> Resolved:
+    """``सायं तक``: the meeting's day; after ``… से`` it ends a window of hours, no deadline."""
+    return None if _WINDOW_BEFORE.search(m.string, max(0, m.start() - 12), m.start()) else (meeting, "by")
+
+
+def _on_time(m: re.Match[str], meeting: date | None) -> Resolved:
+    """``समय पर``: undated; none after a genitive, a quantity or a pointer (``बैठक के समय पर``, ``लंबे समय से``)
+    or before a negation (``… समय पर जमा नहीं किया``)."""
+    before = _WORD_BEFORE.search(m.string, max(0, m.start() - 30), m.start())
+    if before and (before[1] == "समय" or before[1] in _NOT_ON_TIME) or _NOT_DONE_AFTER.match(m.string, m.end()):
+        return None
+    return None, "unresolved"
+
+
+# "जिन व्यक्तियों द्वारा समय पर ऋण नहीं चुकाया जा रहा": what is not done on time, a fact about the cases.
+_NOT_DONE_AFTER = re.compile(r"[^,।]{0,60}?(?<![\u0900-\u097f])नहीं(?![\u0900-\u097f])")
+_NOT_ON_TIME = frozenset(_ON_TIME_WORDS["not_on_time"]) | {fold(w) for w in _ON_TIME_WORDS["not_on_time"]}
 
 
 def _relative_day(m: re.Match[str], meeting: date | None) -> Resolved:
@@ -408,6 +451,8 @@ TIME_RULES: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (_ONE_PERIOD, _one_period, "within"),
     (_BARE_YEAR_END, _this_year, "by"),
     (_FROM_TODAY, _at("from", on_meeting=True), "from"),
+    (_EVENING, _evening, "by"),
+    (_NEXT_FEW, _at("unresolved"), "unresolved"),
     (_CAMPAIGN, _in_period, "within"),
     (_NEXT_WEEKDAY, _next_weekday, "by"),
     (_BARE_WEEKDAY_BY, _next_weekday, "by"),
@@ -427,6 +472,7 @@ TIME_RULES: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (_EVENT_DAY, _at("unresolved"), "unresolved"),
     (_EVENT_BY, _at("unresolved"), "unresolved"),
     (_TIME_LIMIT, _at("unresolved"), "unresolved"),
+    (_ON_TIME, _on_time, "unresolved"),
 )
 
 
