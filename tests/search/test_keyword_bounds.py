@@ -36,11 +36,8 @@ def crowded(db: Database, monkeypatch: pytest.MonkeyPatch) -> Database:
 def _search(db: Database, q: str, f: ItemFilter, limit: int) -> list[str]:
     with db.session() as s:
         hits = keyword_search(s, parse_query(q, search_lexicon()), f, TODAY, limit=limit)
-        texts = dict(
-            s.execute(select(ActionItem.id, ActionItem.text).where(ActionItem.id.in_([i for i, _ in hits])))
-            .tuples()
-            .all()
-        )
+        rows = s.execute(select(ActionItem.id, ActionItem.text).where(ActionItem.id.in_([i for i, _ in hits])))
+        texts = {item_id: text for item_id, text in rows}
         return [texts[i] for i, _ in hits]
 
 
