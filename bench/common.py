@@ -73,6 +73,11 @@ def load() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
 
+def load_text() -> str:
+    """The 1, 5 and 15 minute load averages as printed beside every timed figure ("1.2 0.9 1.4")."""
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def cpu_model() -> str:
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():

@@ -12,7 +12,6 @@ the links (so the same script times an older checkout too).
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -26,6 +25,7 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from api.schemas import COUNT_CAP, item_out_of  # noqa: E402
+from bench.common import load_text  # noqa: E402
 from bench.scale import filters  # noqa: E402
 from bench.scale_load import TODAY  # noqa: E402
 from core.states import ReviewState  # noqa: E402
@@ -69,7 +69,7 @@ def main() -> None:
     ap.add_argument("--db-url", required=True)
     ap.add_argument("--runs", type=int, default=60)
     ns = ap.parse_args()
-    load = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    load = load_text()
     print(f"load average before: {load}; office count: {getattr(scorecard_rollup, 'confirmed_links', 'links')}")
     db = Database(ns.db_url, run_migrations=False)
     print(f"{'list (median ms)':28s} {'count':>7s} {'JSON':>6s} {'whole call':>10s} {'rest: page, ORM, session':>25s}")
@@ -96,7 +96,7 @@ def main() -> None:
 
         total = median_ms(whole, ns.runs)
         print(f"{name:28s} {count:7.1f} {json_ms:6.1f} {total:10.1f} {total - count - json_ms:25.1f}")
-    print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"load average after: {load_text()}")
     db.dispose()
 
 

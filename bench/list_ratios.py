@@ -31,27 +31,13 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import ROOT, latency  # noqa: E402
-from bench.server_rss import CALLS, free_port, wait_up  # noqa: E402
-
-
-def load() -> str:
-    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+from bench.common import ROOT, latency, load_text  # noqa: E402
+from bench.server_rss import CALLS, free_port, serve  # noqa: E402
 
 
 def start(root: Path, db_url: str, data_dir: str) -> tuple[subprocess.Popen[bytes], str]:
-    port = free_port()
     env = {**os.environ, "DATABASE_URL": db_url, "PYTHONPATH": str(root), "NIRDESH_DATA_DIR": data_dir}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "nirdesh.cli", "serve", "--port", str(port)],
-        cwd=root,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    wait_up(base, proc)
-    return proc, base
+    return serve(root, env, free_port())
 
 
 def call(client: httpx.Client, path: str) -> float:
@@ -72,7 +58,7 @@ def main() -> None:
     roots = {"after": ROOT} if ns.before_root is None else {"before": ns.before_root.resolve(), "after": ROOT}
     paths = {f"list: {name}": f"/v1/action-items?{urlencode(params)}" for name, params in CALLS.items()}
     paths["office 1 items"] = "/v1/offices/1/items"
-    print(f"load average before: {load()} on {os.cpu_count()} CPUs; servers: {roots}")
+    print(f"load average before: {load_text()} on {os.cpu_count()} CPUs; servers: {roots}")
     engine = sa.create_engine(ns.db_url, pool_size=1)
     procs: list[subprocess.Popen[bytes]] = []
     servers: dict[str, httpx.Client] = {}
@@ -106,7 +92,7 @@ def main() -> None:
                         floor.append(bare())
                     rows[name] = {label: latency(t) for label, t in times.items()}
                     paired[name] = {label: latency(t)["p95_ms"] for label, t in base_times.items()}
-                    loads[name] = load()
+                    loads[name] = load_text()
             head = "".join(f" {label + ' p50/p95 ms':>22s} {'ratio':>6s} {'n50 p95':>8s}" for label in servers)
             print(f"\n{'what (over HTTP)':32s}{head}  load average")
             floor_ms = latency(floor)
@@ -122,7 +108,7 @@ def main() -> None:
                     for label, r in by.items()
                 )
                 print(f"{name:32s}{cells}  {loads[name]}")
-            print(f"load average after: {load()}")
+            print(f"load average after: {load_text()}")
         finally:
             for client in servers.values():
                 client.close()

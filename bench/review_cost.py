@@ -9,11 +9,16 @@ each transaction rolled back, so the database is left as it was.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
+import sys
 import time
+from pathlib import Path
 
 import psycopg
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import load_text  # noqa: E402
 
 TRIGGER = "trg_action_items_state_people"
 
@@ -24,7 +29,7 @@ def main() -> None:
     ap.add_argument("--items", type=int, default=200)
     ap.add_argument("--rounds", type=int, default=4)
     ns = ap.parse_args()
-    print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"load average before: {load_text()}")
     with psycopg.connect(ns.db_url.replace("postgresql+psycopg://", "postgresql://")) as conn:
         ids = [
             r[0]
@@ -48,7 +53,7 @@ def main() -> None:
         median = statistics.median(times)
         runs = ", ".join(f"{t:.0f}" for t in times)
         print(f"trigger {mode:9s} {len(ids)} reviews: median {median:.0f} ms ({runs}), {median / len(ids):.2f} ms each")
-    print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"load average after: {load_text()}")
 
 
 if __name__ == "__main__":

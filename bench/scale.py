@@ -39,7 +39,7 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from api.schemas import COUNT_CAP, item_out_of  # noqa: E402
-from bench.common import latency, samples  # noqa: E402
+from bench.common import latency, load_text, samples  # noqa: E402
 from bench.generate import CHAIRS, DEPARTMENTS, OFFICERS  # noqa: E402
 from bench.scale_load import TODAY, reuse_or_build  # noqa: E402
 from core.settings import Settings  # noqa: E402
@@ -163,7 +163,7 @@ def main() -> None:
     ap.add_argument("--reuse", action="store_true", help="measure a database an earlier run loaded (--db-url)")
     ap.add_argument("--paired", action="store_true", help="time newest-50 beside each row (its own baseline)")
     ns = ap.parse_args()
-    print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs")
+    print(f"load average before: {load_text()} on {os.cpu_count()} CPUs")
     with tempfile.TemporaryDirectory() as tmp:
         url = ns.db_url or f"sqlite:///{Path(tmp) / 'scale.db'}"
         db = Database(url)
@@ -217,7 +217,7 @@ def main() -> None:
             own = r.get("base_p95_ms")
             tail = f"  {own:8.1f}" if own else ""
             print(f"{name:46s} {r['p50_ms']:9.1f} {r['p95_ms']:9.1f}  {r['p95_ms'] / (own or base):6.2f}x{tail}")
-        print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+        print(f"load average after: {load_text()}")
         db.dispose()
 
 

@@ -35,7 +35,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import ROOT, latency, percentile  # noqa: E402
+from bench.common import ROOT, latency, load_text, percentile  # noqa: E402
 from bench.generate import CHAIRS, DEPARTMENTS, OFFICERS, PLACES, TASKS  # noqa: E402
 from search.timing import STEPS  # noqa: E402
 
@@ -64,6 +64,20 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def serve(root: Path, env: dict[str, str], port: int) -> tuple[subprocess.Popen[bytes], str]:
+    """Start ``nirdesh serve`` from ``root`` with ``env`` on ``port``; the process and its base URL once it answers."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "nirdesh.cli", "serve", "--port", str(port)],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    wait_up(base, proc)
+    return proc, base
+
+
 def wait_up(base: str, proc: subprocess.Popen[bytes], timeout: float = 120.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -87,7 +101,7 @@ def memory(pid: int) -> str:
             got[key] = int(value.split()[0]) // 1024
     return (
         f"VmRSS {got['VmRSS']} MB (RssAnon {got['RssAnon']}, RssFile {got['RssFile']}), VmHWM {got['VmHWM']} MB; "
-        f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}"
+        f"load average {load_text()}"
     )
 
 
@@ -205,7 +219,7 @@ def many_queries(client: httpx.Client, pid: int, queries: list[str]) -> list[flo
     slowest = sorted(range(len(times)), key=lambda n: -times[n])[:5]
     for n in slowest:
         print(f"  slow: client {times[n] * 1000:.1f} ms; {headers[n]}")
-    print(f"load average {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"load average {load_text()}")
     return times
 
 
@@ -234,18 +248,11 @@ def main() -> None:
         env["NIRDESH_VECTOR_DIR"] = ns.vector_dir
     if ns.engine:
         env["NIRDESH_VECTOR_ENGINE"] = ns.engine
-    print(f"load average before: {' '.join(f'{x:.1f}' for x in os.getloadavg())}; engine {ns.engine or '(default)'}")
+    print(f"load average before: {load_text()}; engine {ns.engine or '(default)'}")
     with tempfile.TemporaryDirectory() as tmp:
         env["NIRDESH_DATA_DIR"] = tmp
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "nirdesh.cli", "serve", "--port", str(port)],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        proc, _ = serve(ROOT, env, port)
         try:
-            wait_up(base, proc)
             print(f"server up: {memory(proc.pid)}")
             rows = []
             with httpx.Client(base_url=base, timeout=600) as client:
@@ -280,7 +287,7 @@ def main() -> None:
     for name, r in rows:
         print(f"{name:42s} {r['p50_ms']:9.1f} {r['p95_ms']:9.1f}")
     print(f"server at the end: {final}")
-    print(f"load average after: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"load average after: {load_text()}")
 
 
 if __name__ == "__main__":

@@ -596,9 +596,10 @@ _POSTPOSED_DECISION = spelled(
 )
 
 
-_DECIDED_FUTURE = spelled(rf"{_B}(?!हो|रह){LETTERS}+(?:ेंगे|ेंगी|ेगा|ेगी|एंगे|एंगी|एगा|एगी){_SENTENCE_END}")
+_FUTURE_VERB = rf"{LETTERS}+(?:ेंगे|ेंगी|ेगा|ेगी|एंगे|एंगी|एगा|एगी){_SENTENCE_END}"
+_DECIDED_FUTURE = spelled(rf"{_B}(?!हो|रह){_FUTURE_VERB}")
 # after a direction's frame a future of being is directed too ("… कार्यालय में उपस्थित रहेंगे, ऐसे निर्देश …")
-_DIRECTED_FUTURE = spelled(rf"{_B}{LETTERS}+(?:ेंगे|ेंगी|ेगा|ेगी|एंगे|एंगी|एगा|एगी){_SENTENCE_END}")
+_DIRECTED_FUTURE = spelled(rf"{_B}{_FUTURE_VERB}")
 
 
 def _decided_future(clause: str, directed: bool) -> DirectiveCue | None:

@@ -16,7 +16,7 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 
 from nlp.normalize import fold
-from nlp.vocab import rows
+from nlp.vocab import alternation, rows
 
 _WORD_END = r"(?![\u0900-\u0963\u0966-\u097f\w])"
 _WORD_START = r"(?<![\u0900-\u0963\u0966-\u097f\w])"
@@ -118,12 +118,18 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def _solid_posts() -> re.Pattern[str]:
     """One solid word ending in a post (``रेलमंत्री``): ``solid_posts.tsv``."""
-    ends = "|".join(re.escape(r[0]) for r in rows("solid_posts") if r and r[0])
+    ends = alternation(list(_solid_canonicals()))
     return re.compile(_WORD_START + r"[\u0900-\u0963\u0971-\u097f]{2,}(?P<end>" + ends + ")" + _WORD_END)
 
 
+@lru_cache(maxsize=1)
+def _solid_canonicals() -> dict[str, str]:
+    """Each ending of ``solid_posts.tsv`` and its canonical post (the ending itself when none is given)."""
+    return {r[0]: r[1] if len(r) > 1 and r[1] else r[0] for r in rows("solid_posts") if r and r[0]}
+
+
 def _solid_canonical(end: str) -> str:
-    return next((r[1] for r in rows("solid_posts") if r[0] == end and len(r) > 1), end)
+    return _solid_canonicals().get(end, end)
 
 
 @lru_cache(maxsize=1)

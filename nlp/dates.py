@@ -121,7 +121,7 @@ _TIME_LIMIT = re.compile(
 _ON_TIME_WORDS = {r: [w[0] for w in rows("time_limit_words") if w[1:2] == (r,)] for r in ("on_time", "not_on_time")}
 _FIXED = alternation(_LIMIT_WORDS["modifier"])
 _FIXED_WHEN = alternation(_LIMIT_WORDS["after_modifier"])
-_ON_TIME_PHRASE = alternation(_ON_TIME_WORDS["on_time"]) or "(?!)"  # with no rows, nothing
+_ON_TIME_PHRASE = alternation(_ON_TIME_WORDS["on_time"])  # no rows (the default): nothing
 _ON_TIME = re.compile(
     rf"{_W}(?:(?:{_FIXED}|{alternation(_LIMIT_WORDS['on_time_modifier'])})\s+)?"
     rf"(?:{_ON_TIME_PHRASE}){_E}(?!\s+(?:पहले|पूर्व))"  # "समय से पहले": ahead of time

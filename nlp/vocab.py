@@ -48,9 +48,10 @@ def is_in(word: str, name: str) -> bool:
 
 
 def alternation(entries: list[str] | tuple[str, ...] | frozenset[str]) -> str:
-    """A regex alternation of ``entries`` (longest first; spaces match any whitespace)."""
+    """A regex alternation of ``entries`` (longest first; spaces match any whitespace). With no entries it is
+    ``(?!)``, which matches nothing: an empty alternation would match everywhere."""
     forms = sorted({e for e in entries if e}, key=len, reverse=True)
-    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) or "(?!)"
 
 
 @cache

@@ -152,25 +152,32 @@ def corpus_docs(folder: Path) -> list[Doc]:
     return docs
 
 
-def real_docs(texts: Path, split: str, allow_missing: bool = False) -> list[Doc]:
-    """The real set's ``split`` documents from ``texts``; with ``allow_missing`` only those whose text is there."""
+def real_entries(texts: Path, split: str, allow_missing: bool = False) -> list[Json]:
+    """The real set's ``split`` manifest entries whose text is in ``texts``: all of them, or (``allow_missing``)
+    those present."""
     sys.path.insert(0, str(ROOT / "scripts"))
     import real_devset
 
     entries = [e for e in real_devset.load_manifest() if e["split"] == split]
-    missing = [e["id"] for e in entries if not (texts / f"{e['id']}.txt").is_file()]
+    missing = real_devset.missing_texts(entries, texts)
     if missing and allow_missing:
-        print(
-            f"{len(missing)} of {len(entries)} real {split} texts missing in {texts}: using the other {len(entries) - len(missing)}"
-        )
-        entries = [e for e in entries if e["id"] not in set(missing)]
-    elif missing:
+        print(f"{len(missing)} of {len(entries)} real {split} texts missing in {texts}: using the other ones")
+        gone = {e["id"] for e in missing}
+        return [e for e in entries if e["id"] not in gone]
+    if missing:
         raise SystemExit(
-            f"{len(missing)} real {split} texts missing in {texts} (first: {missing[0]}); "
+            f"{len(missing)} real {split} texts missing in {texts} (first: {missing[0]['id']}); "
             f"list them with: python scripts/real_devset.py --fetch-cache {texts}"
         )
+    return entries
+
+
+def real_docs(texts: Path, split: str, allow_missing: bool = False) -> list[Doc]:
+    """The real set's ``split`` documents from ``texts``; with ``allow_missing`` only those whose text is there."""
+    import real_devset  # on the path once real_entries ran
+
     docs = []
-    for entry in entries:
+    for entry in real_entries(texts, split, allow_missing):
         path = texts / f"{entry['id']}.txt"
         rebuilt = real_devset.rebuild_gold(entry, path.read_text(encoding="utf-8"))
         docs.append(Doc(f"real/{entry['id']}", path, [it["sentence"] for it in rebuilt.gold["items"]]))
@@ -494,9 +501,7 @@ def evaluate(texts: Path, shared: Path, previous: Path | None = None, allow_miss
 
     scorer = shared / "score.py"
     model = so.load_model()
-    entries = [e for e in real_devset.load_manifest() if e["split"] == "heldout"]
-    if allow_missing:
-        entries = [e for e in entries if (texts / f"{e['id']}.txt").is_file()]
+    entries = real_entries(texts, "heldout", allow_missing)
     with tempfile.TemporaryDirectory() as work:
         gold_dir = Path(work) / "gold"
         gold_dir.mkdir()

@@ -313,8 +313,7 @@ def office_items(
         late = and_(due < today, ActionItem.status.not_in(CLOSED_STATUSES))
         conds.append(late if overdue else ~late)
     ids = select(ItemOffice.item_id).join(ActionItem, ItemOffice.item_id == ActionItem.id).where(*conds)
-    counted = session.scalar(count_of(ids, count_cap)) if status else None
-    total = confirmed_links(session, office_id, today, overdue) if counted is None else counted
+    total = session.scalar(count_of(ids, count_cap)) if status else confirmed_links(session, office_id, today, overdue)
     order: list[Any]
     if session.get_bind().dialect.name == "sqlite":  # NULLs sort first there: the index leads with "IS NULL"
         order = [due.is_(None), due.asc(), ItemOffice.item_id.desc()]
