@@ -10,6 +10,7 @@ from models.gazetteer import load_gazetteer
 from nlp.normalize import fold
 from nlp.patterns import LETTERS, WORD_START
 from nlp.sentences import TERMINATORS
+from nlp.stem import stem
 from nlp.vocab import alternation, column, is_in, spelled
 
 _WORD = re.compile(r"[\u0900-\u0963\u0966-\u097fA-Za-z0-9]+")
@@ -24,13 +25,10 @@ def content_words(text: str) -> frozenset[str]:
     )
 
 
-# Inflections a headline and its body may write differently: "पूरे करें" / "पूरा कराने", "कामों" / "काम".
-_INFLECTION = re.compile(r"(?:ियों|ाओं|ाएं|ाएँ|ायें|ों|ें|एं|ाए|ाये|ने|ना|नी|ा|े|ी|ो)$")
-
-
 def _stem(word: str) -> str:
-    stem = _INFLECTION.sub("", word)
-    return stem if len(stem) >= 2 else word
+    """One stem for the inflections a headline and its body may write differently ("पूरे करें" / "पूरा कराने",
+    "कामों" / "काम"): the search index's stemmer over the folded word."""
+    return stem(fold(word))
 
 
 # Where a headline's clauses part: a comma, a colon or visarga, a dash or bar between words.
