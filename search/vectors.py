@@ -43,6 +43,9 @@ EXPANSION_ADD = 128
 EXPANSION_SEARCH = 96
 ADD_CHUNK = 4096  # vectors added per lock hold, so searches are not held up by a long load
 OVERSAMPLE = 3.0  # graph-search count = k / (share of items allowed) x this, widened until filled
+#: Below this many vectors a part of the index is searched by comparing every vector: exact, and no
+#: slower than the graph walk at that size (a small graph of many equal vectors can miss neighbours).
+GRAPH_FROM = 10_000
 
 
 class VectorSearch(Protocol):
@@ -462,5 +465,5 @@ def merge_file(source: Path, target: Path, dead: np.ndarray, keys: np.ndarray, v
 
 
 def _matches(index: Index, q: np.ndarray, count: int) -> list[tuple[int, float]]:
-    m = index.search(q, count)
+    m = index.search(q, count, exact=len(index) < GRAPH_FROM)
     return [(int(key), 1.0 - float(d)) for key, d in zip(m.keys, m.distances, strict=True)]
