@@ -4,7 +4,9 @@ A date that says when the meeting or the note happened is no deadline even insid
 ``आज दिनांक 25.05.2025 को … बैठक ली गई जिसमें … शीघ्र निराकरण करने हेतु निर्देशित किया गया``; nor is a
 dateline opening the sentence (``26 दिसम्बर 2025- कलेक्टर ने …``, ``date 2025-09-25 उपराज्यपाल ने …``), nor the
 date of the cases' own event in a relative clause (``… जिनका शीघ्र लोकार्पण प्रस्तावित है``), nor a weekday's date in
-brackets that dates the report (``… ने बुधवार (28 जून) को … निर्देश जारी किए``).
+brackets that dates the report (``… ने बुधवार (28 जून) को … निर्देश जारी किए``), nor the date of an event inside
+the object (``मतदाताओं को 20 मई को वोट डालने के लिए प्रेरित करें``), nor a span of years naming records or a period
+(``2010 से 2018 तक की गोपनीय रिपोर्ट 30 अप्रैल तक भेजें``) when a later time in the sentence is the deadline.
 """
 
 from __future__ import annotations
@@ -38,6 +40,22 @@ _BRACKET_THEN_ON = re.compile(r"\s*\)\s*को(?![\u0900-\u097f])")
 _THAT = re.compile(rf"{WORD_START}कि\s")
 
 
+# "20 मई को वोट डालने के लिए प्रेरित करें": a date right before a purpose infinitive is when that event happens, not
+# when the action is due ("7 दिसंबर को होने वाली बैठक की सूचना दें" is left alone: the gold takes the meeting's day).
+_EVENT_OF_OBJECT = re.compile(rf"\s*(?:{LETTERS}+\s+)?{LETTERS}+ने\s+(?:के\s+लिए|के\s+लिये|हेतु){WORD_END}")
+# "वर्ष 2010 से 2018 तक": a span of years (the records' or a scheme's period)
+_YEAR_SPAN_BEFORE = re.compile(r"(?<![0-9०-९])[0-9०-९]{4}\s*(?:से|-|–)\s*$")
+_YEAR_BY = re.compile(r"(?:वर्ष\s+)?[0-9०-९]{4}\s+तक")
+
+
+def _year_span(e: TimeExpression, sentence: str, later: list[TimeExpression]) -> bool:
+    return (
+        bool(_YEAR_BY.fullmatch(e.text))
+        and bool(_YEAR_SPAN_BEFORE.search(sentence, max(0, e.start - 12), e.start))
+        and any(o.start >= e.end for o in later)
+    )
+
+
 def _report_date(e: TimeExpression, sentence: str) -> bool:
     return (
         e.kind == "on"
@@ -64,6 +82,8 @@ def deadline_candidates(expressions: list[TimeExpression], sentence: str) -> lis
         e
         for e in expressions
         if not (e.kind == "on" and _TODAY_BEFORE.search(sentence, 0, e.start))
+        and not (e.kind == "on" and _EVENT_OF_OBJECT.match(sentence, e.end))
+        and not _year_span(e, sentence, expressions)
         and not _dateline(e, sentence)
         and not _report_date(e, sentence)
         and not (e.kind in _IN_RELATIVE_KINDS and _RELATIVE_OPEN.search(sentence, max(0, e.start - 90), e.start))

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 from extractors.people import PersonMention, lead_agent
 from models.gazetteer import load_gazetteer
-from nlp.dates import MONTH_WORDS, WEEKDAY_WORDS, WEEKDAYS, find_time_expressions, month_and_year
-from nlp.normalize import fold
+from nlp.dates import MONTH_WORDS, WEEKDAY_WORDS, WEEKDAYS, TimeExpression, find_time_expressions, month_and_year
+from nlp.normalize import ascii_digits, fold
 from nlp.patterns import LETTERS
 from nlp.vocab import is_in, rows
 
@@ -156,8 +156,14 @@ def meeting_date(text: str) -> date | None:
     stamped: list[date] = []
     site: list[date] = []
     head = text[: min(max(2000, len(text) // 3), _HEAD_LIMIT)]
+    previous = ""  # the last line holding text
     for line_no, line in enumerate(head.split("\n")):
         line = line[:_DATELINE_LIMIT]  # a dateline is short; a long line is prose
+        above, previous = previous, (line if line.strip() else previous)
+        if _PLACE_LINE.match(above) and _bare_date(line) and not _PUBLISHED.search(above):
+            # "प्रतापगढ़" and "07.04.2022" on the next line: a dateline broken in two, the meeting's date
+            candidates += [(4, date.fromisoformat(e.date)) for e in find_time_expressions(line, None) if e.date]
+            continue
         if _SITE_STAMP.match(line):
             # "Tuesday , October 22 2024" above the headline: the site's date, never the meeting's; it only
             # gives the year of a meeting dated without one ("पहली बैठक 18 अक्टूबर को … हुई")
@@ -187,13 +193,29 @@ def meeting_date(text: str) -> date | None:
             if _DATELINE.match(line) or len(line) < 60:
                 score += 2
             score -= line_no // 10
-            candidates.append((score, date.fromisoformat(e.date)))
+            candidates.append((score, _first_day(line, e)))
     if not candidates and site:
         return _held_without_year(head, site[0]) or (stamped[0] if stamped and stamped[0] in site else None)
     if not candidates:
         return _on_weekday_held(head, stamped[0]) if stamped else None
     dated = max(candidates, key=lambda c: c[0])[1]
     return _coming_meeting(head, dated) or _on_weekday_held(head, dated)
+
+
+# "बैठकें दिनांक 04 व 05 जनवरी, 2024 को …": the days before the dated one, joined by "व" / "एवं" / a comma
+_EARLIER_DAYS = re.compile(
+    r"(?<![0-9०-९])(?P<day>[0-9०-९]{1,2})\s*(?:(?:,|व|एवं|और|तथा)\s*[0-9०-९]{1,2}\s*)*(?:,|व|एवं|और|तथा)\s*$"
+)
+
+
+def _first_day(line: str, e: TimeExpression) -> date:
+    """A meeting of several days (``04 व 05 जनवरी, 2024``) is dated by its first day."""
+    when = date.fromisoformat(e.date or "")
+    m = _EARLIER_DAYS.search(line, max(0, e.start - 30), e.start)
+    if m is None:
+        return when
+    first = int(ascii_digits(m["day"]))
+    return when.replace(day=first) if 0 < first < when.day else when
 
 
 # "… की बैठक 19 फरवरी को … आहूत की गई है / आयोजित की जाएगी": a notice dated before the meeting it announces
@@ -205,11 +227,17 @@ _CALLED = re.compile(
 
 
 _NEXT_MEETING = re.compile(r"(?:अगली|आगामी|अगले)\s+(?:माह\s+की\s+)?(?:बैठक|मीटिंग)")
+# "आज यहाँ सचिवालय में … प्रतिनिधियों के साथ मीटिंग के दौरान": a meeting held on the note's own day
+_HELD_TODAY = re.compile(
+    r"(?<![\u0900-\u0963\u0966-\u097f])आज\s+[^।\n]{0,150}?(?:बैठक|मीटिंग)\s+(?:के\s+दौरान|में\s+[^।\n]{0,80}?(?:ने|द्वारा)\s)"
+)
 
 
 def _coming_meeting(head: str, dated: date) -> date | None:
     """The date of the meeting a notice announces (``बैठक 19 फरवरी को … आहूत की गई है`` in a note of 14 February):
     the first day after the note's date, within a month, named in a sentence that calls a meeting."""
+    if _HELD_TODAY.search(head[:_WEEKDAY_LOOK]):
+        return None  # "आज यहाँ … के साथ मीटिंग के दौरान बताया कि … मीटिंग 12 जनवरी को होगी": the note is about today's
     for sentence in re.split(r"[।\n]", head[:_WEEKDAY_LOOK]):
         if not _CALLED.search(sentence) or _NEXT_MEETING.search(sentence):
             continue  # "अगली बैठक 8 अगस्त को होगी": the meeting after this one
