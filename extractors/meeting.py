@@ -128,7 +128,7 @@ _HELD = re.compile(
 _WEEKDAY_AT = re.compile(rf"(?P<day>{WEEKDAY_WORDS})\s+को")
 _HELD_AFTER = re.compile(
     r"(?P<gap>[^।\n]{0,150}?)(?:समीक्षा\s+)?बैठक\s+"
-    r"(?:की|ली|हुई|आयोजित\s+की|बुलाई|संपन्न\s+हुई|सम्पन्न\s+हुई|के\s+दौरान)(?![\u0900-\u0963\u0966-\u097f])"
+    r"(?:की|ली|हुई|आयोजित\s+की|बुलाई|संपन्न\s+हुई|सम्पन्न\s+हुई|के\s+दौरान|में\s+(?:दिए|दिये|कहा))(?![\u0900-\u0963\u0966-\u097f])"
 )
 _WEEKDAY_LOOK = 1500
 # A line of Latin letters, digits and punctuation holding a year: a site's date stamp, not a dateline
@@ -156,6 +156,7 @@ def meeting_date(text: str) -> date | None:
     stamped: list[date] = []
     site: list[date] = []
     head = text[: min(max(2000, len(text) // 3), _HEAD_LIMIT)]
+    head = _METADATA_PREFIX.sub(lambda m: " " * len(m[0]), head)  # the stored page's date: metadata, not text
     previous = ""  # the last line holding text
     for line_no, line in enumerate(head.split("\n")):
         line = line[:_DATELINE_LIMIT]  # a dateline is short; a long line is prose
@@ -176,8 +177,9 @@ def meeting_date(text: str) -> date | None:
             site += bare
             stamped += bare
             continue
-        if _PUBLISHED.search(line):
-            # "बरेली। अपडेट: 3 मार्च 2024, 06:10 PM": a stamp, the date only when nothing else gives one
+        if _PUBLISHED.search(line) or _clock_stamp(line):
+            # "बरेली। अपडेट: 3 मार्च 2024, 06:10 PM", "Site Admin | जून 12, 2024 7:27 अपराह्न": a stamp, the date
+            # only when nothing else gives one
             stamped += [date.fromisoformat(e.date) for e in find_time_expressions(line, None) if e.date]
             continue
         # under a site stamp a dateline without a year takes the stamp's ("कटिहार, 27 मई (हि.स.)।")
@@ -195,11 +197,36 @@ def meeting_date(text: str) -> date | None:
             score -= line_no // 10
             candidates.append((score, _first_day(line, e)))
     if not candidates and site:
-        return _held_without_year(head, site[0]) or (stamped[0] if stamped and stamped[0] in site else None)
+        # "23 दिसंबर 2025, मंगलवार" above a story of a meeting held "शनिवार को": that Saturday
+        held = _held_without_year(head, site[0])
+        return held or (_on_weekday_held(head, stamped[0]) if stamped and stamped[0] in site else None)
     if not candidates:
         return _on_weekday_held(head, stamped[0]) if stamped else None
     dated = max(candidates, key=lambda c: c[0])[1]
     return _coming_meeting(head, dated) or _on_weekday_held(head, dated)
+
+
+# " date 2025-09-25 …": a stored page's leading metadata stamp
+_METADATA_PREFIX = re.compile(r"^\s*date\s+[0-9]{4}-[0-9]{2}-[0-9]{2}(?=\s)")
+# a clock time right after a date: "जून 12, 2024 7:27 अपराह्न", "Mar 30, 2021 07:14:02 pm"
+_CLOCK_AFTER = re.compile(
+    r"\s*,?\s*(?:at\s+)?[0-9०-९]{1,2}:[0-9०-९]{2}(?::[0-9०-९]{2})?(?:\s*(?:अपराह्न|पूर्वाह्न|[AaPp]\.?[Mm]\.?|IST))?"
+    r"(?![0-9०-९\u0900-\u097f])"
+)
+
+
+def _clock_stamp(line: str) -> bool:
+    """A posting stamp: a full date followed by its clock time, on a line with no Hindi word but the date's and the
+    time's (a town's dateline ``रीवा : बुधवार, नवम्बर 19, 2025, 18:42 IST`` is the note's date)."""
+    for e in find_time_expressions(line, None):
+        clock = _CLOCK_AFTER.match(line, e.end)
+        if e.date and clock:
+            rest = _STAMP_WORDS.sub(" ", line[: e.start] + " " + line[clock.end() :])
+            return not re.search(r"[\u0900-\u0963\u0966-\u097f]", rest)
+    return False
+
+
+_STAMP_WORDS = re.compile(rf"(?:{WEEKDAY_WORDS}|अपराह्न|पूर्वाह्न)")
 
 
 # "बैठकें दिनांक 04 व 05 जनवरी, 2024 को …": the days before the dated one, joined by "व" / "एवं" / a comma

@@ -140,6 +140,13 @@ _BEFORE_EVENT = re.compile(
 _EVENT_DAY = re.compile(rf"{_W}(?:{_EVENT_GENERIC}|{_EVENT_NAMED})\s+(?:के|वाले)\s+दिन{_E}")
 # "मानसून तक", "दीपावली तक": by a named season or festival the sentence does not date.
 _EVENT_BY = re.compile(rf"{_W}(?:{_EVENT_NAMED})\s+तक{_E}")
+# "आगामी होली के अवसर पर", "शीतकालीन विधानसभा सत्र में", "आगामी सत्र 2026-27 से": by a coming occasion or session the
+# sentence does not date (unresolved).
+_COMING_OCCASION = re.compile(
+    rf"{_W}(?:आगामी\s+(?:[^\s।,;]+\s+){{0,6}}?[^\s।,;]+\s+के\s+अवसर\s+पर"
+    rf"|(?:आगामी|शीतकालीन|बजट|मानसून|ग्रीष्मकालीन)\s+(?:विधानसभा\s+|विधान\s+सभा\s+|संसद\s+|शैक्षणिक\s+|शिक्षा\s+)?सत्र"
+    rf"(?:\s+{_D}{{4}}(?:\s*-\s*{_D}{{2,4}})?)?\s+(?:में|से|के\s+दौरान)){_E}"
+)
 _NEXT_WEEKDAY = re.compile(rf"{_W}(?:आगामी|अगले|अगली|इस|आने\s+वाले)\s+(?P<day>{_WEEKDAY})\s+(?:तक|को)")
 # "प्रत्येक माह की 5 तारीख तक": a limit that recurs, not one due date.
 _RECURRING_LIMIT = re.compile(
@@ -472,6 +479,7 @@ TIME_RULES: tuple[tuple[re.Pattern[str], Resolver, str], ...] = (
     (_BEFORE_EVENT, _at("unresolved"), "unresolved"),
     (_EVENT_DAY, _at("unresolved"), "unresolved"),
     (_EVENT_BY, _at("unresolved"), "unresolved"),
+    (_COMING_OCCASION, _at("unresolved"), "unresolved"),
     (_TIME_LIMIT, _at("unresolved"), "unresolved"),
     (_ON_TIME, _on_time, "unresolved"),
 )
