@@ -6,7 +6,8 @@ dateline opening the sentence (``26 दिसम्बर 2025- कलेक्�
 date of the cases' own event in a relative clause (``… जिनका शीघ्र लोकार्पण प्रस्तावित है``), nor a weekday's date in
 brackets that dates the report (``… ने बुधवार (28 जून) को … निर्देश जारी किए``), nor the date of an event inside
 the object (``मतदाताओं को 20 मई को वोट डालने के लिए प्रेरित करें``), nor a span of years naming records or a period
-(``2010 से 2018 तक की गोपनीय रिपोर्ट 30 अप्रैल तक भेजें``) when a later time in the sentence is the deadline.
+(``2010 से 2018 तक की गोपनीय रिपोर्ट 30 अप्रैल तक भेजें``) when a later time in the sentence is the deadline, nor
+the date of a scheduled event stated as a fact (``मंत्री का 13 मार्च को दौरा प्रस्तावित है और सभी विभाग …``).
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ _THAT = re.compile(rf"{WORD_START}कि\s")
 # "20 मई को वोट डालने के लिए प्रेरित करें": a date right before a purpose infinitive is when that event happens, not
 # when the action is due ("7 दिसंबर को होने वाली बैठक की सूचना दें" is left alone: the gold takes the meeting's day).
 _EVENT_OF_OBJECT = re.compile(rf"\s*(?:{LETTERS}+\s+)?{LETTERS}+ने\s+(?:के\s+लिए|के\s+लिये|हेतु){WORD_END}")
+# "मंत्री का 13 मार्च को शिलाई प्रवास प्रस्तावित है और … तैयारियां पूरी करें": the date of a scheduled event stated as a fact
+_SCHEDULED_AFTER = re.compile(rf"[^,;।|]{{0,50}}?\sप्रस्तावित\s+(?:है|हैं){WORD_END}")
 # "वर्ष 2010 से 2018 तक": a span of years (the records' or a scheme's period)
 _YEAR_SPAN_BEFORE = re.compile(r"(?<![0-9०-९])[0-9०-९]{4}\s*(?:से|-|–)\s*$")
 _YEAR_BY = re.compile(r"(?:वर्ष\s+)?[0-9०-९]{4}\s+तक")
@@ -82,7 +85,9 @@ def deadline_candidates(expressions: list[TimeExpression], sentence: str) -> lis
         e
         for e in expressions
         if not (e.kind == "on" and _TODAY_BEFORE.search(sentence, 0, e.start))
-        and not (e.kind == "on" and _EVENT_OF_OBJECT.match(sentence, e.end))
+        and not (
+            e.kind == "on" and (_EVENT_OF_OBJECT.match(sentence, e.end) or _SCHEDULED_AFTER.match(sentence, e.end))
+        )
         and not _year_span(e, sentence, expressions)
         and not _dateline(e, sentence)
         and not _report_date(e, sentence)

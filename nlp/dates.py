@@ -405,9 +405,12 @@ def _on_time(m: re.Match[str], meeting: date | None) -> Resolved:
     before = _WORD_BEFORE.search(m.string, max(0, m.start() - 30), m.start())
     if before and (before[1] == "समय" or before[1] in _NOT_ON_TIME) or _NOT_DONE_AFTER.match(m.string, m.end()):
         return None
+    if _FIXED_TIME_ON.fullmatch(" ".join(m[0].split())):
+        return None  # "निर्धारित समय पर", "तय समय पर": on time, as a bare "समय पर" (a fixed date "तय तिथि पर" stays)
     return None, "unresolved"
 
 
+_FIXED_TIME_ON = re.compile(rf"(?:{_FIXED})\s+समय\s+पर")
 # "जिन व्यक्तियों द्वारा समय पर ऋण नहीं चुकाया जा रहा": what is not done on time, a fact about the cases.
 _NOT_DONE_AFTER = re.compile(r"[^,।]{0,60}?(?<![\u0900-\u097f])नहीं(?![\u0900-\u097f])")
 _NOT_ON_TIME = frozenset(_ON_TIME_WORDS["not_on_time"]) | {fold(w) for w in _ON_TIME_WORDS["not_on_time"]}
