@@ -8,7 +8,8 @@ it (kept exact by triggers), and ``item_words`` each item's word ids. So:
 * no word contains the needle: no item does (0);
 * one word does: its ``items`` is the count, exact, whatever the cap;
 * several do and one of them is in more items than the cap: the count passes the cap;
-* otherwise: a capped count of the items having any of them (``item_words``' GIN index).
+* otherwise: the ids of the items having any of them (``item_words``' GIN index, up to ``cap + 1``),
+  counted; a list page then reads exactly those items (``items_containing``).
 
 The trigram path counted by building the bitmap of *every* candidate (69,643 for a 7% needle at a
 million items) and rechecking 10,001 texts; this reads one vocabulary row in the common case.
@@ -29,9 +30,10 @@ from sqlalchemy.orm import Session
 
 WORD_SEPARATORS = frozenset("\t\n\v\f\r ")  # 0020_text_words.WORD_SPLIT
 MAX_WORDS = 1000  # a needle inside more vocabulary words than this keeps the trigram path
-# A list page of q= with at most this many matches reads exactly those items by id and sorts them (the
-# planner, which cannot estimate a substring, would otherwise build the whole trigram bitmap of a
-# needle like "1,3": 126,451 candidates, 1.6 s); more matches: the page walks the sort order as before.
+# A list page of q= with at most this many matches reads exactly those items by id (the planner probes
+# them by key and sorts, or walks the sort order filtering on the hashed ids; it cannot estimate a
+# substring and would otherwise build the whole trigram bitmap of a needle like "1,3": 126,451
+# candidates, 1.6 s); more matches: the page walks the sort order with the LIKE as before.
 PAGE_IDS = 10_000
 
 text_words = table("text_words", column("id", Integer), column("word", String), column("items", Integer))
