@@ -54,10 +54,15 @@ def main() -> None:
     ap.add_argument("--db-url", required=True)
     ap.add_argument("--runs", type=int, default=30)
     ap.add_argument("--before-root", type=Path, help="a second server from this checkout, timed alternately")
+    ap.add_argument("--only", help="only newest-50 and the rows whose name contains this (e.g. 'q')")
     ns = ap.parse_args()
     roots = {"after": ROOT} if ns.before_root is None else {"before": ns.before_root.resolve(), "after": ROOT}
     paths = {f"list: {name}": f"/v1/action-items?{urlencode(params)}" for name, params in CALLS.items()}
     paths["office 1 items"] = "/v1/offices/1/items"
+    for name, needle in (("q, medium (1,3)", "1,3"), ("q, rare (4,73)", "4,73")):  # bench/scale.py's
+        paths[f"list: {name}"] = f"/v1/action-items?{urlencode({'q': needle})}"
+    if ns.only:
+        paths = {k: v for k, v in paths.items() if k == "list: newest 50" or ns.only in k}
     print(f"load average before: {load_text()} on {os.cpu_count()} CPUs; servers: {roots}")
     engine = sa.create_engine(ns.db_url, pool_size=1)
     procs: list[subprocess.Popen[bytes]] = []

@@ -72,7 +72,9 @@ def filters() -> dict[str, tuple[ItemFilter, str]]:
         "document_id": (ItemFilter(document_id=7), "-created_at"),
         "review_state=proposed": (ItemFilter(review_state=["proposed"]), "-created_at"),
         "tracked=true": (ItemFilter(tracked=True), "-created_at"),
-        "q (substring)": (ItemFilter(q="हैंडपंपों"), "-created_at"),
+        "q (substring)": (ItemFilter(q="हैंडपंपों"), "-created_at"),  # 7% of the items: one word
+        "q, medium (1,3)": (ItemFilter(q="1,3"), "-created_at"),  # 100 words, ~3,500 items
+        "q, rare (4,73)": (ItemFilter(q="4,73"), "-created_at"),  # 10 words, ~330 items
         "sort=priority": (ItemFilter(), "-priority"),
         "sort=meeting_date": (ItemFilter(), "-meeting_date"),
     }
@@ -134,6 +136,19 @@ def heavy(db: Database, runs: int) -> list[tuple[str, dict[str, float]]]:
     return rows
 
 
+def deep_pages(db: Database, runs: int) -> list[tuple[str, dict[str, float]]]:
+    """Page 101 of newest-first by offset 5,000 and by the keyset cursor of the same position."""
+    with db.session() as s:
+        items, _ = list_items(s, ItemFilter(), today=TODAY, sort="-created_at", limit=5000)
+        cursor = keyset.after_condition(
+            "-created_at", *keyset.decode(keyset.encode("-created_at", items[-1]), "-created_at")
+        )
+    return [
+        ("page at 5,000: offset", samples(list_page(db, ItemFilter(), "-created_at", offset=5000), runs)),
+        ("page at 5,000: after= cursor", samples(list_page(db, ItemFilter(), "-created_at", after=cursor), runs)),
+    ]
+
+
 def explain(c: sa.Connection, stmt: Any) -> list[str]:
     sql = str(stmt.compile(c, compile_kwargs={"literal_binds": True}))
     if c.dialect.name == "sqlite":
@@ -162,6 +177,7 @@ def main() -> None:
     ap.add_argument("--lists-only", action="store_true", help="lists and searches only (no /v1/stats, exports)")
     ap.add_argument("--reuse", action="store_true", help="measure a database an earlier run loaded (--db-url)")
     ap.add_argument("--paired", action="store_true", help="time newest-50 beside each row (its own baseline)")
+    ap.add_argument("--only", help="only the baselines and the list rows whose name contains this (e.g. 'q')")
     ns = ap.parse_args()
     print(f"load average before: {load_text()} on {os.cpu_count()} CPUs")
     with tempfile.TemporaryDirectory() as tmp:
@@ -184,32 +200,26 @@ def main() -> None:
 
             return run
 
-        rows.append(("keyword FTS alone (baseline)", samples(keyword(ItemFilter()), ns.runs)))
-        rows.append(("keyword + department filter", samples(keyword(ItemFilter(department=DEPARTMENTS[1])), ns.runs)))
+        if not ns.only:
+            rows.append(("keyword FTS alone (baseline)", samples(keyword(ItemFilter()), ns.runs)))
+            rows.append(
+                ("keyword + department filter", samples(keyword(ItemFilter(department=DEPARTMENTS[1])), ns.runs))
+            )
         newest = list_page(db, ItemFilter(), "-created_at")
 
         def timed(fn: Callable[[], object]) -> dict[str, float]:
             return paired(fn, newest, ns.runs) if ns.paired else samples(fn, ns.runs)
 
         for name, (f, sort) in filters().items():
+            if ns.only and not (name.startswith("newest") or ns.only in name):
+                continue
             rows.append((f"list: {name}", timed(list_page(db, f, sort))))
             if ns.plans:
                 print(f"-- plan of {name}:\n   " + "\n   ".join(plan(db, f, sort)))
-        # deep pages: offset 5,000 against the keyset cursor of the same position
-        with db.session() as s:
-            items, _ = list_items(s, ItemFilter(), today=TODAY, sort="-created_at", limit=5000)
-            cursor = keyset.after_condition(
-                "-created_at", *keyset.decode(keyset.encode("-created_at", items[-1]), "-created_at")
-            )
-        rows.append(
-            ("page at 5,000: offset", samples(list_page(db, ItemFilter(), "-created_at", offset=5000), ns.runs))
-        )
-        rows.append(
-            ("page at 5,000: after= cursor", samples(list_page(db, ItemFilter(), "-created_at", after=cursor), ns.runs))
-        )
-
-        rows.append(("list: one office's items (office 1)", timed(office_page(db, 1))))
-        if not ns.lists_only:
+        if not ns.only:
+            rows += deep_pages(db, ns.runs)
+            rows.append(("list: one office's items (office 1)", timed(office_page(db, 1))))
+        if not (ns.lists_only or ns.only):
             rows += heavy(db, ns.runs)
         base = next(r for n, r in rows if n.startswith("list: newest"))["p95_ms"]
         print(f"\n{'what':46s} {'p50 ms':>9s} {'p95 ms':>9s}  p95 / newest-50 p95" + ("   n50 p95" * ns.paired))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from core.contract import Extraction
 from core.states import CLOSED_STATUSES, DocumentStatus, ItemStatus, ReviewState
+from store import text_words
 from store.document_edit import apply_overrides
 from store.fields import new_extracted_item, parse_date
 from store.models import PRIORITY_RANK_SQL, ActionItem, Document, ItemResponsible, Page
@@ -207,9 +208,12 @@ def document_conditions(f: ItemFilter) -> list[Any]:
     return conds
 
 
-def _filtered(stmt: Select[Any], f: ItemFilter, today: date, *, text_index: bool = True) -> Select[Any]:
+def _filtered(
+    stmt: Select[Any], f: ItemFilter, today: date, *, text_index: bool = True, q_condition: Any = None
+) -> Select[Any]:
     """``stmt`` with the conditions of ``f``; ``text_index=False``: ``q=`` checks each row read instead of
-    looking its candidates up first (for a page that walks the sort order anyway)."""
+    looking its candidates up first (for a page that walks the sort order anyway); ``q_condition``:
+    what ``q=`` is checked by instead of the text (an equivalent condition, ``store.text_words``)."""
     conds: list[Any] = []
     if f.status:
         conds.append(ActionItem.status.in_(f.status))
@@ -232,7 +236,7 @@ def _filtered(stmt: Select[Any], f: ItemFilter, today: date, *, text_index: bool
         conds.append(ActionItem.document_id == f.document_id)
     conds += review_conditions(f, ActionItem.review_state)
     if f.q:
-        conds.append(text_contains(f.q, use_index=text_index))
+        conds.append(text_contains(f.q, use_index=text_index) if q_condition is None else q_condition)
     return stmt.where(*conds) if conds else stmt
 
 
@@ -303,13 +307,24 @@ def count_statement(f: ItemFilter, today: date, cap: int | None = None) -> Selec
     return select(func.count(sub.c.item_id.distinct()), func.count()).select_from(sub)  # type: ignore[return-value]
 
 
+def _words_apply(session: Session, f: ItemFilter) -> bool:
+    """``q=`` is the only filter and the words of the texts can answer it (``store.text_words``)."""
+    return bool(f.q) and replace(f, q=None) == ItemFilter() and text_words.applies(session, f.q or "")
+
+
 def count_items(session: Session, f: ItemFilter, today: date, cap: int | None = None) -> int:
     """How many items match ``f``: all of them, or at most ``cap + 1`` when a cap is given.
 
     ``responsible=`` counts its people rows without DISTINCT first (a DISTINCT must read every match
     before the cap can stop it): ``cap + 1`` rows read, their distinct items counted. That is exact
     when the rows ran out before the cap, or when the distinct items alone pass it; otherwise (people
-    repeated within the first ``cap + 1`` rows) the DISTINCT count answers."""
+    repeated within the first ``cap + 1`` rows) the DISTINCT count answers.
+
+    ``q=`` alone on PostgreSQL is counted from the words of the texts (``store.text_words``)."""
+    if f.q and _words_apply(session, f):
+        counted = text_words.word_count(session, f.q, cap)  # PostgreSQL: from the words' item counts
+        if counted is not None:
+            return counted
     stmt = count_statement(f, today, cap)
     if not f.responsible:
         return session.scalar(stmt) or 0
@@ -338,12 +353,16 @@ def list_items(
     """
     order = _order(sort)
     base = select(ActionItem).join(ActionItem.document)
-    total = count_items(session, f, today, count_cap)
+    match = text_words.word_match(session, f.q, count_cap) if f.q and _words_apply(session, f) else None
+    total = match.count if match else count_items(session, f, today, count_cap)
     if after is not None:
         base = base.where(after)
     walked = walk_sort_index(base, sort, total)
+    by_words = None  # q= alone on PostgreSQL, at most PAGE_IDS items: the page fetches exactly those
+    if match and f.q and total <= text_words.PAGE_IDS:
+        by_words = text_words.items_containing(f.q, ActionItem.id, match.ids)
     stmt = (
-        _filtered(walked, f, today, text_index=walked is base)
+        _filtered(walked, f, today, text_index=walked is base, q_condition=by_words)
         .options(contains_eager(ActionItem.document), selectinload(ActionItem.corrections))
         .order_by(*order)
         .limit(limit)
