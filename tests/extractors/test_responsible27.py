@@ -1,5 +1,6 @@
 """Who must act, who issued it and the chair: general forms of round 27 (joint chairs named by a conjunction,
-commissionerate police posts, lists of departments before their officers, addressees of ``… की बात कही``).
+commissionerate police posts, one officer's two titles, honorifics written out, lists of departments before
+their officers, addressees of ``… की बात कही``, a quantified subject after a time limit or a reason).
 Sentences written for these tests; table rows in tests/data/responsible27.tsv and tests/data/issuers27.tsv."""
 
 from __future__ import annotations
