@@ -465,6 +465,21 @@ def meeting_title(text: str) -> str | None:
     return None
 
 
+# "जिलाधिकारी और पुलिस अधीक्षक की अध्यक्षता में", "डीएम X व एसएसपी Y की अध्यक्षता में": officers joined by a
+# conjunction or a comma chair jointly.
+_JOINED = re.compile(r"\s*(?:,|(?<![\u0900-\u097f])(?:और|एवं|एवम्|तथा|व)(?![\u0900-\u097f]))\s*")
+
+
+def _first_of_pair(sentence: str, mentions: list[PersonMention], last: PersonMention) -> PersonMention:
+    """The first named of officers joined before a joint chair (the first named leads their meeting)."""
+    first = last
+    for pm in reversed([pm for pm in mentions if pm.end <= first.start]):
+        if not _JOINED.fullmatch(sentence[pm.end : first.start]) or pm.person.generic():
+            break
+        first = pm
+    return first
+
+
 def chair_from(sentence: str, mentions: list[PersonMention]) -> PersonMention | None:
     """The person before ``की अध्यक्षता में`` (or after ``अध्यक्षता:`` in a minutes header)."""
     m = _CHAIR.search(sentence)
@@ -477,7 +492,7 @@ def chair_from(sentence: str, mentions: list[PersonMention]) -> PersonMention | 
             joint = [pm for pm in mentions if pm.end <= m.start() + 1 and m.start() - pm.start <= 120]
             return joint[0]
         if before:
-            return before[-1]
+            return _first_of_pair(sentence, mentions, before[-1])
     m = _WILL_CHAIR.search(sentence)
     named = [pm for pm in mentions if m and m.start("who") <= pm.start < m.end("who") and not pm.person.generic()]
     if named:  # "बैठक की अध्यक्षता … राज्यमंत्री एवं सांसद X करेंगी": the first post or name among those words

@@ -20,7 +20,8 @@ from nlp.patterns import LETTERS, WORD_END, WORD_START
 from nlp.vocab import alternation, column, is_in, rows, spelled
 
 # A whole word: "श्रीवास्तव" opens with श्री but is a surname; "मा0"/"मा." abbreviate माननीय.
-HONORIFIC = rf"(?:(?:डॉ|डा|प्रो|मा)[.0०]|(?:श्रीमती|श्री|सुश्री|डॉ|माननीय|कुमारी){WORD_END})"
+# "श्रीमतीं" (a nasal typed after श्रीमती), "प्रोफेसर", "डॉक्टर": honorifics written out, never part of the name
+HONORIFIC = rf"(?:(?:डॉ|डा|प्रो|मा)[.0०]|(?:श्रीमतीं|श्रीमती|श्री|सुश्री|डॉ|माननीय|कुमारी|प्रोफेसर|प्रोफ़ेसर|डॉक्टर){WORD_END})"
 # At most three honorifics in a row (श्री डॉ. प्रो.): an unbounded run makes each lookup cost the whole run.
 _HONORIFIC_RE = re.compile(rf"\s*(?:{HONORIFIC}\s*){{1,3}}")
 _HONORIFIC_AT = re.compile(rf"{WORD_START}{HONORIFIC}\s*")
@@ -217,6 +218,39 @@ def _joint_agents(text: str, mentions: list[PersonMention]) -> list[PersonMentio
     return out
 
 
+# "जिलाधिकारी सह जिला निर्वाचन पदाधिकारी X", "जिलाधिकारी/जिला निर्वाचन अधिकारी X", "अपर कलेक्टर एवं उप जिला निर्वाचन
+# अधिकारी X": one officer's two titles, the second an office whose head only (अधिकारी) the gazetteer knows.
+_SECOND_TITLE = re.compile(
+    r"(?:\s*/|\s*(?:सह|एवं|व|तथा|और)(?![\u0900-\u097f]))\s*(?P<words>(?:[\u0900-\u0963\u0966-\u097f]+\s+){1,4})"
+)
+_TITLE_STOP = frozenset({"का", "की", "के", "को", "से", "में", "पर", "ने", "तक", "द्वारा", "सभी", "समस्त"})
+
+
+def _compound_titles(text: str, mentions: list[PersonMention]) -> list[PersonMention]:
+    """A post without a name followed by a second title that ends in a generic head and carries the name: one
+    officer, named with the first title (``जिलाधिकारी``), not the generic head (``पदाधिकारी``)."""
+    out: list[PersonMention] = []
+    for pm in mentions:
+        first = out[-1] if out else None
+        m = _SECOND_TITLE.fullmatch(text, first.end, pm.start) if first is not None else None
+        if (
+            first is None
+            or m is None
+            or first.person.name is not None
+            or first.person.generic()
+            or pm.person.name is None
+            or not is_in(pm.written or pm.person.designation or "", "generic_posts")
+            or any(w in _TITLE_STOP for w in m["words"].split())
+        ):
+            out.append(pm)
+            continue
+        person = pm.person
+        person.designation = first.written or first.person.designation
+        person.canonical = first.person.canonical
+        out[-1] = PersonMention(first.start, pm.end, person, pm.ergative, first.written, first.open_class)
+    return out
+
+
 class _Covered:
     """Spans already read, for a linear-time "is this position inside one?" test (spans come in order)."""
 
@@ -338,7 +372,7 @@ class PersonRegistry:
             if canonical:
                 person = self.by_designation(canonical) or self.add(Person(None, canonical, canonical))
                 out.append(PersonMention(wm.start(1), wm.end(1), person, True, canonical))
-        return _joint_agents(text, sorted(out, key=lambda pm: pm.start))
+        return _joint_agents(text, _compound_titles(text, sorted(out, key=lambda pm: pm.start)))
 
     def _latin_post(self, text: str, lm: re.Match[str]) -> PersonMention | None:
         """A post written as a Latin initialism (``DM``): read as its Hindi spelling (``डीएम``), reported as written."""

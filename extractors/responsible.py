@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.people import PersonMention
 from models.designations import find_phrases, fuzzy_head, verbal_noun
 from models.gazetteer import Gazetteer
+from nlp.normalize import fold
 from nlp.patterns import LETTERS, WORD_END, WORD_START
 from nlp.vocab import alternation, column, is_in, rows, spelled
 
@@ -195,6 +197,8 @@ _DIRECTING_VERB = spelled(r"[^।]{0,200}?(?:निर्देश|निर्�
 _ASKED_LATER = spelled(
     r"\s*(?:\([^()]{0,60}\)\s*)?से\s+(?:भी\s+)?[^,।]{0,200}?(?:(?:ने|नें)\s+(?:(?:को|के\s+लिए)\s+)?(?:भी\s+)?कहा|"
     r"(?:का|की|के)\s+(?:भी\s+)?(?:आग्रह|अनुरोध|अपील|अपेक्षा)"
+    # "प्रबंधकों से … लक्ष्य पूरा करने की बात कही": what they were told to do
+    r"|(?:का|की|के)\s+(?:भी\s+)?बात\s+(?:भी\s+)?(?:कही|कहीं)"
     # "अधिकारियों से समाधान के सुझाव मांगे", "… से रिपोर्ट तलब की": asked to give something
     r"|\s(?:मांगी|मांगे|मांगा|माँगी|माँगे|माँगा|तलब))(?![\u0900-\u0963\u0966-\u097f])"
 )
@@ -248,6 +252,11 @@ _LIST_GAP = spelled(
     rf"{LETTERS}+\s+)?)?"
 )
 _THAT = spelled(r"\sकि\s")
+# "केंद्र के महाप्रबंधक एवं बैंकों के शाखा प्रबंधकों से": the next member is a post of a body named before it.
+_GENITIVE_MEMBER = spelled(
+    rf"\s*(?:,|(?<![\u0900-\u097f])(?:एवं|एवम्?|तथा|और|व)(?![\u0900-\u097f]))\s*(?:(?:सभी|समस्त)\s+)?"
+    rf"(?!(?:का|की|के|को|से|में|पर|ने)\s){LETTERS}+\s+के\s+(?:(?:सभी|समस्त)\s+)?"
+)
 # "… की जांच की जाए", "… भेजे जाएं": a participle before जाना; "… गांवों में किसानों के बीच जाएं" (go) is no passive.
 _PASSIVE_END = spelled(
     r"\s(?!(?:में|से|के|पर|को|ने|तक)\s)[\u0900-\u097f]*(?:ा|ी|े|ए|ई|ीं|एं|ईं)\s+"
@@ -316,8 +325,10 @@ _CORRELATIVE = spelled(r"[^,।]{0,120}?(?:,\s*|\s(?:हैं|है|हो|ह
 # purpose first, then the quantified subject.
 _QUANTIFIED_AFTER_OBJECT = spelled(
     # "… के मद्देनजर सभी संबंधित विभाग … सुनिश्चित करें": after a fronted reason too
-    r"\s(?:को|के\s+लिए|के\s+लिये|हेतु|के\s+(?:मद्देनजर|मद्देनज़र|दृष्टिगत))\s+"
+    # "10 नवंबर तक सभी बीएलओ … पूरा करें", "…, इसलिए सभी विभाग … सुनिश्चित करें": after a time limit or a reason
+    r"(?:\s|[0-9०-९])(?:को|के\s+लिए|के\s+लिये|हेतु|तक|के\s+(?:मद्देनजर|मद्देनज़र|दृष्टिगत))\s+"
     r"(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+){1,2}$"
+    r"|(?:^|[\s,])(?:इसलिए|इसलिये|अतः|अत:|इसके\s+लिए)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+){1,2}$"
     # "… की पहचान हेतु आंगनबाड़ी कार्यकत्रियां … करेंगी": the subject right after a purpose phrase
     r"|\s(?:हेतु|के\s+लिए|के\s+लिये)\s+$"
 )
@@ -838,7 +849,7 @@ def find_responsible(
     for i in range(len(candidates) - 2, -1, -1):
         if decisions[i] is None:
             gap = sentence[candidates[i].end : candidates[i + 1].start]
-            decisions[i] = decisions[i + 1] if _LIST_GAP.fullmatch(gap) else False
+            decisions[i] = decisions[i + 1] if _LIST_GAP.fullmatch(gap) or _GENITIVE_MEMBER.fullmatch(gap) else False
     for i, c in enumerate(candidates):
         # "अधिकारियों को … तेजी लाने और योजनाओं को … पूरा करने के निर्देश": the second को names no one
         m = (
@@ -897,8 +908,82 @@ def find_responsible(
                 continue  # a known post: the candidates above decided on it (a misspelt head or plural they never saw)
             if len(cleaned) > 2:
                 add(pos, cleaned)
+    _departments_of_officers(sentence, found, spans)
     found.sort(key=lambda x: x[0])
     return [d for _, d in found]
+
+
+# "शिक्षा विभाग, स्वास्थ्य विभाग … सहित विभिन्न विभागों के अधिकारियों को", "… आदि विभागीय अधिकारियों को",
+# "लोनिवि व राष्ट्रीय राजमार्ग के अधिकारियों को": the officers of the departments listed are those departments.
+_MEMBER = r"(?<![^\s,])(?:(?!(?:का|की|के|को|से|में|पर|ने|तक|सहित|आदि|सभी|समस्त)\s)[^\s,।]+\s+){0,3}?(?!(?:का|की|के|को|से|में|पर|ने|तक)\s)[^\s,।]+"
+_DEPARTMENTS_OF_OFFICERS = spelled(
+    rf"(?P<list>{_MEMBER}(?:\s*(?:,|(?<=\s)(?:एवं|एवम्|तथा|और|व)(?=\s))\s*{_MEMBER})+)\s+"
+    r"(?:(?:सहित|आदि)\s+(?:(?:विभिन्न|अन्य|सभी|समस्त|संबंधित|सम्बन्धित)\s+)?(?:विभागों\s+के|विभाग\s+के|विभागीय)|के)\s+"
+    r"(?:(?:सभी|समस्त)\s+)?(?P<off>अधिकारियों|पदाधिकारियों|अधिकारी|पदाधिकारी)\s+(?:को|से)(?![\u0900-\u097f])"
+)
+_CLAUSE_WORDS = frozenset({"है", "हैं", "था", "थे", "थी", "गया", "गई", "गए", "गये", "कि", "जो"})
+# "जिला व ब्लॉक स्तर के अधिकारियों": levels, not departments (``_levels_listed``)
+_NOT_A_DEPARTMENT = spelled(r"(?:स्तर|स्तरीय|स्तरों)$")
+
+
+_WORD_CONJUNCTION = spelled(r"\s+(?:एवं|एवम्?|तथा|और|व)\s+")
+
+
+@lru_cache(maxsize=1)
+def _joined_department_openings() -> frozenset[str]:
+    """The words before the first conjunction of department names joined by one (``महिला`` of ``महिला एवं बाल
+    विकास``)."""
+    return frozenset(fold(parts[0]) for row in column("departments") if len(parts := _WORD_CONJUNCTION.split(row)) > 1)
+
+
+def _one_department(listed: str) -> bool:
+    """Is ``खाद्य एवं सिविल सप्लाई विभाग`` one department's name: its first words and conjunction open one?"""
+    parts = _WORD_CONJUNCTION.split(listed, maxsplit=1)
+    if len(parts) < 2 or "," in parts[0]:
+        return False
+    words = parts[0].split()  # "… प्रस्तुत करने राजस्व एवं कृषि विभाग": the opening's last words
+    return any(fold(" ".join(words[-k:])) in _joined_department_openings() for k in range(1, min(3, len(words)) + 1))
+
+
+def _departments_of_officers(
+    sentence: str, found: list[tuple[int, dict[str, str | None]]], spans: list[tuple[int, int]]
+) -> None:
+    """Read the officers of a list of departments (an addressee already found) as the departments listed."""
+    at = 0
+    while (m := _DEPARTMENTS_OF_OFFICERS.search(sentence, at)) is not None:
+        at = m.start() + 1  # a rejected list may begin a word later ("उन्होंने लोनिवि व …")
+        inside = [k for k, (s, e) in enumerate(spans) if m.start() <= s < m.end() and e > m.start("off")]
+        if not inside:
+            continue  # the officers are no addressee here
+        if _one_department(m["list"]):
+            continue
+        members: list[tuple[int, str, int]] = []
+        offset = m.start("list")
+        for part in _SPLIT.split(m["list"]):
+            pos = sentence.find(part, offset)
+            offset = pos + len(part)
+            cleaned = _clean_np(part)
+            if (
+                not cleaned
+                or _NOT_A_DEPARTMENT.search(cleaned)
+                or cleaned in _GENERIC_OFFICERS
+                # "… गंभीर है, उन्होंने विभाग के …": a clause of its own, no list member
+                or any(is_in(w, "np_stop") or w in _CLAUSE_WORDS for w in part.split())
+            ):
+                members = []
+                break
+            members.append((pos, cleaned, offset))
+        if len(members) < 2:
+            continue
+        drop = {k for k, (s, _e) in enumerate(spans) if m.start() <= s < m.end()}
+        kept = [(f, sp) for k, (f, sp) in enumerate(zip(found, spans, strict=True)) if k not in drop]
+        found[:] = [f for f, _ in kept]
+        spans[:] = [sp for _, sp in kept]
+        for pos, designation, end in members:
+            if not any(d["designation"] == designation for _, d in found):
+                found.append((pos, {"name": None, "designation": designation}))
+                spans.append((pos, end))
+        at = m.end()
 
 
 # "सभी जिला अधिकारी … करें": officers of the issuer's rank, not the issuer.

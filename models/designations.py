@@ -25,6 +25,7 @@ _JOINER = {"एवं", "व"}  # "खंड विकास एवं पंच
 # "सभी विभागों को", "सम्बन्धित विभाग … करे": a bare body head after a quantifier names the bodies meant.
 _QUANTIFIERS = {"सभी", "समस्त", "संबंधित", "सम्बन्धित", "प्रत्येक", "जिन", "विभिन्न"}
 _ADDRESSED = re.compile(r"\s+(?:को|से)\s")
+_AFTER_PURPOSE = re.compile(r"\s(?:के\s+लिए|के\s+लिये|हेतु),?\s+$")
 
 
 def _bare_body_named(text: str, m: re.Match[str], head: str) -> bool:
@@ -32,7 +33,13 @@ def _bare_body_named(text: str, m: re.Match[str], head: str) -> bool:
     before = text[max(0, m.start() - 20) : m.start()].split()
     if before and before[-1] in _QUANTIFIERS:
         return True
-    return m.group(0) != head and bool(_ADDRESSED.match(text, m.end()))
+    if m.group(0) != head and _ADDRESSED.match(text, m.end()):
+        return True
+    # "मुख्यमंत्री ने टीम को … करने को कहा", "… रोकने के लिए प्रशासन पूरी तैयारी रखे": a body that can only be the one
+    # meant here, addressed or the subject after a purpose phrase
+    return is_in(head, "addressable_bodies") and bool(
+        _ADDRESSED.match(text, m.end()) or _AFTER_PURPOSE.search(text, 0, m.start())
+    )
 
 
 _HYPHENATED = re.compile(rf"{WORD_START}({LETTERS}{{2,}})-$")
