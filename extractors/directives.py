@@ -32,10 +32,17 @@ _ACTION_TIED = (
 # "प्रस्तावित दौरे को लेकर अधिकारियों को दिशा-निर्देश दिए", "इससे संबंधित आवश्यक दिशा-निर्देश दिये": a direction
 # about a named topic (not a generic one: generic_topics.tsv), nothing but the addressee and adjectives
 # between them - a participle in between ("… के बारे में जानकारी देते हुए निर्देश") ties the topic to it.
+_GENERIC_TOPIC = alternation(column("generic_topics"))
+# (a generic head after a word that names it is a named topic: "अभियोजन कार्यों को लेकर", not "सभी कार्यों को लेकर";
+# the addressees between may be a list: "… को लेकर समस्त उपजिलाधिकारी, क्षेत्राधिकारी व थानाध्यक्षों को …")
+# (a demonstrative topic, "इस संबंध में", only with at most four words between)
+_NOT_PARTICIPLE = rf"(?!{LETTERS}*(?:कर|हुए|हुये|ते)\s)"
 _TOPIC_TIED = (
-    rf"(?:{_B}(?!(?:{alternation(column('generic_topics'))}){WORD_END}){LETTERS}+\s+(?:को\s+लेकर|के\s+(?:संबंध|सम्बन्ध|सम्बंध|बारे|संदर्भ)\s+में)"
-    r"|(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)|इस\s+(?:संबंध|सम्बन्ध|सम्बंध|संदर्भ)\s+में)\s+"
-    rf"(?:(?!{LETTERS}*(?:कर|हुए|हुये|ते)\s){LETTERS}+\s+){{0,4}}?(?:दिशा-?\s*)?निर्देश"
+    rf"{_B}(?!(?:{_GENERIC_TOPIC}|के|की|का|इन|उन|इन्हीं|अन्य){WORD_END}){LETTERS}+\s+(?:(?:{_GENERIC_TOPIC})\s+)?"
+    r"(?:को\s+लेकर|के\s+(?:संबंध|सम्बन्ध|सम्बंध|बारे|संदर्भ)\s+में)\s+"
+    rf"(?:{_NOT_PARTICIPLE}{LETTERS}+,?\s+){{0,7}}?(?:दिशा-?\s*)?निर्देश"
+    r"|(?:(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)|इस\s+(?:संबंध|सम्बन्ध|सम्बंध|संदर्भ)\s+में)\s+"
+    rf"(?:{_NOT_PARTICIPLE}{LETTERS}+\s+){{0,4}}?(?:दिशा-?\s*)?निर्देश"
 )
 # The end of a clause: punctuation, the end, or a conjunction or purpose word.
 _CLAUSE_END = r"(?=\s*(?:[।,;:!?.|…]|$|तथा|और|एवं|ताकि|जिससे|जिसमें|ताकी|अन्यथा|वरना|व\s|कि\s|जिन|जो\s))"
@@ -718,6 +725,23 @@ def _postposed_cue(sentence: str, minutes_context: bool) -> DirectiveCue | None:
     return DirectiveCue("direct", inner.start, inner.end, max(inner.confidence, 0.9))
 
 
+# "… तैयारियों को लेकर सभी तहसीलदारों को दिए आवश्यक दिशा निर्देश।": a headline's order, the verb before the
+# direction after its addressee; read in the body's order ("… को आवश्यक दिशा निर्देश दिए।", the same length), so
+# that a direction naming no action stays empty.
+_INVERTED_DIRECTION = spelled(
+    r"\s(?:को|से)\s+(दिए|दिये|दिया|दी)\s"
+    rf"((?:(?:{_EMPTY_ADJ})\s+){{0,3}}(?:दिशा-?\s*)?(?:निर्देश|आदेश|हिदायत|हिदायतें))(?=\s*[।.]?\s*$)"
+)
+
+
+def _body_order(sentence: str) -> str:
+    inverted = _INVERTED_DIRECTION.search(sentence)
+    if inverted is None:
+        return sentence
+    verb, direction = inverted.span(1), inverted.span(2)
+    return f"{sentence[: verb[0]]}{inverted.group(2)} {inverted.group(1)}{sentence[direction[1] :]}"
+
+
 def directive_cue(sentence: str, *, minutes_context: bool = False) -> DirectiveCue | None:
     """The strongest directive cue in ``sentence``, or None if it is not a directive.
 
@@ -728,6 +752,7 @@ def directive_cue(sentence: str, *, minutes_context: bool = False) -> DirectiveC
     aside = _ASIDE.match(sentence)
     if aside:
         sentence = " " * aside.end() + sentence[aside.end() :]
+    sentence = _body_order(sentence)
     postposed = _postposed_cue(sentence, minutes_context)
     if postposed is not None:
         return postposed
