@@ -180,6 +180,8 @@ _RULE_FUTURE = (
 # obligation inside a directing clause (not "होना है", a state; not an aim or priority: "हमारी प्राथमिकता … करना है").
 _TO_BE_DONE = rf"{_B}(?<!\sन\s)(?<!\sनहीं\s)(?!होना|होनी){LETTERS}+(?:ना|नी)\s+(?:ही\s+)?है{_SENTENCE_END}"
 _WHAT_TO_DO = spelled(rf"{_B}(?:क्या|किसे|किसको|कौन|कैसे|कहां|कहाँ){WORD_END}")
+# "सभी कार्य को ऑनलाइन किया जाना है।": a passive obligation standing alone, said to those who must do it.
+_TO_BE_DONE_PASSIVE = rf"{_B}(?:किया|की|किए|किये|कराया|कराई|कराए)\s+(?:जाना|जानी|जाने)\s+(?:ही\s+)?है{_SENTENCE_END}"
 _AIM_OR_WE = spelled(
     rf"{_B}(?:प्राथमिकता|उद्देश्य|मकसद|ध्येय|संकल्प|सपना|प्रयास|कोशिश|इरादा|हम|हमें|हमको|हमारा|हमारी|हमारे|मुझे|मेरा){WORD_END}"
 )
@@ -270,11 +272,19 @@ _POSTPOSITION_AFTER = spelled(r"\s*(?:ने|नें|को|से|का|क�
 _TIMED_KINDS = frozenset({"by", "within", "immediate", "from", "recurring"})
 
 
+# "यह दल …", "गठित समिति …", "जांच टीम …": a team set up by the order as the bare subject
+_TEAM_SUBJECT = spelled(
+    r"^\s*(?:\(?[0-9०-९]{1,3}[.)]\s*)?(?:(?:यह|ये|उक्त|गठित|प्रत्येक|हर|संयुक्त|जांच|जाँच)\s+)?(?:दल|टीम|समिति|कमेटी)\s"
+)
+
+
 def _officer_schedule(sentence: str, minutes: bool) -> bool:
     """ "अधिशासी अभियंता हर पखवाड़े उपभोक्ता शिविर लगाएंगे": an officer as the bare subject, a future
     action and a schedule (a recurrence or a due time) - a duty assigned, not a forecast."""
     if _REPORTED.search(sentence):
         return False
+    if _TEAM_SUBJECT.match(sentence):  # "गठित समिति सात दिन में जांच रिपोर्ट सौंपेगी": a team an order sets up
+        return any(e.kind in _TIMED_KINDS for e in find_time_expressions(sentence, None))
     start = _LIST_ITEM.match(sentence)
     phrases = find_phrases(sentence)
     if not phrases or phrases[0].body or phrases[0].start > (start.end() if start else 0) + 12:
@@ -385,6 +395,7 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("obligation", spelled(_REQUIRED), 0.6, _that_clause_no_opinion),
     ("obligation", spelled(_TO_BE_DONE), 0.55, _to_be_done),
     ("future", spelled(_RULE_FUTURE), 0.55, _rule_future),
+    ("obligation", spelled(_TO_BE_DONE_PASSIVE), 0.55, _rule_future),
     ("obligation", spelled(_DATIVE_REQUIRED), 0.55, _must),
     ("decision", spelled(_FUTURE_PASSIVE), 0.7, _minutes),
     ("decision", spelled(_FUTURE_ACTIVE), 0.65, _minutes),
