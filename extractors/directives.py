@@ -825,6 +825,13 @@ _CONTINUED: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# "… सफाई का काम भी हमारी प्राथमिकता में होना चाहिए": what a priority is, a value (not "प्राथमिकता के आधार पर …",
+# a manner of doing)
+_PRIORITY_STATED = spelled(
+    r"(?:प्राथमिकता|प्राथमिकताओं)\s+(?:में|है|हैं|होनी|होना|होगी|रहनी|रहेगी)(?![\u0900-\u0963\u0966-\u097f])"
+)
+
+
 def continued_obligation(sentence: str) -> DirectiveCue | None:
     """The cue of a directive with no frame (``… होना चाहिए``, ``… करना अनिवार्य है``, ``… उपलब्ध हों``, ``… सतर्क
     रहेंगे``), read as a directive only where it follows one: not a statement of priority, an opinion, a report,
@@ -834,6 +841,7 @@ def continued_obligation(sentence: str) -> DirectiveCue | None:
         or _OPINION.search(sentence)
         or _REPORTED.search(sentence)
         or _NEGATED_WARNING.search(sentence)
+        or _PRIORITY_STATED.search(sentence)
     ):
         return None
     purpose = _PURPOSE.search(sentence)
