@@ -32,10 +32,17 @@ _ACTION_TIED = (
 # "प्रस्तावित दौरे को लेकर अधिकारियों को दिशा-निर्देश दिए", "इससे संबंधित आवश्यक दिशा-निर्देश दिये": a direction
 # about a named topic (not a generic one: generic_topics.tsv), nothing but the addressee and adjectives
 # between them - a participle in between ("… के बारे में जानकारी देते हुए निर्देश") ties the topic to it.
+_GENERIC_TOPIC = alternation(column("generic_topics"))
+# (a generic head after a word that names it is a named topic: "अभियोजन कार्यों को लेकर", not "सभी कार्यों को लेकर";
+# the addressees between may be a list: "… को लेकर समस्त उपजिलाधिकारी, क्षेत्राधिकारी व थानाध्यक्षों को …")
+# (a demonstrative topic, "इस संबंध में", only with at most four words between)
+_NOT_PARTICIPLE = rf"(?!{LETTERS}*(?:कर|हुए|हुये|ते)\s)"
 _TOPIC_TIED = (
-    rf"(?:{_B}(?!(?:{alternation(column('generic_topics'))}){WORD_END}){LETTERS}+\s+(?:को\s+लेकर|के\s+(?:संबंध|सम्बन्ध|सम्बंध|बारे|संदर्भ)\s+में)"
-    r"|(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)|इस\s+(?:संबंध|सम्बन्ध|सम्बंध|संदर्भ)\s+में)\s+"
-    rf"(?:(?!{LETTERS}*(?:कर|हुए|हुये|ते)\s){LETTERS}+\s+){{0,4}}?(?:दिशा-?\s*)?निर्देश"
+    rf"{_B}(?!(?:{_GENERIC_TOPIC}|के|की|का|इन|उन|इन्हीं|अन्य){WORD_END}){LETTERS}+\s+(?:(?:{_GENERIC_TOPIC})\s+)?"
+    r"(?:को\s+लेकर|के\s+(?:संबंध|सम्बन्ध|सम्बंध|बारे|संदर्भ)\s+में)\s+"
+    rf"(?:{_NOT_PARTICIPLE}{LETTERS}+,?\s+){{0,7}}?(?:दिशा-?\s*)?निर्देश"
+    r"|(?:(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)|इस\s+(?:संबंध|सम्बन्ध|सम्बंध|संदर्भ)\s+में)\s+"
+    rf"(?:{_NOT_PARTICIPLE}{LETTERS}+\s+){{0,4}}?(?:दिशा-?\s*)?निर्देश"
 )
 # The end of a clause: punctuation, the end, or a conjunction or purpose word.
 _CLAUSE_END = r"(?=\s*(?:[।,;:!?.|…]|$|तथा|और|एवं|ताकि|जिससे|जिसमें|ताकी|अन्यथा|वरना|व\s|कि\s|जिन|जो\s))"
@@ -49,7 +56,8 @@ _DIRECT = (
     r"|निर्देश\s+(?:भी\s+)?प्रदान\s+(?:किए|किये|किया|की|करते)|आदेशित\s+(?:भी\s+)?(?:किया|किए|किये|की|करते)"
     # "… करने के लिए पाबंद किया", "… रोक लगाने की ताकीद की"
     r"|पाबंद\s+(?:भी\s+)?(?:किया|किए|किये|करते)|ताकीद\s+(?:भी\s+)?(?:की|किया|करते)"
-    r"|(?:हिदायत|आदेश)\s+(?:भी\s+)?(?:दी|दिए|दिये|दिया|देते)|आह्वान\s+किया|"
+    # "… दुरुस्त करने की हिदायतें भी दीं" (and its spelling without the nasal, हिदायते)
+    r"|(?:हिदायतें|हिदायते|हिदायत|आदेश)\s+(?:भी\s+)?(?:दी|दीं|दिए|दिये|दिया|देते)|आह्वान\s+किया|"
     # "… की हिदायतें जारी कीं", "… के आदेश जारी किए"
     r"(?:हिदायतें|हिदायत|आदेश)\s+(?:भी\s+)?जारी\s+(?:किए|किये|किया|की|कीं|करते)|अपेक्षा\s+(?:की|व्यक्त\s+की|जताई)"
     r"|(?:आग्रह|अनुरोध|अपील)\s+(?:भी\s+)?(?:किया|की)|निर्णय\s+(?:लिया\s+गया|लिया\s+है\s+कि|हुआ|लिए\s+गए)|तय\s+(?:किया\s+गया|हुआ)"
@@ -77,6 +85,8 @@ _ASKED_TO = (
 )
 # "… केंद्र शुरू करने का सुझाव दिया", "… पर विस्तृत रिपोर्ट मांगी": a request, unless reported to the chair.
 _REQUEST = rf"{_B}(?:सुझाव\s+(?:भी\s+)?(?:दिया|दिए|दी|मांगे|माँगे|मांगा|माँगा)|(?:रिपोर्ट|प्रतिवेदन|सूची)\s+(?:भी\s+)?(?:मांगी|माँगी|तलब\s+की))"
+# a show-cause notice: "… को नोटिस जारी कर तीन दिन में जवाब मांगा है"
+_REPLY_DEMANDED = rf"{_B}(?:जवाब|जबाब|स्पष्टीकरण|स्पष्टिकरण)\s+(?:भी\s+)?(?:मांगा|माँगा|मांगे|माँगे|तलब\s+किया)"
 # "… प्रस्तुत करने राजस्व विभाग के अधिकारियों को कहा।", "… प्रचार करने कहा।": the verbal noun (not the
 # pronoun उन्होंने) before the addressee, the request ending the sentence.
 _ASKED_LATE = (
@@ -141,9 +151,12 @@ _NEGATIVE_SUBJUNCTIVE = rf"(?<![{LETTER}])न\s+{LETTERS}+(?:े|ें|ए|ए�
 # "आप स्वयं … समीक्षा करेंगे तथा … अवगत कराएंगे": a letter's instruction to its addressee.
 _YOU_WILL = r"^\s*(?:आप|आपके\s+द्वारा)\s"
 _OPINION = spelled(rf"{_B}(?:ऐसा|जबकि|बल्कि|जरूरत|आवश्यकता\s+है|केवल|सिर्फ|मात्र|सीमित){WORD_END}")
-_FUTURE_PASSIVE = rf"{_B}(?:जाएगा|जाएगी|जाएंगे|जाएँगे|जायेगा|जायेगी|जायेंगे){_CLAUSE_END}"
+_FUTURE_PASSIVE = rf"{_B}(?:जाएगा|जाएगी|जाएंगे|जाएँगे|जायेगा|जायेगी|जायेंगे|जाएंगी|जाएँगी|जायेंगी){_CLAUSE_END}"
 # "… भेजेंगी", "… प्रस्तुत करेंगे": an action verb in the future (not होगा/रहेगा, which state facts).
-_FUTURE_ACTIVE = rf"{_B}(?!हो|रह)(?:{_STEMS})(?:ेंगे|ेंगें|ेंगी|ेगा|ेगी|एंगे|एंगी|ाएंगे|ाएंगी|ायेंगे){_CLAUSE_END}"
+# (not जाना after a participle: "… जारी कर दिए जाएंगे" is a passive, read by _FUTURE_PASSIVE's rows)
+_FUTURE_ACTIVE = (
+    rf"{_B}(?!हो|रह)(?:(?<![ाेीएई]\s)(?=जा)|(?!जा))(?:{_STEMS})(?:ेंगे|ेंगें|ेंगी|ेगा|ेगी|एंगे|एंगी|ाएंगे|ाएंगी|ायेंगे){_CLAUSE_END}"
+)
 # "कहा कि … लाभ पात्र किसानों तक पहुंचे।": a third-person subjunctive ending the sentence.
 # "जो सचिव पीछे हैं, वे … भेजेंगे", "जिन विद्यालयों में …, वहां के प्रधानाध्यापक … भेजेंगे": a relative clause
 # picks out who, the correlative clause says what they will do - an instruction, not a forecast.
@@ -156,6 +169,22 @@ _MUST = rf"{_B}{LETTERS}+(?:ना|नी|ने)\s+(?:ही\s+)?(?:होग�
 # "कहा कि … परिणाम समय पर घोषित करना अनिवार्य है": a verbal noun that is required (not "… जमा कराना आवश्यक है",
 # which says what is needed: an opinion in the shared dev set's gold).
 _REQUIRED = rf"{_B}{LETTERS}+(?:ना|नी|ने)\s+(?:भी\s+)?अनिवार्य\s+(?:है|होगा|होगी|रहेगा){_CLAUSE_END}"
+# "नगर परिषदों में समितियों की बैठकें नियमित रूप से होंगी।": a rule an order lays down, a future bound to a manner
+# of duty (regularly, compulsorily, in any case), with no frame.
+_RULE_FUTURE = (
+    rf"{_B}(?:नियमित\s+रूप\s+से|अनिवार्य\s+रूप\s+से|अनिवार्यतः|अनिवार्यत:|हर\s+हाल\s+में)\s+(?:{LETTERS}+\s+){{0,2}}?"
+    r"(?:होंगी|होंगे|होगी|होगा|(?:की|किया|किए|किये|कराई|कराया|कराए)\s+(?:जाएगी|जाएंगी|जाएगा|जाएंगे|जायेगी|जायेंगी|जायेगा|जायेंगे))"
+    rf"{_SENTENCE_END}"
+)
+# "कहा कि 2026 तक सभी गांवों को नल से जोड़ने का लक्ष्य पूरा करना है": a verbal noun that is to be done, an
+# obligation inside a directing clause (not "होना है", a state; not an aim or priority: "हमारी प्राथमिकता … करना है").
+_TO_BE_DONE = rf"{_B}(?<!\sन\s)(?<!\sनहीं\s)(?!होना|होनी){LETTERS}+(?:ना|नी)\s+(?:ही\s+)?है{_SENTENCE_END}"
+_WHAT_TO_DO = spelled(rf"{_B}(?:क्या|किसे|किसको|कौन|कैसे|कहां|कहाँ){WORD_END}")
+# "सभी कार्य को ऑनलाइन किया जाना है।": a passive obligation standing alone, said to those who must do it.
+_TO_BE_DONE_PASSIVE = rf"{_B}(?:किया|की|किए|किये|कराया|कराई|कराए)\s+(?:जाना|जानी|जाने)\s+(?:ही\s+)?है{_SENTENCE_END}"
+_AIM_OR_WE = spelled(
+    rf"{_B}(?:प्राथमिकता|उद्देश्य|मकसद|ध्येय|संकल्प|सपना|प्रयास|कोशिश|इरादा|हम|हमें|हमको|हमारा|हमारी|हमारे|मुझे|मेरा){WORD_END}"
+)
 # "… सामना करना पड़ेगा": a consequence someone will suffer, not a duty.
 # "… ने सभी को नालियों की सफाई करने के लिए निर्देश।": a direction whose verb the writer dropped, its agent named.
 _AGENT_VERBLESS = (
@@ -243,11 +272,19 @@ _POSTPOSITION_AFTER = spelled(r"\s*(?:ने|नें|को|से|का|क�
 _TIMED_KINDS = frozenset({"by", "within", "immediate", "from", "recurring"})
 
 
+# "यह दल …", "गठित समिति …", "जांच टीम …": a team set up by the order as the bare subject
+_TEAM_SUBJECT = spelled(
+    r"^\s*(?:\(?[0-9०-९]{1,3}[.)]\s*)?(?:(?:यह|ये|उक्त|गठित|प्रत्येक|हर|संयुक्त|जांच|जाँच)\s+)?(?:दल|टीम|समिति|कमेटी)\s"
+)
+
+
 def _officer_schedule(sentence: str, minutes: bool) -> bool:
     """ "अधिशासी अभियंता हर पखवाड़े उपभोक्ता शिविर लगाएंगे": an officer as the bare subject, a future
     action and a schedule (a recurrence or a due time) - a duty assigned, not a forecast."""
     if _REPORTED.search(sentence):
         return False
+    if _TEAM_SUBJECT.match(sentence):  # "गठित समिति सात दिन में जांच रिपोर्ट सौंपेगी": a team an order sets up
+        return any(e.kind in _TIMED_KINDS for e in find_time_expressions(sentence, None))
     start = _LIST_ITEM.match(sentence)
     phrases = find_phrases(sentence)
     if not phrases or phrases[0].body or phrases[0].start > (start.end() if start else 0) + 12:
@@ -268,7 +305,9 @@ def _that_clause_no_opinion(sentence: str, minutes: bool) -> bool:
     return _that_clause(sentence, minutes) and not _OPINION.search(sentence)
 
 
-_NEGATED_FUTURE = spelled(rf"{_B}(?:नहीं|नही(?!ं))\s+(?:{LETTERS}+\s+){{0,2}}(?:जाएगा|जाएगी|जाएंगे|जायेगा|जायेगी)")
+_NEGATED_FUTURE = spelled(
+    rf"{_B}(?:नहीं|नही(?!ं))\s+(?:{LETTERS}+\s+){{0,2}}(?:जाएगा|जाएगी|जाएंगे|जायेगा|जायेगी|जाएंगी|जायेंगी|जायेंगे)"
+)
 
 
 def _that_clause_not_negated(sentence: str, minutes: bool) -> bool:
@@ -288,6 +327,32 @@ def _subjunctive_not_perfective(sentence: str, minutes: bool) -> bool:
     verb's own clause (after the last ``कि``) makes the same form a perfective past."""
     clause = _THAT_SPLIT.split(sentence)[-1]
     return _not_reported(sentence, minutes) and not _ERGATIVE.search(clause)
+
+
+_NOTICE = spelled(r"नोटिस|नोटिश|कारण\s+बताओ")
+
+
+def _show_cause(sentence: str, minutes: bool) -> bool:
+    """A reply demanded by a notice or within a time (``… नोटिस भेजकर तीन दिन में जवाब मांगा``) is asked of its
+    addressee; "अनुपस्थित सचिवों से स्पष्टीकरण मांगा गया" reports a penalty (not an item by the gold conventions)."""
+    timed = any(e.kind in _TIMED_KINDS for e in find_time_expressions(sentence, None))
+    return _not_reported(sentence, minutes) and (timed or bool(_NOTICE.search(sentence)))
+
+
+def _rule_future(sentence: str, minutes: bool) -> bool:
+    """ "… बैठकें नियमित रूप से होंगी" lays down a rule; "… कोताही हर हाल में नहीं की जाएगी" assures."""
+    return _obligation(sentence, minutes) and not _NEGATED_FUTURE.search(sentence)
+
+
+def _to_be_done(sentence: str, minutes: bool) -> bool:
+    """ "कहा कि … लक्ष्य को पूरा करना है" directs; with no due time, "कहा कि हमें मिलकर काम करना है" exhorts."""
+    if not _that_clause_no_opinion(sentence, minutes):
+        return False
+    timed = any(e.kind in _TIMED_KINDS for e in find_time_expressions(sentence, None))
+    clause = _THAT_SPLIT.split(sentence, maxsplit=1)[-1]
+    if _WHAT_TO_DO.search(clause):
+        return False  # "… को पता होगा कि किसे क्या करना है": an indirect question
+    return timed or _AIM_OR_WE.search(clause) is None
 
 
 def _must(sentence: str, minutes: bool) -> bool:
@@ -310,6 +375,7 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("asked", spelled(_ASKED_TO), 0.9, _always),
     ("asked", spelled(_ASKED_LATE), 0.8, _always),
     ("asked", spelled(_REQUEST), 0.7, _not_reported),
+    ("asked", spelled(_REPLY_DEMANDED), 0.7, _show_cause),
     ("direct", spelled(_SPLIT_DIRECT), 0.85, _always),
     ("subjunctive", spelled(_SUBJUNCTIVE), 0.85, _not_reported),
     ("imperative", spelled(_IMPERATIVE), 0.8, _imperative_not_reported),
@@ -327,6 +393,9 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("obligation", spelled(_MUST), 0.6, _that_clause),
     ("obligation", spelled(_MUST), 0.55, _must),
     ("obligation", spelled(_REQUIRED), 0.6, _that_clause_no_opinion),
+    ("obligation", spelled(_TO_BE_DONE), 0.55, _to_be_done),
+    ("future", spelled(_RULE_FUTURE), 0.55, _rule_future),
+    ("obligation", spelled(_TO_BE_DONE_PASSIVE), 0.55, _rule_future),
     ("obligation", spelled(_DATIVE_REQUIRED), 0.55, _must),
     ("decision", spelled(_FUTURE_PASSIVE), 0.7, _minutes),
     ("decision", spelled(_FUTURE_ACTIVE), 0.65, _minutes),
@@ -349,7 +418,9 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"^(?!.*{LETTERS}(?:ने|नें)\s+(?:का|के|की|हेतु|को\s+लेकर)\s)(?!.*(?:{_ACTION_TIED}|{_TOPIC_TIED}))(?:(?!\sकि\s).)*?(?:(?:ने|को|से|हुए|हुये)\s+|\s(?!(?:के|का|की)\s){LETTERS}+\s+(?:(?:{_EMPTY_ADJ})\s+){{1,3}}"
             # "… फीडबैक लिया, आवश्यक दिशा निर्देश भी जारी किए": after a clause of its own
             rf"|,\s*(?:(?:{_EMPTY_ADJ})\s+){{1,3}})"
-            r"(?:दिशा-?\s*)?(?:निर्देश|आदेश)\s+(?:भी\s+)?(?:दिए|दिये|दिया|जारी\s+(?:किए|किये|किया|की|कीं))\s*(?:गए|गये|गया|गयी|गई)?"
+            r"(?:(?:दिशा-?\s*)?(?:निर्देश|आदेश)\s+(?:भी\s+)?(?:दिए|दिये|दिया|जारी\s+(?:किए|किये|किया|की|कीं))"
+            # "अधिकारियों को आवश्यक हिदायतें दीं।"
+            r"|(?:हिदायतें|हिदायते|हिदायत)\s+(?:भी\s+)?(?:दी|दीं|दिए|दिये|जारी\s+(?:की|कीं|किए|किये)))\s*(?:गए|गये|गया|गयी|गई)?"
             r"\s*(?:है|हैं)?\s*[।.]?\s*$"
         ),
     ),
@@ -393,7 +464,9 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "fact_after_frame",
         spelled(
-            r"(?:निर्देश\s+(?:दिया|दिए|दिये)|निर्णय\s+लिया\s+गया)\s+कि\s+(?:(?!जाए|जाये|करें|करे\s|सुनिश्चित|चाहिए)[^।])*?"
+            # (a polite plural before the fact is the order: "… कि वे उन कर्मचारियों को बदलें जिन्हें … हुआ है")
+            r"(?:निर्देश\s+(?:दिया|दिए|दिये)|निर्णय\s+लिया\s+गया)\s+कि\s+(?:(?!जाए|जाये|करें|करे\s|सुनिश्चित|चाहिए"
+            r"|(?<![\u0900-\u097f])(?!(?:में|हैं|हें|उन्हें|इन्हें|जिन्हें|तुम्हें|हमें)\s)[\u0900-\u097f]+(?:ें|एं|एँ)\s)[^।])*?"
             r"\s(?:हो\s+रहा\s+है|हो\s+रही\s+है|हो\s+रहे\s+हैं|हुई\s+है|हुआ\s+है|हुए\s+हैं|रहा\s+है|रही\s+है|रहे\s+हैं)\s*[।.]?\s*$"
         ),
     ),
@@ -551,6 +624,38 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("past", spelled(r"(?:गए|गये|गई|गयी|गया|दिए|दिये|दी|दिया|किया|किए)\s+(?:थे|थी|था)\s*[।.]?\s*$")),
     # "पूर्व बैठक के निर्देशों पर हुई कार्यवाही से अवगत कराया गया।": a report about earlier directions.
     ("report_on_directions", spelled(r"निर्देशों\s+(?:पर|के\s+(?:अनुपालन|क्रम))[^।]*(?:अवगत|बताया|जानकारी)")),
+    # "… बैठक में जिलाधीशों को कई अहम निर्देश दिए जा सकते हैं।": a guess at directions that may come.
+    (
+        "possible_direction",
+        spelled(
+            r"(?:निर्देश|आदेश|हिदायत|हिदायतें)\s+(?:भी\s+)?(?:दिए|दिये|दी|दिया|जारी\s+(?:किए|किये|की|किया))\s+"
+            r"(?:भी\s+)?जा\s+(?:सकते|सकती|सकता)(?:\s+(?:हैं|है))?\s*[।.]?\s*$"
+        ),
+    ),
+    # "बैठक में … अधिकारियों को आवश्यक दिशा-निर्देश भी दिए जाएंगे।": what a coming meeting will do, its directions
+    # not yet given (not "… को निर्देश दिए जाएंगे कि …", which says them).
+    (
+        "coming_directions",
+        spelled(
+            r"^(?=.*(?:बैठक|बैठकों|समीक्षा|दौरे|दौरा|निरीक्षण)\s).*(?:निर्देश|आदेश|हिदायत|हिदायतें)\s+(?:भी\s+)?"
+            r"(?:दिए|दिये|दी|जारी\s+(?:किए|किये|की))\s+(?:जाएंगे|जाएंगें|जायेंगे|जायेंगें|जाएँगे|जाएंगी|जायेंगी|जाएगी|जायेगी)"
+            r"\s*[।.]?\s*$"
+        ),
+    ),
+    # "… लिखा कि क्यों न आपके विरुद्ध कार्रवाई की जाए।": a show-cause notice's threat put as a question.
+    (
+        "why_not_question",
+        spelled(r"(?<![\u0900-\u097f])क्यों\s+(?:न|ना|नहीं)\s[^।]*?(?:कार्रवाई|कार्यवाही|कार्यवाई|दंडित|निलंबित)"),
+    ),
+    # "… निर्णयों की विस्तृत जानकारी विभागों द्वारा अलग से साझा की जाएगी।": the writer announces what the reader
+    # will be told later, no duty.
+    (
+        "details_to_follow",
+        spelled(
+            r"(?:जानकारी|विवरण|ब्यौरा|ब्योरा)\s[^।]*?(?:अलग\s+से|बाद\s+में)\s+(?:साझा|जारी)\s+(?:की|किया|किए)\s+"
+            r"(?:जाएगी|जायेगी|जाएगा|जायेगा|जाएंगे|जायेंगे)\s*[।.]?\s*$"
+        ),
+    ),
 )
 
 
@@ -631,6 +736,23 @@ def _postposed_cue(sentence: str, minutes_context: bool) -> DirectiveCue | None:
     return DirectiveCue("direct", inner.start, inner.end, max(inner.confidence, 0.9))
 
 
+# "… तैयारियों को लेकर सभी तहसीलदारों को दिए आवश्यक दिशा निर्देश।": a headline's order, the verb before the
+# direction after its addressee; read in the body's order ("… को आवश्यक दिशा निर्देश दिए।", the same length), so
+# that a direction naming no action stays empty.
+_INVERTED_DIRECTION = spelled(
+    r"\s(?:को|से)\s+(दिए|दिये|दिया|दी)\s"
+    rf"((?:(?:{_EMPTY_ADJ})\s+){{0,3}}(?:दिशा-?\s*)?(?:निर्देश|आदेश|हिदायत|हिदायतें))(?=\s*[।.]?\s*$)"
+)
+
+
+def _body_order(sentence: str) -> str:
+    inverted = _INVERTED_DIRECTION.search(sentence)
+    if inverted is None:
+        return sentence
+    verb, direction = inverted.span(1), inverted.span(2)
+    return f"{sentence[: verb[0]]}{inverted.group(2)} {inverted.group(1)}{sentence[direction[1] :]}"
+
+
 def directive_cue(sentence: str, *, minutes_context: bool = False) -> DirectiveCue | None:
     """The strongest directive cue in ``sentence``, or None if it is not a directive.
 
@@ -641,6 +763,7 @@ def directive_cue(sentence: str, *, minutes_context: bool = False) -> DirectiveC
     aside = _ASIDE.match(sentence)
     if aside:
         sentence = " " * aside.end() + sentence[aside.end() :]
+    sentence = _body_order(sentence)
     postposed = _postposed_cue(sentence, minutes_context)
     if postposed is not None:
         return postposed
@@ -679,24 +802,33 @@ _TOP_POSTS = alternation(column("self_directing_posts"))
 _CONTINUED: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("obligation", _STANDALONE_OBLIGATION),
     ("subjunctive", spelled(rf"{_B}(?:हो|हों|रहें){_SENTENCE_END}")),
+    # "… जिला पूरे प्रदेश के लिए मॉडल बने।", "… लाभ हर पात्र तक पहुंचे।": a wish for what is to come about
+    ("subjunctive", spelled(rf"{_B}(?<!ने\s)(?:बने|बनें|पहुंचे|पहुँचे|पहुंचें|सुधरे|सुधरें){_SENTENCE_END}")),
     # "… सफाई व्यवस्था चुस्त-दुरुस्त रहे।", not the past of attendance ("… उपस्थित रहे") or of a habit ("… करते रहे")
     (
         "subjunctive",
         spelled(rf"{_B}(?<!उपस्थित\s)(?<!मौजूद\s)(?<!शामिल\s)(?<!जुड़े\s)(?<!सम्मिलित\s)(?<!ते\s)(?<!ती\s)रहे{_SENTENCE_END}"),
     ),
     ("imperative", spelled(_ANY_POLITE_PLURAL)),
-    # not "होना है" (a state), a negated one ("… सूचना न मिलना है": a fact) nor an indirect question ("… पता होगा कि
-    # क्या करना है")
+    # not "होना है" (a state), a negated one ("… सूचना न मिलना है": a fact), an indirect question ("… पता होगा कि
+    # क्या करना है") nor an aim ("हमारी प्राथमिकता … पहुंचाना है")
     (
         "obligation",
         spelled(
-            rf"^(?!.*{_B}क्या\s).*?{_B}(?<!\sन\s)(?<!\sनहीं\s)(?!होना|होनी){LETTERS}+(?:ना|नी)\s+(?:ही\s+)?है{_SENTENCE_END}"
+            rf"^(?!.*{_B}(?:क्या|प्राथमिकता|उद्देश्य|मकसद|ध्येय|संकल्प|सपना|इरादा){WORD_END}).*?{_B}(?<!\sन\s)(?<!\sनहीं\s)(?!होना|होनी){LETTERS}+(?:ना|नी)\s+(?:ही\s+)?है{_SENTENCE_END}"
         ),
     ),
     # a future with its doer: an active one, or a passive with its agent ("… X द्वारा ठीक किया जाएगा"); a passive
     # with none announces or threatens ("… समीक्षा की जाएगी", "… के खिलाफ कार्रवाई की जाएगी")
     ("future", spelled(rf"^(?!\s*(?:(?:अब|वहीं|साथ\s+ही|इसके\s+बाद)\s+)?(?:{_TOP_POSTS}){WORD_END}).*{_FUTURE_ACTIVE}")),
     ("future", spelled(rf"{_B}द्वारा\s(?!.*(?:कार्रवाई|कार्यवाही)).*{_FUTURE_PASSIVE}")),
+)
+
+
+# "… सफाई का काम भी हमारी प्राथमिकता में होना चाहिए": what a priority is, a value (not "प्राथमिकता के आधार पर …",
+# a manner of doing)
+_PRIORITY_STATED = spelled(
+    r"(?:प्राथमिकता|प्राथमिकताओं)\s+(?:में|है|हैं|होनी|होना|होगी|रहनी|रहेगी)(?![\u0900-\u0963\u0966-\u097f])"
 )
 
 
@@ -709,6 +841,7 @@ def continued_obligation(sentence: str) -> DirectiveCue | None:
         or _OPINION.search(sentence)
         or _REPORTED.search(sentence)
         or _NEGATED_WARNING.search(sentence)
+        or _PRIORITY_STATED.search(sentence)
     ):
         return None
     purpose = _PURPOSE.search(sentence)

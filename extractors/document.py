@@ -64,6 +64,9 @@ _REPORT = re.compile(
 # "उन्होंने बताया कि मुख्य सचिव द्वारा … के निर्देश दिए गए": the directions reported are the named agent's.
 _REPORTED_THAT = re.compile(r"[^।]{0,40}?(?:बताया|अवगत\s+कराया|जानकारी\s+दी)\s+कि\s")
 _THAT_DIRECTS = re.compile(r"निर्देश|निर्देशित|हिदायत|आदेश|कहा")
+# "उन्होंने यह भी कहा कि …": the speaker of the directions goes on speaking.
+_PURPOSE_OPENER = re.compile(r"\s*(?:इससे\s+कि|जिससे\s+कि|ताकि|ताकी|जिससे)\s")
+_SPEAKS_ON = re.compile(r"(?:^|\s)(?:उन्होंने|उन्होने|उन्हें|उन्हे)\s+(?:(?:यह|ये)\s+)?(?:भी\s+)?कहा\s+(?:कि|की)\s")
 
 
 @dataclass
@@ -259,7 +262,13 @@ class DocumentExtractor:
             self._read_sentence(unit, table_keys, mentions, is_title=is_title)
         finally:
             self.previous_responsible = list(self.items[-1]["responsible"]) if len(self.items) > count else []
-            self.previous_item = len(self.items) > count
+            # a remark the speaker goes on with ("उन्होंने यह भी कहा कि …") or the purpose of the directive before it
+            # ("इससे कि … परेशानी न हो।") keeps the directions going on after it
+            self.previous_item = len(self.items) > count or (
+                self.previous_item
+                and bool(_SPEAKS_ON.search(unit.sentence.text) or _PURPOSE_OPENER.match(unit.sentence.text))
+                and not _REPORT.search(unit.sentence.text)
+            )
             self.previous_text = unit.sentence.text
             self.previous_addressees = [
                 pm for pm in mentions if not pm.ergative and (pm.written or pm.person.designation)

@@ -118,13 +118,18 @@ def _directs(body: str) -> bool:
 _DEVANAGARI_WORD = re.compile(r"[\u0900-\u0963\u0966-\u097f]{2,}")
 
 
+_CUT_IN_WORD = re.compile(r"[\u0900-\u0963\u0966-\u097f]\s*(?:\.{2,}|…)$")
+
+
 def cut_short(sentences: list[str]) -> bool:
     """Does the text stop in the middle of its prose (a page's beginning, cut): its last sentence of Hindi
     prose (three words or more, no site button) has no sentence mark? In a whole article the body restates
     what a headline directs; only a cut body can leave a headline as the only statement of a directive."""
     for sentence in reversed(sentences):
         if len(_DEVANAGARI_WORD.findall(sentence)) >= 3 and blocked(sentence) != "site_furniture":
-            return sentence.rstrip().rstrip("\"'”’»").rstrip()[-1:] not in TERMINATORS + ".|"
+            end = sentence.rstrip().rstrip("\"'”’»").rstrip()
+            # "… ढकने के निर्द...": a syndicated teaser cut inside a word, its dots no full stop
+            return end[-1:] not in TERMINATORS + ".|" or bool(_CUT_IN_WORD.search(end))
     return False
 
 

@@ -25,6 +25,9 @@ ANAPHORIC_OPENER = re.compile(rf"^\s*(?:{alternation(column('anaphoric_openers')
 # A line closed by a perfective passive ("… निर्देश दिए गए", "… की गई") ends its clause; a wrapped sentence goes on
 # with a continuation word (कि, तथा) instead.
 _CLOSED_PASSIVE = re.compile(r"(?:दिया|दिए|दिये|किया|किए|की|लिया|लिए)\s+(?:गया|गए|गये|गई|गयी)\s*$")
+# "… की अध्यक्षता में कलेक्ट्रेट सभागार में की गई बैठक": a headline that names the meeting ends with it; a wrapped
+# sentence goes on with a postposition (… हुई बैठक / में …) instead.
+_MEETING_NAMED = re.compile(r"(?:की\s+गई|की\s+गयी|हुई|आयोजित|संपन्न|सम्पन्न)\s+(?:समीक्षा\s+)?(?:बैठक|मीटिंग)\s*$")
 # "… के द्वारा निम्न दिशा निर्देश दिए गए", "समीक्षा के उपरांत निम्नानुसार निर्णय लिए गए:-": a line that opens a list.
 _IMPERATIVE_END = re.compile("(?:करें|कराएं|करायें|रखें|दें|लें|जाएं|जायें)$")
 _LIST_INTRO_LINE = re.compile(r"(?:निम्नलिखित|निम्नानुसार|निम्नांकित|निम्न)\s+(?:दिशा-?\s*)?(?:निर्देश|निर्णय)|[:ः]\s*-?\s*$")
@@ -83,7 +86,7 @@ def _opens_anew(line: str, nxt: str) -> bool:
     back (``उन्होंने``, ``साथ ही``) after a line that ends in a finite verb (``… करें``, ``… दिए``), not in a
     postposition or participle (``… के गठन को लेकर / उन्होंने …`` is one wrapped sentence)."""
     words = line.split()
-    if _CLOSED_PASSIVE.search(line) and not _continues(nxt):
+    if (_CLOSED_PASSIVE.search(line) or _MEETING_NAMED.search(line)) and not _continues(nxt):
         return True
     if (
         words
