@@ -137,10 +137,10 @@ _SUBJUNCTIVE_SG = (
     rf"{_B}(?<!नहीं\s)(?!हो|रह)(?:(?:{_STEMS})(?:े|ाए|ाये|वाए){_CLAUSE_END}"
     r"|(?:दे|ले)(?=\s*(?:[।!?.|]|ताकि\s|तथा\s|और\s|एवं\s|जिससे\s)))"
 )
-# "… निरस्त नहीं होना चाहिए", "… के बाद ही किया जाना चाहिए": a prohibition or an explicit passive
-# obligation. A general "should" (``कार्य होना चाहिए``, ``ऐसा नहीं होना चाहिए``) is an opinion.
+# "… निरस्त नहीं होना चाहिए", "… के बाद ही किया जाना चाहिए", "… का ध्यान रखा जाना चाहिए": a prohibition or an
+# explicit passive obligation. A general "should" (``कार्य होना चाहिए``, ``ऐसा नहीं होना चाहिए``) is an opinion.
 _OBLIGATION = (
-    rf"(?:{_B}(?:नहीं|नही)\s+(?!रहना|रहनी|रहने)(?:{LETTERS}+\s+){{0,2}}|{_B}(?:की|किया|किए|दी|दिया|दिए|कराई|कराया|कराए|लिया|ली|लिए)\s+"
+    rf"(?:{_B}(?:नहीं|नही)\s+(?!रहना|रहनी|रहने)(?:{LETTERS}+\s+){{0,2}}|{_B}(?:की|किया|किए|दी|दिया|दिए|कराई|कराया|कराए|लिया|ली|लिए|रखा|रखी|रखे|बरती|बरता)\s+"
     rf"(?:जानी|जाना|जाने)\s+)चाहिए{_CLAUSE_END}"
 )
 # "जनता को किसी प्रकार की परेशानी न हो": a prohibition in the subjunctive.
@@ -201,6 +201,13 @@ _VERBLESS = (
     r"|\s(?:दिन|दिवस|दिनों|सप्ताह|पखवाड़े|माह|महीने)\s+(?:में|के\s+(?:भीतर|अंदर|अन्दर))"
     # "• राहत दलों को तैनात रखने के आदेश।", "• ट्रिपिंग रोकने की सख्त हिदायत।": the other nouns of a direction
     rf"|{LETTERS}+(?:ने|नें)\s+(?:के|का)\s+(?:सख्त\s+|कड़े\s+)?(?:आदेश|फैसला|फ़ैसला|निर्णय)|{LETTERS}+(?:ने|नें)\s+की\s+(?:सख्त\s+|कड़ी\s+)?(?:हिदायत|ताकीद))\s*[।.]?\s*$"
+)
+
+# "समिति ने … विभाग को भेजने का निर्णय लिया", "… परिषद ने … बढ़ाने का फैसला भी किया": a deliberating body's own
+# decision, active and with the body as its subject (a bare "सरकार ने … फैसला लिया" stays news).
+_BODY_DECIDED = (
+    rf"{_B}(?:समिति|कमेटी|परिषद|परिषद्|बोर्ड|सभा|मंडल|मण्डल|आयोग)\s+(?:ने|नें)\s[^।]*?{LETTERS}+(?:ने|नें)\s+का\s+(?:भी\s+)?"
+    r"(?:निर्णय|फैसला|फ़ैसला)\s+(?:भी\s+)?(?:लिया|किया)(?:\s+(?:है|था))?\s*[।.]?\s*$"
 )
 
 _THAT_CLAUSE = spelled(
@@ -377,6 +384,7 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("asked", spelled(_REQUEST), 0.7, _not_reported),
     ("asked", spelled(_REPLY_DEMANDED), 0.7, _show_cause),
     ("direct", spelled(_SPLIT_DIRECT), 0.85, _always),
+    ("decision", spelled(_BODY_DECIDED), 0.7, _not_reported),
     ("subjunctive", spelled(_SUBJUNCTIVE), 0.85, _not_reported),
     ("imperative", spelled(_IMPERATIVE), 0.8, _imperative_not_reported),
     ("imperative", spelled(_COMPOUND_IMPERATIVE), 0.8, _not_reported),

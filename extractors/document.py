@@ -78,6 +78,12 @@ class _Unit:
 _LIST_GAP = re.compile(r"\s*(?:,|(?:एवं|तथा|और|व)(?![\u0900-\u097f]))\s*(?:(?:सभी|समस्त)\s+)?")
 # "निम्न दिशा निर्देश दिए गए", "निम्नानुसार निर्णय लिए गए:-": a line that opens a list of points.
 _LIST_INTRO = re.compile(r"(?:निम्नलिखित|निम्नानुसार|निम्नांकित|निम्न)\s|[:ः]\s*-?\s*$")
+# "ये भी दिये निर्देश", "बैठक में लिए गए अहम निर्णय:", "प्रमुख निर्देश:": a subhead over the points that follow;
+# a marked point under it is a decision even in the future (… की जाएगी।), as in formal minutes.
+_DECISIONS_HEADING = re.compile(
+    r"^\s*(?:[^\s।.!?]+\s+){0,4}?(?:(?:दिए|दिये|लिए|लिये|हुए|हुये)\s+(?:गए\s+|गये\s+)?)?(?:(?:अहम|प्रमुख|मुख्य|अन्य|महत्वपूर्ण)\s+)?"
+    r"(?:दिशा-?\s*)?(?:निर्देश|निर्णय|फैसले|फ़ैसले)\s*[:ः]?\s*-?\s*$"
+)
 _DEVANAGARI_END = re.compile(r"[\u0900-\u0963\u0966-\u097f,]$")
 
 
@@ -174,6 +180,7 @@ class DocumentExtractor:
         self.cut_short = False  # the text stops in the middle of its prose (a page's cut beginning)
         self.previous_item = False  # the sentence before was read as an item
         self.list_open = False  # the line before opened a list (निम्न निर्देश दिए गए:) or was a line of one
+        self.decisions_open = False  # a subhead of directions (ये भी दिये निर्देश) over the marked points since
         self.bodies: dict[str, Person] = {}  # offices that gave directions, by their abbreviation ("FSSAI")
         self.last_body: Person | None = None  # the office that directed last: "विभाग ने …" means it
         self.opinion = second_opinion.active()  # None unless NIRDESH_SECOND_OPINION is on
@@ -330,7 +337,13 @@ class DocumentExtractor:
         no_mark = text.rstrip(_CLOSING_QUOTES).rstrip()[-1:] not in TERMINATORS + ".|,"
         in_list = no_mark and not is_title and self.list_open and not _LIST_MARKER.match(text)
         self.list_open = bool(_LIST_INTRO.search(text)) or in_list
-        cue = second_opinion.cue(text, self.minutes, self.opinion)
+        marked = bool(_LIST_MARKER.match(text))
+        decided = self.decisions_open and marked
+        if _DECISIONS_HEADING.match(text) and not self._terminated(unit):
+            self.decisions_open = True
+        elif not marked and self._starts_line(unit):
+            self.decisions_open = False  # a line of prose ends the points
+        cue = second_opinion.cue(text, self.minutes or decided, self.opinion)
         if cue is None and in_list:
             cue = line_cue(text)  # "… पेंडिंग काम निपटाने के निर्देश": a verbless list line
         if cue is None and self.previous_item and not unmarked:
@@ -366,6 +379,11 @@ class DocumentExtractor:
             self.reporter = agents[0].person
         elif agents or not pronoun_agent(text):
             self.reporter = None
+
+    def _starts_line(self, unit: _Unit) -> bool:
+        """Does the sentence begin a line of its page (not follow another sentence on the same line)?"""
+        before = self.pages[unit.page - 1][: unit.sentence.start].rstrip(" \t")
+        return not before or before.endswith("\n")
 
     def _terminated(self, unit: _Unit) -> bool:
         """Does the sentence end with a mark (or a comma, or close the document), or point back (``उन्होंने
