@@ -35,12 +35,14 @@ _ACTION_TIED = (
 _GENERIC_TOPIC = alternation(column("generic_topics"))
 # (a generic head after a word that names it is a named topic: "अभियोजन कार्यों को लेकर", not "सभी कार्यों को लेकर";
 # the addressees between may be a list: "… को लेकर समस्त उपजिलाधिकारी, क्षेत्राधिकारी व थानाध्यक्षों को …")
+# or the agent, the day and the addressees: "… मामलों को लेकर डीजीपी … ने बुधवार को सभी एसपी को सख्त निर्देश …", but no
+# clause of its own: "… के संबंध में चर्चा की गई तथा … आवश्यक दिशा निर्देश दिए" names no topic of the directions)
 # (a demonstrative topic, "इस संबंध में", only with at most four words between)
 _NOT_PARTICIPLE = rf"(?!{LETTERS}*(?:कर|हुए|हुये|ते)\s)"
 _TOPIC_TIED = (
     rf"{_B}(?!(?:{_GENERIC_TOPIC}|के|की|का|इन|उन|इन्हीं|अन्य){WORD_END}){LETTERS}+\s+(?:(?:{_GENERIC_TOPIC})\s+)?"
     r"(?:को\s+लेकर|के\s+(?:संबंध|सम्बन्ध|सम्बंध|बारे|संदर्भ)\s+में)\s+"
-    rf"(?:{_NOT_PARTICIPLE}{LETTERS}+,?\s+){{0,7}}?(?:दिशा-?\s*)?निर्देश"
+    rf"(?:{_NOT_PARTICIPLE}(?!(?:गई|गयी|गया|गए|गये|हुई|हुआ|हुए){WORD_END}){LETTERS}+,?\s+){{0,20}}?(?:दिशा-?\s*)?निर्देश"
     r"|(?:(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)|इस\s+(?:संबंध|सम्बन्ध|सम्बंध|संदर्भ)\s+में)\s+"
     rf"(?:{_NOT_PARTICIPLE}{LETTERS}+\s+){{0,4}}?(?:दिशा-?\s*)?निर्देश"
 )
