@@ -142,6 +142,10 @@ def _name_after(text: str, pos: int) -> tuple[str | None, int]:
     branched = bool(branch and is_in(branch.group(1), "post_branches"))
     if branch and branched:
         start = branch.end()
+        # "जिला शिक्षा अधिकारी (मुख्यालय) माध्यमिक शिक्षा X ने": a branch of two words
+        second = _NAME_WORD.match(window, start)
+        if second and is_in(second.group(1), "post_branches"):
+            start = second.end()
     hon = _HONORIFIC_RE.match(window, start)
     words: list[tuple[str, int]] = []
     i = hon.end() if hon else start

@@ -114,7 +114,10 @@ _WALE_SUBJECT = spelled(
 _PASSIVE_VERB = spelled(r"\sजा(?:एं|एँ|यें|ये|ए)(?![\u0900-\u0963\u0966-\u097f])")
 # "निर्देश दिए जो विभाग बैठक में नहीं आए हैं वे … भेजें": the noun of a relative clause its correlative binds.
 _RELATIVE_NP = spelled(
-    r"(?:^|[,।]|\s(?:दिए|दिये|दिया|दी|कहा|कि))\s*(?:जो|जिन)\s+(?:भी\s+)?(?P<np>[\u0900-\u0963\u0966-\u097f]+)\s+"
+    r"(?:^|[,।]|\s(?:दिए|दिये|दिया|दी|कहा|कि))\s*(?:जो|जिन)\s+(?:भी\s+)?"
+    # "जो जहां पदस्थापित हैं वे …": a relative adverb (where, when, as) after जो names no one
+    r"(?!(?:जहां|जहाँ|जब|जैसे|जितना|जितने|जितनी|जिधर|जिस\s+तरह)(?![\u0900-\u0963\u0966-\u097f]))"
+    r"(?P<np>[\u0900-\u0963\u0966-\u097f]+)\s+"
     # "जिन परियोजनाओं की प्रगति … नीचे है, वे … सुधार लाएं": a genitive after the noun still leaves it the subject
     r"(?!(?:को|से|में|पर|ने|तक)(?![\u0900-\u0963\u0966-\u097f]))"
     r"[^,।]{0,120}?(?:,\s*|\s(?:हैं|है|हो|हों)\s+)(?:वे|वह|वो)\s"
@@ -383,6 +386,12 @@ def _to_as_ko(sentence: str) -> str:
 _SOURCE_OF = re.compile(
     r"\s*से\s+(?:सौंपी|सौंपा|सौंपे|दी|दिया|दिए|दिये|प्राप्त|मिली|मिला|मिले|जारी)\s+(?:गई|गयी|गया|गए|गये|हुई|हुआ|हुए)(?![\u0900-\u097f])"
 )
+# "मुख्य जिला शिक्षा अधिकारी (समग्र शिक्षा) की ओर से जारी निर्देशों के अनुसार, …": the office the directions
+# came from, never their addressee ("विभाग की ओर से कार्रवाई की जाए" still names who acts).
+_ISSUED_FROM = spelled(
+    r"\s*(?:\([^()]{0,60}\)\s*)?(?:की|के)\s+(?:ओर|तरफ)\s+से\s+"
+    r"(?:जारी|दिए|दिये|दी|भेजे|भेजी|भेजा|प्राप्त)(?![\u0900-\u0963\u0966-\u097f])"
+)
 # "विकास खंड शिक्षा अधिकारी आर के पांडे ने …", "… आर. के. सिंह की अनुपस्थिति …": a post followed by its
 # holder's spaced initials and surname, then the ergative or a genitive: the agent or a possessor.
 _INITIALS_AGENT = re.compile(
@@ -602,22 +611,30 @@ def _lends_its_title(sentence: str, c: _Candidate) -> bool:
     return bool(_NAMED_BY_POST.match(sentence, own_end))
 
 
+_HYPHEN_PAIR = re.compile(r"-[\u0900-\u0963\u0966-\u097f]+")
+
+
 def _acts(
     sentence: str, c: _Candidate, directing: bool, head: int | None = None, list_known: bool = False
 ) -> bool | None:
     """Does the candidate act? None when it depends on the next list member. ``head`` is where the
     list the candidate closes begins (``तहसीलदार, नायब तहसीलदार एवं राजस्व निरीक्षक …``)."""
-    after = sentence[c.end :]
+    # "किसानों-बागवानों की आय …": a hyphened pair is one phrase, read on after its second word
+    pair = _HYPHEN_PAIR.match(sentence, c.end)
+    end = pair.end() if pair else c.end
+    after = sentence[end:]
     agent = _AGENT.match(after)
     named = None if agent else _NAMED_BY_AGENT.match(after)
     if named and _names_a_holder(named["name"]):
         agent = named  # "आयुक्त विशाल सिंह के द्वारा …": the holder's name between the post and द्वारा
     if agent:  # the agent of a passive acts, unless the passive is the direction itself or a done deed
-        rest = c.end + agent.end()
+        rest = end + agent.end()
         return not _DIRECTING_VERB.match(sentence, rest) and not _DONE_BY.match(sentence, rest)
     if _PASSED_ON.match(after) or _PASSED_ON_LIST.match(after):
         return False
     if _ERGATIVE_NE.match(after) or _INITIALS_AGENT.match(after) or _SOURCE_OF.match(after) or _named_agent(after):
+        return False
+    if _ISSUED_FROM.match(after):
         return False
     if _RECIPIENT_MODIFIER.match(after) or _holder_event(after) or _partner(sentence, c):
         return False
@@ -671,7 +688,11 @@ def _acts(
 _NAMED_BY_AGENT = spelled(
     r"(?P<name>(?:\s+[\u0900-\u097f.]+){1,4}?)\s+(?:\([^()]{0,60}\)\s*)?(?:के\s+)?द्वारा" + WORD_END
 )
-_NAMED_AGENT = spelled(r"(?P<name>(?:\s+[\u0900-\u097f.]+){1,4}?)\s+(?:\([^()]{0,60}\)\s*)?(?:ने|नें)" + WORD_END)
+# "जिला शिक्षा अधिकारी (मुख्यालय) माध्यमिक शिक्षा X Y ने …": a bracketed charge and the branch before the name.
+_NAMED_AGENT = spelled(
+    r"(?:\s*\([^()]{0,60}\)(?=\s+(?:[\u0900-\u097f.]+\s+){2}))?"
+    r"(?P<name>(?:\s+[\u0900-\u097f.]+){1,5}?)\s+(?:\([^()]{0,60}\)\s*)?(?:ने|नें)" + WORD_END
+)
 
 
 def _named_agent(after: str) -> bool:
@@ -1004,4 +1025,10 @@ def without_issuer(
         return found  # the issuer is only presumed (the chair by default): a bare post may be someone else
     if issuer_span is None and re.search(_QUANTIFIED + re.escape(post), sentence):
         return found
+    if issuer_span is not None and not (issuer or {}).get("name"):
+        # "पदाधिकारियों द्वारा बैठक कर सभी संबंधित पदाधिकारी और कर्मचारियों को …": an unnamed issuing post
+        # addressing others of its rank with a quantifier, outside the words that name the issuer
+        for m in re.finditer(_QUANTIFIED + re.escape(post), sentence):
+            if m.end() <= issuer_span[0] or m.start() >= issuer_span[1]:
+                return found
     return [r for r in found if r["designation"] != post]

@@ -1,0 +1,23 @@
+"""Who must act: general forms of round 28 (a relative adverb after जो is no post; an unnamed issuing post
+addressing others of its rank with a quantifier keeps them; the office directions came from, ``X की ओर से जारी
+…``, is no addressee; a hyphened pair is read on after its second word; a post's bracketed charge and branch,
+one or two words, before its holder's name and ने: the issuer). Sentences written for these tests; table rows in
+tests/data/responsible28.tsv and tests/data/issuers28.tsv."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.test_forms import rows
+from tests.extractors.test_responsible26 import test_issuer_and_chair_forms_26 as _issuer_and_chair
+from tests.extractors.test_responsible26 import test_responsible_forms_26 as _responsible
+
+
+@pytest.mark.parametrize(("document", "expected", "form"), rows("responsible28.tsv", 3))
+def test_responsible_forms_28(document: str, expected: str, form: str) -> None:
+    _responsible(document, expected, form)
+
+
+@pytest.mark.parametrize(("document", "issuer", "chair", "form"), rows("issuers28.tsv", 4))
+def test_issuer_and_chair_forms_28(document: str, issuer: str, chair: str, form: str) -> None:
+    _issuer_and_chair(document, issuer, chair, form)
