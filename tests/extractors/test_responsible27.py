@@ -1,7 +1,12 @@
-"""Who must act, who issued it and the chair: general forms of round 27 (joint chairs named by a conjunction,
-commissionerate police posts, one officer's two titles, honorifics written out, lists of departments before
-their officers, addressees of ``… की बात कही``, a quantified subject after a time limit or a reason).
-Sentences written for these tests; table rows in tests/data/responsible27.tsv and tests/data/issuers27.tsv."""
+"""Who must act, who issued it and the chair: general forms of rounds 27 and 28.
+
+Round 27: joint chairs named by a conjunction, commissionerate police posts, one officer's two titles,
+honorifics written out, lists of departments before their officers, addressees of ``… की बात कही``, a
+quantified subject after a time limit or a reason. Round 28: a relative adverb after जो is no post; an
+unnamed issuing post addressing others of its rank with a quantifier keeps them; the office directions came
+from (``X की ओर से जारी …``) is no addressee; a hyphened pair is read on after its second word; a post's
+bracketed charge and branch before its holder's name and ने is the issuer. Sentences written for these
+tests; table rows in tests/data/responsible27.tsv, responsible28.tsv, issuers27.tsv and issuers28.tsv."""
 
 from __future__ import annotations
 
@@ -12,11 +17,15 @@ from tests.extractors.test_responsible26 import test_issuer_and_chair_forms_26 a
 from tests.extractors.test_responsible26 import test_responsible_forms_26 as _responsible
 
 
-@pytest.mark.parametrize(("document", "expected", "form"), rows("responsible27.tsv", 3))
+@pytest.mark.parametrize(
+    ("document", "expected", "form"), [*rows("responsible27.tsv", 3), *rows("responsible28.tsv", 3)]
+)
 def test_responsible_forms_27(document: str, expected: str, form: str) -> None:
     _responsible(document, expected, form)
 
 
-@pytest.mark.parametrize(("document", "issuer", "chair", "form"), rows("issuers27.tsv", 4))
+@pytest.mark.parametrize(
+    ("document", "issuer", "chair", "form"), [*rows("issuers27.tsv", 4), *rows("issuers28.tsv", 4)]
+)
 def test_issuer_and_chair_forms_27(document: str, issuer: str, chair: str, form: str) -> None:
     _issuer_and_chair(document, issuer, chair, form)
