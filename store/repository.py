@@ -312,7 +312,7 @@ def _words_apply(session: Session, f: ItemFilter) -> bool:
     return bool(f.q) and replace(f, q=None) == ItemFilter() and text_words.applies(session, f.q or "")
 
 
-def count_items(session: Session, f: ItemFilter, today: date, cap: int | None = None) -> int:
+def count_items(session: Session, f: ItemFilter, today: date, cap: int | None = None, *, by_words: bool = True) -> int:
     """How many items match ``f``: all of them, or at most ``cap + 1`` when a cap is given.
 
     ``responsible=`` counts its people rows without DISTINCT first (a DISTINCT must read every match
@@ -320,8 +320,9 @@ def count_items(session: Session, f: ItemFilter, today: date, cap: int | None = 
     when the rows ran out before the cap, or when the distinct items alone pass it; otherwise (people
     repeated within the first ``cap + 1`` rows) the DISTINCT count answers.
 
-    ``q=`` alone on PostgreSQL is counted from the words of the texts (``store.text_words``)."""
-    if f.q and _words_apply(session, f):
+    ``q=`` alone on PostgreSQL is counted from the words of the texts (``store.text_words``) unless
+    ``by_words`` is false (the caller asked them already)."""
+    if by_words and f.q and _words_apply(session, f):
         counted = text_words.word_count(session, f.q, cap)  # PostgreSQL: from the words' item counts
         if counted is not None:
             return counted
@@ -353,8 +354,9 @@ def list_items(
     """
     order = _order(sort)
     base = select(ActionItem).join(ActionItem.document)
-    match = text_words.word_match(session, f.q, count_cap) if f.q and _words_apply(session, f) else None
-    total = match.count if match else count_items(session, f, today, count_cap)
+    words = bool(f.q) and _words_apply(session, f)
+    match = text_words.word_match(session, f.q, count_cap) if f.q and words else None
+    total = match.count if match else count_items(session, f, today, count_cap, by_words=not words)
     if after is not None:
         base = base.where(after)
     walked = walk_sort_index(base, sort, total)

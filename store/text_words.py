@@ -51,21 +51,19 @@ def like_pattern(needle: str) -> str:
     return f"%{escaped}%"
 
 
+def _word_contains(needle: str) -> Any:
+    """The vocabulary word contains ``lower(needle)``."""
+    return text_words.c.word.like(func.lower(literal(like_pattern(needle), String)), escape="/")
+
+
 def words_containing(needle: str) -> Any:
     """SELECT id, items of the vocabulary words containing ``lower(needle)`` (at most MAX_WORDS + 1)."""
-    pattern = func.lower(literal(like_pattern(needle), String))
-    return (
-        select(text_words.c.id, text_words.c["items"])
-        .where(text_words.c.word.like(pattern, escape="/"))
-        .limit(MAX_WORDS + 1)
-    )
+    return select(text_words.c.id, text_words.c["items"]).where(_word_contains(needle)).limit(MAX_WORDS + 1)
 
 
 def item_ids_containing(needle: str) -> Any:
     """SELECT item_id of the items whose text contains ``needle`` (by their words)."""
-    words = select(text_words.c.id).where(
-        text_words.c.word.like(func.lower(literal(like_pattern(needle), String)), escape="/")
-    )
+    words = select(text_words.c.id).where(_word_contains(needle))
     return select(item_words.c.item_id).where(item_words.c.word_ids.overlap(func.array(words.scalar_subquery())))
 
 
