@@ -32,8 +32,9 @@ _ADDRESSEE = spelled(
 _AREA_OF = r"(?:जिले|जिला|जनपद|ज़िले|प्रदेश|राज्य|मंडल|संभाग|प्रखंड|ब्लॉक|विकासखंड|तहसील|शहर|नगर)\s+(?:के|की)\s+"
 _AREA_OPENING = spelled("^" + _AREA_OF)
 # A list goes on after this member.
-_LIST_NEXT = re.compile(r"\s*(?:[,/]|(?:एवं|एवम्?|तथा|और|व)\s)")
-_SPLIT = spelled(r"\s*[,/]\s*|\s+(?:एवं|एवम्?|तथा|और|व)\s+")  # a list's separators, whole words only
+_CONJUNCTION = r"(?:एवं|एवम्?|तथा|और|व)"  # the words that join a list's members
+_LIST_NEXT = re.compile(rf"\s*(?:[,/]|{_CONJUNCTION}\s)")
+_SPLIT = spelled(rf"\s*[,/]\s*|\s+{_CONJUNCTION}\s+")  # a list's separators, whole words only
 # A designation followed by a genitive, or by को/से/तक without a directing verb, names a
 # beneficiary or a possessor (कर्मचारियों की उपलब्धता, कर्मचारियों को प्रशिक्षण), not who must act.
 _NOT_ACTOR_AFTER = spelled(r"^\s*(?:\)\s*)?(?:का|की|के|तक|से|को)(?![\u0900-\u0963\u0966-\u097f])")
@@ -947,7 +948,7 @@ _CLAUSE_WORDS = frozenset({"है", "हैं", "था", "थे", "थी", 
 _NOT_A_DEPARTMENT = spelled(r"(?:स्तर|स्तरीय|स्तरों)$")
 
 
-_WORD_CONJUNCTION = spelled(r"\s+(?:एवं|एवम्?|तथा|और|व)\s+")
+_WORD_CONJUNCTION = spelled(rf"\s+{_CONJUNCTION}\s+")
 
 
 @lru_cache(maxsize=1)
