@@ -921,6 +921,8 @@ def find_responsible(
             pos = start + max(offset, 0)
             if any(s < pos + len(part) and pos < e for s, e in spans):
                 continue  # already read as a designation
+            if any(e <= pos and not sentence[e:pos].strip() for _, e in spans):
+                continue  # "एस0डी0एम0 सदर को": the word right after a post places it (its circle, its town)
             if _PASSED_ON.match(sentence, start + len(np)):
                 continue
             cleaned = _clean_np(part)

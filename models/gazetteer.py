@@ -16,7 +16,7 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 
 from nlp.normalize import fold
-from nlp.vocab import alternation, rows
+from nlp.vocab import alternation, rows, undotted
 
 _WORD_END = r"(?![\u0900-\u0963\u0966-\u097f\w])"
 _WORD_START = r"(?<![\u0900-\u0963\u0966-\u097f\w])"
@@ -73,6 +73,7 @@ class Gazetteer:
         self._pattern = re.compile(
             _WORD_START + "(" + "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms) + ")" + _WORD_END
         )
+        self._dotted = _dotted_pattern(self.abbreviations)
 
     def fuzzy(self, word: str, cutoff: float = 88.0) -> str | None:
         """The canonical designation a misspelt one-word designation stands for (``जिलाधिकरी``), or None.
@@ -108,11 +109,61 @@ class Gazetteer:
                     singular,
                 )
             )
+        out = self._with_dotted(text, context, out)
         for m in _solid_posts().finditer(text):
             if not any(x.start < m.end() and m.start() < x.end for x in out):
                 word = m.group(0)
                 out.append(Mention(m.start(), m.end(), word, word, _solid_canonical(m["end"]), False, word))
         return sorted(out, key=lambda x: x.start)
+
+    def _with_dotted(self, text: str, context: str, out: list[Mention]) -> list[Mention]:
+        """Add the abbreviations written letter by letter with a dot or a zero after each letter
+        (``एस.डी.एम.``, ``एस0डी0एम0``, ``बी. डी. ओ.``), as written; a mention inside one is dropped."""
+        if self._dotted is None:
+            return out
+        for m in self._dotted.finditer(text):
+            written = " ".join(m.group(1).split())
+            key = undotted(written)
+            if key not in self.surface_to_canonical:
+                continue
+            canonical = in_context(key, text, context) or self.surface_to_canonical[key]
+            out = [x for x in out if x.end <= m.start() or m.end() <= x.start]
+            out.append(Mention(m.start(), m.end(), m.group(1), canonical, canonical, True, written))
+        return out
+
+
+def _letter_spelling(abbreviation: str, letters: tuple[str, ...]) -> list[str] | None:
+    """``abbreviation`` cut into the Hindi names of Latin letters (एसडीएम → एस, डी, एम), or None."""
+    if not abbreviation:
+        return []
+    for letter in letters:
+        if abbreviation.startswith(letter):
+            rest = _letter_spelling(abbreviation[len(letter) :], letters)
+            if rest is not None:
+                return [letter, *rest]
+    return None
+
+
+# After each letter of an abbreviation: a dot or a zero (typed for the dot in UP's offices), perhaps spaced.
+_LETTER_MARK = r"\s?[.0\u0966]"
+
+
+def _dotted_pattern(abbreviations: set[str]) -> re.Pattern[str] | None:
+    """Every Devanagari abbreviation of the gazetteer written with a mark after each letter."""
+    letters = tuple(sorted({r[0] for r in rows("letter_names") if r and r[0]}, key=len, reverse=True))
+    spelt = [
+        letters_of
+        for form in abbreviations
+        if " " not in form and (letters_of := _letter_spelling(form, letters)) and len(letters_of) >= 2
+    ]
+    if not spelt:
+        return None
+    alternatives = sorted(
+        {(_LETTER_MARK + r"\s?").join(re.escape(x) for x in parts) + _LETTER_MARK + "?" for parts in spelt},
+        key=len,
+        reverse=True,
+    )
+    return re.compile(_WORD_START + "((?:" + "|".join(alternatives) + "))" + r"(?![\u0900-\u0963\u0966-\u097f\w])")
 
 
 @lru_cache(maxsize=1)

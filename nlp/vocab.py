@@ -37,9 +37,20 @@ def words(name: str) -> frozenset[str]:
     return frozenset(fold(r[0]) for r in rows(name) if r and r[0])
 
 
+# A word written letter by letter with a dot or a zero after each letter: "एस.डी.एम.", "बी0डी0ओ0", "डी. एम."
+_DOTTED = re.compile(r"(?:[\u0900-\u0963\u0971-\u097f]{1,4}\s?[.0\u0966]\s?){2,}[\u0900-\u0963\u0971-\u097f]{0,4}")
+_LETTER_MARKS = re.compile(r"[\s.0\u0966]")
+
+
+def undotted(word: str) -> str:
+    """``word`` without the marks between its letters when it is written letter by letter
+    (``एस.डी.एम.`` → ``एसडीएम``, ``उ0प्र0`` → ``उप्र``); any other word unchanged."""
+    return _LETTER_MARKS.sub("", word) if _DOTTED.fullmatch(word.strip()) else word
+
+
 @lru_cache(maxsize=8192)
 def _folded(word: str) -> str:
-    return fold(word)
+    return fold(undotted(word))
 
 
 def is_in(word: str, name: str) -> bool:
