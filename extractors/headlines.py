@@ -99,7 +99,7 @@ def repeated_in(clause: str, bodies: list[str], line: str, *, spread: bool = Fal
     key = fold(" ".join(line.split()))
     together: set[str] = set()
     for body in bodies:
-        if fold(" ".join(body.split())) == key or body.rstrip()[-1:] not in TERMINATORS + ".":
+        if fold(" ".join(body.split())) == key or body.rstrip()[-1:] not in TERMINATORS + ".,":
             continue
         shared = words & {_stem(w) for w in content_words(body)}
         if len(shared) >= REPEAT_SHARE * len(words) and _directs(body):
@@ -119,6 +119,23 @@ _DEVANAGARI_WORD = re.compile(r"[\u0900-\u0963\u0966-\u097f]{2,}")
 
 
 _CUT_IN_WORD = re.compile(r"[\u0900-\u0963\u0966-\u097f]\s*(?:\.{2,}|…)$")
+
+
+# On a whole page the body restates its headline's directive, often in other words ("… टीकाकरण में तेजी लाने को
+# कहा" over "… टीकाकरण 30 सितंबर तक पूर्ण करने का निर्देश"); a body that itself directs at most this many times
+# (a report of the meeting, its progress figures) leaves the headline the only statement of what it directs.
+WHOLE_PAGE_BODY_DIRECTIVES = 2
+
+
+def body_directs_little(sentences: list[str]) -> bool:
+    """Do at most ``WHOLE_PAGE_BODY_DIRECTIVES`` of ``sentences`` with a sentence mark direct (by the rules)?"""
+    count = 0
+    for sentence in sentences:
+        if sentence.rstrip().rstrip("\"'”’").rstrip()[-1:] in TERMINATORS + "." and _directs(sentence):
+            count += 1
+            if count > WHOLE_PAGE_BODY_DIRECTIVES:
+                return False
+    return True
 
 
 def cut_short(sentences: list[str]) -> bool:

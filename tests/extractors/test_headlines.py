@@ -1,5 +1,5 @@
 """Headline-only directives (tests/data/headlines.tsv): a line with no sentence mark is an item only on a cut
-page and only when no body sentence repeats the clause that directs."""
+page or a whole one whose body directs little, and only when no body sentence repeats the clause that directs."""
 
 from __future__ import annotations
 
