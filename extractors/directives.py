@@ -926,18 +926,23 @@ def line_cue(line: str) -> DirectiveCue | None:
     return None
 
 
-def _prefixes(words: tuple[str, ...]) -> str:
-    """An alternation of every beginning (two letters or more) of ``words``: what a page cut leaves of them."""
-    return alternation(frozenset(w[:i] for w in words for i in range(2, len(w) + 1)))
+def _prefixes(words: tuple[str, ...], shortest: int = 2) -> str:
+    """An alternation of every beginning (``shortest`` letters or more) of ``words``: what a page cut leaves of them."""
+    return alternation(frozenset(w[:i] for w in words for i in range(shortest, len(w) + 1)))
 
 
 _CUT_END = r"\s*(?:\.{2,}|…)?\s*$"
 # A cue the page cut inside its word, the action written before it: "… निरस्त करने के निर्द", "… पूर्ण की जाना
 # सुन".
+# (right after the verbal noun's postposition one letter is enough: "… सुधार लाने की ह")
+# "… उपलब्ध कराने का निर्देश भी अपर सचिव द्": the cue written, its agent and verb cut (a few words at most after it);
+# "… निस्तारण हेतु … सभी विवेचकों को निर्देशित": the purpose and the addressee written, the auxiliary cut.
 _CUT_CUE = spelled(
-    rf"{_B}{LETTERS}+(?:ने|नें)\s+(?:के|का|की|हेतु)\s+(?:भी\s+)?(?:{_prefixes(('निर्देश', 'निर्देशित', 'निदेश', 'आदेश', 'हिदायत'))})"
+    rf"{_B}{LETTERS}+(?:ने|नें)\s+(?:के|का|की|हेतु)\s+(?:भी\s+)?(?:{_prefixes(('निर्देश', 'निर्देशित', 'निदेश', 'आदेश', 'हिदायत'), 1)})"
     rf"{_CUT_END}"
     rf"|{_B}(?:की|किया|किए|कराई|कराया)\s+(?:जाना|जाने|जाए|जाये)\s+(?:{_prefixes(('सुनिश्चित',))}){_CUT_END}"
+    rf"|{_B}{LETTERS}+(?:ने|नें)\s+(?:के|का)\s+(?:भी\s+)?(?:दिशा-?\s*)?(?:निर्देश|आदेश)\s+(?:भी\s+)?(?:{LETTERS}+\.?\s+){{0,4}}{LETTERS}+{_CUT_END}"
+    rf"|{_B}(?:हेतु|के\s+लिए|के\s+लिये)\s[^।]{{0,80}}?\sको\s+(?:भी\s+)?(?:निर्देशित|आदेशित|पाबंद){_CUT_END}"
 )
 # Or an addressee told, the cue not reached: "उन्होंने अधिकारियों को … व्यवस्था दुरूस्त रखने" (an agent, then को,
 # then a verbal noun ending the text; found in three linear steps).
@@ -959,4 +964,18 @@ def cut_cue(sentence: str) -> DirectiveCue | None:
     agent = _CUT_AGENT.search(sentence, 0, noun.start()) if noun else None
     if noun and agent and _CUT_TOLD.search(sentence, agent.end() - 1, noun.start()):
         return DirectiveCue("direct", agent.start(), noun.end(), 0.5)
+    # "उन्होंने अतिक्रमण के विरुद्ध अभियान चलाने, खाद्य पदार्थों की नियमित सै": a list of actions (verbal nouns) cut
+    # in its next entry; the last comma closes a verbal noun, a short entry after it reaches the cut.
+    comma = sentence.rfind(",")
+    listed = _LISTED_VERBAL_NOUN.search(sentence[:comma]) if comma > 0 else None
+    if listed and _CUT_LIST_TAIL.fullmatch(sentence, comma + 1):
+        agent = _CUT_AGENT.search(sentence, 0, listed.start())
+        # (not inside a that-clause: "कहा कि किसानों को … बैठने, पेयजल की" names what to arrange, the head noun cut)
+        if agent is not None and not _CUT_FRAME.search(sentence, agent.end(), listed.start()):
+            return DirectiveCue("direct", agent.start(), comma, 0.5)
     return None
+
+
+_CUT_FRAME = spelled(r"कहा|(?<![\u0900-\u0963\u0966-\u097f])कि(?![\u0900-\u0963\u0966-\u097f])")
+_LISTED_VERBAL_NOUN = spelled(rf"{_B}{LETTERS}+(?:ने|नें)\s*$")
+_CUT_LIST_TAIL = spelled(rf"[^।,]{{1,80}}?{_CUT_END}")
