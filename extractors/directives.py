@@ -395,7 +395,10 @@ def _must(sentence: str, minutes: bool) -> bool:
 _DOCUMENT_FRAME = spelled(_DOCUMENT_SAYS)
 # "इससे …", "इसके बाद …": what follows from the order, not what it orders
 _FROM_THIS = spelled(rf"{_B}(?:इससे|इनसे|इसके\s+(?:बाद|चलते|फलस्वरूप))(?![\u0900-\u0963\u0966-\u097f])")
-_PAST_IN_CLAUSE = spelled(rf"{_B}(?:था|थी|थे)(?![\u0900-\u0963\u0966-\u097f])")
+# "… कि सुबह जिन न्यायालयों में काम होता था, वहां 9 से 10 बजे तक खुलेगा": a relative clause's past picks out where; the
+# rule is still the future after it.
+_RELATIVE_CLAUSE = spelled(r"(?<![\u0900-\u0963\u0966-\u097f])(?:जो|जिन|जिस|जहां|जहाँ|जिन्हें|जिनके|जिनकी|जिनका)\s[^,।]*,")
+_PAST_IN_CLAUSE = spelled(rf"{_B}(?:था|थी|थीं|थे)(?![\u0900-\u0963\u0966-\u097f])")
 
 
 def _document_says(sentence: str, minutes: bool) -> bool:
@@ -404,7 +407,7 @@ def _document_says(sentence: str, minutes: bool) -> bool:
     return (
         bool(_DOCUMENT_FRAME.search(sentence))
         and not _REPORTED.search(sentence)
-        and not _PAST_IN_CLAUSE.search(sentence)
+        and not _PAST_IN_CLAUSE.search(_RELATIVE_CLAUSE.sub(" ", sentence))
         and not _OWN_SIDE_OR_INTENT.search(sentence)
         and not _FROM_THIS.search(sentence)
     )
