@@ -967,6 +967,11 @@ def cut_cue(sentence: str) -> DirectiveCue | None:
     agent = _CUT_AGENT.search(sentence, 0, noun.start()) if noun else None
     if noun and agent and _CUT_TOLD.search(sentence, agent.end() - 1, noun.start()):
         return DirectiveCue("direct", agent.start(), noun.end(), 0.5)
+    # "उन्होंने विभाग को … मुक्त रखने के लिए आवश्यक कार्यवाही क": the addressee told, an action noun, its verb cut
+    action = _CUT_ACTION_NOUN.search(sentence)
+    agent = _CUT_AGENT.search(sentence, 0, action.start()) if action else None
+    if action and agent and _CUT_TOLD.search(sentence, agent.end() - 1, action.start()):
+        return DirectiveCue("direct", agent.start(), action.end(), 0.5)
     # "उन्होंने अतिक्रमण के विरुद्ध अभियान चलाने, खाद्य पदार्थों की नियमित सै": a list of actions (verbal nouns) cut
     # in its next entry; the last comma closes a verbal noun, a short entry after it reaches the cut.
     comma = sentence.rfind(",")
@@ -979,6 +984,9 @@ def cut_cue(sentence: str) -> DirectiveCue | None:
     return None
 
 
+_CUT_ACTION_NOUN = spelled(
+    rf"{_B}(?:{alternation(column('action_nouns'))})\s+(?:{_prefixes(('करने', 'कराने', 'किए', 'की', 'करें', 'कराएं'), 1)}){_CUT_END}"
+)
 _CUT_FRAME = spelled(r"कहा|(?<![\u0900-\u0963\u0966-\u097f])कि(?![\u0900-\u0963\u0966-\u097f])")
 _LISTED_VERBAL_NOUN = spelled(rf"{_B}{LETTERS}+(?:ने|नें)\s*$")
 _CUT_LIST_TAIL = spelled(rf"[^।,]{{1,80}}?{_CUT_END}")
