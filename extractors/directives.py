@@ -212,6 +212,28 @@ _BODY_DECIDED = (
     r"(?:निर्णय|फैसला|फ़ैसला)\s+(?:भी\s+)?(?:लिया|किया)(?:\s+(?:है|था))?\s*[।.]?\s*$"
 )
 
+# "पत्र में कहा गया है कि …", "सर्कुलर में कहा गया है कि …", "आदेश के अनुसार …", "केंद्र की ओर से कहा गया है कि …": the
+# content of an order, letter or circular, in the voice of the office that issued it (a sentence that opens with
+# "कहा गया कि" too): what it says will be done, or is needed, is its rule (the eleventh-round letter convention).
+_DOCUMENT_SAYS = (
+    r"^(?:[^।]{0,80}?\s)?(?:(?:पत्र|आदेश|आदेशों|सर्कुलर|परिपत्र|अधिसूचना|निर्देश|निर्देशों|दिशा-?\s*निर्देश|दिशानिर्देश|गाइडलाइन|"
+    r"गाइडलाइंस|एडवाइजरी|एडवायजरी)\s+(?:में\s+(?:[^।]{0,40}?\s)?(?:कहा|लिखा)\s+(?:गया\s+)?(?:है\s+)?कि|के\s+अनुसार)"
+    r"|(?:की\s+(?:ओर|तरफ)\s+से\s+)कहा\s+गया\s+(?:है\s+)?कि|^\s*कहा\s+गया\s+(?:है\s+)?कि)\s"
+)
+# what such a document says is needed: "… कदम उठाए जाने की जरूरत है", "… निरीक्षण आवश्यक है", "यह आवश्यक है कि …"
+_NEEDED = rf"{_B}(?:(?:आवश्यकता|जरूरत|ज़रूरत)\s+(?:है|हैं|होगी)|आवश्यक\s+(?:है|होगा))(?=\s*(?:[।,;:!?.|…]|$|और|तथा|एवं|कि\s))"
+# "… दर 5 प्रतिशत से कम किये जाने की आवश्यकता है": a passive verbal noun that is needed, with no frame.
+_PASSIVE_NEEDED = rf"{_B}{LETTERS}+(?:ए|ये|ी|ा|ई)\s+(?:जाने|जाना)\s+की\s+(?:भी\s+)?(?:आवश्यकता|जरूरत|ज़रूरत)\s+(?:है|हैं)(?![\u0900-\u0963\u0966-\u097f])"
+# what it says will be done: "… शटडाउन … नहीं लिया जाएगा", "… स्कूल में रहेंगे", "… अदालत 9 से 10 बजे तक खुलेगी"; any
+# verb in the future but हो (a fact), सक (a purpose: "… हो सकेगा") and those of an outcome ("… राहत मिलेगी",
+# "निवेश बढ़ेगा", "लाभ पहुंचेगा", "समय बचेगा", "सुधार आएगा").
+_OUTCOME_STEMS = "हो|सक|आ|मिल|बढ़|घट|सुधर|लग|पहुंच|पहुँच|बच"
+_DOCUMENT_FUTURE = (
+    rf"{_B}(?!(?:{_OUTCOME_STEMS})(?:गा|गी|ंगे|ंगी|एगा|एगी|एंगे|ेगा|ेगी|ेंगे|ेंगी|येगा|येगी|येंगे)(?![\u0900-\u0963\u0966-\u097f]))"
+    rf"{LETTERS}+(?:ेगा|ेगी|ेंगे|ेंगी|एगा|एगी|एंगे|एंगी|येगा|येगी|येंगे|येंगी){_CLAUSE_END}"
+)
+
+
 _THAT_CLAUSE = spelled(
     rf"{_B}(?:कहा(?!\s+(?:जाएगा|जाएगी|जायेगा|जाता|जाती))|बल\s+दिया|जोर\s+दिया|ज़ोर\s+दिया|स्पष्ट\s+किया|दोहराया|निर्देश|हिदायत)"
 )
@@ -370,6 +392,32 @@ def _must(sentence: str, minutes: bool) -> bool:
     return _obligation(sentence, minutes) and not _SUFFERED.search(sentence)
 
 
+_DOCUMENT_FRAME = spelled(_DOCUMENT_SAYS)
+# "इससे …", "इसके बाद …": what follows from the order, not what it orders
+_FROM_THIS = spelled(rf"{_B}(?:इससे|इनसे|इसके\s+(?:बाद|चलते|फलस्वरूप))(?![\u0900-\u0963\u0966-\u097f])")
+# "… कि सुबह जिन न्यायालयों में काम होता था, वहां 9 से 10 बजे तक खुलेगा": a relative clause's past picks out where; the
+# rule is still the future after it.
+_RELATIVE_CLAUSE = spelled(r"(?<![\u0900-\u0963\u0966-\u097f])(?:जो|जिन|जिस|जहां|जहाँ|जिन्हें|जिनके|जिनकी|जिनका)\s[^,।]*,")
+_PAST_IN_CLAUSE = spelled(rf"{_B}(?:था|थी|थीं|थे)(?![\u0900-\u0963\u0966-\u097f])")
+
+
+def _document_says(sentence: str, minutes: bool) -> bool:
+    """ "सर्कुलर में कहा गया है कि … नहीं लिया जाएगा": an order's or letter's rule in its own voice, not a report of
+    what it said before (``… को निर्देशित किया था कि …``) or of facts (``अवगत कराया``)."""
+    return (
+        bool(_DOCUMENT_FRAME.search(sentence))
+        and not _REPORTED.search(sentence)
+        and not _PAST_IN_CLAUSE.search(_RELATIVE_CLAUSE.sub(" ", sentence))
+        and not _OWN_SIDE_OR_INTENT.search(sentence)
+        and not _FROM_THIS.search(sentence)
+    )
+
+
+def _needed_passive(sentence: str, minutes: bool) -> bool:
+    """ "… कम किये जाने की आवश्यकता है": what must be done, in no one's voice; "हमें … करने की जरूरत है" exhorts."""
+    return _not_reported(sentence, minutes) and not _AIM_OR_WE.search(sentence)
+
+
 def _minutes(sentence: str, minutes: bool) -> bool:
     return minutes and not _REPORTED.search(sentence)
 
@@ -415,6 +463,9 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("future", spelled(_FUTURE_ACTIVE), 0.55, _officer_schedule),
     ("future", spelled(_FUTURE_PASSIVE), 0.6, _that_clause_not_negated),
     ("subjunctive", spelled(_SUBJUNCTIVE_SG), 0.6, _subjunctive_not_perfective),
+    ("obligation", spelled(_NEEDED), 0.55, _document_says),
+    ("future", spelled(_DOCUMENT_FUTURE), 0.55, _document_says),
+    ("obligation", spelled(_PASSIVE_NEEDED), 0.55, _needed_passive),
     ("verbless", spelled(_VERBLESS), 0.55, _list_item),
     ("verbless", spelled(_AGENT_VERBLESS), 0.6, _not_reported),
 )
@@ -878,18 +929,23 @@ def line_cue(line: str) -> DirectiveCue | None:
     return None
 
 
-def _prefixes(words: tuple[str, ...]) -> str:
-    """An alternation of every beginning (two letters or more) of ``words``: what a page cut leaves of them."""
-    return alternation(frozenset(w[:i] for w in words for i in range(2, len(w) + 1)))
+def _prefixes(words: tuple[str, ...], shortest: int = 2) -> str:
+    """An alternation of every beginning (``shortest`` letters or more) of ``words``: what a page cut leaves of them."""
+    return alternation(frozenset(w[:i] for w in words for i in range(shortest, len(w) + 1)))
 
 
 _CUT_END = r"\s*(?:\.{2,}|…)?\s*$"
 # A cue the page cut inside its word, the action written before it: "… निरस्त करने के निर्द", "… पूर्ण की जाना
 # सुन".
+# (right after the verbal noun's postposition one letter is enough: "… सुधार लाने की ह")
+# "… उपलब्ध कराने का निर्देश भी अपर सचिव द्": the cue written, its agent and verb cut (a few words at most after it);
+# "… निस्तारण हेतु … सभी विवेचकों को निर्देशित": the purpose and the addressee written, the auxiliary cut.
 _CUT_CUE = spelled(
-    rf"{_B}{LETTERS}+(?:ने|नें)\s+(?:के|का|की|हेतु)\s+(?:भी\s+)?(?:{_prefixes(('निर्देश', 'निर्देशित', 'निदेश', 'आदेश', 'हिदायत'))})"
+    rf"{_B}{LETTERS}+(?:ने|नें)\s+(?:के|का|की|हेतु)\s+(?:भी\s+)?(?:{_prefixes(('निर्देश', 'निर्देशित', 'निदेश', 'आदेश', 'हिदायत'), 1)})"
     rf"{_CUT_END}"
     rf"|{_B}(?:की|किया|किए|कराई|कराया)\s+(?:जाना|जाने|जाए|जाये)\s+(?:{_prefixes(('सुनिश्चित',))}){_CUT_END}"
+    rf"|{_B}{LETTERS}+(?:ने|नें)\s+(?:के|का)\s+(?:भी\s+)?(?:दिशा-?\s*)?(?:निर्देश|आदेश)\s+(?:भी\s+)?(?:{LETTERS}+\.?\s+){{0,4}}{LETTERS}+{_CUT_END}"
+    rf"|{_B}(?:हेतु|के\s+लिए|के\s+लिये)\s[^।]{{0,80}}?\sको\s+(?:भी\s+)?(?:निर्देशित|आदेशित|पाबंद){_CUT_END}"
 )
 # Or an addressee told, the cue not reached: "उन्होंने अधिकारियों को … व्यवस्था दुरूस्त रखने" (an agent, then को,
 # then a verbal noun ending the text; found in three linear steps).
@@ -911,4 +967,26 @@ def cut_cue(sentence: str) -> DirectiveCue | None:
     agent = _CUT_AGENT.search(sentence, 0, noun.start()) if noun else None
     if noun and agent and _CUT_TOLD.search(sentence, agent.end() - 1, noun.start()):
         return DirectiveCue("direct", agent.start(), noun.end(), 0.5)
+    # "उन्होंने विभाग को … मुक्त रखने के लिए आवश्यक कार्यवाही क": the addressee told, an action noun, its verb cut
+    action = _CUT_ACTION_NOUN.search(sentence)
+    agent = _CUT_AGENT.search(sentence, 0, action.start()) if action else None
+    if action and agent and _CUT_TOLD.search(sentence, agent.end() - 1, action.start()):
+        return DirectiveCue("direct", agent.start(), action.end(), 0.5)
+    # "उन्होंने अतिक्रमण के विरुद्ध अभियान चलाने, खाद्य पदार्थों की नियमित सै": a list of actions (verbal nouns) cut
+    # in its next entry; the last comma closes a verbal noun, a short entry after it reaches the cut.
+    comma = sentence.rfind(",")
+    listed = _LISTED_VERBAL_NOUN.search(sentence[:comma]) if comma > 0 else None
+    if listed and _CUT_LIST_TAIL.fullmatch(sentence, comma + 1):
+        agent = _CUT_AGENT.search(sentence, 0, listed.start())
+        # (not inside a that-clause: "कहा कि किसानों को … बैठने, पेयजल की" names what to arrange, the head noun cut)
+        if agent is not None and not _CUT_FRAME.search(sentence, agent.end(), listed.start()):
+            return DirectiveCue("direct", agent.start(), comma, 0.5)
     return None
+
+
+_CUT_ACTION_NOUN = spelled(
+    rf"{_B}(?:{alternation(column('action_nouns'))})\s+(?:{_prefixes(('करने', 'कराने', 'किए', 'की', 'करें', 'कराएं'), 1)}){_CUT_END}"
+)
+_CUT_FRAME = spelled(r"कहा|(?<![\u0900-\u0963\u0966-\u097f])कि(?![\u0900-\u0963\u0966-\u097f])")
+_LISTED_VERBAL_NOUN = spelled(rf"{_B}{LETTERS}+(?:ने|नें)\s*$")
+_CUT_LIST_TAIL = spelled(rf"[^।,]{{1,80}}?{_CUT_END}")

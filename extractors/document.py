@@ -12,7 +12,7 @@ from extractors import second_opinion
 from extractors.departments import department_phrase, meeting_department
 from extractors.directives import continued_obligation, cut_cue, line_cue
 from extractors.furniture_facts import furniture_facts
-from extractors.headlines import cut_before_action, cut_short, headline_cue
+from extractors.headlines import body_directs_little, cut_before_action, cut_short, headline_cue
 from extractors.meeting import (
     chair_from,
     dateline_month,
@@ -178,6 +178,7 @@ class DocumentExtractor:
         self.previous_responsible: list[dict[str, Any]] = []
         self.unit_texts: list[str] = []  # every sentence of the document, in reading order
         self.cut_short = False  # the text stops in the middle of its prose (a page's cut beginning)
+        self.headlines_stand = False  # a headline may stand alone: a cut page, or a body that directs little
         self.previous_item = False  # the sentence before was read as an item
         self.list_open = False  # the line before opened a list (निम्न निर्देश दिए गए:) or was a line of one
         self.decisions_open = False  # a subhead of directions (ये भी दिये निर्देश) over the marked points since
@@ -195,6 +196,7 @@ class DocumentExtractor:
         self.last_unit = units[-1] if units else None
         self.unit_texts = [u.sentence.text for u in units]
         self.cut_short = cut_short(self.unit_texts)
+        self.headlines_stand = self.cut_short or body_directs_little(self.unit_texts)
         first = True
         for unit in units:
             self._sentence(unit, table_keys, is_title=first)
@@ -352,8 +354,9 @@ class DocumentExtractor:
             cue = cut_cue(text)  # "… निरस्त करने के निर्द": the page cut the cue after the action
         if unmarked and not in_list:
             # a headline: an item only when it is the only statement of its directive
-            # (on a cut page only: a whole article restates its headlines; never a line that opens a list)
-            headline = self.cut_short and not _LIST_INTRO.search(text)
+            # (on a cut page, or a whole one whose body directs little: a body that directs restates its
+            # headlines; never a line that opens a list)
+            headline = self.headlines_stand and not _LIST_INTRO.search(text)
             cue = headline_cue(text, [t for t in self.unit_texts if t is not text], cue) if headline else None
         if cue is None or (unit is self.last_unit and self.cut_short and cut_before_action(text)):
             return  # no cue, or a frame the page cut before its action (… निर्देश दिए कि सभी स्कूलों के पि)

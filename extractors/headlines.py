@@ -99,7 +99,7 @@ def repeated_in(clause: str, bodies: list[str], line: str, *, spread: bool = Fal
     key = fold(" ".join(line.split()))
     together: set[str] = set()
     for body in bodies:
-        if fold(" ".join(body.split())) == key or body.rstrip()[-1:] not in TERMINATORS + ".":
+        if fold(" ".join(body.split())) == key or body.rstrip()[-1:] not in TERMINATORS + ".,":
             continue
         shared = words & {_stem(w) for w in content_words(body)}
         if len(shared) >= REPEAT_SHARE * len(words) and _directs(body):
@@ -121,6 +121,23 @@ _DEVANAGARI_WORD = re.compile(r"[\u0900-\u0963\u0966-\u097f]{2,}")
 _CUT_IN_WORD = re.compile(r"[\u0900-\u0963\u0966-\u097f]\s*(?:\.{2,}|…)$")
 
 
+# On a whole page the body restates its headline's directive, often in other words ("… टीकाकरण में तेजी लाने को
+# कहा" over "… टीकाकरण 30 सितंबर तक पूर्ण करने का निर्देश"); a body that itself directs at most this many times
+# (a report of the meeting, its progress figures) leaves the headline the only statement of what it directs.
+WHOLE_PAGE_BODY_DIRECTIVES = 2
+
+
+def body_directs_little(sentences: list[str]) -> bool:
+    """Do at most ``WHOLE_PAGE_BODY_DIRECTIVES`` of ``sentences`` with a sentence mark direct (by the rules)?"""
+    count = 0
+    for sentence in sentences:
+        if sentence.rstrip().rstrip("\"'”’").rstrip()[-1:] in TERMINATORS + "." and _directs(sentence):
+            count += 1
+            if count > WHOLE_PAGE_BODY_DIRECTIVES:
+                return False
+    return True
+
+
 def cut_short(sentences: list[str]) -> bool:
     """Does the text stop in the middle of its prose (a page's beginning, cut): its last sentence of Hindi
     prose (three words or more, no site button) has no sentence mark? In a whole article the body restates
@@ -133,15 +150,29 @@ def cut_short(sentences: list[str]) -> bool:
     return False
 
 
+# Words that end like a verb but are none: postpositions and pronouns in -ें ("बैठक में", "उन्हें"), the copula.
+_NOT_VERB = r"(?:में|हैं|हें|उन्हें|इन्हें|जिन्हें|किन्हें|हमें|तुम्हें|आपमें|उनमें|इनमें|जिनमें)(?![\u0900-\u097f])"
 # After a frame's कि, a word that may be the action's verb or verbal noun (or a pronoun's अपने, which is not).
+# Nouns end in -ई, -नी and -ना as verbs do ("जुलाई", "ढिलाई", "चेतावनी", "योजना"; "दी गई", "करनी", "करना"): such a word
+# is the verb only where a clause may end: at the cut, before a mark, a conjunction or an auxiliary.
+_CLAUSE_MAY_END = (
+    r"(?=\s*$|\s*[,;।.]|\s+(?:जाए|जाएं|जाये|जायें|है|हैं|होगा|होगी|चाहिए|सुनिश्चित|अनिवार्य|आवश्यक|गई|गयी|जाएगी|जायेगी"
+    r"|तथा|और|एवं|व)(?![\u0900-\u097f]))"
+)
 _VERB_LIKE = re.compile(
-    r"(?<![\u0900-\u097f])(?!अपने(?![\u0900-\u097f]))[\u0900-\u097f]+(?:ें|एं|ाएं|ायें|ाए|ाये|ना|नी|ने|ता|ती|ते|गा|गी|गे|या|यी|ई|ए)"
-    r"(?![\u0900-\u097f])|(?<![\u0900-\u097f])(?:हो|हों|करे|दे|ले|रहे)(?![\u0900-\u097f])"
+    rf"(?<![\u0900-\u097f])(?!अपने(?![\u0900-\u097f])|{_NOT_VERB})[\u0900-\u097f]+"
+    r"(?:ें|एं|ाएं|ायें|ाए|ाये|ने|ता|ती|ते|गा|गी|गे|या|ए)(?![\u0900-\u097f])"
+    rf"|(?<![\u0900-\u097f])[\u0900-\u097f]+(?:ना|नी|यी|ई){_CLAUSE_MAY_END}"
+    r"|(?<![\u0900-\u097f])(?:हो|हों|करे|दे|ले|रहे)(?![\u0900-\u097f])"
+    # a prohibition's subjunctive: "… किसी भी दशा में न बिके"
+    r"|(?<![\u0900-\u097f])न\s+[\u0900-\u097f]+(?:े|ें)(?![\u0900-\u097f])"
 )
 _FUTURE_OR_ORDER = re.compile(
-    r"[\u0900-\u097f]+(?:ेंगे|ेंगी|ेगा|ेगी|ें|एं|ाएं|ायें)(?![\u0900-\u097f])|(?:जाए|जाएं|जाये|जायें)(?![\u0900-\u097f])"
+    rf"(?<![\u0900-\u097f])(?!{_NOT_VERB})[\u0900-\u097f]+(?:ेंगे|ेंगी|ेगा|ेगी|ें|एं|ाएं|ायें)(?![\u0900-\u097f])"
+    r"|(?:जाए|जाएं|जाये|जायें)(?![\u0900-\u097f])"
 )
-_FRAME_THAT = re.compile(r"(?:निर्देश|निर्देशित|निदेश|हिदायत|आदेश|कहा)[^।]*?\sकि\s+(?P<rest>[^।]*)$")
+_ACTION_NOUN = spelled(rf"{WORD_START}(?:{alternation(column('action_nouns'))})(?![\u0900-\u0963\u0966-\u097f])")
+_FRAME_THAT = spelled(r"(?:निर्देश|निर्देशित|निदेश|हिदायत|आदेश|कहा)[^।]*?\sकि\s+(?P<rest>[^।]*)$")
 
 
 def cut_before_action(sentence: str) -> bool:
@@ -150,6 +181,8 @@ def cut_before_action(sentence: str) -> bool:
     m = _FRAME_THAT.search(sentence)
     if m is None or _VERB_LIKE.search(m["rest"]) is not None:
         return False
+    if "," not in m["rest"] and _ACTION_NOUN.search(m["rest"]):
+        return False  # "… कि लंबित मामलों का निपटारा एक सप्ताह में": one action named by its noun (not a list of nouns)
     # an action written before the frame ("… लॉगिन करेंगे साथ ही … निर्देशित किया गया कि …") still counts
     before = sentence[: m.start()]
     return _FUTURE_OR_ORDER.search(before) is None

@@ -42,6 +42,13 @@ _HELD = re.compile(
 )
 
 
+# "प्रथम तिमाही के लक्ष्य", "चालू तिमाही में", "प्रथम तिमाही में गर्भवती": one named quarter (or trimester), not a
+# recurrence: after an ordinal or a demonstrative.
+_ONE_NAMED = re.compile(
+    r"(?:प्रथम|द्वितीय|तृतीय|चतुर्थ|पहली|दूसरी|तीसरी|चौथी|अंतिम|अन्तिम|चालू|वर्तमान|इस|उस|इसी|अगली|आगामी|पिछली|गत|विगत)\s+$"
+)
+
+
 def _names_a_thing(sentence: str, end: int) -> bool:
     """Does the recurrence word at ``end`` describe a thing (a salary, the meeting of the note) rather than the action?"""
     return bool(_NAMED_THING.match(sentence, end)) and not _HELD.match(sentence, end)
@@ -90,17 +97,20 @@ def _every_periods(sentence: str) -> list[tuple[int, int, str | None]]:
 
 
 def find_recurrence(sentence: str) -> str | None:
+    """How often the sentence's action recurs: of several ("साप्ताहिक बैठक … करेंगे एवं हर 15 दिन पर …"), the first
+    written, which belongs to the first action named; at one place a period with its unit before a word."""
     periods = _every_periods(sentence)
-    for _, end, kind in periods:
-        if kind is not None and not _names_a_thing(sentence, end):
-            return kind
-    for kind, rx in _COMPILED:
+    found = [(start, 0, kind) for start, end, kind in periods if kind is not None and not _names_a_thing(sentence, end)]
+    for order, (kind, rx) in enumerate(_COMPILED, 1):
         for m in rx.finditer(sentence):
             if any(s <= m.start() < e for s, e, _ in periods):
                 continue  # "छह माह में एक बार": inside a period of no kind
             if kind == "monthly" and _AFTER_QUANTITY.search(sentence[: m.start()]):
                 continue
+            if _ONE_NAMED.search(sentence[: m.start()]):
+                continue  # "प्रथम तिमाही के लक्ष्य": the first quarter, once
             if _names_a_thing(sentence, m.end()):
                 continue  # "मासिक बैठक", "साप्ताहिक समीक्षा बैठक आयोजित की गई" name a meeting, not what to do
-            return kind
-    return None
+            found.append((m.start(), order, kind))
+            break
+    return min(found)[2] if found else None

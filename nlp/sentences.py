@@ -71,8 +71,10 @@ def is_danda_line(line: str) -> bool:
 
 
 def _ends_unit(line: str) -> bool:
+    """Does ``line`` close its paragraph: a sentence mark, a full stop, a colon, a pipe, or an ellipsis (bulleted
+    lines of a news page each closed by "…": "… के दिए निर्देश…" / "… कार्रवाई करें…")?"""
     stripped = line.rstrip()
-    return bool(stripped) and (stripped[-1] in TERMINATORS or stripped.endswith((".", ":", ":-", "|")))
+    return bool(stripped) and (stripped[-1] in TERMINATORS or stripped.endswith((".", ":", ":-", "|", "…")))
 
 
 def _continues(line: str) -> bool:

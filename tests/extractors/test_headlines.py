@@ -1,5 +1,5 @@
 """Headline-only directives (tests/data/headlines.tsv): a line with no sentence mark is an item only on a cut
-page and only when no body sentence repeats the clause that directs."""
+page or a whole one whose body directs little, and only when no body sentence repeats the clause that directs."""
 
 from __future__ import annotations
 
@@ -41,6 +41,17 @@ def test_repetition_is_read_from_sentences_with_a_mark_and_not_from_the_headline
         ("तहसीलदार ने निर्देश दिए कि सभी पटवारी खसरा अद्यतन करें और", False),  # the action is written
         ("पटवारी प्रतिदिन गिरदावरी करेंगे साथ ही कानूनगो को निर्देशित किया गया कि हर ग", False),  # action before
         ("तहसीलदार ने कहा कि अपने हलके में नियमित भ्रमण करने", False),  # a verbal noun: the action begun
+        # "में" ends like a verb but is a postposition, before कि or after it (Haryana, MP)
+        ("उपायुक्त ने बैठक में निर्देश दिए कि सभी विभागों की लंबित फाइलों का ब्यौरा", True),
+        ("कलेक्टर ने बैठक में सभी बीएमओ को निर्देशित किया कि 31 मार्च तक", True),
+        # nouns in -ई and -नी ("जुलाई", "चेतावनी") before a postposition or a noun are no verb (Rajasthan)
+        ("विभाग ने पत्र में निर्देश दिए कि 15 जुलाई तक बाढ़ चेतावनी प्रणाली की जांच, राहत शिविरों की सू", True),
+        ("बीडीओ ने सख्त निर्देश दिया कि योजनाओं के काम में किसी भी स्तर पर ढिलाई नहीं ब", True),  # Bihar
+        ("जिलाधिकारी ने निर्देष दिए कि सभी तहसीलों के लंबित वादों की सूची", True),  # the frame misspelt
+        ("बीडीओ ने कहा कि मनरेगा कार्यों का भुगतान किसी भी दशा में न रुके, मजदूरों को", False),  # न रुके: written
+        ("उन्होंने निर्देश दिए कि सभी सचिव बकाया वसूली करें और फसल बीमा की सूची", False),  # the verb before
+        ("अंचल अधिकारी ने निर्देश दिए कि लंबित म्यूटेशन मामलों का निस्तारण दस दिन में", False),  # one action noun
+        ("पत्र में निर्देश दिए कि 20 जून तक नावों का निबंधन, गोताखोरों की सूची, राहत शिविरों की व्य", True),  # a list
     ],
 )
 def test_a_frame_cut_before_its_action(sentence: str, cut: bool) -> None:

@@ -24,5 +24,15 @@ def test_the_cut_last_line_of_a_document_is_read() -> None:
 
 
 def test_a_headline_without_a_danda_is_still_not_an_item() -> None:
-    doc = IngestedDocument("t.txt", "txt", [Page(1, "सड़कों की मरम्मत के निर्देश दिए\n" + HEAD, "txt")])
-    assert extract_document(doc, None).to_json()["action_items"] == []
+    # a line without a danda is a headline: on a whole page whose body restates it, or directs more than twice
+    # (summed up by the headline), it is no item of its own
+    restated = HEAD + "उन्होंने सड़कों की मरम्मत शीघ्र कराने के निर्देश दिए।\n"
+    doc = IngestedDocument("t.txt", "txt", [Page(1, "सड़कों की मरम्मत के निर्देश दिए\n" + restated, "txt")])
+    assert [i["text"] for i in extract_document(doc, None).to_json()["action_items"]] == [restated.split("\n")[1]]
+    body = HEAD + "उन्होंने नालियों की सफाई कराने को कहा।\nपुलियों की जांच एक सप्ताह में की जाए।\nसभी कार्य समय से पूरे करें।\n"
+    doc = IngestedDocument("t.txt", "txt", [Page(1, "सड़कों की मरम्मत के निर्देश दिए\n\n" + body, "txt")])
+    assert len(texts_of(doc)) == 3
+
+
+def texts_of(doc: IngestedDocument) -> list[str]:
+    return [item["text"] for item in extract_document(doc, None).to_json()["action_items"]]
