@@ -75,6 +75,15 @@ def filters() -> dict[str, tuple[ItemFilter, str]]:
         "q (substring)": (ItemFilter(q="हैंडपंपों"), "-created_at"),  # 7% of the items: one word
         "q, medium (1,3)": (ItemFilter(q="1,3"), "-created_at"),  # 100 words, ~3,500 items
         "q, rare (4,73)": (ItemFilter(q="4,73"), "-created_at"),  # 10 words, ~330 items
+        # q= with another filter, and with a space (issue 18, round 29)
+        "q + department": (ItemFilter(q="हैंडपंपों", department=dept), "-created_at"),
+        "q, medium + department": (ItemFilter(q="1,3", department=dept), "-created_at"),
+        "q + status": (ItemFilter(q="हैंडपंपों", status=["open"]), "-created_at"),
+        "q, medium + status": (ItemFilter(q="1,3", status=["open"]), "-created_at"),
+        "q + responsible": (ItemFilter(q="हैंडपंपों", responsible=officer), "-created_at"),
+        "q, medium + responsible": (ItemFilter(q="1,3", responsible=officer), "-created_at"),
+        "q with a space (30 जून)": (ItemFilter(q="30 जून"), "-created_at"),
+        "q with a space, frequent (हैंडपंपों की)": (ItemFilter(q="हैंडपंपों की"), "-created_at"),
         "sort=priority": (ItemFilter(), "-priority"),
         "sort=meeting_date": (ItemFilter(), "-meeting_date"),
     }
