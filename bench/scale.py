@@ -187,6 +187,7 @@ def main() -> None:
     ap.add_argument("--reuse", action="store_true", help="measure a database an earlier run loaded (--db-url)")
     ap.add_argument("--paired", action="store_true", help="time newest-50 beside each row (its own baseline)")
     ap.add_argument("--only", help="only the baselines and the list rows whose name contains this (e.g. 'q')")
+    ap.add_argument("--skip", help="not the list rows whose name contains this")
     ns = ap.parse_args()
     print(f"load average before: {load_text()} on {os.cpu_count()} CPUs")
     with tempfile.TemporaryDirectory() as tmp:
@@ -221,6 +222,8 @@ def main() -> None:
 
         for name, (f, sort) in filters().items():
             if ns.only and not (name.startswith("newest") or ns.only in name):
+                continue
+            if ns.skip and ns.skip in name:
                 continue
             rows.append((f"list: {name}", timed(list_page(db, f, sort))))
             if ns.plans:
