@@ -32,7 +32,20 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import ROOT, latency, load_text  # noqa: E402
+from bench.generate import DEPARTMENTS, OFFICERS  # noqa: E402
 from bench.server_rss import CALLS, free_port, serve  # noqa: E402
+
+# bench/scale.py's rows of q= with another filter and with a space
+Q_FORMS = {
+    "q + department": {"q": "हैंडपंपों", "department": DEPARTMENTS[1]},
+    "q, medium + department": {"q": "1,3", "department": DEPARTMENTS[1]},
+    "q + status": {"q": "हैंडपंपों", "status": "open"},
+    "q, medium + status": {"q": "1,3", "status": "open"},
+    "q + responsible": {"q": "हैंडपंपों", "responsible": OFFICERS[2]},
+    "q, medium + responsible": {"q": "1,3", "responsible": OFFICERS[2]},
+    "q with a space (30 जून)": {"q": "30 जून"},
+    "q with a space, frequent (हैंडपंपों की)": {"q": "हैंडपंपों की"},
+}
 
 
 def start(root: Path, db_url: str, data_dir: str) -> tuple[subprocess.Popen[bytes], str]:
@@ -61,6 +74,8 @@ def main() -> None:
     paths["office 1 items"] = "/v1/offices/1/items"
     for name, needle in (("q, medium (1,3)", "1,3"), ("q, rare (4,73)", "4,73")):  # bench/scale.py's
         paths[f"list: {name}"] = f"/v1/action-items?{urlencode({'q': needle})}"
+    for name, params in Q_FORMS.items():
+        paths[f"list: {name}"] = f"/v1/action-items?{urlencode(params)}"
     if ns.only:
         paths = {k: v for k, v in paths.items() if k == "list: newest 50" or ns.only in k}
     print(f"load average before: {load_text()} on {os.cpu_count()} CPUs; servers: {roots}")

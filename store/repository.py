@@ -7,7 +7,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Integer, Row, Select, and_, func, literal_column, not_, select
+from sqlalchemy import Integer, Row, Select, and_, any_, func, literal, literal_column, not_, select
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from core.contract import Extraction
@@ -17,7 +18,7 @@ from store.document_edit import apply_overrides
 from store.fields import new_extracted_item, parse_date
 from store.models import PRIORITY_RANK_SQL, ActionItem, Document, ItemResponsible, Page
 from store.responsibles import issuer_condition, responsible_condition, responsible_item_ids, responsible_rows
-from store.substring import text_contains
+from store.substring import text_contains, text_rechecked
 
 # --- documents -------------------------------------------------------------------------------------
 
@@ -264,15 +265,16 @@ def _order(sort: str) -> list[Any]:
     return [order, ActionItem.id.desc() if desc else ActionItem.id.asc()]
 
 
-def matching_ids(f: ItemFilter, today: date) -> Select[Any]:
+def matching_ids(f: ItemFilter, today: date, q_condition: Any = None) -> Select[Any]:
     """SELECT of the ids of the items matching ``f`` (once each), the cheapest way there is: the meetings
-    are joined only when a filter is about them; ``responsible=`` alone reads only the responsibles' index."""
+    are joined only when a filter is about them; ``responsible=`` alone reads only the responsibles' index.
+    ``q_condition``: as ``_filtered``'s."""
     if f.responsible and replace(f, responsible=None) == ItemFilter():
         return responsible_item_ids(f.responsible)
     ids = select(ActionItem.id)
     if document_conditions(f):
         ids = ids.join(ActionItem.document)
-    return _filtered(ids, f, today)
+    return _filtered(ids, f, today, q_condition=q_condition)
 
 
 def count_of(rows: Select[Any], cap: int | None = None) -> Select[Any]:
@@ -335,6 +337,20 @@ def count_items(session: Session, f: ItemFilter, today: date, cap: int | None = 
     return session.scalar(count_of(matching_ids(f, today), cap)) or 0
 
 
+def q_candidates(session: Session, f: ItemFilter) -> Any:
+    """``q=``'s condition from the words of the texts (``store.text_words.candidates``) when ``q=`` is
+    combined with other filters or has whitespace and the words narrow it to at most PAGE_IDS items:
+    ``id = ANY (those ids)``, and the text condition too when they are a superset. None otherwise (the
+    text condition alone, as before)."""
+    if not (f.q and session.get_bind().dialect.name == "postgresql"):
+        return None
+    found = text_words.candidates(session, f.q)
+    if found is None:
+        return None
+    ids = text_words.items_containing(f.q, ActionItem.id, found.ids)
+    return ids if found.exact else and_(ids, text_rechecked(f.q))
+
+
 def list_items(
     session: Session,
     f: ItemFilter,
@@ -356,12 +372,26 @@ def list_items(
     base = select(ActionItem).join(ActionItem.document)
     words = bool(f.q) and _words_apply(session, f)
     match = text_words.word_match(session, f.q, count_cap) if f.q and words else None
-    total = match.count if match else count_items(session, f, today, count_cap, by_words=not words)
+    # q= with other filters or with whitespace on PostgreSQL: the ids the words narrow it to, if few
+    by_words = None if words else q_candidates(session, f)
+    if match is not None:
+        total = match.count
+    elif by_words is not None:  # at most PAGE_IDS candidates: the matching ones are read in order
+        rows = matching_ids(f, today, by_words)
+        if sort.lstrip("-") == "meeting_date" and not document_conditions(f):
+            rows = rows.join(ActionItem.document)
+        ids = list(session.scalars(rows.order_by(*order).limit(None if count_cap is None else count_cap + 1)))
+        total = len(ids)
+        if count_cap is None or total <= count_cap:  # all of them: the page reads exactly its own
+            if after is None:
+                ids, offset = ids[offset : offset + limit], 0
+            by_words = ActionItem.id == any_(literal(ids, ARRAY(Integer)))
+    else:
+        total = count_items(session, f, today, count_cap, by_words=not words)
     if after is not None:
         base = base.where(after)
     walked = walk_sort_index(base, sort, total)
-    by_words = None  # q= alone on PostgreSQL, at most PAGE_IDS items: the page fetches exactly those
-    if match and f.q and total <= text_words.PAGE_IDS:
+    if match and f.q and total <= text_words.PAGE_IDS:  # q= alone, at most PAGE_IDS items: exactly those
         by_words = text_words.items_containing(f.q, ActionItem.id, match.ids)
     stmt = (
         _filtered(walked, f, today, text_index=walked is base, q_condition=by_words)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import BindParameter, Boolean, ColumnElement, bindparam
+from sqlalchemy import BindParameter, Boolean, ColumnElement, String, bindparam, literal
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.visitors import InternalTraversal
 
@@ -50,15 +50,23 @@ class TextContains(ColumnElement[bool]):
         ("any_case", InternalTraversal.dp_clauseelement),
         ("phrase", InternalTraversal.dp_clauseelement),
         ("exact", InternalTraversal.dp_clauseelement),
+        ("any_case_rechecked", InternalTraversal.dp_clauseelement),
+        ("exact_rechecked", InternalTraversal.dp_clauseelement),
         ("indexed", InternalTraversal.dp_boolean),
+        ("recheck", InternalTraversal.dp_boolean),
         ("caseless", InternalTraversal.dp_boolean),
     ]
 
-    def __init__(self, needle: str, use_index: bool = True) -> None:
+    def __init__(self, needle: str, use_index: bool = True, recheck: bool = False) -> None:
         self.any_case: ColumnElement[bool] = ActionItem.text.icontains(needle, autoescape=True)
         self.phrase: BindParameter[str] = bindparam("q_phrase", fts5_phrase(needle), unique=True)
         self.exact: ColumnElement[bool] = ActionItem.text.contains(needle, autoescape=True)
-        self.indexed = use_index and len(needle) >= MIN_TRIGRAM
+        # the same operators on ``text || ''`` (the same value, NULL included), which no index serves
+        unindexed = ActionItem.text.concat(literal("", String))
+        self.any_case_rechecked: ColumnElement[bool] = unindexed.icontains(needle, autoescape=True)
+        self.exact_rechecked: ColumnElement[bool] = unindexed.contains(needle, autoescape=True)
+        self.indexed = use_index and not recheck and len(needle) >= MIN_TRIGRAM
+        self.recheck = recheck
         self.caseless = caseless(needle)
 
 
@@ -72,6 +80,13 @@ def text_contains(needle: str, use_index: bool = True) -> ColumnElement[bool]:
     return TextContains(needle, use_index)
 
 
+def text_rechecked(needle: str) -> ColumnElement[bool]:
+    """``text_contains`` as a check of rows found otherwise (``store.text_words.candidates``): on
+    PostgreSQL the same LIKE / ILIKE on an expression the trigram index does not serve, so the planner
+    reads the candidates by id instead of building the needle's trigram bitmap; on SQLite the LIKE."""
+    return TextContains(needle, use_index=False, recheck=True)
+
+
 @compiles(TextContains)
 def _plain(element: TextContains, compiler: Any, **kw: Any) -> str:
     return str(compiler.process(element.any_case, **kw))
@@ -79,6 +94,8 @@ def _plain(element: TextContains, compiler: Any, **kw: Any) -> str:
 
 @compiles(TextContains, "postgresql")
 def _postgresql(element: TextContains, compiler: Any, **kw: Any) -> str:
+    if element.recheck:
+        return str(compiler.process(element.exact_rechecked if element.caseless else element.any_case_rechecked, **kw))
     return str(compiler.process(element.exact if element.caseless else element.any_case, **kw))
 
 

@@ -21,14 +21,16 @@ lower-cases both in a multibyte database), and a word is a piece of ``lower(text
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Integer, String, any_, column, func, literal, select, table
+from sqlalchemy import Integer, String, and_, any_, column, func, literal, select, table
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
 WORD_SEPARATORS = frozenset("\t\n\v\f\r ")  # 0020_text_words.WORD_SPLIT
+_SPLIT = re.compile("[\t\n\v\f\r ]+")
 MAX_WORDS = 1000  # a needle inside more vocabulary words than this keeps the trigram path
 # A list page of q= with at most this many matches reads exactly those items by id (the planner probes
 # them by key and sorts, or walks the sort order filtering on the hashed ids; it cannot estimate a
@@ -45,15 +47,21 @@ def applies(session: Session, needle: str) -> bool:
     return bool(needle) and session.get_bind().dialect.name == "postgresql" and not WORD_SEPARATORS & set(needle)
 
 
-def like_pattern(needle: str) -> str:
-    """``%needle%`` with LIKE's special characters escaped by ``/`` (as ``icontains(autoescape=True)``)."""
+def like_pattern(needle: str, start: str = "%", end: str = "%") -> str:
+    """``%needle%`` with LIKE's special characters escaped by ``/`` (as ``icontains(autoescape=True)``);
+    ``start`` / ``end``: "" to anchor the pattern at the word's start / end."""
     escaped = needle.replace("/", "//").replace("%", "/%").replace("_", "/_")
-    return f"%{escaped}%"
+    return f"{start}{escaped}{end}"
+
+
+def _word_like(pattern: str) -> Any:
+    """The vocabulary word matches ``lower(pattern)`` (``/`` escapes)."""
+    return text_words.c.word.like(func.lower(literal(pattern, String)), escape="/")
 
 
 def _word_contains(needle: str) -> Any:
     """The vocabulary word contains ``lower(needle)``."""
-    return text_words.c.word.like(func.lower(literal(like_pattern(needle), String)), escape="/")
+    return _word_like(like_pattern(needle))
 
 
 def words_containing(needle: str) -> Any:
@@ -110,3 +118,64 @@ def word_count(session: Session, needle: str, cap: int | None = None) -> int | N
     """``word_match``'s count."""
     match = word_match(session, needle, cap)
     return None if match is None else match.count
+
+
+# A piece of a needle with whitespace whose words are in more items than this together does not narrow
+# the candidates enough to be worth its GIN bitmap (a word like "की" is in most texts); it is left out
+# of the conjunction (the candidates stay a superset).
+PIECE_ITEMS = 100_000
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The ids of the items that may match ``q=`` (``exact``: exactly those that do; otherwise a
+    superset, which the caller rechecks with the text condition)."""
+
+    ids: list[int]
+    exact: bool
+
+
+def _pieces(needle: str) -> list[Any]:
+    """For a needle with whitespace, the vocabulary conditions each matching text's words meet: its
+    first piece ends a word, its last piece starts one, every piece between is a whole word (the
+    text's separators match the needle's literally, and 0020 splits the text on them)."""
+    pieces = _SPLIT.split(needle)
+    conds = []
+    if pieces[0]:
+        conds.append(_word_like(like_pattern(pieces[0], end="")))
+    if pieces[-1]:
+        conds.append(_word_like(like_pattern(pieces[-1], start="")))
+    conds += [_word_like(like_pattern(p, "", "")) for p in pieces[1:-1]]
+    return conds
+
+
+def candidates(session: Session, needle: str, limit: int | None = None) -> Candidates | None:
+    """The items whose text may contain ``needle``, from the words of the texts, when there are at most
+    ``limit`` of them; None when there are more or the vocabulary cannot narrow them (the caller keeps
+    the trigram path). A needle without whitespace: exactly the items having a word that contains it.
+    With whitespace: the items having, for every piece of ``_pieces`` that is selective, one of its
+    words: a superset of the matches. ``limit``: PAGE_IDS unless given."""
+    limit = PAGE_IDS if limit is None else limit
+    if not WORD_SEPARATORS & set(needle):
+        words = session.execute(words_containing(needle)).all()
+        if len(words) > MAX_WORDS:
+            return None
+        if not words:
+            return Candidates([], exact=True)
+        if max(int(items) for _id, items in words) > limit:  # the union has at least that many
+            return None
+        ids = list(session.scalars(item_ids_containing(needle).limit(limit + 1)))
+        return Candidates(ids, exact=True) if len(ids) <= limit else None
+    arrays, widest = [], 0
+    for cond in _pieces(needle):
+        words = session.execute(select(text_words.c.id, text_words.c["items"]).where(cond).limit(MAX_WORDS + 1)).all()
+        if not words:
+            return Candidates([], exact=True)  # no text has this piece: none contains the needle
+        if len(words) <= MAX_WORDS and sum(int(items) for _id, items in words) <= PIECE_ITEMS:
+            arrays.append(func.array(select(text_words.c.id).where(cond).scalar_subquery()))
+            widest = max(int(items) for _id, items in words)
+    if not arrays or (len(arrays) == 1 and widest > limit):  # none, or one piece in more items than the limit
+        return None
+    rows = select(item_words.c.item_id).where(and_(*(item_words.c.word_ids.overlap(a) for a in arrays)))
+    ids = list(session.scalars(rows.limit(limit + 1)))
+    return Candidates(ids, exact=False) if len(ids) <= limit else None

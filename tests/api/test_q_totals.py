@@ -55,3 +55,32 @@ def test_q_totals_and_items_are_the_texts_containing_the_needle(client: Any) -> 
         expected = _expected(client, needle)
         assert _q(client, needle) == (len(expected), expected), needle
     assert _q(client, "नलकूपों") == (1, [item])
+
+
+def _expected_with(client: Any, needle: str, params: dict[str, Any]) -> list[int]:
+    """The items the list gives for ``params`` without ``q``, whose text contains the needle."""
+    every = client.get("/v1/action-items", params={"limit": 500, **params}).json()["items"]
+    return [i["id"] for i in every if needle.lower() in i["text"].lower()]
+
+
+def test_q_with_other_filters_and_spaces_is_the_texts_containing_the_needle(client: Any) -> None:
+    # on PostgreSQL these take the words' candidates (q= + a filter, a needle with a space): round 29
+    for name, text in (("a.txt", TEXT_A), ("b.txt", TEXT_B)):
+        assert upload(client, name, text, meeting_date="2026-01-02").status_code in (200, 201)
+    first = _expected(client, "हैंडपंपों की जांच")[0]
+    assert client.patch(f"/v1/action-items/{first}", json={"status": "done"}).status_code == 200
+    filters: list[dict[str, Any]] = [
+        {},
+        {"department": "जल निगम"},
+        {"status": "open"},
+        {"responsible": "अधिशासी"},
+        {"department": "लोक", "status": "open"},
+    ]
+    needles = [*NEEDLES, "की जांच", "की  जांच", "हैंडपंपों की मरम्मत", "ROAD-SIDE नालियों", "को हैंडपंपों"]
+    for params in filters:
+        for needle in needles:
+            expected = _expected_with(client, needle, params)
+            assert _q(client, needle, **params) == (len(expected), expected), (needle, params)
+            one = client.get("/v1/action-items", params={"q": needle, "limit": 1, "offset": 1, **params}).json()
+            assert one["total"] == len(expected) and [i["id"] for i in one["items"]] == expected[1:2], needle
+    assert _expected_with(client, "हैंडपंपों", {"status": "open"}) == _expected(client, "हैंडपंपों की मरम्मत")
