@@ -32,7 +32,7 @@ _ADDRESSEE = spelled(
 _AREA_OF = r"(?:जिले|जिला|जनपद|ज़िले|प्रदेश|राज्य|मंडल|संभाग|प्रखंड|ब्लॉक|विकासखंड|तहसील|शहर|नगर)\s+(?:के|की)\s+"
 _AREA_OPENING = spelled("^" + _AREA_OF)
 # A list goes on after this member.
-_CONJUNCTION = r"(?:एवं|एवम्?|तथा|और|व)"  # the words that join a list's members
+_CONJUNCTION = rf"(?:{alternation(column('list_conjunctions'))})"  # the words that join a list's members
 _LIST_NEXT = re.compile(rf"\s*(?:[,/]|{_CONJUNCTION}\s)")
 _SPLIT = spelled(rf"\s*[,/]\s*|\s+{_CONJUNCTION}\s+")  # a list's separators, whole words only
 # A designation followed by a genitive, or by को/से/तक without a directing verb, names a
@@ -347,7 +347,9 @@ _DIRECTION_NOUN = spelled(
     # "जिम्मेदारी भी सफाई निरीक्षक को दी गई": a modifier the phrase finder stops at
     r"(?:(?!(?:का|की|के|को|से|में|पर|ने)\s)[\u0900-\u0963\u0966-\u097f]+\s+)?$"
 )
-_POSTPOSITIONS = frozenset({"का", "की", "के", "को", "से", "में", "पर", "ने", "तक", "द्वारा"})
+_POSTPOSITIONS = frozenset(r[0] for r in rows("postpositions"))
+# the case markers alone, without the agent's द्वारा (postpositions.tsv)
+_CASE_MARKERS = alternation([r[0] for r in rows("postpositions") if not r[1:]])
 _LEVEL = spelled(r"\s*स्तर(?:ीय)?\s+(?:की|के|का|पर)" + WORD_END)
 _DIRECTING_CUE = spelled(r"निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान|पाबंद|ताकीद|प्रेरित|चेतावनी")
 
@@ -789,7 +791,7 @@ def _parallel_datives(candidates: list[_Candidate], decisions: list[bool | None]
 
 # "विभाग के सचिव, आयुक्त, संचालक स्तर के सभी अधिकारियों को": the officers of the levels listed, not "अधिकारी".
 _LEVEL_OF = spelled(r"\s*स्तर(?:ीय)?\s+(?:(?:के|का|की)\s+)?(?:(?:सभी|समस्त)\s+)?")
-_GENERIC_OFFICERS = frozenset({"अधिकारी", "पदाधिकारी", "कर्मचारी"})
+_GENERIC_OFFICERS = frozenset(r[0] for r in rows("generic_posts") if r[1:] == ("officers",))
 
 
 def _levels_listed(candidates: list[_Candidate], decisions: list[bool | None], sentence: str) -> None:
@@ -937,13 +939,16 @@ def find_responsible(
 
 # "शिक्षा विभाग, स्वास्थ्य विभाग … सहित विभिन्न विभागों के अधिकारियों को", "… आदि विभागीय अधिकारियों को",
 # "लोनिवि व राष्ट्रीय राजमार्ग के अधिकारियों को": the officers of the departments listed are those departments.
-_MEMBER = r"(?<![^\s,])(?:(?!(?:का|की|के|को|से|में|पर|ने|तक|सहित|आदि|सभी|समस्त)\s)[^\s,।]+\s+){0,3}?(?!(?:का|की|के|को|से|में|पर|ने|तक)\s)[^\s,।]+"
+_MEMBER = (
+    rf"(?<![^\s,])(?:(?!(?:{_CASE_MARKERS}|{alternation(column('member_stop'))})\s)[^\s,।]+\s+){{0,3}}?"
+    rf"(?!(?:{_CASE_MARKERS})\s)[^\s,।]+"
+)
 _DEPARTMENTS_OF_OFFICERS = spelled(
-    rf"(?P<list>{_MEMBER}(?:\s*(?:,|(?<=\s)(?:एवं|एवम्|तथा|और|व)(?=\s))\s*{_MEMBER})+)\s+"
+    rf"(?P<list>{_MEMBER}(?:\s*(?:,|(?<=\s){_CONJUNCTION}(?=\s))\s*{_MEMBER})+)\s+"
     r"(?:(?:सहित|आदि)\s+(?:(?:विभिन्न|अन्य|सभी|समस्त|संबंधित|सम्बन्धित)\s+)?(?:विभागों\s+के|विभाग\s+के|विभागीय)|के)\s+"
     r"(?:(?:सभी|समस्त)\s+)?(?P<off>अधिकारियों|पदाधिकारियों|अधिकारी|पदाधिकारी)\s+(?:को|से)(?![\u0900-\u097f])"
 )
-_CLAUSE_WORDS = frozenset({"है", "हैं", "था", "थे", "थी", "गया", "गई", "गए", "गये", "कि", "जो"})
+_CLAUSE_WORDS = frozenset(r[0] for r in rows("clause_words"))
 # "जिला व ब्लॉक स्तर के अधिकारियों": levels, not departments (``_levels_listed``)
 _NOT_A_DEPARTMENT = spelled(r"(?:स्तर|स्तरीय|स्तरों)$")
 
@@ -1009,7 +1014,7 @@ def _departments_of_officers(
 
 
 # "सभी जिला अधिकारी … करें": officers of the issuer's rank, not the issuer.
-_QUANTIFIED = r"(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक|सब)\s+"
+_QUANTIFIED = rf"(?:{alternation(column('quantifiers'))})\s+"
 
 
 def without_issuer(
