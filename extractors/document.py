@@ -26,6 +26,7 @@ from extractors.people import (
     PersonRegistry,
     body_agent,
     directs,
+    letter_signatory,
     pronoun_agent,
     source_body,
     speaker_of_words_above,
@@ -317,7 +318,8 @@ class DocumentExtractor:
             self.speaker = chair.person  # "अधिकारियों ने … X के नेतृत्व में बैठक की": X speaks
         elif agents:
             first = agents[0].person
-            if self.first_agent_in_review is None and re.search("समीक्षा|बैठक", text) and not first.generic():
+            # "… सचिव ने हालात / तैयारियों का जायजा लिया": taking stock is a review too
+            if self.first_agent_in_review is None and re.search("समीक्षा|बैठक|जायजा", text) and not first.generic():
                 self.first_agent_in_review = first
             self.speaker = agents[0].person
         elif issuer is not None and issuer is not self.speaker and issuer.canonical is None and issuer.name is None:
@@ -581,6 +583,12 @@ class DocumentExtractor:
             issuers = [it["issued_by"] for it in self.items if it["issued_by"]]
             named = [p for p in issuers if not Person(p["name"], p["designation"]).generic()]
             chair_dict = (named or issuers or [None])[0]
+            if (
+                chair_dict is None
+                and self.items
+                and (signed := letter_signatory(self.full_text, self.registry.find_mentions))
+            ):
+                chair_dict = signed.as_dict()  # a letter with nobody named in its sentences: the post that signs it
             if chair_dict is None and self.items and (body := source_body(self.full_text[:_BODY_LOOK])) is not None:
                 chair_dict = body.as_dict()  # a note with nobody named: the office it comes from
         else:

@@ -938,7 +938,13 @@ def find_responsible(
                 add(pos, cleaned)
     _departments_of_officers(sentence, found, spans)
     found.sort(key=lambda x: x[0])
-    return [d for _, d in found]
+    return [d for _, d in found if not _the_press(d["designation"] or "")]
+
+
+def _the_press(designation: str) -> bool:
+    """``पत्रकारों से कहा``, ``आईएएनएस को कहा``: the press a speaker talks to never acts (press_words.tsv)."""
+    words = designation.split()
+    return bool(words) and (is_in(designation, "press_words") or is_in(words[-1], "press_words"))
 
 
 # "शिक्षा विभाग, स्वास्थ्य विभाग … सहित विभिन्न विभागों के अधिकारियों को", "… आदि विभागीय अधिकारियों को",
