@@ -43,7 +43,7 @@ from models.gazetteer import Gazetteer, load_gazetteer
 from nlp.dates import TimeExpression, find_time_expressions, find_time_expressions_in_month
 from nlp.normalize import clean_text, fold
 from nlp.sentences import ANAPHORIC_OPENER, TERMINATORS, Sentence, split_sentences
-from nlp.vocab import is_in
+from nlp.vocab import alternation, column, is_in
 
 EXTRACTOR_VERSION = "0.12.0"
 
@@ -126,6 +126,9 @@ _BODY_LETTER = re.compile(
     r"(?:पत्र|आदेश|परिपत्र|अधिसूचना|एडवाइजरी)\s+(?:में|के\s+माध्यम\s+से|द्वारा)(?![\u0900-\u097f])"
 )  # "… विभाग द्वारा जारी दिशा-निर्देशों का पालन करें" cites an office's orders: the speaker still issues
 # "X ने … Y की अध्यक्षता में आयोजित बैठक में भाग लिया": X took part in a meeting someone else chaired.
+# "आईजी", "डीएम": a post written as an initialism (letter names only), to be read in its full title when the
+# document gives it
+_INITIALISM_POST = re.compile(rf"(?:{alternation(column('letter_names'))}){{2,6}}")
 _TOOK_PART = re.compile(r"भाग\s+लिया|शामिल\s+हु|सम्मिलित\s+हु|प्रतिभाग\s+किया")
 # The document's opening (title, dateline, lead) names the meeting's subject: the context of abbreviations.
 _CONTEXT_CHARS = 600
@@ -567,6 +570,20 @@ class DocumentExtractor:
             if person is not None and person.name and issued and not issued.get("name"):
                 issued["name"] = person.name
 
+    def _titled_later(self) -> None:
+        """ "आईजी ने ली बैठक" (a headline), later "पुलिस महानिरीक्षक अविनाश शर्मा ने …": the items before carry the
+        title in the fullest form the document gives it (once the issuer's own post is out of their addressees)."""
+        for item in self.items:
+            person = self.issuer_of.get(item["id"])
+            issued = item.get("issued_by")
+            if person is None or not issued or not person.designation:
+                continue
+            written, fuller = issued.get("designation") or "", person.designation
+            if len(fuller.split()) > len(written.split()) or (
+                _INITIALISM_POST.fullmatch(written) and not _INITIALISM_POST.fullmatch(fuller)
+            ):
+                issued["designation"] = fuller
+
     def _issuer_named_late(self, chair: dict[str, str | None] | None) -> None:
         """Directives read before anyone was named (a note opening with ``उन्होंने`` or with the orders, the
         speaker named in a later sentence) are the chair's: the authority the note is about."""
@@ -597,6 +614,7 @@ class DocumentExtractor:
         self._issuer_named_late(chair_dict)
         for item in self.items:  # issuers given after the sentence was read (attributions, the chair)
             item["responsible"] = without_issuer(item["responsible"], item["issued_by"], None, item["text"])
+        self._titled_later()
         # The steps fill JSON-shaped drafts; the result is typed here, once (core.contract checks it).
         return Extraction.from_json(
             {
