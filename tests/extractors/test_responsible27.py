@@ -7,8 +7,11 @@ unnamed issuing post addressing others of its rank with a quantifier keeps them;
 from (``X की ओर से जारी …``) is no addressee; a hyphened pair is read on after its second word; a post's
 bracketed charge and branch before its holder's name and ने is the issuer. Round 29: a letter, circular,
 order or advisory sent to the addressees on the way to the direction (``को पत्र जारी कर निर्देश दिए``); a
-directorate (निदेशालय, संचालनालय) as the issuing body; a body binding others to act (``पाबंद किया``, ``ताकीद
-की``) issues. Sentences written for these tests; table rows in tests/data/responsible27.tsv, responsible28.tsv,
+directorate (निदेशालय, संचालनालय) as the issuing body; a body binding others to act (``पाबंद किया``) issues; the
+quantified subject after a place or a pronoun object (``कि जिले में सभी X …``, ``इसका सभी X ध्यान रखें``); the office
+a direction comes from (``शासन की ओर से निर्देश …``) issues and is no addressee; the press spoken to never acts;
+who must not be troubled (``X को कोई परेशानी न हो``) is no dative subject; a bank alone is addressed; the post
+signing a letter under its sign-off issues and chairs; an initialism's full title given later is the issuer's. Sentences written for these tests; table rows in tests/data/responsible27.tsv, responsible28.tsv,
 responsible29.tsv, issuers27.tsv, issuers28.tsv and issuers29.tsv."""
 
 from __future__ import annotations
