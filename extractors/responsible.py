@@ -196,6 +196,13 @@ def _clean_np(np: str) -> str | None:
     return " ".join(words)
 
 
+# "पर्यवेक्षक से सलाह और सहयोग लें", "वैज्ञानिकों से परामर्श लेकर …": the one consulted is a source (consultation_nouns.tsv)
+_CONSULTATION = alternation(column("consultation_nouns"))
+_CONSULTED = spelled(
+    rf"\s*से\s+(?:भी\s+)?(?:(?:आवश्यक|उचित|तकनीकी|जरूरी)\s+)?(?:{_CONSULTATION})"
+    rf"(?:\s+(?:और|एवं|तथा|व)\s+(?:{_CONSULTATION}))?\s+(?:(?:भी|जरूर|ज़रूर|अवश्य)\s+)?"
+    r"(?:लें|लेकर|ले\s+कर|लेते|लेना|लिया\s+जाए|ली\s+जाए|प्राप्त\s+(?:करें|कर|करते|करना))(?![\u0900-\u0963\u0966-\u097f])"
+)
 # "X द्वारा … के निर्देश दिए गए": X directs; "X द्वारा … किया जाएगा": X acts.
 # "पशुपालन मंत्री द्वारा … पशुपालकों से … कराने की अपील की": a request too
 _DIRECTING_VERB = spelled(r"[^।]{0,200}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा\s|कहा$|अपेक्षा|अपील|आग्रह|अनुरोध|आह्वान)")
@@ -643,7 +650,7 @@ def _acts(
         return False
     if _ERGATIVE_NE.match(after) or _INITIALS_AGENT.match(after) or _SOURCE_OF.match(after) or _named_agent(after):
         return False
-    if _ISSUED_FROM.match(after):
+    if _ISSUED_FROM.match(after) or _CONSULTED.match(after):
         return False
     if _RECIPIENT_MODIFIER.match(after) or _holder_event(after) or _partner(sentence, c):
         return False
@@ -929,7 +936,7 @@ def find_responsible(
             pos = start + max(offset, 0)
             if any(s < pos + len(part) and pos < e for s, e in spans):
                 continue  # already read as a designation
-            if _PASSED_ON.match(sentence, start + len(np)):
+            if _PASSED_ON.match(sentence, start + len(np)) or _CONSULTED.match(sentence, start + len(np)):
                 continue
             cleaned = _clean_np(part)
             if not cleaned or is_in(cleaned.split()[-1], "manner"):
