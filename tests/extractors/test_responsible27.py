@@ -11,7 +11,8 @@ directorate (निदेशालय, संचालनालय) as the issui
 quantified subject after a place or a pronoun object (``कि जिले में सभी X …``, ``इसका सभी X ध्यान रखें``); the office
 a direction comes from (``शासन की ओर से निर्देश …``) issues and is no addressee; the press spoken to never acts;
 who must not be troubled (``X को कोई परेशानी न हो``) is no dative subject; a bank alone is addressed; the post
-signing a letter under its sign-off issues and chairs; an initialism's full title given later is the issuer's. Sentences written for these tests; table rows in tests/data/responsible27.tsv, responsible28.tsv,
+signing a letter under its sign-off issues and chairs; an initialism's full title given later is the issuer's; the one
+consulted (``X से सलाह लें``) is a source. Sentences written for these tests; table rows in tests/data/responsible27.tsv, responsible28.tsv,
 responsible29.tsv, issuers27.tsv, issuers28.tsv and issuers29.tsv."""
 
 from __future__ import annotations
