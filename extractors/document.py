@@ -26,6 +26,7 @@ from extractors.people import (
     PersonRegistry,
     body_agent,
     directs,
+    letter_signatory,
     pronoun_agent,
     source_body,
     speaker_of_words_above,
@@ -42,7 +43,7 @@ from models.gazetteer import Gazetteer, load_gazetteer
 from nlp.dates import TimeExpression, find_time_expressions, find_time_expressions_in_month
 from nlp.normalize import clean_text, fold
 from nlp.sentences import ANAPHORIC_OPENER, TERMINATORS, Sentence, split_sentences
-from nlp.vocab import is_in
+from nlp.vocab import alternation, column, is_in
 
 EXTRACTOR_VERSION = "0.12.0"
 
@@ -125,6 +126,9 @@ _BODY_LETTER = re.compile(
     r"(?:पत्र|आदेश|परिपत्र|अधिसूचना|एडवाइजरी)\s+(?:में|के\s+माध्यम\s+से|द्वारा)(?![\u0900-\u097f])"
 )  # "… विभाग द्वारा जारी दिशा-निर्देशों का पालन करें" cites an office's orders: the speaker still issues
 # "X ने … Y की अध्यक्षता में आयोजित बैठक में भाग लिया": X took part in a meeting someone else chaired.
+# "आईजी", "डीएम": a post written as an initialism (letter names only), to be read in its full title when the
+# document gives it
+_INITIALISM_POST = re.compile(rf"(?:{alternation(column('letter_names'))}){{2,6}}")
 _TOOK_PART = re.compile(r"भाग\s+लिया|शामिल\s+हु|सम्मिलित\s+हु|प्रतिभाग\s+किया")
 # The document's opening (title, dateline, lead) names the meeting's subject: the context of abbreviations.
 _CONTEXT_CHARS = 600
@@ -319,7 +323,8 @@ class DocumentExtractor:
             self.speaker = chair.person  # "अधिकारियों ने … X के नेतृत्व में बैठक की": X speaks
         elif agents:
             first = agents[0].person
-            if self.first_agent_in_review is None and re.search("समीक्षा|बैठक", text) and not first.generic():
+            # "… सचिव ने हालात / तैयारियों का जायजा लिया": taking stock is a review too
+            if self.first_agent_in_review is None and re.search("समीक्षा|बैठक|जायजा", text) and not first.generic():
                 self.first_agent_in_review = first
             self.speaker = agents[0].person
         elif issuer is not None and issuer is not self.speaker and issuer.canonical is None and issuer.name is None:
@@ -568,6 +573,20 @@ class DocumentExtractor:
             if person is not None and person.name and issued and not issued.get("name"):
                 issued["name"] = person.name
 
+    def _titled_later(self) -> None:
+        """ "आईजी ने ली बैठक" (a headline), later "पुलिस महानिरीक्षक अविनाश शर्मा ने …": the items before carry the
+        title in the fullest form the document gives it (once the issuer's own post is out of their addressees)."""
+        for item in self.items:
+            person = self.issuer_of.get(item["id"])
+            issued = item.get("issued_by")
+            if person is None or not issued or not person.designation:
+                continue
+            written, fuller = issued.get("designation") or "", person.designation
+            if len(fuller.split()) > len(written.split()) or (
+                _INITIALISM_POST.fullmatch(written) and not _INITIALISM_POST.fullmatch(fuller)
+            ):
+                issued["designation"] = fuller
+
     def _issuer_named_late(self, chair: dict[str, str | None] | None) -> None:
         """Directives read before anyone was named (a note opening with ``उन्होंने`` or with the orders, the
         speaker named in a later sentence) are the chair's: the authority the note is about."""
@@ -584,6 +603,12 @@ class DocumentExtractor:
             issuers = [it["issued_by"] for it in self.items if it["issued_by"]]
             named = [p for p in issuers if not Person(p["name"], p["designation"]).generic()]
             chair_dict = (named or issuers or [None])[0]
+            if (
+                chair_dict is None
+                and self.items
+                and (signed := letter_signatory(self.full_text, self.registry.find_mentions))
+            ):
+                chair_dict = signed.as_dict()  # a letter with nobody named in its sentences: the post that signs it
             if chair_dict is None and self.items and (body := source_body(self.full_text[:_BODY_LOOK])) is not None:
                 chair_dict = body.as_dict()  # a note with nobody named: the office it comes from
         else:
@@ -592,6 +617,7 @@ class DocumentExtractor:
         self._issuer_named_late(chair_dict)
         for item in self.items:  # issuers given after the sentence was read (attributions, the chair)
             item["responsible"] = without_issuer(item["responsible"], item["issued_by"], None, item["text"])
+        self._titled_later()
         # The steps fill JSON-shaped drafts; the result is typed here, once (core.contract checks it).
         return Extraction.from_json(
             {

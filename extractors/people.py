@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from extractors.departments import portfolio_before
@@ -67,8 +68,9 @@ _BY_AGENT = re.compile(rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:{_ADDRESS}\s+)?(?:क�
 _CLAUSE_VERB = (
     r"\s(?:जाएगा|जाएगी|जाएंगे|जायेगा|जायेगी|जायेंगे|गया|गई|गए|गये|गयी|है|हैं|रहा|रही|रहे)(?![\u0900-\u0963\u0966-\u097f])"
 )
+# "विभाग ने … संस्था प्रधानों को … भेजने के लिए पाबंद किया है" (Rajasthan, MP): binding someone to act directs too
 _DIRECTING = spelled(
-    rf"(?:(?!{_CLAUSE_VERB})[^।]){{0,250}}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान|अपील)"
+    rf"(?:(?!{_CLAUSE_VERB})[^।]){{0,250}}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान|अपील|पाबंद|पाबन्द)"
 )
 # A misspelt designation before ने ("जिलाधिकरी ने") is matched against the gazetteer with a fuzzy fallback.
 _WORD_BEFORE_NE = re.compile(rf"{WORD_START}({LETTERS}{{4,}})\s+ने{WORD_END}")
@@ -436,6 +438,13 @@ def pronoun_agent(text: str) -> re.Match[str] | None:
 _BODY_ERGATIVE = re.compile(
     rf"\s*(?:\((?P<alias>[A-Za-z][A-Za-z.]{{1,11}}|[\u0900-\u097f]{{2,8}})\)\s*)?(?:ने|(?:के\s+)?द्वारा){WORD_END}"
 )
+# "शासन की ओर से निर्देश दिए गए हैं कि …", "आपदा प्रबंधन विभाग की तरफ से सभी जिलाधिकारियों को निर्देश दिया गया है":
+# the office the direction comes from, its addressees (up to four words and को) between it and the direction noun
+_SOURCE_DIRECTS = spelled(
+    r"(?P<src>\s*(?:की|के)\s+(?:ओर|तरफ)\s+से)\s+(?:(?:[^\s।,]+\s+){0,4}?को\s+)?(?:भी\s+)?"
+    r"(?:(?:सख्त|स्पष्ट|आवश्यक|कड़े|जरूरी)\s+)?(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|आदेश|हिदायत)"
+    rf"{WORD_END}"
+)
 # "विभाग ने … को कहा कि": an office named before, referred to by its head noun alone
 # What may stand before a bare "विभाग ने" that means an office named before: nothing, a clause mark or a
 # particle ("ऐसे में विभाग के द्वारा …"); a name word before it makes it a post's department or another office.
@@ -493,10 +502,16 @@ def body_agent(text: str, aliases: frozenset[str] = frozenset()) -> BodyAgent | 
         m = _BODY_ERGATIVE.match(text, ph.end) if ph.body else None
         if m and not text[: ph.start].rstrip().endswith(",") and _addresses(text, m):
             return BodyAgent(ph.start, m.end(), ph.written, m["alias"])
-    for m in _ISSUING_BODY.finditer(text):  # "जिला प्रशासन ने …", "विश्वविद्यालय ने …"
+        source = _SOURCE_DIRECTS.match(text, ph.end) if ph.body else None
+        if source and not text[: ph.start].rstrip().endswith(","):
+            return BodyAgent(ph.start, source.end("src"), ph.written, None)
+    for m in _ISSUING_BODY.finditer(text):  # "जिला प्रशासन ने …", "विश्वविद्यालय ने …", "शासन की ओर से निर्देश …"
         agent = _BODY_ERGATIVE.match(text, m.end())
         if agent and _addresses(text, agent):
             return BodyAgent(m.start(), agent.end(), " ".join(m.group().split()), None)
+        source = _SOURCE_DIRECTS.match(text, m.end())
+        if source:
+            return BodyAgent(m.start(), source.end("src"), " ".join(m.group().split()), None)
     for alias in aliases:
         for m in re.finditer(rf"(?<![A-Za-z]){re.escape(alias)}\s+(?:ने|(?:के\s+)?द्वारा){WORD_END}", text):
             if _addresses(text, m):
@@ -573,4 +588,32 @@ def source_body(text: str) -> Person | None:
     for ph in find_phrases(text):
         if ph.body and _BODY_SOURCE.match(text, ph.end):
             return Person(None, ph.written)
+    return None
+
+
+# A letter's sign-off (``आज्ञा से,``, ``भवदीय``, ``हस्ताक्षर/-``, or the signatory's name in brackets, ``(रवि कुमार)``)
+# on a line of its own (sign_offs.tsv), then the post that signs on the next line (``जिलाधिकारी, बलिया``,
+# ``निदेशक, प्रारंभिक शिक्षा``).
+_SIGN_OFF = re.compile(
+    rf"^\s*(?:{alternation(column('sign_offs'))}|\((?P<name>[\u0900-\u097fA-Za-z. ]{{3,40}})\))\s*[,।./-]*\s*$"
+)
+_SIGNATURE_LOOK = 8  # lines from the end where a letter signs
+_SIGNATURE_WORDS = 8  # words of the post line at most (a post, its branch and its town)
+
+
+def letter_signatory(text: str, find_mentions: Callable[[str], list[PersonMention]]) -> Person | None:
+    """The post that signs a letter or order (``आज्ञा से, / निदेशक, प्रारंभिक शिक्षा``, ``(नाम) / जिलाधिकारी,
+    बलिया``) in its last lines: the issuer of the directions no one in its sentences gives, or None."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()][-_SIGNATURE_LOOK:]
+    for i, line in enumerate(lines[:-1]):
+        sign = _SIGN_OFF.match(line)
+        if sign is None:
+            continue
+        post_line = lines[i + 1]
+        if len(post_line.split()) > _SIGNATURE_WORDS:
+            continue
+        found = [pm for pm in find_mentions(post_line) if pm.start <= 2 and not pm.person.generic()]
+        if found:
+            person = found[0].person
+            return Person(person.name or sign["name"], person.designation, person.canonical)
     return None

@@ -32,7 +32,7 @@ _ADDRESSEE = spelled(
 _AREA_OF = r"(?:जिले|जिला|जनपद|ज़िले|प्रदेश|राज्य|मंडल|संभाग|प्रखंड|ब्लॉक|विकासखंड|तहसील|शहर|नगर)\s+(?:के|की)\s+"
 _AREA_OPENING = spelled("^" + _AREA_OF)
 # A list goes on after this member.
-_CONJUNCTION = r"(?:एवं|एवम्?|तथा|और|व)"  # the words that join a list's members
+_CONJUNCTION = rf"(?:{alternation(column('list_conjunctions'))})"  # the words that join a list's members
 _LIST_NEXT = re.compile(rf"\s*(?:[,/]|{_CONJUNCTION}\s)")
 _SPLIT = spelled(rf"\s*[,/]\s*|\s+{_CONJUNCTION}\s+")  # a list's separators, whole words only
 # A designation followed by a genitive, or by को/से/तक without a directing verb, names a
@@ -67,8 +67,10 @@ _DIRECTED_LATER = spelled(
     rf"(?:भी\s+)?(?:(?:{_EMPTY_ADJ})\s+){{0,2}}(?:दिशा-?\s*)?(?:निर्देश|निर्देशित)"
     # "पंचायत सचिवों को भवनों की सफाई पर भी जोर दिया", "… को संबोधित करते हुए … पर बल दिया": emphasis laid on them
     r"|^\s*को\s+(?:(?!\sकि\s)[^,।])*?\sपर\s+(?:भी\s+)?(?:विशेष\s+)?(?:जोर|ज़ोर|बल)\s+(?:भी\s+)?दिया"
-    # "कि सभी सचिवों को सत्र में उपस्थित रहना चाहिए": the dative subject of an obligation
-    r"|^\s*को\s+(?:(?!\sकि\s)[^,।]){0,160}?(?:ना|नी|ने)\s+(?:ही\s+)?(?:चाहिए|चाहिये|होगा|होगी|होंगे|होंगी|पड़ेगा|पड़ेगी|पड़ेंगे)"
+    # "कि सभी सचिवों को सत्र में उपस्थित रहना चाहिए": the dative subject of an obligation, not one whose own clause
+    # ends first ("किसानों को कोई परेशानी न हो इसका ध्यान रखा जाना चाहिए": who must not be troubled)
+    r"|^\s*को\s+(?:(?!\sकि\s|\s(?:न|ना|नहीं)\s+हो\s)[^,।]){0,160}?(?:ना|नी|ने)\s+(?:ही\s+)?"
+    r"(?:चाहिए|चाहिये|होगा|होगी|होंगे|होंगी|पड़ेगा|पड़ेगी|पड़ेंगे)"
 )
 _DIRECTED_LATER_LOOSE = spelled(
     r"\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s)[^,।])*?\s)?(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]+ने)\s+(?:भी\s+)?"
@@ -194,6 +196,13 @@ def _clean_np(np: str) -> str | None:
     return " ".join(words)
 
 
+# "पर्यवेक्षक से सलाह और सहयोग लें", "वैज्ञानिकों से परामर्श लेकर …": the one consulted is a source (consultation_nouns.tsv)
+_CONSULTATION = alternation(column("consultation_nouns"))
+_CONSULTED = spelled(
+    rf"\s*से\s+(?:भी\s+)?(?:(?:आवश्यक|उचित|तकनीकी|जरूरी)\s+)?(?:{_CONSULTATION})"
+    rf"(?:\s+(?:और|एवं|तथा|व)\s+(?:{_CONSULTATION}))?\s+(?:(?:भी|जरूर|ज़रूर|अवश्य)\s+)?"
+    r"(?:लें|लेकर|ले\s+कर|लेते|लेना|लिया\s+जाए|ली\s+जाए|प्राप्त\s+(?:करें|कर|करते|करना))(?![\u0900-\u0963\u0966-\u097f])"
+)
 # "X द्वारा … के निर्देश दिए गए": X directs; "X द्वारा … किया जाएगा": X acts.
 # "पशुपालन मंत्री द्वारा … पशुपालकों से … कराने की अपील की": a request too
 _DIRECTING_VERB = spelled(r"[^।]{0,200}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा\s|कहा$|अपेक्षा|अपील|आग्रह|अनुरोध|आह्वान)")
@@ -330,7 +339,11 @@ _CORRELATIVE = spelled(r"[^,।]{0,120}?(?:,\s*|\s(?:हैं|है|हो|ह
 _QUANTIFIED_AFTER_OBJECT = spelled(
     # "… के मद्देनजर सभी संबंधित विभाग … सुनिश्चित करें": after a fronted reason too
     # "10 नवंबर तक सभी बीएलओ … पूरा करें", "…, इसलिए सभी विभाग … सुनिश्चित करें": after a time limit or a reason
-    r"(?:\s|[0-9०-९])(?:को|के\s+लिए|के\s+लिये|हेतु|तक|के\s+(?:मद्देनजर|मद्देनज़र|दृष्टिगत))\s+"
+    # "कहा कि जिले में सभी अंचल अधिकारी … करें", "मार्ग पर सभी थानाध्यक्ष …": after the place or field they act in
+    r"(?:\s|[0-9०-९])(?:को|के\s+लिए|के\s+लिये|हेतु|तक|में|पर|के\s+(?:मद्देनजर|मद्देनज़र|दृष्टिगत))\s+"
+    r"(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+){1,2}$"
+    # "… न हो इसका सभी कनीय अभियंता ध्यान रखें": after a pronoun object pointing back at the clause before
+    r"|(?:^|[\s,])(?:इसका|इसकी|इसके|इसे|इसमें|इस\s+पर|इन\s+पर|उसका|उसकी|उसके)\s+"
     r"(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+){1,2}$"
     r"|(?:^|[\s,])(?:इसलिए|इसलिये|अतः|अत:|इसके\s+लिए)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+){1,2}$"
     # "… की पहचान हेतु आंगनबाड़ी कार्यकत्रियां … करेंगी": the subject right after a purpose phrase
@@ -347,7 +360,9 @@ _DIRECTION_NOUN = spelled(
     # "जिम्मेदारी भी सफाई निरीक्षक को दी गई": a modifier the phrase finder stops at
     r"(?:(?!(?:का|की|के|को|से|में|पर|ने)\s)[\u0900-\u0963\u0966-\u097f]+\s+)?$"
 )
-_POSTPOSITIONS = frozenset({"का", "की", "के", "को", "से", "में", "पर", "ने", "तक", "द्वारा"})
+_POSTPOSITIONS = frozenset(r[0] for r in rows("postpositions"))
+# the case markers alone, without the agent's द्वारा (postpositions.tsv)
+_CASE_MARKERS = alternation([r[0] for r in rows("postpositions") if not r[1:]])
 _LEVEL = spelled(r"\s*स्तर(?:ीय)?\s+(?:की|के|का|पर)" + WORD_END)
 _DIRECTING_CUE = spelled(r"निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान|पाबंद|ताकीद|प्रेरित|चेतावनी")
 
@@ -635,7 +650,7 @@ def _acts(
         return False
     if _ERGATIVE_NE.match(after) or _INITIALS_AGENT.match(after) or _SOURCE_OF.match(after) or _named_agent(after):
         return False
-    if _ISSUED_FROM.match(after):
+    if _ISSUED_FROM.match(after) or _CONSULTED.match(after):
         return False
     if _RECIPIENT_MODIFIER.match(after) or _holder_event(after) or _partner(sentence, c):
         return False
@@ -789,7 +804,7 @@ def _parallel_datives(candidates: list[_Candidate], decisions: list[bool | None]
 
 # "विभाग के सचिव, आयुक्त, संचालक स्तर के सभी अधिकारियों को": the officers of the levels listed, not "अधिकारी".
 _LEVEL_OF = spelled(r"\s*स्तर(?:ीय)?\s+(?:(?:के|का|की)\s+)?(?:(?:सभी|समस्त)\s+)?")
-_GENERIC_OFFICERS = frozenset({"अधिकारी", "पदाधिकारी", "कर्मचारी"})
+_GENERIC_OFFICERS = frozenset(r[0] for r in rows("generic_posts") if r[1:] == ("officers",))
 
 
 def _levels_listed(candidates: list[_Candidate], decisions: list[bool | None], sentence: str) -> None:
@@ -923,7 +938,7 @@ def find_responsible(
                 continue  # already read as a designation
             if any(e <= pos and not sentence[e:pos].strip() for _, e in spans):
                 continue  # "एस0डी0एम0 सदर को": the word right after a post places it (its circle, its town)
-            if _PASSED_ON.match(sentence, start + len(np)):
+            if _PASSED_ON.match(sentence, start + len(np)) or _CONSULTED.match(sentence, start + len(np)):
                 continue
             cleaned = _clean_np(part)
             if not cleaned or is_in(cleaned.split()[-1], "manner"):
@@ -934,18 +949,27 @@ def find_responsible(
                 add(pos, cleaned)
     _departments_of_officers(sentence, found, spans)
     found.sort(key=lambda x: x[0])
-    return [d for _, d in found]
+    return [d for _, d in found if not _the_press(d["designation"] or "")]
+
+
+def _the_press(designation: str) -> bool:
+    """``पत्रकारों से कहा``, ``आईएएनएस को कहा``: the press a speaker talks to never acts (press_words.tsv)."""
+    words = designation.split()
+    return bool(words) and (is_in(designation, "press_words") or is_in(words[-1], "press_words"))
 
 
 # "शिक्षा विभाग, स्वास्थ्य विभाग … सहित विभिन्न विभागों के अधिकारियों को", "… आदि विभागीय अधिकारियों को",
 # "लोनिवि व राष्ट्रीय राजमार्ग के अधिकारियों को": the officers of the departments listed are those departments.
-_MEMBER = r"(?<![^\s,])(?:(?!(?:का|की|के|को|से|में|पर|ने|तक|सहित|आदि|सभी|समस्त)\s)[^\s,।]+\s+){0,3}?(?!(?:का|की|के|को|से|में|पर|ने|तक)\s)[^\s,।]+"
+_MEMBER = (
+    rf"(?<![^\s,])(?:(?!(?:{_CASE_MARKERS}|{alternation(column('member_stop'))})\s)[^\s,।]+\s+){{0,3}}?"
+    rf"(?!(?:{_CASE_MARKERS})\s)[^\s,।]+"
+)
 _DEPARTMENTS_OF_OFFICERS = spelled(
-    rf"(?P<list>{_MEMBER}(?:\s*(?:,|(?<=\s)(?:एवं|एवम्|तथा|और|व)(?=\s))\s*{_MEMBER})+)\s+"
+    rf"(?P<list>{_MEMBER}(?:\s*(?:,|(?<=\s){_CONJUNCTION}(?=\s))\s*{_MEMBER})+)\s+"
     r"(?:(?:सहित|आदि)\s+(?:(?:विभिन्न|अन्य|सभी|समस्त|संबंधित|सम्बन्धित)\s+)?(?:विभागों\s+के|विभाग\s+के|विभागीय)|के)\s+"
     r"(?:(?:सभी|समस्त)\s+)?(?P<off>अधिकारियों|पदाधिकारियों|अधिकारी|पदाधिकारी)\s+(?:को|से)(?![\u0900-\u097f])"
 )
-_CLAUSE_WORDS = frozenset({"है", "हैं", "था", "थे", "थी", "गया", "गई", "गए", "गये", "कि", "जो"})
+_CLAUSE_WORDS = frozenset(r[0] for r in rows("clause_words"))
 # "जिला व ब्लॉक स्तर के अधिकारियों": levels, not departments (``_levels_listed``)
 _NOT_A_DEPARTMENT = spelled(r"(?:स्तर|स्तरीय|स्तरों)$")
 
@@ -1011,7 +1035,7 @@ def _departments_of_officers(
 
 
 # "सभी जिला अधिकारी … करें": officers of the issuer's rank, not the issuer.
-_QUANTIFIED = r"(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक|सब)\s+"
+_QUANTIFIED = rf"(?:{alternation(column('quantifiers'))})\s+"
 
 
 def without_issuer(
