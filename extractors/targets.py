@@ -20,6 +20,12 @@ _PERCENT = alternation([w for w, unit, *_ in rows("units") if unit == "%" and w[
 _HUNDRED = re.compile(
     rf"(?<![\u0900-\u0963\u0966-\u097f])(?:शत्?|सद)\s*[-–]?\s*(?:{_PERCENT})(?![\u0900-\u0963\u0966-\u097f])"
 )
+# "उत्पादन को दोगुना करने", "आय दुगुनी हो": a multiple of what there is now, a measurable goal.
+_MULTIPLES = {"दो": 2.0, "दु": 2.0, "ति": 3.0, "तीन": 3.0, "चार": 4.0, "चौ": 4.0}
+_MULTIPLE = re.compile(
+    r"(?<![\u0900-\u0963\u0966-\u097f])(?P<n>दो|दु|ति|तीन|चार|चौ)\s?(?:गुना|गुनी|गुने|गुणा|गुणी|गुणे|गना|गनी|गने)"
+    r"(?![\u0900-\u0963\u0966-\u097f])"
+)
 _QUANTITY = re.compile(
     rf"(?:₹\s*)?(?P<num>{AMOUNT})\s*(?P<unit>{_UNIT})?"
     rf"(?:\s+(?P<per>मासिक|प्रतिमाह|प्रति\s+माह|वार्षिक|प्रतिवर्ष|प्रतिदिन|प्रति\s+दिन))?(?![\u0900-\u0963\u0966-\u097f0-9])"
@@ -150,6 +156,9 @@ def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str
         taken.append((m.start(), m.start() + len(text)))
     for m in _HUNDRED.finditer(sentence):
         out.append({"text": m.group(0), "value": 100.0, "unit": "%"})
+        taken.append(m.span())
+    for m in _MULTIPLE.finditer(sentence):
+        out.append({"text": m.group(0), "value": _MULTIPLES[m["n"]], "unit": "गुना"})
         taken.append(m.span())
     for m in _COMPARED.finditer(sentence):
         # with a unit the bound is complete ("12 प्रतिशत से कम"); without one it counts the noun after it
