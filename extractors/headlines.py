@@ -35,10 +35,11 @@ def _stem(word: str) -> str:
 _HEADLINE_CLAUSE = re.compile(r"\s*(?:,|[:ः](?!\S)|\s[-–—|]|[-–—|]\s)\s*")
 # "… पूरी तैयारी-कलेक्टर राहत शिविरों में …": a dash glued to the post that signs a headline's clause ends it too.
 _GLUED_DASH = re.compile(r"(?<=[\u0900-\u097f])[-–](?=[\u0900-\u097f])")
-# A headline puts its verb before the object: "… निपटाएं लंबित मामले", "… रखें पूरी तैयारी", "… न हो देरी".
+# A headline puts its verb before the object: "… निपटाएं लंबित मामले", "… रखें पूरी तैयारी", "… न हो देरी";
+# a stem ending in े takes the bare nasal: "… में दें बेहतर परिणाम", "… लें जिम्मेदारी".
 _STEMS = alternation(column("imperative_stems"))
 _INVERTED_ORDER = spelled(
-    rf"{WORD_START}(?:(?:{_STEMS})(?:ें|ाएं|ाएँ|ायें|एं|एँ)|(?:न|नहीं)\s+(?:हो|हों|रहे|रहें))\s+(?:{LETTERS}+\s+){{0,2}}{LETTERS}+\s*$"
+    rf"{WORD_START}(?:(?:{_STEMS})(?:ें|ाएं|ाएँ|ायें|एं|एँ|(?<=े)ं)|(?:न|नहीं)\s+(?:हो|हों|रहे|रहें))\s+(?:{LETTERS}+\s+){{0,2}}{LETTERS}+\s*$"
 )
 
 
