@@ -230,6 +230,8 @@ _FOR_ACTION = spelled(
     r"(?:(?:सख्त|स्पष्ट|आवश्यक|कड़े|कड़ा)\s+)?(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|आदेश|हिदायत)"
 )
 _DATIVE_AFTER = spelled(r"\s*(?:को|से)" + WORD_END)
+# Bodies that act only when addressed or quantified (body_heads.tsv rows marked "addressed": schools)
+_ADDRESSED_ONLY = frozenset(r[0] for r in rows("body_heads") if r[1:2] == ("addressed",))
 
 
 def _agents_of_action(candidates: list[_Candidate], decisions: list[bool | None], sentence: str) -> None:
@@ -644,6 +646,14 @@ def _acts(
     named = None if agent else _NAMED_BY_AGENT.match(after)
     if named and _names_a_holder(named["name"]):
         agent = named  # "आयुक्त विशाल सिंह के द्वारा …": the holder's name between the post and द्वारा
+    if (
+        c.body
+        and c.designation.rpartition(" ")[2] in _ADDRESSED_ONLY
+        and not _DATIVE_AFTER.match(after)
+        and not _QUANTIFIER_BEFORE.search(sentence[: c.start])
+    ):
+        # "स्कूलों को … का निर्देश", "कि सभी विद्यालय … खुलें" act; "… वहाँ विद्यालय बंद रहें" states how a school stays
+        return False
     if agent:  # the agent of a passive acts, unless the passive is the direction itself or a done deed
         rest = end + agent.end()
         return not _DIRECTING_VERB.match(sentence, rest) and not _DONE_BY.match(sentence, rest)

@@ -2,7 +2,9 @@
 
 A subject with the distributive quantifier हर (``कि हर विभाग … करे``) is addressed as one with प्रत्येक or सभी
 is; a doubled reflexive after the subject (``सभी विभाग अपने-अपने पोर्टल पर …``) names no scheme; the post's district
-between the post and its holder's name (``उपायुक्त शिमला आदित्य नेगी ने``, ``डीसी हमीरपुर ने``) is no name. Sentences
+between the post and its holder's name (``उपायुक्त शिमला आदित्य नेगी ने``, ``डीसी हमीरपुर ने``) is no name; schools are
+told to act when addressed or quantified (``विभाग ने स्कूलों को … का निर्देश दिया``, ``कि सभी विद्यालय …``), not as
+the bare subject of a state (``वहाँ विद्यालय बंद रहें``). Sentences
 written for these tests; table rows in tests/data/responsible30.tsv and issuers30.tsv."""
 
 from __future__ import annotations
