@@ -274,6 +274,19 @@ class _Covered:
         return i >= 0 and pos < max(self.ends[max(0, i - 3) : i + 1])
 
 
+def _is_place(word: str, context: str, post: str) -> bool:
+    """Is ``word`` a place in the document's opening: its dateline town (``शिमला, 24 जुलाई``, ``हमीरपुर:``) or a
+    district (``सिरमौर जिला``, ``जिला ऊना``, ``ऊना में``)? A district only where it follows neither the post nor an
+    honorific: there it may be the holder's name in a sentence that goes on (``कलेक्टर श्री X जिले की सीमाओं …``)."""
+    w = re.escape(word)
+    if re.search(rf"^\s*{w}\s*[:,]|{WORD_START}{w}\s*[:,]\s*[0-9०-९]", context):
+        return True
+    found = re.finditer(
+        rf"{WORD_START}{w}\s+(?:जिला|जिले|जनपद|में){WORD_END}|{WORD_START}(?:जिला|जिले|जनपद)\s+{w}{WORD_END}", context
+    )
+    return any(not context[: m.start()].rstrip().endswith((post, "श्री", "श्रीमती")) for m in found)
+
+
 class PersonRegistry:
     """Everyone named so far in a document, for resolving later references."""
 
@@ -393,6 +406,9 @@ class PersonRegistry:
 
     def _from_designation(self, text: str, m: Mention) -> PersonMention:
         name, end = _name_after(text, m.end)
+        if name and _is_place(name.split()[0], self.context, m.surface.strip()):
+            # "उपायुक्त शिमला आदित्य नेगी ने", "डीसी हमीरपुर ने": the post's district before its holder's name
+            name = " ".join(name.split()[1:]) or None
         # "श्री अनिल कुमार, जिलाधिकारी ने / की अध्यक्षता में …": the name before the post and a comma
         bracket = _CLOSING_BRACKET.match(text, m.end) if text[: m.start].rstrip().endswith("(") else None
         after = bracket.end() if bracket else m.end

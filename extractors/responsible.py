@@ -230,6 +230,8 @@ _FOR_ACTION = spelled(
     r"(?:(?:सख्त|स्पष्ट|आवश्यक|कड़े|कड़ा)\s+)?(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|आदेश|हिदायत)"
 )
 _DATIVE_AFTER = spelled(r"\s*(?:को|से)" + WORD_END)
+# Bodies that act only when addressed or quantified (body_heads.tsv rows marked "addressed": schools)
+_ADDRESSED_ONLY = frozenset(r[0] for r in rows("body_heads") if r[1:2] == ("addressed",))
 
 
 def _agents_of_action(candidates: list[_Candidate], decisions: list[bool | None], sentence: str) -> None:
@@ -329,7 +331,7 @@ _CLAUSE_START = spelled(
     # "कि जिले के सभी डीएफओ …": the area they serve before the quantifier
     rf"(?:{_AREA_OF})?"
     # "कि आप सभी पंचायत सचिव … करें": the addressees spoken to
-    r"(?:(?:आप|आप\s+लोग)\s+)?(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+){0,2}$"
+    r"(?:(?:आप|आप\s+लोग)\s+)?(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक|हर)\s+){0,2}$"
 )
 # "जो (भी) अधीक्षक … , वे …": a relative clause that names its subject, and its correlative clause.
 _RELATIVE_SUBJECT = spelled(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।])\s*(?:जो|जिन)\s+(?:भी\s+)?$")
@@ -341,16 +343,16 @@ _QUANTIFIED_AFTER_OBJECT = spelled(
     # "10 नवंबर तक सभी बीएलओ … पूरा करें", "…, इसलिए सभी विभाग … सुनिश्चित करें": after a time limit or a reason
     # "कहा कि जिले में सभी अंचल अधिकारी … करें", "मार्ग पर सभी थानाध्यक्ष …": after the place or field they act in
     r"(?:\s|[0-9०-९])(?:को|के\s+लिए|के\s+लिये|हेतु|तक|में|पर|के\s+(?:मद्देनजर|मद्देनज़र|दृष्टिगत))\s+"
-    r"(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+){1,2}$"
+    r"(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक|हर)\s+){1,2}$"
     # "… न हो इसका सभी कनीय अभियंता ध्यान रखें": after a pronoun object pointing back at the clause before
     r"|(?:^|[\s,])(?:इसका|इसकी|इसके|इसे|इसमें|इस\s+पर|इन\s+पर|उसका|उसकी|उसके)\s+"
-    r"(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+){1,2}$"
-    r"|(?:^|[\s,])(?:इसलिए|इसलिये|अतः|अत:|इसके\s+लिए)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक)\s+){1,2}$"
+    r"(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक|हर)\s+){1,2}$"
+    r"|(?:^|[\s,])(?:इसलिए|इसलिये|अतः|अत:|इसके\s+लिए)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक|हर)\s+){1,2}$"
     # "… की पहचान हेतु आंगनबाड़ी कार्यकत्रियां … करेंगी": the subject right after a purpose phrase
     r"|\s(?:हेतु|के\s+लिए|के\s+लिये)\s+$"
 )
 # "निगम के (सभी) इंजीनियरों": a post of a named body.
-_OF_BODY_GAP = spelled(r"\s+के\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+)?")
+_OF_BODY_GAP = spelled(r"\s+के\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक|हर)\s+)?")
 _SECOND_DATIVE = spelled(r"\s*को\s+(?:[\u0900-\u097f]+\s+){0,2}")
 _GIVEN_TO = spelled(r"\s*को\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी)" + WORD_END)
 # "… के निर्देश (सम्बंधित विभागों के) अधिकारियों को दिए": the direction noun, then whom it was given to.
@@ -417,7 +419,7 @@ _INITIALS_AGENT = re.compile(
 # It stands as a noun before a postposition, a conjunction or a comma, or after a quantifier; before a
 # noun it is that noun's modifier ("टीएल बैठक", "टीएचआर प्लांट").
 _INITIALISM_STANDS = re.compile(r"\s*(?:[,/]|(?:को|से|ने|एवं|एवम्?|और|व|तथा|द्वारा)(?![\u0900-\u097f]))")
-_QUANTIFIER_BEFORE = spelled(r"(?<![\u0900-\u097f])(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक)\s+$")
+_QUANTIFIER_BEFORE = spelled(r"(?<![\u0900-\u097f])(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक|हर)\s+$")
 # "बीएलओ घर घर जाकर सत्यापन कर लें", "कि सीडीपीओ … भेजें": an initialism opening the sentence or the clause after कि
 # is its subject (whether it acts, the clause decides: a passive's subject does not).
 _OPENS_CLAUSE = spelled(r"(?:^\s*(?:\(?[0-9०-९]{1,3}[.)]\s*|[•\-–*]\s*)?|\sकि\s+)$")
@@ -542,7 +544,8 @@ def _names_a_scheme(after: str) -> bool:
         return False  # "एसडीएम, तहसीलदार व अमीन अभियान …": a list goes on, no name holds the post
     for word in after.split()[:5]:
         word = word.strip(",।")
-        if word in _POSTPOSITIONS or (is_in(word, "phrase_stop") and not is_in(word, "scheme_modifiers")):
+        first = word.split("-", 1)[0]  # "अपने-अपने", "अपनी-अपनी": a doubled word stops as the word itself does
+        if first in _POSTPOSITIONS or (is_in(first, "phrase_stop") and not is_in(word, "scheme_modifiers")):
             return False
         if word.endswith("कर") and len(word) > 3:  # "… मिलकर संयुक्त अभियान चलाएं": a participle, not a name
             return False
@@ -643,6 +646,14 @@ def _acts(
     named = None if agent else _NAMED_BY_AGENT.match(after)
     if named and _names_a_holder(named["name"]):
         agent = named  # "आयुक्त विशाल सिंह के द्वारा …": the holder's name between the post and द्वारा
+    if (
+        c.body
+        and c.designation.rpartition(" ")[2] in _ADDRESSED_ONLY
+        and not _DATIVE_AFTER.match(after)
+        and not _QUANTIFIER_BEFORE.search(sentence[: c.start])
+    ):
+        # "स्कूलों को … का निर्देश", "कि सभी विद्यालय … खुलें" act; "… वहाँ विद्यालय बंद रहें" states how a school stays
+        return False
     if agent:  # the agent of a passive acts, unless the passive is the direction itself or a done deed
         rest = end + agent.end()
         return not _DIRECTING_VERB.match(sentence, rest) and not _DONE_BY.match(sentence, rest)
