@@ -1,7 +1,8 @@
 """Posts written letter by letter with a dot or a zero after each letter (``डी.एम.``, ``एस0डी0एम0``,
 ``बी. डी. ओ.``) are the abbreviations the gazetteer knows, reported as written; initials of a name and a
 full stop typed without a space are not posts. Sentences written for these tests; tables in
-tests/data/dotted_abbreviations.tsv, responsible_dotted.tsv and issuers_dotted.tsv."""
+tests/data/dotted_abbreviations.tsv (here), responsible_dotted.tsv and issuers_dotted.tsv (run by
+tests/extractors/test_responsible30.py)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,6 @@ import pytest
 from models.gazetteer import load_gazetteer
 from nlp.vocab import is_in, undotted
 from tests.extractors.test_forms import rows
-from tests.extractors.test_responsible26 import test_issuer_and_chair_forms_26 as _issuer_and_chair
-from tests.extractors.test_responsible26 import test_responsible_forms_26 as _responsible
 
 
 @pytest.mark.parametrize(("sentence", "written", "canonical"), rows("dotted_abbreviations.tsv", 3))
@@ -37,13 +36,3 @@ def test_a_letter_by_letter_word_is_looked_up_without_its_marks() -> None:
     assert undotted("एस.डी.एम.") == undotted("एस0डी0एम0") == undotted("एस. डी. एम.") == "एसडीएम"
     assert undotted("गया.अब") == "गया.अब"  # not a word of marked letters: unchanged
     assert is_in("एस.डी.ओ.", "context_abbreviations") == is_in("एसडीओ", "context_abbreviations") is True
-
-
-@pytest.mark.parametrize(("document", "expected", "form"), rows("responsible_dotted.tsv", 3))
-def test_responsible_forms_dotted(document: str, expected: str, form: str) -> None:
-    _responsible(document, expected, form)
-
-
-@pytest.mark.parametrize(("document", "issuer", "chair", "form"), rows("issuers_dotted.tsv", 4))
-def test_issuer_and_chair_forms_dotted(document: str, issuer: str, chair: str, form: str) -> None:
-    _issuer_and_chair(document, issuer, chair, form)
