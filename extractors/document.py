@@ -33,7 +33,7 @@ from extractors.people import (
     subject_authority,
 )
 from extractors.recurrence import find_recurrence
-from extractors.responsible import without_issuer
+from extractors.responsible import INITIALISM, without_issuer
 from extractors.steps import ItemDraft, choose_deadline, deadline_dict, run_steps
 from extractors.tables import ActionRow, pipe_tables, rows_from_table
 from ingest.cells import locate
@@ -43,7 +43,7 @@ from models.gazetteer import Gazetteer, load_gazetteer
 from nlp.dates import TimeExpression, find_time_expressions, find_time_expressions_in_month
 from nlp.normalize import clean_text, fold
 from nlp.sentences import ANAPHORIC_OPENER, TERMINATORS, Sentence, split_sentences
-from nlp.vocab import alternation, column, is_in
+from nlp.vocab import is_in
 
 EXTRACTOR_VERSION = "0.13.0"
 
@@ -126,9 +126,6 @@ _BODY_LETTER = re.compile(
     r"(?:पत्र|आदेश|परिपत्र|अधिसूचना|एडवाइजरी)\s+(?:में|के\s+माध्यम\s+से|द्वारा)(?![\u0900-\u097f])"
 )  # "… विभाग द्वारा जारी दिशा-निर्देशों का पालन करें" cites an office's orders: the speaker still issues
 # "X ने … Y की अध्यक्षता में आयोजित बैठक में भाग लिया": X took part in a meeting someone else chaired.
-# "आईजी", "डीएम": a post written as an initialism (letter names only), to be read in its full title when the
-# document gives it
-_INITIALISM_POST = re.compile(rf"(?:{alternation(column('letter_names'))}){{2,6}}")
 _TOOK_PART = re.compile(r"भाग\s+लिया|शामिल\s+हु|सम्मिलित\s+हु|प्रतिभाग\s+किया")
 # The document's opening (title, dateline, lead) names the meeting's subject: the context of abbreviations.
 _CONTEXT_CHARS = 600
@@ -583,7 +580,7 @@ class DocumentExtractor:
                 continue
             written, fuller = issued.get("designation") or "", person.designation
             if len(fuller.split()) > len(written.split()) or (
-                _INITIALISM_POST.fullmatch(written) and not _INITIALISM_POST.fullmatch(fuller)
+                INITIALISM.fullmatch(written) and not INITIALISM.fullmatch(fuller)
             ):
                 issued["designation"] = fuller
 

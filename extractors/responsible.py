@@ -427,7 +427,7 @@ _OPENS_CLAUSE = spelled(r"(?:^\s*(?:\(?[0-9०-९]{1,3}[.)]\s*|[•\-–*]\s*)?
 _MODIFIER_OF_NEXT = spelled(
     r"\s+[\u0900-\u0963\u0966-\u097f]+\s+(?:में|से|को|का|की|के|पर|ने|तक)(?![\u0900-\u0963\u0966-\u097f])"
 )
-_INITIALISM = re.compile(rf"(?<![\u0900-\u097f])(?:{alternation(column('letter_names'))}){{2,6}}(?![\u0900-\u097f])")
+INITIALISM = re.compile(rf"(?<![\u0900-\u097f])(?:{alternation(column('letter_names'))}){{2,6}}(?![\u0900-\u097f])")
 # "कलेक्टर ने SDM और SP को …": the same initialisms typed in Latin capitals.
 _LATIN_INITIALISM = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])")
 
@@ -476,7 +476,7 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
         if designation and pm.person.canonical != "अध्यक्ष":
             name = pm.person.name if pm.person.name and pm.end - pm.start > 0 else None
             out.append(_Candidate(pm.start, pm.end, designation, name, not pm.open_class))
-    for m in [*_INITIALISM.finditer(sentence), *_LATIN_INITIALISM.finditer(sentence)]:
+    for m in [*INITIALISM.finditer(sentence), *_LATIN_INITIALISM.finditer(sentence)]:
         if issuer_span and issuer_span[0] <= m.start() < issuer_span[1]:
             continue
         if any(c.start < m.end() and m.start() < c.end for c in out):

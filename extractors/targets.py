@@ -23,7 +23,7 @@ _HUNDRED = re.compile(
 # "उत्पादन को दोगुना करने", "आय दुगुनी हो": a multiple of what there is now, a measurable goal.
 _MULTIPLES = {"दो": 2.0, "दु": 2.0, "ति": 3.0, "तीन": 3.0, "चार": 4.0, "चौ": 4.0}
 _MULTIPLE = re.compile(
-    r"(?<![\u0900-\u0963\u0966-\u097f])(?P<n>दो|दु|ति|तीन|चार|चौ)\s?(?:गुना|गुनी|गुने|गुणा|गुणी|गुणे|गना|गनी|गने)"
+    rf"(?<![\u0900-\u0963\u0966-\u097f])(?P<n>{'|'.join(sorted(_MULTIPLES, key=len, reverse=True))})\s?(?:गुना|गुनी|गुने|गुणा|गुणी|गुणे|गना|गनी|गने)"
     r"(?![\u0900-\u0963\u0966-\u097f])"
 )
 _QUANTITY = re.compile(

@@ -16,7 +16,7 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 
 from nlp.normalize import fold
-from nlp.vocab import alternation, rows, undotted
+from nlp.vocab import LETTER_MARK, alternation, rows, undotted
 
 _WORD_END = r"(?![\u0900-\u0963\u0966-\u097f\w])"
 _WORD_START = r"(?<![\u0900-\u0963\u0966-\u097f\w])"
@@ -144,10 +144,6 @@ def _letter_spelling(abbreviation: str, letters: tuple[str, ...]) -> list[str] |
     return None
 
 
-# After each letter of an abbreviation: a dot or a zero (typed for the dot in UP's offices), perhaps spaced.
-_LETTER_MARK = r"\s?[.0\u0966]"
-
-
 def _dotted_pattern(abbreviations: set[str]) -> re.Pattern[str] | None:
     """Every Devanagari abbreviation of the gazetteer written with a mark after each letter."""
     letters = tuple(sorted({r[0] for r in rows("letter_names") if r and r[0]}, key=len, reverse=True))
@@ -159,11 +155,11 @@ def _dotted_pattern(abbreviations: set[str]) -> re.Pattern[str] | None:
     if not spelt:
         return None
     alternatives = sorted(
-        {(_LETTER_MARK + r"\s?").join(re.escape(x) for x in parts) + _LETTER_MARK + "?" for parts in spelt},
+        {(LETTER_MARK + r"\s?").join(re.escape(x) for x in parts) + LETTER_MARK + "?" for parts in spelt},
         key=len,
         reverse=True,
     )
-    return re.compile(_WORD_START + "((?:" + "|".join(alternatives) + "))" + r"(?![\u0900-\u0963\u0966-\u097f\w])")
+    return re.compile(_WORD_START + "((?:" + "|".join(alternatives) + "))" + _WORD_END)
 
 
 @lru_cache(maxsize=1)

@@ -37,8 +37,12 @@ def words(name: str) -> frozenset[str]:
     return frozenset(fold(r[0]) for r in rows(name) if r and r[0])
 
 
-# A word written letter by letter with a dot or a zero after each letter: "एस.डी.एम.", "बी0डी0ओ0", "डी. एम."
-_DOTTED = re.compile(r"(?:[\u0900-\u0963\u0971-\u097f]{1,4}\s?[.0\u0966]\s?){2,}[\u0900-\u0963\u0971-\u097f]{0,4}")
+# After each letter of a word written letter by letter: a dot or a zero (typed for the dot in UP's offices),
+# perhaps spaced ("एस.डी.एम.", "बी0डी0ओ0", "डी. एम.").
+LETTER_MARK = r"\s?[.0\u0966]"
+_DOTTED = re.compile(
+    rf"(?:[\u0900-\u0963\u0971-\u097f]{{1,4}}{LETTER_MARK}\s?){{2,}}[\u0900-\u0963\u0971-\u097f]{{0,4}}"
+)
 _LETTER_MARKS = re.compile(r"[\s.0\u0966]")
 
 
