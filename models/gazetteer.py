@@ -84,7 +84,9 @@ class Gazetteer:
         folded = fold(word)
         if len(folded) < 5:
             return None
-        hit = process.extractOne(folded, self._single_words, scorer=fuzz.ratio, score_cutoff=cutoff)
+        # the folded forms are the choices (a dict would be compared by its values, the canonicals, some of
+        # which are two words: `मुख्यसचिव` then matched `मुख्य सचिव`, which is no key)
+        hit = process.extractOne(folded, list(self._single_words), scorer=fuzz.ratio, score_cutoff=cutoff)
         return self._single_words[hit[0]] if hit else None
 
     def find(self, text: str, context: str = "") -> list[Mention]:
