@@ -3,9 +3,10 @@ and its scorecard (``scorecard``/``scorecards`` read the rollup of migration 001
 ``scorecard_scan``/``scorecards_scan``, SQL aggregates over every link, are the reference).
 
 A responsible person links to an office when the folded form of its designation (else its name)
-equals the key of one of the office's aliases. ``install`` adds a session hook that links new items
-and items whose responsibles changed, and keeps ``item_offices.closed_on`` in step with the item's
-status, whichever code path made the change.
+equals the key of one of the office's aliases (``store.responsibles.folded_key``: words written letter
+by letter undotted, so ``एस.डी.एम.``, ``एस0डी0एम0`` and ``एसडीएम`` are one key). ``install`` adds a
+session hook that links new items and items whose responsibles changed, and keeps
+``item_offices.closed_on`` in step with the item's status, whichever code path made the change.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ class OfficeError(ValueError):
 
 
 def alias_key(text: str) -> str:
-    """The matching key of an alias or a responsible: folded, whitespace collapsed."""
+    """The matching key of an alias or a responsible: folded and undotted (``folded_key``), spaces collapsed."""
     return folded_key(text, MAX_ALIAS)
 
 

@@ -22,6 +22,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from nlp.normalize import fold
+from nlp.vocab import undotted
 from store.models import ActionItem, ItemResponsible, OfficeAlias, SearchTerm
 
 MAX_KEY = 300
@@ -30,8 +31,14 @@ ISSUER = "issuer"
 
 
 def folded_key(text: str | None, limit: int = MAX_KEY) -> str:
-    """The matching key of a name or designation: folded (nukta, nasal, digits, case), spaces collapsed."""
-    return " ".join(fold(text or "").split())[:limit]
+    """The matching key of a name or designation: each whitespace-separated word written letter by letter
+    undotted (``एस.डी.एम.``, ``एस0डी0एम0`` -> ``एसडीएम``: ``nlp.vocab.undotted``; other words as written,
+    full stops and dates included), then folded (nukta, nasal, digits, case), spaces collapsed.
+
+    Every key and search term (``item_responsibles.key``/``search``, ``action_items.issuer_key``,
+    ``search_terms``, ``office_aliases.key``) and the needles of ``responsible=``/``issuer=`` go through
+    it, so both sides agree. Migration 0021 re-keyed the rows written before it undotted."""
+    return " ".join(fold(" ".join(undotted(w) for w in (text or "").split())).split())[:limit]
 
 
 def person_search(name: str | None, designation: str | None) -> str:
