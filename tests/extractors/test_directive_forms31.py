@@ -1,8 +1,9 @@
 """Directive forms of round 31 (tests/data/directive_forms31.tsv): a request bound by ``के लिये``, the polite imperative
 in -इए/-ीजिए, a demand in the passive (``… दस दिन के भीतर मांगे गए हैं``, ``… सूची की मांग की गई``), an obligation with a
-manner and ``ही`` (``समय पर ही … होनी चाहिए``), those told an imperative (``… को बताया गया कि … पहुंचें``) and a rule's line
-with ``अनिवार्य`` and no copula; beside them reports and wishes of the same shapes. Also: a headline printed twice is one
-item, and a passive cut inside जाए on a cut page's last line is an item."""
+manner and ``ही`` (``समय पर ही … होनी चाहिए``), those told an imperative (``… को बताया गया कि … पहुंचें``), a rule's line
+with ``अनिवार्य`` and no copula and an order before a warning in its clause (``… कि अधिकारी पूरी तैयारी से आयें, …
+बर्दाश्त नहीं …``); beside them reports and warnings of the same shapes. Also: a headline printed twice is one item, and a passive cut inside
+जाए on a cut page's last line is an item."""
 
 from __future__ import annotations
 
