@@ -26,6 +26,14 @@ _MULTIPLE = re.compile(
     rf"(?<![\u0900-\u0963\u0966-\u097f])(?P<n>{'|'.join(sorted(_MULTIPLES, key=len, reverse=True))})\s?(?:गुना|गुनी|गुने|गुणा|गुणी|गुणे|गना|गनी|गने)"
     r"(?![\u0900-\u0963\u0966-\u097f])"
 )
+# Goals named by a fixed phrase rather than a count of things: nothing pending ("जीरो पेंडेंसी", "शून्य लंबित"), the
+# days of work a scheme guarantees ("100 दिनों का रोजगार"), first place ("नंबर 1 बने", "नंबर वन बनाने").
+_NAMED_GOAL = re.compile(
+    r"(?<![\u0900-\u0963\u0966-\u097f])(?:(?:जीरो|ज़ीरो|शून्य)\s*[-–]?\s*(?:पेंडेंसी|पेन्डेंसी|पैंडेंसी|पेंडिंग|लंबित|लम्बित|ड्रॉपआउट|ड्रापआउट)"
+    rf"|(?:{NUMBER}|{_COUNT_WORD})\s+(?:दिनों|दिन|दिवस)\s+(?:का|के)\s+(?:रोजगार|रोज़गार)"
+    r"|(?:नंबर|नम्बर)\s*[-–]?\s*(?:1|१|एक|वन)(?=\s+(?:बने|बनें|बनाने|बनाएं|बनाना|पर|लाने|लाएं|आए|आने)(?![\u0900-\u0963\u0966-\u097f])))"
+    r"(?![\u0900-\u0963\u0966-\u097f])"
+)
 _QUANTITY = re.compile(
     rf"(?:₹\s*)?(?P<num>{AMOUNT})\s*(?P<unit>{_UNIT})?"
     rf"(?:\s+(?P<per>मासिक|प्रतिमाह|प्रति\s+माह|वार्षिक|प्रतिवर्ष|प्रतिदिन|प्रति\s+दिन))?(?![\u0900-\u0963\u0966-\u097f0-9])"
@@ -136,6 +144,15 @@ def _per_each_counts(sentence: str, free: Callable[[int, int], bool]) -> list[tu
     return out
 
 
+def _named_goal_value(text: str) -> dict[str, object]:
+    """The value and unit of a named goal: none pending is 0, first place is rank 1, days of work are days."""
+    if text.startswith(("नंबर", "नम्बर")):
+        return {"value": 1.0, "unit": "rank"}
+    if text.split()[-1] in ("रोजगार", "रोज़गार"):
+        return {"value": parse_amount(text.split()[0]), "unit": "दिन"}
+    return {"value": 0.0, "unit": text.split()[-1]}
+
+
 def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str, object]]:
     """Targets in ``sentence``, skipping spans in ``exclude`` (deadline dates)."""
     out: list[dict[str, object]] = []
@@ -157,6 +174,10 @@ def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str
     for m in _HUNDRED.finditer(sentence):
         out.append({"text": m.group(0), "value": 100.0, "unit": "%"})
         taken.append(m.span())
+    for m in _NAMED_GOAL.finditer(sentence):
+        if free(*m.span()):
+            out.append({"text": m.group(0), **_named_goal_value(m.group(0))})
+            taken.append(m.span())
     for m in _MULTIPLE.finditer(sentence):
         out.append({"text": m.group(0), "value": _MULTIPLES[m["n"]], "unit": "गुना"})
         taken.append(m.span())
