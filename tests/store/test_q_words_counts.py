@@ -2,10 +2,12 @@
 another filter, a spaced needle) is counted by a join of ``item_words`` to the items, capped
 (``store.repository.q_word_rows``); with few candidates and ``responsible=``, only the candidates' people
 rows are probed. Totals and pages must stay exactly the plain query's, under caps, after edits and
-deletes; the filters on the meeting and ``document_id=`` keep the trigram path."""
+deletes; the filters outside ``JOINED_FILTERS`` (the meeting's, ``document_id=``, overdue, …) keep the
+trigram path."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -14,22 +16,29 @@ from sqlalchemy import delete, update
 from store import text_words
 from store.db import Database
 from store.models import ActionItem, Document
-from store.repository import ItemFilter, count_items, count_of, list_items, q_word_rows
+from store.repository import JOINED_FILTERS, ItemFilter, count_items, count_of, list_items, q_word_rows
 from tests.store.test_q_words_filters import FILTERS, NEEDLES, TODAY, _check, _fill, _plain
 
-# the filters the join counts (the rest: the trigram path, as before)
-JOINED = [f for f in FILTERS if not (f.department or f.document_id is not None)]
+
+def _joins(f: ItemFilter) -> bool:
+    """Whether the join counts ``f``'s other filters (the rest: the trigram path, as before)."""
+    return replace(f, q=None, **dict.fromkeys(JOINED_FILTERS)) == ItemFilter()
+
+
+# round 29's filter sets, and priority (joined) alone and with statuses
+ALL = [*FILTERS, ItemFilter(priority="high"), ItemFilter(status=["open", "done"], priority="normal")]
+JOINED = [f for f in ALL if _joins(f)]
 
 
 def _joined_counts(s: Any) -> int:
     """Check every needle x filter the join counts against the plain query; how many were joined."""
     joined = 0
     for needle in NEEDLES:
-        for base in FILTERS:
+        for base in ALL:
             f = ItemFilter(**{**base.__dict__, "q": needle})
             exact = len(list(s.scalars(_plain(f))))
             rows = q_word_rows(s, f, TODAY)
-            if base.department or base.document_id is not None:
+            if not _joins(base):
                 assert rows is None, (needle, base)
                 continue
             if rows is None:  # only when the vocabulary cannot narrow the needle
@@ -52,6 +61,8 @@ def test_the_join_count_equals_the_plain_query_after_every_write(db: Database, m
     monkeypatch.setattr(text_words, "PAGE_IDS", 3)  # every needle's candidates pass it: the join count
     with db.session() as s:
         if postgres:
+            assert len(JOINED) == 8 and not _joins(ItemFilter(department="x")) and not _joins(ItemFilter(overdue=True))
+            assert not _joins(ItemFilter(issuer="x")) and not _joins(ItemFilter(document_id=1))
             assert _joined_counts(s) >= len(JOINED) * 15
             f = ItemFilter(q="हैंडपंपों", status=["open"])
             assert "item_words" in str(q_word_rows(s, f, TODAY))
