@@ -349,9 +349,9 @@ JOINED_FILTERS = ("status", "review_state", "tracked", "priority", "responsible"
 def q_word_rows(session: Session, f: ItemFilter, today: date) -> Select[Any] | None:
     """SELECT of the ids of the items matching ``f`` (``q=`` with other filters, or with whitespace, on
     PostgreSQL) as a join of ``item_words`` to the items: the needle's word condition
-    (``store.text_words.word_condition``; a spaced needle's candidates rechecked by the text), every
-    other filter on the item (and its meeting). For a count capped at COUNT_CAP when the candidates
-    pass PAGE_IDS (``हैंडपंपों`` + status / responsible / department): the planner walks the needle's
+    (``store.text_words.word_condition``; a spaced needle's candidates rechecked by the text), the
+    other filters on the item. For a count capped at COUNT_CAP when the candidates pass PAGE_IDS
+    (``हैंडपंपों`` + status / responsible, ``हैंडपंपों की``): the planner walks the needle's
     items from the GIN index and checks each against the filter by key (or the filter's rows against
     the needle when they are fewer), stopping at the cap, instead of the needle's trigram bitmap and
     a recheck of every text. None when the words do not apply (SQLite; a needle in too many words or
@@ -372,18 +372,18 @@ def q_word_rows(session: Session, f: ItemFilter, today: date) -> Select[Any] | N
     return rows if found.exact else rows.where(text_rechecked(f.q))
 
 
-def q_candidates(session: Session, f: ItemFilter) -> tuple[Any, list[int]] | None:
+def q_candidates(session: Session, f: ItemFilter) -> Any:
     """``q=``'s condition from the words of the texts (``store.text_words.candidates``) when ``q=`` is
     combined with other filters or has whitespace and the words narrow it to at most PAGE_IDS items:
-    ``id = ANY (those ids)``, and the text condition too when they are a superset; and the ids. None
-    otherwise (the text condition alone, as before)."""
+    ``id = ANY (those ids)``, and the text condition too when they are a superset. None otherwise (the
+    text condition alone, as before)."""
     if not (f.q and session.get_bind().dialect.name == "postgresql"):
         return None
     found = text_words.candidates(session, f.q)
     if found is None:
         return None
     ids = text_words.items_containing(f.q, ActionItem.id, found.ids)
-    return (ids if found.exact else and_(ids, text_rechecked(f.q))), found.ids
+    return ids if found.exact else and_(ids, text_rechecked(f.q))
 
 
 def list_items(
@@ -408,16 +408,11 @@ def list_items(
     words = bool(f.q) and _words_apply(session, f)
     match = text_words.word_match(session, f.q, count_cap) if f.q and words else None
     # q= with other filters or with whitespace on PostgreSQL: the ids the words narrow it to, if few
-    found = None if words else q_candidates(session, f)
-    by_words, candidate_ids = found if found is not None else (None, None)
+    by_words = None if words else q_candidates(session, f)
     if match is not None:
         total = match.count
     elif by_words is not None:  # at most PAGE_IDS candidates: the matching ones are read in order
-        rows = matching_ids(replace(f, responsible=None), today, by_words)
-        if f.responsible:  # the people rows of the candidates only: a probe of (search, item_id) for each,
-            # not a hash of all the officer's rows (91,322 for one designation at a million items)
-            mine = ItemResponsible.item_id == any_(literal(candidate_ids, ARRAY(Integer)))
-            rows = rows.where(ActionItem.id.in_(responsible_rows(f.responsible).where(mine)))
+        rows = matching_ids(f, today, by_words)
         if sort.lstrip("-") == "meeting_date" and not document_conditions(f):
             rows = rows.join(ActionItem.document)
         ids = list(session.scalars(rows.order_by(*order).limit(None if count_cap is None else count_cap + 1)))

@@ -1,7 +1,6 @@
 """Issue 18, round 31: on PostgreSQL a ``q=`` whose candidates pass PAGE_IDS (a frequent needle with
 another filter, a spaced needle) is counted by a join of ``item_words`` to the items, capped
-(``store.repository.q_word_rows``); with few candidates and ``responsible=``, only the candidates' people
-rows are probed. Totals and pages must stay exactly the plain query's, under caps, after edits and
+(``store.repository.q_word_rows``). Totals and pages must stay exactly the plain query's, under caps, after edits and
 deletes; the filters outside ``JOINED_FILTERS`` (the meeting's, ``document_id=``, overdue, …) keep the
 trigram path."""
 
@@ -89,9 +88,12 @@ def test_the_join_count_equals_the_plain_query_after_every_write(db: Database, m
         _check(s)
 
 
-def test_responsible_with_few_candidates_probes_only_theirs(db: Database) -> None:
-    """``q=`` + ``responsible=`` with at most PAGE_IDS candidates: the list's ids and pages equal the plain
-    query's for the people of the candidates alone, including an item naming the officer twice."""
+@pytest.mark.parametrize("page_ids", [text_words.PAGE_IDS, 3])  # by candidates; joined (past PAGE_IDS)
+def test_responsible_with_the_words_equals_the_plain_query(
+    db: Database, monkeypatch: pytest.MonkeyPatch, page_ids: int
+) -> None:
+    """``q=`` + ``responsible=`` (+ tracked, statuses) by the words, joined or by candidates: totals and pages
+    equal the plain query's, an item naming the officer twice counted once."""
     with db.session() as s:
         _fill(s)
         s.execute(
@@ -108,6 +110,7 @@ def test_responsible_with_few_candidates_probes_only_theirs(db: Database) -> Non
 
     with db.session() as s:
         sync(s)
+    monkeypatch.setattr(text_words, "PAGE_IDS", page_ids)
     with db.session() as s:
         for needle in ("पंप", "road", "हैंडपंपों जांच", "a_b", "zzz"):
             for extra in ({}, {"tracked": True}, {"status": ["open", "done"]}):
