@@ -179,3 +179,40 @@ def candidates(session: Session, needle: str, limit: int | None = None) -> Candi
     rows = select(item_words.c.item_id).where(and_(*(item_words.c.word_ids.overlap(a) for a in arrays)))
     ids = list(session.scalars(rows.limit(limit + 1)))
     return Candidates(ids, exact=False) if len(ids) <= limit else None
+
+
+@dataclass(frozen=True)
+class WordCondition:
+    """A condition on ``item_words`` that the items matching ``q=`` meet (``exact``: exactly those;
+    otherwise a superset, rechecked by the caller with the text condition)."""
+
+    condition: Any
+    exact: bool
+
+
+def word_condition(session: Session, needle: str) -> WordCondition | None:
+    """``candidates``' condition on ``item_words`` without reading the ids, whatever their number: for a
+    count that joins the other filters to it and stops at the cap (``store.repository.count_items``).
+    None when the vocabulary cannot narrow the needle (the caller keeps the trigram path). One word:
+    its id as a literal (the planner then knows how many items have it and may drive the join from a
+    narrower filter instead); several: a subquery's array (see ``word_match``)."""
+    if not WORD_SEPARATORS & set(needle):
+        words = session.execute(words_containing(needle)).all()
+        if len(words) > MAX_WORDS:
+            return None
+        if not words:
+            return WordCondition(literal(False), exact=True)
+        if len(words) == 1:
+            return WordCondition(item_words.c.word_ids.overlap(literal([int(words[0][0])], ARRAY(Integer))), True)
+        words_sql = select(text_words.c.id).where(_word_contains(needle)).scalar_subquery()
+        return WordCondition(item_words.c.word_ids.overlap(func.array(words_sql)), exact=True)
+    conds = []
+    for cond in _pieces(needle):
+        words = session.execute(select(text_words.c.id, text_words.c["items"]).where(cond).limit(MAX_WORDS + 1)).all()
+        if not words:
+            return WordCondition(literal(False), exact=True)  # no text has this piece
+        if len(words) <= MAX_WORDS and sum(int(items) for _id, items in words) <= PIECE_ITEMS:
+            conds.append(
+                item_words.c.word_ids.overlap(func.array(select(text_words.c.id).where(cond).scalar_subquery()))
+            )
+    return WordCondition(and_(*conds), exact=False) if conds else None
