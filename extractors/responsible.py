@@ -25,7 +25,8 @@ from nlp.vocab import alternation, column, is_in, rows, spelled
 _DIRECTION_WORDS = alternation(column("addressee_directions"))
 _ADDRESSEE = spelled(
     r"(?<![\u0900-\u0963\u0966-\u097f.])(?P<np>(?:[\u0900-\u097f.]+\s+){0,3}?[\u0900-\u097f]+)\s+(?:को|से)\s+(?:भी\s+)?"
-    r"(?:स्पष्ट\s+|सख्त\s+|कड़े\s+|कड़ी\s+|आवश्यक\s+|विशेष\s+|जरूरी\s+|ज़रूरी\s+|उचित\s+)?(?:दिशा-?\s*)?"
+    r"(?:स्पष्ट\s+|सख्त\s+|कड़े\s+|कड़ी\s+|आवश्यक\s+|विशेष\s+|जरूरी\s+|ज़रूरी\s+|उचित\s+|निम्नलिखित\s+|निम्नांकित\s+|निम्न\s+)?"
+    r"(?:दिशा-?\s*)?"
     rf"(?:{_DIRECTION_WORDS})"
 )
 # "जिले के …", "प्रदेश की …": the area the addressees serve, before them.
@@ -65,6 +66,9 @@ _DIRECTED_LATER = spelled(
     # (verbal noun) in between whose object the dative could be
     r"|^\s*को\s+(?:(?![\u0900-\u097f]+ने\s)[^,।]){0,80}?\s(?:को\s+लेकर|के\s+(?:संबंध|सम्बन्ध|बारे|संदर्भ)\s+में)\s+"
     rf"(?:भी\s+)?(?:(?:{_EMPTY_ADJ})\s+){{0,2}}(?:दिशा-?\s*)?(?:निर्देश|निर्देशित)"
+    # "सेविकाओं को पोषण ट्रैकर पर कार्य करने को लेकर निर्देशित किया": the action itself is the topic
+    rf"|^\s*को\s+(?:{_OBJECT_STRETCH}\s)?[\u0900-\u097f]+(?:ने|नें)\s+को\s+लेकर\s+"
+    rf"(?:भी\s+)?(?:(?:{_EMPTY_ADJ})\s+){{0,2}}(?:दिशा-?\s*)?(?:निर्देश|निर्देशित)"
     # "पंचायत सचिवों को भवनों की सफाई पर भी जोर दिया", "… को संबोधित करते हुए … पर बल दिया": emphasis laid on them
     r"|^\s*को\s+(?:(?!\sकि\s)[^,।])*?\sपर\s+(?:भी\s+)?(?:विशेष\s+)?(?:जोर|ज़ोर|बल)\s+(?:भी\s+)?दिया"
     # "कि सभी सचिवों को सत्र में उपस्थित रहना चाहिए": the dative subject of an obligation, not one whose own clause
@@ -86,12 +90,14 @@ _DIRECTED_AFTER = spelled(
     # "… अधिकारी राजस्व को इस संबंध में निर्देशित किया": the topic pointed back at before the verb
     r"|^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:को|से)\s+(?:(?:यह|ये)\s+)?(?:भी\s+)?"
     r"(?:इस\s+(?:संबंध|सम्बन्ध|सम्बंध|बारे|विषय)\s+में\s+(?:भी\s+)?)?"
+    # "… पुलिस अधीक्षक, कछार को एतद्द्वारा निर्देशित किया जाता है कि …": an order's formal "hereby"
+    r"(?:(?:एतद्द्वारा|एतदद्वारा|एतद्वारा)\s+)?"
     # "पटवारियों को किया पाबंद", "सचिवों को दी हिदायत": a headline puts the verb first
     r"(?:(?:किया|किए|किये|दी|दिए|दिये|दिया)\s+)?"
     # "अधिकारियों को दो टूक कहा", "… को संबोधित करते हुए कहा कि": the manner of speaking (address_manners.tsv)
     rf"(?:(?:{_SPOKEN})\s+)?|का\s+(?:भी\s+)?(?=आह्वान))"
     # "पदाधिकारियों को इससे संबंधित आवश्यक दिशा-निर्देश दिये": the topic pointed back at
-    rf"(?:(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष|जरूरी|ज़रूरी|उचित)\s+)?(?:दिशा-?\s*)?(?:{_DIRECTION_WORDS}|"
+    rf"(?:(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष|जरूरी|ज़रूरी|उचित|निम्नलिखित|निम्नांकित|निम्न)\s+)?(?:दिशा-?\s*)?(?:{_DIRECTION_WORDS}|"
     r"चाहिए|जिम्मेदारी|दायित्व|बताया\s+कि)"
 )
 
@@ -214,6 +220,19 @@ _ASKED_LATER = spelled(
     r"|(?:का|की|के)\s+(?:भी\s+)?बात\s+(?:भी\s+)?(?:कही|कहीं)"
     # "अधिकारियों से समाधान के सुझाव मांगे", "… से रिपोर्ट तलब की": asked to give something
     r"|\s(?:मांगी|मांगे|मांगा|माँगी|माँगे|माँगा|तलब))(?![\u0900-\u0963\u0966-\u097f])"
+)
+# "नौ डिप्टी कमिश्नरों को नोटिस जारी कर … जवाब मांगा": the one served a notice must answer it (never "… को नोटिस
+# जारी करने के निर्देश", where the notice is the action directed: patient_words.tsv).
+_SERVED_NOTICE = spelled(
+    r"\s*(?:\([^()]{0,60}\)\s*)?को\s+(?:भी\s+)?(?:(?:कारण\s+बताओ|शो\s*-?\s*कॉज|शोकॉज)\s+)?नोटिस\s+(?:भी\s+)?"
+    r"(?:जारी\s+(?:कर|करके|किया|किए|किये|की|हुआ)|भेज(?:कर|ा|े|ी)|दिया|दिए|दिये|दी|थमा(?:या|ए|कर|ई))" + WORD_END
+)
+# "… अधिकारियों से निकट संपर्क बनाए रखने और … पालन करने का", "… को प्रकाश व्यवस्था दुरूस्त रखने": an item cut
+# on its page right after the verbal noun (or a first letter of the direction) is read as directed.
+_CUT_DIRECTED = spelled(
+    rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:को|से)\s+(?:भी\s+)?(?:{_OBJECT_STRETCH}\s)?[\u0900-\u097f]+(?:ने|नें)"
+    r"(?:\s+(?:का|के|की)(?:\s+(?:भी\s+)?(?:निर्देश|निर्दे|निर्द|निर्|नि|हिदायत|हिदा|हि|ह))?)?"
+    r"\s*(?:\.{2,}|…)?\s*$"
 )
 # "X के माध्यम से … उपलब्ध करा ली जाएं": the agent through whom it is done, as with द्वारा.
 _AGENT = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?(?:महोदय\s+)?(?:(?:के\s+)?द्वारा|के\s+माध्यम\s+से)" + WORD_END)
@@ -564,7 +583,11 @@ def _list_of_bodies_follows(rest: list[_Candidate], c: _Candidate, sentence: str
 # (a comma glued to the word after it stands for a slash between list members: "अधिकारियों/उद्यान निरीक्षकों")
 _BRANCH_AFTER = spelled(rf"\s*,(?:\s+|(?<=\s,))(?P<word>{LETTERS}+)(?:-[0-9०-९]+)?(?=\s|[,।]|$)")
 # "अपर जिलाधिकारी प्रशासन को", "उपनिदेशक कृषि से": the branch word with no comma, right before a postposition.
-_BRANCH_BEFORE_CASE = spelled(rf"\s+(?P<word>{LETTERS}+)(?=\s+(?:को|से|ने|द्वारा)(?![\u0900-\u0963\u0966-\u097f]))")
+# (never a topic: "राजस्व अधिकारी राजस्व से संबंधित प्रकरणों का …")
+_BRANCH_BEFORE_CASE = spelled(
+    rf"\s+(?P<word>{LETTERS}+)(?=\s+(?:को|से(?!\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी|जुड़े|जुड़ी))|ने|द्वारा)"
+    r"(?![\u0900-\u0963\u0966-\u097f]))"
+)
 
 
 def _with_branch(c: _Candidate, sentence: str, starts: set[int]) -> None:
@@ -667,11 +690,15 @@ def _acts(
         return False
     if _RELATIVE_SUBJECT.search(sentence[: c.start]) and _CORRELATIVE.match(after):
         return True  # "जो अधीक्षक … नहीं करते, वे … करें", "जिन विभागों के … हैं वह …": who the correlative binds
+    if _SERVED_NOTICE.match(after):
+        return True  # before the patient dative: the notice is served, not directed to be served
     if _PATIENT_DATIVE.match(after) or _RELATED_TO.match(after):
         return False
     if _DUTY_OF.match(after):
         return True
-    if any(rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER)):
+    if any(
+        rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER, _CUT_DIRECTED)
+    ):
         return True
     if _GIVEN_TO.match(after) and _DIRECTION_NOUN.search(sentence[: c.start]):
         return True  # "… मुक्त कराने के निर्देश सम्बन्धित अधिकारी को दिये"
