@@ -30,6 +30,7 @@ from extractors.people import (
     pronoun_agent,
     source_body,
     speaker_of_words_above,
+    speaker_says,
     subject_authority,
 )
 from extractors.recurrence import find_recurrence
@@ -339,6 +340,8 @@ class DocumentExtractor:
             self.speaker = agents[0].person
         elif issuer is not None and issuer is not self.speaker and issuer.canonical is None and issuer.name is None:
             self.speaker = issuer  # an office's letter or direction: its directions go on in the sentences after
+        elif (says := speaker_says(text, mentions)) is not None:
+            self.speaker = says.person  # "अध्यक्ष X का कहना है कि …": the one whose words the note reports
         elif chair and (self.speaker is None or (self.speaker.generic() and not chair.person.generic())):
             # "विभाग के अधिकारियों ने … बैठक की" (a headline), then "X के नेतृत्व में बैठक": X speaks
             self.speaker = chair.person

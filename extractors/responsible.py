@@ -74,7 +74,9 @@ _DIRECTED_LATER = spelled(
     # "कि सभी सचिवों को सत्र में उपस्थित रहना चाहिए": the dative subject of an obligation, not one whose own clause
     # ends first ("किसानों को कोई परेशानी न हो इसका ध्यान रखा जाना चाहिए": who must not be troubled)
     r"|^\s*को\s+(?:(?!\sकि\s|\s(?:न|ना|नहीं)\s+हो\s)[^,।]){0,160}?(?:ना|नी|ने)\s+(?:ही\s+)?"
-    r"(?:चाहिए|चाहिये|होगा|होगी|होंगे|होंगी|पड़ेगा|पड़ेगी|पड़ेंगे)"
+    r"(?:चाहिए|चाहिये|होगा|होगी|होंगे|होंगी|पड़ेगा|पड़ेगी|पड़ेंगे"
+    # "RTO और DTO को … सड़क पर जाना अनिवार्य है": what is compulsory for them
+    r"|(?:अनिवार्य|आवश्यक|जरूरी|ज़रूरी)\s+(?:है|हैं|होगा|होगी|रहेगा|रहेगी))"
 )
 _DIRECTED_LATER_LOOSE = spelled(
     r"\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s)[^,।])*?\s)?(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]+ने)\s+(?:भी\s+)?"
@@ -197,6 +199,8 @@ def _clean_np(np: str) -> str | None:
             break
     if not words or len(words) > 4 or words[-1].endswith(("ने", "नें")):
         return None  # "… करा लेने को कहा": a verbal noun, not an addressee
+    if is_in(words[-1], "weekdays") or is_in(words[-1], "months"):
+        return None  # "… कार्रवाई करने का शुक्रवार को निर्देश दिया": the day it was said, not an addressee
     words[-1] = _singular(words[-1])
     words[-1] = fuzzy_head(words[-1]) or words[-1]  # "अधकारियों से": a misspelt head is the head it stands for
     return " ".join(words)
@@ -397,6 +401,8 @@ _MET_WITH = spelled(
     r"[^।]*?\s(?:उन्हें|उन्हे|उनसे|उनको|इन्हें|इन्हे|इनसे)\s"
 )
 _SLASH = re.compile(r"(?<=[\u0900-\u097f])/(?=[\u0900-\u097f])")
+# "RTO-DTO को": a hyphen between posts written in Latin capitals lists them
+_LATIN_HYPHEN = re.compile(r"(?<=[A-Z]{2})-(?=[A-Z]{2})")
 _EMPHASIS = str.maketrans({"*": " ", "_": " "})
 # "निर्देश दिए की सभी ग्राम सेवक …", "कहा की …": the conjunction कि typed as की after a directing verb (same length).
 _THAT_AS_KI = re.compile(
@@ -897,6 +903,7 @@ def find_responsible(
     sentence = _THAT_AS_KI.sub(r"\g<verb>कि", sentence)  # "निर्देश दिए की सभी …": कि typed as की, offsets kept
     sentence = _to_as_ko(sentence)  # "X तो … का निर्देश दिया गया": को typed as तो, offsets kept
     sentence = _SLASH.sub(",", sentence)  # "अधिकारियों/खान निरीक्षकों को": a slash between words lists them
+    sentence = _LATIN_HYPHEN.sub(",", sentence)
     found: list[tuple[int, dict[str, str | None]]] = []
     spans: list[tuple[int, int]] = []
 

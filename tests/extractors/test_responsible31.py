@@ -6,7 +6,10 @@ direction (``… करने को लेकर निर्देशित �
 or the first letters of निर्देश (``… से … बनाए रखने का``, ``… को … ठीक रखने``, ``… निपटाने के निर्द``); a topic
 after a post (``उपखंड अधिकारी राजस्व से संबंधित …``) is no branch of the post; the outpost's in-charge (चौकी प्रभारी)
 is a known post; the points after a line that addresses them (``… को निम्नलिखित दिशा-निर्देश दिए—``) and name nobody
-are theirs, until a sentence that is no point ends the points (a bare ``कहा कि:-`` names nobody to carry). Sentences
+are theirs, until a sentence that is no point ends the points (a bare ``कहा कि:-`` names nobody to carry); posts in
+Latin capitals joined by a hyphen are listed (``RTO-DTO``); what is compulsory for a dative binds it (``… को … करना
+अनिवार्य है``); a participle or a postposition before the head (``सफाई कर रही एजेंसियों``, ``… के खिलाफ वरिष्ठ पुलिस
+अधिकारियों``) is no part of the post (np_stop.tsv). Sentences
 written for these tests; table rows in tests/data/responsible31.tsv."""
 
 from __future__ import annotations
