@@ -160,7 +160,8 @@ def _name_after(text: str, pos: int) -> tuple[str | None, int]:
             i = initials.end()
     while len(words) < 4:
         m = _NAME_WORD.match(window, i)
-        if not m or m.group(1).endswith(("ों", "ाएं", "ियां")):
+        # "… बैंकर्स कस्टमर फ्रेंडली बनें": a plural or a subjunctive or future verb ends a name
+        if not m or m.group(1).endswith(("ों", "ाएं", "ियां", "ें", "ेंगे", "ेंगी")):
             break
         cut = len(m.group(1)) - len(_DOTTED_INITIALS.sub("", m.group(1), count=1))
         after = _NAME_WORD.match(window, m.end()) if words and m.group(1) == "जी" else None

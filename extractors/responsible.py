@@ -61,7 +61,10 @@ _DIRECTED_LATER = spelled(
     rf"(?:(?:{_EMPTY_ADJ}|पूरी|पूर्ण|संपूर्ण)\s+){{0,2}}(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|जिम्मा|जिम्मेदारी|दायित्व|पाबंद|ताकीद|चेतावनी|सलाह"
     # "कर्मचारियों को … के लिए प्रेरित किया" (they were urged), not "किसानों को … प्रेरित किया जाए" (they are to be urged)
     r"|प्रेरित(?!\s+(?:किया|किए|किये)\s+(?:जाए|जाएं|जाये|जायें|जाएगा|जाएंगे)|\s+करें|\s+करने)"
-    r"|लक्ष्य\s+(?:भी\s+)?(?:दिया|दिए))"
+    r"|लक्ष्य\s+(?:भी\s+)?(?:दिया|दिए)"
+    # "डीटीओ को … जांच करने, … जागरूक करने की बात कही": what they were told to do (not what is to be done for them:
+    # "किसानों को बारदाना उपलब्ध करवाए जाने की बात कही")
+    r"|(?<!जाने\sकी\s)बात\s+(?:भी\s+)?(?:कही|कहीं))"
     # "बीएलओ को विधानसभा चुनावों को लेकर जरूरी दिशा निर्देश जारी किए": the topic of the directions, no action
     # (verbal noun) in between whose object the dative could be
     r"|^\s*को\s+(?:(?![\u0900-\u097f]+ने\s)[^,।]){0,80}?\s(?:को\s+लेकर|के\s+(?:संबंध|सम्बन्ध|बारे|संदर्भ)\s+में)\s+"
@@ -350,7 +353,9 @@ _APPOSITION_DIRECTED = spelled(
     r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध)"
 )
 _CLAUSE_START = spelled(
-    r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|\sकि|\sतथा|\sऔर|।|,)\s*"
+    r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|\sकि|\sतथा|\sऔर|।|,"
+    # "… इसके लिए सभी अंचल अधिकारी … सूची तैयार रखें": a purpose or reason connective opens the clause
+    r"|(?:^|\s)(?:इसके\s+लिए|इसके\s+लिये|इसलिए|इसलिये|इस\s+हेतु|अतः))\s*"
     # "कि जिले के सभी डीएफओ …": the area they serve before the quantifier
     rf"(?:{_AREA_OF})?"
     # "कि आप सभी पंचायत सचिव … करें": the addressees spoken to
@@ -481,6 +486,10 @@ def _chiefs(sentence: str) -> list[_Candidate]:
 _ADDRESSED_WORD = re.compile(rf"{WORD_START}(?P<word>{LETTERS}{{5,}})\s+(?:को|से){WORD_END}")
 
 
+_COORDINATED_PLURAL = spelled(rf"\s+(?:और|एवं|तथा|व)\s+(?P<word>{LETTERS}+(?:ों|ओं))\s+(?:को|से){WORD_END}")
+_COORDINATED_PLURAL_BEFORE = spelled(rf"{WORD_START}(?P<word>{LETTERS}+(?:ों|ओं))\s+(?:और|एवं|तथा|व)\s+$")
+
+
 @dataclass
 class _Candidate:
     start: int
@@ -530,6 +539,15 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
         elif len(inside) == 1 and ph.end - ph.start > inside[0].end - inside[0].start and ph.end >= inside[0].end:
             c = inside[0]
             c.start, c.end, c.designation = ph.start, ph.end, ph.written
+    for c in list(out):
+        # "एएनएम और आशाओं को संबोधित करते हुए …": a plural noun joined to a post before the dative shares its slot
+        m = _COORDINATED_PLURAL.match(sentence, c.end) or (
+            _COORDINATED_PLURAL_BEFORE.search(sentence, 0, c.start) if _DATIVE_AFTER.match(sentence, c.end) else None
+        )
+        if m and not any(x.start < m.end("word") and m.start("word") < x.end for x in out) and not c.body:
+            word = m["word"]
+            if not any(is_in(word, t) for t in ("np_stop", "drop_words", "phrase_stop", "patient_words")):
+                out.append(_Candidate(m.start("word"), m.end("word"), _singular(word), None, False))
     for chief in _chiefs(sentence):
         out = [c for c in out if not (c.start < chief.end and chief.start < c.end)] + [chief]
     return sorted(out, key=lambda c: c.start)

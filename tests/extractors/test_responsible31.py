@@ -9,7 +9,10 @@ is a known post; the points after a line that addresses them (``… को न�
 are theirs, until a sentence that is no point ends the points (a bare ``कहा कि:-`` names nobody to carry); posts in
 Latin capitals joined by a hyphen are listed (``RTO-DTO``); what is compulsory for a dative binds it (``… को … करना
 अनिवार्य है``); a participle or a postposition before the head (``सफाई कर रही एजेंसियों``, ``… के खिलाफ वरिष्ठ पुलिस
-अधिकारियों``) is no part of the post (np_stop.tsv). Sentences
+अधिकारियों``) is no part of the post (np_stop.tsv); a purpose connective (``इसके लिए``) opens the clause of its subject;
+a river or a subjunctive after a post is no holder's name; what the dative was told (``… को … करने की बात कही``), not
+what is to be done for it (``… को … उपलब्ध करवाए जाने की बात कही``); a plural noun joined to a post before the dative
+shares its slot (``एएनएम और आशाओं को …``). Sentences
 written for these tests; table rows in tests/data/responsible31.tsv."""
 
 from __future__ import annotations
