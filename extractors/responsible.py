@@ -343,6 +343,15 @@ _PATIENT_DATIVE = spelled(
 )
 # "राजस्व विभाग संबंधी शिकायतों", "पुलिस विषयक मामलों": what the matters are about, not who acts.
 _RELATED_TO = spelled(r"\s*(?:संबंधी|सम्बन्धी|सम्बंधी|विषयक)" + WORD_END)
+# "(अगर) बीएलओ को कोई समस्या आ रही है तो वह … दे", "… दिक्कत आ रही है तो सुपरवाइजर से सलाह लें": the one a difficulty
+# befalls acts in the clause after तो (the pronoun, or the one consulting)
+_CONDITION_BEFORE = spelled(
+    r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|\sकि|(?:^|\s)(?:अगर|यदि|जब)(?:\s+(?!(?:को|से|ने)\s)[^\s,।]+){0,4})\s*$"
+)
+_CONDITIONAL_EXPERIENCER = spelled(
+    r"\s*को\s+(?:(?!\sकि\s|\sतो\s)[^।]){0,80}?\s(?:है|हो|हों|होती|होता|होगी)\s*,?\s*तो\s+"
+    rf"(?:वह|वे|वो|(?:[^\s,।]+\s+){{1,3}}से\s+(?:{_CONSULTATION}))" + WORD_END
+)
 # "प्रत्येक प्रभारी चिकित्साधिकारी का दायित्व है कि …", "नोडल अधिकारी की जिम्मेदारी होगी": the one whose duty it is.
 _DUTY_OF = spelled(
     r"\s*(?:का|की)\s+(?:यह\s+)?(?:भी\s+)?(?:दायित्व|जिम्मेदारी|ज़िम्मेदारी|कर्तव्य|जवाबदेही)\s+(?:भी\s+)?"
@@ -718,7 +727,9 @@ def _acts(
         return True  # before the patient dative: the notice is served, not directed to be served
     if _PATIENT_DATIVE.match(after) or _RELATED_TO.match(after):
         return False
-    if _DUTY_OF.match(after):
+    if _DUTY_OF.match(after) or (
+        _CONDITION_BEFORE.search(sentence, 0, c.start) and _CONDITIONAL_EXPERIENCER.match(after)
+    ):
         return True
     if any(
         rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER, _CUT_DIRECTED)

@@ -12,7 +12,9 @@ Latin capitals joined by a hyphen are listed (``RTO-DTO``); what is compulsory f
 अधिकारियों``) is no part of the post (np_stop.tsv); a purpose connective (``इसके लिए``) opens the clause of its subject;
 a river or a subjunctive after a post is no holder's name; what the dative was told (``… को … करने की बात कही``), not
 what is to be done for it (``… को … उपलब्ध करवाए जाने की बात कही``); a plural noun joined to a post before the dative
-shares its slot (``एएनएम और आशाओं को …``). Sentences
+shares its slot (``एएनएम और आशाओं को …``); the one a difficulty befalls acts in the clause after तो when its pronoun
+or the one it consults stands there (``बीएलओ को … दिक्कत आ रही है तो वह … दे / तो सुपरवाइजर से मार्गदर्शन लें``), not
+when another post does. Sentences
 written for these tests; table rows in tests/data/responsible31.tsv."""
 
 from __future__ import annotations
