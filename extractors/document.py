@@ -30,10 +30,11 @@ from extractors.people import (
     pronoun_agent,
     source_body,
     speaker_of_words_above,
+    speaker_says,
     subject_authority,
 )
 from extractors.recurrence import find_recurrence
-from extractors.responsible import INITIALISM, without_issuer
+from extractors.responsible import INITIALISM, find_responsible, without_issuer
 from extractors.steps import ItemDraft, choose_deadline, deadline_dict, run_steps
 from extractors.tables import ActionRow, pipe_tables, rows_from_table
 from ingest.cells import locate
@@ -119,6 +120,8 @@ _SAID_ABOVE = re.compile(
     r"^\s*(?:उक्त|उपरोक्त|ये|यह|यही)\s+(?:बातें|बात|(?:दिशा-?\s?)?निर्देश|आदेश|हिदायतें|हिदायत)\s[^।]*(?:ने|द्वारा)\s[^।]*"
     r"(?:कही|कहीं|कहा|दिए|दिये|दी|जारी\s+कि)"
 )
+# "X को निम्नलिखित दिशा-निर्देश दिए—": a line that opens the points it addresses (a bare "… कहा कि:-" does not).
+_POINTS_INTRO = re.compile(r"(?:निम्नलिखित|निम्नानुसार|निम्नांकित|निम्न)\s")
 _ON_ORDERS = re.compile(r"\s*के\s+(?:निर्देश(?:ों)?\s+(?:पर|से|के\s+क्रम\s+में)|आदेश\s+पर|निर्देशानुसार|आदेशानुसार)")
 # "निगरानी विभाग की ओर से जारी पत्र में … निर्देश दिया गया है": an office issues the letter's directions.
 _BODY_LETTER = re.compile(
@@ -181,6 +184,9 @@ class DocumentExtractor:
         self.cut_short = False  # the text stops in the middle of its prose (a page's cut beginning)
         self.headlines_stand = False  # a headline may stand alone: a cut page, or a body that directs little
         self.previous_item = False  # the sentence before was read as an item
+        # Who the line that opened a list of points addressed ("X को निम्नलिखित दिशा-निर्देश दिए—"): the points after it
+        # that name nobody are theirs, while the points go on.
+        self.list_addressees: list[dict[str, Any]] = []
         self.list_open = False  # the line before opened a list (निम्न निर्देश दिए गए:) or was a line of one
         self.decisions_open = False  # a subhead of directions (ये भी दिये निर्देश) over the marked points since
         self.bodies: dict[str, Person] = {}  # offices that gave directions, by their abbreviation ("FSSAI")
@@ -268,9 +274,12 @@ class DocumentExtractor:
     def _sentence(self, unit: _Unit, table_keys: list[str], *, is_title: bool) -> None:
         mentions = self.registry.find_mentions(unit.sentence.text)
         count = len(self.items)
+        intro = self.list_addressees
         try:
             self._read_sentence(unit, table_keys, mentions, is_title=is_title)
         finally:
+            if len(self.items) == count and self.list_addressees is intro:
+                self.list_addressees = []  # the points ended
             self.previous_responsible = list(self.items[-1]["responsible"]) if len(self.items) > count else []
             # a remark the speaker goes on with ("उन्होंने यह भी कहा कि …") or the purpose of the directive before it
             # ("इससे कि … परेशानी न हो।") keeps the directions going on after it
@@ -305,6 +314,11 @@ class DocumentExtractor:
         elif (quoted := speaker_of_words_above(text, mentions)) is not None:
             self._attribute_back(quoted)  # "ये शब्द थे मंत्री X के": the directives above are X's
             self.speaker = self.speaker or quoted
+        if _POINTS_INTRO.search(text):
+            opened = find_responsible(text, self.gazetteer, mentions, issuer_span)
+            self.list_addressees = (
+                without_issuer(opened, issuer.as_dict() if issuer else None, issuer_span, text) or self.list_addressees
+            )
         if agents and issuer is not None and agents[0].person.canonical == "अध्यक्ष":
             self.speaker = issuer
         elif agents and chair is not None and chair.person is not agents[0].person and _TOOK_PART.search(text):
@@ -326,6 +340,8 @@ class DocumentExtractor:
             self.speaker = agents[0].person
         elif issuer is not None and issuer is not self.speaker and issuer.canonical is None and issuer.name is None:
             self.speaker = issuer  # an office's letter or direction: its directions go on in the sentences after
+        elif (says := speaker_says(text, mentions)) is not None:
+            self.speaker = says.person  # "अध्यक्ष X का कहना है कि …": the one whose words the note reports
         elif chair and (self.speaker is None or (self.speaker.generic() and not chair.person.generic())):
             # "विभाग के अधिकारियों ने … बैठक की" (a headline), then "X के नेतृत्व में बैठक": X speaks
             self.speaker = chair.person
@@ -501,6 +517,9 @@ class DocumentExtractor:
         if recurrence is not None:
             preset["recurrence"] = recurrence
         item = run_steps(draft, preset)
+        if not item["responsible"] and self.list_addressees:
+            item["responsible"] = [dict(r) for r in self.list_addressees]  # a point of the list its intro addressed
+            item["confidence"] = second_opinion.calibrated(confidence, issuer is not None, True)
         if issuer is not None:
             self.issuer_of[item["id"]] = issuer
         if box is not None:

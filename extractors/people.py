@@ -160,7 +160,8 @@ def _name_after(text: str, pos: int) -> tuple[str | None, int]:
             i = initials.end()
     while len(words) < 4:
         m = _NAME_WORD.match(window, i)
-        if not m or m.group(1).endswith(("ों", "ाएं", "ियां")):
+        # "… बैंकर्स कस्टमर फ्रेंडली बनें": a plural or a subjunctive or future verb ends a name
+        if not m or m.group(1).endswith(("ों", "ाएं", "ियां", "ें", "ेंगे", "ेंगी")):
             break
         cut = len(m.group(1)) - len(_DOTTED_INITIALS.sub("", m.group(1), count=1))
         after = _NAME_WORD.match(window, m.end()) if words and m.group(1) == "जी" else None
@@ -477,6 +478,10 @@ _ACTIVE_DIRECTION = re.compile(
     rf"{WORD_END}(?!\s+(?:गया|गए|गये|गई|गयी|जाएगा|जाएगी|जाएंगे|जा\s+रहा|जा\s+रही|जा\s+रहे))"
 )
 _ADDRESSEE = re.compile(rf"{WORD_START}(?:को|उन्हें|उन्हे|इन्हें|इन्हे|उनसे|इनसे){WORD_END}")
+_GAVE_DIRECTIONS = re.compile(
+    r"\s*(?:भी\s+)?(?:दिए|दिये|दी|जारी\s+(?:किए|किये|की))\s+(?:(?:सख्त|कड़े|स्पष्ट|अहम|जरूरी|आवश्यक|कई)\s+)?"
+    rf"(?:दिशा-?\s*)?(?:निर्देश|आदेश|हिदायत|हिदायतें){WORD_END}"
+)
 
 
 _ISSUING_BODY = re.compile(
@@ -500,6 +505,8 @@ def _addresses(text: str, agent: re.Match[str]) -> bool:
     द्वारा … उन्हें … के निर्देश दिए हैं``)? A body without an addressee, or the agent of a passive direction, is
     the doer (``कार्य को निगम के द्वारा करने का निर्देश दिया गया``, ``… को विभाग के द्वारा विकसित करने के निर्देश
     दिये गये``)."""
+    if "द्वारा" not in agent[0] and _GAVE_DIRECTIONS.match(text, agent.end()):
+        return True  # "परिवहन विभाग ने दिए निर्देश": a headline puts the verb before the noun
     cue = _DIRECTING.match(text, agent.end())
     if cue is None:
         return False
@@ -510,16 +517,28 @@ def _addresses(text: str, agent: re.Match[str]) -> bool:
     return "द्वारा" not in agent[0] or not _PASSIVE_DIRECTION.match(text, cue.end())
 
 
+def _post_before_comma(text: str, start: int, agent_end: int | None = None) -> bool:
+    """Does a comma stand before ``start`` after a post (``निदेशक, अल्पसंख्यक मामलात विभाग ने``: the post's
+    department)? A headline's clause before a body that ``ने दिए निर्देश`` is none (``… जाना अनिवार्य, परिवहन विभाग ने
+    दिए निर्देश``)."""
+    before = text[:start].rstrip()
+    if not before.endswith(","):
+        return False
+    words = before[:-1].split()
+    headline = agent_end is not None and _GAVE_DIRECTIONS.match(text, agent_end) is not None
+    return not (headline and words and not is_in(words[-1], "designation_heads"))
+
+
 def body_agent(text: str, aliases: frozenset[str] = frozenset()) -> BodyAgent | None:
     """The body that directs someone in ``text`` (``परिवहन विभाग के द्वारा … उन्हें … के निर्देश दिए``, ``प्राधिकरण
     (FSSAI) ने सभी राज्यों को … निर्देश दिया``, ``विभाग ने … को कहा कि``), or None. ``X द्वारा … किया जा रहा है``
     makes X the doer; ``निदेशक, अल्पसंख्यक मामलात विभाग ने`` is a post's department (the post directs)."""
     for ph in find_phrases(text):
         m = _BODY_ERGATIVE.match(text, ph.end) if ph.body else None
-        if m and not text[: ph.start].rstrip().endswith(",") and _addresses(text, m):
+        if m and not _post_before_comma(text, ph.start, m.end()) and _addresses(text, m):
             return BodyAgent(ph.start, m.end(), ph.written, m["alias"])
         source = _SOURCE_DIRECTS.match(text, ph.end) if ph.body else None
-        if source and not text[: ph.start].rstrip().endswith(","):
+        if source and not _post_before_comma(text, ph.start):
             return BodyAgent(ph.start, source.end("src"), ph.written, None)
     for m in _ISSUING_BODY.finditer(text):  # "जिला प्रशासन ने …", "विश्वविद्यालय ने …", "शासन की ओर से निर्देश …"
         agent = _BODY_ERGATIVE.match(text, m.end())
@@ -546,6 +565,12 @@ _REVIEW_PASSIVE = re.compile(
     rf"{WORD_END}"
 )
 _PRESENT = re.compile(r"उपस्थित|उपस्थिति|मौजूद|शामिल|सम्मिलित")
+# "जिलाधिकारी X का कहना है कि …": the one whose words the sentence reports
+# (the holder's name, up to three words, may stand between: the name reader stops before का)
+_SAYS = re.compile(
+    rf"(?:\s+(?!(?:का|की|के|को|से|ने|में|पर){WORD_END})[\u0900-\u097f.]+){{0,3}}?\s*(?:जी\s+)?का\s+"
+    rf"(?:यह\s+(?:भी\s+)?)?कहना\s+(?:है|था){WORD_END}"
+)
 _THAT = re.compile(rf"{WORD_START}कि{WORD_END}")
 _BIDDEN = re.compile(r"(?:ें|एं|एँ|ाए|ाये|ेगें|ेंगे|ेंगी)\s*[।.!]?\s*$")
 
@@ -576,6 +601,18 @@ def subject_authority(text: str, mentions: list[PersonMention]) -> PersonMention
     if any(is_in(w.strip("।,"), "name_words") or is_in(w.strip("।,"), "building_words") for w in following):
         return None  # "प्रधानमंत्री आवास योजना", "कलेक्टर कार्यालय में": a scheme's or a place's name
     return first
+
+
+def speaker_says(text: str, mentions: list[PersonMention]) -> PersonMention | None:
+    """The officer whose words the sentence reports (``राजस्व परिषद के अध्यक्ष X का कहना है कि …``), or None: the post
+    right before ``का कहना है``, with no कि-clause before it."""
+    that = _THAT.search(text)
+    for pm in mentions:
+        if that and that.start() < pm.start:
+            return None
+        if not pm.person.generic() and _SAYS.match(text, pm.end):
+            return pm
+    return None
 
 
 # "ये शब्द थे जल संसाधन मंत्री X के", "यह कहना था उपायुक्त X का": the speaker of the words quoted above, named after them

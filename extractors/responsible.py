@@ -25,7 +25,8 @@ from nlp.vocab import alternation, column, is_in, rows, spelled
 _DIRECTION_WORDS = alternation(column("addressee_directions"))
 _ADDRESSEE = spelled(
     r"(?<![\u0900-\u0963\u0966-\u097f.])(?P<np>(?:[\u0900-\u097f.]+\s+){0,3}?[\u0900-\u097f]+)\s+(?:को|से)\s+(?:भी\s+)?"
-    r"(?:स्पष्ट\s+|सख्त\s+|कड़े\s+|कड़ी\s+|आवश्यक\s+|विशेष\s+|जरूरी\s+|ज़रूरी\s+|उचित\s+)?(?:दिशा-?\s*)?"
+    r"(?:स्पष्ट\s+|सख्त\s+|कड़े\s+|कड़ी\s+|आवश्यक\s+|विशेष\s+|जरूरी\s+|ज़रूरी\s+|उचित\s+|निम्नलिखित\s+|निम्नांकित\s+|निम्न\s+)?"
+    r"(?:दिशा-?\s*)?"
     rf"(?:{_DIRECTION_WORDS})"
 )
 # "जिले के …", "प्रदेश की …": the area the addressees serve, before them.
@@ -60,17 +61,25 @@ _DIRECTED_LATER = spelled(
     rf"(?:(?:{_EMPTY_ADJ}|पूरी|पूर्ण|संपूर्ण)\s+){{0,2}}(?:दिशा-?\s*)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|जिम्मा|जिम्मेदारी|दायित्व|पाबंद|ताकीद|चेतावनी|सलाह"
     # "कर्मचारियों को … के लिए प्रेरित किया" (they were urged), not "किसानों को … प्रेरित किया जाए" (they are to be urged)
     r"|प्रेरित(?!\s+(?:किया|किए|किये)\s+(?:जाए|जाएं|जाये|जायें|जाएगा|जाएंगे)|\s+करें|\s+करने)"
-    r"|लक्ष्य\s+(?:भी\s+)?(?:दिया|दिए))"
+    r"|लक्ष्य\s+(?:भी\s+)?(?:दिया|दिए)"
+    # "डीटीओ को … जांच करने, … जागरूक करने की बात कही": what they were told to do (not what is to be done for them:
+    # "किसानों को बारदाना उपलब्ध करवाए जाने की बात कही")
+    r"|(?<!जाने\sकी\s)बात\s+(?:भी\s+)?(?:कही|कहीं))"
     # "बीएलओ को विधानसभा चुनावों को लेकर जरूरी दिशा निर्देश जारी किए": the topic of the directions, no action
     # (verbal noun) in between whose object the dative could be
     r"|^\s*को\s+(?:(?![\u0900-\u097f]+ने\s)[^,।]){0,80}?\s(?:को\s+लेकर|के\s+(?:संबंध|सम्बन्ध|बारे|संदर्भ)\s+में)\s+"
+    rf"(?:भी\s+)?(?:(?:{_EMPTY_ADJ})\s+){{0,2}}(?:दिशा-?\s*)?(?:निर्देश|निर्देशित)"
+    # "सेविकाओं को पोषण ट्रैकर पर कार्य करने को लेकर निर्देशित किया": the action itself is the topic
+    rf"|^\s*को\s+(?:{_OBJECT_STRETCH}\s)?[\u0900-\u097f]+(?:ने|नें)\s+को\s+लेकर\s+"
     rf"(?:भी\s+)?(?:(?:{_EMPTY_ADJ})\s+){{0,2}}(?:दिशा-?\s*)?(?:निर्देश|निर्देशित)"
     # "पंचायत सचिवों को भवनों की सफाई पर भी जोर दिया", "… को संबोधित करते हुए … पर बल दिया": emphasis laid on them
     r"|^\s*को\s+(?:(?!\sकि\s)[^,।])*?\sपर\s+(?:भी\s+)?(?:विशेष\s+)?(?:जोर|ज़ोर|बल)\s+(?:भी\s+)?दिया"
     # "कि सभी सचिवों को सत्र में उपस्थित रहना चाहिए": the dative subject of an obligation, not one whose own clause
     # ends first ("किसानों को कोई परेशानी न हो इसका ध्यान रखा जाना चाहिए": who must not be troubled)
     r"|^\s*को\s+(?:(?!\sकि\s|\s(?:न|ना|नहीं)\s+हो\s)[^,।]){0,160}?(?:ना|नी|ने)\s+(?:ही\s+)?"
-    r"(?:चाहिए|चाहिये|होगा|होगी|होंगे|होंगी|पड़ेगा|पड़ेगी|पड़ेंगे)"
+    r"(?:चाहिए|चाहिये|होगा|होगी|होंगे|होंगी|पड़ेगा|पड़ेगी|पड़ेंगे"
+    # "RTO और DTO को … सड़क पर जाना अनिवार्य है": what is compulsory for them
+    r"|(?:अनिवार्य|आवश्यक|जरूरी|ज़रूरी)\s+(?:है|हैं|होगा|होगी|रहेगा|रहेगी))"
 )
 _DIRECTED_LATER_LOOSE = spelled(
     r"\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s)[^,।])*?\s)?(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]+ने)\s+(?:भी\s+)?"
@@ -86,12 +95,14 @@ _DIRECTED_AFTER = spelled(
     # "… अधिकारी राजस्व को इस संबंध में निर्देशित किया": the topic pointed back at before the verb
     r"|^\s*(?:\([^()]{0,60}\)\s*)?(?:(?:को|से)\s+(?:(?:यह|ये)\s+)?(?:भी\s+)?"
     r"(?:इस\s+(?:संबंध|सम्बन्ध|सम्बंध|बारे|विषय)\s+में\s+(?:भी\s+)?)?"
+    # "… पुलिस अधीक्षक, कछार को एतद्द्वारा निर्देशित किया जाता है कि …": an order's formal "hereby"
+    r"(?:(?:एतद्द्वारा|एतदद्वारा|एतद्वारा)\s+)?"
     # "पटवारियों को किया पाबंद", "सचिवों को दी हिदायत": a headline puts the verb first
     r"(?:(?:किया|किए|किये|दी|दिए|दिये|दिया)\s+)?"
     # "अधिकारियों को दो टूक कहा", "… को संबोधित करते हुए कहा कि": the manner of speaking (address_manners.tsv)
     rf"(?:(?:{_SPOKEN})\s+)?|का\s+(?:भी\s+)?(?=आह्वान))"
     # "पदाधिकारियों को इससे संबंधित आवश्यक दिशा-निर्देश दिये": the topic pointed back at
-    rf"(?:(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष|जरूरी|ज़रूरी|उचित)\s+)?(?:दिशा-?\s*)?(?:{_DIRECTION_WORDS}|"
+    rf"(?:(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)\s+)?(?:(?:स्पष्ट|सख्त|कड़े|कड़ी|आवश्यक|विशेष|जरूरी|ज़रूरी|उचित|निम्नलिखित|निम्नांकित|निम्न)\s+)?(?:दिशा-?\s*)?(?:{_DIRECTION_WORDS}|"
     r"चाहिए|जिम्मेदारी|दायित्व|बताया\s+कि)"
 )
 
@@ -191,6 +202,8 @@ def _clean_np(np: str) -> str | None:
             break
     if not words or len(words) > 4 or words[-1].endswith(("ने", "नें")):
         return None  # "… करा लेने को कहा": a verbal noun, not an addressee
+    if is_in(words[-1], "weekdays") or is_in(words[-1], "months"):
+        return None  # "… कार्रवाई करने का शुक्रवार को निर्देश दिया": the day it was said, not an addressee
     words[-1] = _singular(words[-1])
     words[-1] = fuzzy_head(words[-1]) or words[-1]  # "अधकारियों से": a misspelt head is the head it stands for
     return " ".join(words)
@@ -214,6 +227,19 @@ _ASKED_LATER = spelled(
     r"|(?:का|की|के)\s+(?:भी\s+)?बात\s+(?:भी\s+)?(?:कही|कहीं)"
     # "अधिकारियों से समाधान के सुझाव मांगे", "… से रिपोर्ट तलब की": asked to give something
     r"|\s(?:मांगी|मांगे|मांगा|माँगी|माँगे|माँगा|तलब))(?![\u0900-\u0963\u0966-\u097f])"
+)
+# "नौ डिप्टी कमिश्नरों को नोटिस जारी कर … जवाब मांगा": the one served a notice must answer it (never "… को नोटिस
+# जारी करने के निर्देश", where the notice is the action directed: patient_words.tsv).
+_SERVED_NOTICE = spelled(
+    r"\s*(?:\([^()]{0,60}\)\s*)?को\s+(?:भी\s+)?(?:(?:कारण\s+बताओ|शो\s*-?\s*कॉज|शोकॉज)\s+)?नोटिस\s+(?:भी\s+)?"
+    r"(?:जारी\s+(?:कर|करके|किया|किए|किये|की|हुआ)|भेज(?:कर|ा|े|ी)|दिया|दिए|दिये|दी|थमा(?:या|ए|कर|ई))" + WORD_END
+)
+# "… अधिकारियों से निकट संपर्क बनाए रखने और … पालन करने का", "… को प्रकाश व्यवस्था दुरूस्त रखने": an item cut
+# on its page right after the verbal noun (or a first letter of the direction) is read as directed.
+_CUT_DIRECTED = spelled(
+    rf"\s*(?:\([^()]{{0,60}}\)\s*)?(?:को|से)\s+(?:भी\s+)?(?:{_OBJECT_STRETCH}\s)?[\u0900-\u097f]+(?:ने|नें)"
+    r"(?:\s+(?:का|के|की)(?:\s+(?:भी\s+)?(?:निर्देश|निर्दे|निर्द|निर्|नि|हिदायत|हिदा|हि|ह))?)?"
+    r"\s*(?:\.{2,}|…)?\s*$"
 )
 # "X के माध्यम से … उपलब्ध करा ली जाएं": the agent through whom it is done, as with द्वारा.
 _AGENT = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?(?:महोदय\s+)?(?:(?:के\s+)?द्वारा|के\s+माध्यम\s+से)" + WORD_END)
@@ -317,6 +343,15 @@ _PATIENT_DATIVE = spelled(
 )
 # "राजस्व विभाग संबंधी शिकायतों", "पुलिस विषयक मामलों": what the matters are about, not who acts.
 _RELATED_TO = spelled(r"\s*(?:संबंधी|सम्बन्धी|सम्बंधी|विषयक)" + WORD_END)
+# "(अगर) बीएलओ को कोई समस्या आ रही है तो वह … दे", "… दिक्कत आ रही है तो सुपरवाइजर से सलाह लें": the one a difficulty
+# befalls acts in the clause after तो (the pronoun, or the one consulting)
+_CONDITION_BEFORE = spelled(
+    r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|\sकि|(?:^|\s)(?:अगर|यदि|जब)(?:\s+(?!(?:को|से|ने)\s)[^\s,।]+){0,4})\s*$"
+)
+_CONDITIONAL_EXPERIENCER = spelled(
+    r"\s*को\s+(?:(?!\sकि\s|\sतो\s)[^।]){0,80}?\s(?:है|हो|हों|होती|होता|होगी)\s*,?\s*तो\s+"
+    rf"(?:वह|वे|वो|(?:[^\s,।]+\s+){{1,3}}से\s+(?:{_CONSULTATION}))" + WORD_END
+)
 # "प्रत्येक प्रभारी चिकित्साधिकारी का दायित्व है कि …", "नोडल अधिकारी की जिम्मेदारी होगी": the one whose duty it is.
 _DUTY_OF = spelled(
     r"\s*(?:का|की)\s+(?:यह\s+)?(?:भी\s+)?(?:दायित्व|जिम्मेदारी|ज़िम्मेदारी|कर्तव्य|जवाबदेही)\s+(?:भी\s+)?"
@@ -327,7 +362,9 @@ _APPOSITION_DIRECTED = spelled(
     r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध)"
 )
 _CLAUSE_START = spelled(
-    r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|\sकि|\sतथा|\sऔर|।|,)\s*"
+    r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|\sकि|\sतथा|\sऔर|।|,"
+    # "… इसके लिए सभी अंचल अधिकारी … सूची तैयार रखें": a purpose or reason connective opens the clause
+    r"|(?:^|\s)(?:इसके\s+लिए|इसके\s+लिये|इसलिए|इसलिये|इस\s+हेतु|अतः))\s*"
     # "कि जिले के सभी डीएफओ …": the area they serve before the quantifier
     rf"(?:{_AREA_OF})?"
     # "कि आप सभी पंचायत सचिव … करें": the addressees spoken to
@@ -378,6 +415,8 @@ _MET_WITH = spelled(
     r"[^।]*?\s(?:उन्हें|उन्हे|उनसे|उनको|इन्हें|इन्हे|इनसे)\s"
 )
 _SLASH = re.compile(r"(?<=[\u0900-\u097f])/(?=[\u0900-\u097f])")
+# "RTO-DTO को": a hyphen between posts written in Latin capitals lists them
+_LATIN_HYPHEN = re.compile(r"(?<=[A-Z]{2})-(?=[A-Z]{2})")
 _EMPHASIS = str.maketrans({"*": " ", "_": " "})
 # "निर्देश दिए की सभी ग्राम सेवक …", "कहा की …": the conjunction कि typed as की after a directing verb (same length).
 _THAT_AS_KI = re.compile(
@@ -456,6 +495,10 @@ def _chiefs(sentence: str) -> list[_Candidate]:
 _ADDRESSED_WORD = re.compile(rf"{WORD_START}(?P<word>{LETTERS}{{5,}})\s+(?:को|से){WORD_END}")
 
 
+_COORDINATED_PLURAL = spelled(rf"\s+(?:और|एवं|तथा|व)\s+(?P<word>{LETTERS}+(?:ों|ओं))\s+(?:को|से){WORD_END}")
+_COORDINATED_PLURAL_BEFORE = spelled(rf"{WORD_START}(?P<word>{LETTERS}+(?:ों|ओं))\s+(?:और|एवं|तथा|व)\s+$")
+
+
 @dataclass
 class _Candidate:
     start: int
@@ -505,6 +548,15 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
         elif len(inside) == 1 and ph.end - ph.start > inside[0].end - inside[0].start and ph.end >= inside[0].end:
             c = inside[0]
             c.start, c.end, c.designation = ph.start, ph.end, ph.written
+    for c in list(out):
+        # "एएनएम और आशाओं को संबोधित करते हुए …": a plural noun joined to a post before the dative shares its slot
+        m = _COORDINATED_PLURAL.match(sentence, c.end) or (
+            _COORDINATED_PLURAL_BEFORE.search(sentence, 0, c.start) if _DATIVE_AFTER.match(sentence, c.end) else None
+        )
+        if m and not any(x.start < m.end("word") and m.start("word") < x.end for x in out) and not c.body:
+            word = m["word"]
+            if not any(is_in(word, t) for t in ("np_stop", "drop_words", "phrase_stop", "patient_words")):
+                out.append(_Candidate(m.start("word"), m.end("word"), _singular(word), None, False))
     for chief in _chiefs(sentence):
         out = [c for c in out if not (c.start < chief.end and chief.start < c.end)] + [chief]
     return sorted(out, key=lambda c: c.start)
@@ -564,7 +616,11 @@ def _list_of_bodies_follows(rest: list[_Candidate], c: _Candidate, sentence: str
 # (a comma glued to the word after it stands for a slash between list members: "अधिकारियों/उद्यान निरीक्षकों")
 _BRANCH_AFTER = spelled(rf"\s*,(?:\s+|(?<=\s,))(?P<word>{LETTERS}+)(?:-[0-9०-९]+)?(?=\s|[,।]|$)")
 # "अपर जिलाधिकारी प्रशासन को", "उपनिदेशक कृषि से": the branch word with no comma, right before a postposition.
-_BRANCH_BEFORE_CASE = spelled(rf"\s+(?P<word>{LETTERS}+)(?=\s+(?:को|से|ने|द्वारा)(?![\u0900-\u0963\u0966-\u097f]))")
+# (never a topic: "राजस्व अधिकारी राजस्व से संबंधित प्रकरणों का …")
+_BRANCH_BEFORE_CASE = spelled(
+    rf"\s+(?P<word>{LETTERS}+)(?=\s+(?:को|से(?!\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी|जुड़े|जुड़ी))|ने|द्वारा)"
+    r"(?![\u0900-\u0963\u0966-\u097f]))"
+)
 
 
 def _with_branch(c: _Candidate, sentence: str, starts: set[int]) -> None:
@@ -667,11 +723,17 @@ def _acts(
         return False
     if _RELATIVE_SUBJECT.search(sentence[: c.start]) and _CORRELATIVE.match(after):
         return True  # "जो अधीक्षक … नहीं करते, वे … करें", "जिन विभागों के … हैं वह …": who the correlative binds
+    if _SERVED_NOTICE.match(after):
+        return True  # before the patient dative: the notice is served, not directed to be served
     if _PATIENT_DATIVE.match(after) or _RELATED_TO.match(after):
         return False
-    if _DUTY_OF.match(after):
+    if _DUTY_OF.match(after) or (
+        _CONDITION_BEFORE.search(sentence, 0, c.start) and _CONDITIONAL_EXPERIENCER.match(after)
+    ):
         return True
-    if any(rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER)):
+    if any(
+        rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER, _CUT_DIRECTED)
+    ):
         return True
     if _GIVEN_TO.match(after) and _DIRECTION_NOUN.search(sentence[: c.start]):
         return True  # "… मुक्त कराने के निर्देश सम्बन्धित अधिकारी को दिये"
@@ -870,6 +932,7 @@ def find_responsible(
     sentence = _THAT_AS_KI.sub(r"\g<verb>कि", sentence)  # "निर्देश दिए की सभी …": कि typed as की, offsets kept
     sentence = _to_as_ko(sentence)  # "X तो … का निर्देश दिया गया": को typed as तो, offsets kept
     sentence = _SLASH.sub(",", sentence)  # "अधिकारियों/खान निरीक्षकों को": a slash between words lists them
+    sentence = _LATIN_HYPHEN.sub(",", sentence)
     found: list[tuple[int, dict[str, str | None]]] = []
     spans: list[tuple[int, int]] = []
 
