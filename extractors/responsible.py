@@ -72,6 +72,12 @@ _DIRECTED_LATER = spelled(
     r"|^\s*को\s+(?:(?!\sकि\s|\s(?:न|ना|नहीं)\s+हो\s)[^,।]){0,160}?(?:ना|नी|ने)\s+(?:ही\s+)?"
     r"(?:चाहिए|चाहिये|होगा|होगी|होंगे|होंगी|पड़ेगा|पड़ेगी|पड़ेंगे)"
 )
+# "सभी डीलरों को स्टॉक रजिस्टर रखना अनिवार्य है", "… दुकानदारों को ई-केवाईसी कराना आवश्यक है": an order's rule that
+# binds its dative (Jharkhand, Rajasthan, MP orders), like the obligation in चाहिए / होगा
+_BOUND_BY_RULE = spelled(
+    r"^\s*को\s+(?:(?!\sकि\s|\s(?:न|ना|नहीं)\s+हो\s)[^,।]){0,160}?(?:ना|नी|ने)\s+(?:भी\s+)?"
+    r"(?:अनिवार्य|आवश्यक|जरूरी|ज़रूरी)\s+(?:है|हैं|होगा|होगी|होंगे|रहेगा|रहेगी)" + WORD_END
+)
 _DIRECTED_LATER_LOOSE = spelled(
     r"\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s)[^,।])*?\s)?(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]+ने)\s+(?:भी\s+)?"
     r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा)"
@@ -671,6 +677,8 @@ def _acts(
         return False
     if _DUTY_OF.match(after):
         return True
+    if _BOUND_BY_RULE.match(after):
+        return True  # "सभी डीलरों को … रखना अनिवार्य है"
     if any(rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER)):
         return True
     if _GIVEN_TO.match(after) and _DIRECTION_NOUN.search(sentence[: c.start]):
