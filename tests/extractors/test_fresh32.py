@@ -3,7 +3,9 @@
 A body that directs with ने keeps the direction across a relative participle before an oblique plural noun
 (``सरकार ने … विभाग द्वारा भेजे गए मामलों … के संबंध में सचिवों को निर्देश जारी किए``): the participle qualifies the
 noun and ends no clause; after a द्वारा agent the participle is still the agent's own verb. An order's rule binds its
-dative like an obligation in चाहिए or होगा (``सभी डीलरों को … रखना अनिवार्य है``, ``… कराना आवश्यक है``). Sentences
+dative like an obligation in चाहिए or होगा (``सभी डीलरों को … रखना अनिवार्य है``, ``… कराना आवश्यक है``); a direction reported as a thing said
+(``उपायुक्त ने डीटीओ को … चलाने की (भी) बात कही``) is read, and binds its dative unless a passive infinitive makes
+it a recipient (``… को … उपलब्ध करवाए जाने की बात कही``). Sentences
 written for these tests; table rows in tests/data/issuers32.tsv and responsible32.tsv."""
 
 from __future__ import annotations
