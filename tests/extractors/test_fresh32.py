@@ -1,5 +1,8 @@
 """Who must act and who issued it: general forms of the freshest documents (rounds 15-16 of the real set, fresh32).
 
+The district magistrate as West Bengal's Hindi press writes him (``जिला शासक``, ``अतिरिक्त जिला शासक``) is the
+post of the gazetteer.
+
 A body that directs with ने keeps the direction across a relative participle before an oblique plural noun
 (``सरकार ने … विभाग द्वारा भेजे गए मामलों … के संबंध में सचिवों को निर्देश जारी किए``): the participle qualifies the
 noun and ends no clause; after a द्वारा agent the participle is still the agent's own verb. An order's rule binds its
