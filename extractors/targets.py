@@ -15,10 +15,11 @@ _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _SCALE = "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
 # number words from two up count things ("पांच महिलाओं"); "एक" is an article as often as a number
 _COUNT_WORD = "|".join(sorted((w for w, n in NUMBER_WORDS.items() if n >= 2), key=len, reverse=True))
-# "शत-प्रतिशत", "शत फीसद", "सद फ़ीसद" (Urdu): a hundred per cent, in any word for per cent (units.tsv)
+# "शत-प्रतिशत", "शत फीसद", "सद फ़ीसद" (Urdu), "सत प्रतिशत" (misspelt, Jharkhand, UP): a hundred per cent, in any
+# word for per cent (units.tsv)
 _PERCENT = alternation([w for w, unit, *_ in rows("units") if unit == "%" and w[0].isalpha()])
 _HUNDRED = re.compile(
-    rf"(?<![\u0900-\u0963\u0966-\u097f])(?:शत्?|सद)\s*[-–]?\s*(?:{_PERCENT})(?![\u0900-\u0963\u0966-\u097f])"
+    rf"(?<![\u0900-\u0963\u0966-\u097f])(?:शत्?|सद|सत)\s*[-–]?\s*(?:{_PERCENT})(?![\u0900-\u0963\u0966-\u097f])"
 )
 # "उत्पादन को दोगुना करने", "आय दुगुनी हो": a multiple of what there is now, a measurable goal.
 _MULTIPLES = {"दो": 2.0, "दु": 2.0, "ति": 3.0, "तीन": 3.0, "चार": 4.0, "चौ": 4.0}

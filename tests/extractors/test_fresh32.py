@@ -1,7 +1,7 @@
 """Who must act and who issued it: general forms of the freshest documents (rounds 15-16 of the real set, fresh32).
 
 The district magistrate as West Bengal's Hindi press writes him (``जिला शासक``, ``अतिरिक्त जिला शासक``) is the
-post of the gazetteer.
+post of the gazetteer. A hundred per cent misspelt with स (``सत प्रतिशत``) is the target ``शत प्रतिशत``.
 
 A body that directs with ने keeps the direction across a relative participle before an oblique plural noun
 (``सरकार ने … विभाग द्वारा भेजे गए मामलों … के संबंध में सचिवों को निर्देश जारी किए``): the participle qualifies the
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extractors.test_forms import rows
+from tests.extractors.test_forms import extract, rows
 from tests.extractors.test_responsible26 import test_issuer_and_chair_forms_26 as _issuer_and_chair
 from tests.extractors.test_responsible26 import test_responsible_forms_26 as _responsible
 
@@ -28,3 +28,10 @@ def test_issuer_and_chair_forms_32(document: str, issuer: str, chair: str, form:
 @pytest.mark.parametrize(("document", "expected", "form"), rows("responsible32.tsv", 3))
 def test_responsible_forms_32(document: str, expected: str, form: str) -> None:
     _responsible(document, expected, form)
+
+
+@pytest.mark.parametrize(("document", "expected", "form"), rows("targets32.tsv", 3))
+def test_target_forms_32(document: str, expected: str, form: str) -> None:
+    items = extract("\n".join(s.strip() for s in document.split(" / ")) + "\n")["action_items"]
+    assert items, f"no directive read: {document}"
+    assert [t["text"] for t in items[-1]["targets"]] == expected.split("|")
