@@ -21,6 +21,11 @@ _PERCENT = alternation([w for w, unit, *_ in rows("units") if unit == "%" and w[
 _HUNDRED = re.compile(
     rf"(?<![\u0900-\u0963\u0966-\u097f])(?:शत्?|सद|सत)\s*[-–]?\s*(?:{_PERCENT})(?![\u0900-\u0963\u0966-\u097f])"
 )
+# "जीरो पेंडेंसी", "'शून्य हताहत'", "शून्य दुर्घटना": a zero goal of what zero_goals.tsv counts (Rajasthan, Odisha)
+_ZERO = re.compile(
+    rf"(?<![\u0900-\u0963\u0966-\u097f])(?:शून्य|जीरो|ज़ीरो)\s*[-–]?\s*(?P<what>{alternation(column('zero_goals'))})"
+    r"(?![\u0900-\u0963\u0966-\u097f])"
+)
 # "उत्पादन को दोगुना करने", "आय दुगुनी हो": a multiple of what there is now, a measurable goal.
 _MULTIPLES = {"दो": 2.0, "दु": 2.0, "ति": 3.0, "तीन": 3.0, "चार": 4.0, "चौ": 4.0}
 _MULTIPLE = re.compile(
@@ -157,6 +162,9 @@ def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str
         taken.append((m.start(), m.start() + len(text)))
     for m in _HUNDRED.finditer(sentence):
         out.append({"text": m.group(0), "value": 100.0, "unit": "%"})
+        taken.append(m.span())
+    for m in _ZERO.finditer(sentence):
+        out.append({"text": m.group(0), "value": 0.0, "unit": m["what"]})
         taken.append(m.span())
     for m in _MULTIPLE.finditer(sentence):
         out.append({"text": m.group(0), "value": _MULTIPLES[m["n"]], "unit": "गुना"})

@@ -1,7 +1,8 @@
 """Who must act and who issued it: general forms of the freshest documents (rounds 15-16 of the real set, fresh32).
 
 The district magistrate as West Bengal's Hindi press writes him (``जिला शासक``, ``अतिरिक्त जिला शासक``) is the
-post of the gazetteer. A hundred per cent misspelt with स (``सत प्रतिशत``) is the target ``शत प्रतिशत``.
+post of the gazetteer. A hundred per cent misspelt with स (``सत प्रतिशत``) is the target ``शत प्रतिशत``;
+a zero goal (``जीरो पेंडेंसी``, ``'शून्य हताहत'``) of what zero_goals.tsv counts is a target too.
 
 A body that directs with ने keeps the direction across a relative participle before an oblique plural noun
 (``सरकार ने … विभाग द्वारा भेजे गए मामलों … के संबंध में सचिवों को निर्देश जारी किए``): the participle qualifies the
