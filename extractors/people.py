@@ -72,6 +72,14 @@ _CLAUSE_VERB = (
 _DIRECTING = spelled(
     rf"(?:(?!{_CLAUSE_VERB})[^।]){{0,250}}?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान|अपील|पाबंद|पाबन्द)"
 )
+# "सरकार ने … विभाग द्वारा भेजे गए मामलों … के संबंध में सचिवों को निर्देश जारी किए": after a ने agent, a passive
+# participle before an oblique plural noun qualifies that noun (a relative clause) and ends no clause; after a द्वारा
+# agent it is the agent's own verb ("विभाग द्वारा भेजे गए मामलों": the office sent them, it directs nobody)
+_PARTICIPLE_NOUN = r"\s+[\u0900-\u097f]+(?:ों|ओं)(?![\u0900-\u097f])"
+_DIRECTING_AFTER_NE = spelled(
+    rf"(?:(?!{_CLAUSE_VERB}(?!{_PARTICIPLE_NOUN}))[^।]){{0,250}}?"
+    r"(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध|आह्वान|अपील|पाबंद|पाबन्द)"
+)
 # A misspelt designation before ने ("जिलाधिकरी ने") is matched against the gazetteer with a fuzzy fallback.
 _WORD_BEFORE_NE = re.compile(rf"{WORD_START}({LETTERS}{{4,}})\s+ने{WORD_END}")
 _WORD_NAME_NE = re.compile(
@@ -507,7 +515,7 @@ def _addresses(text: str, agent: re.Match[str]) -> bool:
     दिये गये``)."""
     if "द्वारा" not in agent[0] and _GAVE_DIRECTIONS.match(text, agent.end()):
         return True  # "परिवहन विभाग ने दिए निर्देश": a headline puts the verb before the noun
-    cue = _DIRECTING.match(text, agent.end())
+    cue = (_DIRECTING if "द्वारा" in agent[0] else _DIRECTING_AFTER_NE).match(text, agent.end())
     if cue is None:
         return False
     if "द्वारा" not in agent[0] and _ACTIVE_DIRECTION.match(text, cue.end()):

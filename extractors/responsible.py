@@ -81,6 +81,18 @@ _DIRECTED_LATER = spelled(
     # "RTO और DTO को … सड़क पर जाना अनिवार्य है": what is compulsory for them
     r"|(?:अनिवार्य|आवश्यक|जरूरी|ज़रूरी)\s+(?:है|हैं|होगा|होगी|रहेगा|रहेगी))"
 )
+# "सभी डीलरों को स्टॉक रजिस्टर रखना अनिवार्य है", "… दुकानदारों को ई-केवाईसी कराना आवश्यक है": an order's rule that
+# binds its dative (Jharkhand, Rajasthan, MP orders), like the obligation in चाहिए / होगा
+_BOUND_BY_RULE = spelled(
+    r"^\s*को\s+(?:(?!\sकि\s|\s(?:न|ना|नहीं)\s+हो\s)[^,।]){0,160}?(?:ना|नी|ने)\s+(?:भी\s+)?"
+    r"(?:अनिवार्य|आवश्यक|जरूरी|ज़रूरी)\s+(?:है|हैं|होगा|होगी|होंगे|रहेगा|रहेगी)" + WORD_END
+)
+# "उन्होंने डीटीओ को … चेकिंग अभियान चलाने की बात कही", "… ने सभी जिलाधिकारियों को … व्यवस्था की भी बात कही है": a
+# direction reported as a thing said (बात कही) to its dative (Jharkhand, Rajasthan, Uttarakhand notes); not before a
+# passive infinitive ("किसानों को बारदाना उपलब्ध करवाए जाने की बात कही": they receive it)
+_SAID_TO = spelled(
+    r"^\s*को\s+(?:(?!\sकि\s|\sने\s)[^।]){0,200}?(?<!\sजाने)\s(?:की|का)\s+(?:भी\s+)?बात\s+(?:भी\s+)?(?:कही|कहीं)" + WORD_END
+)
 _DIRECTED_LATER_LOOSE = spelled(
     r"\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s)[^,।])*?\s)?(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]+ने)\s+(?:भी\s+)?"
     r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा)"
@@ -731,6 +743,10 @@ def _acts(
         _CONDITION_BEFORE.search(sentence, 0, c.start) and _CONDITIONAL_EXPERIENCER.match(after)
     ):
         return True
+    if _BOUND_BY_RULE.match(after):
+        return True  # "सभी डीलरों को … रखना अनिवार्य है"
+    if _SAID_TO.match(after):
+        return True  # "डीटीओ को … अभियान चलाने की बात कही"
     if any(
         rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER, _CUT_DIRECTED)
     ):

@@ -15,10 +15,16 @@ _UNIT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _SCALE = "|".join(sorted(SCALE_WORDS, key=len, reverse=True))
 # number words from two up count things ("पांच महिलाओं"); "एक" is an article as often as a number
 _COUNT_WORD = "|".join(sorted((w for w, n in NUMBER_WORDS.items() if n >= 2), key=len, reverse=True))
-# "शत-प्रतिशत", "शत फीसद", "सद फ़ीसद" (Urdu): a hundred per cent, in any word for per cent (units.tsv)
+# "शत-प्रतिशत", "शत फीसद", "सद फ़ीसद" (Urdu), "सत प्रतिशत" (misspelt, Jharkhand, UP): a hundred per cent, in any
+# word for per cent (units.tsv)
 _PERCENT = alternation([w for w, unit, *_ in rows("units") if unit == "%" and w[0].isalpha()])
 _HUNDRED = re.compile(
-    rf"(?<![\u0900-\u0963\u0966-\u097f])(?:शत्?|सद)\s*[-–]?\s*(?:{_PERCENT})(?![\u0900-\u0963\u0966-\u097f])"
+    rf"(?<![\u0900-\u0963\u0966-\u097f])(?:शत्?|सद|सत)\s*[-–]?\s*(?:{_PERCENT})(?![\u0900-\u0963\u0966-\u097f])"
+)
+# "जीरो पेंडेंसी", "'शून्य हताहत'", "शून्य दुर्घटना": a zero goal of what zero_goals.tsv counts (Rajasthan, Odisha)
+_ZERO = re.compile(
+    rf"(?<![\u0900-\u0963\u0966-\u097f])(?:शून्य|जीरो|ज़ीरो)\s*[-–]?\s*(?P<what>{alternation(column('zero_goals'))})"
+    r"(?![\u0900-\u0963\u0966-\u097f])"
 )
 # "उत्पादन को दोगुना करने", "आय दुगुनी हो": a multiple of what there is now, a measurable goal.
 _MULTIPLES = {"दो": 2.0, "दु": 2.0, "ति": 3.0, "तीन": 3.0, "चार": 4.0, "चौ": 4.0}
@@ -26,11 +32,10 @@ _MULTIPLE = re.compile(
     rf"(?<![\u0900-\u0963\u0966-\u097f])(?P<n>{'|'.join(sorted(_MULTIPLES, key=len, reverse=True))})\s?(?:गुना|गुनी|गुने|गुणा|गुणी|गुणे|गना|गनी|गने)"
     r"(?![\u0900-\u0963\u0966-\u097f])"
 )
-# Goals named by a fixed phrase rather than a count of things: nothing pending ("जीरो पेंडेंसी", "शून्य लंबित"), the
-# days of work a scheme guarantees ("100 दिनों का रोजगार"), first place ("नंबर 1 बने", "नंबर वन बनाने").
+# Goals named by a fixed phrase rather than a count of things (zero goals are _ZERO's): the days of work a scheme
+# guarantees ("100 दिनों का रोजगार"), first place ("नंबर 1 बने", "नंबर वन बनाने").
 _NAMED_GOAL = re.compile(
-    r"(?<![\u0900-\u0963\u0966-\u097f])(?:(?:जीरो|ज़ीरो|शून्य)\s*[-–]?\s*(?:पेंडेंसी|पेन्डेंसी|पैंडेंसी|पेंडिंग|लंबित|लम्बित|ड्रॉपआउट|ड्रापआउट)"
-    rf"|(?:{NUMBER}|{_COUNT_WORD})\s+(?:दिनों|दिन|दिवस)\s+(?:का|के)\s+(?:रोजगार|रोज़गार)"
+    rf"(?<![\u0900-\u0963\u0966-\u097f])(?:(?:{NUMBER}|{_COUNT_WORD})\s+(?:दिनों|दिन|दिवस)\s+(?:का|के)\s+(?:रोजगार|रोज़गार)"
     r"|(?:नंबर|नम्बर)\s*[-–]?\s*(?:1|१|एक|वन)(?=\s+(?:बने|बनें|बनाने|बनाएं|बनाना|पर|लाने|लाएं|आए|आने)(?![\u0900-\u0963\u0966-\u097f])))"
     r"(?![\u0900-\u0963\u0966-\u097f])"
 )
@@ -145,12 +150,10 @@ def _per_each_counts(sentence: str, free: Callable[[int, int], bool]) -> list[tu
 
 
 def _named_goal_value(text: str) -> dict[str, object]:
-    """The value and unit of a named goal: none pending is 0, first place is rank 1, days of work are days."""
+    """The value and unit of a named goal: first place is rank 1, days of work are days."""
     if text.startswith(("नंबर", "नम्बर")):
         return {"value": 1.0, "unit": "rank"}
-    if text.split()[-1] in ("रोजगार", "रोज़गार"):
-        return {"value": parse_amount(text.split()[0]), "unit": "दिन"}
-    return {"value": 0.0, "unit": text.split()[-1]}
+    return {"value": parse_amount(text.split()[0]), "unit": "दिन"}
 
 
 def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str, object]]:
@@ -177,6 +180,10 @@ def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str
     for m in _NAMED_GOAL.finditer(sentence):
         if free(*m.span()):
             out.append({"text": m.group(0), **_named_goal_value(m.group(0))})
+            taken.append(m.span())
+    for m in _ZERO.finditer(sentence):
+        if free(*m.span()):
+            out.append({"text": m.group(0), "value": 0.0, "unit": m["what"]})
             taken.append(m.span())
     for m in _MULTIPLE.finditer(sentence):
         out.append({"text": m.group(0), "value": _MULTIPLES[m["n"]], "unit": "गुना"})
