@@ -562,13 +562,17 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
             c.start, c.end, c.designation = ph.start, ph.end, ph.written
     for c in list(out):
         # "एएनएम और आशाओं को संबोधित करते हुए …": a plural noun joined to a post before the dative shares its slot
-        m = _COORDINATED_PLURAL.match(sentence, c.end) or (
+        joined = _COORDINATED_PLURAL.match(sentence, c.end) or (
             _COORDINATED_PLURAL_BEFORE.search(sentence, 0, c.start) if _DATIVE_AFTER.match(sentence, c.end) else None
         )
-        if m and not any(x.start < m.end("word") and m.start("word") < x.end for x in out) and not c.body:
-            word = m["word"]
+        if (
+            joined
+            and not any(x.start < joined.end("word") and joined.start("word") < x.end for x in out)
+            and not c.body
+        ):
+            word = joined["word"]
             if not any(is_in(word, t) for t in ("np_stop", "drop_words", "phrase_stop", "patient_words")):
-                out.append(_Candidate(m.start("word"), m.end("word"), _singular(word), None, False))
+                out.append(_Candidate(joined.start("word"), joined.end("word"), _singular(word), None, False))
     for chief in _chiefs(sentence):
         out = [c for c in out if not (c.start < chief.end and chief.start < c.end)] + [chief]
     return sorted(out, key=lambda c: c.start)
