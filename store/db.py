@@ -46,7 +46,12 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         # PostgreSQL may switch to a generic plan, blind to the values of LIKE patterns and filters.
         # For q= + department that plan rebuilt the needle's trigram bitmap once per meeting: 28-56 s a
         # call instead of ~0.3 s (issue 18, round 29). Each execution is planned with its values.
-        kwargs["connect_args"] = {"prepare_threshold": None, **kwargs.get("connect_args", {})}
+        # No JIT: it pays off for long analytical queries, not for lists, counts and the triggers' statement
+        # functions, whose estimates pass jit_above_cost: a 2,000-item UPDATE spent 210 of the 230 ms of
+        # 0020's words trigger compiling its plan, and q= with a filter ran 10-25% faster without it
+        # (docs/performance.md, "JIT off"). An `options` of the URL's or the caller's own wins.
+        options = {} if "options=" in url else {"options": "-c jit=off"}
+        kwargs["connect_args"] = {"prepare_threshold": None, **options, **kwargs.get("connect_args", {})}
     return create_engine(url, pool_pre_ping=True, **kwargs)
 
 
