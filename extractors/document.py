@@ -381,8 +381,12 @@ class DocumentExtractor:
         key = fold(text)
         if any(key in k or k in key for k in table_keys if len(k) > 10):
             return  # the same directive is read from its table row
-        if any("".join(key.split()) == "".join(fold(item["text"]).split()) for item in self.items):
-            return  # a headline printed twice (the page's title and its heading): one directive
+        if any(
+            item["evidence"]["page"] == unit.page and "".join(key.split()) == "".join(fold(item["text"]).split())
+            for item in self.items
+        ):
+            return  # a headline printed twice (the page's title and its heading): one directive; the same
+            # words on two pages (each page's own "… एक सप्ताह में पूरा कराएं") are two items
         self._add_item(
             unit.page,
             unit.sentence.start,
