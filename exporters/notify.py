@@ -38,10 +38,10 @@ from exporters.office_reminders import EVENT as OFFICE_EVENT
 from exporters.office_reminders import reminder_message
 from exporters.office_reminders import sweep as sweep_office_reminders
 from exporters.rows import item_url, officer_keys
-from nlp.normalize import fold
 from store import outbox
 from store.db import Database
 from store.models import ActionItem, Delivery, OutboxEvent
+from store.responsibles import folded_key
 from store.review_scope import scope_states
 
 log = logging.getLogger("nirdesh.notify")
@@ -144,7 +144,7 @@ def enqueue_digests(db: Database, cfg: NotifyConfig, today: date) -> int:
     """One digest event per officer with an address and open items, keyed by officer and day."""
     if cfg.smtp is None or not cfg.officer_emails:
         return 0
-    by_fold = {fold(k): (k, v) for k, v in cfg.officer_emails.items()}
+    by_fold = {folded_key(k): (k, v) for k, v in cfg.officer_emails.items()}  # बी.डी.ओ. is बीडीओ
     new = 0
     with db.session() as s:
         items = s.scalars(
@@ -155,7 +155,7 @@ def enqueue_digests(db: Database, cfg: NotifyConfig, today: date) -> int:
         per_officer: dict[str, list[ActionItem]] = {}
         for item in items:
             for officer in officer_keys(item.responsible):
-                hit = by_fold.get(fold(officer))
+                hit = by_fold.get(folded_key(officer))
                 if hit:
                     per_officer.setdefault(hit[0], []).append(item)
         conn = s.connection()

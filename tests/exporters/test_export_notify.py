@@ -12,7 +12,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from sqlalchemy import select
 
-from exporters.notify import SIGNATURE_HEADER, Dispatcher, NotifyConfig, SmtpConfig, verify
+from exporters.notify import SIGNATURE_HEADER, Dispatcher, NotifyConfig, SmtpConfig, enqueue_digests, verify
 from store import outbox
 from store.db import Database
 from store.items import update_item
@@ -159,3 +159,21 @@ def test_config_from_settings_requires_a_secret_for_webhooks(settings) -> None:
     with pytest.raises(ValueError, match="NIRDESH_WEBHOOK_SECRET"):
         NotifyConfig.from_settings(s, BASE)
     assert not NotifyConfig.from_settings(settings, BASE).enabled
+
+
+def test_digest_finds_an_officer_written_letter_by_letter(db: Database) -> None:
+    """The officers' addresses are matched by the store's keys: `बी.डी.ओ.` / `बी0डी0ओ0` is `बीडीओ`."""
+    seed(db)
+    with db.session() as s:
+        first, second = s.scalars(select(ActionItem).order_by(ActionItem.id).limit(2)).all()
+        first.responsible = [{"name": None, "designation": "बी.डी.ओ."}]
+        second.responsible = [{"name": None, "designation": "बी0डी0ओ0"}]
+    cfg = NotifyConfig(
+        base_url=BASE,
+        smtp=SmtpConfig("127.0.0.1", 9, sender="nirdesh@dm.example"),
+        officer_emails={"बीडीओ": "bdo@dm.example"},
+    )
+    assert enqueue_digests(db, cfg, TODAY) == 1
+    with db.session() as s:
+        payload = s.scalars(select(OutboxEvent).where(OutboxEvent.event == outbox.DIGEST)).one().payload
+    assert payload["officer"] == "बीडीओ" and payload["email"] == "bdo@dm.example" and len(payload["items"]) == 2
