@@ -76,16 +76,11 @@ _DIRECTED_LATER = spelled(
     r"|^\s*को\s+(?:(?!\sकि\s)[^,।])*?\sपर\s+(?:भी\s+)?(?:विशेष\s+)?(?:जोर|ज़ोर|बल)\s+(?:भी\s+)?दिया"
     # "कि सभी सचिवों को सत्र में उपस्थित रहना चाहिए": the dative subject of an obligation, not one whose own clause
     # ends first ("किसानों को कोई परेशानी न हो इसका ध्यान रखा जाना चाहिए": who must not be troubled)
-    r"|^\s*को\s+(?:(?!\sकि\s|\s(?:न|ना|नहीं)\s+हो\s)[^,।]){0,160}?(?:ना|नी|ने)\s+(?:ही\s+)?"
+    r"|^\s*को\s+(?:(?!\sकि\s|\s(?:न|ना|नहीं)\s+हो\s)[^,।]){0,160}?(?:ना|नी|ने)\s+(?:ही\s+|भी\s+)?"
     r"(?:चाहिए|चाहिये|होगा|होगी|होंगे|होंगी|पड़ेगा|पड़ेगी|पड़ेंगे"
-    # "RTO और DTO को … सड़क पर जाना अनिवार्य है": what is compulsory for them
-    r"|(?:अनिवार्य|आवश्यक|जरूरी|ज़रूरी)\s+(?:है|हैं|होगा|होगी|रहेगा|रहेगी))"
-)
-# "सभी डीलरों को स्टॉक रजिस्टर रखना अनिवार्य है", "… दुकानदारों को ई-केवाईसी कराना आवश्यक है": an order's rule that
-# binds its dative (Jharkhand, Rajasthan, MP orders), like the obligation in चाहिए / होगा
-_BOUND_BY_RULE = spelled(
-    r"^\s*को\s+(?:(?!\sकि\s|\s(?:न|ना|नहीं)\s+हो\s)[^,।]){0,160}?(?:ना|नी|ने)\s+(?:भी\s+)?"
-    r"(?:अनिवार्य|आवश्यक|जरूरी|ज़रूरी)\s+(?:है|हैं|होगा|होगी|होंगे|रहेगा|रहेगी)" + WORD_END
+    # "RTO और DTO को … सड़क पर जाना अनिवार्य है", "सभी डीलरों को स्टॉक रजिस्टर रखना अनिवार्य है", "… दुकानदारों को
+    # ई-केवाईसी कराना आवश्यक है": an order's rule binds its dative like the obligation in चाहिए / होगा
+    r"|(?:अनिवार्य|आवश्यक|जरूरी|ज़रूरी)\s+(?:है|हैं|होगा|होगी|होंगे|रहेगा|रहेगी))"
 )
 # "उन्होंने डीटीओ को … चेकिंग अभियान चलाने की बात कही", "… ने सभी जिलाधिकारियों को … व्यवस्था की भी बात कही है": a
 # direction reported as a thing said (बात कही) to its dative (Jharkhand, Rajasthan, Uttarakhand notes); not before a
@@ -747,8 +742,6 @@ def _acts(
         _CONDITION_BEFORE.search(sentence, 0, c.start) and _CONDITIONAL_EXPERIENCER.match(after)
     ):
         return True
-    if _BOUND_BY_RULE.match(after):
-        return True  # "सभी डीलरों को … रखना अनिवार्य है"
     if _SAID_TO.match(after):
         return True  # "डीटीओ को … अभियान चलाने की बात कही"
     if any(
