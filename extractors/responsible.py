@@ -82,12 +82,6 @@ _DIRECTED_LATER = spelled(
     # ई-केवाईसी कराना आवश्यक है": an order's rule binds its dative like the obligation in चाहिए / होगा
     r"|(?:अनिवार्य|आवश्यक|जरूरी|ज़रूरी)\s+(?:है|हैं|होगा|होगी|होंगे|रहेगा|रहेगी))"
 )
-# "उन्होंने डीटीओ को … चेकिंग अभियान चलाने की बात कही", "… ने सभी जिलाधिकारियों को … व्यवस्था की भी बात कही है": a
-# direction reported as a thing said (बात कही) to its dative (Jharkhand, Rajasthan, Uttarakhand notes); not before a
-# passive infinitive ("किसानों को बारदाना उपलब्ध करवाए जाने की बात कही": they receive it)
-_SAID_TO = spelled(
-    r"^\s*को\s+(?:(?!\sकि\s|\sने\s)[^।]){0,200}?(?<!\sजाने)\s(?:की|का)\s+(?:भी\s+)?बात\s+(?:भी\s+)?(?:कही|कहीं)" + WORD_END
-)
 _DIRECTED_LATER_LOOSE = spelled(
     r"\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s)[^,।])*?\s)?(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]+ने)\s+(?:भी\s+)?"
     r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा)"
@@ -742,8 +736,6 @@ def _acts(
         _CONDITION_BEFORE.search(sentence, 0, c.start) and _CONDITIONAL_EXPERIENCER.match(after)
     ):
         return True
-    if _SAID_TO.match(after):
-        return True  # "डीटीओ को … अभियान चलाने की बात कही"
     if any(
         rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER, _CUT_DIRECTED)
     ):
