@@ -36,7 +36,7 @@ from extractors.people import (
 from extractors.recurrence import find_recurrence
 from extractors.responsible import INITIALISM, find_responsible, without_issuer
 from extractors.steps import ItemDraft, choose_deadline, deadline_dict, run_steps
-from extractors.tables import ActionRow, pipe_tables, rows_from_table
+from extractors.tables import ActionRow, owner_members, pipe_tables, rows_from_table
 from ingest.cells import locate
 from ingest.document import IngestedDocument
 from models.designations import find_phrases
@@ -551,12 +551,12 @@ class DocumentExtractor:
         start = max(locate(page_text, row.directive, max(row.row_offset, 0)), 0)
         responsible: list[dict[str, Any]] = []
         if row.owner:
-            found = self.gazetteer.find(row.owner)
-            responsible = [{"name": None, "designation": f.designation} for f in found] or [
-                {"name": None, "designation": part.strip()}
-                for part in re.split(r",|एवं|तथा|/", row.owner)
-                if part.strip() and part.strip() not in {"-", "—"}
-            ]
+            for member in owner_members(row.owner):
+                # a member the gazetteer reads whole ("डीएम", "तहसीलदार") keeps its reading; any other is kept
+                # whole with its modifiers and branch ("विकास खंड अधिकारी", "प्रबंध निदेशक, केंद्रीय सहकारी बैंक")
+                found = self.gazetteer.find(member)
+                whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(member)
+                responsible.append({"name": None, "designation": found[0].designation if whole else member})
         deadline = None
         if row.deadline:
             deadline = choose_deadline(find_time_expressions(row.deadline, self.meeting_date))
