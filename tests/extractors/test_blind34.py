@@ -15,7 +15,7 @@ import pytest
 
 from extractors.meeting import meeting_date
 from extractors.tables import columns_for, owner_members
-from tests.extractors.test_forms import rows
+from tests.extractors.test_forms import extract, rows
 
 
 def _lines(document: str) -> str:
@@ -36,3 +36,11 @@ def test_owner_cell_members(cell: str, expected: str, form: str) -> None:
 def test_time_limit_column_headers(header: str, expected: str, form: str) -> None:
     cols = columns_for([c.strip() for c in header.split(" | ")])
     assert cols is not None and cols.deadline == int(expected)
+
+
+@pytest.mark.parametrize(("document", "expected", "form"), rows("blind34/items_or_not.tsv", 3))
+def test_past_directions_fines_and_warnings(document: str, expected: str, form: str) -> None:
+    last = document.split(" / ")[-1].strip()
+    items = extract(_lines(document))["action_items"]
+    is_item = any(last.startswith(item["text"][:30]) or item["text"] in last for item in items)
+    assert is_item == (expected == "yes"), items
