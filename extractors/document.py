@@ -552,10 +552,11 @@ class DocumentExtractor:
         responsible: list[dict[str, Any]] = []
         if row.owner:
             for member in owner_members(row.owner):
-                # a member the gazetteer reads whole ("डीएम", "तहसीलदार") keeps its reading; any other is kept
-                # whole with its modifiers and branch ("विकास खंड अधिकारी", "प्रबंध निदेशक, केंद्रीय सहकारी बैंक")
-                found = self.gazetteer.find(member)
-                whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(member)
+                # a post the gazetteer reads whole ("डीएम", "अधिशासी अभियंता, लोनिवि") keeps its reading; any other is
+                # kept whole with its modifiers and branch ("विकास खंड अधिकारी", "सहायक आबकारी एवं कराधान आयुक्त, जालंधर")
+                post = member.split(",")[0].strip()
+                found = self.gazetteer.find(post)
+                whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(post)
                 responsible.append({"name": None, "designation": found[0].designation if whole else member})
         deadline = None
         if row.deadline:

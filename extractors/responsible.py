@@ -392,7 +392,7 @@ _QUANTIFIED_AFTER_OBJECT = spelled(
 # "निगम के (सभी) इंजीनियरों": a post of a named body.
 _OF_BODY_GAP = spelled(r"\s+के\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक|हर)\s+)?")
 _SECOND_DATIVE = spelled(r"\s*को\s+(?:[\u0900-\u097f]+\s+){0,2}")
-_GIVEN_TO = spelled(r"\s*को\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी)" + WORD_END)
+_GIVEN_TO = spelled(r"\s*को\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी|सौंपी|सौंपा|सौंपे|सौपी|सौपा|सौपे)" + WORD_END)
 # "… के निर्देश (सम्बंधित विभागों के) अधिकारियों को दिए": the direction noun, then whom it was given to.
 _DIRECTION_NOUN = spelled(
     r"(?:निर्देश|आदेश|हिदायत|जिम्मेदारी|जिम्मा|दायित्व)\s+(?:भी\s+)?(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|संबन्धित)\s+)?"

@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 
 from nlp.normalize import fold
 from nlp.patterns import LETTERS, WORD_END, WORD_START
-from nlp.vocab import alternation, column, is_in
+from nlp.vocab import alternation, column, is_in, rows
 
 _MAX_MODIFIERS = 4
 _WORD = re.compile(rf"[\u0904-\u0939\u0958-\u0961\u0972-\u097f]{LETTERS}+$")  # opens with a letter, not a sign
@@ -77,9 +77,12 @@ def plural_forms(word: str) -> list[str]:
 def _heads() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
     singular: dict[str, tuple[str, bool]] = {}
     for name, body in (("designation_heads", False), ("body_heads", True)):
+        # a masculine head in -ा ("दस्ता") is "दस्ते" / "दस्तों" in the plural, not "दस्ताओं"
+        masculine = {r[0] for r in rows(name) if r[1:2] == ("masculine",)}
         for head in column(name):
             last = head.rpartition(" ")[2]
-            for form in [head, *(head[: len(head) - len(last)] + p for p in plural_forms(last))]:
+            forms = plural_forms(last) + ([last[:-1] + "े", last[:-1] + "ों"] if head in masculine else [])
+            for form in [head, *(head[: len(head) - len(last)] + p for p in forms)]:
                 singular.setdefault(" ".join(form.split()), (head, body))
     suffixes = [f for sfx in column("head_suffixes") for f in [sfx, *plural_forms(sfx)]]
     pattern = re.compile(

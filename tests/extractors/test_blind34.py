@@ -44,3 +44,10 @@ def test_past_directions_fines_and_warnings(document: str, expected: str, form: 
     items = extract(_lines(document))["action_items"]
     is_item = any(last.startswith(item["text"][:30]) or item["text"] in last for item in items)
     assert is_item == (expected == "yes"), items
+
+
+@pytest.mark.parametrize(("document", "expected", "form"), rows("blind34/responsible.tsv", 3))
+def test_responsible_forms_blind34(document: str, expected: str, form: str) -> None:
+    items = extract(_lines(document))["action_items"]
+    assert items, f"no directive read: {document}"
+    assert [p["designation"] for p in items[-1]["responsible"]] == ([] if expected == "-" else expected.split("|"))
