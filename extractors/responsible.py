@@ -233,7 +233,10 @@ _ASKED_LATER = spelled(
 # जारी करने के निर्देश", where the notice is the action directed: patient_words.tsv).
 _SERVED_NOTICE = spelled(
     r"\s*(?:\([^()]{0,60}\)\s*)?को\s+(?:भी\s+)?(?:(?:कारण\s+बताओ|शो\s*-?\s*कॉज|शोकॉज)\s+)?नोटिस\s+(?:भी\s+)?"
-    r"(?:जारी\s+(?:कर|करके|किया|किए|किये|की|हुआ)|भेज(?:कर|ा|े|ी)|दिया|दिए|दिये|दी|थमा(?:या|ए|कर|ई))" + WORD_END
+    r"(?:जारी\s+(?:कर|करके|किया|किए|किये|की|हुआ)|भेज(?:कर|ा|े|ी)|दिया|दिए|दिये|दी|थमा(?:या|ए|कर|ई))"
+    + WORD_END
+    # (not "… को कारण बताओ नोटिस जारी किया जाए": a passive directs the notice, its addressee is acted on)
+    + r"(?!\s+(?:जाए|जाएं|जाये|जायें|जाएँ|जाएगा|जाएगी|जाएंगे|जाने|जाना))"
 )
 # "… अधिकारियों से निकट संपर्क बनाए रखने और … पालन करने का", "… को प्रकाश व्यवस्था दुरूस्त रखने": an item cut
 # on its page right after the verbal noun (or a first letter of the direction) is read as directed.

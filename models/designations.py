@@ -24,7 +24,7 @@ _WORD = re.compile(rf"[\u0904-\u0939\u0958-\u0961\u0972-\u097f]{LETTERS}+$")  # 
 _JOINER = {"एवं", "व"}  # "खंड विकास एवं पंचायत अधिकारी": a joined modifier, not a list
 # "सभी विभागों को", "सम्बन्धित विभाग … करे": a bare body head after a quantifier names the bodies meant.
 _QUANTIFIERS = {"सभी", "समस्त", "संबंधित", "सम्बन्धित", "प्रत्येक", "हर", "जिन", "विभिन्न"}
-_ADDRESSED = re.compile(r"\s+(?:को|से)\s")
+_ADDRESSED = re.compile(r"\s+(?:को|से|द्वारा)\s")  # told, asked, or the agent of what is to be done
 _AFTER_PURPOSE = re.compile(r"\s(?:के\s+लिए|के\s+लिये|हेतु),?\s+$")
 
 
