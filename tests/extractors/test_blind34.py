@@ -51,3 +51,10 @@ def test_responsible_forms_blind34(document: str, expected: str, form: str) -> N
     items = extract(_lines(document))["action_items"]
     assert items, f"no directive read: {document}"
     assert [p["designation"] for p in items[-1]["responsible"]] == ([] if expected == "-" else expected.split("|"))
+
+
+@pytest.mark.parametrize(("document", "expected", "form"), rows("blind34/issuers.tsv", 3))
+def test_issuer_forms_blind34(document: str, expected: str, form: str) -> None:
+    items = extract(_lines(document))["action_items"]
+    assert items, f"no directive read: {document}"
+    assert (items[-1]["issued_by"] or {}).get("designation", "").split(",")[0] == expected, items[-1]["issued_by"]
