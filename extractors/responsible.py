@@ -367,6 +367,8 @@ _APPOSITION_DIRECTED = spelled(
 )
 _CLAUSE_START = spelled(
     r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|\sकि|\sतथा|\sऔर|।|,"
+    # "जो केंद्र बंद पड़े हैं, उनके प्रभारी … भेजें": the correlative's genitive opens the main clause
+    r"|,\s*(?:उनके|उसके|इनके)"
     # "… इसके लिए सभी अंचल अधिकारी … सूची तैयार रखें": a purpose or reason connective opens the clause
     r"|(?:^|\s)(?:इसके\s+लिए|इसके\s+लिये|इसलिए|इसलिये|इस\s+हेतु|अतः))\s*"
     # "कि जिले के सभी डीएफओ …": the area they serve before the quantifier
@@ -763,7 +765,8 @@ def _acts(
         return True
     # an open-class phrase in the nominative acts when it opens the clause: "कि सिंचाई विभाग … करे",
     # not when the clause states a fact about it: "कि सहकारी समितियां … रीढ़ हैं"
-    clause = re.split(r"[,।;]|\s(?:कि|और|तथा)\s", after, maxsplit=1)[0]
+    # ("… कैमरे लगवाएं अन्यथा उनके लाइसेंस निलंबित किए जाएंगे": the threat after अन्यथा is a clause of its own)
+    clause = re.split(r"[,।;]|\s(?:कि|और|तथा|अन्यथा|वरना)\s", after, maxsplit=1)[0]
     if _COPULA_END.search(clause) or _PASSIVE_END.search(clause):
         return False  # "कि आपातकालीन संचालन केंद्र … क्रियाशील कर दिए जाएं": the passive's subject is acted on
     if _EMPHATIC_SUBJECT.match(after):
