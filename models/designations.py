@@ -195,6 +195,18 @@ def find_phrases(text: str) -> list[Phrase]:
                 continue  # a head inside the previous phrase's span
             # "अधिशाषी अभियंता लोक निर्माण विभाग": the modifiers after the previous phrase are this one's
             modifiers = text[out[-1].end : m.start()].split()
+            prev = out[-1]
+            if (
+                not prev.body
+                and " " not in prev.written
+                and is_in(prev.written, "post_ranks")
+                and modifiers
+                and modifiers[0] not in _JOINER
+                and not any(_stops(w) and w not in _JOINER for w in modifiers)
+            ):
+                # "सहायक मत्स्य अधिकारी": a rank that is a head of its own (सहायक) opens this post's title
+                out[-1] = Phrase(prev.start, m.end(), " ".join([prev.written, *modifiers, head]), body)
+                continue
             start = m.start() - len(text[out[-1].end : m.start()].lstrip())
             if body and not modifiers and " " not in head:
                 continue
