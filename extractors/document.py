@@ -36,7 +36,7 @@ from extractors.people import (
 from extractors.recurrence import find_recurrence
 from extractors.responsible import INITIALISM, find_responsible, without_issuer
 from extractors.steps import ItemDraft, choose_deadline, deadline_dict, run_steps
-from extractors.tables import ActionRow, pipe_tables, rows_from_table
+from extractors.tables import ActionRow, owner_members, pipe_tables, rows_from_table
 from ingest.cells import locate
 from ingest.document import IngestedDocument
 from models.designations import find_phrases
@@ -51,6 +51,8 @@ EXTRACTOR_VERSION = "0.14.0"
 _MINUTES = re.compile(
     r"कार्यवृत्त|निर्णय\s+(?:लिया\s+गया|लिए\s+गए)|कार्यवाही\s*[:\-–]|बैठक\s+की\s+कार्यवाही|उपस्थित\s+(?:सदस्य|अधिकारी)\s*[:\-–]"
     r"|उपस्थिति\s*[:\-–]"
+    # "… समीक्षा बैठक – कार्यवाही विवरण", "… बैठक की कार्यवाही का विवरण": the minutes' other title
+    r"|कार्यवाही\s+(?:का\s+)?विवरण"
 )
 _ACTION_BY = re.compile(r"^\s*\(?\s*(?:कार्यवाही|कार्रवाई|उत्तरदायी|उत्तरदायित्व|जिम्मेदारी|अनुपालन)(?:\s+हेतु)?\s*[:\-–]\s*")
 _DUE_LINE = re.compile(r"^\s*\(?\s*(?:समय\s*-?\s*सीमा|समयसीमा|लक्ष्य\s+तिथि)\s*[:\-–]\s*")
@@ -551,12 +553,13 @@ class DocumentExtractor:
         start = max(locate(page_text, row.directive, max(row.row_offset, 0)), 0)
         responsible: list[dict[str, Any]] = []
         if row.owner:
-            found = self.gazetteer.find(row.owner)
-            responsible = [{"name": None, "designation": f.designation} for f in found] or [
-                {"name": None, "designation": part.strip()}
-                for part in re.split(r",|एवं|तथा|/", row.owner)
-                if part.strip() and part.strip() not in {"-", "—"}
-            ]
+            for member in owner_members(row.owner):
+                # a post the gazetteer reads whole ("डीएम", "अधिशासी अभियंता, लोनिवि") keeps its reading; any other is
+                # kept whole with its modifiers and branch ("विकास खंड अधिकारी", "सहायक आबकारी एवं कराधान आयुक्त, जालंधर")
+                post = member.split(",")[0].strip()
+                found = self.gazetteer.find(post)
+                whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(post)
+                responsible.append({"name": None, "designation": found[0].designation if whole else member})
         deadline = None
         if row.deadline:
             deadline = choose_deadline(find_time_expressions(row.deadline, self.meeting_date))

@@ -10,7 +10,7 @@ from models.gazetteer import load_gazetteer
 from nlp.dates import MONTH_WORDS, WEEKDAY_WORDS, WEEKDAYS, TimeExpression, find_time_expressions, month_and_year
 from nlp.normalize import ascii_digits, fold
 from nlp.patterns import LETTERS
-from nlp.vocab import is_in, rows
+from nlp.vocab import alternation, is_in, rows
 
 _PUBLISHED = re.compile(r"(?:update|updated|published|posted|प्रकाशित|अपडेट|अद्यतन)\s*[:\-]?", re.IGNORECASE)
 _MEETING_WORDS = re.compile(r"बैठक|समीक्षा|आयोजित|सम्पन्न|संपन्न|कार्यवृत्त|दिनांक")
@@ -136,6 +136,14 @@ _SITE_STAMP = re.compile(r"^[\sA-Za-z0-9,.:|/\-–]*(?:19|20)[0-9]{2}[\sA-Za-z0-
 _YEAR = re.compile(r"(?:19|20|१९|२०)[0-9०-९]{2}")
 _HELD_ON = re.compile(r"बैठक\s+[^।\n]{0,40}?\s(?:को|में)\s[^।\n]{0,80}?(?:हुई|संपन्न|सम्पन्न|आयोजित)")
 _CHAIR_FIELD = re.compile(r"^\s*(?:अध्यक्षता|अध्यक्ष)\s*[:\-–]\s*")
+# "पत्रांक: मत्स्य/समी./2026/118   दिनांक: 14.01.2026", "संदर्भ: इस कार्यालय का पत्र …": a letter's reference line,
+# whose date is the letter's (the minutes are issued days after the meeting), then a "दिनांक: …" line under it
+_LETTER_REFERENCE = re.compile(
+    rf"^\s*(?:{alternation([r[0] for r in rows('letter_reference_labels') if r[1:] != ('any',)])})"
+    r"(?![\u0900-\u097f])\s*[:\-–]?\s*[^\s\n]*[/0-9०-९]"
+    rf"|^\s*(?:{alternation([r[0] for r in rows('letter_reference_labels') if r[1:] == ('any',)])})\s*[:\-–]"
+)
+_DATE_FIELD = re.compile(r"^\s*दिनांक\s*[:\-–]?\s*[0-9०-९][^\n।]{0,24}$")  # the field alone, not a sentence
 _NOT_TITLES = ("share", "leave a reply", "similar news")
 
 
@@ -161,6 +169,10 @@ def meeting_date(text: str) -> date | None:
     for line_no, line in enumerate(head.split("\n")):
         line = line[:_DATELINE_LIMIT]  # a dateline is short; a long line is prose
         above, previous = previous, (line if line.strip() else previous)
+        if _LETTER_REFERENCE.match(line) or (_DATE_FIELD.match(line) and _LETTER_REFERENCE.match(above)):
+            # the letter's date: the meeting's only when no sentence about the meeting gives one
+            candidates += [(-1, date.fromisoformat(e.date)) for e in find_time_expressions(line, None) if e.date]
+            continue
         if _PLACE_LINE.match(above) and _bare_date(line) and not _PUBLISHED.search(above):
             # "प्रतापगढ़" and "07.04.2022" on the next line: a dateline broken in two, the meeting's date
             candidates += [(4, date.fromisoformat(e.date)) for e in find_time_expressions(line, None) if e.date]

@@ -55,6 +55,8 @@ _POST_DEPARTMENT = re.compile(
     r"\s*,\s*(?:(?!(?:ने|की|के|को|में|से)\s)[\u0900-\u097f]+\s+){0,5}?(?:विभाग|मंत्रालय|निदेशालय)(?=\s)"
     # "सचिव, राजस्व एवं आपदा प्रबंधन श्रीमती नंदिनी ठाकुर": the post's branch, then an honoured name
     rf"|\s*,\s*(?:(?!(?:ने|की|के|को|में|से)\s)[\u0900-\u097f]+\s+){{1,5}}?(?={HONORIFIC})"
+    # "निदेशक, कौशल विकास ने …": a department's name (departments.tsv) without विभाग, right before the ergative
+    rf"|\s*,\s*(?:{alternation(column('departments'))})(?=\s*(?:ने|द्वारा)\s)"
 )
 _PRONOUN_ERGATIVE = re.compile(rf"{WORD_START}(?:उन्होंने|इन्होंने|उन्होने|इन्होने){WORD_END}")
 # "ने"/"(के) द्वारा" after the name, also after a parenthesis: "अपर जिलाधिकारी (वित्त एवं राजस्व) ने".

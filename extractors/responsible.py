@@ -233,7 +233,10 @@ _ASKED_LATER = spelled(
 # जारी करने के निर्देश", where the notice is the action directed: patient_words.tsv).
 _SERVED_NOTICE = spelled(
     r"\s*(?:\([^()]{0,60}\)\s*)?को\s+(?:भी\s+)?(?:(?:कारण\s+बताओ|शो\s*-?\s*कॉज|शोकॉज)\s+)?नोटिस\s+(?:भी\s+)?"
-    r"(?:जारी\s+(?:कर|करके|किया|किए|किये|की|हुआ)|भेज(?:कर|ा|े|ी)|दिया|दिए|दिये|दी|थमा(?:या|ए|कर|ई))" + WORD_END
+    r"(?:जारी\s+(?:कर|करके|किया|किए|किये|की|हुआ)|भेज(?:कर|ा|े|ी)|दिया|दिए|दिये|दी|थमा(?:या|ए|कर|ई))"
+    + WORD_END
+    # (not "… को कारण बताओ नोटिस जारी किया जाए": a passive directs the notice, its addressee is acted on)
+    + r"(?!\s+(?:जाए|जाएं|जाये|जायें|जाएँ|जाएगा|जाएगी|जाएंगे|जाने|जाना))"
 )
 # "… अधिकारियों से निकट संपर्क बनाए रखने और … पालन करने का", "… को प्रकाश व्यवस्था दुरूस्त रखने": an item cut
 # on its page right after the verbal noun (or a first letter of the direction) is read as directed.
@@ -364,6 +367,8 @@ _APPOSITION_DIRECTED = spelled(
 )
 _CLAUSE_START = spelled(
     r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|\sकि|\sतथा|\sऔर|।|,"
+    # "जो केंद्र बंद पड़े हैं, उनके प्रभारी … भेजें": the correlative's genitive opens the main clause
+    r"|,\s*(?:उनके|उसके|इनके)"
     # "… इसके लिए सभी अंचल अधिकारी … सूची तैयार रखें": a purpose or reason connective opens the clause
     r"|(?:^|\s)(?:इसके\s+लिए|इसके\s+लिये|इसलिए|इसलिये|इस\s+हेतु|अतः))\s*"
     # "कि जिले के सभी डीएफओ …": the area they serve before the quantifier
@@ -392,7 +397,7 @@ _QUANTIFIED_AFTER_OBJECT = spelled(
 # "निगम के (सभी) इंजीनियरों": a post of a named body.
 _OF_BODY_GAP = spelled(r"\s+के\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक|हर)\s+)?")
 _SECOND_DATIVE = spelled(r"\s*को\s+(?:[\u0900-\u097f]+\s+){0,2}")
-_GIVEN_TO = spelled(r"\s*को\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी)" + WORD_END)
+_GIVEN_TO = spelled(r"\s*को\s+(?:भी\s+)?(?:दिए|दिये|दिया|दी|सौंपी|सौंपा|सौंपे|सौपी|सौपा|सौपे)" + WORD_END)
 # "… के निर्देश (सम्बंधित विभागों के) अधिकारियों को दिए": the direction noun, then whom it was given to.
 _DIRECTION_NOUN = spelled(
     r"(?:निर्देश|आदेश|हिदायत|जिम्मेदारी|जिम्मा|दायित्व)\s+(?:भी\s+)?(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|संबन्धित)\s+)?"
@@ -760,7 +765,8 @@ def _acts(
         return True
     # an open-class phrase in the nominative acts when it opens the clause: "कि सिंचाई विभाग … करे",
     # not when the clause states a fact about it: "कि सहकारी समितियां … रीढ़ हैं"
-    clause = re.split(r"[,।;]|\s(?:कि|और|तथा)\s", after, maxsplit=1)[0]
+    # ("… कैमरे लगवाएं अन्यथा उनके लाइसेंस निलंबित किए जाएंगे": the threat after अन्यथा is a clause of its own)
+    clause = re.split(r"[,।;]|\s(?:कि|और|तथा|अन्यथा|वरना)\s", after, maxsplit=1)[0]
     if _COPULA_END.search(clause) or _PASSIVE_END.search(clause):
         return False  # "कि आपातकालीन संचालन केंद्र … क्रियाशील कर दिए जाएं": the passive's subject is acted on
     if _EMPHATIC_SUBJECT.match(after):

@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from models.designations import find_phrases
+from models.gazetteer import load_gazetteer
 from nlp.sentences import is_table_row
+from nlp.vocab import alternation, column, is_in
 
 _DIRECTIVE_HEAD = re.compile(r"निर्देश|निर्णय|कार्यवाही|कार्य\s*बिंदु|अपेक्षित|action|decision|directive", re.I)
 _SUBJECT_HEAD = re.compile(r"बिंदु|विषय|मद|एजेंडा|subject|item|agenda", re.I)
 _OWNER_HEAD = re.compile(r"उत्तरदायी|उत्तरदायित्व|जिम्मेदार|ज़िम्मेदार|दायित्व|अधिकारी|विभाग|owner|responsible", re.I)
-_DEADLINE_HEAD = re.compile(r"समय\s*-?\s*सीमा|समयसीमा|तिथि|दिनांक|लक्ष्य\s*तिथि|deadline|due|target date", re.I)
+_DEADLINE_HEAD = re.compile(r"समय\s*-?\s*सीमा|समयसीमा|तिथि|दिनांक|अवधि|कब\s*तक|deadline|due|target date|timeline", re.I)
 
 
 @dataclass(frozen=True)
@@ -113,3 +116,49 @@ def pipe_tables(text: str) -> list[tuple[list[str], list[tuple[list[str], list[i
     if header is not None:
         tables.append((header, body))
     return tables
+
+
+# "(नागरिक)", "(रेशम)": a branch in brackets after a post
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+
+
+def _ends_in_head(part: str) -> bool | None:
+    """Does ``part`` end in a post's head (True), a body's (False), or neither (None)? A branch after a comma
+    (", मनाली") and one in brackets are set aside first."""
+    core = _BRACKETED.sub("", part.split(",")[0]).strip()
+    if any(m.end == len(core) for m in load_gazetteer().find(core)):
+        return True  # "डीएम", "एसडीएम": a listed post or its abbreviation
+    phrases = find_phrases(core)
+    if not phrases or phrases[-1].end < len(core):
+        return None
+    return not phrases[-1].body
+
+
+def owner_members(cell: str) -> list[str]:
+    """Who a responsible-column cell names, each whole with its modifiers and branch: "अग्रणी जिला प्रबंधक, विकास
+    खंड अधिकारी" is two posts, "प्रबंध निदेशक, केंद्रीय सहकारी बैंक" and "तहसीलदार, पुरी सदर" one post with its office
+    or town, "सहायक आबकारी एवं कराधान आयुक्त" one post (its एवं joins two departments: the words before it end in no
+    head), "नगर पालिकाएं एवं श्रम निरीक्षक" a body and a post. Quantifiers and honorifics are dropped."""
+    conj = alternation(column("list_conjunctions"))
+    pieces = [p.strip() for p in re.split(rf"\s+(?:{conj})\s+|\s*/\s*", cell) if p and p.strip()]
+    joined: list[str] = []  # "सहायक आबकारी" + "कराधान आयुक्त": a conjunction inside one post's title
+    for piece in pieces:
+        if joined and _ends_in_head(joined[-1]) is None:
+            joined[-1] = f"{joined[-1]} एवं {piece}"
+        else:
+            joined.append(piece)
+    members: list[str] = []
+    for piece in joined:
+        for part in (p.strip() for p in piece.split(",")):
+            words = [w for w in part.split() if not is_in(w, "drop_words")]
+            part = " ".join(words)
+            if not part or part in {"-", "—"}:
+                continue
+            head = _ends_in_head(part)
+            previous = _ends_in_head(members[-1]) if members else None
+            # a post, or a body after a body, is one more member; anything else is the branch of the one before
+            if members and (head is None or (head is False and previous is True)):
+                members[-1] = f"{members[-1]}, {part}"
+            else:
+                members.append(part)
+    return members

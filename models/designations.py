@@ -17,14 +17,14 @@ from rapidfuzz.distance import Levenshtein
 
 from nlp.normalize import fold
 from nlp.patterns import LETTERS, WORD_END, WORD_START
-from nlp.vocab import alternation, column, is_in
+from nlp.vocab import alternation, column, is_in, rows
 
 _MAX_MODIFIERS = 4
 _WORD = re.compile(rf"[\u0904-\u0939\u0958-\u0961\u0972-\u097f]{LETTERS}+$")  # opens with a letter, not a sign
 _JOINER = {"एवं", "व"}  # "खंड विकास एवं पंचायत अधिकारी": a joined modifier, not a list
 # "सभी विभागों को", "सम्बन्धित विभाग … करे": a bare body head after a quantifier names the bodies meant.
 _QUANTIFIERS = {"सभी", "समस्त", "संबंधित", "सम्बन्धित", "प्रत्येक", "हर", "जिन", "विभिन्न"}
-_ADDRESSED = re.compile(r"\s+(?:को|से)\s")
+_ADDRESSED = re.compile(r"\s+(?:को|से|द्वारा)\s")  # told, asked, or the agent of what is to be done
 _AFTER_PURPOSE = re.compile(r"\s(?:के\s+लिए|के\s+लिये|हेतु),?\s+$")
 
 
@@ -77,9 +77,12 @@ def plural_forms(word: str) -> list[str]:
 def _heads() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
     singular: dict[str, tuple[str, bool]] = {}
     for name, body in (("designation_heads", False), ("body_heads", True)):
+        # a masculine head in -ा ("दस्ता") is "दस्ते" / "दस्तों" in the plural, not "दस्ताओं"
+        masculine = {r[0] for r in rows(name) if r[1:2] == ("masculine",)}
         for head in column(name):
             last = head.rpartition(" ")[2]
-            for form in [head, *(head[: len(head) - len(last)] + p for p in plural_forms(last))]:
+            forms = plural_forms(last) + ([last[:-1] + "े", last[:-1] + "ों"] if head in masculine else [])
+            for form in [head, *(head[: len(head) - len(last)] + p for p in forms)]:
                 singular.setdefault(" ".join(form.split()), (head, body))
     suffixes = [f for sfx in column("head_suffixes") for f in [sfx, *plural_forms(sfx)]]
     pattern = re.compile(
@@ -192,6 +195,18 @@ def find_phrases(text: str) -> list[Phrase]:
                 continue  # a head inside the previous phrase's span
             # "अधिशाषी अभियंता लोक निर्माण विभाग": the modifiers after the previous phrase are this one's
             modifiers = text[out[-1].end : m.start()].split()
+            prev = out[-1]
+            if (
+                not prev.body
+                and " " not in prev.written
+                and is_in(prev.written, "post_ranks")
+                and modifiers
+                and modifiers[0] not in _JOINER
+                and not any(_stops(w) and w not in _JOINER for w in modifiers)
+            ):
+                # "सहायक मत्स्य अधिकारी": a rank that is a head of its own (सहायक) opens this post's title
+                out[-1] = Phrase(prev.start, m.end(), " ".join([prev.written, *modifiers, head]), body)
+                continue
             start = m.start() - len(text[out[-1].end : m.start()].lstrip())
             if body and not modifiers and " " not in head:
                 continue
