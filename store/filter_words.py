@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Integer, String, column, literal, select, table
+from sqlalchemy import Integer, String, column, func, literal, select, table
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
@@ -24,6 +24,9 @@ from core.states import ReviewState
 from store.responsibles import RESPONSIBLE, _terms
 
 filter_words = table("filter_words", column("id", Integer), column("kind", String), column("value", String))
+word_filter_counts = table(
+    "word_filter_counts", column("word_id", Integer), column("filter_id", Integer), column("items", Integer)
+)
 # the ItemFilter fields whose meaning filter_words can carry (everything else on the list keeps its path)
 FIELDS = ("status", "review_state", "tracked", "department", "responsible")
 
@@ -55,6 +58,32 @@ def word_arrays(session: Session, f: Any) -> list[list[int]]:
     if f.responsible:
         arrays.append(_ids(session, "resp", lambda v: v.in_(_terms(RESPONSIBLE, f.responsible))))
     return arrays
+
+
+def set_fields(f: Any) -> list[str]:
+    """The FIELDS of ``f`` that are set, in ``word_arrays``' order and sense."""
+    set_ = (bool(f.status), f.review_state is not None, f.tracked is not None, bool(f.department), bool(f.responsible))
+    return [name for name, is_set in zip(FIELDS, set_, strict=True) if is_set]
+
+
+def pair_count(session: Session, word_id: int, f: Any) -> int | None:
+    """How many items have the text word ``word_id`` and match ``f``'s one filter among FIELDS, from
+    ``word_filter_counts`` (one row per filter word): exact when the filter's words are disjoint on
+    every item — status, review state, tracked and department (an item has one of each), or a
+    responsible filter with one word. None otherwise (several filters; several responsible words)."""
+    fields = set_fields(f)
+    if len(fields) != 1:
+        return None
+    (ids,) = word_arrays(session, f)
+    if fields == ["responsible"] and len(ids) > 1:
+        return None
+    if not ids:
+        return 0
+    c = word_filter_counts.c
+    total = session.scalar(
+        select(func.coalesce(func.sum(c["items"]), 0)).where(c.word_id == word_id, c.filter_id.in_(ids))
+    )
+    return int(total or 0)
 
 
 def conditions(arrays: list[list[int]], item_words: Any) -> list[Any]:

@@ -330,6 +330,9 @@ def count_items(session: Session, f: ItemFilter, today: date, cap: int | None = 
             return counted
     if by_words and f.q:
         rows = q_filter_word_rows(session, f)
+        counted = None if rows is None else q_filter_word_total(session, f)
+        if counted is not None:
+            return counted if cap is None else min(counted, cap + 1)
         if rows is None:
             rows = q_word_rows(session, f, today)
         if rows is not None:
@@ -404,6 +407,19 @@ def q_filter_word_rows(session: Session, f: ItemFilter) -> Select[Any] | None:
     return select(iw.c.item_id).where(found.condition, *filter_words.conditions(arrays, iw))
 
 
+def q_filter_word_total(session: Session, f: ItemFilter) -> int | None:
+    """How many items match ``f`` (``q=`` inside one vocabulary word, one filter among
+    ``filter_words.FIELDS``), from ``word_filter_counts`` (migration 0022): one row per filter word, no
+    posting list or item read. None when that cannot say (``filter_words.pair_count``)."""
+    if not (f.q and filter_words.applies(session)):
+        return None
+    rest = replace(f, q=None)
+    if replace(rest, **dict.fromkeys(filter_words.FIELDS)) != ItemFilter():
+        return None
+    word_id = text_words.single_word(session, f.q)
+    return None if word_id is None else filter_words.pair_count(session, word_id, rest)
+
+
 def q_candidates(session: Session, f: ItemFilter) -> Any:
     """``q=``'s condition from the words of the texts (``store.text_words.candidates``) when ``q=`` is
     combined with other filters or has whitespace and the words narrow it to at most PAGE_IDS items:
@@ -443,11 +459,16 @@ def list_items(
     match = text_words.word_match(session, f.q, count_cap) if f.q and words else None
     # q= with filters that are words too (migration 0022): the matching ids from one GIN scan
     fw_rows = None if words else q_filter_word_rows(session, f)
-    fw_ids = None if fw_rows is None else list(session.scalars(fw_rows.limit(text_words.PAGE_IDS + 1)))
+    # one word and one filter: counted from word_filter_counts first; the ids are read only if few
+    fw_total = None if fw_rows is None else q_filter_word_total(session, f)
+    fw_many = fw_total is not None and fw_total > text_words.PAGE_IDS
+    fw_ids = None if fw_rows is None or fw_many else list(session.scalars(fw_rows.limit(text_words.PAGE_IDS + 1)))
     # q= with other filters or with whitespace on PostgreSQL: the ids the words narrow it to, if few
     by_words = None if words or fw_rows is not None else q_candidates(session, f)
     exact_ids = None  # exactly the ids of the items matching f, all of them
-    if fw_ids is not None and len(fw_ids) <= text_words.PAGE_IDS:
+    if fw_many and fw_total is not None:  # more than PAGE_IDS: the page walks the sort order with the filters
+        total = fw_total if count_cap is None else min(fw_total, count_cap + 1)
+    elif fw_ids is not None and len(fw_ids) <= text_words.PAGE_IDS:
         exact_ids = fw_ids
         total = len(fw_ids) if count_cap is None else min(len(fw_ids), count_cap + 1)
     elif fw_ids is not None and count_cap is not None and len(fw_ids) > count_cap:

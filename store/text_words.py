@@ -119,6 +119,14 @@ def word_match(session: Session, needle: str, cap: int | None = None) -> WordMat
     return WordMatch(len(ids), ids if cap is None or len(ids) <= cap else None)
 
 
+def single_word(session: Session, needle: str) -> int | None:
+    """The id of the one vocabulary word containing ``needle`` (no whitespace), if exactly one does."""
+    if not needle or WORD_SEPARATORS & set(needle):
+        return None
+    words = session.execute(words_containing(needle).limit(2)).all()
+    return int(words[0][0]) if len(words) == 1 else None
+
+
 def word_count(session: Session, needle: str, cap: int | None = None) -> int | None:
     """``word_match``'s count."""
     match = word_match(session, needle, cap)

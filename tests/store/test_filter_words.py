@@ -16,7 +16,7 @@ from sqlalchemy import delete, text, update
 from store import text_words
 from store.db import Database
 from store.models import ActionItem, Document
-from store.repository import ItemFilter, count_items, list_items, q_filter_word_rows
+from store.repository import ItemFilter, count_items, list_items, q_filter_word_rows, q_filter_word_total
 from tests.helpers.migrations import run_alembic
 from tests.store.test_q_words_filters import NEEDLES, TODAY, _fill, _plain
 
@@ -70,6 +70,14 @@ def _check_filter_ids(s: Any) -> None:
                   ORDER BY 1)""")
     ).all()
     assert wrong == []
+    pairs = s.execute(
+        text("""SELECT coalesce(c.word_id, r.w), coalesce(c.filter_id, r.f), c.items, r.n
+                FROM (SELECT word_id, filter_id, items FROM word_filter_counts WHERE items <> 0) c
+                FULL JOIN (SELECT w, f, count(*) AS n FROM item_words, unnest(word_ids) w, unnest(filter_ids) f
+                           GROUP BY w, f) r ON r.w = c.word_id AND r.f = c.filter_id
+                WHERE c.items IS DISTINCT FROM r.n""")
+    ).all()
+    assert pairs == []  # every (word, filter word) count is a recount
     missing = s.scalar(
         text("SELECT count(*) FROM action_items a WHERE NOT EXISTS (SELECT 1 FROM item_words i WHERE i.item_id = a.id)")
     )
@@ -92,6 +100,12 @@ def test_q_with_word_filters_equals_the_plain_query_after_every_write(
         assert q_filter_word_rows(s, ItemFilter(q="हैंडपंपों", priority="high")) is None
         assert q_filter_word_rows(s, ItemFilter(q="हैंडपंपों जांच", status=["open"])) is None  # spaced: the join
         assert q_filter_word_rows(s, ItemFilter(q="हैंडपंपों")) is None  # q= alone: its own path
+        # one word and one filter: counted from word_filter_counts; not for two filters or a needle in
+        # several words
+        assert (q_filter_word_total(s, f) is not None) == pg
+        assert (q_filter_word_total(s, ItemFilter(q="हैंडपंपों", department="विभाग")) is not None) == pg
+        assert q_filter_word_total(s, ItemFilter(q="हैंडपंपों", status=["open"], tracked=True)) is None
+        assert q_filter_word_total(s, ItemFilter(q="पंप", status=["open"])) is None
         _check_filter_ids(s)
         _check(s, NEEDLES)
     with db.session() as s:  # status and review changes (Core), a text edit, an ORM status change
