@@ -13,7 +13,7 @@ import pytest
 from alembic import command
 from sqlalchemy import delete, text, update
 
-from store import text_words
+from store import repository, text_words
 from store.db import Database
 from store.models import ActionItem, Document
 from store.repository import ItemFilter, count_items, list_items, q_filter_word_rows, q_filter_word_total
@@ -84,13 +84,14 @@ def _check_filter_ids(s: Any) -> None:
     assert missing == 0
 
 
-@pytest.mark.parametrize("page_ids", [3, 10_000])
+@pytest.mark.parametrize(("page_ids", "walk"), [(3, 5_000), (10_000, 5_000), (10_000, 0)])
 def test_q_with_word_filters_equals_the_plain_query_after_every_write(
-    db: Database, monkeypatch: pytest.MonkeyPatch, page_ids: int
+    db: Database, monkeypatch: pytest.MonkeyPatch, page_ids: int, walk: int
 ) -> None:
     # PAGE_IDS 3: the needles' candidates pass it, so the count is q_filter_word_rows'; 10,000: the
     # candidates (with the filters' words) are read and the page is read by id
     monkeypatch.setattr(text_words, "PAGE_IDS", page_ids)
+    monkeypatch.setattr(repository, "WALK_MATCHES", walk)  # 0: one word + one filter's page always walks
     with db.session() as s:
         _fill(s)
     with db.session() as s:
