@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from core.contract import Extraction
 from core.states import CLOSED_STATUSES, DocumentStatus, ItemStatus, ReviewState
-from store import text_words
+from store import filter_words, text_words
 from store.document_edit import apply_overrides
 from store.fields import new_extracted_item, parse_date
 from store.models import PRIORITY_RANK_SQL, ActionItem, Document, ItemResponsible, Page
@@ -329,7 +329,12 @@ def count_items(session: Session, f: ItemFilter, today: date, cap: int | None = 
         if counted is not None:
             return counted
     if by_words and f.q:
-        rows = q_word_rows(session, f, today)
+        rows = q_filter_word_rows(session, f)
+        counted = None if rows is None else q_filter_word_total(session, f)
+        if counted is not None:
+            return counted if cap is None else min(counted, cap + 1)
+        if rows is None:
+            rows = q_word_rows(session, f, today)
         if rows is not None:
             return session.scalar(count_of(rows, cap)) or 0
     stmt = count_statement(f, today, cap)
@@ -372,6 +377,49 @@ def q_word_rows(session: Session, f: ItemFilter, today: date) -> Select[Any] | N
     return rows if found.exact else rows.where(text_rechecked(f.q))
 
 
+def _filter_word_arrays(session: Session, f: ItemFilter) -> list[list[int]] | None:
+    """``store.filter_words.word_arrays`` of ``f``'s filters other than ``q=`` when all of them are among
+    ``filter_words.FIELDS`` and at least one is set (PostgreSQL); None otherwise."""
+    rest = replace(f, q=None)
+    if not filter_words.applies(session) or rest == ItemFilter():
+        return None
+    if replace(rest, **dict.fromkeys(filter_words.FIELDS)) != ItemFilter():
+        return None
+    return filter_words.word_arrays(session, rest)
+
+
+def q_filter_word_rows(session: Session, f: ItemFilter) -> Select[Any] | None:
+    """SELECT of the ids of the items matching ``f`` — ``q=`` without whitespace and filters among
+    ``filter_words.FIELDS`` (status, review state, tracked, department, responsible) — from
+    ``item_words`` alone (migration 0022): the needle's word condition and each filter's
+    ``filter_ids && ARRAY[…]``, one scan of the GIN index on ``(word_ids, filter_ids)`` that intersects
+    the posting lists; no row of ``action_items`` is read. None when that does not apply (SQLite,
+    another filter, a needle with whitespace or in too many words: the caller's other paths)."""
+    if not f.q or text_words.WORD_SEPARATORS & set(f.q):
+        return None
+    arrays = _filter_word_arrays(session, f)
+    if arrays is None:
+        return None
+    found = text_words.word_condition(session, f.q)
+    if found is None or not found.exact:
+        return None
+    iw = text_words.item_words
+    return select(iw.c.item_id).where(found.condition, *filter_words.conditions(arrays, iw))
+
+
+def q_filter_word_total(session: Session, f: ItemFilter) -> int | None:
+    """How many items match ``f`` (``q=`` inside one vocabulary word, one filter among
+    ``filter_words.FIELDS``), from ``word_filter_counts`` (migration 0022): one row per filter word, no
+    posting list or item read. None when that cannot say (``filter_words.pair_count``)."""
+    if not (f.q and filter_words.applies(session)):
+        return None
+    rest = replace(f, q=None)
+    if replace(rest, **dict.fromkeys(filter_words.FIELDS)) != ItemFilter():
+        return None
+    word_id = text_words.single_word(session, f.q)
+    return None if word_id is None else filter_words.pair_count(session, word_id, rest)
+
+
 def q_candidates(session: Session, f: ItemFilter) -> Any:
     """``q=``'s condition from the words of the texts (``store.text_words.candidates``) when ``q=`` is
     combined with other filters or has whitespace and the words narrow it to at most PAGE_IDS items:
@@ -379,11 +427,21 @@ def q_candidates(session: Session, f: ItemFilter) -> Any:
     text condition alone, as before)."""
     if not (f.q and session.get_bind().dialect.name == "postgresql"):
         return None
-    found = text_words.candidates(session, f.q)
+    arrays = _filter_word_arrays(session, f)  # the other filters too, when 0022's words carry them
+    extra = () if arrays is None else tuple(filter_words.conditions(arrays, text_words.item_words))
+    found = text_words.candidates(session, f.q, extra=extra)
     if found is None:
         return None
     ids = text_words.items_containing(f.q, ActionItem.id, found.ids)
     return ids if found.exact else and_(ids, text_rechecked(f.q))
+
+
+# q= inside one word with one filter (word_filter_counts): with at least this many matches the page walks
+# the sort order with the plain conditions (about limit * items / matches rows: 10,000 at a million items)
+# instead of reading the matching ids from item_words first (one heap page of item_words per id: 6,500
+# pages for the frequent needle + a department's 7,809). Not for responsible=, whose plain condition
+# hashes every people row of the officer (91,322: 34 ms) where the ids' page takes 7.
+WALK_MATCHES = 5_000
 
 
 def list_items(
@@ -407,9 +465,28 @@ def list_items(
     base = select(ActionItem).join(ActionItem.document)
     words = bool(f.q) and _words_apply(session, f)
     match = text_words.word_match(session, f.q, count_cap) if f.q and words else None
+    # q= with filters that are words too (migration 0022): the matching ids from one GIN scan
+    fw_rows = None if words else q_filter_word_rows(session, f)
+    # one word and one filter: counted from word_filter_counts first; the page walks the sort order when
+    # the matches are many (the ids are not read), else it reads exactly the matching ids
+    fw_total = None if fw_rows is None else q_filter_word_total(session, f)
+    fw_walk = fw_total is not None and (
+        fw_total > text_words.PAGE_IDS or (fw_total >= WALK_MATCHES and not f.responsible)
+    )
+    fw_ids = None if fw_rows is None or fw_walk else list(session.scalars(fw_rows.limit(text_words.PAGE_IDS + 1)))
     # q= with other filters or with whitespace on PostgreSQL: the ids the words narrow it to, if few
-    by_words = None if words else q_candidates(session, f)
-    if match is not None:
+    by_words = None if words or fw_rows is not None else q_candidates(session, f)
+    exact_ids = None  # exactly the ids of the items matching f, all of them
+    if fw_walk and fw_total is not None:  # many: the page walks the sort order with the plain conditions
+        total = fw_total if count_cap is None else min(fw_total, count_cap + 1)
+    elif fw_ids is not None and len(fw_ids) <= text_words.PAGE_IDS:
+        exact_ids = fw_ids
+        total = len(fw_ids) if count_cap is None else min(len(fw_ids), count_cap + 1)
+    elif fw_ids is not None and count_cap is not None and len(fw_ids) > count_cap:
+        total = count_cap + 1  # more than the cap (the page walks the sort order with the filters)
+    elif fw_ids is not None:
+        total = session.scalar(count_of(fw_rows, count_cap)) or 0  # type: ignore[arg-type]
+    elif match is not None:
         total = match.count
     elif by_words is not None:  # at most PAGE_IDS candidates: the matching ones are read in order
         rows = matching_ids(f, today, by_words)
@@ -428,9 +505,12 @@ def list_items(
     walked = walk_sort_index(base, sort, total)
     if match and f.q and total <= text_words.PAGE_IDS:  # q= alone, at most PAGE_IDS items: exactly those
         by_words = text_words.items_containing(f.q, ActionItem.id, match.ids)
+    if exact_ids is not None:  # the page of exactly those items: every filter is in them
+        filtered = walked.where(ActionItem.id == any_(literal(exact_ids, ARRAY(Integer))))
+    else:
+        filtered = _filtered(walked, f, today, text_index=walked is base, q_condition=by_words)
     stmt = (
-        _filtered(walked, f, today, text_index=walked is base, q_condition=by_words)
-        .options(contains_eager(ActionItem.document), selectinload(ActionItem.corrections))
+        filtered.options(contains_eager(ActionItem.document), selectinload(ActionItem.corrections))
         .order_by(*order)
         .limit(limit)
         .offset(offset)

@@ -39,7 +39,12 @@ MAX_WORDS = 1000  # a needle inside more vocabulary words than this keeps the tr
 PAGE_IDS = 10_000
 
 text_words = table("text_words", column("id", Integer), column("word", String), column("items", Integer))
-item_words = table("item_words", column("item_id", Integer), column("word_ids", ARRAY(Integer)))
+item_words = table(
+    "item_words",
+    column("item_id", Integer),
+    column("word_ids", ARRAY(Integer)),
+    column("filter_ids", ARRAY(Integer)),  # migration 0022: store.filter_words
+)
 
 
 def applies(session: Session, needle: str) -> bool:
@@ -114,6 +119,14 @@ def word_match(session: Session, needle: str, cap: int | None = None) -> WordMat
     return WordMatch(len(ids), ids if cap is None or len(ids) <= cap else None)
 
 
+def single_word(session: Session, needle: str) -> int | None:
+    """The id of the one vocabulary word containing ``needle`` (no whitespace), if exactly one does."""
+    if not needle or WORD_SEPARATORS & set(needle):
+        return None
+    words = session.execute(words_containing(needle).limit(2)).all()
+    return int(words[0][0]) if len(words) == 1 else None
+
+
 def word_count(session: Session, needle: str, cap: int | None = None) -> int | None:
     """``word_match``'s count."""
     match = word_match(session, needle, cap)
@@ -149,12 +162,15 @@ def _pieces(needle: str) -> list[Any]:
     return conds
 
 
-def candidates(session: Session, needle: str, limit: int | None = None) -> Candidates | None:
+def candidates(
+    session: Session, needle: str, limit: int | None = None, extra: tuple[Any, ...] = ()
+) -> Candidates | None:
     """The items whose text may contain ``needle``, from the words of the texts, when there are at most
     ``limit`` of them; None when there are more or the vocabulary cannot narrow them (the caller keeps
     the trigram path). A needle without whitespace: exactly the items having a word that contains it.
     With whitespace: the items having, for every piece of ``_pieces`` that is selective, one of its
-    words: a superset of the matches. ``limit``: PAGE_IDS unless given."""
+    words: a superset of the matches. ``limit``: PAGE_IDS unless given. ``extra``: more conditions on
+    ``item_words`` the items must meet (``store.filter_words.conditions``: other filters of the list)."""
     limit = PAGE_IDS if limit is None else limit
     if not WORD_SEPARATORS & set(needle):
         words = session.execute(words_containing(needle)).all()
@@ -164,7 +180,7 @@ def candidates(session: Session, needle: str, limit: int | None = None) -> Candi
             return Candidates([], exact=True)
         if max(int(items) for _id, items in words) > limit:  # the union has at least that many
             return None
-        ids = list(session.scalars(item_ids_containing(needle).limit(limit + 1)))
+        ids = list(session.scalars(item_ids_containing(needle).where(*extra).limit(limit + 1)))
         return Candidates(ids, exact=True) if len(ids) <= limit else None
     arrays, widest = [], 0
     for cond in _pieces(needle):
@@ -176,7 +192,7 @@ def candidates(session: Session, needle: str, limit: int | None = None) -> Candi
             widest = max(int(items) for _id, items in words)
     if not arrays or (len(arrays) == 1 and widest > limit):  # none, or one piece in more items than the limit
         return None
-    rows = select(item_words.c.item_id).where(and_(*(item_words.c.word_ids.overlap(a) for a in arrays)))
+    rows = select(item_words.c.item_id).where(and_(*(item_words.c.word_ids.overlap(a) for a in arrays)), *extra)
     ids = list(session.scalars(rows.limit(limit + 1)))
     return Candidates(ids, exact=False) if len(ids) <= limit else None
 
