@@ -4,7 +4,8 @@
 item. ``workload_scan`` is the reference it must equal (the tests compare them after every kind of
 write): GROUP BY over the open items, no item held in Python. The responsible
 officers are the normalised rows of ``item_responsibles`` (kept in step with the JSON list by
-``store.responsibles``), joined by their primary key: a plain GROUP BY, no JSON parsed.
+``store.responsibles``), joined by their primary key and grouped by their folded key: a plain GROUP BY,
+no JSON parsed.
 """
 
 from __future__ import annotations
@@ -33,9 +34,10 @@ def _days_since(dialect: str, today: date, start: Any) -> ColumnElement[int]:
 
 
 def _officer(person: Any) -> ColumnElement[Any]:
-    """The officer of a responsible row: the trimmed designation, else the name, NULL when both are blank."""
-    designation, name = func.nullif(person.designation, ""), func.nullif(person.name, "")
-    return func.nullif(func.trim(func.coalesce(designation, name, "")), "")
+    """The officer of a responsible row: its folded key (``store.responsibles.folded_key`` of the
+    designation, else the name), so one post written ``एस.डी.एम.`` and ``एसडीएम`` is one officer
+    (migration 0022); NULL when blank."""
+    return func.nullif(person.key, "")
 
 
 def _open_items(session: Session, today: date, review: str, *extra: Any) -> Select[Any]:
@@ -97,7 +99,8 @@ def workload(session: Session, *, today: date, review: str = "confirmed") -> dic
 
 def workload_scan(session: Session, *, today: date, review: str = "confirmed") -> dict[str, Any]:
     """Open items (not done/dropped) of the review scope ``review`` (confirmed by default, ``all`` adds
-    proposed ones, never rejected) grouped by responsible designation and department.
+    proposed ones, never rejected) grouped by responsible officer (the folded key of the designation,
+    else the name) and department.
 
     Days pending count from the meeting date (or the upload date when the meeting date is unknown).
     An item names each of its officers once; an item with none counts under ``NONE_LABEL``. Three
