@@ -35,7 +35,7 @@ from store.offices import scorecards, scorecards_scan  # noqa: E402
 from store.repository import ItemFilter, list_items  # noqa: E402
 
 BEFORE = "0020_text_words"
-AFTER = "0021_undotted_keys"  # this bench times 0021 alone (0022 rebuilds the workload rollup)
+AFTER = "0021_undotted_keys"  # this bench times 0021 alone (0022 and 0023 follow it)
 DOTTED = """
 INSERT INTO offices (id, designation, created_at) VALUES (901, 'एसडीएम', now()), (902, 'बी.डी.ओ.', now());
 INSERT INTO office_aliases (office_id, alias, key) VALUES (901, 'एसडीएम', 'एसडीएम'), (902, 'बी.डी.ओ.', 'बी.डी.ओ.');

@@ -36,7 +36,7 @@ def _days_since(dialect: str, today: date, start: Any) -> ColumnElement[int]:
 def _officer(person: Any) -> ColumnElement[Any]:
     """The officer of a responsible row: its folded key (``store.responsibles.folded_key`` of the
     designation, else the name), so one post written ``एस.डी.एम.`` and ``एसडीएम`` is one officer
-    (migration 0022); NULL when blank."""
+    (migration 0023); NULL when blank."""
     return func.nullif(person.key, "")
 
 

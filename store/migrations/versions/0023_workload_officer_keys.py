@@ -16,8 +16,8 @@ trigger already fires on every UPDATE of ``item_responsibles``.
 
 Downgrade restores 0017's view and trigger and rebuilds the same way.
 
-Revision ID: 0022_workload_officer_keys
-Revises: 0021_undotted_keys
+Revision ID: 0023_workload_officer_keys
+Revises: 0022_filter_words
 Create Date: 2026-12-05
 """
 
@@ -25,8 +25,8 @@ from __future__ import annotations
 
 from alembic import op
 
-revision = "0022_workload_officer_keys"
-down_revision = "0021_undotted_keys"
+revision = "0023_workload_officer_keys"
+down_revision = "0022_filter_words"
 branch_labels = None
 depends_on = None
 
