@@ -375,6 +375,8 @@ _CLAUSE_START = spelled(
     rf"(?:{_AREA_OF})?"
     # "कि आप सभी पंचायत सचिव … करें": the addressees spoken to
     r"(?:(?:आप|आप\s+लोग)\s+)?(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक|हर)\s+){0,2}$"
+    # "यह दल … प्रस्तुत करेगा", "ये टीमें … करें": a demonstrative pointing back at the body named before
+    rf"|(?:^|[,।]|\sकि|\sतथा|\sऔर)\s*(?:{alternation(column('demonstratives'))})\s+$"
 )
 # "जो (भी) अधीक्षक … , वे …": a relative clause that names its subject, and its correlative clause.
 _RELATIVE_SUBJECT = spelled(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।])\s*(?:जो|जिन)\s+(?:भी\s+)?$")
