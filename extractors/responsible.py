@@ -307,7 +307,9 @@ _PASSIVE_END = spelled(
     r"\s(?!(?:में|से|के|पर|को|ने|तक)\s)[\u0900-\u097f]*(?:ा|ी|े|ए|ई|ीं|एं|ईं)\s+"
     r"(?:जाए|जाएं|जाएँ|जाये|जायें|जाएगा|जाएगी|जाएंगे|जाएंगी)\s*$"
 )
-_COPULA_END = spelled(r"\s(?:है|हैं|था|थे|थी|होगा|होगी|होंगे|रहा|रही|रहे)\s*$")
+# "रहे" is left out: closing the clause of a directive it is the subjunctive of a duty ("कि जिला टास्क फोर्स … सक्रिय
+# रहे", "स्टाफ … ड्यूटी पर न रहे", "नियंत्रण कक्ष … चालू रहे तथा …"), not a fact about its subject
+_COPULA_END = spelled(r"\s(?:है|हैं|था|थे|थी|होगा|होगी|होंगे|रहा|रही)\s*$")
 _NOT_ACTOR_PLACE = spelled(r"\s*(?:\)\s*)?(?:में|पर|हेतु|के\s+लिए|के\s+साथ)" + WORD_END)
 # "बैंक प्रतिनिधियों को शाखाओं से समन्वय स्थापित कर …": the partner of a coordination (coordination_nouns.tsv)
 _PARTNER = spelled(

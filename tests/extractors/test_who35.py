@@ -3,7 +3,9 @@ written for these tests.
 
 A body formed in one sentence is often told to act in the next by a demonstrative alone (``यह दल … रिपोर्ट देगा``,
 ``ये टीमें … करें``): the bare head after ``यह``/``ये`` opening the clause is that body. ``वह``/``वे`` are left out (as
-often a pronoun subject before another noun), and so is a head with a postposition after it."""
+often a pronoun subject before another noun), and so is a head with a postposition after it. A clause of a directive
+closing on the singular ``रहे`` (``… सक्रिय रहे और …``, ``… ड्यूटी पर न रहे``) is a subjunctive duty of its subject, not
+a copula stating a fact about it."""
 
 from __future__ import annotations
 
