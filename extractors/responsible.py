@@ -164,9 +164,10 @@ def _bodies_referred_back(sentence: str) -> list[tuple[int, str]]:
 
 
 def _singular(word: str) -> str:
-    # "अधिकारियोें" (a vowel sign typed twice), "अधिकारियो", "विभागो" (the nasal left out): the same plurals
+    # "अधिकारियोें", "दरोगाओें" (a vowel sign typed twice), "अधिकारियो", "विभागो" (the nasal left out): the same plurals
     for suffix, repl in (
         ("ियोें", "ी"),
+        ("ाओें", "ा"),
         ("ोें", ""),
         ("ियों", "ी"),
         ("ीयों", "ी"),
