@@ -539,12 +539,21 @@ def _post_before_comma(text: str, start: int, agent_end: int | None = None) -> b
     return not (headline and words and not is_in(words[-1], "designation_heads"))
 
 
+def _post_right_before(text: str, start: int) -> bool:
+    """Does a post's head word stand right before ``start`` (``प्रमुख सचिव परिवहन विभाग ने``, ``आयुक्त नगर निगम ने``):
+    the body after it is the post's department, not an agent of its own?"""
+    words = text[:start].split()
+    return bool(words) and is_in(words[-1], "designation_heads")
+
+
 def body_agent(text: str, aliases: frozenset[str] = frozenset()) -> BodyAgent | None:
     """The body that directs someone in ``text`` (``परिवहन विभाग के द्वारा … उन्हें … के निर्देश दिए``, ``प्राधिकरण
     (FSSAI) ने सभी राज्यों को … निर्देश दिया``, ``विभाग ने … को कहा कि``), or None. ``X द्वारा … किया जा रहा है``
     makes X the doer; ``निदेशक, अल्पसंख्यक मामलात विभाग ने`` is a post's department (the post directs)."""
     for ph in find_phrases(text):
         m = _BODY_ERGATIVE.match(text, ph.end) if ph.body else None
+        if m and _post_right_before(text, ph.start):
+            continue  # "प्रमुख सचिव परिवहन विभाग ने …": the post's department; the post directs
         if m and not _post_before_comma(text, ph.start, m.end()) and _addresses(text, m):
             return BodyAgent(ph.start, m.end(), ph.written, m["alias"])
         source = _SOURCE_DIRECTS.match(text, ph.end) if ph.body else None

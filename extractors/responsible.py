@@ -164,9 +164,10 @@ def _bodies_referred_back(sentence: str) -> list[tuple[int, str]]:
 
 
 def _singular(word: str) -> str:
-    # "अधिकारियोें" (a vowel sign typed twice), "अधिकारियो", "विभागो" (the nasal left out): the same plurals
+    # "अधिकारियोें", "दरोगाओें" (a vowel sign typed twice), "अधिकारियो", "विभागो" (the nasal left out): the same plurals
     for suffix, repl in (
         ("ियोें", "ी"),
+        ("ाओें", "ा"),
         ("ोें", ""),
         ("ियों", "ी"),
         ("ीयों", "ी"),
@@ -307,7 +308,9 @@ _PASSIVE_END = spelled(
     r"\s(?!(?:में|से|के|पर|को|ने|तक)\s)[\u0900-\u097f]*(?:ा|ी|े|ए|ई|ीं|एं|ईं)\s+"
     r"(?:जाए|जाएं|जाएँ|जाये|जायें|जाएगा|जाएगी|जाएंगे|जाएंगी)\s*$"
 )
-_COPULA_END = spelled(r"\s(?:है|हैं|था|थे|थी|होगा|होगी|होंगे|रहा|रही|रहे)\s*$")
+# "रहे" is left out: closing the clause of a directive it is the subjunctive of a duty ("कि जिला टास्क फोर्स … सक्रिय
+# रहे", "स्टाफ … ड्यूटी पर न रहे", "नियंत्रण कक्ष … चालू रहे तथा …"), not a fact about its subject
+_COPULA_END = spelled(r"\s(?:है|हैं|था|थे|थी|होगा|होगी|होंगे|रहा|रही)\s*$")
 _NOT_ACTOR_PLACE = spelled(r"\s*(?:\)\s*)?(?:में|पर|हेतु|के\s+लिए|के\s+साथ)" + WORD_END)
 # "बैंक प्रतिनिधियों को शाखाओं से समन्वय स्थापित कर …": the partner of a coordination (coordination_nouns.tsv)
 _PARTNER = spelled(
@@ -375,6 +378,8 @@ _CLAUSE_START = spelled(
     rf"(?:{_AREA_OF})?"
     # "कि आप सभी पंचायत सचिव … करें": the addressees spoken to
     r"(?:(?:आप|आप\s+लोग)\s+)?(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक|हर)\s+){0,2}$"
+    # "यह दल … प्रस्तुत करेगा", "ये टीमें … करें": a demonstrative pointing back at the body named before
+    rf"|(?:^|[,।]|\sकि|\sतथा|\sऔर)\s*(?:{alternation(column('demonstratives'))})\s+$"
 )
 # "जो (भी) अधीक्षक … , वे …": a relative clause that names its subject, and its correlative clause.
 _RELATIVE_SUBJECT = spelled(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।])\s*(?:जो|जिन)\s+(?:भी\s+)?$")

@@ -25,6 +25,11 @@ _JOINER = {"एवं", "व"}  # "खंड विकास एवं पंच
 # "सभी विभागों को", "सम्बन्धित विभाग … करे": a bare body head after a quantifier names the bodies meant.
 _QUANTIFIERS = {"सभी", "समस्त", "संबंधित", "सम्बन्धित", "प्रत्येक", "हर", "जिन", "विभिन्न"}
 _ADDRESSED = re.compile(r"\s+(?:को|से|द्वारा)\s")  # told, asked, or the agent of what is to be done
+# "यह दल …", "…, ये टीमें …", "कि यह समिति …": a demonstrative that opens its clause (demonstratives.tsv)
+_OPENS_WITH_DEMONSTRATIVE = re.compile(
+    rf"(?:^|[,।:;]|\s(?:कि|तथा|और|एवं))\s*(?:{alternation(column('demonstratives'))})\s+$"
+)
+_POSTPOSITION_AFTER = re.compile(r"\s*(?:को|से|द्वारा|ने|का|की|के|में|पर)(?![\u0900-\u097f])")
 _AFTER_PURPOSE = re.compile(r"\s(?:के\s+लिए|के\s+लिये|हेतु),?\s+$")
 
 
@@ -33,6 +38,13 @@ def _bare_body_named(text: str, m: re.Match[str], head: str) -> bool:
     before = text[max(0, m.start() - 20) : m.start()].split()
     if before and before[-1] in _QUANTIFIERS:
         return True
+    if (
+        before
+        and is_in(before[-1], "demonstratives")
+        and _OPENS_WITH_DEMONSTRATIVE.search(text, 0, m.start())
+        and not _POSTPOSITION_AFTER.match(text, m.end())
+    ):
+        return True  # "यह दल … प्रस्तुत करेगा", "ये टीमें … करें": the body named before, subject of this clause
     if m.group(0) != head and _ADDRESSED.match(text, m.end()):
         return True
     # "मुख्यमंत्री ने टीम को … करने को कहा", "… रोकने के लिए प्रशासन पूरी तैयारी रखे": a body that can only be the one
