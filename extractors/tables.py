@@ -120,6 +120,8 @@ def pipe_tables(text: str) -> list[tuple[list[str], list[tuple[list[str], list[i
 
 # "(नागरिक)", "(रेशम)": a branch in brackets after a post
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
+# what separates an owner cell's pieces: a list conjunction (list_conjunctions.tsv) or a slash
+_OWNER_SEPARATOR = re.compile(rf"\s+(?:{alternation(column('list_conjunctions'))})\s+|\s*/\s*")
 
 
 def _ends_in_head(part: str) -> bool | None:
@@ -139,8 +141,7 @@ def owner_members(cell: str) -> list[str]:
     खंड अधिकारी" is two posts, "प्रबंध निदेशक, केंद्रीय सहकारी बैंक" and "तहसीलदार, पुरी सदर" one post with its office
     or town, "सहायक आबकारी एवं कराधान आयुक्त" one post (its एवं joins two departments: the words before it end in no
     head), "नगर पालिकाएं एवं श्रम निरीक्षक" a body and a post. Quantifiers and honorifics are dropped."""
-    conj = alternation(column("list_conjunctions"))
-    pieces = [p.strip() for p in re.split(rf"\s+(?:{conj})\s+|\s*/\s*", cell) if p and p.strip()]
+    pieces = [p.strip() for p in _OWNER_SEPARATOR.split(cell) if p and p.strip()]
     joined: list[str] = []  # "सहायक आबकारी" + "कराधान आयुक्त": a conjunction inside one post's title
     for piece in pieces:
         if joined and _ends_in_head(joined[-1]) is None:
