@@ -19,6 +19,7 @@ from sqlalchemy.types import Date, Integer
 
 from core.states import CLOSED_STATUSES
 from store.models import ActionItem, Document, ItemResponsible
+from store.officer_labels import officer_labels
 from store.review_scope import scope_states
 from store.workload import NONE_LABEL, ordered
 from store.workload import workload as rollup_workload
@@ -94,7 +95,17 @@ def _summary(session: Session, key: Any, o: Subquery, label: str) -> list[dict[s
 
 def workload(session: Session, *, today: date, review: str = "confirmed") -> dict[str, Any]:
     """``workload_scan``'s figures, read from the rollup kept by the database's triggers."""
-    return rollup_workload(session, today=today, review=review)
+    return with_officer_labels(session, rollup_workload(session, today=today, review=review))
+
+
+def with_officer_labels(session: Session, figures: dict[str, Any]) -> dict[str, Any]:
+    """Each officer row gains ``officer_label``, the post as written (``store.officer_labels``); the
+    row's ``officer`` stays the key that ``responsible=`` matches."""
+    rows = figures["by_officer"]
+    labels = officer_labels(session, (r["officer"] for r in rows if r["officer"] != NONE_LABEL))
+    for row in rows:
+        row["officer_label"] = labels.get(row["officer"], row["officer"])
+    return figures
 
 
 def workload_scan(session: Session, *, today: date, review: str = "confirmed") -> dict[str, Any]:
@@ -121,9 +132,10 @@ def workload_scan(session: Session, *, today: date, review: str = "confirmed") -
     unnamed = _open_items(session, today, review).where(~names_someone).subquery("unnamed")
     by_officer = _summary(session, pairs.c.officer, pairs, "officer")
     by_officer += _summary(session, literal(NONE_LABEL), unnamed, "officer")
-    return {
+    figures = {
         "as_of": today.isoformat(),
         "review": review,
         "by_officer": ordered(by_officer, "officer"),
         "by_department": ordered(_summary(session, items.c.department, items, "department"), "department"),
     }
+    return with_officer_labels(session, figures)

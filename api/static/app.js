@@ -1691,7 +1691,7 @@ async function loadStats(dash, seq) {
     el("tbody", {}, rows.map((r) => el("tr", {},
       el("td", {}, r[key] === "(unspecified)"
         ? t("unspecified")
-        : el("a", { href: `#/items${qs({ [filterOf(key)]: r[key] })}`, class: "stats-link" }, r[key])),
+        : el("a", { href: `#/items${qs({ [filterOf(key)]: r[key] })}`, class: "stats-link" }, r[`${key}_label`] ?? r[key])),
       el("td", { class: "num" }, r.open),
       el("td", { class: "num" }, r.overdue
         ? el("a", { href: `#/items${qs({ [filterOf(key)]: r[key], overdue: "true" })}`, class: "badge overdue" }, r.overdue)
