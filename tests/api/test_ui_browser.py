@@ -15,6 +15,7 @@ import socket
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -161,20 +162,26 @@ def test_upload_review_track_in_browser(server: str, driver: Any, tmp_path: Path
     driver.find_element(css, "#doc-items .item-card button.review-correct").click()
     wait.until(ec.presence_of_element_located((css, "form.correct-form .responsible-designation")))
     driver.find_element(css, "form.correct-form button.add-person").click()
-    driver.find_elements(css, "form.correct-form .responsible-designation")[-1].send_keys("उप संचालक, कृषि")
+    driver.find_elements(css, "form.correct-form .responsible-designation")[-1].send_keys("उप संचालक, कृषि (DDA)")
     driver.find_element(css, "form.correct-form button.correct-save").click()
-    wait.until(ec.text_to_be_present_in_element((css, "#doc-items .item-card"), "उप संचालक, कृषि"))
+    wait.until(ec.text_to_be_present_in_element((css, "#doc-items .item-card"), "उप संचालक, कृषि (DDA)"))
     item_id = driver.find_element(css, "#doc-items .item-card").get_attribute("data-item-id")
     corrected = json.loads(urllib.request.urlopen(f"{server}/v1/action-items/{item_id}").read())
     assert [c["field"] for c in corrected["corrections"]] == ["responsible"]
-    assert corrected["responsible"][-1] == {"name": None, "designation": "उप संचालक, कृषि"}
+    assert corrected["responsible"][-1] == {"name": None, "designation": "उप संचालक, कृषि (DDA)"}
     assert corrected["review_state"] == "confirmed"
 
     # 3. The items table: change the status inline, then see the change in the item's history.
     driver.get(f"{server}/#/items")
     wait.until(ec.presence_of_element_located((css, "#items-table tr.item-row")))
     wait.until(ec.presence_of_element_located((css, "#dashboard table.stats-officer")))
-    assert "खंड विकास अधिकारी" in driver.find_element(css, "#dashboard").text
+    dash = driver.find_element(css, "#dashboard").text
+    assert "खंड विकास अधिकारी" in dash
+    # the officer reads as written, while its link filters by the matching key (Latin lower-cased)
+    assert "उप संचालक, कृषि (DDA)" in dash and "(dda)" not in dash
+    links = driver.find_elements(css, "#dashboard table.stats-officer a.stats-link")
+    (link,) = [a for a in links if "DDA" in a.text]
+    assert urllib.parse.unquote_plus(link.get_attribute("href")).endswith("responsible=उप संचालक, कृषि (dda)")
     export_link = wait.until(ec.visibility_of_element_located((css, "#export-area a#export-link")))
     assert "/v1/export?" in export_link.get_attribute("href") and "format=csv" in export_link.get_attribute("href")
     row = driver.find_element(css, "#items-table tr.item-row")
