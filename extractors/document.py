@@ -36,7 +36,7 @@ from extractors.people import (
 from extractors.recurrence import find_recurrence
 from extractors.responsible import INITIALISM, find_responsible, without_issuer
 from extractors.steps import ItemDraft, choose_deadline, deadline_dict, run_steps
-from extractors.tables import ActionRow, owner_members, pipe_tables, rows_from_table
+from extractors.tables import ActionRow, headed_pipe_tables, owner_members, rows_from_table
 from ingest.cells import locate
 from ingest.document import IngestedDocument
 from models.designations import find_phrases
@@ -541,10 +541,11 @@ class DocumentExtractor:
                 found = rows_from_table(table.header, table.rows, table.row_spans or None, table.row_boxes or None)
                 read |= {fold(r.directive) for r in found}
                 rows += [(number, r) for r in found]
-            for header, body in pipe_tables(self.pages[number - 1]):
+            for heading, header, body in headed_pipe_tables(self.pages[number - 1]):
                 cells, offsets = [c for c, _ in body], [o for _, o in body]
                 # A reader that hands on a table may also write it into the page text as pipe rows (DOCX, scans).
-                rows += [(number, r) for r in rows_from_table(header, cells, offsets) if fold(r.directive) not in read]
+                found = rows_from_table(header, cells, offsets, heading=heading)
+                rows += [(number, r) for r in found if fold(r.directive) not in read]
         return rows
 
     def _table_item(self, page: int, row: ActionRow) -> None:

@@ -27,6 +27,8 @@ HONORIFIC = rf"(?:(?:डॉ|डा|प्रो|मा)[.0०]|(?:श्री�
 _HONORIFIC_RE = re.compile(rf"\s*(?:{HONORIFIC}\s*){{1,3}}")
 _HONORIFIC_AT = re.compile(rf"{WORD_START}{HONORIFIC}\s*")
 _NAME_WORD = re.compile(rf"\s*((?:[\u0900-\u097f]{{1,3}}\.\s?){{0,4}}{LETTERS}+)")
+# a branch word between a post and its holder's name, hyphened compounds whole ("आयुक्त भू-अभिलेख अनुभा मिश्रा ने")
+_BRANCH_WORD = re.compile(rf"\s*({LETTERS}+(?:-{LETTERS}+)?)")
 _DOTTED_INITIALS = re.compile(r"^(?:[\u0900-\u097f]{1,3}\.\s?)+")
 # "आर के पांडे": initials spelt as Latin letter names, spaced, before the name word
 _INITIALS = re.compile(rf"\s*((?:(?:{alternation(column('latin_initials'))})\.?\s+){{1,3}})(?={LETTERS})")
@@ -150,12 +152,12 @@ def _name_after(text: str, pos: int) -> tuple[str | None, int]:
     paren = _ABBREVIATION_PAREN.match(window) or _POST_DEPARTMENT.match(window)
     start = paren.end() if paren else 0
     # "अनुविभागीय अधिकारी राजस्व सिहोरा पुष्पेन्द्र अहके ने": the post's branch word before the name
-    branch = _NAME_WORD.match(window, start)
+    branch = _BRANCH_WORD.match(window, start)
     branched = bool(branch and is_in(branch.group(1), "post_branches"))
     if branch and branched:
         start = branch.end()
         # "जिला शिक्षा अधिकारी (मुख्यालय) माध्यमिक शिक्षा X ने": a branch of two words
-        second = _NAME_WORD.match(window, start)
+        second = _BRANCH_WORD.match(window, start)
         if second and is_in(second.group(1), "post_branches"):
             start = second.end()
     hon = _HONORIFIC_RE.match(window, start)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.people import PersonMention
-from models.designations import find_phrases, fuzzy_head, verbal_noun
+from models.designations import find_phrases, fuzzy_head, plural_forms, verbal_noun
 from models.gazetteer import Gazetteer
 from nlp.normalize import fold
 from nlp.patterns import LETTERS, WORD_END, WORD_START
@@ -364,6 +364,9 @@ _DUTY_OF = spelled(
     r"\s*(?:का|की)\s+(?:यह\s+)?(?:भी\s+)?(?:दायित्व|जिम्मेदारी|ज़िम्मेदारी|कर्तव्य|जवाबदेही)\s+(?:भी\s+)?"
     r"(?:है|होगा|होगी|रहेगा|रहेगी|हो)" + WORD_END
 )
+# "… टीम गठित की जाए तथा इसकी जिम्मेदारी क्षेत्राधिकारियों की होगी": the duty named first, then whose it is.
+_DUTY_NAMED_BEFORE = spelled(r"(?:दायित्व|जिम्मेदारी|ज़िम्मेदारी|जिम्मेवारी|जवाबदेही)\s+(?:भी\s+)?$")
+_DUTY_IS_OF = spelled(r"\s*(?:का|की|के)\s+(?:ही\s+)?(?:होगी|होगा|होंगे|रहेगी|रहेगा|है)" + WORD_END)
 _APPOSITION_DIRECTED = spelled(
     rf"\s*,\s*(?:{LETTERS}+\s+){{0,4}}?(?:को|से)\s+(?:भी\s+)?(?:[^,।]{{0,160}}?(?:के|का|की|को)\s+(?:भी\s+)?)?"
     r"(?:(?:स्पष्ट|सख्त|कड़े|कड़ी)\s+)?(?:निर्देश|निर्देशित|हिदायत|आदेश|कहा|अपेक्षा|आग्रह|अनुरोध)"
@@ -398,6 +401,8 @@ _QUANTIFIED_AFTER_OBJECT = spelled(
     r"|(?:^|[\s,])(?:इसलिए|इसलिये|अतः|अत:|इसके\s+लिए)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक|हर)\s+){1,2}$"
     # "… की पहचान हेतु आंगनबाड़ी कार्यकत्रियां … करेंगी": the subject right after a purpose phrase
     r"|\s(?:हेतु|के\s+लिए|के\s+लिये)\s+$"
+    # "कि 10 दिसंबर से सभी एयरलाइंस … करें", "1 अप्रैल से सभी विभाग …": after the date an action starts from
+    rf"|(?:[0-9०-९]|{alternation(column('months'))})\s+से\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक|हर)\s+){{1,2}}$"
 )
 # "निगम के (सभी) इंजीनियरों": a post of a named body.
 _OF_BODY_GAP = spelled(r"\s+के\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक|हर)\s+)?")
@@ -742,8 +747,10 @@ def _acts(
         return True  # before the patient dative: the notice is served, not directed to be served
     if _PATIENT_DATIVE.match(after) or _RELATED_TO.match(after):
         return False
-    if _DUTY_OF.match(after) or (
-        _CONDITION_BEFORE.search(sentence, 0, c.start) and _CONDITIONAL_EXPERIENCER.match(after)
+    if (
+        _DUTY_OF.match(after)
+        or (_DUTY_IS_OF.match(after) and _DUTY_NAMED_BEFORE.search(sentence[: c.start]))
+        or (_CONDITION_BEFORE.search(sentence, 0, c.start) and _CONDITIONAL_EXPERIENCER.match(after))
     ):
         return True
     if any(
@@ -1128,6 +1135,20 @@ def _departments_of_officers(
 _QUANTIFIED = rf"(?:{alternation(column('quantifiers'))})\s+"
 
 
+def _plural_of(post: str, sentence: str, issuer_span: tuple[int, int] | None) -> bool:
+    """Is ``post`` written in the plural in ``sentence``, outside the words naming the issuer (``जनपद पंचायतों के
+    मुख्य कार्यपालन अधिकारियों से कहा``)? One who directs is one person: posts of that title in the plural are others."""
+    words = post.split()
+    forms = alternation(plural_forms(words[-1])) if words else ""
+    if not words or forms == "(?!)":
+        return False
+    stem = "".join(re.escape(w) + r"\s+" for w in words[:-1])
+    return any(
+        issuer_span is None or m.end() <= issuer_span[0] or m.start() >= issuer_span[1]
+        for m in re.finditer(rf"(?<![\u0900-\u097f]){stem}(?:{forms})(?![\u0900-\u097f])", sentence)
+    )
+
+
 def without_issuer(
     found: list[dict[str, str | None]],
     issuer: Mapping[str, str | None] | None,
@@ -1140,6 +1161,8 @@ def without_issuer(
     post = issuer.get("designation") if issuer else None
     if not post or (issuer_span is None and not (issuer or {}).get("name")):
         return found  # the issuer is only presumed (the chair by default): a bare post may be someone else
+    if _plural_of(post, sentence, issuer_span):
+        return found
     if issuer_span is None and re.search(_QUANTIFIED + re.escape(post), sentence):
         return found
     if issuer_span is not None and not (issuer or {}).get("name"):

@@ -14,7 +14,23 @@ from models.gazetteer import load_gazetteer
 from nlp.sentences import is_table_row
 from nlp.vocab import alternation, column, is_in
 
-_DIRECTIVE_HEAD = re.compile(r"निर्देश|निर्णय|कार्यवाही|कार्य\s*बिंदु|अपेक्षित|action|decision|directive", re.I)
+_DIRECTIVE_HEAD = re.compile(r"निर्देश|निर्णय|कार्यवाही|कार्य\s*बि(?:ं|न्)दु|अपेक्षित|action|decision|directive", re.I)
+# "कार्य", "कार्य का विवरण": a column of works, the directive column only beside a time limit (a table of works and
+# their time limits under its owner's heading); alone it may list works done
+_WORK_HEAD = re.compile(r"^\s*(?:कार्य|करणीय\s+कार्य)(?:\s+(?:का\s+)?विवरण)?\s*$")
+# "पिछला निर्णय", "गत बैठक के निर्देश": a column of past decisions, whose table reports their compliance
+_PAST_HEAD = re.compile(r"पिछल|(?<![\u0900-\u097f])(?:गत|पूर्व|विगत)\s+(?:बैठक|निर्णय|निर्देश)|previous|last\s+meeting", re.I)
+# "क. पिछली बैठक के निर्णयों की अनुपालन स्थिति": the heading of a table that reports how past decisions were met
+_COMPLIANCE_HEADING = re.compile(
+    r"(?:पिछली|पिछले|गत|विगत|पूर्व|पूर्ववर्ती)\s+(?:बैठक|बैठकों)\s[^।\n]{0,60}?(?:अनुपालन|कृत\s+कार्यवाही|की\s+गई\s+कार्यवाही|प्रगति)"
+)
+# "मंडलीय प्रबंधक, सिलीगुड़ी मंडल द्वारा की जाने वाली कार्यवाही:", "उत्तरदायी अधिकारी: जिला कृषि अधिकारी": a table whose
+# owner stands in its heading, not in a column
+_OWNER_HEADING = re.compile(
+    r"^\s*(?:[क-ह]\.\s*|[0-9०-९]{1,2}[.)]\s*)?(?P<by>[^:|।]{3,80}?)\s+द्वारा\s+(?:की|किए|किये|किया)\s+जाने\s+(?:वाली|वाले|वाला)\s+"
+    r"(?:कार्यवाही|कार्रवाई|कार्य|कार्यवाहियां|कार्यवाहियाँ)\s*[:\-–]?\s*$"
+    r"|^\s*(?:उत्तरदायी|जिम्मेदार|ज़िम्मेदार)(?:\s+अधिकारी)?\s*[:\-–]\s*(?P<named>[^|।]{3,80}?)\s*$"
+)
 _SUBJECT_HEAD = re.compile(r"बिंदु|विषय|मद|एजेंडा|subject|item|agenda", re.I)
 _OWNER_HEAD = re.compile(r"उत्तरदायी|उत्तरदायित्व|जिम्मेदार|ज़िम्मेदार|दायित्व|अधिकारी|विभाग|owner|responsible", re.I)
 _DEADLINE_HEAD = re.compile(r"समय\s*-?\s*सीमा|समयसीमा|तिथि|दिनांक|अवधि|कब\s*तक|deadline|due|target date|timeline", re.I)
@@ -45,13 +61,27 @@ def columns_for(header: list[str]) -> Columns | None:
         return next((i for i, h in enumerate(header) if i not in exclude and rx.search(h or "")), None)
 
     directive = find(_DIRECTIVE_HEAD, set())
-    if directive is None:
+    work = directive is None and (directive := find(_WORK_HEAD, set())) is not None
+    if directive is None or _PAST_HEAD.search(header[directive] or ""):
         return None
     deadline = find(_DEADLINE_HEAD, {directive})
+    if work and deadline is None:
+        return None
     owner = find(_OWNER_HEAD, {directive} | ({deadline} if deadline is not None else set()))
     taken = {directive} | {i for i in (owner, deadline) if i is not None}
     subject = find(_SUBJECT_HEAD, taken)
     return Columns(directive, owner, deadline, subject)
+
+
+def heading_owner(heading: str | None) -> str | None:
+    """The owner a table's heading names (``X द्वारा की जाने वाली कार्यवाही:``, ``उत्तरदायी अधिकारी: X``), or None."""
+    found = _OWNER_HEADING.match(heading or "")
+    return (found["by"] or found["named"]).strip(" ,") if found else None
+
+
+def reports_compliance(heading: str | None) -> bool:
+    """Is ``heading`` that of a table reporting how the last meeting's decisions were met (no new directive)?"""
+    return bool(heading) and len(heading or "") <= 120 and bool(_COMPLIANCE_HEADING.search(heading or ""))
 
 
 def rows_from_table(
@@ -59,12 +89,15 @@ def rows_from_table(
     rows: list[list[str]],
     cell_offsets: list[list[int]] | None = None,
     cell_boxes: list[list[tuple[float, float, float, float]]] | None = None,
+    heading: str | None = None,
 ) -> list[ActionRow]:
     """Action rows of a table; ``cell_offsets`` (per row, per cell) locate each directive cell in its text,
-    ``cell_boxes`` on its page."""
+    ``cell_boxes`` on its page; ``heading`` is the line above the table, which may name the owner of a table with
+    no owner column, or say that the table reports the compliance of past decisions."""
     cols = columns_for(header)
-    if cols is None:
+    if cols is None or reports_compliance(heading):
         return []
+    owner = heading_owner(heading) if cols.owner is None else None
     out = []
     for r, row in enumerate(rows):
 
@@ -81,15 +114,22 @@ def rows_from_table(
             boxes = cell_boxes[r] if cell_boxes and r < len(cell_boxes) else []
             box = tuple(boxes[cols.directive]) if cols.directive < len(boxes) else None
             out.append(
-                ActionRow(directive, cell(cols.owner), cell(cols.deadline), cell(cols.subject), offset, box)  # type: ignore[arg-type]
+                ActionRow(directive, cell(cols.owner) or owner, cell(cols.deadline), cell(cols.subject), offset, box)  # type: ignore[arg-type]
             )
     return out
 
 
 def pipe_tables(text: str) -> list[tuple[list[str], list[tuple[list[str], list[int]]]]]:
     """Pipe-separated tables in ``text``: header cells and rows (cells with their offsets)."""
-    tables: list[tuple[list[str], list[tuple[list[str], list[int]]]]] = []
+    return [(header, body) for _, header, body in headed_pipe_tables(text)]
+
+
+def headed_pipe_tables(text: str) -> list[tuple[str | None, list[str], list[tuple[list[str], list[int]]]]]:
+    """Pipe-separated tables in ``text``, each with the last line of text above its header (its heading, if any)."""
+    tables: list[tuple[str | None, list[str], list[tuple[list[str], list[int]]]]] = []
     header: list[str] | None = None
+    heading: str | None = None
+    above: str | None = None  # the last line of text outside a table
     body: list[tuple[list[str], list[int]]] = []
     pos = 0
     for line in text.split("\n"):
@@ -105,16 +145,18 @@ def pipe_tables(text: str) -> list[tuple[list[str], list[tuple[list[str], list[i
                     offsets.append(pos + col_start + lead)
                 col_start += len(part) + 1
             if header is None:
-                header = cells
+                header, heading = cells, above
             else:
                 body.append((cells, offsets))
         elif not re.fullmatch(r"[\s|:\-+=]*", line) or not line.strip():
             if header is not None:
-                tables.append((header, body))
+                tables.append((heading, header, body))
             header, body = None, []
+            if line.strip():
+                above = line.strip()
         pos += len(line) + 1
     if header is not None:
-        tables.append((header, body))
+        tables.append((heading, header, body))
     return tables
 
 

@@ -53,8 +53,13 @@ _PASSIVE_VERB = (
     rf"(?:{LETTERS}+\s+)?(?:(?:किए|किये|की|किया|कराए|कराई|कराया)\s+)?"
     r"(?:जाएं|जाएँ|जाए|जायें|जाये|जाएंगे|जाएंगी|जाएगा|जाएगी)(?![\u0900-\u0963\u0966-\u097f])"
 )
-# "200 पौधे प्रति सरोवर": a count of things per unit.
-_RATE = r"(?:प्रति|हर)\s+[\u0900-\u097f]+"
+# "200 पौधे प्रति सरोवर", "25 नमूने प्रत्येक सप्ताह": a count of things per unit.
+_RATE = r"(?:प्रति|हर|प्रत्येक)\s+[\u0900-\u097f]+"
+# "2 विशेष दल तत्काल गठित करें", "60 जवान 10 जनवरी तक उपलब्ध कराएं": the time limit between the noun and its verb
+_TIME_AHEAD = (
+    r"(?:तत्काल|तुरंत|तुरन्त|अविलंब|अविलम्ब|शीघ्र)\s"
+    rf"|[0-9०-९]{{1,2}}\s+(?:{alternation(column('months'))})\s+(?:तक|से)(?![\u0900-\u0963\u0966-\u097f])"
+)
 # "18 घंटे बिजली आपूर्ति", "24 घंटे निगरानी": hours of a service (a measure), not a time limit (``48 घंटे में``).
 _HOURS_OF = re.compile(
     rf"(?<![0-9०-९×x.])(?P<num>{NUMBER}|(?<![\u0900-\u0963\u0966-\u097f])(?:{_COUNT_WORD}))\s+(?:घंटे|घण्टे)\s+(?!(?:में|के|की|का|तक|से|पहले|पूर्व|बाद|भीतर|अंदर|अन्दर)(?![\u0900-\u097f])){LETTERS}"
@@ -73,7 +78,7 @@ _POSTPOSITIONS = _NOUN_ENDS["postposition"]
 _COUNT_NOUN = re.compile(
     rf"(?P<num>{AMOUNT})\s+(?P<what>(?:{LETTERS}+\s+){{0,2}}?{LETTERS}+)(?:\s*\([^()]{{1,40}}\))?"
     rf"\s+(?:(?:{alternation(_NOUN_ENDS['postposition'] | _NOUN_ENDS['predicate'])})(?![\u0900-\u0963\u0966-\u097f])"
-    r"|(?=" + _PASSIVE_VERB + ")|(?=" + _RATE + ")|(?=" + _VERB_AHEAD + "))"
+    r"|(?=" + _PASSIVE_VERB + ")|(?=" + _RATE + ")|(?=" + _VERB_AHEAD + ")|(?=" + _TIME_AHEAD + "))"
 )
 # "5000 से अधिक किसानों", "5 प्रतिशत से कम": a bound; not a filter ("10 हजार से अधिक आबादी वाले गांव").
 _COMPARED = re.compile(

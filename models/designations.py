@@ -76,13 +76,18 @@ def plural_forms(word: str) -> list[str]:
         ]
     if word.endswith("ि"):
         return [word + "यों", word + "यां"]
+    if word.endswith("ई"):
+        # "इकाई" → "इकाइयां" / "इकाइयों": the independent vowel shortens before the plural ending as the sign does
+        return [word[:-1] + end for end in ("इयों", "इयां", "इयाँ", "इयो")]
     if word.endswith("ा"):
         return [word + "ओं", word + "एं", word + "एँ"]
     if re.search("[\u093e-\u094c]$", word):
         return []
     # "बैंकर्स", "कलेक्टर्स": an English head keeps the English plural -s
     # "बैंको को", "विभागो से": the oblique plural with its anusvara lost in typing
-    return [word + "ों", word + "ें", word + "गण", word + "्स", word + "ो"]
+    # "एयरलाइंस": the English plural after न written with the anusvara
+    nasal = [word[:-1] + "ंस"] if word.endswith("न") else []
+    return [word + "ों", word + "ें", word + "गण", word + "्स", word + "ो", *nasal]
 
 
 @lru_cache(maxsize=1)
