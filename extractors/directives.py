@@ -303,6 +303,15 @@ def _obligation(sentence: str, minutes: bool) -> bool:
     return _not_reported(sentence, minutes) and not _OPINION.search(sentence)
 
 
+# "इससे वह व्यक्ति इधर-उधर न भटके।", "जिससे किसी को परेशानी न हो।": a sentence opening on its result word goes on with
+# the one before it (what the action will spare), not a prohibition of its own.
+_RESULT_OPENING = spelled(r"^\s*(?:इससे|जिससे|ताकि|ताकी)\s")
+
+
+def _prohibition(sentence: str, minutes: bool) -> bool:
+    return _obligation(sentence, minutes) and not _RESULT_OPENING.match(sentence)
+
+
 # "कहा कि जिला प्रशासन हर संभव सहायता प्रदान करेगा": a promise of the speaker's own side;
 # "सरकार की मंशा है कि हर गरीब को मकान मिले": an intention. Neither directs anyone.
 _OWN_SIDE_OR_INTENT = re.compile(
@@ -473,8 +482,8 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("imperative", spelled(_COMPOUND_IMPERATIVE), 0.8, _not_reported),
     ("imperative", spelled(_ANY_POLITE_PLURAL), 0.7, _that_clause),
     ("obligation", spelled(_OBLIGATION), 0.7, _obligation),
-    ("obligation", spelled(_MUST_NOT_HAPPEN), 0.6, _obligation),
-    ("obligation", spelled(_NEGATIVE_SUBJUNCTIVE + _SENTENCE_END), 0.6, _obligation),
+    ("obligation", spelled(_MUST_NOT_HAPPEN), 0.6, _prohibition),
+    ("obligation", spelled(_NEGATIVE_SUBJUNCTIVE + _SENTENCE_END), 0.6, _prohibition),
     ("obligation", spelled(_NEGATIVE_SUBJUNCTIVE + _CLAUSE_END), 0.6, _that_clause),
     ("subjunctive", spelled(_SUBJUNCTIVE_3SG), 0.65, _that_clause),
     ("obligation", spelled(_SHOULD), 0.6, _that_clause_no_opinion),
@@ -914,6 +923,17 @@ def _body_order(sentence: str) -> str:
     return f"{sentence[: verb[0]]}{inverted.group(2)} {inverted.group(1)}{sentence[direction[1] :]}"
 
 
+# "… खुले में कूड़ा ना फेंके", "… लंबित ना रहे": the particle न written ना, a word of its own before a verb (not the
+# verbal noun's ending, "करना", nor a hyphened "ना-नुकुर").
+_NA_PARTICLE = re.compile(rf"(?<![{LETTER}\-])ना(?=\s+[{LETTER}])")
+
+
+def negation_spelled(sentence: str) -> str:
+    """``sentence`` with the particle ना read as न (the same length: "न " and one more space, so that a cue's offsets
+    still index the sentence as written)."""
+    return _NA_PARTICLE.sub("न ", sentence)
+
+
 def directive_cue(sentence: str, *, minutes_context: bool = False) -> DirectiveCue | None:
     """The strongest directive cue in ``sentence``, or None if it is not a directive.
 
@@ -921,6 +941,7 @@ def directive_cue(sentence: str, *, minutes_context: bool = False) -> DirectiveC
     ("… किया जाएगा", "… भेजेंगी") are directives too. A reporter's aside opening the sentence is read as
     blank (same length: the cue's offsets still index ``sentence``).
     """
+    sentence = negation_spelled(sentence)
     aside = _ASIDE.match(sentence)
     if aside:
         sentence = " " * aside.end() + sentence[aside.end() :]
@@ -997,6 +1018,7 @@ def continued_obligation(sentence: str) -> DirectiveCue | None:
     """The cue of a directive with no frame (``… होना चाहिए``, ``… करना अनिवार्य है``, ``… उपलब्ध हों``, ``… सतर्क
     रहेंगे``), read as a directive only where it follows one: not a statement of priority, an opinion, a report,
     a past direction or a negated future (``… कमी नहीं होने दी जाएगी``: an assurance)."""
+    sentence = negation_spelled(sentence)
     if (
         blocked(sentence)
         or _OPINION.search(sentence)
@@ -1010,16 +1032,23 @@ def continued_obligation(sentence: str) -> DirectiveCue | None:
     for kind, rx in _CONTINUED:
         m = rx.search(head)
         if m and not (kind == "future" and _NEGATED_FUTURE.search(head)):
+            if _RESULT_OPENING.match(sentence) and (
+                _MUST_NOT_HAPPEN_RX.search(head) or _NEGATED_BEFORE.search(head[: m.start()].rstrip() + " ")
+            ):
+                return None  # "इससे किसी को परेशानी न हो।", "इससे … न भटकें।": the result of the directive before it
             return DirectiveCue(kind, m.start(), m.end(), 0.55)
     return None
 
 
+_NEGATED_BEFORE = re.compile(rf"(?<![{LETTER}])(?:न|नहीं)\s+$")
+_MUST_NOT_HAPPEN_RX = spelled(rf"(?:{_MUST_NOT_HAPPEN}|{_NEGATIVE_SUBJUNCTIVE}{_SENTENCE_END})")
 _LINE_RULES = (("verbless", spelled(_VERBLESS)), ("subjunctive", spelled(_SUBJUNCTIVE_3SG)))
 
 
 def line_cue(line: str) -> DirectiveCue | None:
     """A point of a list with no mark or sentence end: a verbless decision (``… निपटाने के निर्देश``,
     ``… 30 जून तक``) or a bare subjunctive (``… 15 दिन में पूरा हो``) directs as a numbered point does."""
+    line = negation_spelled(line)
     if blocked(line) or _REPORTED.search(line):
         return None
     for kind, rx in _LINE_RULES:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.directives import DirectiveCue, blocked, continued_obligation, directive_cue, line_cue
+from extractors.directives import DirectiveCue, blocked, continued_obligation, directive_cue, line_cue, negation_spelled
 from models.gazetteer import load_gazetteer
 from nlp.normalize import fold
 from nlp.patterns import LETTERS, WORD_START
@@ -60,7 +60,7 @@ def _clauses(line: str) -> list[str]:
 
 def _inverted_cue(clause: str) -> DirectiveCue | None:
     """A headline clause whose imperative or prohibition stands before its last words (not blocked)."""
-    m = _INVERTED_ORDER.search(clause)
+    m = _INVERTED_ORDER.search(negation_spelled(clause))
     if m is None or blocked(clause):
         return None
     return DirectiveCue("imperative", m.start(), m.end(), 0.6)
