@@ -73,6 +73,12 @@ _DIRECT = (
     r"|(?:दी|दीं|दिए|दिये)\s+(?:सख्त\s+|कड़ी\s+)?(?:हिदायत|हिदायतें)|की\s+ताकीद)"
     r"|(?:की|का)\s+(?:भी\s+)?बात\s+(?:भी\s+)?(?:कही|कहीं)|सहमति\s+(?:बनी|हुई)|(?:सुनिश्चित|सुनिश्चत)\s+(?:करें|करे|किया\s+जाए|की\s+जाए|कराएं|कराया\s+जाए|करने(?!\s+(?:के\s+(?:प्रयास|उद्देश्य|लिए|क्रम)|हेतु))|करना|कर\s+ली\s+जाए|कर\s+लिया\s+जाए|करेंगे|करेंगी|करेगा|करेगी))"
 )
+# "… ने राशन कार्डधारियों के लिए ई-केवाईसी कराना अनिवार्य कर दिया है", "… ने सड़क खुदाई पर 31 मार्च तक प्रतिबंध लगा
+# दिया है": a rule an authority imposed (made mandatory, banned), binding on those it names.
+_IMPOSED = (
+    rf"{_B}(?:अनिवार्य|प्रतिबंधित|वर्जित)\s+(?:कर\s+(?:दिया|दी|दिए)|घोषित\s+(?:किया|कर\s+दिया))"
+    rf"|{_B}(?:प्रतिबंध|पाबंदी)\s+(?:भी\s+)?(?:लगा\s+(?:दिया|दी)|लगाया|लगाई)"
+)
 # "… से/को … करने को कहा (गया)", "… कराने के लिए कहा": the verbal noun binds the request.
 _ASKED_TO = (
     # "… उपयोग करने" को कहा": a quotation may close before को
@@ -476,6 +482,7 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("asked", spelled(_REPLY_DEMANDED), 0.7, _show_cause),
     ("asked", spelled(_DEMANDED), 0.65, _demand_timed_or_listed),
     ("direct", spelled(_SPLIT_DIRECT), 0.85, _always),
+    ("decision", spelled(_IMPOSED), 0.7, _not_reported),
     ("decision", spelled(_BODY_DECIDED), 0.7, _not_reported),
     ("subjunctive", spelled(_SUBJUNCTIVE), 0.85, _not_reported),
     ("imperative", spelled(_IMPERATIVE), 0.8, _imperative_not_reported),
