@@ -213,8 +213,9 @@ _AIM_OR_WE = spelled(
 )
 # "… सामना करना पड़ेगा": a consequence someone will suffer, not a duty.
 # "… ने सभी को नालियों की सफाई करने के लिए निर्देश।": a direction whose verb the writer dropped, its agent named.
+# "वन अधिकारियों को नियमित फायर ड्रिल करने के निर्देश।": a bulletin's brief, its addressee named instead.
 _AGENT_VERBLESS = (
-    rf"(?:\s(?:ने|नें)|{_B}(?:उन्होंने|उन्होने))\s[^।]*?{LETTERS}+(?:ने|नें)\s+(?:के\s+लिए|के\s+लिये|हेतु|के|का)\s+"
+    rf"(?:\s(?:ने|नें|को)|{_B}(?:उन्होंने|उन्होने))\s[^।]*?{LETTERS}+(?:ने|नें)\s+(?:के\s+लिए|के\s+लिये|हेतु|के|का)\s+"
     rf"(?:(?:{_EMPTY_ADJ})\s+){{0,2}}(?:दिशा-?\s*)?निर्देश\s*[।.]\s*$"
 )
 # "अब … को रोज़ सड़क पर जाना अनिवार्य है": a duty laid on a dative subject, with no frame.
