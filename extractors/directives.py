@@ -207,7 +207,10 @@ _RULE_FUTURE = (
 _TO_BE_DONE = rf"{_B}(?<!\sन\s)(?<!\sनहीं\s)(?!होना|होनी){LETTERS}+(?:ना|नी)\s+(?:ही\s+)?है{_SENTENCE_END}"
 _WHAT_TO_DO = spelled(rf"{_B}(?:क्या|किसे|किसको|कौन|कैसे|कहां|कहाँ){WORD_END}")
 # "सभी कार्य को ऑनलाइन किया जाना है।": a passive obligation standing alone, said to those who must do it.
-_TO_BE_DONE_PASSIVE = rf"{_B}(?:किया|की|किए|किये|कराया|कराई|कराए)\s+(?:जाना|जानी|जाने)\s+(?:ही\s+)?है{_SENTENCE_END}"
+# "… सभी सदस्यों का ई-केवाईसी किया जाना अनिवार्य है।": the same, made mandatory.
+_TO_BE_DONE_PASSIVE = (
+    rf"{_B}(?:किया|की|किए|किये|कराया|कराई|कराए)\s+(?:जाना|जानी|जाने)\s+(?:ही\s+|भी\s+)?(?:अनिवार्य\s+)?है{_SENTENCE_END}"
+)
 _AIM_OR_WE = spelled(
     rf"{_B}(?:प्राथमिकता|उद्देश्य|मकसद|ध्येय|संकल्प|सपना|प्रयास|कोशिश|इरादा|हम|हमें|हमको|हमारा|हमारी|हमारे|मुझे|मेरा){WORD_END}"
 )
