@@ -32,7 +32,8 @@ def _stem(word: str) -> str:
 
 
 # Where a headline's clauses part: a comma, a colon or visarga, a dash or bar between words.
-_HEADLINE_CLAUSE = re.compile(r"\s*(?:,|[:ः](?!\S)|\s[-–—|]|[-–—|]\s)\s*")
+# (a colon and dash glued to the signing post: "… का उपयोग :-उपायुक्त")
+_HEADLINE_CLAUSE = re.compile(r"\s*(?:,|[:ः](?!\S)|\s[-–—|]|[-–—|]\s|[:ः][-–—])\s*")
 # "… पूरी तैयारी-कलेक्टर राहत शिविरों में …": a dash glued to the post that signs a headline's clause ends it too.
 _GLUED_DASH = re.compile(r"(?<=[\u0900-\u097f])[-–](?=[\u0900-\u097f])")
 # A headline puts its verb before the object: "… निपटाएं लंबित मामले", "… रखें पूरी तैयारी", "… न हो देरी";
@@ -43,7 +44,7 @@ _STEMS = alternation(column("imperative_stems"))
 _INVERTED_ORDER = spelled(
     rf"{WORD_START}(?:(?:{_STEMS})(?:ें|ाएं|ाएँ|ायें|एं|एँ|(?<=े)ं)|(?:न|नहीं)\s+(?:हो|हों|रहे|रहें)"
     rf"|(?!होना|होनी){LETTERS}+(?:ना|नी|ने)\s+(?:होगा|होगी|होंगे|पड़ेगा|पड़ेगी)(?=\s+(?!(?:ये|यह|इन|इस|वो|वह|वे){WORD_END})))"
-    rf"\s+(?:{LETTERS}+\s+){{0,2}}{LETTERS}+\s*$"
+    rf"\s+(?:{LETTERS}+\s+){{0,3}}{LETTERS}+\s*$"
 )
 
 
