@@ -152,7 +152,11 @@ _IMPERATIVE = (
 )
 # "कहा कि … सावधानी बरतें": inside a directing clause any verb in the polite plural ending the sentence orders,
 # whether or not its stem is listed (not the copula हैं, not the postposition में).
-_ANY_POLITE_PLURAL = rf"{_B}(?!(?:हैं|में|हें|सकें|उन्हें|इन्हें|जिन्हें|तुम्हें|हमें|आपमें)\s*[।.!]?\s*$){LETTERS}+(?:ें|एं|एँ|ाएं)\s*[।.!]?\s*$"
+# (not a future typed with its nasal on the last syllable, "… साबित होगें", "… निगरानी रखेंगें": a future)
+_ANY_POLITE_PLURAL = (
+    rf"{_B}(?!(?:हैं|में|हें|सकें|उन्हें|इन्हें|जिन्हें|तुम्हें|हमें|आपमें)\s*[।.!]?\s*$)(?!{LETTERS}*गें\s*[।.!]?\s*$)"
+    rf"{LETTERS}+(?:ें|एं|एँ|ाएं)\s*[।.!]?\s*$"
+)
 # "… करा लें", "… भेज दें": a compound imperative.
 _COMPOUND_IMPERATIVE = rf"{_B}(?:{_STEMS})\s+(?:लें|दें|डालें|रखें|लिया\s+करें){_CLAUSE_END}"
 # "विभाग इस पर ध्यान दे तथा रिपोर्ट हर माह भेजे": a third-person singular subjunctive.
