@@ -206,6 +206,12 @@ _RULE_FUTURE = (
     r"(?:होंगी|होंगे|होगी|होगा|(?:की|किया|किए|किये|कराई|कराया|कराए)\s+(?:जाएगी|जाएंगी|जाएगा|जाएंगे|जायेगी|जायेंगी|जायेगा|जायेंगे))"
     rf"{_SENTENCE_END}"
 )
+# "… उचित मूल्य की दुकानें 15 से 21 मार्च तक खुली रहेंगी", "… छुट्टियां 15 जनवरी तक लागू रहेंगी": a state laid down
+# for a while (open, closed, in force), the order's rule.
+_STATE_RULED = (
+    r"(?<![\u0900-\u097f])(?:खुले|खुली|खुला|बंद|लागू|प्रभावी|स्थगित|निलंबित|प्रतिबंधित)\s+(?:भी\s+)?"
+    rf"(?:रहेंगे|रहेंगी|रहेगा|रहेगी|रहेगें){_CLAUSE_END}"
+)
 # "कहा कि 2026 तक सभी गांवों को नल से जोड़ने का लक्ष्य पूरा करना है": a verbal noun that is to be done, an
 # obligation inside a directing clause (not "होना है", a state; not an aim or priority: "हमारी प्राथमिकता … करना है").
 _TO_BE_DONE = rf"{_B}(?<!\sन\s)(?<!\sनहीं\s)(?!होना|होनी){LETTERS}+(?:ना|नी)\s+(?:ही\s+)?है{_SENTENCE_END}"
@@ -510,6 +516,7 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("obligation", spelled(_REQUIRED), 0.6, _that_clause_no_opinion),
     ("obligation", spelled(_TO_BE_DONE), 0.55, _to_be_done),
     ("future", spelled(_RULE_FUTURE), 0.55, _rule_future),
+    ("future", spelled(_STATE_RULED), 0.55, _rule_future),
     ("obligation", spelled(_TO_BE_DONE_PASSIVE), 0.55, _rule_future),
     ("obligation", spelled(_DATIVE_REQUIRED), 0.55, _must),
     ("decision", spelled(_FUTURE_PASSIVE), 0.7, _minutes),
