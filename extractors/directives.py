@@ -79,7 +79,7 @@ _DIRECT = (
 _IMPOSED = (
     rf"(?:{_B}(?:अनिवार्य|प्रतिबंधित|वर्जित)\s+(?:कर\s+(?:दिया|दी|दिए)|घोषित\s+(?:किया|कर\s+दिया))"
     rf"|{_B}(?:प्रतिबंध|पाबंदी)\s+(?:भी\s+)?(?:लगा\s+(?:दिया|दी)|लगाया|लगाई))"
-    r"(?!\s+(?:गया\s+|गई\s+|गयी\s+)?(?:था|थी|थे|थीं)(?![\u0900-\u097f]))"
+    r"(?!\s+(?:गया\s+|गई\s+|गयी\s+)?(?:था|थी|थे|थीं)(?![\u0900-\u0963\u0966-\u097f]))"
 )
 # "… से/को … करने को कहा (गया)", "… कराने के लिए कहा": the verbal noun binds the request.
 _ASKED_TO = (
@@ -610,7 +610,7 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "habitual_direction",
         spelled(
             r"(?<![\u0900-\u097f])(?:दिशा-?\s*)?(?:निर्देश|आदेश)\s+(?:भी\s+)?(?:जारी\s+)?(?:दिया|दिए|दिये|किए|किये)\s+"
-            r"(?:जाता|जाते)\s+(?:है|हैं)(?!\s*,?\s*कि(?![\u0900-\u097f]))"
+            r"(?:जाता|जाते)\s+(?:हैं|है)(?![\u0900-\u0963\u0966-\u097f])(?!\s*,?\s*कि(?![\u0900-\u0963\u0966-\u097f]))"
         ),
     ),
     # "निर्देश दिया कि … वसूली लक्ष्य के अनुरूप नहीं हो रहा है।", "निर्णय लिया गया कि … उपलब्धता नहीं हुई है।": a
@@ -1091,14 +1091,17 @@ def continued_obligation(sentence: str) -> DirectiveCue | None:
         m = rx.search(head)
         if m and not (kind == "future" and _NEGATED_FUTURE.search(head)):
             if _RESULT_OPENING.match(sentence) and (
-                _MUST_NOT_HAPPEN_RX.search(head) or _NEGATED_BEFORE.search(head[: m.start()].rstrip() + " ")
+                _MUST_NOT_HAPPEN_RX.search(head) or _NEGATED_BEFORE.search(head, 0, m.start())
             ):
-                return None  # "इससे किसी को परेशानी न हो।", "इससे … न भटकें।": the result of the directive before it
+                return (
+                    None  # "इससे किसी को परेशानी न हो।", "इससे … चक्कर न लगाने पड़ें।": the result of the directive before it
+                )
             return DirectiveCue(kind, m.start(), m.end(), 0.55)
     return None
 
 
-_NEGATED_BEFORE = re.compile(rf"(?<![{LETTER}])(?:न|नहीं)\s+$")
+# a negation in the clause before its verb (at most two words before it: "… न लगाने पड़ें")
+_NEGATED_BEFORE = re.compile(rf"(?<![{LETTER}])(?:न|नहीं)\s+(?:[{LETTER}]+\s+){{0,2}}$")
 _MUST_NOT_HAPPEN_RX = spelled(rf"(?:{_MUST_NOT_HAPPEN}|{_NEGATIVE_SUBJUNCTIVE}{_SENTENCE_END})")
 _LINE_RULES = (("verbless", spelled(_VERBLESS)), ("subjunctive", spelled(_SUBJUNCTIVE_3SG)))
 
