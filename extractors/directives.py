@@ -41,9 +41,9 @@ _GENERIC_TOPIC = alternation(column("generic_topics"))
 _NOT_PARTICIPLE = rf"(?!{LETTERS}*(?:कर|हुए|हुये|ते)\s)"
 _TOPIC_TIED = (
     rf"{_B}(?!(?:{_GENERIC_TOPIC}|के|की|का|इन|उन|इन्हीं|अन्य){WORD_END}){LETTERS}+\s+(?:(?:{_GENERIC_TOPIC})\s+)?"
-    r"(?:को\s+लेकर|के\s+(?:संबंध|सम्बन्ध|सम्बंध|बारे|संदर्भ)\s+में)\s+"
+    r"(?:को\s+लेकर|के\s+(?:संबंध|सम्बन्ध|सम्बंध|बारे|संदर्भ)\s+(?:में|मे))\s+"
     rf"(?:{_NOT_PARTICIPLE}(?!(?:गई|गयी|गया|गए|गये|हुई|हुआ|हुए){WORD_END}){LETTERS}+,?\s+){{0,20}}?(?:दिशा-?\s*)?निर्देश"
-    r"|(?:(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)|इस\s+(?:संबंध|सम्बन्ध|सम्बंध|संदर्भ)\s+में)\s+"
+    r"|(?:(?:इससे|इनसे|उससे|उनसे)\s+(?:संबंधित|सम्बन्धित|सम्बंधित|संबंधी)|इस\s+(?:संबंध|सम्बन्ध|सम्बंध|संदर्भ)\s+(?:में|मे))\s+"
     rf"(?:{_NOT_PARTICIPLE}{LETTERS}+\s+){{0,4}}?(?:दिशा-?\s*)?निर्देश"
 )
 # The end of a clause: punctuation, the end, or a conjunction or purpose word.
@@ -73,6 +73,14 @@ _DIRECT = (
     r"|(?:दी|दीं|दिए|दिये)\s+(?:सख्त\s+|कड़ी\s+)?(?:हिदायत|हिदायतें)|की\s+ताकीद)"
     r"|(?:की|का)\s+(?:भी\s+)?बात\s+(?:भी\s+)?(?:कही|कहीं)|सहमति\s+(?:बनी|हुई)|(?:सुनिश्चित|सुनिश्चत)\s+(?:करें|करे|किया\s+जाए|की\s+जाए|कराएं|कराया\s+जाए|करने(?!\s+(?:के\s+(?:प्रयास|उद्देश्य|लिए|क्रम)|हेतु))|करना|कर\s+ली\s+जाए|कर\s+लिया\s+जाए|करेंगे|करेंगी|करेगा|करेगी))"
 )
+# "… ने राशन कार्डधारियों के लिए ई-केवाईसी कराना अनिवार्य कर दिया है", "… ने सड़क खुदाई पर 31 मार्च तक प्रतिबंध लगा
+# दिया है": a rule an authority imposed (made mandatory, banned), binding on those it names.
+# (not one imposed long ago, in the pluperfect: "2019 में … पर प्रतिबंध लगाया था, लेकिन …")
+_IMPOSED = (
+    rf"(?:{_B}(?:अनिवार्य|प्रतिबंधित|वर्जित)\s+(?:कर\s+(?:दिया|दी|दिए)|घोषित\s+(?:किया|कर\s+दिया))"
+    rf"|{_B}(?:प्रतिबंध|पाबंदी)\s+(?:भी\s+)?(?:लगा\s+(?:दिया|दी)|लगाया|लगाई))"
+    r"(?!\s+(?:गया\s+|गई\s+|गयी\s+)?(?:था|थी|थे|थीं)(?![\u0900-\u0963\u0966-\u097f]))"
+)
 # "… से/को … करने को कहा (गया)", "… कराने के लिए कहा": the verbal noun binds the request.
 _ASKED_TO = (
     # "… उपयोग करने" को कहा": a quotation may close before को
@@ -81,9 +89,10 @@ _ASKED_TO = (
     rf"|{_B}(?:{alternation(column('action_nouns'))}|समीक्षा)\s+(?:के\s+लिए|के\s+लिये|हेतु)\s+(?:भी\s+)?कहा"
     # "… सुधारने की चेतावनी दी", "… पहुंचाने के लिए प्रेरित किया", "… तैयार करने का लक्ष्य दिया"
     r"|(?:ने|नें)\s+(?:की\s+(?:सख्त\s+|कड़ी\s+)?चेतावनी\s+(?:भी\s+)?(?:दी|दिए)|(?:के\s+लिए|हेतु)\s+(?:भी\s+)?प्रेरित\s+(?:किया|किए)"
-    r"|का\s+लक्ष्य\s+(?:भी\s+)?(?:दिया|दिए|निर्धारित\s+किया)"
+    r"|का\s+लक्ष्य\s+(?:भी\s+)?(?:दिया|दिए|(?:निर्धारित|तय)\s+(?:किया|कर\s+दिया))"
     # "… सक्रिय करने की सलाह दी", a headline's "… सक्रिय करने की दी सलाह": advice bound to a verbal noun
-    r"|की\s+(?:भी\s+)?(?:सलाह\s+(?:भी\s+)?(?:दी|दिया|दिए)|(?:दी|दिया)\s+सलाह))"
+    # ("… शुरू करने की सलाह देते हुए कहा कि …": the advice's participle, as "… के निर्देश देते हुए")
+    r"|की\s+(?:भी\s+)?(?:सलाह\s+(?:भी\s+)?(?:दी|दिया|दिए|देते)|(?:दी|दिया)\s+सलाह))"
 )
 # "… केंद्र शुरू करने का सुझाव दिया", "… पर विस्तृत रिपोर्ट मांगी": a request, unless reported to the chair.
 # "… से दो दिन में ब्यौरा तलब किया", "… की विद्यालयवार लिस्ट मांगी": details or a list demanded, the same request.
@@ -146,7 +155,11 @@ _IMPERATIVE = (
 )
 # "कहा कि … सावधानी बरतें": inside a directing clause any verb in the polite plural ending the sentence orders,
 # whether or not its stem is listed (not the copula हैं, not the postposition में).
-_ANY_POLITE_PLURAL = rf"{_B}(?!(?:हैं|में|हें|सकें|उन्हें|इन्हें|जिन्हें|तुम्हें|हमें|आपमें)\s*[।.!]?\s*$){LETTERS}+(?:ें|एं|एँ|ाएं)\s*[।.!]?\s*$"
+# (not a future typed with its nasal on the last syllable, "… साबित होगें", "… निगरानी रखेंगें": a future)
+_ANY_POLITE_PLURAL = (
+    rf"{_B}(?!(?:हैं|में|हें|सकें|उन्हें|इन्हें|जिन्हें|तुम्हें|हमें|आपमें)\s*[।.!]?\s*$)(?!{LETTERS}*गें\s*[।.!]?\s*$)"
+    rf"{LETTERS}+(?:ें|एं|एँ|ाएं)\s*[।.!]?\s*$"
+)
 # "… करा लें", "… भेज दें": a compound imperative.
 _COMPOUND_IMPERATIVE = rf"{_B}(?:{_STEMS})\s+(?:लें|दें|डालें|रखें|लिया\s+करें){_CLAUSE_END}"
 # "विभाग इस पर ध्यान दे तथा रिपोर्ट हर माह भेजे": a third-person singular subjunctive.
@@ -197,19 +210,29 @@ _RULE_FUTURE = (
     r"(?:होंगी|होंगे|होगी|होगा|(?:की|किया|किए|किये|कराई|कराया|कराए)\s+(?:जाएगी|जाएंगी|जाएगा|जाएंगे|जायेगी|जायेंगी|जायेगा|जायेंगे))"
     rf"{_SENTENCE_END}"
 )
+# "… उचित मूल्य की दुकानें 15 से 21 मार्च तक खुली रहेंगी", "… छुट्टियां 15 जनवरी तक लागू रहेंगी": a state laid down
+# for a while (open, closed, in force), the order's rule.
+_STATE_RULED = (
+    r"(?<![\u0900-\u097f])(?:खुले|खुली|खुला|बंद|लागू|प्रभावी|स्थगित|निलंबित|प्रतिबंधित)\s+(?:भी\s+)?"
+    rf"(?:रहेंगे|रहेंगी|रहेगा|रहेगी|रहेगें){_CLAUSE_END}"
+)
 # "कहा कि 2026 तक सभी गांवों को नल से जोड़ने का लक्ष्य पूरा करना है": a verbal noun that is to be done, an
 # obligation inside a directing clause (not "होना है", a state; not an aim or priority: "हमारी प्राथमिकता … करना है").
 _TO_BE_DONE = rf"{_B}(?<!\sन\s)(?<!\sनहीं\s)(?!होना|होनी){LETTERS}+(?:ना|नी)\s+(?:ही\s+)?है{_SENTENCE_END}"
 _WHAT_TO_DO = spelled(rf"{_B}(?:क्या|किसे|किसको|कौन|कैसे|कहां|कहाँ){WORD_END}")
 # "सभी कार्य को ऑनलाइन किया जाना है।": a passive obligation standing alone, said to those who must do it.
-_TO_BE_DONE_PASSIVE = rf"{_B}(?:किया|की|किए|किये|कराया|कराई|कराए)\s+(?:जाना|जानी|जाने)\s+(?:ही\s+)?है{_SENTENCE_END}"
+# "… सभी सदस्यों का ई-केवाईसी किया जाना अनिवार्य है।": the same, made mandatory.
+_TO_BE_DONE_PASSIVE = (
+    rf"{_B}(?:किया|की|किए|किये|कराया|कराई|कराए)\s+(?:जाना|जानी|जाने)\s+(?:ही\s+|भी\s+)?(?:अनिवार्य\s+)?है{_SENTENCE_END}"
+)
 _AIM_OR_WE = spelled(
     rf"{_B}(?:प्राथमिकता|उद्देश्य|मकसद|ध्येय|संकल्प|सपना|प्रयास|कोशिश|इरादा|हम|हमें|हमको|हमारा|हमारी|हमारे|मुझे|मेरा){WORD_END}"
 )
 # "… सामना करना पड़ेगा": a consequence someone will suffer, not a duty.
 # "… ने सभी को नालियों की सफाई करने के लिए निर्देश।": a direction whose verb the writer dropped, its agent named.
+# "वन अधिकारियों को नियमित फायर ड्रिल करने के निर्देश।": a bulletin's brief, its addressee named instead.
 _AGENT_VERBLESS = (
-    rf"(?:\s(?:ने|नें)|{_B}(?:उन्होंने|उन्होने))\s[^।]*?{LETTERS}+(?:ने|नें)\s+(?:के\s+लिए|के\s+लिये|हेतु|के|का)\s+"
+    rf"(?:\s(?:ने|नें|को)|{_B}(?:उन्होंने|उन्होने))\s[^।]*?{LETTERS}+(?:ने|नें)\s+(?:के\s+लिए|के\s+लिये|हेतु|के|का)\s+"
     rf"(?:(?:{_EMPTY_ADJ})\s+){{0,2}}(?:दिशा-?\s*)?निर्देश\s*[।.]\s*$"
 )
 # "अब … को रोज़ सड़क पर जाना अनिवार्य है": a duty laid on a dative subject, with no frame.
@@ -302,6 +325,15 @@ def _imperative_not_reported(sentence: str, minutes: bool) -> bool:
 
 def _obligation(sentence: str, minutes: bool) -> bool:
     return _not_reported(sentence, minutes) and not _OPINION.search(sentence)
+
+
+# "इससे वह व्यक्ति इधर-उधर न भटके।", "जिससे किसी को परेशानी न हो।": a sentence opening on its result word goes on with
+# the one before it (what the action will spare), not a prohibition of its own.
+_RESULT_OPENING = spelled(r"^\s*(?:इससे|जिससे|ताकि|ताकी)\s")
+
+
+def _prohibition(sentence: str, minutes: bool) -> bool:
+    return _obligation(sentence, minutes) and not _RESULT_OPENING.match(sentence)
 
 
 # "कहा कि जिला प्रशासन हर संभव सहायता प्रदान करेगा": a promise of the speaker's own side;
@@ -468,14 +500,15 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("asked", spelled(_REPLY_DEMANDED), 0.7, _show_cause),
     ("asked", spelled(_DEMANDED), 0.65, _demand_timed_or_listed),
     ("direct", spelled(_SPLIT_DIRECT), 0.85, _always),
+    ("decision", spelled(_IMPOSED), 0.7, _not_reported),
     ("decision", spelled(_BODY_DECIDED), 0.7, _not_reported),
     ("subjunctive", spelled(_SUBJUNCTIVE), 0.85, _not_reported),
     ("imperative", spelled(_IMPERATIVE), 0.8, _imperative_not_reported),
     ("imperative", spelled(_COMPOUND_IMPERATIVE), 0.8, _not_reported),
     ("imperative", spelled(_ANY_POLITE_PLURAL), 0.7, _that_clause),
     ("obligation", spelled(_OBLIGATION), 0.7, _obligation),
-    ("obligation", spelled(_MUST_NOT_HAPPEN), 0.6, _obligation),
-    ("obligation", spelled(_NEGATIVE_SUBJUNCTIVE + _SENTENCE_END), 0.6, _obligation),
+    ("obligation", spelled(_MUST_NOT_HAPPEN), 0.6, _prohibition),
+    ("obligation", spelled(_NEGATIVE_SUBJUNCTIVE + _SENTENCE_END), 0.6, _prohibition),
     ("obligation", spelled(_NEGATIVE_SUBJUNCTIVE + _CLAUSE_END), 0.6, _that_clause),
     ("subjunctive", spelled(_SUBJUNCTIVE_3SG), 0.65, _that_clause),
     ("obligation", spelled(_SHOULD), 0.6, _that_clause_no_opinion),
@@ -487,6 +520,7 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
     ("obligation", spelled(_REQUIRED), 0.6, _that_clause_no_opinion),
     ("obligation", spelled(_TO_BE_DONE), 0.55, _to_be_done),
     ("future", spelled(_RULE_FUTURE), 0.55, _rule_future),
+    ("future", spelled(_STATE_RULED), 0.55, _rule_future),
     ("obligation", spelled(_TO_BE_DONE_PASSIVE), 0.55, _rule_future),
     ("obligation", spelled(_DATIVE_REQUIRED), 0.55, _must),
     ("decision", spelled(_FUTURE_PASSIVE), 0.7, _minutes),
@@ -554,7 +588,30 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "demonstrative_direction",
         # (यह/ये a word of its own: "… पूरा करने के लिये निर्देश दिए" names its action)
         spelled(
-            r"(?<![\u0900-\u097f])(?:यह|ये|इस\s+आशय\s+के)\s+निर्देश\s+(?:भी\s+)?(?:दिए|दिये|दिया)(?:\s+(?:गए|गये|गया|गई|गयी))?\s*[।.]?\s*$"
+            # ("… मुख्य सचिव ने यह आदेश दिया है।", "… ने एक निर्देश जारी किया है।": an order named, its content elsewhere)
+            r"(?<![\u0900-\u097f])(?:यह|ये|इस\s+आशय\s+के|एक)\s+(?:दिशा-?\s*)?(?:निर्देश|आदेश)\s+(?:भी\s+)?"
+            r"(?:दिए|दिये|दिया|जारी\s+(?:किया|किए|किये|की))(?:\s+(?:गए|गये|गया|गई|गयी))?(?:\s+(?:है|हैं))?\s*[।.]?\s*$"
+        ),
+    ),
+    # "बैठक में अधीक्षण यंत्री, कार्यपालन यंत्री … उपस्थित रहें।", "… बैठक की गयी जहां … अधिकारी मौजूद रहें ।": who attended,
+    # the past रहे typed with a nasal; not an order to attend ("कहा कि … उपस्थित रहें", "आगामी बैठक में …")
+    (
+        "attendance_reported",
+        spelled(
+            r"^(?![^।]*(?:कहा|निर्देश|आदेश|अनुसार|आगामी|अगली|अनिवार्य|(?<![\u0900-\u097f])कि(?![\u0900-\u097f])))"
+            # (a notice's "बैठक में सभी संबंधित अधिकारी समय से उपस्थित रहें" orders attendance: only posts named, nothing
+            # of all, time or self, after a bare "बैठक में")
+            r"\W*(?:बैठक\s+में\s(?![^।]*(?:सभी|समस्त|संबंधित|सम्बन्धित|समय|स्वयं|अपने|आवश्यक|साथ))"
+            r"|[^।]*?\s(?:की\s+(?:गई|गयी|गयीं)|हुई|हुआ|थे|थी)\s)[^।]*(?:उपस्थित|मौजूद|शामिल)\s+रहें\s*[।.]?\s*$"
+        ),
+    ),
+    # "… स्टाफ को दिशा निर्देश दिया जाता है जिससे …", "… आवश्यक दिशा निर्देश जारी किए जाते हैं।": directions given as a
+    # habit, none of them said (not the letter's "… को निर्देशित किया जाता है कि …", which says it after कि)
+    (
+        "habitual_direction",
+        spelled(
+            r"(?<![\u0900-\u097f])(?:दिशा-?\s*)?(?:निर्देश|आदेश)\s+(?:भी\s+)?(?:जारी\s+)?(?:दिया|दिए|दिये|किए|किये)\s+"
+            r"(?:जाता|जाते)\s+(?:हैं|है)(?![\u0900-\u0963\u0966-\u097f])(?!\s*,?\s*कि(?![\u0900-\u0963\u0966-\u097f]))"
         ),
     ),
     # "निर्देश दिया कि … वसूली लक्ष्य के अनुरूप नहीं हो रहा है।", "निर्णय लिया गया कि … उपलब्धता नहीं हुई है।": a
@@ -634,6 +691,16 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:निलंबित|निलम्बित|निरस्त|रद्द|जब्त|ज़ब्त|सील|चालान)\s+(?:भी\s+)?"
             r"(?:(?:कर\s+(?:दिया|दी|दिए|दिये)|किया|की|किए|किये)\s+)?(?:जाएगा|जायेगा|जाएगी|जायेगी|जाएंगे|जायेंगे|जाएंगी|जायेंगी)"
             r"\s*[।.]?\s*$"
+        ),
+    ),
+    # "… ई-केवाईसी नहीं कराने पर नाम राशन कार्ड से हटा दिया जाएगा", "… न होने की स्थिति में लाइसेंस निरस्त कर दिया
+    # जाएगा": what befalls whoever fails to comply, nothing asked of anyone (not when the sentence orders something too)
+    (
+        "consequence_of_failure",
+        spelled(
+            r"^(?![^।]*(?:जाए(?![गं])|जाये(?![गं])|जाएं|करें|कराएं|सुनिश्चित|चाहिए|निर्देश|आदेश\s+(?:दिए|दिया)))[^।]*?"
+            rf"(?<![{LETTER}])(?:नहीं|नही|न)\s+(?:{LETTERS}+(?:ने|नें)\s+पर|होने\s+(?:पर|की\s+(?:स्थिति|दशा)\s+में))\s"
+            r"[^।]*?(?:दिया|दी|दिए|किया|की|किए|लिया|ली)\s+(?:जाएगा|जाएगी|जायेगा|जायेगी|जाएंगे|जायेंगे|जाएंगी)\s*[।.]?\s*$"
         ),
     ),
     # "कहा कि जो अधिकारी … कोताही बरतेगा, उसके खिलाफ कार्रवाई की जाएगी": a threat to whoever fails, nothing asked.
@@ -928,6 +995,17 @@ def _body_order(sentence: str) -> str:
     return f"{sentence[: verb[0]]}{inverted.group(2)} {inverted.group(1)}{sentence[direction[1] :]}"
 
 
+# "… खुले में कूड़ा ना फेंके", "… लंबित ना रहे": the particle न written ना, a word of its own before a verb (not the
+# verbal noun's ending, "करना", nor a hyphened "ना-नुकुर").
+_NA_PARTICLE = re.compile(rf"(?<![{LETTER}\-])ना(?=\s+[{LETTER}])")
+
+
+def negation_spelled(sentence: str) -> str:
+    """``sentence`` with the particle ना read as न (the same length: "न " and one more space, so that a cue's offsets
+    still index the sentence as written)."""
+    return _NA_PARTICLE.sub("न ", sentence)
+
+
 def directive_cue(sentence: str, *, minutes_context: bool = False) -> DirectiveCue | None:
     """The strongest directive cue in ``sentence``, or None if it is not a directive.
 
@@ -935,6 +1013,7 @@ def directive_cue(sentence: str, *, minutes_context: bool = False) -> DirectiveC
     ("… किया जाएगा", "… भेजेंगी") are directives too. A reporter's aside opening the sentence is read as
     blank (same length: the cue's offsets still index ``sentence``).
     """
+    sentence = negation_spelled(sentence)
     aside = _ASIDE.match(sentence)
     if aside:
         sentence = " " * aside.end() + sentence[aside.end() :]
@@ -1011,6 +1090,7 @@ def continued_obligation(sentence: str) -> DirectiveCue | None:
     """The cue of a directive with no frame (``… होना चाहिए``, ``… करना अनिवार्य है``, ``… उपलब्ध हों``, ``… सतर्क
     रहेंगे``), read as a directive only where it follows one: not a statement of priority, an opinion, a report,
     a past direction or a negated future (``… कमी नहीं होने दी जाएगी``: an assurance)."""
+    sentence = negation_spelled(sentence)
     if (
         blocked(sentence)
         or _OPINION.search(sentence)
@@ -1024,16 +1104,26 @@ def continued_obligation(sentence: str) -> DirectiveCue | None:
     for kind, rx in _CONTINUED:
         m = rx.search(head)
         if m and not (kind == "future" and _NEGATED_FUTURE.search(head)):
+            if _RESULT_OPENING.match(sentence) and (
+                _MUST_NOT_HAPPEN_RX.search(head) or _NEGATED_BEFORE.search(head, 0, m.start())
+            ):
+                return (
+                    None  # "इससे किसी को परेशानी न हो।", "इससे … चक्कर न लगाने पड़ें।": the result of the directive before it
+                )
             return DirectiveCue(kind, m.start(), m.end(), 0.55)
     return None
 
 
+# a negation in the clause before its verb (at most two words before it: "… न लगाने पड़ें")
+_NEGATED_BEFORE = re.compile(rf"(?<![{LETTER}])(?:न|नहीं)\s+(?:[{LETTER}]+\s+){{0,2}}$")
+_MUST_NOT_HAPPEN_RX = spelled(rf"(?:{_MUST_NOT_HAPPEN}|{_NEGATIVE_SUBJUNCTIVE}{_SENTENCE_END})")
 _LINE_RULES = (("verbless", spelled(_VERBLESS)), ("subjunctive", spelled(_SUBJUNCTIVE_3SG)))
 
 
 def line_cue(line: str) -> DirectiveCue | None:
     """A point of a list with no mark or sentence end: a verbless decision (``… निपटाने के निर्देश``,
     ``… 30 जून तक``) or a bare subjunctive (``… 15 दिन में पूरा हो``) directs as a numbered point does."""
+    line = negation_spelled(line)
     if blocked(line) or _REPORTED.search(line):
         return None
     for kind, rx in _LINE_RULES:

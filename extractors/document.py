@@ -54,6 +54,8 @@ _MINUTES = re.compile(
     # "… समीक्षा बैठक – कार्यवाही विवरण", "… बैठक की कार्यवाही का विवरण": the minutes' other title
     r"|कार्यवाही\s+(?:का\s+)?विवरण"
 )
+# A page's title cut short by its site (dots or an ellipsis ending it): still a headline, not a body sentence.
+_TITLE_CUT = re.compile(r"(?:\.{2,}|…)\s*$")
 _ACTION_BY = re.compile(r"^\s*\(?\s*(?:कार्यवाही|कार्रवाई|उत्तरदायी|उत्तरदायित्व|जिम्मेदारी|अनुपालन)(?:\s+हेतु)?\s*[:\-–]\s*")
 _DUE_LINE = re.compile(r"^\s*\(?\s*(?:समय\s*-?\s*सीमा|समयसीमा|लक्ष्य\s+तिथि)\s*[:\-–]\s*")
 # "… पूरा हो सके।’’": a sentence closed inside a quotation is terminated.
@@ -355,7 +357,9 @@ class DocumentExtractor:
             issuer = self.chair  # formal minutes: a decision with no named authority is the chair's
         # A line with no sentence mark is a headline, unless it is a line of a list that an intro line opened
         # ("… के द्वारा निम्न दिशा निर्देश दिए गए" / "… का निर्देश दिया गया" / …): read as a numbered point.
-        unmarked = not self._terminated(unit) and (is_title or not _LIST_MARKER.match(text))
+        unmarked = (not self._terminated(unit) and (is_title or not _LIST_MARKER.match(text))) or (
+            is_title and bool(_TITLE_CUT.search(text))  # "… सुनिश्चित करें- पंचायती राज मंत्री...": a title cut short
+        )
         no_mark = text.rstrip(_CLOSING_QUOTES).rstrip()[-1:] not in TERMINATORS + ".|,"
         in_list = no_mark and not is_title and self.list_open and not _LIST_MARKER.match(text)
         self.list_open = bool(_LIST_INTRO.search(text)) or in_list

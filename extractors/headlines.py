@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from extractors.directives import DirectiveCue, blocked, continued_obligation, directive_cue, line_cue
+from extractors.directives import DirectiveCue, blocked, continued_obligation, directive_cue, line_cue, negation_spelled
 from models.gazetteer import load_gazetteer
 from nlp.normalize import fold
-from nlp.patterns import LETTERS, WORD_START
+from nlp.patterns import LETTERS, WORD_END, WORD_START
 from nlp.sentences import TERMINATORS
 from nlp.stem import stem
 from nlp.vocab import alternation, column, is_in, spelled
@@ -32,14 +32,19 @@ def _stem(word: str) -> str:
 
 
 # Where a headline's clauses part: a comma, a colon or visarga, a dash or bar between words.
-_HEADLINE_CLAUSE = re.compile(r"\s*(?:,|[:ः](?!\S)|\s[-–—|]|[-–—|]\s)\s*")
+# (a colon and dash glued to the signing post: "… का उपयोग :-उपायुक्त")
+_HEADLINE_CLAUSE = re.compile(r"\s*(?:,|[:ः](?!\S)|\s[-–—|]|[-–—|]\s|[:ः][-–—])\s*")
 # "… पूरी तैयारी-कलेक्टर राहत शिविरों में …": a dash glued to the post that signs a headline's clause ends it too.
 _GLUED_DASH = re.compile(r"(?<=[\u0900-\u097f])[-–](?=[\u0900-\u097f])")
 # A headline puts its verb before the object: "… निपटाएं लंबित मामले", "… रखें पूरी तैयारी", "… न हो देरी";
 # a stem ending in े takes the bare nasal: "… में दें बेहतर परिणाम", "… लें जिम्मेदारी".
 _STEMS = alternation(column("imperative_stems"))
+# A duty put the same way: "… के लिए रहना होगा अलर्ट", "… यथाशीघ्र जारी कराना होगा कार्यवृत्त" (not a teaser's
+# "… के लिए करना होगा ये जरूरी काम", the duty withheld).
 _INVERTED_ORDER = spelled(
-    rf"{WORD_START}(?:(?:{_STEMS})(?:ें|ाएं|ाएँ|ायें|एं|एँ|(?<=े)ं)|(?:न|नहीं)\s+(?:हो|हों|रहे|रहें))\s+(?:{LETTERS}+\s+){{0,2}}{LETTERS}+\s*$"
+    rf"{WORD_START}(?:(?:{_STEMS})(?:ें|ाएं|ाएँ|ायें|एं|एँ|(?<=े)ं)|(?:न|नहीं)\s+(?:हो|हों|रहे|रहें)"
+    rf"|(?!होना|होनी){LETTERS}+(?:ना|नी|ने)\s+(?:होगा|होगी|होंगे|पड़ेगा|पड़ेगी)(?=\s+(?!(?:ये|यह|इन|इस|वो|वह|वे){WORD_END})))"
+    rf"\s+(?:{LETTERS}+\s+){{0,3}}{LETTERS}+\s*$"
 )
 
 
@@ -60,7 +65,7 @@ def _clauses(line: str) -> list[str]:
 
 def _inverted_cue(clause: str) -> DirectiveCue | None:
     """A headline clause whose imperative or prohibition stands before its last words (not blocked)."""
-    m = _INVERTED_ORDER.search(clause)
+    m = _INVERTED_ORDER.search(negation_spelled(clause))
     if m is None or blocked(clause):
         return None
     return DirectiveCue("imperative", m.start(), m.end(), 0.6)
