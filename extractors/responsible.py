@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.people import PersonMention
-from models.designations import find_phrases, fuzzy_head, verbal_noun
+from models.designations import find_phrases, finite_or_participle, fuzzy_head, verbal_noun
 from models.gazetteer import Gazetteer
 from nlp.normalize import fold
 from nlp.patterns import LETTERS, WORD_END, WORD_START
@@ -373,7 +373,9 @@ _CLAUSE_START = spelled(
     # "जो केंद्र बंद पड़े हैं, उनके प्रभारी … भेजें": the correlative's genitive opens the main clause
     r"|,\s*(?:उनके|उसके|इनके)"
     # "… इसके लिए सभी अंचल अधिकारी … सूची तैयार रखें": a purpose or reason connective opens the clause
-    r"|(?:^|\s)(?:इसके\s+लिए|इसके\s+लिये|इसलिए|इसलिये|इस\s+हेतु|अतः))\s*"
+    # "इसके अलावा अधीक्षक कारागार में … कराएं", "साथ ही सभी थाना प्रभारी …": one that adds a direction to the last
+    r"|(?:^|\s)(?:इसके\s+लिए|इसके\s+लिये|इसलिए|इसलिये|इस\s+हेतु|अतः"
+    r"|इसके\s+अलावा|इसके\s+अतिरिक्त|(?:इसके\s+)?साथ\s+ही),?)\s*"
     # "कि जिले के सभी डीएफओ …": the area they serve before the quantifier
     rf"(?:{_AREA_OF})?"
     # "कि आप सभी पंचायत सचिव … करें": the addressees spoken to
@@ -594,6 +596,7 @@ def _shared_heads(candidates: list[_Candidate], sentence: str) -> list[_Candidat
         if (
             mod in _POSTPOSITIONS
             or verbal_noun(mod)
+            or finite_or_participle(mod)  # "… मर्यादा बनाए रखें और नगर निगम …": the verb ends the clause before
             or mod.endswith(("ों", "ओं"))
             or is_in(mod, "np_stop")
             or is_in(mod, "phrase_stop")

@@ -158,7 +158,18 @@ def _stops(word: str) -> bool:
         or is_in(word, "drop_words")
         or word[0].isdigit()
         or verbal_noun(word)
+        or finite_or_participle(word)
     )
+
+
+# "… मर्यादा बनाए रखें और नगर निगम …", "… पालन सुनिश्चित करके सदस्य …": a verb of a stem (imperative_stems.tsv) in its
+# imperative, subjunctive, future or conjunctive participle ends the clause before a phrase, never a modifier in it.
+_VERB_FORM = re.compile(rf"(?:{alternation(column('imperative_stems'))})(?:ें|एं|एँ|ाएं|ाएँ|ाए|ेंगे|ेंगी|ेगा|ेगी|कर|के)")
+
+
+def finite_or_participle(word: str) -> bool:
+    """Is ``word`` a verb form of a listed stem (``रखें``, ``भेजेंगे``, ``करके``, ``बनाकर``), never a post's modifier?"""
+    return bool(_VERB_FORM.fullmatch(word))
 
 
 def verbal_noun(word: str) -> bool:
