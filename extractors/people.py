@@ -228,9 +228,18 @@ def _joint_agents(text: str, mentions: list[PersonMention]) -> list[PersonMentio
         pm, after = out[i], out[i + 1]
         # each officer with a post and a name: "प्रशासक …, श्री X ने", "राज्यपाल और प्रशासक X ने" are appositions;
         # two bare posts joined by a conjunction are two officers ("डीएम व एसएसपी ने")
+        # "… के निर्देश आईजी एसएसपी ने दिए": two bare posts side by side, neither generic, direct together too
+        # ("सहायक सफाई निरीक्षक": a rank of its own, post_ranks.tsv, opens the next post's title)
+        side_by_side = (
+            text[pm.end : after.start].isspace()
+            and not pm.person.generic()
+            and not after.person.generic()
+            and not is_in(pm.written or pm.person.designation or "", "post_ranks")
+        )
         bare_pair = not pm.person.name and not after.person.name and _BARE_JOINER.fullmatch(text, pm.end, after.start)
-        posts = pm.person.designation and (pm.person.name or bare_pair) and after.person.designation
-        if posts and not pm.ergative and after.ergative and LIST_JOINER.fullmatch(text, pm.end, after.start):
+        posts = pm.person.designation and (pm.person.name or bare_pair or side_by_side) and after.person.designation
+        joined = LIST_JOINER.fullmatch(text, pm.end, after.start) or side_by_side
+        if posts and not pm.ergative and after.ergative and joined:
             out[i] = PersonMention(pm.start, pm.end, pm.person, True, pm.written, pm.open_class)
     return out
 
