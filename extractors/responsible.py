@@ -651,7 +651,8 @@ def _with_branch(c: _Candidate, sentence: str, starts: set[int]) -> None:
 
 
 # "सभी डीसी यानी उपायुक्तों को": the second name glosses the first; one post.
-_GLOSS = spelled(r"\s*(?:यानी|यानि|याने|अर्थात|अर्थात्)\s*")
+# "सभी प्रखंड स्तरीय पदाधिकारी यथा प्रभारी चिकित्सा पदाधिकारी, …": यथा (namely) lists the officers the umbrella means.
+_GLOSS = spelled(r"\s*(?:यानी|यानि|याने|अर्थात|अर्थात्|यथा)\s*")
 
 
 def _drop_glossed(candidates: list[_Candidate], sentence: str) -> list[_Candidate]:
