@@ -307,6 +307,12 @@ def _is_place(word: str, context: str, post: str) -> bool:
     return any(not context[: m.start()].rstrip().endswith((post, "श्री", "श्रीमती")) for m in found)
 
 
+# A post, then another in brackets right after it ("जिला शिक्षा पदाधिकारी (डीईओ)"): one officer
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+_BRACKET_IN_NAME = re.compile(r"[^()।,]{1,60}?\s*\(\s*(?P<abbr>[^()\s]{2,12})\s*\)")
+
+
 class PersonRegistry:
     """Everyone named so far in a document, for resolving later references."""
 
@@ -314,6 +320,9 @@ class PersonRegistry:
         self.gazetteer = gazetteer
         self.people: list[Person] = []
         self.context = context  # the document's opening: the meeting's subject for context abbreviations
+        # "जिला विकास आयुक्त (डीडीसी) X ने …": an abbreviation the document gives a post in brackets means its holder
+        # here, whatever post the gazetteer reads it as elsewhere (canonical of the bracketed post → the holder)
+        self.aliases: dict[str, Person] = {}
 
     def add(self, person: Person) -> Person:
         """Merge with a known person (same name or surname) or register a new one."""
@@ -411,7 +420,37 @@ class PersonRegistry:
             if canonical:
                 person = self.by_designation(canonical) or self.add(Person(None, canonical, canonical))
                 out.append(PersonMention(wm.start(1), wm.end(1), person, True, canonical))
-        return _joint_agents(text, _compound_titles(text, sorted(out, key=lambda pm: pm.start)))
+        return _joint_agents(
+            text, _compound_titles(text, self._bracketed_aliases(text, sorted(out, key=lambda pm: pm.start)))
+        )
+
+    def _bracketed_aliases(self, text: str, mentions: list[PersonMention]) -> list[PersonMention]:
+        """ "जिला विकास आयुक्त (डीडीसी) X ने …": the post in brackets right after another post is the same officer;
+        later the bracketed form alone (``डीडीसी ने``) means them (``aliases``)."""
+        out: list[PersonMention] = []
+        for pm in mentions:
+            first = out[-1] if out else None
+            inside = (
+                _OPEN_BRACKET.fullmatch(text, first.end, pm.start) and _CLOSE_BRACKET.match(text, pm.end)
+                if first is not None and first.end <= pm.start
+                else None
+            )
+            if first is None or inside is None or first.person is pm.person or not first.person.designation:
+                out.append(pm)
+                continue
+            if pm.person.canonical and not pm.person.name:
+                self.aliases[pm.person.canonical] = first.person
+                if pm.person in self.people and not any(m.person is pm.person for m in out):
+                    self.people.remove(pm.person)  # read only here: the post in brackets is no officer of its own
+            out.append(PersonMention(pm.start, pm.end, first.person, pm.ergative, pm.written, pm.open_class))
+        for pm in list(out):  # the holder's name read on through the brackets: "आयुक्त (डीडीसी) राजौरी X ने"
+            m = _BRACKET_IN_NAME.match(text, pm.start, pm.end)
+            if m is None or not pm.person.name:
+                continue
+            inner = [g for g in self.gazetteer.find(m["abbr"]) if g.start == 0 and g.end == len(m["abbr"])]
+            if inner and inner[0].canonical != pm.person.canonical:
+                self.aliases[inner[0].canonical] = pm.person
+        return out
 
     def _latin_post(self, text: str, lm: re.Match[str]) -> PersonMention | None:
         """A post written as a Latin initialism (``DM``): read as its Hindi spelling (``डीएम``), reported as written."""
@@ -448,7 +487,7 @@ class PersonRegistry:
         if name:  # a name (or surname) merges with whoever carries it
             person = self.add(Person(name, written, m.canonical))
         else:  # a bare designation or abbreviation means the person who holds that post here
-            held = self.by_designation(m.canonical) or self.by_equivalent(m.canonical)
+            held = self.aliases.get(m.canonical) or self.by_designation(m.canonical) or self.by_equivalent(m.canonical)
             person = held or self.add(Person(None, written, m.canonical))
             if (
                 held is not None

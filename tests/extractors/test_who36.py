@@ -31,3 +31,10 @@ def test_issuer_forms_who36(document: str, expected: str, form: str) -> None:
     items = extract(_lines(document))["action_items"]
     assert items, f"no directive read: {document}"
     assert (items[-1]["issued_by"] or {}).get("designation", "").split(",")[0] == expected, items[-1]["issued_by"]
+
+
+@pytest.mark.parametrize(("document", "expected", "form"), rows("who36/issuer_names.tsv", 3))
+def test_issuer_names_who36(document: str, expected: str, form: str) -> None:
+    items = extract(_lines(document))["action_items"]
+    assert items, f"no directive read: {document}"
+    assert (items[-1]["issued_by"] or {}).get("name") == expected, items[-1]["issued_by"]
