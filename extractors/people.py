@@ -625,7 +625,10 @@ def body_agent(text: str, aliases: frozenset[str] = frozenset()) -> BodyAgent | 
 
 
 # What follows a post (and name) that is no subject: a postposition or a genitive ("X के निर्देश पर", "X को").
-_OBLIQUE_AFTER = re.compile(rf"\s*(?:जी\s+)?(?:का|की|के|को|से|में|पर|ने|तक|द्वारा|सहित|समेत|एवं|और|तथा|व){WORD_END}|\s*[,/(]")
+# "कलेक्टर-डीएफओ कॉन्फ्रेंस में …": a post hyphened to another names an event (a conference of both), no subject.
+_OBLIQUE_AFTER = re.compile(
+    rf"\s*(?:जी\s+)?(?:का|की|के|को|से|में|पर|ने|तक|द्वारा|सहित|समेत|एवं|और|तथा|व){WORD_END}|\s*[,/(]|-\s*[\u0900-\u097fA-Za-z]"
+)
 # "कलेक्टर द्वारा … की समीक्षा की गई", "X के द्वारा बैठक ली गई": the agent of a passive review or meeting held
 _REVIEW_PASSIVE = re.compile(
     r"[^।]{0,160}?(?:समीक्षा|बैठक|मीटिंग|गोष्ठी|निरीक्षण|जनसुनवाई|सुनवाई)\s+"
