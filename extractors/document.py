@@ -291,8 +291,13 @@ class DocumentExtractor:
                 and not _REPORT.search(unit.sentence.text)
             )
             self.previous_text = unit.sentence.text
+            # "तहसीलदार ने बताया कि … लंबित हैं। कलेक्टर ने उन्हें … निपटाने के निर्देश दिए": the officer who reported
+            # is whom "उन्हें" means next, like one only mentioned
+            reported = bool(_REPORT.search(unit.sentence.text)) and not _THAT_DIRECTS.search(unit.sentence.text)
             self.previous_addressees = [
-                pm for pm in mentions if not pm.ergative and (pm.written or pm.person.designation)
+                pm
+                for pm in mentions
+                if (not pm.ergative or (reported and not pm.person.generic())) and (pm.written or pm.person.designation)
             ]
 
     def _read_sentence(
