@@ -76,14 +76,18 @@ _DIRECTED_LATER = spelled(
     r"|^\s*को\s+(?:(?!\sकि\s)[^,।])*?\sपर\s+(?:भी\s+)?(?:विशेष\s+)?(?:जोर|ज़ोर|बल)\s+(?:भी\s+)?दिया"
     # "कि सभी सचिवों को सत्र में उपस्थित रहना चाहिए": the dative subject of an obligation, not one whose own clause
     # ends first ("किसानों को कोई परेशानी न हो इसका ध्यान रखा जाना चाहिए": who must not be troubled)
-    # ("… के बाद आर्थिक अपराध इकाई को रिपोर्ट भेजनी है": the dative of a verb of sending is where it goes, no subject)
-    r"|^\s*को\s+(?:(?!\sकि\s|\s(?:न|ना|नहीं)\s+हो\s)[^,।]){0,160}?(?<!भेज)(?<!सौंप)(?<!सौप)(?:ना|नी|ने)\s+"
-    r"(?:ही\s+|भी\s+)?"
+    r"|^\s*को\s+(?:(?!\sकि\s|\s(?:न|ना|नहीं)\s+हो\s)[^,।]){0,160}?(?:ना|नी|ने)\s+(?:ही\s+|भी\s+)?"
     # "… अधिकारियों को यह सुनिश्चित करना है कि …": the present of the obligation (करना है) binds them too
     r"(?:चाहिए|चाहिये|होगा|होगी|होंगे|होंगी|पड़ेगा|पड़ेगी|पड़ेंगे|है|हैं"
     # "RTO और DTO को … सड़क पर जाना अनिवार्य है", "सभी डीलरों को स्टॉक रजिस्टर रखना अनिवार्य है", "… दुकानदारों को
     # ई-केवाईसी कराना आवश्यक है": an order's rule binds its dative like the obligation in चाहिए / होगा
     r"|(?:अनिवार्य|आवश्यक|जरूरी|ज़रूरी)\s+(?:है|हैं|होगा|होगी|होंगे|रहेगा|रहेगी))"
+)
+# "… के बाद आर्थिक अपराध इकाई को रिपोर्ट भेजनी है": a body or office in the dative of a verb of sending is where the
+# report goes, no subject (a post there sends it: "सभी थाना प्रभारियों को … रिपोर्ट भेजनी होंगी")
+_SENT_TO = spelled(
+    r"^\s*को\s+(?:(?!\sकि\s)[^,।]){0,160}?(?:भेज|सौंप|सौप)(?:ना|नी|ने)\s+(?:ही\s+|भी\s+)?"
+    r"(?:चाहिए|चाहिये|होगा|होगी|होंगे|होंगी|पड़ेगा|पड़ेगी|पड़ेंगे|है|हैं)"
 )
 _DIRECTED_LATER_LOOSE = spelled(
     r"\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s)[^,।])*?\s)?(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]+ने)\s+(?:भी\s+)?"
@@ -253,7 +257,7 @@ _CUT_DIRECTED = spelled(
 _AGENT = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?(?:महोदय\s+)?(?:(?:के\s+)?द्वारा|के\s+माध्यम\s+से)" + WORD_END)
 # "मुख्य सचिव द्वारा दिए गए निदेशों", "विभागों द्वारा क्रियान्वित की जा रही योजनाओं": what the agent did or does.
 _DONE_BY = spelled(
-    r"[^।,]{0,100}?\s(?:(?:गए|गये|गई|गयी|गया)|जा\s+रह[ीेा]|की\s+हैं?|किया\s+है)(?=\s|[।,]|$)"
+    r"[^।,]{0,200}?\s(?:(?:गए|गये|गई|गयी|गया)|जा\s+रह[ीेा]|की\s+हैं?|किया\s+है)(?=\s|[।,]|$)"
     # "सचिवगण द्वारा प्रेषित पत्रों का …": a participle naming what they sent or run
     r"|\s*(?:प्रेषित|प्रदत्त|स्वीकृत|संचालित|निर्मित|उठाए|उठाये)\s+[\u0900-\u097f]+\s+(?:का|की|के|को|में|पर)(?=\s)"
 )
@@ -753,6 +757,8 @@ def _acts(
         _CONDITION_BEFORE.search(sentence, 0, c.start) and _CONDITIONAL_EXPERIENCER.match(after)
     ):
         return True
+    if c.body and _SENT_TO.match(after):
+        return False
     if any(
         rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER, _CUT_DIRECTED)
     ):
