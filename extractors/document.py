@@ -130,6 +130,9 @@ _BODY_LETTER = re.compile(
     r"(?<![\u0900-\u097f])(?P<head>विभाग|मंत्रालय|निदेशालय|आयोग)\s+(?:की\s+ओर\s+से|द्वारा)\s+(?:जारी|प्रेषित)\s+"
     r"(?:पत्र|आदेश|परिपत्र|अधिसूचना|एडवाइजरी)\s+(?:में|के\s+माध्यम\s+से|द्वारा)(?![\u0900-\u097f])"
 )  # "… विभाग द्वारा जारी दिशा-निर्देशों का पालन करें" cites an office's orders: the speaker still issues
+# What makes the first officer directing in a sentence the one who held the meeting: a review, a meeting, taking stock,
+# a crime meeting (गोष्ठी) or a video conference (spelt कॉन्फ्रेंस, काॅन्फ्रेंस, कान्फ्रेंस, कांफ्रेंस, कॉफ्रेंस)
+_REVIEW_WORDS = re.compile(r"समीक्षा|बैठक|जायजा|मीटिंग|गोष्ठी|क(?:ॉ|ाॅ|ा|ां)न?्?फ्रें")
 # "X ने … Y की अध्यक्षता में आयोजित बैठक में भाग लिया": X took part in a meeting someone else chaired.
 _TOOK_PART = re.compile(r"भाग\s+लिया|शामिल\s+हु|सम्मिलित\s+हु|प्रतिभाग\s+किया")
 # The document's opening (title, dateline, lead) names the meeting's subject: the context of abbreviations.
@@ -342,7 +345,8 @@ class DocumentExtractor:
         elif agents:
             first = agents[0].person
             # "… सचिव ने हालात / तैयारियों का जायजा लिया": taking stock is a review too
-            if self.first_agent_in_review is None and re.search("समीक्षा|बैठक|जायजा", text) and not first.generic():
+            # ("… ने सभी कलेक्टरों से वीडियो कॉन्फ्रेंसिंग की": a video conference is a meeting too)
+            if self.first_agent_in_review is None and _REVIEW_WORDS.search(text) and not first.generic():
                 self.first_agent_in_review = first
             self.speaker = agents[0].person
         elif issuer is not None and issuer is not self.speaker and issuer.canonical is None and issuer.name is None:

@@ -221,6 +221,11 @@ def lead_agent(text: str, agents: list[PersonMention], i: int) -> PersonMention:
 _BARE_JOINER = re.compile(r"\s+(?:व|एवं|और|तथा)\s+")
 
 
+def _bare(text: str, pm: PersonMention) -> bool:
+    """Is the mention its post alone, no holder's name read with it?"""
+    return " ".join(text[pm.start : pm.end].split()) == (pm.written or "")
+
+
 def _joint_agents(text: str, mentions: list[PersonMention]) -> list[PersonMention]:
     """ "डीएम X, एसएसपी Y ने …": every officer of a list before ने is an agent, the first named leading."""
     out = list(mentions)
@@ -235,6 +240,9 @@ def _joint_agents(text: str, mentions: list[PersonMention]) -> list[PersonMentio
             and not pm.person.generic()
             and not after.person.generic()
             and not is_in(pm.written or pm.person.designation or "", "post_ranks")
+            # ("पुलिस अधीक्षक एसएसपी किशोर कौशल ने": a post then another with the holder's name is one officer)
+            and _bare(text, pm)
+            and _bare(text, after)
         )
         bare_pair = not pm.person.name and not after.person.name and _BARE_JOINER.fullmatch(text, pm.end, after.start)
         posts = pm.person.designation and (pm.person.name or bare_pair or side_by_side) and after.person.designation
