@@ -717,10 +717,14 @@ _BODY_SOURCE = re.compile(rf"\s*(?:ने|स्तर\s+(?:पर|से)|क�
 def source_body(text: str) -> Person | None:
     """The office a note with no person in it comes from: the first body named as an agent or a source
     (``स्वास्थ्य विभाग ने …``, ``… विभाग स्तर पर …``), or None."""
-    for ph in find_phrases(text):
-        if ph.body and _BODY_SOURCE.match(text, ph.end):
-            return Person(None, ph.written)
-    return None
+    found = [(ph.start, ph.written) for ph in find_phrases(text) if ph.body and _BODY_SOURCE.match(text, ph.end)]
+    # "केंद्र सरकार ने आठ राज्यों को चिट्ठी लिखी है": a government or administration (issuing_bodies.tsv) too
+    found += [
+        (m.start(), " ".join(m.group().split()))
+        for m in _ISSUING_BODY.finditer(text)
+        if _BODY_SOURCE.match(text, m.end())
+    ]
+    return Person(None, min(found)[1]) if found else None
 
 
 # A letter's sign-off (``आज्ञा से,``, ``भवदीय``, ``हस्ताक्षर/-``, or the signatory's name in brackets, ``(रवि कुमार)``)
