@@ -23,7 +23,8 @@ _MAX_MODIFIERS = 4
 _WORD = re.compile(rf"[\u0904-\u0939\u0958-\u0961\u0972-\u097f]{LETTERS}+$")  # opens with a letter, not a sign
 _JOINER = {"एवं", "व"}  # "खंड विकास एवं पंचायत अधिकारी": a joined modifier, not a list
 # "सभी विभागों को", "सम्बन्धित विभाग … करे": a bare body head after a quantifier names the bodies meant.
-_QUANTIFIERS = {"सभी", "समस्त", "संबंधित", "सम्बन्धित", "प्रत्येक", "हर", "जिन", "विभिन्न"}
+# "संबंधित अन्य विभागों के अधिकारियों को": अन्य (other) before a bare body head names bodies like a quantifier
+_QUANTIFIERS = {"सभी", "समस्त", "संबंधित", "सम्बन्धित", "प्रत्येक", "हर", "जिन", "विभिन्न", "अन्य"}
 _ADDRESSED = re.compile(r"\s+(?:को|से|द्वारा)\s")  # told, asked, or the agent of what is to be done
 # "यह दल …", "…, ये टीमें …", "कि यह समिति …": a demonstrative that opens its clause (demonstratives.tsv)
 _OPENS_WITH_DEMONSTRATIVE = re.compile(
