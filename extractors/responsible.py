@@ -429,6 +429,8 @@ _DIRECTING_CUE = spelled(r"निर्देश|निर्देशित|ह
 
 # "… के साथ (आयोजित) बैठक / वीडियो कॉन्फ्रेंस की और उन्हें … निर्देश दिया": those the meeting was held with,
 # when a pronoun dative after it points back at them (never by themselves: participants are not addressees).
+# A direction cue in the subject's own bidden verb: "निर्देश जारी करेंगे", "निर्देशित करें", "निर्देश दें"
+_BIDDEN_CUE = spelled(r"(?:\s+(?:भी|ही))?\s*(?:जारी\s+)?(?:करें|करेंगे|करेंगी|करेगा|करेगी|करे|दें|देंगे|देंगी|देगा|देगी|दे)" + WORD_END)
 _MET_WITH = spelled(
     r"(?:\s+के\s+साथ\s+(?:[\u0900-\u097f]+\s+){0,2}?(?:बैठक|समीक्षा\s+बैठक|वीडियो\s+कॉन्फ्रेंस|वीडियो\s+कांफ्रेंस|वीडियो\s+कॉन्फ्रेंसिंग|वीसी|समीक्षा)"
     # "… मंत्रिमंडल और वरिष्ठ अधिकारियों की एक बैठक बुलाई और उन्हें …": the meeting of those met
@@ -979,7 +981,8 @@ def find_responsible(
         _with_branch(c, sentence, starts)
     candidates = _shared_heads(_drop_glossed(_merge_appositions(candidates, sentence), sentence), sentence)
     candidates = _shared_genitive(candidates, sentence)
-    directing = bool(_DIRECTING_CUE.search(sentence))
+    # a cue the subject is bidden to give ("… अभियंता अपने सबस्टेशन में उचित निर्देश जारी करेंगे") frames no direction
+    directing = any(not _BIDDEN_CUE.match(sentence, m.end()) for m in _DIRECTING_CUE.finditer(sentence))
     decisions: list[bool | None] = [
         _acts(sentence, c, directing, head, _list_known(candidates, head, c))
         for i, c in enumerate(candidates)
