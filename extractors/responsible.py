@@ -465,6 +465,8 @@ def _to_as_ko(sentence: str) -> str:
 # "पीएमओ से सौंपी गई जिम्मेदारी": where something given came from, not who must act.
 _SOURCE_OF = re.compile(
     r"\s*से\s+(?:सौंपी|सौंपा|सौंपे|दी|दिया|दिए|दिये|प्राप्त|मिली|मिला|मिले|जारी)\s+(?:गई|गयी|गया|गए|गये|हुई|हुआ|हुए)(?![\u0900-\u097f])"
+    # "विभिन्न विभागों से प्राप्त रिपोर्टों का मूल्यांकन …": what came from them, however it goes on
+    r"|\s*से\s+प्राप्त(?![\u0900-\u097f])"
 )
 # "मुख्य जिला शिक्षा अधिकारी (समग्र शिक्षा) की ओर से जारी निर्देशों के अनुसार, …": the office the directions
 # came from, never their addressee ("विभाग की ओर से कार्रवाई की जाए" still names who acts).
