@@ -140,6 +140,21 @@ _CONTEXT_CHARS = 600
 _BODY_LOOK = 3000  # where a note with nobody named names the office it comes from
 
 
+_JOINT_GAP = re.compile(r"\s*(?:,|और|एवं|व|तथा)\s*")
+_CHAIRED_BY = re.compile(r"\s*(?:जी\s+)?(?:की|के)\s+(?:संयुक्त\s+)?(?:अध्यक्षता|नेतृत्व)")
+
+
+def _joint_chair(text: str, mentions: list[PersonMention], chair: PersonMention) -> bool:
+    """Is ``chair`` the first of two officers chairing together (``जिलाधिकारी और पुलिस अधीक्षक की अध्यक्षता में``)?"""
+    return any(
+        pm.start >= chair.end
+        and pm.person is not chair.person
+        and _JOINT_GAP.fullmatch(text, chair.end, pm.start)
+        and _CHAIRED_BY.match(text, pm.end)
+        for pm in mentions
+    )
+
+
 def _letter_body(text: str) -> Person | None:
     """The office whose letter or order the sentence reports (``… विभाग की ओर से जारी पत्र में``), if any."""
     m = _BODY_LETTER.search(text)
@@ -175,6 +190,7 @@ class DocumentExtractor:
         # while a passive or a bare direction stays the speaking authority's.
         self.reporter: Person | None = None
         self.chair: Person | None = None
+        self.joint_chair = False  # "जिलाधिकारी और पुलिस अधीक्षक की अध्यक्षता में …": two officers chair, the first named
         self.first_agent_in_review: Person | None = None
         self.attendees: list[Person] = []
         self.items: list[dict[str, Any]] = []
@@ -310,6 +326,7 @@ class DocumentExtractor:
         chair = chair_from(text, mentions)
         if chair and (self.chair is None or self._names_the_chair(chair.person)):
             self.chair = chair.person
+            self.joint_chair = _joint_chair(text, mentions, chair)
         if _ATTENDANCE.search(text) and not any(pm.ergative for pm in mentions):
             for pm in mentions:
                 if pm.person not in self.attendees and pm.person.name:
@@ -360,8 +377,10 @@ class DocumentExtractor:
             self.speaker = subject.person  # "मुख्यमंत्री X … गंभीर हैं", "कलेक्टर द्वारा … समीक्षा की गई"
         if issuer is None:
             issuer = self.speaker
-        if self.minutes and issuer_span is None and self.chair is not None:
-            issuer = self.chair  # formal minutes: a decision with no named authority is the chair's
+        if (self.minutes or self.joint_chair) and issuer_span is None and self.chair is not None:
+            # formal minutes: a decision with no named authority is the chair's; so is a direction given with no agent
+            # in a meeting two officers chair jointly (the first named: corpus/README.md)
+            issuer = self.chair
         # A line with no sentence mark is a headline, unless it is a line of a list that an intro line opened
         # ("… के द्वारा निम्न दिशा निर्देश दिए गए" / "… का निर्देश दिया गया" / …): read as a numbered point.
         unmarked = not self._terminated(unit) and (is_title or not _LIST_MARKER.match(text))
