@@ -132,11 +132,29 @@ _BODY_LETTER = re.compile(
     r"(?<![\u0900-\u097f])(?P<head>विभाग|मंत्रालय|निदेशालय|आयोग)\s+(?:की\s+ओर\s+से|द्वारा)\s+(?:जारी|प्रेषित)\s+"
     r"(?:पत्र|आदेश|परिपत्र|अधिसूचना|एडवाइजरी)\s+(?:में|के\s+माध्यम\s+से|द्वारा)(?![\u0900-\u097f])"
 )  # "… विभाग द्वारा जारी दिशा-निर्देशों का पालन करें" cites an office's orders: the speaker still issues
+# What makes the first officer directing in a sentence the one who held the meeting: a review, a meeting, taking stock,
+# a crime meeting (गोष्ठी) or a video conference (spelt कॉन्फ्रेंस, काॅन्फ्रेंस, कान्फ्रेंस, कांफ्रेंस, कॉफ्रेंस)
+_REVIEW_WORDS = re.compile(r"समीक्षा|बैठक|जायजा|मीटिंग|गोष्ठी|क(?:ॉ|ाॅ|ा|ां)न?्?फ्रें")
 # "X ने … Y की अध्यक्षता में आयोजित बैठक में भाग लिया": X took part in a meeting someone else chaired.
 _TOOK_PART = re.compile(r"भाग\s+लिया|शामिल\s+हु|सम्मिलित\s+हु|प्रतिभाग\s+किया")
 # The document's opening (title, dateline, lead) names the meeting's subject: the context of abbreviations.
 _CONTEXT_CHARS = 600
 _BODY_LOOK = 3000  # where a note with nobody named names the office it comes from
+
+
+_JOINT_GAP = re.compile(r"\s*(?:,|और|एवं|व|तथा)\s*")
+_CHAIRED_BY = re.compile(r"\s*(?:जी\s+)?(?:की|के)\s+(?:संयुक्त\s+)?(?:अध्यक्षता|नेतृत्व)")
+
+
+def _joint_chair(text: str, mentions: list[PersonMention], chair: PersonMention) -> bool:
+    """Is ``chair`` the first of two officers chairing together (``जिलाधिकारी और पुलिस अधीक्षक की अध्यक्षता में``)?"""
+    return any(
+        pm.start >= chair.end
+        and pm.person is not chair.person
+        and _JOINT_GAP.fullmatch(text, chair.end, pm.start)
+        and _CHAIRED_BY.match(text, pm.end)
+        for pm in mentions
+    )
 
 
 def _letter_body(text: str) -> Person | None:
@@ -174,6 +192,7 @@ class DocumentExtractor:
         # while a passive or a bare direction stays the speaking authority's.
         self.reporter: Person | None = None
         self.chair: Person | None = None
+        self.joint_chair = False  # "जिलाधिकारी और पुलिस अधीक्षक की अध्यक्षता में …": two officers chair, the first named
         self.first_agent_in_review: Person | None = None
         self.attendees: list[Person] = []
         self.items: list[dict[str, Any]] = []
@@ -293,8 +312,13 @@ class DocumentExtractor:
                 and not _REPORT.search(unit.sentence.text)
             )
             self.previous_text = unit.sentence.text
+            # "तहसीलदार ने बताया कि … लंबित हैं। कलेक्टर ने उन्हें … निपटाने के निर्देश दिए": the officer who reported
+            # is whom "उन्हें" means next, like one only mentioned
+            reported = bool(_REPORT.search(unit.sentence.text)) and not _THAT_DIRECTS.search(unit.sentence.text)
             self.previous_addressees = [
-                pm for pm in mentions if not pm.ergative and (pm.written or pm.person.designation)
+                pm
+                for pm in mentions
+                if (not pm.ergative or (reported and not pm.person.generic())) and (pm.written or pm.person.designation)
             ]
 
     def _read_sentence(
@@ -304,6 +328,7 @@ class DocumentExtractor:
         chair = chair_from(text, mentions)
         if chair and (self.chair is None or self._names_the_chair(chair.person)):
             self.chair = chair.person
+            self.joint_chair = _joint_chair(text, mentions, chair)
         if _ATTENDANCE.search(text) and not any(pm.ergative for pm in mentions):
             for pm in mentions:
                 if pm.person not in self.attendees and pm.person.name:
@@ -339,7 +364,8 @@ class DocumentExtractor:
         elif agents:
             first = agents[0].person
             # "… सचिव ने हालात / तैयारियों का जायजा लिया": taking stock is a review too
-            if self.first_agent_in_review is None and re.search("समीक्षा|बैठक|जायजा", text) and not first.generic():
+            # ("… ने सभी कलेक्टरों से वीडियो कॉन्फ्रेंसिंग की": a video conference is a meeting too)
+            if self.first_agent_in_review is None and _REVIEW_WORDS.search(text) and not first.generic():
                 self.first_agent_in_review = first
             self.speaker = agents[0].person
         elif issuer is not None and issuer is not self.speaker and issuer.canonical is None and issuer.name is None:
@@ -353,8 +379,10 @@ class DocumentExtractor:
             self.speaker = subject.person  # "मुख्यमंत्री X … गंभीर हैं", "कलेक्टर द्वारा … समीक्षा की गई"
         if issuer is None:
             issuer = self.speaker
-        if self.minutes and issuer_span is None and self.chair is not None:
-            issuer = self.chair  # formal minutes: a decision with no named authority is the chair's
+        if (self.minutes or self.joint_chair) and issuer_span is None and self.chair is not None:
+            # formal minutes: a decision with no named authority is the chair's; so is a direction given with no agent
+            # in a meeting two officers chair jointly (the first named: corpus/README.md)
+            issuer = self.chair
         # A line with no sentence mark is a headline, unless it is a line of a list that an intro line opened
         # ("… के द्वारा निम्न दिशा निर्देश दिए गए" / "… का निर्देश दिया गया" / …): read as a numbered point.
         unmarked = (not self._terminated(unit) and (is_title or not _LIST_MARKER.match(text))) or (

@@ -223,6 +223,11 @@ def lead_agent(text: str, agents: list[PersonMention], i: int) -> PersonMention:
 _BARE_JOINER = re.compile(r"\s+(?:व|एवं|और|तथा)\s+")
 
 
+def _bare(text: str, pm: PersonMention) -> bool:
+    """Is the mention its post alone, no holder's name read with it?"""
+    return " ".join(text[pm.start : pm.end].split()) == (pm.written or "")
+
+
 def _joint_agents(text: str, mentions: list[PersonMention]) -> list[PersonMention]:
     """ "डीएम X, एसएसपी Y ने …": every officer of a list before ने is an agent, the first named leading."""
     out = list(mentions)
@@ -230,9 +235,21 @@ def _joint_agents(text: str, mentions: list[PersonMention]) -> list[PersonMentio
         pm, after = out[i], out[i + 1]
         # each officer with a post and a name: "प्रशासक …, श्री X ने", "राज्यपाल और प्रशासक X ने" are appositions;
         # two bare posts joined by a conjunction are two officers ("डीएम व एसएसपी ने")
+        # "… के निर्देश आईजी एसएसपी ने दिए": two bare posts side by side, neither generic, direct together too
+        # ("सहायक सफाई निरीक्षक": a rank of its own, post_ranks.tsv, opens the next post's title)
+        side_by_side = (
+            text[pm.end : after.start].isspace()
+            and not pm.person.generic()
+            and not after.person.generic()
+            and not is_in(pm.written or pm.person.designation or "", "post_ranks")
+            # ("पुलिस अधीक्षक एसएसपी किशोर कौशल ने": a post then another with the holder's name is one officer)
+            and _bare(text, pm)
+            and _bare(text, after)
+        )
         bare_pair = not pm.person.name and not after.person.name and _BARE_JOINER.fullmatch(text, pm.end, after.start)
-        posts = pm.person.designation and (pm.person.name or bare_pair) and after.person.designation
-        if posts and not pm.ergative and after.ergative and LIST_JOINER.fullmatch(text, pm.end, after.start):
+        posts = pm.person.designation and (pm.person.name or bare_pair or side_by_side) and after.person.designation
+        joined = LIST_JOINER.fullmatch(text, pm.end, after.start) or side_by_side
+        if posts and not pm.ergative and after.ergative and joined:
             out[i] = PersonMention(pm.start, pm.end, pm.person, True, pm.written, pm.open_class)
     return out
 
@@ -300,6 +317,12 @@ def _is_place(word: str, context: str, post: str) -> bool:
     return any(not context[: m.start()].rstrip().endswith((post, "श्री", "श्रीमती")) for m in found)
 
 
+# A post, then another in brackets right after it ("जिला शिक्षा पदाधिकारी (डीईओ)"): one officer
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
+_BRACKET_IN_NAME = re.compile(r"[^()।,]{1,60}?\s*\(\s*(?P<abbr>[^()\s]{2,12})\s*\)")
+
+
 class PersonRegistry:
     """Everyone named so far in a document, for resolving later references."""
 
@@ -307,6 +330,9 @@ class PersonRegistry:
         self.gazetteer = gazetteer
         self.people: list[Person] = []
         self.context = context  # the document's opening: the meeting's subject for context abbreviations
+        # "जिला विकास आयुक्त (डीडीसी) X ने …": an abbreviation the document gives a post in brackets means its holder
+        # here, whatever post the gazetteer reads it as elsewhere (canonical of the bracketed post → the holder)
+        self.aliases: dict[str, Person] = {}
 
     def add(self, person: Person) -> Person:
         """Merge with a known person (same name or surname) or register a new one."""
@@ -404,7 +430,37 @@ class PersonRegistry:
             if canonical:
                 person = self.by_designation(canonical) or self.add(Person(None, canonical, canonical))
                 out.append(PersonMention(wm.start(1), wm.end(1), person, True, canonical))
-        return _joint_agents(text, _compound_titles(text, sorted(out, key=lambda pm: pm.start)))
+        return _joint_agents(
+            text, _compound_titles(text, self._bracketed_aliases(text, sorted(out, key=lambda pm: pm.start)))
+        )
+
+    def _bracketed_aliases(self, text: str, mentions: list[PersonMention]) -> list[PersonMention]:
+        """ "जिला विकास आयुक्त (डीडीसी) X ने …": the post in brackets right after another post is the same officer;
+        later the bracketed form alone (``डीडीसी ने``) means them (``aliases``)."""
+        out: list[PersonMention] = []
+        for pm in mentions:
+            first = out[-1] if out else None
+            inside = (
+                _OPEN_BRACKET.fullmatch(text, first.end, pm.start) and _CLOSE_BRACKET.match(text, pm.end)
+                if first is not None and first.end <= pm.start
+                else None
+            )
+            if first is None or inside is None or first.person is pm.person or not first.person.designation:
+                out.append(pm)
+                continue
+            if pm.person.canonical and not pm.person.name:
+                self.aliases[pm.person.canonical] = first.person
+                if pm.person in self.people and not any(m.person is pm.person for m in out):
+                    self.people.remove(pm.person)  # read only here: the post in brackets is no officer of its own
+            out.append(PersonMention(pm.start, pm.end, first.person, pm.ergative, pm.written, pm.open_class))
+        for pm in list(out):  # the holder's name read on through the brackets: "आयुक्त (डीडीसी) राजौरी X ने"
+            m = _BRACKET_IN_NAME.match(text, pm.start, pm.end)
+            if m is None or not pm.person.name:
+                continue
+            inner = [g for g in self.gazetteer.find(m["abbr"]) if g.start == 0 and g.end == len(m["abbr"])]
+            if inner and inner[0].canonical != pm.person.canonical:
+                self.aliases[inner[0].canonical] = pm.person
+        return out
 
     def _latin_post(self, text: str, lm: re.Match[str]) -> PersonMention | None:
         """A post written as a Latin initialism (``DM``): read as its Hindi spelling (``डीएम``), reported as written."""
@@ -441,7 +497,7 @@ class PersonRegistry:
         if name:  # a name (or surname) merges with whoever carries it
             person = self.add(Person(name, written, m.canonical))
         else:  # a bare designation or abbreviation means the person who holds that post here
-            held = self.by_designation(m.canonical) or self.by_equivalent(m.canonical)
+            held = self.aliases.get(m.canonical) or self.by_designation(m.canonical) or self.by_equivalent(m.canonical)
             person = held or self.add(Person(None, written, m.canonical))
             if (
                 held is not None
@@ -579,10 +635,14 @@ def body_agent(text: str, aliases: frozenset[str] = frozenset()) -> BodyAgent | 
 
 
 # What follows a post (and name) that is no subject: a postposition or a genitive ("X के निर्देश पर", "X को").
-_OBLIQUE_AFTER = re.compile(rf"\s*(?:जी\s+)?(?:का|की|के|को|से|में|पर|ने|तक|द्वारा|सहित|समेत|एवं|और|तथा|व){WORD_END}|\s*[,/(]")
+# "कलेक्टर-डीएफओ कॉन्फ्रेंस में …": a post hyphened to another names an event (a conference of both), no subject.
+_OBLIQUE_AFTER = re.compile(
+    rf"\s*(?:जी\s+)?(?:का|की|के|को|से|में|पर|ने|तक|द्वारा|सहित|समेत|एवं|और|तथा|व){WORD_END}|\s*[,/(]|-\s*[\u0900-\u097fA-Za-z]"
+)
 # "कलेक्टर द्वारा … की समीक्षा की गई", "X के द्वारा बैठक ली गई": the agent of a passive review or meeting held
 _REVIEW_PASSIVE = re.compile(
-    r"[^।]{0,120}?(?:समीक्षा|बैठक|निरीक्षण|जनसुनवाई|सुनवाई)\s+(?:की|ली|किया|आयोजित\s+की)\s+(?:गई|गयी|गया)"
+    r"[^।]{0,160}?(?:समीक्षा|बैठक|मीटिंग|गोष्ठी|निरीक्षण|जनसुनवाई|सुनवाई)\s+"
+    r"(?:की|ली|लिया|किया|आयोजित\s+की|का\s+आयोजन\s+किया)\s+(?:गई|गयी|गया)"
     rf"{WORD_END}"
 )
 _PRESENT = re.compile(r"उपस्थित|उपस्थिति|मौजूद|शामिल|सम्मिलित")
@@ -659,10 +719,14 @@ _BODY_SOURCE = re.compile(rf"\s*(?:ने|स्तर\s+(?:पर|से)|क�
 def source_body(text: str) -> Person | None:
     """The office a note with no person in it comes from: the first body named as an agent or a source
     (``स्वास्थ्य विभाग ने …``, ``… विभाग स्तर पर …``), or None."""
-    for ph in find_phrases(text):
-        if ph.body and _BODY_SOURCE.match(text, ph.end):
-            return Person(None, ph.written)
-    return None
+    found = [(ph.start, ph.written) for ph in find_phrases(text) if ph.body and _BODY_SOURCE.match(text, ph.end)]
+    # "केंद्र सरकार ने आठ राज्यों को चिट्ठी लिखी है": a government or administration (issuing_bodies.tsv) too
+    found += [
+        (m.start(), " ".join(m.group().split()))
+        for m in _ISSUING_BODY.finditer(text)
+        if _BODY_SOURCE.match(text, m.end())
+    ]
+    return Person(None, min(found)[1]) if found else None
 
 
 # A letter's sign-off (``आज्ञा से,``, ``भवदीय``, ``हस्ताक्षर/-``, or the signatory's name in brackets, ``(रवि कुमार)``)

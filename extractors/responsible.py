@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.people import PersonMention
-from models.designations import find_phrases, fuzzy_head, plural_forms, verbal_noun
+from models.designations import find_phrases, finite_or_participle, fuzzy_head, plural_forms, verbal_noun
 from models.gazetteer import Gazetteer
 from nlp.normalize import fold
 from nlp.patterns import LETTERS, WORD_END, WORD_START
@@ -67,8 +67,9 @@ _DIRECTED_LATER = spelled(
     r"|(?<!जाने\sकी\s)बात\s+(?:भी\s+)?(?:कही|कहीं))"
     # "बीएलओ को विधानसभा चुनावों को लेकर जरूरी दिशा निर्देश जारी किए": the topic of the directions, no action
     # (verbal noun) in between whose object the dative could be
+    # ("… को दौरे को लेकर विभिन्न दिशा निर्देश जारी किए गए": various directions on the topic, given to them)
     r"|^\s*को\s+(?:(?![\u0900-\u097f]+ने\s)[^,।]){0,80}?\s(?:को\s+लेकर|के\s+(?:संबंध|सम्बन्ध|बारे|संदर्भ)\s+में)\s+"
-    rf"(?:भी\s+)?(?:(?:{_EMPTY_ADJ})\s+){{0,2}}(?:दिशा-?\s*)?(?:निर्देश|निर्देशित)"
+    rf"(?:भी\s+)?(?:(?:{_EMPTY_ADJ}|विभिन्न)\s+){{0,2}}(?:दिशा-?\s*)?(?:निर्देश|निर्देशित)"
     # "सेविकाओं को पोषण ट्रैकर पर कार्य करने को लेकर निर्देशित किया": the action itself is the topic
     rf"|^\s*को\s+(?:{_OBJECT_STRETCH}\s)?[\u0900-\u097f]+(?:ने|नें)\s+को\s+लेकर\s+"
     rf"(?:भी\s+)?(?:(?:{_EMPTY_ADJ})\s+){{0,2}}(?:दिशा-?\s*)?(?:निर्देश|निर्देशित)"
@@ -77,10 +78,17 @@ _DIRECTED_LATER = spelled(
     # "कि सभी सचिवों को सत्र में उपस्थित रहना चाहिए": the dative subject of an obligation, not one whose own clause
     # ends first ("किसानों को कोई परेशानी न हो इसका ध्यान रखा जाना चाहिए": who must not be troubled)
     r"|^\s*को\s+(?:(?!\sकि\s|\s(?:न|ना|नहीं)\s+हो\s)[^,।]){0,160}?(?:ना|नी|ने)\s+(?:ही\s+|भी\s+)?"
-    r"(?:चाहिए|चाहिये|होगा|होगी|होंगे|होंगी|पड़ेगा|पड़ेगी|पड़ेंगे"
+    # "… अधिकारियों को यह सुनिश्चित करना है कि …": the present of the obligation (करना है) binds them too
+    r"(?:चाहिए|चाहिये|होगा|होगी|होंगे|होंगी|पड़ेगा|पड़ेगी|पड़ेंगे|है|हैं"
     # "RTO और DTO को … सड़क पर जाना अनिवार्य है", "सभी डीलरों को स्टॉक रजिस्टर रखना अनिवार्य है", "… दुकानदारों को
     # ई-केवाईसी कराना आवश्यक है": an order's rule binds its dative like the obligation in चाहिए / होगा
     r"|(?:अनिवार्य|आवश्यक|जरूरी|ज़रूरी)\s+(?:है|हैं|होगा|होगी|होंगे|रहेगा|रहेगी))"
+)
+# "… के बाद आर्थिक अपराध इकाई को रिपोर्ट भेजनी है": a body or office in the dative of a verb of sending is where the
+# report goes, no subject (a post there sends it: "सभी थाना प्रभारियों को … रिपोर्ट भेजनी होंगी")
+_SENT_TO = spelled(
+    r"^\s*को\s+(?:(?!\sकि\s)[^,।]){0,160}?(?:भेज|सौंप|सौप)(?:ना|नी|ने)\s+(?:ही\s+|भी\s+)?"
+    r"(?:चाहिए|चाहिये|होगा|होगी|होंगे|होंगी|पड़ेगा|पड़ेगी|पड़ेंगे|है|हैं)"
 )
 _DIRECTED_LATER_LOOSE = spelled(
     r"\s*(?:\([^)]*\)\s*)?(?:को|से)\s+(?:(?:(?!\sकि\s)[^,।])*?\s)?(?:के\s+लिए|हेतु|के|का|की|को|[\u0900-\u097f]+ने)\s+(?:भी\s+)?"
@@ -250,7 +258,7 @@ _CUT_DIRECTED = spelled(
 _AGENT = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?(?:महोदय\s+)?(?:(?:के\s+)?द्वारा|के\s+माध्यम\s+से)" + WORD_END)
 # "मुख्य सचिव द्वारा दिए गए निदेशों", "विभागों द्वारा क्रियान्वित की जा रही योजनाओं": what the agent did or does.
 _DONE_BY = spelled(
-    r"[^।,]{0,100}?\s(?:(?:गए|गये|गई|गयी|गया)|जा\s+रह[ीेा]|की\s+हैं?|किया\s+है)(?=\s|[।,]|$)"
+    r"[^।,]{0,200}?\s(?:(?:गए|गये|गई|गयी|गया)|जा\s+रह[ीेा]|की\s+हैं?|किया\s+है)(?=\s|[।,]|$)"
     # "सचिवगण द्वारा प्रेषित पत्रों का …": a participle naming what they sent or run
     r"|\s*(?:प्रेषित|प्रदत्त|स्वीकृत|संचालित|निर्मित|उठाए|उठाये)\s+[\u0900-\u097f]+\s+(?:का|की|के|को|में|पर)(?=\s)"
 )
@@ -376,7 +384,9 @@ _CLAUSE_START = spelled(
     # "जो केंद्र बंद पड़े हैं, उनके प्रभारी … भेजें": the correlative's genitive opens the main clause
     r"|,\s*(?:उनके|उसके|इनके)"
     # "… इसके लिए सभी अंचल अधिकारी … सूची तैयार रखें": a purpose or reason connective opens the clause
-    r"|(?:^|\s)(?:इसके\s+लिए|इसके\s+लिये|इसलिए|इसलिये|इस\s+हेतु|अतः))\s*"
+    # "इसके अलावा अधीक्षक कारागार में … कराएं", "साथ ही सभी थाना प्रभारी …": one that adds a direction to the last
+    r"|(?:^|\s)(?:इसके\s+लिए|इसके\s+लिये|इसलिए|इसलिये|इस\s+हेतु|अतः"
+    r"|इसके\s+अलावा|इसके\s+अतिरिक्त|(?:इसके\s+)?साथ\s+ही),?)\s*"
     # "कि जिले के सभी डीएफओ …": the area they serve before the quantifier
     rf"(?:{_AREA_OF})?"
     # "कि आप सभी पंचायत सचिव … करें": the addressees spoken to
@@ -424,6 +434,8 @@ _DIRECTING_CUE = spelled(r"निर्देश|निर्देशित|ह
 
 # "… के साथ (आयोजित) बैठक / वीडियो कॉन्फ्रेंस की और उन्हें … निर्देश दिया": those the meeting was held with,
 # when a pronoun dative after it points back at them (never by themselves: participants are not addressees).
+# A direction cue in the subject's own bidden verb: "निर्देश जारी करेंगे", "निर्देशित करें", "निर्देश दें"
+_BIDDEN_CUE = spelled(r"(?:\s+(?:भी|ही))?\s*(?:जारी\s+)?(?:करें|करेंगे|करेंगी|करेगा|करेगी|करे|दें|देंगे|देंगी|देगा|देगी|दे)" + WORD_END)
 _MET_WITH = spelled(
     r"(?:\s+के\s+साथ\s+(?:[\u0900-\u097f]+\s+){0,2}?(?:बैठक|समीक्षा\s+बैठक|वीडियो\s+कॉन्फ्रेंस|वीडियो\s+कांफ्रेंस|वीडियो\s+कॉन्फ्रेंसिंग|वीसी|समीक्षा)"
     # "… मंत्रिमंडल और वरिष्ठ अधिकारियों की एक बैठक बुलाई और उन्हें …": the meeting of those met
@@ -458,6 +470,8 @@ def _to_as_ko(sentence: str) -> str:
 # "पीएमओ से सौंपी गई जिम्मेदारी": where something given came from, not who must act.
 _SOURCE_OF = re.compile(
     r"\s*से\s+(?:सौंपी|सौंपा|सौंपे|दी|दिया|दिए|दिये|प्राप्त|मिली|मिला|मिले|जारी)\s+(?:गई|गयी|गया|गए|गये|हुई|हुआ|हुए)(?![\u0900-\u097f])"
+    # "विभिन्न विभागों से प्राप्त रिपोर्टों का मूल्यांकन …": what came from them, however it goes on
+    r"|\s*से\s+प्राप्त(?![\u0900-\u097f])"
 )
 # "मुख्य जिला शिक्षा अधिकारी (समग्र शिक्षा) की ओर से जारी निर्देशों के अनुसार, …": the office the directions
 # came from, never their addressee ("विभाग की ओर से कार्रवाई की जाए" still names who acts).
@@ -599,6 +613,7 @@ def _shared_heads(candidates: list[_Candidate], sentence: str) -> list[_Candidat
         if (
             mod in _POSTPOSITIONS
             or verbal_noun(mod)
+            or finite_or_participle(mod)  # "… मर्यादा बनाए रखें और नगर निगम …": the verb ends the clause before
             or mod.endswith(("ों", "ओं"))
             or is_in(mod, "np_stop")
             or is_in(mod, "phrase_stop")
@@ -653,7 +668,8 @@ def _with_branch(c: _Candidate, sentence: str, starts: set[int]) -> None:
 
 
 # "सभी डीसी यानी उपायुक्तों को": the second name glosses the first; one post.
-_GLOSS = spelled(r"\s*(?:यानी|यानि|याने|अर्थात|अर्थात्)\s*")
+# "सभी प्रखंड स्तरीय पदाधिकारी यथा प्रभारी चिकित्सा पदाधिकारी, …": यथा (namely) lists the officers the umbrella means.
+_GLOSS = spelled(r"\s*(?:यानी|यानि|याने|अर्थात|अर्थात्|यथा)\s*")
 
 
 def _drop_glossed(candidates: list[_Candidate], sentence: str) -> list[_Candidate]:
@@ -753,6 +769,8 @@ def _acts(
         or (_CONDITION_BEFORE.search(sentence, 0, c.start) and _CONDITIONAL_EXPERIENCER.match(after))
     ):
         return True
+    if c.body and _SENT_TO.match(after):
+        return False
     if any(
         rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER, _CUT_DIRECTED)
     ):
@@ -972,7 +990,8 @@ def find_responsible(
         _with_branch(c, sentence, starts)
     candidates = _shared_heads(_drop_glossed(_merge_appositions(candidates, sentence), sentence), sentence)
     candidates = _shared_genitive(candidates, sentence)
-    directing = bool(_DIRECTING_CUE.search(sentence))
+    # a cue the subject is bidden to give ("… अभियंता अपने सबस्टेशन में उचित निर्देश जारी करेंगे") frames no direction
+    directing = any(not _BIDDEN_CUE.match(sentence, m.end()) for m in _DIRECTING_CUE.finditer(sentence))
     decisions: list[bool | None] = [
         _acts(sentence, c, directing, head, _list_known(candidates, head, c))
         for i, c in enumerate(candidates)

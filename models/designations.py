@@ -23,7 +23,8 @@ _MAX_MODIFIERS = 4
 _WORD = re.compile(rf"[\u0904-\u0939\u0958-\u0961\u0972-\u097f]{LETTERS}+$")  # opens with a letter, not a sign
 _JOINER = {"एवं", "व"}  # "खंड विकास एवं पंचायत अधिकारी": a joined modifier, not a list
 # "सभी विभागों को", "सम्बन्धित विभाग … करे": a bare body head after a quantifier names the bodies meant.
-_QUANTIFIERS = {"सभी", "समस्त", "संबंधित", "सम्बन्धित", "प्रत्येक", "हर", "जिन", "विभिन्न"}
+# "संबंधित अन्य विभागों के अधिकारियों को": अन्य (other) before a bare body head names bodies like a quantifier
+_QUANTIFIERS = {"सभी", "समस्त", "संबंधित", "सम्बन्धित", "प्रत्येक", "हर", "जिन", "विभिन्न", "अन्य"}
 _ADDRESSED = re.compile(r"\s+(?:को|से|द्वारा)\s")  # told, asked, or the agent of what is to be done
 # "यह दल …", "…, ये टीमें …", "कि यह समिति …": a demonstrative that opens its clause (demonstratives.tsv)
 _OPENS_WITH_DEMONSTRATIVE = re.compile(
@@ -163,7 +164,18 @@ def _stops(word: str) -> bool:
         or is_in(word, "drop_words")
         or word[0].isdigit()
         or verbal_noun(word)
+        or finite_or_participle(word)
     )
+
+
+# "… मर्यादा बनाए रखें और नगर निगम …", "… पालन सुनिश्चित करके सदस्य …": a verb of a stem (imperative_stems.tsv) in its
+# imperative, subjunctive, future or conjunctive participle ends the clause before a phrase, never a modifier in it.
+_VERB_FORM = re.compile(rf"(?:{alternation(column('imperative_stems'))})(?:ें|एं|एँ|ाएं|ाएँ|ाए|ेंगे|ेंगी|ेगा|ेगी|कर|के)")
+
+
+def finite_or_participle(word: str) -> bool:
+    """Is ``word`` a verb form of a listed stem (``रखें``, ``भेजेंगे``, ``करके``, ``बनाकर``), never a post's modifier?"""
+    return bool(_VERB_FORM.fullmatch(word))
 
 
 def verbal_noun(word: str) -> bool:

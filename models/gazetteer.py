@@ -16,7 +16,7 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 
 from nlp.normalize import fold
-from nlp.vocab import LETTER_MARK, alternation, rows, undotted
+from nlp.vocab import LETTER_MARK, alternation, is_in, rows, undotted
 
 _WORD_END = r"(?![\u0900-\u0963\u0966-\u097f\w])"
 _WORD_START = r"(?<![\u0900-\u0963\u0966-\u097f\w])"
@@ -64,6 +64,15 @@ class Gazetteer:
                     full = f"{head} {plural}".strip()
                     self.surface_to_canonical.setdefault(full, canonical)
                     self.singular.setdefault(full, form)
+                # "मुख्यसचिव विकास शील ने", "उपजिलाधिकारी": a rank (post_ranks.tsv) written solid with the post after it
+                first, _, rest = form.partition(" ")
+                if rest and " " not in rest and is_in(first, "post_ranks") and form not in abbreviations:
+                    solid = first + rest
+                    self.surface_to_canonical.setdefault(solid, canonical)
+                    self.singular.setdefault(solid, solid)
+                    for plural in _plural_forms(rest):
+                        self.surface_to_canonical.setdefault(first + plural, canonical)
+                        self.singular.setdefault(first + plural, solid)
         self._single_words: dict[str, str] = {
             fold(form): canonical
             for form, canonical in self.surface_to_canonical.items()

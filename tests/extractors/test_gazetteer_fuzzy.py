@@ -13,7 +13,7 @@ from tests.extractors.test_forms import extract
     ("word", "expected"),
     [
         ("जिलाधिकरी", "जिलाधिकारी"),  # a letter's sign dropped
-        ("मुख्यसचिव", None),  # two words run together: no one-word post is that close
+        ("मुख्यसचिव", "मुख्य सचिव"),  # a rank run together with its post: the post (gazetteer solid forms, who36)
         ("विकास", None),  # an ordinary word
     ],
 )
