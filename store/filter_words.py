@@ -60,6 +60,18 @@ def word_arrays(session: Session, f: Any) -> list[list[int]]:
     return arrays
 
 
+def single_value(session: Session, field: str, f: Any) -> str | None:
+    """The value of the one filter word ``f``'s filter ``field`` matches (only ``responsible``: a people
+    row's ``search``), or None when it matches none or several."""
+    if field != "responsible" or not f.responsible:
+        return None
+    value = filter_words.c.value
+    rows = session.scalars(
+        select(value).where(filter_words.c.kind == "resp", value.in_(_terms(RESPONSIBLE, f.responsible))).limit(2)
+    ).all()
+    return str(rows[0]) if len(rows) == 1 else None
+
+
 def set_fields(f: Any) -> list[str]:
     """The FIELDS of ``f`` that are set, in ``word_arrays``' order and sense."""
     set_ = (bool(f.status), f.review_state is not None, f.tracked is not None, bool(f.department), bool(f.responsible))

@@ -84,3 +84,32 @@ def test_q_with_other_filters_and_spaces_is_the_texts_containing_the_needle(clie
             one = client.get("/v1/action-items", params={"q": needle, "limit": 1, "offset": 1, **params}).json()
             assert one["total"] == len(expected) and [i["id"] for i in one["items"]] == expected[1:2], needle
     assert _expected_with(client, "हैंडपंपों", {"status": "open"}) == _expected(client, "हैंडपंपों की मरम्मत")
+
+
+def test_q_with_one_officer_walked_by_date_is_the_texts_containing_the_needle(
+    client: Any, db_url: str, monkeypatch: Any
+) -> None:
+    # round 36: on PostgreSQL q= + one officer sorted by date walks the officer's people rows in date order
+    # (migration 0024) whenever it has at least OFFICER_WALK_MIN matches: 1 here, so that it always does
+    from store import repository
+
+    monkeypatch.setattr(repository, "OFFICER_WALK_MIN", 1)
+    walked: list[Any] = []
+    officer_page = repository.officer_page
+
+    def spy(*args: Any, **kwargs: Any) -> Any:
+        walked.append(officer_page(*args, **kwargs))
+        return walked[-1]
+
+    monkeypatch.setattr(repository, "officer_page", spy)
+    for name, text in (("a.txt", TEXT_A), ("b.txt", TEXT_B)):
+        assert upload(client, name, text, meeting_date="2026-01-02").status_code in (200, 201)
+    for sort in ("-created_at", "created_at"):
+        for needle in ("हैंडपंपों", "निर्माण", "पंप", "ROAD-S", "%", "zzz"):
+            params = {"responsible": "अधिशासी", "sort": sort}
+            every = client.get("/v1/action-items", params={"limit": 500, **params}).json()["items"]
+            expected = [i["id"] for i in every if needle.lower() in i["text"].lower()]
+            assert _q(client, needle, **params) == (len(expected), expected), (needle, sort)
+            one = client.get("/v1/action-items", params={"q": needle, "limit": 1, "offset": 1, **params}).json()
+            assert one["total"] == len(expected) and [i["id"] for i in one["items"]] == expected[1:2], needle
+    assert any(ids is not None for ids in walked) == db_url.startswith("postgresql")
