@@ -155,9 +155,11 @@ _IMPERATIVE = (
 )
 # "कहा कि … सावधानी बरतें": inside a directing clause any verb in the polite plural ending the sentence orders,
 # whether or not its stem is listed (not the copula हैं, not the postposition में).
-# (not a future typed with its nasal on the last syllable, "… साबित होगें", "… निगरानी रखेंगें": a future)
+# (not a future typed with its nasal on the last syllable, "… साबित होगें", "… निगरानी रखेंगें", "… जायेगें": a
+# future, the -गे of its stem's vowel; a stem ending in ग is a polite plural: "… शिविर लगें", "… रिपोर्ट मांगें")
 _ANY_POLITE_PLURAL = (
-    rf"{_B}(?!(?:हैं|में|हें|सकें|उन्हें|इन्हें|जिन्हें|तुम्हें|हमें|आपमें)\s*[।.!]?\s*$)(?!{LETTERS}*गें\s*[।.!]?\s*$)"
+    rf"{_B}(?!(?:हैं|में|हें|सकें|उन्हें|इन्हें|जिन्हें|तुम्हें|हमें|आपमें)\s*[।.!]?\s*$)"
+    rf"(?!{LETTERS}*(?:[ेो]ं?|एं?|यें?)गें\s*[।.!]?\s*$)"
     rf"{LETTERS}+(?:ें|एं|एँ|ाएं)\s*[।.!]?\s*$"
 )
 # "… करा लें", "… भेज दें": a compound imperative.
