@@ -639,6 +639,29 @@ def _post_right_before(text: str, start: int) -> bool:
     return bool(words) and is_in(words[-1], "designation_heads")
 
 
+# "खाद्य विभाग द्वारा … सत्यापन 31 मार्च तक स्थगित कर दिया गया है", "… पर रोक लगा दी गई है", "… स्थगित करने का निर्णय
+# लिया गया है": an order or decision a body has made
+_ORDER_MADE = spelled(
+    r"(?:\s+के)?\s+द्वारा\s[^।]{0,250}?\s(?:(?:कर|लगा)\s+(?:दिया|दी|दिए|दिये)|निर्णय\s+(?:लिया|किया))\s+"
+    r"(?:गया|गई|गयी|गए|गये)\s+(?:है|हैं)"
+    rf"{WORD_END}"
+)
+
+
+def body_order_maker(text: str) -> Person | None:
+    """The body that has made an order in ``text`` (``खाद्य विभाग द्वारा … स्थगित कर दिया गया है``): a note an office
+    issues with no officer named; its agentless directions after it are the office's."""
+    for ph in find_phrases(text):
+        if (
+            ph.body
+            and _ORDER_MADE.match(text, ph.end)
+            and not _post_right_before(text, ph.start)  # "प्रमुख सचिव परिवहन विभाग द्वारा": the post's department
+            and not _post_before_comma(text, ph.start)
+        ):
+            return Person(None, ph.written)
+    return None
+
+
 def body_agent(text: str, aliases: frozenset[str] = frozenset()) -> BodyAgent | None:
     """The body that directs someone in ``text`` (``परिवहन विभाग के द्वारा … उन्हें … के निर्देश दिए``, ``प्राधिकरण
     (FSSAI) ने सभी राज्यों को … निर्देश दिया``, ``विभाग ने … को कहा कि``), or None. ``X द्वारा … किया जा रहा है``

@@ -9,7 +9,10 @@ later means X. ``मैजिस्ट्रेट`` is a spelling of ``मज�
 
 A committee named bare at the head of a clause (``कहा कि समिति … करेगी``, ``समिति … सौंपेगी``) with an active future or
 subjunctive verb is the committee the note speaks of, bidden to act; a passive (``समिति गठित की जाएगी``) or a
-genitive after it (``समिति की बैठक``) leaves it none."""
+genitive after it (``समिति की बैठक``) leaves it none.
+
+A note an office issues with no officer named reports the body's order or decision (``खाद्य विभाग द्वारा … स्थगित
+करने का निर्णय लिया गया है``, ``… रोक लगा दी गई है``): the agentless directions after it are the body's."""
 
 from __future__ import annotations
 
