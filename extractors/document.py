@@ -25,6 +25,7 @@ from extractors.people import (
     PersonMention,
     PersonRegistry,
     body_agent,
+    body_order_maker,
     directs,
     letter_signatory,
     pronoun_agent,
@@ -377,6 +378,8 @@ class DocumentExtractor:
             self.speaker = chair.person
         elif self.speaker is None and (subject := subject_authority(text, mentions)) is not None:
             self.speaker = subject.person  # "मुख्यमंत्री X … गंभीर हैं", "कलेक्टर द्वारा … समीक्षा की गई"
+        elif self.speaker is None and self.chair is None and (maker := body_order_maker(text)) is not None:
+            self.speaker = maker  # "खाद्य विभाग द्वारा … स्थगित कर दिया गया है": an office's order, no officer named
         if issuer is None:
             issuer = self.speaker
         if (self.minutes or self.joint_chair) and issuer_span is None and self.chair is not None:

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from extractors.departments import portfolio_before
 from models.designations import find_phrases
-from models.gazetteer import Gazetteer, Mention
+from models.gazetteer import Gazetteer, Mention, letter_spelling
 from nlp.patterns import LETTERS, WORD_END, WORD_START
-from nlp.vocab import alternation, column, is_in, rows, spelled
+from nlp.vocab import alternation, column, is_in, rows, spelled, undotted
 
 # A whole word: "श्रीवास्तव" opens with श्री but is a surname; "मा0"/"मा." abbreviate माननीय.
 # "श्रीमतीं" (a nasal typed after श्रीमती), "प्रोफेसर", "डॉक्टर": honorifics written out, never part of the name
@@ -108,6 +108,21 @@ def _equivalents() -> dict[str, set[str]]:
 _EQUIVALENTS = _equivalents()
 # Latin capitals as Hindi spells them (letter_names.tsv): "DM" → "डीएम"
 _LATIN_LETTERS = {row[1]: row[0] for row in reversed(rows("letter_names")) if len(row) >= 2}
+# Hindi letter names with the letters an English word of that initial opens with in Devanagari: C → स|क|च (सिविल)
+_LETTER_OPENINGS = {row[0]: frozenset(row[2].split("|")) for row in rows("letter_names") if len(row) >= 3}
+_LETTER_NAMES = tuple(sorted(_LETTER_OPENINGS, key=len, reverse=True))
+
+
+def spells_initials(abbreviation: str, designation: str) -> bool:
+    """Does ``abbreviation`` (``सीएस``) spell the initials of ``designation``'s last words written as English words
+    in Devanagari (``सिविल सर्जन``, ``गढ़वा सिविल सर्जन``)?"""
+    letters = letter_spelling(undotted(abbreviation).replace(".", "").strip(), _LETTER_NAMES)
+    words = designation.split()
+    if not letters or len(letters) < 2 or len(words) < len(letters):
+        return False
+    return all(w[0] in _LETTER_OPENINGS[x] for x, w in zip(letters, words[-len(letters) :], strict=True))
+
+
 # not a gloss in brackets ("जिलाधिकारी (DM)"), not a time ("06:21 PM")
 _LATIN_POST = re.compile(r"(?<![A-Za-z(0-9])(?<![0-9]\s)[A-Z]{2,6}(?![A-Za-z)])")
 # Posts written after their portfolio: "ऊर्जा मंत्री", "खाद्य राज्यमंत्री"
@@ -372,6 +387,18 @@ class PersonRegistry:
         others = _EQUIVALENTS.get(canonical, set())
         return next((p for p in reversed(self.people) if p.name and p.canonical in others), None)
 
+    def by_initials(self, abbreviation: str) -> Person | None:
+        """The named officer whose post the abbreviation spells letter by letter (``सिविल सर्जन X`` … ``सीएस ने``):
+        the document's own reading of it, asked only when nobody holds the post the gazetteer reads it as."""
+        return next(
+            (
+                p
+                for p in reversed(self.people)
+                if p.name and p.designation and spells_initials(abbreviation, p.designation)
+            ),
+            None,
+        )
+
     def find_mentions(self, text: str) -> list[PersonMention]:
         """Designation mentions (with the name after them) and bare names before ने."""
         out: list[PersonMention] = []
@@ -496,8 +523,16 @@ class PersonRegistry:
             written = f"{portfolio} {written}" if portfolio else written
         if name:  # a name (or surname) merges with whoever carries it
             person = self.add(Person(name, written, m.canonical))
+            if m.abbreviation and person.canonical and person.canonical != m.canonical:
+                # "पंचायतराज अधिकारी X …", then "डीपीआरओ X ने …": the abbreviation alone means X from here on
+                self.aliases.setdefault(m.canonical, person)
         else:  # a bare designation or abbreviation means the person who holds that post here
-            held = self.aliases.get(m.canonical) or self.by_designation(m.canonical) or self.by_equivalent(m.canonical)
+            held = (
+                self.aliases.get(m.canonical)
+                or self.by_designation(m.canonical)
+                or self.by_equivalent(m.canonical)
+                or (self.by_initials(m.written) if m.abbreviation else None)
+            )
             person = held or self.add(Person(None, written, m.canonical))
             if (
                 held is not None
@@ -602,6 +637,29 @@ def _post_right_before(text: str, start: int) -> bool:
     the body after it is the post's department, not an agent of its own?"""
     words = text[:start].split()
     return bool(words) and is_in(words[-1], "designation_heads")
+
+
+# "खाद्य विभाग द्वारा … सत्यापन 31 मार्च तक स्थगित कर दिया गया है", "… पर रोक लगा दी गई है", "… स्थगित करने का निर्णय
+# लिया गया है": an order or decision a body has made
+_ORDER_MADE = spelled(
+    r"(?:\s+के)?\s+द्वारा\s[^।]{0,250}?\s(?:(?:कर|लगा)\s+(?:दिया|दी|दिए|दिये)|निर्णय\s+(?:लिया|किया))\s+"
+    r"(?:गया|गई|गयी|गए|गये)\s+(?:है|हैं)"
+    rf"{WORD_END}"
+)
+
+
+def body_order_maker(text: str) -> Person | None:
+    """The body that has made an order in ``text`` (``खाद्य विभाग द्वारा … स्थगित कर दिया गया है``): a note an office
+    issues with no officer named; its agentless directions after it are the office's."""
+    for ph in find_phrases(text):
+        if (
+            ph.body
+            and _ORDER_MADE.match(text, ph.end)
+            and not _post_right_before(text, ph.start)  # "प्रमुख सचिव परिवहन विभाग द्वारा": the post's department
+            and not _post_before_comma(text, ph.start)
+        ):
+            return Person(None, ph.written)
+    return None
 
 
 def body_agent(text: str, aliases: frozenset[str] = frozenset()) -> BodyAgent | None:

@@ -134,6 +134,14 @@ _WALE_SUBJECT = spelled(
     r"\sकि\s+(?P<np>(?:[\u0900-\u097f]+\s+){1,3}?वाले\s+[\u0900-\u097f]+)\s+"
     r"(?!(?:का|की|के|को|से|में|पर|ने|तक)(?![\u0900-\u0963\u0966-\u097f]))[^,।]{0,120}?(?:ें|एं|ाएँ)(?:\s*[,।.]|\s*$|\s+(?:वरना|अन्यथा|और|तथा))"
 )
+# "कहा कि समिति हर माह … समीक्षा करेगी", "समिति … एक माह में अपनी रिपोर्ट … उपलब्ध करायेगी": a committee named bare at
+# the head of the clause is the one the note speaks of, bidden to act in the future or the subjunctive (not passive)
+_BARE_COMMITTEE = spelled(
+    r"(?:^\s*|\sकि\s+)(?P<np>समिति|कमेटी|समितियां|समितियाँ)\s+"
+    r"(?!(?:का|की|के|को|से|में|पर|ने|तक|द्वारा|सदस्य|सदस्यों|अध्यक्ष|सचिव)(?![\u0900-\u0963\u0966-\u097f]))"
+    r"[^।]{0,250}?(?:ेगी|ेंगी|एगी|एंगी|ें|एं)(?:\s*[,।.]|\s*$)"
+)
+_PASSIVE_FUTURE = spelled(r"\sजा(?:एगी|येगी|एंगी|येंगी|एगा|येगा)(?![\u0900-\u0963\u0966-\u097f])")
 _PASSIVE_VERB = spelled(r"\sजा(?:एं|एँ|यें|ये|ए)(?![\u0900-\u0963\u0966-\u097f])")
 # "निर्देश दिए जो विभाग बैठक में नहीं आए हैं वे … भेजें": the noun of a relative clause its correlative binds.
 _RELATIVE_NP = spelled(
@@ -1041,6 +1049,11 @@ def find_responsible(
             continue  # "कि खराब सड़क वाले गांव चिन्हित किए जाएं": the passive's subject is acted on
         if not any(s < m.end("np") and m.start("np") < e for s, e in spans):
             add(m.start("np"), m.group("np"))
+    for m in _BARE_COMMITTEE.finditer(sentence):
+        if any(rx.search(sentence, m.end("np"), m.end()) for rx in (_PASSIVE_VERB, _PASSIVE_FUTURE)):
+            continue  # "कि समिति गठित की जाए": the committee is formed, not bidden
+        if not any(s < m.end("np") and m.start("np") < e for s, e in spans):
+            add(m.start("np"), "कमेटी" if m.group("np") == "कमेटी" else "समिति")
     addressees = [(m.start("np"), m.group("np")) for m in _ADDRESSEE.finditer(sentence)]
     addressees += [
         (m.start("np"), m.group("np")) for rx in (_ASKED_OF, _ADVISED, _RELATIVE_NP) for m in rx.finditer(sentence)

@@ -143,13 +143,13 @@ class Gazetteer:
         return out
 
 
-def _letter_spelling(abbreviation: str, letters: tuple[str, ...]) -> list[str] | None:
+def letter_spelling(abbreviation: str, letters: tuple[str, ...]) -> list[str] | None:
     """``abbreviation`` cut into the Hindi names of Latin letters (एसडीएम → एस, डी, एम), or None."""
     if not abbreviation:
         return []
     for letter in letters:
         if abbreviation.startswith(letter):
-            rest = _letter_spelling(abbreviation[len(letter) :], letters)
+            rest = letter_spelling(abbreviation[len(letter) :], letters)
             if rest is not None:
                 return [letter, *rest]
     return None
@@ -161,7 +161,7 @@ def _dotted_pattern(abbreviations: set[str]) -> re.Pattern[str] | None:
     spelt = [
         letters_of
         for form in abbreviations
-        if " " not in form and (letters_of := _letter_spelling(form, letters)) and len(letters_of) >= 2
+        if " " not in form and (letters_of := letter_spelling(form, letters)) and len(letters_of) >= 2
     ]
     if not spelt:
         return None

@@ -23,7 +23,7 @@ from hypothesis import strategies as st  # noqa: E402
 from core.contract import Extraction  # noqa: E402
 from extractors import extract_document  # noqa: E402
 from ingest.document import IngestedDocument, Page  # noqa: E402
-from models.gazetteer import _letter_spelling, load_gazetteer  # noqa: E402
+from models.gazetteer import letter_spelling, load_gazetteer  # noqa: E402
 from nlp.vocab import rows  # noqa: E402
 
 EXAMPLES = int(os.environ.get("NIRDESH_FUZZ_EXAMPLES", "1000"))  # about 15 s
@@ -85,7 +85,7 @@ LETTERS = tuple(sorted({r[0] for r in rows("letter_names") if r and r[0]}, key=l
 SPELT = sorted(
     tuple(parts)
     for form in load_gazetteer().abbreviations
-    if (parts := _letter_spelling(form, LETTERS)) and len(parts) >= 2
+    if (parts := letter_spelling(form, LETTERS)) and len(parts) >= 2
 )
 
 
