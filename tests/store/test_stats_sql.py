@@ -61,6 +61,8 @@ def _reference(db: Database, review: str) -> dict[str, Any]:
                     "mean_days_overdue": round(sum(overdue) / len(overdue), 1) if overdue else None,
                 }
             )
+            if key == "officer":  # each post here is written as its matching key
+                table[-1]["officer_label"] = name
         out[f"by_{key}"] = sorted(table, key=lambda r: (-int(r["overdue"]), -int(r["open"]), r[key]))
     return out
 

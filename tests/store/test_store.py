@@ -231,6 +231,7 @@ def test_stats_per_officer_and_department(db: Database) -> None:
     officers = {r["officer"]: r for r in result["by_officer"]}
     assert officers["खंड विकास अधिकारी"] == {
         "officer": "खंड विकास अधिकारी",
+        "officer_label": "खंड विकास अधिकारी",
         "open": 1,
         "overdue": 1,
         "mean_days_pending": 29.0,
