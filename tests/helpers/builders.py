@@ -156,3 +156,33 @@ def upload(
     data = content.encode() if isinstance(content, str) else content
     form = {"meeting_date": meeting_date} if meeting_date else {}
     return client.post("/v1/documents", files={"file": (name, data)}, data=form, headers=headers or {})
+
+
+def store_confirmed_items(db: Any, people: list[list[str]], sha: str = "a") -> None:
+    """One confirmed open item per entry of ``people`` (its designations, in order; newest last) in a
+    revenue meeting held on 2026-05-01, uploaded the next day: the workload figures' fixture."""
+    from datetime import UTC, datetime
+
+    from core.states import ReviewState
+    from store.repository import create_document, save_extraction
+
+    with db.session() as s:
+        doc = create_document(
+            s, sha256=sha * 64, filename="m.txt", content_type="text/plain", kind="txt", size=1, stored_path="x"
+        )
+        doc.created_at = datetime(2026, 5, 2, tzinfo=UTC)
+        items = [
+            {
+                "id": f"ai-{i}",
+                "text": f"कार्य {i}",
+                "responsible": [{"name": None, "designation": who} for who in designations],
+                "confidence": 0.9,
+            }
+            for i, designations in enumerate(people)
+        ]
+        extraction = Extraction.from_json(
+            {"meeting": {"department": "राजस्व"}, "action_items": items, "pages": [], "extractor_version": "t"}
+        )
+        for item in save_extraction(s, doc, extraction):
+            item.review_state = ReviewState.CONFIRMED
+        doc.meeting_date = date(2026, 5, 1)

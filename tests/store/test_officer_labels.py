@@ -4,41 +4,17 @@ registered under that key, else the post as the newest item writes it."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 from core.contract import Extraction
-from core.states import ReviewState
 from store.db import Database
 from store.officer_labels import officer_labels
 from store.offices import create_office
 from store.repository import create_document, save_extraction
 from store.stats import NONE_LABEL, workload, workload_scan
+from tests.helpers.builders import store_confirmed_items
 
 TODAY = date(2026, 6, 1)
-
-
-def _store(db: Database, people: list[list[str]], sha: str = "a") -> None:
-    """One confirmed open item per entry of ``people`` (its designations, in order), newest last."""
-    with db.session() as s:
-        doc = create_document(
-            s, sha256=sha * 64, filename="m.txt", content_type="text/plain", kind="txt", size=1, stored_path="x"
-        )
-        doc.created_at = datetime(2026, 5, 2, tzinfo=UTC)
-        items = [
-            {
-                "id": f"ai-{i}",
-                "text": f"कार्य {i}",
-                "responsible": [{"name": None, "designation": who} for who in designations],
-                "confidence": 0.9,
-            }
-            for i, designations in enumerate(people)
-        ]
-        extraction = Extraction.from_json(
-            {"meeting": {"department": "राजस्व"}, "action_items": items, "pages": [], "extractor_version": "t"}
-        )
-        for item in save_extraction(s, doc, extraction):
-            item.review_state = ReviewState.CONFIRMED
-        doc.meeting_date = date(2026, 5, 1)
 
 
 def _labels(db: Database) -> dict[str, str]:
@@ -49,7 +25,7 @@ def _labels(db: Database) -> dict[str, str]:
 
 
 def test_a_group_reads_as_the_newest_item_writes_its_post(db: Database) -> None:
-    _store(db, [["sdm"], ["अधिशासी अभियंता"], ["SDM"], ["अधिशासी   अभियन्ता"], []])
+    store_confirmed_items(db, [["sdm"], ["अधिशासी अभियंता"], ["SDM"], ["अधिशासी   अभियन्ता"], []])
     assert _labels(db) == {
         "sdm": "SDM",
         "अधिशासी अभियंता": "अधिशासी अभियन्ता",  # spaces collapsed, spelling as written
@@ -58,7 +34,7 @@ def test_a_group_reads_as_the_newest_item_writes_its_post(db: Database) -> None:
 
 
 def test_a_registered_office_names_its_group(db: Database) -> None:
-    _store(db, [["एस0डी0एम0"], ["एस.डी.एम."], ["जिलाधिकारी"]])
+    store_confirmed_items(db, [["एस0डी0एम0"], ["एस.डी.एम."], ["जिलाधिकारी"]])
     assert _labels(db)["एसडीएम"] == "एस.डी.एम."
     with db.session() as s:
         create_office(s, designation="उप जिलाधिकारी (एसडीएम)", aliases=["एसडीएम"])
@@ -80,7 +56,7 @@ def test_a_blank_designation_falls_back_to_the_name(db: Database) -> None:
 
 def test_hundreds_of_officers_are_labelled_in_chunks(db: Database) -> None:
     posts = [f"पद{i:03d} अधिकारी" for i in range(450)]
-    _store(db, [[p] for p in posts])
+    store_confirmed_items(db, [[p] for p in posts])
     labels = _labels(db)
     assert len(labels) == 450
     assert all(labels[p] == p for p in posts)

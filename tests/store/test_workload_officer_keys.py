@@ -5,19 +5,17 @@ migration regroups a store written before it (and its downgrade the other way)."
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
 from alembic import command
 from sqlalchemy import select
 
-from core.contract import Extraction
-from core.states import ReviewState
 from store.db import Database
 from store.models import ActionItem, ItemResponsible
-from store.repository import create_document, save_extraction
 from store.stats import workload, workload_scan
+from tests.helpers.builders import store_confirmed_items
 from tests.helpers.migrations import run_alembic
 
 TODAY = date(2026, 6, 1)
@@ -32,36 +30,6 @@ WRITTEN = (
 )
 
 
-def _store(db: Database, people: tuple[str, ...]) -> None:
-    """One confirmed open item per designation in ``people``, meeting on 2026-05-01."""
-    with db.session() as s:
-        doc = create_document(
-            s,
-            sha256="a" * 64,
-            filename="m.txt",
-            content_type="text/plain",
-            kind="txt",
-            size=1,
-            stored_path="x",
-        )
-        doc.created_at = datetime(2026, 5, 2, tzinfo=UTC)
-        items = [
-            {
-                "id": f"ai-{i}",
-                "text": f"कार्य {i}",
-                "responsible": [{"name": None, "designation": who}],
-                "confidence": 0.9,
-            }
-            for i, who in enumerate(people)
-        ]
-        extraction = Extraction.from_json(
-            {"meeting": {"department": "राजस्व"}, "action_items": items, "pages": [], "extractor_version": "t"}
-        )
-        for item in save_extraction(s, doc, extraction):
-            item.review_state = ReviewState.CONFIRMED
-        doc.meeting_date = date(2026, 5, 1)
-
-
 def _officers(db: Database) -> dict[str, int]:
     with db.read() as s:
         figures = workload(s, today=TODAY)
@@ -70,7 +38,7 @@ def _officers(db: Database) -> dict[str, int]:
 
 
 def test_one_post_written_several_ways_is_one_officer(db: Database) -> None:
-    _store(db, WRITTEN)
+    store_confirmed_items(db, [[who] for who in WRITTEN])
     assert _officers(db) == {
         "एसडीएम": 3,
         "अधिशासी अभियंता": 2,
@@ -80,7 +48,7 @@ def test_one_post_written_several_ways_is_one_officer(db: Database) -> None:
 
 
 def test_a_corrected_designation_moves_the_item_to_the_new_officer(db: Database) -> None:
-    _store(db, WRITTEN)
+    store_confirmed_items(db, [[who] for who in WRITTEN])
     with db.session() as s:
         item = s.scalars(select(ActionItem).order_by(ActionItem.id)).first()
         assert item is not None
@@ -101,7 +69,7 @@ def _rows(db: Database) -> dict[str, Any]:
 
 
 def test_the_migration_regroups_a_store_written_before_it(db: Database) -> None:
-    _store(db, WRITTEN)
+    store_confirmed_items(db, [[who] for who in WRITTEN])
     run_alembic(db.engine, command.downgrade, "0022_filter_words")
     before = _rows(db)
     assert before["एस.डी.एम."] == 1 and before["एसडीएम"] == 1 and before["अधिशासी अभियन्ता"] == 1
