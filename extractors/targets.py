@@ -81,8 +81,9 @@ _COUNT_NOUN = re.compile(
     r"|(?=" + _PASSIVE_VERB + ")|(?=" + _RATE + ")|(?=" + _VERB_AHEAD + ")|(?=" + _TIME_AHEAD + "))"
 )
 # "5000 से अधिक किसानों", "5 प्रतिशत से कम": a bound; not a filter ("10 हजार से अधिक आबादी वाले गांव").
+# "… टर्नअराउंड समय घटाकर 40 घंटे से कम किया जाए": hours are the unit of such a bound too.
 _COMPARED = re.compile(
-    rf"(?P<num>{AMOUNT})(?:\s*(?P<unit>{_UNIT}))?\s+से\s+(?:अधिक|ज्यादा|ज़्यादा|कम|ऊपर)(?![\u0900-\u0963\u0966-\u097f])"
+    rf"(?P<num>{AMOUNT})(?:\s*(?P<unit>{_UNIT}|घंटे|घण्टे))?\s+से\s+(?:अधिक|ज्यादा|ज़्यादा|कम|ऊपर)(?![\u0900-\u0963\u0966-\u097f])"
     rf"(?:\s+(?P<what>{LETTERS}+(?:\s+{LETTERS}+){{0,2}}))?"
 )
 # "… प्रगति 30 प्रतिशत से कम है": a bound stated as a fact (a condition) is no goal either.

@@ -16,6 +16,7 @@ import pytest
 from extractors.meeting import meeting_date
 from extractors.recurrence import names_a_frequency
 from extractors.tables import heading_owner
+from extractors.targets import find_targets
 from tests.extractors.test_forms import extract, rows
 
 
@@ -63,3 +64,23 @@ def test_issuer_forms_blind38(document: str, expected: str, form: str) -> None:
 @pytest.mark.parametrize(("document", "expected", "form"), rows("blind38/meeting_dates.tsv", 3))
 def test_review_on_a_weekday(document: str, expected: str, form: str) -> None:
     assert meeting_date(_lines(document)) == date.fromisoformat(expected)
+
+
+@pytest.mark.parametrize(("document", "expected", "form"), rows("blind38/items_or_not.tsv", 3))
+def test_items_or_not_blind38(document: str, expected: str, form: str) -> None:
+    last = document.split(" / ")[-1].strip()
+    items = extract(_lines(document))["action_items"]
+    is_item = any(last.startswith(item["text"][:30]) or item["text"] in last for item in items)
+    assert is_item == (expected == "yes"), items
+
+
+@pytest.mark.parametrize(("sentence", "expected", "form"), rows("blind38/targets.tsv", 3))
+def test_target_forms_blind38(sentence: str, expected: str, form: str) -> None:
+    assert [t["text"] for t in find_targets(sentence, [])] == expected.split("|")
+
+
+@pytest.mark.parametrize(("document", "expected", "form"), rows("blind38/responsible.tsv", 3))
+def test_responsible_forms_blind38(document: str, expected: str, form: str) -> None:
+    items = extract(_lines(document))["action_items"]
+    assert items, "no directive read"
+    assert [p["designation"] for p in items[-1]["responsible"]] == expected.split("|")
