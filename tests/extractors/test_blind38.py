@@ -77,6 +77,8 @@ def test_items_or_not_blind38(document: str, expected: str, form: str) -> None:
 @pytest.mark.parametrize(("sentence", "expected", "form"), rows("blind38/targets.tsv", 3))
 def test_target_forms_blind38(sentence: str, expected: str, form: str) -> None:
     assert [t["text"] for t in find_targets(sentence, [])] == expected.split("|")
+    (item,) = extract(sentence + "\n")["action_items"]  # beside its deadline, which the targets may not overlap
+    assert [t["text"] for t in item["targets"]] == expected.split("|")
 
 
 @pytest.mark.parametrize(("document", "expected", "form"), rows("blind38/responsible.tsv", 3))
