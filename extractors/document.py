@@ -10,7 +10,7 @@ from typing import Any
 from core.contract import SCHEMA_ID, Extraction
 from extractors import second_opinion
 from extractors.departments import department_phrase, meeting_department
-from extractors.directives import continued_obligation, cut_cue, line_cue
+from extractors.directives import DirectiveCue, continued_obligation, cut_cue, line_cue
 from extractors.furniture_facts import furniture_facts
 from extractors.headlines import body_directs_little, cut_before_action, cut_short, headline_cue
 from extractors.meeting import (
@@ -34,10 +34,10 @@ from extractors.people import (
     speaker_says,
     subject_authority,
 )
-from extractors.recurrence import find_recurrence
+from extractors.recurrence import find_recurrence, names_a_frequency
 from extractors.responsible import INITIALISM, find_responsible, without_issuer
 from extractors.steps import ItemDraft, choose_deadline, deadline_dict, run_steps
-from extractors.tables import ActionRow, headed_pipe_tables, owner_members, rows_from_table
+from extractors.tables import ActionRow, dashed_owner, headed_pipe_tables, owner_members, rows_from_table
 from ingest.cells import locate
 from ingest.document import IngestedDocument
 from models.designations import find_phrases
@@ -403,6 +403,9 @@ class DocumentExtractor:
         cue = second_opinion.cue(text, self.minutes or decided, self.opinion)
         if cue is None and in_list:
             cue = line_cue(text)  # "… पेंडिंग काम निपटाने के निर्देश": a verbless list line
+        owned = dashed_owner(text) if cue is None and marked and (self.minutes or decided) else None
+        if owned is not None:  # "1. … की मरम्मत 15 दिन में — लोक निर्माण विभाग": a verbless decision and its owner
+            cue = DirectiveCue("verbless", 0, owned[0], 0.55)
         if cue is None and self.previous_item and not unmarked:
             cue = continued_obligation(text)  # "… होना चाहिए।" right after a directive goes on with the directions
         if cue is None and unit is self.last_unit and self.cut_short:
@@ -434,7 +437,20 @@ class DocumentExtractor:
             mentions,
             cue.end,
             cue.confidence,
+            responsible=self._owners(owned[1]) if owned is not None else None,
         )
+
+    def _owners(self, members: list[str]) -> list[dict[str, Any]]:
+        """Who an owner cell or a point's owner after a dash names: a post the gazetteer reads whole ("डीएम",
+        "अधिशासी अभियंता, लोनिवि") keeps its reading; any other is kept whole with its modifiers and branch
+        ("विकास खंड अधिकारी", "सहायक आबकारी एवं कराधान आयुक्त, जालंधर")."""
+        responsible: list[dict[str, Any]] = []
+        for member in members:
+            post = member.split(",")[0].strip()
+            found = self.gazetteer.find(post)
+            whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(post)
+            responsible.append({"name": None, "designation": found[0].designation if whole else member})
+        return responsible
 
     def _follow_reporter(self, text: str, agents: list[PersonMention]) -> None:
         """Who "उन्होंने" means after a report: the reporter named in full, until another agent or a
@@ -587,15 +603,7 @@ class DocumentExtractor:
         page_text = self.pages[page - 1]
         # The reader's offset when the row's words stand there, else wherever they stand on the page.
         start = max(locate(page_text, row.directive, max(row.row_offset, 0)), 0)
-        responsible: list[dict[str, Any]] = []
-        if row.owner:
-            for member in owner_members(row.owner):
-                # a post the gazetteer reads whole ("डीएम", "अधिशासी अभियंता, लोनिवि") keeps its reading; any other is
-                # kept whole with its modifiers and branch ("विकास खंड अधिकारी", "सहायक आबकारी एवं कराधान आयुक्त, जालंधर")
-                post = member.split(",")[0].strip()
-                found = self.gazetteer.find(post)
-                whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(post)
-                responsible.append({"name": None, "designation": found[0].designation if whole else member})
+        responsible = self._owners(owner_members(row.owner)) if row.owner else []
         deadline = None
         if row.deadline:
             deadline = choose_deadline(find_time_expressions(row.deadline, self.meeting_date))
@@ -604,7 +612,7 @@ class DocumentExtractor:
                 if within is not None and within.end <= len(row.deadline) + 4:
                     deadline = TimeExpression(0, len(row.deadline), row.deadline, within.date, within.kind)
             recurs = find_recurrence(row.deadline) if deadline is None else None
-            if deadline is None and recurs is None:
+            if deadline is None and recurs is None and not names_a_frequency(row.deadline):
                 deadline = TimeExpression(0, len(row.deadline), row.deadline, None, "unresolved")
         else:
             recurs = None

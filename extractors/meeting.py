@@ -129,8 +129,12 @@ _HELD = re.compile(
 # "… ने सोमवार को … समीक्षा बैठक की/ली/आयोजित की": the weekday a past meeting was held on.
 _WEEKDAY_AT = re.compile(rf"(?P<day>{WEEKDAY_WORDS})\s+को")
 _HELD_AFTER = re.compile(
-    r"(?P<gap>[^।\n]{0,150}?)(?:समीक्षा\s+)?बैठक\s+"
-    r"(?:की|ली|हुई|आयोजित\s+की|बुलाई|संपन्न\s+हुई|सम्पन्न\s+हुई|के\s+दौरान|में\s+(?:दिए|दिये|कहा))(?![\u0900-\u0963\u0966-\u097f])"
+    r"(?P<gap>[^।\n]{0,150}?)(?:(?:समीक्षा\s+)?बैठक\s+"
+    r"(?:की|ली|हुई|आयोजित\s+की|बुलाई|संपन्न\s+हुई|सम्पन्न\s+हुई|के\s+दौरान|में\s+(?:दिए|दिये|कहा))"
+    # "… ने गुरुवार को … योजनाओं की समीक्षा की।": a review held that day, with no word for a meeting, its clause
+    # ending there (not "… समीक्षा की जाएगी", one to come, nor "हर सोमवार को … समीक्षा की रिपोर्ट", a genitive)
+    r"|समीक्षा\s+(?:की|ली)(?=\s*(?:[।.,;!]|$|(?:और|तथा|एवं|व)\s)))"
+    r"(?![\u0900-\u0963\u0966-\u097f])"
 )
 _WEEKDAY_LOOK = 1500
 # A line of Latin letters, digits and punctuation holding a year: a site's date stamp, not a dateline

@@ -114,3 +114,15 @@ def find_recurrence(sentence: str) -> str | None:
             found.append((m.start(), order, kind))
             break
     return min(found)[2] if found else None
+
+
+_ANY_FREQUENCY = re.compile(
+    rf"(?:{_B}(?:{alternation([v for r in rows('recurrence_words') for v in (r[0], fold(r[0]))])})"
+    rf"(?:\s+(?:रूप\s+से|आधार\s+पर))?\s*)+"
+)
+
+
+def names_a_frequency(cell: str) -> bool:
+    """Does ``cell`` (a time-limit column's) say only how often, of any kind, daily too ("प्रतिदिन", "साप्ताहिक",
+    "दैनिक आधार पर")? Such a cell gives no due date."""
+    return bool(_ANY_FREQUENCY.fullmatch(" ".join(cell.split()).strip(" .।")))

@@ -29,7 +29,10 @@ _COMPLIANCE_HEADING = re.compile(
 _OWNER_HEADING = re.compile(
     r"^\s*(?:[क-ह]\.\s*|[0-9०-९]{1,2}[.)]\s*)?(?P<by>[^:|।]{3,80}?)\s+द्वारा\s+(?:की|किए|किये|किया)\s+जाने\s+(?:वाली|वाले|वाला)\s+"
     r"(?:कार्यवाही|कार्रवाई|कार्य|कार्यवाहियां|कार्यवाहियाँ)\s*[:\-–]?\s*$"
-    r"|^\s*(?:उत्तरदायी|जिम्मेदार|ज़िम्मेदार)(?:\s+अधिकारी)?\s*[:\-–]\s*(?P<named>[^|।]{3,80}?)\s*$"
+    r"|^\s*(?:उत्तरदायी|जिम्मेदार|ज़िम्मेदार|उत्तरदायित्व)(?:\s+अधिकारी)?\s*[:\-–]\s*(?P<named>[^|।]{3,80}?)\s*$"
+    # "स्टेशन अधिकारी, मीनचंदा अग्निशमन केंद्र का उत्तरदायित्व:", "ख. जिला कृषि अधिकारी के दायित्व"
+    r"|^\s*(?:[क-ह]\.\s*|[0-9०-९]{1,2}[.)]\s*)?(?P<of>[^:|।]{3,80}?)\s+(?:का|की|के)\s+"
+    r"(?:उत्तरदायित्व|दायित्व|जिम्मेदारी|ज़िम्मेदारी|जिम्मेदारियां|जिम्मेदारियाँ)\s*[:\-–]?\s*$"
 )
 _SUBJECT_HEAD = re.compile(r"बिंदु|विषय|मद|एजेंडा|subject|item|agenda", re.I)
 _OWNER_HEAD = re.compile(r"उत्तरदायी|उत्तरदायित्व|जिम्मेदार|ज़िम्मेदार|दायित्व|अधिकारी|विभाग|owner|responsible", re.I)
@@ -76,7 +79,11 @@ def columns_for(header: list[str]) -> Columns | None:
 def heading_owner(heading: str | None) -> str | None:
     """The owner a table's heading names (``X द्वारा की जाने वाली कार्यवाही:``, ``उत्तरदायी अधिकारी: X``), or None."""
     found = _OWNER_HEADING.match(heading or "")
-    return (found["by"] or found["named"]).strip(" ,") if found else None
+    if not found:
+        return None
+    if found["of"] and _ends_in_head(found["of"].strip(" ,")) is None:
+        return None  # "निर्णयों का उत्तरदायित्व": whose duty only a post or a body names
+    return (found["by"] or found["named"] or found["of"]).strip(" ,")
 
 
 def reports_compliance(heading: str | None) -> bool:
@@ -131,6 +138,7 @@ def headed_pipe_tables(text: str) -> list[tuple[str | None, list[str], list[tupl
     heading: str | None = None
     above: str | None = None  # the last line of text outside a table
     body: list[tuple[list[str], list[int]]] = []
+    bordered = True  # does the header open with a pipe ("| क्र. | …")? If not, a row that does has an empty first cell
     pos = 0
     for line in text.split("\n"):
         if is_table_row(line) and not re.fullmatch(r"[\s|:\-+=]+", line):
@@ -140,12 +148,16 @@ def headed_pipe_tables(text: str) -> list[tuple[str | None, list[str], list[tupl
             for k, part in enumerate(parts):
                 stripped = part.strip()
                 lead = len(part) - len(part.lstrip())
-                if not ((k == 0 or k == len(parts) - 1) and not stripped):
+                border = (k == 0 and (header is None or bordered)) or k == len(parts) - 1
+                if not (border and not stripped):
                     cells.append(stripped)
                     offsets.append(pos + col_start + lead)
                 col_start += len(part) + 1
             if header is None:
                 header, heading = cells, above
+                bordered = line.lstrip().startswith("|")
+            elif body and _continues_row(header, cells):
+                body[-1] = (_joined_cells(body[-1][0], cells), body[-1][1])
             else:
                 body.append((cells, offsets))
         elif not re.fullmatch(r"[\s|:\-+=]*", line) or not line.strip():
@@ -158,6 +170,26 @@ def headed_pipe_tables(text: str) -> list[tuple[str | None, list[str], list[tupl
     if header is not None:
         tables.append((heading, header, body))
     return tables
+
+
+# "क्र.सं.", "क्रम", "सं.", "S.No.": a serial-number column, which every row of the table fills but a wrapped one
+_SERIAL_HEAD = re.compile(r"^\s*(?:क्र|क्रम|सं\.|संख्या|s\.?\s*no|sr\.?|sl\.?|#)", re.I)
+
+
+def _continues_row(header: list[str], cells: list[str]) -> bool:
+    """Is a row with an empty serial cell the wrapped rest of the row above (its cells' text run on one line down)?
+    Not when it has a time limit of its own: a row that only lacks its number."""
+    if not (header and _SERIAL_HEAD.match(header[0]) and cells and not cells[0] and any(cells[1:])):
+        return False
+    cols = columns_for(header)
+    return cols is None or cols.deadline is None or cols.deadline >= len(cells) or not cells[cols.deadline]
+
+
+def _joined_cells(row: list[str], rest: list[str]) -> list[str]:
+    """The row above with each cell's wrapped rest appended: "… हेतु प्राक्कलन" + "तैयार करना"."""
+    width = max(len(row), len(rest))
+    padded = [*row, *[""] * (width - len(row))]
+    return [" ".join(p for p in (a, rest[i] if i < len(rest) else "") if p) for i, a in enumerate(padded)]
 
 
 # "(नागरिक)", "(रेशम)": a branch in brackets after a post
@@ -178,6 +210,31 @@ def _ends_in_head(part: str) -> bool | None:
     return not phrases[-1].body
 
 
+# "BDO खलत्से", "SDM": a post written as a Latin initialism, perhaps with its town after it
+_LATIN_POST = re.compile(r"^\s*[A-Z]{2,6}(?![A-Za-z])")
+# "1. … की मरम्मत 15 दिन में — लोक निर्माण विभाग": a decision's owner after a dash closing the point
+_DASHED_OWNER = re.compile(
+    r"\s+[—–]\s*(?P<owner>[^—–।|]{2,80}?)\s*[।.]?\s*$|\s+-{1,2}\s+(?P<hyphen>[^—–\-।|]{2,80}?)\s*[।.]?\s*$"
+)
+
+
+def dashed_owner(point: str) -> tuple[int, list[str]] | None:
+    """Where a point's owner after a closing dash begins, and who it names (``… 20 मार्च तक — AEE, PHE लेह``):
+    None unless each one named opens with a post or a body (or a post in Latin capitals)."""
+    m = _DASHED_OWNER.search(point)
+    if m is None:
+        return None
+    owner = m["owner"] or m["hyphen"]
+    members = owner_members(owner)
+    if not members or not point[: m.start()].strip():
+        return None
+    for member in members:
+        first = member.split(",")[0].strip()
+        if not (_LATIN_POST.match(first) or _ends_in_head(first) is not None or load_gazetteer().find(first)):
+            return None
+    return m.start(), members
+
+
 def owner_members(cell: str) -> list[str]:
     """Who a responsible-column cell names, each whole with its modifiers and branch: "अग्रणी जिला प्रबंधक, विकास
     खंड अधिकारी" is two posts, "प्रबंध निदेशक, केंद्रीय सहकारी बैंक" and "तहसीलदार, पुरी सदर" one post with its office
@@ -186,13 +243,13 @@ def owner_members(cell: str) -> list[str]:
     pieces = [p.strip() for p in _OWNER_SEPARATOR.split(cell) if p and p.strip()]
     joined: list[str] = []  # "सहायक आबकारी" + "कराधान आयुक्त": a conjunction inside one post's title
     for piece in pieces:
-        if joined and _ends_in_head(joined[-1]) is None:
+        if joined and _ends_in_head(joined[-1]) is None and not _LATIN_POST.match(joined[-1]):
             joined[-1] = f"{joined[-1]} एवं {piece}"
         else:
             joined.append(piece)
     members: list[str] = []
     for piece in joined:
-        for part in (p.strip() for p in piece.split(",")):
+        for k, part in enumerate(p.strip() for p in piece.split(",")):
             words = [w for w in part.split() if not is_in(w, "drop_words")]
             part = " ".join(words)
             if not part or part in {"-", "—"}:
@@ -200,7 +257,10 @@ def owner_members(cell: str) -> list[str]:
             head = _ends_in_head(part)
             previous = _ends_in_head(members[-1]) if members else None
             # a post, or a body after a body, is one more member; anything else is the branch of the one before
-            if members and (head is None or (head is False and previous is True)):
+            # (a Latin initialism after a conjunction, "… एवं BDO नुब्रा", is one more post; after a comma, "AEE,
+            # PHE लेह", the office of the one before)
+            latin_post = k == 0 and bool(_LATIN_POST.match(part))
+            if members and not latin_post and (head is None or (head is False and previous is True)):
                 members[-1] = f"{members[-1]}, {part}"
             else:
                 members.append(part)

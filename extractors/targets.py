@@ -56,8 +56,9 @@ _PASSIVE_VERB = (
 # "200 पौधे प्रति सरोवर", "25 नमूने प्रत्येक सप्ताह": a count of things per unit.
 _RATE = r"(?:प्रति|हर|प्रत्येक)\s+[\u0900-\u097f]+"
 # "2 विशेष दल तत्काल गठित करें", "60 जवान 10 जनवरी तक उपलब्ध कराएं": the time limit between the noun and its verb
+# ("1,480 भुगतान अगले सोमवार तक निपटाए जाएं", "40 शिविर आगामी माह में": a limit opened by "next")
 _TIME_AHEAD = (
-    r"(?:तत्काल|तुरंत|तुरन्त|अविलंब|अविलम्ब|शीघ्र)\s"
+    r"(?:तत्काल|तुरंत|तुरन्त|अविलंब|अविलम्ब|शीघ्र|अगले|अगली|आगामी)\s"
     rf"|[0-9०-९]{{1,2}}\s+(?:{alternation(column('months'))})\s+(?:तक|से)(?![\u0900-\u0963\u0966-\u097f])"
 )
 # "18 घंटे बिजली आपूर्ति", "24 घंटे निगरानी": hours of a service (a measure), not a time limit (``48 घंटे में``).
@@ -81,8 +82,9 @@ _COUNT_NOUN = re.compile(
     r"|(?=" + _PASSIVE_VERB + ")|(?=" + _RATE + ")|(?=" + _VERB_AHEAD + ")|(?=" + _TIME_AHEAD + "))"
 )
 # "5000 से अधिक किसानों", "5 प्रतिशत से कम": a bound; not a filter ("10 हजार से अधिक आबादी वाले गांव").
+# "… टर्नअराउंड समय घटाकर 40 घंटे से कम किया जाए": hours are the unit of such a bound too.
 _COMPARED = re.compile(
-    rf"(?P<num>{AMOUNT})(?:\s*(?P<unit>{_UNIT}))?\s+से\s+(?:अधिक|ज्यादा|ज़्यादा|कम|ऊपर)(?![\u0900-\u0963\u0966-\u097f])"
+    rf"(?P<num>{AMOUNT})(?:\s*(?P<unit>{_UNIT}|घंटे|घण्टे))?\s+से\s+(?:अधिक|ज्यादा|ज़्यादा|कम|ऊपर)(?![\u0900-\u0963\u0966-\u097f])"
     rf"(?:\s+(?P<what>{LETTERS}+(?:\s+{LETTERS}+){{0,2}}))?"
 )
 # "… प्रगति 30 प्रतिशत से कम है": a bound stated as a fact (a condition) is no goal either.
