@@ -407,8 +407,9 @@ _CLAUSE_START = spelled(
 )
 # "डीसी ने कहा अस्पतालों की … समिति … करे": what was said, its कि left out
 _SAID_BARE = spelled(r"\sने\s+(?:[\u0900-\u097f]+\s+){0,2}कहा\s+(?!कि\s)")
-# "जो (भी) अधीक्षक … , वे …": a relative clause that names its subject, and its correlative clause.
-_RELATIVE_SUBJECT = spelled(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।])\s*(?:जो|जिन)\s+(?:भी\s+)?$")
+# "जो (भी) अधीक्षक … , वे …", "कहा कि जो भी स्वास्थ्य कर्मी … हैं वह …": a relative clause that names its subject, and
+# its correlative clause.
+_RELATIVE_SUBJECT = spelled(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।]|\sकि)\s*(?:जो|जिन)\s+(?:भी\s+)?$")
 _CORRELATIVE = spelled(r"[^,।]{0,120}?(?:,\s*|\s(?:हैं|है|हो|हों|करते|करती)\s+)(?:वे|वह|वो)\s")
 # "घोषणाओं को सम्बन्धित विभाग … पूर्ण करें", "… पहुंचाने के लिए सभी विभाग … सुनिश्चित करें": the object or
 # purpose first, then the quantified subject.

@@ -245,6 +245,10 @@ def find_phrases(text: str) -> list[Phrase]:
                 out[-1] = Phrase(prev.start, m.end(), " ".join([prev.written, *modifiers, head]), body)
                 continue
             start = m.start() - len(text[out[-1].end : m.start()].lstrip())
+            if modifiers and modifiers[0] in _JOINER:
+                # "यातायात पुलिस  व पुलिस विभाग के …": a joiner after the previous phrase lists the next, no modifier
+                modifiers.pop(0)
+                start = text.rfind(modifiers[0], out[-1].end, m.start()) if modifiers else m.start()
             if body and not modifiers and " " not in head:
                 continue
         written = " ".join([*modifiers, head])
