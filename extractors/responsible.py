@@ -405,6 +405,12 @@ _CLAUSE_START = spelled(
     # "यह दल … प्रस्तुत करेगा", "ये टीमें … करें": a demonstrative pointing back at the body named before
     rf"|(?:^|[,।]|\sकि|\sतथा|\sऔर)\s*(?:{alternation(column('demonstratives'))})\s+$"
 )
+# "सेक्टर मजिस्ट्रेट को बताया गया कि चुनाव के दिन वे … पहुंचें": told that they are to act (the pronoun after कि,
+# a subjunctive closing the sentence), an instruction, not news
+_TOLD_THAT = spelled(
+    r"\s*को\s+(?:(?:यह|भी)\s+){0,2}(?:बताया|समझाया|अवगत\s+कराया)\s+(?:गया|गए|गये)\s+कि\s+"
+    r"(?:[^।]{0,80}?\s)?(?:वे|वह)\s"
+)
 # "डीसी ने कहा अस्पतालों की … समिति … करे": what was said, its कि left out
 _SAID_BARE = spelled(r"\sने\s+(?:[\u0900-\u097f]+\s+){0,2}कहा\s+(?!कि\s)")
 # "जो (भी) अधीक्षक … , वे …", "कहा कि जो भी स्वास्थ्य कर्मी … हैं वह …": a relative clause that names its subject, and
@@ -820,6 +826,8 @@ def _acts(
         return True
     if c.body and _SENT_TO.match(after):
         return False
+    if _TOLD_THAT.match(after) and _BIDDEN_END.search(sentence.rstrip(" ।.|")):
+        return True  # "सेक्टर मजिस्ट्रेट को बताया गया कि … वे … पहुंचें": told what they are to do
     if any(
         rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER, _CUT_DIRECTED)
     ):
