@@ -771,7 +771,10 @@ def speaker_of_words_above(text: str, mentions: list[PersonMention]) -> Person |
 
 # "स्वास्थ्य विभाग ने … एडवाइजरी जारी कर …", "… विभाग स्तर पर अस्पतालों को अलर्ट किया गया", "… विभाग की ओर से …":
 # a body that speaks, orders or acts as the source of a note
-_BODY_SOURCE = re.compile(rf"\s*(?:ने|स्तर\s+(?:पर|से)|की\s+ओर\s+से){WORD_END}")
+# "नई दिल्ली नगरपालिका परिषद् NDMC ने …", "महानगरपालिका (BMC) ने …": its abbreviation may stand before ने
+_BODY_SOURCE = re.compile(
+    rf"\s*(?:(?:\([A-Za-z.]{{2,12}}\)|[A-Z]{{2,6}})\s*)?(?:ने|स्तर\s+(?:पर|से)|की\s+ओर\s+से){WORD_END}"
+)
 
 
 def source_body(text: str) -> Person | None:

@@ -306,7 +306,8 @@ _PASSED_ON_RAW = (
 _PASSED_ON = spelled(_PASSED_ON_RAW)
 # "अधिकारियों/कर्मचारियों को हिदायत की जाए": every member of the list it closes
 _PASSED_ON_LIST = spelled(r"\s*(?:[,/]|(?:एवं|एवम्?|तथा|और|व)\s)\s*(?:[\u0900-\u097f]+\s*){1,3}?" + _PASSED_ON_RAW)
-_ERGATIVE_NE = spelled(r"\s*(?:\([^()]{0,60}\)\s*)?ने" + WORD_END)
+# "नगरपालिका परिषद् NDMC ने …": the agent's abbreviation in Latin capitals, bracketed or not, before ने
+_ERGATIVE_NE = spelled(r"\s*(?:\([^()]{0,60}\)\s*|[A-Z]{2,6}\s+)?ने" + WORD_END)
 # "X, Y एवं अन्य वितरण केंद्रों": अन्य (and one modifier after it) joins a member of the same kind; "X/Y को",
 # "X एवम Y को": a slash and the spelling एवम join members too.
 _LIST_GAP = spelled(
@@ -389,6 +390,8 @@ _APPOSITION_DIRECTED = spelled(
 )
 _CLAUSE_START = spelled(
     r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|\sकि|\sतथा|\sऔर|।|,"
+    # "डीसी ने कहा अस्पतालों की … समिति … करे": the report's कि left out after its verb
+    r"|\sने\s+(?:[\u0900-\u097f]+\s+){0,2}कहा"
     # "जो केंद्र बंद पड़े हैं, उनके प्रभारी … भेजें": the correlative's genitive opens the main clause
     r"|,\s*(?:उनके|उसके|इनके)"
     # "… इसके लिए सभी अंचल अधिकारी … सूची तैयार रखें": a purpose or reason connective opens the clause
@@ -402,8 +405,17 @@ _CLAUSE_START = spelled(
     # "यह दल … प्रस्तुत करेगा", "ये टीमें … करें": a demonstrative pointing back at the body named before
     rf"|(?:^|[,।]|\sकि|\sतथा|\sऔर)\s*(?:{alternation(column('demonstratives'))})\s+$"
 )
-# "जो (भी) अधीक्षक … , वे …": a relative clause that names its subject, and its correlative clause.
-_RELATIVE_SUBJECT = spelled(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।])\s*(?:जो|जिन)\s+(?:भी\s+)?$")
+# "सेक्टर मजिस्ट्रेट को बताया गया कि चुनाव के दिन वे … पहुंचें": told that they are to act (the pronoun after कि,
+# a subjunctive closing the sentence), an instruction, not news
+_TOLD_THAT = spelled(
+    r"\s*को\s+(?:(?:यह|भी)\s+){0,2}(?:बताया|समझाया|अवगत\s+कराया)\s+(?:गया|गए|गये)\s+कि\s+"
+    r"(?:[^।]{0,80}?\s)?(?:वे|वह)\s"
+)
+# "डीसी ने कहा अस्पतालों की … समिति … करे": what was said, its कि left out
+_SAID_BARE = spelled(r"\sने\s+(?:[\u0900-\u097f]+\s+){0,2}कहा\s+(?!कि\s)")
+# "जो (भी) अधीक्षक … , वे …", "कहा कि जो भी स्वास्थ्य कर्मी … हैं वह …": a relative clause that names its subject, and
+# its correlative clause.
+_RELATIVE_SUBJECT = spelled(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।]|\sकि)\s*(?:जो|जिन)\s+(?:भी\s+)?$")
 _CORRELATIVE = spelled(r"[^,।]{0,120}?(?:,\s*|\s(?:हैं|है|हो|हों|करते|करती)\s+)(?:वे|वह|वो)\s")
 # "घोषणाओं को सम्बन्धित विभाग … पूर्ण करें", "… पहुंचाने के लिए सभी विभाग … सुनिश्चित करें": the object or
 # purpose first, then the quantified subject.
@@ -422,6 +434,41 @@ _QUANTIFIED_AFTER_OBJECT = spelled(
     # "कि 10 दिसंबर से सभी एयरलाइंस … करें", "1 अप्रैल से सभी विभाग …": after the date an action starts from
     rf"|(?:[0-9०-९]|{alternation(column('months'))})\s+से\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक|हर)\s+){{1,2}}$"
 )
+# "कि अस्पतालों की प्रबंधन समिति … करे", "अस्पताल का स्टाफ … न रहे", "टास्क फोर्स की टीमें … रखें": the subject
+# that opens the clause may carry a genitive (one to three words, a quantifier after it); the clause start is
+# read before the genitive.
+_GENITIVE_BEFORE = spelled(r"(?:^|\s)(?:का|की|के)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक|हर)\s+){0,2}$")
+
+
+# the subjunctive or future that bids the subject of its clause act ("… कार्य करे", "… रखें", "… करेंगे")
+_BIDDEN_END = spelled(r"[\u0900-\u097f](?:ें|एं|एँ|यें|े|ेंगे|ेंगी|ेगा|ेगी)\s*$")
+
+
+def _opens_after_genitive(before: str) -> bool:
+    """Does ``before`` end in a clause start and a genitive modifier of plain words (``कि अस्पतालों की``)?"""
+    genitive = _GENITIVE_BEFORE.search(before)
+    if genitive is None:
+        return False
+    head = before[: genitive.start()]
+    words = list(re.finditer(r"\S+", head))
+    for k in range(1, 4):
+        if len(words) < k:
+            break
+        w = words[-k].group()
+        if (
+            w in _POSTPOSITIONS
+            or is_in(w, "np_stop")
+            or is_in(w, "phrase_stop")
+            or finite_or_participle(w)
+            or verbal_noun(w)
+            or not re.fullmatch(LETTERS + "+", w)
+        ):
+            break
+        if _CLAUSE_START.search(head[: words[-k].start()]):
+            return True
+    return False
+
+
 # "निगम के (सभी) इंजीनियरों": a post of a named body.
 _OF_BODY_GAP = spelled(r"\s+के\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|प्रत्येक|हर)\s+)?")
 _SECOND_DATIVE = spelled(r"\s*को\s+(?:[\u0900-\u097f]+\s+){0,2}")
@@ -779,6 +826,8 @@ def _acts(
         return True
     if c.body and _SENT_TO.match(after):
         return False
+    if _TOLD_THAT.match(after) and _BIDDEN_END.search(sentence.rstrip(" ।.|")):
+        return True  # "सेक्टर मजिस्ट्रेट को बताया गया कि … वे … पहुंचें": told what they are to do
     if any(
         rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER, _CUT_DIRECTED)
     ):
@@ -817,8 +866,10 @@ def _acts(
         or (head is not None and _QUANTIFIED_AFTER_OBJECT.search(sentence[:head]))
         # "बकायेदारों पर तहसीलदार, पटवारी व अमीन कार्रवाई करें": a nominative list of known posts is a subject
         or list_known
+        # "कि अस्पतालों की प्रबंधन समिति … कार्य करे": a genitive before the subject, its clause bidding it
+        or (_BIDDEN_END.search(clause) and _opens_after_genitive(sentence[: head if head is not None else c.start]))
     )
-    return bool(opens) and not (directing and not _THAT.search(sentence))
+    return bool(opens) and not (directing and not _THAT.search(sentence) and not _SAID_BARE.search(sentence))
 
 
 # "कलेक्टर एवं जिला निर्वाचन अधिकारी हर्षिका सिंह ने …": a post, its holder's name (one to four words) and the
@@ -944,6 +995,28 @@ def _levels_listed(candidates: list[_Candidate], decisions: list[bool | None], s
         decisions[i] = False
 
 
+# "जिला एवं ब्लॉक स्तरीय अधिकारियों", "जिला, ब्लॉक स्तरीय अधिकारियों": office levels listed before स्तरीय share it
+# and the post: the officers of each level act.
+_LEVEL_WORD = rf"(?:{alternation(column('office_levels'))}|उपखंड|उपखण्ड|विकासखंड|विकासखण्ड|संभाग|ब्लाक|पंचायत|ग्राम)"
+_LEVEL_JOIN = r"(?:\s*,\s*|\s+(?:एवं|व|और|तथा)\s+)"
+_LEVELS_IN = spelled(rf"(?P<levels>{_LEVEL_WORD}(?:{_LEVEL_JOIN}{_LEVEL_WORD})+)\s+(?P<rest>स्तरीय\s.+)")
+_LEVEL_FIRST = spelled(rf"(?P<level>{_LEVEL_WORD})\s+(?P<rest>स्तरीय\s.+)")
+_LEVELS_BEFORE = spelled(rf"{WORD_START}(?P<levels>(?:{_LEVEL_WORD}\s*,\s*)+)$")
+
+
+def _levels_of(c: _Candidate, sentence: str) -> list[str]:
+    """The posts ``c`` names, one per office level listed before its स्तरीय (``जिला स्तरीय अधिकारी``, ``ब्लॉक स्तरीय
+    अधिकारी``), or its designation alone."""
+    m = _LEVELS_IN.fullmatch(c.designation) or _LEVEL_FIRST.fullmatch(c.designation)
+    if m is None:
+        return [c.designation]
+    levels = re.split(_LEVEL_JOIN, m["levels"]) if "levels" in m.groupdict() else [m["level"]]
+    before = _LEVELS_BEFORE.search(sentence, 0, c.start)
+    if before:
+        levels = [w for w in re.split(r"\s*,\s*", before["levels"]) if w] + levels
+    return [f"{level} {m['rest']}" for level in levels]
+
+
 # "कि राजस्व तथा पुलिस के अधिकारी …": two bare modifiers joined before a genitive share the post.
 _SHARED_GENITIVE = spelled(
     rf"{WORD_START}(?P<a>{LETTERS}+)\s+(?:तथा|और|एवं|व)\s+(?P<b>{LETTERS}+)\s+के\s+(?:(?:सभी|समस्त)\s+)?$"
@@ -1032,7 +1105,8 @@ def find_responsible(
     _levels_listed(candidates, decisions, sentence)
     for c, acts in zip(candidates, decisions, strict=True):
         if acts:
-            add(c.start, c.designation, c.name, c.end)
+            for designation in _levels_of(c, sentence):
+                add(c.start, designation, c.name, c.end)
     if not found and directing:
         # "सभी उपायुक्तों के साथ वीडियो कॉन्फ्रेंस की और उन्हें … निर्देश दिया": the pronoun means the participants
         for i, c in enumerate(candidates):

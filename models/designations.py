@@ -25,6 +25,8 @@ _JOINER = {"एवं", "व"}  # "खंड विकास एवं पंच
 # "सभी विभागों को", "सम्बन्धित विभाग … करे": a bare body head after a quantifier names the bodies meant.
 # "संबंधित अन्य विभागों के अधिकारियों को": अन्य (other) before a bare body head names bodies like a quantifier
 _QUANTIFIERS = {"सभी", "समस्त", "संबंधित", "सम्बन्धित", "प्रत्येक", "हर", "जिन", "विभिन्न", "अन्य"}
+_GENITIVES = {"का", "की", "के"}
+_OWNER_GENITIVE = re.compile(r"\s+(का|की|के)\s+")
 _ADDRESSED = re.compile(r"\s+(?:को|से|द्वारा)\s")  # told, asked, or the agent of what is to be done
 # "यह दल …", "…, ये टीमें …", "कि यह समिति …": a demonstrative that opens its clause (demonstratives.tsv)
 _OPENS_WITH_DEMONSTRATIVE = re.compile(
@@ -48,6 +50,8 @@ def _bare_body_named(text: str, m: re.Match[str], head: str) -> bool:
         return True  # "यह दल … प्रस्तुत करेगा", "ये टीमें … करें": the body named before, subject of this clause
     if m.group(0) != head and _ADDRESSED.match(text, m.end()):
         return True
+    if before and before[-1] in _GENITIVES and is_in(head, "addressable_bodies"):
+        return True  # "टास्क फोर्स की टीमें … रखें", "खनन विभाग की टीम को …": the team of the body named before
     # "मुख्यमंत्री ने टीम को … करने को कहा", "… रोकने के लिए प्रशासन पूरी तैयारी रखे": a body that can only be the one
     # meant here, addressed or the subject after a purpose phrase
     return is_in(head, "addressable_bodies") and bool(
@@ -215,6 +219,10 @@ def find_phrases(text: str) -> list[Phrase]:
         if body and not modifiers and not re.search("[ -]", head) and not _bare_body_named(text, m, head):
             continue  # a bare "केंद्र" or "विभाग" names no one
         prev = out[-1] if out else None
+        if prev is not None and prev.body and body and not text[prev.end : m.start()].strip() and prev.end > start:
+            # "नगरपालिका परिषद्", "महानगरपालिका बोर्ड": a body's head right after a body names one body
+            out[-1] = Phrase(prev.start, m.end(), f"{prev.written} {head}", True)
+            continue
         if prev is not None and prev.body and not body and not text[prev.end : m.start()].strip():
             # "समिति व्यवस्थापक", "ग्राम पंचायत सचिव": a post of the body named right before it
             out[-1] = Phrase(prev.start, m.end(), f"{prev.written} {head}", False)
@@ -237,8 +245,14 @@ def find_phrases(text: str) -> list[Phrase]:
                 out[-1] = Phrase(prev.start, m.end(), " ".join([prev.written, *modifiers, head]), body)
                 continue
             start = m.start() - len(text[out[-1].end : m.start()].lstrip())
+            if modifiers and modifiers[0] in _JOINER:
+                # "यातायात पुलिस  व पुलिस विभाग के …": a joiner after the previous phrase lists the next, no modifier
+                modifiers.pop(0)
+                start = text.rfind(modifiers[0], out[-1].end, m.start()) if modifiers else m.start()
             if body and not modifiers and " " not in head:
                 continue
         written = " ".join([*modifiers, head])
+        if body and not modifiers and out and (owner := _OWNER_GENITIVE.fullmatch(text, out[-1].end, m.start())):
+            written = f"{out[-1].written} {owner[1]} {head}"  # "टास्क फोर्स की टीम": the team named with its owner
         out.append(Phrase(start, m.end(), written, body))
     return out

@@ -125,7 +125,35 @@ class Gazetteer:
             if not any(x.start < m.end() and m.start() < x.end for x in out):
                 word = m.group(0)
                 out.append(Mention(m.start(), m.end(), word, word, _solid_canonical(m["end"]), False, word))
-        return sorted(out, key=lambda x: x.start)
+        return [self._ranked(text, x, out) for x in sorted(out, key=lambda x: x.start)]
+
+    def _ranked(self, text: str, m: Mention, found: list[Mention]) -> Mention:
+        """``m`` with the rank written right before it (``अतिरिक्त जिला कलेक्टर``, ``प्रभारी जिलाधिकारी``,
+        ``एडिशनल एसपी``): another post, the gazetteer's own when it lists it under a rank of the same meaning
+        (``अपर जिलाधिकारी``), else the rank and the post's canonical form."""
+        rank = _RANK_BEFORE.search(text, max(0, m.start - 20), m.start)
+        if rank is not None and _BESIDES.search(text, max(0, rank.start() - 12), rank.start()):
+            return m  # "इसके अतिरिक्त मुख्य सचिव ने …": besides this, not a rank
+        if rank is None or any(x.start < rank.end() and rank.start() < x.end for x in found if x is not m):
+            return m
+        word = rank["rank"]
+        canonical = f"{word} {m.canonical}"
+        for same in (word, *_rank_prefixes()[word]):
+            listed = self.surface_to_canonical.get(f"{same} {m.canonical}") or self.surface_to_canonical.get(
+                f"{same} {m.designation}"
+            )
+            if listed:
+                canonical = listed
+                break
+        return Mention(
+            rank.start(),
+            m.end,
+            text[rank.start() : m.end],
+            f"{word} {m.designation}",
+            canonical,
+            m.abbreviation,
+            f"{word} {m.written}",
+        )
 
     def _with_dotted(self, text: str, context: str, out: list[Mention]) -> list[Mention]:
         """Add the abbreviations written letter by letter with a dot or a zero after each letter
@@ -141,6 +169,20 @@ class Gazetteer:
             out = [x for x in out if x.end <= m.start() or m.end() <= x.start]
             out.append(Mention(m.start(), m.end(), m.group(1), canonical, canonical, True, written))
         return out
+
+
+@lru_cache(maxsize=1)
+def _rank_prefixes() -> dict[str, tuple[str, ...]]:
+    """Ranks that make the post after them another post, with the ranks of the same meaning (rank_prefixes.tsv)."""
+    return {r[0]: tuple(r[1].split("|")) if len(r) > 1 and r[1] else () for r in rows("rank_prefixes")}
+
+
+_RANK_BEFORE = re.compile(_WORD_START + "(?P<rank>" + alternation(tuple(_rank_prefixes())) + r")\s+$")
+
+
+# "इसके अतिरिक्त", "उनके सहायक": a pronoun's genitive before the rank word makes it a postposition (besides) or
+# a noun (their assistant), no rank of the post after it
+_BESIDES = re.compile(_WORD_START + r"(?:इसके|उसके|इनके|उनके|जिसके|आपके)\s+$")
 
 
 def letter_spelling(abbreviation: str, letters: tuple[str, ...]) -> list[str] | None:
