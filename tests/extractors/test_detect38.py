@@ -1,0 +1,21 @@
+"""Line breaks of detect38 (issue 15), in sentences written for these tests.
+
+Lines of similar width are a hard-wrapped paragraph, but news pages stack their headlines as lines of that
+width without marks: a line that closes like a headline or a sentence (a finite verb ``… अध्यक्षता करेंगे``,
+``… विरोध हुआ था``; a reported direction ``… के दिए निर्देश``; a signature ``… - कलेक्टर``, ``… : मुख्य अभियंता``)
+ends its sentence when the next line opens anew: not with a continuation word or an auxiliary that carries
+the verb on (``… निर्देशित किया / गया है कि``, ``… निर्देश / दिए गए``), nor as a short stamp (a time, a place)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.sentences import split_sentences
+from tests.extractors.test_forms import rows
+
+
+@pytest.mark.parametrize(("lines", "expected", "form"), rows("detect38/line_breaks.tsv", 3))
+def test_line_breaks_detect38(lines: str, expected: str, form: str) -> None:
+    text = "\n".join(s.strip() for s in lines.split(" / ")) + "\n"
+    got = [s.text for s in split_sentences(text)]
+    assert got == [s.strip() for s in expected.split(" / ")]
