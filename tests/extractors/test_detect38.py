@@ -7,7 +7,8 @@ ends its sentence when the next line opens anew: not with a continuation word or
 the verb on (``… निर्देशित किया / गया है कि``, ``… निर्देश / दिए गए``), nor as a short stamp (a time, a place).
 
 A body or officer bidden in the singular subjunctive of a stem ending in -ा takes a bare ए (``विभाग … तेजी लाए``,
-``… व्यवस्था बनाए``), as a consonant stem takes -ाए (``… कराए``)."""
+``… व्यवस्था बनाए``), as a consonant stem takes -ाए (``… कराए``). Directions issued for an addressee written with
+के लिए (``… ने सभी जिलों के लिए आदेश जारी किए``) name no action, as ``… को आदेश दिए`` does not."""
 
 from __future__ import annotations
 
