@@ -168,7 +168,8 @@ _ANY_POLITE_PLURAL = (
 )
 # "… करा लें", "… भेज दें": a compound imperative.
 _COMPOUND_IMPERATIVE = rf"{_B}(?:{_STEMS})\s+(?:लें|दें|डालें|रखें|लिया\s+करें){_CLAUSE_END}"
-# "विभाग इस पर ध्यान दे तथा रिपोर्ट हर माह भेजे": a third-person singular subjunctive.
+# "विभाग इस पर ध्यान दे तथा रिपोर्ट हर माह भेजे": a third-person singular subjunctive (a stem in -ा takes a bare
+# ए: "विभाग … तेजी लाए", "… व्यवस्था बनाए").
 # Bare दे/ले only before a sentence mark or a conjunction: "आपको बता दे कि" is a reporter's aside, and a page cut
 # after "… बैठकें ले" is no verb yet.
 _SUBJUNCTIVE_SG = (
@@ -547,11 +548,11 @@ CUE_RULES: tuple[tuple[str, re.Pattern[str], float, Condition], ...] = (
 
 # Forms that are never directives, whatever cue they hold.
 BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    # "अधिकारियों को सख्त निर्देश दिए।": a direction that names no action.
+    # "अधिकारियों को सख्त निर्देश दिए।", "… ने सभी जिलों के लिए आदेश जारी किए।": a direction that names no action.
     (
         "empty_direction",
         spelled(
-            rf"^(?!.*{LETTERS}(?:ने|नें)\s+(?:का|के|की|हेतु|को\s+लेकर)\s)(?!.*(?:{_ACTION_TIED}|{_TOPIC_TIED}))(?:(?!\sकि\s).)*?(?:(?:ने|को|से|हुए|हुये)\s+|\s(?!(?:के|का|की)\s){LETTERS}+\s+(?:(?:{_EMPTY_ADJ})\s+){{1,3}}"
+            rf"^(?!.*{LETTERS}(?:ने|नें)\s+(?:का|के|की|हेतु|को\s+लेकर)\s)(?!.*(?:{_ACTION_TIED}|{_TOPIC_TIED}))(?:(?!\sकि\s).)*?(?:(?:ने|को|से|हुए|हुये|(?<=के\s)लिए|(?<=के\s)लिये)\s+|\s(?!(?:के|का|की)\s){LETTERS}+\s+(?:(?:{_EMPTY_ADJ})\s+){{1,3}}"
             # "… फीडबैक लिया, आवश्यक दिशा निर्देश भी जारी किए": after a clause of its own
             rf"|,\s*(?:(?:{_EMPTY_ADJ})\s+){{1,3}})"
             r"(?:(?:दिशा-?\s*)?(?:निर्देश|आदेश)\s+(?:भी\s+)?(?:दिए|दिये|दिया|जारी\s+(?:किए|किये|किया|की|कीं))"

@@ -83,6 +83,35 @@ def _continues(line: str) -> bool:
     return is_in(first, "continuation_words")
 
 
+# Words of finite_verbs.tsv that also end a phrase in the middle of a sentence (the genitive की, के लिए, हो of
+# a conditional): a wrapped line may stop on them.
+_PHRASE_WORDS = frozenset({"की", "लिए", "हो", "हों"})
+# "… उपलब्ध कराने के दिए निर्देश", "… को 30 दिसंबर तक मुख्यालय ना छोड़ने के आदेश", "… दिये आवश्यक दिशा निर्देश": a
+# headline closed by the direction it reports (its verb before it, or none).
+_DIRECTION_END = re.compile(r"(?:^|\s)(?:के|का|की|दिए|दिये|दिया|दी|आवश्यक|सख्त|कड़े|विशेष)\s+(?:दिशा-?\s*)?(?:निर्देश|आदेश)\s*$")
+# "… सर्वोच्च प्राथमिकता - कलेक्टर", "… सुनिश्चित करें : जिला कलेक्टर", "… का उपयोग :-उपायुक्त": a headline signed
+# by the one it quotes, after a spaced dash or a colon (a dash glued between words joins a compound: साफ-सफाई).
+_SIGNED_END = re.compile(r"\S\s*(?:\s[-–—]|[:ः]-?)\s*[^\s\d:ः\-–—]+(?:\s+[^\s\d:ः\-–—]+){0,2}\s*$")
+
+
+# A future closing a line (करेंगे, होगी, जाएगा; not the -ें of a plural noun: योजनाएं, सड़कें, nor में).
+_FUTURE_END = re.compile("(?:ेगा|ेगी|ेंगे|ेगें|ोगा|ोगी|ोंगे|एगा|एगी|एंगे)$")
+# A shorter line after a headline is its stamp (a place, a time, a byline: "31-Aug-2024 11:05 PM"), read with it.
+_STAMP_WORDS = 4
+
+
+def _closes_line(line: str) -> bool:
+    """Does ``line`` close like a headline or a sentence without its mark: a finite verb (``… बैठक ली``,
+    ``… अध्यक्षता करेंगे``, ``… विरोध हुआ था``), a reported direction (``… के दिए निर्देश``) or a signature
+    (``… - कलेक्टर``)?"""
+    words = line.split()
+    if len(words) < 3:
+        return False
+    last = words[-1].strip("\"'”’‘“")
+    verb = (is_in(last, "finite_verbs") and last not in _PHRASE_WORDS) or bool(_FUTURE_END.search(last))
+    return verb or bool(_DIRECTION_END.search(line)) or bool(_SIGNED_END.search(line))
+
+
 def _opens_anew(line: str, nxt: str) -> bool:
     """Does ``nxt`` open a sentence of its own after ``line``? A pronoun agent or connective that points
     back (``उन्होंने``, ``साथ ही``) after a line that ends in a finite verb (``… करें``, ``… दिए``), not in a
@@ -97,6 +126,14 @@ def _opens_anew(line: str, nxt: str) -> bool:
         and not _continues(nxt)
     ):
         return True  # "… शिकायतों का तुरंत निपटान करें / गुरुग्राम सहित …": a headline closed by its order  # "… निम्न दिशा निर्देश दिए गए / … बनाने का निर्देश दिया गया": lines of a list, each closed
+    first = nxt.split(maxsplit=1)[0] if nxt.strip() else ""
+    if (
+        _closes_line(line)
+        and len(nxt.split()) >= _STAMP_WORDS
+        and not _continues(nxt)
+        and not is_in(first, "verb_auxiliaries")
+    ):
+        return True  # "… अध्यक्षता करेंगे / मुख्य सचिव ने …", "… के दिए निर्देश / नारायणपुर, 01 मार्च …": lines of headlines
     return (
         bool(words)
         and bool(_FINITE_END.search(words[-1]))
