@@ -169,11 +169,10 @@ _ANY_POLITE_PLURAL = (
 # "… करा लें", "… भेज दें": a compound imperative.
 _COMPOUND_IMPERATIVE = rf"{_B}(?:{_STEMS})\s+(?:लें|दें|डालें|रखें|लिया\s+करें){_CLAUSE_END}"
 # "विभाग इस पर ध्यान दे तथा रिपोर्ट हर माह भेजे": a third-person singular subjunctive (a stem in -ा takes a bare
-# ए: "विभाग … तेजी लाए", "… व्यवस्था बनाए").
+# ए: "विभाग … तेजी लाए", "… दल अतिक्रमण हटाए", "… शिविर लगवाए").
 # Bare दे/ले only before a sentence mark or a conjunction: "आपको बता दे कि" is a reporter's aside, and a page cut
 # after "… बैठकें ले" is no verb yet.
 _SUBJUNCTIVE_SG = (
-    # (a stem in -ा takes -ए: "… दल 15 दिनों में अतिक्रमण हटाए", "… शिविर लगवाए")
     rf"{_B}(?<!नहीं\s)(?!हो|रह)(?:(?:{_STEMS})(?:े|ाए|ाये|वाए|(?<=ा)ए|(?<=ा)ये){_CLAUSE_END}"
     r"|(?:दे|ले)(?=\s*(?:[।!?.|]|ताकि\s|तथा\s|और\s|एवं\s|जिससे\s)))"
 )

@@ -84,8 +84,12 @@ def split_of(url: str) -> str:
 
 def candidates(text: str) -> list[str]:
     """Sentences a gold item may align to: the project's splitter first, then a plain punctuation split."""
-    out = [s.text for s in split_sentences(text)]
+    split = [s.text for s in split_sentences(text)]
+    out = list(split)
     out += [_LIST_MARKER.sub("", s) for s in out]  # "1. निर्णय लिया गया …" is annotated without its number
+    # A splitter that now ends a sentence where an older one joined lines (stacked headlines, a stamp line)
+    # must not unalign the gold annotated on the older joins: runs of two and three sentences count too.
+    out += [" ".join(split[i : i + n]) for n in (2, 3) for i in range(len(split) - n + 1)]
     out += [p.strip() for p in _FALLBACK_SPLIT.split(text) if p.strip()]
     out += _table_cells(text)
     return [c for c in out if c]

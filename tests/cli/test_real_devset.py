@@ -224,3 +224,18 @@ def test_build_takes_a_cell_key_from_a_page_that_uses_pipes_as_dandas() -> None:
     ann["items"][0]["key"] = "CELL:पुल"
     with pytest.raises(ValueError):
         rd.build_entry(ann, text)
+
+
+def test_gold_annotated_on_an_older_join_still_aligns() -> None:
+    """A splitter that ends a sentence where an older one joined lines keeps the gold sentence aligned."""
+    text = "जिलाधिकारी ने नालों की सफाई के निर्देश दिए।\nपुलिया की मरम्मत एक सप्ताह में पूरी की जाए।\nबैठक समाप्त हुई।\n"
+    first, second = (s.text for s in rd.split_sentences(text)[:2])
+    joined = f"{first} {second}"
+    slots: dict[str, Any] = {"issued_by": None, "responsible": [], "deadline": None, "recurrence": None}
+    item = {"sentence_sha256": rd.sentence_hash(joined), "targets": [], **slots}
+    entry = {"id": "x", "meeting": {}, "items": [item]}
+    rebuilt = rd.rebuild_gold(entry, text)
+    assert not rebuilt.unaligned
+    assert rebuilt.gold["items"][0]["sentence"] == joined
+    item["sentence_sha256"] = rd.sentence_hash(f"{first} बैठक समाप्त हुई।")  # not adjacent: no such join
+    assert rd.rebuild_gold(entry, text).unaligned
