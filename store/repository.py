@@ -554,6 +554,8 @@ def list_items(
     base = select(ActionItem).join(ActionItem.document)
     words = bool(f.q) and _words_apply(session, f)
     match = text_words.word_match(session, f.q, count_cap) if f.q and words else None
+    if words and match is None and text_words.WORD_SEPARATORS & set(f.q or ""):
+        words = False  # two pieces in too many pairs (text_words.MAX_PAIRS): the paths of other spaced needles
     # q= with filters that are words too (migration 0022): the matching ids from one GIN scan
     fw_rows = None if words else q_filter_word_rows(session, f)
     # one word and one filter: counted from word_filter_counts first; the page walks the sort order when

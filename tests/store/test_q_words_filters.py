@@ -140,6 +140,11 @@ def test_the_words_path_is_taken_and_falls_back(db: Database, monkeypatch: pytes
             found = text_words.candidates(s, "पंप")
             assert found is not None and found.exact
             assert sorted(found.ids) == sorted(s.scalars(_plain(ItemFilter(q="पंप"))))
+            paired = text_words.candidates(s, "हैंडपंपों जांच")  # two pieces, one space: 0025's pairs, exact
+            assert paired is not None and paired.exact
+            assert sorted(paired.ids) == sorted(s.scalars(_plain(ItemFilter(q="हैंडपंपों जांच"))))
+            assert text_words.candidates(s, "पंपों जांच नाली") is not None
+            monkeypatch.setattr(text_words, "MAX_PAIRS", 0)  # the pieces in too many pairs: their words
             spaced = text_words.candidates(s, "हैंडपंपों जांच")
             assert spaced is not None and not spaced.exact
             assert set(spaced.ids) >= set(s.scalars(_plain(ItemFilter(q="हैंडपंपों जांच"))))

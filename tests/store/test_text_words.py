@@ -5,6 +5,7 @@ LIKE-special needles under every cap, and SQLite (which has no such tables) give
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -41,8 +42,17 @@ NEEDLES = [
     "नाली",
     "ड़",
     "zzz",  # in no item
-    "हैंडपंपों जांच",  # whitespace: the trigram path on PostgreSQL too
-    "जांच\tसड़क",
+    "हैंडपंपों जांच",  # one space: 0025's pairs on PostgreSQL (exact)
+    "जांच\tसड़क",  # a tab: the other spaced paths
+    "ंपों हैंड",  # pieces inside the words: a word ending, a word starting
+    "हैंडपंप (पंप),",
+    "पंप), जांच",
+    "ROAD roadWAYS",  # mixed case
+    "हैंडपंपों हैंडपंपों",  # a repeated piece
+    "50% a_b",  # LIKE's special characters
+    "x/y सड़क",
+    "हैंडपंपों जांच road",  # three pieces: the pairs of each two, rechecked
+    "नाली zzz",  # a pair in no text
 ]
 
 
@@ -94,6 +104,44 @@ def _check_counts(s: Any) -> None:
             assert [i.id for i in page] == list(s.scalars(_plain_page(needle, sort).limit(7).offset(3))), needle
     if s.get_bind().dialect.name == "postgresql":
         _check_words(s)
+        _check_pairs(s)
+
+
+_RUN = re.compile("[^\t\n\v\f\r ]+")
+
+
+def text_pairs_of(text: str) -> set[tuple[str, str]]:
+    """The (left, right) words of ``text`` separated by exactly one space (0025), computed in Python."""
+    tokens = text.lower().split(" ")
+    pairs = set()
+    for left, right in zip(tokens, tokens[1:], strict=False):
+        lw, rw = re.search(_RUN.pattern + "$", left), _RUN.match(right)
+        if lw and rw:
+            pairs.add((lw.group(), rw.group()))
+    return pairs
+
+
+def _check_pairs(s: Any) -> None:
+    """``items`` of every pair equals the number of items having it; each item's pairs are its text's."""
+    recount = dict(
+        s.execute(
+            select(sa.column("w"), func.count())
+            .select_from(sa.text("item_pairs, unnest(item_pairs.pair_ids) AS w"))
+            .group_by(sa.column("w"))
+        ).all()
+    )
+    stored = dict(s.execute(select(text_words.text_pairs.c.id, text_words.text_pairs.c["items"])).all())
+    assert {k: v for k, v in stored.items() if v} == recount
+    rows = s.execute(
+        sa.text(
+            "SELECT a.text, ARRAY(SELECT l.word || ' ' || r.word FROM text_pairs p JOIN text_words l ON l.id = "
+            "p.left_id JOIN text_words r ON r.id = p.right_id WHERE p.id = ANY (i.pair_ids)) "
+            "FROM action_items a JOIN item_pairs i ON i.item_id = a.id"
+        )
+    ).all()
+    assert len(rows) == s.scalar(select(func.count()).select_from(ActionItem))
+    for text, pairs in rows:
+        assert sorted(pairs) == sorted(f"{a} {b}" for a, b in text_pairs_of(text)), text
 
 
 def _check_words(s: Any) -> None:
@@ -150,11 +198,28 @@ def test_word_count_is_the_path_taken_on_postgresql(db: Database, monkeypatch: p
     with db.session() as s:
         pg = s.get_bind().dialect.name == "postgresql"
         assert text_words.applies(s, "हैंडपंपों") is pg
-        assert text_words.applies(s, "हैंडपंपों जांच") is False
+        assert text_words.applies(s, "हैंडपंपों जांच") is pg  # two pieces around one space: 0025's pairs
+        for spaced in ("हैंडपंपों\tजांच", "हैंडपंपों  जांच", " जांच", "जांच ", "हैंडपंपों की जांच"):
+            assert text_words.applies(s, spaced) is False, spaced
         if pg:
             exact = _plain(s, "पंप")
             assert text_words.word_count(s, "पंप") == exact
             assert text_words.word_count(s, "पंप", 2) == 3
+            for spaced in ("हैंडपंपों जांच", "ंपों हैंड", "ROAD roadWAYS", "नाली zzz", "पंप), जांच"):  # the pairs
+                pieces = text_words.pair_pieces(spaced)
+                assert pieces is not None
+                match = text_words.pair_match(s, pieces)
+                assert match is not None and match.count == _plain(s, spaced), spaced
+            assert _plain(s, "हैंडपंपों हैंडपंप") > 2
+            for cap in (0, 1):  # one pair in more items than the cap: "more"
+                assert text_words.pair_match(s, ["हैंडपंपों", "हैंडपंप"], cap) == text_words.WordMatch(cap + 1)
+            with monkeypatch.context() as m:
+                m.setattr(text_words, "MAX_PAIRS", 0)  # too many pairs: the other spaced paths, same totals
+                assert text_words.word_count(s, "हैंडपंपों हैंडपंप") is None
+                for needle in ("हैंडपंपों हैंडपंप", "ंपों हैंड"):
+                    items, total = list_items(s, ItemFilter(q=needle), today=TODAY, limit=5, count_cap=4)
+                    assert [i.id for i in items] == list(s.scalars(_plain_page(needle).limit(5))), needle
+                    assert total == min(_plain(s, needle), 5), needle
             monkeypatch.setattr(text_words, "MAX_WORDS", 2)  # "पंप" is in three words: the trigram path
             assert text_words.word_count(s, "पंप") is None
             assert count_items(s, ItemFilter(q="पंप"), TODAY) == exact
@@ -190,6 +255,11 @@ def test_migration_fills_the_words_of_existing_items(db_url: str) -> None:
                 items = dict(s.execute(select(text_words.text_words.c.word, text_words.text_words.c["items"])).all())
                 assert items == {"हैंडपंपों": 2, "की": 1, "जांच": 1, "road": 1, "नाली": 1}
                 _check_words(s)
+                _check_pairs(s)  # 0025 filled the pairs: "हैंडपंपों की", "की जांच" (not "road  हैंडपंपों")
+                assert s.scalar(select(func.count()).select_from(text_words.text_pairs)) == 2
+            assert count_items(s, ItemFilter(q="पंपों की"), TODAY) == 1
+            assert count_items(s, ItemFilter(q="road हैंडपंपों"), TODAY) == 0
+            assert count_items(s, ItemFilter(q="road  हैंडपंपों"), TODAY) == 1
             assert count_items(s, ItemFilter(q="हैंडपंपों"), TODAY, 1) == 2
             assert count_items(s, ItemFilter(q="ROAD"), TODAY) == 1
     finally:
