@@ -40,22 +40,7 @@ FILTERS = [
     ItemFilter(status=["open"], priority="high"),  # another filter: not this path
 ]
 # frequent, inside three words, mixed case, LIKE's metacharacters, a whole word, none, spaced forms
-SOME_NEEDLES = [
-    "हैंडपंपों",
-    "पंप",
-    "road",
-    "ROAD-S",
-    "%",
-    "_",
-    "a_b",
-    "x/y",
-    "नाली",
-    "zzz",
-    "हैंडपंपों जांच",
-    " road",
-    "ंपों जां",
-    "road हैंडपंपों नाली",
-]
+SOME_NEEDLES = [*NEEDLES[:12], " road", "road हैंडपंपों नाली"]
 
 
 def _check(s: Any, needles: list[str] = SOME_NEEDLES) -> None:
