@@ -4,7 +4,9 @@ written for these tests.
 Outlets write a post's vowel signs at the wrong length (``निरिक्षक`` for निरीक्षक, ``अधीकारी``, ``अधिक्षक``): the
 gazetteer reads a post whose last word (of six letters or more) has one stem vowel sign at the other length as
 that post, so the post stays an agent, an addressee and a link of a list of officers; the fold changes one sign
-of the last word only, so a ranked post (``अपर जिलाधिकारी``) stays distinct."""
+of the last word only, so a ranked post (``अपर जिलाधिकारी``) stays distinct. A request made to a dative many
+words later (``अधिकारियों को … उपस्थित होने का आग्रह किया``) binds it as a direction does, unless a से before it
+names whom the request is made of."""
 
 from __future__ import annotations
 
