@@ -83,6 +83,10 @@ _DIRECTED_LATER = spelled(
     # "RTO और DTO को … सड़क पर जाना अनिवार्य है", "सभी डीलरों को स्टॉक रजिस्टर रखना अनिवार्य है", "… दुकानदारों को
     # ई-केवाईसी कराना आवश्यक है": an order's rule binds its dative like the obligation in चाहिए / होगा
     r"|(?:अनिवार्य|आवश्यक|जरूरी|ज़रूरी)\s+(?:है|हैं|होगा|होगी|होंगे|रहेगा|रहेगी))"
+    # "प्रधानाचार्यों को … पर ध्यान देने की जरूरत है": the need of an action, said of its dative, binds it (not one
+    # that befalls them: "किसानों को लाभ मिलने की जरूरत है")
+    r"|^\s*को\s+(?:(?!\sकि\s|\s(?:न|ना|नहीं)\s+हो\s)[^,।]){0,160}?(?<!मिलने)(?<!होने)\sकी\s+"
+    r"(?:जरूरत|ज़रूरत|आवश्यकता)\s+(?:है|हैं|होगी)"
 )
 # "अधिकारियों को … बैठक में उपस्थित होने का आग्रह किया": a request made to a dative binds it as a direction does,
 # unless a से before it names whom the request is made of ("केंद्र से किसानों को मुआवजा देने का आग्रह")

@@ -6,7 +6,8 @@ gazetteer reads a post whose last word (of six letters or more) has one stem vow
 that post, so the post stays an agent, an addressee and a link of a list of officers; the fold changes one sign
 of the last word only, so a ranked post (``अपर जिलाधिकारी``) stays distinct. A request made to a dative many
 words later (``अधिकारियों को … उपस्थित होने का आग्रह किया``) binds it as a direction does, unless a से before it
-names whom the request is made of."""
+names whom the request is made of. The need of an action said of a dative (``प्रधानाचार्यों को … ध्यान देने की जरूरत
+है``) binds it as an obligation does."""
 
 from __future__ import annotations
 
