@@ -83,7 +83,17 @@ _DIRECTED_LATER = spelled(
     # "RTO और DTO को … सड़क पर जाना अनिवार्य है", "सभी डीलरों को स्टॉक रजिस्टर रखना अनिवार्य है", "… दुकानदारों को
     # ई-केवाईसी कराना आवश्यक है": an order's rule binds its dative like the obligation in चाहिए / होगा
     r"|(?:अनिवार्य|आवश्यक|जरूरी|ज़रूरी)\s+(?:है|हैं|होगा|होगी|होंगे|रहेगा|रहेगी))"
+    # "प्रधानाचार्यों को … पर ध्यान देने की जरूरत है": the need of an action, said of its dative, binds it (not one
+    # that befalls them: "किसानों को लाभ मिलने की जरूरत है")
+    r"|^\s*को\s+(?:(?!\sकि\s|\s(?:न|ना|नहीं)\s+हो\s)[^,।]){0,160}?(?<!मिलने)(?<!होने)\sकी\s+"
+    r"(?:जरूरत|ज़रूरत|आवश्यकता)\s+(?:है|हैं|होगी)"
 )
+# "अधिकारियों को … बैठक में उपस्थित होने का आग्रह किया": a request made to a dative binds it as a direction does,
+# unless a से before it names whom the request is made of ("केंद्र से किसानों को मुआवजा देने का आग्रह")
+_REQUESTED_LATER = spelled(
+    rf"^\s*को\s+(?:{_OBJECT_STRETCH}\s)?(?:का|की|के)\s+(?:भी\s+)?(?:आग्रह|अनुरोध|अपील)\s+(?:भी\s+)?(?:किया|की|किए|किये)"
+)
+_ASKED_OF_BEFORE = spelled(r"\sसे\s")
 # "… के बाद आर्थिक अपराध इकाई को रिपोर्ट भेजनी है": a body or office in the dative of a verb of sending is where the
 # report goes, no subject (a post there sends it: "सभी थाना प्रभारियों को … रिपोर्ट भेजनी होंगी")
 _SENT_TO = spelled(
@@ -831,6 +841,8 @@ def _acts(
     if any(
         rx.match(after) for rx in (_DIRECTED_AFTER, _DIRECTED_LATER, _APPOSITION_DIRECTED, _ASKED_LATER, _CUT_DIRECTED)
     ):
+        return True
+    if _REQUESTED_LATER.match(after) and not _ASKED_OF_BEFORE.search(sentence[: c.start]):
         return True
     if _GIVEN_TO.match(after) and _DIRECTION_NOUN.search(sentence[: c.start]):
         return True  # "… मुक्त कराने के निर्देश सम्बन्धित अधिकारी को दिये"

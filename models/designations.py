@@ -15,7 +15,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from nlp.normalize import fold
+from nlp.normalize import fold, vowel_length_slips
 from nlp.patterns import LETTERS, WORD_END, WORD_START
 from nlp.vocab import alternation, column, is_in, rows
 
@@ -106,6 +106,11 @@ def _heads() -> tuple[re.Pattern[str], dict[str, tuple[str, bool]]]:
             forms = plural_forms(last) + ([last[:-1] + "े", last[:-1] + "ों"] if head in masculine else [])
             for form in [head, *(head[: len(head) - len(last)] + p for p in forms)]:
                 singular.setdefault(" ".join(form.split()), (head, body))
+    for head in column("fuzzy_heads"):
+        # "निरिक्षक", "अधीकारियों": a stem vowel sign at the other length in a long head is the head
+        for variant in vowel_length_slips(head):
+            for form in [variant, *plural_forms(variant)]:
+                singular.setdefault(form, singular.get(head, (head, False)))
     suffixes = [f for sfx in column("head_suffixes") for f in [sfx, *plural_forms(sfx)]]
     pattern = re.compile(
         rf"{WORD_START}(?:{alternation(list(singular))}|{LETTERS}+(?:{alternation(suffixes)})){WORD_END}"

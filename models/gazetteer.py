@@ -15,7 +15,7 @@ from importlib import resources
 
 from rapidfuzz import fuzz, process
 
-from nlp.normalize import fold
+from nlp.normalize import fold, vowel_length_slips
 from nlp.vocab import LETTER_MARK, alternation, is_in, rows, undotted
 
 _WORD_END = r"(?![\u0900-\u0963\u0966-\u097f\w])"
@@ -73,6 +73,15 @@ class Gazetteer:
                     for plural in _plural_forms(rest):
                         self.surface_to_canonical.setdefault(first + plural, canonical)
                         self.singular.setdefault(first + plural, solid)
+        for form, canonical in list(self.surface_to_canonical.items()):
+            # "सफाई निरिक्षक", "अधीकारियों": a short vowel written long or a long one short in the post's last word
+            if form in self.abbreviations:
+                continue
+            head, _, last = form.rpartition(" ")
+            for variant in vowel_length_slips(last):
+                full = f"{head} {variant}".strip()
+                self.surface_to_canonical.setdefault(full, canonical)
+                self.singular.setdefault(full, self.singular[form])
         self._single_words: dict[str, str] = {
             fold(form): canonical
             for form, canonical in self.surface_to_canonical.items()

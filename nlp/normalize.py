@@ -16,7 +16,7 @@ import unicodedata
 
 from ingest.text import clean_text
 
-__all__ = ["DEVANAGARI_DIGITS", "ascii_digits", "clean_text", "fold"]
+__all__ = ["DEVANAGARI_DIGITS", "ascii_digits", "clean_text", "fold", "vowel_length_slips"]
 
 DEVANAGARI_DIGITS = str.maketrans("०१२३४५६७८९", "0123456789")
 
@@ -42,3 +42,18 @@ def fold(text: str) -> str:
 def ascii_digits(text: str) -> str:
     """Devanagari digits to ASCII; same length, so offsets stay valid."""
     return text.translate(DEVANAGARI_DIGITS)
+
+
+_VOWEL_LENGTH = {"ि": "ी", "ी": "ि", "ु": "ू", "ू": "ु"}
+
+
+def vowel_length_slips(word: str) -> list[str]:
+    """``word`` with one vowel sign of its stem written at the other length (``निरीक्षक`` → ``निरिक्षक``), for
+    words of six letters or more: a slip outlets make, which no other post is spelt as."""
+    if len(word) < 6:
+        return []
+    return [
+        word[:i] + _VOWEL_LENGTH[ch] + word[i + 1 :]
+        for i, ch in enumerate(word)
+        if ch in _VOWEL_LENGTH and 0 < i < len(word) - 1
+    ]
