@@ -15,16 +15,12 @@ import pytest
 
 from extractors.meeting import meeting_date
 from extractors.tables import columns_for, owner_members
-from tests.extractors.test_forms import extract, rows
-
-
-def _lines(document: str) -> str:
-    return "\n".join(s.strip() for s in document.split(" / ")) + "\n"
+from tests.extractors.test_forms import extract, rows, slash_lines
 
 
 @pytest.mark.parametrize(("document", "expected", "form"), rows("blind34/letter_dates.tsv", 3))
 def test_letter_reference_date_is_not_the_meeting(document: str, expected: str, form: str) -> None:
-    assert meeting_date(_lines(document)) == date.fromisoformat(expected)
+    assert meeting_date(slash_lines(document)) == date.fromisoformat(expected)
 
 
 @pytest.mark.parametrize(("cell", "expected", "form"), rows("blind34/owner_cells.tsv", 3))
@@ -41,20 +37,20 @@ def test_time_limit_column_headers(header: str, expected: str, form: str) -> Non
 @pytest.mark.parametrize(("document", "expected", "form"), rows("blind34/items_or_not.tsv", 3))
 def test_past_directions_fines_and_warnings(document: str, expected: str, form: str) -> None:
     last = document.split(" / ")[-1].strip()
-    items = extract(_lines(document))["action_items"]
+    items = extract(slash_lines(document))["action_items"]
     is_item = any(last.startswith(item["text"][:30]) or item["text"] in last for item in items)
     assert is_item == (expected == "yes"), items
 
 
 @pytest.mark.parametrize(("document", "expected", "form"), rows("blind34/responsible.tsv", 3))
 def test_responsible_forms_blind34(document: str, expected: str, form: str) -> None:
-    items = extract(_lines(document))["action_items"]
+    items = extract(slash_lines(document))["action_items"]
     assert items, f"no directive read: {document}"
     assert [p["designation"] for p in items[-1]["responsible"]] == ([] if expected == "-" else expected.split("|"))
 
 
 @pytest.mark.parametrize(("document", "expected", "form"), rows("blind34/issuers.tsv", 3))
 def test_issuer_forms_blind34(document: str, expected: str, form: str) -> None:
-    items = extract(_lines(document))["action_items"]
+    items = extract(slash_lines(document))["action_items"]
     assert items, f"no directive read: {document}"
     assert (items[-1]["issued_by"] or {}).get("designation", "").split(",")[0] == expected, items[-1]["issued_by"]

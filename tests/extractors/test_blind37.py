@@ -18,22 +18,18 @@ import pytest
 from extractors.meeting import meeting_date
 from extractors.tables import columns_for, heading_owner
 from extractors.targets import find_targets
-from tests.extractors.test_forms import extract, rows
-
-
-def _lines(document: str) -> str:
-    return "\n".join(s.strip() for s in document.split(" / ")) + "\n"
+from tests.extractors.test_forms import extract, rows, slash_lines
 
 
 def _last_item(document: str) -> dict:
-    items = extract(_lines(document))["action_items"]
+    items = extract(slash_lines(document))["action_items"]
     assert items, f"no directive read: {document}"
     return items[-1]
 
 
 @pytest.mark.parametrize(("document", "expected", "form"), rows("blind37/letter_dates.tsv", 3))
 def test_endorsement_number_dates_the_letter(document: str, expected: str, form: str) -> None:
-    assert meeting_date(_lines(document)) == date.fromisoformat(expected)
+    assert meeting_date(slash_lines(document)) == date.fromisoformat(expected)
 
 
 @pytest.mark.parametrize(("header", "expected", "form"), rows("blind37/table_headers.tsv", 3))
@@ -49,7 +45,7 @@ def test_owner_in_a_tables_heading(heading: str, expected: str, form: str) -> No
 
 @pytest.mark.parametrize(("document", "expected", "form"), rows("blind37/tables.tsv", 3))
 def test_headed_and_compliance_tables(document: str, expected: str, form: str) -> None:
-    items = extract(_lines(document))["action_items"]
+    items = extract(slash_lines(document))["action_items"]
     got = [[p["designation"] for p in item["responsible"]] for item in items]
     assert got == ([] if expected == "-" else [e.split("|") for e in expected.split(";")])
 
@@ -57,7 +53,7 @@ def test_headed_and_compliance_tables(document: str, expected: str, form: str) -
 @pytest.mark.parametrize(("document", "expected", "form"), rows("blind37/items_or_not.tsv", 3))
 def test_sanctions_and_benefits(document: str, expected: str, form: str) -> None:
     last = document.split(" / ")[-1].strip()
-    items = extract(_lines(document))["action_items"]
+    items = extract(slash_lines(document))["action_items"]
     is_item = any(last.startswith(item["text"][:30]) or item["text"] in last for item in items)
     assert is_item == (expected == "yes"), items
 

@@ -17,15 +17,11 @@ from extractors.meeting import meeting_date
 from extractors.recurrence import names_a_frequency
 from extractors.tables import heading_owner
 from extractors.targets import find_targets
-from tests.extractors.test_forms import extract, rows
-
-
-def _lines(document: str) -> str:
-    return "\n".join(s.strip() for s in document.split(" / ")) + "\n"
+from tests.extractors.test_forms import extract, rows, slash_lines
 
 
 def _read(document: str) -> list[str]:
-    items = extract(_lines(document))["action_items"]
+    items = extract(slash_lines(document))["action_items"]
     return [f"{item['text']}=>{'|'.join(p['designation'] for p in item['responsible'])}" for item in items]
 
 
@@ -46,7 +42,7 @@ def test_time_cell_of_a_frequency(cell: str, expected: str, form: str) -> None:
 
 def test_daily_time_cell_is_no_deadline() -> None:
     document = "कार्यवृत्त / क्र. | कार्य | उत्तरदायी | समय-सीमा / 1 | मंडी में आवक की सूचना | मंडी सचिव | प्रतिदिन"
-    items = extract(_lines(document))["action_items"]
+    items = extract(slash_lines(document))["action_items"]
     assert [(item["deadline"], item["recurrence"]) for item in items] == [(None, None)]
 
 
@@ -57,19 +53,19 @@ def test_points_owned_after_a_dash(document: str, expected: str, form: str) -> N
 
 @pytest.mark.parametrize(("document", "expected", "form"), rows("blind38/issuers.tsv", 3))
 def test_issuer_forms_blind38(document: str, expected: str, form: str) -> None:
-    items = extract(_lines(document))["action_items"]
+    items = extract(slash_lines(document))["action_items"]
     assert items and (items[-1]["issued_by"] or {}).get("designation") == expected, items
 
 
 @pytest.mark.parametrize(("document", "expected", "form"), rows("blind38/meeting_dates.tsv", 3))
 def test_review_on_a_weekday(document: str, expected: str, form: str) -> None:
-    assert meeting_date(_lines(document)) == date.fromisoformat(expected)
+    assert meeting_date(slash_lines(document)) == date.fromisoformat(expected)
 
 
 @pytest.mark.parametrize(("document", "expected", "form"), rows("blind38/items_or_not.tsv", 3))
 def test_items_or_not_blind38(document: str, expected: str, form: str) -> None:
     last = document.split(" / ")[-1].strip()
-    items = extract(_lines(document))["action_items"]
+    items = extract(slash_lines(document))["action_items"]
     is_item = any(last.startswith(item["text"][:30]) or item["text"] in last for item in items)
     assert is_item == (expected == "yes"), items
 
@@ -83,6 +79,6 @@ def test_target_forms_blind38(sentence: str, expected: str, form: str) -> None:
 
 @pytest.mark.parametrize(("document", "expected", "form"), rows("blind38/responsible.tsv", 3))
 def test_responsible_forms_blind38(document: str, expected: str, form: str) -> None:
-    items = extract(_lines(document))["action_items"]
+    items = extract(slash_lines(document))["action_items"]
     assert items, "no directive read"
     assert [p["designation"] for p in items[-1]["responsible"]] == expected.split("|")

@@ -8,17 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extractors.test_forms import extract, rows
-
-
-def _lines(document: str) -> str:
-    return "\n".join(s.strip() for s in document.split(" / ")) + "\n"
+from tests.extractors.test_forms import extract, rows, slash_lines
 
 
 @pytest.mark.parametrize(("document", "expected", "form"), rows("detect36/items_or_not.tsv", 3))
 def test_items_or_not_detect36(document: str, expected: str, form: str) -> None:
     last = document.split(" / ")[-1].strip()
-    items = extract(_lines(document))["action_items"]
+    items = extract(slash_lines(document))["action_items"]
     is_item = any(last.startswith(item["text"][:30]) or item["text"] in last for item in items)
     assert is_item == (expected == "yes"), items
 
@@ -26,6 +22,6 @@ def test_items_or_not_detect36(document: str, expected: str, form: str) -> None:
 @pytest.mark.parametrize(("document", "expected", "form"), rows("detect36/headlines.tsv", 3))
 def test_headline_duty_detect36(document: str, expected: str, form: str) -> None:
     headline = document.split(" / ")[0].strip()
-    items = extract(_lines(document))["action_items"]
+    items = extract(slash_lines(document))["action_items"]
     is_item = any(item["text"].startswith(headline[:30]) for item in items)
     assert is_item == (expected == "yes"), items

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 
 from nlp.sentences import split_sentences
-from tests.extractors.test_forms import extract, rows
+from tests.extractors.test_forms import extract, rows, slash_lines
 
 
 @pytest.mark.parametrize(("lines", "expected", "form"), rows("detect38/line_breaks.tsv", 3))
@@ -25,13 +25,9 @@ def test_line_breaks_detect38(lines: str, expected: str, form: str) -> None:
     assert got == [s.strip() for s in expected.split(" / ")]
 
 
-def _lines(document: str) -> str:
-    return "\n".join(s.strip() for s in document.split(" / ")) + "\n"
-
-
 @pytest.mark.parametrize(("document", "expected", "form"), rows("detect38/items_or_not.tsv", 3))
 def test_items_or_not_detect38(document: str, expected: str, form: str) -> None:
     last = document.split(" / ")[-1].strip()
-    items = extract(_lines(document))["action_items"]
+    items = extract(slash_lines(document))["action_items"]
     is_item = any(last.startswith(item["text"][:30]) or item["text"] in last for item in items)
     assert is_item == (expected == "yes"), items

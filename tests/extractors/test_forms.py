@@ -33,6 +33,11 @@ def rows(name: str, columns: int) -> list[Any]:
     return out
 
 
+def slash_lines(document: str) -> str:
+    """A table cell's document: its lines are written with " / " between them."""
+    return "\n".join(s.strip() for s in document.split(" / ")) + "\n"
+
+
 def extract(text: str, meeting: date | None = MEETING) -> dict[str, Any]:
     return extract_document(IngestedDocument("t.txt", "txt", [Page(1, text, "txt")]), meeting).to_json()
 
@@ -77,7 +82,7 @@ def test_target_forms(sentence: str, expected: str, form: str) -> None:
 
 @pytest.mark.parametrize(("document", "expected", "form"), rows("issuers.tsv", 3))
 def test_issuer_forms(document: str, expected: str, form: str) -> None:
-    items = extract("\n".join(s.strip() for s in document.split(" / ")) + "\n")["action_items"]
+    items = extract(slash_lines(document))["action_items"]
     assert items, "no directive read"
     issuer = items[-1]["issued_by"]
     designation, _, name = expected.partition("/")  # "post/name" when the row also checks the name
@@ -88,7 +93,7 @@ def test_issuer_forms(document: str, expected: str, form: str) -> None:
 
 @pytest.mark.parametrize(("document", "when", "place", "chair", "form"), rows("meetings.tsv", 5))
 def test_meeting_forms(document: str, when: str, place: str, chair: str, form: str) -> None:
-    meeting = extract("\n".join(s.strip() for s in document.split(" / ")) + "\n", None)["meeting"]
+    meeting = extract(slash_lines(document), None)["meeting"]
     assert (meeting["date"], meeting["place"]) == (when or None, place or None)
     assert meeting["chair"] is not None and meeting["chair"]["designation"] == chair, meeting["chair"]
 
@@ -109,7 +114,7 @@ def test_time_limit_cells(cell: str, when: str, kind: str, recurrence: str, form
 
 @pytest.mark.parametrize(("document", "expected", "form"), rows("carried_addressees.tsv", 3))
 def test_carried_addressees(document: str, expected: str, form: str) -> None:
-    items = extract("\n".join(s.strip() for s in document.split(" / ")) + "\n")["action_items"]
+    items = extract(slash_lines(document))["action_items"]
     assert items, "no directive read"
     # "-": the last directive names nobody (corpus/README.md, subjectless follow-ups)
     assert [p["designation"] for p in items[-1]["responsible"]] == ([] if expected == "-" else expected.split("|"))
@@ -117,5 +122,5 @@ def test_carried_addressees(document: str, expected: str, form: str) -> None:
 
 @pytest.mark.parametrize(("document", "expected", "form"), rows("list_lines.tsv", 3))
 def test_unmarked_list_lines(document: str, expected: str, form: str) -> None:
-    items = extract("\n".join(s.strip() for s in document.split(" / ")) + "\n")["action_items"]
+    items = extract(slash_lines(document))["action_items"]
     assert [it["text"].split()[0] for it in items] == expected.split("|")

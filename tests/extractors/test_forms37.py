@@ -19,23 +19,19 @@ from __future__ import annotations
 import pytest
 
 from extractors.people import spells_initials
-from tests.extractors.test_forms import extract, rows
-
-
-def _lines(document: str) -> str:
-    return "\n".join(s.strip() for s in document.split(" / ")) + "\n"
+from tests.extractors.test_forms import extract, rows, slash_lines
 
 
 @pytest.mark.parametrize(("document", "expected", "form"), rows("forms37/issuers.tsv", 3))
 def test_issuer_forms_forms37(document: str, expected: str, form: str) -> None:
-    items = extract(_lines(document))["action_items"]
+    items = extract(slash_lines(document))["action_items"]
     assert items, f"no directive read: {document}"
     assert (items[-1]["issued_by"] or {}).get("designation", "").split(",")[0] == expected, items[-1]["issued_by"]
 
 
 @pytest.mark.parametrize(("document", "expected", "form"), rows("forms37/issuer_names.tsv", 3))
 def test_issuer_names_forms37(document: str, expected: str, form: str) -> None:
-    items = extract(_lines(document))["action_items"]
+    items = extract(slash_lines(document))["action_items"]
     assert items, f"no directive read: {document}"
     assert (items[-1]["issued_by"] or {}).get("name") == expected, items[-1]["issued_by"]
 
@@ -57,6 +53,6 @@ def test_spells_initials(abbreviation: str, designation: str, expected: bool) ->
 
 @pytest.mark.parametrize(("document", "expected", "form"), rows("forms37/responsible.tsv", 3))
 def test_responsible_forms_forms37(document: str, expected: str, form: str) -> None:
-    items = extract(_lines(document))["action_items"]
+    items = extract(slash_lines(document))["action_items"]
     assert items, f"no directive read: {document}"
     assert [p["designation"] for p in items[-1]["responsible"]] == ([] if expected == "-" else expected.split("|"))

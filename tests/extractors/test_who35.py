@@ -12,22 +12,18 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extractors.test_forms import extract, rows
-
-
-def _lines(document: str) -> str:
-    return "\n".join(s.strip() for s in document.split(" / ")) + "\n"
+from tests.extractors.test_forms import extract, rows, slash_lines
 
 
 @pytest.mark.parametrize(("document", "expected", "form"), rows("who35/responsible.tsv", 3))
 def test_responsible_forms_who35(document: str, expected: str, form: str) -> None:
-    items = extract(_lines(document))["action_items"]
+    items = extract(slash_lines(document))["action_items"]
     assert items, f"no directive read: {document}"
     assert [p["designation"] for p in items[-1]["responsible"]] == ([] if expected == "-" else expected.split("|"))
 
 
 @pytest.mark.parametrize(("document", "expected", "form"), rows("who35/issuers.tsv", 3))
 def test_issuer_forms_who35(document: str, expected: str, form: str) -> None:
-    items = extract(_lines(document))["action_items"]
+    items = extract(slash_lines(document))["action_items"]
     assert items, f"no directive read: {document}"
     assert (items[-1]["issued_by"] or {}).get("designation", "").split(",")[0] == expected, items[-1]["issued_by"]
