@@ -121,17 +121,22 @@ def text_pairs_of(text: str) -> set[tuple[str, str]]:
     return pairs
 
 
-def _check_pairs(s: Any) -> None:
-    """``items`` of every pair equals the number of items having it; each item's pairs are its text's."""
+def _check_item_counts(s: Any, per_item: str, ids: str, vocabulary: Any) -> None:
+    """``items`` of every vocabulary row equals the number of items whose ``per_item.ids`` hold it."""
     recount = dict(
         s.execute(
             select(sa.column("w"), func.count())
-            .select_from(sa.text("item_pairs, unnest(item_pairs.pair_ids) AS w"))
+            .select_from(sa.text(f"{per_item}, unnest({per_item}.{ids}) AS w"))
             .group_by(sa.column("w"))
         ).all()
     )
-    stored = dict(s.execute(select(text_words.text_pairs.c.id, text_words.text_pairs.c["items"])).all())
+    stored = dict(s.execute(select(vocabulary.c.id, vocabulary.c["items"])).all())
     assert {k: v for k, v in stored.items() if v} == recount
+
+
+def _check_pairs(s: Any) -> None:
+    """``items`` of every pair equals the number of items having it; each item's pairs are its text's."""
+    _check_item_counts(s, "item_pairs", "pair_ids", text_words.text_pairs)
     rows = s.execute(
         sa.text(
             "SELECT a.text, ARRAY(SELECT l.word || ' ' || r.word FROM text_pairs p JOIN text_words l ON l.id = "
@@ -146,15 +151,7 @@ def _check_pairs(s: Any) -> None:
 
 def _check_words(s: Any) -> None:
     """``items`` of every word equals the number of items having it; each item's words are its text's."""
-    recount = dict(
-        s.execute(
-            select(sa.column("w"), func.count())
-            .select_from(sa.text("item_words, unnest(item_words.word_ids) AS w"))
-            .group_by(sa.column("w"))
-        ).all()
-    )
-    stored = dict(s.execute(select(text_words.text_words.c.id, text_words.text_words.c["items"])).all())
-    assert {k: v for k, v in stored.items() if v} == recount
+    _check_item_counts(s, "item_words", "word_ids", text_words.text_words)
     rows = s.execute(
         sa.text(
             "SELECT a.text, ARRAY(SELECT t.word FROM text_words t WHERE t.id = ANY (i.word_ids) ORDER BY t.word) "
