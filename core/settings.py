@@ -61,6 +61,8 @@ class Settings:
     visibility_timeout_s: int = field(default_factory=lambda: int(_env("VISIBILITY_TIMEOUT", "600")))
     # How often the server re-sends queued jobs the broker never got (it was down).
     sweep_s: float = field(default_factory=lambda: float(_env("SWEEP_SECONDS", "15")))
+    # Seconds after which a send the server claimed but never confirmed (it died between the two) is re-sent.
+    resend_s: float = field(default_factory=lambda: float(_env("RESEND_SECONDS", "60")))
     file_store: str = field(default_factory=lambda: _env("FILE_STORE", "local"))  # local | s3
     s3_bucket: str = field(default_factory=lambda: _env("S3_BUCKET", ""))
     s3_endpoint_url: str | None = field(default_factory=lambda: _env("S3_ENDPOINT_URL", "") or None)

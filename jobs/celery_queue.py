@@ -127,9 +127,14 @@ class CeleryJobQueue:
         self._thread: threading.Thread | None = None
 
     def submit(self, job_id: int) -> None:
-        """Send the job, or leave it for the sweep when Redis is away (the job row is already committed)."""
+        """Send the job, or leave it for the sweep when Redis is away (the job row is already committed).
+
+        The send is claimed (``enqueued_at``), made, then confirmed (``sent_at``): a server that dies
+        between claim and confirmation leaves a claim the sweep takes over after ``resend_s`` seconds. A
+        job sent twice that way is started once: a second start of a live job does nothing
+        (``store.jobs.claim_or_resume``)."""
         with self.ctx.db.session() as s:
-            if not job_store.mark_enqueued(s, job_id):
+            if not job_store.mark_enqueued(s, job_id, self.ctx.settings.resend_s):
                 return  # another sender has it
         try:
             self.app.send_task(TASK_START, args=[job_id], queue=QUEUE, retry=False)
@@ -137,11 +142,15 @@ class CeleryJobQueue:
             log.warning("job %d not sent to the broker (%s); the sweep will send it", job_id, e)
             with self.ctx.db.session() as s:
                 job_store.unmark_enqueued(s, job_id)
+            return
+        with self.ctx.db.session() as s:
+            job_store.mark_sent(s, job_id)
 
     def sweep(self) -> int:
-        """Send queued jobs the broker never got. Returns how many were tried."""
+        """Send queued jobs the broker never got (it was down, or the sender died before confirming the
+        send). Returns how many were tried."""
         with self.ctx.db.session() as s:
-            ids = job_store.unsent_jobs(s)
+            ids = job_store.unsent_jobs(s, self.ctx.settings.resend_s)
         for job_id in ids:
             self.submit(job_id)
         return len(ids)

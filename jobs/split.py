@@ -1,6 +1,7 @@
 """A job split per page, whichever broker carries the pieces: start → one task per page → finalize.
 
 * ``start_job`` claims (or, after a worker died, resumes) the job and says which pages still need reading;
+  a second delivery of a live job's start (idle for less than the visibility timeout) does nothing;
 * ``process_page`` reads one page of the stored original and stores it once (content hash + extractor
   version + page number is unique), then says whether every page is now there;
 * ``finalize`` assembles the pages, runs the extractor and stores the result and the job's outcome in one
@@ -111,7 +112,9 @@ def _fail_document_of(s: Session, job_id: int) -> None:
 def start_job(ctx: JobContext, job_id: int, worker: str | None = None) -> Started | None:
     """Claim or resume the job; None when there is nothing to do (finished, failed or gone)."""
     with ctx.db.session() as s:
-        job = job_store.claim_or_resume(s, job_id, worker, ctx.settings.job_max_attempts)
+        job = job_store.claim_or_resume(
+            s, job_id, worker, ctx.settings.job_max_attempts, lease_s=ctx.settings.visibility_timeout_s
+        )
         if job is None:
             _fail_document_of(s, job_id)
             return None

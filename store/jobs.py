@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from core.states import UNFINISHED_JOB_STATUSES, ErrorCode, JobKind, JobStatus
@@ -68,7 +68,7 @@ def set_progress(session: Session, job_id: int, done: int, total: int) -> bool:
     res = session.execute(
         update(Job)
         .where(Job.id == job_id, Job.status == JobStatus.RUNNING)
-        .values(pages_done=max(0, min(done, total)), pages_total=max(0, total))
+        .values(pages_done=max(0, min(done, total)), pages_total=max(0, total), active_at=datetime.now(UTC))
     )
     return res.rowcount == 1  # type: ignore[attr-defined]
 
@@ -132,25 +132,41 @@ def requeue_unfinished(session: Session, max_attempts: int | None = None) -> lis
 
 
 def claim_or_resume(
-    session: Session, job_id: int, worker: str | None = None, max_attempts: int | None = None
+    session: Session,
+    job_id: int,
+    worker: str | None = None,
+    max_attempts: int | None = None,
+    lease_s: float | None = None,
 ) -> Job | None:
     """Mark a queued job running, or take over a running one whose earlier delivery died with its worker.
 
-    None if the job is finished, failed or gone, or has been started ``max_attempts`` times already (it
-    is then marked failed with the reason). The row is locked until the transaction ends.
+    A running job is taken over only when it has been idle (no claim, no page stored) for ``lease_s``
+    seconds: a duplicate delivery of a live job's start returns None and uses none of its attempts
+    (``None``: always take over). None too if the job is finished, failed or gone, or has been started
+    ``max_attempts`` times already (it is then marked failed with the reason). The row is locked until
+    the transaction ends.
     """
     job = session.scalar(select(Job).where(Job.id == job_id).with_for_update())
     if job is None or job.status not in UNFINISHED_JOB_STATUSES:
         return None
+    now = datetime.now(UTC)
+    if job.status == JobStatus.RUNNING and lease_s is not None and not _idle(job, now, lease_s):
+        return None  # its worker is alive: this is a second delivery, not a lost one
     if max_attempts is not None and job.attempts >= max_attempts:
         fail(job, ErrorCode.TOO_MANY_ATTEMPTS, attempts_used(max_attempts))
         return None
     if job.status == JobStatus.QUEUED:
-        job.started_at = datetime.now(UTC)
+        job.started_at = now
     job.status = JobStatus.RUNNING
     job.attempts += 1
     job.worker = worker
+    job.active_at = now
     return job
+
+
+def _idle(job: Job, now: datetime, lease_s: float) -> bool:
+    last = job.active_at or job.started_at
+    return last is None or last <= now - timedelta(seconds=lease_s)
 
 
 def lock_running(session: Session, job_id: int) -> Job | None:
@@ -159,20 +175,36 @@ def lock_running(session: Session, job_id: int) -> Job | None:
     return job if job is not None and job.status == JobStatus.RUNNING else None
 
 
-def mark_enqueued(session: Session, job_id: int) -> bool:
-    """Atomically take the right to send a not-yet-sent job to the broker (only one sender wins)."""
-    res = session.execute(
-        update(Job).where(Job.id == job_id, Job.enqueued_at.is_(None)).values(enqueued_at=datetime.now(UTC))
-    )
+def _unsent(now: datetime, resend_s: float) -> ColumnElement[bool]:
+    """Never handed to the broker, or claimed for sending and not confirmed for ``resend_s`` seconds."""
+    stale = now - timedelta(seconds=resend_s)
+    return or_(Job.enqueued_at.is_(None), and_(Job.sent_at.is_(None), Job.enqueued_at <= stale))
+
+
+def mark_enqueued(session: Session, job_id: int, resend_s: float | None = None) -> bool:
+    """Atomically take the right to send a not-yet-sent job to the broker (only one sender wins).
+
+    With ``resend_s``, a send claimed that long ago and never confirmed (the sender died before
+    ``mark_sent``) may be taken over too."""
+    now = datetime.now(UTC)
+    unsent = Job.enqueued_at.is_(None) if resend_s is None else _unsent(now, resend_s)
+    res = session.execute(update(Job).where(Job.id == job_id, unsent).values(enqueued_at=now, sent_at=None))
     return res.rowcount == 1  # type: ignore[attr-defined]
+
+
+def mark_sent(session: Session, job_id: int) -> None:
+    """The broker took the job: the sweep leaves it alone from now on."""
+    session.execute(update(Job).where(Job.id == job_id).values(sent_at=datetime.now(UTC)))
 
 
 def unmark_enqueued(session: Session, job_id: int) -> None:
     """Sending failed (broker down): leave the job for the next sweep."""
-    session.execute(update(Job).where(Job.id == job_id).values(enqueued_at=None))
+    session.execute(update(Job).where(Job.id == job_id).values(enqueued_at=None, sent_at=None))
 
 
-def unsent_jobs(session: Session, limit: int = 500) -> list[int]:
-    """Queued jobs never handed to the broker (it was down, or the server died in between), oldest first."""
-    stmt = select(Job.id).where(Job.status == JobStatus.QUEUED, Job.enqueued_at.is_(None)).order_by(Job.id).limit(limit)
+def unsent_jobs(session: Session, resend_s: float, limit: int = 500) -> list[int]:
+    """Queued jobs the broker never got, oldest first: never sent (it was down), or claimed for sending
+    ``resend_s`` seconds ago or more and never confirmed (the server died between claim and send)."""
+    now = datetime.now(UTC)
+    stmt = select(Job.id).where(Job.status == JobStatus.QUEUED, _unsent(now, resend_s)).order_by(Job.id).limit(limit)
     return list(session.scalars(stmt))

@@ -257,6 +257,10 @@ class Job(Base):
     pages_total: Mapped[int | None] = mapped_column(Integer)
     # Pages read so far while the job runs (migration 0011); with pages_total, "page x of y" in the UI.
     pages_done: Mapped[int | None] = mapped_column(Integer)
+    # Leases (migration 0026): when the broker took the job (enqueued_at without sent_at: a send claimed but
+    # never confirmed), and when the running job was claimed or last stored a page.
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    active_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class ApiToken(Base):

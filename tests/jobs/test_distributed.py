@@ -66,6 +66,7 @@ class Cluster:
             "NIRDESH_OCR_WORKERS": "1",
             "NIRDESH_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
             "NIRDESH_SWEEP_SECONDS": "1",
+            "NIRDESH_RESEND_SECONDS": "5",  # a send cut off by the server's SIGKILL is made again soon
             "NIRDESH_SYNC_MAX_KB": "0",  # every upload goes through the queue
             "NIRDESH_REQUIRE_AUTH": "0",
             "OMP_THREAD_LIMIT": "1",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -44,6 +45,13 @@ def _job(ctx: WorkerContext, data: bytes) -> int:
         return job_store.create_job(s, doc.id).id
 
 
+def _idle_for(ctx: WorkerContext, job_id: int, seconds: float) -> None:
+    """Make the job look idle for ``seconds`` (its last claim or page that long ago)."""
+    with ctx.db.session() as s:
+        job = job_store.get_job(s, job_id)
+        job.active_at = datetime.now(UTC) - timedelta(seconds=seconds)
+
+
 def test_read_page_matches_the_whole_file_reader() -> None:
     data = scanned_pdf(minutes_pages(5, 3))
     settings = dataclasses.replace(Settings(), ocr_dpi=150, ocr_workers=1)
@@ -62,7 +70,11 @@ def test_redelivered_steps_store_pages_and_items_once(ctx: WorkerContext) -> Non
     assert started is not None and started.pages == 3 and started.missing == [1, 2, 3]
     assert split.process_page(ctx, job_id, 2, "w1@test") is False
     assert split.process_page(ctx, job_id, 2, "w2@test") is False  # a second delivery of the same page
-    # The worker died here: the broker delivers the start task again; it resumes with the pages still missing.
+    # A second delivery of the start while the job is live (the server re-sent it) takes nothing over.
+    assert split.start_job(ctx, job_id, "w2@test") is None
+    # The worker died here: once the job has been idle past the visibility timeout, the broker delivers the
+    # start task again and it resumes with the pages still missing.
+    _idle_for(ctx, job_id, ctx.settings.visibility_timeout_s + 1)
     again = split.start_job(ctx, job_id, "w2@test")
     assert again is not None and again.missing == [1, 3]
     assert split.process_page(ctx, job_id, 1, "w2@test") is False
