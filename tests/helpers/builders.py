@@ -186,3 +186,27 @@ def store_confirmed_items(db: Any, people: list[list[str]], sha: str = "a") -> N
         for item in save_extraction(s, doc, extraction):
             item.review_state = ReviewState.CONFIRMED
         doc.meeting_date = date(2026, 5, 1)
+
+
+def job_of_a_stored_text(db: Any, status: str = "queued", attempts: int = 0) -> tuple[int, int]:
+    """(document id, job id): a job row in ``status`` for a stored TXT document (no file behind it)."""
+    import uuid
+
+    from store.models import Document, Job
+
+    with db.session() as s:
+        doc = Document(
+            sha256=uuid.uuid4().hex * 2,
+            filename="m.txt",
+            content_type="text/plain",
+            kind="txt",
+            size=10,
+            stored_path="x",
+            status="processing",
+        )
+        s.add(doc)
+        s.flush()
+        job = Job(kind="extract", document_id=doc.id, status=status, attempts=attempts)
+        s.add(job)
+        s.flush()
+        return doc.id, job.id

@@ -9,7 +9,6 @@ takes it over only once it has been idle past the lease (its worker died).
 from __future__ import annotations
 
 import dataclasses
-import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -22,29 +21,15 @@ from jobs.celery_queue import TASK_START, CeleryJobQueue
 from store import jobs as job_store
 from store.db import Database
 from store.files import FileStore
-from store.models import Document, Job
+from store.models import Job
+from tests.helpers.builders import job_of_a_stored_text
 
 LEASE_S = 600.0
 RESEND_S = 60.0
 
 
 def _job(db: Database, status: str = "queued", attempts: int = 0) -> int:
-    with db.session() as s:
-        doc = Document(
-            sha256=uuid.uuid4().hex * 2,
-            filename="m.txt",
-            content_type="text/plain",
-            kind="txt",
-            size=10,
-            stored_path="x",
-            status="queued",
-        )
-        s.add(doc)
-        s.flush()
-        job = Job(kind="extract", document_id=doc.id, status=status, attempts=attempts)
-        s.add(job)
-        s.flush()
-        return job.id
+    return job_of_a_stored_text(db, status, attempts)[1]
 
 
 def _set(db: Database, job_id: int, **ago_s: float | None) -> None:

@@ -9,8 +9,7 @@ from typing import Any
 
 from core.sandbox import run_limited
 from store import jobs as job_store
-from store.models import Document, Job
-from tests.helpers.builders import FakeExtractor, upload, wait_job
+from tests.helpers.builders import FakeExtractor, job_of_a_stored_text, upload, wait_job
 
 TEXT = "जिलाधिकारी ने तहसीलदार को सर्वे पूरा करने के निर्देश दिए।\n"
 
@@ -37,27 +36,8 @@ def test_a_stalled_extraction_fails_with_timeout_and_the_queue_moves_on(make_cli
     assert time.monotonic() - start < 25
 
 
-def _doc_and_job(db: Any, attempts: int, status: str) -> tuple[int, int]:
-    with db.session() as s:
-        doc = Document(
-            sha256="ab" * 32,
-            filename="m.txt",
-            content_type="text/plain",
-            kind="txt",
-            size=10,
-            stored_path="x",
-            status="processing",
-        )
-        s.add(doc)
-        s.flush()
-        job = Job(kind="extract", document_id=doc.id, status=status, attempts=attempts)
-        s.add(job)
-        s.flush()
-        return doc.id, job.id
-
-
 def test_after_a_restart_a_job_that_used_its_attempts_is_failed_not_rerun(db: Any) -> None:
-    _doc, spent = _doc_and_job(db, attempts=3, status="running")
+    _doc, spent = job_of_a_stored_text(db, attempts=3, status="running")
     with db.session() as s:
         again = job_store.requeue_unfinished(s, max_attempts=3)
     assert spent not in again
@@ -68,7 +48,7 @@ def test_after_a_restart_a_job_that_used_its_attempts_is_failed_not_rerun(db: An
 
 
 def test_a_queued_job_over_its_attempts_is_not_claimed(db: Any) -> None:
-    _doc, job_id = _doc_and_job(db, attempts=3, status="queued")
+    _doc, job_id = job_of_a_stored_text(db, attempts=3, status="queued")
     with db.session() as s:
         job = job_store.claim(s, job_id, max_attempts=3)
         assert job is not None and job.status == "failed" and job.attempts == 3
