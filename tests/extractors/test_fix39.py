@@ -1,0 +1,41 @@
+"""Forms of the seventh unseen-style set (corpus 206-211, blind39), each in sentences written for these tests.
+
+Formal minutes and orders after meetings: a table may put its owner's column before the task's (``कार्यवाही हेतु |
+बिंदु``) or hold the task and its owner in one cell (``निर्णय एवं उत्तरदायी अधिकारी``: the owner after a dash, a colon
+or in brackets at the cell's end)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.tables import closing_owner, columns_for
+from tests.extractors.test_forms import extract, rows, slash_lines
+
+
+def _read(document: str) -> list[str]:
+    items = extract(slash_lines(document))["action_items"]
+    return [f"{item['text']}=>{'|'.join(p['designation'] for p in item['responsible'])}" for item in items]
+
+
+@pytest.mark.parametrize(("document", "expected", "form"), rows("fix39/tables.tsv", 3))
+def test_tables_by_their_header(document: str, expected: str, form: str) -> None:
+    assert _read(document) == ([] if expected == "-" else expected.split(";"))
+
+
+def test_owner_column_first_is_no_directive() -> None:
+    cols = columns_for(["क्र.सं.", "कार्यवाही हेतु", "बिंदु", "समय-सीमा"])
+    assert cols is not None and (cols.owner, cols.directive, cols.deadline) == (1, 2, 3)
+
+
+@pytest.mark.parametrize(
+    ("cell", "owner"),
+    [
+        ("भवन की पुताई – सचिव, कृषि उपज मंडी समिति", "सचिव, कृषि उपज मंडी समिति"),
+        ("बाट-माप का सत्यापन: विधिक माप विज्ञान निरीक्षक", "विधिक माप विज्ञान निरीक्षक"),
+        ("घाटों पर गोताखोरों की तैनाती (पुलिस अधीक्षक)", "पुलिस अधीक्षक"),
+        ("सड़क किनारे पौधारोपण (500 पौधे)", None),
+        ("समय: प्रातः 10 बजे", None),
+    ],
+)
+def test_owner_closing_a_merged_cell(cell: str, owner: str | None) -> None:
+    assert closing_owner(cell) == owner
