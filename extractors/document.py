@@ -91,6 +91,12 @@ _DECISIONS_HEADING = re.compile(
     r"^\s*(?:[^\s।.!?]+\s+){0,4}?(?:(?:दिए|दिये|लिए|लिये|हुए|हुये)\s+(?:गए\s+|गये\s+)?)?(?:(?:अहम|प्रमुख|मुख्य|अन्य|महत्वपूर्ण)\s+)?"
     r"(?:दिशा-?\s*)?(?:निर्देश|निर्णय|फैसले|फ़ैसले)\s*[:ः]?\s*-?\s*$"
 )
+# "… सुरक्षा हेतु निम्नानुसार आदेश दिए जाते हैं:", "अतः निम्नलिखित निर्देश जारी किए जाते हैं:-": an order's sentence
+# that opens its numbered points; each point under it is an order even in the future (… कराएगा, … किया जाएगा).
+_ORDERS_INTRO = re.compile(
+    r"(?:निम्नानुसार|निम्नलिखित|निम्नांकित|निम्न)\s+(?:दिशा-?\s*)?(?:आदेश|निर्देश|निर्णय)\s+"
+    r"(?:(?:जारी|पारित)\s+)?(?:दिए|दिये|किए|किये|लिए|लिये)\s+(?:जाते\s+हैं|जा\s+रहे\s+हैं|गए\s+हैं|गये\s+हैं|गए|गये)\s*[:ः]\s*-?\s*$"
+)
 _DEVANAGARI_END = re.compile(r"[\u0900-\u0963\u0966-\u097f,]$")
 
 
@@ -396,7 +402,7 @@ class DocumentExtractor:
         self.list_open = bool(_LIST_INTRO.search(text)) or in_list
         marked = bool(_LIST_MARKER.match(text))
         decided = self.decisions_open and marked
-        if _DECISIONS_HEADING.match(text) and not self._terminated(unit):
+        if (_DECISIONS_HEADING.match(text) and not self._terminated(unit)) or _ORDERS_INTRO.search(text):
             self.decisions_open = True
         elif not marked and self._starts_line(unit):
             self.decisions_open = False  # a line of prose ends the points

@@ -2,7 +2,9 @@
 
 Formal minutes and orders after meetings: a table may put its owner's column before the task's (``कार्यवाही हेतु |
 बिंदु``) or hold the task and its owner in one cell (``निर्णय एवं उत्तरदायी अधिकारी``: the owner after a dash, a colon
-or in brackets at the cell's end)."""
+or in brackets at the cell's end). An order opens its numbered points with "निम्नानुसार आदेश दिए जाते हैं:"; each
+point is an order though in the future indicative (``… कराएगा``, ``… किया जाएगा``), a sanction on whoever breaks it
+excepted."""
 
 from __future__ import annotations
 
@@ -39,3 +41,11 @@ def test_owner_column_first_is_no_directive() -> None:
 )
 def test_owner_closing_a_merged_cell(cell: str, owner: str | None) -> None:
     assert closing_owner(cell) == owner
+
+
+@pytest.mark.parametrize(("document", "expected", "form"), rows("fix39/items_or_not.tsv", 3))
+def test_items_or_not_fix39(document: str, expected: str, form: str) -> None:
+    last = document.split(" / ")[-1].strip()
+    items = extract(slash_lines(document))["action_items"]
+    is_item = any(last.startswith(item["text"][:30]) or item["text"] in last for item in items)
+    assert is_item == (expected == "yes"), items
