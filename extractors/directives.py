@@ -869,12 +869,14 @@ BLOCKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # "पिछले सप्ताह … निर्देश दिए गए थे।", "… निर्देश दिए थे।": a direction given in the past.
     # "… निर्देश दिए गए थे, जिसके अनुपालन में …", "… का निर्देश दिया था, जिनमें से 9 पूर्ण हो चुकी हैं।": the same past
-    # direction with what came of it in a relative clause (one that asks nothing new).
+    # direction with what came of it in a relative clause, or its shortfall after किंतु ("… निर्देश दिए गए थे, किंतु अब तक
+    # केवल 11 में …"), either asking nothing new.
     (
         "past",
         spelled(
             r"(?:गए|गये|गई|गयी|गया|दिए|दिये|दी|दिया|किया|किए)\s+(?:थे|थी|था)\s*"
-            r"(?:[।.]?\s*$|,\s*(?:जिस|जिन)(?:(?!जाए|जाये|करें|कराएं|सुनिश्चित|चाहिए|निर्देश)[^।])*[।.]?\s*$)"
+            r"(?:[।.]?\s*$|,\s*(?:जिस|जिन|(?:किंतु|किन्तु|परंतु|परन्तु|लेकिन|मगर)\s)"
+            r"(?:(?!जाए|जाये|करें|कराएं|सुनिश्चित|चाहिए|निर्देश)[^।])*[।.]?\s*$)"
         ),
     ),
     # "पूर्व बैठक के निर्देशों पर हुई कार्यवाही से अवगत कराया गया।": a report about earlier directions.
