@@ -58,6 +58,9 @@ _MINUTES = re.compile(
 # A page's title cut short by its site (dots or an ellipsis ending it): still a headline, not a body sentence.
 _TITLE_CUT = re.compile(r"(?:\.{2,}|…)\s*$")
 _ACTION_BY = re.compile(r"^\s*\(?\s*(?:कार्यवाही|कार्रवाई|उत्तरदायी|उत्तरदायित्व|जिम्मेदारी|अनुपालन)(?:\s+हेतु)?\s*[:\-–]\s*")
+_INLINE_ACTION_BY = re.compile(
+    r"\(\s*(?:कार्यवाही|कार्रवाई|उत्तरदायी|उत्तरदायित्व|जिम्मेदारी)\s*[:\-–]\s*(?P<owner>[^()]{2,120}?)\s*\)\s*[।.]?\s*$"
+)
 _DUE_LINE = re.compile(r"^\s*\(?\s*(?:समय\s*-?\s*सीमा|समयसीमा|लक्ष्य\s+तिथि)\s*[:\-–]\s*")
 # "… पूरा हो सके।’’": a sentence closed inside a quotation is terminated.
 _CLOSING_QUOTES = " \"'”’»"
@@ -443,7 +446,7 @@ class DocumentExtractor:
             mentions,
             cue.end,
             cue.confidence,
-            responsible=self._owners(owned[1]) if owned is not None else None,
+            responsible=self._owners(owned[1]) if owned is not None else self._inline_owners(text),
         )
 
     def _owners(self, members: list[str]) -> list[dict[str, Any]]:
@@ -515,20 +518,27 @@ class DocumentExtractor:
             listed.insert(0, pm)
         return [{"name": pm.person.name, "designation": pm.written or pm.person.designation} for pm in listed]
 
+    def _inline_owners(self, text: str) -> list[dict[str, Any]] | None:
+        """Who an inline ``(कार्यवाही: X)`` closing the sentence names (``… भेजी जाएगी (कार्यवाही: एसएसपी यातायात)।``):
+        the decision's owners, as a ``कार्यवाही: X`` line under it would; None when there is none."""
+        m = _INLINE_ACTION_BY.search(text)
+        return (self._owners(owner_members(m["owner"])) or None) if m else None
+
     def _attach_to_previous(self, text: str) -> bool:
         """``कार्यवाही: अधिशासी अभियंता`` / ``समय-सीमा: 15 दिवस`` lines belong to the item above."""
         if not self.items:
             return False
         m = _ACTION_BY.match(text)
         if m:
-            rest = text[m.end() :]
+            rest = text[m.end() :].strip(" ।.")
+            if text.lstrip().startswith("(") and rest.endswith(")"):
+                rest = rest[:-1].strip(" ।.")  # "(कार्यवाही: मुख्य अभियंता / प्रबंध निदेशक, सीटीयू)"
             item = self.items[-1]
-            found = self.gazetteer.find(rest)
-            people = [{"name": None, "designation": f.designation} for f in found] or [
-                {"name": None, "designation": part.strip(" ।.")}
-                for part in re.split(r",|एवं|तथा|/", rest)
-                if part.strip(" ।.")
-            ]
+            # read as an owner cell is: "कार्यपालक अभियंता, RWSS, छत्रपुर एवं बरहमपुर" one post with its offices,
+            # "… / संबंधित चीनी कारखाने" one more owner
+            people = self._owners(owner_members(rest))
+            if people:  # the line names the decision's owners, as an owner column does: not those the text named
+                item["responsible"] = []
             for p in people:
                 if p not in item["responsible"]:
                     item["responsible"].append(p)

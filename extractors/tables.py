@@ -283,24 +283,44 @@ def closing_owner(cell: str) -> str | None:
     return None
 
 
+def _inside_one(before: str, piece: str) -> bool:
+    """Does a conjunction between ``before`` and ``piece`` join words of one owner: two departments in one post's
+    title ("सहायक आबकारी एवं कराधान आयुक्त": the words before it end in no head), or two places or offices in the
+    branch after a post's comma ("कार्यपालक अभियंता, RWSS, छत्रपुर एवं बरहमपुर", "…, ग्रामीण जल आपूर्ति एवं स्वच्छता")?"""
+    if _LATIN_POST.match(before):
+        return False
+    if _ends_in_head(before) is None:
+        return True
+    branch = before.rsplit(",", 1)[-1].strip() if "," in before else ""
+    return bool(branch) and _ends_in_head(branch) is None and _ends_in_head(piece.split(",")[0].strip()) is None
+
+
 def owner_members(cell: str) -> list[str]:
     """Who a responsible-column cell names, each whole with its modifiers and branch: "अग्रणी जिला प्रबंधक, विकास
     खंड अधिकारी" is two posts, "प्रबंध निदेशक, केंद्रीय सहकारी बैंक" and "तहसीलदार, पुरी सदर" one post with its office
     or town, "सहायक आबकारी एवं कराधान आयुक्त" one post (its एवं joins two departments: the words before it end in no
     head), "नगर पालिकाएं एवं श्रम निरीक्षक" a body and a post. Quantifiers and honorifics are dropped."""
-    pieces = [p.strip() for p in _OWNER_SEPARATOR.split(cell) if p and p.strip()]
-    joined: list[str] = []  # "सहायक आबकारी" + "कराधान आयुक्त": a conjunction inside one post's title
-    for piece in pieces:
-        if joined and _ends_in_head(joined[-1]) is None and not _LATIN_POST.match(joined[-1]):
-            joined[-1] = f"{joined[-1]} एवं {piece}"
+    # each piece with the separator before it (" एवं ", " / "; "" for the first)
+    split = re.split(f"({_OWNER_SEPARATOR.pattern})", cell)
+    pieces = [
+        (split[i - 1].strip() if i else "", split[i].strip()) for i in range(0, len(split), 2) if split[i].strip()
+    ]
+    joined: list[tuple[str, str]] = []  # "सहायक आबकारी" + "कराधान आयुक्त": a conjunction inside one post's title
+    for sep, piece in pieces:
+        bracketed = bool(joined) and joined[-1][1].count("(") > joined[-1][1].count(")")  # "(गढ़वाल / कुमाऊं)"
+        if bracketed or (joined and sep != "/" and not _LATIN_POST.match(piece) and _inside_one(joined[-1][1], piece)):
+            joined[-1] = (joined[-1][0], f"{joined[-1][1]} {sep or 'एवं'} {piece}")
         else:
-            joined.append(piece)
+            joined.append((sep, piece))
     members: list[str] = []
-    for piece in joined:
+    for sep, piece in joined:
         for k, part in enumerate(p.strip() for p in piece.split(",")):
             words = [w for w in part.split() if not is_in(w, "drop_words")]
             part = " ".join(words)
             if not part or part in {"-", "—"}:
+                continue
+            if k == 0 and sep == "/":
+                members.append(part)  # "… , बेळगावी / संबंधित चीनी कारखाने": after a slash, one more owner
                 continue
             head = _ends_in_head(part)
             previous = _ends_in_head(members[-1]) if members else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.tables import closing_owner, columns_for
+from extractors.tables import closing_owner, columns_for, owner_members
 from tests.extractors.test_forms import extract, rows, slash_lines
 
 
@@ -49,3 +49,24 @@ def test_items_or_not_fix39(document: str, expected: str, form: str) -> None:
     items = extract(slash_lines(document))["action_items"]
     is_item = any(last.startswith(item["text"][:30]) or item["text"] in last for item in items)
     assert is_item == (expected == "yes"), items
+
+
+@pytest.mark.parametrize(("document", "expected", "form"), rows("fix39/action_lines.tsv", 3))
+def test_action_lines_name_owners_whole(document: str, expected: str, form: str) -> None:
+    items = extract(slash_lines(document))["action_items"]
+    assert items, "no directive read"
+    assert [p["designation"] for p in items[-1]["responsible"]] == expected.split("|")
+
+
+@pytest.mark.parametrize(
+    ("cell", "members"),
+    [
+        ("उप अभियंता, RES, कोरापुट एवं जयपुर", ["उप अभियंता, RES, कोरापुट एवं जयपुर"]),
+        ("अधिशासी अभियंता (भवन / सड़क)", ["अधिशासी अभियंता (भवन / सड़क)"]),
+        ("तहसीलदार, बरगढ़ एवं नायब तहसीलदार", ["तहसीलदार, बरगढ़", "नायब तहसीलदार"]),
+        ("जिला पंचायत अधिकारी/सभी ग्राम पंचायतें", ["जिला पंचायत अधिकारी", "ग्राम पंचायतें"]),
+        ("सहायक आबकारी एवं कराधान आयुक्त", ["सहायक आबकारी एवं कराधान आयुक्त"]),
+    ],
+)
+def test_owner_members_conjunctions(cell: str, members: list[str]) -> None:
+    assert owner_members(cell) == members
