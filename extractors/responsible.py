@@ -1145,6 +1145,8 @@ def find_responsible(
         (m.start("np"), m.group("np")) for rx in (_ASKED_OF, _ADVISED, _RELATIVE_NP) for m in rx.finditer(sentence)
     ]
     for start, np in addressees:
+        if _places_of_a_post(np, start, sentence, spans, found, gazetteer):
+            continue
         offset = 0
         for part in _SPLIT.split(np):
             offset = np.find(part, offset)
@@ -1165,6 +1167,26 @@ def find_responsible(
     _departments_of_officers(sentence, found, spans)
     found.sort(key=lambda x: x[0])
     return [d for _, d in found if not _the_press(d["designation"] or "")]
+
+
+def _places_of_a_post(
+    np: str,
+    start: int,
+    sentence: str,
+    spans: list[tuple[int, int]],
+    found: list[tuple[int, dict[str, str | None]]],
+    gazetteer: Gazetteer,
+) -> bool:
+    """ "क्षेत्रीय परिवहन अधिकारी, बेळगावी एवं चिक्कोडी को": words after a post and its comma, none a post or a body,
+    are the towns or offices it serves: the post is widened over them (one owner), none is an owner itself."""
+    before = [(s, e) for s, e in spans if e <= start and re.fullmatch(r"\s*,\s*", sentence[e:start])]
+    if not before or any(gazetteer.find(part) or find_phrases(part) for part in _SPLIT.split(np) if part.strip()):
+        return False
+    post_start, post_end = before[-1]
+    for pos, entry in found:
+        if pos == post_start and entry["designation"] == sentence[post_start:post_end].strip():
+            entry["designation"] = sentence[post_start : start + len(np)].strip()
+    return True
 
 
 def _the_press(designation: str) -> bool:

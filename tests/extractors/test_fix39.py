@@ -70,3 +70,10 @@ def test_action_lines_name_owners_whole(document: str, expected: str, form: str)
 )
 def test_owner_members_conjunctions(cell: str, members: list[str]) -> None:
     assert owner_members(cell) == members
+
+
+@pytest.mark.parametrize(("document", "expected", "form"), rows("fix39/responsible.tsv", 3))
+def test_responsible_forms_fix39(document: str, expected: str, form: str) -> None:
+    items = extract(slash_lines(document))["action_items"]
+    assert items, "no directive read"
+    assert [p["designation"] for p in items[-1]["responsible"]] == expected.split("|")
