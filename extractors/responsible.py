@@ -661,6 +661,40 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
     return sorted(out, key=lambda c: c.start)
 
 
+# "गृह सचिव-सह-परिवहन सचिव", "निदेशक परिवहन-सह-एसटीए": one officer holding two posts ("-cum-"), written as one
+_CUM = r"\s*-\s*सह\s*-\s*"
+_CUM_GAP = re.compile(rf"(?:\s+[\u0900-\u097f]+){{0,2}}{_CUM}(?:[\u0900-\u097f]+\s+){{0,2}}")
+_CUM_BEFORE = re.compile(rf"(?:[\u0900-\u097f]+\s+){{0,3}}[\u0900-\u097f]+{_CUM}(?:[\u0900-\u097f]+\s+){{0,2}}$")
+_CUM_AFTER = re.compile(
+    rf"(?:\s+[\u0900-\u097f]+){{0,2}}{_CUM}(?:[\u0900-\u097f]+\s+){{0,2}}[\u0900-\u097f]+(?=\s+(?:ने|द्वारा)(?!\S))"
+)
+_AGENT_AFTER = re.compile(r"\s+(?:ने|द्वारा)(?!\S)")
+
+
+def _cum_span(sentence: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The issuer's span widened over the other half of a "-सह-" post before its ``ने`` (``गृह सचिव-सह-परिवहन सचिव
+    ने``): neither half is an addressee."""
+    if span is None:
+        return None
+    start, end = span
+    before = _CUM_BEFORE.search(sentence, max(0, start - 80), start) if _AGENT_AFTER.match(sentence, end) else None
+    after = _CUM_AFTER.match(sentence, end)
+    return (before.start() if before else start, after.end() if after else end)
+
+
+def _cum_posts(candidates: list[_Candidate], sentence: str) -> list[_Candidate]:
+    """Two posts joined by "-सह-" (``निदेशक परिवहन-सह-एसटीए को``) are one officer: one candidate over both."""
+    out: list[_Candidate] = []
+    for c in candidates:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.body and not c.body and _CUM_GAP.fullmatch(sentence[prev.end : c.start]):
+            prev.end, prev.designation = c.end, sentence[prev.start : c.end]
+            prev.name = prev.name or c.name
+            continue
+        out.append(c)
+    return out
+
+
 # "स्वास्थ्य और शिक्षा विभाग को": a bare modifier joined to a body phrase shares its head.
 _SHARED_HEAD_BEFORE = spelled(r"(?<![\u0900-\u097f])(?P<mod>[\u0900-\u097f]+)\s+(?:और|एवं|तथा|व)\s+$")
 
@@ -1077,7 +1111,8 @@ def find_responsible(
         found.append((pos, {"name": name, "designation": key}))
         spans.append((pos, end if end is not None else pos + len(key)))
 
-    candidates = _candidates(sentence, mentions, issuer_span)
+    issuer_span = _cum_span(sentence, issuer_span)
+    candidates = _cum_posts(_candidates(sentence, mentions, issuer_span), sentence)
     starts = {c.start for c in candidates}
     for c in candidates:
         _with_branch(c, sentence, starts)
