@@ -151,6 +151,13 @@ _BARE_COMMITTEE = spelled(
     r"(?!(?:का|की|के|को|से|में|पर|ने|तक|द्वारा|सदस्य|सदस्यों|अध्यक्ष|सचिव)(?![\u0900-\u0963\u0966-\u097f]))"
     r"[^।]{0,250}?(?:ेगी|ेंगी|एगी|एंगी|ें|एं)(?:\s*[,।.]|\s*$)"
 )
+# "अपेक्षा की कि कारखाना प्रबंधन … देरी नहीं होने देगा", "कहा कि अस्पताल प्रबंधन … व्यवस्था करे": the management of an
+# institution, bare at the head of the clause, bidden to act (not "कि कचरा प्रबंधन में …", nor a passive)
+_MANAGEMENT_SUBJECT = spelled(
+    r"\sकि\s+(?:(?:सभी|संबंधित|सम्बन्धित|समस्त)\s+)?(?P<np>[\u0900-\u097f]+\s+(?:प्रबंधन|प्रबन्धन|प्रबंधक\s+मंडल))\s+"
+    r"(?!(?:का|की|के|को|से|में|पर|ने|तक|द्वारा|हेतु|व्यवस्था)(?![\u0900-\u0963\u0966-\u097f]))"
+    r"[^।]{0,250}?(?:ेगा|ेगी|एगा|एगी|ेंगे|एंगे|रे|दे|ें|एं)(?:\s*[,।.]|\s*$)"
+)
 _PASSIVE_FUTURE = spelled(r"\sजा(?:एगी|येगी|एंगी|येंगी|एगा|येगा)(?![\u0900-\u0963\u0966-\u097f])")
 _PASSIVE_VERB = spelled(r"\sजा(?:एं|एँ|यें|ये|ए)(?![\u0900-\u0963\u0966-\u097f])")
 # "निर्देश दिए जो विभाग बैठक में नहीं आए हैं वे … भेजें": the noun of a relative clause its correlative binds.
@@ -1169,6 +1176,9 @@ def find_responsible(
         if _PASSIVE_VERB.search(sentence, m.end("np"), m.end()):
             continue  # "कि खराब सड़क वाले गांव चिन्हित किए जाएं": the passive's subject is acted on
         if not any(s < m.end("np") and m.start("np") < e for s, e in spans):
+            add(m.start("np"), m.group("np"))
+    for m in _MANAGEMENT_SUBJECT.finditer(sentence):
+        if not any(rx.search(sentence, m.end("np"), m.end()) for rx in (_PASSIVE_VERB, _PASSIVE_FUTURE)):
             add(m.start("np"), m.group("np"))
     for m in _BARE_COMMITTEE.finditer(sentence):
         if any(rx.search(sentence, m.end("np"), m.end()) for rx in (_PASSIVE_VERB, _PASSIVE_FUTURE)):

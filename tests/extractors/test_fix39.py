@@ -77,3 +77,10 @@ def test_responsible_forms_fix39(document: str, expected: str, form: str) -> Non
     items = extract(slash_lines(document))["action_items"]
     assert items, "no directive read"
     assert [p["designation"] for p in items[-1]["responsible"]] == expected.split("|")
+
+
+@pytest.mark.parametrize(("document", "expected", "form"), rows("fix39/no_responsible.tsv", 3))
+def test_no_responsible_fix39(document: str, expected: str, form: str) -> None:
+    items = extract(slash_lines(document))["action_items"]
+    assert items, "no directive read"
+    assert items[-1]["responsible"] == []
