@@ -8,9 +8,12 @@ excepted."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from extractors.tables import closing_owner, columns_for, owner_members
+from nlp.dates import find_time_expressions
 from tests.extractors.test_forms import extract, rows, slash_lines
 
 
@@ -84,3 +87,9 @@ def test_no_responsible_fix39(document: str, expected: str, form: str) -> None:
     items = extract(slash_lines(document))["action_items"]
     assert items, "no directive read"
     assert items[-1]["responsible"] == []
+
+
+@pytest.mark.parametrize(("sentence", "text", "when", "form"), rows("fix39/deadlines.tsv", 4))
+def test_seasons_and_events_as_limits(sentence: str, text: str, when: str, form: str) -> None:
+    found = find_time_expressions(sentence, date(2026, 2, 10))
+    assert [(e.text, e.date or "-") for e in found] == [(text, when)]
