@@ -13,6 +13,7 @@ from datetime import date
 import pytest
 
 from extractors.tables import closing_owner, columns_for, owner_members
+from extractors.targets import find_targets
 from nlp.dates import find_time_expressions
 from tests.extractors.test_forms import extract, rows, slash_lines
 
@@ -93,3 +94,8 @@ def test_no_responsible_fix39(document: str, expected: str, form: str) -> None:
 def test_seasons_and_events_as_limits(sentence: str, text: str, when: str, form: str) -> None:
     found = find_time_expressions(sentence, date(2026, 2, 10))
     assert [(e.text, e.date or "-") for e in found] == [(text, when)]
+
+
+@pytest.mark.parametrize(("sentence", "expected", "form"), rows("fix39/targets.tsv", 3))
+def test_target_forms_fix39(sentence: str, expected: str, form: str) -> None:
+    assert [t["text"] for t in find_targets(sentence, [])] == expected.split("|")
