@@ -644,6 +644,8 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
     for ph in find_phrases(sentence):
         if issuer_span and issuer_span[0] <= ph.start < issuer_span[1]:
             continue
+        if issuer_span and ph.start < issuer_span[0] < ph.end:
+            continue  # "गृह सचिव-सह-परिवहन सचिव ने": the issuer's post with its modifier before it
         inside = [c for c in out if c.start < ph.end and ph.start < c.end]
         if not inside:
             out.append(_Candidate(ph.start, ph.end, ph.written, None, False, ph.body))

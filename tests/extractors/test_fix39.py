@@ -99,3 +99,18 @@ def test_seasons_and_events_as_limits(sentence: str, text: str, when: str, form:
 @pytest.mark.parametrize(("sentence", "expected", "form"), rows("fix39/targets.tsv", 3))
 def test_target_forms_fix39(sentence: str, expected: str, form: str) -> None:
     assert [t["text"] for t in find_targets(sentence, [])] == expected.split("|")
+
+
+@pytest.mark.parametrize(("document", "designation", "name", "form"), rows("fix39/issuers.tsv", 4))
+def test_issuer_forms_fix39(document: str, designation: str, name: str, form: str) -> None:
+    items = extract(slash_lines(document))["action_items"]
+    assert items and items[-1]["issued_by"] == {"name": None if name == "-" else name, "designation": designation}
+
+
+def test_a_cum_posts_holder_lends_no_name_to_other_officers() -> None:
+    document = (
+        "कार्यवृत्त / मुख्य विकास अधिकारी-सह-कार्यकारी अधिकारी श्री अमरेश दास ने सदस्य सचिव के रूप में संचालन किया। / "
+        "अध्यक्ष ने सभी ब्लॉक विकास अधिकारियों को निर्देशित किया कि मासिक बैठकें नियमित रूप से करें।"
+    )
+    items = extract(slash_lines(document))["action_items"]
+    assert items and [p["name"] for p in items[-1]["responsible"]] == [None], items
