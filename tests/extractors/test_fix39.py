@@ -55,8 +55,11 @@ def test_items_or_not_fix39(document: str, expected: str, form: str) -> None:
     assert is_item == (expected == "yes"), items
 
 
-@pytest.mark.parametrize(("document", "expected", "form"), rows("fix39/action_lines.tsv", 3))
-def test_action_lines_name_owners_whole(document: str, expected: str, form: str) -> None:
+@pytest.mark.parametrize(
+    ("document", "expected", "form"), rows("fix39/action_lines.tsv", 3) + rows("fix39/responsible.tsv", 3)
+)
+def test_responsible_forms_fix39(document: str, expected: str, form: str) -> None:
+    """``कार्यवाही: X`` lines and inline ``(कार्यवाही: X)`` (action_lines.tsv), and addressees in the sentence."""
     items = extract(slash_lines(document))["action_items"]
     assert items, "no directive read"
     assert [p["designation"] for p in items[-1]["responsible"]] == expected.split("|")
@@ -74,13 +77,6 @@ def test_action_lines_name_owners_whole(document: str, expected: str, form: str)
 )
 def test_owner_members_conjunctions(cell: str, members: list[str]) -> None:
     assert owner_members(cell) == members
-
-
-@pytest.mark.parametrize(("document", "expected", "form"), rows("fix39/responsible.tsv", 3))
-def test_responsible_forms_fix39(document: str, expected: str, form: str) -> None:
-    items = extract(slash_lines(document))["action_items"]
-    assert items, "no directive read"
-    assert [p["designation"] for p in items[-1]["responsible"]] == expected.split("|")
 
 
 @pytest.mark.parametrize(("document", "expected", "form"), rows("fix39/no_responsible.tsv", 3))
