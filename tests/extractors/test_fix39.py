@@ -14,6 +14,8 @@ import pytest
 
 from extractors.tables import closing_owner, columns_for, owner_members
 from extractors.targets import find_targets
+from ingest.garble import word_is_invalid
+from ingest.plausible import suspicious_words
 from nlp.dates import find_time_expressions
 from tests.extractors.test_forms import extract, rows, slash_lines
 
@@ -110,3 +112,17 @@ def test_a_cum_posts_holder_lends_no_name_to_other_officers() -> None:
     )
     items = extract(slash_lines(document))["action_items"]
     assert items and [p["name"] for p in items[-1]["responsible"]] == [None], items
+
+
+@pytest.mark.parametrize(
+    ("word", "invalid"), [("११:००", False), ("९:३०", False), ("10:45", False), ("परि:वर्तन", True), ("११:०००", True)]
+)
+def test_clock_time_in_devanagari_digits_is_a_word(word: str, invalid: bool) -> None:
+    """ "पूर्वाह्न ११:०० बजे" (206): a time of day is no garbled word; a colon inside letters still is."""
+    assert word_is_invalid(word) == invalid
+
+
+@pytest.mark.parametrize(("text", "suspicious"), [("ह/- (रमेश कुमार)", 0), ("ह रमेश कुमार", 1)])
+def test_signature_mark_is_no_split_syllable(text: str, suspicious: int) -> None:
+    """ "ह/-" under a signature (हस्ताक्षरित, cut short on purpose) is no syllable split from its word."""
+    assert suspicious_words(text)[0] == suspicious
