@@ -58,6 +58,9 @@ _MINUTES = re.compile(
 # A page's title cut short by its site (dots or an ellipsis ending it): still a headline, not a body sentence.
 _TITLE_CUT = re.compile(r"(?:\.{2,}|…)\s*$")
 _ACTION_BY = re.compile(r"^\s*\(?\s*(?:कार्यवाही|कार्रवाई|उत्तरदायी|उत्तरदायित्व|जिम्मेदारी|अनुपालन)(?:\s+हेतु)?\s*[:\-–]\s*")
+_INLINE_ACTION_BY = re.compile(
+    r"\(\s*(?:कार्यवाही|कार्रवाई|उत्तरदायी|उत्तरदायित्व|जिम्मेदारी)\s*[:\-–]\s*(?P<owner>[^()]{2,120}?)\s*\)\s*[।.]?\s*$"
+)
 _DUE_LINE = re.compile(r"^\s*\(?\s*(?:समय\s*-?\s*सीमा|समयसीमा|लक्ष्य\s+तिथि)\s*[:\-–]\s*")
 # "… पूरा हो सके।’’": a sentence closed inside a quotation is terminated.
 _CLOSING_QUOTES = " \"'”’»"
@@ -90,6 +93,12 @@ _LIST_INTRO = re.compile(r"(?:निम्नलिखित|निम्ना�
 _DECISIONS_HEADING = re.compile(
     r"^\s*(?:[^\s।.!?]+\s+){0,4}?(?:(?:दिए|दिये|लिए|लिये|हुए|हुये)\s+(?:गए\s+|गये\s+)?)?(?:(?:अहम|प्रमुख|मुख्य|अन्य|महत्वपूर्ण)\s+)?"
     r"(?:दिशा-?\s*)?(?:निर्देश|निर्णय|फैसले|फ़ैसले)\s*[:ः]?\s*-?\s*$"
+)
+# "… सुरक्षा हेतु निम्नानुसार आदेश दिए जाते हैं:", "अतः निम्नलिखित निर्देश जारी किए जाते हैं:-": an order's sentence
+# that opens its numbered points; each point under it is an order even in the future (… कराएगा, … किया जाएगा).
+_ORDERS_INTRO = re.compile(
+    r"(?:निम्नानुसार|निम्नलिखित|निम्नांकित|निम्न)\s+(?:दिशा-?\s*)?(?:आदेश|निर्देश|निर्णय)\s+"
+    r"(?:(?:जारी|पारित)\s+)?(?:दिए|दिये|किए|किये|लिए|लिये)\s+(?:जाते\s+हैं|जा\s+रहे\s+हैं|गए\s+हैं|गये\s+हैं|गए|गये)\s*[:ः]\s*-?\s*$"
 )
 _DEVANAGARI_END = re.compile(r"[\u0900-\u0963\u0966-\u097f,]$")
 
@@ -396,7 +405,7 @@ class DocumentExtractor:
         self.list_open = bool(_LIST_INTRO.search(text)) or in_list
         marked = bool(_LIST_MARKER.match(text))
         decided = self.decisions_open and marked
-        if _DECISIONS_HEADING.match(text) and not self._terminated(unit):
+        if (_DECISIONS_HEADING.match(text) and not self._terminated(unit)) or _ORDERS_INTRO.search(text):
             self.decisions_open = True
         elif not marked and self._starts_line(unit):
             self.decisions_open = False  # a line of prose ends the points
@@ -437,7 +446,7 @@ class DocumentExtractor:
             mentions,
             cue.end,
             cue.confidence,
-            responsible=self._owners(owned[1]) if owned is not None else None,
+            responsible=self._owners(owned[1]) if owned is not None else self._inline_owners(text),
         )
 
     def _owners(self, members: list[str]) -> list[dict[str, Any]]:
@@ -509,20 +518,27 @@ class DocumentExtractor:
             listed.insert(0, pm)
         return [{"name": pm.person.name, "designation": pm.written or pm.person.designation} for pm in listed]
 
+    def _inline_owners(self, text: str) -> list[dict[str, Any]] | None:
+        """Who an inline ``(कार्यवाही: X)`` closing the sentence names (``… भेजी जाएगी (कार्यवाही: एसएसपी यातायात)।``):
+        the decision's owners, as a ``कार्यवाही: X`` line under it would; None when there is none."""
+        m = _INLINE_ACTION_BY.search(text)
+        return (self._owners(owner_members(m["owner"])) or None) if m else None
+
     def _attach_to_previous(self, text: str) -> bool:
         """``कार्यवाही: अधिशासी अभियंता`` / ``समय-सीमा: 15 दिवस`` lines belong to the item above."""
         if not self.items:
             return False
         m = _ACTION_BY.match(text)
         if m:
-            rest = text[m.end() :]
+            rest = text[m.end() :].strip(" ।.")
+            if text.lstrip().startswith("(") and rest.endswith(")"):
+                rest = rest[:-1].strip(" ।.")  # "(कार्यवाही: मुख्य अभियंता / प्रबंध निदेशक, सीटीयू)"
             item = self.items[-1]
-            found = self.gazetteer.find(rest)
-            people = [{"name": None, "designation": f.designation} for f in found] or [
-                {"name": None, "designation": part.strip(" ।.")}
-                for part in re.split(r",|एवं|तथा|/", rest)
-                if part.strip(" ।.")
-            ]
+            # read as an owner cell is: "कार्यपालक अभियंता, RWSS, छत्रपुर एवं बरहमपुर" one post with its offices,
+            # "… / संबंधित चीनी कारखाने" one more owner
+            people = self._owners(owner_members(rest))
+            if people:  # the line names the decision's owners, as an owner column does: not those the text named
+                item["responsible"] = []
             for p in people:
                 if p not in item["responsible"]:
                     item["responsible"].append(p)

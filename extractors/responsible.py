@@ -151,6 +151,13 @@ _BARE_COMMITTEE = spelled(
     r"(?!(?:का|की|के|को|से|में|पर|ने|तक|द्वारा|सदस्य|सदस्यों|अध्यक्ष|सचिव)(?![\u0900-\u0963\u0966-\u097f]))"
     r"[^।]{0,250}?(?:ेगी|ेंगी|एगी|एंगी|ें|एं)(?:\s*[,।.]|\s*$)"
 )
+# "अपेक्षा की कि कारखाना प्रबंधन … देरी नहीं होने देगा", "कहा कि अस्पताल प्रबंधन … व्यवस्था करे": the management of an
+# institution, bare at the head of the clause, bidden to act (not "कि कचरा प्रबंधन में …", nor a passive)
+_MANAGEMENT_SUBJECT = spelled(
+    r"\sकि\s+(?:(?:सभी|संबंधित|सम्बन्धित|समस्त)\s+)?(?P<np>[\u0900-\u097f]+\s+(?:प्रबंधन|प्रबन्धन|प्रबंधक\s+मंडल))\s+"
+    r"(?!(?:का|की|के|को|से|में|पर|ने|तक|द्वारा|हेतु|व्यवस्था)(?![\u0900-\u0963\u0966-\u097f]))"
+    r"[^।]{0,250}?(?:ेगा|ेगी|एगा|एगी|ेंगे|एंगे|रे|दे|ें|एं)(?:\s*[,।.]|\s*$)"
+)
 _PASSIVE_FUTURE = spelled(r"\sजा(?:एगी|येगी|एंगी|येंगी|एगा|येगा)(?![\u0900-\u0963\u0966-\u097f])")
 _PASSIVE_VERB = spelled(r"\sजा(?:एं|एँ|यें|ये|ए)(?![\u0900-\u0963\u0966-\u097f])")
 # "निर्देश दिए जो विभाग बैठक में नहीं आए हैं वे … भेजें": the noun of a relative clause its correlative binds.
@@ -637,6 +644,8 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
     for ph in find_phrases(sentence):
         if issuer_span and issuer_span[0] <= ph.start < issuer_span[1]:
             continue
+        if issuer_span and ph.start < issuer_span[0] < ph.end:
+            continue  # "गृह सचिव-सह-परिवहन सचिव ने": the issuer's post with its modifier before it
         inside = [c for c in out if c.start < ph.end and ph.start < c.end]
         if not inside:
             out.append(_Candidate(ph.start, ph.end, ph.written, None, False, ph.body))
@@ -659,6 +668,40 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
     for chief in _chiefs(sentence):
         out = [c for c in out if not (c.start < chief.end and chief.start < c.end)] + [chief]
     return sorted(out, key=lambda c: c.start)
+
+
+# "गृह सचिव-सह-परिवहन सचिव", "निदेशक परिवहन-सह-एसटीए": one officer holding two posts ("-cum-"), written as one
+_CUM = r"\s*-\s*सह\s*-\s*"
+_CUM_GAP = re.compile(rf"(?:\s+[\u0900-\u097f]+){{0,2}}{_CUM}(?:[\u0900-\u097f]+\s+){{0,2}}")
+_CUM_BEFORE = re.compile(rf"(?:[\u0900-\u097f]+\s+){{0,3}}[\u0900-\u097f]+{_CUM}(?:[\u0900-\u097f]+\s+){{0,2}}$")
+_CUM_AFTER = re.compile(
+    rf"(?:\s+[\u0900-\u097f]+){{0,2}}{_CUM}(?:[\u0900-\u097f]+\s+){{0,2}}[\u0900-\u097f]+(?=\s+(?:ने|द्वारा)(?!\S))"
+)
+_AGENT_AFTER = re.compile(r"\s+(?:ने|द्वारा)(?!\S)")
+
+
+def _cum_span(sentence: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The issuer's span widened over the other half of a "-सह-" post before its ``ने`` (``गृह सचिव-सह-परिवहन सचिव
+    ने``): neither half is an addressee."""
+    if span is None:
+        return None
+    start, end = span
+    before = _CUM_BEFORE.search(sentence, max(0, start - 80), start) if _AGENT_AFTER.match(sentence, end) else None
+    after = _CUM_AFTER.match(sentence, end)
+    return (before.start() if before else start, after.end() if after else end)
+
+
+def _cum_posts(candidates: list[_Candidate], sentence: str) -> list[_Candidate]:
+    """Two posts joined by "-सह-" (``निदेशक परिवहन-सह-एसटीए को``) are one officer: one candidate over both."""
+    out: list[_Candidate] = []
+    for c in candidates:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.body and not c.body and _CUM_GAP.fullmatch(sentence[prev.end : c.start]):
+            prev.end, prev.designation = c.end, sentence[prev.start : c.end]
+            prev.name = prev.name or c.name
+            continue
+        out.append(c)
+    return out
 
 
 # "स्वास्थ्य और शिक्षा विभाग को": a bare modifier joined to a body phrase shares its head.
@@ -1077,7 +1120,8 @@ def find_responsible(
         found.append((pos, {"name": name, "designation": key}))
         spans.append((pos, end if end is not None else pos + len(key)))
 
-    candidates = _candidates(sentence, mentions, issuer_span)
+    issuer_span = _cum_span(sentence, issuer_span)
+    candidates = _cum_posts(_candidates(sentence, mentions, issuer_span), sentence)
     starts = {c.start for c in candidates}
     for c in candidates:
         _with_branch(c, sentence, starts)
@@ -1135,6 +1179,9 @@ def find_responsible(
             continue  # "कि खराब सड़क वाले गांव चिन्हित किए जाएं": the passive's subject is acted on
         if not any(s < m.end("np") and m.start("np") < e for s, e in spans):
             add(m.start("np"), m.group("np"))
+    for m in _MANAGEMENT_SUBJECT.finditer(sentence):
+        if not any(rx.search(sentence, m.end("np"), m.end()) for rx in (_PASSIVE_VERB, _PASSIVE_FUTURE)):
+            add(m.start("np"), m.group("np"))
     for m in _BARE_COMMITTEE.finditer(sentence):
         if any(rx.search(sentence, m.end("np"), m.end()) for rx in (_PASSIVE_VERB, _PASSIVE_FUTURE)):
             continue  # "कि समिति गठित की जाए": the committee is formed, not bidden
@@ -1145,6 +1192,8 @@ def find_responsible(
         (m.start("np"), m.group("np")) for rx in (_ASKED_OF, _ADVISED, _RELATIVE_NP) for m in rx.finditer(sentence)
     ]
     for start, np in addressees:
+        if _places_of_a_post(np, start, sentence, spans, found, gazetteer):
+            continue
         offset = 0
         for part in _SPLIT.split(np):
             offset = np.find(part, offset)
@@ -1165,6 +1214,26 @@ def find_responsible(
     _departments_of_officers(sentence, found, spans)
     found.sort(key=lambda x: x[0])
     return [d for _, d in found if not _the_press(d["designation"] or "")]
+
+
+def _places_of_a_post(
+    np: str,
+    start: int,
+    sentence: str,
+    spans: list[tuple[int, int]],
+    found: list[tuple[int, dict[str, str | None]]],
+    gazetteer: Gazetteer,
+) -> bool:
+    """ "क्षेत्रीय परिवहन अधिकारी, बेळगावी एवं चिक्कोडी को": words after a post and its comma, none a post or a body,
+    are the towns or offices it serves: the post is widened over them (one owner), none is an owner itself."""
+    before = [(s, e) for s, e in spans if e <= start and re.fullmatch(r"\s*,\s*", sentence[e:start])]
+    if not before or any(gazetteer.find(part) or find_phrases(part) for part in _SPLIT.split(np) if part.strip()):
+        return False
+    post_start, post_end = before[-1]
+    for pos, entry in found:
+        if pos == post_start and entry["designation"] == sentence[post_start:post_end].strip():
+            entry["designation"] = sentence[post_start : start + len(np)].strip()
+    return True
 
 
 def _the_press(designation: str) -> bool:

@@ -36,6 +36,15 @@ _OWNER_HEADING = re.compile(
 )
 _SUBJECT_HEAD = re.compile(r"बिंदु|विषय|मद|एजेंडा|subject|item|agenda", re.I)
 _OWNER_HEAD = re.compile(r"उत्तरदायी|उत्तरदायित्व|जिम्मेदार|ज़िम्मेदार|दायित्व|अधिकारी|विभाग|owner|responsible", re.I)
+# "कार्यवाही हेतु", "कार्यवाही करने वाला अधिकारी", "क्रियान्वयन एजेंसी", "किसके द्वारा": a column naming who acts, the
+# owner's column whatever its place (before the task's), though it says "कार्यवाही"
+_ACTOR_HEAD = re.compile(
+    r"(?:कार्यवाही|कार्रवाई|अनुपालन)\s*(?:(?:हेतु|के\s+लिए|के\s+लिये)\s*(?:अधिकारी|विभाग|उत्तरदायी)?\s*$|कर्ता|करने\s+वाल[ाेी])"
+    r"|(?:क्रियान्वयन|कार्यान्वयन|कार्यकारी|निष्पादन)\s+(?:एजेंसी|संस्था|अधिकारी|विभाग)|किसके\s+द्वारा|^\s*द्वारा\s*$"
+)
+# "उत्तरदायी", "जिम्मेदार": a header word that names the owner and nothing else; in a directive column's header
+# ("निर्णय एवं उत्तरदायी अधिकारी") the cell holds the task and its owner after it
+_STRONG_OWNER_HEAD = re.compile(r"उत्तरदायी|उत्तरदायित्व|जिम्मेदार|ज़िम्मेदार|responsible|owner", re.I)
 _DEADLINE_HEAD = re.compile(r"समय\s*-?\s*सीमा|समयसीमा|तिथि|दिनांक|अवधि|कब\s*तक|deadline|due|target date|timeline", re.I)
 
 
@@ -55,6 +64,7 @@ class Columns:
     owner: int | None
     deadline: int | None
     subject: int | None
+    merged: bool = False  # does the directive cell also name its owner at its end ("निर्णय एवं उत्तरदायी अधिकारी")?
 
 
 def columns_for(header: list[str]) -> Columns | None:
@@ -63,17 +73,29 @@ def columns_for(header: list[str]) -> Columns | None:
     def find(rx: re.Pattern[str], exclude: set[int]) -> int | None:
         return next((i for i, h in enumerate(header) if i not in exclude and rx.search(h or "")), None)
 
-    directive = find(_DIRECTIVE_HEAD, set())
-    work = directive is None and (directive := find(_WORK_HEAD, set())) is not None
+    actor = find(_ACTOR_HEAD, set())
+    beside = {actor} if actor is not None else set()
+    directive = find(_DIRECTIVE_HEAD, beside)
+    work = directive is None and (directive := find(_WORK_HEAD, beside)) is not None
+    deadline = find(_DEADLINE_HEAD, beside | ({directive} if directive is not None else set()))
+    if (
+        directive is None
+        and deadline is not None
+        and (actor is not None or find(_STRONG_OWNER_HEAD, set()) is not None)
+    ):
+        # "कार्यवाही हेतु | बिंदु | समय-सीमा": beside an owner's and a time limit's column, the point is the task
+        directive = find(_SUBJECT_HEAD, beside | {deadline})
     if directive is None or _PAST_HEAD.search(header[directive] or ""):
         return None
-    deadline = find(_DEADLINE_HEAD, {directive})
     if work and deadline is None:
         return None
-    owner = find(_OWNER_HEAD, {directive} | ({deadline} if deadline is not None else set()))
+    owner = actor
+    if owner is None:
+        owner = find(_OWNER_HEAD, {directive} | ({deadline} if deadline is not None else set()))
     taken = {directive} | {i for i in (owner, deadline) if i is not None}
     subject = find(_SUBJECT_HEAD, taken)
-    return Columns(directive, owner, deadline, subject)
+    merged = owner is None and bool(_STRONG_OWNER_HEAD.search(header[directive] or ""))
+    return Columns(directive, owner, deadline, subject, merged)
 
 
 def heading_owner(heading: str | None) -> str | None:
@@ -115,6 +137,8 @@ def rows_from_table(
             return value or None
 
         directive = cell(cols.directive)
+        if directive and cols.merged:
+            owner = closing_owner(directive) or heading_owner(heading)
         if directive:
             offsets = cell_offsets[r] if cell_offsets and r < len(cell_offsets) else []
             offset = offsets[cols.directive] if cols.directive < len(offsets) else -1
@@ -218,21 +242,57 @@ _DASHED_OWNER = re.compile(
 )
 
 
-def dashed_owner(point: str) -> tuple[int, list[str]] | None:
-    """Where a point's owner after a closing dash begins, and who it names (``… 20 मार्च तक — AEE, PHE लेह``):
-    None unless each one named opens with a post or a body (or a post in Latin capitals)."""
-    m = _DASHED_OWNER.search(point)
-    if m is None:
-        return None
-    owner = m["owner"] or m["hyphen"]
+# "… का अंशांकन: विधिक माप विज्ञान निरीक्षक, निजामाबाद", "… की तैनाती (सहायक पुलिस आयुक्त, यातायात)": the owner
+# closing a merged decision-and-owner cell after a colon or in brackets
+_COLON_OWNER = re.compile(r":\s*(?P<owner>[^:—–|।]{2,80}?)\s*[।.]?\s*$")
+_BRACKET_OWNER = re.compile(r"\s*\((?P<owner>[^()]{2,80})\)\s*[।.]?\s*$")
+
+
+def _named_members(owner: str) -> list[str] | None:
+    """Who ``owner`` names, None unless each one opens with a post or a body (or a post in Latin capitals)."""
     members = owner_members(owner)
-    if not members or not point[: m.start()].strip():
+    if not members:
         return None
     for member in members:
         first = member.split(",")[0].strip()
         if not (_LATIN_POST.match(first) or _ends_in_head(first) is not None or load_gazetteer().find(first)):
             return None
-    return m.start(), members
+    return members
+
+
+def dashed_owner(point: str) -> tuple[int, list[str]] | None:
+    """Where a point's owner after a closing dash begins, and who it names (``… 20 मार्च तक — AEE, PHE लेह``):
+    None unless each one named opens with a post or a body (or a post in Latin capitals)."""
+    m = _DASHED_OWNER.search(point)
+    if m is None or not point[: m.start()].strip():
+        return None
+    members = _named_members(m["owner"] or m["hyphen"])
+    return None if members is None else (m.start(), members)
+
+
+def closing_owner(cell: str) -> str | None:
+    """The owner a merged decision-and-owner cell names at its end, after a dash, a colon or in brackets (``… की
+    व्यवस्था – सचिव, कृषि बाजार समिति``), or None when what closes it names no post or body."""
+    dashed = dashed_owner(cell)
+    if dashed is not None:
+        return cell[dashed[0] :].strip(" —–-।.")
+    for rx in (_COLON_OWNER, _BRACKET_OWNER):
+        m = rx.search(cell)
+        if m is not None and cell[: m.start()].strip() and _named_members(m["owner"]) is not None:
+            return m["owner"].strip()
+    return None
+
+
+def _inside_one(before: str, piece: str) -> bool:
+    """Does a conjunction between ``before`` and ``piece`` join words of one owner: two departments in one post's
+    title ("सहायक आबकारी एवं कराधान आयुक्त": the words before it end in no head), or two places or offices in the
+    branch after a post's comma ("कार्यपालक अभियंता, RWSS, छत्रपुर एवं बरहमपुर", "…, ग्रामीण जल आपूर्ति एवं स्वच्छता")?"""
+    if _LATIN_POST.match(before):
+        return False
+    if _ends_in_head(before) is None:
+        return True
+    branch = before.rsplit(",", 1)[-1].strip() if "," in before else ""
+    return bool(branch) and _ends_in_head(branch) is None and _ends_in_head(piece.split(",")[0].strip()) is None
 
 
 def owner_members(cell: str) -> list[str]:
@@ -240,19 +300,27 @@ def owner_members(cell: str) -> list[str]:
     खंड अधिकारी" is two posts, "प्रबंध निदेशक, केंद्रीय सहकारी बैंक" and "तहसीलदार, पुरी सदर" one post with its office
     or town, "सहायक आबकारी एवं कराधान आयुक्त" one post (its एवं joins two departments: the words before it end in no
     head), "नगर पालिकाएं एवं श्रम निरीक्षक" a body and a post. Quantifiers and honorifics are dropped."""
-    pieces = [p.strip() for p in _OWNER_SEPARATOR.split(cell) if p and p.strip()]
-    joined: list[str] = []  # "सहायक आबकारी" + "कराधान आयुक्त": a conjunction inside one post's title
-    for piece in pieces:
-        if joined and _ends_in_head(joined[-1]) is None and not _LATIN_POST.match(joined[-1]):
-            joined[-1] = f"{joined[-1]} एवं {piece}"
+    # each piece with the separator before it (" एवं ", " / "; "" for the first)
+    split = re.split(f"({_OWNER_SEPARATOR.pattern})", cell)
+    pieces = [
+        (split[i - 1].strip() if i else "", split[i].strip()) for i in range(0, len(split), 2) if split[i].strip()
+    ]
+    joined: list[tuple[str, str]] = []  # "सहायक आबकारी" + "कराधान आयुक्त": a conjunction inside one post's title
+    for sep, piece in pieces:
+        bracketed = bool(joined) and joined[-1][1].count("(") > joined[-1][1].count(")")  # "(गढ़वाल / कुमाऊं)"
+        if bracketed or (joined and sep != "/" and not _LATIN_POST.match(piece) and _inside_one(joined[-1][1], piece)):
+            joined[-1] = (joined[-1][0], f"{joined[-1][1]} {sep or 'एवं'} {piece}")
         else:
-            joined.append(piece)
+            joined.append((sep, piece))
     members: list[str] = []
-    for piece in joined:
+    for sep, piece in joined:
         for k, part in enumerate(p.strip() for p in piece.split(",")):
             words = [w for w in part.split() if not is_in(w, "drop_words")]
             part = " ".join(words)
             if not part or part in {"-", "—"}:
+                continue
+            if k == 0 and sep == "/":
+                members.append(part)  # "… , बेळगावी / संबंधित चीनी कारखाने": after a slash, one more owner
                 continue
             head = _ends_in_head(part)
             previous = _ends_in_head(members[-1]) if members else None

@@ -76,8 +76,11 @@ _VERB_AHEAD = rf"(?<![\u0900-\u0963\u0966-\u097f])(?:{_STEMS})(?:ें|एं|�
 _NOUN_ENDS = {role: frozenset(r[0] for r in rows("count_noun_ends") if r[1:2] == (role,)) for role in _END_ROLES}
 _PHRASE_STOP = frozenset().union(*_NOUN_ENDS.values())
 _POSTPOSITIONS = _NOUN_ENDS["postposition"]
+# "38 पेयजल एवं स्वच्छता कार्यों": two modifiers joined before the noun's head
+_CONJUNCTIONS = alternation(sorted(_NOUN_ENDS["conjunction"]))
 _COUNT_NOUN = re.compile(
-    rf"(?P<num>{AMOUNT})\s+(?P<what>(?:{LETTERS}+\s+){{0,2}}?{LETTERS}+)(?:\s*\([^()]{{1,40}}\))?"
+    rf"(?P<num>{AMOUNT})\s+(?P<what>(?:{LETTERS}+\s+){{0,3}}?(?:{_CONJUNCTIONS}\s+{LETTERS}+\s+)?{LETTERS}+)"
+    rf"(?:\s*\([^()]{{1,40}}\))?"
     rf"\s+(?:(?:{alternation(_NOUN_ENDS['postposition'] | _NOUN_ENDS['predicate'])})(?![\u0900-\u0963\u0966-\u097f])"
     r"|(?=" + _PASSIVE_VERB + ")|(?=" + _RATE + ")|(?=" + _VERB_AHEAD + ")|(?=" + _TIME_AHEAD + "))"
 )
@@ -112,10 +115,21 @@ _AT_LEAST = re.compile(
 
 
 def _noun_phrase(words: list[str]) -> list[str]:
-    """The words of a count's noun: up to the first postposition, conjunction or verb-like word."""
+    """The words of a count's noun: up to the first postposition, conjunction or verb-like word (a conjunction
+    between two modifiers of a plural head that follows is kept)."""
     kept: list[str] = []
-    for w in words:
-        if w in _PHRASE_STOP or (kept and (w.endswith(_VERB_ENDINGS) or _VERB_FORM.fullmatch(w))):
+    for i, w in enumerate(words):
+        if w in _NOUN_ENDS["conjunction"] and kept and not kept[-1].endswith(_PLURAL_ENDINGS):
+            ahead = words[i + 1 : i + 3]
+            if (
+                ahead
+                and not any(c.isdigit() for a in ahead for c in a)
+                and any(a.endswith(_PLURAL_ENDINGS) for a in ahead)
+            ):
+                kept.append(w)  # "पेयजल एवं स्वच्छता कार्यों": the conjunction joins two modifiers of one head
+                continue
+        joined = bool(kept) and kept[-1] in _NOUN_ENDS["conjunction"]  # "स्वच्छता" after it: a modifier, no verb
+        if w in _PHRASE_STOP or (kept and not joined and (w.endswith(_VERB_ENDINGS) or _VERB_FORM.fullmatch(w))):
             break
         kept.append(w)
         if w.endswith(_PLURAL_ENDINGS):

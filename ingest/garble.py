@@ -44,12 +44,16 @@ def _is_deva_letterish(cp: int) -> bool:
     return 0x0900 <= cp <= 0x097F or cp in _JOINERS
 
 
+# "११:००", "3:30": a clock time, digits about a colon
+_CLOCK = re.compile(r"[0-9\u0966-\u096f]{1,2}:[0-9\u0966-\u096f]{2}")
+
+
 @lru_cache(maxsize=65536)  # running text repeats its words; this check was a quarter of text-PDF ingest time
 def word_is_invalid(word: str) -> bool:
     """True when a Devanagari word cannot be a well-formed sequence of syllables."""
     core = word.strip(_EDGE_PUNCT)
-    if not core:
-        return False
+    if not core or _CLOCK.fullmatch(core):
+        return False  # "११:००" (पूर्वाह्न ११:०० बजे): a time of day in Devanagari digits
     # Abbreviations such as डी.पी. or उ0प्र0 and hyphenated compounds are split and checked part by part.
     parts = [p for p in re.split(r"[.\-–/]", ABBREVIATION_ZERO.sub(".", core)) if p]
     return any(_part_invalid(p) for p in parts)

@@ -32,6 +32,8 @@ _INDEPENDENT_VOWEL = re.compile(r"[\u0904-\u0914\u0960\u0961\u0972-\u0977]")
 _BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd\ue000-\uf8ff]|\(cid:\d+\)")
 _VIRAMA = "\u094d"
 _DIGIT = re.compile(r"[0-9\u0966-\u096f]")
+# "डी.पी.", "ह/-" (हस्ताक्षरित under a signature): a word cut short on purpose, a dot or a "/-" after it
+_ABBREVIATED = re.compile(r"\.|/-")
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +67,9 @@ def suspicious_words(text: str) -> tuple[int, int]:
         total += 1
         if word_is_invalid(_BAD_CHARS.sub("\x07", word)):
             suspicious += 1
-        elif "." not in raw and not _DIGIT.search(word) and syllables(word) <= 1 and word not in known:
+        elif (
+            _ABBREVIATED.search(raw) is None and not _DIGIT.search(word) and syllables(word) <= 1 and word not in known
+        ):
             suspicious += 1  # a lone syllable: split from its word, or repeating the start of the one before
     return suspicious, total
 

@@ -33,6 +33,32 @@ class Mention:
     written: str  # as written in direct singular form, abbreviations kept (सीएमओ)
 
 
+# "मुख्य विकास अधिकारी-सह-कार्यकारी अधिकारी", "सचिव-सह-परिवहन सचिव": one officer holding two posts ("-cum-")
+_CUM_GAP = re.compile(r"(?:\s+[\u0900-\u097f]+){0,2}\s*-\s*सह\s*-\s*(?:[\u0900-\u097f]+\s+){0,2}")
+
+
+def _cum_joined(text: str, found: list[Mention]) -> list[Mention]:
+    """Two posts joined by "-सह-" read as one mention, the first post's (its canonical form), written whole: the
+    second is no officer of its own (its name is the first's)."""
+    out: list[Mention] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.abbreviation and _CUM_GAP.fullmatch(text, prev.end, m.start):
+            whole = " ".join(text[prev.start : m.end].split())
+            out[-1] = Mention(
+                prev.start,
+                m.end,
+                whole,
+                f"{prev.designation}{whole[len(prev.surface) :]}",
+                prev.canonical,
+                False,
+                whole,
+            )
+            continue
+        out.append(m)
+    return out
+
+
 def _plural_forms(word: str) -> list[str]:
     """Oblique and direct plural forms of a designation's last word."""
     if word.endswith("ी"):
@@ -134,7 +160,7 @@ class Gazetteer:
             if not any(x.start < m.end() and m.start() < x.end for x in out):
                 word = m.group(0)
                 out.append(Mention(m.start(), m.end(), word, word, _solid_canonical(m["end"]), False, word))
-        return [self._ranked(text, x, out) for x in sorted(out, key=lambda x: x.start)]
+        return _cum_joined(text, [self._ranked(text, x, out) for x in sorted(out, key=lambda x: x.start)])
 
     def _ranked(self, text: str, m: Mention, found: list[Mention]) -> Mention:
         """``m`` with the rank written right before it (``अतिरिक्त जिला कलेक्टर``, ``प्रभारी जिलाधिकारी``,

@@ -91,7 +91,11 @@ _NEXT_PERIOD = re.compile(
     rf"{_W}(?:अगले|आगामी)\s+(?P<n>{_D}{{1,3}}|{NUMBER_WORD})\s+(?P<unit>{_UNIT})"
     rf"(?:\s+(?:में|तक|के\s+(?:भीतर|अंदर|अन्दर|दौरान)))?{_E}"
 )
-_AFTER_EVENT = re.compile(rf"{LETTERS}(?:ने|नें)\s+के\s+$|प्राप्ति\s+के\s+$")
+# "परिणाम आने के …", "आवेदन प्राप्ति के …", "बिक्री के 48 घंटे के भीतर": a period counted from another event
+# (counted_from.tsv), not from the meeting
+_AFTER_EVENT = re.compile(
+    rf"{LETTERS}(?:ने|नें)\s+के\s+$|(?<![\u0900-\u097f])(?:{alternation(column('counted_from'))})\s+के\s+$"
+)
 _NEXT_WEEK = re.compile(r"(?:अगले|आगामी)\s+(?:सप्ताह|हफ्ते|हफ़्ते)\s+(?:तक|में)")
 _IMMEDIATE = re.compile(
     rf"{_W}(?:तत्काल|तत्कालिक\s+रूप\s+से|तुरंत|तुरन्त|अविलंब|अविलम्ब|फौरन|आज\s+ही"
@@ -132,20 +136,29 @@ _NEXT_MEETING = re.compile(r"(?:आगामी|अगली)\s+(?:समीक�
 # "छठ पर्व से पूर्व", "मानसून से पहले": before an event whose date the sentence does not give (unresolved).
 _EVENT_GENERIC = alternation([v for r in rows("event_words") if r[1:2] == ("generic",) for v in (r[0], fold(r[0]))])
 _EVENT_NAMED = alternation([v for r in rows("event_words") if r[1:2] != ("generic",) for v in (r[0], fold(r[0]))])
+# ("नया शैक्षणिक सत्र प्रारंभ होने से पूर्व": "नया" before the event's word is part of it)
 _BEFORE_EVENT = re.compile(
-    rf"{_W}(?:(?:(?<!की\s)(?<!के\s)(?<!का\s)(?!आगामी|अगली|अगले|की|के|का|को|में|से|पर|ने|तक){LETTERS}+\s+)?(?:{_EVENT_GENERIC})"
+    rf"{_W}(?:(?:नया|नए|नई|नयी)\s+)?"
+    rf"(?:(?:(?<!की\s)(?<!के\s)(?<!का\s)(?!आगामी|अगली|अगले|की|के|का|को|में|से|पर|ने|तक){LETTERS}+\s+)?(?:{_EVENT_GENERIC})"
     rf"|(?:{_EVENT_NAMED}))(?:\s+(?:शुरू|प्रारंभ|प्रारम्भ|आरंभ|समाप्त|खत्म)\s+होने)?\s+(?:से|के)\s+(?:पूर्व|पहले){_E}"
 )
 # "मतगणना के दिन", "चुनाव वाले दिन": on the day of an event the sentence does not date (unresolved).
 _EVENT_DAY = re.compile(rf"{_W}(?:{_EVENT_GENERIC}|{_EVENT_NAMED})\s+(?:के|वाले)\s+दिन{_E}")
-# "मानसून तक", "दीपावली तक": by a named season or festival the sentence does not date.
-_EVENT_BY = re.compile(rf"{_W}(?:{_EVENT_NAMED})\s+तक{_E}")
-# "आगामी होली के अवसर पर", "शीतकालीन विधानसभा सत्र में", "आगामी सत्र 2026-27 से": by a coming occasion or session the
-# sentence does not date (unresolved).
+# "मानसून तक", "दीपावली तक": by a named season or festival the sentence does not date; "पेराई सीज़न समाप्त होने तक",
+# "मेला समाप्त होने तक": until an event ends.
+_EVENT_BY = re.compile(
+    rf"{_W}(?:{_EVENT_NAMED})\s+तक{_E}"
+    rf"|{_W}(?:(?:(?!की|के|का|को|में|से|पर|ने|तक){LETTERS}+\s+)?(?:{_EVENT_GENERIC})|(?:{_EVENT_NAMED}))"
+    rf"\s+(?:समाप्त|खत्म|ख़त्म|पूरा|पूर्ण)\s+होने\s+तक{_E}"
+)
+# "आगामी होली के अवसर पर", "शीतकालीन विधानसभा सत्र में", "आगामी सत्र 2026-27 से", "आगामी सीज़न से": by a coming
+# occasion, session or season the sentence does not date (unresolved).
 _COMING_OCCASION = re.compile(
     rf"{_W}(?:आगामी\s+(?:[^\s।,;]+\s+){{0,6}}?[^\s।,;]+\s+के\s+अवसर\s+पर"
     rf"|(?:आगामी|शीतकालीन|बजट|मानसून|ग्रीष्मकालीन)\s+(?:विधानसभा\s+|विधान\s+सभा\s+|संसद\s+|शैक्षणिक\s+|शिक्षा\s+)?सत्र"
-    rf"(?:\s+{_D}{{4}}(?:\s*-\s*{_D}{{2,4}})?)?\s+(?:में|से|के\s+दौरान)){_E}"
+    rf"(?:\s+{_D}{{4}}(?:\s*-\s*{_D}{{2,4}})?)?\s+(?:में|से|के\s+दौरान)"
+    # "आगामी सीज़न से", "अगले पेराई सीजन में": a coming season
+    rf"|(?:आगामी|अगले|अगली)\s+(?:{LETTERS}+\s+)?(?:सीजन|सीज़न)\s+(?:में|से|के\s+दौरान)){_E}"
 )
 _NEXT_WEEKDAY = re.compile(rf"{_W}(?:आगामी|अगले|अगली|इस|आने\s+वाले)\s+(?P<day>{_WEEKDAY})\s+(?:तक|को)")
 # "प्रत्येक माह की 5 तारीख तक": a limit that recurs, not one due date.
