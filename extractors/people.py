@@ -123,8 +123,8 @@ def spells_initials(abbreviation: str, designation: str) -> bool:
     return all(w[0] in _LETTER_OPENINGS[x] for x, w in zip(letters, words[-len(letters) :], strict=True))
 
 
-# not a gloss in brackets ("जिलाधिकारी (DM)"), not a time ("06:21 PM")
-_LATIN_POST = re.compile(r"(?<![A-Za-z(0-9])(?<![0-9]\s)[A-Z]{2,6}(?![A-Za-z)])")
+# not a gloss in brackets ("जिलाधिकारी (DM)"), not a time ("06:21 PM"), not an English noun's modifier ("DG sets")
+_LATIN_POST = re.compile(r"(?<![A-Za-z(0-9])(?<![0-9]\s)[A-Z]{2,6}(?![A-Za-z)]|\s+[a-z])")
 # Posts written after their portfolio: "ऊर्जा मंत्री", "खाद्य राज्यमंत्री"
 _PORTFOLIO_POSTS = frozenset({"मंत्री"})
 

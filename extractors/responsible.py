@@ -564,6 +564,24 @@ _MODIFIER_OF_NEXT = spelled(
 INITIALISM = re.compile(rf"(?<![\u0900-\u097f])(?:{alternation(column('letter_names'))}){{2,6}}(?![\u0900-\u097f])")
 # "कलेक्टर ने SDM और SP को …": the same initialisms typed in Latin capitals.
 _LATIN_INITIALISM = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])")
+# "Director (PS&A) को", "सभी BDOs को", "Electricity Department के Executive Engineer को": a post written in Latin
+# words (latin_posts.tsv), its capitalised modifiers, its bracket or "of …", and the Latin office it is of.
+_LATIN_POST = re.compile(
+    r"(?<![A-Za-z])(?:(?:[A-Z][A-Za-z&]*\s+){0,3}(?:Department|Directorate|Division|Office|Board)\s+(?:के|की|का)\s+)?"
+    rf"(?:[A-Z][A-Za-z&]*\s+){{0,3}}?(?P<head>(?:{alternation(column('latin_posts'))})|[A-Z]{{2,6}})(?P<plural>s)?"
+    r"(?P<tail>\s*\([^()]{1,40}\)|\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?(?![A-Za-z])"
+)
+
+
+def _latin_posts(sentence: str) -> list[_Candidate]:
+    """Posts written in Latin words, a plural -s dropped (``BDOs`` → ``BDO``)."""
+    out = []
+    for m in _LATIN_POST.finditer(sentence):
+        if re.fullmatch(r"[A-Z]{2,6}", m["head"]) and not m["plural"]:
+            continue  # a bare initialism: the initialism rule reads it
+        written = sentence[m.start() : m.end("head")] + (m["tail"] or "")
+        out.append(_Candidate(m.start(), m.end(), " ".join(written.split()), None, True))
+    return out
 
 
 # "कार्यालय प्रमुखों को", "सभी कार्यालय एवं विभाग प्रमुखों से": प्रमुख as the head of a post (never before a
@@ -614,6 +632,7 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
         if designation and pm.person.canonical != "अध्यक्ष":
             name = pm.person.name if pm.person.name and pm.end - pm.start > 0 else None
             out.append(_Candidate(pm.start, pm.end, designation, name, not pm.open_class))
+    out.extend(c for c in _latin_posts(sentence) if not any(o.start < c.end and c.start < o.end for o in out))
     for m in [*INITIALISM.finditer(sentence), *_LATIN_INITIALISM.finditer(sentence)]:
         if issuer_span and issuer_span[0] <= m.start() < issuer_span[1]:
             continue
