@@ -500,11 +500,24 @@ def find_time_expressions(sentence: str, meeting: date | None) -> list[TimeExpre
             text = m.group(0).strip()
             found.append(TimeExpression(m.start(), m.end(), text, when.isoformat() if when else None, kind))
     return [
-        e
+        _effect_start(e, sentence)
         for e in _ranges_joined(_without_overlaps(found), sentence)
         if not _QUALIFIER_AFTER.match(sentence, e.end)
         and not (e.kind in _WHEN_SAID_KINDS and _SAID_AFTER.match(sentence, e.end))
     ]
+
+
+# "… maintenance w.e.f. 01.01.2026 प्रत्येक माह किया जाए", "with effect from 1st April": the day an order takes
+# effect, a start (never the meeting's date), its label kept in the text.
+_EFFECT_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:w\.?\s?e\.?\s?f\.?|with\s+effect\s+from|effective\s+from|प्रभावी\s+(?:दिनांक|तिथि))\s*[:\-]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _effect_start(e: TimeExpression, sentence: str) -> TimeExpression:
+    m = _EFFECT_BEFORE.search(sentence, max(0, e.start - 30), e.start) if e.kind in ("on", "from") and e.date else None
+    return TimeExpression(m.start(), e.end, sentence[m.start() : e.end].strip(), e.date, "from") if m else e
 
 
 # "2019 तक के सभी लंबित आवास", "31 मार्च तक के लिए": a limit naming which cases or what period, not a deadline.

@@ -6,8 +6,13 @@ Press notes of the islands and the north-east mix English into Hindi: posts in L
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from extractors.meeting import meeting_date
+from nlp.dates import find_time_expressions
+from nlp.sentences import split_sentences
 from tests.extractors.test_forms import extract, rows, slash_lines
 
 
@@ -31,3 +36,19 @@ def test_responsible_forms_fix40(document: str, expected: str, form: str) -> Non
 @pytest.mark.parametrize(("document", "expected", "form"), rows("fix40/english_cues.tsv", 3))
 def test_english_cue_words(document: str, expected: str, form: str) -> None:
     assert _is_item(document) == (expected == "yes")
+
+
+@pytest.mark.parametrize(("document", "expected", "form"), rows("fix40/meeting_dates.tsv", 3))
+def test_meeting_date_fix40(document: str, expected: str, form: str) -> None:
+    assert meeting_date(slash_lines(document)) == date.fromisoformat(expected)
+
+
+@pytest.mark.parametrize(("sentence", "expected", "form"), rows("fix40/effect_dates.tsv", 3))
+def test_effect_start_dates(sentence: str, expected: str, form: str) -> None:
+    got = [f"{e.text}={e.date}={e.kind}" for e in find_time_expressions(sentence, date(2025, 12, 17))]
+    assert got == expected.split("|")
+
+
+@pytest.mark.parametrize(("text", "expected", "form"), rows("fix40/sentences.tsv", 3))
+def test_latin_abbreviations_end_no_sentence(text: str, expected: str, form: str) -> None:
+    assert [s.text for s in split_sentences(text)] == expected.split("|")
