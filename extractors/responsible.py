@@ -408,6 +408,8 @@ _CLAUSE_START = spelled(
     # "इसके अलावा अधीक्षक कारागार में … कराएं", "साथ ही सभी थाना प्रभारी …": one that adds a direction to the last
     r"|(?:^|\s)(?:इसके\s+लिए|इसके\s+लिये|इसलिए|इसलिये|इस\s+हेतु|अतः"
     r"|इसके\s+अलावा|इसके\s+अतिरिक्त|(?:इसके\s+)?साथ\s+ही),?)\s*"
+    # 'उन्होंने कहा, "दोनों जिलों के कार्यपालक अभियंता … पूरा करें"': the quotation's subject
+    r"(?:[\"“‘']\s*)?"
     # "कि जिले के सभी डीएफओ …": the area they serve before the quantifier
     rf"(?:{_AREA_OF})?"
     # "कि आप सभी पंचायत सचिव … करें": the addressees spoken to
@@ -423,6 +425,8 @@ _TOLD_THAT = spelled(
 )
 # "डीसी ने कहा अस्पतालों की … समिति … करे": what was said, its कि left out
 _SAID_BARE = spelled(r"\sने\s+(?:[\u0900-\u097f]+\s+){0,2}कहा\s+(?!कि\s)")
+# 'उन्होंने कहा, "दोनों जिलों के कार्यपालक अभियंता … पूरा करें"': what was said, quoted
+_SAID_QUOTED = spelled(r"(?:कहा|बोले|बोलीं|बोली)\s*[,:]?\s*[\"“‘']")
 # "जो (भी) अधीक्षक … , वे …", "कहा कि जो भी स्वास्थ्य कर्मी … हैं वह …": a relative clause that names its subject, and
 # its correlative clause.
 _RELATIVE_SUBJECT = spelled(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।]|\sकि)\s*(?:जो|जिन)\s+(?:भी\s+)?$")
@@ -460,7 +464,7 @@ def _opens_after_genitive(before: str) -> bool:
     if genitive is None:
         return False
     head = before[: genitive.start()]
-    words = list(re.finditer(r"\S+", head))
+    words = list(re.finditer(r"[^\s\"“”‘’']+", head))  # a quotation's opening mark is no part of its first word
     for k in range(1, 4):
         if len(words) < k:
             break
@@ -900,7 +904,12 @@ def _acts(
         # "कि अस्पतालों की प्रबंधन समिति … कार्य करे": a genitive before the subject, its clause bidding it
         or (_BIDDEN_END.search(clause) and _opens_after_genitive(sentence[: head if head is not None else c.start]))
     )
-    return bool(opens) and not (directing and not _THAT.search(sentence) and not _SAID_BARE.search(sentence))
+    return bool(opens) and not (
+        directing
+        and not _THAT.search(sentence)
+        and not _SAID_BARE.search(sentence)
+        and not _SAID_QUOTED.search(sentence)
+    )
 
 
 # "कलेक्टर एवं जिला निर्वाचन अधिकारी हर्षिका सिंह ने …": a post, its holder's name (one to four words) and the
