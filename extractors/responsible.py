@@ -427,6 +427,8 @@ _TOLD_THAT = spelled(
 _SAID_BARE = spelled(r"\sने\s+(?:[\u0900-\u097f]+\s+){0,2}कहा\s+(?!कि\s)")
 # 'उन्होंने कहा, "दोनों जिलों के कार्यपालक अभियंता … पूरा करें"': what was said, quoted
 _SAID_QUOTED = spelled(r"(?:कहा|बोले|बोलीं|बोली)\s*[,:]?\s*[\"“‘']")
+# "कोई भी अधिकारी … न छोड़े", "किसी भी कर्मचारी का अवकाश …": anyone of a post, named by no one
+_ANY_ONE_BEFORE = spelled(r"(?<![\u0900-\u097f])(?:कोई|किसी)(?:\s+(?:भी|एक))?\s+$")
 # "जो (भी) अधीक्षक … , वे …", "कहा कि जो भी स्वास्थ्य कर्मी … हैं वह …": a relative clause that names its subject, and
 # its correlative clause.
 _RELATIVE_SUBJECT = spelled(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।]|\sकि)\s*(?:जो|जिन)\s+(?:भी\s+)?$")
@@ -568,6 +570,7 @@ _MODIFIER_OF_NEXT = spelled(
 INITIALISM = re.compile(rf"(?<![\u0900-\u097f])(?:{alternation(column('letter_names'))}){{2,6}}(?![\u0900-\u097f])")
 # "कलेक्टर ने SDM और SP को …": the same initialisms typed in Latin capitals.
 _LATIN_INITIALISM = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])")
+_NUMBERED = re.compile(r"[-–]\s*[0-9०-९]|\s+[0-9०-९]")  # a number right after a label ("एनएच-4", "NH 44")
 # "Director (PS&A) को", "सभी BDOs को", "Electricity Department के Executive Engineer को": a post written in Latin
 # words (latin_posts.tsv), its capitalised modifiers, its bracket or "of …", and the Latin office it is of.
 _LATIN_POST = re.compile(
@@ -642,6 +645,8 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
             continue
         if any(c.start < m.end() and m.start() < c.end for c in out):
             continue
+        if _NUMBERED.match(sentence, m.end()) and (is_in(m.group(), "number_labels") or sentence[m.end()] in "-–"):
+            continue  # "एनएच-4 पर", "एसएच 12 पर": a road's label, no post
         stands = bool(_INITIALISM_STANDS.match(sentence, m.end()))
         before = [c for c in out if c.end <= m.start() and not sentence[c.end : m.start()].strip()]
         if before and stands:
@@ -834,6 +839,8 @@ def _acts(
     ):
         # "स्कूलों को … का निर्देश", "कि सभी विद्यालय … खुलें" act; "… वहाँ विद्यालय बंद रहें" states how a school stays
         return False
+    if _ANY_ONE_BEFORE.search(sentence, 0, c.start):
+        return False  # "कि कोई भी अधिकारी … मुख्यालय न छोड़े": anyone of that post, the prohibition's generic subject
     if agent:  # the agent of a passive acts, unless the passive is the direction itself or a done deed
         rest = end + agent.end()
         return not _DIRECTING_VERB.match(sentence, rest) and not _DONE_BY.match(sentence, rest)
