@@ -151,6 +151,8 @@ _NEXT_WEEKDAY = re.compile(rf"{_W}(?:आगामी|अगले|अगली|�
 # "प्रत्येक माह की 5 तारीख तक": a limit that recurs, not one due date.
 _RECURRING_LIMIT = re.compile(
     rf"{_W}(?:प्रत्येक|हर|प्रति)\s*(?:माह|महीने|सप्ताह)\s+(?:की|के)\s+(?:{_D}{{1,2}}|{_WEEKDAY})\s*(?:तारीख|तिथि)?\s+(?:तक|को)"
+    # "रिपोर्ट प्रत्येक शुक्रवार तक भेजें", "every Monday तक": a limit each week
+    rf"|{_W}(?:प्रत्येक|हर|every|Every)\s+(?:{_WEEKDAY})\s+(?:तक|से\s+पहले|से\s+पूर्व){_E}"
 )
 # "प्रतिदिन शाम 5 बजे तक", "हर सोमवार दोपहर 12 बजे तक": a limit each day or week, not one due date.
 _DAILY_LIMIT = re.compile(
@@ -160,12 +162,12 @@ _DAILY_LIMIT = re.compile(
 # "शनिवार तक": the coming such weekday (``आगामी`` left out); "बुधवार को" alone is left alone: in a note it
 # mostly dates the meeting ("डीएम ने बुधवार को …"), and "हर बुधवार" is how often (extractors/recurrence.py).
 # ("सोमवार से शनिवार तक" is a span of days, no deadline)
-_BARE_WEEKDAY_BY = re.compile(rf"{_W}(?<!हर\s)(?<!प्रत्येक\s)(?<!से\s)(?P<day>{_WEEKDAY})\s+तक{_E}")
+_BARE_WEEKDAY_BY = re.compile(rf"{_W}(?<!हर\s)(?<!प्रत्येक\s)(?<!every\s)(?<!से\s)(?P<day>{_WEEKDAY})\s+तक{_E}")
 # "निर्देश दिए कि शुक्रवार को … निरीक्षण किया जाए": a weekday inside the that-clause is the coming such day;
 # before the कि it dates the meeting ("कलेक्टर ने बुधवार को निर्देश दिए कि …").
 # "… कि बुधवार से … निगरानी करेंगे": from that coming weekday ("सोमवार से शनिवार तक" is a span of days).
 _WEEKDAY_ON = re.compile(
-    rf"{_W}(?<!हर\s)(?<!प्रत्येक\s)(?<!प्रति\s)(?P<day>{_WEEKDAY})\s+(?P<suffix>को|से(?!\s+(?:{_WEEKDAY}|पहले|पूर्व|लेकर)))"
+    rf"{_W}(?<!हर\s)(?<!प्रत्येक\s)(?<!प्रति\s)(?<!every\s)(?<!Every\s)(?P<day>{_WEEKDAY})\s+(?P<suffix>को|से(?!\s+(?:{_WEEKDAY}|पहले|पूर्व|लेकर)))"
     rf"{_E}"
 )
 _THAT_BEFORE = re.compile(r"(?<![\u0900-\u097f])कि\s")

@@ -52,3 +52,11 @@ def test_effect_start_dates(sentence: str, expected: str, form: str) -> None:
 @pytest.mark.parametrize(("text", "expected", "form"), rows("fix40/sentences.tsv", 3))
 def test_latin_abbreviations_end_no_sentence(text: str, expected: str, form: str) -> None:
     assert [s.text for s in split_sentences(text)] == expected.split("|")
+
+
+@pytest.mark.parametrize(("sentence", "deadline", "recurrence", "form"), rows("fix40/deadlines.tsv", 4))
+def test_deadline_and_recurrence_fix40(sentence: str, deadline: str, recurrence: str, form: str) -> None:
+    (item,) = extract(sentence + "\n")["action_items"]
+    got = item["deadline"]
+    assert (f"{got['text']}={got['date']}" if got else "-") == deadline
+    assert (item["recurrence"] or "-") == recurrence
