@@ -33,7 +33,8 @@ _E = WORD_END_W
 
 # Postpositions that say how the date binds the action.
 _SUFFIX = (
-    r"(?:\s*(?P<suffix>तक|को|से\s+पूर्व|से\s+पहले|से\s+पूर्व\s+तक|के\s+पूर्व|से|"
+    # "26 जनवरी (गणतंत्र दिवस) से पहले", "22.12.2025 (सोमवार) तक": a gloss in brackets before the suffix
+    r"(?:(?:\s*\([^()0-9०-९]{1,30}\))?\s*(?P<suffix>तक|को|से\s+पूर्व|से\s+पहले|से\s+पूर्व\s+तक|के\s+पूर्व|से|"
     r"तक\s+की\s+अवधि\s+में|के\s+अंदर|के\s+भीतर))?"
 )
 # "शाम 5 बजे", "दोपहर 2:30 बजे": a clock time, read as part of the day it follows or recurs on.
@@ -95,10 +96,12 @@ _AFTER_EVENT = re.compile(rf"{LETTERS}(?:ने|नें)\s+के\s+$|प्�
 _NEXT_WEEK = re.compile(r"(?:अगले|आगामी)\s+(?:सप्ताह|हफ्ते|हफ़्ते)\s+(?:तक|में)")
 _IMMEDIATE = re.compile(
     rf"{_W}(?:तत्काल|तत्कालिक\s+रूप\s+से|तुरंत|तुरन्त|अविलंब|अविलम्ब|फौरन|आज\s+ही"
-    rf"|बिना\s+(?:किसी\s+)?(?:देरी|देर|विलंब|विलम्ब)\s+के){_E}"
+    rf"|बिना\s+(?:किसी\s+)?(?:देरी|देर|विलंब|विलम्ब)\s+के|immediately|with\s+immediate\s+effect){_E}"
 )
 _SOON_WORDS = (
-    r"(?:शीघ्रातिशीघ्र|अतिशीघ्र|अति\s+शीघ्र|यथाशीघ्र|यथा\s+शीघ्र|शीघ्रता\s+से|शीघ्र|शीघ|जल्द\s+से\s+जल्द|जल्दी\s+से\s+जल्दी|जल्दी|जल्द)"
+    r"(?:शीघ्रातिशीघ्र|अतिशीघ्र|अति\s+शीघ्र|यथाशीघ्र|यथा\s+शीघ्र|शीघ्रता\s+से|शीघ्र|शीघ|जल्द\s+से\s+जल्द|जल्दी\s+से\s+जल्दी|जल्दी|जल्द"
+    # the English a Hindi note may write: "process ASAP शुरू करें", "at the earliest"
+    r"|ASAP|A\.S\.A\.P|as\s+soon\s+as\s+possible|at\s+the\s+earliest)"
 )
 _SOON = re.compile(rf"{_W}{_SOON_WORDS}{_E}")
 # "निर्धारित समय सीमा के भीतर", "जल्द से जल्द समय सीमा में", "समय रहते": a time limit the sentence does not date.
@@ -407,11 +410,14 @@ def _on_time(m: re.Match[str], meeting: date | None) -> Resolved:
     before = _WORD_BEFORE.search(m.string, max(0, m.start() - 30), m.start())
     if before and (before[1] == "समय" or before[1] in _NOT_ON_TIME) or _NOT_DONE_AFTER.match(m.string, m.end()):
         return None
+    if _ONLY_AFTER.match(m.string, m.end()):
+        return None  # "… और तय तिथि पर ही मापी हो": how it is done (on that very day), no time limit
     if _FIXED_TIME_ON.fullmatch(" ".join(m[0].split())):
         return None  # "निर्धारित समय पर", "तय समय पर": on time, as a bare "समय पर" (a fixed date "तय तिथि पर" stays)
     return None, "unresolved"
 
 
+_ONLY_AFTER = re.compile(r"\s+ही(?![\u0900-\u097f])")
 _FIXED_TIME_ON = re.compile(rf"(?:{_FIXED})\s+समय\s+पर")
 # "जिन व्यक्तियों द्वारा समय पर ऋण नहीं चुकाया जा रहा": what is not done on time, a fact about the cases.
 _NOT_DONE_AFTER = re.compile(r"[^,।]{0,60}?(?<![\u0900-\u097f])नहीं(?![\u0900-\u097f])")
