@@ -60,3 +60,9 @@ def test_deadline_and_recurrence_fix40(sentence: str, deadline: str, recurrence:
     got = item["deadline"]
     assert (f"{got['text']}={got['date']}" if got else "-") == deadline
     assert (item["recurrence"] or "-") == recurrence
+
+
+@pytest.mark.parametrize(("sentence", "expected", "form"), rows("fix40/targets.tsv", 3))
+def test_target_forms_fix40(sentence: str, expected: str, form: str) -> None:
+    (item,) = extract(sentence + "\n")["action_items"]
+    assert [t["text"] for t in item["targets"]] == ([] if expected == "-" else expected.split("|"))
