@@ -66,3 +66,9 @@ def test_deadline_and_recurrence_fix40(sentence: str, deadline: str, recurrence:
 def test_target_forms_fix40(sentence: str, expected: str, form: str) -> None:
     (item,) = extract(sentence + "\n")["action_items"]
     assert [t["text"] for t in item["targets"]] == ([] if expected == "-" else expected.split("|"))
+
+
+@pytest.mark.parametrize(("document", "expected", "form"), rows("fix40/chairs.tsv", 3))
+def test_chair_named_after_a_compound_title(document: str, expected: str, form: str) -> None:
+    chair = extract(slash_lines(document))["meeting"]["chair"]
+    assert f"{chair['name']}={chair['designation']}" == expected
