@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from extractors.meeting import meeting_date
+from extractors.meeting import meeting_date, meeting_place
 from nlp.dates import find_time_expressions
 from nlp.sentences import split_sentences
 from tests.extractors.test_forms import extract, rows, slash_lines
@@ -72,3 +72,8 @@ def test_target_forms_fix40(sentence: str, expected: str, form: str) -> None:
 def test_chair_named_after_a_compound_title(document: str, expected: str, form: str) -> None:
     chair = extract(slash_lines(document))["meeting"]["chair"]
     assert f"{chair['name']}={chair['designation']}" == expected
+
+
+@pytest.mark.parametrize(("document", "expected", "form"), rows("fix40/places.tsv", 3))
+def test_place_fix40(document: str, expected: str, form: str) -> None:
+    assert meeting_place(slash_lines(document)) == expected
