@@ -92,7 +92,9 @@ _TOWN_POST = re.compile(
 _TOWN_WORD_POST = re.compile(r"(?<![\u0900-\u097f])(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s+" + _LOCAL_POSTS)
 _LEAD_CHARS = 300
 # "राष्ट्रीय (दैनिक कर्मभूमि) लखनऊ,24 फरवरी 2021": a town and a comma right before a full date
-_TOWN_COMMA = re.compile(r"(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s*,\s*$")
+_TOWN_COMMA = re.compile(
+    r"(?:(?<![\u0900-\u097f])(?P<before>[\u0900-\u0963\u0966-\u097f]+)\s+)?(?P<place>[\u0900-\u0963\u0966-\u097f]{3,})\s*,\s*$"
+)
 _PLACE_GROUPS = ("place", "place2", "place3", "place4", "place5", "place6")
 _CHAIR = re.compile(
     r"(?:(?:की|के)\s+)?(?P<joint>संयुक्त\s+)?(?:(?:अध्यक्षता|सभापतित्व|नेतृत्व)\s+में"
@@ -416,6 +418,14 @@ def dateline_place(line: str) -> str | None:
     return None
 
 
+_NAME_NUMBER = re.compile(r"-[0-9०-९]")
+
+
+def _date_at(line: str, pos: int) -> bool:
+    """Does a full date cover ``pos`` of ``line``?"""
+    return any(e.date and e.start <= pos < e.end for e in find_time_expressions(line, None))
+
+
 def meeting_place(text: str) -> str | None:
     head = text[:2500]
     m = _PLACE_FIELD.search(head)
@@ -427,6 +437,8 @@ def meeting_place(text: str) -> str | None:
         if m and _a_town(m["place"]):
             return _a_town(m["place"])
         m = _DATELINE.match(line)
+        if m and _NAME_NUMBER.match(line, m.end("place")) and not _date_at(line, m.end() - 1):
+            continue  # "अभियान बसेरा-2 के तहत …", "सेक्टर-5 में …": a name and its number, no dateline
         if m and _town_words(m["place"].split(), dated=True):
             return _town_words(m["place"].split(), dated=True)
     for line in lines:
@@ -454,8 +466,10 @@ def meeting_place(text: str) -> str | None:
     for line in lines[:10]:
         for e in find_time_expressions(line, None):
             m = _TOWN_COMMA.search(line, 0, e.start)
-            if m and e.date and _YEAR.search(e.text) and _a_town(m["place"]):
-                return _a_town(m["place"])
+            # "श्री विजय पुरम, 11 दिसम्बर 2025": a two-word town's name (town_prefixes.tsv) before the comma
+            town = _town_words([w for w in (m["before"], m["place"]) if w]) if m else None
+            if m and e.date and _YEAR.search(e.text) and town:
+                return town
     for m in _PLACE_HELD.finditer(head[:_WEEKDAY_LOOK]):
         place = _a_town(next((v for g in _PLACE_GROUPS if (v := m.groupdict().get(g))), None))
         if place:

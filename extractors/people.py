@@ -123,8 +123,8 @@ def spells_initials(abbreviation: str, designation: str) -> bool:
     return all(w[0] in _LETTER_OPENINGS[x] for x, w in zip(letters, words[-len(letters) :], strict=True))
 
 
-# not a gloss in brackets ("जिलाधिकारी (DM)"), not a time ("06:21 PM")
-_LATIN_POST = re.compile(r"(?<![A-Za-z(0-9])(?<![0-9]\s)[A-Z]{2,6}(?![A-Za-z)])")
+# not a gloss in brackets ("जिलाधिकारी (DM)"), not a time ("06:21 PM"), not an English noun's modifier ("DG sets")
+_LATIN_POST = re.compile(r"(?<![A-Za-z(0-9])(?<![0-9]\s)[A-Z]{2,6}(?![A-Za-z)]|\s+[a-z])")
 # Posts written after their portfolio: "ऊर्जा मंत्री", "खाद्य राज्यमंत्री"
 _PORTFOLIO_POSTS = frozenset({"मंत्री"})
 
@@ -271,8 +271,11 @@ def _joint_agents(text: str, mentions: list[PersonMention]) -> list[PersonMentio
 
 # "जिलाधिकारी सह जिला निर्वाचन पदाधिकारी X", "जिलाधिकारी/जिला निर्वाचन अधिकारी X", "अपर कलेक्टर एवं उप जिला निर्वाचन
 # अधिकारी X": one officer's two titles, the second an office whose head only (अधिकारी) the gazetteer knows.
+# "कलेक्टर-सह-विकास आयुक्त डॉ. X", "जिलाधिकारी एवं समाहर्ता X": सह (cum) always joins one officer's titles, एवं / व a
+# title of the same office (post_equivalents.tsv, or the same post under another name).
 _SECOND_TITLE = re.compile(
-    r"(?:\s*/|\s*(?:सह|एवं|व|तथा|और)(?![\u0900-\u097f]))\s*(?P<words>(?:[\u0900-\u0963\u0966-\u097f]+\s+){1,4})"
+    r"(?:\s*/|\s*[-–]?\s*(?P<joiner>सह|एवं|व|तथा|और)(?![\u0900-\u097f])\s*[-–]?)"
+    r"\s*(?P<words>(?:[\u0900-\u0963\u0966-\u097f]+\s+){0,4})"
 )
 _TITLE_STOP = frozenset({"का", "की", "के", "को", "से", "में", "पर", "ने", "तक", "द्वारा", "सभी", "समस्त"})
 
@@ -290,7 +293,11 @@ def _compound_titles(text: str, mentions: list[PersonMention]) -> list[PersonMen
             or first.person.name is not None
             or first.person.generic()
             or pm.person.name is None
-            or not is_in(pm.written or pm.person.designation or "", "generic_posts")
+            or not (
+                (m["words"] and is_in(pm.written or pm.person.designation or "", "generic_posts"))
+                or m["joiner"] == "सह"
+                or _same_office(first.person.canonical, pm.person.canonical)
+            )
             or any(w in _TITLE_STOP for w in m["words"].split())
         ):
             out.append(pm)
@@ -300,6 +307,11 @@ def _compound_titles(text: str, mentions: list[PersonMention]) -> list[PersonMen
         person.canonical = first.person.canonical
         out[-1] = PersonMention(first.start, pm.end, person, pm.ergative, first.written, first.open_class)
     return out
+
+
+def _same_office(a: str | None, b: str | None) -> bool:
+    """Are ``a`` and ``b`` one office (the same canonical post, or two names of it in post_equivalents.tsv)?"""
+    return a is not None and b is not None and (a == b or b in _EQUIVALENTS.get(a, set()))
 
 
 class _Covered:

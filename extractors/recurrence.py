@@ -15,7 +15,7 @@ _KINDS = ("weekly", "fortnightly", "quarterly", "monthly")  # tried in this orde
 def _pattern(kind: str) -> re.Pattern[str]:
     """The phrases of ``recurrence_words.tsv`` for ``kind`` (and "हर सोमवार" for weekly) as one regex."""
     phrases = [v for r in rows("recurrence_words") if r[1:2] == (kind,) for v in (r[0], fold(r[0]))]
-    every_day = rf"|(?:हर|प्रत्येक|प्रति)\s+(?:{alternation(column('weekdays'))})" if kind == "weekly" else ""
+    every_day = rf"|(?:हर|प्रत्येक|प्रति|every|Every)\s+(?:{alternation(column('weekdays'))})" if kind == "weekly" else ""
     return re.compile(rf"{_B}(?:{alternation(phrases)}{every_day})")
 
 

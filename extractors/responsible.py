@@ -415,6 +415,8 @@ _CLAUSE_START = spelled(
     # "इसके अलावा अधीक्षक कारागार में … कराएं", "साथ ही सभी थाना प्रभारी …": one that adds a direction to the last
     r"|(?:^|\s)(?:इसके\s+लिए|इसके\s+लिये|इसलिए|इसलिये|इस\s+हेतु|अतः"
     r"|इसके\s+अलावा|इसके\s+अतिरिक्त|(?:इसके\s+)?साथ\s+ही),?)\s*"
+    # 'उन्होंने कहा, "दोनों जिलों के कार्यपालक अभियंता … पूरा करें"': the quotation's subject
+    r"(?:[\"“‘']\s*)?"
     # "कि जिले के सभी डीएफओ …": the area they serve before the quantifier
     rf"(?:{_AREA_OF})?"
     # "कि आप सभी पंचायत सचिव … करें": the addressees spoken to
@@ -430,6 +432,10 @@ _TOLD_THAT = spelled(
 )
 # "डीसी ने कहा अस्पतालों की … समिति … करे": what was said, its कि left out
 _SAID_BARE = spelled(r"\sने\s+(?:[\u0900-\u097f]+\s+){0,2}कहा\s+(?!कि\s)")
+# 'उन्होंने कहा, "दोनों जिलों के कार्यपालक अभियंता … पूरा करें"': what was said, quoted
+_SAID_QUOTED = spelled(r"(?:कहा|बोले|बोलीं|बोली)\s*[,:]?\s*[\"“‘']")
+# "कोई भी अधिकारी … न छोड़े", "किसी भी कर्मचारी का अवकाश …": anyone of a post, named by no one
+_ANY_ONE_BEFORE = spelled(r"(?<![\u0900-\u097f])(?:कोई|किसी)(?:\s+(?:भी|एक))?\s+$")
 # "जो (भी) अधीक्षक … , वे …", "कहा कि जो भी स्वास्थ्य कर्मी … हैं वह …": a relative clause that names its subject, and
 # its correlative clause.
 _RELATIVE_SUBJECT = spelled(r"(?:^|^\s*(?:\(?[0-9०-९]{1,3}[.)]|[•\-–*])|[,।]|\sकि)\s*(?:जो|जिन)\s+(?:भी\s+)?$")
@@ -467,7 +473,7 @@ def _opens_after_genitive(before: str) -> bool:
     if genitive is None:
         return False
     head = before[: genitive.start()]
-    words = list(re.finditer(r"\S+", head))
+    words = list(re.finditer(r"[^\s\"“”‘’']+", head))  # a quotation's opening mark is no part of its first word
     for k in range(1, 4):
         if len(words) < k:
             break
@@ -571,6 +577,25 @@ _MODIFIER_OF_NEXT = spelled(
 INITIALISM = re.compile(rf"(?<![\u0900-\u097f])(?:{alternation(column('letter_names'))}){{2,6}}(?![\u0900-\u097f])")
 # "कलेक्टर ने SDM और SP को …": the same initialisms typed in Latin capitals.
 _LATIN_INITIALISM = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])")
+_NUMBERED = re.compile(r"[-–]\s*[0-9०-९]|\s+[0-9०-९]")  # a number right after a label ("एनएच-4", "NH 44")
+# "Director (PS&A) को", "सभी BDOs को", "Electricity Department के Executive Engineer को": a post written in Latin
+# words (latin_posts.tsv), its capitalised modifiers, its bracket or "of …", and the Latin office it is of.
+_LATIN_POST = re.compile(
+    r"(?<![A-Za-z])(?:(?:[A-Z][A-Za-z&]*\s+){0,3}(?:Department|Directorate|Division|Office|Board)\s+(?:के|की|का)\s+)?"
+    rf"(?:[A-Z][A-Za-z&]*\s+){{0,3}}?(?P<head>(?:{alternation(column('latin_posts'))})|[A-Z]{{2,6}})(?P<plural>s)?"
+    r"(?P<tail>\s*\([^()]{1,40}\)|\s+of\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?(?![A-Za-z])"
+)
+
+
+def _latin_posts(sentence: str) -> list[_Candidate]:
+    """Posts written in Latin words, a plural -s dropped (``BDOs`` → ``BDO``)."""
+    out = []
+    for m in _LATIN_POST.finditer(sentence):
+        if re.fullmatch(r"[A-Z]{2,6}", m["head"]) and not m["plural"]:
+            continue  # a bare initialism: the initialism rule reads it
+        written = sentence[m.start() : m.end("head")] + (m["tail"] or "")
+        out.append(_Candidate(m.start(), m.end(), " ".join(written.split()), None, True))
+    return out
 
 
 # "कार्यालय प्रमुखों को", "सभी कार्यालय एवं विभाग प्रमुखों से": प्रमुख as the head of a post (never before a
@@ -621,11 +646,14 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
         if designation and pm.person.canonical != "अध्यक्ष":
             name = pm.person.name if pm.person.name and pm.end - pm.start > 0 else None
             out.append(_Candidate(pm.start, pm.end, designation, name, not pm.open_class))
+    out.extend(c for c in _latin_posts(sentence) if not any(o.start < c.end and c.start < o.end for o in out))
     for m in [*INITIALISM.finditer(sentence), *_LATIN_INITIALISM.finditer(sentence)]:
         if issuer_span and issuer_span[0] <= m.start() < issuer_span[1]:
             continue
         if any(c.start < m.end() and m.start() < c.end for c in out):
             continue
+        if _NUMBERED.match(sentence, m.end()) and (is_in(m.group(), "number_labels") or sentence[m.end()] in "-–"):
+            continue  # "एनएच-4 पर", "एसएच 12 पर": a road's label, no post
         stands = bool(_INITIALISM_STANDS.match(sentence, m.end()))
         before = [c for c in out if c.end <= m.start() and not sentence[c.end : m.start()].strip()]
         if before and stands:
@@ -854,6 +882,8 @@ def _acts(
     ):
         # "स्कूलों को … का निर्देश", "कि सभी विद्यालय … खुलें" act; "… वहाँ विद्यालय बंद रहें" states how a school stays
         return False
+    if _ANY_ONE_BEFORE.search(sentence, 0, c.start):
+        return False  # "कि कोई भी अधिकारी … मुख्यालय न छोड़े": anyone of that post, the prohibition's generic subject
     if agent:  # the agent of a passive acts, unless the passive is the direction itself or a done deed
         rest = end + agent.end()
         return not _DIRECTING_VERB.match(sentence, rest) and not _DONE_BY.match(sentence, rest)
@@ -924,7 +954,12 @@ def _acts(
         # "कि अस्पतालों की प्रबंधन समिति … कार्य करे": a genitive before the subject, its clause bidding it
         or (_BIDDEN_END.search(clause) and _opens_after_genitive(sentence[: head if head is not None else c.start]))
     )
-    return bool(opens) and not (directing and not _THAT.search(sentence) and not _SAID_BARE.search(sentence))
+    return bool(opens) and not (
+        directing
+        and not _THAT.search(sentence)
+        and not _SAID_BARE.search(sentence)
+        and not _SAID_QUOTED.search(sentence)
+    )
 
 
 # "कलेक्टर एवं जिला निर्वाचन अधिकारी हर्षिका सिंह ने …": a post, its holder's name (one to four words) and the

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from extractors.responsible import INITIALISM
+from models.designations import find_phrases
 from nlp.numbers import AMOUNT, NUMBER, NUMBER_WORDS, SCALE_WORDS, has_scale, parse_amount, parse_number
 from nlp.patterns import LETTERS
 from nlp.vocab import alternation, column, is_in, rows
@@ -60,6 +62,9 @@ _RATE = r"(?:प्रति|हर|प्रत्येक)\s+[\u0900-\u097f]+
 _TIME_AHEAD = (
     r"(?:तत्काल|तुरंत|तुरन्त|अविलंब|अविलम्ब|शीघ्र|अगले|अगली|आगामी)\s"
     rf"|[0-9०-९]{{1,2}}\s+(?:{alternation(column('months'))})\s+(?:तक|से)(?![\u0900-\u0963\u0966-\u097f])"
+    # "15 टूटे बिस्तर एक सप्ताह में बदले जाएं", "40 शिविर दो माह के भीतर": a period the action has
+    rf"|(?:{NUMBER}|{_COUNT_WORD}|एक)\s+(?:{alternation(column('duration_units'))})\s+(?:में|के\s+(?:भीतर|अंदर|अन्दर))"
+    r"(?![\u0900-\u0963\u0966-\u097f])"
 )
 # "18 घंटे बिजली आपूर्ति", "24 घंटे निगरानी": hours of a service (a measure), not a time limit (``48 घंटे में``).
 _HOURS_OF = re.compile(
@@ -108,6 +113,19 @@ _PLURAL_ENDINGS = ("ों", "ें", "ियां", "ियाँ", "ाए�
 _VERB_ENDINGS = ("ित", "ने", "ना", "ते", "ता", "ती", "कर", "ाये", "ाए", "ाया")
 # A number after these words is a label, not a count: "धारा 24", "वार्ड 12", "सेक्टर-26", "एनएच 530".
 _LABEL_BEFORE = re.compile(rf"(?:{alternation(column('number_labels'))})\s*[-–]?\s*$")
+# "वार्ड की सफाई दिन में तीन बार कराई जाए", "प्रतिदिन दो बार": how many times a day, a measurable goal (a
+# frequency of less than a day is no recurrence value).
+_TIMES_A_DAY = re.compile(
+    rf"(?<![\u0900-\u0963\u0966-\u097f])(?:दिन\s+में|प्रतिदिन|प्रति\s+दिन|रोजाना|रोज़ाना|रोज़?|हर\s+दिन|प्रत्येक\s+दिन)"
+    rf"\s+(?:{NUMBER}|{_COUNT_WORD}|एक)\s+बार(?![\u0900-\u0963\u0966-\u097f])"
+)
+# "इन छह अंचलों के राजस्व अधिकारियों से …", "17 पंचायतों के सचिवों को": a count qualifying the addressee (a post
+# after its genitive, then को / से), no goal; "तीन नोटिस के बाद भी": a count of what came before, a condition.
+_OF_POST = re.compile(r"\s+के\s+(?:(?:सभी|समस्त|संबंधित)\s+)?")
+_ADDRESSED_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:को|से)(?![\u0900-\u0963\u0966-\u097f])")
+_EVENT_AFTER = re.compile(r"\s+(?:के\s+(?:बाद|बावजूद|पश्चात)|बाद\s+भी)(?![\u0900-\u0963\u0966-\u097f])")
+# "100% households से": a per cent before the English noun it counts
+_LATIN_NOUN_AFTER = re.compile(r"\s+[a-z][a-z-]+(?![A-Za-z])")
 # "कम से कम 20 आपदा मित्र", "न्यूनतम दस शिविर": a stated minimum is a target whatever follows.
 _AT_LEAST = re.compile(
     rf"(?:कम\s+से\s+कम|न्यूनतम|अधिकतम|लगभग)\s+(?P<num>{AMOUNT})\s+(?P<what>(?:[\u0900-\u097f]+\s+){{0,2}}[\u0900-\u097f]+)"
@@ -170,6 +188,22 @@ def _per_each_counts(sentence: str, free: Callable[[int, int], bool]) -> list[tu
     return out
 
 
+def _no_goal(sentence: str, start: int, what_start: int, what: list[str]) -> bool:
+    """Does the count at ``start`` qualify the addressee (``इन छह अंचलों के राजस्व अधिकारियों से``) or count what came
+    before (``तीन नोटिस के बाद``)?"""
+    end = what_start + len(" ".join(what))
+    if _EVENT_AFTER.match(sentence, end):
+        return True
+    of = _OF_POST.match(sentence, end)
+    if of is None:
+        return False
+    window = sentence[of.end() : of.end() + 80]
+    post = next((p.end for p in find_phrases(window) if p.start == 0), None)
+    initialism = INITIALISM.match(window)  # "इन चार प्रखंडों के बीडीओ से"
+    post = initialism.end() if initialism else post
+    return post is not None and bool(_ADDRESSED_AFTER.match(window, post))
+
+
 def _named_goal_value(text: str) -> dict[str, object]:
     """The value and unit of a named goal: first place is rank 1, days of work are days."""
     if text.startswith(("नंबर", "नम्बर")):
@@ -195,6 +229,10 @@ def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str
         text = sentence[m.start() : m.start("what")] + " ".join(kept)
         out.append({"text": text.strip(), "value": parse_amount(m["num"]), "unit": kept[-1] if kept else None})
         taken.append((m.start(), m.start() + len(text)))
+    for m in _TIMES_A_DAY.finditer(sentence):
+        if free(*m.span()):
+            out.append({"text": m.group(0), "value": parse_amount(m.group(0).split()[-2]), "unit": "बार"})
+            taken.append(m.span())
     for m in _HUNDRED.finditer(sentence):
         out.append({"text": m.group(0), "value": 100.0, "unit": "%"})
         taken.append(m.span())
@@ -229,7 +267,7 @@ def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str
         what = _noun_phrase(m["what"].split())
         if not what or not free(m.start(), m.end("what")) or _LABEL_BEFORE.search(sentence[: m.start()]):
             continue  # "2003 से मैपिंग", "9 करोड़ के वृक्षारोपण": no noun of its own
-        if _not_a_thing(what) or m["num"] == _ARTICLE:
+        if _not_a_thing(what) or m["num"] == _ARTICLE or _no_goal(sentence, m.start(), m.start("what"), what):
             continue
         text = f"{m['num']} {' '.join(what)}"
         out.append({"text": text, "value": parse_amount(m["num"]), "unit": what[-1]})
@@ -244,13 +282,17 @@ def find_targets(sentence: str, exclude: list[tuple[int, int]]) -> list[dict[str
         if not (scaled or m["unit"]) or not free(*m.span()):
             continue
         unit = _UNITS.get(m["unit"] or "", "INR" if scaled and not m["unit"] else None)
-        out.append({"text": m.group(0).strip(), "value": parse_amount(m["num"]), "unit": unit})
-        taken.append(m.span())
+        noun = _LATIN_NOUN_AFTER.match(sentence, m.end()) if unit == "%" else None
+        end = noun.end() if noun else m.end()
+        out.append({"text": sentence[m.start() : end].strip(), "value": parse_amount(m["num"]), "unit": unit})
+        taken.append((m.start(), end))
     for m in _COUNT.finditer(sentence):
         if not free(*m.span()) or _LABEL_BEFORE.search(sentence[: m.start()]) or m["what"] in _POSTPOSITIONS:
             continue
         if any(is_in(w, "duration_units") or is_in(w, "not_count") for w in m["what"].split()):
             continue  # "30 दिनों से अधिक पुराने": a duration, not a count of things
+        if _no_goal(sentence, m.start(), m.start("what"), m["what"].split()):
+            continue
         out.append({"text": m.group(0).strip(), "value": parse_number(m["num"]), "unit": m["what"].split()[-1]})
         taken.append(m.span())
     return out

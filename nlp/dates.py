@@ -33,7 +33,8 @@ _E = WORD_END_W
 
 # Postpositions that say how the date binds the action.
 _SUFFIX = (
-    r"(?:\s*(?P<suffix>तक|को|से\s+पूर्व|से\s+पहले|से\s+पूर्व\s+तक|के\s+पूर्व|से|"
+    # "26 जनवरी (गणतंत्र दिवस) से पहले", "22.12.2025 (सोमवार) तक": a gloss in brackets before the suffix
+    r"(?:(?:\s*\([^()0-9०-९]{1,30}\))?\s*(?P<suffix>तक|को|से\s+पूर्व|से\s+पहले|से\s+पूर्व\s+तक|के\s+पूर्व|से|"
     r"तक\s+की\s+अवधि\s+में|के\s+अंदर|के\s+भीतर))?"
 )
 # "शाम 5 बजे", "दोपहर 2:30 बजे": a clock time, read as part of the day it follows or recurs on.
@@ -99,10 +100,12 @@ _AFTER_EVENT = re.compile(
 _NEXT_WEEK = re.compile(r"(?:अगले|आगामी)\s+(?:सप्ताह|हफ्ते|हफ़्ते)\s+(?:तक|में)")
 _IMMEDIATE = re.compile(
     rf"{_W}(?:तत्काल|तत्कालिक\s+रूप\s+से|तुरंत|तुरन्त|अविलंब|अविलम्ब|फौरन|आज\s+ही"
-    rf"|बिना\s+(?:किसी\s+)?(?:देरी|देर|विलंब|विलम्ब)\s+के){_E}"
+    rf"|बिना\s+(?:किसी\s+)?(?:देरी|देर|विलंब|विलम्ब)\s+के|immediately|with\s+immediate\s+effect){_E}"
 )
 _SOON_WORDS = (
-    r"(?:शीघ्रातिशीघ्र|अतिशीघ्र|अति\s+शीघ्र|यथाशीघ्र|यथा\s+शीघ्र|शीघ्रता\s+से|शीघ्र|शीघ|जल्द\s+से\s+जल्द|जल्दी\s+से\s+जल्दी|जल्दी|जल्द)"
+    r"(?:शीघ्रातिशीघ्र|अतिशीघ्र|अति\s+शीघ्र|यथाशीघ्र|यथा\s+शीघ्र|शीघ्रता\s+से|शीघ्र|शीघ|जल्द\s+से\s+जल्द|जल्दी\s+से\s+जल्दी|जल्दी|जल्द"
+    # the English a Hindi note may write: "process ASAP शुरू करें", "at the earliest"
+    r"|ASAP|A\.S\.A\.P|as\s+soon\s+as\s+possible|at\s+the\s+earliest)"
 )
 _SOON = re.compile(rf"{_W}{_SOON_WORDS}{_E}")
 # "निर्धारित समय सीमा के भीतर", "जल्द से जल्द समय सीमा में", "समय रहते": a time limit the sentence does not date.
@@ -164,6 +167,8 @@ _NEXT_WEEKDAY = re.compile(rf"{_W}(?:आगामी|अगले|अगली|�
 # "प्रत्येक माह की 5 तारीख तक": a limit that recurs, not one due date.
 _RECURRING_LIMIT = re.compile(
     rf"{_W}(?:प्रत्येक|हर|प्रति)\s*(?:माह|महीने|सप्ताह)\s+(?:की|के)\s+(?:{_D}{{1,2}}|{_WEEKDAY})\s*(?:तारीख|तिथि)?\s+(?:तक|को)"
+    # "रिपोर्ट प्रत्येक शुक्रवार तक भेजें", "every Monday तक": a limit each week
+    rf"|{_W}(?:प्रत्येक|हर|every|Every)\s+(?:{_WEEKDAY})\s+(?:तक|से\s+पहले|से\s+पूर्व){_E}"
 )
 # "प्रतिदिन शाम 5 बजे तक", "हर सोमवार दोपहर 12 बजे तक": a limit each day or week, not one due date.
 _DAILY_LIMIT = re.compile(
@@ -173,12 +178,12 @@ _DAILY_LIMIT = re.compile(
 # "शनिवार तक": the coming such weekday (``आगामी`` left out); "बुधवार को" alone is left alone: in a note it
 # mostly dates the meeting ("डीएम ने बुधवार को …"), and "हर बुधवार" is how often (extractors/recurrence.py).
 # ("सोमवार से शनिवार तक" is a span of days, no deadline)
-_BARE_WEEKDAY_BY = re.compile(rf"{_W}(?<!हर\s)(?<!प्रत्येक\s)(?<!से\s)(?P<day>{_WEEKDAY})\s+तक{_E}")
+_BARE_WEEKDAY_BY = re.compile(rf"{_W}(?<!हर\s)(?<!प्रत्येक\s)(?<!every\s)(?<!से\s)(?P<day>{_WEEKDAY})\s+तक{_E}")
 # "निर्देश दिए कि शुक्रवार को … निरीक्षण किया जाए": a weekday inside the that-clause is the coming such day;
 # before the कि it dates the meeting ("कलेक्टर ने बुधवार को निर्देश दिए कि …").
 # "… कि बुधवार से … निगरानी करेंगे": from that coming weekday ("सोमवार से शनिवार तक" is a span of days).
 _WEEKDAY_ON = re.compile(
-    rf"{_W}(?<!हर\s)(?<!प्रत्येक\s)(?<!प्रति\s)(?P<day>{_WEEKDAY})\s+(?P<suffix>को|से(?!\s+(?:{_WEEKDAY}|पहले|पूर्व|लेकर)))"
+    rf"{_W}(?<!हर\s)(?<!प्रत्येक\s)(?<!प्रति\s)(?<!every\s)(?<!Every\s)(?P<day>{_WEEKDAY})\s+(?P<suffix>को|से(?!\s+(?:{_WEEKDAY}|पहले|पूर्व|लेकर)))"
     rf"{_E}"
 )
 _THAT_BEFORE = re.compile(r"(?<![\u0900-\u097f])कि\s")
@@ -418,11 +423,14 @@ def _on_time(m: re.Match[str], meeting: date | None) -> Resolved:
     before = _WORD_BEFORE.search(m.string, max(0, m.start() - 30), m.start())
     if before and (before[1] == "समय" or before[1] in _NOT_ON_TIME) or _NOT_DONE_AFTER.match(m.string, m.end()):
         return None
+    if _ONLY_AFTER.match(m.string, m.end()):
+        return None  # "… और तय तिथि पर ही मापी हो": how it is done (on that very day), no time limit
     if _FIXED_TIME_ON.fullmatch(" ".join(m[0].split())):
         return None  # "निर्धारित समय पर", "तय समय पर": on time, as a bare "समय पर" (a fixed date "तय तिथि पर" stays)
     return None, "unresolved"
 
 
+_ONLY_AFTER = re.compile(r"\s+ही(?![\u0900-\u097f])")
 _FIXED_TIME_ON = re.compile(rf"(?:{_FIXED})\s+समय\s+पर")
 # "जिन व्यक्तियों द्वारा समय पर ऋण नहीं चुकाया जा रहा": what is not done on time, a fact about the cases.
 _NOT_DONE_AFTER = re.compile(r"[^,।]{0,60}?(?<![\u0900-\u097f])नहीं(?![\u0900-\u097f])")
@@ -513,11 +521,24 @@ def find_time_expressions(sentence: str, meeting: date | None) -> list[TimeExpre
             text = m.group(0).strip()
             found.append(TimeExpression(m.start(), m.end(), text, when.isoformat() if when else None, kind))
     return [
-        e
+        _effect_start(e, sentence)
         for e in _ranges_joined(_without_overlaps(found), sentence)
         if not _QUALIFIER_AFTER.match(sentence, e.end)
         and not (e.kind in _WHEN_SAID_KINDS and _SAID_AFTER.match(sentence, e.end))
     ]
+
+
+# "… maintenance w.e.f. 01.01.2026 प्रत्येक माह किया जाए", "with effect from 1st April": the day an order takes
+# effect, a start (never the meeting's date), its label kept in the text.
+_EFFECT_BEFORE = re.compile(
+    r"(?<![A-Za-z])(?:w\.?\s?e\.?\s?f\.?|with\s+effect\s+from|effective\s+from|प्रभावी\s+(?:दिनांक|तिथि))\s*[:\-]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _effect_start(e: TimeExpression, sentence: str) -> TimeExpression:
+    m = _EFFECT_BEFORE.search(sentence, max(0, e.start - 30), e.start) if e.kind in ("on", "from") and e.date else None
+    return TimeExpression(m.start(), e.end, sentence[m.start() : e.end].strip(), e.date, "from") if m else e
 
 
 # "2019 तक के सभी लंबित आवास", "31 मार्च तक के लिए": a limit naming which cases or what period, not a deadline.
