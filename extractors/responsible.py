@@ -732,6 +732,76 @@ def _with_branch(c: _Candidate, sentence: str, starts: set[int]) -> None:
         c.end = m.end()
 
 
+# "अधीक्षक, केंद्रीय कारागार, मदुरै को", "राजस्व मंडल अधिकारी, विजयवाड़ा द्वारा": the office or place after a post
+# and a comma (one to five words, commas and joiners inside), closed by a case marker or, when the post opens a
+# point or clause bidding it, by the first word of the clause's object.
+_OFFICE_WORD = rf"{LETTERS}+(?:-[0-9०-९]+)?"
+_OFFICE_WORDS = rf"{_OFFICE_WORD}(?:(?:\s*,\s*|\s+(?:{_CONJUNCTION})\s+|\s+){_OFFICE_WORD}){{0,4}}"
+_OFFICE_AFTER = spelled(
+    rf"\s*,\s+(?P<office>{_OFFICE_WORDS})"
+    r"(?=\s+(?P<case>(?:के\s+)?द्वारा|को|से|ने)(?![\u0900-\u0963\u0966-\u097f]))"
+)
+_OFFICE_OPENING = spelled(
+    rf"\s*,\s+(?P<office>{_OFFICE_WORDS}?)"
+    # the clause goes on with a quantified or counted object, a date, or a noun with its genitive
+    # ("परियोजना अधिकारी, डूडा अपूर्ण 312 आवासों …": a word before the count is the count's)
+    rf"(?=\s+(?:(?:सभी|समस्त|प्रत्येक|हर|अपने|अपनी)\s|(?:{LETTERS}+\s+)?[0-9०-९]|{LETTERS}+\s+(?:का|की|के|में|से|को|पर)\s"
+    # or with the verb that closes it ("इसके लिए उप अधीक्षक, जिला कारागार समन्वय करेंगे")
+    rf"|(?:{LETTERS}+\s+){{1,2}}{LETTERS}+(?:ें|ेंगे|ेंगी|ेगा|ेगी)\s*(?:[।,;.|]|$)))"
+)
+# "…, इसके लिए उप अधीक्षक, जिला कारागार … समन्वय करेंगे": a purpose connective opens the clause of its subject
+_PURPOSE_OPENING = spelled(r"(?:^|[\s,])(?:इसके\s+लिए|इसके\s+लिये|इस\s+हेतु|इसके\s+हेतु)\s+$")
+_NOT_OFFICE = spelled(r"[\u0900-\u097f]*(?:ों|ओं)")
+
+
+def _office_word_ok(word: str) -> bool:
+    """May ``word`` be part of the office or place written after a post (not a post, plural, pronoun or verb)?"""
+    return not (
+        _NOT_OFFICE.fullmatch(word)
+        or word in _POSTPOSITIONS
+        or any(
+            is_in(word, t)
+            for t in (
+                "designation_heads",
+                "np_stop",
+                "quantifiers",
+                "months",
+                "empty_direction_adjectives",
+                "manner",
+            )
+        )
+        or (is_in(word, "phrase_stop") and not is_in(word, "scheme_modifiers"))  # "ग्रामीण स्वास्थ्य केंद्र" stays
+        or verbal_noun(word)
+        or finite_or_participle(word)
+    )
+
+
+def _with_office(c: _Candidate, sentence: str, candidates: list[_Candidate]) -> _Candidate | None:
+    """Widen a post over the office or place written after it and a comma (``नियंत्रक, विधिक माप विज्ञान सभी …
+    सुनिश्चित करें``, ``तहसीलदार, डिस्किट को``), unless another post or two bodies stand there (a list). Returns
+    the body the office holds (``चिकित्सा अधिकारी, ग्रामीण स्वास्थ्य केंद्र, पेरम्बूर``), now part of the post."""
+    if c.body:
+        return None
+    found = [_OFFICE_AFTER.match(sentence, c.end)]
+    if _OPENS_CLAUSE.search(sentence, 0, c.start) or _PURPOSE_OPENING.search(sentence, 0, c.start):
+        m = _OFFICE_OPENING.match(sentence, c.end)
+        clause = re.split(r"[,।;]|\s(?:कि|अन्यथा|वरना)\s", sentence[m.end() :], maxsplit=1)[0] if m else ""
+        found.append(m if m and _BIDDEN_END.search(clause.rstrip(" ।.|")) else None)
+    for m in found:
+        if m is None:
+            continue
+        words = [w for w in re.split(r"[\s,]+", m["office"]) if w and not re.fullmatch(_CONJUNCTION, w)]
+        if not words or not all(_office_word_ok(w) for w in words):
+            continue
+        inside = [x for x in candidates if x is not c and x.start < m.end("office") and m.start("office") < x.end]
+        if any(not x.body for x in inside) or len(inside) > 1:
+            return None  # a post, or bodies listed, after the comma: members of their own
+        c.designation = f"{c.designation}{sentence[c.end : m.end('office')]}".strip()
+        c.end = m.end("office")
+        return inside[0] if inside else None
+    return None
+
+
 # "सभी डीसी यानी उपायुक्तों को": the second name glosses the first; one post.
 # "सभी प्रखंड स्तरीय पदाधिकारी यथा प्रभारी चिकित्सा पदाधिकारी, …": यथा (namely) lists the officers the umbrella means.
 _GLOSS = spelled(r"\s*(?:यानी|यानि|याने|अर्थात|अर्थात्|यथा)\s*")
@@ -1079,6 +1149,8 @@ def find_responsible(
 
     candidates = _candidates(sentence, mentions, issuer_span)
     starts = {c.start for c in candidates}
+    absorbed = [_with_office(c, sentence, candidates) for c in candidates]
+    candidates = [c for c in candidates if not any(c is x for x in absorbed)]
     for c in candidates:
         _with_branch(c, sentence, starts)
     candidates = _shared_heads(_drop_glossed(_merge_appositions(candidates, sentence), sentence), sentence)
