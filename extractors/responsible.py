@@ -450,21 +450,32 @@ _QUANTIFIED_AFTER_OBJECT = spelled(
 _GENITIVE_BEFORE = spelled(r"(?:^|\s)(?:का|की|के)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक|हर)\s+){0,2}$")
 
 
-# the subjunctive or future that bids the subject of its clause act ("… कार्य करे", "… रखें", "… करेंगे")
-_BIDDEN_END = spelled(r"[\u0900-\u097f](?:ें|एं|एँ|यें|े|ेंगे|ेंगी|ेगा|ेगी)\s*$")
+# the subjunctive or future that bids the subject of its clause act ("… कार्य करे", "… रखें", "… करेंगे"; a stem in -ा
+# takes a bare ए: "… दल अतिक्रमण हटाए")
+_BIDDEN_END = spelled(r"(?:[\u0900-\u097f](?:ें|एं|एँ|यें|े|ेंगे|ेंगी|ेगा|ेगी)|ाए)\s*$")
 
 
 def _opens_after_genitive(before: str) -> bool:
-    """Does ``before`` end in a clause start and a genitive modifier of plain words (``कि अस्पतालों की``)?"""
+    """Does ``before`` end in a clause start and a genitive modifier of plain words (``कि अस्पतालों की``, ``निर्णय:
+    नगर निगम एवं रेलवे सुरक्षा बल का``: a joint team's owners, joined)?"""
+    return _genitive_owner(before) is not None
+
+
+def _genitive_owner(before: str, furthest: bool = False) -> int | None:
+    """Where the genitive modifier that ``before`` ends in begins, when a clause start stands before it (the
+    furthest such start: ``कि वन विभाग, राजस्व विभाग एवं पुलिस की``)."""
     genitive = _GENITIVE_BEFORE.search(before)
     if genitive is None:
-        return False
+        return None
     head = before[: genitive.start()]
     words = list(re.finditer(r"\S+", head))
-    for k in range(1, 4):
+    found = None
+    for k in range(1, 7):
         if len(words) < k:
             break
-        w = words[-k].group()
+        w = words[-k].group().rstrip(",")
+        if w in _JOINED_OWNERS:
+            continue  # "पुलिस एवं परिवहन विभाग का संयुक्त दल": owners joined
         if (
             w in _POSTPOSITIONS
             or is_in(w, "np_stop")
@@ -474,9 +485,31 @@ def _opens_after_genitive(before: str) -> bool:
             or not re.fullmatch(LETTERS + "+", w)
         ):
             break
-        if _CLAUSE_START.search(head[: words[-k].start()]):
-            return True
-    return False
+        if _CLAUSE_START.search(head[: words[-k].start()]) or _LABEL_OPENING.fullmatch(head[: words[-k].start()]):
+            found = words[-k].start()
+            if not furthest:
+                break
+    return found
+
+
+def _joint_owners(candidates: list[_Candidate], decisions: list[bool | None], sentence: str) -> None:
+    """ "नगर निगम एवं रेलवे सुरक्षा बल का संयुक्त दल … हटाए": a body that opens its clause after the genitive of two
+    owners joined is written with them (the team of both), and the owners do not act apart."""
+    for i, c in enumerate(candidates):
+        if not (decisions[i] and c.body) or " " + "का " in f" {c.designation} ":
+            continue
+        start = _genitive_owner(sentence[: c.start], furthest=True)
+        if start is None or not _JOINED_OWNERS & set(sentence[start : c.start].split()):
+            continue
+        if any(decisions[k] and start <= x.start < c.start for k, x in enumerate(candidates)):
+            continue  # an owner already acts on its own
+        c.designation = " ".join(sentence[start : c.end].split())
+        c.start = start
+
+
+_JOINED_OWNERS = frozenset({"एवं", "व", "और", "तथा"})
+# "निर्णय: …", "3. निर्देश: …": a point's label before the clause
+_LABEL_OPENING = spelled(r"\s*(?:\(?[0-9०-९]{1,3}[.)]\s*)?[\u0900-\u097f]{2,12}\s*:\s*")
 
 
 # "निगम के (सभी) इंजीनियरों": a post of a named body.
@@ -1187,6 +1220,7 @@ def find_responsible(
     _recipients_after_addressee(candidates, decisions, sentence)
     _parallel_datives(candidates, decisions, sentence)
     _levels_listed(candidates, decisions, sentence)
+    _joint_owners(candidates, decisions, sentence)
     for c, acts in zip(candidates, decisions, strict=True):
         if acts:
             for designation in _levels_of(c, sentence):

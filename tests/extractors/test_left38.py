@@ -4,7 +4,8 @@ earlier real-note rounds left (issue 15, left38), each in sentences written for 
 A post may be written with its office or place after a comma (``अधीक्षक, केंद्रीय कारागार, मदुरै को``,
 ``तहसीलदार, डिस्किट द्वारा``, ``नियंत्रक, विधिक माप विज्ञान सभी … सुनिश्चित करें``): the responsible is the whole
 ``post, office``, unless another post, a plural or a genitive stands after the comma (a list or the object). A post
-after a purpose connective (``इसके लिए X समन्वय करेंगे``) owns the act of the sentence."""
+after a purpose connective (``इसके लिए X समन्वय करेंगे``) owns the act of the sentence. A joint team of owners joined
+(``नगर निगम एवं रेलवे सुरक्षा बल का संयुक्त दल … हटाए``) that opens its clause is bidden, written with its owners."""
 
 from __future__ import annotations
 
