@@ -320,8 +320,9 @@ _PASSED_ON_LIST = spelled(r"\s*(?:[,/]|(?:एवं|एवम्?|तथा|औ�
 _ERGATIVE_NE = spelled(r"\s*(?:\([^()]{0,60}\)\s*|[A-Z]{2,6}\s+)?ने" + WORD_END)
 # "X, Y एवं अन्य वितरण केंद्रों": अन्य (and one modifier after it) joins a member of the same kind; "X/Y को",
 # "X एवम Y को": a slash and the spelling एवम join members too.
+# ("खंड विकास अधिकारी (BDO) एवं …": a member's bracketed abbreviation before the joiner)
 _LIST_GAP = spelled(
-    r"\s*(?:,|/|एवं|एवम्?|तथा|और|व)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?(?:अन्य\s+(?:(?!(?:का|की|के|को|से|में|पर|ने)\s)"
+    r"\s*(?:\([^()]{1,20}\)\s*)?(?:,|/|एवं|एवम्?|तथा|और|व)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?(?:अन्य\s+(?:(?!(?:का|की|के|को|से|में|पर|ने)\s)"
     rf"{LETTERS}+\s+)?)?"
 )
 _THAT = spelled(r"\sकि\s")
@@ -407,7 +408,9 @@ _CLAUSE_START = spelled(
     # "… इसके लिए सभी अंचल अधिकारी … सूची तैयार रखें": a purpose or reason connective opens the clause
     # "इसके अलावा अधीक्षक कारागार में … कराएं", "साथ ही सभी थाना प्रभारी …": one that adds a direction to the last
     r"|(?:^|\s)(?:इसके\s+लिए|इसके\s+लिये|इसलिए|इसलिये|इस\s+हेतु|अतः"
-    r"|इसके\s+अलावा|इसके\s+अतिरिक्त|(?:इसके\s+)?साथ\s+ही),?)\s*"
+    r"|इसके\s+अलावा|इसके\s+अतिरिक्त|(?:इसके\s+)?साथ\s+ही"
+    # "…, जिनका आयोजन जिला उद्योग केंद्र करेगा": a relative genitive and the act it names open the clause of its owner
+    r"|(?:जिनका|जिनकी|जिनके|जिसका|जिसकी|जिसके)\s+[\u0900-\u097f]+),?)\s*"
     # "कि जिले के सभी डीएफओ …": the area they serve before the quantifier
     rf"(?:{_AREA_OF})?"
     # "कि आप सभी पंचायत सचिव … करें": the addressees spoken to
@@ -691,7 +694,44 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
                 out.append(_Candidate(joined.start("word"), joined.end("word"), _singular(word), None, False))
     for chief in _chiefs(sentence):
         out = [c for c in out if not (c.start < chief.end and chief.start < c.end)] + [chief]
-    return sorted(out, key=lambda c: c.start)
+    for c in out:
+        _act_of_relative(c, sentence)
+    return _rank_then_head(sorted(out, key=lambda c: c.start), sentence)
+
+
+# "…, जिनका आयोजन खंड चिकित्सा अधिकारी एवं … करेंगे": the noun after a relative genitive is the act the relative
+# clause names (its owners after it), never a modifier of the first post
+_RELATIVE_GENITIVE = spelled(r"(?:^|[\s,])(?:जिनका|जिनकी|जिनके|जिसका|जिसकी|जिसके)\s+$")
+
+
+def _act_of_relative(c: _Candidate, sentence: str) -> None:
+    """Drop the act noun that a relative genitive put before a post's own words."""
+    first, _, rest = c.designation.partition(" ")
+    if rest and sentence.startswith(first, c.start) and _RELATIVE_GENITIVE.search(sentence, 0, c.start):
+        gap = sentence[c.start + len(first) :]
+        c.start += len(first) + len(gap) - len(gap.lstrip())
+        c.designation = rest
+
+
+def _rank_then_head(candidates: list[_Candidate], sentence: str) -> list[_Candidate]:
+    """ "पशु चिकित्सा सहायक शल्यज्ञ": a post ending in a rank (post_ranks.tsv) right before a bare head is one post."""
+    out: list[_Candidate] = []
+    for c in candidates:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not prev.body
+            and not c.body
+            and sentence[prev.end : c.start].isspace()
+            and is_in(prev.designation.split()[-1], "post_ranks")
+            and " " not in c.designation
+            and c.name is None
+            and prev.name is None
+        ):
+            prev.end, prev.designation, prev.known = c.end, f"{prev.designation} {c.designation}", prev.known or c.known
+            continue
+        out.append(c)
+    return out
 
 
 # "स्वास्थ्य और शिक्षा विभाग को": a bare modifier joined to a body phrase shares its head.
