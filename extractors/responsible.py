@@ -640,6 +640,13 @@ class _Candidate:
     body: bool = False  # a body (विभाग, परिषद), not a post
 
 
+_PLURAL_END = spelled(r"(?:ों|ओं)$")
+# "सभी प्रमुख पत्तनों के अध्यक्षों": one to three plain words and the genitive before a post
+_CHAIRS_OF = spelled(
+    rf"(?<![\u0900-\u097f])(?P<of>(?:(?!(?:{_CASE_MARKERS}|सभी|समस्त|संबंधित|सम्बन्धित)\s){LETTERS}+\s+){{1,3}}के)\s+$"
+)
+
+
 def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple[int, int] | None) -> list[_Candidate]:
     """Gazetteer mentions and open-class phrases, one per span: the longer reading wins."""
     out: list[_Candidate] = []
@@ -647,7 +654,17 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
         if issuer_span and issuer_span[0] <= pm.start < issuer_span[1]:
             continue
         designation = pm.written or pm.person.designation  # as written: "सीएमओ" stays, "सचिवों" → "सचिव"
-        if designation and pm.person.canonical != "अध्यक्ष":
+        if designation and pm.person.canonical == "अध्यक्ष":
+            # "प्रमुख पत्तनों के अध्यक्षों को": chairs in the plural are others, named with what they chair (the
+            # meeting has one chair)
+            owner = _CHAIRS_OF.search(sentence, 0, pm.start)
+            if not _PLURAL_END.search(sentence, pm.start, pm.end):
+                continue
+            if owner:
+                out.append(_Candidate(owner.start("of"), pm.end, f"{owner['of']} {designation}", None, False))
+            else:
+                out.append(_Candidate(pm.start, pm.end, designation, None, False))
+        elif designation:
             name = pm.person.name if pm.person.name and pm.end - pm.start > 0 else None
             out.append(_Candidate(pm.start, pm.end, designation, name, not pm.open_class))
     for m in [*INITIALISM.finditer(sentence), *_LATIN_INITIALISM.finditer(sentence)]:
