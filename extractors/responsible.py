@@ -265,6 +265,14 @@ _SERVED_NOTICE = spelled(
     # (not "… को कारण बताओ नोटिस जारी किया जाए": a passive directs the notice, its addressee is acted on)
     + r"(?!\s+(?:जाए|जाएं|जाये|जायें|जाएँ|जाएगा|जाएगी|जाएंगे|जाने|जाना))"
 )
+# "…, वहां के पंचायत सचिवों से स्पष्टीकरण मांगा जाए", "… शिक्षकों से जवाब लेने के निर्देश": whom an explanation is
+# to be sought from is called to account, not bidden (as the addressee of a notice to be issued is; an
+# explanation they were asked for, "… से जवाब मांगा", stays a reply they owe)
+_EXPLANATION_SOUGHT = spelled(
+    r"\s*(?:\([^()]{0,60}\)\s*)?से\s+(?:भी\s+)?(?:स्पष्टीकरण|स्पष्टिकरण|जवाब|जबाब)\s+(?:भी\s+)?"
+    r"(?:(?:मांगा|माँगा|मांगे|माँगे|मांगी|माँगी|प्राप्त\s+किया|लिया|तलब\s+किया)\s+"
+    r"(?:जाए|जाएं|जाये|जायें|जाएगा|जाएगी|जाएंगे)|मांगने|माँगने|लेने|प्राप्त\s+करने|तलब\s+करने)" + WORD_END
+)
 # "… अधिकारियों से निकट संपर्क बनाए रखने और … पालन करने का", "… को प्रकाश व्यवस्था दुरूस्त रखने": an item cut
 # on its page right after the verbal noun (or a first letter of the direction) is read as directed.
 _CUT_DIRECTED = spelled(
@@ -986,6 +994,8 @@ def _acts(
         return True  # "जो अधीक्षक … नहीं करते, वे … करें", "जिन विभागों के … हैं वह …": who the correlative binds
     if _SERVED_NOTICE.match(after):
         return True  # before the patient dative: the notice is served, not directed to be served
+    if _EXPLANATION_SOUGHT.match(after):
+        return False
     if _PATIENT_DATIVE.match(after) or _RELATED_TO.match(after):
         return False
     if (
@@ -1263,7 +1273,10 @@ def find_responsible(
         m = (
             None
             if decisions[i]
-            or any(rx.match(sentence, c.end) for rx in (_SOURCE_OF, _RECIPIENT_MODIFIER, _PATIENT_DATIVE))
+            or any(
+                rx.match(sentence, c.end)
+                for rx in (_SOURCE_OF, _RECIPIENT_MODIFIER, _PATIENT_DATIVE, _EXPLANATION_SOUGHT)
+            )
             or _partner(sentence, c)
             else _DIRECTED_LATER_LOOSE.match(sentence, c.end)
         )
