@@ -850,6 +850,8 @@ _OFFICE_OPENING = spelled(
 )
 # "…, इसके लिए उप अधीक्षक, जिला कारागार … समन्वय करेंगे": a purpose connective opens the clause of its subject
 _PURPOSE_OPENING = spelled(r"(?:^|[\s,])(?:इसके\s+लिए|इसके\s+लिये|इस\s+हेतु|इसके\s+हेतु)\s+$")
+# where the clause after a post's office ends (not the comma of a date: "31 मार्च, 2026 तक")
+_CLAUSE_END = spelled(r",(?!\s*[0-9०-९]{4})|[।;]|\s(?:कि|अन्यथा|वरना)\s")
 _NOT_OFFICE = spelled(r"[\u0900-\u097f]*(?:ों|ओं)")
 
 
@@ -884,7 +886,7 @@ def _with_office(c: _Candidate, sentence: str, candidates: list[_Candidate]) -> 
     found = [_OFFICE_AFTER.match(sentence, c.end)]
     if _OPENS_CLAUSE.search(sentence, 0, c.start) or _PURPOSE_OPENING.search(sentence, 0, c.start):
         m = _OFFICE_OPENING.match(sentence, c.end)
-        clause = re.split(r"[,।;]|\s(?:कि|अन्यथा|वरना)\s", sentence[m.end() :], maxsplit=1)[0] if m else ""
+        clause = _CLAUSE_END.split(sentence[m.end() :], maxsplit=1)[0] if m else ""
         found.append(m if m and _BIDDEN_END.search(clause.rstrip(" ।.|")) else None)
     for m in found:
         if m is None:
