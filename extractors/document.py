@@ -177,11 +177,19 @@ def _letter_body(text: str) -> Person | None:
 def _local_office(text: str, agent: PersonMention) -> str | None:
     """The whole title of a local office whose generic head is ``agent`` (``जिला योजना अधिकारी ने``: the phrase
     opens with a word of ``office_levels.tsv``), or None (``वरिष्ठ अधिकारियों ने`` are officers in general)."""
-    for ph in find_phrases(text[: agent.end]):
+    phrases = find_phrases(text[: agent.end])
+    for ph in phrases:
         if not ph.body and ph.start < agent.start and ph.end >= agent.end - 1:
             first = ph.written.split()[0]
-            return ph.written if is_in(first, "office_levels") and len(ph.written.split()) >= 3 else None
+            if is_in(first, "office_levels") and len(ph.written.split()) >= 3:
+                return ph.written
+            # "जिला परिषद के लेखा अधिकारी ने": an office of a body named before it, one officer
+            owner = next((b for b in phrases if b.body and _OF_BODY.fullmatch(text, b.end, ph.start)), None)
+            return f"{owner.written} के {ph.written}" if owner and len(ph.written.split()) >= 2 else None
     return None
+
+
+_OF_BODY = re.compile(r"\s+के\s+")
 
 
 class DocumentExtractor:

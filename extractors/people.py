@@ -53,12 +53,17 @@ _ABBREVIATION_PAREN = re.compile(
     r"(?:\s*[\u0900-\u097f]{1,4}[0०.]\s?[\u0900-\u097f]{1,4}[0०.])?"
 )
 # "सचिव/निदेशक, भूतत्व एवं खनिकर्म विभाग माला श्रीवास्तव ने": the post's department before the name
+_OFFICE_STOP = rf"(?:{HONORIFIC}|(?:ने|की|के|का|को|में|से|पर|एवं|तथा|और|व){WORD_END})"
 _POST_DEPARTMENT = re.compile(
     r"\s*,\s*(?:(?!(?:ने|की|के|को|में|से)\s)[\u0900-\u097f]+\s+){0,5}?(?:विभाग|मंत्रालय|निदेशालय)(?=\s)"
     # "सचिव, राजस्व एवं आपदा प्रबंधन श्रीमती नंदिनी ठाकुर": the post's branch, then an honoured name
     rf"|\s*,\s*(?:(?!(?:ने|की|के|को|में|से)\s)[\u0900-\u097f]+\s+){{1,5}}?(?={HONORIFIC})"
     # "निदेशक, कौशल विकास ने …": a department's name (departments.tsv) without विभाग, right before the ergative
     rf"|\s*,\s*(?:{alternation(column('departments'))})(?=\s*(?:ने|द्वारा)\s)"
+    # "निदेशक, पशु चिकित्सा एवं पशुपालन सेवाएं ने …": an office of words joined by एवं/तथा (no honorific: never two
+    # holders' names), right before the ergative
+    rf"|\s*,\s*(?:(?!{_OFFICE_STOP}){LETTERS}+\s+){{1,3}}(?:एवं|तथा)\s+(?:(?!{_OFFICE_STOP}){LETTERS}+\s+){{0,2}}"
+    rf"(?!{_OFFICE_STOP}){LETTERS}+(?=\s*(?:ने|द्वारा)\s)"
 )
 _PRONOUN_ERGATIVE = re.compile(rf"{WORD_START}(?:उन्होंने|इन्होंने|उन्होने|इन्होने){WORD_END}")
 # "ने"/"(के) द्वारा" after the name, also after a parenthesis: "अपर जिलाधिकारी (वित्त एवं राजस्व) ने".

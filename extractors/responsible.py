@@ -141,7 +141,8 @@ _ADVISED = spelled(
 # "कहा कि कम वसूली वाले प्रखंड अगले माह तक स्थिति सुधारें": a "… वाले X" phrase opening the clause after कि
 # is the subject of its subjunctive.
 _WALE_SUBJECT = spelled(
-    r"\sकि\s+(?P<np>(?:[\u0900-\u097f]+\s+){1,3}?वाले\s+[\u0900-\u097f]+)\s+"
+    # ("कि थाने पर आने वाले हर व्यक्ति से …": a quantifier after वाले is read with its noun, here an oblique one)
+    r"\sकि\s+(?P<np>(?:[\u0900-\u097f]+\s+){1,3}?वाले\s+(?:(?:हर|सभी|प्रत्येक|समस्त)\s+)?(?!(?:हर|सभी|प्रत्येक|समस्त)\s)[\u0900-\u097f]+)\s+"
     r"(?!(?:का|की|के|को|से|में|पर|ने|तक)(?![\u0900-\u0963\u0966-\u097f]))[^,।]{0,120}?(?:ें|एं|ाएँ)(?:\s*[,।.]|\s*$|\s+(?:वरना|अन्यथा|और|तथा))"
 )
 # "कहा कि समिति हर माह … समीक्षा करेगी", "समिति … एक माह में अपनी रिपोर्ट … उपलब्ध करायेगी": a committee named bare at
@@ -272,6 +273,14 @@ _SERVED_NOTICE = spelled(
     # (not "… को कारण बताओ नोटिस जारी किया जाए": a passive directs the notice, its addressee is acted on)
     + r"(?!\s+(?:जाए|जाएं|जाये|जायें|जाएँ|जाएगा|जाएगी|जाएंगे|जाने|जाना))"
 )
+# "…, वहां के पंचायत सचिवों से स्पष्टीकरण मांगा जाए", "… शिक्षकों से जवाब लेने के निर्देश": whom an explanation is
+# to be sought from is called to account, not bidden (as the addressee of a notice to be issued is; an
+# explanation they were asked for, "… से जवाब मांगा", stays a reply they owe)
+_EXPLANATION_SOUGHT = spelled(
+    r"\s*(?:\([^()]{0,60}\)\s*)?से\s+(?:भी\s+)?(?:स्पष्टीकरण|स्पष्टिकरण|जवाब|जबाब)\s+(?:भी\s+)?"
+    r"(?:(?:मांगा|माँगा|मांगे|माँगे|मांगी|माँगी|प्राप्त\s+किया|लिया|तलब\s+किया)\s+"
+    r"(?:जाए|जाएं|जाये|जायें|जाएगा|जाएगी|जाएंगे)|मांगने|माँगने|लेने|प्राप्त\s+करने|तलब\s+करने)" + WORD_END
+)
 # "… अधिकारियों से निकट संपर्क बनाए रखने और … पालन करने का", "… को प्रकाश व्यवस्था दुरूस्त रखने": an item cut
 # on its page right after the verbal noun (or a first letter of the direction) is read as directed.
 _CUT_DIRECTED = spelled(
@@ -327,8 +336,9 @@ _PASSED_ON_LIST = spelled(r"\s*(?:[,/]|(?:एवं|एवम्?|तथा|औ�
 _ERGATIVE_NE = spelled(r"\s*(?:\([^()]{0,60}\)\s*|[A-Z]{2,6}\s+)?ने" + WORD_END)
 # "X, Y एवं अन्य वितरण केंद्रों": अन्य (and one modifier after it) joins a member of the same kind; "X/Y को",
 # "X एवम Y को": a slash and the spelling एवम join members too.
+# ("खंड विकास अधिकारी (BDO) एवं …": a member's bracketed abbreviation before the joiner)
 _LIST_GAP = spelled(
-    r"\s*(?:,|/|एवं|एवम्?|तथा|और|व)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?(?:अन्य\s+(?:(?!(?:का|की|के|को|से|में|पर|ने)\s)"
+    r"\s*(?:\([^()]{1,20}\)\s*)?(?:,|/|एवं|एवम्?|तथा|और|व)\s*(?:(?:सभी|समस्त|संबंधित|सम्बन्धित)\s+)?(?:अन्य\s+(?:(?!(?:का|की|के|को|से|में|पर|ने)\s)"
     rf"{LETTERS}+\s+)?)?"
 )
 _THAT = spelled(r"\sकि\s")
@@ -414,7 +424,9 @@ _CLAUSE_START = spelled(
     # "… इसके लिए सभी अंचल अधिकारी … सूची तैयार रखें": a purpose or reason connective opens the clause
     # "इसके अलावा अधीक्षक कारागार में … कराएं", "साथ ही सभी थाना प्रभारी …": one that adds a direction to the last
     r"|(?:^|\s)(?:इसके\s+लिए|इसके\s+लिये|इसलिए|इसलिये|इस\s+हेतु|अतः"
-    r"|इसके\s+अलावा|इसके\s+अतिरिक्त|(?:इसके\s+)?साथ\s+ही),?)\s*"
+    r"|इसके\s+अलावा|इसके\s+अतिरिक्त|(?:इसके\s+)?साथ\s+ही"
+    # "…, जिनका आयोजन जिला उद्योग केंद्र करेगा": a relative genitive and the act it names open the clause of its owner
+    r"|(?:जिनका|जिनकी|जिनके|जिसका|जिसकी|जिसके)\s+[\u0900-\u097f]+),?)\s*"
     # 'उन्होंने कहा, "दोनों जिलों के कार्यपालक अभियंता … पूरा करें"': the quotation's subject
     r"(?:[\"“‘']\s*)?"
     # "कि जिले के सभी डीएफओ …": the area they serve before the quantifier
@@ -463,21 +475,32 @@ _QUANTIFIED_AFTER_OBJECT = spelled(
 _GENITIVE_BEFORE = spelled(r"(?:^|\s)(?:का|की|के)\s+(?:(?:सभी|समस्त|संबंधित|सम्बन्धित|सम्बंधित|प्रत्येक|हर)\s+){0,2}$")
 
 
-# the subjunctive or future that bids the subject of its clause act ("… कार्य करे", "… रखें", "… करेंगे")
-_BIDDEN_END = spelled(r"[\u0900-\u097f](?:ें|एं|एँ|यें|े|ेंगे|ेंगी|ेगा|ेगी)\s*$")
+# the subjunctive or future that bids the subject of its clause act ("… कार्य करे", "… रखें", "… करेंगे"; a stem in -ा
+# takes a bare ए: "… दल अतिक्रमण हटाए")
+_BIDDEN_END = spelled(r"(?:[\u0900-\u097f](?:ें|एं|एँ|यें|े|ेंगे|ेंगी|ेगा|ेगी)|ाए)\s*$")
 
 
 def _opens_after_genitive(before: str) -> bool:
-    """Does ``before`` end in a clause start and a genitive modifier of plain words (``कि अस्पतालों की``)?"""
+    """Does ``before`` end in a clause start and a genitive modifier of plain words (``कि अस्पतालों की``, ``निर्णय:
+    नगर निगम एवं रेलवे सुरक्षा बल का``: a joint team's owners, joined)?"""
+    return _genitive_owner(before) is not None
+
+
+def _genitive_owner(before: str, furthest: bool = False) -> int | None:
+    """Where the genitive modifier that ``before`` ends in begins, when a clause start stands before it (the
+    furthest such start: ``कि वन विभाग, राजस्व विभाग एवं पुलिस की``)."""
     genitive = _GENITIVE_BEFORE.search(before)
     if genitive is None:
-        return False
+        return None
     head = before[: genitive.start()]
     words = list(re.finditer(r"[^\s\"“”‘’']+", head))  # a quotation's opening mark is no part of its first word
-    for k in range(1, 4):
+    found = None
+    for k in range(1, 7):
         if len(words) < k:
             break
-        w = words[-k].group()
+        w = words[-k].group().rstrip(",")
+        if w in _JOINED_OWNERS:
+            continue  # "पुलिस एवं परिवहन विभाग का संयुक्त दल": owners joined
         if (
             w in _POSTPOSITIONS
             or is_in(w, "np_stop")
@@ -487,9 +510,31 @@ def _opens_after_genitive(before: str) -> bool:
             or not re.fullmatch(LETTERS + "+", w)
         ):
             break
-        if _CLAUSE_START.search(head[: words[-k].start()]):
-            return True
-    return False
+        if _CLAUSE_START.search(head[: words[-k].start()]) or _LABEL_OPENING.fullmatch(head[: words[-k].start()]):
+            found = words[-k].start()
+            if not furthest:
+                break
+    return found
+
+
+def _joint_owners(candidates: list[_Candidate], decisions: list[bool | None], sentence: str) -> None:
+    """ "नगर निगम एवं रेलवे सुरक्षा बल का संयुक्त दल … हटाए": a body that opens its clause after the genitive of two
+    owners joined is written with them (the team of both), and the owners do not act apart."""
+    for i, c in enumerate(candidates):
+        if not (decisions[i] and c.body) or " " + "का " in f" {c.designation} ":
+            continue
+        start = _genitive_owner(sentence[: c.start], furthest=True)
+        if start is None or not _JOINED_OWNERS & set(sentence[start : c.start].split()):
+            continue
+        if any(decisions[k] and start <= x.start < c.start for k, x in enumerate(candidates)):
+            continue  # an owner already acts on its own
+        c.designation = " ".join(sentence[start : c.end].split())
+        c.start = start
+
+
+_JOINED_OWNERS = frozenset({"एवं", "व", "और", "तथा"})
+# "निर्णय: …", "3. निर्देश: …": a point's label before the clause
+_LABEL_OPENING = spelled(r"\s*(?:\(?[0-9०-९]{1,3}[.)]\s*)?[\u0900-\u097f]{2,12}\s*:\s*")
 
 
 # "निगम के (सभी) इंजीनियरों": a post of a named body.
@@ -636,6 +681,13 @@ class _Candidate:
     body: bool = False  # a body (विभाग, परिषद), not a post
 
 
+_PLURAL_END = spelled(r"(?:ों|ओं)$")
+# "सभी प्रमुख पत्तनों के अध्यक्षों": one to three plain words and the genitive before a post
+_CHAIRS_OF = spelled(
+    rf"(?<![\u0900-\u097f])(?P<of>(?:(?!(?:{_CASE_MARKERS}|सभी|समस्त|संबंधित|सम्बन्धित)\s){LETTERS}+\s+){{1,3}}के)\s+$"
+)
+
+
 def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple[int, int] | None) -> list[_Candidate]:
     """Gazetteer mentions and open-class phrases, one per span: the longer reading wins."""
     out: list[_Candidate] = []
@@ -643,7 +695,17 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
         if issuer_span and issuer_span[0] <= pm.start < issuer_span[1]:
             continue
         designation = pm.written or pm.person.designation  # as written: "सीएमओ" stays, "सचिवों" → "सचिव"
-        if designation and pm.person.canonical != "अध्यक्ष":
+        if designation and pm.person.canonical == "अध्यक्ष":
+            # "प्रमुख पत्तनों के अध्यक्षों को": chairs in the plural are others, named with what they chair (the
+            # meeting has one chair)
+            owner = _CHAIRS_OF.search(sentence, 0, pm.start)
+            if not _PLURAL_END.search(sentence, pm.start, pm.end):
+                continue
+            if owner:
+                out.append(_Candidate(owner.start("of"), pm.end, f"{owner['of']} {designation}", None, False))
+            else:
+                out.append(_Candidate(pm.start, pm.end, designation, None, False))
+        elif designation:
             name = pm.person.name if pm.person.name and pm.end - pm.start > 0 else None
             out.append(_Candidate(pm.start, pm.end, designation, name, not pm.open_class))
     out.extend(c for c in _latin_posts(sentence) if not any(o.start < c.end and c.start < o.end for o in out))
@@ -695,7 +757,44 @@ def _candidates(sentence: str, mentions: list[PersonMention], issuer_span: tuple
                 out.append(_Candidate(joined.start("word"), joined.end("word"), _singular(word), None, False))
     for chief in _chiefs(sentence):
         out = [c for c in out if not (c.start < chief.end and chief.start < c.end)] + [chief]
-    return sorted(out, key=lambda c: c.start)
+    for c in out:
+        _act_of_relative(c, sentence)
+    return _rank_then_head(sorted(out, key=lambda c: c.start), sentence)
+
+
+# "…, जिनका आयोजन खंड चिकित्सा अधिकारी एवं … करेंगे": the noun after a relative genitive is the act the relative
+# clause names (its owners after it), never a modifier of the first post
+_RELATIVE_GENITIVE = spelled(r"(?:^|[\s,])(?:जिनका|जिनकी|जिनके|जिसका|जिसकी|जिसके)\s+$")
+
+
+def _act_of_relative(c: _Candidate, sentence: str) -> None:
+    """Drop the act noun that a relative genitive put before a post's own words."""
+    first, _, rest = c.designation.partition(" ")
+    if rest and sentence.startswith(first, c.start) and _RELATIVE_GENITIVE.search(sentence, 0, c.start):
+        gap = sentence[c.start + len(first) :]
+        c.start += len(first) + len(gap) - len(gap.lstrip())
+        c.designation = rest
+
+
+def _rank_then_head(candidates: list[_Candidate], sentence: str) -> list[_Candidate]:
+    """ "पशु चिकित्सा सहायक शल्यज्ञ": a post ending in a rank (post_ranks.tsv) right before a bare head is one post."""
+    out: list[_Candidate] = []
+    for c in candidates:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and not prev.body
+            and not c.body
+            and sentence[prev.end : c.start].isspace()
+            and is_in(prev.designation.split()[-1], "post_ranks")
+            and " " not in c.designation
+            and c.name is None
+            and prev.name is None
+        ):
+            prev.end, prev.designation, prev.known = c.end, f"{prev.designation} {c.designation}", prev.known or c.known
+            continue
+        out.append(c)
+    return out
 
 
 # "गृह सचिव-सह-परिवहन सचिव", "निदेशक परिवहन-सह-एसटीए": one officer holding two posts ("-cum-"), written as one
@@ -803,6 +902,78 @@ def _with_branch(c: _Candidate, sentence: str, starts: set[int]) -> None:
         c.end = m.end()
 
 
+# "अधीक्षक, केंद्रीय कारागार, मदुरै को", "राजस्व मंडल अधिकारी, विजयवाड़ा द्वारा": the office or place after a post
+# and a comma (one to five words, commas and joiners inside), closed by a case marker or, when the post opens a
+# point or clause bidding it, by the first word of the clause's object.
+_OFFICE_WORD = rf"{LETTERS}+(?:-[0-9०-९]+)?"
+_OFFICE_WORDS = rf"{_OFFICE_WORD}(?:(?:\s*,\s*|\s+(?:{_CONJUNCTION})\s+|\s+){_OFFICE_WORD}){{0,4}}"
+_OFFICE_AFTER = spelled(
+    rf"\s*,\s+(?P<office>{_OFFICE_WORDS})"
+    r"(?=\s+(?P<case>(?:के\s+)?द्वारा|को|से|ने)(?![\u0900-\u0963\u0966-\u097f]))"
+)
+_OFFICE_OPENING = spelled(
+    rf"\s*,\s+(?P<office>{_OFFICE_WORDS}?)"
+    # the clause goes on with a quantified or counted object, a date, or a noun with its genitive
+    # ("परियोजना अधिकारी, डूडा अपूर्ण 312 आवासों …": a word before the count is the count's)
+    rf"(?=\s+(?:(?:सभी|समस्त|प्रत्येक|हर|अपने|अपनी)\s|(?:{LETTERS}+\s+)?[0-9०-९]|{LETTERS}+\s+(?:का|की|के|में|से|को|पर)\s"
+    # or with the verb that closes it ("इसके लिए उप अधीक्षक, जिला कारागार समन्वय करेंगे")
+    rf"|(?:{LETTERS}+\s+){{1,2}}{LETTERS}+(?:ें|ेंगे|ेंगी|ेगा|ेगी)\s*(?:[।,;.|]|$)))"
+)
+# "…, इसके लिए उप अधीक्षक, जिला कारागार … समन्वय करेंगे": a purpose connective opens the clause of its subject
+_PURPOSE_OPENING = spelled(r"(?:^|[\s,])(?:इसके\s+लिए|इसके\s+लिये|इस\s+हेतु|इसके\s+हेतु)\s+$")
+# where the clause after a post's office ends (not the comma of a date: "31 मार्च, 2026 तक")
+_CLAUSE_END = spelled(r",(?!\s*[0-9०-९]{4})|[।;]|\s(?:कि|अन्यथा|वरना)\s")
+_NOT_OFFICE = spelled(r"[\u0900-\u097f]*(?:ों|ओं)")
+
+
+def _office_word_ok(word: str) -> bool:
+    """May ``word`` be part of the office or place written after a post (not a post, plural, pronoun or verb)?"""
+    return not (
+        _NOT_OFFICE.fullmatch(word)
+        or word in _POSTPOSITIONS
+        or any(
+            is_in(word, t)
+            for t in (
+                "designation_heads",
+                "np_stop",
+                "quantifiers",
+                "months",
+                "empty_direction_adjectives",
+                "manner",
+            )
+        )
+        or (is_in(word, "phrase_stop") and not is_in(word, "scheme_modifiers"))  # "ग्रामीण स्वास्थ्य केंद्र" stays
+        or verbal_noun(word)
+        or finite_or_participle(word)
+    )
+
+
+def _with_office(c: _Candidate, sentence: str, candidates: list[_Candidate]) -> _Candidate | None:
+    """Widen a post over the office or place written after it and a comma (``नियंत्रक, विधिक माप विज्ञान सभी …
+    सुनिश्चित करें``, ``तहसीलदार, डिस्किट को``), unless another post or two bodies stand there (a list). Returns
+    the body the office holds (``चिकित्सा अधिकारी, ग्रामीण स्वास्थ्य केंद्र, पेरम्बूर``), now part of the post."""
+    if c.body:
+        return None
+    found = [_OFFICE_AFTER.match(sentence, c.end)]
+    if _OPENS_CLAUSE.search(sentence, 0, c.start) or _PURPOSE_OPENING.search(sentence, 0, c.start):
+        m = _OFFICE_OPENING.match(sentence, c.end)
+        clause = _CLAUSE_END.split(sentence[m.end() :], maxsplit=1)[0] if m else ""
+        found.append(m if m and _BIDDEN_END.search(clause.rstrip(" ।.|")) else None)
+    for m in found:
+        if m is None:
+            continue
+        words = [w for w in re.split(r"[\s,]+", m["office"]) if w and not re.fullmatch(_CONJUNCTION, w)]
+        if not words or not all(_office_word_ok(w) for w in words):
+            continue
+        inside = [x for x in candidates if x is not c and x.start < m.end("office") and m.start("office") < x.end]
+        if any(not x.body for x in inside) or len(inside) > 1:
+            return None  # a post, or bodies listed, after the comma: members of their own
+        c.designation = f"{c.designation}{sentence[c.end : m.end('office')]}".strip()
+        c.end = m.end("office")
+        return inside[0] if inside else None
+    return None
+
+
 # "सभी डीसी यानी उपायुक्तों को": the second name glosses the first; one post.
 # "सभी प्रखंड स्तरीय पदाधिकारी यथा प्रभारी चिकित्सा पदाधिकारी, …": यथा (namely) lists the officers the umbrella means.
 _GLOSS = spelled(r"\s*(?:यानी|यानि|याने|अर्थात|अर्थात्|यथा)\s*")
@@ -899,6 +1070,8 @@ def _acts(
         return True  # "जो अधीक्षक … नहीं करते, वे … करें", "जिन विभागों के … हैं वह …": who the correlative binds
     if _SERVED_NOTICE.match(after):
         return True  # before the patient dative: the notice is served, not directed to be served
+    if _EXPLANATION_SOUGHT.match(after):
+        return False
     if _PATIENT_DATIVE.match(after) or _RELATED_TO.match(after):
         return False
     if (
@@ -1158,6 +1331,8 @@ def find_responsible(
     issuer_span = _cum_span(sentence, issuer_span)
     candidates = _cum_posts(_candidates(sentence, mentions, issuer_span), sentence)
     starts = {c.start for c in candidates}
+    absorbed = [_with_office(c, sentence, candidates) for c in candidates]
+    candidates = [c for c in candidates if not any(c is x for x in absorbed)]
     for c in candidates:
         _with_branch(c, sentence, starts)
     candidates = _shared_heads(_drop_glossed(_merge_appositions(candidates, sentence), sentence), sentence)
@@ -1180,7 +1355,10 @@ def find_responsible(
         m = (
             None
             if decisions[i]
-            or any(rx.match(sentence, c.end) for rx in (_SOURCE_OF, _RECIPIENT_MODIFIER, _PATIENT_DATIVE))
+            or any(
+                rx.match(sentence, c.end)
+                for rx in (_SOURCE_OF, _RECIPIENT_MODIFIER, _PATIENT_DATIVE, _EXPLANATION_SOUGHT)
+            )
             or _partner(sentence, c)
             else _DIRECTED_LATER_LOOSE.match(sentence, c.end)
         )
@@ -1194,6 +1372,7 @@ def find_responsible(
     _recipients_after_addressee(candidates, decisions, sentence)
     _parallel_datives(candidates, decisions, sentence)
     _levels_listed(candidates, decisions, sentence)
+    _joint_owners(candidates, decisions, sentence)
     for c, acts in zip(candidates, decisions, strict=True):
         if acts:
             for designation in _levels_of(c, sentence):
