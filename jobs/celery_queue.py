@@ -85,7 +85,7 @@ def _register_tasks(app: Celery, settings: Settings) -> None:
     def start_job(self: Any, job_id: int) -> None:
         ctx, me = worker_ctx(settings), self.request.hostname
         try:
-            started = split.start_job(ctx, job_id, me)
+            started = split.start_job(ctx, job_id, me, delivery=self.request.id)
             if started is None:
                 return
             if started.pages is None:  # TXT, DOCX: read whole

@@ -109,11 +109,17 @@ def _fail_document_of(s: Session, job_id: int) -> None:
             mark_document_failed(doc, job.error_code, job.error or "")
 
 
-def start_job(ctx: JobContext, job_id: int, worker: str | None = None) -> Started | None:
-    """Claim or resume the job; None when there is nothing to do (finished, failed or gone)."""
+def start_job(ctx: JobContext, job_id: int, worker: str | None = None, delivery: str | None = None) -> Started | None:
+    """Claim or resume the job; None when there is nothing to do (finished, failed, gone, or live under
+    another delivery: ``delivery`` is the broker's id of this start task, the same when it is retried)."""
     with ctx.db.session() as s:
         job = job_store.claim_or_resume(
-            s, job_id, worker, ctx.settings.job_max_attempts, lease_s=ctx.settings.visibility_timeout_s
+            s,
+            job_id,
+            worker,
+            ctx.settings.job_max_attempts,
+            lease_s=ctx.settings.visibility_timeout_s,
+            delivery=delivery,
         )
         if job is None:
             _fail_document_of(s, job_id)

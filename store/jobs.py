@@ -137,20 +137,23 @@ def claim_or_resume(
     worker: str | None = None,
     max_attempts: int | None = None,
     lease_s: float | None = None,
+    delivery: str | None = None,
 ) -> Job | None:
     """Mark a queued job running, or take over a running one whose earlier delivery died with its worker.
 
-    A running job is taken over only when it has been idle (no claim, no page stored) for ``lease_s``
-    seconds: a duplicate delivery of a live job's start returns None and uses none of its attempts
-    (``None``: always take over). None too if the job is finished, failed or gone, or has been started
-    ``max_attempts`` times already (it is then marked failed with the reason). The row is locked until
-    the transaction ends.
+    A running job is taken over by another ``delivery`` (the broker's task id) only when it has been idle
+    (no claim, no page stored) for ``lease_s`` seconds: a duplicate delivery of a live job's start returns
+    None and uses none of its attempts (``lease_s`` None: always take over). The delivery that claimed it
+    resumes it at once (a retry after an error, or a redelivery after its worker process died). None too
+    if the job is finished, failed or gone, or has been started ``max_attempts`` times already (it is then
+    marked failed with the reason). The row is locked until the transaction ends.
     """
     job = session.scalar(select(Job).where(Job.id == job_id).with_for_update())
     if job is None or job.status not in UNFINISHED_JOB_STATUSES:
         return None
     now = datetime.now(UTC)
-    if job.status == JobStatus.RUNNING and lease_s is not None and not _idle(job, now, lease_s):
+    live = job.status == JobStatus.RUNNING and lease_s is not None and not _idle(job, now, lease_s)
+    if live and (delivery is None or delivery != job.claim_id):
         return None  # its worker is alive: this is a second delivery, not a lost one
     if max_attempts is not None and job.attempts >= max_attempts:
         fail(job, ErrorCode.TOO_MANY_ATTEMPTS, attempts_used(max_attempts))
@@ -161,6 +164,7 @@ def claim_or_resume(
     job.attempts += 1
     job.worker = worker
     job.active_at = now
+    job.claim_id = delivery
     return job
 
 

@@ -261,6 +261,7 @@ class Job(Base):
     # never confirmed), and when the running job was claimed or last stored a page.
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     active_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    claim_id: Mapped[str | None] = mapped_column(String(200))  # the broker delivery (task id) that claimed it
 
 
 class ApiToken(Base):

@@ -95,6 +95,16 @@ def test_redelivered_steps_store_pages_and_items_once(ctx: WorkerContext) -> Non
         assert n_items == job.result["items"] >= 3
 
 
+def test_a_start_retried_after_an_error_resumes_its_job(ctx: WorkerContext) -> None:
+    data = scanned_pdf(minutes_pages(8, 2))
+    job_id = _job(ctx, data)
+    with ctx.db.session() as s:  # the claim committed, then the task failed (the database went away)
+        assert job_store.claim_or_resume(s, job_id, "w1@test", lease_s=600, delivery="start-1") is not None
+    assert split.start_job(ctx, job_id, "w2@test", delivery="start-2") is None  # another delivery: live job
+    again = split.start_job(ctx, job_id, "w1@test", delivery="start-1")  # the broker's retry of the same task
+    assert again is not None and again.missing == [1, 2]
+
+
 def test_pages_missing_at_finalize_are_read_there(ctx: WorkerContext) -> None:
     data = scanned_pdf(minutes_pages(9, 2))
     job_id = _job(ctx, data)

@@ -151,9 +151,11 @@ def test_a_send_the_broker_refused_is_retried_by_the_next_sweep(db: Database, tm
 # --- the lease: a live job is not taken over -------------------------------------------------------------
 
 
-def _claim(db: Database, job_id: int, worker: str, max_attempts: int | None = None) -> Job | None:
+def _claim(
+    db: Database, job_id: int, worker: str, max_attempts: int | None = None, delivery: str | None = None
+) -> Job | None:
     with db.session() as s:
-        job = job_store.claim_or_resume(s, job_id, worker, max_attempts, lease_s=LEASE_S)
+        job = job_store.claim_or_resume(s, job_id, worker, max_attempts, lease_s=LEASE_S, delivery=delivery)
         if job is not None:
             s.flush()
             s.expunge(job)
@@ -167,6 +169,17 @@ def test_a_second_start_of_a_live_job_does_nothing(db: Database) -> None:
     assert _claim(db, job_id, "w2") is None
     job = _job_row(db, job_id)
     assert (job.status, job.attempts, job.worker) == ("running", 1, "w1")
+
+
+def test_the_claiming_delivery_retried_resumes_at_once(db: Database) -> None:
+    """A start task that failed after its claim (the database went away) is retried by the broker under the
+    same task id, or redelivered under it when its worker process died: it resumes, lease or not."""
+    job_id = _job(db)
+    assert _claim(db, job_id, "w1", delivery="task-a") is not None
+    assert _claim(db, job_id, "w2", delivery="task-b") is None  # a re-sent start: another delivery
+    again = _claim(db, job_id, "w1", delivery="task-a")
+    assert again is not None and again.attempts == 2
+    assert _job_row(db, job_id).claim_id == "task-a"
 
 
 def test_a_job_idle_past_its_lease_is_taken_over(db: Database) -> None:
