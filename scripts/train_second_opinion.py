@@ -520,6 +520,20 @@ def evaluate(texts: Path, shared: Path, previous: Path | None = None, allow_miss
         print(_line("off", _score_folder(docs, "off", scorer, gold_dir)))
         print(_line("on", _score_folder(docs, "on", scorer, gold_dir)))
         print(_line("cue-baseline", real_devset.run_scorer(scorer, gold_dir, base_dir)))
+    if docs:
+        _heldout_changes_and_reliability(docs, model, previous)
+    else:
+        print("no real heldout text at hand: the second opinion's changes and calibration are not measured here")
+    for title, folder in (("corpus/", ROOT / "corpus"), ("shared dev (text)", shared / "dev")):
+        cdocs = corpus_docs(folder)
+        print(f"\n## {title}: {len(cdocs)} documents")
+        for m in ("off", "on"):
+            print(_line(m, _score_folder(cdocs, m, scorer, folder)))
+
+
+def _heldout_changes_and_reliability(docs: list[Doc], model: so.Model, previous: Path | None) -> None:
+    """What the second opinion adds and drops on the held-aside documents, and how well each confidence is
+    calibrated there (beside ``previous``'s)."""
     cands = collect(docs)
     y = np.array([int(c.gold is not None) for c in cands])
     probs = so.SecondOpinion(False, model, so.default_embed).probabilities([c.signals for c in cands])
@@ -563,11 +577,6 @@ def evaluate(texts: Path, shared: Path, previous: Path | None = None, allow_miss
                 f"{name:<4} {what:<13} ECE={ece:.3f} Brier={brier:.3f} review<{th:.2f}: "
                 f"errors {flagged_err:.2f} ({int(errs.sum())}), items {float((conf < th).mean()):.2f} ({len(sel)})"
             )
-    for title, folder in (("corpus/", ROOT / "corpus"), ("shared dev (text)", shared / "dev")):
-        cdocs = corpus_docs(folder)
-        print(f"\n## {title}: {len(cdocs)} documents")
-        for m in ("off", "on"):
-            print(_line(m, _score_folder(cdocs, m, scorer, folder)))
 
 
 def main(argv: list[str] | None = None) -> int:
