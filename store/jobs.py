@@ -185,14 +185,14 @@ def _unsent(now: datetime, resend_s: float) -> ColumnElement[bool]:
     return or_(Job.enqueued_at.is_(None), and_(Job.sent_at.is_(None), Job.enqueued_at <= stale))
 
 
-def mark_enqueued(session: Session, job_id: int, resend_s: float | None = None) -> bool:
-    """Atomically take the right to send a not-yet-sent job to the broker (only one sender wins).
-
-    With ``resend_s``, a send claimed that long ago and never confirmed (the sender died before
-    ``mark_sent``) may be taken over too."""
+def mark_enqueued(session: Session, job_id: int, resend_s: float) -> bool:
+    """Atomically take the right to send a job the broker has not got (only one sender wins): one never
+    claimed, or claimed ``resend_s`` seconds ago or more and never confirmed (the sender died before
+    ``mark_sent``)."""
     now = datetime.now(UTC)
-    unsent = Job.enqueued_at.is_(None) if resend_s is None else _unsent(now, resend_s)
-    res = session.execute(update(Job).where(Job.id == job_id, unsent).values(enqueued_at=now, sent_at=None))
+    res = session.execute(
+        update(Job).where(Job.id == job_id, _unsent(now, resend_s)).values(enqueued_at=now, sent_at=None)
+    )
     return res.rowcount == 1  # type: ignore[attr-defined]
 
 
